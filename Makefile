@@ -1,0 +1,41 @@
+# The two set-up commands of the README: `make run` (the app on its built-in demo) and
+# `make test` (the whole suite: ruff, the import-linter contracts, pytest). Each does its own
+# set-up: Debian packages when run as root, a virtual environment in .venv, translations.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+TS     := $(wildcard resources/translations/*.ts)
+QM     := $(TS:.ts=.qm)
+DEMO   ?= demo-data
+
+.PHONY: run test sysdeps venv translations lint bench clean
+
+sysdeps:
+	@bash scripts/install-system-deps.sh
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	@touch $@
+
+venv: $(STAMP)
+
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+translations: $(QM)
+
+lint: $(STAMP)
+	$(BIN)/ruff check reviewer tests
+	$(BIN)/lint-imports
+
+test: sysdeps venv translations lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+run: sysdeps venv translations
+	$(BIN)/reviewer --data-dir $(DEMO) demo
+
+clean:
+	rm -rf $(VENV) $(QM) .pytest_cache .ruff_cache

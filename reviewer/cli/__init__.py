@@ -1,0 +1,75 @@
+"""The command line: one module per command group, each with ``register(subparsers)``.
+
+Every command calls the same core functions the GUI uses; no logic lives here beyond parsing
+arguments and printing. Expected failures are :class:`~reviewer.errors.ReviewerError` and end
+with their documented exit code and a message that says what to do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from reviewer import __version__, i18n
+from reviewer.errors import EXIT_CODES, ReviewerError
+
+# Each module defines ``register(subparsers)``; the order is the order shown in --help.
+COMMAND_MODULES = [
+    "reviewer.cli.gui",
+    "reviewer.cli.standard",
+]
+
+log = logging.getLogger("reviewer")
+
+
+def exit_code_help() -> str:
+    lang = i18n.language()
+    lines = ["退出码 / exit codes:" if lang != "en" else "exit codes:"]
+    for code, (zh, en) in sorted(EXIT_CODES.items()):
+        lines.append(f"  {code:>3}  {en if lang == 'en' else zh}")
+    return "\n".join(lines)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reviewer",
+        description="中国软件名城/名园专家评审（离线）— offline expert review of China Software Famous Cities and Parks.",
+        epilog=exit_code_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"reviewer {__version__}")
+    parser.add_argument("--data-dir", help="data folder (default: $REVIEWER_DATA_DIR or the platform's user data folder)")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="language of messages (default: $REVIEWER_LANG or zh_CN)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # The language must be known before --help is rendered.
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            i18n.set_language(argv[i + 1])
+        elif arg.startswith("--lang="):
+            i18n.set_language(arg.split("=", 1)[1])
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if args.command is None:
+        args = parser.parse_args([*argv, "gui"])
+    try:
+        return int(args.func(args) or 0)
+    except ReviewerError as exc:
+        print(f"reviewer: {exc}", file=sys.stderr)
+        if exc.detail:
+            log.debug("%s", exc.detail)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("reviewer: interrupted / 已中断", file=sys.stderr)
+        return 130

@@ -1,0 +1,83 @@
+"""Bilingual text for the Qt-free core.
+
+The GUI translates its own strings with Qt's ``tr()`` and ``.ts`` files. The core cannot use Qt,
+so every message it shows a person (errors, summaries) is written in both languages at the place
+it is raised, as a :class:`Text`. Both languages are required arguments, so a message can never be
+complete in one language and missing in the other. ``str(text)`` renders it in the current
+language: Chinese (zh_CN) by default, English when chosen.
+
+The language comes from :func:`set_language`, else ``REVIEWER_LANG``, else ``zh_CN``.
+"""
+
+from __future__ import annotations
+
+import os
+import string
+from dataclasses import dataclass, field
+from typing import Any
+
+SUPPORTED = ("zh_CN", "en")
+_current: str | None = None
+
+
+def normalise(lang: str | None) -> str:
+    """Map a locale name such as ``en_US.UTF-8`` or ``zh`` to a supported language."""
+    if not lang:
+        return "zh_CN"
+    low = lang.lower()
+    if low.startswith("en"):
+        return "en"
+    return "zh_CN"
+
+
+def set_language(lang: str | None) -> None:
+    global _current
+    _current = normalise(lang) if lang else None
+
+
+def language() -> str:
+    if _current:
+        return _current
+    return normalise(os.environ.get("REVIEWER_LANG"))
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@dataclass(frozen=True)
+class Text:
+    """A message in Chinese and English, with named placeholders filled by ``args``."""
+
+    zh: str
+    en: str
+    args: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if _fields(self.zh) != _fields(self.en):
+            raise ValueError(f"placeholders differ between languages: {self.zh!r} / {self.en!r}")
+
+    def format(self, **args: Any) -> Text:
+        return Text(self.zh, self.en, {**self.args, **args})
+
+    def render(self, lang: str | None = None) -> str:
+        lang = normalise(lang) if lang else language()
+        template = self.en if lang == "en" else self.zh
+        return template.format(**self.args) if self.args or _fields(template) else template
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+def T(zh: str, en: str, **args: Any) -> Text:  # noqa: N802 - short, used everywhere
+    """Shorthand: ``T("中文 {x}", "English {x}", x=1)``."""
+    return Text(zh, en, args)
+
+
+def bilingual(value: dict[str, str] | None, lang: str | None = None) -> str:
+    """Pick the right language out of a ``{"zh": ..., "en": ...}`` mapping from a data file."""
+    if not value:
+        return ""
+    lang = normalise(lang) if lang else language()
+    key = "en" if lang == "en" else "zh"
+    return value.get(key) or value.get("zh") or value.get("en") or ""

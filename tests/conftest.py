@@ -1,0 +1,34 @@
+"""Test set-up shared by every test: offscreen Qt, English messages, an isolated data folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("REVIEWER_LANG", "en")
+
+REPO = Path(__file__).resolve().parent.parent
+STANDARDS = REPO / "resources" / "standards"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Never touch the user's real data folder or keyring from a test."""
+    data = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("REVIEWER_DATA_DIR", str(data))
+    monkeypatch.setenv("REVIEWER_LANG", "en")
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    return data
+
+
+@pytest.fixture
+def data_dir(_isolated_data_dir: Path) -> Path:
+    return _isolated_data_dir
+
+
+@pytest.fixture
+def park_standard_path() -> Path:
+    return STANDARDS / "sample-park-creation.json"
