@@ -69,7 +69,7 @@ class Text:
         return self.render()
 
 
-def T(zh: str, en: str, **args: Any) -> Text:  # noqa: N802 - short, used everywhere
+def T(zh: str, en: str, **args: Any) -> Text:
     """Shorthand: ``T("中文 {x}", "English {x}", x=1)``."""
     return Text(zh, en, args)
 

@@ -23,6 +23,8 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     Portable use (a USB stick) and tests pass an explicit folder.
     """
     chosen = override or os.environ.get(DATA_DIR_ENV)
-    path = Path(chosen).expanduser() if chosen else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path = (
+        Path(chosen).expanduser() if chosen else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    )
     path.mkdir(parents=True, exist_ok=True)
     return path

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from reviewer import i18n
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("REVIEWER_LANG", "en")
 
@@ -21,6 +23,7 @@ def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     monkeypatch.setenv("REVIEWER_DATA_DIR", str(data))
     monkeypatch.setenv("REVIEWER_LANG", "en")
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    i18n.set_language(None)  # a CLI call with --lang must not leak into the next test
     return data
 
 

@@ -41,8 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"reviewer {__version__}")
-    parser.add_argument("--data-dir", help="data folder (default: $REVIEWER_DATA_DIR or the platform's user data folder)")
-    parser.add_argument("--lang", choices=["zh_CN", "en"], help="language of messages (default: $REVIEWER_LANG or zh_CN)")
+    parser.add_argument(
+        "--data-dir", help="data folder (default: $REVIEWER_DATA_DIR or the platform's user data folder)"
+    )
+    parser.add_argument(
+        "--lang", choices=["zh_CN", "en"], help="language of messages (default: $REVIEWER_LANG or zh_CN)"
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
@@ -60,7 +64,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             i18n.set_language(arg.split("=", 1)[1])
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
     if args.command is None:
         args = parser.parse_args([*argv, "gui"])
     try:

@@ -13,6 +13,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here so that the rest of the CLI never loads Qt (the core stays Qt-free).
-    from reviewer.ui.app import run_app  # noqa: PLC0415
+    from reviewer.ui.app import run_app
 
     return run_app(data_dir=args.data_dir, open_file=args.file, lang=args.lang)

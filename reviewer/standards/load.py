@@ -100,12 +100,15 @@ def schema() -> dict[str, Any]:
 
 def parse_json(data: bytes, source: str) -> Any:
     if len(data) > MAX_STANDARD_BYTES:
-        raise StandardInvalid(source, [Problem("", T("文件过大（上限 4 MiB）", "file too large (limit 4 MiB)"))])
+        raise StandardInvalid(
+            source, [Problem("", T("文件过大（上限 4 MiB）", "file too large (limit 4 MiB)"))]
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise StandardInvalid(
-            source, [Problem("", T("不是 UTF-8 编码（第 {pos} 字节）", "not UTF-8 (byte {pos})", pos=exc.start))]
+            source,
+            [Problem("", T("不是 UTF-8 编码（第 {pos} 字节）", "not UTF-8 (byte {pos})", pos=exc.start))],
         ) from exc
     try:
         return json.loads(text, parse_float=Decimal, object_pairs_hook=_no_duplicate_keys)
@@ -126,7 +129,9 @@ def parse_json(data: bytes, source: str) -> Any:
             ],
         ) from exc
     except (ValueError, RecursionError) as exc:
-        raise StandardInvalid(source, [Problem("", T("JSON 无效：{msg}", "invalid JSON: {msg}", msg=exc))]) from exc
+        raise StandardInvalid(
+            source, [Problem("", T("JSON 无效：{msg}", "invalid JSON: {msg}", msg=exc))]
+        ) from exc
 
 
 def structural_problems(doc: Any) -> list[Problem]:
@@ -135,7 +140,7 @@ def structural_problems(doc: Any) -> list[Problem]:
     for err in sorted(validator.iter_errors(doc), key=lambda e: list(map(str, e.absolute_path))):
         problems.append(
             Problem(
-                json_path(err.absolute_path),
+                json_path(err.absolute_path) or "$",
                 T("格式不符：{msg}", "does not match the format: {msg}", msg=err.message),
             )
         )
@@ -195,7 +200,9 @@ def build(doc: dict[str, Any]) -> Standard:
             )
             for i in doc.get("yes_no_items", ())
         ),
-        eligibility=tuple(EligibilityItem(e["code"], Bilingual(**e["text"])) for e in doc.get("eligibility", ())),
+        eligibility=tuple(
+            EligibilityItem(e["code"], Bilingual(**e["text"])) for e in doc.get("eligibility", ())
+        ),
         aggregation=Aggregation(
             method=AggregationMethod(agg["method"]),
             trim_from_panel_size=int(agg.get("trim_from_panel_size", 5)),
@@ -203,7 +210,9 @@ def build(doc: dict[str, Any]) -> Standard:
         ),
         divergence=Divergence(_dec(div.get("percent_from_mean")), _dec(div.get("spread_share_of_points"))),
         quorum=Quorum(int(doc["quorum"]["min_experts"])),
-        comments=CommentPolicy(_dec(com.get("required_at_or_above_share")), _dec(com.get("required_at_or_below_share"))),
+        comments=CommentPolicy(
+            _dec(com.get("required_at_or_above_share")), _dec(com.get("required_at_or_below_share"))
+        ),
         conclusion=ConclusionRules(
             rules=tuple(
                 ConclusionRule(

@@ -32,19 +32,48 @@ def _criterion(node: dict[str, Any], path: str, depth: int, codes: dict[str, str
     if code in codes:
         yield (
             f"{where}.code",
-            T("指标代码 {code} 重复（已用于 {other}）", "code {code} is not unique (also at {other})", code=code, other=codes[code]),
+            T(
+                "指标代码 {code} 重复（已用于 {other}）",
+                "code {code} is not unique (also at {other})",
+                code=code,
+                other=codes[code],
+            ),
         )
     else:
         codes[code] = where
     points = _d(node["points"])
     children = node.get("children")
     if depth > MAX_DEPTH:
-        yield (where, T("指标 {code} 层级过深（最多 {n} 级）", "criterion {code} is nested too deep (at most {n} levels)", code=code, n=MAX_DEPTH))
+        yield (
+            where,
+            T(
+                "指标 {code} 层级过深（最多 {n} 级）",
+                "criterion {code} is nested too deep (at most {n} levels)",
+                code=code,
+                n=MAX_DEPTH,
+            ),
+        )
     if "minimum" in node:
         if depth != 1:
-            yield (f"{where}.minimum", T("指标 {code}：只有一级指标可设最低分", "criterion {code}: only level-1 indicators take a minimum", code=code))
+            yield (
+                f"{where}.minimum",
+                T(
+                    "指标 {code}：只有一级指标可设最低分",
+                    "criterion {code}: only level-1 indicators take a minimum",
+                    code=code,
+                ),
+            )
         elif _d(node["minimum"]) > points:
-            yield (f"{where}.minimum", T("指标 {code}：最低分 {m} 超过分值 {p}", "criterion {code}: minimum {m} exceeds its points {p}", code=code, m=node["minimum"], p=points))
+            yield (
+                f"{where}.minimum",
+                T(
+                    "指标 {code}：最低分 {m} 超过分值 {p}",
+                    "criterion {code}: minimum {m} exceeds its points {p}",
+                    code=code,
+                    m=node["minimum"],
+                    p=points,
+                ),
+            )
     if children:
         total = sum((_d(c["points"]) for c in children), Decimal(0))
         if total != points:
@@ -60,29 +89,71 @@ def _criterion(node: dict[str, Any], path: str, depth: int, codes: dict[str, str
             )
         for key in ("step", "levels"):
             if key in node:
-                yield (f"{where}.{key}", T("指标 {code}：有下级指标的节点不能设 {key}", "criterion {code}: a node with children cannot have {key}", code=code, key=key))
+                yield (
+                    f"{where}.{key}",
+                    T(
+                        "指标 {code}：有下级指标的节点不能设 {key}",
+                        "criterion {code}: a node with children cannot have {key}",
+                        code=code,
+                        key=key,
+                    ),
+                )
         for i, child in enumerate(children):
             yield from _criterion(child, f"{where}.children[{i}]", depth + 1, codes)
         return
     if "step" not in node:
-        yield (f"{where}.step", T("指标 {code}：末级指标必须设评分步长 step", "criterion {code}: a leaf indicator needs a scoring step", code=code))
+        yield (
+            f"{where}.step",
+            T(
+                "指标 {code}：末级指标必须设评分步长 step",
+                "criterion {code}: a leaf indicator needs a scoring step",
+                code=code,
+            ),
+        )
         return
     step = _d(node["step"])
     if not _multiple(points, step):
         yield (
             f"{where}.step",
-            T("指标 {code}：步长 {step} 不能整除分值 {points}", "criterion {code}: step {step} does not divide its points {points}", code=code, step=step, points=points),
+            T(
+                "指标 {code}：步长 {step} 不能整除分值 {points}",
+                "criterion {code}: step {step} does not divide its points {points}",
+                code=code,
+                step=step,
+                points=points,
+            ),
         )
     previous_high: Decimal | None = None
     for i, level in enumerate(sorted(node.get("levels", ()), key=lambda lv: _d(lv["min"]))):
         low, high = _d(level["min"]), _d(level["max"])
         lpath = f"{where}.levels[{i}]"
         if low > high:
-            yield (lpath, T("指标 {code}：档次下限 {low} 大于上限 {high}", "criterion {code}: level min {low} is above its max {high}", code=code, low=low, high=high))
+            yield (
+                lpath,
+                T(
+                    "指标 {code}：档次下限 {low} 大于上限 {high}",
+                    "criterion {code}: level min {low} is above its max {high}",
+                    code=code,
+                    low=low,
+                    high=high,
+                ),
+            )
         if high > points:
-            yield (lpath, T("指标 {code}：档次上限 {high} 超过分值 {points}", "criterion {code}: level max {high} exceeds its points {points}", code=code, high=high, points=points))
+            yield (
+                lpath,
+                T(
+                    "指标 {code}：档次上限 {high} 超过分值 {points}",
+                    "criterion {code}: level max {high} exceeds its points {points}",
+                    code=code,
+                    high=high,
+                    points=points,
+                ),
+            )
         if previous_high is not None and low <= previous_high:
-            yield (lpath, T("指标 {code}：评分档次区间重叠", "criterion {code}: score levels overlap", code=code))
+            yield (
+                lpath,
+                T("指标 {code}：评分档次区间重叠", "criterion {code}: score levels overlap", code=code),
+            )
         previous_high = high
 
 
@@ -91,23 +162,62 @@ def _conclusion(doc: dict[str, Any], gate_codes: set[str], total: Decimal) -> Fo
     allowed = STAR_RESULTS if doc["kind"] == "annual" else CREATION_RESULTS
     shown = " / ".join(allowed)
     if con["on_veto"] not in allowed:
-        yield ("conclusion.on_veto", T("结论 {r} 不适用于此评审类型（可选：{ok}）", "result {r} is not valid for this review kind (use {ok})", r=con["on_veto"], ok=shown))
+        yield (
+            "conclusion.on_veto",
+            T(
+                "结论 {r} 不适用于此评审类型（可选：{ok}）",
+                "result {r} is not valid for this review kind (use {ok})",
+                r=con["on_veto"],
+                ok=shown,
+            ),
+        )
     has_minimums = "level1_min_share" in con or any("minimum" in c for c in doc["criteria"])
     rules = con["rules"]
     for i, rule in enumerate(rules):
         path = f"conclusion.rules[{i}]"
         if rule["result"] not in allowed:
-            yield (f"{path}.result", T("结论 {r} 不适用于此评审类型（可选：{ok}）", "result {r} is not valid for this review kind (use {ok})", r=rule["result"], ok=shown))
+            yield (
+                f"{path}.result",
+                T(
+                    "结论 {r} 不适用于此评审类型（可选：{ok}）",
+                    "result {r} is not valid for this review kind (use {ok})",
+                    r=rule["result"],
+                    ok=shown,
+                ),
+            )
         if "min_total" in rule and _d(rule["min_total"]) > total:
-            yield (f"{path}.min_total", T("总分门槛 {m} 超过满分 {t}", "min_total {m} exceeds the total points {t}", m=rule["min_total"], t=total))
+            yield (
+                f"{path}.min_total",
+                T(
+                    "总分门槛 {m} 超过满分 {t}",
+                    "min_total {m} exceeds the total points {t}",
+                    m=rule["min_total"],
+                    t=total,
+                ),
+            )
         for gate in rule.get("gates", ()):
             if gate not in gate_codes:
-                yield (f"{path}.gates", T("门槛 {g} 未在 yes_no_items 中定义", "gate {g} is not defined in yes_no_items", g=gate))
+                yield (
+                    f"{path}.gates",
+                    T("门槛 {g} 未在 yes_no_items 中定义", "gate {g} is not defined in yes_no_items", g=gate),
+                )
         if rule.get("minimums_met") and not has_minimums:
-            yield (f"{path}.minimums_met", T("未定义一级指标最低分（level1_min_share 或 minimum）", "no level-1 minimum is defined (level1_min_share or minimum)"))
+            yield (
+                f"{path}.minimums_met",
+                T(
+                    "未定义一级指标最低分（level1_min_share 或 minimum）",
+                    "no level-1 minimum is defined (level1_min_share or minimum)",
+                ),
+            )
     last = rules[-1]
     if "min_total" in last or last.get("gates") or last.get("minimums_met"):
-        yield (f"conclusion.rules[{len(rules) - 1}]", T("最后一条结论规则必须无条件（兜底）", "the last conclusion rule must have no conditions (the fallback)"))
+        yield (
+            f"conclusion.rules[{len(rules) - 1}]",
+            T(
+                "最后一条结论规则必须无条件（兜底）",
+                "the last conclusion rule must have no conditions (the fallback)",
+            ),
+        )
 
 
 def check_rules(doc: dict[str, Any]) -> list[tuple[str, Text]]:
@@ -119,17 +229,45 @@ def check_rules(doc: dict[str, Any]) -> list[tuple[str, Text]]:
     for i, item in enumerate(doc.get("yes_no_items", ())):
         code = item["code"]
         if code in codes:
-            found.append((f"yes_no_items[{i}].code", T("代码 {code} 重复（已用于 {other}）", "code {code} is not unique (also at {other})", code=code, other=codes[code])))
+            found.append(
+                (
+                    f"yes_no_items[{i}].code",
+                    T(
+                        "代码 {code} 重复（已用于 {other}）",
+                        "code {code} is not unique (also at {other})",
+                        code=code,
+                        other=codes[code],
+                    ),
+                )
+            )
         codes[code] = f"yes_no_items[{i}]"
         gate_codes.add(code)
     for i, item in enumerate(doc.get("eligibility", ())):
         code = item["code"]
         if code in codes:
-            found.append((f"eligibility[{i}].code", T("代码 {code} 重复（已用于 {other}）", "code {code} is not unique (also at {other})", code=code, other=codes[code])))
+            found.append(
+                (
+                    f"eligibility[{i}].code",
+                    T(
+                        "代码 {code} 重复（已用于 {other}）",
+                        "code {code} is not unique (also at {other})",
+                        code=code,
+                        other=codes[code],
+                    ),
+                )
+            )
         codes[code] = f"eligibility[{i}]"
     agg = doc["aggregation"]
     if agg["method"] != "trimmed_mean" and "trim_from_panel_size" in agg:
-        found.append(("aggregation.trim_from_panel_size", T("只有 trimmed_mean 使用 trim_from_panel_size", "trim_from_panel_size applies only to trimmed_mean")))
+        found.append(
+            (
+                "aggregation.trim_from_panel_size",
+                T(
+                    "只有 trimmed_mean 使用 trim_from_panel_size",
+                    "trim_from_panel_size applies only to trimmed_mean",
+                ),
+            )
+        )
     div = doc.get("divergence", {})
     if div == {} and "divergence" in doc:
         found.append(("divergence", T("至少设置一个偏离判定条件", "set at least one divergence criterion")))

@@ -13,7 +13,9 @@ KIND = {
 CANDIDATE = {"city": T("名城", "city"), "park": T("名园", "park")}
 METHOD = {
     AggregationMethod.MEAN: T("算术平均", "mean"),
-    AggregationMethod.TRIMMED_MEAN: T("去掉一个最高分和一个最低分后平均", "trimmed mean (drop highest and lowest)"),
+    AggregationMethod.TRIMMED_MEAN: T(
+        "去掉一个最高分和一个最低分后平均", "trimmed mean (drop highest and lowest)"
+    ),
     AggregationMethod.MEDIAN: T("中位数", "median"),
 }
 
@@ -46,7 +48,9 @@ def summary_lines(standard: Standard) -> list[str]:
         str(T("  类型：{k}（{c}）", "  kind: {k} ({c})", k=KIND[s.kind], c=CANDIDATE[s.candidate_type])),
     ]
     if s.sample:
-        lines.append(str(T("  ※ 样例标准，非官方指标体系", "  ※ SAMPLE standard, not the official indicator system")))
+        lines.append(
+            str(T("  ※ 样例标准，非官方指标体系", "  ※ SAMPLE standard, not the official indicator system"))
+        )
     lines.append(
         str(
             T(
@@ -70,17 +74,44 @@ def summary_lines(standard: Standard) -> list[str]:
     method = str(METHOD[agg.method])
     if agg.method is AggregationMethod.TRIMMED_MEAN:
         method += str(T("（{n} 人及以上时）", " (from {n} experts)", n=agg.trim_from_panel_size))
-    lines.append(str(T("  汇总：{m}，保留 {p} 位小数", "  aggregation: {m}, {p} decimal places", m=method, p=agg.decimal_places)))
+    lines.append(
+        str(
+            T(
+                "  汇总：{m}，保留 {p} 位小数",
+                "  aggregation: {m}, {p} decimal places",
+                m=method,
+                p=agg.decimal_places,
+            )
+        )
+    )
     div = []
     if s.divergence.percent_from_mean is not None:
-        div.append(str(T("偏离均值超过 {p}%", "more than {p}% from the mean", p=_num(s.divergence.percent_from_mean))))
+        div.append(
+            str(
+                T("偏离均值超过 {p}%", "more than {p}% from the mean", p=_num(s.divergence.percent_from_mean))
+            )
+        )
     if s.divergence.spread_share_of_points is not None:
         div.append(
-            str(T("极差超过分值的 {p}", "spread over {p} of the points", p=_num(s.divergence.spread_share_of_points)))
+            str(
+                T(
+                    "极差超过分值的 {p}",
+                    "spread over {p} of the points",
+                    p=_num(s.divergence.spread_share_of_points),
+                )
+            )
         )
     if div:
         lines.append(str(T("  偏离判定：{d}", "  divergence: {d}", d=str(T(" 或 ", " or ")).join(div))))
-    lines.append(str(T("  法定人数：至少 {n} 份有效评分表", "  quorum: at least {n} scoring sheets", n=s.quorum.min_experts)))
+    lines.append(
+        str(
+            T(
+                "  法定人数：至少 {n} 份有效评分表",
+                "  quorum: at least {n} scoring sheets",
+                n=s.quorum.min_experts,
+            )
+        )
+    )
     lines.append(str(T("  结论规则：", "  conclusion rules:")))
     for i in range(len(s.conclusion.rules)):
         lines.append(f"    {i + 1}. {rule_text(s, i)}")
