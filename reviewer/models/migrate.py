@@ -1,0 +1,195 @@
+"""Run the Alembic migrations from code: no alembic.ini, works from an installed package.
+
+:func:`upgrade` is what :class:`~reviewer.models.store.Store` calls on open. Every migration run
+happens on one connection in one transaction, so a failure leaves the database as it was. On SQLite
+foreign keys are switched off for the run and checked before commit (``PRAGMA foreign_key_check``),
+the procedure SQLite documents for rebuilding tables: batch migrations drop and recreate tables,
+which with foreign keys on would cascade or fail.
+
+For developers, ``python -m reviewer.models.migrate`` drafts a new revision or prints the DDL for a
+backend; see ``docs/store.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
+from sqlalchemy import Connection, Engine
+
+from reviewer.errors import ReviewerError
+from reviewer.i18n import T
+from reviewer.models.db import is_sqlite, make_engine
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+class SchemaTooNew(ReviewerError):
+    """The database was written by a newer version of the app than this one."""
+
+
+class MigrationFailed(ReviewerError):
+    """A migration could not be applied; the database was left as it was."""
+
+
+def alembic_config(url: str | None = None) -> Config:
+    """The settings an ``alembic.ini`` would hold, built in code."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("file_template", "%%(rev)s_%%(slug)s")
+    cfg.set_main_option("truncate_slug_length", "40")
+    if url:
+        cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return cfg
+
+
+def script_directory() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def head_revision() -> str:
+    head = script_directory().get_current_head()
+    if head is None:  # pragma: no cover - the package always ships revision 0001
+        raise RuntimeError("no migrations found")
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+@contextmanager
+def migration_connection(engine: Engine) -> Iterator[Connection]:
+    """One connection, in one transaction, with SQLite's foreign keys off until the run is checked."""
+    sqlite = is_sqlite(engine.url)
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        if sqlite:
+            raw.execute("PRAGMA foreign_keys=OFF")  # only effective outside a transaction
+        try:
+            with conn.begin():
+                yield conn
+                if sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise MigrationFailed(
+                            T(
+                                "数据库迁移会破坏外键约束（{n} 处，如表 {table}），已撤销，数据未改变。",
+                                "The database migration would break foreign keys ({n}, e.g. in {table}); "
+                                "it was undone and the data is unchanged.",
+                                n=len(broken),
+                                table=broken[0][0],
+                            )
+                        )
+        finally:
+            if sqlite:
+                raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _run(engine: Engine, action: Callable[[Config], Any]) -> None:
+    cfg = alembic_config()
+    with migration_connection(engine) as conn:
+        cfg.attributes["connection"] = conn
+        action(cfg)
+
+
+def _check_known(engine: Engine) -> None:
+    current = current_revision(engine)
+    if current is None:
+        return
+    try:
+        script_directory().get_revision(current)
+    except CommandError as exc:
+        raise SchemaTooNew(
+            T(
+                "数据库 {db} 由更新版本的本软件写入（架构版本 {rev}），本版本无法打开。请升级软件后重试。",
+                "The database {db} was written by a newer version of this app (schema {rev}); this "
+                "version cannot open it. Update the app and try again.",
+                db=engine.url.render_as_string(hide_password=True),
+                rev=current,
+            )
+        ) from exc
+
+
+def upgrade(engine: Engine, target: str = "head") -> None:
+    """Bring the schema to ``target`` (default: the newest revision this app knows)."""
+    _check_known(engine)
+    try:
+        _run(engine, lambda cfg: command.upgrade(cfg, target))
+    except CommandError as exc:
+        raise MigrationFailed(
+            T("数据库迁移失败：{err}", "The database migration failed: {err}", err=str(exc))
+        ) from exc
+
+
+def downgrade(engine: Engine, target: str) -> None:
+    """Step the schema back to ``target`` (``base`` drops every table). For development and tests."""
+    _run(engine, lambda cfg: command.downgrade(cfg, target))
+
+
+def render_sql(url: str, target: str = "head") -> str:
+    """The DDL from an empty database to ``target`` for the dialect of ``url``, without connecting."""
+    import io
+
+    buffer = io.StringIO()
+    cfg = alembic_config(url)
+    cfg.output_buffer = buffer
+    command.upgrade(cfg, target, sql=True)
+    return buffer.getvalue()
+
+
+def next_revision_id() -> str:
+    numbers = [int(rev.revision) for rev in script_directory().walk_revisions() if rev.revision.isdigit()]
+    return f"{max(numbers, default=0) + 1:04d}"
+
+
+def draft_revision(message: str, *, autogenerate: bool = True) -> Path:
+    """Write a draft revision, autogenerated against a scratch database at head, and return its path."""
+    with tempfile.TemporaryDirectory() as tmp:
+        engine = make_engine(Path(tmp) / "scratch.sqlite3")
+        try:
+            upgrade(engine)
+            written: list[Any] = []
+
+            def action(cfg: Config) -> None:
+                result = command.revision(cfg, message, autogenerate=autogenerate, rev_id=next_revision_id())
+                written.extend(result if isinstance(result, list) else [result])
+
+            _run(engine, action)
+        finally:
+            engine.dispose()
+    return Path(written[0].path)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m reviewer.models.migrate", description=__doc__)
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    rev = sub.add_parser("revision", help="draft a new revision (autogenerated from the ORM; edit it!)")
+    rev.add_argument("-m", "--message", required=True)
+    rev.add_argument("--empty", action="store_true", help="do not autogenerate, write an empty revision")
+    sql = sub.add_parser("sql", help="print the DDL from empty to head for a backend, offline")
+    sql.add_argument("--url", default="postgresql://", help="a URL naming the dialect (default postgresql://)")
+    sub.add_parser("heads", help="print the head revision")
+    args = parser.parse_args(argv)
+    if args.cmd == "revision":
+        print(draft_revision(args.message, autogenerate=not args.empty))
+    elif args.cmd == "sql":
+        sys.stdout.write(render_sql(args.url))
+    else:
+        print(head_revision())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Alembic migrations of the local store, run programmatically by :mod:`reviewer.models.migrate`."""

@@ -1,0 +1,1 @@
+"""Hand-written Alembic revisions, numbered 0001, 0002, ... in order."""

@@ -1,0 +1,12 @@
+"""The ORM: one module per area, all on one :class:`Base` whose metadata the migrations must match.
+
+A new table goes in its own module here, imported below (so ``Base.metadata`` is complete for the
+migration check), with a hand-written Alembic revision under ``reviewer/models/migrations/versions``.
+ORM rows never leave ``reviewer.models``: repositories turn them into frozen dataclasses.
+"""
+
+from reviewer.models.orm.base import NAMING_CONVENTION, Base, UTCDateTime, utcnow
+from reviewer.models.orm.recent_files import RecentFileRow
+from reviewer.models.orm.standards import StandardRow
+
+__all__ = ["NAMING_CONVENTION", "Base", "RecentFileRow", "StandardRow", "UTCDateTime", "utcnow"]
