@@ -1,0 +1,1 @@
+"""Scoring: score sheets and the reconciliation engine (pure Python, no Qt)."""
