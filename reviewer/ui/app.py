@@ -1,0 +1,62 @@
+"""Start the desktop app: ``reviewer gui`` (or a bare ``reviewer``) ends up in :func:`run_app`.
+
+:func:`create_main_window` does everything but the event loop, so tests and the screenshot
+script build the same window the person sees.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from reviewer import __version__, paths
+from reviewer.ui.language import Language, startup_language
+from reviewer.ui.main_window import MainWindow
+from reviewer.ui.settings import Settings
+from reviewer.ui.tasks import Executor
+
+log = logging.getLogger(__name__)
+
+
+def application() -> QApplication:
+    """The running QApplication, created (and named) on first use."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    QCoreApplication.setApplicationName(paths.APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    return app  # type: ignore[return-value]
+
+
+def create_main_window(
+    data_dir: str | os.PathLike[str] | None = None,
+    open_file: str | os.PathLike[str] | None = None,
+    lang: str | None = None,
+    executor: Executor | None = None,
+) -> MainWindow:
+    """Build the main window in the chosen (else remembered, else default Chinese) language."""
+    application()
+    settings = Settings(paths.data_dir(data_dir))
+    language = Language(settings)
+    language.apply(startup_language(lang, settings))
+    window = MainWindow(settings, language, executor)
+    window.restore()
+    if open_file:
+        window.open_standard(Path(open_file))
+    return window
+
+
+def run_app(
+    data_dir: str | os.PathLike[str] | None = None,
+    open_file: str | os.PathLike[str] | None = None,
+    lang: str | None = None,
+) -> int:
+    app = application()
+    window = create_main_window(data_dir=data_dir, open_file=open_file, lang=lang)
+    window.show()
+    return app.exec()

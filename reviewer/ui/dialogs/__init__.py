@@ -1,0 +1,1 @@
+"""Dialogs, each opened through a small function that tests can monkeypatch."""

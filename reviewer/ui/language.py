@@ -1,0 +1,71 @@
+"""The UI language: Qt translators for the widgets, ``reviewer.i18n`` for the core's messages.
+
+Switching installs the other translator; Qt then sends ``QEvent.LanguageChange`` to every widget,
+and each widget re-reads its texts in ``retranslate()``. The core's bilingual messages and the
+standard's data text follow through :func:`reviewer.i18n.set_language`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+
+from reviewer import i18n
+from reviewer.paths import resource
+from reviewer.ui.settings import Settings
+
+log = logging.getLogger(__name__)
+
+# Shown in their own language, never translated: a person must find theirs whatever is showing.
+LANGUAGES = {"zh_CN": "中文", "en": "English"}
+DEFAULT = "zh_CN"
+
+
+def startup_language(requested: str | None, settings: Settings) -> str:
+    """``--lang``, else the remembered choice, else ``$REVIEWER_LANG``, else Chinese."""
+    chosen = requested or settings.language() or os.environ.get("REVIEWER_LANG") or DEFAULT
+    return i18n.normalise(chosen)
+
+
+class Language(QObject):
+    """Owns the installed translators. They are its children, so they leave the app with it."""
+
+    changed = Signal(str)
+
+    def __init__(self, settings: Settings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._translators: list[QTranslator] = []
+        self.current = ""
+
+    def apply(self, lang: str) -> None:
+        """Show the UI in ``lang`` now, without remembering it."""
+        lang = i18n.normalise(lang)
+        app = QCoreApplication.instance()
+        # The core first: widgets re-read data text while handling LanguageChange.
+        i18n.set_language(lang)
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese if lang == "zh_CN" else QLocale.Language.English))
+        for old in self._translators:
+            app.removeTranslator(old)
+            old.deleteLater()
+        self._translators = []
+        for name, folder in (
+            (f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+            (f"reviewer_{lang}", str(resource("translations"))),
+        ):
+            translator = QTranslator(self)
+            if translator.load(name, folder):
+                app.installTranslator(translator)
+                self._translators.append(translator)
+            elif name.startswith("reviewer_") and lang != "en":
+                log.warning("translation %s.qm not found in %s (run `make translations`)", name, folder)
+        self.current = lang
+        self.changed.emit(lang)
+
+    def choose(self, lang: str) -> None:
+        """The person picked ``lang`` in the menu: show it and remember it."""
+        self._settings.set_language(lang)
+        if i18n.normalise(lang) != self.current:
+            self.apply(lang)

@@ -1,0 +1,183 @@
+"""The main window: menus, drag and drop, and the panels it composes. It decides nothing itself.
+
+Panels are constructed here and handed what they need; the window only switches between them and
+routes file opening through :class:`~reviewer.ui.tasks.Task` and failures through
+:func:`~reviewer.ui.dialogs.errors.report`.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget
+
+from reviewer.standards import Standard, load_standard
+from reviewer.ui.dialogs import about, errors, files
+from reviewer.ui.language import LANGUAGES, Language
+from reviewer.ui.panels.standard_browser import StandardBrowser
+from reviewer.ui.panels.welcome import WelcomePanel
+from reviewer.ui.settings import Settings
+from reviewer.ui.tasks import Executor, Task
+
+WINDOW = "main_window"
+
+
+def _standard_path(event: QDragEnterEvent | QDropEvent) -> Path | None:
+    for url in event.mimeData().urls():
+        if url.isLocalFile() and url.toLocalFile().lower().endswith(".json"):
+            return Path(url.toLocalFile())
+    return None
+
+
+class MainWindow(QMainWindow):
+    standard_opened = Signal(object)  # the Standard, once shown
+    open_failed = Signal(object)  # the exception, after it was reported
+
+    def __init__(self, settings: Settings, language: Language, executor: Executor | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings = settings
+        self.language = language
+        language.setParent(self)  # its translators leave the app with this window
+        self._executor = executor
+        self.welcome = WelcomePanel()
+        self.browser = StandardBrowser()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.welcome)
+        self.pages.addWidget(self.browser)
+        self.setCentralWidget(self.pages)
+        self.welcome.open_requested.connect(self.choose_standard)
+        self._build_menus()
+        self.setAcceptDrops(True)
+        self.resize(1200, 760)
+        self.retranslate()
+
+    # --- menus ------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = QMenu(self, objectName="fileMenu")
+        self.open_action = QAction(self, shortcut=QKeySequence.StandardKey.Open, triggered=self.choose_standard)
+        self.recent_menu = QMenu(self, objectName="recentMenu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
+        self.file_menu.addAction(self.open_action)
+        self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+        self.view_menu = QMenu(self, objectName="viewMenu")
+        self.language_menu = QMenu(self, objectName="languageMenu")
+        group = QActionGroup(self, exclusive=True)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == self.language.current)
+            action.triggered.connect(partial(self.language.choose, code))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+        self.view_menu.addMenu(self.language_menu)
+
+        self.help_menu = QMenu(self, objectName="helpMenu")
+        self.about_action = QAction(self, triggered=lambda: about.show_about(self))
+        self.help_menu.addAction(self.about_action)
+        for menu in (self.file_menu, self.view_menu, self.help_menu):
+            bar.addMenu(menu)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_standards()
+        for i, path in enumerate(recent, start=1):
+            action = self.recent_menu.addAction(f"&{i}  {path}")
+            action.triggered.connect(partial(self.open_standard, Path(path)))
+        if recent:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction(self.tr("Clear recent standards"), self.settings.clear_recent_standards)
+        else:
+            self.recent_menu.addAction(self.tr("No recent standards")).setEnabled(False)
+
+    def retranslate(self) -> None:
+        standard = self.browser.standard
+        app_name = self.tr("Reviewer")
+        self.setWindowTitle(f"{standard.title.text()} — {app_name}" if standard else app_name)
+        self.file_menu.setTitle(self.tr("&File"))
+        self.open_action.setText(self.tr("&Open standard…"))
+        self.recent_menu.setTitle(self.tr("Recent standards"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About Reviewer"))
+        for code, action in self.language_actions.items():
+            action.setChecked(code == self.language.current)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- opening a standard -----------------------------------------------------------------
+    def choose_standard(self) -> None:
+        recent = self.settings.recent_standards()
+        path = files.choose_standard_file(self, str(Path(recent[0]).parent) if recent else "")
+        if path is not None:
+            self.open_standard(path)
+
+    def open_standard(self, path: Path) -> Task:
+        """Load ``path`` in the background; show it, or report why it cannot be used."""
+        self.statusBar().showMessage(self.tr("Opening {name}…").format(name=Path(path).name))
+        return (
+            Task(self, lambda _progress: load_standard(path), self._executor)
+            .on_success(partial(self._show_standard, Path(path)))
+            .on_failure(self._open_failed)
+            .run()
+        )
+
+    def _show_standard(self, path: Path, standard: Standard) -> None:
+        self.settings.add_recent_standard(path)
+        self.browser.set_standard(standard)
+        self.pages.setCurrentWidget(self.browser)
+        self.statusBar().showMessage(self.tr("Opened {name}").format(name=path.name), 5000)
+        self.retranslate()
+        self.standard_opened.emit(standard)
+
+    def _open_failed(self, exc: BaseException) -> None:
+        self.statusBar().clearMessage()
+        errors.report(self, exc)
+        self.open_failed.emit(exc)
+
+    # --- drag and drop ----------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _standard_path(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = _standard_path(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.open_standard(path)
+
+    # --- remembered geometry ----------------------------------------------------------------
+    def restore(self) -> None:
+        geometry = self.settings.geometry(WINDOW)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.state(WINDOW)
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.state("standard_browser")
+        if splitter is not None:
+            self.browser.restoreState(splitter)
+
+    def save(self) -> None:
+        self.settings.set_geometry(WINDOW, self.saveGeometry())
+        self.settings.set_state(WINDOW, self.saveState())
+        self.settings.set_state("standard_browser", self.browser.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save()
+        super().closeEvent(event)
