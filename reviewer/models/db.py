@@ -15,7 +15,9 @@ pysqlite's own transaction handling is switched off (it would silently COMMIT be
 transactions lazily); instead every SQLAlchemy transaction starts with ``BEGIN IMMEDIATE``. That makes
 DDL transactional (a failed migration leaves nothing behind) and takes the write lock up front, so a
 unit of work that reads and then writes waits for a concurrent writer (``busy_timeout``) instead of
-failing with ``SQLITE_BUSY`` half-way.
+failing with ``SQLITE_BUSY`` half-way. Connections with the execution option :data:`READ_ONLY` start
+with a plain ``BEGIN`` instead: in WAL mode they read a consistent snapshot without waiting for, or
+holding up, a writer.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from sqlalchemy import URL, Engine, create_engine, event, make_url
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 10_000
+READ_ONLY = "reviewer_read_only"  # execution option: this connection's transactions only read
 
 SQLITE_PRAGMAS: tuple[tuple[str, str], ...] = (
     ("journal_mode", "WAL"),
@@ -83,7 +86,8 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        reading = connection.get_execution_options().get(READ_ONLY, False)
+        connection.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
 
 def sqlite_pragma(connection: Any, name: str) -> Any:

@@ -112,7 +112,7 @@ class StandardLibrary:
             return again
 
     def find(self, sha256: str) -> StandardRecord | None:
-        with self._store.session() as session:
+        with self._store.reading() as session:
             row = session.scalar(select(StandardRow).where(StandardRow.sha256 == sha256.lower()))
             return None if row is None else _record(row)
 
@@ -124,7 +124,7 @@ class StandardLibrary:
 
     def records(self) -> list[StandardRecord]:
         """Every standard in the library, by id, then version, then import time."""
-        with self._store.session() as session:
+        with self._store.reading() as session:
             rows = session.scalars(
                 select(StandardRow).order_by(
                     StandardRow.standard_id, StandardRow.version, StandardRow.imported_at, StandardRow.id
@@ -135,7 +135,7 @@ class StandardLibrary:
     def load(self, sha256: str) -> Standard:
         """The standard imported under ``sha256``, re-validated from the stored bytes."""
         sha256 = sha256.lower()
-        with self._store.session() as session:
+        with self._store.reading() as session:
             body = session.scalar(select(StandardRow.body).where(StandardRow.sha256 == sha256))
         if body is None:
             raise self._not_found(sha256)
@@ -153,7 +153,7 @@ class StandardLibrary:
 
     def file_bytes(self, sha256: str) -> bytes:
         """The exact bytes of the imported file (to export it or seal it into a package)."""
-        with self._store.session() as session:
+        with self._store.reading() as session:
             body = session.scalar(select(StandardRow.body).where(StandardRow.sha256 == sha256.lower()))
         if body is None:
             raise self._not_found(sha256)

@@ -73,7 +73,7 @@ class RecentFiles:
         """The ``limit`` most recently opened files, newest first."""
         if limit <= 0:
             return []
-        with self._store.session() as session:
+        with self._store.reading() as session:
             rows = session.scalars(
                 select(RecentFileRow).order_by(RecentFileRow.opened_at.desc(), RecentFileRow.id.desc()).limit(limit)
             )

@@ -4,6 +4,8 @@
     store = Store.open(url="postgresql+psycopg://...")   # the ministry's shared server (issue 7)
     with store.session() as session:           # one unit of work: commit on success, rollback on error
         ...
+    with store.reading() as session:           # a read: a consistent snapshot, never blocks a writer
+        ...
 
 A :class:`Store` holds only the engine and a session factory; both are safe to share between
 threads. A session is never kept: each repository method opens one, does its work, and returns
@@ -26,7 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from reviewer.errors import ReviewerError
 from reviewer.i18n import T
 from reviewer.models import migrate
-from reviewer.models.db import make_engine, to_url
+from reviewer.models.db import READ_ONLY, make_engine, to_url
 from reviewer.paths import data_dir
 
 log = logging.getLogger(__name__)
@@ -44,6 +46,7 @@ class Store:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._readers = sessionmaker(engine.execution_options(**{READ_ONLY: True}), autoflush=False)
 
     @classmethod
     def open(
@@ -96,6 +99,18 @@ class Store:
         """One unit of work: committed when the block ends normally, rolled back if it raises."""
         with self._sessions.begin() as session:
             yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A unit of work that only reads. It is always rolled back: anything written is discarded.
+
+        On SQLite it does not take the write lock, so lists and look-ups run while a writer works.
+        """
+        with self._readers() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
 
     def close(self) -> None:
         """Close every pooled connection (SQLite then checkpoints the WAL into the main file)."""
