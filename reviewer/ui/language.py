@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import os
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator, Signal
 
 from reviewer import i18n
 from reviewer.paths import resource
@@ -62,6 +62,8 @@ class Language(QObject):
             elif name.startswith("reviewer_") and lang != "en":
                 log.warning("translation %s.qm not found in %s (run `make translations`)", name, folder)
         self.current = lang
+        # Qt posts LanguageChange to the windows; deliver it now, so no half-switched UI is seen.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         self.changed.emit(lang)
 
     def choose(self, lang: str) -> None:
