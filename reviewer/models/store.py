@@ -62,7 +62,19 @@ class Store:
         """
         if url is not None and folder is not None:
             raise ValueError("give either a data folder or a URL, not both")
-        target = to_url(url) if url is not None else to_url(data_dir(folder) / DB_FILENAME)
+        if url is not None:
+            target = to_url(url)
+        else:
+            try:
+                target = to_url(data_dir(folder) / DB_FILENAME)
+            except OSError as exc:
+                raise StoreUnavailable(
+                    T(
+                        "无法创建数据文件夹：{err}。请用 --data-dir 指定一个可写的文件夹。",
+                        "Cannot create the data folder: {err}. Choose a writable folder with --data-dir.",
+                        err=str(exc),
+                    )
+                ) from exc
         engine = make_engine(target)
         try:
             migrate.upgrade(engine)

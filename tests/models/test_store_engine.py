@@ -91,3 +91,10 @@ def test_store_open_on_a_folder_or_a_url(tmp_path: Path):
             assert s.execute(text("SELECT count(*) FROM standards")).scalar() == 0
     with pytest.raises(ValueError):
         Store.open(folder, url="sqlite://")
+
+
+def test_a_data_folder_that_cannot_be_created_is_reported(tmp_path: Path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    with pytest.raises(StoreUnavailable, match="--data-dir"):
+        Store.open(blocker / "data")
