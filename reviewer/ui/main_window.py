@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomePanel()
         self.browser = StandardBrowser()
         self.pages = QStackedWidget()
+        self.pages.setContentsMargins(8, 6, 8, 0)
         self.pages.addWidget(self.welcome)
         self.pages.addWidget(self.browser)
         self.setCentralWidget(self.pages)

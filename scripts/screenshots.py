@@ -1,0 +1,65 @@
+"""Render the app's screenshots for the docs, offscreen: ``python scripts/screenshots.py``.
+
+Builds the same main window ``reviewer gui`` shows (in a throw-away data folder, so the user's
+settings are neither read nor changed), opens the sample park standard in Chinese, selects
+indicator 1.1 and saves ``docs/screenshots/main-window-zh.png``.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parent.parent
+OUT = REPO / "docs" / "screenshots"
+SIZE = (1280, 800)
+
+
+def compile_translations() -> None:
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    for ts in sorted((REPO / "resources" / "translations").glob("*.ts")):
+        qm = ts.with_suffix(".qm")
+        if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+            subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True)
+
+
+def main() -> int:
+    compile_translations()
+    # Imported here, after QT_QPA_PLATFORM is set.
+    from PySide6.QtGui import QFont, QGuiApplication
+
+    from reviewer.ui.app import application, create_main_window
+    from reviewer.ui.tasks import ImmediateExecutor
+
+    app = application()
+    app.setFont(QFont("WenQuanYi Micro Hei", 10))
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as data:
+        window = create_main_window(
+            data_dir=data,
+            open_file=REPO / "resources" / "standards" / "sample-park-creation.json",
+            lang="zh_CN",
+            executor=ImmediateExecutor(),
+        )
+        window.resize(*SIZE)
+        window.show()
+        window.browser.setSizes([760, SIZE[0] - 760])
+        window.browser.criteria.select_code("1.1")
+        for _ in range(5):
+            QGuiApplication.processEvents()
+        target = OUT / "main-window-zh.png"
+        if not window.grab().save(str(target)):
+            print(f"could not write {target}", file=sys.stderr)
+            return 1
+        window.close()
+    print(f"wrote {target.relative_to(REPO)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
