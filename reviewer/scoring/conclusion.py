@@ -62,9 +62,7 @@ def conclude(
     answered_no = {y.code for y in yes_no if y.panel_no}
     vetoed_by = tuple(y.code for y in yes_no if y.panel_no and y.effect is YesNoEffect.VETO)
     failed_gates = tuple(y.code for y in yes_no if y.panel_no and y.effect is YesNoEffect.GATE)
-    failed_minimums = tuple(
-        top.code for top in standard.criteria if nodes[top.code].minimum_met is False
-    )
+    failed_minimums = tuple(top.code for top in standard.criteria if nodes[top.code].minimum_met is False)
     common = {"vetoed_by": vetoed_by, "failed_gates": failed_gates, "failed_minimums": failed_minimums}
     if not quorum_met or total is None:
         return Conclusion(None, None, REASON_QUORUM, None, False, trace=(), **common)

@@ -37,7 +37,15 @@ class ExpertScores:
         object.__setattr__(self, "answers", _frozen_mapping(self.answers))
 
     def __hash__(self) -> int:
-        return hash((self.expert_id, self.recused, tuple(self.scores.items()), tuple(self.answers.items()), self.version))
+        return hash(
+            (
+                self.expert_id,
+                self.recused,
+                tuple(self.scores.items()),
+                tuple(self.answers.items()),
+                self.version,
+            )
+        )
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,9 @@ from reviewer.scoring.validate import check_decisions, check_sheets
 from reviewer.standards.model import Criterion, Standard
 
 
-def reconcile(standard: Standard, sheets: Iterable[ExpertScores], decisions: Decisions | None = None) -> Reconciliation:
+def reconcile(
+    standard: Standard, sheets: Iterable[ExpertScores], decisions: Decisions | None = None
+) -> Reconciliation:
     """Reconcile the panel's sheets under ``standard``; raises a ``ReconcileInputError`` on bad input."""
     decisions = decisions or Decisions()
     ordered = check_sheets(standard, list(sheets))
@@ -36,7 +38,9 @@ def reconcile(standard: Standard, sheets: Iterable[ExpertScores], decisions: Dec
     check_decisions(standard, decisions, {s.expert_id for s in scoring})
     explained = {(e.expert_id, e.code): e.text for e in decisions.explanations}
 
-    indicators = tuple(_indicator(standard, leaf, scoring, decisions, explained) for leaf in standard.leaves())
+    indicators = tuple(
+        _indicator(standard, leaf, scoring, decisions, explained) for leaf in standard.leaves()
+    )
     by_code = {i.code: i for i in indicators}
     nodes: dict[str, NodeResult] = {}
     for top in standard.criteria:
@@ -86,8 +90,23 @@ def _indicator(
     method = stats.applied_method(agg.method, len(scores), agg.trim_from_panel_size)
     if not scores:
         value = None if consensus is None else Decimal(consensus.value)
-        return IndicatorResult(leaf.code, leaf.points, (), None, None, None, None, None, None, method, None,
-                               consensus, value, False, ())
+        return IndicatorResult(
+            leaf.code,
+            leaf.points,
+            (),
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            method,
+            None,
+            consensus,
+            value,
+            False,
+            (),
+        )
     exact = [stats.exact(s.score) for s in scores]
     mean = stats.mean(exact)
     low, high = min(s.score for s in scores), max(s.score for s in scores)
@@ -97,7 +116,9 @@ def _indicator(
     divergent: tuple[str, ...] = ()
     if div.percent_from_mean is not None:
         pct = stats.exact(div.percent_from_mean)
-        divergent = tuple(s.expert_id for s, x in zip(scores, exact, strict=True) if stats.percent_divergent(x, mean, pct))
+        divergent = tuple(
+            s.expert_id for s, x in zip(scores, exact, strict=True) if stats.percent_divergent(x, mean, pct)
+        )
     spread_flag = div.spread_share_of_points is not None and stats.spread_divergent(
         stats.exact(high - low), stats.exact(div.spread_share_of_points), stats.exact(leaf.points)
     )
@@ -120,7 +141,9 @@ def _indicator(
     )
 
 
-def _node(standard: Standard, node: Criterion, leaves: Mapping[str, IndicatorResult], out: dict[str, NodeResult]) -> Decimal | None:
+def _node(
+    standard: Standard, node: Criterion, leaves: Mapping[str, IndicatorResult], out: dict[str, NodeResult]
+) -> Decimal | None:
     """Record ``node`` (if it has children or is level 1) and its descendants; return its value.
 
     A leaf's value is its indicator's value; a parent's is the exact sum of its children's values.
@@ -141,7 +164,9 @@ def _leniency(scoring: Sequence[ExpertScores], indicators: Sequence[IndicatorRes
     out = []
     for sheet in scoring:
         deviations = [
-            Fraction(Decimal(sheet.scores[i.code])) - Fraction(i.aggregate) for i in indicators if i.aggregate is not None
+            Fraction(Decimal(sheet.scores[i.code])) - Fraction(i.aggregate)
+            for i in indicators
+            if i.aggregate is not None
         ]
         if not deviations:
             continue

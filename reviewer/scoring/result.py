@@ -133,11 +133,19 @@ class Conclusion:
         if self.reason == REASON_QUORUM:
             return [T("未达到法定人数，不作结论。", "The quorum is not met: no conclusion.")]
         if self.reason == REASON_VETO:
-            return [T("一票否决项 {codes} 的专家组意见为“否”。", "Veto item(s) {codes} answered “no” by the panel.", codes=", ".join(self.vetoed_by))]
+            return [
+                T(
+                    "一票否决项 {codes} 的专家组意见为“否”。",
+                    "Veto item(s) {codes} answered “no” by the panel.",
+                    codes=", ".join(self.vetoed_by),
+                )
+            ]
         lines = []
         for check in self.trace:
             if check.matched:
-                lines.append(T("符合规则 {i}（{r}）。", "Rule {i} ({r}) holds.", i=check.index + 1, r=check.result))
+                lines.append(
+                    T("符合规则 {i}（{r}）。", "Rule {i} ({r}) holds.", i=check.index + 1, r=check.result)
+                )
                 continue
             why = []
             if check.total_met is False:
@@ -145,11 +153,21 @@ class Conclusion:
             if check.failed_gates:
                 why.append(T("门槛项未通过：{g}", "gate(s) failed: {g}", g=", ".join(check.failed_gates)))
             if check.minimums_met is False:
-                why.append(T("一级指标未达最低分：{m}", "level-1 minimum(s) not met: {m}", m=", ".join(self.failed_minimums)))
+                why.append(
+                    T(
+                        "一级指标未达最低分：{m}",
+                        "level-1 minimum(s) not met: {m}",
+                        m=", ".join(self.failed_minimums),
+                    )
+                )
             reasons_zh = "；".join(w.zh.format(**w.args) for w in why)
             reasons_en = "; ".join(w.en.format(**w.args) for w in why)
-            lines.append(Text(f"不符合规则 {check.index + 1}（{check.result}）：{reasons_zh}。",
-                              f"Rule {check.index + 1} ({check.result}) does not hold: {reasons_en}."))
+            lines.append(
+                Text(
+                    f"不符合规则 {check.index + 1}（{check.result}）：{reasons_zh}。",
+                    f"Rule {check.index + 1} ({check.result}) does not hold: {reasons_en}.",
+                )
+            )
         return lines
 
 

@@ -31,7 +31,11 @@ def to_plain(value: Any) -> Any:
     if isinstance(value, Enum):
         return value.value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_plain(getattr(value, f.name)) for f in dataclasses.fields(value) if not f.name.startswith("_")}
+        return {
+            f.name: to_plain(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if not f.name.startswith("_")
+        }
     if isinstance(value, Mapping):
         return {str(k): to_plain(v) for k, v in sorted(value.items())}
     if isinstance(value, tuple | list):
@@ -41,7 +45,9 @@ def to_plain(value: Any) -> Any:
 
 def canonical_json(value: Any) -> bytes:
     """UTF-8 JSON with sorted keys, no insignificant whitespace, non-ASCII kept as is."""
-    return json.dumps(to_plain(value), sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return json.dumps(to_plain(value), sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode(
+        "utf-8"
+    )
 
 
 @cache
@@ -50,7 +56,14 @@ def _hints(cls: type) -> dict[str, Any]:
 
 
 def _bad(what: str, data: Any) -> InvalidInput:
-    return InvalidInput(T("对账数据无效：{what}（{data}）", "invalid reconciliation data: {what} ({data})", what=what, data=repr(data)[:80]))
+    return InvalidInput(
+        T(
+            "对账数据无效：{what}（{data}）",
+            "invalid reconciliation data: {what} ({data})",
+            what=what,
+            data=repr(data)[:80],
+        )
+    )
 
 
 def from_plain(hint: Any, data: Any) -> Any:

@@ -19,7 +19,12 @@ def leaf(code: str, points: float, step: float = 0.5) -> dict[str, Any]:
 
 
 def node(code: str, *children: dict[str, Any], minimum: float | None = None) -> dict[str, Any]:
-    out: dict[str, Any] = {"code": code, "title": T, "points": sum(c["points"] for c in children), "children": list(children)}
+    out: dict[str, Any] = {
+        "code": code,
+        "title": T,
+        "points": sum(c["points"] for c in children),
+        "children": list(children),
+    }
     if minimum is not None:
         out["minimum"] = minimum
     return out
@@ -98,7 +103,9 @@ def sheets_from_table(
     return out
 
 
-def consensus(value: str, rationale: str = "现场核查后专家组一致认可 / agreed after the site check") -> ConsensusScore:
+def consensus(
+    value: str, rationale: str = "现场核查后专家组一致认可 / agreed after the site check"
+) -> ConsensusScore:
     return ConsensusScore(Decimal(value), rationale, "chair", AT)
 
 

@@ -25,7 +25,11 @@ def annual_standard():
     return make_standard(
         [node("C", leaf("C1", 60), leaf("C2", 40))],
         kind="annual",
-        items=[yes_no("V1", "veto", "any_no"), yes_no("G1", "gate", "majority_no"), yes_no("G2", "gate", "majority_no")],
+        items=[
+            yes_no("V1", "veto", "any_no"),
+            yes_no("G1", "gate", "majority_no"),
+            yes_no("G2", "gate", "majority_no"),
+        ],
         rules=[
             {"result": "3", "min_total": 85, "gates": ["G1", "G2"]},
             {"result": "2", "min_total": 70, "gates": ["G1"]},
@@ -48,7 +52,11 @@ def test_three_stars_when_every_gate_holds() -> None:
 
 def test_star_threshold_with_a_failed_gate() -> None:
     # G2: e1 and e2 say no -> 2 of 3 > half -> the panel's answer is no; 87 >= 85 but gate G2 failed -> 2 stars
-    answers = {"e1": {**yes("V1", "G1"), "G2": False}, "e2": {**yes("V1", "G1"), "G2": False}, "e3": yes("V1", "G1", "G2")}
+    answers = {
+        "e1": {**yes("V1", "G1"), "G2": False},
+        "e2": {**yes("V1", "G1"), "G2": False},
+        "e3": yes("V1", "G1", "G2"),
+    }
     rec = reconcile(annual_standard(), sheets_from_table(ANNUAL, THREE, answers=answers))
     g2 = rec.answer("G2")
     assert (g2.no_count, g2.panel_no) == (2, True)
@@ -60,7 +68,11 @@ def test_star_threshold_with_a_failed_gate() -> None:
 
 def test_one_no_is_not_a_majority() -> None:
     # G2: only e1 says no -> 1 of 3 is not more than half -> the gate holds -> 3 stars
-    answers = {"e1": {**yes("V1", "G1"), "G2": False}, "e2": yes("V1", "G1", "G2"), "e3": yes("V1", "G1", "G2")}
+    answers = {
+        "e1": {**yes("V1", "G1"), "G2": False},
+        "e2": yes("V1", "G1", "G2"),
+        "e3": yes("V1", "G1", "G2"),
+    }
     rec = reconcile(annual_standard(), sheets_from_table(ANNUAL, THREE, answers=answers))
     assert rec.answer("G2").panel_no is False
     assert rec.result == "3"
@@ -74,10 +86,21 @@ def test_failed_first_gate_gives_one_star() -> None:
 
 def test_a_veto_decides_whatever_the_score() -> None:
     # V1 any_no: one expert's "no" is the panel's "no" -> on_veto "1", vetoed
-    answers = {"e1": yes("V1", "G1", "G2"), "e2": {**yes("G1", "G2"), "V1": False}, "e3": yes("V1", "G1", "G2")}
+    answers = {
+        "e1": yes("V1", "G1", "G2"),
+        "e2": {**yes("G1", "G2"), "V1": False},
+        "e3": yes("V1", "G1", "G2"),
+    }
     rec = reconcile(annual_standard(), sheets_from_table(ANNUAL, THREE, answers=answers))
     c = rec.conclusion
-    assert (c.result, c.reason, c.vetoed, c.vetoed_by, c.rule_index, c.trace) == ("1", "veto", True, ("V1",), None, ())
+    assert (c.result, c.reason, c.vetoed, c.vetoed_by, c.rule_index, c.trace) == (
+        "1",
+        "veto",
+        True,
+        ("V1",),
+        None,
+        (),
+    )
     assert rec.total == d("87.00")  # the arithmetic stays visible
 
 
@@ -99,9 +122,12 @@ def test_sample_annual_standard_with_a_failed_gate() -> None:
 @pytest.mark.parametrize(
     ("combine", "nos", "panel_no"),
     [
-        ("any_no", 0, False), ("any_no", 1, True),
-        ("majority_no", 2, False), ("majority_no", 3, True),  # of 5: 2*2=4 > 5 no; 2*3=6 > 5 yes
-        ("all_no", 4, False), ("all_no", 5, True),
+        ("any_no", 0, False),
+        ("any_no", 1, True),
+        ("majority_no", 2, False),
+        ("majority_no", 3, True),  # of 5: 2*2=4 > 5 no; 2*3=6 > 5 yes
+        ("all_no", 4, False),
+        ("all_no", 5, True),
     ],
 )
 def test_veto_combine_rules(combine: str, nos: int, panel_no: bool) -> None:
@@ -115,7 +141,9 @@ def test_veto_combine_rules(combine: str, nos: int, panel_no: bool) -> None:
 
 def test_recused_answers_do_not_count() -> None:
     std = make_standard([node("A", leaf("A1", 10))], items=[yes_no("V1", "veto", "any_no")], quorum=2)
-    sheets = sheets_from_table({"A1": ["5", "6", "7"]}, THREE, answers={"e1": {"V1": True}, "e2": {"V1": True}}, recused=["e3"])
+    sheets = sheets_from_table(
+        {"A1": ["5", "6", "7"]}, THREE, answers={"e1": {"V1": True}, "e2": {"V1": True}}, recused=["e3"]
+    )
     sheets[2] = ExpertScores("e3", recused=True, answers={"V1": False})
     rec = reconcile(std, sheets)
     assert rec.conclusion.vetoed is False and rec.answer("V1").no_count == 0
@@ -135,7 +163,9 @@ def test_recused_answers_do_not_count() -> None:
     ],
 )
 def test_rounding_half_up_edges(places: int, step: float, scores: list[str], expected: str) -> None:
-    std = make_standard([node("A", leaf("A1", 10, step=step))], decimal_places=places, quorum=1, percent=None, share=0.9)
+    std = make_standard(
+        [node("A", leaf("A1", 10, step=step))], decimal_places=places, quorum=1, percent=None, share=0.9
+    )
     experts = [f"e{i}" for i in range(len(scores))]
     rec = reconcile(std, sheets_from_table({"A1": scores}, experts))
     agg = rec.indicator("A1").aggregate

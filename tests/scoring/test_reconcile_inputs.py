@@ -131,7 +131,12 @@ def test_consensus_needs_who_and_when(std) -> None:
 
 @pytest.mark.parametrize(
     ("code", "value", "error"),
-    [("A1", "10.5", ScoreOutOfRange), ("A1", "7.2", OffStep), ("A", "8", UnknownCode), ("V1", "1", UnknownCode)],
+    [
+        ("A1", "10.5", ScoreOutOfRange),
+        ("A1", "7.2", OffStep),
+        ("A", "8", UnknownCode),
+        ("V1", "1", UnknownCode),
+    ],
 )
 def test_bad_consensus_values(std, code: str, value: str, error: type) -> None:
     with pytest.raises(error) as info:

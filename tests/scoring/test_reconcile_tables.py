@@ -61,7 +61,9 @@ def test_five_experts_trimmed_mean_statistics() -> None:
 
 
 def test_five_experts_divergent_score_and_its_explanation() -> None:
-    decisions = Decisions(explanations=(Explanation("e4", "A2", "园区未提供近三年数据 / no data for three years"),))
+    decisions = Decisions(
+        explanations=(Explanation("e4", "A2", "园区未提供近三年数据 / no data for three years"),)
+    )
     rec = reconcile(five_standard("trimmed_mean"), sheets_from_table(TABLE5, FIVE), decisions)
     a2 = rec.indicator("A2")
     # A2 mean = (7 + 7 + 7.5 + 2 + 6.5) / 5 = 30 / 5 = 6; 30 % of 6 = 1.8.
@@ -147,7 +149,11 @@ def seven_standard(method: str, trim_from: int = 5):
         trim_from=trim_from if method == "trimmed_mean" else None,
         share=0.5,
         quorum=5,
-        rules=[{"result": "pass", "min_total": 12}, {"result": "pass_after_rectification", "min_total": 11}, {"result": "fail"}],
+        rules=[
+            {"result": "pass", "min_total": 12},
+            {"result": "pass_after_rectification", "min_total": 11},
+            {"result": "fail"},
+        ],
     )
 
 
@@ -205,7 +211,9 @@ def test_a_recusal_that_drops_below_quorum() -> None:
     assert [s.expert_id for s in a1.scores] == ["e1", "e2", "e4", "e5"]
     assert [(e.expert_id, e.recused) for e in rec.experts][2] == ("e3", True)
     # with quorum 4 the same sheets reach a conclusion
-    assert reconcile(five_standard("trimmed_mean", quorum=4), sheets_from_table(TABLE5, FIVE, recused=["e3"])).result
+    assert reconcile(
+        five_standard("trimmed_mean", quorum=4), sheets_from_table(TABLE5, FIVE, recused=["e3"])
+    ).result
 
 
 def test_everyone_recused() -> None:
