@@ -34,14 +34,17 @@ def pdffonts(path: Path) -> list[list[str]]:
 
 
 def pdftotext(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True,
-                          capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
 
 
 def build(path: Path, *texts: str) -> Path:
     style = ParagraphStyle("t", fontName=fonts.font_name(), fontSize=12, leading=18, wordWrap="CJK")
     buf = BytesIO()
-    SimpleDocTemplate(buf, pagesize=A4, invariant=1, **fonts.document_options()).build([Paragraph(t, style) for t in texts])
+    SimpleDocTemplate(buf, pagesize=A4, invariant=1, **fonts.document_options()).build(
+        [Paragraph(t, style) for t in texts]
+    )
     path.write_bytes(buf.getvalue())
     return path
 
