@@ -8,6 +8,7 @@ specified in ``docs/reconciliation.md``; :mod:`reviewer.scoring.stats` implement
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 
@@ -87,9 +88,11 @@ def _indicator(
     agg = standard.aggregation
     scores = tuple(ExpertScore(s.expert_id, Decimal(s.scores[leaf.code])) for s in scoring)
     consensus = decisions.consensus.get(leaf.code)
+    if consensus is not None:  # an int value was accepted by the checks; the output holds a Decimal
+        consensus = replace(consensus, value=Decimal(consensus.value))
     method = stats.applied_method(agg.method, len(scores), agg.trim_from_panel_size)
     if not scores:
-        value = None if consensus is None else Decimal(consensus.value)
+        value = None if consensus is None else consensus.value
         return IndicatorResult(
             leaf.code,
             leaf.points,
@@ -135,7 +138,7 @@ def _indicator(
         method=method,
         aggregate=aggregate,
         consensus=consensus,
-        value=aggregate if consensus is None else Decimal(consensus.value),
+        value=aggregate if consensus is None else consensus.value,
         spread_divergent=spread_flag,
         divergent_experts=divergent,
     )

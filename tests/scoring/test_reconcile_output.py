@@ -8,11 +8,11 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
-from reconcile_fixtures import consensus, d, leaf, make_standard, node, sheets_from_table
+from reconcile_fixtures import AT, consensus, d, leaf, make_standard, node, sheets_from_table
 
 from reviewer.errors import InvalidInput
 from reviewer.scoring import stats
-from reviewer.scoring.inputs import Decisions, ExpertScores, Explanation
+from reviewer.scoring.inputs import ConsensusScore, Decisions, ExpertScores, Explanation
 from reviewer.scoring.reconcile import reconcile
 from reviewer.scoring.result import FORMAT, Reconciliation
 from reviewer.standards import load_standard
@@ -143,3 +143,11 @@ def test_explain_quorum_and_veto() -> None:
     std = make_standard([node("A", leaf("A1", 10))], quorum=3)
     rec = reconcile(std, sheets_from_table({"A1": ["5", "6"]}, FIVE[:2]))
     assert "quorum" in rec.conclusion.explain()[0].render("en")
+
+
+def test_an_integer_consensus_is_written_as_a_decimal() -> None:
+    std = make_standard([node("A", leaf("A1", 10))], quorum=1)
+    decisions = Decisions(consensus={"A1": ConsensusScore(7, "agreed", "chair", AT)})  # type: ignore[arg-type]
+    rec = reconcile(std, sheets_from_table({"A1": ["5"]}, ["e1"]), decisions)
+    assert json.loads(rec.to_json())["indicators"][0]["consensus"]["value"] == "7"
+    assert Reconciliation.from_dict(rec.to_dict()) == rec
