@@ -15,6 +15,7 @@ Folder layout (private keys PKCS#8 encrypted under one passphrase, mode 0600)::
 from __future__ import annotations
 
 import json
+import os
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -29,15 +30,19 @@ from reviewer.errors import InvalidInput, Refused, UsageError
 from reviewer.i18n import T
 from reviewer.trust import certs, clock
 from reviewer.trust.credential import Credential, load_pem_cert, pem
-from reviewer.trust.encoding import parse_json
+from reviewer.trust.encoding import b64, parse_json, unb64
 from reviewer.trust.enrolment import parse_request
 from reviewer.trust.files import append_line, write_atomic
 from reviewer.trust.keys import (
+    SCRYPT_N,
+    SCRYPT_P,
+    SCRYPT_R,
     cert_fingerprint,
     load_private_key,
     new_encryption_key,
     new_signing_key,
     save_private_key,
+    stretch,
 )
 from reviewer.trust.passphrase import PassphraseSource
 from reviewer.trust.revocation import RevocationList, RevokedEntry, build_crl
@@ -60,6 +65,7 @@ class Authority:
     keyring: bool
     root: x509.Certificate
     signing_cert: x509.Certificate
+    salt: bytes
 
     @property
     def account(self) -> str:
@@ -74,7 +80,7 @@ class Authority:
         return cert_fingerprint(self.root)
 
     def unlock(self, source: PassphraseSource) -> AuthorityKeys:
-        passphrase = source.for_existing_key(self.account, self.label)
+        passphrase = stretch(source.for_existing_key(self.account, self.label), self.salt)
         keys = [
             load_private_key(self.path / f, passphrase, label=self.label)
             for f in ("root.key.pem", "signing.key.pem", "encryption.key.pem")
@@ -202,6 +208,8 @@ def create_authority(
     root_key, signing_key, enc_key = new_signing_key(), new_signing_key(), new_encryption_key()
     label = str(T("部级签发机构“{name}”", "the authority “{name}”", name=name))
     passphrase, in_keyring = source.for_new_key(f"authority:{ident}", label)
+    salt = os.urandom(16)
+    password = stretch(passphrase, salt)
     folder.mkdir(parents=True, exist_ok=True)
     root = certs.make_root(root_key, name.strip(), now)
     signing = certs.issue(
@@ -219,7 +227,7 @@ def create_authority(
         ("signing.key.pem", signing_key),
         ("encryption.key.pem", enc_key),
     ):
-        save_private_key(folder / fname, key, passphrase)
+        save_private_key(folder / fname, key, password)
     write_atomic(folder / "root.crt.pem", pem(root).encode("ascii"))
     write_atomic(folder / "signing.crt.pem", pem(signing).encode("ascii"))
     (folder / "issued").mkdir(exist_ok=True)
@@ -229,6 +237,7 @@ def create_authority(
         "name": name.strip(),
         "created": clock.iso(now),
         "passphrase": "keyring" if in_keyring else "user",
+        "kdf": {"name": "scrypt", "n": SCRYPT_N, "r": SCRYPT_R, "p": SCRYPT_P, "salt": b64(salt)},
     }
     write_atomic(
         folder / "authority.json", (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
@@ -247,7 +256,8 @@ def open_authority(folder: str | Path) -> Authority:
             raise ValueError("format")
         root = load_pem_cert((folder / "root.crt.pem").read_bytes(), "root.crt.pem")
         signing = load_pem_cert((folder / "signing.crt.pem").read_bytes(), "signing.crt.pem")
-        return Authority(folder, doc["id"], doc["name"], doc["passphrase"] == "keyring", root, signing)
+        salt = unb64(doc["kdf"]["salt"])
+        return Authority(folder, doc["id"], doc["name"], doc["passphrase"] == "keyring", root, signing, salt)
     except (OSError, ValueError, KeyError, AttributeError) as exc:
         raise InvalidInput(
             T(

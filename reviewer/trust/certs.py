@@ -158,20 +158,6 @@ def organization(cert: x509.Certificate) -> str:
     return subject_field(cert, NameOID.ORGANIZATION_NAME)
 
 
-def check_root(root: x509.Certificate, at: datetime) -> None:
-    """The pinned anchor itself: self-signed CA, in its validity period at ``at``."""
-    try:
-        root.verify_directly_issued_by(root)
-        bc = root.extensions.get_extension_for_class(x509.BasicConstraints).value
-    except (ValueError, InvalidSignature, TypeError, x509.ExtensionNotFound) as exc:
-        raise Untrusted(
-            T("信任根证书无效。", "The pinned root certificate is not a valid CA."), detail=str(exc)
-        ) from exc
-    if not bc.ca:
-        raise Untrusted(T("信任根证书不是 CA 证书。", "The pinned root certificate is not a CA."))
-    _check_validity(root, at)
-
-
 def verify_issued(
     cert: x509.Certificate, root: x509.Certificate, *, purpose: ObjectIdentifier, at: datetime
 ) -> None:
@@ -180,7 +166,22 @@ def verify_issued(
     Raises :class:`Untrusted` when the chain or purpose does not hold, :class:`Expired` when the
     time falls outside either certificate's validity.
     """
-    check_root(root, at)
+    verify_chain(cert, root, purpose=purpose)
+    check_validity(root, at)
+    check_validity(cert, at)
+
+
+def verify_chain(cert: x509.Certificate, root: x509.Certificate, *, purpose: ObjectIdentifier) -> None:
+    """The time-independent half of :func:`verify_issued`: issuer, signature, CA flags, purpose."""
+    try:
+        root.verify_directly_issued_by(root)
+        root_bc = root.extensions.get_extension_for_class(x509.BasicConstraints).value
+    except (ValueError, InvalidSignature, TypeError, x509.ExtensionNotFound) as exc:
+        raise Untrusted(
+            T("信任根证书无效。", "The pinned root certificate is not a valid CA."), detail=str(exc)
+        ) from exc
+    if not root_bc.ca:
+        raise Untrusted(T("信任根证书不是 CA 证书。", "The pinned root certificate is not a CA."))
     try:
         cert.verify_directly_issued_by(root)
     except (ValueError, InvalidSignature, TypeError) as exc:
@@ -206,10 +207,9 @@ def verify_issued(
             T("该证书不可用于此用途。", "The certificate is not valid for this purpose."),
             detail=f"purpose {purpose.dotted_string}",
         )
-    _check_validity(cert, at)
 
 
-def _check_validity(cert: x509.Certificate, at: datetime) -> None:
+def check_validity(cert: x509.Certificate, at: datetime) -> None:
     if not cert.not_valid_before_utc <= at <= cert.not_valid_after_utc:
         raise Expired(
             T(

@@ -13,6 +13,7 @@ Folder layout (all written whole, private keys mode 0600, PKCS#8 encrypted)::
 from __future__ import annotations
 
 import json
+import os
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -29,12 +30,16 @@ from reviewer.trust.encoding import b64, parse_json, unb64
 from reviewer.trust.enrolment import EnrolmentRequest, make_request
 from reviewer.trust.files import write_atomic
 from reviewer.trust.keys import (
+    SCRYPT_N,
+    SCRYPT_P,
+    SCRYPT_R,
     cert_fingerprint,
     ec_public_der,
     load_private_key,
     new_encryption_key,
     new_signing_key,
     save_private_key,
+    stretch,
     x25519_public_bytes,
 )
 from reviewer.trust.passphrase import PassphraseSource
@@ -56,6 +61,7 @@ class IdentityInfo:
     keyring: bool
     signing_public: bytes
     encryption_public: bytes
+    salt: bytes
 
     @property
     def account(self) -> str:
@@ -86,8 +92,10 @@ def create_identity(
     signing, encryption = new_signing_key(), new_encryption_key()
     label = str(T("身份“{name}”", "the identity “{name}”", name=name))
     passphrase, in_keyring = source.for_new_key(f"identity:{ident}", label)
-    save_private_key(folder / SIGNING_KEY, signing, passphrase)
-    save_private_key(folder / ENCRYPTION_KEY, encryption, passphrase)
+    salt = os.urandom(16)
+    password = stretch(passphrase, salt)
+    save_private_key(folder / SIGNING_KEY, signing, password)
+    save_private_key(folder / ENCRYPTION_KEY, encryption, password)
     info = IdentityInfo(
         folder,
         ident,
@@ -97,6 +105,7 @@ def create_identity(
         in_keyring,
         ec_public_der(signing),
         x25519_public_bytes(encryption),
+        salt,
     )
     request = make_request(info.id, info.name, info.org, signing, encryption, now or clock.utcnow())
     write_atomic(folder / REQUEST, request.to_bytes())
@@ -109,6 +118,7 @@ def create_identity(
         "passphrase": "keyring" if in_keyring else "user",
         "signing_public_key": b64(info.signing_public),
         "encryption_public_key": b64(info.encryption_public),
+        "kdf": {"name": "scrypt", "n": SCRYPT_N, "r": SCRYPT_R, "p": SCRYPT_P, "salt": b64(salt)},
     }
     write_atomic(folder / INFO, (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     return info, request
@@ -129,6 +139,7 @@ def read_info(folder: str | Path) -> IdentityInfo:
             doc["passphrase"] == "keyring",
             unb64(doc["signing_public_key"]),
             unb64(doc["encryption_public_key"]),
+            unb64(doc["kdf"]["salt"]),
         )
     except (OSError, ValueError, KeyError, AttributeError, UnicodeDecodeError) as exc:
         raise InvalidInput(
@@ -229,7 +240,7 @@ class Identity:
 def load_identity(folder: str | Path, source: PassphraseSource) -> Identity:
     """Unlock the identity in ``folder`` (passphrase from ``source``); credential/root if installed."""
     info = read_info(folder)
-    passphrase = source.for_existing_key(info.account, info.label)
+    passphrase = stretch(source.for_existing_key(info.account, info.label), info.salt)
     signing = load_private_key(info.path / SIGNING_KEY, passphrase, label=info.label)
     encryption = load_private_key(info.path / ENCRYPTION_KEY, passphrase, label=info.label)
     if not isinstance(signing, ec.EllipticCurvePrivateKey) or not isinstance(

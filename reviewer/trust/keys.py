@@ -8,6 +8,7 @@ from typing import TypeAlias
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, x25519
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from cryptography.x509 import Certificate
 
 from reviewer.errors import InvalidInput, WrongPassphrase
@@ -15,6 +16,19 @@ from reviewer.i18n import T
 from reviewer.trust.files import SECRET_MODE, write_atomic
 
 PrivateKey: TypeAlias = ec.EllipticCurvePrivateKey | x25519.X25519PrivateKey
+
+
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
+
+
+def stretch(passphrase: str, salt: bytes) -> str:
+    """scrypt(passphrase, salt, N=2^15, r=8, p=1) as hex: the password the PKCS#8 files use.
+
+    ``BestAvailableEncryption`` uses PBKDF2 with few iterations, too cheap for a typed passphrase;
+    stretching first makes each guess cost ~0.1 s and 32 MiB. The salt lives beside the keys.
+    """
+    kdf = Scrypt(salt=salt, length=32, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P)
+    return kdf.derive(passphrase.encode("utf-8")).hex()
 
 
 def new_signing_key() -> ec.EllipticCurvePrivateKey:

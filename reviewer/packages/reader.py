@@ -1,0 +1,283 @@
+"""Verifying and opening a review package: the panel member's side.
+
+Trust comes only from the root the caller pins (an identity's ``trust-root.crt.pem`` or
+``--trust``); certificates inside the package are checked against it, never used as anchors.
+Decrypted material lives only in memory: :meth:`OpenedPackage.read` returns bytes, and
+:meth:`OpenedPackage.iter_entry` yields authenticated chunks for large entries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from cryptography import x509
+
+from reviewer.errors import Expired, HostileArchive, Tampered
+from reviewer.i18n import T
+from reviewer.packages import stream
+from reviewer.packages.container import SafeZip
+from reviewer.packages.manifest import MAX_MANIFEST, MIMETYPE, Entry, Manifest, parse_manifest
+from reviewer.packages.signature import MAX_SIGNATURE, SignatureBlock, parse_signature
+from reviewer.standards import Standard, load_bytes
+from reviewer.trust import certs, clock
+from reviewer.trust.encoding import parse_json
+from reviewer.trust.identity import Identity
+from reviewer.trust.keys import cert_fingerprint
+from reviewer.trust.recipients import find_wrapped
+from reviewer.trust.revocation import RevocationList
+
+FIXED_MEMBERS = ("mimetype", "manifest.json", "signature.json", "revocations.crl")
+MAX_CRL = 1024 * 1024
+CLOCK_SKEW = timedelta(days=1)
+
+
+def _not_a_package(path: Path) -> Any:
+    return T(
+        "{path} 不是评审包（.rvpkg）。请打开工业和信息化部发来的评审包文件。",
+        "{path} is not a review package (.rvpkg). Open the package file the ministry sent you.",
+        path=str(path),
+    )
+
+
+@dataclass(frozen=True)
+class PackageView:
+    """What a package says about itself; ``trusted`` only when checked against a pinned root."""
+
+    path: Path
+    manifest: Manifest
+    manifest_bytes: bytes
+    signature: SignatureBlock
+    revocations_der: bytes
+    trusted: bool = False
+    revocations: RevocationList | None = None
+
+    @property
+    def signer_fingerprint(self) -> str:
+        return cert_fingerprint(self.signature.signer)
+
+    @property
+    def claimed_root_fingerprint(self) -> str | None:
+        root = self.signature.claimed_root
+        return cert_fingerprint(root) if root is not None else None
+
+
+def _require_fixed(zf: SafeZip) -> None:
+    for name in FIXED_MEMBERS:
+        if name not in zf.members:
+            raise Tampered(
+                T(
+                    "评审包缺少“{name}”：文件不完整或被改动过。",
+                    "The package lacks “{name}”: it is incomplete or was altered.",
+                    name=name,
+                )
+            )
+
+
+def _read_view(zf: SafeZip) -> PackageView:
+    _require_fixed(zf)
+    body = zf.read("manifest.json", MAX_MANIFEST)
+    signature = parse_signature(zf.read("signature.json", MAX_SIGNATURE))
+    crl = zf.read("revocations.crl", MAX_CRL)
+    return PackageView(zf.path, parse_manifest(body), body, signature, crl)
+
+
+def inspect_package(path: str | Path) -> PackageView:
+    """Read what the package claims, without a trust anchor (``trusted`` is False)."""
+    path = Path(path)
+    with SafeZip(path, MIMETYPE, _not_a_package(path)) as zf:
+        return _read_view(zf)
+
+
+def _verify(
+    zf: SafeZip, root: x509.Certificate, now: datetime, extra_crl: RevocationList | None
+) -> PackageView:
+    _require_fixed(zf)
+    body = zf.read("manifest.json", MAX_MANIFEST)
+    signature = parse_signature(zf.read("signature.json", MAX_SIGNATURE))
+    signature.verify(body, root)
+    manifest = parse_manifest(body)
+    created = clock.parse_iso(manifest.created)
+    certs.check_validity(root, created)
+    certs.check_validity(signature.signer, created)
+    crl_der = zf.read("revocations.crl", MAX_CRL)
+    if hashlib.sha256(crl_der).hexdigest() != manifest.revocations["sha256"]:
+        raise Tampered(T("评审包中的吊销列表被替换过。", "The package's revocation list was replaced."))
+    revocations = RevocationList.newest(RevocationList.load(crl_der, root), extra_crl)
+    assert revocations is not None
+    revocations.check(signature.signer, created)
+    _check_members(zf, manifest)
+    if created > now + CLOCK_SKEW:
+        raise Expired(
+            T(
+                "评审包的签发时间 {t} 晚于当前时间：请检查电脑的日期和时间。",
+                "The package was issued at {t}, after the current time: check this computer's date and time.",
+                t=manifest.created,
+            )
+        )
+    if now > clock.parse_iso(manifest.expires):
+        raise Expired(
+            T(
+                "评审包已于 {t} 过期。请向工业和信息化部索取新的评审包。",
+                "The package expired on {t}. Ask the ministry for a new package.",
+                t=manifest.expires,
+            )
+        )
+    return PackageView(zf.path, manifest, body, signature, crl_der, trusted=True, revocations=revocations)
+
+
+def _check_members(zf: SafeZip, manifest: Manifest) -> None:
+    expected = set(FIXED_MEMBERS) | {e.path for e in manifest.entries}
+    extra = sorted(set(zf.members) - expected)
+    if extra:
+        raise HostileArchive(
+            T(
+                "评审包中有清单未列出的条目（{names}）。该文件可能是恶意构造的，请勿打开，并通知工业和信息化部。",
+                "The package has members its manifest does not list ({names}). The file may be crafted to "
+                "attack; do not open it, and tell the ministry.",
+                names=", ".join(extra[:5]),
+            )
+        )
+    for e in manifest.entries:
+        if e.path not in zf.members or zf.size(e.path) != e.encrypted_size:
+            raise Tampered(
+                T(
+                    "评审包的内容“{name}”缺失或大小不符：文件被改动过。",
+                    "The package content “{name}” is missing or has the wrong size: the file was altered.",
+                    name=e.name,
+                )
+            )
+
+
+def verify_package(
+    path: str | Path,
+    root: x509.Certificate,
+    *,
+    now: datetime | None = None,
+    revocations: RevocationList | None = None,
+) -> PackageView:
+    """Signature, chain to ``root``, revocation and validity; raises the typed error that applies."""
+    path = Path(path)
+    with SafeZip(path, MIMETYPE, _not_a_package(path)) as zf:
+        return _verify(zf, root, now or clock.utcnow(), revocations)
+
+
+class OpenedPackage:
+    """A verified package whose content key this identity unwrapped. Close it when done."""
+
+    def __init__(self, zf: SafeZip, view: PackageView, file_key: bytes) -> None:
+        self._zip = zf
+        self.view = view
+        self.manifest = view.manifest
+        self._file_key = file_key
+
+    def entries(self, kind: str | None = None) -> list[Entry]:
+        return [e for e in self.manifest.entries if kind is None or e.kind == kind]
+
+    def materials(self) -> list[Entry]:
+        return self.entries("material")
+
+    def iter_entry(self, name: str) -> Iterator[bytes]:
+        """Authenticated plaintext chunks. Each chunk passed its AES-GCM tag; the final check
+        against the signed manifest (ciphertext hash and size) runs when the last chunk has been
+        read, so a consumer treats the data as provisional until the iterator ends without error.
+        """
+        entry = self._entry(name)
+        key = stream.derive_key(self._file_key, entry.nonce)
+        digest, size = hashlib.sha256(), 0
+        with self._zip.open(entry.path) as raw:
+            source = _HashingReader(raw, digest)
+            try:
+                for chunk in stream.decrypt(key, source, self.manifest.chunk_size):
+                    size += len(chunk)
+                    yield chunk
+            except zipfile.BadZipFile as exc:
+                raise _entry_tampered(entry, str(exc)) from exc
+        if digest.hexdigest() != entry.encrypted_sha256 or size != entry.size:
+            raise _entry_tampered(entry, "hash or size differs from the manifest")
+
+    def read(self, name: str) -> bytes:
+        """The whole plaintext of an entry, in memory, after every check (incl. its SHA-256)."""
+        entry = self._entry(name)
+        data = b"".join(self.iter_entry(name))
+        if hashlib.sha256(data).hexdigest() != entry.sha256:
+            raise _entry_tampered(entry, "plaintext hash differs")
+        return data
+
+    open_material = read
+
+    def standard(self) -> Standard:
+        return load_bytes(self.read("standard.json"), "standard.json")
+
+    def candidate(self) -> dict[str, Any]:
+        return parse_json(self.read("candidate.json"))
+
+    def verify_all(self) -> int:
+        """Decrypt and check every entry (discarding the plaintext); returns the bytes checked."""
+        total = 0
+        for e in self.manifest.entries:
+            for chunk in self.iter_entry(e.name):
+                total += len(chunk)
+        return total
+
+    def _entry(self, name: str) -> Entry:
+        try:
+            return self.manifest.entry(name)
+        except KeyError:
+            raise KeyError(f"no entry {name!r} in package {self.manifest.package_id}") from None
+
+    def close(self) -> None:
+        self._zip.close()
+
+    def __enter__(self) -> OpenedPackage:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class _HashingReader:
+    def __init__(self, raw: Any, digest: Any) -> None:
+        self._raw, self._digest = raw, digest
+
+    def read(self, n: int) -> bytes:
+        data = self._raw.read(n)
+        self._digest.update(data)
+        return data
+
+
+def _entry_tampered(entry: Entry, detail: str) -> Tampered:
+    return Tampered(
+        T(
+            "评审包内容“{name}”未通过校验：文件已损坏或被篡改。请勿使用，向工业和信息化部索取原件。",
+            "The package content “{name}” failed its check: the file is damaged or was tampered with. Do "
+            "not use it; ask the ministry for the original.",
+            name=entry.name,
+        ),
+        detail=detail,
+    )
+
+
+def open_package(
+    path: str | Path,
+    identity: Identity,
+    *,
+    now: datetime | None = None,
+    revocations: RevocationList | None = None,
+) -> OpenedPackage:
+    """Verify against the identity's pinned root, then unwrap the content key for this identity."""
+    path = Path(path)
+    zf = SafeZip(path, MIMETYPE, _not_a_package(path))
+    try:
+        view = _verify(zf, identity.trust_root(), now or clock.utcnow(), revocations)
+        wrapped = find_wrapped(view.manifest.recipients, identity.fingerprint)
+        file_key = identity.unwrap(wrapped, view.manifest.context)
+        return OpenedPackage(zf, view, file_key)
+    except BaseException:
+        zf.close()
+        raise

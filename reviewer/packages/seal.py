@@ -1,0 +1,297 @@
+"""Sealing a review package: the ministry's side. See ``docs/package-format.md``.
+
+Everything is streamed: each input file is read, hashed, encrypted and written chunk by chunk
+into a temporary file beside the output, which is renamed into place only when complete.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import mimetypes
+import os
+import secrets
+import tempfile
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from reviewer.errors import InvalidInput, Refused, Revoked, UsageError
+from reviewer.i18n import T
+from reviewer.packages import stream
+from reviewer.packages.container import ContainerWriter
+from reviewer.packages.manifest import MIMETYPE, Entry, Manifest, RosterMember
+from reviewer.packages.signature import signature_document
+from reviewer.standards import load_standard
+from reviewer.trust import certs, clock
+from reviewer.trust.authority import Authority, AuthorityKeys
+from reviewer.trust.credential import Credential
+from reviewer.trust.encoding import canonical_json
+from reviewer.trust.keys import cert_fingerprint
+from reviewer.trust.recipients import Recipient, wrap_for_all
+
+DEFAULT_VALIDITY = timedelta(days=90)
+
+
+@dataclass(frozen=True)
+class PanelMember:
+    credential: Credential
+    role: str
+
+
+@dataclass(frozen=True)
+class Source:
+    """One thing to put in the package: bytes in memory or a file streamed from disk."""
+
+    name: str
+    kind: str
+    media_type: str
+    data: bytes | None = None
+    path: Path | None = None
+
+    def size(self) -> int:
+        return len(self.data) if self.data is not None else os.stat(self.path).st_size  # type: ignore[arg-type]
+
+    def blocks(self, size: int) -> Iterator[bytes]:
+        if self.data is not None:
+            yield self.data
+            return
+        with open(self.path, "rb") as fh:  # type: ignore[arg-type]
+            while block := fh.read(size):
+                yield block
+
+
+def json_source(name: str, kind: str, value: Any) -> Source:
+    return Source(name, kind, "application/json", data=canonical_json(value))
+
+
+def material_sources(paths: list[Path]) -> list[Source]:
+    """Files as given (by base name) and folders walked (by relative path), under ``materials/``."""
+    out: dict[str, Source] = {}
+    for path in paths:
+        if path.is_dir():
+            files = [(p, p.relative_to(path).as_posix()) for p in sorted(path.rglob("*")) if p.is_file()]
+        elif path.is_file():
+            files = [(path, path.name)]
+        else:
+            raise UsageError(T("找不到材料 {path}。", "The material {path} does not exist.", path=str(path)))
+        for file, rel in files:
+            name = f"materials/{rel}"
+            if name in out:
+                raise UsageError(
+                    T("材料名重复：{name}", "Two materials have the same name: {name}", name=name)
+                )
+            media = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+            out[name] = Source(name, "material", media, path=file)
+    return list(out.values())
+
+
+def check_panel(authority: Authority, members: list[PanelMember], now: datetime) -> None:
+    """Exactly one chair; each credential issued by this authority, valid and not revoked now."""
+    if [m.role for m in members].count("chair") != 1:
+        raise InvalidInput(
+            T("专家组必须有且只有一名组长（chair）。", "The panel must have exactly one chair.")
+        )
+    if any(m.role not in ("chair", "expert") for m in members):
+        raise InvalidInput(T("成员角色只能是 chair 或 expert。", "A member's role must be chair or expert."))
+    seen: set[str] = set()
+    revocations = authority.revocations()
+    for m in members:
+        if m.credential.fingerprint in seen:
+            raise InvalidInput(
+                T("成员“{name}”重复。", "The member “{name}” appears twice.", name=m.credential.name)
+            )
+        seen.add(m.credential.fingerprint)
+        if revocations.revoked_at(m.credential.serial) is not None:
+            raise Revoked(
+                T(
+                    "“{name}”的凭证已被吊销，不能加入新的专家组。请为其签发新凭证或另选专家。",
+                    "The credential of “{name}” is revoked; they cannot be put on a new panel. Issue a new "
+                    "credential or choose another expert.",
+                    name=m.credential.name,
+                )
+            )
+        m.credential.verify(authority.root, now, revocations)
+
+
+def seal(
+    authority: Authority,
+    keys: AuthorityKeys,
+    *,
+    standard_path: Path,
+    candidate: dict[str, Any],
+    panel: list[PanelMember],
+    materials: list[Path],
+    out: Path,
+    expires: datetime | None = None,
+    schedule: Any = None,
+    prior_results: Any = None,
+    chunk_size: int = stream.DEFAULT_CHUNK,
+    now: datetime | None = None,
+) -> Manifest:
+    now = now or clock.utcnow()
+    expires = expires or now + DEFAULT_VALIDITY
+    if expires <= now:
+        raise UsageError(T("有效期必须晚于现在。", "The expiry must be in the future."))
+    if expires > authority.signing_cert.not_valid_after_utc:
+        raise UsageError(
+            T("有效期超出了签名证书的有效期。", "The expiry is after the signing certificate's.")
+        )
+    standard = load_standard(standard_path)
+    if candidate.get("type") != standard.candidate_type.value:
+        raise InvalidInput(
+            T(
+                "候选对象类型“{c}”与评审标准的对象类型“{s}”不符。",
+                "The candidate type “{c}” does not match the standard's “{s}”.",
+                c=str(candidate.get("type")),
+                s=standard.candidate_type.value,
+            )
+        )
+    check_panel(authority, panel, now)
+    sources = [
+        Source("standard.json", "standard", "application/json", data=standard_path.read_bytes()),
+        json_source(
+            "candidate.json",
+            "candidate",
+            {
+                "profile": candidate,
+                "eligibility": [
+                    {"code": i.code, "text": {"zh": i.text.zh, "en": i.text.en}, "result": None}
+                    for i in standard.eligibility
+                ],
+            },
+        ),
+    ]
+    if schedule is not None:
+        sources.append(json_source("schedule.json", "schedule", schedule))
+    if prior_results is not None:
+        sources.append(json_source("prior-results.json", "prior-results", prior_results))
+    sources += material_sources(materials)
+
+    package_id = str(uuid.uuid4())
+    file_key = secrets.token_bytes(32)
+    recipients = [
+        Recipient(m.credential.fingerprint, m.credential.encryption_key, m.credential.name) for m in panel
+    ]
+    recipients.append(
+        Recipient(
+            cert_fingerprint(authority.signing_cert),
+            certs.encryption_key_of(authority.signing_cert),
+            "ministry",
+        )
+    )
+    crl = authority.revocations()
+    draft = Manifest(
+        package_id=package_id,
+        kind=standard.kind.value,
+        created=clock.iso(now),
+        expires=clock.iso(expires),
+        issuer={
+            "name": authority.name,
+            "root_sha256": authority.root_fingerprint,
+            "signer_sha256": cert_fingerprint(authority.signing_cert),
+        },
+        candidate={
+            k: str(v) for k, v in candidate.items() if isinstance(v, str | int) and not isinstance(v, bool)
+        },
+        standard={"id": standard.id, "version": standard.version, "title": standard.title.zh},
+        roster=tuple(
+            RosterMember(
+                m.credential.name,
+                m.credential.org,
+                m.role,
+                m.credential.fingerprint,
+                f"{m.credential.serial:x}",
+            )
+            for m in panel
+        ),
+        recipients=(),
+        revocations={"number": crl.number, "sha256": hashlib.sha256(crl.der).hexdigest()},
+        chunk_size=chunk_size,
+        entries=(),
+    )
+    draft = Manifest(
+        **{**draft.__dict__, "recipients": tuple(wrap_for_all(file_key, recipients, draft.context))}
+    )
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    try:
+        with os.fdopen(fd, "w+b") as fh:
+            writer = ContainerWriter(fh, MIMETYPE)
+            entries = [_write_entry(writer, src, i, file_key, chunk_size) for i, src in enumerate(sources, 1)]
+            manifest = Manifest(**{**draft.__dict__, "entries": tuple(entries)})
+            body = manifest.to_bytes()
+            writer.add_bytes("revocations.crl", crl.der)
+            writer.add_bytes("manifest.json", body)
+            writer.add_bytes("signature.json", signature_document(keys.signing, body, authority))
+            writer.close()
+            fh.flush()
+            os.fsync(fh.fileno())
+        if out.exists():
+            raise Refused(
+                T("{path} 已存在，不会覆盖。", "{path} exists already; it is not overwritten.", path=str(out))
+            )
+        os.replace(tmp_name, out)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp_name)
+        raise
+    authority.record(
+        "sealed",
+        package_id=package_id,
+        file=out.name,
+        kind=manifest.kind,
+        candidate=manifest.candidate,
+        standard=manifest.standard,
+        roster=[m.__dict__ for m in manifest.roster],
+        created=manifest.created,
+        expires=manifest.expires,
+        manifest_sha256=hashlib.sha256(body).hexdigest(),
+    )
+    return manifest
+
+
+def _write_entry(writer: ContainerWriter, src: Source, index: int, file_key: bytes, chunk_size: int) -> Entry:
+    nonce = secrets.token_bytes(16)
+    key = stream.derive_key(file_key, nonce)
+    size = src.size()
+    plain_hash, cipher_hash = hashlib.sha256(), hashlib.sha256()
+    counted = 0
+
+    def plain() -> Iterator[bytes]:
+        nonlocal counted
+        for block in src.blocks(chunk_size):
+            plain_hash.update(block)
+            counted += len(block)
+            yield block
+
+    def sealed() -> Iterator[bytes]:
+        for chunk in stream.encrypt(key, plain(), chunk_size):
+            cipher_hash.update(chunk)
+            yield chunk
+
+    path = f"payload/{index:06d}"
+    encrypted_size = stream.ciphertext_size(size, chunk_size)
+    try:
+        writer.add_stream(path, encrypted_size, sealed())
+    except ValueError:
+        counted = -1
+    if counted != size:
+        raise UsageError(
+            T("材料 {name} 在封装过程中被改动。", "The material {name} changed while sealing.", name=src.name)
+        )
+    return Entry(
+        src.name,
+        path,
+        src.kind,
+        src.media_type,
+        size,
+        plain_hash.hexdigest(),
+        nonce,
+        encrypted_size,
+        cipher_hash.hexdigest(),
+    )
