@@ -78,7 +78,7 @@ def _widths(columns: int) -> list[float]:
     total = 166 * mm
     if columns == 2:
         return [100 * mm, 66 * mm]
-    first = 62 * mm if columns <= 4 else 42 * mm
+    first = 62 * mm if columns <= 4 else 30 * mm
     return [first] + [(total - first) / (columns - 1)] * (columns - 1)
 
 

@@ -5,7 +5,9 @@ inside it. We ship WenQuanYi Micro Hei (``resources/fonts/wqy-microhei.ttc``, Ap
 with the font exception; see ``resources/fonts/README.md``) and register it with reportlab as
 :data:`PRIMARY` (``"RVSans"``). reportlab always embeds a subset of a TrueType font, so every PDF
 set in it carries its glyphs. Pass :func:`document_options` to the document template (a canvas
-otherwise starts in Helvetica and lists it, unembedded). Never use reportlab's built-in fonts (Helvetica, Times...) in a
+otherwise starts in Helvetica and lists it, unembedded), and give every ``Table`` a
+``("FONTNAME", (0, 0), (-1, -1), font_name())`` style command (a table sets Helvetica on the canvas
+even when all its cells are paragraphs). Never use reportlab's built-in fonts (Helvetica, Times...) in a
 document: they are not embedded and have no Chinese glyphs.
 
 The font has the rare characters common in Chinese personal names (堃 喆 玥 燊 昇 鑫 淼 犇...), but not
@@ -27,8 +29,10 @@ import threading
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from reportlab.lib import textsplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.platypus import paragraph
 
 from reviewer.errors import ReviewerError
 from reviewer.i18n import T
@@ -38,6 +42,10 @@ PRIMARY = "RVSans"
 FONT_FILE = resource("fonts", "wqy-microhei.ttc")
 FONT_SUBFONT_INDEX = 0  # face 0 of the collection is the proportional "WenQuanYi Micro Hei"
 FALLBACK_ENV = "REVIEWER_FALLBACK_FONT"
+# Chinese closing punctuation that must not start a line (GB/T 15834 practice). reportlab's list
+# (``textsplit.ALL_CANNOT_START``) was written for Japanese and lacks the full-width comma, colon,
+# semicolon, question and exclamation marks and closing quotes, so "，" could begin a line.
+CHINESE_CANNOT_START = "，：；？！”’》〉）］｝〗"
 
 _lock = threading.RLock()
 _fallback: str | None = None  # the registered name of the fallback font, if any
@@ -89,9 +97,26 @@ def _register_fallback(spec: str) -> str:
     return name
 
 
+def _teach_chinese_line_breaking() -> None:
+    """Add :data:`CHINESE_CANNOT_START` to the characters reportlab's CJK wrapping keeps off a line's start.
+
+    ``Paragraph`` with ``wordWrap="CJK"`` reads the module global at wrap time, so extending it
+    (once, idempotently) fixes every paragraph; the hanging punctuation goes into the margin.
+    """
+    missing = "".join(c for c in CHINESE_CANNOT_START if c not in paragraph.ALL_CANNOT_START)
+    if missing:
+        paragraph.ALL_CANNOT_START += missing
+        textsplit.ALL_CANNOT_START = paragraph.ALL_CANNOT_START
+
+
 def register_fonts() -> str:
-    """Register the shipped font (once; later calls are cheap) and any fallback; return :data:`PRIMARY`."""
+    """Register the shipped font (once; later calls are cheap) and any fallback; return :data:`PRIMARY`.
+
+    Also teaches reportlab's line breaking the Chinese punctuation rules (see
+    :data:`CHINESE_CANNOT_START`).
+    """
     with _lock:
+        _teach_chinese_line_breaking()
         if not _registered(PRIMARY):
             _load(PRIMARY, FONT_FILE, FONT_SUBFONT_INDEX)
         if not _fallback_explicit:

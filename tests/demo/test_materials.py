@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -110,9 +111,13 @@ def test_same_bytes_every_time(generated: dict[str, Path], tmp_path: Path) -> No
         assert path.read_bytes() == by_name[path.name].read_bytes(), path.name
 
 
-def test_no_temporary_files_left(tmp_path: Path) -> None:
-    generate_materials(tmp_path)
+def test_no_temporary_files_left_and_ordinary_permissions(tmp_path: Path) -> None:
+    paths = generate_materials(tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(m.filename for m in MATERIALS)
+    umask = os.umask(0)
+    os.umask(umask)
+    for path in paths:
+        assert path.stat().st_mode & 0o777 == 0o666 & ~umask
 
 
 def test_other_candidate_gets_its_own_name_and_figures(tmp_path: Path) -> None:

@@ -129,6 +129,18 @@ def test_pdf_embeds_the_font_and_text_round_trips(tmp_path: Path) -> None:
     assert "王堃、李喆、张玥、陈燊、林昇、赵鑫、周淼、吴犇" in pdftotext(pdf).replace("\n", "")
 
 
+def test_full_width_punctuation_never_starts_a_line() -> None:
+    # At this width reportlab alone breaks right before "，"; the registered rules hang it instead.
+    text = "园区建成适配验证、体验推广、企业孵化、投资融资、法律服务、人才培训六类公共服务平台，2025 年累计服务企业 1,671 家次。"
+    style = ParagraphStyle("t", fontName=fonts.font_name(), fontSize=10.5, leading=17.5, wordWrap="CJK",
+                           firstLineIndent=21)  # fmt: skip
+    for width in range(440, 480, 2):
+        para = Paragraph(text, style)
+        para.wrap(width, 1000)
+        starts = ["".join(line[1])[:1] for line in para.blPara.lines]
+        assert not set(starts) & set(fonts.CHINESE_CANNOT_START), (width, starts)
+
+
 def test_same_document_same_bytes(tmp_path: Path) -> None:
     a = build(tmp_path / "a.pdf", "王堃 示例").read_bytes()
     b = build(tmp_path / "b.pdf", "王堃 示例").read_bytes()
