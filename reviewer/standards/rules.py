@@ -157,7 +157,7 @@ def _criterion(node: dict[str, Any], path: str, depth: int, codes: dict[str, str
         previous_high = high
 
 
-def _conclusion(doc: dict[str, Any], gate_codes: set[str], total: Decimal) -> Found:
+def _conclusion(doc: dict[str, Any], gate_codes: set[str], veto_codes: set[str], total: Decimal) -> Found:
     con = doc["conclusion"]
     allowed = STAR_RESULTS if doc["kind"] == "annual" else CREATION_RESULTS
     shown = " / ".join(allowed)
@@ -196,7 +196,16 @@ def _conclusion(doc: dict[str, Any], gate_codes: set[str], total: Decimal) -> Fo
                 ),
             )
         for gate in rule.get("gates", ()):
-            if gate not in gate_codes:
+            if gate in veto_codes:
+                yield (
+                    f"{path}.gates",
+                    T(
+                        "{g} 是一票否决项，不能作为门槛（否决已决定结论）",
+                        "{g} is a veto item, not a gate (a veto already decides the result)",
+                        g=gate,
+                    ),
+                )
+            elif gate not in gate_codes:
                 yield (
                     f"{path}.gates",
                     T("门槛 {g} 未在 yes_no_items 中定义", "gate {g} is not defined in yes_no_items", g=gate),
@@ -220,12 +229,45 @@ def _conclusion(doc: dict[str, Any], gate_codes: set[str], total: Decimal) -> Fo
         )
 
 
+def _leaves(nodes: list[dict[str, Any]], path: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    for i, node in enumerate(nodes):
+        here = f"{path}[{i}]"
+        if node.get("children"):
+            yield from _leaves(node["children"], f"{here}.children")
+        else:
+            yield here, node
+
+
+def _decimal_places(doc: dict[str, Any]) -> Found:
+    """Aggregates are rounded to ``decimal_places``: it must hold every step exactly, or a rounded
+    aggregate could leave the step grid or exceed an indicator's points."""
+    places = doc["aggregation"].get("decimal_places", 2)
+    for path, leaf in _leaves(doc["criteria"], "criteria"):
+        if "step" not in leaf:
+            continue
+        needed = max(0, -_d(leaf["step"]).normalize().as_tuple().exponent)
+        if needed > places:
+            yield (
+                "aggregation.decimal_places",
+                T(
+                    "保留 {p} 位小数不足以表示指标 {code} 的步长 {step}（至少 {n} 位）",
+                    "{p} decimal places cannot hold the step {step} of criterion {code} (need at least {n})",
+                    p=places,
+                    code=leaf["code"],
+                    step=leaf["step"],
+                    n=needed,
+                ),
+            )
+            return
+
+
 def check_rules(doc: dict[str, Any]) -> list[tuple[str, Text]]:
     codes: dict[str, str] = {}
     found: list[tuple[str, Text]] = []
     for i, top in enumerate(doc["criteria"]):
         found.extend(_criterion(top, f"criteria[{i}]", 1, codes))
     gate_codes: set[str] = set()
+    veto_codes: set[str] = set()
     for i, item in enumerate(doc.get("yes_no_items", ())):
         code = item["code"]
         if code in codes:
@@ -241,7 +283,7 @@ def check_rules(doc: dict[str, Any]) -> list[tuple[str, Text]]:
                 )
             )
         codes[code] = f"yes_no_items[{i}]"
-        gate_codes.add(code)
+        (veto_codes if item["effect"] == "veto" else gate_codes).add(code)
     for i, item in enumerate(doc.get("eligibility", ())):
         code = item["code"]
         if code in codes:
@@ -272,5 +314,6 @@ def check_rules(doc: dict[str, Any]) -> list[tuple[str, Text]]:
     if div == {} and "divergence" in doc:
         found.append(("divergence", T("至少设置一个偏离判定条件", "set at least one divergence criterion")))
     total = sum((_d(c["points"]) for c in doc["criteria"]), Decimal(0))
-    found.extend(_conclusion(doc, gate_codes, total))
+    found.extend(_decimal_places(doc))
+    found.extend(_conclusion(doc, gate_codes, veto_codes, total))
     return found

@@ -217,3 +217,17 @@ def test_every_problem_is_reported_at_once_in_both_languages() -> None:
     zh = err.message.format(lines="").render("zh_CN")
     assert "评审标准 bad.json 无效（2 处问题）" in zh
     assert any("下级指标分值之和 21 不等于本级分值 20" in p.message.render("zh_CN") for p in err.problems)
+
+
+def test_decimal_places_must_hold_every_step() -> None:
+    doc = sample_doc()
+    doc["aggregation"]["decimal_places"] = 0  # steps of 0.5 need one place
+    [problem] = problems_of(doc)
+    assert problem.startswith("aggregation.decimal_places:") and "0.5" in problem
+
+
+def test_a_veto_item_is_not_a_gate() -> None:
+    doc = sample_doc("sample-city-annual.json")
+    doc["conclusion"]["rules"][0]["gates"] = ["V1", "G2"]
+    [problem] = problems_of(doc)
+    assert problem.startswith("conclusion.rules[0].gates:") and "V1 is a veto item" in problem
