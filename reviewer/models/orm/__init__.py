@@ -8,5 +8,36 @@ ORM rows never leave ``reviewer.models``: repositories turn them into frozen dat
 from reviewer.models.orm.base import NAMING_CONVENTION, Base, UTCDateTime, utcnow
 from reviewer.models.orm.recent_files import RecentFileRow
 from reviewer.models.orm.standards import StandardRow
+from reviewer.models.orm.workbench import (
+    AuditRow,
+    EligibilityAnswerRow,
+    EvidenceFileRow,
+    EvidenceRefRow,
+    ReturnedCodeRow,
+    ReviewRow,
+    ScoreRow,
+    ScratchpadRow,
+    SheetVersionRow,
+    SiteNoteRow,
+    YesNoAnswerRow,
+)
 
-__all__ = ["NAMING_CONVENTION", "Base", "RecentFileRow", "StandardRow", "UTCDateTime", "utcnow"]
+__all__ = [
+    "NAMING_CONVENTION",
+    "AuditRow",
+    "Base",
+    "EligibilityAnswerRow",
+    "EvidenceFileRow",
+    "EvidenceRefRow",
+    "RecentFileRow",
+    "ReturnedCodeRow",
+    "ReviewRow",
+    "ScoreRow",
+    "ScratchpadRow",
+    "SheetVersionRow",
+    "SiteNoteRow",
+    "StandardRow",
+    "UTCDateTime",
+    "YesNoAnswerRow",
+    "utcnow",
+]
