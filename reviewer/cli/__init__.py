@@ -20,6 +20,10 @@ from reviewer.errors import EXIT_CODES, ReviewerError
 COMMAND_MODULES = [
     "reviewer.cli.gui",
     "reviewer.cli.standard",
+    "reviewer.cli.authority",
+    "reviewer.cli.identity",
+    "reviewer.cli.package",
+    "reviewer.cli.demo",
 ]
 
 log = logging.getLogger("reviewer")

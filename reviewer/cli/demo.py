@@ -1,0 +1,46 @@
+"""``reviewer demo``: build (or reuse) the demo authority, panel and sealed package, then open the GUI."""
+
+from __future__ import annotations
+
+import argparse
+
+from reviewer.i18n import T
+from reviewer.packages.demo import DEMO_PASSPHRASE, build_demo
+from reviewer.paths import data_dir
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "demo",
+        help="build the demo (authority, panel, sealed sample package) and open it / 演示",
+        description="Build in <data dir>/demo a demo ministry authority, a chair and five experts, and a sealed "
+        "sample park-creation package; reuse them when already built. Demo keys use a published passphrase "
+        "(see the demo folder's README.md). Then open the desktop application unless --no-gui.",
+    )
+    p.add_argument("--no-gui", action="store_true", help="build only; do not open the application")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    folder = data_dir(args.data_dir) / "demo"
+    demo = build_demo(folder)
+    if demo.reused:
+        print(str(T("沿用已有的演示数据：{path}", "Reusing the demo in {path}", path=str(folder))))
+    else:
+        print(str(T("已生成演示数据：{path}", "Built the demo in {path}", path=str(folder))))
+    print(str(T("评审包：{pkg}", "Package: {pkg}", pkg=str(demo.package))))
+    print(str(T("演示口令（不保密）：{p}", "Demo passphrase (not a secret): {p}", p=DEMO_PASSPHRASE)))
+    if not demo.materials_generated:
+        print(
+            str(
+                T(
+                    "注意：未找到 PDF 材料生成器，材料为占位文本文件。",
+                    "Note: the PDF materials generator is not available; the materials are placeholder text files.",
+                )
+            )
+        )
+    if args.no_gui:
+        return 0
+    from reviewer.ui.app import run_app
+
+    return run_app(data_dir=args.data_dir, open_file=str(demo.package), lang=args.lang)

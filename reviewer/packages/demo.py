@@ -1,0 +1,191 @@
+"""The demo: a ministry authority, a panel of a chair and five experts, and a sealed sample package.
+
+Everything lives in one folder (``<data dir>/demo``) and is reused when it is already complete, so
+``reviewer demo`` can be run again and again. The keys are protected by a fixed, published demo
+passphrase (:data:`DEMO_PASSPHRASE`, written in the folder's README): demo keys protect nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from reviewer.errors import ReviewerError
+from reviewer.packages.reader import verify_package
+from reviewer.packages.seal import PanelMember, seal
+from reviewer.paths import resource
+from reviewer.trust import (
+    PassphraseSource,
+    create_authority,
+    create_identity,
+    install_credential,
+    load_credential,
+    open_authority,
+)
+from reviewer.trust.identity import CREDENTIAL, REQUEST, load_pinned_root
+
+log = logging.getLogger(__name__)
+
+DEMO_PASSPHRASE = "demo-passphrase-not-secret"
+AUTHORITY_NAME = "工业和信息化部（演示）"
+PACKAGE_NAME = "示例软件园-创建评审.rvpkg"
+STANDARD = resource("standards", "sample-park-creation.json")
+CANDIDATE = {
+    "name": "示例软件园",
+    "type": "park",
+    "province": "江苏省",
+    "city": "南京市",
+    "founded": "2015-06-01",
+}
+
+# Used only when reviewer.demo (the generated PDFs) is not available: (key, name, org, role).
+FALLBACK_PANEL = (
+    ("wang-kun", "王堃", "京华软件产业发展研究院", "chair"),
+    ("li-zhe", "李喆", "华东理工科技大学", "expert"),
+    ("chen-yue", "陈玥", "岭南信息技术研究中心", "expert"),
+    ("zhao-shen", "赵燊", "西部软件测评中心", "expert"),
+    ("liu-yang", "刘洋", "中部数字经济研究院", "expert"),
+    ("zhou-miao", "周淼", "江苏省软件行业协会", "expert"),
+)
+
+
+@dataclass(frozen=True)
+class Demo:
+    folder: Path
+    authority: Path
+    identities: dict[str, Path]  # key → identity folder
+    chair: str
+    package: Path
+    materials_generated: bool  # False: placeholder text files stood in for the PDFs
+    reused: bool
+
+
+def source() -> PassphraseSource:
+    return PassphraseSource(explicit=DEMO_PASSPHRASE, use_keyring=False, interactive=False)
+
+
+def _panel() -> list[tuple[str, str, str, str]]:
+    try:
+        from reviewer.demo.people import DEMO_PANEL
+    except ImportError:
+        return list(FALLBACK_PANEL)
+    return [(p.key, p.name.zh, p.organisation.zh, "chair" if p.is_chair else "expert") for p in DEMO_PANEL]
+
+
+def _materials(folder: Path) -> tuple[list[Path], bool]:
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        from reviewer.demo.materials import generate_materials
+    except ImportError:
+        log.warning("reviewer.demo.materials is not available; using placeholder materials")
+        paths = []
+        for name in ("申请表.txt", "创建工作方案.txt", "自评报告.txt"):
+            path = folder / name
+            path.write_text(
+                f"示例材料（占位）：{name[:-4]}\nDemo placeholder: the PDF generator is not installed.\n",
+                encoding="utf-8",
+            )
+            paths.append(path)
+        return paths, False
+    return list(generate_materials(folder)), True
+
+
+def _existing(folder: Path) -> Demo | None:
+    meta = folder / "demo.json"
+    if not meta.exists():
+        return None
+    try:
+        doc = json.loads(meta.read_text("utf-8"))
+        demo = Demo(
+            folder,
+            folder / "authority",
+            {k: folder / v for k, v in doc["identities"].items()},
+            doc["chair"],
+            folder / doc["package"],
+            doc["materials_generated"],
+            True,
+        )
+        verify_package(demo.package, load_pinned_root(demo.identities[demo.chair]))
+        return demo
+    except (OSError, ValueError, KeyError, ReviewerError) as exc:
+        log.warning("the demo folder %s is incomplete or stale (%s); building it again", folder, exc)
+        return None
+
+
+def build_demo(folder: str | Path) -> Demo:
+    """Build (or reuse) the demo in ``folder``. Runs without any prompt."""
+    folder = Path(folder)
+    found = _existing(folder)
+    if found:
+        return found
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    src = source()
+    authority = create_authority(folder / "authority", name=AUTHORITY_NAME, source=src)
+    identities, panel, chair = {}, [], ""
+    for key, name, org, role in _panel():
+        ident = folder / "identities" / key
+        info, _ = create_identity(ident, name=name, org=org, source=src)
+        cred = authority.enroll((info.path / REQUEST).read_bytes(), src, source_name=key)
+        cred.save(folder / "credentials" / f"{key}.rvcred")
+        install_credential(ident, folder / "credentials" / f"{key}.rvcred")
+        identities[key] = ident
+        panel.append(PanelMember(load_credential(ident / CREDENTIAL), role))
+        chair = key if role == "chair" else chair
+    materials, generated = _materials(folder / "materials")
+    package = folder / PACKAGE_NAME
+    schedule = [
+        {"date": "2026-06-15", "item": "文档审查 document review"},
+        {"date": "2026-06-16", "item": "实地考察 site inspection: 示例软件园"},
+        {"date": "2026-06-17", "item": "专家组合议 panel deliberation"},
+    ]
+    seal(
+        open_authority(authority.path),
+        authority.unlock(src),
+        standard_path=STANDARD,
+        candidate=CANDIDATE,
+        panel=panel,
+        materials=materials,
+        out=package,
+        schedule=schedule,
+    )
+    meta = {
+        "identities": {k: str(v.relative_to(folder)) for k, v in identities.items()},
+        "chair": chair,
+        "package": PACKAGE_NAME,
+        "materials_generated": generated,
+    }
+    (folder / "demo.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
+    _readme(folder, identities, chair, generated)
+    return Demo(folder, authority.path, identities, chair, package, generated, False)
+
+
+def _readme(folder: Path, identities: dict[str, Path], chair: str, generated: bool) -> None:
+    people = "\n".join(f"- `identities/{k}`" + ("（组长 chair）" if k == chair else "") for k in identities)
+    note = (
+        ""
+        if generated
+        else "\n> 材料为占位文本文件（未安装 PDF 生成器）。Materials are placeholder text files.\n"
+    )
+    text = f"""# 演示数据 / Demo data
+
+本文件夹由 `reviewer demo` 生成，全部为虚构示例。This folder was made by `reviewer demo`; all of it is fictional.
+
+- 签发机构 authority: `authority/`（{AUTHORITY_NAME}）
+- 评审包 package: `{PACKAGE_NAME}`
+- 专家身份 identities:
+{people}
+
+**演示口令 demo passphrase（仅用于演示，不保密 / demo only, not a secret）: `{DEMO_PASSPHRASE}`**
+
+所有演示私钥都用这个口令加密，不使用系统密钥环。All demo keys are encrypted under this passphrase;
+the OS keyring is not used. 例如 For example:
+
+    REVIEWER_DEMO_PASS={DEMO_PASSPHRASE} reviewer package open {PACKAGE_NAME} \\
+        --identity identities/{chair} --passphrase-env REVIEWER_DEMO_PASS
+{note}"""
+    (folder / "README.md").write_text(text, encoding="utf-8")
