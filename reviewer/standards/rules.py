@@ -229,20 +229,19 @@ def _conclusion(doc: dict[str, Any], gate_codes: set[str], veto_codes: set[str],
         )
 
 
-def _leaves(nodes: list[dict[str, Any]], path: str) -> Iterator[tuple[str, dict[str, Any]]]:
-    for i, node in enumerate(nodes):
-        here = f"{path}[{i}]"
+def _leaves(nodes: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for node in nodes:
         if node.get("children"):
-            yield from _leaves(node["children"], f"{here}.children")
+            yield from _leaves(node["children"])
         else:
-            yield here, node
+            yield node
 
 
 def _decimal_places(doc: dict[str, Any]) -> Found:
     """Aggregates are rounded to ``decimal_places``: it must hold every step exactly, or a rounded
     aggregate could leave the step grid or exceed an indicator's points."""
     places = doc["aggregation"].get("decimal_places", 2)
-    for path, leaf in _leaves(doc["criteria"], "criteria"):
+    for leaf in _leaves(doc["criteria"]):
         if "step" not in leaf:
             continue
         needed = max(0, -_d(leaf["step"]).normalize().as_tuple().exponent)
