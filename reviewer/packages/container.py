@@ -233,8 +233,11 @@ class SafeZip:
             raise _hostile(
                 "条目“{name}”超出允许的大小", "The member “{name}” is larger than allowed", name=name
             )
-        with self.open(name) as fh:
-            return fh.read()
+        try:
+            with self.open(name) as fh:
+                return fh.read()
+        except (zipfile.BadZipFile, EOFError, OSError) as exc:
+            raise _tampered(f"{name}: {exc}") from exc
 
     def open(self, name: str) -> IO[bytes]:
         try:

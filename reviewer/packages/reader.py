@@ -196,7 +196,7 @@ class OpenedPackage:
                 for chunk in stream.decrypt(key, source, self.manifest.chunk_size):
                     size += len(chunk)
                     yield chunk
-            except zipfile.BadZipFile as exc:
+            except (zipfile.BadZipFile, EOFError, OSError) as exc:
                 raise _entry_tampered(entry, str(exc)) from exc
         if digest.hexdigest() != entry.encrypted_sha256 or size != entry.size:
             raise _entry_tampered(entry, "hash or size differs from the manifest")

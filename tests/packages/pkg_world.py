@@ -54,21 +54,50 @@ class World:
 def enrol(root: Path, authority: Path, key: str, name: str, org: str) -> tuple[Path, Path]:
     ident, cred = root / "id" / key, root / f"{key}.rvcred"
     must("identity", "new", ident, "--name", name, "--org", org, "--passphrase-env", PASS_ENV)
-    must("authority", "enroll", authority, ident / "enrolment-request.json", "--out", cred, "--passphrase-env", PASS_ENV)
+    must(
+        "authority",
+        "enroll",
+        authority,
+        ident / "enrolment-request.json",
+        "--out",
+        cred,
+        "--passphrase-env",
+        PASS_ENV,
+    )
     must("identity", "install", ident, cred)
     return ident, cred
 
 
 def write_panel(path: Path, members: list[tuple[str, str]]) -> Path:
-    doc = {"members": [{"credential": f"{key}.rvcred", "role": role} for key, role in members],
-           "schedule": [{"date": "2026-06-15", "item": "site visit"}]}
+    doc = {
+        "members": [{"credential": f"{key}.rvcred", "role": role} for key, role in members],
+        "schedule": [{"date": "2026-06-15", "item": "site visit"}],
+    }
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     return path
 
 
-def seal(world_root: Path, authority: Path, panel: Path, materials: list[Path], out: Path, *extra: str) -> tuple[int, str, str]:
-    return cli("package", "seal", authority, "--standard", STANDARD, "--candidate", world_root / "candidate.json",
-               "--materials", *materials, "--panel", panel, "--out", out, "--passphrase-env", PASS_ENV, *extra)
+def seal(
+    world_root: Path, authority: Path, panel: Path, materials: list[Path], out: Path, *extra: str
+) -> tuple[int, str, str]:
+    return cli(
+        "package",
+        "seal",
+        authority,
+        "--standard",
+        STANDARD,
+        "--candidate",
+        world_root / "candidate.json",
+        "--materials",
+        *materials,
+        "--panel",
+        panel,
+        "--out",
+        out,
+        "--passphrase-env",
+        PASS_ENV,
+        *extra,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -80,14 +109,30 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> World:
         mp.setenv("REVIEWER_LANG", "en")
         authority = root / "ministry"
         must("authority", "init", authority, "--name", "工业和信息化部", "--passphrase-env", PASS_ENV)
-        people = {"zhang": ("张伟", "南京大学"), "li": ("李娜", "中国软件评测中心"), "wang": ("王芳", "浙江大学"),
-                  "zhao": ("赵敏", "局外单位"), "sun": ("孙磊", "丢失电脑的单位")}
+        people = {
+            "zhang": ("张伟", "南京大学"),
+            "li": ("李娜", "中国软件评测中心"),
+            "wang": ("王芳", "浙江大学"),
+            "zhao": ("赵敏", "局外单位"),
+            "sun": ("孙磊", "丢失电脑的单位"),
+        }
         identities, credentials = {}, {}
         for key, (name, org) in people.items():
             identities[key], credentials[key] = enrol(root, authority, key, name, org)
-        (root / "candidate.json").write_text(json.dumps(
-            {"name": "示例软件园", "type": "park", "province": "江苏省", "city": "南京市", "founded": "2015-06-01",
-             "prior_results": {"2025": "整改后通过"}}, ensure_ascii=False), encoding="utf-8")
+        (root / "candidate.json").write_text(
+            json.dumps(
+                {
+                    "name": "示例软件园",
+                    "type": "park",
+                    "province": "江苏省",
+                    "city": "南京市",
+                    "founded": "2015-06-01",
+                    "prior_results": {"2025": "整改后通过"},
+                },
+                ensure_ascii=False,
+            ),
+            encoding="utf-8",
+        )
         panel = write_panel(root / "panel.json", [("zhang", "chair"), ("li", "expert"), ("wang", "expert")])
         materials = root / "materials"
         materials.mkdir()
@@ -109,8 +154,18 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> World:
         foreign_panel = write_panel(root / "foreign-panel.json", [("mallory", "chair")])
         foreign = root / "foreign.rvpkg"
         assert seal(root, other, foreign_panel, [small], foreign)[0] == 0
-    return World(root, authority, identities, credentials, root / "candidate.json", panel, materials,
-                 big_package, small_package, foreign)
+    return World(
+        root,
+        authority,
+        identities,
+        credentials,
+        root / "candidate.json",
+        panel,
+        materials,
+        big_package,
+        small_package,
+        foreign,
+    )
 
 
 @pytest.fixture

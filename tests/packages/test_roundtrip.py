@@ -31,8 +31,15 @@ def test_each_member_verifies_and_opens(world, env, member) -> None:
     assert code == 0
     assert "示例软件园" in out and "SAMPLE-PARK-CREATION" in out and "may open this package" in out
     assert "张伟" in out and "chair" in out
-    code, out, err = cli("package", "open", world.big_package, "--identity", world.identities[member],
-                         "--passphrase-env", PASS_ENV)
+    code, out, err = cli(
+        "package",
+        "open",
+        world.big_package,
+        "--identity",
+        world.identities[member],
+        "--passphrase-env",
+        PASS_ENV,
+    )
     assert code == 0, err
     assert "materials/自评报告.pdf" in out and "nothing written to disk" in out
 
@@ -65,16 +72,32 @@ def test_the_ministry_is_a_recipient_too(world) -> None:
 
 
 def test_outsider_is_refused_as_not_on_panel(world, env) -> None:
-    code, _, err = cli("package", "open", world.big_package, "--identity", world.identities["zhao"],
-                       "--passphrase-env", PASS_ENV)
+    code, _, err = cli(
+        "package",
+        "open",
+        world.big_package,
+        "--identity",
+        world.identities["zhao"],
+        "--passphrase-env",
+        PASS_ENV,
+    )
     assert code == 13, err
     assert "not on this panel" in err
     assert cli("package", "verify", world.small_package, "--identity", world.identities["zhao"])[0] == 13
 
 
 def test_package_from_another_authority_is_untrusted(world, env) -> None:
-    for action in (("verify", world.foreign_package, "--identity", world.identities["zhang"]),
-                   ("open", world.foreign_package, "--identity", world.identities["zhang"], "--passphrase-env", PASS_ENV)):
+    for action in (
+        ("verify", world.foreign_package, "--identity", world.identities["zhang"]),
+        (
+            "open",
+            world.foreign_package,
+            "--identity",
+            world.identities["zhang"],
+            "--passphrase-env",
+            PASS_ENV,
+        ),
+    ):
         code, _, err = cli("package", *action)
         assert code == 12, err
         assert "not issued by the ministry root you trust" in err
@@ -91,8 +114,15 @@ def test_expired_package(world, env, monkeypatch) -> None:
     manifest = inspect_package(world.small_package).manifest
     later = clock.parse_iso(manifest.expires) + timedelta(days=1)
     monkeypatch.setattr(clock, "utcnow", lambda: later)
-    code, _, err = cli("package", "open", world.small_package, "--identity", world.identities["li"],
-                       "--passphrase-env", PASS_ENV)
+    code, _, err = cli(
+        "package",
+        "open",
+        world.small_package,
+        "--identity",
+        world.identities["li"],
+        "--passphrase-env",
+        PASS_ENV,
+    )
     assert code == 14 and "expired" in err
     with pytest.raises(Expired):
         verify_package(world.small_package, load_pinned_root(world.identities["li"]))
@@ -100,8 +130,15 @@ def test_expired_package(world, env, monkeypatch) -> None:
 
 def test_wrong_passphrase(world, monkeypatch) -> None:
     monkeypatch.setenv(PASS_ENV, "not the passphrase")
-    code, _, err = cli("package", "open", world.small_package, "--identity", world.identities["li"],
-                       "--passphrase-env", PASS_ENV)
+    code, _, err = cli(
+        "package",
+        "open",
+        world.small_package,
+        "--identity",
+        world.identities["li"],
+        "--passphrase-env",
+        PASS_ENV,
+    )
     assert code == 15 and "wrong" in err
 
 
@@ -117,8 +154,16 @@ def test_not_a_package(world, tmp_path) -> None:
 
 
 def test_revoked_member_cannot_join_a_new_panel(world, env, tmp_path) -> None:
-    code, out, _ = cli("authority", "revoke", world.authority, world.credentials["sun"], "--reason", "笔记本丢失",
-                       "--passphrase-env", PASS_ENV)
+    code, out, _ = cli(
+        "authority",
+        "revoke",
+        world.authority,
+        world.credentials["sun"],
+        "--reason",
+        "笔记本丢失",
+        "--passphrase-env",
+        PASS_ENV,
+    )
     assert code == 0 and "Revoked" in out
     panel = write_panel(world.root / "panel-with-sun.json", [("zhang", "chair"), ("sun", "expert")])
     out_pkg = tmp_path / "new.rvpkg"
