@@ -27,6 +27,9 @@ from sqlalchemy.orm import Mapped, mapped_column
 from reviewer.models.orm.base import Base, utcnow
 
 CODE = 64  # length of an indicator / item code column
+# Audit entries name evidence and notes by id: SQLite must not hand a deleted row's id to a new one
+# (other backends' sequences never do).
+NEVER_REUSE_IDS = {"sqlite_autoincrement": True}
 
 
 class ReviewRow(Base):
@@ -155,6 +158,7 @@ class EvidenceRefRow(Base):
         ),
         CheckConstraint("page IS NULL OR page >= 1", name="page"),
         Index(None, "review_id", "code"),
+        NEVER_REUSE_IDS,
     )
 
 
@@ -186,6 +190,7 @@ class SiteNoteRow(Base):
             name="activity",
         ),
         Index(None, "review_id"),
+        NEVER_REUSE_IDS,
     )
 
 

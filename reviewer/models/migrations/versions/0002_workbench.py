@@ -56,7 +56,9 @@ def upgrade() -> None:
             "package_id", "member_fingerprint", name=op.f("uq_reviews_package_id_member_fingerprint")
         ),
         sa.CheckConstraint("status IN ('open', 'recused', 'finalised')", name=op.f("ck_reviews_status")),
-        sa.CheckConstraint("conflict IN ('undeclared', 'none', 'declared')", name=op.f("ck_reviews_conflict")),
+        sa.CheckConstraint(
+            "conflict IN ('undeclared', 'none', 'declared')", name=op.f("ck_reviews_conflict")
+        ),
         sa.CheckConstraint("role IN ('member', 'chair')", name=op.f("ck_reviews_role")),
         sa.CheckConstraint("version >= 1", name=op.f("ck_reviews_version")),
     )
@@ -154,6 +156,7 @@ def upgrade() -> None:
             name=op.f("ck_evidence_refs_kind"),
         ),
         sa.CheckConstraint("page IS NULL OR page >= 1", name=op.f("ck_evidence_refs_page")),
+        sqlite_autoincrement=True,  # audit entries name rows by id: never reuse one
     )
     op.create_index(op.f("ix_evidence_refs_review_id_code"), "evidence_refs", ["review_id", "code"])
 
@@ -177,6 +180,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_site_notes")),
         _review_fk("site_notes"),
         sa.CheckConstraint(f"activity IN ({ACTIVITIES})", name=op.f("ck_site_notes_activity")),
+        sqlite_autoincrement=True,
     )
     op.create_index(op.f("ix_site_notes_review_id"), "site_notes", ["review_id"])
 
@@ -193,7 +197,9 @@ def upgrade() -> None:
         sa.Column("target_id", sa.Integer(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_log")),
         _review_fk("audit_log"),
-        sa.ForeignKeyConstraint(["target_id"], ["audit_log.id"], name=op.f("fk_audit_log_target_id_audit_log")),
+        sa.ForeignKeyConstraint(
+            ["target_id"], ["audit_log.id"], name=op.f("fk_audit_log_target_id_audit_log")
+        ),
         sa.CheckConstraint(
             "action IN ('set', 'undo', 'redo', 'lock', 'unlock')", name=op.f("ck_audit_log_action")
         ),
