@@ -41,6 +41,8 @@ def run(args: argparse.Namespace) -> int:
         )
     if args.no_gui:
         return 0
-    from reviewer.ui.app import run_app
+    # Through `reviewer gui`, the one place the CLI loads Qt (the core stays Qt-free).
+    from reviewer.cli import gui
 
-    return run_app(data_dir=args.data_dir, open_file=str(demo.package), lang=args.lang)
+    args.file = str(demo.package)
+    return int(gui.run(args) or 0)

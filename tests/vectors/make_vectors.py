@@ -1,0 +1,78 @@
+"""Write ``package-v1.json``: fixed keys and nonces → the bytes the format must produce.
+
+Run once (``python tests/vectors/make_vectors.py``); the file is committed and
+``tests/packages/test_vectors.py`` recomputes every value from the formulas of
+docs/package-format.md. Changing an output means changing the format.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec, x25519
+
+from reviewer.packages import stream
+from reviewer.trust.encoding import canonical_json
+from reviewer.trust.recipients import Recipient, wrap
+from reviewer.trust.signatures import sign_bytes
+
+HERE = Path(__file__).resolve().parent
+
+
+def plaintext() -> bytes:
+    return bytes(i % 251 for i in range(40_000))
+
+
+def build() -> dict:
+    file_key = bytes.fromhex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f")
+    nonce = bytes.fromhex("a0a1a2a3a4a5a6a7a8a9aaabacadaeaf")
+    chunk = 16_384
+    key = stream.derive_key(file_key, nonce)
+    sealed = b"".join(stream.encrypt(key, io.BytesIO(plaintext()), chunk))
+    recipient = x25519.X25519PrivateKey.from_private_bytes(bytes([0x11]) * 32)
+    ephemeral = x25519.X25519PrivateKey.from_private_bytes(bytes([0x22]) * 32)
+    context = b"reviewer/1 package 00000000-0000-4000-8000-000000000000"
+    wrapped = wrap(file_key, Recipient("r", recipient.public_key()), context, ephemeral=ephemeral)
+    canon_in = {"b": [1, "二"], "a": {"z": True, "y": None}, "c": 'line\nbreak "q"'}
+    signer = ec.derive_private_key(0x1234567890ABCDEF, ec.SECP256R1())
+    signed = canonical_json(canon_in)
+    return {
+        "stream": {
+            "file_key": file_key.hex(),
+            "stream_nonce": nonce.hex(),
+            "chunk_size": chunk,
+            "plaintext": "bytes(i % 251 for i in range(40000))",
+            "derived_key": key.hex(),
+            "ciphertext_size": len(sealed),
+            "ciphertext_sha256": hashlib.sha256(sealed).hexdigest(),
+            "first_chunk_head": sealed[:32].hex(),
+            "last_chunk": sealed[2 * (chunk + 16) :].hex()[:64],
+            "last_chunk_tag": sealed[-16:].hex(),
+        },
+        "wrap": {
+            "recipient_private": (bytes([0x11]) * 32).hex(),
+            "ephemeral_private": (bytes([0x22]) * 32).hex(),
+            "file_key": file_key.hex(),
+            "context": context.decode("ascii"),
+            "ephemeral_public": wrapped.ephemeral.hex(),
+            "wrapped_key": wrapped.wrapped.hex(),
+        },
+        "canonical_json": {"input": canon_in, "bytes_utf8": signed.decode("utf-8")},
+        "signature": {
+            "public_key_der": signer.public_key()
+            .public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+            .hex(),
+            "message_utf8": signed.decode("utf-8"),
+            "signature_der": sign_bytes(signer, signed).hex(),
+        },
+    }
+
+
+if __name__ == "__main__":
+    (HERE / "package-v1.json").write_text(
+        json.dumps(build(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
