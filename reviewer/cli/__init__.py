@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "reviewer.cli.identity",
     "reviewer.cli.package",
     "reviewer.cli.demo",
+    "reviewer.cli.sheet",
 ]
 
 log = logging.getLogger("reviewer")

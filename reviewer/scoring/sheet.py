@@ -98,6 +98,7 @@ class VerifiedSheet:
     answers: SheetAnswers
     correction: Correction | None
     data: bytes  # the file exactly as signed (the result bundle carries these bytes)
+    bound: bool = True  # False: opened without its package (no roster, binding or revocation check)
 
     @property
     def digest(self) -> str:
@@ -354,14 +355,13 @@ def _header_claims(env: fmt.Envelope) -> SheetHeader:
             and (header.previous_sha256 is None) == (header.revision == 1)
             and (header.previous_sha256 is None or HEX64.match(str(header.previous_sha256)))
         )
-        created = clock.parse_iso(header.created)
+        clock.parse_iso(header.created)
     except (KeyError, TypeError, ValueError) as exc:
         raise fmt._damaged(f"header: {exc}") from exc
     if not ok:
         raise fmt._damaged("header fields")
     if header.signer_fingerprint != env.signer_fingerprint:
         raise fmt._damaged("the header names another certificate than the one that signed")
-    del created
     return header
 
 
@@ -426,7 +426,7 @@ def _verify(
 def open_sheet(
     data: bytes,
     reader: fmt.Reader,
-    binding: PackageBinding,
+    binding: PackageBinding | None,
     root: x509.Certificate,
     *,
     previous: VerifiedSheet | None = None,
@@ -434,9 +434,17 @@ def open_sheet(
 ) -> VerifiedSheet:
     """:func:`verify_sheet`, then decrypt for ``reader`` (an identity on the recipients: the expert,
     the chair, or :class:`~.sheet_format.MinistryReader`), check the content against the header
-    and the standard, and — when ``previous`` is given — that this version only corrects it."""
+    and the standard, and — when ``previous`` is given — that this version only corrects it.
+
+    ``binding=None`` (a sheet looked at without its package, ``sheet show`` without ``--package``)
+    checks the signature and chain only; the result says so with ``bound=False``.
+    """
     env = fmt.read_envelope(data, MIMETYPE, FORMAT, _not_a_sheet())
-    header = _verify(env, _header_claims(env), binding, root, now)
+    header = _header_claims(env)
+    if binding is None:
+        env.verify(root, clock.parse_iso(header.created), None)
+    else:
+        header = _verify(env, header, binding, root, now)
     plain = env.decrypt(reader, "sheet", header.sheet_id)
     try:
         doc = parse_json(plain)
@@ -463,6 +471,8 @@ def open_sheet(
         raise fmt._damaged(f"content: {exc}") from exc
     if not same or (correction is None) != (header.revision == 1):
         raise fmt._damaged("content disagrees with the signed header")
+    if binding is None:
+        return VerifiedSheet(header, answers, correction, data, bound=False)
     sheet = VerifiedSheet(header, _check_content(binding, header, answers), correction, data)
     if previous is not None:
         from reviewer.scoring.return_notice import check_successor
