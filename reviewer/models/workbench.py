@@ -24,6 +24,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from reviewer.errors import InvalidInput
 from reviewer.i18n import T
 from reviewer.models import workbench_read as readside
 from reviewer.models import workbench_rules as rules
@@ -251,7 +252,18 @@ class Workbench:
     ) -> EvidenceRef:
         """Attach a site-visit file (photo, note) from disk as evidence for ``code``."""
         path = Path(path)
-        return self.add_evidence(review, code, file_name=path.name, data=path.read_bytes(), note=note)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InvalidInput(
+                T(
+                    "无法读取要附加的文件 {path}：{err}",
+                    "Cannot read the file to attach, {path}: {err}",
+                    path=str(path),
+                    err=exc.strerror or str(exc),
+                )
+            ) from exc
+        return self.add_evidence(review, code, file_name=path.name, data=data, note=note)
 
     def remove_evidence(self, review: Review, evidence_id: int) -> None:
         with self._store.session() as s:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
+from reviewer.errors import InvalidInput
 from reviewer.models import Store
 from reviewer.models.orm import AuditRow, EvidenceFileRow
 from reviewer.models.workbench import Workbench
@@ -237,6 +238,8 @@ def test_invalid_answers_evidence_and_notes_are_refused(bench: Workbench, review
         bench.add_evidence(review, "1.1", material="m.pdf", file_name="x", data=b"x")
     with pytest.raises(ValueError):
         bench.add_evidence(review, "1.1", material="m.pdf", page=0)
+    with pytest.raises(InvalidInput, match="Cannot read the file to attach"):
+        bench.attach_file(review, "1.1", "/no/such/photo.jpg")
     with pytest.raises(EvidenceNotFound):
         bench.remove_evidence(review, 12345)
     with pytest.raises(EvidenceNotFound):
