@@ -10,6 +10,8 @@ PKGS=(
   fonts-wqy-microhei
   # PDF checks in tests (pdffonts, pdftotext, pdfsig, pdftoppm)
   poppler-utils
+  # certutil: an NSS database holding the ministry root, for pdfsig in the record tests
+  libnss3-tools
 )
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "install-system-deps: not a Debian/Ubuntu system; make sure Qt's runtime libraries and a CJK font are installed." >&2

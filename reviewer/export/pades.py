@@ -1,0 +1,332 @@
+"""PAdES signatures on the review record (pyHanko; PAdES-B-B, no network, no timestamps).
+
+Signing order (``docs/record-format.md``): every member signs into their own pre-created field,
+each signature an incremental update over everything before it; the chair signs last. The chair's
+field locks every field and allows no further change (DocMDP "no changes"), so the chair's
+signature closes the record and covers every member's signature. :func:`sign_record` enforces the
+order: a field is signed once, by the certificate it was made for, in the role it was made for;
+the chair only when every member has signed; nobody once the chair has.
+
+:func:`validate_record` checks every signature against one trust anchor given by the caller (the
+ministry root; certificates inside the file are never trusted), with pyHanko's difference
+analysis of what each later revision changed. :func:`require_valid` turns a problem into the typed
+errors :class:`~reviewer.errors.Tampered` and :class:`~reviewer.errors.Untrusted`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from io import BytesIO
+
+from asn1crypto import x509 as asn1_x509
+from asn1crypto.algos import SignedDigestAlgorithm
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.misc import PdfError
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign import signers
+from pyhanko.sign.fields import SigSeedSubFilter, enumerate_sig_fields
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.status import SignatureCoverageLevel
+from pyhanko_certvalidator import ValidationContext
+from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+from reviewer.errors import NotAnArtifact, Refused, Tampered, Untrusted
+from reviewer.export.pades_stamp import stamp_params, stamp_style
+from reviewer.export.record import FieldInfo, parse_field_name
+from reviewer.export.record_input import MemberRole
+from reviewer.i18n import T, Text
+from reviewer.trust import Identity, cert_fingerprint
+from reviewer.trust.clock import utcnow
+
+WHOLE_DOCUMENT = "whole_document"
+EARLIER_REVISION = "earlier_revision"
+
+
+def _asn1(cert: x509.Certificate) -> asn1_x509.Certificate:
+    return asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
+
+
+class _IdentitySigner(signers.Signer):
+    """A pyHanko signer whose raw signatures come from the unlocked identity (ECDSA P-256, SHA-256)."""
+
+    def __init__(self, identity: Identity) -> None:
+        root = identity.trust_root()
+        super().__init__(
+            signing_cert=_asn1(identity.certificate),
+            cert_registry=SimpleCertificateStore.from_certs([_asn1(root)]),
+            signature_mechanism=SignedDigestAlgorithm({"algorithm": "sha256_ecdsa"}),
+            embed_roots=True,
+        )
+        self._identity = identity
+
+    async def async_sign_raw(self, data: bytes, digest_algorithm: str, dry_run: bool = False) -> bytes:
+        if digest_algorithm != "sha256":
+            raise ValueError(f"only SHA-256 is used, not {digest_algorithm}")
+        return self._identity.sign(data)
+
+
+class _TimedPdfSigner(signers.PdfSigner):
+    """A PdfSigner that records the given signing time instead of reading the clock."""
+
+    def __init__(self, *args: object, when: datetime, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._when = when
+
+    def init_signing_session(self, pdf_out, existing_fields_only=False):  # type: ignore[no-untyped-def]
+        session = super().init_signing_session(pdf_out, existing_fields_only=existing_fields_only)
+        session.system_time = self._when
+        return session
+
+
+@dataclass(frozen=True)
+class RecordField:
+    """A signature field of the record: what it is for and whether it is signed."""
+
+    name: str
+    info: FieldInfo | None  # None: a field the record builder did not make
+    label: str  # the readable name (/TU), e.g. 王堃（组长）
+    signed: bool
+
+
+def _reader(pdf: bytes) -> PdfFileReader:
+    if not pdf.startswith(b"%PDF-"):
+        raise NotAnArtifact(T("这不是 PDF 文件。", "This is not a PDF file."))
+    try:
+        return PdfFileReader(BytesIO(pdf))
+    except (PdfError, ValueError, KeyError, TypeError) as exc:
+        raise Tampered(
+            T(
+                "PDF 文件已损坏或被改动，无法读取。请向组长索取原件。",
+                "The PDF is damaged or altered and cannot be read. Ask the chair for the original.",
+            ),
+            detail=repr(exc),
+        ) from exc
+
+
+def record_fields(pdf: bytes) -> list[RecordField]:
+    """Every signature field, in signing order for the record's own fields."""
+    reader = _reader(pdf)
+    out = []
+    for name, value, ref in enumerate_sig_fields(reader):
+        label = str(ref.get_object().get("/TU", ""))
+        out.append(RecordField(name, parse_field_name(name), label, value is not None))
+    return sorted(out, key=lambda f: (f.info is None, f.info.order if f.info else 0, f.name))
+
+
+def find_field(pdf: bytes, identity: Identity) -> RecordField:
+    """The record field made for this identity's certificate (:class:`Refused` if there is none)."""
+    prefix = identity.fingerprint[:16]
+    for f in record_fields(pdf):
+        if f.info is not None and f.info.fingerprint_prefix == prefix:
+            return f
+    for f in record_fields(pdf):  # a record made for another certificate of the same person
+        if f.label.split("（")[0] == identity.name:
+            raise Refused(
+                T(
+                    "签名栏“{field}”属于 {name} 的另一张证书，不能用本身份签署。",
+                    "The field “{field}” belongs to another certificate of {name}; this identity cannot sign it.",
+                    field=f.name,
+                    name=identity.name,
+                )
+            )
+    raise Refused(
+        T(
+            "本记录中没有 {name} 的签名栏：不在本专家组或已回避。",
+            "This record has no signature field for {name}: not on this panel, or recused.",
+            name=identity.name,
+        )
+    )
+
+
+def _role_text(role: MemberRole) -> Text:
+    return T("组长", "chair") if role is MemberRole.CHAIR else T("专家", "expert")
+
+
+def _check_order(
+    fields: Sequence[RecordField], target: RecordField, identity: Identity, role: MemberRole
+) -> None:
+    info = target.info
+    if info is None:
+        raise Refused(
+            T("“{f}”不是评审记录的签名栏。", "“{f}” is not a signature field of the record.", f=target.name)
+        )
+    if target.signed:
+        raise Refused(T("签名栏“{f}”已经签署过。", "The field “{f}” is already signed.", f=target.name))
+    if info.fingerprint_prefix != identity.fingerprint[:16]:
+        raise Refused(
+            T(
+                "签名栏“{f}”不是为 {name} 的证书创建的。",
+                "The field “{f}” was not made for the certificate of {name}.",
+                f=target.name,
+                name=identity.name,
+            )
+        )
+    if info.role is not role:
+        raise Refused(
+            T(
+                "签名栏“{f}”的身份是{want}，不是{got}。",
+                "The field “{f}” is for the {want}, not the {got}.",
+                f=target.name,
+                want=str(_role_text(info.role)),
+                got=str(_role_text(role)),
+            )
+        )
+    if any(f.signed and f.info and f.info.role is MemberRole.CHAIR for f in fields):
+        raise Refused(
+            T(
+                "组长已签署，本意见表已完成，不能再签署。",
+                "The chair has signed: the record is closed and takes no more signatures.",
+            )
+        )
+    if role is MemberRole.CHAIR:
+        waiting = [
+            f.label or f.name for f in fields if f.info and f.info.role is MemberRole.EXPERT and not f.signed
+        ]
+        if waiting:
+            raise Refused(
+                T(
+                    "组长须最后签署。尚未签署的成员：{who}。",
+                    "The chair signs last. Members who have not signed yet: {who}.",
+                    who="、".join(waiting),
+                )
+            )
+
+
+def sign_record(
+    pdf: bytes, field_name: str, identity: Identity, role: MemberRole, when: datetime | None = None
+) -> bytes:
+    """Sign ``field_name`` as ``identity`` in ``role``; returns the PDF with the signature appended."""
+    fields = record_fields(pdf)
+    target = next((f for f in fields if f.name == field_name), None)
+    if target is None:
+        raise Refused(T("没有名为“{f}”的签名栏。", "There is no signature field named “{f}”.", f=field_name))
+    _check_order(fields, target, identity, role)
+    when = when or utcnow()
+    closing = role is MemberRole.CHAIR
+    meta = signers.PdfSignatureMetadata(
+        field_name=field_name,
+        md_algorithm="sha256",
+        subfilter=SigSeedSubFilter.PADES,
+        name=identity.name,
+        reason="专家组组长签署，评审意见表完成" if closing else "专家组成员审阅并签署",
+    )
+    params = stamp_params(identity.name, role.zh, when, closing)
+    pdf_signer = _TimedPdfSigner(meta, _IdentitySigner(identity), stamp_style=stamp_style(params), when=when)
+    writer = IncrementalPdfFileWriter(BytesIO(pdf))
+    out = pdf_signer.sign_pdf(writer, existing_fields_only=True, appearance_text_params=params)
+    return out.getvalue()
+
+
+@dataclass(frozen=True)
+class SignatureStatus:
+    """One signature of the record as validated."""
+
+    field: str
+    signer_name: str  # the certificate's common name
+    signer_fingerprint: str  # SHA-256 of the signer's certificate
+    role: MemberRole | None  # from the field
+    signed_at: datetime | None  # the time the signer claims (no timestamp in PAdES-B-B)
+    intact: bool  # the signed bytes are unchanged and the cryptographic signature is good
+    trusted: bool  # the signer's certificate chains to the given root, valid for signing
+    in_own_field: bool  # signed by the certificate the field was made for
+    coverage: str  # WHOLE_DOCUMENT, or EARLIER_REVISION (later revisions were appended)
+    modification_level: str  # what was changed after it: none, form_filling, annotations, other
+    changes_allowed: bool  # later changes are within what earlier signatures permit
+    problem: str = ""  # why it is not valid, for the log
+
+    @property
+    def valid(self) -> bool:
+        return self.intact and self.trusted and self.in_own_field and self.changes_allowed
+
+
+def _context(root: x509.Certificate, at: datetime | None) -> ValidationContext:
+    return ValidationContext(
+        trust_roots=[_asn1(root)],  # only this anchor: never the system store, never the file's certs
+        allow_fetching=False,
+        revocation_mode="soft-fail",
+        moment=at,
+    )
+
+
+def validate_record(
+    pdf: bytes, trust_root: x509.Certificate, *, at: datetime | None = None
+) -> list[SignatureStatus]:
+    """Validate every signature against ``trust_root`` only, at ``at`` (default: now)."""
+    reader = _reader(pdf)
+    out = []
+    for sig in reader.embedded_signatures:
+        info = parse_field_name(sig.field_name)
+        cert = sig.signer_cert
+        fingerprint = cert_fingerprint(x509.load_der_x509_certificate(cert.dump()))
+        base = {
+            "field": sig.field_name,
+            "signer_name": cert.subject.native.get("common_name", ""),
+            "signer_fingerprint": fingerprint,
+            "role": info.role if info else None,
+            "in_own_field": info is not None and fingerprint.startswith(info.fingerprint_prefix),
+        }
+        try:
+            status = validate_pdf_signature(sig, signer_validation_context=_context(trust_root, at))
+        except Exception as exc:  # a damaged signature must be reported, not crash the report
+            out.append(SignatureStatus(**base, signed_at=None, intact=False, trusted=False,
+                                       coverage=EARLIER_REVISION, modification_level="unknown",
+                                       changes_allowed=False, problem=repr(exc)))  # fmt: skip
+            continue
+        level = status.modification_level
+        out.append(
+            SignatureStatus(
+                **base,
+                signed_at=status.signer_reported_dt,
+                intact=bool(status.intact and status.valid),
+                trusted=bool(status.trusted),
+                coverage=WHOLE_DOCUMENT
+                if status.coverage == SignatureCoverageLevel.ENTIRE_FILE
+                else EARLIER_REVISION,
+                modification_level=level.name.lower() if level is not None else "unknown",
+                changes_allowed=bool(status.docmdp_ok)
+                and status.coverage is not None
+                and status.coverage >= SignatureCoverageLevel.ENTIRE_REVISION,
+                problem="" if status.bottom_line else str(status.trust_problem_indic or ""),
+            )
+        )
+    return out
+
+
+def require_valid(statuses: Sequence[SignatureStatus], *, complete: Sequence[RecordField] = ()) -> None:
+    """Raise :class:`Tampered` or :class:`Untrusted` for the first problem; ``complete``: every field signed."""
+    for s in statuses:
+        if not (s.intact and s.changes_allowed and s.in_own_field):
+            raise Tampered(
+                T(
+                    "评审意见表在 {name} 签署后被改动（签名栏“{field}”）。请勿使用此文件，向组长索取原件。",
+                    "The record was changed after {name} signed it (field “{field}”). Do not use this file; "
+                    "ask the chair for the original.",
+                    name=s.signer_name,
+                    field=s.field,
+                ),
+                detail=s.problem,
+            )
+    for s in statuses:
+        if not s.trusted:
+            raise Untrusted(
+                T(
+                    "{name} 的签名证书不是由您信任的部级根证书签发的，或已不在有效期内。",
+                    "The certificate of {name} was not issued under the ministry root you trust, or is not "
+                    "valid now.",
+                    name=s.signer_name,
+                ),
+                detail=s.problem,
+            )
+    missing = [f.label or f.name for f in complete if not f.signed]
+    if missing:
+        raise Refused(
+            T(
+                "尚未签署：{who}。",
+                "Not signed yet: {who}.",
+                who="、".join(missing),
+            )
+        )

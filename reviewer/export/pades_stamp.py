@@ -1,0 +1,116 @@
+"""The visible stamp of a record signature: the signer, the role and the time, in Chinese.
+
+pyHanko draws a stamp's text with a font engine; its built-in Courier has no Chinese. Its OpenType
+engine (:class:`pyhanko.pdf_utils.font.opentype.GlyphAccumulator`, from ``pyHanko[opentype]``:
+fontTools + uharfbuzz) embeds a subset of a TrueType font, with two limits worked around here:
+
+* it reads a single font, not a collection (fontTools refuses a ``.ttc`` without a font number),
+  and the shipped font is a collection (``wqy-microhei.ttc``): face
+  :data:`~reviewer.export.fonts.FONT_SUBFONT_INDEX` is taken with fontTools;
+* it writes the glyph widths (``/W``) in the font's own units, which a PDF reader takes as
+  thousandths of an em: right for a font of 1000 units per em, twice too wide for this one (2048),
+  so the text would spread out of its box. The face is therefore scaled to 1000 units per em.
+
+Scaling all 49,000 glyphs takes seconds, so only the characters of the stamp are kept (fontTools
+subsetter, well under a second); pyHanko then embeds that subset.
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import datetime, timedelta, timezone
+from io import BytesIO
+
+from pyhanko.pdf_utils.font.api import FontEngineFactory
+from pyhanko.pdf_utils.layout import AxisAlignment, InnerScaling, Margins, SimpleBoxLayoutRule
+from pyhanko.pdf_utils.text import TextBoxStyle
+from pyhanko.pdf_utils.writer import BasePdfFileWriter
+from pyhanko.stamp import TextStampStyle
+
+from reviewer.export import fonts
+from reviewer.i18n import T
+
+BEIJING = timezone(timedelta(hours=8), "UTC+8")
+STAMP_TEXT = "%(signer)s（%(role)s）\n%(action)s\n%(time)s"
+PDF_UNITS_PER_EM = 1000
+
+
+@functools.lru_cache(maxsize=32)
+def stamp_font_bytes(characters: str) -> bytes:
+    """A TrueType font with just ``characters`` from the shipped face, at 1000 units per em."""
+    from fontTools import subset  # imported here: only signing needs fontTools
+    from fontTools.ttLib import TTFont
+    from fontTools.ttLib.scaleUpem import scale_upem
+
+    try:
+        font = TTFont(str(fonts.FONT_FILE), fontNumber=fonts.FONT_SUBFONT_INDEX, lazy=True)
+        options = subset.Options()
+        options.hinting = False
+        options.layout_features = []
+        options.name_IDs = ["*"]
+        options.notdef_outline = True
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(text=characters + " ")
+        subsetter.subset(font)
+        scale_upem(font, PDF_UNITS_PER_EM)
+        out = BytesIO()
+        font.save(out)
+    except Exception as exc:  # fontTools raises many kinds for a damaged file
+        raise fonts.FontUnavailable(
+            T(
+                "无法读取签章字体 {path}：{error}。请重新安装本程序。",
+                "Cannot read the stamp font {path}: {error}. Reinstall the app.",
+                path=str(fonts.FONT_FILE),
+                error=str(exc),
+            ),
+            detail=repr(exc),
+        ) from exc
+    return out.getvalue()
+
+
+class CJKFontFactory(FontEngineFactory):
+    """pyHanko's OpenType engine over the in-memory face: embeds a subset of the glyphs used."""
+
+    def __init__(self, text: str, font_size: int = 10) -> None:
+        self.characters = "".join(sorted(set(text) - {"\n"}))
+        self.font_size = font_size
+
+    def create_font_engine(self, writer: BasePdfFileWriter, obj_stream=None):  # type: ignore[no-untyped-def]
+        from pyhanko.pdf_utils.font.opentype import GlyphAccumulator
+
+        return GlyphAccumulator(
+            writer=writer,
+            font_handle=BytesIO(stamp_font_bytes(self.characters)),
+            font_size=self.font_size,
+            ot_script_tag="hani",
+            writing_direction="ltr",
+            obj_stream=obj_stream,
+        )
+
+
+def stamp_style(params: dict[str, str]) -> TextStampStyle:
+    """Three centred lines in a thin frame, shrunk to fit the field's box; ``params`` from :func:`stamp_params`."""
+    return TextStampStyle(
+        stamp_text=STAMP_TEXT,
+        text_box_style=TextBoxStyle(font=CJKFontFactory(STAMP_TEXT % params, 10), font_size=10, leading=14),
+        border_width=1,
+        border_color=(0.6, 0.1, 0.1),
+        background=None,
+        inner_content_layout=SimpleBoxLayoutRule(
+            x_align=AxisAlignment.ALIGN_MID,
+            y_align=AxisAlignment.ALIGN_MID,
+            margins=Margins.uniform(4),
+            inner_content_scaling=InnerScaling.SHRINK_TO_FIT,
+        ),
+    )
+
+
+def stamp_params(signer: str, role_zh: str, when: datetime, closing: bool) -> dict[str, str]:
+    """The values of :data:`STAMP_TEXT`; the time is shown in Beijing time."""
+    local = when.astimezone(BEIJING)
+    return {
+        "signer": signer,
+        "role": role_zh,
+        "action": "签署并确认本意见表" if closing else "已审阅并签署",
+        "time": f"{local:%Y-%m-%d %H:%M:%S} 北京时间",
+    }

@@ -1,0 +1,200 @@
+"""Page furniture of the review record: styles, ruled tables, header/footer, the signature boxes.
+
+Every page carries the document id (文档编号) in its header and "第 x 页 共 y 页" in its footer.
+Only the shipped, embedded font is used (see :mod:`reviewer.export.fonts`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from reviewer.export import fonts
+
+INK = colors.HexColor("#111827")
+MUTED = colors.HexColor("#6B7280")
+RULE = colors.HexColor("#4B5563")
+LIGHT_RULE = colors.HexColor("#9CA3AF")
+HEADER_FILL = colors.HexColor("#E5E7EB")
+SUBTOTAL_FILL = colors.HexColor("#F3F4F6")
+MARK = colors.HexColor("#B91C1C")  # divergence marks
+MARGIN = 20 * mm
+TOP_MARGIN = 24 * mm
+BOTTOM_MARGIN = 20 * mm
+FRAME_WIDTH = A4[0] - 2 * MARGIN
+
+
+class Styles:
+    """Paragraph styles of the record, all in the embedded font with Chinese line breaking."""
+
+    def __init__(self) -> None:
+        font = fonts.font_name()
+
+        def style(name: str, size: float, leading: float, **kw: object) -> ParagraphStyle:
+            options: dict[str, object] = {"textColor": INK, "wordWrap": "CJK", **kw}
+            return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading, **options)
+
+        self.title = style("title", 20, 30, alignment=TA_CENTER, spaceAfter=1 * mm)
+        self.subtitle = style("subtitle", 15, 24, alignment=TA_CENTER, spaceAfter=5 * mm)
+        self.h1 = style("h1", 13, 20, spaceBefore=5 * mm, spaceAfter=2 * mm, keepWithNext=1)
+        self.body = style("body", 10.5, 17, firstLineIndent=21, spaceAfter=1 * mm)
+        self.plain = style("plain", 10.5, 17, spaceAfter=1 * mm)
+        self.right = style("right", 10.5, 17, alignment=TA_RIGHT, spaceAfter=1 * mm)
+        self.item = style("item", 10.5, 17, leftIndent=21, firstLineIndent=-21, spaceAfter=1 * mm)
+        self.note = style("note", 9, 13.5, textColor=MUTED, spaceBefore=1 * mm, spaceAfter=1 * mm)
+        self.conclusion = style("conclusion", 16, 24, alignment=TA_CENTER, spaceBefore=2 * mm,
+                                spaceAfter=2 * mm)  # fmt: skip
+        self.cell = style("cell", 9, 12.5)
+        self.cell_head = style("cell_head", 9, 12.5, alignment=TA_CENTER)
+        self.cell_num = style("cell_num", 9, 12.5, alignment=TA_RIGHT)
+        self.small = style("small", 8, 11)
+        self.small_head = style("small_head", 8, 11, alignment=TA_CENTER)
+        self.small_num = style("small_num", 8, 11, alignment=TA_CENTER)
+        self.sign_label = style("sign_label", 9.5, 13, alignment=TA_LEFT)
+
+
+def para(text: str, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of plain text (escaped; fallback font where needed; newlines kept)."""
+    return Paragraph("<br/>".join(fonts.markup(line) for line in text.split("\n")), style)
+
+
+def ruled_table(
+    rows: Sequence[Sequence[object]],
+    widths: Sequence[float],
+    *,
+    header_rows: int = 1,
+    label_col: bool = False,
+    extra: Sequence[tuple] = (),
+) -> Table:
+    """A ruled table of flowables/strings; the header row repeats on every page it spans."""
+    commands: list[tuple] = [
+        ("FONTNAME", (0, 0), (-1, -1), fonts.font_name()),  # else Table sets (unembedded) Helvetica
+        ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if header_rows:
+        commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL))
+    if label_col:
+        commands.append(("BACKGROUND", (0, 0), (0, -1), HEADER_FILL))
+    commands.extend(extra)
+    table = Table([list(r) for r in rows], colWidths=list(widths), repeatRows=header_rows, hAlign="CENTER")
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def numbered_canvas(header_left: str, document_id: str) -> type[Canvas]:
+    """A canvas that draws, once the page count is known, the header and footer of every page."""
+
+    class RecordCanvas(Canvas):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self._decorate(number, total)
+                super().showPage()
+            super().save()
+
+        def _decorate(self, number: int, total: int) -> None:
+            width, height = A4
+            self.saveState()
+            self.setFont(fonts.font_name(), 8)
+            self.setFillColor(MUTED)
+            self.drawString(MARGIN, height - 14 * mm, header_left)
+            self.drawRightString(width - MARGIN, height - 14 * mm, f"文档编号：{document_id}")
+            self.setStrokeColor(LIGHT_RULE)
+            self.setLineWidth(0.5)
+            self.line(MARGIN, height - 16 * mm, width - MARGIN, height - 16 * mm)
+            self.setFillColor(INK)
+            self.setFont(fonts.font_name(), 9)
+            self.drawCentredString(width / 2, 11 * mm, f"第 {number} 页  共 {total} 页")
+            self.restoreState()
+
+    return RecordCanvas
+
+
+@dataclass(frozen=True)
+class SignatureBox:
+    """Where a member's signature field goes: page (0-based) and box in PDF points."""
+
+    field_name: str
+    label: str  # who, shown as the field's readable name
+    page: int
+    box: tuple[int, int, int, int]  # x1, y1, x2, y2
+
+
+class SignatureGrid(Flowable):
+    """Two columns of framed boxes, one per signer, each captioned with the signer and role.
+
+    The boxes stay empty in the PDF; :func:`reviewer.export.record.build_record_pdf` places a
+    signature field exactly on each (their positions are recorded in ``placed`` when drawn).
+    """
+
+    BOX_HEIGHT = 27 * mm
+    CAPTION = 9 * mm
+    GAP_X = 8 * mm
+    GAP_Y = 5 * mm
+
+    def __init__(self, cells: Sequence[tuple[str, str, str]], styles: Styles) -> None:
+        super().__init__()
+        self.cells = list(cells)  # (field name, caption, readable label)
+        self.styles = styles
+        self.placed: list[SignatureBox] = []
+        self.col_width = (FRAME_WIDTH - self.GAP_X) / 2
+        rows = (len(self.cells) + 1) // 2
+        self.height_needed = rows * (self.BOX_HEIGHT + self.CAPTION) + (rows - 1) * self.GAP_Y
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return FRAME_WIDTH, self.height_needed
+
+    def draw(self) -> None:
+        canvas = self.canv
+        page = canvas.getPageNumber() - 1
+        self.placed.clear()
+        for index, (field, caption, label) in enumerate(self.cells):
+            row, col = divmod(index, 2)
+            if index == len(self.cells) - 1 and col == 0 and len(self.cells) % 2:
+                col_x = (FRAME_WIDTH - self.col_width) / 2  # the last (the chair's) box alone: centred
+            else:
+                col_x = col * (self.col_width + self.GAP_X)
+            top = self.height_needed - row * (self.BOX_HEIGHT + self.CAPTION + self.GAP_Y)
+            box_bottom = top - self.CAPTION - self.BOX_HEIGHT
+            text = Paragraph(fonts.markup(caption), self.styles.sign_label)
+            _, h = text.wrap(self.col_width, self.CAPTION)
+            text.drawOn(canvas, col_x, top - h - 1 * mm)
+            canvas.saveState()
+            canvas.setStrokeColor(LIGHT_RULE)
+            canvas.setDash(2, 2)
+            canvas.setLineWidth(0.6)
+            canvas.rect(col_x, box_bottom, self.col_width, self.BOX_HEIGHT)
+            canvas.restoreState()
+            x1, y1 = canvas.absolutePosition(col_x, box_bottom)
+            x2, y2 = canvas.absolutePosition(col_x + self.col_width, box_bottom + self.BOX_HEIGHT)
+            inset = 2
+            self.placed.append(
+                SignatureBox(
+                    field,
+                    label,
+                    page,
+                    (round(x1) + inset, round(y1) + inset, round(x2) - inset, round(y2) - inset),
+                )
+            )
