@@ -10,6 +10,7 @@ from reviewer.errors import Untrusted, UsageError
 from reviewer.i18n import T
 from reviewer.packages import PackageView, inspect_package, open_package, seal, verify_package
 from reviewer.packages.inputs import load_candidate, load_panel, parse_expiry
+from reviewer.standards.summary import CANDIDATE, KIND
 from reviewer.trust import load_identity, open_authority, pretty_fingerprint
 from reviewer.trust.credential import load_credential, load_pem_cert
 from reviewer.trust.identity import CREDENTIAL, load_pinned_root, read_info
@@ -97,13 +98,13 @@ def _describe(view: PackageView) -> list[str]:
     where = " ".join(x for x in (c.get("province", ""), c.get("city", "")) if x)
     lines = [
         str(T("包编号：{v}", "Package id: {v}", v=m.package_id)),
-        str(T("评审类型：{v}", "Kind: {v}", v=m.kind)),
+        str(T("评审类型：{v}", "Kind: {v}", v=KIND.get(m.kind, m.kind))),
         str(
             T(
                 "候选对象：{name}（{type}）{where}",
                 "Candidate: {name} ({type}) {where}",
                 name=c.get("name", ""),
-                type=c.get("type", ""),
+                type=CANDIDATE.get(c.get("type", ""), c.get("type", "")),
                 where=where,
             )
         ),
