@@ -12,42 +12,64 @@ checked against it, never used as anchors.
 
 from __future__ import annotations
 
-import uuid
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from cryptography import x509
 
-from reviewer.errors import InvalidInput, NotOnPanel, Refused
+from reviewer.errors import InvalidInput, Refused
 from reviewer.i18n import T
-from reviewer.packages.manifest import SUITE, RosterMember
-from reviewer.packages.reader import OpenedPackage
+from reviewer.packages.manifest import SUITE
 from reviewer.scoring import sheet_format as fmt
-from reviewer.scoring.inputs import ExpertScores
 from reviewer.scoring.sheet_binding import PackageBinding
+from reviewer.scoring.sheet_build import (
+    bind,
+    build_recusal,
+    build_sheet,
+    chair_certificate_for,
+    seal_sheet,
+    write_sheet,
+)
 from reviewer.scoring.sheet_model import (
     HEX64,
-    Declarations,
     SheetAnswers,
     SheetInvalid,
     answers_from_json,
-    answers_to_json,
     check_answers,
     check_declarations,
 )
+from reviewer.scoring.sheet_types import (
+    CLOCK_SKEW,
+    CONTENT_FORMAT,
+    FORMAT,
+    KINDS,
+    MIMETYPE,
+    SHEET_SUFFIX,
+    Correction,
+    SheetHeader,
+    VerifiedSheet,
+)
 from reviewer.trust import certs, clock
 from reviewer.trust.encoding import canonical_json, parse_json
-from reviewer.trust.identity import Identity
-from reviewer.trust.keys import cert_fingerprint
 
-MIMETYPE = "application/vnd.reviewer.sheet+zip"
-FORMAT = "reviewer.sheet"
-CONTENT_FORMAT = "reviewer.sheet-content"
-KINDS = ("score", "recusal")
-CLOCK_SKEW = timedelta(days=1)
-SHEET_SUFFIX = ".rvsheet"
+__all__ = [
+    "SHEET_SUFFIX",
+    "Correction",
+    "PackageBinding",
+    "SheetHeader",
+    "VerifiedSheet",
+    "bind",
+    "build_recusal",
+    "build_sheet",
+    "chair_certificate_for",
+    "open_sheet",
+    "open_sheet_file",
+    "read_sheet_bytes",
+    "seal_sheet",
+    "verify_sheet",
+    "write_sheet",
+]
 
 
 def _not_a_sheet() -> Any:
@@ -55,273 +77,6 @@ def _not_a_sheet() -> Any:
         "该文件不是评分表（.rvsheet）。请选择专家签署的评分表文件。",
         "This file is not a score sheet (.rvsheet). Choose a score sheet file signed by an expert.",
     )
-
-
-@dataclass(frozen=True)
-class Correction:
-    """Why version n+1 exists: the chair's return notice (its digest), the reason and the codes it named."""
-
-    reason: str
-    return_notice_sha256: str
-    codes: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class SheetHeader:
-    """The signed, public claims of a sheet, after its signature, chain and binding were checked."""
-
-    digest: str  # SHA-256 of header.json: how other files name this sheet
-    sheet_id: str
-    kind: str
-    package_id: str
-    manifest_sha256: str
-    signer_name: str
-    signer_org: str
-    signer_fingerprint: str
-    role: str
-    revision: int
-    previous_sha256: str | None
-    created: str
-    signer: x509.Certificate
-
-    @property
-    def recused(self) -> bool:
-        return self.kind == "recusal"
-
-
-@dataclass(frozen=True)
-class VerifiedSheet:
-    """A sheet whose signature, chain, revocation, binding and roster membership were verified, and
-    whose content this reader decrypted and checked against the standard."""
-
-    header: SheetHeader
-    answers: SheetAnswers
-    correction: Correction | None
-    data: bytes  # the file exactly as signed (the result bundle carries these bytes)
-    bound: bool = True  # False: opened without its package (no roster, binding or revocation check)
-
-    @property
-    def digest(self) -> str:
-        return self.header.digest
-
-    @property
-    def expert_id(self) -> str:
-        """The signer's certificate fingerprint: how the engine and the chair name an expert."""
-        return self.header.signer_fingerprint
-
-    @property
-    def revision(self) -> int:
-        return self.header.revision
-
-    @property
-    def recused(self) -> bool:
-        return self.header.recused
-
-    @property
-    def declarations(self) -> Declarations:
-        return self.answers.declarations
-
-    def to_expert_scores(self) -> ExpertScores:
-        if self.recused:
-            return ExpertScores(self.expert_id, recused=True, version=self.revision)
-        return ExpertScores(
-            self.expert_id,
-            scores={code: s.score for code, s in self.answers.scores.items()},  # type: ignore[misc]
-            answers={code: y.answer for code, y in self.answers.yes_no.items()},
-            version=self.revision,
-        )
-
-
-# --- building -------------------------------------------------------------------------------
-
-
-def _roster_member(binding: PackageBinding, identity: Identity) -> RosterMember:
-    member = binding.member(identity.fingerprint)
-    if member is None:
-        raise NotOnPanel(
-            T(
-                "您（{name}）不在本评审包的专家组名单中，不能为其签署评分表。",
-                "You ({name}) are not on this package's roster and cannot sign a sheet for it.",
-                name=identity.name,
-            )
-        )
-    return member
-
-
-def chair_certificate_for(
-    binding: PackageBinding, identity: Identity, supplied: x509.Certificate | None
-) -> x509.Certificate:
-    """The chair's certificate, checked: the signer's own when they chair, else ``supplied``, which
-    must be the certificate the roster names (its fingerprint) and chain to the pinned root."""
-    chair = binding.chair
-    if identity.fingerprint == chair.cert_sha256:
-        return identity.certificate
-    if supplied is None:
-        raise Refused(
-            T(
-                "评审包中没有组长“{name}”的证书，无法为组长加密。请用 --chair-credential 给出组长的凭证文件"
-                "（.rvcred，公开信息，可向组长或工业和信息化部索取）。",
-                "The package does not carry the certificate of the chair “{name}”, so the sheet cannot be "
-                "encrypted to them. Give the chair's credential file (.rvcred, public) with "
-                "--chair-credential; the chair or the ministry can send it.",
-                name=chair.name,
-            )
-        )
-    if cert_fingerprint(supplied) != chair.cert_sha256:
-        raise Refused(
-            T(
-                "给出的证书不是本专家组组长“{name}”的证书（指纹不符）。",
-                "The certificate given is not that of this panel's chair “{name}” (the fingerprint differs).",
-                name=chair.name,
-            )
-        )
-    certs.verify_chain(supplied, identity.trust_root(), purpose=certs.EKU_MEMBER)
-    return supplied
-
-
-def seal_sheet(
-    binding: PackageBinding,
-    identity: Identity,
-    *,
-    kind: str,
-    answers: SheetAnswers,
-    role: str,
-    chair_certificate: x509.Certificate,
-    revision: int = 1,
-    previous_sha256: str | None = None,
-    correction: Correction | None = None,
-    now: datetime | None = None,
-) -> bytes:
-    """Sign and encrypt already-checked ``answers`` (no roster check: :func:`build_sheet` does that)."""
-    created = clock.iso(now or clock.utcnow())
-    sheet_id = str(uuid.uuid4())
-    signer = {
-        "name": certs.common_name(identity.certificate),
-        "org": certs.organization(identity.certificate),
-        "cert_sha256": identity.fingerprint,
-        "role": role,
-    }
-    package = {"id": binding.package_id, "manifest_sha256": binding.manifest_sha256}
-    content = {
-        "format": CONTENT_FORMAT,
-        "version": 1,
-        "sheet_id": sheet_id,
-        "kind": kind,
-        "package": {**package, "standard": dict(binding.standard_ref)},
-        "expert": signer,
-        "revision": {
-            "number": revision,
-            "previous_sha256": previous_sha256,
-            "correction": None
-            if correction is None
-            else {
-                "reason": correction.reason,
-                "return_notice_sha256": correction.return_notice_sha256,
-                "codes": list(correction.codes),
-            },
-        },
-        "created": created,
-        **answers_to_json(answers),
-    }
-    header = {
-        "format": FORMAT,
-        "version": 1,
-        "suite": SUITE,
-        "sheet_id": sheet_id,
-        "kind": kind,
-        "package": package,
-        "signer": signer,
-        "revision": {"number": revision, "previous_sha256": previous_sha256},
-        "created": created,
-    }
-    recipients = [
-        fmt.recipient_of(identity.certificate, identity.name),
-        fmt.recipient_of(chair_certificate, "chair"),
-        fmt.recipient_of(binding.ministry, "ministry"),
-    ]
-    return fmt.seal_envelope(
-        mimetype=MIMETYPE,
-        kind="sheet",
-        artifact_id=sheet_id,
-        header=header,
-        payload=canonical_json(content),
-        signer=identity,
-        recipients=recipients,
-    )
-
-
-def bind(package: PackageBinding | OpenedPackage) -> PackageBinding:
-    return package if isinstance(package, PackageBinding) else PackageBinding.of(package)
-
-
-def _check_signer_now(binding: PackageBinding, identity: Identity, now: datetime | None) -> RosterMember:
-    member = _roster_member(binding, identity)
-    at = now or clock.utcnow()
-    identity.installed().verify(identity.trust_root(), at, binding.revocations)
-    return member
-
-
-def build_sheet(
-    package: PackageBinding | OpenedPackage,
-    identity: Identity,
-    answers: SheetAnswers,
-    *,
-    chair_certificate: x509.Certificate | None = None,
-    now: datetime | None = None,
-) -> bytes:
-    """A finished score sheet: every rule of :func:`check_answers` holds (else :class:`SheetInvalid`)."""
-    binding = bind(package)
-    member = _check_signer_now(binding, identity, now)
-    standard = binding.require_standard()
-    checked = check_answers(standard, answers, binding.materials)
-    chair = chair_certificate_for(binding, identity, chair_certificate)
-    return seal_sheet(
-        binding, identity, kind="score", answers=checked, role=member.role, chair_certificate=chair, now=now
-    )
-
-
-def build_recusal(
-    package: PackageBinding | OpenedPackage,
-    identity: Identity,
-    reason: str,
-    *,
-    chair_certificate: x509.Certificate | None = None,
-    pledge_at: str | None = None,
-    now: datetime | None = None,
-) -> bytes:
-    """A recusal sheet (回避): the declared conflict and its reason, no scores, signed the same way."""
-    binding = bind(package)
-    member = _check_signer_now(binding, identity, now)
-    declarations = Declarations(True, reason.strip(), pledge_at is not None, pledge_at)
-    problems = check_declarations(declarations, recusal=True)
-    if problems:
-        raise SheetInvalid(problems)
-    chair = chair_certificate_for(binding, identity, chair_certificate)
-    return seal_sheet(
-        binding,
-        identity,
-        kind="recusal",
-        answers=SheetAnswers(declarations),
-        role=member.role,
-        chair_certificate=chair,
-        now=now,
-    )
-
-
-def write_sheet(path: str | Path, data: bytes) -> Path:
-    """Write whole or not at all (temporary file + rename); a finalised sheet is never overwritten."""
-    from reviewer.trust.files import write_atomic
-
-    target = Path(path)
-    if target.exists():
-        raise Refused(
-            T(
-                "{path} 已存在，不会覆盖已签署的评分表。请换一个文件名。",
-                "{path} exists already; a signed sheet is never overwritten. Choose another name.",
-                path=str(target),
-            )
-        )
-    return write_atomic(target, data)
 
 
 # --- verifying and opening ------------------------------------------------------------------
