@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "reviewer.cli.authority",
     "reviewer.cli.identity",
     "reviewer.cli.package",
+    "reviewer.cli.record",
     "reviewer.cli.demo",
     "reviewer.cli.sheet",
 ]

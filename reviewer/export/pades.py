@@ -142,7 +142,7 @@ def find_field(pdf: bytes, identity: Identity) -> RecordField:
     )
 
 
-def _role_text(role: MemberRole) -> Text:
+def role_text(role: MemberRole) -> Text:
     return T("组长", "chair") if role is MemberRole.CHAIR else T("专家", "expert")
 
 
@@ -171,8 +171,8 @@ def _check_order(
                 "签名栏“{f}”的身份是{want}，不是{got}。",
                 "The field “{f}” is for the {want}, not the {got}.",
                 f=target.name,
-                want=str(_role_text(info.role)),
-                got=str(_role_text(role)),
+                want=str(role_text(info.role)),
+                got=str(role_text(role)),
             )
         )
     if any(f.signed and f.info and f.info.role is MemberRole.CHAIR for f in fields):

@@ -1,0 +1,92 @@
+"""``reviewer record cosign``: a panel member signs the review record PDF into their own field."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from reviewer.cli.authority import add_passphrase_option, passphrase_source
+from reviewer.errors import UsageError
+from reviewer.export.pades import (
+    find_field,
+    record_fields,
+    require_valid,
+    role_text,
+    sign_record,
+    validate_record,
+)
+from reviewer.export.record_input import MemberRole
+from reviewer.i18n import T
+from reviewer.trust import load_identity
+from reviewer.trust.files import write_atomic
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("record", help="the panel's signed review record (PDF) / 评审意见表")
+    rsub = p.add_subparsers(dest="record_command", metavar="ACTION", required=True)
+    c = rsub.add_parser(
+        "cosign",
+        help="sign the record into this member's field (members first, the chair last)",
+        description="Check every signature already in the record against the identity's pinned ministry "
+        "root, then sign into the field made for this identity's certificate (or --field), as an "
+        "incremental update. The file is replaced through a temporary file. See docs/record-format.md.",
+    )
+    c.add_argument("pdf", metavar="PDF")
+    c.add_argument("--identity", required=True, metavar="DIR")
+    c.add_argument(
+        "--field", metavar="NAME", help="the signature field (default: found from the certificate)"
+    )
+    add_passphrase_option(c)
+    c.set_defaults(func=run_cosign)
+
+
+def run_cosign(args: argparse.Namespace) -> int:
+    path = Path(args.pdf)
+    try:
+        pdf = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(
+            T("无法读取 {path}：{error}", "Cannot read {path}: {error}", path=str(path), error=exc.strerror)
+        ) from exc
+    identity = load_identity(args.identity, passphrase_source(args))
+    require_valid(validate_record(pdf, identity.trust_root()))  # never co-sign a damaged record
+    fields = record_fields(pdf)
+    if args.field:
+        target = next((f for f in fields if f.name == args.field), None)
+        if target is None:
+            raise UsageError(
+                T("没有名为“{f}”的签名栏。", "There is no signature field named “{f}”.", f=args.field)
+            )
+    else:
+        target = find_field(pdf, identity)
+    role = target.info.role if target.info else MemberRole.EXPERT
+    signed = sign_record(pdf, target.name, identity, role)
+    write_atomic(path, signed)
+    left = [f for f in record_fields(signed) if not f.signed]
+    print(
+        str(
+            T(
+                "{name}（{role}）已签署 {path}（签名栏 {field}）。",
+                "{name} ({role}) signed {path} (field {field}).",
+                name=identity.name,
+                role=str(role_text(role)),
+                path=str(path),
+                field=target.name,
+            )
+        )
+    )
+    if left:
+        print(
+            str(
+                T(
+                    "尚待签署：{who}",
+                    "Still to sign: {who}",
+                    who="、".join(f.label or f.name for f in left),
+                )
+            )
+        )
+    else:
+        print(
+            str(T("全体成员均已签署，评审意见表已完成。", "Every member has signed; the record is complete."))
+        )
+    return 0
