@@ -263,8 +263,9 @@ def notes(record: RecordInput, s: Styles) -> list[Flowable]:
         numbers = column_numbers(record)
         for d in rec.divergences:
             who = record.member(d.expert_id).name
-            mean = rec.indicator(d.code).mean
-            text = (f"{d.code} {std.criterion(d.code).title.zh}：{numbers[d.expert_id]} 号专家{who}评分 {num(d.score)}"
+            mean = rec.indicator(d.code).mean  # informative: shown to two places
+            mean = None if mean is None else mean.quantize(Decimal("0.01"))
+            text = (f"{d.code} {std.criterion(d.code).title.zh}：{numbers[d.expert_id]} 号专家{who}评分 {score_text(d.score, std.criterion(d.code))}"
                     f"（均值 {num(mean)}）。说明：{d.explanation or '未提交说明'}")  # fmt: skip
             out.append(para(f"{DIVERGENT} {text}", s.item))
     spread = [i for i in rec.indicators if i.spread_divergent]
