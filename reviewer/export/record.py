@@ -103,12 +103,8 @@ def _conclusion(record: RecordInput, s: Styles) -> list[Flowable]:
     out: list[Flowable] = [para(f"评审结论：{label}", s.conclusion)]
     if rec.total is not None:
         out.append(para(f"总分 {num(rec.total)} 分（满分 {num(std.total_points)} 分）。", s.body))
-    labels = {rule.result: std.result_label(rule.result).zh for rule in std.conclusion.rules}
     for line in c.explain():
-        text = line.render("zh_CN")
-        for result, zh in labels.items():  # the rules are named by their result code; show its label
-            text = text.replace(f"（{result}）", f"（{zh}）")
-        out.append(para(f"· {text}", s.item))
+        out.append(para(f"· {line.render('zh_CN')}", s.item))
     return out
 
 

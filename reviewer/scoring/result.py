@@ -16,7 +16,7 @@ from typing import Any
 from reviewer.i18n import T, Text
 from reviewer.scoring.inputs import ConsensusScore, Explanation
 from reviewer.scoring.serial import canonical_json, from_plain, to_plain
-from reviewer.standards.model import AggregationMethod, Bilingual, VetoCombine, YesNoEffect
+from reviewer.standards.model import RESULT_LABELS, AggregationMethod, Bilingual, VetoCombine, YesNoEffect
 
 FORMAT = "reviewer.reconciliation/1"
 
@@ -142,9 +142,13 @@ class Conclusion:
             ]
         lines = []
         for check in self.trace:
+            label = RESULT_LABELS.get(check.result, Bilingual(check.result, check.result))
             if check.matched:
                 lines.append(
-                    T("符合规则 {i}（{r}）。", "Rule {i} ({r}) holds.", i=check.index + 1, r=check.result)
+                    Text(
+                        f"符合规则 {check.index + 1}（{label.zh}）。",
+                        f"Rule {check.index + 1} ({label.en}) holds.",
+                    )
                 )
                 continue
             why = []
@@ -164,8 +168,8 @@ class Conclusion:
             reasons_en = "; ".join(w.en.format(**w.args) for w in why)
             lines.append(
                 Text(
-                    f"不符合规则 {check.index + 1}（{check.result}）：{reasons_zh}。",
-                    f"Rule {check.index + 1} ({check.result}) does not hold: {reasons_en}.",
+                    f"不符合规则 {check.index + 1}（{label.zh}）：{reasons_zh}。",
+                    f"Rule {check.index + 1} ({label.en}) does not hold: {reasons_en}.",
                 )
             )
         return lines
