@@ -44,5 +44,9 @@ def run(args: argparse.Namespace) -> int:
     # Through `reviewer gui`, the one place the CLI loads Qt (the core stays Qt-free).
     from reviewer.cli import gui
 
+    # Opened as the first expert (not the chair): what a newcomer to the panel sees first.
+    expert = next((k for k in demo.identities if k != demo.chair), demo.chair)
     args.file = str(demo.package)
+    args.identity = str(demo.identities[expert])
+    args.passphrase = DEMO_PASSPHRASE
     return int(gui.run(args) or 0)

@@ -3,16 +3,51 @@
 from __future__ import annotations
 
 import argparse
+import os
+
+from reviewer.errors import UsageError
+from reviewer.i18n import T
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("gui", help="open the desktop application (default) / 打开桌面应用")
-    p.add_argument("file", nargs="?", help="a standard or package to open at start")
+    p.add_argument("file", nargs="?", help="a standard (.json) or review package (.rvpkg) to open at start")
+    p.add_argument("--identity", metavar="DIR", help="the identity folder that opens the package")
+    p.add_argument(
+        "--passphrase-env",
+        metavar="NAME",
+        help="environment variable holding the identity's passphrase (else the OS keyring, else a dialog)",
+    )
     p.set_defaults(func=run)
+
+
+def _passphrase(args: argparse.Namespace) -> str | None:
+    given = getattr(args, "passphrase", None)  # set by `reviewer demo`, never a command-line option
+    if given:
+        return str(given)
+    name = getattr(args, "passphrase_env", None)
+    if not name:
+        return None
+    value = os.environ.get(name)
+    if not value:
+        raise UsageError(
+            T(
+                "环境变量 {name} 未设置或为空；请设置为私钥口令后重试。",
+                "The environment variable {name} is not set or empty; set it to the key's passphrase and try again.",
+                name=name,
+            )
+        )
+    return value
 
 
 def run(args: argparse.Namespace) -> int:
     # Imported here so that the rest of the CLI never loads Qt (the core stays Qt-free).
     from reviewer.ui.app import run_app
 
-    return run_app(data_dir=args.data_dir, open_file=args.file, lang=args.lang)
+    return run_app(
+        data_dir=args.data_dir,
+        open_file=getattr(args, "file", None),
+        lang=args.lang,
+        identity_dir=getattr(args, "identity", None),
+        passphrase=_passphrase(args),
+    )

@@ -38,8 +38,15 @@ def create_main_window(
     open_file: str | os.PathLike[str] | None = None,
     lang: str | None = None,
     executor: Executor | None = None,
+    identity_dir: str | os.PathLike[str] | None = None,
+    passphrase: str | None = None,
 ) -> MainWindow:
-    """Build the main window in the chosen (else remembered, else default Chinese) language."""
+    """Build the main window in the chosen (else remembered, else default Chinese) language.
+
+    ``open_file`` is a standard (.json) or a package (.rvpkg); a package opens as the identity in
+    ``identity_dir`` (else the remembered one, else the person is asked), unlocked by ``passphrase``
+    (else the OS keyring, else a dialog).
+    """
     application()
     settings = Settings(paths.data_dir(data_dir))
     language = Language(settings)
@@ -47,7 +54,7 @@ def create_main_window(
     window = MainWindow(settings, language, executor)
     window.restore()
     if open_file:
-        window.open_standard(Path(open_file))
+        window.open_path(Path(open_file), Path(identity_dir) if identity_dir else None, passphrase)
     return window
 
 
@@ -55,8 +62,12 @@ def run_app(
     data_dir: str | os.PathLike[str] | None = None,
     open_file: str | os.PathLike[str] | None = None,
     lang: str | None = None,
+    identity_dir: str | os.PathLike[str] | None = None,
+    passphrase: str | None = None,
 ) -> int:
     app = application()
-    window = create_main_window(data_dir=data_dir, open_file=open_file, lang=lang)
+    window = create_main_window(
+        data_dir=data_dir, open_file=open_file, lang=lang, identity_dir=identity_dir, passphrase=passphrase
+    )
     window.show()
     return app.exec()

@@ -17,17 +17,20 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget
 from reviewer.standards import Standard, load_standard
 from reviewer.ui.dialogs import about, errors, files
 from reviewer.ui.language import LANGUAGES, Language
+from reviewer.ui.panels.package_panel import PackagePanel
 from reviewer.ui.panels.standard_browser import StandardBrowser
 from reviewer.ui.panels.welcome import WelcomePanel
 from reviewer.ui.settings import Settings
 from reviewer.ui.tasks import Executor, Task
 
 WINDOW = "main_window"
+PACKAGE_SUFFIX = ".rvpkg"
 
 
-def _standard_path(event: QDragEnterEvent | QDropEvent) -> Path | None:
+def _dropped_path(event: QDragEnterEvent | QDropEvent) -> Path | None:
+    """The first dropped standard (.json) or package (.rvpkg)."""
     for url in event.mimeData().urls():
-        if url.isLocalFile() and url.toLocalFile().lower().endswith(".json"):
+        if url.isLocalFile() and url.toLocalFile().lower().endswith((".json", PACKAGE_SUFFIX)):
             return Path(url.toLocalFile())
     return None
 
@@ -45,12 +48,17 @@ class MainWindow(QMainWindow):
         self._executor = executor
         self.welcome = WelcomePanel()
         self.browser = StandardBrowser()
+        self.package_panel = PackagePanel(settings, executor)
         self.pages = QStackedWidget()
         self.pages.setContentsMargins(8, 6, 8, 0)
         self.pages.addWidget(self.welcome)
         self.pages.addWidget(self.browser)
+        self.pages.addWidget(self.package_panel)
         self.setCentralWidget(self.pages)
         self.welcome.open_requested.connect(self.choose_standard)
+        self.package_panel.open_requested.connect(self.choose_package)
+        self.package_panel.opened.connect(self._package_shown)
+        self.package_panel.refused.connect(self._package_refused)
         self._build_menus()
         self.setAcceptDrops(True)
         self.resize(1200, 760)
@@ -60,12 +68,21 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = QMenu(self, objectName="fileMenu")
-        self.open_action = QAction(self, shortcut=QKeySequence.StandardKey.Open, triggered=self.choose_standard)
+        self.open_action = QAction(
+            self, shortcut=QKeySequence.StandardKey.Open, triggered=self.choose_standard
+        )
+        self.open_package_action = QAction(
+            self, shortcut=QKeySequence("Ctrl+Shift+O"), triggered=self.choose_package
+        )
         self.recent_menu = QMenu(self, objectName="recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.recent_packages_menu = QMenu(self, objectName="recentPackagesMenu")
+        self.recent_packages_menu.aboutToShow.connect(self._fill_recent_packages)
         self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
         self.file_menu.addAction(self.open_action)
+        self.file_menu.addAction(self.open_package_action)
         self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addMenu(self.recent_packages_menu)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
@@ -96,17 +113,39 @@ class MainWindow(QMainWindow):
             action.triggered.connect(partial(self.open_standard, Path(path)))
         if recent:
             self.recent_menu.addSeparator()
-            self.recent_menu.addAction(self.tr("Clear recent standards"), self.settings.clear_recent_standards)
+            self.recent_menu.addAction(
+                self.tr("Clear recent standards"), self.settings.clear_recent_standards
+            )
         else:
             self.recent_menu.addAction(self.tr("No recent standards")).setEnabled(False)
 
+    def _fill_recent_packages(self) -> None:
+        self.recent_packages_menu.clear()
+        recent = self.settings.recent_packages()
+        for i, path in enumerate(recent, start=1):
+            action = self.recent_packages_menu.addAction(f"&{i}  {path}")
+            action.triggered.connect(partial(self.open_package, Path(path)))
+        if recent:
+            self.recent_packages_menu.addSeparator()
+            self.recent_packages_menu.addAction(
+                self.tr("Clear recent packages"), self.settings.clear_recent_packages
+            )
+        else:
+            self.recent_packages_menu.addAction(self.tr("No recent packages")).setEnabled(False)
+
     def retranslate(self) -> None:
         standard = self.browser.standard
+        review = self.package_panel.review if self.pages.currentWidget() is self.package_panel else None
         app_name = self.tr("Reviewer")
-        self.setWindowTitle(f"{standard.title.text()} — {app_name}" if standard else app_name)
+        if review is not None:
+            self.setWindowTitle(f"{review.manifest.candidate['name']} — {app_name}")
+        else:
+            self.setWindowTitle(f"{standard.title.text()} — {app_name}" if standard else app_name)
         self.file_menu.setTitle(self.tr("&File"))
         self.open_action.setText(self.tr("&Open standard…"))
+        self.open_package_action.setText(self.tr("Open &package…"))
         self.recent_menu.setTitle(self.tr("Recent standards"))
+        self.recent_packages_menu.setTitle(self.tr("Recent packages"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
@@ -119,6 +158,39 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    # --- opening a file: a package (.rvpkg) or a standard (.json) ---------------------------
+    def open_path(self, path: Path, identity_dir: Path | None = None, passphrase: str | None = None) -> None:
+        if Path(path).suffix.lower() == PACKAGE_SUFFIX:
+            self.open_package(Path(path), identity_dir, passphrase)
+        else:
+            self.open_standard(Path(path))
+
+    def choose_package(self) -> None:
+        recent = self.settings.recent_packages()
+        path = files.choose_package_file(self, str(Path(recent[0]).parent) if recent else "")
+        if path is not None:
+            self.open_package(path)
+
+    def open_package(
+        self, path: Path, identity_dir: Path | None = None, passphrase: str | None = None
+    ) -> None:
+        """Verify and open ``path`` in the background (the package panel shows progress and result)."""
+        self.pages.setCurrentWidget(self.package_panel)
+        self.statusBar().showMessage(self.tr("Opening {name}…").format(name=Path(path).name))
+        self.package_panel.open(Path(path), identity_dir, passphrase)
+
+    def _package_shown(self, review: object) -> None:
+        self.statusBar().showMessage(
+            self.tr("Opened {name}").format(name=self.package_panel.review.path.name), 5000
+        )
+        self.retranslate()
+
+    def _package_refused(self, exc: object) -> None:
+        self.statusBar().clearMessage()
+        self.retranslate()
+        if exc is not None:
+            self.open_failed.emit(exc)
 
     # --- opening a standard -----------------------------------------------------------------
     def choose_standard(self) -> None:
@@ -152,14 +224,14 @@ class MainWindow(QMainWindow):
 
     # --- drag and drop ----------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if _standard_path(event) is not None:
+        if _dropped_path(event) is not None:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        path = _standard_path(event)
+        path = _dropped_path(event)
         if path is not None:
             event.acceptProposedAction()
-            self.open_standard(path)
+            self.open_path(path)
 
     # --- remembered geometry ----------------------------------------------------------------
     def restore(self) -> None:

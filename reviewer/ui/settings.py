@@ -49,20 +49,47 @@ class Settings:
     def set_state(self, name: str, value: QByteArray) -> None:
         self._q.setValue(f"{name}/state", value)
 
-    # --- recent standards -------------------------------------------------------------------
-    def recent_standards(self) -> list[str]:
-        value = self._q.value("recent/standards") or []
+    # --- recent files -----------------------------------------------------------------------
+    def _recent(self, key: str) -> list[str]:
+        value = self._q.value(key) or []
         items = [value] if isinstance(value, str) else list(value)
         return [str(v) for v in items if v][:MAX_RECENT]
 
-    def add_recent_standard(self, path: Path | str) -> None:
+    def _add_recent(self, key: str, path: Path | str) -> None:
         text = str(Path(path).resolve())
-        items = [text, *(p for p in self.recent_standards() if p != text)]
-        self._q.setValue("recent/standards", items[:MAX_RECENT])
+        items = [text, *(p for p in self._recent(key) if p != text)]
+        self._q.setValue(key, items[:MAX_RECENT])
         self._q.sync()
 
+    def _clear(self, key: str) -> None:
+        self._q.remove(key)
+        self._q.sync()
+
+    def recent_standards(self) -> list[str]:
+        return self._recent("recent/standards")
+
+    def add_recent_standard(self, path: Path | str) -> None:
+        self._add_recent("recent/standards", path)
+
     def clear_recent_standards(self) -> None:
-        self._q.remove("recent/standards")
+        self._clear("recent/standards")
+
+    def recent_packages(self) -> list[str]:
+        return self._recent("recent/packages")
+
+    def add_recent_package(self, path: Path | str) -> None:
+        self._add_recent("recent/packages", path)
+
+    def clear_recent_packages(self) -> None:
+        self._clear("recent/packages")
+
+    # --- the identity that opens packages (its folder only: never a passphrase) -------------
+    def identity_dir(self) -> Path | None:
+        value = self._q.value("identity/folder")
+        return Path(str(value)) if value else None
+
+    def set_identity_dir(self, folder: Path | str) -> None:
+        self._q.setValue("identity/folder", str(Path(folder).resolve()))
         self._q.sync()
 
     def sync(self) -> None:

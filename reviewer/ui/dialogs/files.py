@@ -16,3 +16,13 @@ def choose_standard_file(parent: QWidget | None, start: str = "") -> Path | None
         QCoreApplication.translate("files", "Standards (*.json);;All files (*)"),
     )
     return Path(path) if path else None
+
+
+def choose_package_file(parent: QWidget | None, start: str = "") -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(
+        parent,
+        QCoreApplication.translate("files", "Open review package"),
+        start,
+        QCoreApplication.translate("files", "Review packages (*.rvpkg);;All files (*)"),
+    )
+    return Path(path) if path else None

@@ -1,0 +1,225 @@
+"""A sealed review package, opened as one panel member: verifying, refused, or open.
+
+:meth:`PackagePanel.open` chooses the identity (the one given, else the remembered one, else it
+asks for the folder), then runs :func:`~reviewer.ui.panels.package_loading.load_review` through
+:class:`~reviewer.ui.tasks.Task` with a progress bar. The passphrase comes from the one given,
+else the OS keyring, else a hidden-entry dialog; it is used for one unlock and not kept.
+A refusal goes through the one error path and leaves the panel in a clear refused state.
+Once open: the verification summary, and the package's standard in the existing browser.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.errors import KeyUnavailable, ReviewerError, WrongPassphrase
+from reviewer.trust import PassphraseSource, read_info
+from reviewer.ui.dialogs import errors
+from reviewer.ui.dialogs import passphrase as passphrase_dialogs
+from reviewer.ui.panels.package_loading import SCALE, OpenedReview, load_review
+from reviewer.ui.panels.package_summary import PackageSummary
+from reviewer.ui.panels.standard_browser import StandardBrowser
+from reviewer.ui.settings import Settings
+from reviewer.ui.tasks import Executor, Task
+
+REFUSED_STYLE = "QLabel { color: #b02a1e; font-weight: bold; }"
+
+
+class StatusPage(QWidget):
+    """Verifying (a progress bar) or refused (why, and a way on)."""
+
+    open_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = QLabel(objectName="packageStatusHeading", alignment=Qt.AlignmentFlag.AlignCenter)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        self.heading.setFont(font)
+        self.reason = QLabel(
+            objectName="packageRefusedReason", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True
+        )
+        self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.file = QLabel(objectName="packageFile", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.bar = QProgressBar(objectName="packageProgress", maximum=SCALE)
+        self.bar.setMaximumWidth(520)
+        self.step = QLabel(objectName="packageStep", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.button = QPushButton()
+        self.button.clicked.connect(self.open_requested)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        for widget in (self.heading, self.file, self.reason, self.bar, self.step, self.button):
+            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        self.refused = False
+        self.reason.setMaximumWidth(720)
+
+    def verifying(self, path: Path) -> None:
+        self.refused = False
+        self.file.setText(str(path))
+        self.reason.clear()
+        self.bar.setValue(0)
+        self.step.clear()
+        self._show_parts()
+
+    def progress(self, done: int, total: int, text: str) -> None:
+        self.bar.setMaximum(max(total, 1))
+        self.bar.setValue(done)
+        if text:
+            self.step.setText(self.tr("Checking {name}…").format(name=text.rsplit("/", 1)[-1]))
+
+    def refuse(self, path: Path, reason: str) -> None:
+        self.refused = True
+        self.file.setText(str(path))
+        self.reason.setText(reason)
+        self._show_parts()
+
+    def _show_parts(self) -> None:
+        self.heading.setStyleSheet(REFUSED_STYLE if self.refused else "")
+        self.reason.setVisible(self.refused)
+        self.button.setVisible(self.refused)
+        self.bar.setVisible(not self.refused)
+        self.step.setVisible(not self.refused)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(
+            self.tr("This package was not opened") if self.refused else self.tr("Verifying the package…")
+        )
+        self.button.setText(self.tr("Open another package…"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class PackagePanel(QStackedWidget):
+    opened = Signal(object)  # the OpenedReview, once shown
+    refused = Signal(object)  # the exception (or None when the person cancelled), after reporting it
+    open_requested = Signal()
+
+    def __init__(
+        self, settings: Settings, executor: Executor | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("packagePanel")
+        self._settings = settings
+        self._executor = executor
+        self.review: OpenedReview | None = None
+        self.status = StatusPage()
+        self.summary = PackageSummary()
+        self.browser = StandardBrowser()
+        self.tabs = QTabWidget(objectName="packageTabs")
+        self.tabs.addTab(self.summary, "")
+        self.tabs.addTab(self.browser, "")
+        self.addWidget(self.status)
+        self.addWidget(self.tabs)
+        self.status.open_requested.connect(self.open_requested)
+        self.retranslate()
+
+    # --- opening ----------------------------------------------------------------------------
+    def open(
+        self, path: Path, identity_dir: Path | None = None, passphrase: str | None = None
+    ) -> Task | None:
+        """Open ``path`` as the identity in ``identity_dir``; returns the running task (None if cancelled)."""
+        path = Path(path)
+        remember = False
+        folder = identity_dir or self._settings.identity_dir()
+        if folder is None:
+            folder = passphrase_dialogs.choose_identity_folder(self, str(Path.home()))
+            remember = True
+        self._clear()
+        if folder is None:
+            self._refuse(path, None)
+            return None
+        if passphrase is not None:
+            source = PassphraseSource(explicit=passphrase, use_keyring=False, interactive=False)
+        else:
+            source = PassphraseSource(use_keyring=True, interactive=False)
+        return self._start(path, Path(folder), source, remember, may_ask=passphrase is None)
+
+    def _start(
+        self, path: Path, folder: Path, source: PassphraseSource, remember: bool, may_ask: bool
+    ) -> Task:
+        self.status.verifying(path)
+        self.setCurrentWidget(self.status)
+        return (
+            Task(self, lambda progress: load_review(path, folder, source, progress), self._executor)
+            .on_progress(self.status.progress)
+            .on_success(partial(self._show, folder, remember))
+            .on_failure(partial(self._failed, path, folder, remember, may_ask))
+            .run()
+        )
+
+    def _show(self, folder: Path, remember: bool, review: OpenedReview) -> None:
+        if remember:
+            self._settings.set_identity_dir(folder)
+        self._settings.add_recent_package(review.path)
+        self.review = review
+        self.summary.show_review(review)
+        self.browser.set_standard(review.standard)
+        self.tabs.setCurrentWidget(self.summary)
+        self.setCurrentWidget(self.tabs)
+        self.opened.emit(review)
+
+    def _failed(self, path: Path, folder: Path, remember: bool, may_ask: bool, exc: BaseException) -> None:
+        if may_ask and isinstance(exc, KeyUnavailable | WrongPassphrase):
+            # No keyring entry, or a mistyped passphrase (said first): ask, until it opens or is cancelled.
+            if isinstance(exc, WrongPassphrase):
+                errors.report(self, exc)
+            typed = passphrase_dialogs.ask_passphrase(self, self._who(folder))
+            if typed is None:
+                self._refuse(path, None)
+                return
+            source = PassphraseSource(explicit=typed, use_keyring=False, interactive=False)
+            self._start(path, folder, source, remember, may_ask=True)
+            return
+        errors.report(self, exc)
+        self._refuse(path, exc)
+
+    @staticmethod
+    def _who(folder: Path) -> str:
+        try:
+            return read_info(folder).name
+        except ReviewerError:
+            return str(folder)
+
+    def _clear(self) -> None:
+        self.review = None
+        self.summary.show_review(None)
+        self.browser.set_standard(None)
+
+    def _refuse(self, path: Path, exc: BaseException | None) -> None:
+        self._clear()
+        if exc is None:
+            reason = self.tr("No identity or passphrase was given, so the package stays closed.")
+        elif isinstance(exc, ReviewerError):
+            reason = str(exc)
+        else:
+            reason = self.tr("Something went wrong that the app did not expect; the details are in the log.")
+        self.status.refuse(path, reason)
+        self.setCurrentWidget(self.status)
+        self.refused.emit(exc)
+
+    # --- texts ------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.tabs.setTabText(0, self.tr("Package"))
+        self.tabs.setTabText(1, self.tr("Standard"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
