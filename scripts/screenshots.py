@@ -2,7 +2,9 @@
 
 Builds the same main window ``reviewer gui`` shows (in a throw-away data folder, so the user's
 settings are neither read nor changed), opens the sample park standard in Chinese, selects
-indicator 1.1 and saves ``docs/screenshots/main-window-zh.png``.
+indicator 1.1 and saves ``docs/screenshots/main-window-zh.png``; then builds the demo (as
+``reviewer demo`` does), opens its sealed package as the first expert and saves
+``docs/screenshots/package-zh.png``.
 """
 
 from __future__ import annotations
@@ -54,6 +56,38 @@ def main() -> int:
             QGuiApplication.processEvents()
         target = OUT / "main-window-zh.png"
         if not window.grab().save(str(target)):
+            print(f"could not write {target}", file=sys.stderr)
+            return 1
+        window.close()
+    print(f"wrote {target.relative_to(REPO)}")
+    return package_screenshot()
+
+
+def package_screenshot() -> int:
+    """The demo package opened as its first expert: the verification result."""
+    from PySide6.QtGui import QGuiApplication
+
+    from reviewer.packages.demo import DEMO_PASSPHRASE, build_demo
+    from reviewer.ui.app import create_main_window
+    from reviewer.ui.tasks import ImmediateExecutor
+
+    with tempfile.TemporaryDirectory() as data:
+        demo = build_demo(Path(data) / "demo")
+        expert = next(k for k in demo.identities if k != demo.chair)
+        window = create_main_window(
+            data_dir=data,
+            open_file=demo.package,
+            lang="zh_CN",
+            executor=ImmediateExecutor(),
+            identity_dir=demo.identities[expert],
+            passphrase=DEMO_PASSPHRASE,
+        )
+        window.resize(*SIZE)
+        window.show()
+        for _ in range(5):
+            QGuiApplication.processEvents()
+        target = OUT / "package-zh.png"
+        if window.package_panel.review is None or not window.grab().save(str(target)):
             print(f"could not write {target}", file=sys.stderr)
             return 1
         window.close()
