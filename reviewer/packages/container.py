@@ -174,6 +174,7 @@ class SafeZip:
                 and info.external_attr == FILE_ATTR
                 and info.flag_bits == 0
                 and info.volume == 0
+                and info.reserved == 0
                 and info.internal_attr == 0
                 and not info.comment
                 and info.create_version in (20, 45)
@@ -223,6 +224,25 @@ class SafeZip:
         zip64 = self._fh.read(4) == ZIP64_LOCATOR
         if self._zip.start_dir != position or (not zip64 and EOCD.unpack(eocd)[6] != position):
             raise _hostile("归档中有重叠或隐藏的数据", "The archive has overlapping or hidden data")
+        if not zip64:
+            self._check_directory(position, size - EOCD.size, EOCD.unpack(eocd), len(infos))
+
+    def _check_directory(self, start: int, end: int, eocd: tuple, count: int) -> None:
+        """The central directory's own lengths and the end record's counts add up exactly
+        (``zipfile`` reads a short last entry or a wrong count without complaint)."""
+        self._fh.seek(start)
+        directory = self._fh.read(end - start)
+        position, entries = 0, 0
+        while position < len(directory):
+            if directory[position : position + 4] != b"PK\x01\x02" or position + 46 > len(directory):
+                raise _tampered("central directory entry lengths do not add up")
+            n, m, k = struct.unpack_from("<HHH", directory, position + 28)
+            position += 46 + n + m + k
+            entries += 1
+        _sig, disk, disk_cd, on_disk, total, cd_size, _offset, _comment = eocd
+        expected = (0, 0, count, count, len(directory), count)
+        if position != len(directory) or (disk, disk_cd, on_disk, total, cd_size, entries) != expected:
+            raise _tampered("end of central directory record disagrees with the directory")
 
     def size(self, name: str) -> int:
         return self.members[name].file_size
