@@ -42,7 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Check every score against the package's standard (range, step, required comments, "
         "every indicator scored, every yes/no item answered, every eligibility condition confirmed or "
         "flagged), then sign the sheet with the identity's certified key and encrypt it to you, the "
-        "chair and the ministry. Declaring no conflict of interest is implied; a conflict is declared "
+        "chair (whose certificate the package's signed roster carries) and the ministry. Declaring no conflict of interest is implied; a conflict is declared "
         "with `reviewer sheet recuse`.\n\nThe scores file:\n" + SCORES_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -91,8 +91,9 @@ def _chair_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--chair-credential",
         metavar="FILE",
-        help="the chair's credential (.rvcred) or certificate (PEM), public; needed unless you chair "
-        "(the package names the chair by fingerprint but does not carry the certificate)",
+        help="optional override: the chair's credential (.rvcred) or certificate (PEM). Not needed: "
+        "the sheet is encrypted to the chair's certificate carried in the package's signed roster; "
+        "a file given here is used only if its fingerprint is the one the roster names",
     )
 
 

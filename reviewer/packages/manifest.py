@@ -11,11 +11,15 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+
 from reviewer.errors import NotAnArtifact
 from reviewer.i18n import T
 from reviewer.packages.container import check_name
 from reviewer.packages.stream import MAX_CHUNK, MIN_CHUNK
 from reviewer.trust.encoding import b64, canonical_json, parse_json, unb64
+from reviewer.trust.keys import cert_fingerprint
 from reviewer.trust.recipients import WrappedKey
 
 FORMAT = "reviewer.package"
@@ -32,13 +36,38 @@ UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
 
 
+MAX_CERTIFICATE = 16 * 1024  # bytes of DER; a member certificate is well under 2 KiB
+
+
 @dataclass(frozen=True)
 class RosterMember:
+    """One panel member as the ministry signed them into the package.
+
+    ``certificate`` is the member's X.509 certificate (signing key, and the X25519 encryption key
+    in its private extension). The reader checked only that its SHA-256 is ``cert_sha256``; whoever
+    relies on it (e.g. to encrypt to the chair) checks the chain to the pinned root and revocation.
+    """
+
     name: str
     org: str
     role: str
     cert_sha256: str
     serial: str
+    certificate: x509.Certificate
+
+    def to_json(self) -> dict[str, str]:
+        return {
+            "name": self.name,
+            "org": self.org,
+            "role": self.role,
+            "cert_sha256": self.cert_sha256,
+            "serial": self.serial,
+            "certificate": b64(self.certificate.public_bytes(serialization.Encoding.DER)),
+        }
+
+    def summary(self) -> dict[str, str]:
+        """The roster entry without the certificate (for logs and listings)."""
+        return {k: v for k, v in self.to_json().items() if k != "certificate"}
 
 
 @dataclass(frozen=True)
@@ -82,7 +111,7 @@ class Manifest:
             "issuer": self.issuer,
             "candidate": self.candidate,
             "standard": self.standard,
-            "roster": [m.__dict__ for m in self.roster],
+            "roster": [m.to_json() for m in self.roster],
             "recipients": [
                 {"id": w.recipient, "ephemeral": b64(w.ephemeral), "wrapped_key": b64(w.wrapped)}
                 for w in self.recipients
@@ -143,6 +172,20 @@ def _strmap(value: Any, key: str, required: tuple[str, ...]) -> dict[str, str]:
     return dict(value)
 
 
+def roster_member_from_json(doc: dict[str, Any]) -> RosterMember:
+    """One roster entry; its certificate must be DER in standard base64 (checked further in
+    :func:`_check_consistency`: fingerprint, serial)."""
+    fields = {k: _str(doc, k) for k in ("name", "org", "role", "cert_sha256", "serial")}
+    der = unb64(_str(doc, "certificate"))
+    if len(der) > MAX_CERTIFICATE:
+        raise _invalid(f"roster certificate of {fields['name']!r} too large")
+    try:
+        certificate = x509.load_der_x509_certificate(der)
+    except ValueError as exc:
+        raise _invalid(f"roster certificate of {fields['name']!r}: {exc}") from exc
+    return RosterMember(**fields, certificate=certificate)
+
+
 def parse_manifest(data: bytes) -> Manifest:
     """Parse and validate; raise NotAnArtifact for anything this reader cannot vouch for."""
     try:
@@ -154,10 +197,7 @@ def parse_manifest(data: bytes) -> Manifest:
     if doc.get("suite") not in SUITES:
         raise _invalid(f"suite {doc.get('suite')!r}")
     try:
-        roster = tuple(
-            RosterMember(**{k: _str(m, k) for k in ("name", "org", "role", "cert_sha256", "serial")})
-            for m in doc["roster"]
-        )
+        roster = tuple(roster_member_from_json(m) for m in doc["roster"])
         recipients = tuple(
             WrappedKey(_str(r, "id", HEX64), unb64(r["ephemeral"]), unb64(r["wrapped_key"]))
             for r in doc["recipients"]
@@ -208,6 +248,13 @@ def _check_consistency(m: Manifest) -> None:
         raise _invalid("chunk size out of range")
     if [r.role for r in m.roster].count("chair") != 1 or any(r.role not in ROLES for r in m.roster):
         raise _invalid("roster must have exactly one chair and only experts besides")
+    for r in m.roster:
+        if cert_fingerprint(r.certificate) != r.cert_sha256:
+            raise _invalid(f"roster certificate of {r.name!r} does not match its fingerprint")
+        if f"{r.certificate.serial_number:x}" != r.serial:
+            raise _invalid(f"roster certificate of {r.name!r} does not match its serial")
+    if len({r.cert_sha256 for r in m.roster}) != len(m.roster):
+        raise _invalid("duplicate roster members")
     names = [e.name for e in m.entries]
     paths = [e.path for e in m.entries]
     if len(set(names)) != len(names) or len(set(paths)) != len(paths):

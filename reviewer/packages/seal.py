@@ -205,6 +205,7 @@ def seal(
                 m.role,
                 m.credential.fingerprint,
                 f"{m.credential.serial:x}",
+                m.credential.certificate,
             )
             for m in panel
         ),
@@ -247,7 +248,7 @@ def seal(
         kind=manifest.kind,
         candidate=manifest.candidate,
         standard=manifest.standard,
-        roster=[m.__dict__ for m in manifest.roster],
+        roster=[m.summary() for m in manifest.roster],
         created=manifest.created,
         expires=manifest.expires,
         manifest_sha256=hashlib.sha256(body).hexdigest(),

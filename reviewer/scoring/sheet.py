@@ -1,7 +1,7 @@
 """Score sheets (``.rvsheet``): build, sign and encrypt on the expert's side; verify and open on the
 chair's and the ministry's. Format: ``docs/sheet-format.md``; envelope: :mod:`.sheet_format`.
 
-    data = build_sheet(opened, identity, answers, chair_certificate=chair_cert)
+    data = build_sheet(opened, identity, answers)  # the chair's certificate comes from the roster
     write_sheet(path, data)
     sheet = open_sheet(data, chair_identity, PackageBinding.of(opened), root)
     sheet.to_expert_scores()          # → reconcile()

@@ -45,25 +45,20 @@ def _roster_member(binding: PackageBinding, identity: Identity) -> RosterMember:
 
 
 def chair_certificate_for(
-    binding: PackageBinding, identity: Identity, supplied: x509.Certificate | None
+    binding: PackageBinding,
+    identity: Identity,
+    supplied: x509.Certificate | None = None,
+    *,
+    now: datetime | None = None,
 ) -> x509.Certificate:
-    """The chair's certificate, checked: the signer's own when they chair, else ``supplied``, which
-    must be the certificate the roster names (its fingerprint) and chain to the pinned root."""
+    """The chair's certificate to encrypt to, checked: the one the signed roster carries (or, as an
+    override, ``supplied``, which must have the fingerprint the roster names). It must chain to the
+    pinned root as a member certificate and not be revoked now (the package's CRL or a newer one)."""
     chair = binding.chair
     if identity.fingerprint == chair.cert_sha256:
         return identity.certificate
-    if supplied is None:
-        raise Refused(
-            T(
-                "评审包中没有组长“{name}”的证书，无法为组长加密。请用 --chair-credential 给出组长的凭证文件"
-                "（.rvcred，公开信息，可向组长或工业和信息化部索取）。",
-                "The package does not carry the certificate of the chair “{name}”, so the sheet cannot be "
-                "encrypted to them. Give the chair's credential file (.rvcred, public) with "
-                "--chair-credential; the chair or the ministry can send it.",
-                name=chair.name,
-            )
-        )
-    if cert_fingerprint(supplied) != chair.cert_sha256:
+    cert = chair.certificate if supplied is None else supplied
+    if cert_fingerprint(cert) != chair.cert_sha256:
         raise Refused(
             T(
                 "给出的证书不是本专家组组长“{name}”的证书（指纹不符）。",
@@ -71,8 +66,10 @@ def chair_certificate_for(
                 name=chair.name,
             )
         )
-    certs.verify_chain(supplied, identity.trust_root(), purpose=certs.EKU_MEMBER)
-    return supplied
+    certs.verify_chain(cert, identity.trust_root(), purpose=certs.EKU_MEMBER)
+    if binding.revocations is not None:
+        binding.revocations.check(cert, now or clock.utcnow())
+    return cert
 
 
 def seal_sheet(
@@ -170,7 +167,7 @@ def build_sheet(
     member = _check_signer_now(binding, identity, now)
     standard = binding.require_standard()
     checked = check_answers(standard, answers, binding.materials)
-    chair = chair_certificate_for(binding, identity, chair_certificate)
+    chair = chair_certificate_for(binding, identity, chair_certificate, now=now)
     return seal_sheet(
         binding, identity, kind="score", answers=checked, role=member.role, chair_certificate=chair, now=now
     )
@@ -192,7 +189,7 @@ def build_recusal(
     problems = check_declarations(declarations, recusal=True)
     if problems:
         raise SheetInvalid(problems)
-    chair = chair_certificate_for(binding, identity, chair_certificate)
+    chair = chair_certificate_for(binding, identity, chair_certificate, now=now)
     return seal_sheet(
         binding,
         identity,

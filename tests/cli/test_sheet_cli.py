@@ -63,8 +63,6 @@ def fill(w, scores: Path, out: Path, *extra: str) -> tuple[int, str, str]:
         scores,
         "--out",
         out,
-        "--chair-credential",
-        w.credentials["zhang"],
         "--passphrase-env",
         PASS_ENV,
         *extra,
@@ -174,8 +172,6 @@ def test_recuse_and_refusals(sheet_world, tmp_path):
         "曾任该园区顾问",
         "--out",
         out,
-        "--chair-credential",
-        w.credentials["zhang"],
         "--passphrase-env",
         PASS_ENV,
     )
@@ -195,7 +191,7 @@ def test_recuse_and_refusals(sheet_world, tmp_path):
     # the outsider cannot read it (exit 13: not a recipient)
     code, _, err = cli("sheet", "show", out, "--identity", w.folders["zhao"], "--passphrase-env", PASS_ENV)
     assert code == 13
-    # without the chair's credential an expert is told what to give
+    # --chair-credential is only an override: a file that is not the roster chair's is refused
     code, _, err = cli(
         "sheet",
         "recuse",
@@ -206,7 +202,27 @@ def test_recuse_and_refusals(sheet_world, tmp_path):
         "x",
         "--out",
         tmp_path / "w.rvsheet",
+        "--chair-credential",
+        w.credentials["li"],
         "--passphrase-env",
         PASS_ENV,
     )
-    assert code == Refused.exit_code and "--chair-credential" in err
+    assert code == Refused.exit_code and "not that of this panel's chair" in err
+    assert not (tmp_path / "w.rvsheet").exists()
+
+
+def test_fill_needs_no_chair_credential_and_accepts_the_right_override(sheet_world, tmp_path):
+    w = sheet_world
+    scores = write_csv(tmp_path / "s.csv", rows(w.standard))
+    plain, override = tmp_path / "plain.rvsheet", tmp_path / "override.rvsheet"
+    code, _, err = fill(w, scores, plain, "--accept-pledge")
+    assert code == 0, err
+    code, _, err = fill(w, scores, override, "--accept-pledge", "--chair-credential", w.credentials["zhang"])
+    assert code == 0, err
+    for out in (plain, override):  # both encrypted to the chair named in the package
+        sheet = open_sheet(out.read_bytes(), w.ids["zhang"], w.binding, w.root_cert)
+        assert sheet.header.signer_name == "李娜"
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), pytest.raises(SystemExit):
+        main(["--lang", "en", "sheet", "fill", "--help"])
+    assert "optional override" in out.getvalue() and "signed roster" in out.getvalue()

@@ -3,22 +3,32 @@ formulas with bare ``cryptography`` primitives — as a second reader would — 
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import importlib.util
 import io
 import json
 from pathlib import Path
 
+from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, x25519
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from reviewer.packages import stream
+from reviewer.packages.manifest import roster_member_from_json
+from reviewer.trust import certs
 from reviewer.trust.encoding import canonical_json
 from reviewer.trust.keys import x25519_public_bytes
 from reviewer.trust.recipients import Recipient, WrappedKey, unwrap, wrap
 
-V = json.loads((Path(__file__).resolve().parents[1] / "vectors" / "package-v1.json").read_text("utf-8"))
+VECTORS = Path(__file__).resolve().parents[1] / "vectors"
+V = json.loads((VECTORS / "package-v1.json").read_text("utf-8"))
+_spec = importlib.util.spec_from_file_location("make_vectors", VECTORS / "make_vectors.py")
+assert _spec is not None and _spec.loader is not None
+make_vectors = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(make_vectors)
 
 
 def hkdf(ikm: bytes, salt: bytes, info: bytes) -> bytes:
@@ -70,3 +80,23 @@ def test_canonical_json_and_signature_vectors() -> None:
     public.verify(
         bytes.fromhex(s["signature_der"]), s["message_utf8"].encode("utf-8"), ec.ECDSA(hashes.SHA256())
     )
+
+
+def test_roster_entry_vector() -> None:
+    """A roster entry carries the member certificate; its fingerprint and serial are recomputable."""
+    r = V["roster_entry"]
+    entry = r["entry"]
+    assert canonical_json(entry) == r["bytes_utf8"].encode("utf-8")
+    der = base64.b64decode(entry["certificate"], validate=True)
+    assert hashlib.sha256(der).hexdigest() == entry["cert_sha256"]
+    cert = x509.load_der_x509_certificate(der)
+    assert f"{cert.serial_number:x}" == entry["serial"]
+    assert certs.common_name(cert) == entry["name"] and certs.organization(cert) == entry["org"]
+    private = x25519.X25519PrivateKey.from_private_bytes(bytes.fromhex(r["encryption_private"]))
+    assert x25519_public_bytes(certs.encryption_key_of(cert)) == x25519_public_bytes(private)
+    # ... our reader parses it to the certificate and writes back the same bytes.
+    member = roster_member_from_json(entry)
+    assert member.certificate == cert and member.role == "chair"
+    assert canonical_json(member.to_json()) == r["bytes_utf8"].encode("utf-8")
+    # ... and the generator reproduces it exactly (fixed keys, serial, RFC 6979 signature).
+    assert make_vectors.roster_vector() == r

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -15,6 +16,7 @@ from reviewer.scoring.reconcile import reconcile
 from reviewer.scoring.sheet import (
     build_recusal,
     build_sheet,
+    chair_certificate_for,
     open_sheet,
     seal_sheet,
     verify_sheet,
@@ -29,6 +31,7 @@ from reviewer.scoring.sheet_model import (
     SheetInvalid,
 )
 from reviewer.trust import clock
+from reviewer.trust.keys import cert_fingerprint
 from reviewer.trust.revocation import RevocationList
 
 __all__ = ["sheet_world"]
@@ -39,12 +42,8 @@ def chair_cert(w):
 
 
 def make(w, who="li", answers=None, binding=None):
-    return build_sheet(
-        binding or w.binding,
-        w.ids[who],
-        answers or full_answers(w.standard),
-        chair_certificate=chair_cert(w),
-    )
+    # no chair certificate given: it comes from the package's signed roster
+    return build_sheet(binding or w.binding, w.ids[who], answers or full_answers(w.standard))
 
 
 @pytest.fixture(scope="module")
@@ -216,7 +215,7 @@ def test_revoked_before_signing_is_refused_but_earlier_sheets_stay_valid(sheet_w
     revocations = RevocationList.load(crl_der, w.root_cert)
     binding = PackageBinding(**{**w.binding.__dict__, "revocations": revocations})
     with pytest.raises(Revoked):
-        build_sheet(binding, w.ids["wang"], full_answers(w.standard), chair_certificate=chair_cert(w))
+        build_sheet(binding, w.ids["wang"], full_answers(w.standard))
     late = make(w, who="wang")  # signed "now", after the revocation time below
     with pytest.raises(Revoked):
         verify_sheet(late, binding, w.root_cert)
@@ -240,7 +239,7 @@ def _crl_revoking(w, who):
 
 def test_recusal_sheet(sheet_world):
     w = sheet_world
-    data = build_recusal(w.binding, w.ids["zhou"], "曾为该园区提供咨询服务", chair_certificate=chair_cert(w))
+    data = build_recusal(w.binding, w.ids["zhou"], "曾为该园区提供咨询服务")
     sheet = open_sheet(data, w.ids["zhang"], w.binding, w.root_cert)
     assert sheet.recused and sheet.header.kind == "recusal"
     assert (
@@ -251,20 +250,49 @@ def test_recusal_sheet(sheet_world):
     scores = sheet.to_expert_scores()
     assert scores.recused and not scores.scores
     with pytest.raises(SheetInvalid):
-        build_recusal(w.binding, w.ids["zhou"], "  ", chair_certificate=chair_cert(w))
+        build_recusal(w.binding, w.ids["zhou"], "  ")
 
 
-def test_the_chair_certificate_is_required_and_checked(sheet_world):
+def test_the_chair_certificate_comes_from_the_roster_and_is_checked(sheet_world):
     w = sheet_world
-    with pytest.raises(Refused, match="--chair-credential"):
-        build_sheet(w.binding, w.ids["li"], full_answers(w.standard))
+    chair = w.binding.chair
+    assert chair.certificate == w.ids["zhang"].certificate  # carried in the signed roster
+    assert chair_certificate_for(w.binding, w.ids["li"]) == w.ids["zhang"].certificate
+    # an expert's sheet, with no certificate given, is readable by the chair (and the ministry)
+    sheet = open_sheet(make(w, who="li"), w.ids["zhang"], w.binding, w.root_cert)
+    assert sheet.header.signer_name == "李娜" and sheet.header.role == "expert"
+    # an override is accepted only if it is the roster chair's certificate
+    ok = build_sheet(w.binding, w.ids["li"], full_answers(w.standard), chair_certificate=chair_cert(w))
+    assert open_sheet(ok, w.ids["zhang"], w.binding, w.root_cert).header.role == "expert"
     with pytest.raises(Refused, match="not that of this panel's chair"):
         build_sheet(
             w.binding, w.ids["li"], full_answers(w.standard), chair_certificate=w.ids["wang"].certificate
         )
-    # the chair signing their own sheet needs no one else's certificate
+    # the chair signing their own sheet uses their own certificate
     own = build_sheet(w.binding, w.ids["zhang"], full_answers(w.standard))
     assert verify_sheet(own, w.binding, w.root_cert).role == "chair"
+
+
+def test_a_revoked_chair_is_not_encrypted_to(sheet_world):
+    w = sheet_world
+    revocations = RevocationList.load(_crl_revoking(w, "zhang"), w.root_cert)
+    binding = PackageBinding(**{**w.binding.__dict__, "revocations": revocations})
+    with pytest.raises(Revoked, match="张伟"):
+        build_sheet(binding, w.ids["li"], full_answers(w.standard))
+    with pytest.raises(Revoked):
+        build_recusal(binding, w.ids["zhou"], "亲属任职")
+
+
+def test_a_roster_chair_certificate_not_under_the_pinned_root_is_untrusted(sheet_world):
+    w = sheet_world
+    foreign = w.ids["mallory"].certificate  # another authority's member
+    roster = tuple(
+        replace(m, cert_sha256=cert_fingerprint(foreign), certificate=foreign) if m.role == "chair" else m
+        for m in w.binding.roster
+    )
+    binding = PackageBinding(**{**w.binding.__dict__, "roster": roster})
+    with pytest.raises(Untrusted):
+        build_sheet(binding, w.ids["li"], full_answers(w.standard))
 
 
 def test_to_expert_scores_feeds_reconcile(sheet_world):

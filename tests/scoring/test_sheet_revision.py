@@ -30,7 +30,6 @@ def _sheet(w, who="li", **bump):
         w.binding,
         w.ids[who],
         full_answers(w.standard, bump={k.replace("_", "."): v for k, v in bump.items()}),
-        chair_certificate=w.ids["zhang"].certificate,
     )
     return _open(w, data)
 
@@ -155,9 +154,7 @@ def test_a_notice_signed_by_a_non_chair_member_is_refused(sheet_world, v1):
 def test_collection_rules(sheet_world, v1, v2):
     w = sheet_world
     wang = _sheet(w, "wang")
-    zhou = _open(
-        w, build_recusal(w.binding, w.ids["zhou"], "亲属任职", chair_certificate=w.ids["zhang"].certificate)
-    )
+    zhou = _open(w, build_recusal(w.binding, w.ids["zhou"], "亲属任职"))
     c = SheetCollection(w.binding.package_id)
     c, first = c.add(v1, "li-1.rvsheet")
     assert first.accepted

@@ -10,13 +10,17 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
-from cryptography.hazmat.primitives import serialization
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, x25519
+from cryptography.x509.oid import NameOID
 
 from reviewer.packages import stream
-from reviewer.trust.encoding import canonical_json
+from reviewer.trust import certs
+from reviewer.trust.encoding import b64, canonical_json
 from reviewer.trust.recipients import Recipient, wrap
 from reviewer.trust.signatures import sign_bytes
 
@@ -25,6 +29,58 @@ HERE = Path(__file__).resolve().parent
 
 def plaintext() -> bytes:
     return bytes(i % 251 for i in range(40_000))
+
+
+def member_certificate() -> x509.Certificate:
+    """A member certificate in the profile of ``certs.issue`` with a fixed serial, fixed keys and
+    deterministic ECDSA (RFC 6979), so that the roster vector is reproducible byte for byte."""
+    root_key = ec.derive_private_key(0xA11CE, ec.SECP256R1())
+    member_key = ec.derive_private_key(0xB0B, ec.SECP256R1())
+    enc = x25519.X25519PrivateKey.from_private_bytes(bytes([0x33]) * 32).public_key()
+    issuer = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COMMON_NAME, "工业和信息化部 评审根证书"),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, "工业和信息化部"),
+        ]
+    )
+    subject = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COMMON_NAME, "张伟"),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, "南京大学"),
+        ]
+    )
+    raw = enc.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(issuer)
+        .public_key(member_key.public_key())
+        .serial_number(0x1F2E3D4C5B6A79880123456789ABCDEF)
+        .not_valid_before(datetime(2026, 1, 1, tzinfo=UTC))
+        .not_valid_after(datetime(2029, 1, 1, tzinfo=UTC))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(x509.ExtendedKeyUsage([certs.EKU_MEMBER]), critical=False)
+        .add_extension(x509.UnrecognizedExtension(certs.OID_X25519_KEY, b"\x04\x20" + raw), critical=False)
+        .sign(root_key, hashes.SHA256(), ecdsa_deterministic=True)
+    )
+
+
+def roster_vector() -> dict:
+    cert = member_certificate()
+    der = cert.public_bytes(serialization.Encoding.DER)
+    entry = {
+        "name": "张伟",
+        "org": "南京大学",
+        "role": "chair",
+        "cert_sha256": hashlib.sha256(der).hexdigest(),
+        "serial": f"{cert.serial_number:x}",
+        "certificate": b64(der),
+    }
+    return {
+        "entry": entry,
+        "encryption_private": (bytes([0x33]) * 32).hex(),
+        "bytes_utf8": canonical_json(entry).decode("utf-8"),
+    }
 
 
 def build() -> dict:
@@ -69,6 +125,7 @@ def build() -> dict:
             "message_utf8": signed.decode("utf-8"),
             "signature_der": sign_bytes(signer, signed).hex(),
         },
+        "roster_entry": roster_vector(),
     }
 
 
