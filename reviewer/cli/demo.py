@@ -30,15 +30,6 @@ def run(args: argparse.Namespace) -> int:
         print(str(T("已生成演示数据：{path}", "Built the demo in {path}", path=str(folder))))
     print(str(T("评审包：{pkg}", "Package: {pkg}", pkg=str(demo.package))))
     print(str(T("演示口令（不保密）：{p}", "Demo passphrase (not a secret): {p}", p=DEMO_PASSPHRASE)))
-    if not demo.materials_generated:
-        print(
-            str(
-                T(
-                    "注意：未找到 PDF 材料生成器，材料为占位文本文件。",
-                    "Note: the PDF materials generator is not available; the materials are placeholder text files.",
-                )
-            )
-        )
     if args.no_gui:
         return 0
     # Through `reviewer gui`, the one place the CLI loads Qt (the core stays Qt-free).

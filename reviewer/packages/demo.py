@@ -13,6 +13,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from reviewer.demo.materials import generate_materials
+from reviewer.demo.people import DEMO_PANEL
 from reviewer.errors import ReviewerError
 from reviewer.packages.reader import verify_package
 from reviewer.packages.seal import PanelMember, seal
@@ -41,16 +43,6 @@ CANDIDATE = {
     "founded": "2015-06-01",
 }
 
-# Used only when reviewer.demo (the generated PDFs) is not available: (key, name, org, role).
-FALLBACK_PANEL = (
-    ("wang-kun", "王堃", "京华软件产业发展研究院", "chair"),
-    ("li-zhe", "李喆", "华东理工科技大学", "expert"),
-    ("chen-yue", "陈玥", "岭南信息技术研究中心", "expert"),
-    ("zhao-shen", "赵燊", "西部软件测评中心", "expert"),
-    ("liu-yang", "刘洋", "中部数字经济研究院", "expert"),
-    ("zhou-miao", "周淼", "江苏省软件行业协会", "expert"),
-)
-
 
 @dataclass(frozen=True)
 class Demo:
@@ -59,7 +51,6 @@ class Demo:
     identities: dict[str, Path]  # key → identity folder
     chair: str
     package: Path
-    materials_generated: bool  # False: placeholder text files stood in for the PDFs
     reused: bool
 
 
@@ -68,29 +59,12 @@ def source() -> PassphraseSource:
 
 
 def _panel() -> list[tuple[str, str, str, str]]:
-    try:
-        from reviewer.demo.people import DEMO_PANEL
-    except ImportError:
-        return list(FALLBACK_PANEL)
     return [(p.key, p.name.zh, p.organisation.zh, "chair" if p.is_chair else "expert") for p in DEMO_PANEL]
 
 
-def _materials(folder: Path) -> tuple[list[Path], bool]:
+def _materials(folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
-    try:
-        from reviewer.demo.materials import generate_materials
-    except ImportError:
-        log.warning("reviewer.demo.materials is not available; using placeholder materials")
-        paths = []
-        for name in ("申请表.txt", "创建工作方案.txt", "自评报告.txt"):
-            path = folder / name
-            path.write_text(
-                f"示例材料（占位）：{name[:-4]}\nDemo placeholder: the PDF generator is not installed.\n",
-                encoding="utf-8",
-            )
-            paths.append(path)
-        return paths, False
-    return list(generate_materials(folder)), True
+    return list(generate_materials(folder))
 
 
 def _existing(folder: Path) -> Demo | None:
@@ -105,7 +79,6 @@ def _existing(folder: Path) -> Demo | None:
             {k: folder / v for k, v in doc["identities"].items()},
             doc["chair"],
             folder / doc["package"],
-            doc["materials_generated"],
             True,
         )
         verify_package(demo.package, load_pinned_root(demo.identities[demo.chair]))
@@ -136,7 +109,7 @@ def build_demo(folder: str | Path) -> Demo:
         identities[key] = ident
         panel.append(PanelMember(load_credential(ident / CREDENTIAL), role))
         chair = key if role == "chair" else chair
-    materials, generated = _materials(folder / "materials")
+    materials = _materials(folder / "materials")
     package = folder / PACKAGE_NAME
     schedule = [
         {"date": "2026-06-15", "item": "文档审查 document review"},
@@ -157,20 +130,14 @@ def build_demo(folder: str | Path) -> Demo:
         "identities": {k: str(v.relative_to(folder)) for k, v in identities.items()},
         "chair": chair,
         "package": PACKAGE_NAME,
-        "materials_generated": generated,
     }
     (folder / "demo.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
-    _readme(folder, identities, chair, generated)
-    return Demo(folder, authority.path, identities, chair, package, generated, False)
+    _readme(folder, identities, chair)
+    return Demo(folder, authority.path, identities, chair, package, False)
 
 
-def _readme(folder: Path, identities: dict[str, Path], chair: str, generated: bool) -> None:
+def _readme(folder: Path, identities: dict[str, Path], chair: str) -> None:
     people = "\n".join(f"- `identities/{k}`" + ("（组长 chair）" if k == chair else "") for k in identities)
-    note = (
-        ""
-        if generated
-        else "\n> 材料为占位文本文件（未安装 PDF 生成器）。Materials are placeholder text files.\n"
-    )
     text = f"""# 演示数据 / Demo data
 
 本文件夹由 `reviewer demo` 生成，全部为虚构示例。This folder was made by `reviewer demo`; all of it is fictional.
@@ -187,5 +154,5 @@ the OS keyring is not used. 例如 For example:
 
     REVIEWER_DEMO_PASS={DEMO_PASSPHRASE} reviewer package open {PACKAGE_NAME} \\
         --identity identities/{chair} --passphrase-env REVIEWER_DEMO_PASS
-{note}"""
+"""
     (folder / "README.md").write_text(text, encoding="utf-8")
