@@ -34,6 +34,8 @@ from reviewer.models.workbench_types import (
     ReviewStatus,
 )
 from reviewer.paths import data_dir
+from reviewer.scoring import progress
+from reviewer.scoring.progress import MissingKind
 from reviewer.scoring.return_notice import ReturnNotice, open_return_notice, revise_sheet
 from reviewer.scoring.sheet import VerifiedSheet, build_recusal, build_sheet, open_sheet, write_sheet
 from reviewer.scoring.sheet_binding import PackageBinding
@@ -127,25 +129,20 @@ def answers_of(standard: Standard, state: ReviewState) -> SheetAnswers:
 
 
 def missing(standard: Standard, state: ReviewState, materials: set[str] | None = None) -> list[Missing]:
-    """What must still be done before the sheet can be signed (empty: ready). A recusal needs only
-    its declarations; a score sheet every rule of :func:`~.sheet_model.check_answers`."""
+    """What must still be done before the sheet can be signed (empty: ready): the workbench's list
+    (:func:`reviewer.scoring.progress.missing`; declarations are named ``conflict`` and ``pledge``),
+    the pledge for a recusal too (a locked review has both declarations), and then every remaining
+    rule of :func:`~.sheet_model.check_answers` (evidence naming a material the package lacks)."""
     d = state.declaration
     out: list[Missing] = []
-    if d.conflict is Conflict.UNDECLARED:
+    for item in progress.missing(standard, state):
+        code = {MissingKind.DECLARATION: "conflict", MissingKind.PLEDGE: "pledge"}.get(item.kind, item.code)
+        out.append(Missing(code, item.message))
+    if d.conflict is Conflict.DECLARED and not d.pledge_accepted:
         out.append(
-            Missing(
-                "conflict",
-                T("尚未作利益冲突声明。", "The conflict of interest has not been declared."),
-            )
+            Missing("pledge", T("尚未接受保密承诺。", "The confidentiality pledge has not been accepted."))
         )
-    if not d.pledge_accepted:
-        out.append(
-            Missing(
-                "pledge",
-                T("尚未接受保密承诺。", "The confidentiality pledge has not been accepted."),
-            )
-        )
-    if out or d.conflict is Conflict.DECLARED:
+    if out or d.conflict is not Conflict.NONE:
         return out
     try:
         check_answers(standard, answers_of(standard, state), materials)
