@@ -6,6 +6,7 @@ ORM rows never leave ``reviewer.models``: repositories turn them into frozen dat
 """
 
 from reviewer.models.orm.base import NAMING_CONVENTION, Base, UTCDateTime, utcnow
+from reviewer.models.orm.chair import ChairDecisionRow, ChairSheetRow
 from reviewer.models.orm.recent_files import RecentFileRow
 from reviewer.models.orm.standards import StandardRow
 from reviewer.models.orm.workbench import (
@@ -26,6 +27,8 @@ __all__ = [
     "NAMING_CONVENTION",
     "AuditRow",
     "Base",
+    "ChairDecisionRow",
+    "ChairSheetRow",
     "EligibilityAnswerRow",
     "EvidenceFileRow",
     "EvidenceRefRow",

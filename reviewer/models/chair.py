@@ -1,0 +1,210 @@
+"""The chair's store: the sheets imported for a package and the log of the chair's decisions.
+
+    chair = ChairStore(store)
+    chair.record_sheet(package_id, sheet, source="li.rvsheet")     # after SheetCollection accepted it
+    stored = chair.sheets(package_id)                              # → StoredSheet, bytes as signed
+    chair.record_decisions(package_id, decisions, action="consensus", subject="2.1",
+                           by=actor, why="…")                      # appends one log row
+    decisions = chair.decisions(package_id)                        # the newest state, or None
+    history = chair.log(package_id)                                # every change, oldest first
+
+Each method is one unit of work and returns frozen dataclasses. Sheets are stored as signed bytes
+and must be verified again when loaded (:func:`reviewer.scoring.panel.collect`): the database is
+not trusted to vouch for a signature. The decisions log is append-only: nothing updates or deletes
+a row; the current decisions are those of the newest row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select, update
+
+from reviewer.errors import InvalidInput
+from reviewer.i18n import T
+from reviewer.models.orm import ChairDecisionRow, ChairSheetRow, utcnow
+from reviewer.models.orm.chair import ACTIONS
+from reviewer.models.store import Store
+from reviewer.scoring.decisions import Actor, PanelDecisions
+from reviewer.scoring.decisions_io import parse_decisions
+from reviewer.scoring.sheet_types import VerifiedSheet
+from reviewer.trust import clock
+
+
+@dataclass(frozen=True)
+class StoredSheet:
+    package_id: str
+    expert_fingerprint: str
+    revision: int
+    digest: str
+    recused: bool
+    source: str
+    data: bytes
+    imported_at: datetime
+    superseded: bool
+
+
+@dataclass(frozen=True)
+class DecisionLogEntry:
+    id: int
+    package_id: str
+    action: str
+    subject: str
+    by: Actor
+    at: str  # ISO 8601 UTC
+    why: str
+    decisions: PanelDecisions  # as they stood after this change
+
+
+def _sheet(row: ChairSheetRow) -> StoredSheet:
+    return StoredSheet(
+        row.package_id,
+        row.expert_fingerprint,
+        row.revision,
+        row.digest,
+        row.recused,
+        row.source,
+        bytes(row.data),
+        row.imported_at,
+        row.superseded,
+    )
+
+
+def _entry(row: ChairDecisionRow) -> DecisionLogEntry:
+    return DecisionLogEntry(
+        row.id,
+        row.package_id,
+        row.action,
+        row.subject,
+        Actor(row.by_name, row.by_fingerprint, row.by_role),
+        clock.iso(row.at),
+        row.why,
+        parse_decisions(bytes(row.decisions)),
+    )
+
+
+class ChairStore:
+    """Repository over ``chair_sheets`` and ``chair_decisions``. ``now`` is injectable for tests."""
+
+    def __init__(self, store: Store, *, now: Callable[[], datetime] = utcnow) -> None:
+        self._store = store
+        self._now = now
+
+    # --- sheets ------------------------------------------------------------------------------
+
+    def record_sheet(self, package_id: str, sheet: VerifiedSheet, source: str = "") -> StoredSheet:
+        """Keep an accepted sheet; older versions of the same expert are marked superseded.
+        Recording the same sheet again changes nothing and returns the stored one."""
+        with self._store.session() as session:
+            found = session.scalar(
+                select(ChairSheetRow).where(
+                    ChairSheetRow.package_id == package_id, ChairSheetRow.digest == sheet.digest
+                )
+            )
+            if found is not None:
+                return _sheet(found)
+            session.execute(
+                update(ChairSheetRow)
+                .where(
+                    ChairSheetRow.package_id == package_id,
+                    ChairSheetRow.expert_fingerprint == sheet.expert_id,
+                    ChairSheetRow.revision < sheet.revision,
+                )
+                .values(superseded=True)
+            )
+            newer = session.scalar(
+                select(ChairSheetRow.id).where(
+                    ChairSheetRow.package_id == package_id,
+                    ChairSheetRow.expert_fingerprint == sheet.expert_id,
+                    ChairSheetRow.revision > sheet.revision,
+                )
+            )
+            row = ChairSheetRow(
+                package_id=package_id,
+                expert_fingerprint=sheet.expert_id,
+                revision=sheet.revision,
+                digest=sheet.digest,
+                recused=sheet.recused,
+                source=source,
+                data=sheet.data,
+                imported_at=self._now(),
+                superseded=newer is not None,
+            )
+            session.add(row)
+            session.flush()
+            return _sheet(row)
+
+    def sheets(self, package_id: str, *, include_superseded: bool = True) -> list[StoredSheet]:
+        """In import order (superseded versions first where they came first)."""
+        with self._store.reading() as session:
+            query = select(ChairSheetRow).where(ChairSheetRow.package_id == package_id)
+            if not include_superseded:
+                query = query.where(ChairSheetRow.superseded.is_(False))
+            return [_sheet(r) for r in session.scalars(query.order_by(ChairSheetRow.id))]
+
+    def sheet_bytes(self, package_id: str) -> list[tuple[str, bytes]]:
+        """``(source, bytes)`` of every stored sheet in import order: the input of ``collect``."""
+        return [(s.source, s.data) for s in self.sheets(package_id)]
+
+    # --- decisions ---------------------------------------------------------------------------
+
+    def record_decisions(
+        self,
+        package_id: str,
+        decisions: PanelDecisions,
+        *,
+        action: str,
+        subject: str = "",
+        by: Actor,
+        why: str = "",
+        at: datetime | None = None,
+    ) -> DecisionLogEntry:
+        """Append one change to the log: ``decisions`` is the whole state after it."""
+        if action not in ACTIONS:
+            raise ValueError(f"unknown decision action {action!r}")
+        if decisions.package_id != package_id:
+            raise InvalidInput(
+                T(
+                    "这些决定属于另一个评审包（{other}）。",
+                    "These decisions belong to another package ({other}).",
+                    other=decisions.package_id,
+                )
+            )
+        with self._store.session() as session:
+            row = ChairDecisionRow(
+                package_id=package_id,
+                action=action,
+                subject=subject,
+                by_name=by.name,
+                by_fingerprint=by.fingerprint,
+                by_role=by.role,
+                at=at or self._now(),
+                why=why,
+                decisions=decisions.to_json(),
+            )
+            session.add(row)
+            session.flush()
+            return _entry(row)
+
+    def decisions(self, package_id: str) -> PanelDecisions | None:
+        """The newest decisions for ``package_id`` (``None`` if the chair decided nothing yet)."""
+        with self._store.reading() as session:
+            data = session.scalar(
+                select(ChairDecisionRow.decisions)
+                .where(ChairDecisionRow.package_id == package_id)
+                .order_by(ChairDecisionRow.id.desc())
+                .limit(1)
+            )
+        return None if data is None else parse_decisions(bytes(data))
+
+    def log(self, package_id: str) -> list[DecisionLogEntry]:
+        """Every change, oldest first."""
+        with self._store.reading() as session:
+            rows = session.scalars(
+                select(ChairDecisionRow)
+                .where(ChairDecisionRow.package_id == package_id)
+                .order_by(ChairDecisionRow.id)
+            )
+            return [_entry(row) for row in rows]

@@ -1,0 +1,82 @@
+"""The chair's store (revision 0003): the sheets imported for a package and the append-only log of
+the chair's decisions, so the chair's work survives a restart.
+
+``chair_sheets`` keeps every accepted sheet exactly as signed (its bytes; they are verified again
+when loaded). ``chair_decisions`` is append-only: each row is one change (who, when, why) with the
+complete decisions (``reviewer.decisions/1``) as they stood after it; the newest row is the current
+state. See ``docs/store.md``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, CheckConstraint, Index, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from reviewer.models.orm.base import Base, utcnow
+
+FINGERPRINT = 64
+ACTIONS = (
+    "consensus",
+    "withdraw_consensus",
+    "explanation",
+    "withdraw_explanation",
+    "return",
+    "opinion",
+    "dissent",
+    "withdraw_dissent",
+    "visit",
+    "replace",
+)
+
+
+class ChairSheetRow(Base):
+    """One sheet the chair accepted for a package (a superseded version is kept, marked)."""
+
+    __tablename__ = "chair_sheets"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    package_id: Mapped[str] = mapped_column(String(128))
+    expert_fingerprint: Mapped[str] = mapped_column(String(FINGERPRINT))
+    revision: Mapped[int] = mapped_column(Integer)
+    digest: Mapped[str] = mapped_column(String(64))
+    recused: Mapped[bool] = mapped_column(Boolean)
+    source: Mapped[str] = mapped_column(Text)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+    superseded: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    __table_args__ = (
+        UniqueConstraint("package_id", "digest"),
+        UniqueConstraint("package_id", "expert_fingerprint", "revision"),
+        CheckConstraint("revision >= 1", name="revision"),
+        CheckConstraint("length(digest) = 64", name="digest_length"),
+    )
+
+
+class ChairDecisionRow(Base):
+    """One change to the chair's decisions: who, when, what and why, and the decisions after it."""
+
+    __tablename__ = "chair_decisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    package_id: Mapped[str] = mapped_column(String(128))
+    action: Mapped[str] = mapped_column(String(32))
+    subject: Mapped[str] = mapped_column(String(200))  # indicator code, expert fingerprint, or ""
+    by_name: Mapped[str] = mapped_column(Text)
+    by_fingerprint: Mapped[str] = mapped_column(String(FINGERPRINT))
+    by_role: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column()
+    why: Mapped[str] = mapped_column(Text)
+    decisions: Mapped[bytes] = mapped_column(LargeBinary)  # canonical reviewer.decisions/1 JSON
+
+    __table_args__ = (
+        Index(None, "package_id", "id"),
+        CheckConstraint(
+            "action IN (" + ", ".join(f"'{a}'" for a in ACTIONS) + ")",
+            name="action",
+        ),
+        CheckConstraint("by_role IN ('chair', 'expert')", name="by_role"),
+        {"sqlite_autoincrement": True},
+    )

@@ -1,0 +1,355 @@
+"""Reading the chair's decisions file (``reviewer.decisions/1``) strictly, with the path of a bad field.
+
+    decisions = parse_decisions(data)                         # the canonical form: who/when everywhere
+    decisions = parse_decisions(data, default_by=chair, default_at="2026-06-17T08:00:00Z")
+                                                              # a hand-written draft: who/when filled in
+    check_decisions(decisions, standard, roster)              # codes, experts and deciders exist
+
+Every problem raises :class:`DecisionsInvalid` (an ``InvalidInput``, exit code 3) whose ``path``
+names the field (``consensus[0].rationale``) both as an attribute and in its bilingual message.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from reviewer.errors import InvalidInput
+from reviewer.i18n import T, Text
+from reviewer.scoring.decisions import (
+    FORMAT,
+    ROLES,
+    Actor,
+    ConsensusDecision,
+    DissentDecision,
+    ExplanationDecision,
+    Opinion,
+    PanelDecisions,
+    ReturnDecision,
+    VisitInfo,
+)
+from reviewer.standards.model import Standard
+from reviewer.trust import clock
+from reviewer.trust.encoding import parse_json
+
+HEX64 = re.compile(r"^[0-9a-f]{64}$")
+DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+MAX_TEXT = 20_000
+MAX_FILE = 4 * 1024 * 1024
+
+
+class DecisionsInvalid(InvalidInput):
+    """The decisions file (or a decision entered) is not valid; ``path`` names the field at fault."""
+
+    def __init__(self, path: str, message: Text) -> None:
+        super().__init__(
+            T(
+                "组长决定无效：{path}：{why}",
+                "invalid chair's decisions: {path}: {why}",
+                path=path or "/",
+                why=message,
+            )
+        )
+        self.path = path
+
+
+def _bad(path: str, zh: str, en: str, **args: object) -> DecisionsInvalid:
+    return DecisionsInvalid(path, T(zh, en, **args))
+
+
+class _Reader:
+    def __init__(self, default_by: Actor | None, default_at: str | None) -> None:
+        self.default_by = default_by
+        self.default_at = default_at
+
+    # -- primitives --
+    def obj(self, value: Any, path: str, keys: Iterable[str], optional: Iterable[str] = ()) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise _bad(path, "应为对象", "an object is expected")
+        allowed = set(keys) | set(optional)
+        extra = sorted(set(value) - allowed)
+        if extra:
+            raise _bad(f"{path}.{extra[0]}".lstrip("."), "未知字段", "unknown field")
+        for key in keys:
+            if key not in value:
+                raise _bad(f"{path}.{key}".lstrip("."), "缺少此字段", "this field is missing")
+        return value
+
+    def text(self, value: Any, path: str, *, blank: bool = False) -> str:
+        if not isinstance(value, str):
+            raise _bad(path, "应为文本", "text is expected")
+        if len(value) > MAX_TEXT:
+            raise _bad(path, "文本过长", "the text is too long")
+        if not blank and not value.strip():
+            raise _bad(path, "不能为空", "must not be blank")
+        return value.strip()
+
+    def texts(self, value: Any, path: str) -> tuple[str, ...]:
+        if not isinstance(value, list):
+            raise _bad(path, "应为文本列表", "a list of texts is expected")
+        return tuple(self.text(v, f"{path}[{i}]") for i, v in enumerate(value))
+
+    def fingerprint(self, value: Any, path: str) -> str:
+        if not isinstance(value, str) or not HEX64.match(value):
+            raise _bad(
+                path,
+                "应为 64 位小写十六进制证书指纹",
+                "a certificate fingerprint (64 lower-case hex) is expected",
+            )
+        return value
+
+    def at(self, doc: dict[str, Any], path: str) -> str:
+        if "at" not in doc:
+            if self.default_at is None:
+                raise _bad(f"{path}.at", "缺少时间", "the time is missing")
+            return self.default_at
+        value = doc["at"]
+        try:
+            clock.parse_iso(value)
+        except (TypeError, ValueError):
+            raise _bad(
+                f"{path}.at",
+                "应为 UTC 时间，如 2026-06-17T08:00:00Z",
+                "a UTC time like 2026-06-17T08:00:00Z is expected",
+            ) from None
+        return str(value)
+
+    def actor(self, doc: dict[str, Any], path: str) -> Actor:
+        if "by" not in doc:
+            if self.default_by is None:
+                raise _bad(f"{path}.by", "缺少决定人", "who decided is missing")
+            return self.default_by
+        d = self.obj(doc["by"], f"{path}.by", ("name", "fingerprint", "role"))
+        role = d["role"]
+        if role not in ROLES:
+            raise _bad(f"{path}.by.role", "应为 chair 或 expert", "chair or expert is expected")
+        return Actor(
+            self.text(d["name"], f"{path}.by.name"),
+            self.fingerprint(d["fingerprint"], f"{path}.by.fingerprint"),
+            role,
+        )
+
+    def decimal(self, value: Any, path: str) -> Decimal:
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            raise _bad(path, '应为数值文本，如 "4.5"', 'a number written as text, like "4.5", is expected')
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            raise _bad(path, "不是数值", "not a number") from None
+        if not number.is_finite():
+            raise _bad(path, "不是有限数值", "not a finite number")
+        return number
+
+    def items(self, doc: dict[str, Any], key: str) -> list[tuple[str, Any]]:
+        value = doc.get(key, [])
+        if not isinstance(value, list):
+            raise _bad(key, "应为列表", "a list is expected")
+        return [(f"{key}[{i}]", v) for i, v in enumerate(value)]
+
+    # -- decisions --
+    WHO = ("by", "at")
+
+    def consensus(self, v: Any, p: str) -> ConsensusDecision:
+        d = self.obj(v, p, ("code", "value", "rationale"), self.WHO)
+        return ConsensusDecision(
+            self.text(d["code"], f"{p}.code"),
+            self.decimal(d["value"], f"{p}.value"),
+            self.text(d["rationale"], f"{p}.rationale"),
+            self.actor(d, p),
+            self.at(d, p),
+        )
+
+    def explanation(self, v: Any, p: str) -> ExplanationDecision:
+        d = self.obj(v, p, ("expert", "code", "text"), self.WHO)
+        return ExplanationDecision(
+            self.fingerprint(d["expert"], f"{p}.expert"),
+            self.text(d["code"], f"{p}.code"),
+            self.text(d["text"], f"{p}.text"),
+            self.actor(d, p),
+            self.at(d, p),
+        )
+
+    def ret(self, v: Any, p: str) -> ReturnDecision:
+        d = self.obj(v, p, ("expert", "revision", "codes", "reason", "notice_sha256"), self.WHO)
+        rev = d["revision"]
+        if isinstance(rev, bool) or not isinstance(rev, int) or rev < 1:
+            raise _bad(f"{p}.revision", "应为不小于 1 的整数", "an integer of at least 1 is expected")
+        codes = self.texts(d["codes"], f"{p}.codes")
+        if not codes:
+            raise _bad(f"{p}.codes", "至少列出一项指标", "name at least one indicator")
+        return ReturnDecision(
+            self.fingerprint(d["expert"], f"{p}.expert"),
+            rev,
+            tuple(sorted(set(codes))),
+            self.text(d["reason"], f"{p}.reason"),
+            self.fingerprint(d["notice_sha256"], f"{p}.notice_sha256"),
+            self.actor(d, p),
+            self.at(d, p),
+        )
+
+    def opinion(self, v: Any, p: str) -> Opinion:
+        d = self.obj(v, p, ("strengths", "problems", "recommendations", "conclusion"), self.WHO)
+        return Opinion(
+            self.texts(d["strengths"], f"{p}.strengths"),
+            self.texts(d["problems"], f"{p}.problems"),
+            self.texts(d["recommendations"], f"{p}.recommendations"),
+            self.text(d["conclusion"], f"{p}.conclusion"),
+            self.actor(d, p),
+            self.at(d, p),
+        )
+
+    def dissent(self, v: Any, p: str) -> DissentDecision:
+        d = self.obj(v, p, ("expert", "text"), self.WHO)
+        return DissentDecision(
+            self.fingerprint(d["expert"], f"{p}.expert"),
+            self.text(d["text"], f"{p}.text"),
+            self.actor(d, p),
+            self.at(d, p),
+        )
+
+    def visit(self, v: Any, p: str) -> VisitInfo:
+        d = self.obj(v, p, ("dates", "place"))
+        dates = self.texts(d["dates"], f"{p}.dates")
+        if not dates:
+            raise _bad(f"{p}.dates", "至少给出一天", "give at least one day")
+        for i, day in enumerate(dates):
+            try:
+                if not DAY.match(day):
+                    raise ValueError(day)
+                date.fromisoformat(day)
+            except ValueError:
+                raise _bad(
+                    f"{p}.dates[{i}]", "应为日期，如 2026-06-16", "a date like 2026-06-16 is expected"
+                ) from None
+        return VisitInfo(tuple(sorted(set(dates))), self.text(d["place"], f"{p}.place"))
+
+
+def _unique(keys: list[tuple[str, Any]], what: Text) -> None:
+    seen: set[Any] = set()
+    for path, key in keys:
+        if key in seen:
+            raise DecisionsInvalid(path, what)
+        seen.add(key)
+
+
+def decisions_from_dict(
+    doc: Any, *, default_by: Actor | None = None, default_at: str | None = None
+) -> PanelDecisions:
+    r = _Reader(default_by, default_at)
+    top = r.obj(
+        doc,
+        "",
+        ("format", "package_id"),
+        ("consensus", "explanations", "returns", "opinion", "dissents", "visit"),
+    )
+    if top["format"] != FORMAT:
+        raise _bad("format", "应为 {f}", "{f} is expected", f=FORMAT)
+    consensus = [(p, r.consensus(v, p)) for p, v in r.items(top, "consensus")]
+    _unique(
+        [(p, c.code) for p, c in consensus],
+        T("同一指标有两项共识分", "a second consensus score for the same indicator"),
+    )
+    explanations = [(p, r.explanation(v, p)) for p, v in r.items(top, "explanations")]
+    _unique(
+        [(p, (e.expert, e.code)) for p, e in explanations],
+        T("同一专家同一指标有两项说明", "a second explanation for the same expert and indicator"),
+    )
+    returns = [r.ret(v, p) for p, v in r.items(top, "returns")]
+    dissents = [(p, r.dissent(v, p)) for p, v in r.items(top, "dissents")]
+    _unique(
+        [(p, d.expert) for p, d in dissents],
+        T("同一成员有两项保留意见", "a second dissent of the same member"),
+    )
+    opinion = None if top.get("opinion") is None else r.opinion(top["opinion"], "opinion")
+    visit = None if top.get("visit") is None else r.visit(top["visit"], "visit")
+    return PanelDecisions(
+        package_id=r.text(top["package_id"], "package_id"),
+        consensus=tuple(c for _, c in consensus),
+        explanations=tuple(e for _, e in explanations),
+        returns=tuple(returns),
+        opinion=opinion,
+        dissents=tuple(d for _, d in dissents),
+        visit=visit,
+    )
+
+
+def parse_decisions(
+    data: bytes | str, *, default_by: Actor | None = None, default_at: str | None = None
+) -> PanelDecisions:
+    """Strictly read a decisions file. ``default_by``/``default_at`` fill a missing ``by``/``at``
+    (a draft written by hand); without them every decision must say who and when."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if len(raw) > MAX_FILE:
+        raise _bad("", "文件过大", "the file is too large")
+    try:
+        doc = parse_json(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise _bad("", "不是有效的 JSON（{err}）", "not valid JSON ({err})", err=str(exc)) from exc
+    return decisions_from_dict(doc, default_by=default_by, default_at=default_at)
+
+
+def check_decisions(
+    decisions: PanelDecisions, standard: Standard, roster: Mapping[str, str], package_id: str
+) -> None:
+    """The decisions belong to this package: codes of this standard, experts and deciders on the roster.
+
+    ``roster`` maps each member's fingerprint to their role (``chair`` / ``expert``). Value ranges
+    and steps of consensus scores are the engine's checks (``reviewer.scoring.validate``).
+    """
+    if decisions.package_id != package_id:
+        raise _bad(
+            "package_id",
+            "属于另一个评审包（{other}），不是本评审包（{this}）",
+            "belongs to another package ({other}), not {this}",
+            other=decisions.package_id,
+            this=package_id,
+        )
+    leaves = {leaf.code for leaf in standard.leaves()}
+    returnable = leaves | {i.code for i in standard.yes_no}
+
+    def member(path: str, fp: str) -> None:
+        if fp not in roster:
+            raise _bad(path, "不是本专家组成员", "not a member of this panel")
+
+    def decider(path: str, actor: Actor, *, chair: bool = True) -> None:
+        member(f"{path}.by.fingerprint", actor.fingerprint)
+        if roster[actor.fingerprint] != actor.role:
+            raise _bad(f"{path}.by.role", "与专家组名单不符", "differs from the roster")
+        if chair and actor.role != "chair":
+            raise _bad(f"{path}.by", "只有组长可以作出此项决定", "only the chair can decide this")
+
+    for i, c in enumerate(decisions.consensus):
+        if c.code not in leaves:
+            raise _bad(
+                f"consensus[{i}].code",
+                "不是评审标准中的评分指标：{c}",
+                "not a scored indicator of the standard: {c}",
+                c=c.code,
+            )
+        decider(f"consensus[{i}]", c.by)
+    for i, e in enumerate(decisions.explanations):
+        if e.code not in leaves:
+            raise _bad(
+                f"explanations[{i}].code", "不是评分指标：{c}", "not a scored indicator: {c}", c=e.code
+            )
+        member(f"explanations[{i}].expert", e.expert)
+        decider(f"explanations[{i}]", e.by, chair=False)
+    for i, ret in enumerate(decisions.returns):
+        unknown = [c for c in ret.codes if c not in returnable]
+        if unknown:
+            raise _bad(
+                f"returns[{i}].codes",
+                "不是评分指标或是/否项：{c}",
+                "not an indicator or yes/no item: {c}",
+                c=", ".join(unknown),
+            )
+        member(f"returns[{i}].expert", ret.expert)
+        decider(f"returns[{i}]", ret.by)
+    if decisions.opinion is not None:
+        decider("opinion", decisions.opinion.by)
+    for i, d in enumerate(decisions.dissents):
+        member(f"dissents[{i}].expert", d.expert)
+        decider(f"dissents[{i}]", d.by, chair=False)

@@ -1,0 +1,220 @@
+"""The chair's panel work, Qt-free: import sheets, keep the decisions, reconcile. The GUI and
+``reviewer panel reconcile`` call these same functions.
+
+    state = PanelState.start(binding, chair_identity)              # refuses anyone but the chair
+    state, outcomes = state.import_sheets([("li.rvsheet", data), ...])
+    for o in outcomes: print(o.source, o.accepted, o.reason)      # every refusal says why
+    state = state.with_decisions(decisions)                        # checked against the package
+    rec = state.reconcile()                                        # → Reconciliation
+    print(summary_text(rec, state.names(), state.decisions))
+
+Each sheet is verified as the chair (signature and chain to the pinned root, not revoked, bound to
+this package, signer on its roster, content valid under the standard), then offered to the
+:class:`~.sheet_collection.SheetCollection` (duplicates refused, a newer version supersedes, an
+older one arriving later is refused). Sheets are taken in the order given: that is their arrival.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from reviewer.errors import Refused, ReviewerError
+from reviewer.i18n import T, Text
+from reviewer.scoring.decisions import PanelDecisions
+from reviewer.scoring.decisions_io import check_decisions
+from reviewer.scoring.reconcile import reconcile
+from reviewer.scoring.result import Reconciliation
+from reviewer.scoring.sheet import VerifiedSheet, open_sheet
+from reviewer.scoring.sheet_binding import PackageBinding
+from reviewer.scoring.sheet_collection import SheetCollection
+from reviewer.standards.model import Standard
+from reviewer.trust.identity import Identity
+
+__all__ = [
+    "PanelState",
+    "SheetOutcome",
+    "collect",
+    "reconcile_panel",
+    "require_chair",
+    "summary_markdown",
+    "summary_text",
+]
+
+
+@dataclass(frozen=True)
+class SheetOutcome:
+    """What happened to one offered file: accepted (possibly superseding an older version) or
+    refused, always with the reason. The expert fields are ``None`` when the file could not even be
+    verified (not a sheet, tampered, foreign signer)."""
+
+    source: str
+    accepted: bool
+    reason: Text
+    expert_fingerprint: str | None = None
+    expert_name: str | None = None
+    revision: int | None = None
+    digest: str | None = None
+    recused: bool = False
+    superseded_digest: str | None = None
+    error: str | None = None  # the typed error's class name when verification failed ("Tampered"…)
+    sheet: VerifiedSheet | None = None  # the verified sheet (accepted or refused by the import rules)
+
+
+def require_chair(binding: PackageBinding, identity: Identity) -> None:
+    if identity.fingerprint != binding.chair.cert_sha256:
+        raise Refused(
+            T(
+                "只有本专家组组长（{name}）可以汇总评分表；您的身份不是组长。",
+                "Only this panel's chair ({name}) can collect the sheets; your identity is not the chair.",
+                name=binding.chair.name,
+            )
+        )
+
+
+def collect(
+    binding: PackageBinding,
+    sheets: Iterable[tuple[str, bytes]],
+    identity: Identity,
+    *,
+    collection: SheetCollection | None = None,
+    now: datetime | None = None,
+) -> tuple[SheetCollection, tuple[SheetOutcome, ...]]:
+    """Verify each ``(source, bytes)`` as the chair and offer it to ``collection`` (a new one if
+    ``None``); the collection after all of them, and one outcome per file, in order."""
+    require_chair(binding, identity)
+    binding.require_standard()
+    held = collection or SheetCollection(binding.package_id)
+    outcomes = []
+    for source, data in sheets:
+        try:
+            sheet = open_sheet(data, identity, binding, identity.trust_root(), now=now)
+        except ReviewerError as exc:
+            outcomes.append(SheetOutcome(source, False, exc.message, error=type(exc).__name__))
+            continue
+        held, result = held.add(sheet, source)
+        h = sheet.header
+        outcomes.append(
+            SheetOutcome(
+                source,
+                result.accepted,
+                result.reason,
+                h.signer_fingerprint,
+                h.signer_name,
+                h.revision,
+                sheet.digest,
+                h.recused,
+                None if result.superseded is None else result.superseded.digest,
+                None if result.accepted else "Refused",
+                sheet,
+            )
+        )
+    return held, tuple(outcomes)
+
+
+def reconcile_panel(
+    standard: Standard, collection: SheetCollection, decisions: PanelDecisions
+) -> Reconciliation:
+    """The engine over the newest sheet of each expert (recusals count as recused) and the chair's
+    consensus scores and explanations."""
+    return reconcile(standard, collection.expert_scores(), decisions.to_engine_decisions())
+
+
+@dataclass(frozen=True)
+class PanelState:
+    """The chair's work on one package as one immutable value: the sheets held, every import
+    outcome so far, and the decisions."""
+
+    binding: PackageBinding
+    identity: Identity
+    collection: SheetCollection
+    decisions: PanelDecisions
+    outcomes: tuple[SheetOutcome, ...] = ()
+
+    @classmethod
+    def start(
+        cls, binding: PackageBinding, identity: Identity, decisions: PanelDecisions | None = None
+    ) -> PanelState:
+        require_chair(binding, identity)
+        state = cls(
+            binding, identity, SheetCollection(binding.package_id), PanelDecisions(binding.package_id)
+        )
+        return state if decisions is None else state.with_decisions(decisions)
+
+    @property
+    def standard(self) -> Standard:
+        return self.binding.require_standard()
+
+    @property
+    def chair(self) -> str:
+        return self.binding.chair.cert_sha256
+
+    def import_sheets(
+        self, sheets: Iterable[tuple[str, bytes]], *, now: datetime | None = None
+    ) -> tuple[PanelState, tuple[SheetOutcome, ...]]:
+        collection, outcomes = collect(
+            self.binding, sheets, self.identity, collection=self.collection, now=now
+        )
+        return replace(self, collection=collection, outcomes=(*self.outcomes, *outcomes)), outcomes
+
+    def with_decisions(self, decisions: PanelDecisions) -> PanelState:
+        """Replace the decisions after checking they belong to this package (``DecisionsInvalid``)."""
+        roster = {m.cert_sha256: m.role for m in self.binding.roster}
+        check_decisions(decisions, self.standard, roster, self.binding.package_id)
+        return replace(self, decisions=decisions)
+
+    def sheets(self) -> tuple[VerifiedSheet, ...]:
+        return self.collection.sheets()
+
+    def names(self) -> dict[str, str]:
+        """Fingerprint → member name, from the signed roster."""
+        return {m.cert_sha256: m.name for m in self.binding.roster}
+
+    def reconcile(self) -> Reconciliation:
+        return reconcile_panel(self.standard, self.collection, self.decisions)
+
+
+# --- the human summary ----------------------------------------------------------------------
+
+
+def _name(names: Mapping[str, str], fp: str) -> str:
+    return names.get(fp, fp[:12])
+
+
+def summary_lines(
+    rec: Reconciliation, names: Mapping[str, str], decisions: PanelDecisions | None = None
+) -> list[Text]:
+    from reviewer.scoring.panel_summary import summary_lines as lines
+
+    return lines(rec, names, decisions)
+
+
+def summary_text(
+    rec: Reconciliation,
+    names: Mapping[str, str],
+    decisions: PanelDecisions | None = None,
+    lang: str | None = None,
+) -> str:
+    """The reconciliation in sentences, in ``lang`` (default: the current language)."""
+    from reviewer.scoring.panel_summary import render
+
+    return "\n".join(render(t, lang) for t in summary_lines(rec, names, decisions)) + "\n"
+
+
+def summary_markdown(
+    rec: Reconciliation,
+    names: Mapping[str, str],
+    decisions: PanelDecisions | None = None,
+    lang: str | None = None,
+) -> str:
+    from reviewer.scoring.panel_summary import markdown
+
+    return markdown(rec, names, decisions, lang)
+
+
+def member_outcome_source(outcome: SheetOutcome, names: Mapping[str, str]) -> str:
+    """``li.rvsheet (李喆, v2)`` for listings."""
+    if outcome.expert_fingerprint is None:
+        return outcome.source
+    return f"{outcome.source} ({_name(names, outcome.expert_fingerprint)}, v{outcome.revision})"
