@@ -1,0 +1,283 @@
+"""Site-visit mode: a checklist by activity, the indicators that rely on each, and time-stamped notes.
+
+The activities and their indicators come from the standard's evidence methods
+(:mod:`reviewer.scoring.site_visit`). Ticking an activity and writing a note are workbench
+changes (:meth:`~reviewer.models.workbench.Workbench.add_site_note`) sent through the review's
+:class:`~reviewer.ui.review_writer.ReviewWriter`: committed at once, audited, undone by the
+workbench's undo. The panel redraws from the :class:`ReviewState` each write hands back.
+Clicking an indicator (in the activity's list or under a note) emits :attr:`indicator_requested`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer import i18n
+from reviewer.models.workbench_types import ReviewState, SiteNote
+from reviewer.scoring import site_visit
+from reviewer.scoring.site_visit import ACTIVITIES, LinkedIndicator
+from reviewer.standards.model import EvidenceMethod, Standard
+from reviewer.ui import labels
+from reviewer.ui.review_writer import ReviewWriter
+
+CODE_ROLE = Qt.ItemDataRole.UserRole
+TAG = "site-visit"
+TIME_FORMAT = "%Y-%m-%d %H:%M"
+
+
+def local_time(note: SiteNote) -> str:
+    return note.noted_at.astimezone().strftime(TIME_FORMAT)
+
+
+class SiteVisitPanel(QWidget):
+    indicator_requested = Signal(str)  # the code of an indicator (or yes/no item) to select
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("siteVisitPanel")
+        self._writer: ReviewWriter | None = None
+        self._state: ReviewState | None = None
+        self._standard: Standard | None = None
+        self._board: dict[EvidenceMethod, tuple[LinkedIndicator, ...]] = {}
+        self._just_ticked: QListWidgetItem | None = None
+        self._filling = False  # True while the lists are rebuilt: their signals are not the expert's
+
+        self.activities = QListWidget(objectName="siteActivities")
+        self.activities.currentRowChanged.connect(lambda _row: self._show_activity())
+        self.activities.itemChanged.connect(self._activity_ticked)
+        self.heading = QLabel(objectName="siteActivityHeading", wordWrap=True)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.indicators = QListWidget(objectName="siteIndicators")
+        self.indicators.itemClicked.connect(self._indicator_clicked)
+        self.indicators.itemChanged.connect(self._link_ticked)
+        self.notes = QTreeWidget(objectName="siteNotes", columnCount=2)
+        self.notes.setRootIsDecorated(True)
+        self.notes.itemClicked.connect(self._note_clicked)
+        self.note_edit = QPlainTextEdit(objectName="siteNoteEdit")
+        self.note_edit.setMaximumHeight(110)
+        self.add_note = QPushButton(objectName="siteAddNote")
+        self.add_note.clicked.connect(self.submit_note)
+        self.status = QLabel(objectName="siteStatus", wordWrap=True)
+
+        self.indicators_box = QGroupBox()
+        QVBoxLayout(self.indicators_box).addWidget(self.indicators)
+        self.notes_box = QGroupBox()
+        notes_layout = QVBoxLayout(self.notes_box)
+        notes_layout.addWidget(self.notes, 1)
+        notes_layout.addWidget(self.note_edit)
+        row = QHBoxLayout()
+        row.addWidget(self.status, 1)
+        row.addWidget(self.add_note)
+        notes_layout.addLayout(row)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.heading)
+        inner = QSplitter(Qt.Orientation.Horizontal)
+        inner.addWidget(self.indicators_box)
+        inner.addWidget(self.notes_box)
+        inner.setSizes([360, 640])
+        right_layout.addWidget(inner, 1)
+        self.activities_box = QGroupBox()
+        QVBoxLayout(self.activities_box).addWidget(self.activities)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.activities_box)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 1000])
+        QVBoxLayout(self).addWidget(splitter)
+        self.retranslate()
+
+    # --- binding ----------------------------------------------------------------------------
+    def set_review(self, writer: ReviewWriter | None, state: ReviewState | None = None) -> None:
+        """Work on ``writer``'s review (``None``: nothing open); redraws after each of its writes."""
+        if self._writer is not None:
+            self._writer.saved.disconnect(self._saved)
+            self._writer.failed.disconnect(self._failed)
+        self._writer = writer
+        self._standard = writer.review.standard if writer is not None else None
+        self._board = site_visit.checklist(self._standard) if self._standard is not None else {}
+        if writer is not None:
+            writer.saved.connect(self._saved)
+            writer.failed.connect(self._failed)
+            state = state or writer.bench.snapshot(writer.review)
+        self.show_state(state if writer is not None else None)
+        if writer is not None and self.activities.currentRow() < 0:
+            self.activities.setCurrentRow(0)
+
+    def show_state(self, state: ReviewState | None) -> None:
+        self._state = state
+        self._fill_activities()
+        self._show_activity()
+
+    @property
+    def activity(self) -> EvidenceMethod | None:
+        row = self.activities.currentRow()
+        return ACTIVITIES[row] if self._board and 0 <= row < len(ACTIVITIES) else None
+
+    def select_activity(self, activity: EvidenceMethod) -> None:
+        self.activities.setCurrentRow(ACTIVITIES.index(EvidenceMethod(activity)))
+
+    def linked_codes(self) -> list[str]:
+        """The indicators ticked to be linked to the next note."""
+        items = (self.indicators.item(i) for i in range(self.indicators.count()))
+        return [it.data(CODE_ROLE) for it in items if it.checkState() == Qt.CheckState.Checked]
+
+    # --- writing ----------------------------------------------------------------------------
+    def submit_note(self) -> None:
+        text, activity = self.note_edit.toPlainText().strip(), self.activity
+        if self._writer is None or activity is None:
+            return
+        if not text:
+            self._tell(self.tr("Write the note first."), error=True)
+            return
+        codes = self.linked_codes()
+        self._writer.submit(
+            lambda bench, review: bench.add_site_note(review, activity, text, codes), tag=(TAG, "note")
+        )
+
+    def _activity_ticked(self, item: QListWidgetItem) -> None:
+        if self._filling or self._writer is None:
+            return
+        activity = ACTIVITIES[self.activities.row(item)]
+        self.activities.setCurrentItem(item)
+        mark = site_visit.mark_text(item.checkState() == Qt.CheckState.Checked)
+        self._writer.submit(
+            lambda bench, review: bench.add_site_note(review, activity, mark), tag=(TAG, "mark")
+        )
+
+    def _saved(self, tag: object, result: object, state: object) -> None:
+        if tag == (TAG, "note"):
+            self.note_edit.clear()
+            self._filling = True
+            for i in range(self.indicators.count()):  # the links went with the note
+                self.indicators.item(i).setCheckState(Qt.CheckState.Unchecked)
+            self._filling = False
+            self._tell(self.tr("Note saved at {time}.").format(time=local_time(result)))  # type: ignore[arg-type]
+        if isinstance(state, ReviewState):
+            self.show_state(state)
+
+    def _failed(self, tag: object, exc: BaseException) -> None:
+        if isinstance(tag, tuple) and tag[:1] == (TAG,):
+            self._tell(str(exc), error=True)
+            self.show_state(self._state)  # put a refused tick back as it was
+
+    # --- drawing ----------------------------------------------------------------------------
+    def _fill_activities(self) -> None:
+        self._filling = True
+        row = self.activities.currentRow()
+        self.activities.clear()
+        notes = self._state.site_notes if self._state is not None else ()
+        for activity, linked in self._board.items():
+            done = site_visit.done_at(notes, activity)
+            count = len(site_visit.notes_for(notes, activity))
+            text = self.tr("{name} · {n} indicators · {m} notes").format(
+                name=labels.evidence_name(activity), n=len(linked), m=count
+            )
+            item = QListWidgetItem(text, self.activities)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if done else Qt.CheckState.Unchecked)
+            if done is not None:
+                item.setToolTip(
+                    self.tr("Done at {time}").format(time=done.astimezone().strftime(TIME_FORMAT))
+                )
+        if self._board:
+            self.activities.setCurrentRow(max(row, 0))
+        self._filling = False
+
+    def _show_activity(self) -> None:
+        if self._filling:
+            return
+        activity = self.activity
+        keep = set(self.linked_codes())
+        self._filling = True
+        self.indicators.clear()
+        self.notes.clear()
+        self._filling = False
+        if activity is None:
+            self.heading.setText(self.tr("Open a package to plan the site visit."))
+            self._enable(False)
+            return
+        self._enable(True)
+        lang = i18n.language()
+        notes = self._state.site_notes if self._state is not None else ()
+        done = site_visit.done_at(notes, activity)
+        heading = labels.evidence_name(activity)
+        if done is not None:
+            heading = self.tr("{name} — done at {time}").format(
+                name=heading, time=done.astimezone().strftime(TIME_FORMAT)
+            )
+        self.heading.setText(heading)
+        self._filling = True
+        for linked in self._board[activity]:
+            item = QListWidgetItem(f"{linked.code}  {linked.title.text(lang)}", self.indicators)
+            item.setData(CODE_ROLE, linked.code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if linked.code in keep else Qt.CheckState.Unchecked)
+            item.setToolTip(self.tr("Click to open this indicator; tick to link it to the next note."))
+        titles = {i.code: i.title.text(lang) for items in self._board.values() for i in items}
+        for note in reversed(site_visit.notes_for(notes, activity)):  # the newest first
+            top = QTreeWidgetItem(self.notes, [local_time(note), note.text])
+            top.setToolTip(1, note.text)
+            for code in note.codes:
+                child = QTreeWidgetItem(top, ["", f"→ {code}  {titles.get(code, '')}".rstrip()])
+                child.setData(0, CODE_ROLE, code)
+            top.setExpanded(True)
+        self.notes.resizeColumnToContents(0)
+        self._filling = False
+
+    def _enable(self, on: bool) -> None:
+        for w in (self.note_edit, self.add_note, self.indicators, self.notes):
+            w.setEnabled(on)
+
+    # --- clicks -----------------------------------------------------------------------------
+    def _link_ticked(self, item: QListWidgetItem) -> None:
+        if not self._filling:
+            self._just_ticked = item  # the click that ticked it is not a request to open it
+
+    def _indicator_clicked(self, item: QListWidgetItem) -> None:
+        if self._just_ticked is item:
+            self._just_ticked = None
+            return
+        self.indicator_requested.emit(item.data(CODE_ROLE))
+
+    def _note_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        code = item.data(0, CODE_ROLE)
+        if code:
+            self.indicator_requested.emit(code)
+
+    def _tell(self, text: str, error: bool = False) -> None:
+        self.status.setStyleSheet("QLabel { color: #b02a1e; }" if error else "")
+        self.status.setText(text)
+
+    # --- texts ------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.activities_box.setTitle(self.tr("Activities (tick when done)"))
+        self.indicators_box.setTitle(self.tr("Indicators that rely on it"))
+        self.notes_box.setTitle(self.tr("Notes"))
+        self.notes.setHeaderLabels([self.tr("Time"), self.tr("Note and linked indicators")])
+        self.note_edit.setPlaceholderText(self.tr("What you saw or heard; tick the indicators it concerns."))
+        self.add_note.setText(self.tr("Add note"))
+        self.show_state(self._state)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
