@@ -10,13 +10,14 @@ from __future__ import annotations
 import json
 import logging
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reviewer.demo.materials import generate_materials
 from reviewer.demo.people import DEMO_PANEL
 from reviewer.errors import ReviewerError
-from reviewer.packages.reader import verify_package
+from reviewer.packages.demo_sheets import SHEETS_DIR, demo_sheet_keys, write_demo_sheet
+from reviewer.packages.reader import open_package, verify_package
 from reviewer.packages.seal import PanelMember, seal
 from reviewer.paths import resource
 from reviewer.trust import (
@@ -25,6 +26,7 @@ from reviewer.trust import (
     create_identity,
     install_credential,
     load_credential,
+    load_identity,
     open_authority,
 )
 from reviewer.trust.identity import CREDENTIAL, REQUEST, load_pinned_root
@@ -52,6 +54,7 @@ class Demo:
     chair: str
     package: Path
     reused: bool
+    sheets: tuple[Path, ...] = ()  # signed sheets of the other experts, for the chair's view
 
 
 def source() -> PassphraseSource:
@@ -82,7 +85,7 @@ def _existing(folder: Path) -> Demo | None:
             True,
         )
         verify_package(demo.package, load_pinned_root(demo.identities[demo.chair]))
-        return demo
+        return replace(demo, sheets=_sheets(demo))
     except (OSError, ValueError, KeyError, ReviewerError) as exc:
         log.warning("the demo folder %s is incomplete or stale (%s); building it again", folder, exc)
         return None
@@ -133,7 +136,22 @@ def build_demo(folder: str | Path) -> Demo:
     }
     (folder / "demo.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
     _readme(folder, identities, chair)
-    return Demo(folder, authority.path, identities, chair, package, False)
+    demo = Demo(folder, authority.path, identities, chair, package, False)
+    return replace(demo, sheets=_sheets(demo))
+
+
+def _sheets(demo: Demo) -> tuple[Path, ...]:
+    """The demo experts' signed sheets in ``sheets/``; the missing ones are signed now (idempotent)."""
+    from reviewer.scoring.sheet_binding import PackageBinding
+
+    folder = demo.folder / SHEETS_DIR
+    keys = demo_sheet_keys()
+    if all((folder / f"{key}.rvsheet").exists() for key in keys):
+        return tuple(folder / f"{key}.rvsheet" for key in keys)
+    identities = {key: load_identity(demo.identities[key], source()) for key in keys}
+    with open_package(demo.package, identities[keys[0]]) as opened:
+        binding = PackageBinding.of(opened)
+    return tuple(write_demo_sheet(binding, key, identities[key], folder) for key in keys)
 
 
 def _readme(folder: Path, identities: dict[str, Path], chair: str) -> None:
@@ -144,6 +162,8 @@ def _readme(folder: Path, identities: dict[str, Path], chair: str) -> None:
 
 - 签发机构 authority: `authority/`（{AUTHORITY_NAME}）
 - 评审包 package: `{PACKAGE_NAME}`
+- 评分表 sheets: `sheets/`（张玥、陈燊、赵鑫已签署的评分表，周淼的回避表；李喆和组长在软件中评分
+  — signed sheets of 张玥, 陈燊 and 赵鑫 and the recusal of 周淼; 李喆 and the chair score in the app）
 - 专家身份 identities:
 {people}
 
