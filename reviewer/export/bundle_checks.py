@@ -1,0 +1,234 @@
+"""The inner checks of a result bundle, shared by the chair (before signing) and the ministry (on opening).
+
+Each takes plain bytes and the pinned root and raises the typed error that applies: the package's
+own files verify under the root and are the package the header names; every sheet verifies and is
+bound to that package; the reconciliation recomputes to the same canonical bytes; the record PDF
+carries a valid signature of every non-recused member and the chair's, last.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from datetime import datetime
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from cryptography import x509
+from pyhanko.pdf_utils.reader import PdfFileReader
+
+from reviewer.errors import Refused
+from reviewer.export.bundle_format import (
+    ForeignContent,
+    RecordIncomplete,
+    ResultMismatch,
+)
+from reviewer.export.pades import (
+    WHOLE_DOCUMENT,
+    SignatureStatus,
+    record_fields,
+    require_valid,
+    validate_record,
+)
+from reviewer.export.panel_record import record_document_id
+from reviewer.export.record import RECORD_FORMAT
+from reviewer.export.record_input import MemberRole
+from reviewer.i18n import T
+from reviewer.packages.manifest import Manifest, parse_manifest
+from reviewer.packages.reader import PackageView
+from reviewer.packages.signature import parse_signature
+from reviewer.scoring import sheet_format
+from reviewer.scoring.inputs import Decisions
+from reviewer.scoring.reconcile import reconcile
+from reviewer.scoring.result import Reconciliation
+from reviewer.scoring.sheet import open_sheet
+from reviewer.scoring.sheet_binding import PackageBinding
+from reviewer.scoring.sheet_collection import SheetCollection
+from reviewer.scoring.sheet_types import CLOCK_SKEW, VerifiedSheet
+from reviewer.standards import Standard, load_bytes
+from reviewer.trust import certs, clock
+from reviewer.trust.encoding import parse_json
+from reviewer.trust.revocation import RevocationList
+
+
+def _foreign(zh: str, en: str, **args: object) -> ForeignContent:
+    return ForeignContent(T(zh, en, **args))
+
+
+def check_package_files(
+    files: dict[str, bytes], root: x509.Certificate, manifest_sha256: str, package_id: str
+) -> tuple[PackageBinding, dict[str, Any], Manifest]:
+    """The package as the ministry signed it: signature under ``root``, the CRL and the plaintext
+    standard and candidate named by the signed manifest. Returns the binding (with the standard)
+    and the candidate."""
+    body = files["manifest.json"]
+    if hashlib.sha256(body).hexdigest() != manifest_sha256:
+        raise _foreign(
+            "结果包所附的包清单不是结果包声明的评审包（{id}）的清单。",
+            "The package manifest in the bundle is not that of the package the bundle names ({id}).",
+            id=package_id,
+        )
+    signature = parse_signature(files["signature.json"])
+    signature.verify(body, root)
+    manifest = parse_manifest(body)
+    if manifest.package_id != package_id:
+        raise _foreign("包编号不一致。", "The package ids differ.")
+    created = clock.parse_iso(manifest.created)
+    certs.check_validity(root, created)
+    certs.check_validity(signature.signer, created)
+    crl = files["revocations.crl"]
+    if hashlib.sha256(crl).hexdigest() != manifest.revocations["sha256"]:
+        raise _foreign(
+            "结果包中的吊销列表不是评审包的吊销列表。", "The bundle's revocation list is not the package's."
+        )
+    revocations = RevocationList.load(crl, root)
+    revocations.check(signature.signer, created)
+    for name in ("standard.json", "candidate.json"):
+        try:
+            entry = manifest.entry(name)
+        except KeyError as exc:
+            raise _foreign("评审包缺少 {name}。", "The package lacks {name}.", name=name) from exc
+        if hashlib.sha256(files[name]).hexdigest() != entry.sha256:
+            raise _foreign(
+                "结果包中的 {name} 与评审包签名清单中的不一致。",
+                "The bundle's {name} differs from the one in the package's signed manifest.",
+                name=name,
+            )
+    standard = load_bytes(files["standard.json"], "standard.json")
+    if (standard.id, standard.version) != (manifest.standard["id"], manifest.standard["version"]):
+        raise _foreign("评审标准与包清单不符。", "The standard differs from the package manifest.")
+    view = PackageView(
+        Path("(bundle)"), manifest, body, signature, crl, trusted=True, revocations=revocations
+    )
+    candidate = parse_json(files["candidate.json"])
+    return PackageBinding.of_view(view, standard), candidate, manifest
+
+
+def check_sheets(
+    sheets: Sequence[bytes],
+    reader: sheet_format.Reader,
+    binding: PackageBinding,
+    root: x509.Certificate,
+    signed_at: datetime,
+) -> tuple[VerifiedSheet, ...]:
+    """Open every sheet for ``reader`` bound to ``binding``; apply the chair's import rules; the
+    newest sheet of each expert, by expert id. Sheets must be older than the bundle."""
+    collection = SheetCollection(binding.package_id)
+    for index, data in enumerate(sheets, start=1):
+        try:
+            sheet = open_sheet(data, reader, binding, root, now=signed_at)
+        except Refused as exc:
+            raise _foreign(
+                "结果包中的第 {n} 份评分表不予接受：{why}",
+                "Sheet {n} of the bundle is refused: {why}",
+                n=index,
+                why=exc.message,
+            ) from exc
+        collection, outcome = collection.add(sheet, f"#{index}")
+        if not outcome.accepted:
+            raise _foreign(
+                "结果包中的第 {n} 份评分表不予接受：{why}",
+                "Sheet {n} of the bundle is refused: {why}",
+                n=index,
+                why=outcome.reason,
+            )
+    return collection.sheets()
+
+
+def recompute(
+    standard: Standard, sheets: Sequence[VerifiedSheet], decisions: Decisions, claimed: bytes
+) -> Reconciliation:
+    """Rerun the engine on the sheets and decisions; the claimed canonical JSON must be identical."""
+    computed = reconcile(standard, [s.to_expert_scores() for s in sheets], decisions)
+    if computed.to_json() != claimed:
+        try:
+            was = Reconciliation.from_dict(parse_json(claimed))
+            what = f"{was.result} / {was.total}"
+        except Exception:  # the claim is not even a reconciliation: say so plainly
+            what = "?"
+        raise ResultMismatch(
+            T(
+                "结果包声明的对账结果（{claimed}）与按评分表和组长决定重新计算的结果（{computed}）不一致，不予接受。",
+                "The reconciliation the bundle claims ({claimed}) differs from the one recomputed from the "
+                "sheets and the chair's decisions ({computed}); it is refused.",
+                claimed=what,
+                computed=f"{computed.result} / {computed.total}",
+            )
+        )
+    return computed
+
+
+def check_record(
+    pdf: bytes,
+    root: x509.Certificate,
+    binding: PackageBinding,
+    sheets: Sequence[VerifiedSheet],
+    signed_at: datetime,
+) -> tuple[SignatureStatus, ...]:
+    """Every signature valid under ``root`` at ``signed_at``; exactly the non-recused members and
+    the chair signed, each in their own field; the chair's signature covers the whole file."""
+    statuses = validate_record(pdf, root, at=signed_at)
+    document = record_subject(pdf)
+    expected_subject = f"{RECORD_FORMAT} {record_document_id(binding.package_id)}"
+    if document != expected_subject:
+        raise _foreign(
+            "评审意见表（{doc}）不是本评审包的意见表。",
+            "The record ({doc}) is not the record of this package.",
+            doc=document or "?",
+        )
+    fields = record_fields(pdf)
+    try:
+        require_valid(statuses, complete=fields)
+    except Refused as exc:
+        raise RecordIncomplete(exc.message) from exc
+    recused = {s.expert_id for s in sheets if s.recused}
+    expected = {m.cert_sha256: m for m in binding.roster if m.cert_sha256 not in recused}
+    signed = {s.signer_fingerprint for s in statuses}
+    missing = [m.name for fp, m in expected.items() if fp not in signed]
+    if missing:
+        raise RecordIncomplete(
+            T(
+                "评审意见表缺少以下成员的签名：{who}。请让他们签署后由组长最后签署，再生成结果包。",
+                "The record lacks the signature of: {who}. Have them sign, then the chair last, and "
+                "build the bundle again.",
+                who="、".join(missing),
+            )
+        )
+    extra = sorted(signed - set(expected))
+    if extra:
+        raise RecordIncomplete(
+            T(
+                "评审意见表中有不属于本专家组（或已回避）的签名（证书 {fp}）。",
+                "The record carries a signature of someone not on this panel, or recused (certificate {fp}).",
+                fp=extra[0][:16],
+            )
+        )
+    chair = binding.chair.cert_sha256
+    closing = [s for s in statuses if s.signer_fingerprint == chair]
+    if len(closing) != 1 or closing[0].role is not MemberRole.CHAIR or closing[0].coverage != WHOLE_DOCUMENT:
+        raise RecordIncomplete(
+            T(
+                "评审意见表须由组长最后签署，组长签名须覆盖整个文件。",
+                "The chair must sign the record last, and the chair's signature must cover the whole file.",
+            )
+        )
+    for s in statuses:
+        if s.signed_at is not None and s.signed_at > signed_at + CLOCK_SKEW:
+            raise RecordIncomplete(
+                T(
+                    "{name} 在评审意见表上的签名时间晚于结果包的签署时间。",
+                    "{name} signed the record after the bundle was signed.",
+                    name=s.signer_name,
+                )
+            )
+    return tuple(statuses)
+
+
+def record_subject(pdf: bytes) -> str | None:
+    """The record's ``/Subject`` (``reviewer.record/1 <document id>``), or None."""
+    try:
+        info = PdfFileReader(BytesIO(pdf)).trailer_view.get("/Info")
+        return None if info is None else str(info.get_object().get("/Subject", "")) or None
+    except Exception:  # a damaged file is reported by the signature validation
+        return None

@@ -1,0 +1,100 @@
+"""The review record of a panel, assembled from what the chair holds: the package (roster,
+candidate, standard), the newest sheet of each member (recusals), the reconciliation and the
+chair's decisions (opinion, dissents, visit).
+
+    record = panel_record_input(binding, candidate, sheets, reconciliation, decisions)
+    pdf = build_record_pdf(record)      # unsigned, one field per non-recused member, the chair's last
+
+The record's document id is derived from the package id (UUID 5), so every record of one package
+carries the same id and a reader can tell which package a record belongs to.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from reviewer.errors import InvalidInput
+from reviewer.export.record_input import (
+    Candidate,
+    Dissent,
+    MemberRole,
+    PanelMember,
+    PanelOpinion,
+    RecordInput,
+    Visit,
+)
+from reviewer.i18n import T
+from reviewer.scoring.decisions import PanelDecisions
+from reviewer.scoring.result import Reconciliation
+from reviewer.scoring.sheet_binding import PackageBinding
+from reviewer.scoring.sheet_types import VerifiedSheet
+from reviewer.standards.model import CandidateType
+
+RECORD_NAMESPACE = uuid.UUID("6f1b1e52-2f5e-4c1e-9a57-3c0f0d2b7a10")
+
+
+def record_document_id(package_id: str) -> uuid.UUID:
+    """The record's document id for a package: UUID 5 of the package id in reviewer's namespace."""
+    return uuid.uuid5(RECORD_NAMESPACE, package_id)
+
+
+def _missing(zh: str, en: str) -> InvalidInput:
+    return InvalidInput(T(zh, en))
+
+
+def panel_record_input(
+    binding: PackageBinding,
+    candidate: Mapping[str, Any],
+    sheets: Sequence[VerifiedSheet],
+    reconciliation: Reconciliation,
+    decisions: PanelDecisions,
+) -> RecordInput:
+    """Everything the record shows; raises InvalidInput when the chair has not yet written the
+    panel's opinion or the visit's dates and place (``reviewer panel`` decisions file)."""
+    standard = binding.require_standard()
+    if decisions.opinion is None:
+        raise _missing(
+            "尚未填写专家组意见（opinion）：请在组长决定文件中写明主要成效、存在问题、建议和结论意见。",
+            "The panel's opinion is missing: write strengths, problems, recommendations and the "
+            "conclusion wording in the decisions file (opinion).",
+        )
+    if decisions.visit is None or not decisions.visit.dates:
+        raise _missing(
+            "尚未填写实地考察的日期和地点（visit）。",
+            "The site visit's dates and place are missing from the decisions file (visit).",
+        )
+    recusals = {s.expert_id: s.declarations.conflict_reason for s in sheets if s.recused}
+    # The roster's order, experts first and the chair last, as the record lists them.
+    ordered = sorted(binding.roster, key=lambda m: m.role == "chair")
+    members = tuple(
+        PanelMember(
+            expert_id=m.cert_sha256,
+            name=m.name,
+            org=m.org,
+            role=MemberRole(m.role),
+            cert_fingerprint=m.cert_sha256,
+            recused=m.cert_sha256 in recusals,
+            recusal_reason=recusals.get(m.cert_sha256, ""),
+        )
+        for m in ordered
+    )
+    o = decisions.opinion
+    profile = candidate.get("profile", candidate)  # the package's candidate.json holds a profile
+    return RecordInput(
+        document_id=record_document_id(binding.package_id),
+        kind=standard.kind,
+        candidate=Candidate(
+            str(profile.get("name", "")),
+            CandidateType(str(profile.get("type", standard.candidate_type.value))),
+            str(profile.get("province", "")),
+            str(profile.get("city", "")),
+        ),
+        standard=standard,
+        visit=Visit(decisions.visit.days, decisions.visit.place),
+        members=members,
+        reconciliation=reconciliation,
+        opinion=PanelOpinion(o.strengths, o.problems, o.recommendations, o.conclusion),
+        dissents=tuple(Dissent(d.expert, d.text) for d in decisions.dissents),
+    )
