@@ -1,0 +1,213 @@
+"""The chair's matrix page: the score matrix, the selected cell's comment and evidence, the decision
+buttons, and the conclusion as the engine computes it now.
+
+Presentation only: the numbers come from a :class:`~reviewer.scoring.result.Reconciliation`
+(through :class:`~reviewer.ui.models.matrix_model.MatrixModel`); the chair panel decides what the
+buttons do and recomputes after every decision.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelection, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.scoring.result import Reconciliation
+from reviewer.standards.model import Standard, YesNoEffect
+from reviewer.ui import labels
+from reviewer.ui.models.matrix_model import CodeRole, ExpertRole, MatrixModel, MatrixSortProxy
+
+RESULT_STYLE = "QLabel {{ font-weight: bold; font-size: 15px; color: {colour}; }}"
+
+
+class MatrixPage(QWidget):
+    cell_selected = Signal(str, str)  # expert id ("" outside expert columns), indicator code
+    consensus_requested = Signal(str)  # code
+    explanation_requested = Signal(str, str)  # expert id, code
+    return_requested = Signal(str, str)  # expert id, code
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chairMatrix")
+        self.model = MatrixModel(self)
+        self.proxy = MatrixSortProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(objectName="matrixTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.details_box = QGroupBox()
+        self.details = QLabel(objectName="cellDetails", wordWrap=True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.consensus_button = QPushButton(objectName="setConsensus")
+        self.explanation_button = QPushButton(objectName="enterExplanation")
+        self.return_button = QPushButton(objectName="returnSheet")
+        for button in (self.consensus_button, self.explanation_button, self.return_button):
+            button.setEnabled(False)
+        self.consensus_button.clicked.connect(lambda: self.consensus_requested.emit(self.code))
+        self.explanation_button.clicked.connect(
+            lambda: self.explanation_requested.emit(self.expert, self.code)
+        )
+        self.return_button.clicked.connect(lambda: self.return_requested.emit(self.expert, self.code))
+        box = QVBoxLayout(self.details_box)
+        box.addWidget(self.details, 1)
+        for button in (self.consensus_button, self.explanation_button, self.return_button):
+            box.addWidget(button)
+
+        self.conclusion_box = QGroupBox()
+        self.result = QLabel(objectName="conclusionResult", wordWrap=True)
+        self.facts = QLabel(objectName="conclusionFacts", wordWrap=True)
+        self.reasons = QLabel(objectName="conclusionReasons", wordWrap=True)
+        cbox = QVBoxLayout(self.conclusion_box)
+        for widget in (self.result, self.facts, self.reasons):
+            widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            cbox.addWidget(widget)
+        cbox.addStretch(1)
+
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.details_box, 3)
+        side_layout.addWidget(self.conclusion_box, 2)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        self.hint = QLabel(objectName="matrixHint", wordWrap=True)
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(self.hint, 1)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        self.expert, self.code = "", ""
+        self._standard: Standard | None = None
+        self._rec: Reconciliation | None = None
+        self.retranslate()
+
+    # --- content ----------------------------------------------------------------------------
+    def show_matrix(
+        self, standard: Standard, rec: Reconciliation | None, experts: list, error: str = ""
+    ) -> None:
+        keep = (self.expert, self.code)
+        self._standard, self._rec = standard, rec
+        self.model.set_reconciliation(standard, rec, experts)
+        self.show_conclusion(rec, error)
+        if rec is not None and keep[1]:
+            self.select(keep[1], keep[0])
+        else:
+            self._set_current("", "")
+
+    def select(self, code: str, expert_id: str = "") -> None:
+        """Select the cell of ``code`` (the expert's score, else the indicator) in the view."""
+        if self._rec is None or not any(i.code == code for i in self._rec.indicators):
+            return
+        column = 0
+        if expert_id and any(e.expert_id == expert_id for e in self.model.experts):
+            column = self.model.expert_column(expert_id)
+        index = self.proxy.mapFromSource(self.model.index(self.model.row_of(code), column))
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+
+    def sort_by_spread(self) -> None:
+        self.table.sortByColumn(self.model.column_of("spread"), Qt.SortOrder.DescendingOrder)
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if not indexes:
+            self._set_current("", "")
+            return
+        index = indexes[0]
+        self._set_current(index.data(ExpertRole) or "", index.data(CodeRole) or "")
+
+    def _set_current(self, expert: str, code: str) -> None:
+        self.expert, self.code = expert, code
+        scored = bool(
+            expert and code and self._rec and self._rec.indicator(code).score_of(expert) is not None
+        )
+        self.consensus_button.setEnabled(bool(code))
+        self.explanation_button.setEnabled(
+            scored and any(d.expert_id == expert and d.code == code for d in self._rec.divergences)  # type: ignore[union-attr]
+        )
+        self.return_button.setEnabled(scored)
+        if not code:
+            self.details.setText(self.tr("Select a score to read the expert's comment and evidence."))
+        self.cell_selected.emit(expert, code)
+
+    def show_conclusion(self, rec: Reconciliation | None, error: str = "") -> None:
+        if rec is None:
+            self.result.setText(self.tr("No reconciliation yet"))
+            self.result.setStyleSheet(RESULT_STYLE.format(colour="#555"))
+            self.facts.setText(error or self.tr("Import the panel's sheets to reconcile them."))
+            self.reasons.clear()
+            return
+        c = rec.conclusion
+        colour = {"pass": "#1e7a34", "fail": "#b02a1e"}.get(c.result or "", "#9a6700")
+        label = c.label.text() if c.label else self.tr("No conclusion")
+        self.result.setText(self.tr("Result: {label}").format(label=label))
+        self.result.setStyleSheet(RESULT_STYLE.format(colour=colour if c.result else "#555"))
+        none = self.tr("none")
+        gates = [y for y in rec.yes_no if y.effect is YesNoEffect.GATE]
+        vetoes = [y for y in rec.yes_no if y.effect is YesNoEffect.VETO]
+
+        def answers(items: list) -> str:
+            return (
+                ", ".join(f"{y.code} {self.tr('no') if y.panel_no else self.tr('yes')}" for y in items)
+                or none
+            )
+
+        lines = [
+            self.tr("Total: {total} of {points}").format(
+                total=labels.number(rec.total) or "—",
+                points=labels.number(self._standard.total_points() if self._standard else None),
+            ),
+            self.tr("Sheets counted: {n} (quorum {q})").format(n=rec.scoring_experts, q=rec.quorum_required),
+            self.tr("Vetoes: {items}").format(items=answers(vetoes)),
+            self.tr("Gates: {items}").format(items=answers(gates)),
+            self.tr("Failed minimums: {codes}").format(codes=", ".join(c.failed_minimums) or none),
+            self.tr("Divergent scores: {n}, unexplained: {u}").format(
+                n=len(rec.divergences), u=len(rec.unexplained)
+            ),
+            self.tr("Consensus scores: {n}").format(n=sum(1 for i in rec.indicators if i.consensus)),
+        ]
+        self.facts.setText("\n".join(lines))
+        self.reasons.setText("\n".join(f"• {line}" for line in c.explain()))
+
+    # --- texts ------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.hint.setText(
+            self.tr(
+                "Red cells are divergent scores (hover for the rule). Sort by Spread to find where discussion "
+                "is needed. The last row shows each expert's leniency."
+            )
+        )
+        self.details_box.setTitle(self.tr("Selected score"))
+        self.conclusion_box.setTitle(self.tr("Conclusion (recomputed after every decision)"))
+        self.consensus_button.setText(self.tr("Set a consensus score…"))
+        self.explanation_button.setText(self.tr("Enter the expert's explanation…"))
+        self.return_button.setText(self.tr("Return the sheet for correction…"))
+        self.model.retranslate()
+        if self._standard is not None:
+            self.show_conclusion(self._rec)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,356 @@
+"""The panel chair's workspace (专家组组长): import the sheets, read the matrix, decide, conclude.
+
+The work is the core's :class:`~reviewer.scoring.panel.PanelState` (verify and collect sheets,
+hold the decisions, reconcile); this panel keeps the current state, runs the slow parts (binding
+to the verified package, verifying and decrypting sheets) through :class:`~reviewer.ui.tasks.Task`,
+records every decision with who and when, and recomputes the reconciliation (a cheap pure
+function) after each one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from reviewer.errors import ReviewerError
+from reviewer.i18n import T
+from reviewer.packages.reader import verify_package
+from reviewer.scoring import return_notice
+from reviewer.scoring import sheet_format as fmt
+from reviewer.scoring.decisions import (
+    Actor,
+    ConsensusDecision,
+    DissentDecision,
+    ExplanationDecision,
+    Opinion,
+    PanelDecisions,
+    ReturnDecision,
+)
+from reviewer.scoring.panel import PanelState, SheetOutcome
+from reviewer.scoring.result import Reconciliation
+from reviewer.scoring.return_notice import build_return_notice
+from reviewer.scoring.sheet import read_sheet_bytes
+from reviewer.scoring.sheet_binding import PackageBinding
+from reviewer.scoring.sheet_model import MaterialRef
+from reviewer.trust import clock
+from reviewer.trust.files import write_atomic
+from reviewer.ui import labels
+from reviewer.ui.dialogs import errors
+from reviewer.ui.models.matrix_model import MatrixExpert
+from reviewer.ui.panels import chair_decisions as dialogs
+from reviewer.ui.panels.chair_import import ACCEPTED, REFUSED, SUPERSEDED, FileOutcome, ImportView
+from reviewer.ui.panels.chair_matrix import MatrixPage
+from reviewer.ui.panels.opinion_editor import OpinionEditor
+from reviewer.ui.panels.package_loading import OpenedReview
+from reviewer.ui.tasks import Executor, Task
+
+
+def bind_review(review: OpenedReview) -> PanelState:
+    """The chair's starting state for an opened package (worker thread: verifies the package)."""
+    view = verify_package(review.path, review.identity.trust_root())
+    return PanelState.start(PackageBinding.of_view(view, review.standard), review.identity)
+
+
+def notice_digest(data: bytes) -> str:
+    """How decisions name a return notice: the SHA-256 of its signed header (as for sheets)."""
+    not_notice = T("该文件不是退回更正通知（.rvreturn）。", "This file is not a return notice (.rvreturn).")
+    return fmt.read_envelope(data, return_notice.MIMETYPE, return_notice.FORMAT, not_notice).digest
+
+
+def read_sheets(paths: Sequence[Path]) -> list[tuple[str, bytes]]:
+    return [(Path(p).name, read_sheet_bytes(p)) for p in paths]
+
+
+class ChairPanel(QWidget):
+    changed = Signal()  # after every import or decision, once the reconciliation is recomputed
+
+    def __init__(
+        self,
+        review: OpenedReview,
+        executor: Executor | None = None,
+        parent: QWidget | None = None,
+        now: Callable[[], str] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("chairPanel")
+        self.review = review
+        self._executor = executor
+        self._now = now or (lambda: clock.iso(clock.utcnow()))
+        self.state: PanelState | None = None
+        self.reconciliation: Reconciliation | None = None
+        self.error = ""
+        self.tabs = QTabWidget(objectName="chairTabs")
+        self.imports = ImportView()
+        self.matrix = MatrixPage()
+        self.opinion = OpinionEditor()
+        self.tabs.addTab(self.imports, "")
+        self.tabs.addTab(self.matrix, "")
+        self.tabs.addTab(self.opinion, "")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        self.imports.files_chosen.connect(self.import_files)
+        self.matrix.cell_selected.connect(self._show_cell)
+        self.matrix.consensus_requested.connect(self.set_consensus)
+        self.matrix.explanation_requested.connect(self.enter_explanation)
+        self.matrix.return_requested.connect(self.return_sheet)
+        self.opinion.opinion_saved.connect(self._save_opinion)
+        self.opinion.dissent_saved.connect(self._save_dissent)
+        roster = review.manifest.roster
+        self.opinion.set_members([(m.cert_sha256, m.name) for m in roster])
+        self.imports.set_busy(True)
+        self.retranslate()
+        self._recompute()
+        Task(self, lambda _progress: bind_review(review), executor).on_success(self._bound).on_failure(
+            self._report
+        ).run()
+
+    # --- state ------------------------------------------------------------------------------
+    @property
+    def decisions(self) -> PanelDecisions:
+        assert self.state is not None
+        return self.state.decisions
+
+    @property
+    def actor(self) -> Actor:
+        identity = self.review.identity
+        return Actor(identity.name, identity.fingerprint, "chair")
+
+    def _bound(self, state: PanelState) -> None:
+        self.state = state
+        self.imports.set_busy(False)
+        self._recompute()
+
+    def _report(self, exc: BaseException) -> None:
+        self.imports.set_busy(self.state is None)
+        errors.report(self, exc)
+
+    def _names(self) -> dict[str, str]:
+        return {m.cert_sha256: m.name for m in self.review.manifest.roster}
+
+    def _experts(self) -> list[MatrixExpert]:
+        assert self.state is not None
+        held = {s.expert_id: s for s in self.state.sheets()}
+        return [
+            MatrixExpert(m.cert_sha256, m.name, held[m.cert_sha256].recused)
+            for m in self.review.manifest.roster
+            if m.cert_sha256 in held
+        ]
+
+    def _recompute(self) -> None:
+        """The reconciliation of the sheets held under the decisions taken; the views follow."""
+        self.reconciliation, self.error = None, ""
+        if self.state is not None and self.state.sheets():
+            try:
+                self.reconciliation = self.state.reconcile()
+            except ReviewerError as exc:
+                self.error = str(exc)
+        self.matrix.show_matrix(
+            self.review.standard, self.reconciliation, self._experts() if self.state else [], self.error
+        )
+        if self.state is not None:
+            self.opinion.show_decisions(self.decisions.opinion, self.decisions.dissents)
+        self.changed.emit()
+
+    def _decide(self, decisions: PanelDecisions) -> bool:
+        """Take ``decisions`` (checked by the core against the package) and recompute."""
+        assert self.state is not None
+        try:
+            self.state = self.state.with_decisions(decisions)
+        except ReviewerError as exc:
+            errors.report(self, exc)
+            return False
+        self._recompute()
+        return True
+
+    # --- importing --------------------------------------------------------------------------
+    def import_files(self, paths: Sequence[Path]) -> Task | None:
+        """Verify and collect ``paths`` in the background, in the order given (their arrival)."""
+        if self.state is None or not paths:
+            return None
+        state = self.state
+        self.imports.set_busy(True)
+
+        def work(progress: Callable[..., None]) -> tuple[PanelState, tuple[SheetOutcome, ...]]:
+            progress(0, len(paths), "")
+            return state.import_sheets(read_sheets(paths))
+
+        return Task(self, work, self._executor).on_success(self._imported).on_failure(self._report).run()
+
+    def _imported(self, result: tuple[PanelState, tuple[SheetOutcome, ...]]) -> None:
+        new, outcomes = result
+        assert self.state is not None
+        # Decisions taken while the sheets were being verified stay: only the sheets change.
+        self.state = replace(self.state, collection=new.collection, outcomes=new.outcomes)
+        self.imports.set_busy(False)
+        self.imports.add_outcomes([self._outcome(o) for o in outcomes])
+        self._recompute()
+
+    @staticmethod
+    def _outcome(o: SheetOutcome) -> FileOutcome:
+        status = REFUSED if not o.accepted else SUPERSEDED if o.superseded_digest else ACCEPTED
+        who = o.expert_name or ""
+        if o.expert_name and o.revision:
+            who = f"{o.expert_name} v{o.revision}" + (" (回避)" if o.recused else "")
+        return FileOutcome(o.source, status, str(o.reason), who)
+
+    # --- the selected cell ------------------------------------------------------------------
+    def _show_cell(self, expert: str, code: str) -> None:
+        if not code or self.state is None:
+            return
+        leaf = self.review.standard.criterion(code)
+        head = f"{code} {leaf.title.text()}"
+        sheet = next((s for s in self.state.sheets() if s.expert_id == expert), None)
+        if sheet is None:
+            ind = self.reconciliation.indicator(code) if self.reconciliation else None
+            text = head
+            if ind is not None and ind.consensus is not None:
+                c = ind.consensus
+                text += "\n" + self.tr("Consensus {value}: {why} ({by}, {at})").format(
+                    value=labels.number(c.value),
+                    why=c.rationale,
+                    by=self._names().get(c.by, c.by[:12]),
+                    at=c.at,
+                )
+            self.matrix.details.setText(text)
+            return
+        name = self._names().get(expert, sheet.header.signer_name)
+        if sheet.recused:
+            self.matrix.details.setText(
+                self.tr("{name} recused: {reason}").format(
+                    name=name, reason=sheet.declarations.conflict_reason
+                )
+            )
+            return
+        answer = sheet.answers.scores.get(code)
+        lines = [
+            head,
+            self.tr("{name}, version {n}: {score}").format(
+                name=name,
+                n=sheet.revision,
+                score=labels.number(answer.score) if answer else "—",  # type: ignore[arg-type]
+            ),
+        ]
+        if answer is not None:
+            lines.append(self.tr("Comment: {text}").format(text=answer.comment or "—"))
+            refs = [
+                self.tr("{material}, page {page}").format(material=r.material.rsplit("/", 1)[-1], page=r.page)
+                if isinstance(r, MaterialRef)
+                else r.name
+                for r in answer.evidence
+            ]
+            lines.append(self.tr("Evidence: {refs}").format(refs="; ".join(refs) or "—"))
+        note = self.decisions.explanation_for(expert, code)
+        if note is not None:
+            lines.append(
+                self.tr("Explanation: {text} (entered by {by}, {at})").format(
+                    text=note.text, by=note.by.name, at=note.at
+                )
+            )
+        self.matrix.details.setText("\n".join(lines))
+
+    # --- decisions --------------------------------------------------------------------------
+    def set_consensus(self, code: str) -> bool:
+        if self.state is None or self.reconciliation is None or not code:
+            return False
+        held = self.decisions.consensus_for(code)
+        dialog = dialogs.ConsensusDialog(
+            self,
+            self.review.standard,
+            code,
+            self.reconciliation.indicator(code).aggregate,
+            None if held is None else (held.value, held.rationale),
+        )
+        if not dialogs.run_dialog(dialog) or dialog.value is None:
+            return False
+        decision = ConsensusDecision(code, dialog.value, dialog.rationale, self.actor, self._now())
+        return self._decide(self.decisions.with_consensus(decision))
+
+    def withdraw_consensus(self, code: str) -> bool:
+        return self.state is not None and self._decide(self.decisions.without_consensus(code))
+
+    def enter_explanation(self, expert: str, code: str) -> bool:
+        if self.state is None or self.reconciliation is None:
+            return False
+        held = self.decisions.explanation_for(expert, code)
+        score = self.reconciliation.indicator(code).score_of(expert)
+        dialog = dialogs.ExplanationDialog(
+            self,
+            self._names().get(expert, expert[:12]),
+            code,
+            labels.number(score),
+            held.text if held else "",
+        )
+        if not dialogs.run_dialog(dialog):
+            return False
+        decision = ExplanationDecision(expert, code, dialog.text, self.actor, self._now())
+        return self._decide(self.decisions.with_explanation(decision))
+
+    def return_sheet(self, expert: str, code: str) -> Path | None:
+        """A signed return notice for ``expert``'s sheet, saved where the chair chooses; recorded."""
+        if self.state is None:
+            return None
+        sheet = next((s for s in self.state.sheets() if s.expert_id == expert), None)
+        if sheet is None:
+            return None
+        name = self._names().get(expert, expert[:12])
+        dialog = dialogs.ReturnDialog(self, self.review.standard, name, [code] if code else [])
+        if not dialogs.run_dialog(dialog):
+            return None
+        try:
+            data = build_return_notice(
+                self.review.identity, self.state.binding, sheet, dialog.codes, dialog.reason
+            )
+        except ReviewerError as exc:
+            errors.report(self, exc)
+            return None
+        suggested = str(self.review.path.parent / f"{name}-v{sheet.revision}-退回.rvreturn")
+        path = dialogs.choose_return_path(self, suggested)
+        if path is None:
+            return None
+        try:
+            write_atomic(path, data)
+        except OSError as exc:
+            errors.report(self, exc)
+            return None
+        decision = ReturnDecision(
+            expert,
+            sheet.revision,
+            tuple(sorted(dialog.codes)),
+            dialog.reason,
+            notice_digest(data),
+            self.actor,
+            self._now(),
+        )
+        return path if self._decide(self.decisions.with_return(decision)) else None
+
+    def _save_opinion(
+        self, strengths: tuple, problems: tuple, recommendations: tuple, conclusion: str
+    ) -> None:
+        if self.state is None:
+            return
+        opinion = Opinion(strengths, problems, recommendations, conclusion, self.actor, self._now())
+        self._decide(self.decisions.with_opinion(opinion))
+
+    def _save_dissent(self, expert: str, text: str) -> None:
+        if self.state is None:
+            return
+        if not text:
+            self._decide(self.decisions.without_dissent(expert))
+            return
+        self._decide(self.decisions.with_dissent(DissentDecision(expert, text, self.actor, self._now())))
+
+    # --- texts ------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.tabs.setTabText(0, self.tr("Sheets"))
+        self.tabs.setTabText(1, self.tr("Matrix"))
+        self.tabs.setTabText(2, self.tr("Opinion and dissents"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,144 @@
+"""The panel opinion (专家组意见) and the members' dissents (保留意见), as the chair types them.
+
+The editor only collects text; the chair panel turns it into
+:class:`~reviewer.scoring.decisions.Opinion` / :class:`~reviewer.scoring.decisions.DissentDecision`
+with who and when, and records it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.scoring.decisions import DissentDecision, Opinion
+
+
+def _lines(edit: QPlainTextEdit) -> tuple[str, ...]:
+    return tuple(line.strip() for line in edit.toPlainText().splitlines() if line.strip())
+
+
+class OpinionEditor(QWidget):
+    # strengths, problems, recommendations (one item a line), conclusion wording
+    opinion_saved = Signal(tuple, tuple, tuple, str)
+    dissent_saved = Signal(str, str)  # member fingerprint, text ("" withdraws)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("opinionEditor")
+        self.strengths = QPlainTextEdit(objectName="opinionStrengths")
+        self.problems = QPlainTextEdit(objectName="opinionProblems")
+        self.recommendations = QPlainTextEdit(objectName="opinionRecommendations")
+        self.conclusion = QPlainTextEdit(objectName="opinionConclusion")
+        self.save_button = QPushButton(objectName="saveOpinion")
+        self.saved_label = QLabel(objectName="opinionSaved", wordWrap=True)
+        self.opinion_box = QGroupBox()
+        form = QFormLayout(self.opinion_box)
+        self._labels = [QLabel() for _ in range(4)]
+        for label, edit in zip(
+            self._labels, (self.strengths, self.problems, self.recommendations, self.conclusion), strict=True
+        ):
+            edit.setMaximumHeight(90)
+            form.addRow(label, edit)
+        row = QHBoxLayout()
+        row.addWidget(self.saved_label, 1)
+        row.addWidget(self.save_button)
+        form.addRow(row)
+
+        self.dissent_box = QGroupBox()
+        self.member = QComboBox(objectName="dissentMember")
+        self.dissent_text = QPlainTextEdit(objectName="dissentText")
+        self.dissent_text.setMaximumHeight(80)
+        self.dissent_button = QPushButton(objectName="saveDissent")
+        self.dissents = QLabel(objectName="dissentList", wordWrap=True)
+        dform = QFormLayout(self.dissent_box)
+        self._member_label, self._text_label = QLabel(), QLabel()
+        dform.addRow(self._member_label, self.member)
+        dform.addRow(self._text_label, self.dissent_text)
+        dform.addRow(self.dissent_button)
+        dform.addRow(self.dissents)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.opinion_box)
+        layout.addWidget(self.dissent_box)
+        layout.addStretch(1)
+        self.save_button.clicked.connect(self._save_opinion)
+        self.dissent_button.clicked.connect(self._save_dissent)
+        self.member.currentIndexChanged.connect(self._member_changed)
+        self._dissents: dict[str, str] = {}
+        self._names: dict[str, str] = {}
+        self.retranslate()
+
+    def set_members(self, members: Sequence[tuple[str, str]]) -> None:
+        """The roster's members as (fingerprint, name), in roster order."""
+        self._names = dict(members)
+        self.member.blockSignals(True)
+        self.member.clear()
+        for fingerprint, name in members:
+            self.member.addItem(name, fingerprint)
+        self.member.blockSignals(False)
+        self._member_changed()
+
+    def show_decisions(self, opinion: Opinion | None, dissents: Sequence[DissentDecision]) -> None:
+        if opinion is not None:
+            self.strengths.setPlainText("\n".join(opinion.strengths))
+            self.problems.setPlainText("\n".join(opinion.problems))
+            self.recommendations.setPlainText("\n".join(opinion.recommendations))
+            self.conclusion.setPlainText(opinion.conclusion)
+            self.saved_label.setText(
+                self.tr("Saved by {who} at {at}.").format(who=opinion.by.name, at=opinion.at)
+            )
+        self._dissents = {d.expert: d.text for d in dissents}
+        lines = [
+            f"• {self._names.get(d.expert, d.expert[:12])}: {d.text} ({d.by.name}, {d.at})" for d in dissents
+        ]
+        self.dissents.setText("\n".join(lines) if lines else self.tr("No dissent recorded."))
+        self._member_changed()
+
+    def _member_changed(self) -> None:
+        self.dissent_text.setPlainText(self._dissents.get(self.member.currentData() or "", ""))
+
+    def _save_opinion(self) -> None:
+        self.opinion_saved.emit(
+            _lines(self.strengths),
+            _lines(self.problems),
+            _lines(self.recommendations),
+            self.conclusion.toPlainText().strip(),
+        )
+
+    def _save_dissent(self) -> None:
+        fingerprint = self.member.currentData()
+        if fingerprint:
+            self.dissent_saved.emit(fingerprint, self.dissent_text.toPlainText().strip())
+
+    def retranslate(self) -> None:
+        self.opinion_box.setTitle(self.tr("Panel opinion"))
+        texts = (
+            self.tr("Strengths (one a line)"),
+            self.tr("Problems (one a line)"),
+            self.tr("Recommendations (one a line)"),
+            self.tr("Conclusion wording"),
+        )
+        for label, text in zip(self._labels, texts, strict=True):
+            label.setText(text)
+        self.save_button.setText(self.tr("Save the opinion"))
+        self.dissent_box.setTitle(self.tr("Dissents"))
+        self._member_label.setText(self.tr("Member"))
+        self._text_label.setText(self.tr("Dissent in the member's words"))
+        self.dissent_button.setText(self.tr("Record the dissent"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
