@@ -1,0 +1,280 @@
+"""Finalise and sign: what is still missing (click to go there), then sign, verify, lock.
+
+Signing runs through :class:`~reviewer.ui.tasks.Task` (never on the GUI thread): the package is
+reopened to bind the sheet to it, :func:`reviewer.scoring.finalise.finalise` builds the sheet (a
+score sheet, version n+1 after a return notice, or a recusal), writes it where the expert chose
+(temporary file + rename), reopens and verifies it, and locks the review. The page then shows the
+file, its version and its SHA-256 digest, and offers the printable PDF and, later, accepting the
+chair's return notice.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.export.sheet_pdf import write_sheet_pdf
+from reviewer.models.workbench_types import Conflict, ReviewState, ReviewStatus
+from reviewer.packages import open_package
+from reviewer.scoring.finalise import Finalised, SheetArchive, finalise, missing
+from reviewer.scoring.sheet import VerifiedSheet, open_sheet
+from reviewer.scoring.sheet_binding import PackageBinding
+from reviewer.ui.dialogs import errors, sheet_files
+from reviewer.ui.dialogs.return_notice import accept_notice
+from reviewer.ui.panels.package_loading import OpenedReview
+from reviewer.ui.review_writer import ReviewWriter
+from reviewer.ui.tasks import Executor, Task
+
+CODE_ROLE = Qt.ItemDataRole.UserRole
+OK_STYLE = "QLabel { color: #1e6b2e; font-weight: bold; }"
+
+
+def package_binding(opened: OpenedReview) -> PackageBinding:
+    """Reopen the verified package (worker thread) for what a sheet is bound to."""
+    with open_package(opened.path, opened.identity) as pkg:
+        return PackageBinding.of(pkg)
+
+
+class FinalisePage(QWidget):
+    jump_requested = Signal(str)  # an indicator or item code, or "conflict"/"pledge"
+    finalised = Signal(object)  # the Finalised result
+    state_changed = Signal(object)  # a ReviewState after signing or a return notice
+
+    def __init__(
+        self,
+        writer: ReviewWriter,
+        opened: OpenedReview,
+        *,
+        archive: SheetArchive | None = None,
+        executor: Executor | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("finalisePage")
+        self.writer = writer
+        self.opened = opened
+        self.archive = archive or SheetArchive.default()
+        self._executor = executor
+        self._binding: PackageBinding | None = None
+        self.state: ReviewState = writer.bench.snapshot(writer.review)
+        self.result: Finalised | None = None
+        self.running: Task | None = None
+
+        self.heading = QLabel(objectName="finaliseHeading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.heading.setFont(font)
+        self.summary = QLabel(objectName="finaliseSummary", wordWrap=True)
+        self.missing_box = QGroupBox(objectName="missingBox")
+        self.missing_list = QListWidget(objectName="missingList")
+        self.missing_list.itemActivated.connect(self._activated)
+        self.missing_list.itemClicked.connect(self._activated)
+        QVBoxLayout(self.missing_box).addWidget(self.missing_list)
+
+        self.sign_button = QPushButton(objectName="signButton")
+        self.sign_button.clicked.connect(self.sign)
+        self.pdf_button = QPushButton(objectName="pdfButton")
+        self.pdf_button.clicked.connect(self.export_pdf)
+        self.return_button = QPushButton(objectName="returnNoticeButton")
+        self.return_button.clicked.connect(self.accept_return_notice)
+        buttons = QHBoxLayout()
+        for b in (self.sign_button, self.pdf_button, self.return_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+
+        self.result_box = QGroupBox(objectName="resultBox")
+        self.result_file = QLabel(objectName="resultFile", wordWrap=True)
+        self.result_version = QLabel(objectName="resultVersion")
+        self.result_digest = QLabel(objectName="resultDigest", wordWrap=True)
+        for label in (self.result_file, self.result_digest):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        rl = QVBoxLayout(self.result_box)
+        for w in (self.result_file, self.result_version, self.result_digest):
+            rl.addWidget(w)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.missing_box, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.result_box)
+        writer.saved.connect(lambda _tag, _result, state: self.show_state(state))
+        writer.busy.connect(lambda _busy: self._update_buttons())
+        self.retranslate()
+        self.show_state(self.state)
+
+    # --- the review step --------------------------------------------------------------------
+    def show_state(self, state: object) -> None:
+        if not isinstance(state, ReviewState):
+            return
+        self.state = state
+        standard = self.writer.review.standard
+        items = missing(standard, state)
+        self.missing_list.clear()
+        for item in items:
+            row = QListWidgetItem(str(item.message))
+            row.setData(CODE_ROLE, item.code)
+            self.missing_list.addItem(row)
+        if state.status is ReviewStatus.FINALISED:
+            text = self.tr("Version {n} of your sheet is signed and locked. It is read-only now.").format(
+                n=state.version
+            )
+        elif items:
+            text = self.tr("{n} thing(s) still missing before you can sign. Click one to go there.").format(
+                n=len(items)
+            )
+        elif state.declaration.conflict is Conflict.DECLARED:
+            text = self.tr("Nothing is missing: sign your recusal sheet.")
+        else:
+            text = self.tr("Nothing is missing: you can sign version {n} of your sheet.").format(
+                n=state.version
+            )
+        self.summary.setText(text)
+        self.missing_box.setVisible(bool(items))
+        self._update_buttons()
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        self.jump_requested.emit(str(item.data(CODE_ROLE)))
+
+    def _update_buttons(self) -> None:
+        s = self.state
+        idle = self.running is None and self.writer.pending == 0
+        ready = s.status is not ReviewStatus.FINALISED and self.missing_list.count() == 0
+        self.sign_button.setEnabled(idle and ready)
+        self.pdf_button.setEnabled(idle and self._signed_version() is not None)
+        self.return_button.setEnabled(
+            idle and s.status is ReviewStatus.FINALISED and s.declaration.conflict is not Conflict.DECLARED
+        )
+
+    def _signed_version(self) -> int | None:
+        s = self.state
+        version = s.version if s.status is ReviewStatus.FINALISED else s.version - 1
+        return (
+            version
+            if version >= 1 and self.archive.sheet_path(self.writer.review, version).exists()
+            else None
+        )
+
+    # --- signing ----------------------------------------------------------------------------
+    def suggested_name(self) -> str:
+        kind = "recusal" if self.state.declaration.conflict is Conflict.DECLARED else "sheet"
+        name = self.opened.identity.name
+        return str(Path.home() / f"{name}-{kind}-v{self.state.version}.rvsheet")
+
+    def sign(self) -> Task | None:
+        """Ask where to save, then sign, write, verify and lock in the background."""
+        if not self.sign_button.isEnabled():
+            return None
+        path = sheet_files.choose_sheet_path(self, self.suggested_name())
+        if path is None:
+            return None
+        if path.suffix.lower() != ".rvsheet":
+            path = path.with_name(path.name + ".rvsheet")
+        bench, review, opened, archive, cached = (
+            self.writer.bench,
+            self.writer.review,
+            self.opened,
+            self.archive,
+            self._binding,
+        )
+
+        def work(_progress: object) -> tuple[PackageBinding, Finalised]:
+            binding = cached or package_binding(opened)
+            return binding, finalise(bench, review, binding, opened.identity, path, archive=archive)
+
+        return self._run(work, self._signed)
+
+    def _run(self, work, on_success) -> Task:  # type: ignore[no-untyped-def]
+        self.running = Task(self, work, self._executor).on_success(on_success).on_failure(self._failed)
+        self.running.finished.connect(self._done)
+        self._update_buttons()
+        return self.running.run()
+
+    def _done(self) -> None:
+        self.running = None
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self.show_state(self.writer.bench.snapshot(self.writer.review))
+        self.state_changed.emit(self.state)
+
+    def _failed(self, exc: BaseException) -> None:
+        errors.report(self, exc)
+
+    def _signed(self, result: tuple[PackageBinding, Finalised]) -> None:
+        self._binding, self.result = result
+        self.show_result(self.result.path, self.result.sheet)
+        self.finalised.emit(self.result)
+
+    def show_result(self, path: Path | None, sheet: VerifiedSheet) -> None:
+        kind = self.tr("Recusal sheet") if sheet.recused else self.tr("Score sheet")
+        self.result_box.setVisible(True)
+        self.result_file.setText(self.tr("{kind} written to {path}").format(kind=kind, path=path or "—"))
+        self.result_version.setText(self.tr("Version {n}, signed and verified").format(n=sheet.revision))
+        self.result_version.setStyleSheet(OK_STYLE)
+        self.result_digest.setText(self.tr("SHA-256 digest: {d}").format(d=sheet.digest))
+
+    # --- printable PDF ----------------------------------------------------------------------
+    def export_pdf(self) -> Task | None:
+        version = self._signed_version()
+        if version is None:
+            return None
+        suggested = str(Path.home() / f"{self.opened.identity.name}-sheet-v{version}.pdf")
+        path = sheet_files.choose_pdf_path(self, suggested)
+        if path is None:
+            return None
+        data = self.archive.sheet(self.writer.review, version)
+        opened, cached = self.opened, self._binding
+        candidate = str(opened.manifest.candidate.get("name", "")) or None
+
+        def work(_progress: object) -> tuple[PackageBinding, Path]:
+            binding = cached or package_binding(opened)
+            sheet = open_sheet(data, opened.identity, binding, opened.identity.trust_root())
+            return binding, write_sheet_pdf(path, sheet, opened.standard, candidate=candidate)
+
+        return self._run(work, self._pdf_written)
+
+    def _pdf_written(self, result: tuple[PackageBinding, Path]) -> None:
+        self._binding, path = result
+        self.pdf_written = path
+        self.result_file.setText(self.tr("PDF written to {path}").format(path=path))
+
+    # --- return notice ----------------------------------------------------------------------
+    def accept_return_notice(self) -> Task | None:
+        """Pick the chair's notice, check it and unlock what it names (see the dialog module)."""
+        if not self.return_button.isEnabled():
+            return None
+        return accept_notice(self, self.writer, self.opened, self.archive, self._executor, self._notice_done)
+
+    def _notice_done(self, binding: PackageBinding) -> None:
+        self._binding = binding
+        self.result_box.setVisible(False)
+        self._refresh()
+
+    # --- texts ------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Finalise and sign"))
+        self.missing_box.setTitle(self.tr("Still missing"))
+        self.sign_button.setText(self.tr("Sign…"))
+        self.pdf_button.setText(self.tr("Print / export PDF…"))
+        self.return_button.setText(self.tr("Accept return notice…"))
+        self.result_box.setTitle(self.tr("Signed sheet"))
+        if self.result is None:
+            self.result_box.setVisible(False)
+        self.show_state(self.state)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
