@@ -213,3 +213,31 @@ def test_background_decryption_reports_progress(qtbot, demo_review) -> None:
         assert task is not None and viewer.pages.currentIndex() == 1  # the progress page meanwhile
     assert seen and seen[-1] == viewer.progress.maximum()
     assert viewer.current_page == 2
+
+
+def test_plugged_into_the_workspace(demo_review, sync_executor, qtbot, data_dir) -> None:
+    from reviewer.ui.panels.review_workspace import workspace_for
+    from reviewer.ui.panels.visit_pages import attach_visit_pages
+
+    with Store.open() as store:
+        workspace = workspace_for(store, demo_review, synchronous=True)
+        qtbot.addWidget(workspace)
+        workspace.bench.declare(workspace.review, Conflict.NONE)
+        workspace.bench.accept_pledge(workspace.review)
+        workspace.refresh()
+        viewer, site = attach_visit_pages(workspace, demo_review, executor=sync_executor)
+        # An evidence link in the score editor opens the viewer on its page.
+        workspace.evidence_activated.emit(SELF_EVALUATION, 6)
+        assert workspace.current_page == "materials" and viewer.current_page == 6
+        # "Cite this page" goes to the indicator selected in the scoring view.
+        workspace.scoring.select_code("1.4")
+        viewer.bar.cite.click()
+        (ref,) = workspace.bench.snapshot(workspace.review).evidence
+        assert (ref.code, ref.material, ref.page) == ("1.4", SELF_EVALUATION, 6)
+        # An indicator clicked in site-visit mode is selected for scoring.
+        workspace.show_page("site_visit")
+        site.indicator_requested.emit("5.1")
+        assert workspace.current_page == "scoring" and workspace.scoring.current_code == "5.1"
+        site.indicator_requested.emit("V1")
+        assert workspace.current_page == "checks"
+        workspace.close_writer()

@@ -128,6 +128,11 @@ class SiteVisitPanel(QWidget):
         self._show_activity()
 
     @property
+    def state(self) -> ReviewState | None:
+        """The review state on show."""
+        return self._state
+
+    @property
     def activity(self) -> EvidenceMethod | None:
         row = self.activities.currentRow()
         return ACTIVITIES[row] if self._board and 0 <= row < len(ACTIVITIES) else None
