@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "reviewer.cli.record",
     "reviewer.cli.demo",
     "reviewer.cli.sheet",
+    "reviewer.cli.panel",
 ]
 
 log = logging.getLogger("reviewer")

@@ -1,4 +1,4 @@
-"""``reviewer sheet fill|recuse|show``: score sheets (.rvsheet) from the command line.
+"""``reviewer sheet fill|recuse|show|return``: score sheets (.rvsheet) from the command line.
 
 The same core as the workbench: :mod:`reviewer.scoring.sheet` (build, sign, verify, open) and
 :mod:`reviewer.scoring.scores_file` (the scores file format, shown by ``sheet fill --help``).
@@ -86,6 +86,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_passphrase_option(show)
     show.set_defaults(func=run_show)
 
+    ret = ssub.add_parser(
+        "return",
+        help="as the chair: return a sheet for correction of named indicators (signed return notice)",
+        description="Sign a return notice (.rvreturn) naming one expert's sheet, the indicators or yes/no "
+        "items to correct and the reason; it is encrypted to that expert, you and the ministry. The "
+        "expert's app accepts it and produces version n+1 in which only the named codes may change.",
+    )
+    ret.add_argument("sheet", metavar="SHEET", help="the sheet to return (.rvsheet)")
+    ret.add_argument("--identity", required=True, metavar="DIR", help="the chair's identity")
+    ret.add_argument("--package", required=True, metavar="PKG")
+    ret.add_argument("--codes", required=True, metavar="CODES", help="comma-separated, e.g. 1.1,2.3,V1")
+    ret.add_argument("--reason", required=True, metavar="TEXT")
+    ret.add_argument("--out", required=True, metavar="NOTICE", help="where to write the .rvreturn file")
+    add_passphrase_option(ret)
+    ret.set_defaults(func=run_return)
+
 
 def _chair_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
@@ -158,6 +174,31 @@ def run_show(args: argparse.Namespace) -> int:
             binding = PackageBinding.of(opened)
     sheet = open_sheet(read_sheet_bytes(args.sheet), identity, binding, identity.trust_root())
     print("\n".join(describe(sheet)))
+    return 0
+
+
+def run_return(args: argparse.Namespace) -> int:
+    from reviewer.scoring.return_notice import build_return_notice
+
+    identity = load_identity(args.identity, passphrase_source(args))
+    with open_package(args.package, identity) as opened:
+        binding = PackageBinding.of(opened)
+    sheet = open_sheet(read_sheet_bytes(args.sheet), identity, binding, identity.trust_root())
+    codes = [c.strip() for c in args.codes.split(",") if c.strip()]
+    data = build_return_notice(identity, binding, sheet, codes, args.reason)
+    write_sheet(args.out, data)  # never overwrites, written whole
+    print(
+        str(
+            T(
+                "已签署退回更正通知 {path}：{name} 的第 {n} 版评分表，指标 {codes}。",
+                "Signed the return notice {path}: version {n} of {name}'s sheet, indicators {codes}.",
+                path=args.out,
+                name=sheet.header.signer_name,
+                n=sheet.revision,
+                codes=", ".join(sorted(set(codes))),
+            )
+        )
+    )
     return 0
 
 

@@ -32,7 +32,7 @@ def _conclusion(rec: Reconciliation) -> Text:
     c = rec.conclusion
     if c.result is None or c.label is None:
         return T("结论：无（未达到法定人数）", "Conclusion: none (quorum not met)")
-    return T("结论：{zh}", "Conclusion: {en}", zh=c.label.zh, en=c.label.en)
+    return Text(f"结论：{c.label.zh}", f"Conclusion: {c.label.en}")
 
 
 def summary_lines(
