@@ -1,0 +1,298 @@
+"""The registry rules engine: pure functions from a candidate's facts to its derived state.
+
+A candidate's facts are append-only: its registration, the current review results imported for it
+and the ministry's decisions (the end of a publicity period). :func:`replay` folds them, in order of
+(year, time), through the data-driven :class:`~reviewer.ministry.rules.RegistryRules` into a
+:class:`~reviewer.ministry.types.Timeline`: the status now, every status entry with its reason, the
+notices (rectification, exit, disqualification), the publicity list entries and the yearly stars.
+The registry stores the timeline as derived tables and rebuilds it in the same transaction whenever a
+fact is added, so a newer version of a result replaces the older one's effects exactly.
+
+The rules (DOMAIN.md, 工信部信发〔2022〕168号): creation pass → publicity → title; pass after
+rectification → creating with a rectification notice; fail → still creating; annual one star →
+warned with a rectification notice; one star in consecutive years → announced exit; a veto for fraud
+→ disqualification while creating, exit once awarded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import timedelta
+
+from reviewer.errors import Refused
+from reviewer.i18n import T
+from reviewer.ministry.rules import HOLDING, TERMINAL, RegistryRules
+from reviewer.ministry.types import (
+    CandidateInfo,
+    Decision,
+    Event,
+    Notice,
+    PublicityEntry,
+    Registration,
+    ReviewEvent,
+    StatusEntry,
+    Timeline,
+)
+from reviewer.standards.model import RESULT_LABELS
+
+STATUS_LABELS = {
+    "creating": ("创建中", "creating"),
+    "awarded": ("已授予", "awarded"),
+    "warned": ("整改提醒", "warned"),
+    "exited": ("已退出", "exited"),
+    "disqualified": ("已取消创建资格", "disqualified"),
+}
+NOTICE_LABELS = {
+    "rectification": ("整改通知", "rectification notice"),
+    "exit": ("退出公告", "exit announcement"),
+    "disqualification": ("取消创建资格通知", "disqualification notice"),
+}
+FLAG_LABELS = {
+    "city_with_famous_parks": ("拥有{n}个以上名园的城市", "city with {n} or more famous parks"),
+    "park_in_famous_city": ("位于名城的园区", "park in a famous city"),
+}
+
+
+def admissible(status: str | None, kind: str) -> bool:
+    """Whether a review of ``kind`` can apply to a candidate in ``status`` (None: not registered)."""
+    if status in TERMINAL:
+        return False
+    if kind == "annual":
+        return status in HOLDING
+    return status in (None, "creating")
+
+
+def refusal(name: str, status: str | None, kind: str) -> Refused:
+    zh, en = STATUS_LABELS.get(status or "", ("未登记", "not registered"))
+    return Refused(
+        T(
+            "“{name}”当前状态为“" + zh + "”，不能登记{kind}评审结果。",
+            "“{name}” is " + en + "; a {kind} review result cannot be registered for it.",
+            name=name,
+            kind=kind,
+        )
+    )
+
+
+def _order(event: Event) -> tuple[int, object, int]:
+    rank = 0 if isinstance(event, Registration) else 1
+    return (event.year, event.at, rank)
+
+
+class _Fold:
+    def __init__(self, rules: RegistryRules) -> None:
+        self.rules = rules
+        self.status: str | None = None
+        self.history: list[StatusEntry] = []
+        self.notices: list[Notice] = []
+        self.publicity: list[PublicityEntry] = []
+        self.stars: dict[int, int] = {}
+        self.ignored: list[str] = []
+
+    def enter(
+        self, ev: Event, status: str, code: str, zh: str, en: str, package_id: str | None = None
+    ) -> None:
+        self.status = status
+        self.history.append(StatusEntry(ev.year, ev.at, status, code, zh, en, package_id))
+
+    def notify(self, ev: Event, kind: str | None, zh: str, en: str, package_id: str | None) -> None:
+        if kind:
+            self.notices.append(Notice(ev.year, ev.at, kind, zh, en, package_id))
+
+    def registration(self, ev: Registration) -> None:
+        zh, en = STATUS_LABELS[ev.status]
+        self.enter(ev, ev.status, "registered", f"登记为{zh}", f"registered as {en}")
+
+    def review(self, ev: ReviewEvent) -> None:
+        if self.status is None:  # a first result registers the candidate as creating
+            self.registration(Registration(ev.year, ev.at))
+        if not admissible(self.status, ev.kind):
+            self.ignored.append(ev.package_id)
+            return
+        if ev.vetoed:
+            return self.veto(ev)
+        if ev.kind == "annual":
+            return self.annual(ev)
+        label = RESULT_LABELS.get(ev.result or "")
+        res_zh, res_en = (label.zh, label.en) if label else ("无结论", "no conclusion")
+        if ev.kind == "application" or ev.result not in self.rules.creation:
+            kind_zh = "申请审查" if ev.kind == "application" else "评审"
+            self.enter(
+                ev,
+                self.status or "creating",
+                f"{ev.kind}:{ev.result}",
+                f"{kind_zh}：{res_zh}",
+                f"{ev.kind} review: {res_en}",
+                ev.package_id,
+            )
+            return
+        outcome = self.rules.creation[ev.result]
+        self.enter(
+            ev,
+            outcome.status,
+            f"creation:{ev.result}",
+            f"评审授予：{res_zh}",
+            f"creation review: {res_en}",
+            ev.package_id,
+        )
+        if outcome.publicity:
+            starts = ev.at.date()
+            ends = starts + timedelta(days=self.rules.publicity_days)
+            self.publicity.append(PublicityEntry(ev.year, ev.package_id, starts, ends, "pending"))
+        self.notify(
+            ev,
+            outcome.notice,
+            f"评审授予结论为{res_zh}，责令限期整改。",
+            f"The creation review concluded {res_en}: rectification ordered.",
+            ev.package_id,
+        )
+
+    def veto(self, ev: ReviewEvent) -> None:
+        outcome = self.rules.veto[self.status or "creating"]
+        self.enter(
+            ev,
+            outcome.status,
+            "veto",
+            "一票否决：隐瞒事实、弄虚作假",
+            "veto: facts concealed or falsified",
+            ev.package_id,
+        )
+        if outcome.status == "disqualified":
+            zh, en = "因弄虚作假，取消创建资格。", "Creation qualification cancelled for falsification."
+        else:
+            zh, en = "因弄虚作假，公告退出。", "Exit announced for falsification."
+        self.notify(ev, outcome.notice, zh, en, ev.package_id)
+
+    def annual(self, ev: ReviewEvent) -> None:
+        rules = self.rules
+        stars = int(ev.result) if ev.result in ("1", "2", "3") else None
+        if stars is None:
+            self.enter(
+                ev,
+                self.status or "awarded",
+                "annual:none",
+                "年度评估：无结论",
+                "annual evaluation: no conclusion",
+                ev.package_id,
+            )
+            return
+        self.stars[ev.year] = stars
+        low_years = rules.exit_consecutive_years
+        streak = all(self.stars.get(ev.year - k, 99) <= rules.exit_max_stars for k in range(low_years))
+        if stars <= rules.exit_max_stars and streak:
+            self.enter(
+                ev,
+                rules.exit.status,
+                "annual:exit",
+                f"连续{low_years}年一星，公告退出",
+                f"{stars} star(s) in {low_years} consecutive years: exit announced",
+                ev.package_id,
+            )
+            self.notify(
+                ev,
+                rules.exit.notice,
+                f"{ev.year}年度评估连续{low_years}年为一星，公告退出。",
+                f"Annual evaluation {ev.year}: {low_years} consecutive years at one star; exit announced.",
+                ev.package_id,
+            )
+        elif stars <= rules.warning_max_stars:
+            self.enter(
+                ev,
+                rules.warning.status,
+                "annual:warning",
+                f"{ev.year}年度评估{stars}星，提醒并责令整改",
+                f"annual evaluation {ev.year}: {stars} star(s), reminded and ordered to rectify",
+                ev.package_id,
+            )
+            self.notify(
+                ev,
+                rules.warning.notice,
+                f"{ev.year}年度评估为{stars}星，责令整改。",
+                f"Annual evaluation {ev.year}: {stars} star(s); rectification ordered.",
+                ev.package_id,
+            )
+        else:
+            restored = stars >= rules.restore_min_stars and self.status == rules.warning.status
+            status = rules.restore_status if restored else (self.status or "awarded")
+            self.enter(
+                ev,
+                status,
+                "annual:restored" if restored else "annual:stars",
+                f"{ev.year}年度评估{stars}星",
+                f"annual evaluation {ev.year}: {stars} stars",
+                ev.package_id,
+            )
+
+    def decision(self, ev: Decision) -> None:
+        pending = next((i for i, p in enumerate(self.publicity) if p.outcome == "pending"), None)
+        if pending is None or self.status != "creating":
+            self.ignored.append(f"decision:{ev.decision}")
+            return
+        entry = self.publicity[pending]
+        if ev.decision == "publicity_confirmed":
+            self.publicity[pending] = PublicityEntry(
+                entry.year, entry.package_id, entry.starts, entry.ends, "confirmed"
+            )
+            self.enter(
+                ev,
+                self.rules.publicity_confirmed_status,
+                "publicity:confirmed",
+                "公示期满无异议，授予称号",
+                "publicity ended without objection: title awarded",
+                entry.package_id,
+            )
+        else:
+            self.publicity[pending] = PublicityEntry(
+                entry.year, entry.package_id, entry.starts, entry.ends, "objected"
+            )
+            self.enter(
+                ev,
+                "creating",
+                "publicity:objected",
+                f"公示有异议：{ev.reason}",
+                f"objection during publicity: {ev.reason}",
+                entry.package_id,
+            )
+
+
+def replay(rules: RegistryRules, events: Iterable[Event]) -> Timeline:
+    """The candidate's derived state after ``events`` (in any order; sorted by year, then time)."""
+    fold = _Fold(rules)
+    for ev in sorted(events, key=_order):
+        if isinstance(ev, Registration):
+            if fold.status is None:
+                fold.registration(ev)
+        elif isinstance(ev, ReviewEvent):
+            fold.review(ev)
+        else:
+            fold.decision(ev)
+    return Timeline(
+        status=fold.status or "creating",
+        history=tuple(fold.history),
+        notices=tuple(fold.notices),
+        publicity=tuple(fold.publicity),
+        stars=tuple(sorted(fold.stars.items())),
+        ignored=tuple(fold.ignored),
+    )
+
+
+def priority_flags(
+    rules: RegistryRules, candidates: Sequence[tuple[CandidateInfo, str]]
+) -> dict[str, tuple[str, ...]]:
+    """Priority (优先支持) flags by candidate name: a city with ≥ N famous parks, a park in a famous city."""
+    famous_parks: dict[str, int] = {}
+    famous_cities: set[str] = set()
+    for info, status in candidates:
+        if status in HOLDING and info.type == "park" and info.city:
+            famous_parks[info.city] = famous_parks.get(info.city, 0) + 1
+        if status in HOLDING and info.type == "city":
+            famous_cities.add(info.city or info.name)
+    flags: dict[str, tuple[str, ...]] = {}
+    for info, _status in candidates:
+        found: list[str] = []
+        if info.type == "city" and famous_parks.get(info.city or info.name, 0) >= rules.city_min_famous_parks:
+            found.append("city_with_famous_parks")
+        if info.type == "park" and rules.park_in_famous_city and info.city in famous_cities:
+            found.append("park_in_famous_city")
+        flags[info.name] = tuple(found)
+    return flags

@@ -1,0 +1,132 @@
+"""The ministry registry's tables (its own database and metadata, apart from the expert's store).
+
+Facts are append-only: ``candidates``, ``reviews`` (a newer version of a package's result marks the
+older one not current), ``decisions``. The derived tables — ``status_history``, ``notices``,
+``publicity``, ``star_ratings`` — are what :func:`reviewer.ministry.engine.replay` makes of a
+candidate's facts, rebuilt in the same transaction as the fact that changed them. Decimal values
+(totals, scores) are stored as canonical strings so they come back exactly on every backend.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from reviewer.models.orm.base import NAMING_CONVENTION, UTCDateTime
+
+VERSION_TABLE = "ministry_alembic_version"
+
+
+class RegistryBase(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime: UTCDateTime()}  # noqa: RUF012 - read by SQLAlchemy
+
+
+class CandidateRow(RegistryBase):
+    __tablename__ = "candidates"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    type: Mapped[str] = mapped_column(String(16))
+    province: Mapped[str] = mapped_column(String(100), default="")
+    city: Mapped[str] = mapped_column(String(100), default="")
+    parent_city: Mapped[str | None] = mapped_column(String(100))
+    registered_year: Mapped[int] = mapped_column(Integer)
+    registered_status: Mapped[str] = mapped_column(String(16))
+    registered_at: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(16))  # derived: the timeline's status now
+
+
+class ReviewRow(RegistryBase):
+    __tablename__ = "reviews"
+    __table_args__ = (UniqueConstraint("package_id", "bundle_version"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), index=True)
+    package_id: Mapped[str] = mapped_column(String(64), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    year: Mapped[int] = mapped_column(Integer)
+    standard_id: Mapped[str] = mapped_column(String(200))
+    standard_version: Mapped[str] = mapped_column(String(100))
+    result: Mapped[str | None] = mapped_column(String(32))
+    stars: Mapped[int | None] = mapped_column(Integer)
+    vetoed: Mapped[bool] = mapped_column(Boolean)
+    total: Mapped[str | None] = mapped_column(String(32))
+    bundle_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    bundle_version: Mapped[int] = mapped_column(Integer)
+    chair: Mapped[str] = mapped_column(String(200))
+    experts: Mapped[str] = mapped_column(Text)  # JSON list of names
+    reviewed_at: Mapped[datetime]
+    imported_at: Mapped[datetime]
+    current: Mapped[bool] = mapped_column(Boolean)
+
+
+class DecisionRow(RegistryBase):
+    __tablename__ = "decisions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    decision: Mapped[str] = mapped_column(String(32))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    decided_at: Mapped[datetime]
+
+
+class StatusHistoryRow(RegistryBase):
+    __tablename__ = "status_history"
+    __table_args__ = (UniqueConstraint("candidate_id", "seq"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"))
+    seq: Mapped[int] = mapped_column(Integer)
+    year: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(16))
+    reason_code: Mapped[str] = mapped_column(String(64))
+    reason_zh: Mapped[str] = mapped_column(Text)
+    reason_en: Mapped[str] = mapped_column(Text)
+    package_id: Mapped[str | None] = mapped_column(String(64))
+
+
+class NoticeRow(RegistryBase):
+    __tablename__ = "notices"
+    __table_args__ = (UniqueConstraint("candidate_id", "seq"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"))
+    seq: Mapped[int] = mapped_column(Integer)
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    at: Mapped[datetime]
+    kind: Mapped[str] = mapped_column(String(32))
+    text_zh: Mapped[str] = mapped_column(Text)
+    text_en: Mapped[str] = mapped_column(Text)
+    package_id: Mapped[str | None] = mapped_column(String(64))
+
+
+class PublicityRow(RegistryBase):
+    __tablename__ = "publicity"
+    __table_args__ = (UniqueConstraint("candidate_id", "package_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"))
+    package_id: Mapped[str] = mapped_column(String(64))
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    starts: Mapped[date] = mapped_column(Date)
+    ends: Mapped[date] = mapped_column(Date)
+    outcome: Mapped[str] = mapped_column(String(16))
+
+
+class StarRatingRow(RegistryBase):
+    __tablename__ = "star_ratings"
+    __table_args__ = (UniqueConstraint("candidate_id", "year"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"))
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    stars: Mapped[int] = mapped_column(Integer)
+
+
+class DeviationRow(RegistryBase):
+    __tablename__ = "expert_deviations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id"), index=True)
+    expert_id: Mapped[str] = mapped_column(String(200), index=True)
+    expert_name: Mapped[str] = mapped_column(String(200))
+    code: Mapped[str] = mapped_column(String(64))
+    score: Mapped[str] = mapped_column(String(32))
+    aggregate: Mapped[str] = mapped_column(String(32))

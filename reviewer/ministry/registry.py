@@ -1,0 +1,286 @@
+"""The registry: one session per unit of work, frozen values out, the rules applied on every change.
+
+Writing (this module): register a candidate, record a verified review result, record a publicity
+decision. Each is one transaction that adds the fact and rebuilds the candidate's derived tables
+from :func:`~reviewer.ministry.engine.replay`. Reading: :mod:`reviewer.ministry.registry_read`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import URL, Engine, delete, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from reviewer.errors import Refused, UsageError
+from reviewer.i18n import T
+from reviewer.ministry import engine as rules_engine
+from reviewer.ministry.database import open_engine
+from reviewer.ministry.orm import (
+    CandidateRow,
+    DecisionRow,
+    DeviationRow,
+    NoticeRow,
+    PublicityRow,
+    ReviewRow,
+    StarRatingRow,
+    StatusHistoryRow,
+)
+from reviewer.ministry.registry_read import RegistryReader
+from reviewer.ministry.rules import RegistryRules, load_rules
+from reviewer.ministry.types import (
+    CandidateInfo,
+    Decision,
+    Event,
+    Registration,
+    ReviewEvent,
+    ReviewResult,
+    Timeline,
+)
+from reviewer.models.orm.base import utcnow
+
+IMPORTED = "imported"
+SUPERSEDED = "superseded"  # imported, replacing an older version of the same package's result
+DUPLICATE = "duplicate"  # this very bundle is in the registry already: nothing changed
+
+
+@dataclass(frozen=True)
+class RecordOutcome:
+    outcome: str  # imported, superseded, duplicate
+    candidate: str
+    status: str
+    package_id: str
+    bundle_version: int
+
+
+class Registry(RegistryReader):
+    """The national register of famous cities and parks on one database (SQLite or PostgreSQL)."""
+
+    def __init__(self, engine: Engine, rules: RegistryRules | None = None) -> None:
+        super().__init__(engine, rules or load_rules())
+
+    @classmethod
+    def open(cls, target: str | os.PathLike[str] | URL, rules: RegistryRules | None = None) -> Registry:
+        return cls(open_engine(target), rules)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Registry:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- writing ------------------------------------------------------------------------------
+    def register(
+        self, info: CandidateInfo, *, year: int, status: str = "creating", at: datetime | None = None
+    ) -> None:
+        """Add a candidate (a city or park already holding the title is registered as ``awarded``)."""
+        if info.type not in ("city", "park") or status not in rules_engine.STATUS_LABELS:
+            raise UsageError(
+                T(
+                    "候选对象类型或状态无效：{t} / {s}",
+                    "Invalid candidate type or status: {t} / {s}",
+                    t=info.type,
+                    s=status,
+                )
+            )
+        with Session(self.engine) as s, s.begin():
+            if s.scalar(select(CandidateRow.id).where(CandidateRow.name == info.name)) is not None:
+                raise Refused(
+                    T("“{name}”已在登记册中。", "“{name}” is in the registry already.", name=info.name)
+                )
+            row = self._new_candidate(info, year, status, at or utcnow())
+            s.add(row)
+            s.flush()
+            self._rebuild(s, row)
+
+    def record(self, result: ReviewResult) -> RecordOutcome:
+        """Add a verified review result in one transaction and apply the rules to its candidate."""
+        try:
+            with Session(self.engine) as s, s.begin():
+                return self._record(s, result)
+        except IntegrityError as exc:  # a concurrent import of the same bundle or year on a shared server
+            raise Refused(
+                T(
+                    "评审结果 {pkg} 与登记册中已有的记录冲突（可能正被同时导入）。",
+                    "The result of package {pkg} conflicts with a record in the registry (imported at the same time?).",
+                    pkg=result.package_id,
+                )
+            ) from exc
+
+    def decide_publicity(
+        self, name: str, *, year: int, confirmed: bool, reason: str = "", at: datetime | None = None
+    ) -> str:
+        """Close the pending publicity (公示) of ``name``: confirmed → title; objected → still creating."""
+        with Session(self.engine) as s, s.begin():
+            row = self._candidate_row(s, name)
+            pending = s.scalar(
+                select(PublicityRow.id).where(
+                    PublicityRow.candidate_id == row.id, PublicityRow.outcome == "pending"
+                )
+            )
+            if pending is None:
+                raise Refused(
+                    T("“{name}”没有正在公示的结果。", "“{name}” has no result under publicity.", name=name)
+                )
+            decision = "publicity_confirmed" if confirmed else "publicity_objected"
+            s.add(
+                DecisionRow(
+                    candidate_id=row.id,
+                    year=year,
+                    decision=decision,
+                    reason=reason,
+                    decided_at=at or utcnow(),
+                )
+            )
+            s.flush()
+            return self._rebuild(s, row).status
+
+    # --- internals ----------------------------------------------------------------------------
+    @staticmethod
+    def _new_candidate(info: CandidateInfo, year: int, status: str, at: datetime) -> CandidateRow:
+        return CandidateRow(
+            name=info.name,
+            type=info.type,
+            province=info.province,
+            city=info.city,
+            parent_city=info.parent_city,
+            registered_year=year,
+            registered_status=status,
+            registered_at=at,
+            status=status,
+        )
+
+    def _record(self, s: Session, result: ReviewResult) -> RecordOutcome:
+        same = s.scalar(select(ReviewRow).where(ReviewRow.bundle_sha256 == result.bundle_sha256))
+        if same is not None:
+            cand = s.get_one(CandidateRow, same.candidate_id)
+            return RecordOutcome(DUPLICATE, cand.name, cand.status, same.package_id, same.bundle_version)
+        earlier = s.scalars(select(ReviewRow).where(ReviewRow.package_id == result.package_id)).all()
+        newest = max((r.bundle_version for r in earlier), default=0)
+        if earlier and result.bundle_version <= newest:
+            raise Refused(
+                T(
+                    "评审包 {pkg} 的结果版本 {v} 不新于已导入的版本 {have}（重放或旧版本），未导入。",
+                    "The result of package {pkg} is version {v}, not newer than the imported version {have} "
+                    "(a replay or an older version); not imported.",
+                    pkg=result.package_id,
+                    v=result.bundle_version,
+                    have=newest,
+                )
+            )
+        row = s.scalar(select(CandidateRow).where(CandidateRow.name == result.candidate.name))
+        if row is None:
+            if not rules_engine.admissible(None, result.kind):
+                raise rules_engine.refusal(result.candidate.name, None, result.kind)
+            row = self._new_candidate(result.candidate, result.year, "creating", result.at)
+            s.add(row)
+            s.flush()
+        elif row.type != result.candidate.type:
+            raise Refused(
+                T(
+                    "“{name}”在登记册中的类型与评审包不一致。",
+                    "The type of “{name}” in the registry differs from the package's.",
+                    name=row.name,
+                )
+            )
+        if earlier:
+            for old in earlier:
+                old.current = False
+        elif not rules_engine.admissible(row.status, result.kind):
+            raise rules_engine.refusal(row.name, row.status, result.kind)
+        if result.kind == "annual":
+            self._check_one_rating(s, row, result)
+        review = ReviewRow(
+            candidate_id=row.id,
+            package_id=result.package_id,
+            kind=result.kind,
+            year=result.year,
+            standard_id=result.standard_id,
+            standard_version=result.standard_version,
+            result=result.result,
+            stars=result.stars,
+            vetoed=result.vetoed,
+            total=None if result.total is None else str(result.total),
+            bundle_sha256=result.bundle_sha256,
+            bundle_version=result.bundle_version,
+            chair=result.chair,
+            experts=json.dumps(list(result.experts), ensure_ascii=False),
+            reviewed_at=result.at,
+            imported_at=utcnow(),
+            current=True,
+        )
+        s.add(review)
+        s.flush()
+        for d in result.deviations:
+            s.add(
+                DeviationRow(
+                    review_id=review.id,
+                    expert_id=d.expert_id,
+                    expert_name=d.expert_name,
+                    code=d.code,
+                    score=str(d.score),
+                    aggregate=str(d.aggregate),
+                )
+            )
+        timeline = self._rebuild(s, row)
+        return RecordOutcome(
+            SUPERSEDED if earlier else IMPORTED,
+            row.name,
+            timeline.status,
+            result.package_id,
+            result.bundle_version,
+        )
+
+    def _check_one_rating(self, s: Session, row: CandidateRow, result: ReviewResult) -> None:
+        other = s.scalar(
+            select(ReviewRow.package_id).where(
+                ReviewRow.candidate_id == row.id,
+                ReviewRow.kind == "annual",
+                ReviewRow.year == result.year,
+                ReviewRow.current.is_(True),
+                ReviewRow.package_id != result.package_id,
+            )
+        )
+        if other is not None:
+            raise Refused(
+                T(
+                    "“{name}”{year}年度已有评估结果（评审包 {other}），未导入。",
+                    "“{name}” already has an annual result for {year} (package {other}); not imported.",
+                    name=row.name,
+                    year=result.year,
+                    other=other,
+                )
+            )
+
+    def _events(self, s: Session, row: CandidateRow) -> list[Event]:
+        events: list[Event] = [Registration(row.registered_year, row.registered_at, row.registered_status)]
+        for r in s.scalars(
+            select(ReviewRow).where(ReviewRow.candidate_id == row.id, ReviewRow.current.is_(True))
+        ):
+            events.append(ReviewEvent(r.year, r.reviewed_at, r.package_id, r.kind, r.result, r.vetoed))
+        for d in s.scalars(select(DecisionRow).where(DecisionRow.candidate_id == row.id)):
+            events.append(Decision(d.year, d.decided_at, d.decision, d.reason))
+        return events
+
+    def _rebuild(self, s: Session, row: CandidateRow) -> Timeline:
+        timeline = rules_engine.replay(self.rules, self._events(s, row))
+        for table in (StatusHistoryRow, NoticeRow, PublicityRow, StarRatingRow):
+            s.execute(delete(table).where(table.candidate_id == row.id))
+        s.flush()
+        for i, h in enumerate(timeline.history):
+            s.add(StatusHistoryRow(candidate_id=row.id, seq=i, **h.__dict__))
+        for i, n in enumerate(timeline.notices):
+            s.add(NoticeRow(candidate_id=row.id, seq=i, **n.__dict__))
+        for p in timeline.publicity:
+            s.add(PublicityRow(candidate_id=row.id, **p.__dict__))
+        for year, stars in timeline.stars:
+            s.add(StarRatingRow(candidate_id=row.id, year=year, stars=stars))
+        row.status = timeline.status
+        return timeline

@@ -1,0 +1,125 @@
+"""The registry rules as data: ``resources/rules/registry-rules.json``, checked against its schema.
+
+The ministry may change what a result does to a candidate (the publicity period, how many one-star
+years in a row mean exit, what a veto does) without a new release: the file is loaded, validated
+with precise errors (the JSON path of each problem), and turned into the frozen :class:`RegistryRules`
+the pure engine (:mod:`reviewer.ministry.engine`) reads.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from reviewer.errors import InvalidInput
+from reviewer.i18n import T
+from reviewer.paths import resource
+
+RULES_FORMAT = "reviewer.registry-rules/1"
+STATUSES = ("creating", "awarded", "warned", "exited", "disqualified")
+HOLDING = ("awarded", "warned")  # statuses that hold the title (名城/名园)
+TERMINAL = ("exited", "disqualified")
+NOTICE_KINDS = ("rectification", "exit", "disqualification")
+
+
+def default_rules_path() -> Path:
+    return resource("rules", "registry-rules.json")
+
+
+@cache
+def schema() -> dict[str, Any]:
+    return json.loads(resource("rules", "registry-rules.schema.json").read_text("utf-8"))
+
+
+@dataclass(frozen=True)
+class CreationOutcome:
+    status: str
+    publicity: bool
+    notice: str | None
+
+
+@dataclass(frozen=True)
+class StatusNotice:
+    status: str
+    notice: str | None
+
+
+@dataclass(frozen=True)
+class RegistryRules:
+    version: str
+    publicity_days: int
+    creation: dict[str, CreationOutcome]
+    publicity_confirmed_status: str
+    warning_max_stars: int
+    warning: StatusNotice
+    exit_max_stars: int
+    exit_consecutive_years: int
+    exit: StatusNotice
+    restore_min_stars: int
+    restore_status: str
+    veto: dict[str, StatusNotice]
+    city_min_famous_parks: int
+    park_in_famous_city: bool
+
+
+def _where(error: jsonschema.ValidationError) -> str:
+    return "/" + "/".join(str(p) for p in error.absolute_path) if error.absolute_path else "/"
+
+
+def parse_rules(doc: Any, source: str = "registry-rules.json") -> RegistryRules:
+    """Validate ``doc`` (parsed JSON) and build the rules; every problem is named with its path."""
+    validator = jsonschema.Draft202012Validator(schema())
+    errors = sorted(validator.iter_errors(doc), key=lambda e: list(map(str, e.absolute_path)))
+    if errors:
+        lines = "; ".join(f"{_where(e)}: {e.message}" for e in errors[:10])
+        raise InvalidInput(
+            T(
+                "登记规则文件 {path} 无效：{errors}",
+                "The registry rules file {path} is not valid: {errors}",
+                path=source,
+                errors=lines,
+            )
+        )
+    annual = doc["annual"]
+    return RegistryRules(
+        version=doc["version"],
+        publicity_days=doc["publicity_days"],
+        creation={k: CreationOutcome(**v) for k, v in doc["creation"].items()},
+        publicity_confirmed_status=doc["publicity_confirmed_status"],
+        warning_max_stars=annual["warning"]["max_stars"],
+        warning=StatusNotice(annual["warning"]["status"], annual["warning"]["notice"]),
+        exit_max_stars=annual["exit"]["max_stars"],
+        exit_consecutive_years=annual["exit"]["consecutive_years"],
+        exit=StatusNotice(annual["exit"]["status"], annual["exit"]["notice"]),
+        restore_min_stars=annual["restore"]["min_stars"],
+        restore_status=annual["restore"]["status"],
+        veto={k: StatusNotice(v["status"], v["notice"]) for k, v in doc["veto"].items()},
+        city_min_famous_parks=doc["priority"]["city_min_famous_parks"],
+        park_in_famous_city=doc["priority"]["park_in_famous_city"],
+    )
+
+
+def load_rules(path: str | Path | None = None) -> RegistryRules:
+    """The rules from ``path`` (default: the shipped ``resources/rules/registry-rules.json``)."""
+    path = Path(path) if path else default_rules_path()
+    try:
+        doc = json.loads(path.read_text("utf-8"))
+    except FileNotFoundError as exc:
+        raise InvalidInput(
+            T("找不到登记规则文件 {path}。", "The registry rules file {path} does not exist.", path=str(path))
+        ) from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InvalidInput(
+            T(
+                "登记规则文件 {path} 不是有效的 JSON：{err}",
+                "The registry rules file {path} is not valid JSON: {err}",
+                path=str(path),
+                err=str(exc),
+            )
+        ) from exc
+    return parse_rules(doc, str(path))
