@@ -1,0 +1,178 @@
+"""Result bundles: the ministry opens and recomputes; every forgery is refused with its typed error."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+from bundle_world import CHAIR, RECUSED, BundleWorld, bundle_world, decisions_for
+
+from reviewer.errors import NotAnArtifact, NotOnPanel, Refused, Tampered, Untrusted
+from reviewer.export.bundle import _package_files, build_bundle, open_bundle, verify_bundle, write_bundle
+from reviewer.export.bundle_format import (
+    KIND,
+    MIMETYPE,
+    BundleContent,
+    ForeignContent,
+    NotTheChair,
+    RecordIncomplete,
+    ResultMismatch,
+    content_json,
+    header_json,
+    sha256,
+)
+from reviewer.packages import open_package
+from reviewer.scoring import sheet_format as fmt
+from reviewer.scoring.reconcile import reconcile
+from reviewer.scoring.sheet import open_sheet
+from reviewer.trust import certs, clock
+
+__all__ = ["bundle_world"]
+
+
+def forge(w: BundleWorld, *, signer: str = CHAIR, version: int = 1, **changes: object) -> bytes:
+    """A bundle made by a rogue tool: signed and encrypted correctly, but skipping every check."""
+    with open_package(w.package, w.ids[CHAIR]) as opened:
+        files = _package_files(opened)
+    content = BundleContent(files, tuple(w.sheets.values()), w.decisions.to_json(), w.reconciliation,
+                            w.record_signed)  # fmt: skip
+    content = replace(content, **changes)  # type: ignore[arg-type]
+    ident = w.ids[signer]
+    bundle_id = str(uuid.uuid4())
+    header = header_json(
+        bundle_id=bundle_id,
+        package_id=w.binding.package_id,
+        manifest_sha256=w.binding.manifest_sha256,
+        candidate={"name": "示例软件园", "type": "park"},
+        result_version=version,
+        created=clock.iso(clock.utcnow()),
+        chair={
+            "name": ident.name,
+            "org": certs.organization(ident.certificate),
+            "cert_sha256": ident.fingerprint,
+        },
+        sheet_count=len(content.sheets),
+        record_sha256=sha256(content.record),
+    )
+    return fmt.seal_envelope(mimetype=MIMETYPE, kind=KIND, artifact_id=bundle_id, header=header,
+                             payload=content_json(header, content), signer=ident,
+                             recipients=[fmt.recipient_of(w.authority.signing_cert, "ministry")])  # fmt: skip
+
+
+def test_the_ministry_opens_recomputes_and_matches(bundle_world: BundleWorld) -> None:
+    w = bundle_world
+    b = open_bundle(w.bundle, w.ministry, w.root)
+    assert b.package_id == w.binding.package_id
+    assert b.header.manifest_sha256 == w.binding.manifest_sha256
+    assert b.result_version == 1
+    assert b.header.chair_fingerprint == w.ids[CHAIR].fingerprint
+    assert b.reconciliation_json == w.reconciliation == b.reconciliation.to_json()
+    assert b.reconciliation.result == "pass" and b.reconciliation.total == Decimal("80.66")
+    assert b.reconciliation.indicator("2.1").value == Decimal("5.5")  # the chair's consensus counted
+    assert b.decisions == w.decisions
+    assert b.record_pdf == w.record_signed
+    assert {s.data for s in b.sheets} == set(w.sheets.values())  # every sheet exactly as signed
+    recused = [s for s in b.sheets if s.recused]
+    assert [s.expert_id for s in recused] == [w.ids[RECUSED].fingerprint]
+    signers = {s.signer_fingerprint for s in b.record_signatures}
+    assert signers == {i.fingerprint for k, i in w.ids.items() if k != RECUSED}
+    assert all(s.valid for s in b.record_signatures)
+    assert b.candidate["profile"]["name"] == "示例软件园"
+
+
+def test_anyone_checks_the_outer_signature_and_reads_the_claims(bundle_world: BundleWorld) -> None:
+    w = bundle_world
+    h = verify_bundle(w.bundle, w.root)
+    assert (h.candidate_name, h.candidate_type, h.chair_name) == ("示例软件园", "park", "王堃")
+    assert h.sheet_count == 7 and h.record_sha256 == sha256(w.record_signed)
+    with pytest.raises(NotOnPanel):  # encrypted to the ministry only: not even the chair reads it
+        open_bundle(w.bundle, w.ids[CHAIR], w.root)
+
+
+def test_a_flipped_byte_is_tampering(bundle_world: BundleWorld) -> None:
+    w = bundle_world
+    header_at = w.bundle.index(b'"bundle_id"') + 20
+    payload_at = len(w.bundle) - 5000
+    for at in (header_at, payload_at):
+        bad = bytearray(w.bundle)
+        bad[at] ^= 0x01
+        with pytest.raises(Tampered):
+            open_bundle(bytes(bad), w.ministry, w.root)
+
+
+def test_a_foreign_root_is_untrusted_and_other_files_are_not_bundles(
+    bundle_world: BundleWorld, panel
+) -> None:
+    w = bundle_world
+    with pytest.raises(Untrusted):
+        verify_bundle(w.bundle, panel.root)  # the record tests' ministry, not this one
+    with pytest.raises(NotAnArtifact):
+        verify_bundle(w.sheets["li-zhe"], w.root)
+
+
+def test_another_panels_sheet_is_refused(bundle_world: BundleWorld) -> None:
+    w = bundle_world
+    mixed = [*w.sheets.values(), w.other_sheet]
+    with (
+        open_package(w.package, w.ids[CHAIR]) as opened,
+        pytest.raises(ForeignContent, match="another package"),
+    ):
+        build_bundle(w.ids[CHAIR], opened, sheets=mixed, decisions=w.decisions.to_json(),
+                     reconciliation=w.reconciliation, record_pdf=w.record_signed)  # fmt: skip
+    with pytest.raises(ForeignContent, match="Sheet 8"):
+        open_bundle(forge(w, sheets=tuple(mixed)), w.ministry, w.root)
+
+
+def test_a_record_missing_a_signature_is_refused(bundle_world: BundleWorld) -> None:
+    w = bundle_world
+    with open_package(w.package, w.ids[CHAIR]) as opened, pytest.raises(RecordIncomplete):
+        build_bundle(w.ids[CHAIR], opened, sheets=list(w.sheets.values()), decisions=w.decisions.to_json(),
+                     reconciliation=w.reconciliation, record_pdf=w.record_without_chair)  # fmt: skip
+    for record in (w.record_without_chair, w.record_unsigned):
+        with pytest.raises(RecordIncomplete):
+            open_bundle(forge(w, record=record), w.ministry, w.root)
+
+
+def test_a_claimed_reconciliation_that_does_not_recompute_is_refused(bundle_world: BundleWorld) -> None:
+    w = bundle_world
+    verified = [open_sheet(d, w.ids[CHAIR], w.binding, w.root) for d in w.sheets.values()]
+    # the arithmetic without the chair's consensus: a different total
+    plain = reconcile(w.binding.require_standard(), [s.to_expert_scores() for s in verified]).to_json()
+    assert plain != w.reconciliation
+    with pytest.raises(ResultMismatch, match="differs from the one recomputed"):
+        open_bundle(forge(w, reconciliation=plain), w.ministry, w.root)
+    # decisions changed after the fact: the claimed numbers no longer follow from them
+    other = decisions_for(w.ids, w.binding.package_id).without_consensus("2.1")
+    with pytest.raises(ResultMismatch):
+        open_bundle(forge(w, decisions=other.to_json()), w.ministry, w.root)
+    # a sheet left out: the reconciliation was computed with it
+    fewer = tuple(d for k, d in w.sheets.items() if k != "zhao-xin")
+    with pytest.raises(ResultMismatch):
+        open_bundle(forge(w, sheets=fewer), w.ministry, w.root)
+
+
+def test_only_the_chair_signs_a_bundle(bundle_world: BundleWorld) -> None:
+    w = bundle_world
+    with pytest.raises(NotTheChair):
+        open_bundle(forge(w, signer="li-zhe"), w.ministry, w.root)
+    with open_package(w.package, w.ids["li-zhe"]) as opened, pytest.raises(NotTheChair):
+        build_bundle(w.ids["li-zhe"], opened, sheets=list(w.sheets.values()), decisions=w.decisions.to_json(),
+                     reconciliation=w.reconciliation, record_pdf=w.record_signed)  # fmt: skip
+
+
+def test_versions_and_writing(bundle_world: BundleWorld, tmp_path) -> None:
+    w = bundle_world
+    with open_package(w.package, w.ids[CHAIR]) as opened:
+        v2 = build_bundle(w.ids[CHAIR], opened, sheets=list(w.sheets.values()), decisions=w.decisions.to_json(),
+                          reconciliation=w.reconciliation, record_pdf=w.record_signed, result_version=2)  # fmt: skip
+    second = open_bundle(v2, w.ministry, w.root)
+    first = verify_bundle(w.bundle, w.root)
+    assert second.result_version == 2 and second.supersedes(first)
+    assert not open_bundle(w.bundle, w.ministry, w.root).supersedes(second.header)
+    path = write_bundle(tmp_path / "r.rvresult", w.bundle)
+    assert path.read_bytes() == w.bundle
+    with pytest.raises(Refused):
+        write_bundle(path, v2)
+    assert path.read_bytes() == w.bundle and [p.name for p in tmp_path.iterdir()] == ["r.rvresult"]
