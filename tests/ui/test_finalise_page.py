@@ -1,0 +1,100 @@
+"""Finalise: the missing list jumps there; sign → verified, locked; PDF; return notice → version 2."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.models.workbench_types import Conflict, ReviewStatus
+from reviewer.scoring.return_notice import build_return_notice
+from reviewer.scoring.sheet import open_sheet
+from reviewer.ui.dialogs import return_notice as return_dialog
+from reviewer.ui.dialogs import sheet_files
+from reviewer.ui.panels.finalise_page import CODE_ROLE
+from tests.ui.expert_fixtures import chair_reader, expert, fill_everything, half
+
+__all__ = ["expert"]
+pytestmark = pytest.mark.slow
+
+
+def _codes(page) -> list[str]:
+    return [page.missing_list.item(i).data(CODE_ROLE) for i in range(page.missing_list.count())]
+
+
+def test_the_missing_list_jumps_to_what_is_missing(expert, qtbot) -> None:
+    ws, page = expert.workspace, expert.finalise
+    ws.show_page("finalise")
+    assert _codes(page)[:2] == ["conflict", "pledge"] and not page.sign_button.isEnabled()
+    page.missing_list.itemClicked.emit(page.missing_list.item(0))
+    assert ws.current_page == "declarations"
+    expert.bench.declare(expert.review, Conflict.NONE)
+    expert.bench.accept_pledge(expert.review)
+    ws.refresh()
+    leaf = ws.standard.leaves()[3]
+    assert leaf.code in _codes(page)
+    row = _codes(page).index(leaf.code)
+    page.missing_list.itemClicked.emit(page.missing_list.item(row))
+    assert ws.current_page == "scoring" and ws.scoring.current_code == leaf.code
+    veto = ws.standard.yes_no[0].code
+    page.missing_list.itemClicked.emit(page.missing_list.item(_codes(page).index(veto)))
+    assert ws.current_page == "checks"
+
+
+def test_sign_verify_lock_pdf_then_a_return_notice_makes_version_2(
+    expert, qtbot, monkeypatch, shown_errors, demo_world, tmp_path
+) -> None:
+    ws, page = expert.workspace, expert.finalise
+    fill_everything(expert)
+    assert _codes(page) == [] and page.sign_button.isEnabled()
+    v1_path = tmp_path / "v1.rvsheet"
+    monkeypatch.setattr(sheet_files, "choose_sheet_path", lambda parent, suggested: v1_path)
+    page.sign_button.click()
+    assert shown_errors == []
+    state = expert.bench.snapshot(expert.review)
+    assert state.status is ReviewStatus.FINALISED
+    assert page.result is not None and page.result.path == v1_path
+    assert page.result.digest in page.result_digest.text() and "1" in page.result_version.text()
+    assert not page.sign_button.isEnabled() and ws.read_only_reason() is not None
+    chair, binding = chair_reader(demo_world.chair, demo_world.package)
+    v1 = open_sheet(v1_path.read_bytes(), chair, binding, chair.trust_root())
+    for leaf in ws.standard.leaves():
+        assert v1.answers.scores[leaf.code].score == half(leaf)
+
+    pdf = tmp_path / "sheet.pdf"
+    monkeypatch.setattr(sheet_files, "choose_pdf_path", lambda parent, suggested: pdf)
+    assert page.pdf_button.isEnabled()
+    page.pdf_button.click()
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+    named, other = ws.standard.leaves()[1], ws.standard.leaves()[2]
+    notice = tmp_path / "back.rvreturn"
+    notice.write_bytes(build_return_notice(chair, binding, v1, [named.code], "请复核该项得分"))
+    monkeypatch.setattr(sheet_files, "choose_return_notice", lambda parent, start="": notice)
+    told: list[str] = []
+    monkeypatch.setattr(return_dialog, "show_accepted", lambda parent, title, text: told.append(text))
+    assert page.return_button.isEnabled()
+    page.return_button.click()
+    assert shown_errors == [] and told and "请复核该项得分" in told[0]
+    state = expert.bench.snapshot(expert.review)
+    assert state.version == 2 and state.editable_codes == frozenset({named.code})
+    assert ws.read_only_reason() is None
+    ws.scoring.select_code(other.code)
+    assert not ws.scoring.editor.score_edit.isEnabled() or ws.scoring.editor.locked.isVisibleTo(ws)
+    ws.set_score(named.code, named.step or 1)
+    assert page.sign_button.isEnabled()
+    v2_path = tmp_path / "v2.rvsheet"
+    monkeypatch.setattr(sheet_files, "choose_sheet_path", lambda parent, suggested: v2_path)
+    page.sign_button.click()
+    assert shown_errors == []
+    v2 = open_sheet(v2_path.read_bytes(), chair, binding, chair.trust_root(), previous=v1)
+    assert v2.revision == 2 and v2.correction.reason == "请复核该项得分"
+    assert v2.answers.scores[named.code].score == (named.step or 1)
+    changed = {c for c in v1.answers.scores if v1.answers.scores[c] != v2.answers.scores[c]}
+    assert changed == {named.code}
+    assert expert.bench.snapshot(expert.review).status is ReviewStatus.FINALISED
+
+
+def test_cancelling_the_save_dialog_signs_nothing(expert, qtbot, monkeypatch) -> None:
+    fill_everything(expert)
+    monkeypatch.setattr(sheet_files, "choose_sheet_path", lambda parent, suggested: None)
+    assert expert.finalise.sign() is None
+    assert expert.bench.snapshot(expert.review).status is ReviewStatus.OPEN
