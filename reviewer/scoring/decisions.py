@@ -69,6 +69,9 @@ class ReturnDecision:
     by: Actor
     at: str
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "codes", tuple(sorted(set(self.codes))))
+
 
 @dataclass(frozen=True)
 class Opinion:
@@ -98,6 +101,9 @@ class VisitInfo:
 
     dates: tuple[str, ...]
     place: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "dates", tuple(sorted(set(self.dates))))
 
     @property
     def days(self) -> tuple[date, ...]:
