@@ -69,6 +69,7 @@ class SiteVisitPanel(QWidget):
         self.indicators.itemChanged.connect(self._link_ticked)
         self.notes = QTreeWidget(objectName="siteNotes", columnCount=2)
         self.notes.setRootIsDecorated(True)
+        self.notes.setWordWrap(True)
         self.notes.itemClicked.connect(self._note_clicked)
         self.note_edit = QPlainTextEdit(objectName="siteNoteEdit")
         self.note_edit.setMaximumHeight(110)

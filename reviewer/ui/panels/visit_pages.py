@@ -10,6 +10,8 @@ yes/no item).
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from reviewer.models.workbench_types import ReviewState
 from reviewer.ui.panels.materials_viewer import MaterialsViewer
 from reviewer.ui.panels.package_loading import OpenedReview
@@ -26,8 +28,10 @@ def attach_visit_pages(
     viewer.set_citation(lambda: workspace.scoring.current_code, workspace.writer)
     site = SiteVisitPanel()
     site.set_review(workspace.writer, workspace.state)
-    workspace.add_page("materials", viewer, lambda: viewer.tr("Materials"))
-    workspace.add_page("site_visit", site, lambda: site.tr("Site visit"))
+    workspace.add_page(
+        "materials", viewer, lambda: QCoreApplication.translate("MaterialsViewer", "Materials")
+    )
+    workspace.add_page("site_visit", site, lambda: QCoreApplication.translate("SiteVisitPanel", "Site visit"))
     workspace.materials_viewer, workspace.site_visit = viewer, site  # type: ignore[attr-defined]
 
     def open_evidence(material: str, page: int) -> None:
