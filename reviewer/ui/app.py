@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from reviewer import __version__, paths
+from reviewer.ui.dialogs.first_run import FirstRunWizard, needs_first_run
 from reviewer.ui.language import Language, startup_language
 from reviewer.ui.main_window import MainWindow
 from reviewer.ui.settings import Settings
@@ -70,4 +71,6 @@ def run_app(
         data_dir=data_dir, open_file=open_file, lang=lang, identity_dir=identity_dir, passphrase=passphrase
     )
     window.show()
+    if needs_first_run(window.settings, identity_dir):  # no identity given or remembered: set one up
+        FirstRunWizard(window.settings, parent=window).open()
     return app.exec()
