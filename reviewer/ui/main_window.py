@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget
 from reviewer.standards import Standard, load_standard
 from reviewer.ui.dialogs import about, errors, files
 from reviewer.ui.language import LANGUAGES, Language
+from reviewer.ui.panels.expert_pages import attach_expert_pages
 from reviewer.ui.panels.package_panel import PackagePanel
 from reviewer.ui.panels.standard_browser import StandardBrowser
 from reviewer.ui.panels.welcome import WelcomePanel
@@ -83,6 +84,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.open_package_action)
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addMenu(self.recent_packages_menu)
+        self.return_notice_action = QAction(self, triggered=self.accept_return_notice)
+        self.file_menu.addAction(self.return_notice_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
@@ -146,6 +149,7 @@ class MainWindow(QMainWindow):
         self.open_package_action.setText(self.tr("Open &package…"))
         self.recent_menu.setTitle(self.tr("Recent standards"))
         self.recent_packages_menu.setTitle(self.tr("Recent packages"))
+        self.return_notice_action.setText(self.tr("Accept return notice…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
@@ -181,10 +185,23 @@ class MainWindow(QMainWindow):
         self.package_panel.open(Path(path), identity_dir, passphrase)
 
     def _package_shown(self, review: object) -> None:
+        workspace = self.package_panel.workspace
+        if workspace is not None:  # the expert's own review: declarations first, finalise last
+            attach_expert_pages(workspace, review, executor=self._executor)  # type: ignore[arg-type]
         self.statusBar().showMessage(
             self.tr("Opened {name}").format(name=self.package_panel.review.path.name), 5000
         )
         self.retranslate()
+
+    def accept_return_notice(self) -> None:
+        """The chair's return notice for the open review (File menu): its finalise step takes it."""
+        workspace = self.package_panel.workspace
+        page = getattr(workspace, "finalise_page", None)
+        if page is None:
+            errors.show_error(self, self.tr("Reviewer"), self.tr("Open the package you reviewed first."))
+            return
+        workspace.show_page("finalise")  # type: ignore[union-attr]
+        page.return_button.click()
 
     def _package_refused(self, exc: object) -> None:
         self.statusBar().clearMessage()
