@@ -27,6 +27,8 @@ COMMAND_MODULES = [
     "reviewer.cli.demo",
     "reviewer.cli.sheet",
     "reviewer.cli.panel",
+    "reviewer.cli.verify",
+    "reviewer.cli.ministry",
 ]
 
 log = logging.getLogger("reviewer")

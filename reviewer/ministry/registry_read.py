@@ -151,6 +151,14 @@ class RegistryReader:
             )
         return CandidateHistory(candidate, reviews, timeline, notices, stars)
 
+    def years(self) -> list[int]:
+        """Every year with a star rating, a notice or a publicity entry, ascending."""
+        with self._read() as s:
+            found: set[int] = set()
+            for table in (StarRatingRow, NoticeRow, PublicityRow):
+                found.update(s.scalars(select(table.year).distinct()))
+        return sorted(found)
+
     def star_list(self, year: int) -> list[StarListEntry]:
         """The year's star ratings, best first, then by name."""
         with self._read() as s:

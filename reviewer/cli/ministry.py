@@ -1,0 +1,142 @@
+"""``reviewer ministry registry|calibration|register|publicity``: the ministry desk on the registry database."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from reviewer.errors import UsageError
+from reviewer.i18n import T
+from reviewer.ministry.registry import Registry
+from reviewer.ministry.render import FORMATS, render, write_atomic
+from reviewer.ministry.reports import (
+    calibration_report,
+    history_report,
+    latest_year,
+    registry_report,
+    report_language,
+    status_words,
+)
+from reviewer.ministry.rules import load_rules
+from reviewer.ministry.types import CandidateInfo
+
+DB_HELP = (
+    "the registry database: a SQLAlchemy URL (sqlite:///..., postgresql+psycopg://...) or a SQLite file path"
+)
+
+
+def _db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", required=True, metavar="URL", help=DB_HELP)
+    p.add_argument(
+        "--rules", metavar="FILE", help="registry rules JSON (default: resources/rules/registry-rules.json)"
+    )
+
+
+def _output(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    p.add_argument(
+        "--out", metavar="FILE", help="write to FILE instead of standard output (required for xlsx)"
+    )
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("ministry", help="the ministry desk: registry, reports, import / 部级登记与报表")
+    msub = p.add_subparsers(dest="ministry_command", metavar="ACTION", required=True)
+
+    reg = msub.add_parser(
+        "registry",
+        help="the registry: star list of a year, warnings and exits, publicity list; or one candidate's history",
+    )
+    _db(reg)
+    reg.add_argument("--year", type=int, help="the year (default: the latest year with results)")
+    reg.add_argument("--candidate", metavar="NAME", help="show this candidate's history instead")
+    _output(reg)
+    reg.set_defaults(func=run_registry)
+
+    cal = msub.add_parser("calibration", help="each expert's mean deviation from the panel aggregates")
+    _db(cal)
+    _output(cal)
+    cal.set_defaults(func=run_calibration)
+
+    add = msub.add_parser(
+        "register", help="add a candidate to the registry (e.g. a city already holding the title)"
+    )
+    _db(add)
+    add.add_argument("name")
+    add.add_argument("--type", choices=("city", "park"), required=True)
+    add.add_argument("--province", default="")
+    add.add_argument("--city", default="", help="the city (for a park: the city it lies in)")
+    add.add_argument("--year", type=int, required=True)
+    add.add_argument("--status", choices=("creating", "awarded"), default="creating")
+    add.set_defaults(func=run_register)
+
+    pub = msub.add_parser(
+        "publicity", help="close a candidate's publicity (公示): confirm the title or record an objection"
+    )
+    _db(pub)
+    pub.add_argument("name")
+    pub.add_argument("--year", type=int, required=True)
+    outcome = pub.add_mutually_exclusive_group(required=True)
+    outcome.add_argument("--confirm", action="store_true", help="no objection: award the title")
+    outcome.add_argument(
+        "--objection", metavar="REASON", help="an objection upheld: the candidate stays creating"
+    )
+    pub.set_defaults(func=run_publicity)
+
+
+def open_registry(args: argparse.Namespace) -> Registry:
+    return Registry.open(args.db, load_rules(args.rules) if getattr(args, "rules", None) else None)
+
+
+def emit(data: bytes, args: argparse.Namespace) -> None:
+    if args.out:
+        path = write_atomic(args.out, data)
+        print(str(T("已写入 {path}", "Written to {path}", path=str(path))))
+    elif args.format == "xlsx":
+        raise UsageError(T("xlsx 格式需要 --out 文件。", "The xlsx format needs --out FILE."))
+    else:
+        sys.stdout.write(data.decode("utf-8"))
+
+
+def run_registry(args: argparse.Namespace) -> int:
+    with open_registry(args) as reg, report_language("zh_CN" if args.format == "xlsx" else None):
+        if args.candidate:
+            report = history_report(reg, args.candidate)
+        else:
+            report = registry_report(reg, args.year if args.year is not None else latest_year(reg))
+        emit(render(report, args.format), args)
+    return 0
+
+
+def run_calibration(args: argparse.Namespace) -> int:
+    with open_registry(args) as reg, report_language("zh_CN" if args.format == "xlsx" else None):
+        emit(render(calibration_report(reg), args.format), args)
+    return 0
+
+
+def run_register(args: argparse.Namespace) -> int:
+    info = CandidateInfo(args.name, args.type, args.province, args.city)
+    with open_registry(args) as reg:
+        reg.register(info, year=args.year, status=args.status)
+        status = status_words(reg.candidate(args.name).status)
+    print(
+        str(
+            T(
+                "已登记“{name}”（{status}）。",
+                "Registered “{name}” ({status}).",
+                name=args.name,
+                status=status,
+            )
+        )
+    )
+    return 0
+
+
+def run_publicity(args: argparse.Namespace) -> int:
+    with open_registry(args) as reg:
+        status = reg.decide_publicity(
+            args.name, year=args.year, confirmed=bool(args.confirm), reason=args.objection or ""
+        )
+        status = status_words(status)
+    print(str(T("“{name}”现为：{status}", "“{name}” is now: {status}", name=args.name, status=status)))
+    return 0

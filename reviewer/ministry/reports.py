@@ -1,0 +1,316 @@
+"""The registry's reports as plain tables: built here, rendered by :mod:`reviewer.ministry.render`.
+
+A :class:`Report` is a list of :class:`Table` — a key, a bilingual title, columns (a stable key and a
+bilingual header) and rows of plain values — so the same report becomes a terminal table, CSV, JSON
+or an XLSX workbook (one sheet per table) without the renderer knowing what it shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
+
+from reviewer.i18n import language as current_language
+from reviewer.ministry.engine import FLAG_LABELS, NOTICE_LABELS, STATUS_LABELS
+from reviewer.ministry.registry_read import RegistryReader
+from reviewer.standards.model import RESULT_LABELS
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    zh: str
+    en: str
+
+
+@dataclass(frozen=True)
+class Table:
+    key: str
+    title_zh: str
+    title_en: str
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Any, ...], ...]
+
+    def records(self) -> list[dict[str, Any]]:
+        return [dict(zip((c.key for c in self.columns), row, strict=True)) for row in self.rows]
+
+
+@dataclass(frozen=True)
+class Report:
+    title_zh: str
+    title_en: str
+    tables: tuple[Table, ...]
+
+
+_LANG: ContextVar[str | None] = ContextVar("report_language", default=None)
+
+
+def language() -> str:
+    return _LANG.get() or current_language()
+
+
+@contextmanager
+def report_language(lang: str | None) -> Iterator[None]:
+    """Build reports in ``lang`` (the XLSX workbook is always Chinese), whatever the UI language."""
+    token = _LANG.set(lang)
+    try:
+        yield
+    finally:
+        _LANG.reset(token)
+
+
+def _pick(pair: tuple[str, str]) -> str:
+    return pair[1] if language() == "en" else pair[0]
+
+
+def status_words(status: str) -> str:
+    return _words(STATUS_LABELS, status)
+
+
+def _words(mapping: dict[str, tuple[str, str]], key: str | None) -> str:
+    return _pick(mapping[key]) if key in mapping else (key or "")
+
+
+def _result(result: str | None) -> str:
+    label = RESULT_LABELS.get(result or "")
+    return (label.en if language() == "en" else label.zh) if label else (result or "")
+
+
+def _type(t: str) -> str:
+    return _pick(("名城", "city") if t == "city" else ("名园", "park"))
+
+
+def _flags(flags: tuple[str, ...], n: int) -> str:
+    return "; ".join(_pick(FLAG_LABELS[f]).format(n=n) for f in flags)
+
+
+C = Column
+CANDIDATE_COLS = (
+    C("name", "名称", "name"),
+    C("type", "类型", "type"),
+    C("province", "省份", "province"),
+    C("city", "城市", "city"),
+)
+
+
+def latest_year(reader: RegistryReader) -> int | None:
+    """The most recent year with a star rating, a notice or a publicity entry."""
+    return max(reader.years(), default=None)
+
+
+def registry_report(reader: RegistryReader, year: int | None = None) -> Report:
+    """The star list of ``year``, its warnings and exits, its publicity list, and every candidate's status."""
+    n = reader.rules.city_min_famous_parks
+    stars = reader.star_list(year) if year is not None else []
+    star_table = Table(
+        "stars",
+        f"{year}年度星级名单" if year else "星级名单",
+        f"Star list {year}" if year else "Star list",
+        (*CANDIDATE_COLS, C("stars", "星级", "stars"), C("status", "状态", "status")),
+        tuple(
+            (
+                e.candidate.info.name,
+                _type(e.candidate.info.type),
+                e.candidate.info.province,
+                e.candidate.info.city,
+                e.stars,
+                _words(STATUS_LABELS, e.candidate.status),
+            )
+            for e in stars
+        ),
+    )
+    notices = reader.notices(year=year)
+    notice_table = Table(
+        "notices",
+        "整改提醒与退出" + (f"（{year}年）" if year else ""),
+        "Warnings and exits" + (f" ({year})" if year else ""),
+        (
+            C("year", "年度", "year"),
+            C("name", "名称", "name"),
+            C("kind", "类别", "kind"),
+            C("text", "内容", "text"),
+            C("package", "评审包", "package"),
+        ),
+        tuple(
+            (
+                e.notice.year,
+                e.candidate,
+                _words(NOTICE_LABELS, e.notice.kind),
+                e.notice.text_en if language() == "en" else e.notice.text_zh,
+                e.notice.package_id or "",
+            )
+            for e in notices
+        ),
+    )
+    publicity = reader.publicity(year=year)
+    outcome = {
+        "pending": ("公示中", "under publicity"),
+        "confirmed": ("公示期满无异议", "confirmed"),
+        "objected": ("有异议", "objected"),
+    }
+    publicity_table = Table(
+        "publicity",
+        "公示名单" + (f"（{year}年）" if year else ""),
+        "Publicity list" + (f" ({year})" if year else ""),
+        (
+            *CANDIDATE_COLS,
+            C("total", "评审总分", "total"),
+            C("starts", "公示开始", "starts"),
+            C("ends", "公示结束", "ends"),
+            C("outcome", "结果", "outcome"),
+        ),
+        tuple(
+            (
+                e.candidate.info.name,
+                _type(e.candidate.info.type),
+                e.candidate.info.province,
+                e.candidate.info.city,
+                "" if e.total is None else str(e.total),
+                e.starts.isoformat(),
+                e.ends.isoformat(),
+                _words(outcome, e.outcome),
+            )
+            for e in publicity
+        ),
+    )
+    candidates = reader.candidates()
+    candidate_table = Table(
+        "candidates",
+        "登记册",
+        "Registry",
+        (*CANDIDATE_COLS, C("status", "状态", "status"), C("priority", "优先支持", "priority")),
+        tuple(
+            (
+                c.info.name,
+                _type(c.info.type),
+                c.info.province,
+                c.info.city,
+                _words(STATUS_LABELS, c.status),
+                _flags(c.flags, n),
+            )
+            for c in candidates
+        ),
+    )
+    title = f"中国软件名城名园登记册（{year}年）" if year else "中国软件名城名园登记册"
+    return Report(
+        title,
+        f"Registry of famous software cities and parks{f' ({year})' if year else ''}",
+        (star_table, notice_table, publicity_table, candidate_table),
+    )
+
+
+def history_report(reader: RegistryReader, name: str) -> Report:
+    """One candidate: its reviews, its status history with reasons, its notices."""
+    h = reader.history(name)
+    reviews = Table(
+        "reviews",
+        "评审记录",
+        "Reviews",
+        (
+            C("year", "年度", "year"),
+            C("kind", "评审类别", "kind"),
+            C("package", "评审包", "package"),
+            C("standard", "评审标准", "standard"),
+            C("result", "结论", "result"),
+            C("vetoed", "一票否决", "vetoed"),
+            C("total", "总分", "total"),
+            C("version", "版本", "version"),
+            C("current", "现行", "current"),
+            C("chair", "组长", "chair"),
+            C("experts", "专家", "experts"),
+        ),
+        tuple(
+            (
+                r.year,
+                r.kind,
+                r.package_id,
+                r.standard,
+                _result(r.result),
+                r.vetoed,
+                "" if r.total is None else str(r.total),
+                r.bundle_version,
+                r.current,
+                r.chair,
+                "、".join(r.experts),
+            )
+            for r in h.reviews
+        ),
+    )
+    timeline = Table(
+        "history",
+        "状态变化",
+        "Status history",
+        (
+            C("year", "年度", "year"),
+            C("date", "日期", "date"),
+            C("status", "状态", "status"),
+            C("reason", "原因", "reason"),
+            C("package", "评审包", "package"),
+        ),
+        tuple(
+            (
+                e.year,
+                e.at.date().isoformat(),
+                _words(STATUS_LABELS, e.status),
+                e.reason_en if language() == "en" else e.reason_zh,
+                e.package_id or "",
+            )
+            for e in h.timeline
+        ),
+    )
+    notices = Table(
+        "notices",
+        "通知与公告",
+        "Notices",
+        (C("year", "年度", "year"), C("kind", "类别", "kind"), C("text", "内容", "text")),
+        tuple(
+            (n.year, _words(NOTICE_LABELS, n.kind), n.text_en if language() == "en" else n.text_zh)
+            for n in h.notices
+        ),
+    )
+    stars = Table(
+        "stars",
+        "历年星级",
+        "Stars by year",
+        (C("year", "年度", "year"), C("stars", "星级", "stars")),
+        tuple(h.stars),
+    )
+    info = h.candidate.info
+    return Report(
+        f"{info.name}（{_type(info.type)}，{_words(STATUS_LABELS, h.candidate.status)}）",
+        f"{info.name} ({_type(info.type)}, {_words(STATUS_LABELS, h.candidate.status)})",
+        (reviews, timeline, notices, stars),
+    )
+
+
+def calibration_report(reader: RegistryReader) -> Report:
+    """Each expert's mean deviation from the panel aggregates across reviews (> 0: more lenient)."""
+    rows = reader.calibration()
+    table = Table(
+        "calibration",
+        "专家评分校准",
+        "Expert calibration",
+        (
+            C("expert_id", "专家标识", "expert id"),
+            C("name", "姓名", "name"),
+            C("reviews", "评审次数", "reviews"),
+            C("scores", "评分项数", "scores"),
+            C("mean_deviation", "平均偏差", "mean deviation"),
+            C("mean_abs_deviation", "平均绝对偏差", "mean absolute deviation"),
+        ),
+        tuple(
+            (
+                c.expert_id,
+                c.expert_name,
+                c.reviews,
+                c.scores,
+                str(c.mean_deviation),
+                str(c.mean_abs_deviation),
+            )
+            for c in rows
+        ),
+    )
+    return Report("专家评分校准", "Expert calibration", (table,))
