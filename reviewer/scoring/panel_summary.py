@@ -54,7 +54,7 @@ def summary_lines(
             n=len(rec.experts),
             k=rec.scoring_experts,
             r=len(recused),
-            who=f"（{'、'.join(recused)}）" if recused else "",
+            who=Text(f"（{'、'.join(recused)}）", f" ({', '.join(recused)})") if recused else "",
             q=rec.quorum_required,
             met=T("已达到", "met") if rec.quorum_met else T("未达到", "NOT met"),
         )
