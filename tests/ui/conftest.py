@@ -5,12 +5,17 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from reviewer import i18n
+from reviewer.packages.demo import build_demo, source
 from reviewer.paths import resource
+from reviewer.trust import create_identity, install_credential, load_credential, open_authority
+from reviewer.trust.identity import REQUEST
+from reviewer.ui.dialogs import errors
 from reviewer.ui.tasks import ImmediateExecutor
 
 
@@ -52,3 +57,39 @@ def make_window(qtbot, sync_executor: ImmediateExecutor) -> Callable[..., object
         return window
 
     return make
+
+
+# --- the demo package, built once per session (opening it as an expert, the chair, an outsider) ---
+
+
+@dataclass(frozen=True)
+class DemoWorld:
+    package: Path
+    expert: Path  # the first expert's identity folder
+    chair: Path
+    outsider: Path  # enrolled by the same ministry, not on this panel
+    root_fingerprint: str
+
+
+@pytest.fixture(scope="session")
+def demo_world(tmp_path_factory: pytest.TempPathFactory) -> DemoWorld:
+    folder = tmp_path_factory.mktemp("ui-demo") / "demo"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+        demo = build_demo(folder)
+        outsider = folder.parent / "outsider"
+        info, _ = create_identity(outsider, name="局外人", org="无关单位", source=source())
+        authority = open_authority(demo.authority)
+        cred = authority.enroll((info.path / REQUEST).read_bytes(), source(), source_name="outsider")
+        cred.save(folder.parent / "outsider.rvcred")
+        install_credential(outsider, folder.parent / "outsider.rvcred")
+    expert = next(k for k in demo.identities if k != demo.chair)
+    root = load_credential(outsider / "credential.rvcred").root_fingerprint
+    return DemoWorld(demo.package, demo.identities[expert], demo.identities[demo.chair], outsider, root)
+
+
+@pytest.fixture
+def shown_errors(monkeypatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(errors, "show_error", lambda parent, title, message: shown.append(message))
+    return shown

@@ -2,59 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from reviewer.packages.demo import DEMO_PASSPHRASE, build_demo, source
-from reviewer.trust import (
-    create_identity,
-    install_credential,
-    load_credential,
-    open_authority,
-    pretty_fingerprint,
-)
-from reviewer.trust.identity import REQUEST
-from reviewer.ui.dialogs import errors
+from reviewer.packages.demo import DEMO_PASSPHRASE
+from reviewer.trust import pretty_fingerprint
 from reviewer.ui.dialogs import passphrase as passphrase_dialogs
 
 pytestmark = pytest.mark.slow
-
-
-@dataclass(frozen=True)
-class DemoWorld:
-    package: Path
-    expert: Path  # the first expert's identity folder
-    chair: Path
-    outsider: Path  # enrolled by the same ministry, not on this panel
-    root_fingerprint: str
-
-
-@pytest.fixture(scope="session")
-def demo_world(tmp_path_factory: pytest.TempPathFactory) -> DemoWorld:
-    folder = tmp_path_factory.mktemp("ui-demo") / "demo"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
-        demo = build_demo(folder)
-        outsider = folder.parent / "outsider"
-        info, _ = create_identity(outsider, name="局外人", org="无关单位", source=source())
-        authority = open_authority(demo.authority)
-        cred = authority.enroll((info.path / REQUEST).read_bytes(), source(), source_name="outsider")
-        cred.save(folder.parent / "outsider.rvcred")
-        install_credential(outsider, folder.parent / "outsider.rvcred")
-    expert = next(k for k in demo.identities if k != demo.chair)
-    root = load_credential(outsider / "credential.rvcred").root_fingerprint
-    return DemoWorld(demo.package, demo.identities[expert], demo.identities[demo.chair], outsider, root)
-
-
-@pytest.fixture
-def shown_errors(monkeypatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(errors, "show_error", lambda parent, title, message: shown.append(message))
-    return shown
 
 
 def table_column(table, col: int) -> list[str]:

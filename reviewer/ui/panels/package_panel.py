@@ -25,14 +25,16 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.errors import KeyUnavailable, ReviewerError, WrongPassphrase
+from reviewer.models.store import Store
 from reviewer.trust import PassphraseSource, read_info
 from reviewer.ui.dialogs import errors
 from reviewer.ui.dialogs import passphrase as passphrase_dialogs
 from reviewer.ui.panels.package_loading import SCALE, OpenedReview, load_review
 from reviewer.ui.panels.package_summary import PackageSummary
+from reviewer.ui.panels.review_workspace import ReviewWorkspace, workspace_for
 from reviewer.ui.panels.standard_browser import StandardBrowser
 from reviewer.ui.settings import Settings
-from reviewer.ui.tasks import Executor, Task
+from reviewer.ui.tasks import Executor, ImmediateExecutor, Task
 
 REFUSED_STYLE = "QLabel { color: #b02a1e; font-weight: bold; }"
 
@@ -119,6 +121,8 @@ class PackagePanel(QStackedWidget):
         self._settings = settings
         self._executor = executor
         self.review: OpenedReview | None = None
+        self.workspace: ReviewWorkspace | None = None  # the expert's own review of the open package
+        self._store: Store | None = None
         self.status = StatusPage()
         self.summary = PackageSummary()
         self.browser = StandardBrowser()
@@ -172,8 +176,23 @@ class PackagePanel(QStackedWidget):
         self.summary.show_review(review)
         self.browser.set_standard(review.standard)
         self.tabs.setCurrentWidget(self.summary)
+        self._open_workspace(review)
         self.setCurrentWidget(self.tabs)
         self.opened.emit(review)
+
+    def _open_workspace(self, review: OpenedReview) -> None:
+        """The member's review beside the summary: created on first opening, resumed after."""
+        try:
+            self._store = self._store or Store.open(self._settings.path.parent)
+            synchronous = isinstance(self._executor, ImmediateExecutor)
+            self.workspace = workspace_for(self._store, review, synchronous=synchronous)
+        except ReviewerError as exc:
+            errors.report(self, exc)
+            return
+        if self.workspace is not None:
+            self.tabs.insertTab(1, self.workspace, self.tr("Review"))
+            if self.workspace.state.position.code is not None:  # resuming: straight back to work
+                self.tabs.setCurrentWidget(self.workspace)
 
     def _failed(self, path: Path, folder: Path, remember: bool, may_ask: bool, exc: BaseException) -> None:
         if may_ask and isinstance(exc, KeyUnavailable | WrongPassphrase):
@@ -198,6 +217,11 @@ class PackagePanel(QStackedWidget):
             return str(folder)
 
     def _clear(self) -> None:
+        if self.workspace is not None:
+            self.workspace.close_writer()
+            self.tabs.removeTab(self.tabs.indexOf(self.workspace))
+            self.workspace.deleteLater()
+            self.workspace = None
         self.review = None
         self.summary.show_review(None)
         self.browser.set_standard(None)
@@ -217,7 +241,9 @@ class PackagePanel(QStackedWidget):
     # --- texts ------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.tabs.setTabText(0, self.tr("Package"))
-        self.tabs.setTabText(1, self.tr("Standard"))
+        self.tabs.setTabText(self.tabs.indexOf(self.browser), self.tr("Standard"))
+        if self.workspace is not None:
+            self.tabs.setTabText(self.tabs.indexOf(self.workspace), self.tr("Review"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -1,0 +1,190 @@
+"""The expert's scoring tree: code, title, points, the expert's own score, and its status.
+
+An adapter over a :class:`~reviewer.standards.model.Standard` and the scores of ONE review (the
+expert's own: nothing else is ever given to it). Level-1 rows show the subtotal of their scored
+leaves and how many are scored. :meth:`ScoringModel.set_scores` takes the scores on disk plus any
+still being written, and signals only the cells that changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from reviewer import i18n
+from reviewer.scoring import entry
+from reviewer.scoring.progress import progress
+from reviewer.standards.model import Criterion, Standard
+from reviewer.ui import labels
+
+CODE, TITLE, POINTS, SCORE, STATUS = range(5)
+COLUMNS = 5
+CodeRole = Qt.ItemDataRole.UserRole + 1
+CriterionRole = Qt.ItemDataRole.UserRole + 2
+
+Index = QModelIndex | QPersistentModelIndex
+
+UNSCORED_COLOUR = QColor("#9a6700")
+NEEDS_COMMENT_COLOUR = QColor("#b02a1e")
+DONE_COLOUR = QColor("#1a7f37")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ScoringModel", text)
+
+
+@dataclass(frozen=True)
+class _Node:
+    criterion: Criterion
+    parent: int  # position of the parent, -1 for a level-1 indicator
+    row: int
+    children: tuple[int, ...]
+
+
+class ScoringModel(QAbstractItemModel):
+    def __init__(self, standard: Standard, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._standard = standard
+        self._nodes: list[_Node] = []
+        self._tops = tuple(self._add(c, -1, i) for i, c in enumerate(standard.criteria))
+        self._positions = {n.criterion.code: p for p, n in enumerate(self._nodes)}
+        self._scores: dict[str, Decimal] = {}
+        self._comments: dict[str, str] = {}
+        self._progress = progress(standard, {})
+
+    def _add(self, criterion: Criterion, parent: int, row: int) -> int:
+        position = len(self._nodes)
+        self._nodes.append(_Node(criterion, parent, row, ()))
+        kids = tuple(self._add(child, position, i) for i, child in enumerate(criterion.children))
+        self._nodes[position] = _Node(criterion, parent, row, kids)
+        return position
+
+    @property
+    def standard(self) -> Standard:
+        return self._standard
+
+    @property
+    def scores(self) -> Mapping[str, Decimal]:
+        return dict(self._scores)
+
+    def set_scores(self, scores: Mapping[str, Decimal], comments: Mapping[str, str]) -> None:
+        """Show these scores and comments; only the rows that changed (and their level-1 rows) repaint."""
+        changed = {c for c in set(scores) | set(self._scores) if scores.get(c) != self._scores.get(c)}
+        changed |= {
+            c for c in set(comments) | set(self._comments) if comments.get(c) != self._comments.get(c)
+        }
+        self._scores, self._comments = dict(scores), dict(comments)
+        self._progress = progress(self._standard, self._scores)
+        rows = set()
+        for code in changed:
+            position = self._positions.get(code)
+            while position is not None and position >= 0:
+                rows.add(position)
+                position = self._nodes[position].parent
+        for position in sorted(rows):
+            left = self.createIndex(self._nodes[position].row, SCORE, position)
+            right = self.createIndex(self._nodes[position].row, STATUS, position)
+            self.dataChanged.emit(left, right)
+
+    def index_of(self, code: str) -> QModelIndex:
+        position = self._positions.get(code)
+        if position is None:
+            return QModelIndex()
+        return self.createIndex(self._nodes[position].row, CODE, position)
+
+    # --- structure --------------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if column < 0 or column >= COLUMNS or row < 0:
+            return QModelIndex()
+        kids = self._nodes[parent.internalId()].children if parent.isValid() else self._tops
+        if row >= len(kids):
+            return QModelIndex()
+        return self.createIndex(row, column, kids[row])
+
+    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not child.isValid():
+            return QModelIndex()
+        up = self._nodes[child.internalId()].parent
+        if up < 0:
+            return QModelIndex()
+        return self.createIndex(self._nodes[up].row, 0, up)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid():
+            return 0 if parent.column() != 0 else len(self._nodes[parent.internalId()].children)
+        return len(self._tops)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return COLUMNS
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        names = (_tr("Code"), _tr("Indicator"), _tr("Points"), _tr("Your score"), _tr("Status"))
+        return names[section] if 0 <= section < COLUMNS else None
+
+    # --- data -------------------------------------------------------------------------------
+    def _needs_comment(self, code: str) -> bool:
+        value = self._scores.get(code)
+        if value is None or self._comments.get(code, "").strip():
+            return False
+        return entry.comment_required(self._standard, code, value)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        c = self._nodes[index.internalId()].criterion
+        column = index.column()
+        if role == CodeRole:
+            return c.code
+        if role == CriterionRole:
+            return c
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(c, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == STATUS and c.is_leaf:
+            if c.code not in self._scores:
+                return QBrush(UNSCORED_COLOUR)
+            return QBrush(NEEDS_COMMENT_COLOUR if self._needs_comment(c.code) else DONE_COLOUR)
+        if role == Qt.ItemDataRole.FontRole and c.level == 1:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (POINTS, SCORE):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
+            return c.title.text(i18n.language())
+        return None
+
+    def _display(self, c: Criterion, column: int) -> str:
+        if column == CODE:
+            return c.code
+        if column == TITLE:
+            return c.title.text(i18n.language())
+        if column == POINTS:
+            return labels.number(c.points)
+        if not c.is_leaf:
+            sub = self._progress.subtotals.get(c.code)
+            if sub is None:  # a middle level (not in the sample standards): sum of its leaves
+                given = [self._scores[k.code] for k in c.leaves() if k.code in self._scores]
+                return labels.number(sum(given, Decimal(0))) if column == SCORE else ""
+            if column == SCORE:
+                return labels.number(sub.points_scored) if sub.scored else ""
+            return _tr("{scored} / {total}").format(scored=sub.scored, total=sub.total)
+        value = self._scores.get(c.code)
+        if column == SCORE:
+            return labels.number(value) if value is not None else ""
+        if value is None:
+            return _tr("Not scored")
+        return _tr("Comment needed") if self._needs_comment(c.code) else _tr("Scored")

@@ -1,0 +1,168 @@
+"""The yes/no items (vetoes such as 材料真实性, gates) and the eligibility checklist.
+
+Each yes/no item is answered yes or no; each eligibility condition is confirmed or flagged. A "no"
+or a flag must say why: the comment box is then marked required, and a flag is only sent once its
+reason is there (the workbench refuses a flag without one). The panel never writes: it emits, and
+the workspace turns that into workbench calls.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer import i18n
+from reviewer.models.workbench_types import EligibilityState, ReviewState
+from reviewer.standards.model import Standard
+from reviewer.ui import labels
+
+REQUIRED_STYLE = "QLineEdit { border: 1px solid #b02a1e; }"
+
+
+class _Row:
+    """One item: its answer box and its comment box."""
+
+    def __init__(self, code: str, answer: QComboBox, comment: QLineEdit) -> None:
+        self.code, self.answer, self.comment = code, answer, comment
+
+    @property
+    def negative(self) -> bool:
+        return self.answer.currentIndex() == 2  # "No" / "Flagged"
+
+    def mark(self) -> None:
+        needs = self.negative and not self.comment.text().strip()
+        self.comment.setStyleSheet(REQUIRED_STYLE if needs else "")
+
+
+class ChecksPanel(QScrollArea):
+    yes_no_answered = Signal(str, object, str)  # code, True/False/None, comment
+    eligibility_answered = Signal(str, object, str)  # code, EligibilityState or None, comment
+
+    def __init__(self, standard: Standard, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("checksPanel")
+        self.setWidgetResizable(True)
+        self.standard = standard
+        body = QWidget()
+        self.yes_no_box = QGroupBox(objectName="yesNoBox")
+        self.eligibility_box = QGroupBox(objectName="eligibilityBox")
+        self.yes_no: dict[str, _Row] = {}
+        self.eligibility: dict[str, _Row] = {}
+        self._titles: list[tuple[QLabel, object]] = []
+        self._fill(
+            self.yes_no_box,
+            [(i.code, i.title, labels.effect_name(i.effect)) for i in standard.yes_no],
+            self.yes_no,
+        )
+        self._fill(
+            self.eligibility_box, [(c.code, c.text, "") for c in standard.eligibility], self.eligibility
+        )
+        self.locked = QLabel(objectName="checksLocked", wordWrap=True)
+        self.locked.setStyleSheet("QLabel { color: #b02a1e; }")
+        self.locked.hide()
+        layout = QVBoxLayout(body)
+        layout.addWidget(self.locked)
+        layout.addWidget(self.yes_no_box)
+        layout.addWidget(self.eligibility_box)
+        layout.addStretch(1)
+        self.setWidget(body)
+        self.retranslate()
+
+    def _fill(self, box: QGroupBox, items: list, rows: dict[str, _Row]) -> None:
+        grid = QGridLayout(box)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(3, 2)
+        for r, (code, title, effect) in enumerate(items):
+            text = QLabel(wordWrap=True)
+            self._titles.append((text, (title, effect)))
+            answer = QComboBox(objectName=f"answer_{code}")
+            answer.addItems(["", "", ""])
+            comment = QLineEdit(objectName=f"comment_{code}")
+            row = _Row(code, answer, comment)
+            rows[code] = row
+            answer.activated.connect(lambda _i, row=row: self._answered(row))
+            comment.editingFinished.connect(lambda row=row: self._commented(row))
+            comment.textEdited.connect(lambda _t, row=row: row.mark())
+            grid.addWidget(QLabel(f"<b>{code}</b>"), r, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(text, r, 1)
+            grid.addWidget(answer, r, 2, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(comment, r, 3, Qt.AlignmentFlag.AlignTop)
+
+    # --- answers ----------------------------------------------------------------------------
+    def _answered(self, row: _Row) -> None:
+        row.mark()
+        self._send(row)
+        if row.negative and not row.comment.text().strip():
+            row.comment.setFocus()
+
+    def _commented(self, row: _Row) -> None:
+        row.mark()
+        if row.answer.currentIndex() != 0:
+            self._send(row)
+
+    def _send(self, row: _Row) -> None:
+        index, comment = row.answer.currentIndex(), row.comment.text()
+        if row.code in self.yes_no:
+            self.yes_no_answered.emit(row.code, None if index == 0 else index == 1, comment)
+            return
+        if index == 2 and not comment.strip():
+            return  # a flag is sent with its reason
+        state = None if index == 0 else EligibilityState.CONFIRMED if index == 1 else EligibilityState.FLAGGED
+        self.eligibility_answered.emit(row.code, state, comment)
+
+    # --- showing ----------------------------------------------------------------------------
+    def show_state(self, state: ReviewState) -> None:
+        for code, row in self.yes_no.items():
+            got = state.yes_no.get(code)
+            self._set(row, 0 if got is None else 1 if got.answer else 2, got.comment if got else "")
+        for code, row in self.eligibility.items():
+            el = state.eligibility.get(code)
+            index = 0 if el is None else 1 if el.state is EligibilityState.CONFIRMED else 2
+            if el is None and row.negative and row.comment.hasFocus():
+                continue  # a flag being explained: not sent yet
+            self._set(row, index, el.comment if el else row.comment.text() if row.negative else "")
+
+    @staticmethod
+    def _set(row: _Row, index: int, comment: str | None) -> None:
+        row.answer.setCurrentIndex(index)
+        if not row.comment.hasFocus():
+            row.comment.setText(comment or "")
+        row.mark()
+
+    def set_read_only(self, reason: str | None, editable: frozenset[str] | None = None) -> None:
+        for code, row in {**self.yes_no, **self.eligibility}.items():
+            allowed = reason is None and (editable is None or code in editable)
+            row.answer.setEnabled(allowed)
+            row.comment.setEnabled(allowed)
+        self.locked.setText(reason or "")
+        self.locked.setVisible(reason is not None)
+
+    # --- texts ------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        lang = i18n.language()
+        self.yes_no_box.setTitle(self.tr("Yes/no items (vetoes and gates)"))
+        self.eligibility_box.setTitle(self.tr("Eligibility checklist"))
+        for label, (title, effect) in self._titles:
+            label.setText(f"{title.text(lang)}" + (f"  ({effect})" if effect else ""))
+        for row in self.yes_no.values():
+            for i, text in enumerate((self.tr("Not answered"), self.tr("Yes"), self.tr("No"))):
+                row.answer.setItemText(i, text)
+            row.comment.setPlaceholderText(self.tr("Comment (required for “no”)"))
+        for row in self.eligibility.values():
+            for i, text in enumerate((self.tr("Not checked"), self.tr("Confirmed"), self.tr("Flagged"))):
+                row.answer.setItemText(i, text)
+            row.comment.setPlaceholderText(self.tr("Comment (required when flagged)"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

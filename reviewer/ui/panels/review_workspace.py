@@ -1,0 +1,344 @@
+"""One opened review: the expert's workspace, its pages, undo/redo and the save indicator.
+
+    workspace = ReviewWorkspace(bench, review, materials=names)        # shows scoring + checks
+    workspace.add_page("materials", viewer, lambda: viewer.tr("Materials"))   # other panels plug in
+    workspace.write(lambda bench, review: bench.declare(review, Conflict.NONE), full=True)
+    workspace.add_material_evidence("1.1", "application.pdf", 12)
+
+Every change goes to the :class:`~reviewer.models.workbench.Workbench` at once through one
+:class:`~reviewer.ui.review_writer.ReviewWriter` (serial, off the GUI thread); the view shows the
+scores on disk plus those still being written. A failed write goes to the one error path and the
+indicator says "Not saved" until the next write succeeds; the view then shows what is on disk.
+The workspace only ever holds the expert's own review (independence: no other sheet reaches it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QStackedWidget, QToolBar, QVBoxLayout, QWidget
+
+from reviewer.models.store import Store
+from reviewer.models.workbench import Workbench
+from reviewer.models.workbench_types import (
+    EligibilityState,
+    NothingToRedo,
+    NothingToUndo,
+    Review,
+    ReviewState,
+    ReviewStatus,
+    Role,
+)
+from reviewer.scoring.progress import next_unscored
+from reviewer.ui.dialogs import errors
+from reviewer.ui.panels.checks_panel import ChecksPanel
+from reviewer.ui.panels.package_loading import OpenedReview
+from reviewer.ui.panels.scoring_panel import ScoringPanel
+from reviewer.ui.review_writer import ReviewWriter, Write
+
+# Where each page goes in the navigation, whoever adds it and whenever.
+ORDER = ("declarations", "scoring", "checks", "materials", "site_visit", "finalise")
+SAVED_STYLE = "QLabel { color: #1a7f37; }"
+SAVING_STYLE = "QLabel { color: #9a6700; }"
+UNSAVED_STYLE = "QLabel { color: #b02a1e; font-weight: bold; }"
+Title = str | Callable[[], str]
+
+
+class _Tag:
+    """What a write was, so its result updates the right things."""
+
+    def __init__(self, full: bool, code: str | None = None, seq: int = 0, quiet: bool = False) -> None:
+        self.full, self.code, self.seq, self.quiet = full, code, seq, quiet
+
+
+class ReviewWorkspace(QWidget):
+    state_changed = Signal(object)  # the ReviewState on disk, after each write and refresh
+    evidence_activated = Signal(str, int)  # material name, page: the materials viewer jumps there
+    page_changed = Signal(str)
+
+    def __init__(
+        self,
+        bench: Workbench,
+        review: Review,
+        *,
+        materials: tuple[str, ...] = (),
+        synchronous: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewWorkspace")
+        self.bench, self.review, self.standard = bench, review, review.standard
+        self.writer = ReviewWriter(bench, review, synchronous=synchronous, parent=self)
+        self.writer.saved.connect(self._saved)
+        self.writer.failed.connect(self._failed)
+        self.writer.busy.connect(self._busy)
+        self.state: ReviewState = bench.snapshot(review)
+        self._pending: dict[str, tuple[int, Decimal | None]] = {}
+        self._seq = 0
+        self.unsaved = False
+        self._keys: list[str] = []
+        self._titles: dict[str, Title] = {}
+        self._read_only: tuple[str | None, frozenset[str] | None] | None = None
+        self._resumed = False
+
+        self.toolbar = QToolBar(objectName="workspaceToolbar")
+        self.undo_action = QAction(self, shortcut=QKeySequence.StandardKey.Undo, triggered=self.undo)
+        self.redo_action = QAction(self, shortcut=QKeySequence("Ctrl+Shift+Z"), triggered=self.redo)
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+            self.toolbar.addAction(action)
+        self.save_state = QLabel(objectName="saveIndicator")
+        self.banner = QLabel(objectName="workspaceBanner", wordWrap=True)
+        self.banner.setStyleSheet("QLabel { background: #fff4e5; color: #8a4b00; padding: 6px; }")
+        self.nav = QListWidget(objectName="workspaceNav")
+        self.nav.setMaximumWidth(170)
+        self.stack = QStackedWidget(objectName="workspacePages")
+        self.nav.currentRowChanged.connect(self._page_row_changed)
+
+        self.scoring = ScoringPanel(self.standard, materials)
+        self.checks = ChecksPanel(self.standard)
+        self.scoring.score_entered.connect(self.set_score)
+        self.scoring.score_cleared.connect(lambda code: self.set_score(code, None))
+        self.scoring.selected.connect(self._remember_position)
+        self.scoring.scratchpad_changed.connect(
+            lambda text: self.write(lambda b, r: b.set_scratchpad(r, text), quiet=True)
+        )
+        editor = self.scoring.editor
+        editor.comment_changed.connect(
+            lambda code, text: self.write(lambda b, r: b.set_comment(r, code, text))
+        )
+        editor.attach_requested.connect(self.attach_file)
+        editor.material_requested.connect(self.add_material_evidence)
+        editor.remove_requested.connect(lambda i: self.write(lambda b, r: b.remove_evidence(r, i)))
+        editor.evidence_activated.connect(self.evidence_activated)
+        self.checks.yes_no_answered.connect(
+            lambda code, answer, comment: self.write(lambda b, r: b.answer_yes_no(r, code, answer, comment))
+        )
+        self.checks.eligibility_answered.connect(self._eligibility)
+
+        top = QHBoxLayout()
+        top.addWidget(self.toolbar)
+        top.addStretch(1)
+        top.addWidget(self.save_state)
+        body = QHBoxLayout()
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.banner)
+        layout.addLayout(body, 1)
+        self.add_page("scoring", self.scoring, lambda: self.tr("Scoring"))
+        self.add_page("checks", self.checks, lambda: self.tr("Vetoes and eligibility"))
+        self._show(full=True)
+        self.resume()
+        self.retranslate()
+
+    # --- pages ------------------------------------------------------------------------------
+    def add_page(self, key: str, widget: QWidget, title: Title) -> None:
+        """Add a page to the navigation, in :data:`ORDER` (unknown keys go last)."""
+        rank = ORDER.index(key) if key in ORDER else len(ORDER)
+        at = sum(1 for k in self._keys if (ORDER.index(k) if k in ORDER else len(ORDER)) <= rank)
+        self._keys.insert(at, key)
+        self._titles[key] = title
+        self.stack.insertWidget(at, widget)
+        self.nav.insertItem(at, title() if callable(title) else title)
+        if key == self.state.position.tab:
+            self.show_page(key)
+
+    def page(self, key: str) -> QWidget | None:
+        return self.stack.widget(self._keys.index(key)) if key in self._keys else None
+
+    def show_page(self, key: str) -> None:
+        if key in self._keys:
+            self.nav.setCurrentRow(self._keys.index(key))
+
+    @property
+    def current_page(self) -> str | None:
+        row = self.nav.currentRow()
+        return self._keys[row] if 0 <= row < len(self._keys) else None
+
+    def _page_row_changed(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        if 0 <= row < len(self._keys):
+            self._remember_position()
+            self.page_changed.emit(self._keys[row])
+
+    def resume(self) -> None:
+        """Back where the expert was: the saved page and indicator, else the first unscored one."""
+        position = self.state.position
+        self.show_page(position.tab if position.tab in self._keys else "scoring")
+        if not self.scoring.select_code(position.code):
+            self.scoring.select_code(
+                next_unscored(self.standard, self.state.scores) or self.standard.leaves()[0].code
+            )
+        self._resumed = True
+
+    # --- writing ----------------------------------------------------------------------------
+    def write(self, fn: Write, *, full: bool = False, quiet: bool = False) -> None:
+        """Queue one workbench call ``fn(bench, review)``; ``full`` reloads every page afterwards."""
+        self.writer.submit(fn, _Tag(full, quiet=quiet))
+
+    def set_score(self, code: str, value: Decimal | None) -> None:
+        self._seq += 1
+        self._pending[code] = (self._seq, value)
+        self.scoring.show_state(self.state, self._scores(), full=False)
+        self.writer.submit(lambda b, r: b.set_score(r, code, value), _Tag(False, code, self._seq))
+
+    def add_material_evidence(self, code: str, material: str, page: int, note: str | None = None) -> None:
+        """Evidence for ``code``: a page of one of the package's materials."""
+        self.write(lambda b, r: b.add_evidence(r, code, material=material, page=page, note=note))
+
+    def attach_file(self, code: str, path: Path, note: str | None = None) -> None:
+        """A site-visit file as evidence for ``code``; the store keeps its bytes and SHA-256."""
+        self.write(lambda b, r: b.attach_file(r, code, path, note))
+
+    def _eligibility(self, code: str, state: EligibilityState | None, comment: str) -> None:
+        self.write(lambda b, r: b.answer_eligibility(r, code, state, comment))
+
+    def undo(self) -> None:
+        self.scoring.editor.flush_comment()
+        self.writer.submit(lambda b, r: b.undo(r), _Tag(True))
+
+    def redo(self) -> None:
+        self.writer.submit(lambda b, r: b.redo(r), _Tag(True))
+
+    def _remember_position(self, *_args: object) -> None:
+        code, tab = self.scoring.current_code, self.current_page
+        if not self._resumed or code is None:
+            return  # still putting the expert back where they were
+        if (code, tab) != (self.state.position.code, self.state.position.tab):
+            self.writer.submit(lambda b, r: b.set_position(r, code, tab), _Tag(False, quiet=True))
+
+    def refresh(self) -> None:
+        """Read the review again (after another panel changed it directly) and show it all."""
+        self.state = self.bench.snapshot(self.review)
+        self._show(full=True)
+
+    def close_writer(self) -> None:
+        """Save what is being typed, finish every queued write, stop the writer."""
+        self.scoring.editor.flush_comment()
+        if self.scoring._scratch_timer.isActive():
+            self.scoring.flush_scratchpad()
+        self.writer.close()
+
+    # --- results (GUI thread) ---------------------------------------------------------------
+    def _scores(self) -> dict[str, Decimal]:
+        scores = dict(self.state.scores)
+        for code, (_seq, value) in self._pending.items():
+            if value is None:
+                scores.pop(code, None)
+            else:
+                scores[code] = value
+        return scores
+
+    def _settle(self, tag: object) -> None:
+        if (
+            isinstance(tag, _Tag)
+            and tag.code is not None
+            and self._pending.get(tag.code, (None,))[0] == tag.seq
+        ):
+            del self._pending[tag.code]
+
+    def _saved(self, tag: object, _result: object, state: ReviewState) -> None:
+        self._settle(tag)
+        self.state = state
+        if not (isinstance(tag, _Tag) and tag.quiet):
+            self.unsaved = False
+        self._show(full=isinstance(tag, _Tag) and tag.full)
+
+    def _failed(self, tag: object, exc: BaseException) -> None:
+        self._settle(tag)
+        if isinstance(exc, NothingToUndo | NothingToRedo):
+            self.save_state.setText(str(exc))
+            return
+        if isinstance(tag, _Tag):  # another page's write (e.g. the viewer's citation) reports its own
+            self.unsaved = True
+            errors.report(self, exc)
+        self.refresh()  # show what is on disk, not what was refused
+
+    def _busy(self, busy: bool) -> None:
+        self._show_indicator(busy)
+
+    def _show(self, *, full: bool) -> None:
+        self.scoring.show_state(self.state, self._scores(), full=full)
+        self.checks.show_state(self.state)
+        reason = self.read_only_reason()
+        editable = self.state.editable_codes if self.state.status is ReviewStatus.OPEN else None
+        if (reason, editable) != self._read_only:
+            self._read_only = (reason, editable)
+            self.scoring.set_read_only(reason, editable)
+            self.checks.set_read_only(reason, editable)
+        self.banner.setText(reason or "")
+        self.banner.setVisible(reason is not None)
+        self.undo_action.setEnabled(self.state.can_undo or self.writer.pending > 0)
+        self.redo_action.setEnabled(self.state.can_redo or self.writer.pending > 0)
+        self._show_indicator(self.writer.pending > 0)
+        self.state_changed.emit(self.state)
+
+    def read_only_reason(self) -> str | None:
+        """Why the sheet cannot be changed now, in words; ``None`` when it can."""
+        state = self.state
+        if state.status is ReviewStatus.RECUSED:
+            return self.tr(
+                "You declared a conflict of interest and are recused: this review cannot be scored."
+            )
+        if state.status is ReviewStatus.FINALISED:
+            return self.tr(
+                "This sheet is finalised and signed, so it is locked. Only a return notice from the chair reopens it."
+            )
+        if not state.declaration.complete:
+            return self.tr(
+                "Declare any conflict of interest and accept the confidentiality pledge before scoring."
+            )
+        return None
+
+    def _show_indicator(self, busy: bool) -> None:
+        if self.unsaved:
+            self.save_state.setText(self.tr("Not saved"))
+            self.save_state.setStyleSheet(UNSAVED_STYLE)
+        elif busy:
+            self.save_state.setText(self.tr("Saving…"))
+            self.save_state.setStyleSheet(SAVING_STYLE)
+        else:
+            self.save_state.setText(self.tr("Saved"))
+            self.save_state.setStyleSheet(SAVED_STYLE)
+
+    # --- texts ------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.undo_action.setText(self.tr("Undo"))
+        self.redo_action.setText(self.tr("Redo"))
+        self.undo_action.setToolTip(self.tr("Undo the last change (Ctrl+Z)"))
+        self.redo_action.setToolTip(self.tr("Redo (Ctrl+Shift+Z)"))
+        for row, key in enumerate(self._keys):
+            title = self._titles[key]
+            self.nav.item(row).setText(title() if callable(title) else title)
+        self._show_indicator(self.writer.pending > 0)
+        reason = self.read_only_reason()
+        self.banner.setText(reason or "")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def workspace_for(store: Store, opened: OpenedReview, *, synchronous: bool = False) -> ReviewWorkspace | None:
+    """Open (first time) or resume this member's review of ``opened``; ``None`` for a non-member."""
+    if opened.member is None:
+        return None
+    bench = Workbench(store)
+    review = bench.open_review(
+        opened.manifest.package_id,
+        opened.identity.fingerprint,
+        package_path=opened.path,
+        standard=opened.standard,
+        role=Role.CHAIR if opened.is_chair else Role.MEMBER,
+    )
+    materials = tuple(e.name for e in opened.materials)
+    return ReviewWorkspace(bench, review, materials=materials, synchronous=synchronous)

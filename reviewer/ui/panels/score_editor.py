@@ -1,0 +1,324 @@
+"""The selected indicator: how it is scored, the expert's score, comment and evidence.
+
+Keyboard first: the score box takes the focus with its text selected, so typing replaces it;
+Enter checks the value with :func:`reviewer.scoring.entry.check_score` (range, step; full-width
+digits from a Chinese IME are fine) and emits :attr:`ScoreEditor.score_submitted` only for a valid
+value; a refused one is named, with the indicator's code, under the box and nothing is emitted.
+The editor never writes: the workspace turns its signals into workbench calls.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QValidator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.models.workbench_types import EvidenceKind, EvidenceRef, ReviewState
+from reviewer.scoring import entry
+from reviewer.standards.model import Criterion, Standard
+from reviewer.ui import labels
+from reviewer.ui.panels.criterion_details import CriterionDetails
+
+COMMENT_DELAY_MS = 600  # a comment is saved this long after the last keystroke (and on leaving it)
+ERROR_STYLE = "QLabel { color: #b02a1e; }"
+REQUIRED_STYLE = "QLabel { color: #b02a1e; font-weight: bold; }"
+EvidenceIdRole = Qt.ItemDataRole.UserRole + 1
+EvidenceRefRole = Qt.ItemDataRole.UserRole + 2
+
+
+def choose_attachment(parent: QWidget | None) -> Path | None:
+    """Ask for a site-visit file to attach (tests monkeypatch this)."""
+    title = QCoreApplication.translate("ScoreEditor", "Attach a site-visit file")
+    path, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()))
+    return Path(path) if path else None
+
+
+def half_width(text: str) -> str:
+    """Full-width digits and stops (as a Chinese IME types them) as ASCII."""
+    return unicodedata.normalize("NFKC", text).replace("。", ".")
+
+
+class ScoreValidator(QValidator):
+    """Only digits and one decimal stop may be typed; Acceptable once the core check passes."""
+
+    def __init__(self, standard: Standard, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._standard = standard
+        self.code: str | None = None
+
+    def validate(self, text: str, pos: int) -> object:
+        plain = half_width(text).strip()
+        if not plain:
+            return QValidator.State.Intermediate, text, pos
+        if any(ch not in "0123456789." for ch in plain) or plain.count(".") > 1:
+            return QValidator.State.Invalid, text, pos
+        if self.code is None:
+            return QValidator.State.Intermediate, text, pos
+        try:
+            entry.check_score(self._standard, self.code, plain)
+        except entry.ScoreEntryError:
+            return QValidator.State.Intermediate, text, pos
+        return QValidator.State.Acceptable, text, pos
+
+
+class ScoreEditor(QWidget):
+    score_submitted = Signal(str, object)  # code, the checked Decimal
+    score_cleared = Signal(str)
+    comment_changed = Signal(str, str)
+    attach_requested = Signal(str, object)  # code, Path
+    material_requested = Signal(str, str, int)  # code, material, page
+    remove_requested = Signal(int)  # evidence id
+    evidence_activated = Signal(str, int)  # material name, page: the viewer jumps there
+
+    def __init__(
+        self, standard: Standard, materials: tuple[str, ...] = (), parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("scoreEditor")
+        self._standard = standard
+        self.code: str | None = None
+        self._comment_code: str | None = None
+        self.details = CriterionDetails()
+        self.score_box = QGroupBox(objectName="scoreBox")
+        self.score_label = QLabel()
+        self.score_edit = QLineEdit(objectName="scoreEdit")
+        self.validator = ScoreValidator(standard, self)
+        self.score_edit.setValidator(self.validator)
+        self.score_edit.setMaximumWidth(140)
+        self.score_edit.installEventFilter(self)
+        self.score_edit.textEdited.connect(self._typed)
+        self.range_hint = QLabel(objectName="scoreRange")
+        self.error = QLabel(objectName="scoreError", wordWrap=True)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.comment_label = QLabel(objectName="commentLabel")
+        self.comment_edit = QPlainTextEdit(objectName="commentEdit")
+        self.comment_edit.setMaximumHeight(90)
+        self.comment_edit.textChanged.connect(self._comment_typed)
+        self.comment_edit.installEventFilter(self)
+        self._comment_timer = QTimer(self, singleShot=True, interval=COMMENT_DELAY_MS)
+        self._comment_timer.timeout.connect(self.flush_comment)
+        row = QHBoxLayout()
+        row.addWidget(self.score_edit)
+        row.addWidget(self.range_hint, 1)
+        form = QFormLayout(self.score_box)
+        form.addRow(self.score_label, row)
+        form.addRow("", self.error)
+        form.addRow(self.comment_label, self.comment_edit)
+
+        self.evidence_box = QGroupBox(objectName="evidenceBox")
+        self.evidence = QListWidget(objectName="evidenceList")
+        self.evidence.setMaximumHeight(90)
+        self.evidence.itemActivated.connect(self._activated)
+        self.material = QComboBox(objectName="evidenceMaterial")
+        for name in materials:
+            self.material.addItem(name.removeprefix("materials/"), name)
+        self.page = QSpinBox(objectName="evidencePage", minimum=1, maximum=99999)
+        self.add_material = QPushButton(objectName="addMaterialEvidence")
+        self.add_material.clicked.connect(self._add_material)
+        self.attach = QPushButton(objectName="attachFile")
+        self.attach.clicked.connect(self._attach)
+        self.remove = QPushButton(objectName="removeEvidence")
+        self.remove.clicked.connect(self._remove)
+        buttons = QHBoxLayout()
+        for w in (self.material, self.page, self.add_material):
+            buttons.addWidget(w)
+        buttons.addStretch(1)
+        buttons.addWidget(self.attach)
+        buttons.addWidget(self.remove)
+        ev = QVBoxLayout(self.evidence_box)
+        ev.addWidget(self.evidence)
+        ev.addLayout(buttons)
+        self.locked = QLabel(objectName="scoreLocked", wordWrap=True)
+        self.locked.setStyleSheet(ERROR_STYLE)
+        self.locked.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.details, 3)
+        layout.addWidget(self.locked)
+        layout.addWidget(self.score_box)
+        layout.addWidget(self.evidence_box, 1)
+        self.retranslate()
+        self.show_code(None, None)
+
+    # --- showing ----------------------------------------------------------------------------
+    def show_code(self, code: str | None, state: ReviewState | None, read_only: str | None = None) -> None:
+        """Show indicator ``code`` (a leaf or a level-1 row) with the expert's values from ``state``."""
+        self.flush_comment()
+        self.code = code
+        node: Criterion | None = (
+            self._standard.criterion(code) if code and self._standard.has_criterion(code) else None
+        )
+        leaf = node is not None and node.is_leaf
+        self.validator.code = code if leaf else None
+        self.details.show_item(self._standard, node)
+        self.error.clear()
+        self.score_box.setVisible(leaf)
+        self.evidence_box.setVisible(leaf)
+        score = state.scores.get(code) if state is not None and leaf and code else None
+        self.score_edit.setText(labels.number(score))
+        self.score_edit.selectAll()
+        comment = state.comments.get(code, "") if state is not None and code else ""
+        self.comment_edit.blockSignals(True)
+        self.comment_edit.setPlainText(comment)
+        self.comment_edit.blockSignals(False)
+        self._comment_code = code if leaf else None
+        if node is not None and leaf:
+            self.range_hint.setText(
+                self.tr("0 – {points}, step {step}").format(
+                    points=labels.number(node.points), step=labels.number(node.step or 1)
+                )
+            )
+        self.set_read_only(read_only)
+        self.update_marker()
+        self.show_evidence(state)
+
+    def show_evidence(self, state: ReviewState | None) -> None:
+        self.evidence.clear()
+        if state is None or self.code is None:
+            return
+        for ref in state.evidence_for(self.code):
+            item = QListWidgetItem(self._evidence_text(ref))
+            item.setData(EvidenceIdRole, ref.id)
+            item.setData(EvidenceRefRole, ref)
+            self.evidence.addItem(item)
+
+    def _evidence_text(self, ref: EvidenceRef) -> str:
+        if ref.kind is EvidenceKind.MATERIAL:
+            name = (ref.material or "").removeprefix("materials/")
+            text = self.tr("{material}, page {page}").format(material=name, page=ref.page or 1)
+        else:
+            text = self.tr("Attached file {name} (SHA-256 {sha}…)").format(
+                name=ref.file_name, sha=(ref.sha256 or "")[:12]
+            )
+        return f"{text} — {ref.note}" if ref.note else text
+
+    def set_read_only(self, reason: str | None) -> None:
+        for widget in (self.score_edit, self.comment_edit, self.add_material, self.attach, self.remove):
+            widget.setEnabled(reason is None)
+        self.locked.setText(reason or "")
+        self.locked.setVisible(reason is not None and self.score_box.isVisible())
+
+    def update_marker(self) -> None:
+        """Mark the comment required when the standard requires one for the score typed (or saved)."""
+        required = False
+        if self.validator.code is not None:
+            try:
+                value = entry.check_score(
+                    self._standard, self.validator.code, half_width(self.score_edit.text())
+                )
+                required = entry.comment_required(self._standard, self.validator.code, value)
+            except entry.ScoreEntryError:
+                required = False
+        self.comment_required = required
+        self.comment_label.setText(self.tr("Comment (required)") if required else self.tr("Comment"))
+        self.comment_label.setStyleSheet(REQUIRED_STYLE if required else "")
+
+    # --- input ------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.score_edit and event.type() == QEvent.Type.ShortcutOverride:
+            assert isinstance(event, QKeyEvent)
+            if event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo):
+                event.ignore()
+                return True  # not the box's own undo: the review's (the workspace's shortcut)
+        if watched is self.score_edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.submit()
+                return True
+        if watched is self.comment_edit and event.type() == QEvent.Type.FocusOut:
+            self.flush_comment()
+        return super().eventFilter(watched, event)
+
+    def submit(self) -> None:
+        """Enter in the score box: check and emit, or say why not (naming the indicator)."""
+        code = self.validator.code
+        if code is None:
+            return
+        text = half_width(self.score_edit.text()).strip()
+        if not text:
+            self.error.clear()
+            self.score_cleared.emit(code)
+            return
+        try:
+            value = entry.check_score(self._standard, code, text)
+        except entry.ScoreEntryError as exc:
+            self.error.setText(str(exc))
+            self.score_edit.selectAll()
+            return
+        self.error.clear()
+        self.flush_comment()
+        self.score_submitted.emit(code, value)
+
+    def _typed(self, _text: str) -> None:
+        self.error.clear()
+        self.update_marker()
+
+    def _comment_typed(self) -> None:
+        if self._comment_code is not None:
+            self._comment_timer.start()
+
+    def flush_comment(self) -> None:
+        """Save a comment being typed now (on leaving the box, changing indicator, or Enter)."""
+        if self._comment_timer.isActive():
+            self._comment_timer.stop()
+            if self._comment_code is not None:
+                self.comment_changed.emit(self._comment_code, self.comment_edit.toPlainText())
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        ref = item.data(EvidenceRefRole)
+        if isinstance(ref, EvidenceRef) and ref.kind is EvidenceKind.MATERIAL and ref.material:
+            self.evidence_activated.emit(ref.material, ref.page or 1)
+
+    def _add_material(self) -> None:
+        name = self.material.currentData()
+        if self.validator.code is not None and name:
+            self.material_requested.emit(self.validator.code, name, self.page.value())
+
+    def _attach(self) -> None:
+        code = self.validator.code
+        if code is None:
+            return
+        path = choose_attachment(self)
+        if path is not None:
+            self.attach_requested.emit(code, path)
+
+    def _remove(self) -> None:
+        item = self.evidence.currentItem()
+        if item is not None:
+            self.remove_requested.emit(int(item.data(EvidenceIdRole)))
+
+    # --- texts ------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.score_box.setTitle(self.tr("Your score"))
+        self.score_label.setText(self.tr("Score"))
+        self.score_edit.setPlaceholderText(self.tr("Type, then Enter"))
+        self.evidence_box.setTitle(self.tr("Evidence"))
+        self.add_material.setText(self.tr("Add page"))
+        self.page.setPrefix(self.tr("p. "))
+        self.attach.setText(self.tr("Attach file…"))
+        self.remove.setText(self.tr("Remove"))
+        self.update_marker()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,204 @@
+"""The scoring page: the criteria tree with progress, the selected indicator's editor, the scratchpad.
+
+Enter in the score box emits :attr:`ScoringPanel.score_entered` (the workspace writes it) and then
+moves the selection to the next UNSCORED indicator after this one, so an expert can score a whole
+standard with the number keys and Enter. The scratchpad is the expert's private note: it is kept
+in the local store only, never put in a sheet and never sent anywhere.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.models.workbench_types import ReviewState
+from reviewer.scoring.progress import next_unscored, progress
+from reviewer.standards.model import Standard
+from reviewer.ui import labels
+from reviewer.ui.models.scoring_model import CODE, POINTS, SCORE, STATUS, TITLE, CodeRole, ScoringModel
+from reviewer.ui.panels.score_editor import ScoreEditor
+
+SCRATCH_DELAY_MS = 800
+
+
+class ScoringPanel(QSplitter):
+    score_entered = Signal(str, object)  # code, Decimal
+    score_cleared = Signal(str)
+    selected = Signal(str)  # the code now selected
+    scratchpad_changed = Signal(str)
+
+    def __init__(
+        self, standard: Standard, materials: tuple[str, ...] = (), parent: QWidget | None = None
+    ) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setObjectName("scoringPanel")
+        self.standard = standard
+        self.model = ScoringModel(standard, self)
+        self._state: ReviewState | None = None
+        self._read_only: str | None = None
+        self._editable: frozenset[str] | None = None
+
+        left = QWidget()
+        self.progress_label = QLabel(objectName="scoringProgress")
+        font = self.progress_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font.setBold(True)
+        self.progress_label.setFont(font)
+        self.tree = QTreeView(objectName="scoringTree")
+        self.tree.setModel(self.model)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setUniformRowHeights(True)
+        self.tree.expandAll()
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        for column in (CODE, POINTS, SCORE, STATUS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.selectionModel().currentRowChanged.connect(self._current_changed)
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(self.progress_label)
+        lv.addWidget(self.tree)
+
+        right = QWidget()
+        self.editor = ScoreEditor(standard, materials)
+        self.editor.score_submitted.connect(self._submitted)
+        self.editor.score_cleared.connect(self.score_cleared)
+        self.scratch_box = QGroupBox(objectName="scratchpadBox")
+        self.scratchpad = QPlainTextEdit(objectName="scratchpad")
+        self.scratchpad.setMaximumHeight(110)
+        self.scratchpad.textChanged.connect(self._scratch_typed)
+        self.scratchpad.installEventFilter(self)
+        self._scratch_timer = QTimer(self, singleShot=True, interval=SCRATCH_DELAY_MS)
+        self._scratch_timer.timeout.connect(self.flush_scratchpad)
+        sv = QVBoxLayout(self.scratch_box)
+        sv.addWidget(self.scratchpad)
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addWidget(self.editor, 1)
+        rv.addWidget(self.scratch_box)
+        self.addWidget(left)
+        self.addWidget(right)
+        self.setStretchFactor(0, 1)
+        self.setStretchFactor(1, 1)
+        self.retranslate()
+
+    # --- state ------------------------------------------------------------------------------
+    @property
+    def current_code(self) -> str | None:
+        index = self.tree.currentIndex()
+        return index.data(CodeRole) if index.isValid() else None
+
+    def show_state(self, state: ReviewState, scores: dict[str, Decimal], *, full: bool) -> None:
+        """Show ``state`` (with ``scores``: on disk plus still being written). ``full`` also reloads
+        the editor and the scratchpad (after opening, undo, redo, a failed write)."""
+        self._state = state
+        self.model.set_scores(scores, dict(state.comments))
+        self._show_progress(scores)
+        if full:
+            self.show_editor()
+            if self.scratchpad.toPlainText() != state.scratchpad:
+                self.scratchpad.blockSignals(True)
+                self.scratchpad.setPlainText(state.scratchpad)
+                self.scratchpad.blockSignals(False)
+        else:
+            self.editor.show_evidence(state)
+
+    def set_read_only(self, reason: str | None, editable: frozenset[str] | None) -> None:
+        """Why scoring is disabled (``None``: it is not); ``editable``: the only codes a return unlocked."""
+        self._read_only, self._editable = reason, editable
+        self.show_editor()
+
+    def _reason_for(self, code: str | None) -> str | None:
+        if self._read_only is not None:
+            return self._read_only
+        if code is not None and self._editable is not None and code not in self._editable:
+            return self.tr("The chair's return notice did not name this indicator; it stays as signed.")
+        return None
+
+    def show_editor(self) -> None:
+        code = self.current_code
+        self.editor.show_code(code, self._state, self._reason_for(code))
+
+    def _show_progress(self, scores: dict[str, Decimal]) -> None:
+        p = progress(self.standard, scores)
+        self.progress_label.setText(
+            self.tr("Scored {scored} / {total}   ·   total {points} / {max}").format(
+                scored=p.scored,
+                total=p.total,
+                points=labels.number(p.points_scored),
+                max=labels.number(self.standard.total_points),
+            )
+        )
+
+    # --- selection --------------------------------------------------------------------------
+    def select_code(self, code: str | None) -> bool:
+        index = self.model.index_of(code) if code else QModelIndex()
+        if not index.isValid():
+            return False
+        self.tree.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.tree.scrollTo(index)
+        return True
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.show_editor()
+        if current.isValid():
+            self.selected.emit(current.data(CodeRole))
+            if self.editor.score_box.isVisible() and self.editor.score_edit.isEnabled():
+                self.editor.score_edit.setFocus()
+                self.editor.score_edit.selectAll()
+
+    def _submitted(self, code: str, value: Decimal) -> None:
+        self.score_entered.emit(code, value)
+        following = next_unscored(self.standard, self.model.scores, after=code)
+        if following is not None:
+            self.select_code(following)
+        else:
+            self.editor.score_edit.selectAll()
+
+    # --- scratchpad -------------------------------------------------------------------------
+    def _scratch_typed(self) -> None:
+        self._scratch_timer.start()
+
+    def flush_scratchpad(self) -> None:
+        if self._scratch_timer.isActive():
+            self._scratch_timer.stop()
+        self.scratchpad_changed.emit(self.scratchpad.toPlainText())
+
+    def eventFilter(self, watched, event: QEvent) -> bool:  # type: ignore[no-untyped-def]
+        if (
+            watched is self.scratchpad
+            and event.type() == QEvent.Type.FocusOut
+            and self._scratch_timer.isActive()
+        ):
+            self.flush_scratchpad()
+        return super().eventFilter(watched, event)
+
+    # --- texts ------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.scratch_box.setTitle(self.tr("Private scratchpad — stays on this laptop, never in the sheet"))
+        self.scratchpad.setPlaceholderText(
+            self.tr("Your own notes for the interviews and the visit. Nobody else ever sees them.")
+        )
+        if self._state is not None:
+            self._show_progress(self.model.scores)  # type: ignore[arg-type]
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
