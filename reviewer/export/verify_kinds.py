@@ -1,0 +1,315 @@
+"""Per-kind checks of ``reviewer verify``: packages, sheets and return notices, bundles, records."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+
+from cryptography import x509
+
+from reviewer.errors import NotAnArtifact, ReviewerError, Tampered, Untrusted
+from reviewer.export import bundle_format
+from reviewer.export.bundle import open_bundle, verify_bundle
+from reviewer.export.bundle_checks import record_subject
+from reviewer.export.pades import record_fields, validate_record
+from reviewer.export.verify_report import ArtifactKind, Report, SignatureLine
+from reviewer.export.verify_report import failed as _failed
+from reviewer.export.verify_report import no_anchor as _no_anchor
+from reviewer.i18n import T, Text
+from reviewer.packages.reader import PackageView, inspect_package, verify_package
+from reviewer.scoring import return_notice, sheet_types
+from reviewer.scoring import sheet_format as fmt
+from reviewer.standards.summary import CANDIDATE, KIND
+from reviewer.trust import certs, clock
+from reviewer.trust.keys import cert_fingerprint
+
+# --- packages --------------------------------------------------------------------------------
+
+
+def _package_claims(view: PackageView) -> tuple[Text, ...]:
+    m, c = view.manifest, view.manifest.candidate
+    lines = [
+        T("包编号：{v}", "Package id: {v}", v=m.package_id),
+        T("评审类型：{v}", "Kind: {v}", v=KIND.get(m.kind, m.kind)),
+        T(
+            "候选对象：{n}（{t}）",
+            "Candidate: {n} ({t})",
+            n=c.get("name", ""),
+            t=CANDIDATE.get(c.get("type", ""), ""),
+        ),
+        T("评审标准：{id} {v}", "Standard: {id} {v}", id=m.standard.get("id"), v=m.standard.get("version")),
+        T("签发：{a}；有效期至：{b}", "Issued: {a}; expires: {b}", a=m.created, b=m.expires),
+    ]
+    for r in m.roster:
+        role = T("组长", "chair") if r.role == "chair" else T("专家", "expert")
+        lines.append(
+            T(
+                "  成员：{n} · {o} · {r} · {f}",
+                "  member: {n} · {o} · {r} · {f}",
+                n=r.name,
+                o=r.org,
+                r=role,
+                f=r.cert_sha256[:16],
+            )
+        )
+    return tuple(lines)
+
+
+def package(path: Path, root: x509.Certificate | None, now: datetime | None) -> Report:
+    try:
+        view = inspect_package(path)
+    except ReviewerError as exc:
+        return Report(str(path), ArtifactKind.PACKAGE, error=exc)
+    line = partial(
+        SignatureLine,
+        signer=certs.common_name(view.signature.signer),
+        fingerprint=view.signer_fingerprint,
+        role=T("工业和信息化部（包签名证书）", "the ministry (package-signing certificate)"),
+        over=T("包清单（manifest.json），其中含每个文件的哈希", "the manifest, with the hash of every file"),
+        when=view.manifest.created,
+    )
+    if root is None:
+        sig = line(intact=None, trusted=None)
+        return Report(str(path), ArtifactKind.PACKAGE, _package_claims(view), (sig,), error=_no_anchor())
+    try:
+        verify_package(path, root, now=now)
+    except ReviewerError as exc:
+        sig = _failed(line, exc)
+        return Report(str(path), ArtifactKind.PACKAGE, _package_claims(view), (sig,), error=exc)
+    sig = line(intact=True, trusted=True)
+    note = T(
+        "内容文件的哈希在打开评审包时逐一核验（reviewer package open）。",
+        "Each content file's hash is checked when the package is opened (reviewer package open).",
+    )
+    return Report(str(path), ArtifactKind.PACKAGE, _package_claims(view), (sig,), (note,))
+
+
+# --- sheets and return notices ---------------------------------------------------------------
+
+
+def envelope(path: Path, data: bytes, kind: ArtifactKind, root: x509.Certificate | None) -> Report:
+    sheet = kind is ArtifactKind.SHEET
+    mimetype, fmt_name = (
+        (sheet_types.MIMETYPE, sheet_types.FORMAT)
+        if sheet
+        else (return_notice.MIMETYPE, return_notice.FORMAT)
+    )
+    try:
+        env = fmt.read_envelope(data, mimetype, fmt_name, kind.label)
+        h = env.header
+        signer, package = h["signer"], h["package"]
+        created = str(h["created"])
+        if sheet:
+            what = (
+                T("评分表（回避）", "a recusal sheet")
+                if h.get("kind") == "recusal"
+                else T("评分表", "a score sheet")
+            )
+            claims = [
+                T("种类：{w}，第 {n} 版", "Kind: {w}, version {n}", w=what, n=h["revision"]["number"]),
+                T("评审包：{id}", "Package: {id}", id=package["id"]),
+            ]
+            if h["revision"]["previous_sha256"]:
+                claims.append(T("更正第 {n} 版", "Corrects version {n}", n=h["revision"]["number"] - 1))
+        else:
+            claims = [
+                T("评审包：{id}", "Package: {id}", id=package["id"]),
+                T(
+                    "退回 {who} 的第 {n} 版评分表",
+                    "Returns version {n} of the sheet of {who}",
+                    who=h["sheet"]["expert_cert_sha256"][:16],
+                    n=h["sheet"]["revision"],
+                ),
+            ]
+        claims.append(T("签署时间：{t}", "Signed at: {t}", t=created))
+        digest = env.digest
+        signed_at = clock.parse_iso(created)
+    except (KeyError, TypeError, ValueError) as exc:
+        return Report(str(path), kind, error=fmt._damaged(f"header: {exc}"))
+    except ReviewerError as exc:
+        return Report(str(path), kind, error=exc)
+    role = T("组长", "chair") if signer.get("role") == "chair" else T("专家", "expert")
+    line = partial(
+        SignatureLine,
+        signer=certs.common_name(env.signer),
+        fingerprint=env.signer_fingerprint,
+        role=role,
+        over=T("文件头（含加密内容的哈希）", "the header (with the hash of the encrypted content)"),
+        when=created,
+    )
+    claims.append(T("文件摘要：{d}", "Digest: {d}", d=digest))
+    notes = (
+        T(
+            "内容已加密，仅收件人（专家本人、组长、工业和信息化部）可读；是否属于该评审包的专家组，需结合评审包核验。",
+            "The content is encrypted for its recipients only (the expert, the chair, the ministry); whether "
+            "the signer is on the package's roster is checked with the package.",
+        ),
+    )
+    if signer.get("cert_sha256") != env.signer_fingerprint:
+        return Report(
+            str(path),
+            kind,
+            tuple(claims),
+            (line(intact=False, trusted=None),),
+            notes,
+            fmt._damaged("the header names another certificate"),
+        )
+    if root is None:
+        sig = line(intact=None, trusted=None)
+        return Report(str(path), kind, tuple(claims), (sig,), notes, _no_anchor())
+    try:
+        env.verify(root, signed_at, None)
+    except ReviewerError as exc:
+        sig = _failed(line, exc)
+        return Report(str(path), kind, tuple(claims), (sig,), notes, exc)
+    return Report(str(path), kind, tuple(claims), (line(intact=True, trusted=True),), notes)
+
+
+# --- result bundles ----------------------------------------------------------------------------
+
+
+def bundle(
+    path: Path, data: bytes, root: x509.Certificate | None, ministry: fmt.Reader | None, now: datetime | None
+) -> Report:
+    kind = ArtifactKind.BUNDLE
+    try:
+        env = fmt.read_envelope(
+            data, bundle_format.MIMETYPE, bundle_format.FORMAT, bundle_format.not_a_bundle()
+        )
+        header = bundle_format.parse_header(env)
+    except ReviewerError as exc:
+        return Report(str(path), kind, error=exc)
+    claims = [
+        T("评审包：{id}", "Package: {id}", id=header.package_id),
+        T(
+            "候选对象：{n}（{t}）",
+            "Candidate: {n} ({t})",
+            n=header.candidate_name,
+            t=CANDIDATE.get(header.candidate_type, header.candidate_type),
+        ),
+        T("结果版本：{v}", "Result version: {v}", v=header.result_version),
+        T(
+            "评分表 {n} 份；评审意见表 SHA-256 {h}",
+            "{n} score sheets; record SHA-256 {h}",
+            n=header.sheet_count,
+            h=header.record_sha256[:16],
+        ),
+        T("签署时间：{t}", "Signed at: {t}", t=header.created),
+    ]
+    line = partial(
+        SignatureLine,
+        signer=header.chair_name,
+        fingerprint=header.chair_fingerprint,
+        role=T("组长", "chair"),
+        over=T("文件头（含加密内容的哈希）", "the header (with the hash of the encrypted content)"),
+        when=header.created,
+    )
+    if root is None:
+        return Report(str(path), kind, tuple(claims), (line(intact=None, trusted=None),), error=_no_anchor())
+    try:
+        verify_bundle(data, root, now=now)
+    except ReviewerError as exc:
+        sig = _failed(line, exc)
+        return Report(str(path), kind, tuple(claims), (sig,), error=exc)
+    sig = line(intact=True, trusted=True)
+    if ministry is None:
+        note = T(
+            "内容仅工业和信息化部可解密：已核验组长签名；评分表、对账结果和评审意见表的核验需部里的密钥（--authority）。",
+            "Only the ministry can decrypt the content: the chair's signature was checked; the sheets, the "
+            "reconciliation and the record need the ministry's key (--authority).",
+        )
+        return Report(str(path), kind, tuple(claims), (sig,), (note,))
+    try:
+        opened = open_bundle(data, ministry, root, now=now)
+    except ReviewerError as exc:
+        return Report(str(path), kind, tuple(claims), (sig,), error=exc)
+    rec = opened.reconciliation
+    label = rec.conclusion.label
+    claims += [
+        T("结论：{c}；总分 {t}", "Conclusion: {c}; total {t}", c=label.zh if label else "—", t=rec.total),
+        T("已按评分表和组长决定重新计算，结果一致。", "Recomputed from the sheets and decisions: identical."),
+    ]
+    lines = [sig] + [
+        SignatureLine(
+            s.signer_name,
+            s.signer_fingerprint,
+            T("组长", "chair") if s.role and s.role.value == "chair" else T("专家", "expert"),
+            T("评审意见表", "the review record"),
+            s.intact and s.changes_allowed,
+            s.trusted,
+            s.signed_at.isoformat() if s.signed_at else "",
+        )
+        for s in opened.record_signatures
+    ]
+    return Report(str(path), kind, tuple(claims), tuple(lines))
+
+
+# --- record PDFs -------------------------------------------------------------------------------
+
+
+def record(path: Path, data: bytes, root: x509.Certificate | None) -> Report:
+    kind = ArtifactKind.RECORD
+    subject = record_subject(data) or ""
+    try:
+        fields = record_fields(data)
+        statuses = validate_record(data, root) if root is not None else []
+    except ReviewerError as exc:
+        return Report(str(path), kind, error=exc)
+    if not fields and not subject.startswith("reviewer.record/"):
+        return Report(
+            str(path),
+            kind,
+            error=NotAnArtifact(
+                T(
+                    "这是 PDF，但不是 reviewer 的评审意见表，也没有签名。",
+                    "A PDF, but not a reviewer record and not signed.",
+                )
+            ),
+        )
+    claims = [T("文档：{s}", "Document: {s}", s=subject or "—")]
+    claims += [
+        T(
+            "签名栏 {f}：{s}",
+            "Field {f}: {s}",
+            f=f.label or f.name,
+            s=T("已签署", "signed") if f.signed else T("未签署", "not signed"),
+        )
+        for f in fields
+    ]
+    if root is None:
+        return Report(str(path), kind, tuple(claims), error=_no_anchor())
+    lines = tuple(
+        SignatureLine(
+            s.signer_name,
+            s.signer_fingerprint,
+            T("组长", "chair") if s.role and s.role.value == "chair" else T("专家", "expert"),
+            T("评审意见表（签署时的全部内容）", "the record (everything up to this signature)"),
+            s.intact and s.changes_allowed and s.in_own_field,
+            s.trusted,
+            s.signed_at.isoformat() if s.signed_at else "",
+        )
+        for s in statuses
+    )
+    error: ReviewerError | None = None
+    if any(not line.intact for line in lines):
+        bad = next(s for s in statuses if not (s.intact and s.changes_allowed and s.in_own_field))
+        error = Tampered(
+            T(
+                "评审意见表在 {n} 签署后被改动。",
+                "The record was changed after {n} signed it.",
+                n=bad.signer_name,
+            ),
+            detail=bad.problem,
+        )
+    elif any(not line.trusted for line in lines):
+        error = Untrusted(
+            T(
+                "有签名不是由您信任的根证书签发的证书所签。",
+                "A signature is by a certificate not issued under the root you trust.",
+            )
+        )
+    elif not lines:
+        error = Untrusted(T("评审意见表尚无任何签名。", "The record carries no signature yet."))
+    notes = (T("信任根：{fp}", "Trust anchor: {fp}", fp=cert_fingerprint(root)[:16]),)
+    return Report(str(path), kind, tuple(claims), lines, notes, error)
