@@ -40,4 +40,5 @@ def run(args: argparse.Namespace) -> int:
     args.file = str(demo.package)
     args.identity = str(demo.identities[expert])
     args.passphrase = DEMO_PASSPHRASE
+    args.start_on_review = True  # land on the review (declarations first on a fresh demo), ready to score
     return int(gui.run(args) or 0)

@@ -50,4 +50,5 @@ def run(args: argparse.Namespace) -> int:
         lang=args.lang,
         identity_dir=getattr(args, "identity", None),
         passphrase=_passphrase(args),
+        start_on_review=bool(getattr(args, "start_on_review", False)),
     )

@@ -41,6 +41,7 @@ def create_main_window(
     executor: Executor | None = None,
     identity_dir: str | os.PathLike[str] | None = None,
     passphrase: str | None = None,
+    start_on_review: bool = False,
 ) -> MainWindow:
     """Build the main window in the chosen (else remembered, else default Chinese) language.
 
@@ -53,6 +54,7 @@ def create_main_window(
     language = Language(settings)
     language.apply(startup_language(lang, settings))
     window = MainWindow(settings, language, executor)
+    window.start_on_review = start_on_review
     window.restore()
     if open_file:
         window.open_path(Path(open_file), Path(identity_dir) if identity_dir else None, passphrase)
@@ -65,10 +67,16 @@ def run_app(
     lang: str | None = None,
     identity_dir: str | os.PathLike[str] | None = None,
     passphrase: str | None = None,
+    start_on_review: bool = False,
 ) -> int:
     app = application()
     window = create_main_window(
-        data_dir=data_dir, open_file=open_file, lang=lang, identity_dir=identity_dir, passphrase=passphrase
+        data_dir=data_dir,
+        open_file=open_file,
+        lang=lang,
+        identity_dir=identity_dir,
+        passphrase=passphrase,
+        start_on_review=start_on_review,
     )
     window.show()
     if needs_first_run(window.settings, identity_dir):  # no identity given or remembered: set one up

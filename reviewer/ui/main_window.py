@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self.language = language
         language.setParent(self)  # its translators leave the app with this window
         self._executor = executor
+        self.start_on_review = False  # `reviewer demo`: open the package straight on the review
         self.welcome = WelcomePanel()
         self.browser = StandardBrowser()
         self.package_panel = PackagePanel(settings, executor)
@@ -188,6 +189,8 @@ class MainWindow(QMainWindow):
         workspace = self.package_panel.workspace
         if workspace is not None:  # the expert's own review: declarations first, finalise last
             attach_expert_pages(workspace, review, executor=self._executor)  # type: ignore[arg-type]
+            if self.start_on_review:
+                self.package_panel.tabs.setCurrentWidget(workspace)
         self.statusBar().showMessage(
             self.tr("Opened {name}").format(name=self.package_panel.review.path.name), 5000
         )

@@ -108,3 +108,46 @@ def test_open_declare_score_by_keyboard_attach_finalise_and_the_chair_reads_it(
     )
     assert all(a.answer for a in sheet.answers.yes_no.values())
     assert all(e.confirmed for e in sheet.answers.eligibility.values())
+
+
+def test_the_demo_lands_on_the_declarations_ready_to_score(make_window, demo_world, shown_errors) -> None:
+    window = make_window(
+        open_file=demo_world.package,
+        identity_dir=demo_world.expert,
+        passphrase=DEMO_PASSPHRASE,
+        start_on_review=True,  # what `reviewer demo` passes
+        lang="zh_CN",
+    )
+    panel = window.package_panel
+    ws = panel.workspace
+    assert shown_errors == [] and panel.tabs.currentWidget() is ws
+    assert ws.current_page == "declarations"
+    page = ws.declarations_page
+    assert page.no_conflict.isEnabled() and page.accept.isEnabled()
+    assert page.heading.text() == "声明" and "保密" in page.pledge_box.title()
+
+
+def test_a_recusal_through_the_window_is_signed_and_verifies(
+    make_window, demo_world, monkeypatch, shown_errors, tmp_path
+) -> None:
+    from reviewer.ui.dialogs import errors
+
+    window = make_window(
+        open_file=demo_world.package, identity_dir=demo_world.expert, passphrase=DEMO_PASSPHRASE
+    )
+    ws = window.package_panel.workspace
+    page = ws.declarations_page
+    monkeypatch.setattr(errors, "ask", lambda parent, title, question: True)
+    page.conflict.click()
+    page.reason.setPlainText("近三年曾受聘为该园区顾问")
+    page.accept.click()
+    page.confirm.click()
+    assert ws.read_only_reason() is not None and not ws.scoring.editor.score_edit.isEnabled()
+    out = tmp_path / "回避表.rvsheet"
+    monkeypatch.setattr(sheet_files, "choose_sheet_path", lambda parent, suggested: out)
+    page.recusal.click()
+    assert shown_errors == []
+    chair, binding = chair_reader(demo_world.chair, demo_world.package)
+    sheet = open_sheet(out.read_bytes(), chair, binding, chair.trust_root())
+    assert sheet.recused and sheet.declarations.conflict_reason == "近三年曾受聘为该园区顾问"
+    assert not sheet.answers.scores
