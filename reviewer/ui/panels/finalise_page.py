@@ -106,9 +106,10 @@ class FinalisePage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
-        layout.addWidget(self.missing_box, 1)
+        layout.addWidget(self.missing_box, 3)
         layout.addLayout(buttons)
         layout.addWidget(self.result_box)
+        layout.addStretch(1)  # keeps the page at the top once nothing is missing
         writer.saved.connect(lambda _tag, _result, state: self.show_state(state))
         writer.busy.connect(lambda _busy: self._update_buttons())
         self.retranslate()
