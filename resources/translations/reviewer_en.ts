@@ -5,109 +5,216 @@
     <name>ChairPanel</name>
     <message>
         <source>Consensus {value}: {why} ({by}, {at})</source>
-        <translation type="unfinished"></translation>
+        <translation>Consensus {value}: {why} ({by}, {at})</translation>
     </message>
     <message>
         <source>{name} recused: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} recused: {reason}</translation>
     </message>
     <message>
         <source>{name}, version {n}: {score}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}, version {n}: {score}</translation>
     </message>
     <message>
         <source>Comment: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment: {text}</translation>
     </message>
     <message>
         <source>{material}, page {page}</source>
-        <translation type="unfinished"></translation>
+        <translation>{material}, page {page}</translation>
     </message>
     <message>
         <source>Evidence: {refs}</source>
-        <translation type="unfinished"></translation>
+        <translation>Evidence: {refs}</translation>
     </message>
     <message>
         <source>Explanation: {text} (entered by {by}, {at})</source>
-        <translation type="unfinished"></translation>
+        <translation>Explanation: {text} (entered by {by}, {at})</translation>
     </message>
     <message>
         <source>Sheets</source>
-        <translation type="unfinished"></translation>
+        <translation>Sheets</translation>
     </message>
     <message>
         <source>Matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>Matrix</translation>
     </message>
     <message>
         <source>Opinion and dissents</source>
-        <translation type="unfinished"></translation>
+        <translation>Opinion and dissents</translation>
     </message>
 </context>
 <context>
     <name>ChecksPanel</name>
     <message>
         <source>Yes/no items (vetoes and gates)</source>
-        <translation type="unfinished"></translation>
+        <translation>Yes/no items (vetoes and gates)</translation>
     </message>
     <message>
         <source>Eligibility checklist</source>
-        <translation type="unfinished"></translation>
+        <translation>Eligibility checklist</translation>
     </message>
     <message>
         <source>Not answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Not answered</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Yes</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>No</translation>
     </message>
     <message>
         <source>Comment (required for “no”)</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment (required for “no”)</translation>
     </message>
     <message>
         <source>Not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Not checked</translation>
     </message>
     <message>
         <source>Confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmed</translation>
     </message>
     <message>
         <source>Flagged</source>
-        <translation type="unfinished"></translation>
+        <translation>Flagged</translation>
     </message>
     <message>
         <source>Comment (required when flagged)</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment (required when flagged)</translation>
+    </message>
+</context>
+<context>
+    <name>ChoicePage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <source>To open review packages and sign score sheets you need an identity certified by the ministry. Create one now, or use one you already have.</source>
+        <translation>To open review packages and sign score sheets you need an identity certified by the ministry. Create one now, or use one you already have.</translation>
+    </message>
+    <message>
+        <source>Create a new identity</source>
+        <translation>Create a new identity</translation>
+    </message>
+    <message>
+        <source>Use an existing identity folder</source>
+        <translation>Use an existing identity folder</translation>
     </message>
 </context>
 <context>
     <name>ConsensusDialog</name>
     <message>
         <source>Consensus score</source>
-        <translation type="unfinished"></translation>
+        <translation>Consensus score</translation>
     </message>
     <message>
         <source>Why the panel departs from the computed aggregate (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>Why the panel departs from the computed aggregate (required)</translation>
     </message>
     <message>
         <source>{code} {title}: {points} points, step {step}; computed aggregate {aggregate}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{code} {title}: {points} points, step {step}; computed aggregate {aggregate}.</translation>
     </message>
     <message>
         <source>Rationale</source>
-        <translation type="unfinished"></translation>
+        <translation>Rationale</translation>
     </message>
     <message>
         <source>A consensus score that departs from the computed aggregate needs a written rationale.</source>
-        <translation type="unfinished"></translation>
+        <translation>A consensus score that departs from the computed aggregate needs a written rationale.</translation>
+    </message>
+</context>
+<context>
+    <name>CreatePage</name>
+    <message>
+        <source>Create your identity</source>
+        <translation>Create your identity</translation>
+    </message>
+    <message>
+        <source>Your name and organisation go into the certificate the ministry issues.</source>
+        <translation>Your name and organisation go into the certificate the ministry issues.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Remember the passphrase in this computer&apos;s keyring</source>
+        <translation>Remember the passphrase in this computer&apos;s keyring</translation>
+    </message>
+    <message>
+        <source>Create identity</source>
+        <translation>Create identity</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>Folder for the new identity</source>
+        <translation>Folder for the new identity</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <source>The passphrases differ; type them again.</source>
+        <translation>The passphrases differ; type them again.</translation>
+    </message>
+    <message>
+        <source>Identity created in {folder}.</source>
+        <translation>Identity created in {folder}.</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialPage</name>
+    <message>
+        <source>Install your credential</source>
+        <translation>Install your credential</translation>
+    </message>
+    <message>
+        <source>When the ministry returns your credential (.rvcred), install it here. You can also finish now and install it later.</source>
+        <translation>When the ministry returns your credential (.rvcred), install it here. You can also finish now and install it later.</translation>
+    </message>
+    <message>
+        <source>Install the credential…</source>
+        <translation>Install the credential…</translation>
+    </message>
+    <message>
+        <source>Installed: {name} · {org}.
+
+The ministry root you now trust has the fingerprint
+{fp}
+
+Compare it with the fingerprint the ministry gave you by phone or on paper. If they differ, do not use this identity and tell the ministry.</source>
+        <translation>Installed: {name} · {org}.
+
+The ministry root you now trust has the fingerprint
+{fp}
+
+Compare it with the fingerprint the ministry gave you by phone or on paper. If they differ, do not use this identity and tell the ministry.</translation>
     </message>
 </context>
 <context>
@@ -227,79 +334,79 @@
     <name>DeclarationsPage</name>
     <message>
         <source>I pledge to keep confidential everything in this review package and everything I learn in this review: the applicant&apos;s materials, the site visit, the panel&apos;s discussions, my own scores and the conclusion. I will use them only for this review; I will not copy, pass on or publish any of it, nor discuss it with the applicant or anyone outside the panel; and I will delete the package and my notes from my devices when the review is over.</source>
-        <translation type="unfinished"></translation>
+        <translation>I pledge to keep confidential everything in this review package and everything I learn in this review: the applicant&apos;s materials, the site visit, the panel&apos;s discussions, my own scores and the conclusion. I will use them only for this review; I will not copy, pass on or publish any of it, nor discuss it with the applicant or anyone outside the panel; and I will delete the package and my notes from my devices when the review is over.</translation>
     </message>
     <message>
         <source>No review is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>No review is open.</translation>
     </message>
     <message>
         <source>You declared a conflict of interest and are recused: this review is not scored.</source>
-        <translation type="unfinished"></translation>
+        <translation>You declared a conflict of interest and are recused: this review is not scored.</translation>
     </message>
     <message>
         <source>Make your declarations first: the conflict of interest and the confidentiality pledge (page “Declarations”). Scoring opens once both are done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Make your declarations first: the conflict of interest and the confidentiality pledge (page “Declarations”). Scoring opens once both are done.</translation>
     </message>
     <message>
         <source>The sheet is signed and locked; only a return notice from the chair can reopen it.</source>
-        <translation type="unfinished"></translation>
+        <translation>The sheet is signed and locked; only a return notice from the chair can reopen it.</translation>
     </message>
     <message>
         <source>Declared: a conflict of interest (recused). Sign the recusal sheet to hand it in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Declared: a conflict of interest (recused). Sign the recusal sheet to hand it in.</translation>
     </message>
     <message>
         <source>Declared: a conflict of interest (recused). The recusal sheet is signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Declared: a conflict of interest (recused). The recusal sheet is signed.</translation>
     </message>
     <message>
         <source>Declared: no conflict of interest; confidentiality pledge accepted. Scoring is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Declared: no conflict of interest; confidentiality pledge accepted. Scoring is open.</translation>
     </message>
     <message>
         <source>Declaring a conflict of interest recuses you from this review: you will not score it, and you sign a recusal sheet instead. This cannot be undone once signed. Declare it?</source>
-        <translation type="unfinished"></translation>
+        <translation>Declaring a conflict of interest recuses you from this review: you will not score it, and you sign a recusal sheet instead. This cannot be undone once signed. Declare it?</translation>
     </message>
     <message>
         <source>Declare a conflict of interest</source>
-        <translation type="unfinished"></translation>
+        <translation>Declare a conflict of interest</translation>
     </message>
     <message>
         <source>Declarations</source>
-        <translation type="unfinished"></translation>
+        <translation>Declarations</translation>
     </message>
     <message>
         <source>Conflict of interest</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflict of interest</translation>
     </message>
     <message>
         <source>I have no conflict of interest with this applicant</source>
-        <translation type="unfinished"></translation>
+        <translation>I have no conflict of interest with this applicant</translation>
     </message>
     <message>
         <source>I have a conflict of interest and recuse myself</source>
-        <translation type="unfinished"></translation>
+        <translation>I have a conflict of interest and recuse myself</translation>
     </message>
     <message>
         <source>Say what the conflict is (it is recorded in the signed recusal sheet):</source>
-        <translation type="unfinished"></translation>
+        <translation>Say what the conflict is (it is recorded in the signed recusal sheet):</translation>
     </message>
     <message>
         <source>Confidentiality pledge</source>
-        <translation type="unfinished"></translation>
+        <translation>Confidentiality pledge</translation>
     </message>
     <message>
         <source>I accept the confidentiality pledge</source>
-        <translation type="unfinished"></translation>
+        <translation>I accept the confidentiality pledge</translation>
     </message>
     <message>
         <source>Confirm declarations</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm declarations</translation>
     </message>
     <message>
         <source>Sign the recusal sheet…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign the recusal sheet…</translation>
     </message>
 </context>
 <context>
@@ -314,136 +421,170 @@
     </message>
 </context>
 <context>
+    <name>ExistingPage</name>
+    <message>
+        <source>Use an existing identity</source>
+        <translation>Use an existing identity</translation>
+    </message>
+    <message>
+        <source>Choose the identity folder…</source>
+        <translation>Choose the identity folder…</translation>
+    </message>
+    <message>
+        <source>Choose your identity folder</source>
+        <translation>Choose your identity folder</translation>
+    </message>
+    <message>
+        <source>credential installed</source>
+        <translation>credential installed</translation>
+    </message>
+    <message>
+        <source>no credential yet: install it from the first-run wizard when the ministry returns it</source>
+        <translation>no credential yet: install it from the first-run wizard when the ministry returns it</translation>
+    </message>
+    <message>
+        <source>{name} · {org} ({state})</source>
+        <translation>{name} · {org} ({state})</translation>
+    </message>
+</context>
+<context>
     <name>ExplanationDialog</name>
     <message>
         <source>Explanation of a divergent score</source>
-        <translation type="unfinished"></translation>
+        <translation>Explanation of a divergent score</translation>
     </message>
     <message>
         <source>{expert} gave {score} for {code}. Enter the expert&apos;s written explanation.</source>
-        <translation type="unfinished"></translation>
+        <translation>{expert} gave {score} for {code}. Enter the expert&apos;s written explanation.</translation>
     </message>
     <message>
         <source>Explanation</source>
-        <translation type="unfinished"></translation>
+        <translation>Explanation</translation>
     </message>
     <message>
         <source>Enter the expert&apos;s explanation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the expert&apos;s explanation.</translation>
     </message>
 </context>
 <context>
     <name>FinalisePage</name>
     <message>
         <source>Version {n} of your sheet is signed and locked. It is read-only now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Version {n} of your sheet is signed and locked. It is read-only now.</translation>
     </message>
     <message>
         <source>{n} thing(s) still missing before you can sign. Click one to go there.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} thing(s) still missing before you can sign. Click one to go there.</translation>
     </message>
     <message>
         <source>Nothing is missing: sign your recusal sheet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing is missing: sign your recusal sheet.</translation>
     </message>
     <message>
         <source>Nothing is missing: you can sign version {n} of your sheet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing is missing: you can sign version {n} of your sheet.</translation>
     </message>
     <message>
         <source>Recusal sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Recusal sheet</translation>
     </message>
     <message>
         <source>Score sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Score sheet</translation>
     </message>
     <message>
         <source>{kind} written to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind} written to {path}</translation>
     </message>
     <message>
         <source>Version {n}, signed and verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Version {n}, signed and verified</translation>
     </message>
     <message>
         <source>SHA-256 digest: {d}</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256 digest: {d}</translation>
     </message>
     <message>
         <source>PDF written to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF written to {path}</translation>
     </message>
     <message>
         <source>Finalise and sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalise and sign</translation>
     </message>
     <message>
         <source>Still missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Still missing</translation>
     </message>
     <message>
         <source>Sign…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign…</translation>
     </message>
     <message>
         <source>Print / export PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print / export PDF…</translation>
     </message>
     <message>
         <source>Accept return notice…</source>
-        <translation type="unfinished"></translation>
+        <translation>Accept return notice…</translation>
     </message>
     <message>
         <source>Signed sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed sheet</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Set up your identity</source>
+        <translation>Set up your identity</translation>
     </message>
 </context>
 <context>
     <name>ImportView</name>
     <message>
         <source>Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepted</translation>
     </message>
     <message>
         <source>Accepted (supersedes an older version)</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepted (supersedes an older version)</translation>
     </message>
     <message>
         <source>Refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Refused</translation>
     </message>
     <message>
         <source>{n} file(s) offered, {ok} accepted, {bad} refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} file(s) offered, {ok} accepted, {bad} refused.</translation>
     </message>
     <message>
         <source>Import sheets…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import sheets…</translation>
     </message>
     <message>
         <source>Import a folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import a folder…</translation>
     </message>
     <message>
         <source>Or drop .rvsheet files or folders here. Every sheet is verified before it counts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Or drop .rvsheet files or folders here. Every sheet is verified before it counts.</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>File</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Outcome</translation>
     </message>
     <message>
         <source>Expert</source>
-        <translation type="unfinished">Expert</translation>
+        <translation>Expert</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
@@ -489,6 +630,10 @@
         <translation>Recent packages</translation>
     </message>
     <message>
+        <source>Accept return notice…</source>
+        <translation>Accept return notice…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -516,332 +661,337 @@
         <source>Opened {name}</source>
         <translation>Opened {name}</translation>
     </message>
+    <message>
+        <source>Open the package you reviewed first.</source>
+        <translation>Open the package you reviewed first.</translation>
+    </message>
 </context>
 <context>
     <name>MaterialsModel</name>
     <message>
         <source>Not shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Not shown</translation>
     </message>
     <message>
         <source>{name}
 SHA-256 {sha}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}
+SHA-256 {sha}</translation>
     </message>
     <message>
         <source>Material</source>
-        <translation type="unfinished">Material</translation>
+        <translation>Material</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished">Size</translation>
+        <translation>Size</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind</translation>
     </message>
 </context>
 <context>
     <name>MaterialsViewer</name>
     <message>
         <source>Choose a material on the left.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a material on the left.</translation>
     </message>
     <message>
         <source>No package is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>No package is open.</translation>
     </message>
     <message>
         <source>The package has no material named “{name}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>The package has no material named “{name}”.</translation>
     </message>
     <message>
         <source>“{name}” ({size}, SHA-256 {sha}) is not a PDF, so it is not shown in the app. It stays sealed in the package; it is listed here so you know it is there.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}” ({size}, SHA-256 {sha}) is not a PDF, so it is not shown in the app. It stays sealed in the package; it is listed here so you know it is there.</translation>
     </message>
     <message>
         <source>p. {page}: …{before}【{match}】{after}…</source>
-        <translation type="unfinished"></translation>
+        <translation>p. {page}: …{before}【{match}】{after}…</translation>
     </message>
     <message>
         <source>{n} found</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} found</translation>
     </message>
     <message>
         <source>Select an indicator in the scoring view first, then cite the page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select an indicator in the scoring view first, then cite the page.</translation>
     </message>
     <message>
         <source>Page {page} of {name} cited as evidence for {code}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Page {page} of {name} cited as evidence for {code}.</translation>
     </message>
     <message>
         <source>The page could not be cited.</source>
-        <translation type="unfinished"></translation>
+        <translation>The page could not be cited.</translation>
     </message>
     <message>
         <source>“{name}” could not be read as a PDF.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}” could not be read as a PDF.</translation>
     </message>
     <message>
         <source>The material could not be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>The material could not be opened.</translation>
     </message>
     <message>
         <source>Materials in the package</source>
-        <translation type="unfinished"></translation>
+        <translation>Materials in the package</translation>
     </message>
     <message>
         <source>Search in this material</source>
-        <translation type="unfinished"></translation>
+        <translation>Search in this material</translation>
     </message>
     <message>
         <source>Text to find, then Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Text to find, then Enter</translation>
     </message>
     <message>
         <source>Materials</source>
-        <translation type="unfinished">Materials</translation>
+        <translation>Materials</translation>
     </message>
 </context>
 <context>
     <name>MatrixModel</name>
     <message>
         <source>Indicator</source>
-        <translation type="unfinished">Indicator</translation>
+        <translation>Indicator</translation>
     </message>
     <message>
         <source>Points</source>
-        <translation type="unfinished">Points</translation>
+        <translation>Points</translation>
     </message>
     <message>
         <source>{name} (recused: the sheet does not count)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} (recused: the sheet does not count)</translation>
     </message>
     <message>
         <source>The value taken: the consensus score where the panel set one, else the aggregate</source>
-        <translation type="unfinished"></translation>
+        <translation>The value taken: the consensus score where the panel set one, else the aggregate</translation>
     </message>
     <message>
         <source>recused</source>
-        <translation type="unfinished"></translation>
+        <translation>recused</translation>
     </message>
     <message>
         <source>{value} (consensus)</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} (consensus)</translation>
     </message>
     <message>
         <source>Divergent: {score} is more than {pct}% away from the panel mean {mean}. The expert must re-check it and explain it in writing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Divergent: {score} is more than {pct}% away from the panel mean {mean}. The expert must re-check it and explain it in writing.</translation>
     </message>
     <message>
         <source>Explanation: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Explanation: {text}</translation>
     </message>
     <message>
         <source>Divergent: the spread {spread} is more than {share} of the {points} points ({limit}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Divergent: the spread {spread} is more than {share} of the {points} points ({limit}).</translation>
     </message>
     <message>
         <source>Consensus score {value} (computed {aggregate}). Rationale: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>Consensus score {value} (computed {aggregate}). Rationale: {why}</translation>
     </message>
     <message>
         <source>Leniency (mean deviation from the panel)</source>
-        <translation type="unfinished"></translation>
+        <translation>Leniency (mean deviation from the panel)</translation>
     </message>
     <message>
         <source>Mean deviation from the panel&apos;s aggregate: {signed} (above 0: more lenient, below 0: stricter); mean absolute deviation {abs}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mean deviation from the panel&apos;s aggregate: {signed} (above 0: more lenient, below 0: stricter); mean absolute deviation {abs}.</translation>
     </message>
     <message>
         <source>Aggregate</source>
-        <translation type="unfinished"></translation>
+        <translation>Aggregate</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Value</translation>
     </message>
     <message>
         <source>Mean</source>
-        <translation type="unfinished"></translation>
+        <translation>Mean</translation>
     </message>
     <message>
         <source>Median</source>
-        <translation type="unfinished"></translation>
+        <translation>Median</translation>
     </message>
     <message>
         <source>Min</source>
-        <translation type="unfinished"></translation>
+        <translation>Min</translation>
     </message>
     <message>
         <source>Max</source>
-        <translation type="unfinished"></translation>
+        <translation>Max</translation>
     </message>
     <message>
         <source>Spread</source>
-        <translation type="unfinished"></translation>
+        <translation>Spread</translation>
     </message>
     <message>
         <source>SD</source>
-        <translation type="unfinished"></translation>
+        <translation>SD</translation>
     </message>
     <message>
         <source>mean</source>
-        <translation type="unfinished"></translation>
+        <translation>mean</translation>
     </message>
     <message>
         <source>median</source>
-        <translation type="unfinished"></translation>
+        <translation>median</translation>
     </message>
     <message>
         <source>trimmed mean (highest and lowest dropped from {n} experts)</source>
-        <translation type="unfinished"></translation>
+        <translation>trimmed mean (highest and lowest dropped from {n} experts)</translation>
     </message>
     <message>
         <source>Computed aggregate: {method}, rounded half up to {places} decimal places</source>
-        <translation type="unfinished"></translation>
+        <translation>Computed aggregate: {method}, rounded half up to {places} decimal places</translation>
     </message>
 </context>
 <context>
     <name>MatrixPage</name>
     <message>
         <source>Select a score to read the expert&apos;s comment and evidence.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a score to read the expert&apos;s comment and evidence.</translation>
     </message>
     <message>
         <source>No reconciliation yet</source>
-        <translation type="unfinished"></translation>
+        <translation>No reconciliation yet</translation>
     </message>
     <message>
         <source>Import the panel&apos;s sheets to reconcile them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Import the panel&apos;s sheets to reconcile them.</translation>
     </message>
     <message>
         <source>No conclusion</source>
-        <translation type="unfinished"></translation>
+        <translation>No conclusion</translation>
     </message>
     <message>
         <source>Result: {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Result: {label}</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>none</translation>
     </message>
     <message>
         <source>Total: {total} of {points}</source>
-        <translation type="unfinished"></translation>
+        <translation>Total: {total} of {points}</translation>
     </message>
     <message>
         <source>Sheets counted: {n} (quorum {q})</source>
-        <translation type="unfinished"></translation>
+        <translation>Sheets counted: {n} (quorum {q})</translation>
     </message>
     <message>
         <source>Vetoes: {items}</source>
-        <translation type="unfinished"></translation>
+        <translation>Vetoes: {items}</translation>
     </message>
     <message>
         <source>Gates: {items}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gates: {items}</translation>
     </message>
     <message>
         <source>Failed minimums: {codes}</source>
-        <translation type="unfinished"></translation>
+        <translation>Failed minimums: {codes}</translation>
     </message>
     <message>
         <source>Divergent scores: {n}, unexplained: {u}</source>
-        <translation type="unfinished"></translation>
+        <translation>Divergent scores: {n}, unexplained: {u}</translation>
     </message>
     <message>
         <source>Consensus scores: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Consensus scores: {n}</translation>
     </message>
     <message>
         <source>Red cells are divergent scores (hover for the rule). Sort by Spread to find where discussion is needed. The last row shows each expert&apos;s leniency.</source>
-        <translation type="unfinished"></translation>
+        <translation>Red cells are divergent scores (hover for the rule). Sort by Spread to find where discussion is needed. The last row shows each expert&apos;s leniency.</translation>
     </message>
     <message>
         <source>Selected score</source>
-        <translation type="unfinished"></translation>
+        <translation>Selected score</translation>
     </message>
     <message>
         <source>Conclusion (recomputed after every decision)</source>
-        <translation type="unfinished"></translation>
+        <translation>Conclusion (recomputed after every decision)</translation>
     </message>
     <message>
         <source>Set a consensus score…</source>
-        <translation type="unfinished"></translation>
+        <translation>Set a consensus score…</translation>
     </message>
     <message>
         <source>Enter the expert&apos;s explanation…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the expert&apos;s explanation…</translation>
     </message>
     <message>
         <source>Return the sheet for correction…</source>
-        <translation type="unfinished"></translation>
+        <translation>Return the sheet for correction…</translation>
     </message>
 </context>
 <context>
     <name>OpinionEditor</name>
     <message>
         <source>Saved by {who} at {at}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved by {who} at {at}.</translation>
     </message>
     <message>
         <source>No dissent recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>No dissent recorded.</translation>
     </message>
     <message>
         <source>Panel opinion</source>
-        <translation type="unfinished"></translation>
+        <translation>Panel opinion</translation>
     </message>
     <message>
         <source>Strengths (one a line)</source>
-        <translation type="unfinished"></translation>
+        <translation>Strengths (one a line)</translation>
     </message>
     <message>
         <source>Problems (one a line)</source>
-        <translation type="unfinished"></translation>
+        <translation>Problems (one a line)</translation>
     </message>
     <message>
         <source>Recommendations (one a line)</source>
-        <translation type="unfinished"></translation>
+        <translation>Recommendations (one a line)</translation>
     </message>
     <message>
         <source>Conclusion wording</source>
-        <translation type="unfinished"></translation>
+        <translation>Conclusion wording</translation>
     </message>
     <message>
         <source>Save the opinion</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the opinion</translation>
     </message>
     <message>
         <source>Dissents</source>
-        <translation type="unfinished"></translation>
+        <translation>Dissents</translation>
     </message>
     <message>
         <source>Member</source>
-        <translation type="unfinished"></translation>
+        <translation>Member</translation>
     </message>
     <message>
         <source>Dissent in the member&apos;s words</source>
-        <translation type="unfinished"></translation>
+        <translation>Dissent in the member&apos;s words</translation>
     </message>
     <message>
         <source>Record the dissent</source>
-        <translation type="unfinished"></translation>
+        <translation>Record the dissent</translation>
     </message>
 </context>
 <context>
     <name>PackagePanel</name>
     <message>
         <source>Panel chair</source>
-        <translation type="unfinished"></translation>
+        <translation>Panel chair</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished">Review</translation>
+        <translation>Review</translation>
     </message>
     <message>
         <source>No identity or passphrase was given, so the package stays closed.</source>
@@ -975,179 +1125,237 @@ SHA-256 {sha}</source>
     <name>PageBar</name>
     <message>
         <source>of {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>of {n}</translation>
     </message>
     <message>
         <source>◀ Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ Previous</translation>
     </message>
     <message>
         <source>Previous page (Page Up)</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous page (Page Up)</translation>
     </message>
     <message>
         <source>Next ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>Next ▶</translation>
     </message>
     <message>
         <source>Next page (Page Down)</source>
-        <translation type="unfinished"></translation>
+        <translation>Next page (Page Down)</translation>
     </message>
     <message>
         <source>Zoom out</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom out</translation>
     </message>
     <message>
         <source>Zoom in</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom in</translation>
     </message>
     <message>
         <source>Fit width</source>
-        <translation type="unfinished"></translation>
+        <translation>Fit width</translation>
     </message>
     <message>
         <source>Cite this page</source>
-        <translation type="unfinished"></translation>
+        <translation>Cite this page</translation>
     </message>
     <message>
         <source>Add this page as evidence for the selected indicator</source>
-        <translation type="unfinished"></translation>
+        <translation>Add this page as evidence for the selected indicator</translation>
+    </message>
+</context>
+<context>
+    <name>RequestPage</name>
+    <message>
+        <source>Send your enrolment request</source>
+        <translation>Send your enrolment request</translation>
+    </message>
+    <message>
+        <source>Save the request and send it to the ministry. It holds only public keys: no secret leaves this computer.</source>
+        <translation>Save the request and send it to the ministry. It holds only public keys: no secret leaves this computer.</translation>
+    </message>
+    <message>
+        <source>Export the enrolment request…</source>
+        <translation>Export the enrolment request…</translation>
+    </message>
+    <message>
+        <source>Saved to {path}. Send it to the ministry.</source>
+        <translation>Saved to {path}. Send it to the ministry.</translation>
     </message>
 </context>
 <context>
     <name>ReturnDialog</name>
     <message>
         <source>Return a sheet for correction</source>
-        <translation type="unfinished"></translation>
+        <translation>Return a sheet for correction</translation>
     </message>
     <message>
         <source>Return the sheet of {expert} for correction.</source>
-        <translation type="unfinished"></translation>
+        <translation>Return the sheet of {expert} for correction.</translation>
     </message>
     <message>
         <source>Indicators to correct</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicators to correct</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <source>Tick at least one indicator to correct.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tick at least one indicator to correct.</translation>
     </message>
     <message>
         <source>Give the reason for the correction.</source>
-        <translation type="unfinished"></translation>
+        <translation>Give the reason for the correction.</translation>
     </message>
 </context>
 <context>
     <name>ReviewWorkspace</name>
     <message>
         <source>Scoring</source>
-        <translation type="unfinished"></translation>
+        <translation>Scoring</translation>
     </message>
     <message>
         <source>Vetoes and eligibility</source>
-        <translation type="unfinished"></translation>
+        <translation>Vetoes and eligibility</translation>
     </message>
     <message>
         <source>You declared a conflict of interest and are recused: this review cannot be scored.</source>
-        <translation type="unfinished"></translation>
+        <translation>You declared a conflict of interest and are recused: this review cannot be scored.</translation>
     </message>
     <message>
         <source>This sheet is finalised and signed, so it is locked. Only a return notice from the chair reopens it.</source>
-        <translation type="unfinished"></translation>
+        <translation>This sheet is finalised and signed, so it is locked. Only a return notice from the chair reopens it.</translation>
     </message>
     <message>
         <source>Declare any conflict of interest and accept the confidentiality pledge before scoring.</source>
-        <translation type="unfinished"></translation>
+        <translation>Declare any conflict of interest and accept the confidentiality pledge before scoring.</translation>
     </message>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving…</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Redo</translation>
     </message>
     <message>
         <source>Undo the last change (Ctrl+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo the last change (Ctrl+Z)</translation>
     </message>
     <message>
         <source>Redo (Ctrl+Shift+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>Redo (Ctrl+Shift+Z)</translation>
     </message>
 </context>
 <context>
     <name>ScoreEditor</name>
     <message>
         <source>Attach a site-visit file</source>
-        <translation type="unfinished"></translation>
+        <translation>Attach a site-visit file</translation>
     </message>
     <message>
         <source>0 – {points}, step {step}</source>
-        <translation type="unfinished"></translation>
+        <translation>0 – {points}, step {step}</translation>
     </message>
     <message>
         <source>{material}, page {page}</source>
-        <translation type="unfinished"></translation>
+        <translation>{material}, page {page}</translation>
     </message>
     <message>
         <source>Attached file {name} (SHA-256 {sha}…)</source>
-        <translation type="unfinished"></translation>
+        <translation>Attached file {name} (SHA-256 {sha}…)</translation>
     </message>
     <message>
         <source>Comment (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment (required)</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished">Comment</translation>
+        <translation>Comment</translation>
     </message>
     <message>
         <source>Your score</source>
-        <translation type="unfinished"></translation>
+        <translation>Your score</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished">Score</translation>
+        <translation>Score</translation>
     </message>
     <message>
         <source>Type, then Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Type, then Enter</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished">Evidence</translation>
+        <translation>Evidence</translation>
     </message>
     <message>
         <source>Add page</source>
-        <translation type="unfinished"></translation>
+        <translation>Add page</translation>
     </message>
     <message>
         <source>p. </source>
-        <translation type="unfinished"></translation>
+        <translation>p. </translation>
     </message>
     <message>
         <source>Attach file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Attach file…</translation>
     </message>
     <message>
         <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringModel</name>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished">Code</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation type="unfinished">Indicator</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished">Points</translation>
+    </message>
+    <message>
+        <source>Your score</source>
+        <translation type="unfinished">Your score</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{scored} / {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not scored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scored</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1155,82 +1363,82 @@ SHA-256 {sha}</source>
     <name>ScoringPanel</name>
     <message>
         <source>The chair&apos;s return notice did not name this indicator; it stays as signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>The chair&apos;s return notice did not name this indicator; it stays as signed.</translation>
     </message>
     <message>
         <source>Scored {scored} / {total}   ·   total {points} / {max}</source>
-        <translation type="unfinished"></translation>
+        <translation>Scored {scored} / {total}   ·   total {points} / {max}</translation>
     </message>
     <message>
         <source>Private scratchpad — stays on this laptop, never in the sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Private scratchpad — stays on this laptop, never in the sheet</translation>
     </message>
     <message>
         <source>Your own notes for the interviews and the visit. Nobody else ever sees them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Your own notes for the interviews and the visit. Nobody else ever sees them.</translation>
     </message>
 </context>
 <context>
     <name>SiteVisitPanel</name>
     <message>
         <source>Write the note first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Write the note first.</translation>
     </message>
     <message>
         <source>Note saved at {time}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Note saved at {time}.</translation>
     </message>
     <message>
         <source>{name} · {n} indicators · {m} notes</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} · {n} indicators · {m} notes</translation>
     </message>
     <message>
         <source>Done at {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Done at {time}</translation>
     </message>
     <message>
         <source>Open a package to plan the site visit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Open a package to plan the site visit.</translation>
     </message>
     <message>
         <source>{name} — done at {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} — done at {time}</translation>
     </message>
     <message>
         <source>Click to open this indicator; tick to link it to the next note.</source>
-        <translation type="unfinished"></translation>
+        <translation>Click to open this indicator; tick to link it to the next note.</translation>
     </message>
     <message>
         <source>Activities (tick when done)</source>
-        <translation type="unfinished"></translation>
+        <translation>Activities (tick when done)</translation>
     </message>
     <message>
         <source>Indicators that rely on it</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicators that rely on it</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <source>Note and linked indicators</source>
-        <translation type="unfinished"></translation>
+        <translation>Note and linked indicators</translation>
     </message>
     <message>
         <source>What you saw or heard; tick the indicators it concerns.</source>
-        <translation type="unfinished"></translation>
+        <translation>What you saw or heard; tick the indicators it concerns.</translation>
     </message>
     <message>
         <source>Add note</source>
-        <translation type="unfinished"></translation>
+        <translation>Add note</translation>
     </message>
     <message>
         <source>Site visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Site visit</translation>
     </message>
 </context>
 <context>
@@ -1324,7 +1532,7 @@ SHA-256 {sha}</source>
     <name>declarations</name>
     <message>
         <source>Declarations</source>
-        <translation type="unfinished"></translation>
+        <translation>Declarations</translation>
     </message>
 </context>
 <context>
@@ -1358,30 +1566,30 @@ SHA-256 {sha}</source>
     </message>
     <message>
         <source>Save the return notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the return notice</translation>
     </message>
     <message>
         <source>Return notices (*.rvreturn)</source>
-        <translation type="unfinished"></translation>
+        <translation>Return notices (*.rvreturn)</translation>
     </message>
     <message>
         <source>Import score sheets</source>
-        <translation type="unfinished"></translation>
+        <translation>Import score sheets</translation>
     </message>
     <message>
         <source>Score sheets (*.rvsheet);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Score sheets (*.rvsheet);;All files (*)</translation>
     </message>
     <message>
         <source>Import every score sheet in a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Import every score sheet in a folder</translation>
     </message>
 </context>
 <context>
     <name>finalise</name>
     <message>
         <source>Finalise and sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalise and sign</translation>
     </message>
 </context>
 <context>
@@ -1484,11 +1692,15 @@ Type its passphrase to open the package:</translation>
 Reason: {reason}
 
 Only these can be changed now: {codes}. Sign again to hand in version {m}.</source>
-        <translation type="unfinished"></translation>
+        <translation>The chair returned version {n} of your sheet for correction.
+
+Reason: {reason}
+
+Only these can be changed now: {codes}. Sign again to hand in version {m}.</translation>
     </message>
     <message>
         <source>Return notice accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Return notice accepted</translation>
     </message>
 </context>
 </TS>

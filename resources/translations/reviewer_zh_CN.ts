@@ -5,109 +5,216 @@
     <name>ChairPanel</name>
     <message>
         <source>Consensus {value}: {why} ({by}, {at})</source>
-        <translation type="unfinished"></translation>
+        <translation>共识分 {value}：{why}（{by}，{at}）</translation>
     </message>
     <message>
         <source>{name} recused: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 已回避：{reason}</translation>
     </message>
     <message>
         <source>{name}, version {n}: {score}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}，第 {n} 版：{score}</translation>
     </message>
     <message>
         <source>Comment: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>评语：{text}</translation>
     </message>
     <message>
         <source>{material}, page {page}</source>
-        <translation type="unfinished"></translation>
+        <translation>{material}，第 {page} 页</translation>
     </message>
     <message>
         <source>Evidence: {refs}</source>
-        <translation type="unfinished"></translation>
+        <translation>依据：{refs}</translation>
     </message>
     <message>
         <source>Explanation: {text} (entered by {by}, {at})</source>
-        <translation type="unfinished"></translation>
+        <translation>偏离说明：{text}（{by} 录入，{at}）</translation>
     </message>
     <message>
         <source>Sheets</source>
-        <translation type="unfinished"></translation>
+        <translation>评分表</translation>
     </message>
     <message>
         <source>Matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>评分矩阵</translation>
     </message>
     <message>
         <source>Opinion and dissents</source>
-        <translation type="unfinished"></translation>
+        <translation>专家组意见与保留意见</translation>
     </message>
 </context>
 <context>
     <name>ChecksPanel</name>
     <message>
         <source>Yes/no items (vetoes and gates)</source>
-        <translation type="unfinished"></translation>
+        <translation>是/否项（否决项与门槛项）</translation>
     </message>
     <message>
         <source>Eligibility checklist</source>
-        <translation type="unfinished"></translation>
+        <translation>资格条件核查</translation>
     </message>
     <message>
         <source>Not answered</source>
-        <translation type="unfinished"></translation>
+        <translation>未作答</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
     <message>
         <source>Comment (required for “no”)</source>
-        <translation type="unfinished"></translation>
+        <translation>说明（选“否”时必填）</translation>
     </message>
     <message>
         <source>Not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>未核查</translation>
     </message>
     <message>
         <source>Confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>已确认</translation>
     </message>
     <message>
         <source>Flagged</source>
-        <translation type="unfinished"></translation>
+        <translation>有疑问</translation>
     </message>
     <message>
         <source>Comment (required when flagged)</source>
-        <translation type="unfinished"></translation>
+        <translation>说明（标记有疑问时必填）</translation>
+    </message>
+</context>
+<context>
+    <name>ChoicePage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>欢迎</translation>
+    </message>
+    <message>
+        <source>To open review packages and sign score sheets you need an identity certified by the ministry. Create one now, or use one you already have.</source>
+        <translation>打开评审包和签署评分表需要经工业和信息化部认证的身份。请现在创建，或使用已有的身份。</translation>
+    </message>
+    <message>
+        <source>Create a new identity</source>
+        <translation>创建新身份</translation>
+    </message>
+    <message>
+        <source>Use an existing identity folder</source>
+        <translation>使用已有的身份文件夹</translation>
     </message>
 </context>
 <context>
     <name>ConsensusDialog</name>
     <message>
         <source>Consensus score</source>
-        <translation type="unfinished"></translation>
+        <translation>共识分</translation>
     </message>
     <message>
         <source>Why the panel departs from the computed aggregate (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>专家组为何偏离计算结果（必填）</translation>
     </message>
     <message>
         <source>{code} {title}: {points} points, step {step}; computed aggregate {aggregate}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{code} {title}：满分 {points} 分，步长 {step}；计算结果 {aggregate}。</translation>
     </message>
     <message>
         <source>Rationale</source>
-        <translation type="unfinished"></translation>
+        <translation>理由</translation>
     </message>
     <message>
         <source>A consensus score that departs from the computed aggregate needs a written rationale.</source>
-        <translation type="unfinished"></translation>
+        <translation>偏离计算结果的共识分必须写明理由。</translation>
+    </message>
+</context>
+<context>
+    <name>CreatePage</name>
+    <message>
+        <source>Create your identity</source>
+        <translation>创建您的身份</translation>
+    </message>
+    <message>
+        <source>Your name and organisation go into the certificate the ministry issues.</source>
+        <translation>您的姓名和单位将写入工业和信息化部签发的证书。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Remember the passphrase in this computer&apos;s keyring</source>
+        <translation>在本机密钥环中记住口令</translation>
+    </message>
+    <message>
+        <source>Create identity</source>
+        <translation>创建身份</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>再次输入</translation>
+    </message>
+    <message>
+        <source>Folder for the new identity</source>
+        <translation>新身份的文件夹</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>评审助手</translation>
+    </message>
+    <message>
+        <source>The passphrases differ; type them again.</source>
+        <translation>两次输入的口令不一致，请重新输入。</translation>
+    </message>
+    <message>
+        <source>Identity created in {folder}.</source>
+        <translation>身份已创建于 {folder}。</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialPage</name>
+    <message>
+        <source>Install your credential</source>
+        <translation>安装您的证书</translation>
+    </message>
+    <message>
+        <source>When the ministry returns your credential (.rvcred), install it here. You can also finish now and install it later.</source>
+        <translation>收到工业和信息化部返回的证书（.rvcred）后，请在此安装。也可以现在完成，稍后再安装。</translation>
+    </message>
+    <message>
+        <source>Install the credential…</source>
+        <translation>安装证书…</translation>
+    </message>
+    <message>
+        <source>Installed: {name} · {org}.
+
+The ministry root you now trust has the fingerprint
+{fp}
+
+Compare it with the fingerprint the ministry gave you by phone or on paper. If they differ, do not use this identity and tell the ministry.</source>
+        <translation>已安装：{name} · {org}。
+
+您现在信任的部级根证书指纹为
+{fp}
+
+请与工业和信息化部通过电话或书面告知的指纹核对。如不一致，请勿使用此身份，并告知工业和信息化部。</translation>
     </message>
 </context>
 <context>
@@ -227,79 +334,79 @@
     <name>DeclarationsPage</name>
     <message>
         <source>I pledge to keep confidential everything in this review package and everything I learn in this review: the applicant&apos;s materials, the site visit, the panel&apos;s discussions, my own scores and the conclusion. I will use them only for this review; I will not copy, pass on or publish any of it, nor discuss it with the applicant or anyone outside the panel; and I will delete the package and my notes from my devices when the review is over.</source>
-        <translation type="unfinished"></translation>
+        <translation>本人承诺对本评审包的全部内容以及在本次评审中获悉的一切信息保密，包括申报单位的材料、实地考察情况、专家组讨论、本人的评分和评审结论。上述信息仅用于本次评审；本人不复制、不转交、不公开，不与申报单位或专家组以外的任何人讨论；评审结束后从本人设备中删除评审包和笔记。</translation>
     </message>
     <message>
         <source>No review is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未打开评审。</translation>
     </message>
     <message>
         <source>You declared a conflict of interest and are recused: this review is not scored.</source>
-        <translation type="unfinished"></translation>
+        <translation>您已声明利益冲突并回避：本次评审不评分。</translation>
     </message>
     <message>
         <source>Make your declarations first: the conflict of interest and the confidentiality pledge (page “Declarations”). Scoring opens once both are done.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先完成声明：利益冲突声明和保密承诺（“声明”页）。两项完成后方可评分。</translation>
     </message>
     <message>
         <source>The sheet is signed and locked; only a return notice from the chair can reopen it.</source>
-        <translation type="unfinished"></translation>
+        <translation>评分表已签署并锁定；只有组长的退回更正通知才能重新打开。</translation>
     </message>
     <message>
         <source>Declared: a conflict of interest (recused). Sign the recusal sheet to hand it in.</source>
-        <translation type="unfinished"></translation>
+        <translation>已声明：存在利益冲突（回避）。请签署回避表后提交。</translation>
     </message>
     <message>
         <source>Declared: a conflict of interest (recused). The recusal sheet is signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>已声明：存在利益冲突（回避）。回避表已签署。</translation>
     </message>
     <message>
         <source>Declared: no conflict of interest; confidentiality pledge accepted. Scoring is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>已声明：无利益冲突；已接受保密承诺。可以评分。</translation>
     </message>
     <message>
         <source>Declaring a conflict of interest recuses you from this review: you will not score it, and you sign a recusal sheet instead. This cannot be undone once signed. Declare it?</source>
-        <translation type="unfinished"></translation>
+        <translation>声明利益冲突即回避本次评审：您将不评分，而是签署回避表。签署后不可撤销。确定声明？</translation>
     </message>
     <message>
         <source>Declare a conflict of interest</source>
-        <translation type="unfinished"></translation>
+        <translation>声明利益冲突</translation>
     </message>
     <message>
         <source>Declarations</source>
-        <translation type="unfinished"></translation>
+        <translation>声明</translation>
     </message>
     <message>
         <source>Conflict of interest</source>
-        <translation type="unfinished"></translation>
+        <translation>利益冲突</translation>
     </message>
     <message>
         <source>I have no conflict of interest with this applicant</source>
-        <translation type="unfinished"></translation>
+        <translation>本人与申报单位无利益冲突</translation>
     </message>
     <message>
         <source>I have a conflict of interest and recuse myself</source>
-        <translation type="unfinished"></translation>
+        <translation>本人存在利益冲突，申请回避</translation>
     </message>
     <message>
         <source>Say what the conflict is (it is recorded in the signed recusal sheet):</source>
-        <translation type="unfinished"></translation>
+        <translation>请说明利益冲突情况（将记入签署的回避表）：</translation>
     </message>
     <message>
         <source>Confidentiality pledge</source>
-        <translation type="unfinished"></translation>
+        <translation>保密承诺</translation>
     </message>
     <message>
         <source>I accept the confidentiality pledge</source>
-        <translation type="unfinished"></translation>
+        <translation>本人接受保密承诺</translation>
     </message>
     <message>
         <source>Confirm declarations</source>
-        <translation type="unfinished"></translation>
+        <translation>确认声明</translation>
     </message>
     <message>
         <source>Sign the recusal sheet…</source>
-        <translation type="unfinished"></translation>
+        <translation>签署回避表…</translation>
     </message>
 </context>
 <context>
@@ -314,136 +421,170 @@
     </message>
 </context>
 <context>
+    <name>ExistingPage</name>
+    <message>
+        <source>Use an existing identity</source>
+        <translation>使用已有身份</translation>
+    </message>
+    <message>
+        <source>Choose the identity folder…</source>
+        <translation>选择身份文件夹…</translation>
+    </message>
+    <message>
+        <source>Choose your identity folder</source>
+        <translation>选择您的身份文件夹</translation>
+    </message>
+    <message>
+        <source>credential installed</source>
+        <translation>证书已安装</translation>
+    </message>
+    <message>
+        <source>no credential yet: install it from the first-run wizard when the ministry returns it</source>
+        <translation>尚无证书：收到工业和信息化部返回的证书后，请在首次运行向导中安装</translation>
+    </message>
+    <message>
+        <source>{name} · {org} ({state})</source>
+        <translation>{name} · {org}（状态：{state}）</translation>
+    </message>
+</context>
+<context>
     <name>ExplanationDialog</name>
     <message>
         <source>Explanation of a divergent score</source>
-        <translation type="unfinished"></translation>
+        <translation>偏离评分说明</translation>
     </message>
     <message>
         <source>{expert} gave {score} for {code}. Enter the expert&apos;s written explanation.</source>
-        <translation type="unfinished"></translation>
+        <translation>{expert} 对 {code} 评 {score} 分。请录入该专家的书面说明。</translation>
     </message>
     <message>
         <source>Explanation</source>
-        <translation type="unfinished"></translation>
+        <translation>说明</translation>
     </message>
     <message>
         <source>Enter the expert&apos;s explanation.</source>
-        <translation type="unfinished"></translation>
+        <translation>请录入专家的说明。</translation>
     </message>
 </context>
 <context>
     <name>FinalisePage</name>
     <message>
         <source>Version {n} of your sheet is signed and locked. It is read-only now.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的第 {n} 版评分表已签署并锁定，现为只读。</translation>
     </message>
     <message>
         <source>{n} thing(s) still missing before you can sign. Click one to go there.</source>
-        <translation type="unfinished"></translation>
+        <translation>签署前尚缺 {n} 项。点击可前往。</translation>
     </message>
     <message>
         <source>Nothing is missing: sign your recusal sheet.</source>
-        <translation type="unfinished"></translation>
+        <translation>无缺项：请签署回避表。</translation>
     </message>
     <message>
         <source>Nothing is missing: you can sign version {n} of your sheet.</source>
-        <translation type="unfinished"></translation>
+        <translation>无缺项：可以签署第 {n} 版评分表。</translation>
     </message>
     <message>
         <source>Recusal sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>回避表</translation>
     </message>
     <message>
         <source>Score sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>评分表</translation>
     </message>
     <message>
         <source>{kind} written to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind}已写入 {path}</translation>
     </message>
     <message>
         <source>Version {n}, signed and verified</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {n} 版，已签署并验证</translation>
     </message>
     <message>
         <source>SHA-256 digest: {d}</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256 摘要：{d}</translation>
     </message>
     <message>
         <source>PDF written to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 已写入 {path}</translation>
     </message>
     <message>
         <source>Finalise and sign</source>
-        <translation type="unfinished"></translation>
+        <translation>定稿并签署</translation>
     </message>
     <message>
         <source>Still missing</source>
-        <translation type="unfinished"></translation>
+        <translation>尚缺</translation>
     </message>
     <message>
         <source>Sign…</source>
-        <translation type="unfinished"></translation>
+        <translation>签署…</translation>
     </message>
     <message>
         <source>Print / export PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印/导出 PDF…</translation>
     </message>
     <message>
         <source>Accept return notice…</source>
-        <translation type="unfinished"></translation>
+        <translation>接受退回更正通知…</translation>
     </message>
     <message>
         <source>Signed sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>已签署的评分表</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Set up your identity</source>
+        <translation>设置您的身份</translation>
     </message>
 </context>
 <context>
     <name>ImportView</name>
     <message>
         <source>Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>已接受</translation>
     </message>
     <message>
         <source>Accepted (supersedes an older version)</source>
-        <translation type="unfinished"></translation>
+        <translation>已接受（取代较早版本）</translation>
     </message>
     <message>
         <source>Refused</source>
-        <translation type="unfinished"></translation>
+        <translation>已拒绝</translation>
     </message>
     <message>
         <source>{n} file(s) offered, {ok} accepted, {bad} refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>共 {n} 个文件，接受 {ok} 个，拒绝 {bad} 个。</translation>
     </message>
     <message>
         <source>Import sheets…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入评分表…</translation>
     </message>
     <message>
         <source>Import a folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入文件夹…</translation>
     </message>
     <message>
         <source>Or drop .rvsheet files or folders here. Every sheet is verified before it counts.</source>
-        <translation type="unfinished"></translation>
+        <translation>也可将 .rvsheet 文件或文件夹拖放到此处。每份评分表均经验证后方才计入。</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Expert</source>
-        <translation type="unfinished">专家</translation>
+        <translation>专家</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -489,6 +630,10 @@
         <translation>最近的评审包</translation>
     </message>
     <message>
+        <source>Accept return notice…</source>
+        <translation>接受退回更正通知…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -516,6 +661,10 @@
         <source>Opened {name}</source>
         <translation>已打开 {name}</translation>
     </message>
+    <message>
+        <source>Open the package you reviewed first.</source>
+        <translation>请先打开您评审的评审包。</translation>
+    </message>
 </context>
 <context>
     <name>MaterialsModel</name>
@@ -527,15 +676,15 @@
         <source>{name}
 SHA-256 {sha}</source>
         <translation>{name}
-SHA-256 {sha}</translation>
+SHA-256 摘要 {sha}</translation>
     </message>
     <message>
         <source>Material</source>
-        <translation type="unfinished">材料</translation>
+        <translation>材料</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished">大小</translation>
+        <translation>大小</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -602,247 +751,247 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <source>Materials</source>
-        <translation type="unfinished">材料</translation>
+        <translation>材料</translation>
     </message>
 </context>
 <context>
     <name>MatrixModel</name>
     <message>
         <source>Indicator</source>
-        <translation type="unfinished">指标</translation>
+        <translation>指标</translation>
     </message>
     <message>
         <source>Points</source>
-        <translation type="unfinished">分值</translation>
+        <translation>分值</translation>
     </message>
     <message>
         <source>{name} (recused: the sheet does not count)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}（回避：该评分表不计入）</translation>
     </message>
     <message>
         <source>The value taken: the consensus score where the panel set one, else the aggregate</source>
-        <translation type="unfinished"></translation>
+        <translation>采用值：专家组设定了共识分的取共识分，否则取计算结果</translation>
     </message>
     <message>
         <source>recused</source>
-        <translation type="unfinished"></translation>
+        <translation>回避</translation>
     </message>
     <message>
         <source>{value} (consensus)</source>
-        <translation type="unfinished"></translation>
+        <translation>{value}（共识）</translation>
     </message>
     <message>
         <source>Divergent: {score} is more than {pct}% away from the panel mean {mean}. The expert must re-check it and explain it in writing.</source>
-        <translation type="unfinished"></translation>
+        <translation>偏离：{score} 与专家组平均分 {mean} 相差超过 {pct}%。该专家须复核并书面说明。</translation>
     </message>
     <message>
         <source>Explanation: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>偏离说明：{text}</translation>
     </message>
     <message>
         <source>Divergent: the spread {spread} is more than {share} of the {points} points ({limit}).</source>
-        <translation type="unfinished"></translation>
+        <translation>偏离：极差 {spread} 超过满分 {points} 分的 {share}（{limit}）。</translation>
     </message>
     <message>
         <source>Consensus score {value} (computed {aggregate}). Rationale: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>共识分 {value}（计算结果 {aggregate}）。理由：{why}</translation>
     </message>
     <message>
         <source>Leniency (mean deviation from the panel)</source>
-        <translation type="unfinished"></translation>
+        <translation>宽严度（与专家组结果的平均偏差）</translation>
     </message>
     <message>
         <source>Mean deviation from the panel&apos;s aggregate: {signed} (above 0: more lenient, below 0: stricter); mean absolute deviation {abs}.</source>
-        <translation type="unfinished"></translation>
+        <translation>与专家组计算结果的平均偏差：{signed}（大于 0 偏宽，小于 0 偏严）；平均绝对偏差 {abs}。</translation>
     </message>
     <message>
         <source>Aggregate</source>
-        <translation type="unfinished"></translation>
+        <translation>计算结果</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>采用值</translation>
     </message>
     <message>
         <source>Mean</source>
-        <translation type="unfinished"></translation>
+        <translation>平均分</translation>
     </message>
     <message>
         <source>Median</source>
-        <translation type="unfinished"></translation>
+        <translation>中位数</translation>
     </message>
     <message>
         <source>Min</source>
-        <translation type="unfinished"></translation>
+        <translation>最低分</translation>
     </message>
     <message>
         <source>Max</source>
-        <translation type="unfinished"></translation>
+        <translation>最高分</translation>
     </message>
     <message>
         <source>Spread</source>
-        <translation type="unfinished"></translation>
+        <translation>极差</translation>
     </message>
     <message>
         <source>SD</source>
-        <translation type="unfinished"></translation>
+        <translation>标准差</translation>
     </message>
     <message>
         <source>mean</source>
-        <translation type="unfinished"></translation>
+        <translation>算术平均</translation>
     </message>
     <message>
         <source>median</source>
-        <translation type="unfinished"></translation>
+        <translation>中位数</translation>
     </message>
     <message>
         <source>trimmed mean (highest and lowest dropped from {n} experts)</source>
-        <translation type="unfinished"></translation>
+        <translation>去掉一个最高分和一个最低分后的平均（{n} 位专家起适用）</translation>
     </message>
     <message>
         <source>Computed aggregate: {method}, rounded half up to {places} decimal places</source>
-        <translation type="unfinished"></translation>
+        <translation>计算结果：{method}，四舍五入保留 {places} 位小数</translation>
     </message>
 </context>
 <context>
     <name>MatrixPage</name>
     <message>
         <source>Select a score to read the expert&apos;s comment and evidence.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个评分，查看该专家的评语和依据。</translation>
     </message>
     <message>
         <source>No reconciliation yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未汇总</translation>
     </message>
     <message>
         <source>Import the panel&apos;s sheets to reconcile them.</source>
-        <translation type="unfinished"></translation>
+        <translation>请导入专家组的评分表进行汇总。</translation>
     </message>
     <message>
         <source>No conclusion</source>
-        <translation type="unfinished"></translation>
+        <translation>不作结论</translation>
     </message>
     <message>
         <source>Result: {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>结论：{label}</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>Total: {total} of {points}</source>
-        <translation type="unfinished"></translation>
+        <translation>总分：{total} / {points}</translation>
     </message>
     <message>
         <source>Sheets counted: {n} (quorum {q})</source>
-        <translation type="unfinished"></translation>
+        <translation>计入的评分表：{n} 份（法定人数 {q}）</translation>
     </message>
     <message>
         <source>Vetoes: {items}</source>
-        <translation type="unfinished"></translation>
+        <translation>否决项：{items}</translation>
     </message>
     <message>
         <source>Gates: {items}</source>
-        <translation type="unfinished"></translation>
+        <translation>门槛项：{items}</translation>
     </message>
     <message>
         <source>Failed minimums: {codes}</source>
-        <translation type="unfinished"></translation>
+        <translation>未达最低分的一级指标：{codes}</translation>
     </message>
     <message>
         <source>Divergent scores: {n}, unexplained: {u}</source>
-        <translation type="unfinished"></translation>
+        <translation>偏离评分：{n} 个，未说明：{u} 个</translation>
     </message>
     <message>
         <source>Consensus scores: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>共识分：{n} 个</translation>
     </message>
     <message>
         <source>Red cells are divergent scores (hover for the rule). Sort by Spread to find where discussion is needed. The last row shows each expert&apos;s leniency.</source>
-        <translation type="unfinished"></translation>
+        <translation>红色单元格为偏离评分（悬停查看规则）。按“极差”排序可找出需要讨论的指标。最后一行为各专家的宽严度。</translation>
     </message>
     <message>
         <source>Selected score</source>
-        <translation type="unfinished"></translation>
+        <translation>所选评分</translation>
     </message>
     <message>
         <source>Conclusion (recomputed after every decision)</source>
-        <translation type="unfinished"></translation>
+        <translation>结论（每项决定后重新计算）</translation>
     </message>
     <message>
         <source>Set a consensus score…</source>
-        <translation type="unfinished"></translation>
+        <translation>设定共识分…</translation>
     </message>
     <message>
         <source>Enter the expert&apos;s explanation…</source>
-        <translation type="unfinished"></translation>
+        <translation>录入专家的偏离说明…</translation>
     </message>
     <message>
         <source>Return the sheet for correction…</source>
-        <translation type="unfinished"></translation>
+        <translation>退回评分表更正…</translation>
     </message>
 </context>
 <context>
     <name>OpinionEditor</name>
     <message>
         <source>Saved by {who} at {at}.</source>
-        <translation type="unfinished"></translation>
+        <translation>由 {who} 于 {at} 保存。</translation>
     </message>
     <message>
         <source>No dissent recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>无保留意见。</translation>
     </message>
     <message>
         <source>Panel opinion</source>
-        <translation type="unfinished"></translation>
+        <translation>专家组意见</translation>
     </message>
     <message>
         <source>Strengths (one a line)</source>
-        <translation type="unfinished"></translation>
+        <translation>主要成效与特色（每行一条）</translation>
     </message>
     <message>
         <source>Problems (one a line)</source>
-        <translation type="unfinished"></translation>
+        <translation>存在的问题（每行一条）</translation>
     </message>
     <message>
         <source>Recommendations (one a line)</source>
-        <translation type="unfinished"></translation>
+        <translation>意见和建议（每行一条）</translation>
     </message>
     <message>
         <source>Conclusion wording</source>
-        <translation type="unfinished"></translation>
+        <translation>评审结论意见</translation>
     </message>
     <message>
         <source>Save the opinion</source>
-        <translation type="unfinished"></translation>
+        <translation>保存专家组意见</translation>
     </message>
     <message>
         <source>Dissents</source>
-        <translation type="unfinished"></translation>
+        <translation>保留意见</translation>
     </message>
     <message>
         <source>Member</source>
-        <translation type="unfinished"></translation>
+        <translation>成员</translation>
     </message>
     <message>
         <source>Dissent in the member&apos;s words</source>
-        <translation type="unfinished"></translation>
+        <translation>保留意见（成员原话）</translation>
     </message>
     <message>
         <source>Record the dissent</source>
-        <translation type="unfinished"></translation>
+        <translation>记录保留意见</translation>
     </message>
 </context>
 <context>
     <name>PackagePanel</name>
     <message>
         <source>Panel chair</source>
-        <translation type="unfinished"></translation>
+        <translation>专家组组长</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished">评审类型</translation>
+        <translation>评审</translation>
     </message>
     <message>
         <source>No identity or passphrase was given, so the package stays closed.</source>
@@ -1016,139 +1165,197 @@ SHA-256 {sha}</translation>
     </message>
 </context>
 <context>
+    <name>RequestPage</name>
+    <message>
+        <source>Send your enrolment request</source>
+        <translation>发送您的注册申请</translation>
+    </message>
+    <message>
+        <source>Save the request and send it to the ministry. It holds only public keys: no secret leaves this computer.</source>
+        <translation>保存申请并发送给工业和信息化部。申请只含公钥：任何秘密都不会离开本机。</translation>
+    </message>
+    <message>
+        <source>Export the enrolment request…</source>
+        <translation>导出注册申请…</translation>
+    </message>
+    <message>
+        <source>Saved to {path}. Send it to the ministry.</source>
+        <translation>已保存到 {path}。请发送给工业和信息化部。</translation>
+    </message>
+</context>
+<context>
     <name>ReturnDialog</name>
     <message>
         <source>Return a sheet for correction</source>
-        <translation type="unfinished"></translation>
+        <translation>退回评分表更正</translation>
     </message>
     <message>
         <source>Return the sheet of {expert} for correction.</source>
-        <translation type="unfinished"></translation>
+        <translation>退回 {expert} 的评分表进行更正。</translation>
     </message>
     <message>
         <source>Indicators to correct</source>
-        <translation type="unfinished"></translation>
+        <translation>需更正的指标</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>Tick at least one indicator to correct.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少勾选一个需更正的指标。</translation>
     </message>
     <message>
         <source>Give the reason for the correction.</source>
-        <translation type="unfinished"></translation>
+        <translation>请说明更正的理由。</translation>
     </message>
 </context>
 <context>
     <name>ReviewWorkspace</name>
     <message>
         <source>Scoring</source>
-        <translation type="unfinished"></translation>
+        <translation>评分</translation>
     </message>
     <message>
         <source>Vetoes and eligibility</source>
-        <translation type="unfinished"></translation>
+        <translation>否决项与资格条件</translation>
     </message>
     <message>
         <source>You declared a conflict of interest and are recused: this review cannot be scored.</source>
-        <translation type="unfinished"></translation>
+        <translation>您已声明利益冲突并回避：本次评审不能评分。</translation>
     </message>
     <message>
         <source>This sheet is finalised and signed, so it is locked. Only a return notice from the chair reopens it.</source>
-        <translation type="unfinished"></translation>
+        <translation>评分表已定稿签署，因此已锁定。只有组长的退回更正通知才能重新打开。</translation>
     </message>
     <message>
         <source>Declare any conflict of interest and accept the confidentiality pledge before scoring.</source>
-        <translation type="unfinished"></translation>
+        <translation>评分前请声明利益冲突情况并接受保密承诺。</translation>
     </message>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存…</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>重做</translation>
     </message>
     <message>
         <source>Undo the last change (Ctrl+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销上一次修改（Ctrl+Z）</translation>
     </message>
     <message>
         <source>Redo (Ctrl+Shift+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>重做（Ctrl+Shift+Z）</translation>
     </message>
 </context>
 <context>
     <name>ScoreEditor</name>
     <message>
         <source>Attach a site-visit file</source>
-        <translation type="unfinished"></translation>
+        <translation>附加实地考察文件</translation>
     </message>
     <message>
         <source>0 – {points}, step {step}</source>
-        <translation type="unfinished"></translation>
+        <translation>0 – {points}，步长 {step}</translation>
     </message>
     <message>
         <source>{material}, page {page}</source>
-        <translation type="unfinished"></translation>
+        <translation>{material}，第 {page} 页</translation>
     </message>
     <message>
         <source>Attached file {name} (SHA-256 {sha}…)</source>
-        <translation type="unfinished"></translation>
+        <translation>附件 {name}（SHA-256 {sha}…）</translation>
     </message>
     <message>
         <source>Comment (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>评语（必填）</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished">评语</translation>
+        <translation>评语</translation>
     </message>
     <message>
         <source>Your score</source>
-        <translation type="unfinished"></translation>
+        <translation>您的评分</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished">得分</translation>
+        <translation>评分</translation>
     </message>
     <message>
         <source>Type, then Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>输入后按回车</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished">证据方式</translation>
+        <translation>依据</translation>
     </message>
     <message>
         <source>Add page</source>
-        <translation type="unfinished"></translation>
+        <translation>添加页码</translation>
     </message>
     <message>
         <source>p. </source>
-        <translation type="unfinished"></translation>
+        <translation>第 </translation>
     </message>
     <message>
         <source>Attach file…</source>
-        <translation type="unfinished"></translation>
+        <translation>附加文件…</translation>
     </message>
     <message>
         <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringModel</name>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished">代码</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation type="unfinished">指标</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished">分值</translation>
+    </message>
+    <message>
+        <source>Your score</source>
+        <translation type="unfinished">您的评分</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{scored} / {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not scored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scored</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1156,19 +1363,19 @@ SHA-256 {sha}</translation>
     <name>ScoringPanel</name>
     <message>
         <source>The chair&apos;s return notice did not name this indicator; it stays as signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>组长的退回通知未列出此指标；保持签署时的评分。</translation>
     </message>
     <message>
         <source>Scored {scored} / {total}   ·   total {points} / {max}</source>
-        <translation type="unfinished"></translation>
+        <translation>已评 {scored} / {total}   ·   总分 {points} / {max}</translation>
     </message>
     <message>
         <source>Private scratchpad — stays on this laptop, never in the sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>私人草稿——只保存在本机，不进入评分表</translation>
     </message>
     <message>
         <source>Your own notes for the interviews and the visit. Nobody else ever sees them.</source>
-        <translation type="unfinished"></translation>
+        <translation>您为约谈和考察记的笔记，其他人都看不到。</translation>
     </message>
 </context>
 <context>
@@ -1325,7 +1532,7 @@ SHA-256 {sha}</translation>
     <name>declarations</name>
     <message>
         <source>Declarations</source>
-        <translation type="unfinished"></translation>
+        <translation>声明</translation>
     </message>
 </context>
 <context>
@@ -1359,30 +1566,30 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <source>Save the return notice</source>
-        <translation type="unfinished"></translation>
+        <translation>保存退回更正通知</translation>
     </message>
     <message>
         <source>Return notices (*.rvreturn)</source>
-        <translation type="unfinished"></translation>
+        <translation>退回更正通知 (*.rvreturn)</translation>
     </message>
     <message>
         <source>Import score sheets</source>
-        <translation type="unfinished"></translation>
+        <translation>导入评分表</translation>
     </message>
     <message>
         <source>Score sheets (*.rvsheet);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>评分表 (*.rvsheet);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Import every score sheet in a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>导入文件夹中的全部评分表</translation>
     </message>
 </context>
 <context>
     <name>finalise</name>
     <message>
         <source>Finalise and sign</source>
-        <translation type="unfinished"></translation>
+        <translation>定稿并签署</translation>
     </message>
 </context>
 <context>
@@ -1485,11 +1692,15 @@ Type its passphrase to open the package:</source>
 Reason: {reason}
 
 Only these can be changed now: {codes}. Sign again to hand in version {m}.</source>
-        <translation type="unfinished"></translation>
+        <translation>组长退回了您的第 {n} 版评分表要求更正。
+
+理由：{reason}
+
+现在只能修改：{codes}。修改后请重新签署，提交第 {m} 版。</translation>
     </message>
     <message>
         <source>Return notice accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>已接受退回更正通知</translation>
     </message>
 </context>
 </TS>

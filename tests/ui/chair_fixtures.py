@@ -117,7 +117,7 @@ def build_chair_world(root: Path) -> ChairWorld:
     notice = open_return_notice(notice_data, ids[key], binding, sheet=v1)
     old = v1.answers.scores[code]
     v2 = revise_sheet(binding, ids[key], v1, notice, scores={code: ScoreAnswer(value, old.comment, ())})
-    sheets[f"{key}-v1"] = sheets.pop(key)
+    sheets[f"{key}-v1"] = sheets.pop(key).rename(out / f"{key}-v1.rvsheet")
     save(f"{key}-v2", v2)
     save("zhao-xin-tampered", tamper(sheets["zhao-xin"].read_bytes()))
     return ChairWorld(
@@ -130,8 +130,14 @@ def build_chair_world(root: Path) -> ChairWorld:
     )
 
 
-@pytest.fixture(scope="session")
-def chair_world(tmp_path_factory: pytest.TempPathFactory) -> ChairWorld:
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
-        return build_chair_world(tmp_path_factory.mktemp("chair-world"))
+_WORLD: ChairWorld | None = None
+
+
+def session_world(tmp_path_factory: pytest.TempPathFactory) -> ChairWorld:
+    """The world, built once per test session (key generation and sealing are the slow parts)."""
+    global _WORLD
+    if _WORLD is None:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+            _WORLD = build_chair_world(tmp_path_factory.mktemp("chair-world"))
+    return _WORLD

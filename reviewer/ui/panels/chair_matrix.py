@@ -176,7 +176,7 @@ class MatrixPage(QWidget):
         lines = [
             self.tr("Total: {total} of {points}").format(
                 total=labels.number(rec.total) or "—",
-                points=labels.number(self._standard.total_points() if self._standard else None),
+                points=labels.number(self._standard.total_points if self._standard else None),
             ),
             self.tr("Sheets counted: {n} (quorum {q})").format(n=rec.scoring_experts, q=rec.quorum_required),
             self.tr("Vetoes: {items}").format(items=answers(vetoes)),

@@ -29,6 +29,7 @@ from reviewer.models.store import Store
 from reviewer.trust import PassphraseSource, read_info
 from reviewer.ui.dialogs import errors
 from reviewer.ui.dialogs import passphrase as passphrase_dialogs
+from reviewer.ui.panels.chair_panel import ChairPanel
 from reviewer.ui.panels.package_loading import SCALE, OpenedReview, load_review
 from reviewer.ui.panels.package_summary import PackageSummary
 from reviewer.ui.panels.review_workspace import ReviewWorkspace, workspace_for
@@ -123,6 +124,9 @@ class PackagePanel(QStackedWidget):
         self.review: OpenedReview | None = None
         self.workspace: ReviewWorkspace | None = None  # the expert's own review of the open package
         self._store: Store | None = None
+        self.chair: ChairPanel | None = (
+            None  # the chair's workspace, when the roster says this identity chairs
+        )
         self.status = StatusPage()
         self.summary = PackageSummary()
         self.browser = StandardBrowser()
@@ -177,6 +181,9 @@ class PackagePanel(QStackedWidget):
         self.browser.set_standard(review.standard)
         self.tabs.setCurrentWidget(self.summary)
         self._open_workspace(review)
+        if review.is_chair:
+            self.chair = ChairPanel(review, self._executor)
+            self.tabs.addTab(self.chair, self.tr("Panel chair"))
         self.setCurrentWidget(self.tabs)
         self.opened.emit(review)
 
@@ -222,6 +229,10 @@ class PackagePanel(QStackedWidget):
             self.tabs.removeTab(self.tabs.indexOf(self.workspace))
             self.workspace.deleteLater()
             self.workspace = None
+        if self.chair is not None:
+            self.tabs.removeTab(self.tabs.indexOf(self.chair))
+            self.chair.deleteLater()
+            self.chair = None
         self.review = None
         self.summary.show_review(None)
         self.browser.set_standard(None)
@@ -244,6 +255,8 @@ class PackagePanel(QStackedWidget):
         self.tabs.setTabText(self.tabs.indexOf(self.browser), self.tr("Standard"))
         if self.workspace is not None:
             self.tabs.setTabText(self.tabs.indexOf(self.workspace), self.tr("Review"))
+        if self.chair is not None:
+            self.tabs.setTabText(self.tabs.indexOf(self.chair), self.tr("Panel chair"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

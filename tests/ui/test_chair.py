@@ -1,0 +1,260 @@
+"""The chair in the real window: open the demo package as 王堃, import sheets (a tampered one and an
+outdated version refused), read the matrix, set a consensus score, watch the conclusion follow."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from reviewer.packages.demo import DEMO_PASSPHRASE, source
+from reviewer.scoring.panel import PanelState
+from reviewer.scoring.reconcile import reconcile
+from reviewer.scoring.sheet import open_sheet
+from reviewer.trust import load_identity
+from reviewer.ui.dialogs import errors
+from reviewer.ui.models.matrix_model import DivergentRole, ExpertRole
+from reviewer.ui.panels import chair_decisions, chair_import
+from reviewer.ui.panels.chair_import import ACCEPTED, REFUSED
+from tests.ui.chair_fixtures import ChairWorld, session_world
+
+pytestmark = pytest.mark.slow
+
+FIRST_BATCH = ("wang-kun", "li-zhe", "zhang-yue-v2", "zhao-xin-tampered", "zhou-miao-recusal")
+SECOND_BATCH = ("chen-shen", "zhang-yue-v1", "zhao-xin")
+
+
+@pytest.fixture
+def chair_world(tmp_path_factory: pytest.TempPathFactory) -> ChairWorld:
+    return session_world(tmp_path_factory)
+
+
+@pytest.fixture
+def shown_errors(monkeypatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(errors, "show_error", lambda parent, title, message: shown.append(message))
+    return shown
+
+
+def open_as_chair(make_window, world: ChairWorld, lang: str = "en"):
+    window = make_window(
+        open_file=world.package, identity_dir=world.chair, passphrase=DEMO_PASSPHRASE, lang=lang
+    )
+    panel = window.package_panel
+    assert panel.chair is not None, "the roster names 王堃 as chair: the chair's tab must be there"
+    return window, panel.chair
+
+
+def expected_reconciliation(world: ChairWorld, stems, decisions=None):
+    """The engine run directly on the accepted sheets, independent of the GUI."""
+    chair = load_identity(world.chair, source())
+    sheets = [
+        open_sheet(world.sheets[s].read_bytes(), chair, world.binding, chair.trust_root()) for s in stems
+    ]
+    return reconcile(world.binding.require_standard(), [s.to_expert_scores() for s in sheets], decisions)
+
+
+def drop(widget, paths: list[Path]) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    event = QDropEvent(
+        QPointF(5, 5),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    widget.dropEvent(event)
+
+
+def import_everything(qtbot, chair, world: ChairWorld, monkeypatch) -> None:
+    files = [world.sheets[s] for s in FIRST_BATCH]
+    monkeypatch.setattr(chair_import, "choose_sheet_files", lambda parent, start="": files)
+    qtbot.mouseClick(chair.imports.files_button, Qt.MouseButton.LeftButton)
+    drop(chair.imports, [world.sheets[s] for s in SECOND_BATCH])
+
+
+def test_only_the_chair_gets_the_chair_tab(make_window, chair_world, shown_errors) -> None:
+    window = make_window(
+        open_file=chair_world.package,
+        identity_dir=chair_world.expert,
+        passphrase=DEMO_PASSPHRASE,
+        lang="zh_CN",
+    )
+    tabs = window.package_panel.tabs
+    assert window.package_panel.chair is None
+    assert "专家组组长" not in [tabs.tabText(i) for i in range(tabs.count())]
+    window, chair = open_as_chair(make_window, chair_world, lang="zh_CN")
+    tabs = window.package_panel.tabs
+    assert tabs.tabText(tabs.indexOf(chair)) == "专家组组长"
+    assert shown_errors == []
+
+
+def test_chair_imports_reads_the_matrix_and_decides(
+    qtbot, make_window, chair_world, shown_errors, monkeypatch
+) -> None:
+    _, chair = open_as_chair(make_window, chair_world)
+    assert chair.state is not None and chair.reconciliation is None
+    import_everything(qtbot, chair, chair_world, monkeypatch)
+    assert shown_errors == []
+
+    # --- one outcome per file, in arrival order, every refusal with its reason -------------
+    outcomes = {o.source: o for o in chair.imports.outcomes}
+    assert [o.source for o in chair.imports.outcomes] == [f"{s}.rvsheet" for s in FIRST_BATCH + SECOND_BATCH]
+    tampered = outcomes["zhao-xin-tampered.rvsheet"]
+    assert tampered.status == REFUSED and "changed after it was signed" in tampered.reason
+    outdated = outcomes["zhang-yue-v1.rvsheet"]
+    assert outdated.status == REFUSED and outdated.reason.startswith("Outdated: version 2")
+    assert outcomes["zhou-miao-recusal.rvsheet"].status == ACCEPTED
+    assert "(回避)" in outcomes["zhou-miao-recusal.rvsheet"].expert
+    assert sum(o.status == REFUSED for o in outcomes.values()) == 2
+    table = chair.imports.table
+    assert table.rowCount() == 8 and table.item(3, 1).text() == "Refused"
+    assert chair.imports.count.text() == "8 file(s) offered, 6 accepted, 2 refused."
+
+    # --- the matrix shows the engine's numbers ---------------------------------------------
+    counted = ("wang-kun", "li-zhe", "zhang-yue-v2", "zhou-miao-recusal", "chen-shen", "zhao-xin")
+    want = expected_reconciliation(chair_world, counted)
+    rec = chair.reconciliation
+    assert rec is not None and rec.to_json() == want.to_json()
+    assert rec.scoring_experts == 5 and rec.quorum_met
+    model = chair.matrix.model
+    assert model.rowCount() == 20 and model.columnCount() == 2 + 6 + 8  # 19 leaves + leniency; 6 sheets
+    one = want.indicator("1.1")
+    row = model.row_of("1.1")
+
+    def cell(col: int, role=Qt.ItemDataRole.DisplayRole):
+        return model.index(row, col).data(role)
+
+    assert cell(0).startswith("1.1 ")
+    for stat, value in (
+        ("aggregate", one.aggregate),
+        ("mean", one.mean),
+        ("median", one.median),
+        ("minimum", one.minimum),
+        ("maximum", one.maximum),
+        ("spread", one.spread),
+        ("std_dev", one.std_dev),
+    ):
+        assert Decimal(cell(model.column_of(stat))) == value, stat
+    assert one.spread == Decimal(7) - Decimal(1) and one.aggregate == Decimal("6.33")
+    chen = chair_world.names["chen-shen"]
+    chen_col = model.expert_column(chen)
+    assert cell(chen_col) == "1" and cell(chen_col, DivergentRole) is True
+    assert cell(chen_col, Qt.ItemDataRole.BackgroundRole) is not None
+    assert "more than 30% away from the panel mean" in cell(chen_col, Qt.ItemDataRole.ToolTipRole)
+    assert cell(model.column_of("spread"), DivergentRole) is True
+    zhou_col = model.expert_column(chair_world.names["zhou-miao"])
+    assert cell(zhou_col) == "recused"
+    leniency = model.index(model.leniency_row(), chen_col).data()
+    assert leniency == "-" + format(want.leniency_of(chen).mean_deviation.copy_abs().normalize(), "f")
+
+    # --- sorting by spread brings the divergent indicator to the top; leniency stays last ----
+    matrix = chair.matrix
+    matrix.sort_by_spread()
+    proxy = matrix.proxy
+    assert proxy.index(0, 0).data().startswith("1.1 ")
+    assert proxy.index(proxy.rowCount() - 1, 0).data().startswith("Leniency")
+
+    # --- selecting a score shows the expert's comment and evidence ---------------------------
+    matrix.select("1.1", chen)
+    assert matrix.expert == chen and matrix.code == "1.1"
+    assert matrix.table.currentIndex().data(ExpertRole) == chen
+    assert "申报收入与统计口径不一致" in matrix.details.text() and "page 2" in matrix.details.text()
+    assert matrix.explanation_button.isEnabled() and matrix.return_button.isEnabled()
+    assert rec.result == "pass" and rec.total == Decimal("80.71")
+
+    # --- a consensus score: an empty rationale is refused, an off-step value too -----------
+    tries = iter([("5", ""), ("5.3", "复核"), ("5", "专家组复核统计口径后一致认为收入按核实数计。")])
+    seen: list[str] = []
+
+    def fill(dialog) -> bool:
+        value, why = next(tries)
+        dialog.value_edit.setText(value)
+        dialog.rationale_edit.setPlainText(why)
+        dialog.accept()
+        seen.append(dialog.error.text() if dialog.error.isVisibleTo(dialog) else "")
+        return dialog.result() == dialog.DialogCode.Accepted
+
+    monkeypatch.setattr(chair_decisions, "run_dialog", fill)
+    assert chair.set_consensus("1.1") is False
+    assert "rationale" in seen[-1]
+    assert chair.reconciliation.indicator("1.1").consensus is None
+    assert chair.set_consensus("1.1") is False
+    assert "0.5" in seen[-1]  # the step
+    assert chair.set_consensus("1.1") is True
+    decided = chair.decisions.consensus_for("1.1")
+    assert decided.value == Decimal(5) and decided.by.name == "王堃" and decided.at.endswith("Z")
+
+    # --- the conclusion follows: 80.71 - 6.33 + 5 = 79.38 < 80 → 整改后通过 ------------------
+    after = chair.reconciliation
+    assert (
+        after.to_json()
+        == expected_reconciliation(chair_world, counted, chair.decisions.to_engine_decisions()).to_json()
+    )
+    assert after.total == Decimal("79.38") and after.result == "pass_after_rectification"
+    assert after.indicator("1.1").value == Decimal(5)
+    assert matrix.result.text() == "Result: Pass after rectification"
+    assert "Total: 79.38 of 100" in matrix.facts.text()
+    assert "Rule 2 (Pass after rectification) holds." in matrix.reasons.text()
+    assert Decimal(model.index(row, model.column_of("value")).data().split()[0]) == Decimal(5)
+    assert chair.withdraw_consensus("1.1") and chair.reconciliation.result == "pass"
+    assert shown_errors == []
+
+
+def test_chair_records_explanations_returns_opinion_and_dissents(
+    qtbot,
+    make_window,
+    chair_world,
+    shown_errors,
+    monkeypatch,
+    tmp_path,
+) -> None:
+    _, chair = open_as_chair(make_window, chair_world)
+    import_everything(qtbot, chair, chair_world, monkeypatch)
+    chen = chair_world.names["chen-shen"]
+    assert len(chair.reconciliation.unexplained) == 1
+
+    def explain(dialog) -> bool:
+        dialog.text_edit.setPlainText("按统计局核实口径，申报收入中含非软件业务。")
+        dialog.accept()
+        return True
+
+    monkeypatch.setattr(chair_decisions, "run_dialog", explain)
+    assert chair.enter_explanation(chen, "1.1")
+    assert chair.reconciliation.unexplained == ()
+    assert chair.reconciliation.divergences[0].explanation.startswith("按统计局")
+
+    target = tmp_path / "returned.rvreturn"
+
+    def give_back(dialog) -> bool:
+        dialog.set_codes(["1.1"])
+        dialog.reason_edit.setPlainText("请按核实数重新评分。")
+        dialog.accept()
+        return dialog.result() == dialog.DialogCode.Accepted
+
+    monkeypatch.setattr(chair_decisions, "run_dialog", give_back)
+    monkeypatch.setattr(chair_decisions, "choose_return_path", lambda parent, suggested: target)
+    assert chair.return_sheet(chen, "1.1") == target
+    assert target.read_bytes()[:2] == b"PK"
+    (returned,) = chair.decisions.returns
+    assert returned.expert == chen and returned.codes == ("1.1",) and returned.revision == 1
+
+    editor = chair.opinion
+    editor.strengths.setPlainText("产业集聚明显\n\n公共服务平台完善")
+    editor.conclusion.setPlainText("建议通过。")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    opinion = chair.decisions.opinion
+    assert opinion.strengths == ("产业集聚明显", "公共服务平台完善") and opinion.conclusion == "建议通过。"
+    editor.member.setCurrentIndex(editor.member.findData(chen))
+    editor.dissent_text.setPlainText("本人认为软件业务收入得分应更低。")
+    qtbot.mouseClick(editor.dissent_button, Qt.MouseButton.LeftButton)
+    assert chair.decisions.dissent_of(chen).text == "本人认为软件业务收入得分应更低。"
+    assert "陈燊" in editor.dissents.text()
+    # Decisions and sheets reproduce the same state in the core, for the CLI and the ministry.
+    again = PanelState.start(chair.state.binding, chair.state.identity, chair.decisions)
+    assert again.decisions.to_json() == chair.decisions.to_json()
+    assert shown_errors == []
