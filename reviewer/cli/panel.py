@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from reviewer.cli.authority import add_passphrase_option, passphrase_source
+from reviewer.cli.panel_close import register_close, write_record, write_sheets
 from reviewer.errors import Refused, ReviewerError, UsageError
 from reviewer.i18n import T
 from reviewer.packages import open_package
@@ -47,7 +48,11 @@ def register(sub: argparse._SubParsersAction) -> None:
             "apply the chair's decisions, reconcile (docs/reconciliation.md) and write into --out: "
             f"{RECONCILIATION} (canonical JSON, reviewer.reconciliation/1), {DECISIONS} (the decisions as "
             f"applied, canonical reviewer.decisions/1), {SUMMARY_TXT} and {SUMMARY_MD} (a summary in the "
-            "current language). Sheets are taken in the order given. A refused sheet is reported and "
+            "current language), sheets/ (a copy of each sheet used, exactly as signed) and record.pdf "
+            "(the review record, unsigned, written when the decisions carry the opinion and the visit: "
+            "each member co-signs it with `reviewer record cosign`, then `reviewer panel close` has the "
+            "chair sign last and writes the result bundle). "
+            "Sheets are taken in the order given. A refused sheet is reported and "
             "skipped. Exit 0 when a reconciliation was written (also when the quorum is not met: "
             "the files say so); 18 when no sheet could be used; 3 when the decisions are invalid.",
             100,
@@ -63,6 +68,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     rec.add_argument("--out", required=True, metavar="DIR", help="folder for the results (created)")
     add_passphrase_option(rec)
     rec.set_defaults(func=run_reconcile)
+    register_close(psub)
 
 
 @dataclass(frozen=True)
@@ -149,4 +155,13 @@ def write_outputs(run: PanelRun, out: Path) -> list[Path]:
         SUMMARY_TXT: summary_text(rec, run.names, decisions).encode("utf-8"),
         SUMMARY_MD: summary_markdown(rec, run.names, decisions).encode("utf-8"),
     }
-    return [write_atomic(out / name, data) for name, data in files.items()]
+    written = [write_atomic(out / name, data) for name, data in files.items()]
+    written += write_sheets(out, run.state.sheets())
+    record, why_not = write_record(
+        out, run.package, run.identity, run.binding, run.state.sheets(), rec, decisions
+    )
+    if record is not None:
+        written.append(record)
+    if why_not:
+        print(str(T("评审意见表：{why}", "Record: {why}", why=why_not)))
+    return written

@@ -1,0 +1,174 @@
+"""The record and the result bundle from the command line: what ``panel reconcile`` adds to its
+``--out`` folder, and ``reviewer panel close``.
+
+The order of signing (``docs/bundle-format.md`` §2): ``panel reconcile ... --out DIR`` writes
+``DIR/record.pdf`` (unsigned, one field per non-recused member, the chair's last) and a copy of each
+sheet it used in ``DIR/sheets/``; each member co-signs with ``reviewer record cosign DIR/record.pdf``;
+then ``reviewer panel close`` has the chair sign last (closing the record) and writes the bundle.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from reviewer.cli.authority import add_passphrase_option, passphrase_source
+from reviewer.errors import InvalidInput, UsageError
+from reviewer.export.bundle import build_bundle, write_bundle
+from reviewer.export.bundle_format import BUNDLE_SUFFIX
+from reviewer.export.pades import find_field, record_fields, require_valid, sign_record, validate_record
+from reviewer.export.panel_record import panel_record_input
+from reviewer.export.record import build_record_pdf
+from reviewer.export.record_input import MemberRole
+from reviewer.i18n import T
+from reviewer.packages import open_package
+from reviewer.scoring.decisions import PanelDecisions
+from reviewer.scoring.result import Reconciliation
+from reviewer.scoring.sheet_binding import PackageBinding
+from reviewer.scoring.sheet_types import SHEET_SUFFIX, VerifiedSheet
+from reviewer.trust import load_identity
+from reviewer.trust.files import write_atomic
+from reviewer.trust.identity import Identity
+
+RECORD = "record.pdf"
+SHEETS = "sheets"
+
+
+def write_sheets(out: Path, sheets: tuple[VerifiedSheet, ...]) -> list[Path]:
+    """Copies of the sheets the reconciliation used, exactly as signed, named by digest; any other
+    ``.rvsheet`` in ``out/sheets`` (from an earlier run) is removed, so the folder is the input."""
+    folder = out / SHEETS
+    folder.mkdir(parents=True, exist_ok=True)
+    names = {f"{s.digest[:16]}{SHEET_SUFFIX}": s.data for s in sheets}
+    for old in folder.glob(f"*{SHEET_SUFFIX}"):
+        if old.name not in names:
+            old.unlink()
+    return [write_atomic(folder / name, data) for name, data in sorted(names.items())]
+
+
+def write_record(
+    out: Path,
+    package: Path,
+    identity: Identity,
+    binding: PackageBinding,
+    sheets: tuple[VerifiedSheet, ...],
+    reconciliation: Reconciliation,
+    decisions: PanelDecisions,
+) -> tuple[Path | None, str]:
+    """``out/record.pdf`` for the members to co-sign, or (None, why not). A record already being
+    signed for the same content is kept with its signatures (the layout is reproducible)."""
+    try:
+        with open_package(package, identity) as opened:
+            candidate = opened.candidate()
+        record = panel_record_input(binding, candidate, sheets, reconciliation, decisions)
+    except InvalidInput as exc:
+        return None, str(exc.message)
+    pdf = build_record_pdf(record)
+    target = out / RECORD
+    if target.exists() and target.read_bytes().startswith(pdf):
+        return target, str(
+            T("评审意见表内容未变，保留已有签名。", "The record is unchanged; its signatures are kept.")
+        )
+    return write_atomic(target, pdf), ""
+
+
+def register_close(psub: argparse._SubParsersAction) -> None:
+    c = psub.add_parser(
+        "close",
+        help="the chair signs the record last and writes the result bundle for the ministry",
+        description="After `panel reconcile --out DIR` and every member's `reviewer record cosign "
+        "DIR/record.pdf`: check every signature in the record against the chair's pinned root, sign it "
+        "as the chair (the chair's signature closes the record: no further change is allowed), then "
+        "build the result bundle from DIR (reconciliation.json, decisions.json, sheets/*.rvsheet) and "
+        "the signed record, check it as the ministry will (every sheet, the recomputed reconciliation, "
+        "every member's signature), sign it and encrypt it to the ministry only. A record the chair "
+        "has already signed is used as it is. See docs/bundle-format.md.",
+    )
+    c.add_argument("package", metavar="PKG")
+    c.add_argument("--identity", required=True, metavar="DIR", help="the chair's identity")
+    c.add_argument(
+        "--reconciliation", required=True, metavar="DIR", help="the folder `panel reconcile` wrote"
+    )
+    c.add_argument("--record", metavar="PDF", help=f"the co-signed record (default: DIR/{RECORD})")
+    c.add_argument("--out", required=True, metavar="RESULT", help=f"the bundle to write ({BUNDLE_SUFFIX})")
+    c.add_argument(
+        "--result-version",
+        type=int,
+        default=1,
+        metavar="N",
+        help="1 for the first result; a corrected result for the same package takes a higher number",
+    )
+    add_passphrase_option(c)
+    c.set_defaults(func=run_close)
+
+
+def _read(path: Path, what: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise UsageError(
+            T("无法读取{what} {p}。", "Cannot read the {what} {p}.", what=what, p=str(path)), detail=str(exc)
+        ) from exc
+
+
+def run_close(args: argparse.Namespace) -> int:
+    folder = Path(args.reconciliation)
+    record_path = Path(args.record) if args.record else folder / RECORD
+    reconciliation = _read(folder / "reconciliation.json", "reconciliation")
+    decisions = _read(folder / "decisions.json", "decisions")
+    sheets = [_read(p, "sheet") for p in sorted((folder / SHEETS).glob(f"*{SHEET_SUFFIX}"))]
+    if not sheets:
+        raise UsageError(
+            T(
+                "{d} 中没有评分表副本：请先运行 reviewer panel reconcile --out {d}。",
+                "No sheet copies in {d}: run reviewer panel reconcile --out {d} first.",
+                d=str(folder / SHEETS),
+            )
+        )
+    pdf = _read(record_path, "record")
+    identity = load_identity(args.identity, passphrase_source(args))
+    root = identity.trust_root()
+    require_valid(validate_record(pdf, root))  # never sign a damaged record
+    mine = find_field(pdf, identity)
+    if not mine.signed:
+        pdf = sign_record(pdf, mine.name, identity, MemberRole.CHAIR)
+        write_atomic(record_path, pdf)
+        print(
+            str(
+                T(
+                    "组长已签署并封闭评审意见表 {p}。",
+                    "The chair signed and closed the record {p}.",
+                    p=str(record_path),
+                )
+            )
+        )
+    require_valid(validate_record(pdf, root), complete=record_fields(pdf))
+    with open_package(args.package, identity) as opened:
+        data = build_bundle(
+            identity,
+            opened,
+            sheets=sheets,
+            decisions=decisions,
+            reconciliation=reconciliation,
+            record_pdf=pdf,
+            result_version=args.result_version,
+        )
+    path = write_bundle(args.out, data)
+    rec = Reconciliation.from_dict(json.loads(reconciliation))
+    label = rec.conclusion.label
+    print(
+        str(
+            T(
+                "已写入结果包 {p}（第 {v} 版；{n} 份评分表；结论：{c}；总分 {t}），仅工业和信息化部可解密。",
+                "Wrote the result bundle {p} (version {v}; {n} sheets; conclusion: {c}; total {t}), readable by "
+                "the ministry only.",
+                p=str(path),
+                v=args.result_version,
+                n=len(sheets),
+                c=(label.zh if label else "—"),
+                t=rec.total,
+            )
+        )
+    )
+    return 0

@@ -1,0 +1,110 @@
+"""The whole round from the command line: sheets → panel reconcile (record.pdf) → every member
+co-signs → panel close (the chair signs last, the bundle) → the ministry opens and recomputes."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from pathlib import Path
+
+import pytest
+from bundle_world import CHAIR, RECUSED, BundleWorld, bundle_world
+
+from reviewer.cli import main
+from reviewer.export.bundle import open_bundle
+from reviewer.export.pades import record_fields
+from tests.export.conftest import PASSPHRASE
+
+__all__ = ["bundle_world"]
+PASS_ENV = "RV_BUNDLE_CLI_PASSPHRASE"
+
+
+def cli(*argv: str | Path) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["--lang", "en", *map(str, argv)])
+    return code, out.getvalue(), err.getvalue()
+
+
+def must(*argv: str | Path) -> str:
+    code, out, err = cli(*argv, "--passphrase-env", PASS_ENV)
+    assert code == 0, f"reviewer {argv} → {code}\n{out}\n{err}"
+    return out
+
+
+def test_cli_round(bundle_world: BundleWorld, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    w = bundle_world
+    monkeypatch.setenv(PASS_ENV, PASSPHRASE)
+    sheets = []
+    for key, data in w.sheets.items():
+        sheets.append(tmp_path / f"{key}.rvsheet")
+        sheets[-1].write_bytes(data)
+    decisions = tmp_path / "decisions.json"
+    decisions.write_bytes(w.decisions.to_json())
+    out = tmp_path / "result"
+    chair = w.folders[CHAIR]
+
+    must("panel", "reconcile", w.package, "--identity", chair, "--sheets", *sheets, "--decisions", decisions,
+         "--out", out)  # fmt: skip
+    record = out / "record.pdf"
+    assert (out / "reconciliation.json").read_bytes() == w.reconciliation
+    assert len(list((out / "sheets").glob("*.rvsheet"))) == 7
+    fields = record_fields(record.read_bytes())
+    assert len(fields) == 6 and not any(f.signed for f in fields)  # 钱犇 recused: no field
+
+    # the chair cannot close before every member has signed
+    code, _, err = cli("panel", "close", w.package, "--identity", chair, "--reconciliation", out,
+                       "--out", tmp_path / "early.rvresult", "--passphrase-env", PASS_ENV)  # fmt: skip
+    assert code == 18 and "chair signs last" in err
+    assert not (tmp_path / "early.rvresult").exists()
+
+    for key in w.ids:
+        if key not in (CHAIR, RECUSED):
+            must("record", "cosign", record, "--identity", w.folders[key])
+    # reconciling again with the same input keeps the members' signatures
+    again = must("panel", "reconcile", w.package, "--identity", chair, "--sheets", *sheets, "--decisions",
+                 decisions, "--out", out)  # fmt: skip
+    assert "signatures are kept" in again
+    assert sum(f.signed for f in record_fields(record.read_bytes())) == 5
+
+    bundle = tmp_path / "r.rvresult"
+    closed = must("panel", "close", w.package, "--identity", chair, "--reconciliation", out, "--out", bundle)
+    assert "Wrote the result bundle" in closed and "total 80.66" in closed
+    assert all(f.signed for f in record_fields(record.read_bytes()))
+
+    b = open_bundle(bundle.read_bytes(), w.ministry, w.root)
+    assert b.reconciliation_json == (out / "reconciliation.json").read_bytes()
+    assert b.record_pdf == record.read_bytes()
+    assert b.header.result_version == 1 and len(b.sheets) == 7
+
+    code, verified, _ = cli(
+        "verify", bundle, "--authority", w.base / "authority", "--passphrase-env", PASS_ENV
+    )
+    assert code == 0 and "Recomputed from the sheets and decisions: identical." in verified
+
+    # a second run never overwrites the bundle; a corrected result takes a new name and version
+    code, _, err = cli("panel", "close", w.package, "--identity", chair, "--reconciliation", out, "--out", bundle,
+                       "--passphrase-env", PASS_ENV)  # fmt: skip
+    assert code == 18 and "not overwritten" in err
+    v2 = tmp_path / "r2.rvresult"
+    must("panel", "close", w.package, "--identity", chair, "--reconciliation", out, "--out", v2,
+         "--result-version", "2")  # fmt: skip
+    assert open_bundle(v2.read_bytes(), w.ministry, w.root).supersedes(b.header)
+
+
+def test_only_the_chair_closes(
+    bundle_world: BundleWorld, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w = bundle_world
+    monkeypatch.setenv(PASS_ENV, PASSPHRASE)
+    out = tmp_path / "result"
+    (out / "sheets").mkdir(parents=True)
+    for key, data in w.sheets.items():
+        (out / "sheets" / f"{key}.rvsheet").write_bytes(data)
+    (out / "reconciliation.json").write_bytes(w.reconciliation)
+    (out / "decisions.json").write_bytes(w.decisions.to_json())
+    (out / "record.pdf").write_bytes(w.record_signed)
+    code, _, err = cli("panel", "close", w.package, "--identity", w.folders["li-zhe"], "--reconciliation", out,
+                       "--out", tmp_path / "x.rvresult", "--passphrase-env", PASS_ENV)  # fmt: skip
+    assert code == 18, err
+    assert not (tmp_path / "x.rvresult").exists()
