@@ -1324,39 +1324,39 @@ SHA-256 {sha}</translation>
     <name>ScoringModel</name>
     <message>
         <source>Code</source>
-        <translation type="unfinished">Code</translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>Indicator</source>
-        <translation type="unfinished">Indicator</translation>
+        <translation>Indicator</translation>
     </message>
     <message>
         <source>Points</source>
-        <translation type="unfinished">Points</translation>
+        <translation>Points</translation>
     </message>
     <message>
         <source>Your score</source>
-        <translation type="unfinished">Your score</translation>
+        <translation>Your score</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>{scored} / {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{scored} / {total}</translation>
     </message>
     <message>
         <source>Not scored</source>
-        <translation type="unfinished"></translation>
+        <translation>Not scored</translation>
     </message>
     <message>
         <source>Comment needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment needed</translation>
     </message>
     <message>
         <source>Scored</source>
-        <translation type="unfinished"></translation>
+        <translation>Scored</translation>
     </message>
 </context>
 <context>

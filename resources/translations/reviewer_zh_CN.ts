@@ -1324,39 +1324,39 @@ SHA-256 摘要 {sha}</translation>
     <name>ScoringModel</name>
     <message>
         <source>Code</source>
-        <translation type="unfinished">代码</translation>
+        <translation>编号</translation>
     </message>
     <message>
         <source>Indicator</source>
-        <translation type="unfinished">指标</translation>
+        <translation>指标</translation>
     </message>
     <message>
         <source>Points</source>
-        <translation type="unfinished">分值</translation>
+        <translation>分值</translation>
     </message>
     <message>
         <source>Your score</source>
-        <translation type="unfinished">您的评分</translation>
+        <translation>您的评分</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>{scored} / {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>已评 {scored} / {total}</translation>
     </message>
     <message>
         <source>Not scored</source>
-        <translation type="unfinished"></translation>
+        <translation>未评</translation>
     </message>
     <message>
         <source>Comment needed</source>
-        <translation type="unfinished"></translation>
+        <translation>需填评语</translation>
     </message>
     <message>
         <source>Scored</source>
-        <translation type="unfinished"></translation>
+        <translation>已评</translation>
     </message>
 </context>
 <context>

@@ -34,10 +34,6 @@ NEEDS_COMMENT_COLOUR = QColor("#b02a1e")
 DONE_COLOUR = QColor("#1a7f37")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ScoringModel", text)
-
-
 @dataclass(frozen=True)
 class _Node:
     criterion: Criterion
@@ -132,7 +128,13 @@ class ScoringModel(QAbstractItemModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        names = (_tr("Code"), _tr("Indicator"), _tr("Points"), _tr("Your score"), _tr("Status"))
+        names = (
+            QCoreApplication.translate("ScoringModel", "Code"),
+            QCoreApplication.translate("ScoringModel", "Indicator"),
+            QCoreApplication.translate("ScoringModel", "Points"),
+            QCoreApplication.translate("ScoringModel", "Your score"),
+            QCoreApplication.translate("ScoringModel", "Status"),
+        )
         return names[section] if 0 <= section < COLUMNS else None
 
     # --- data -------------------------------------------------------------------------------
@@ -181,10 +183,16 @@ class ScoringModel(QAbstractItemModel):
                 return labels.number(sum(given, Decimal(0))) if column == SCORE else ""
             if column == SCORE:
                 return labels.number(sub.points_scored) if sub.scored else ""
-            return _tr("{scored} / {total}").format(scored=sub.scored, total=sub.total)
+            return QCoreApplication.translate("ScoringModel", "{scored} / {total}").format(
+                scored=sub.scored, total=sub.total
+            )
         value = self._scores.get(c.code)
         if column == SCORE:
             return labels.number(value) if value is not None else ""
         if value is None:
-            return _tr("Not scored")
-        return _tr("Comment needed") if self._needs_comment(c.code) else _tr("Scored")
+            return QCoreApplication.translate("ScoringModel", "Not scored")
+        return (
+            QCoreApplication.translate("ScoringModel", "Comment needed")
+            if self._needs_comment(c.code)
+            else QCoreApplication.translate("ScoringModel", "Scored")
+        )
