@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 
-from reviewer.errors import UsageError
+from reviewer.cli.authority import add_passphrase_option, passphrase_source
+from reviewer.errors import Refused, UsageError
 from reviewer.i18n import T
 from reviewer.ministry.registry import Registry
 from reviewer.ministry.render import FORMATS, render, write_atomic
@@ -83,6 +85,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     pub.set_defaults(func=run_publicity)
 
+    imp = msub.add_parser(
+        "import",
+        help="import result bundles (.rvresult): decrypt, verify, recompute, check the ledger, register",
+        description="Each file is checked and imported on its own, in one transaction: a bad file is "
+        "reported and the batch goes on; importing the same files again changes nothing. Exit status 0 "
+        "when every file was imported or already there, 18 when any was refused.",
+    )
+    imp.add_argument("authdir", metavar="AUTHDIR", help="the authority folder (its key decrypts the bundles)")
+    imp.add_argument("files", nargs="+", metavar="FILE")
+    _db(imp)
+    add_passphrase_option(imp)
+    imp.add_argument("--format", choices=("table", "json"), default="table", help="the per-file report")
+    imp.set_defaults(func=run_import)
+
 
 def open_registry(args: argparse.Namespace) -> Registry:
     return Registry.open(args.db, load_rules(args.rules) if getattr(args, "rules", None) else None)
@@ -140,3 +156,29 @@ def run_publicity(args: argparse.Namespace) -> int:
         status = status_words(status)
     print(str(T("“{name}”现为：{status}", "“{name}” is now: {status}", name=args.name, status=status)))
     return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from reviewer.ministry.importer import import_bundles, summary
+    from reviewer.trust import open_authority
+
+    authority = open_authority(args.authdir)
+    keys = authority.unlock(passphrase_source(args))
+    with open_registry(args) as reg:
+        outcomes = import_bundles(reg, authority, keys, args.files)
+    if args.format == "json":
+        doc = [o.__dict__ for o in outcomes]
+        sys.stdout.write(
+            json.dumps({"files": doc, "summary": summary(outcomes)}, ensure_ascii=False, indent=2) + "\n"
+        )
+    else:
+        for o in outcomes:
+            if o.ok:
+                print(
+                    f"{o.outcome:<10} {o.path}  {o.candidate}  {o.package_id} v{o.version}  → {status_words(o.status or '')}"
+                )
+            else:
+                print(f"{o.outcome:<10} {o.path}  {o.message}")
+        counts = ", ".join(f"{k} {v}" for k, v in sorted(summary(outcomes).items()))
+        print(str(T("合计：{counts}", "Total: {counts}", counts=counts)))
+    return 0 if all(o.ok for o in outcomes) else Refused.exit_code
