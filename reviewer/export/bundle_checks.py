@@ -214,6 +214,9 @@ def check_record(
             )
         )
     for s in statuses:
+        # revocation at the time each member signed (pyHanko ran with no revocation data)
+        if binding.revocations is not None:
+            binding.revocations.check(expected[s.signer_fingerprint].certificate, s.signed_at or signed_at)
         if s.signed_at is not None and s.signed_at > signed_at + CLOCK_SKEW:
             raise RecordIncomplete(
                 T(
