@@ -92,6 +92,57 @@ def package_screenshot() -> int:
             return 1
         window.close()
     print(f"wrote {target.relative_to(REPO)}")
+    return scoring_screenshot()
+
+
+def scoring_screenshot() -> int:
+    """The demo package reopened as its first expert, declared, a few scores in, 1.5 selected."""
+    from decimal import Decimal
+
+    from PySide6.QtGui import QGuiApplication
+
+    from reviewer.models.workbench_types import Conflict
+    from reviewer.packages.demo import DEMO_PASSPHRASE, build_demo
+    from reviewer.ui.app import create_main_window
+    from reviewer.ui.tasks import ImmediateExecutor
+
+    with tempfile.TemporaryDirectory() as data:
+        demo = build_demo(Path(data) / "demo")
+        expert = next(k for k in demo.identities if k != demo.chair)
+        window = create_main_window(
+            data_dir=data,
+            open_file=demo.package,
+            lang="zh_CN",
+            executor=ImmediateExecutor(),
+            identity_dir=demo.identities[expert],
+            passphrase=DEMO_PASSPHRASE,
+        )
+        ws = window.package_panel.workspace
+        if ws is None:
+            print("the demo package opened without a scoring workspace", file=sys.stderr)
+            return 1
+        ws.bench.declare(ws.review, Conflict.NONE)
+        ws.bench.accept_pledge(ws.review)
+        ws.refresh()
+        for code, value in (("1.1", "6.5"), ("1.2", "5"), ("1.3", "3"), ("1.4", "3.5"), ("2.1", "4.5")):
+            ws.set_score(code, Decimal(value))
+        ws.write(lambda b, r: b.set_comment(r, "1.1", "孵化器入驻率高，载体建设规划完整。"))
+        ws.write(lambda b, r: b.set_scratchpad(r, "约谈时追问：2025 年研发投入口径；核实孵化器面积。"))
+        ws.refresh()
+        ws.scoring.select_code("1.5")
+        window.package_panel.tabs.setCurrentWidget(ws)
+        window.resize(*SIZE)
+        window.show()
+        ws.scoring.setSizes([560, SIZE[0] - 560])
+        for _ in range(5):
+            QGuiApplication.processEvents()
+        target = OUT / "scoring-zh.png"
+        if not window.grab().save(str(target)):
+            print(f"could not write {target}", file=sys.stderr)
+            return 1
+        ws.close_writer()
+        window.close()
+    print(f"wrote {target.relative_to(REPO)}")
     return 0
 
 

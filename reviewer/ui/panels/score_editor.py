@@ -110,7 +110,7 @@ class ScoreEditor(QWidget):
         self.error.setStyleSheet(ERROR_STYLE)
         self.comment_label = QLabel(objectName="commentLabel")
         self.comment_edit = QPlainTextEdit(objectName="commentEdit")
-        self.comment_edit.setMaximumHeight(90)
+        self.comment_edit.setMaximumHeight(72)
         self.comment_edit.textChanged.connect(self._comment_typed)
         self.comment_edit.installEventFilter(self)
         self._comment_timer = QTimer(self, singleShot=True, interval=COMMENT_DELAY_MS)
@@ -125,7 +125,7 @@ class ScoreEditor(QWidget):
 
         self.evidence_box = QGroupBox(objectName="evidenceBox")
         self.evidence = QListWidget(objectName="evidenceList")
-        self.evidence.setMaximumHeight(90)
+        self.evidence.setMaximumHeight(72)
         self.evidence.itemActivated.connect(self._activated)
         self.material = QComboBox(objectName="evidenceMaterial")
         for name in materials:
@@ -152,10 +152,10 @@ class ScoreEditor(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.details, 3)
+        layout.addWidget(self.details, 1)
         layout.addWidget(self.locked)
         layout.addWidget(self.score_box)
-        layout.addWidget(self.evidence_box, 1)
+        layout.addWidget(self.evidence_box)
         self.retranslate()
         self.show_code(None, None)
 

@@ -79,7 +79,7 @@ class ScoringPanel(QSplitter):
         self.editor.score_cleared.connect(self.score_cleared)
         self.scratch_box = QGroupBox(objectName="scratchpadBox")
         self.scratchpad = QPlainTextEdit(objectName="scratchpad")
-        self.scratchpad.setMaximumHeight(110)
+        self.scratchpad.setMaximumHeight(80)
         self.scratchpad.textChanged.connect(self._scratch_typed)
         self.scratchpad.installEventFilter(self)
         self._scratch_timer = QTimer(self, singleShot=True, interval=SCRATCH_DELAY_MS)
