@@ -880,6 +880,14 @@ SHA-256 {sha}</translation>
         <translation>none</translation>
     </message>
     <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
         <source>Total: {total} of {points}</source>
         <translation>Total: {total} of {points}</translation>
     </message>

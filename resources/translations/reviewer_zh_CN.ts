@@ -880,6 +880,14 @@ SHA-256 摘要 {sha}</translation>
         <translation>无</translation>
     </message>
     <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
         <source>Total: {total} of {points}</source>
         <translation>总分：{total} / {points}</translation>
     </message>

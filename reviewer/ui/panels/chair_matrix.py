@@ -89,8 +89,11 @@ class MatrixPage(QWidget):
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setSizes([1000, 290])
+        side.setMinimumWidth(260)
+        side.setMaximumWidth(340)
         self.hint = QLabel(objectName="matrixHint", wordWrap=True)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -167,11 +170,10 @@ class MatrixPage(QWidget):
         gates = [y for y in rec.yes_no if y.effect is YesNoEffect.GATE]
         vetoes = [y for y in rec.yes_no if y.effect is YesNoEffect.VETO]
 
+        yes, no = self.tr("yes"), self.tr("no")
+
         def answers(items: list) -> str:
-            return (
-                ", ".join(f"{y.code} {self.tr('no') if y.panel_no else self.tr('yes')}" for y in items)
-                or none
-            )
+            return ", ".join(f"{y.code} {no if y.panel_no else yes}" for y in items) or none
 
         lines = [
             self.tr("Total: {total} of {points}").format(
