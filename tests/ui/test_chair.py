@@ -258,3 +258,34 @@ def test_chair_records_explanations_returns_opinion_and_dissents(
     again = PanelState.start(chair.state.binding, chair.state.identity, chair.decisions)
     assert again.decisions.to_json() == chair.decisions.to_json()
     assert shown_errors == []
+
+
+def test_reopening_restores_the_sheets_and_the_decisions(
+    qtbot, make_window, chair_world, shown_errors, monkeypatch
+) -> None:
+    window, chair = open_as_chair(make_window, chair_world)
+    folder = chair_world.sheets["wang-kun"].parent
+    monkeypatch.setattr(chair_import, "choose_sheet_folder", lambda parent, start="": folder)
+    qtbot.mouseClick(chair.imports.folder_button, Qt.MouseButton.LeftButton)
+    # The folder in name order: zhang-yue-v1 arrives before v2 here, so v2 supersedes it.
+    outcomes = {o.source: o.status for o in chair.imports.outcomes}
+    assert (
+        outcomes["zhang-yue-v2.rvsheet"] == "superseded" and outcomes["zhao-xin-tampered.rvsheet"] == REFUSED
+    )
+
+    def fill(dialog) -> bool:
+        dialog.value_edit.setText("6.5")
+        dialog.rationale_edit.setPlainText("合议后一致调整。")
+        dialog.accept()
+        return True
+
+    monkeypatch.setattr(chair_decisions, "run_dialog", fill)
+    assert chair.set_consensus("1.1")
+    before = chair.reconciliation.to_json()
+    window.close()
+
+    _, again = open_as_chair(make_window, chair_world)
+    assert again.reconciliation is not None and again.reconciliation.to_json() == before
+    assert again.decisions.consensus_for("1.1").rationale == "合议后一致调整。"
+    assert {s.revision for s in again.state.sheets() if s.header.signer_name == "张玥"} == {2}
+    assert shown_errors == []

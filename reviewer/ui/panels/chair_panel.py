@@ -17,10 +17,8 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from reviewer.errors import ReviewerError
-from reviewer.i18n import T
-from reviewer.packages.reader import verify_package
-from reviewer.scoring import return_notice
-from reviewer.scoring import sheet_format as fmt
+from reviewer.models.chair import ChairStore
+from reviewer.models.store import Store
 from reviewer.scoring.decisions import (
     Actor,
     ConsensusDecision,
@@ -33,8 +31,6 @@ from reviewer.scoring.decisions import (
 from reviewer.scoring.panel import PanelState, SheetOutcome
 from reviewer.scoring.result import Reconciliation
 from reviewer.scoring.return_notice import build_return_notice
-from reviewer.scoring.sheet import read_sheet_bytes
-from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.scoring.sheet_model import MaterialRef
 from reviewer.trust import clock
 from reviewer.trust.files import write_atomic
@@ -44,25 +40,10 @@ from reviewer.ui.models.matrix_model import MatrixExpert
 from reviewer.ui.panels import chair_decisions as dialogs
 from reviewer.ui.panels.chair_import import ACCEPTED, REFUSED, SUPERSEDED, FileOutcome, ImportView
 from reviewer.ui.panels.chair_matrix import MatrixPage
+from reviewer.ui.panels.chair_work import bind_review, import_and_keep, notice_digest
 from reviewer.ui.panels.opinion_editor import OpinionEditor
 from reviewer.ui.panels.package_loading import OpenedReview
 from reviewer.ui.tasks import Executor, Task
-
-
-def bind_review(review: OpenedReview) -> PanelState:
-    """The chair's starting state for an opened package (worker thread: verifies the package)."""
-    view = verify_package(review.path, review.identity.trust_root())
-    return PanelState.start(PackageBinding.of_view(view, review.standard), review.identity)
-
-
-def notice_digest(data: bytes) -> str:
-    """How decisions name a return notice: the SHA-256 of its signed header (as for sheets)."""
-    not_notice = T("该文件不是退回更正通知（.rvreturn）。", "This file is not a return notice (.rvreturn).")
-    return fmt.read_envelope(data, return_notice.MIMETYPE, return_notice.FORMAT, not_notice).digest
-
-
-def read_sheets(paths: Sequence[Path]) -> list[tuple[str, bytes]]:
-    return [(Path(p).name, read_sheet_bytes(p)) for p in paths]
 
 
 class ChairPanel(QWidget):
@@ -74,12 +55,14 @@ class ChairPanel(QWidget):
         executor: Executor | None = None,
         parent: QWidget | None = None,
         now: Callable[[], str] | None = None,
+        store: Store | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("chairPanel")
         self.review = review
         self._executor = executor
         self._now = now or (lambda: clock.iso(clock.utcnow()))
+        self._chair_store = None if store is None else ChairStore(store)
         self.state: PanelState | None = None
         self.reconciliation: Reconciliation | None = None
         self.error = ""
@@ -105,9 +88,9 @@ class ChairPanel(QWidget):
         self.imports.set_busy(True)
         self.retranslate()
         self._recompute()
-        Task(self, lambda _progress: bind_review(review), executor).on_success(self._bound).on_failure(
-            self._report
-        ).run()
+        Task(self, lambda _progress: bind_review(review, self._chair_store), executor).on_success(
+            self._bound
+        ).on_failure(self._report).run()
 
     # --- state ------------------------------------------------------------------------------
     @property
@@ -156,14 +139,24 @@ class ChairPanel(QWidget):
             self.opinion.show_decisions(self.decisions.opinion, self.decisions.dissents)
         self.changed.emit()
 
-    def _decide(self, decisions: PanelDecisions) -> bool:
-        """Take ``decisions`` (checked by the core against the package) and recompute."""
+    def _decide(self, decisions: PanelDecisions, action: str, subject: str = "", why: str = "") -> bool:
+        """Take ``decisions`` (checked by the core against the package), log them, recompute."""
         assert self.state is not None
         try:
-            self.state = self.state.with_decisions(decisions)
+            state = self.state.with_decisions(decisions)
+            if self._chair_store is not None:
+                self._chair_store.record_decisions(
+                    state.binding.package_id,
+                    decisions,
+                    action=action,
+                    subject=subject,
+                    by=self.actor,
+                    why=why,
+                )
         except ReviewerError as exc:
             errors.report(self, exc)
             return False
+        self.state = state
         self._recompute()
         return True
 
@@ -177,7 +170,7 @@ class ChairPanel(QWidget):
 
         def work(progress: Callable[..., None]) -> tuple[PanelState, tuple[SheetOutcome, ...]]:
             progress(0, len(paths), "")
-            return state.import_sheets(read_sheets(paths))
+            return import_and_keep(state, paths, self._chair_store)
 
         return Task(self, work, self._executor).on_success(self._imported).on_failure(self._report).run()
 
@@ -268,10 +261,12 @@ class ChairPanel(QWidget):
         if not dialogs.run_dialog(dialog) or dialog.value is None:
             return False
         decision = ConsensusDecision(code, dialog.value, dialog.rationale, self.actor, self._now())
-        return self._decide(self.decisions.with_consensus(decision))
+        return self._decide(self.decisions.with_consensus(decision), "consensus", code, decision.rationale)
 
     def withdraw_consensus(self, code: str) -> bool:
-        return self.state is not None and self._decide(self.decisions.without_consensus(code))
+        return self.state is not None and self._decide(
+            self.decisions.without_consensus(code), "withdraw_consensus", code
+        )
 
     def enter_explanation(self, expert: str, code: str) -> bool:
         if self.state is None or self.reconciliation is None:
@@ -288,7 +283,9 @@ class ChairPanel(QWidget):
         if not dialogs.run_dialog(dialog):
             return False
         decision = ExplanationDecision(expert, code, dialog.text, self.actor, self._now())
-        return self._decide(self.decisions.with_explanation(decision))
+        return self._decide(
+            self.decisions.with_explanation(decision), "explanation", f"{expert}/{code}", dialog.text
+        )
 
     def return_sheet(self, expert: str, code: str) -> Path | None:
         """A signed return notice for ``expert``'s sheet, saved where the chair chooses; recorded."""
@@ -326,7 +323,8 @@ class ChairPanel(QWidget):
             self.actor,
             self._now(),
         )
-        return path if self._decide(self.decisions.with_return(decision)) else None
+        ok = self._decide(self.decisions.with_return(decision), "return", expert, dialog.reason)
+        return path if ok else None
 
     def _save_opinion(
         self, strengths: tuple, problems: tuple, recommendations: tuple, conclusion: str
@@ -334,15 +332,16 @@ class ChairPanel(QWidget):
         if self.state is None:
             return
         opinion = Opinion(strengths, problems, recommendations, conclusion, self.actor, self._now())
-        self._decide(self.decisions.with_opinion(opinion))
+        self._decide(self.decisions.with_opinion(opinion), "opinion")
 
     def _save_dissent(self, expert: str, text: str) -> None:
         if self.state is None:
             return
         if not text:
-            self._decide(self.decisions.without_dissent(expert))
+            self._decide(self.decisions.without_dissent(expert), "withdraw_dissent", expert)
             return
-        self._decide(self.decisions.with_dissent(DissentDecision(expert, text, self.actor, self._now())))
+        dissent = DissentDecision(expert, text, self.actor, self._now())
+        self._decide(self.decisions.with_dissent(dissent), "dissent", expert, text)
 
     # --- texts ------------------------------------------------------------------------------
     def retranslate(self) -> None:

@@ -182,7 +182,7 @@ class PackagePanel(QStackedWidget):
         self.tabs.setCurrentWidget(self.summary)
         self._open_workspace(review)
         if review.is_chair:
-            self.chair = ChairPanel(review, self._executor)
+            self.chair = ChairPanel(review, self._executor, store=self._store)
             self.tabs.addTab(self.chair, self.tr("Panel chair"))
         self.setCurrentWidget(self.tabs)
         self.opened.emit(review)
