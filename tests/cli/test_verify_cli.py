@@ -14,6 +14,8 @@ from bundle_world import BundleWorld, bundle_world
 
 from reviewer.cli import main
 from reviewer.export.verify import ArtifactKind, detect
+from reviewer.scoring.return_notice import build_return_notice
+from reviewer.scoring.sheet import open_sheet
 from reviewer.trust import create_authority
 from tests.export.conftest import PASSPHRASE, source
 
@@ -39,6 +41,13 @@ def files(bundle_world: BundleWorld, tmp_path_factory: pytest.TempPathFactory) -
         "bundle": w.bundle,
         "record": w.record_signed,
         "package": w.package.read_bytes(),
+        "notice": build_return_notice(
+            w.ids["wang-kun"],
+            w.binding,
+            open_sheet(w.sheets["li-zhe"], w.ids["wang-kun"], w.binding, w.root),
+            ["1.1"],
+            "请核实 1.1 的数据来源。",
+        ),
     }
     out = {}
     for name, data in blobs.items():
@@ -61,20 +70,20 @@ def flipped(path: Path, at: int, tmp: Path) -> Path:
 
 
 def test_kinds_are_told_by_content(files: dict[str, Path]) -> None:
-    kinds = {
-        k: detect(files[k].read_bytes()[:512]) for k in ("sheet", "recusal", "bundle", "record", "package")
-    }
+    names = ("sheet", "recusal", "bundle", "record", "package", "notice")
+    kinds = {k: detect(files[k].read_bytes()[:512]) for k in names}
     assert kinds == {
         "sheet": ArtifactKind.SHEET,
         "recusal": ArtifactKind.SHEET,
         "bundle": ArtifactKind.BUNDLE,
         "record": ArtifactKind.RECORD,
         "package": ArtifactKind.PACKAGE,
+        "notice": ArtifactKind.RETURN_NOTICE,
     }
     assert detect(files["text"].read_bytes()) is None
 
 
-@pytest.mark.parametrize("kind", ["sheet", "recusal", "bundle", "record", "package"])
+@pytest.mark.parametrize("kind", ["sheet", "recusal", "bundle", "record", "package", "notice"])
 def test_valid_files_exit_0_and_say_who_signed(files: dict[str, Path], kind: str) -> None:
     code, out, err = cli("verify", files[kind], "--trust", files["root"])
     assert code == 0, out + err
@@ -85,6 +94,7 @@ def test_valid_files_exit_0_and_say_who_signed(files: dict[str, Path], kind: str
         "bundle": "王堃",
         "record": "王堃",
         "package": "工业和信息化部",
+        "notice": "王堃",
     }
     assert signer[kind] in out
 
@@ -126,7 +136,7 @@ def test_a_flipped_byte_exits_11(
     assert "NOT VALID (exit 11)" in out
 
 
-@pytest.mark.parametrize("kind", ["sheet", "bundle", "record", "package"])
+@pytest.mark.parametrize("kind", ["sheet", "bundle", "record", "package", "notice"])
 def test_a_foreign_root_exits_12(files: dict[str, Path], kind: str) -> None:
     code, out, _ = cli("verify", files[kind], "--trust", files["rogue"])
     assert code == 12, out
