@@ -7,7 +7,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 import pytest
-from bundle_world import CHAIR, RECUSED, BundleWorld, bundle_world, decisions_for
+from bundle_world import CHAIR, RECUSED, BundleWorld, bundle_world, decisions_for, sign_in_order
 
 from reviewer.errors import NotAnArtifact, NotOnPanel, Refused, Tampered, Untrusted
 from reviewer.export.bundle import _package_files, build_bundle, open_bundle, verify_bundle, write_bundle
@@ -23,6 +23,8 @@ from reviewer.export.bundle_format import (
     header_json,
     sha256,
 )
+from reviewer.export.panel_record import panel_record_input
+from reviewer.export.record import build_record_pdf
 from reviewer.packages import open_package
 from reviewer.scoring import sheet_format as fmt
 from reviewer.scoring.reconcile import reconcile
@@ -176,3 +178,17 @@ def test_versions_and_writing(bundle_world: BundleWorld, tmp_path) -> None:
     with pytest.raises(Refused):
         write_bundle(path, v2)
     assert path.read_bytes() == w.bundle and [p.name for p in tmp_path.iterdir()] == ["r.rvresult"]
+
+
+def test_a_record_of_another_document_is_refused(bundle_world: BundleWorld) -> None:
+    """Fully signed by the right people, but not this package's record (its document id differs)."""
+    w = bundle_world
+    verified = [open_sheet(d, w.ids[CHAIR], w.binding, w.root) for d in w.sheets.values()]
+    rec = reconcile(w.binding.require_standard(), [s.to_expert_scores() for s in verified],
+                    w.decisions.to_engine_decisions())  # fmt: skip
+    with open_package(w.package, w.ids[CHAIR]) as opened:
+        record = panel_record_input(w.binding, opened.candidate(), verified, rec, w.decisions)
+    other = build_record_pdf(replace(record, document_id=uuid.uuid4()))
+    signed = sign_in_order(other, w.ids, [k for k in w.ids if k not in (CHAIR, RECUSED)] + [CHAIR])
+    with pytest.raises(ForeignContent, match="not the record of this package"):
+        open_bundle(forge(w, record=signed), w.ministry, w.root)
