@@ -17,7 +17,6 @@ signed sheet by its digest, and version n+1 is built from that exact sheet.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -297,8 +296,3 @@ def accept_return_notice(
     version = bench.unlock(review, notice.codes, notice.reason)
     archive.keep_notice(review, version, data)
     return notice
-
-
-def signed_sheets(review: Review, state: ReviewState, archive: SheetArchive) -> Sequence[Path]:
-    """The versions of this review signed on this computer, oldest first."""
-    return [p for v in range(1, state.version + 1) if (p := archive.sheet_path(review, v)).exists()]
