@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget
 
+from reviewer.scoring.finalise import SheetArchive
 from reviewer.standards import Standard, load_standard
 from reviewer.ui.dialogs import about, errors, files
 from reviewer.ui.language import LANGUAGES, Language
@@ -188,7 +189,8 @@ class MainWindow(QMainWindow):
     def _package_shown(self, review: object) -> None:
         workspace = self.package_panel.workspace
         if workspace is not None:  # the expert's own review: declarations first, finalise last
-            attach_expert_pages(workspace, review, executor=self._executor)  # type: ignore[arg-type]
+            archive = SheetArchive(self.settings.path.parent / "sheets")  # the data folder in use
+            attach_expert_pages(workspace, review, archive=archive, executor=self._executor)  # type: ignore[arg-type]
             if self.start_on_review:
                 self.package_panel.tabs.setCurrentWidget(workspace)
         self.statusBar().showMessage(
