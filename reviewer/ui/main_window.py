@@ -21,6 +21,7 @@ from reviewer.ui.language import LANGUAGES, Language
 from reviewer.ui.panels.expert_pages import attach_expert_pages
 from reviewer.ui.panels.package_panel import PackagePanel
 from reviewer.ui.panels.standard_browser import StandardBrowser
+from reviewer.ui.panels.visit_pages import attach_visit_pages
 from reviewer.ui.panels.welcome import WelcomePanel
 from reviewer.ui.settings import Settings
 from reviewer.ui.tasks import Executor, Task
@@ -191,6 +192,7 @@ class MainWindow(QMainWindow):
         if workspace is not None:  # the expert's own review: declarations first, finalise last
             archive = SheetArchive(self.settings.path.parent / "sheets")  # the data folder in use
             attach_expert_pages(workspace, review, archive=archive, executor=self._executor)  # type: ignore[arg-type]
+            attach_visit_pages(workspace, review, executor=self._executor)  # type: ignore[arg-type]
             if self.start_on_review:
                 self.package_panel.tabs.setCurrentWidget(workspace)
         self.statusBar().showMessage(
