@@ -1,0 +1,163 @@
+"""Compose a panel: the candidate (typed or from its file) and the experts, exactly one chair.
+
+Revoked experts are listed but cannot be chosen. An expert already on a sealed panel for the same
+candidate or city is a warning (shown, not blocking): the ministry may have good reasons.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.errors import ReviewerError
+from reviewer.ministry.desk import PanelConflict, compose_panel, enrolled_experts, panel_conflicts
+from reviewer.packages.inputs import load_candidate
+from reviewer.packages.seal import PanelMember
+from reviewer.ui.dialogs import errors
+from reviewer.ui.models.ministry_models import PanelChoiceModel
+from reviewer.ui.panels.ministry import asks
+from reviewer.ui.panels.ministry.desk_state import MinistryDesk
+
+
+class PanelComposer(QWidget):
+    changed = Signal()
+
+    def __init__(self, desk: MinistryDesk) -> None:
+        super().__init__()
+        self.desk = desk
+        self.loaded: dict[str, Any] = {}  # a candidate file's profile (fields beyond the form kept)
+        self.prior_results: Any = None
+        self.conflicts: list[PanelConflict] = []
+
+        self.candidate_box = QGroupBox()
+        self.name = QLineEdit(objectName="candidateName")
+        self.kind = QComboBox(objectName="candidateType")
+        self.kind.addItem("", "park")
+        self.kind.addItem("", "city")
+        self.province = QLineEdit(objectName="candidateProvince")
+        self.city = QLineEdit(objectName="candidateCity")
+        self.load_button = QPushButton(clicked=self.load_candidate_file)
+        form = QFormLayout(self.candidate_box)
+        self.labels = [QLabel() for _ in range(4)]
+        for label, field in zip(self.labels, (self.name, self.kind, self.province, self.city), strict=True):
+            form.addRow(label, field)
+        form.addRow("", self.load_button)
+
+        self.model = PanelChoiceModel()
+        self.table = QTableView(objectName="panelChoice")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.summary = QLabel(objectName="panelSummary")
+        self.warnings = QLabel(objectName="panelWarnings", wordWrap=True)
+        self.warnings.setStyleSheet("color: #9a5b00;")
+
+        top = QHBoxLayout()
+        top.addWidget(self.candidate_box, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.warnings)
+
+        for field in (self.name, self.province, self.city):
+            field.textChanged.connect(self._update)
+        self.kind.currentIndexChanged.connect(self._update)
+        self.model.changed.connect(self._update)
+        desk.experts_changed.connect(self.refresh)
+        self.retranslate()
+        self.refresh()
+
+    def retranslate(self) -> None:
+        self.candidate_box.setTitle(self.tr("Candidate"))
+        for label, text in zip(
+            self.labels, (self.tr("Name"), self.tr("Type"), self.tr("Province"), self.tr("City")), strict=True
+        ):
+            label.setText(text)
+        self.kind.setItemText(0, self.tr("Famous software park"))
+        self.kind.setItemText(1, self.tr("Famous software city"))
+        self.load_button.setText(self.tr("Load candidate file…"))
+        self._update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def refresh(self) -> None:
+        try:
+            self.model.set_rows(enrolled_experts(self.desk.authority))
+        except ReviewerError as exc:
+            errors.report(self, exc)
+
+    # --- the candidate ---------------------------------------------------------------------
+    def load_candidate_file(self) -> None:
+        path = asks.open_file(
+            self, self.tr("Choose a candidate file"), self.tr("Candidate files (*.json);;All files (*)")
+        )
+        if path is None:
+            return
+        try:
+            profile, prior = load_candidate(path)
+        except ReviewerError as exc:
+            errors.report(self, exc)
+            return
+        self.set_candidate(profile, prior)
+
+    def set_candidate(self, profile: dict[str, Any], prior_results: Any = None) -> None:
+        self.loaded, self.prior_results = dict(profile), prior_results
+        self.name.setText(str(profile.get("name", "")))
+        self.kind.setCurrentIndex(max(0, self.kind.findData(profile.get("type", "park"))))
+        self.province.setText(str(profile.get("province", "")))
+        self.city.setText(str(profile.get("city", "")))
+
+    def candidate(self) -> dict[str, Any]:
+        """The candidate profile as sealed: the loaded file's fields, overridden by the form."""
+        typed = {
+            "name": self.name.text().strip(),
+            "type": self.kind.currentData(),
+            "province": self.province.text().strip(),
+            "city": self.city.text().strip(),
+        }
+        return {**self.loaded, **{k: v for k, v in typed.items() if v or k not in self.loaded}}
+
+    # --- the panel -------------------------------------------------------------------------
+    def members(self) -> list[PanelMember]:
+        """The chosen experts as panel members (raises when the choice is not a valid panel)."""
+        return compose_panel(self.desk.authority, self.model.chosen(), self.model.chair)
+
+    def _update(self, *_: object) -> None:
+        chosen = self.model.chosen()
+        chair = next((x.name for x in chosen if x.fingerprint == self.model.chair), None)
+        self.summary.setText(
+            self.tr("{n} experts chosen; chair: {chair}").format(
+                n=len(chosen), chair=chair or self.tr("none")
+            )
+        )
+        try:
+            self.conflicts = panel_conflicts(
+                self.desk.authority, self.candidate(), [x.fingerprint for x in chosen]
+            )
+        except ReviewerError:
+            self.conflicts = []
+        lines = [f"⚠ {c.message()}" for c in self.conflicts]
+        self.warnings.setText("\n".join(lines))
+        self.warnings.setVisible(bool(lines))
+        self.changed.emit()

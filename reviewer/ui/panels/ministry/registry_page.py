@@ -1,0 +1,299 @@
+"""Registry page: candidates with filters, each candidate's history, the year's stars, warnings and exits.
+
+Everything shown comes from the core's reports (:func:`~reviewer.ministry.reports.history_report`,
+:func:`~reviewer.ministry.reports.registry_report`), the same tables the CLI prints; exporting writes
+them as CSV or XLSX with :func:`~reviewer.ministry.render.render` in the background.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.errors import ReviewerError
+from reviewer.ministry.desk import candidate_years, filter_candidates
+from reviewer.ministry.engine import STATUS_LABELS
+from reviewer.ministry.render import render, write_atomic
+from reviewer.ministry.reports import (
+    Report,
+    history_report,
+    language,
+    latest_year,
+    registry_report,
+    report_language,
+)
+from reviewer.ui.dialogs import errors
+from reviewer.ui.models.ministry_models import CandidatesModel, ReportTableModel
+from reviewer.ui.panels.ministry import asks
+from reviewer.ui.panels.ministry.desk_state import MinistryDesk
+from reviewer.ui.tasks import Task
+
+ANY = None
+
+
+class ReportView(QScrollArea):
+    """A report's tables one under the other, each with its title."""
+
+    def __init__(self, object_name: str) -> None:
+        super().__init__(objectName=object_name, widgetResizable=True)
+        self.report: Report | None = None
+        self.models: dict[str, ReportTableModel] = {}
+        self.title = QLabel(wordWrap=True)
+        self.title.setStyleSheet("font-weight: 600; font-size: 14px;")
+        self._body = QWidget()
+        self._layout = QVBoxLayout(self._body)
+        self._layout.addWidget(self.title)
+        self._layout.addStretch(1)
+        self.setWidget(self._body)
+
+    def set_report(self, report: Report | None) -> None:
+        self.report = report
+        while self._layout.count() > 2:
+            item = self._layout.takeAt(1)
+            if item.widget():
+                item.widget().deleteLater()
+        self.models = {}
+        if report is None:
+            self.title.clear()
+            return
+        en = language() == "en"
+        self.title.setText(report.title_en if en else report.title_zh)
+        for i, table in enumerate(report.tables, start=1):
+            label = QLabel(f"{table.title_en if en else table.title_zh}  ({len(table.rows)})")
+            label.setStyleSheet("font-weight: 600; margin-top: 6px;")
+            model = ReportTableModel(table)
+            view = QTableView(objectName=f"{self.objectName()}-{table.key}")
+            view.setModel(model)
+            view.verticalHeader().hide()
+            view.setWordWrap(True)
+            view.setAlternatingRowColors(True)
+            view.horizontalHeader().setStretchLastSection(True)
+            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            rows = max(1, len(table.rows))
+            view.setMinimumHeight(min(320, 34 + 28 * rows))
+            self.models[table.key] = model
+            self._layout.insertWidget(2 * i - 1, label)
+            self._layout.insertWidget(2 * i, view)
+
+
+class RegistryPage(QWidget):
+    shown = Signal(str)  # the candidate whose history is shown
+
+    def __init__(self, desk: MinistryDesk) -> None:
+        super().__init__()
+        self.desk = desk
+        self.type_filter = QComboBox(objectName="typeFilter")
+        self.province_filter = QComboBox(objectName="provinceFilter")
+        self.status_filter = QComboBox(objectName="statusFilter")
+        self.year_filter = QComboBox(objectName="yearFilter")
+        self.filter_labels = [QLabel() for _ in range(4)]
+        self.model = CandidatesModel()
+        self.table = QTableView(objectName="candidatesTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.count = QLabel()
+        self.history = ReportView("historyView")
+        self.year_report = ReportView("yearView")
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.history, "")
+        self.tabs.addTab(self.year_report, "")
+        self.refresh_button = QPushButton(clicked=self.refresh)
+        self.export_history_button = QPushButton(clicked=partial(self.export, "history"))
+        self.export_year_button = QPushButton(clicked=partial(self.export, "year"))
+
+        filters = QHBoxLayout()
+        for label, box in zip(self.filter_labels, self._filters(), strict=True):
+            filters.addWidget(label)
+            filters.addWidget(box)
+        filters.addStretch(1)
+        filters.addWidget(self.refresh_button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.count)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.tabs, 1)
+        exports = QHBoxLayout()
+        exports.addStretch(1)
+        exports.addWidget(self.export_history_button)
+        exports.addWidget(self.export_year_button)
+        right_layout.addLayout(exports)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.splitter, 1)
+
+        for box in self._filters():
+            box.currentIndexChanged.connect(self._apply_filters)
+        self.table.selectionModel().selectionChanged.connect(self._show_selected)
+        desk.registry_changed.connect(self.refresh)
+        self._years: dict[str, set[int]] = {}
+        self._all: list = []
+        self.retranslate()
+        self.refresh()
+
+    def _filters(self) -> tuple[QComboBox, ...]:
+        return (self.type_filter, self.province_filter, self.status_filter, self.year_filter)
+
+    def retranslate(self) -> None:
+        for label, text in zip(
+            self.filter_labels,
+            (self.tr("Type"), self.tr("Province"), self.tr("Status"), self.tr("Year")),
+            strict=True,
+        ):
+            label.setText(text)
+        self.tabs.setTabText(0, self.tr("Candidate history"))
+        self.tabs.setTabText(1, self.tr("Year: stars, warnings, exits"))
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.export_history_button.setText(self.tr("Export history…"))
+        self.export_year_button.setText(self.tr("Export year report…"))
+        self._fill_fixed_filters()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.refresh()
+        super().changeEvent(event)
+
+    def _fill(self, box: QComboBox, items: list[tuple[str, object]]) -> None:
+        current = box.currentData()
+        box.blockSignals(True)
+        box.clear()
+        for text, data in items:
+            box.addItem(text, data)
+        index = box.findData(current)
+        box.setCurrentIndex(index if index >= 0 else 0)
+        box.blockSignals(False)
+
+    def _fill_fixed_filters(self) -> None:
+        en = language() == "en"
+        self._fill(
+            self.type_filter, [(self.tr("All"), ANY), (self.tr("city"), "city"), (self.tr("park"), "park")]
+        )
+        self._fill(
+            self.status_filter,
+            [(self.tr("All"), ANY)] + [(v[1] if en else v[0], k) for k, v in STATUS_LABELS.items()],
+        )
+
+    # --- data -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        reg = self.desk.registry
+        try:
+            self._all = reg.candidates()
+            self._years = candidate_years(reg)
+            years = sorted(set(reg.years()) | {y for ys in self._years.values() for y in ys}, reverse=True)
+        except ReviewerError as exc:
+            errors.report(self, exc)
+            return
+        provinces = sorted({c.info.province for c in self._all if c.info.province})
+        self._fill(self.province_filter, [(self.tr("All"), ANY)] + [(p, p) for p in provinces])
+        self._fill(self.year_filter, [(self.tr("All"), ANY)] + [(str(y), y) for y in years])
+        self._apply_filters()
+
+    def _apply_filters(self, *_: object) -> None:
+        selected = self.selected_name()
+        shown = filter_candidates(
+            self._all,
+            type=self.type_filter.currentData(),
+            province=self.province_filter.currentData(),
+            status=self.status_filter.currentData(),
+            year=self.year_filter.currentData(),
+            years=self._years,
+        )
+        self.model.set_rows(shown)
+        self.count.setText(self.tr("{n} of {total} candidates").format(n=len(shown), total=len(self._all)))
+        self._show_year()
+        if selected and self.select(selected):
+            return
+        if shown:
+            self.table.selectRow(0)
+        else:
+            self.history.set_report(None)
+
+    def selected_name(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.model.row_value(rows[0].row()).info.name if rows else None
+
+    def select(self, name: str) -> bool:
+        for i in range(self.model.rowCount()):
+            if self.model.row_value(i).info.name == name:
+                self.table.selectRow(i)
+                self._show_selected()
+                return True
+        return False
+
+    def _show_selected(self, *_: object) -> None:
+        name = self.selected_name()
+        if name is None:
+            return
+        try:
+            self.history.set_report(history_report(self.desk.registry, name))
+        except ReviewerError as exc:
+            errors.report(self, exc)
+            return
+        self.shown.emit(name)
+
+    def report_year(self) -> int | None:
+        year = self.year_filter.currentData()
+        return year if year is not None else latest_year(self.desk.registry)
+
+    def _show_year(self) -> None:
+        try:
+            self.year_report.set_report(registry_report(self.desk.registry, self.report_year()))
+        except ReviewerError as exc:
+            errors.report(self, exc)
+
+    # --- export -----------------------------------------------------------------------------
+    def export(self, which: str) -> None:
+        name = self.selected_name()
+        if which == "history" and name is None:
+            errors.show_error(self, self.tr("Reviewer"), self.tr("Choose a candidate first."))
+            return
+        year = self.report_year()
+        suggested = f"{name}.xlsx" if which == "history" else f"registry-{year or 'all'}.xlsx"
+        out = asks.save_file(self, self.tr("Export the report"), str(Path.home() / suggested),
+                             self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))  # fmt: skip
+        if out is None:
+            return
+        fmt = "csv" if out.suffix.lower() == ".csv" else "xlsx"
+        out = out if out.suffix else out.with_suffix(".xlsx")
+        reg = self.desk.registry
+        lang = "zh_CN" if fmt == "xlsx" else language()
+
+        def work(_progress) -> Path:
+            with report_language(lang):
+                report = history_report(reg, name) if which == "history" else registry_report(reg, year)
+                return write_atomic(out, render(report, fmt))
+
+        Task(self, work, self.desk.executor).on_success(self._exported).on_failure(
+            partial(errors.report, self)
+        ).run()
+
+    def _exported(self, path: Path) -> None:
+        self.count.setText(self.tr("Exported to {path}").format(path=str(path)))
