@@ -16,7 +16,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--passphrase-env",
         metavar="NAME",
-        help="environment variable holding the identity's passphrase (else the OS keyring, else a dialog)",
+        help="environment variable holding the identity's (or the authority's) passphrase "
+        "(else the OS keyring, else a dialog)",
+    )
+    p.add_argument(
+        "--authority", metavar="DIR", help="open the ministry desk on this authority folder (Ministry mode)"
+    )
+    p.add_argument(
+        "--db",
+        metavar="URL",
+        help="the ministry desk's registry database: a SQLite file or a SQLAlchemy URL "
+        "(default: registry.sqlite3 in the authority folder)",
     )
     p.set_defaults(func=run)
 
@@ -51,4 +61,6 @@ def run(args: argparse.Namespace) -> int:
         identity_dir=getattr(args, "identity", None),
         passphrase=_passphrase(args),
         start_on_review=bool(getattr(args, "start_on_review", False)),
+        authority_dir=getattr(args, "authority", None),
+        db=getattr(args, "db", None),
     )

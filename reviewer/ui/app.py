@@ -42,12 +42,15 @@ def create_main_window(
     identity_dir: str | os.PathLike[str] | None = None,
     passphrase: str | None = None,
     start_on_review: bool = False,
+    authority_dir: str | os.PathLike[str] | None = None,
+    db: str | None = None,
 ) -> MainWindow:
     """Build the main window in the chosen (else remembered, else default Chinese) language.
 
     ``open_file`` is a standard (.json) or a package (.rvpkg); a package opens as the identity in
     ``identity_dir`` (else the remembered one, else the person is asked), unlocked by ``passphrase``
-    (else the OS keyring, else a dialog).
+    (else the OS keyring, else a dialog). ``authority_dir`` opens the ministry desk on that authority
+    and the registry ``db`` (default: a SQLite file inside the folder), unlocked by ``passphrase``.
     """
     application()
     settings = Settings(paths.data_dir(data_dir))
@@ -58,6 +61,8 @@ def create_main_window(
     window.restore()
     if open_file:
         window.open_path(Path(open_file), Path(identity_dir) if identity_dir else None, passphrase)
+    if authority_dir:
+        window.open_ministry(Path(authority_dir), db, passphrase)
     return window
 
 
@@ -68,6 +73,8 @@ def run_app(
     identity_dir: str | os.PathLike[str] | None = None,
     passphrase: str | None = None,
     start_on_review: bool = False,
+    authority_dir: str | os.PathLike[str] | None = None,
+    db: str | None = None,
 ) -> int:
     app = application()
     window = create_main_window(
@@ -77,8 +84,11 @@ def run_app(
         identity_dir=identity_dir,
         passphrase=passphrase,
         start_on_review=start_on_review,
+        authority_dir=authority_dir,
+        db=db,
     )
     window.show()
-    if needs_first_run(window.settings, identity_dir):  # no identity given or remembered: set one up
+    # No identity given or remembered: set one up (not at the ministry desk, which needs none).
+    if not authority_dir and needs_first_run(window.settings, identity_dir):
         FirstRunWizard(window.settings, parent=window).open()
     return app.exec()

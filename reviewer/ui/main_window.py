@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget
 
+from reviewer.errors import ReviewerError
 from reviewer.scoring.finalise import SheetArchive
 from reviewer.standards import Standard, load_standard
 from reviewer.ui.dialogs import about, errors, files
@@ -25,6 +27,9 @@ from reviewer.ui.panels.visit_pages import attach_visit_pages
 from reviewer.ui.panels.welcome import WelcomePanel
 from reviewer.ui.settings import Settings
 from reviewer.ui.tasks import Executor, Task
+
+if TYPE_CHECKING:
+    from reviewer.ui.panels.ministry import MinistryPanel
 
 WINDOW = "main_window"
 PACKAGE_SUFFIX = ".rvpkg"
@@ -53,6 +58,7 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomePanel()
         self.browser = StandardBrowser()
         self.package_panel = PackagePanel(settings, executor)
+        self.ministry_panel: MinistryPanel | None = None
         self.pages = QStackedWidget()
         self.pages.setContentsMargins(8, 6, 8, 0)
         self.pages.addWidget(self.welcome)
@@ -89,6 +95,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addMenu(self.recent_packages_menu)
         self.return_notice_action = QAction(self, triggered=self.accept_return_notice)
         self.file_menu.addAction(self.return_notice_action)
+        self.ministry_action = QAction(self, triggered=self.choose_ministry)
+        self.file_menu.addAction(self.ministry_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
@@ -145,6 +153,8 @@ class MainWindow(QMainWindow):
         app_name = self.tr("Reviewer")
         if review is not None:
             self.setWindowTitle(f"{review.manifest.candidate['name']} — {app_name}")
+        elif self.ministry_panel is not None and self.pages.currentWidget() is self.ministry_panel:
+            self.setWindowTitle(f"{self.ministry_panel.desk.authority.name} — {app_name}")
         else:
             self.setWindowTitle(f"{standard.title.text()} — {app_name}" if standard else app_name)
         self.file_menu.setTitle(self.tr("&File"))
@@ -153,6 +163,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.setTitle(self.tr("Recent standards"))
         self.recent_packages_menu.setTitle(self.tr("Recent packages"))
         self.return_notice_action.setText(self.tr("Accept return notice…"))
+        self.ministry_action.setText(self.tr("Open ministry desk…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
@@ -215,6 +226,38 @@ class MainWindow(QMainWindow):
         self.retranslate()
         if exc is not None:
             self.open_failed.emit(exc)
+
+    # --- the ministry desk (Ministry mode) ---------------------------------------------------
+    def choose_ministry(self) -> None:
+        from reviewer.ui.panels.ministry import asks
+        from reviewer.ui.panels.ministry.desk_state import default_db
+
+        folder = asks.open_folder(self, self.tr("Choose the authority folder"))
+        if folder is None:
+            return
+        db = asks.database(self, default_db(folder))
+        if db is not None:
+            self.open_ministry(folder, db)
+
+    def open_ministry(
+        self, authority_dir: Path, db: str | None = None, passphrase: str | None = None
+    ) -> None:
+        """The ministry desk on ``authority_dir`` and the registry ``db`` (default: inside the folder)."""
+        from reviewer.ui.panels.ministry import MinistryPanel
+
+        try:
+            panel = MinistryPanel.open(authority_dir, db, self._executor, passphrase)
+        except ReviewerError as exc:
+            self._open_failed(exc)
+            return
+        if self.ministry_panel is not None:
+            self.pages.removeWidget(self.ministry_panel)
+            self.ministry_panel.close_desk()
+            self.ministry_panel.deleteLater()
+        self.ministry_panel = panel
+        self.pages.addWidget(panel)
+        self.pages.setCurrentWidget(panel)
+        self.retranslate()
 
     # --- opening a standard -----------------------------------------------------------------
     def choose_standard(self) -> None:
