@@ -1,0 +1,238 @@
+"""Ministry mode through its pages: enrol two experts from requests, revoke one with a reason, compose
+a panel (a warning for an expert already on a panel for the same candidate), seal a package, import
+result bundles (per-file outcomes, twice changes nothing), and the registry showing the conclusion."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from reviewer.ministry.desk import enrolled_experts
+from reviewer.packages import inspect_package
+from reviewer.trust import create_identity, load_credential, open_authority
+from reviewer.trust.identity import REQUEST
+from reviewer.ui.panels.ministry import MinistryPanel, asks
+from reviewer.ui.tasks import ImmediateExecutor
+from tests.export.bundle_world import CHAIR, BundleWorld, build_bundle_world
+from tests.export.conftest import PASSPHRASE, source
+from tests.scoring.sheet_fixtures import CANDIDATE, STANDARD
+
+NEWCOMERS = (("sun-li", "孙立", "东海信息技术研究院"), ("he-jing", "何静", "北方软件评测中心"))
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> BundleWorld:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+        return build_bundle_world(tmp_path_factory.mktemp("bundle-world"))
+
+
+@pytest.fixture(scope="module")
+def requests(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    base = tmp_path_factory.mktemp("requests")
+    out = {}
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+        for key, name, org in NEWCOMERS:
+            info, _ = create_identity(base / key, name=name, org=org, source=source())
+            out[key] = info.path / REQUEST
+    return out
+
+
+@pytest.fixture
+def panel(qtbot, world: BundleWorld, tmp_path: Path, make_window) -> MinistryPanel:
+    make_window(lang="en")  # English translators installed, whatever an earlier test left
+    authdir = tmp_path / "authority"
+    shutil.copytree(world.authority.path, authdir)  # the shared world stays untouched
+    p = MinistryPanel.open(
+        authdir, f"sqlite:///{tmp_path / 'registry.sqlite3'}", ImmediateExecutor(), PASSPHRASE
+    )
+    qtbot.addWidget(p)
+    yield p
+    p.close_desk()
+
+
+def names_and_status(panel: MinistryPanel) -> dict[str, str]:
+    m = panel.experts.model
+    return {m.row_value(i).name: m.index(i, m.STATUS).data() for i in range(m.rowCount())}
+
+
+def test_enrol_two_experts_then_revoke_one_with_a_reason(
+    panel: MinistryPanel, requests: dict[str, Path], tmp_path: Path, monkeypatch, shown_errors
+) -> None:
+    page = panel.experts
+    assert page.model.rowCount() == 7
+    for key in requests:
+        monkeypatch.setattr(asks, "open_file", lambda *a, key=key, **k: requests[key])
+        monkeypatch.setattr(asks, "save_file", lambda *a, key=key, **k: tmp_path / f"{key}.rvcred")
+        page.enrol_button.click()
+    assert shown_errors == []
+    status = names_and_status(panel)
+    assert status["孙立"] == status["何静"] == "active"
+    cred = load_credential(tmp_path / "sun-li.rvcred")
+    assert (cred.name, cred.org) == ("孙立", "东海信息技术研究院")
+    assert cred.root_fingerprint == panel.desk.authority.root_fingerprint
+    assert panel.desk.keys is not None  # unlocked once, kept
+    assert page.count.text() == "9 experts enrolled, 9 active, 0 revoked"
+
+    page.select("何静")
+    assert page.revoke_button.isEnabled()
+    answers = iter(["   ", "笔记本电脑遗失"])
+    monkeypatch.setattr(asks, "reason", lambda *a, **k: next(answers))
+    page.revoke_button.click()
+    assert shown_errors == ["A revocation needs a reason."]
+    status = names_and_status(panel)
+    assert status["何静"].startswith("revoked ") and status["何静"].endswith(": 笔记本电脑遗失")
+    assert status["孙立"] == "active"
+    revoked = next(x for x in enrolled_experts(open_authority(panel.desk.authority.path)) if x.name == "何静")
+    assert (revoked.status, revoked.reason) == ("revoked", "笔记本电脑遗失")
+    assert panel.desk.authority.revocations().revoked_at(int(revoked.serial, 16)) is not None
+    assert not page.revoke_button.isEnabled()  # already revoked
+
+    # revoked experts are listed on the panel page but cannot be chosen
+    choice = panel.composer.model
+    row = next(i for i in range(choice.rowCount()) if choice.row_value(i).name == "何静")
+    assert choice.flags(choice.index(row, choice.MEMBER)) == Qt.ItemFlag.NoItemFlags
+    assert not choice.setData(
+        choice.index(row, choice.MEMBER), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole
+    )
+    assert choice.chosen() == []
+
+
+def fingerprint(panel: MinistryPanel, name: str) -> str:
+    return next(x.fingerprint for x in enrolled_experts(panel.desk.authority) if x.name == name)
+
+
+def test_composing_warns_about_an_expert_already_on_a_panel_for_the_candidate(panel: MinistryPanel) -> None:
+    composer = panel.composer
+    composer.set_candidate(dict(CANDIDATE))
+    composer.model.choose(fingerprint(panel, "王堃"), chair=True)
+    composer.model.choose(fingerprint(panel, "李喆"))
+    assert composer.summary.text() == "2 experts chosen; chair: 王堃"
+    # both sat on the two sealed panels for 示例软件园: one warning per earlier panel and person
+    assert {c.name for c in composer.conflicts} == {"王堃", "李喆"}
+    assert len(composer.conflicts) == 4 and {c.kind for c in composer.conflicts} == {"candidate"}
+    assert "李喆 is already on a panel for “示例软件园”" in composer.warnings.text()
+    # another candidate in the same city: still warned, for the city
+    composer.name.setText("江北软件园")
+    assert {c.kind for c in composer.conflicts} == {
+        "city"
+    } and "same city (南京市)" in composer.warnings.text()
+    composer.city.setText("苏州市")
+    assert composer.conflicts == [] and composer.warnings.text() == ""
+    members = composer.members()  # a warning never blocks
+    assert [(m.credential.name, m.role) for m in members] == [("王堃", "chair"), ("李喆", "expert")]
+
+
+def test_seal_a_package_through_the_page(
+    panel: MinistryPanel, tmp_path: Path, monkeypatch, shown_errors
+) -> None:
+    composer, page = panel.composer, panel.seal
+    composer.set_candidate({**CANDIDATE, "founded": "2015-06-01"})
+    composer.model.choose(fingerprint(panel, "李喆"))
+    composer.model.choose(fingerprint(panel, "张玥"))
+    out = tmp_path / "out" / "示例软件园-2026.rvpkg"
+    monkeypatch.setattr(asks, "save_file", lambda *a, **k: out)
+
+    page.seal_button.click()  # no standard yet
+    assert shown_errors[-1] == page.result.text() == "Choose the standard first."
+    page.standard.setText(str(STANDARD))
+    page.seal_button.click()  # no chair
+    assert page.result.text() == "The panel must have exactly one chair."
+    assert not out.exists()
+
+    composer.model.choose(fingerprint(panel, "王堃"), chair=True)
+    material = tmp_path / "自评报告.pdf"
+    material.write_bytes(b"%PDF-1.7 self assessment\n" * 100)
+    page.add_material(material)
+    with monkeypatch.context() as m:  # the wrong type of candidate for this standard is refused, with why
+        m.setattr(composer.kind, "currentData", lambda: "city")
+        page.seal_button.click()
+    assert "does not match the standard" in page.result.text() and not out.exists()
+
+    page.seal_button.click()
+    assert out.exists(), page.result.text()
+    view = inspect_package(out)
+    m = view.manifest
+    assert page.result.text().startswith(f"Sealed {out}: package {m.package_id}")
+    assert [(r.name, r.role) for r in m.roster] == [("王堃", "chair"), ("李喆", "expert"), ("张玥", "expert")]
+    assert m.candidate["founded"] == "2015-06-01"
+    assert "materials/自评报告.pdf" in [e.name for e in m.entries]
+    sealed = [e for e in panel.desk.authority.ledger() if e.get("event") == "sealed"]
+    assert sealed[-1]["package_id"] == m.package_id
+    # the new panel is now in the ledger: composing again for the same candidate warns about it too
+    composer._update()
+    assert m.package_id in {c.package_id for c in composer.conflicts}
+
+
+def test_import_bundles_then_the_registry_shows_the_conclusion(
+    panel: MinistryPanel, world: BundleWorld, tmp_path: Path, monkeypatch, shown_errors
+) -> None:
+    folder = tmp_path / "bundles"
+    folder.mkdir()
+    (folder / "good.rvresult").write_bytes(world.bundle)
+    (folder / "garbage.rvresult").write_bytes(b"PK\x03\x04 not a bundle")
+    monkeypatch.setattr(asks, "open_folder", lambda *a, **k: folder)
+    page = panel.imports
+    page.add_folder_button.click()
+    assert [Path(p).name for p in page.paths()] == ["garbage.rvresult", "good.rvresult"]
+    page.import_button.click()
+    m = page.model
+    rows = {
+        m.index(i, m.FILE).data(): (m.index(i, m.OUTCOME).data(), m.index(i, m.DETAIL).data())
+        for i in range(2)
+    }
+    assert rows["good.rvresult"][0] == "imported"
+    assert rows["good.rvresult"][1].endswith("version 1 → creating")
+    assert rows["garbage.rvresult"][0] == "refused" and "not a result bundle" in rows["garbage.rvresult"][1]
+    assert page.summary.text() == "1 imported, 0 already there, 1 refused"
+
+    page.import_button.click()  # the same batch again changes nothing
+    assert page.model.index(1, m.OUTCOME).data() == "duplicate"
+    assert page.summary.text() == "0 imported, 1 already there, 1 refused"
+    assert len(panel.desk.registry.history("示例软件园").reviews) == 1
+
+    registry = panel.registry  # refreshed on import
+    names = [registry.model.row_value(i).info.name for i in range(registry.model.rowCount())]
+    assert names == ["示例软件园"]
+    assert registry.model.index(0, registry.model.STATUS).data() == "creating"
+    assert registry.select("示例软件园")
+    reviews = registry.history.models["reviews"]
+    cols = [c.key for c in reviews.table.columns]
+    row = {k: reviews.index(0, i).data() for i, k in enumerate(cols)}
+    assert (row["kind"], row["result"], row["total"], row["vetoed"], row["chair"]) == (
+        "creation",
+        "Pass",
+        "80.66",
+        "no",
+        world.ids[CHAIR].name,
+    )
+    publicity = registry.year_report.models["publicity"]
+    assert publicity.rowCount() == 1 and publicity.index(0, 0).data() == "示例软件园"
+    assert shown_errors == []
+
+
+def test_the_main_window_opens_the_ministry_desk(
+    make_window, world: BundleWorld, tmp_path: Path, monkeypatch
+) -> None:
+    authdir = tmp_path / "authority"
+    shutil.copytree(world.authority.path, authdir)
+    window = make_window(lang="en", authority_dir=authdir, passphrase=PASSPHRASE)
+    desk = window.ministry_panel
+    assert window.pages.currentWidget() is desk
+    assert window.windowTitle().startswith(world.authority.name)
+    assert Path(desk.desk.registry.engine.url.database) == authdir / "registry.sqlite3"
+    assert desk.experts.model.rowCount() == 7
+    other = tmp_path / "other.sqlite3"
+    monkeypatch.setattr(asks, "open_folder", lambda *a, **k: authdir)
+    monkeypatch.setattr(asks, "database", lambda parent, default: str(other))
+    window.ministry_action.trigger()
+    assert (
+        window.ministry_panel is not desk
+        and Path(window.ministry_panel.desk.registry.engine.url.database) == other
+    )
+    assert json.loads((authdir / "authority.json").read_text("utf-8"))["name"] == world.authority.name
