@@ -118,8 +118,8 @@ class RegistryPage(QWidget):
         self.tabs.addTab(self.history, "")
         self.tabs.addTab(self.year_report, "")
         self.refresh_button = QPushButton(clicked=self.refresh)
-        self.export_history_button = QPushButton(clicked=partial(self.export, "history"))
-        self.export_year_button = QPushButton(clicked=partial(self.export, "year"))
+        self.export_history_button = QPushButton(clicked=lambda: self.export("history"))
+        self.export_year_button = QPushButton(clicked=lambda: self.export("year"))
 
         filters = QHBoxLayout()
         for label, box in zip(self.filter_labels, self._filters(), strict=True):
