@@ -15,14 +15,11 @@ from pathlib import Path
 
 from reviewer.cli.authority import add_passphrase_option, passphrase_source
 from reviewer.errors import InvalidInput, UsageError
-from reviewer.export.bundle import build_bundle, write_bundle
+from reviewer.export.bundle import write_bundle
 from reviewer.export.bundle_format import BUNDLE_SUFFIX
-from reviewer.export.pades import find_field, record_fields, require_valid, sign_record, validate_record
-from reviewer.export.panel_record import panel_record_input
-from reviewer.export.record import build_record_pdf
-from reviewer.export.record_input import MemberRole
+from reviewer.export.panel_outputs import RECORD, close_record, record_for, result_bundle
+from reviewer.export.panel_outputs import write_record as write_record_file
 from reviewer.i18n import T
-from reviewer.packages import open_package
 from reviewer.scoring.decisions import PanelDecisions
 from reviewer.scoring.result import Reconciliation
 from reviewer.scoring.sheet_binding import PackageBinding
@@ -31,7 +28,6 @@ from reviewer.trust import load_identity
 from reviewer.trust.files import write_atomic
 from reviewer.trust.identity import Identity
 
-RECORD = "record.pdf"
 SHEETS = "sheets"
 
 
@@ -59,18 +55,15 @@ def write_record(
     """``out/record.pdf`` for the members to co-sign, or (None, why not). A record already being
     signed for the same content is kept with its signatures (the layout is reproducible)."""
     try:
-        with open_package(package, identity) as opened:
-            candidate = opened.candidate()
-        record = panel_record_input(binding, candidate, sheets, reconciliation, decisions)
+        pdf = record_for(package, identity, binding, sheets, reconciliation, decisions)
     except InvalidInput as exc:
         return None, str(exc.message)
-    pdf = build_record_pdf(record)
-    target = out / RECORD
-    if target.exists() and target.read_bytes().startswith(pdf):
+    target, kept = write_record_file(out / RECORD, pdf)
+    if kept:
         return target, str(
             T("评审意见表内容未变，保留已有签名。", "The record is unchanged; its signatures are kept.")
         )
-    return write_atomic(target, pdf), ""
+    return target, ""
 
 
 def register_close(psub: argparse._SubParsersAction) -> None:
@@ -128,11 +121,8 @@ def run_close(args: argparse.Namespace) -> int:
         )
     pdf = _read(record_path, "record")
     identity = load_identity(args.identity, passphrase_source(args))
-    root = identity.trust_root()
-    require_valid(validate_record(pdf, root))  # never sign a damaged record
-    mine = find_field(pdf, identity)
-    if not mine.signed:
-        pdf = sign_record(pdf, mine.name, identity, MemberRole.CHAIR)
+    pdf, signed_now = close_record(pdf, identity)
+    if signed_now:
         write_atomic(record_path, pdf)
         print(
             str(
@@ -143,17 +133,15 @@ def run_close(args: argparse.Namespace) -> int:
                 )
             )
         )
-    require_valid(validate_record(pdf, root), complete=record_fields(pdf))
-    with open_package(args.package, identity) as opened:
-        data = build_bundle(
-            identity,
-            opened,
-            sheets=sheets,
-            decisions=decisions,
-            reconciliation=reconciliation,
-            record_pdf=pdf,
-            result_version=args.result_version,
-        )
+    data = result_bundle(
+        identity,
+        Path(args.package),
+        sheets=sheets,
+        decisions=decisions,
+        reconciliation=reconciliation,
+        record_pdf=pdf,
+        result_version=args.result_version,
+    )
     path = write_bundle(args.out, data)
     rec = Reconciliation.from_dict(json.loads(reconciliation))
     label = rec.conclusion.label

@@ -7,14 +7,8 @@ from pathlib import Path
 
 from reviewer.cli.authority import add_passphrase_option, passphrase_source
 from reviewer.errors import UsageError
-from reviewer.export.pades import (
-    find_field,
-    record_fields,
-    require_valid,
-    role_text,
-    sign_record,
-    validate_record,
-)
+from reviewer.export.pades import record_fields, role_text
+from reviewer.export.panel_outputs import cosign
 from reviewer.export.record_input import MemberRole
 from reviewer.i18n import T
 from reviewer.trust import load_identity
@@ -49,18 +43,8 @@ def run_cosign(args: argparse.Namespace) -> int:
             T("无法读取 {path}：{error}", "Cannot read {path}: {error}", path=str(path), error=exc.strerror)
         ) from exc
     identity = load_identity(args.identity, passphrase_source(args))
-    require_valid(validate_record(pdf, identity.trust_root()))  # never co-sign a damaged record
-    fields = record_fields(pdf)
-    if args.field:
-        target = next((f for f in fields if f.name == args.field), None)
-        if target is None:
-            raise UsageError(
-                T("没有名为“{f}”的签名栏。", "There is no signature field named “{f}”.", f=args.field)
-            )
-    else:
-        target = find_field(pdf, identity)
+    signed, target = cosign(pdf, identity, args.field)
     role = target.info.role if target.info else MemberRole.EXPERT
-    signed = sign_record(pdf, target.name, identity, role)
     write_atomic(path, signed)
     left = [f for f in record_fields(signed) if not f.signed]
     print(

@@ -182,7 +182,15 @@ def build_bundle(
         decisions_of(decisions, binding).to_engine_decisions(),
         reconciliation,
     )
-    checks.check_record(record_pdf, root, binding, verified, clock.parse_iso(created))
+    checks.check_record(
+        record_pdf,
+        root,
+        binding,
+        verified,
+        clock.parse_iso(created),
+        reconciliation=reconciliation,
+        decisions=decisions,
+    )
     bundle_id = str(uuid.uuid4())
     header = header_json(
         bundle_id=bundle_id,
@@ -308,7 +316,15 @@ def open_bundle(
     reconciliation = checks.recompute(
         standard, sheets, decisions.to_engine_decisions(), content.reconciliation
     )
-    statuses = checks.check_record(content.record, root, binding, sheets, signed_at)
+    statuses = checks.check_record(
+        content.record,
+        root,
+        binding,
+        sheets,
+        signed_at,
+        reconciliation=content.reconciliation,
+        decisions=content.decisions,
+    )
     return VerifiedBundle(
         header=header,
         binding=binding,

@@ -32,7 +32,7 @@ from reviewer.export.pades import (
     validate_record,
 )
 from reviewer.export.panel_record import record_document_id
-from reviewer.export.record import RECORD_FORMAT
+from reviewer.export.record import DECISIONS_KEY, RECONCILIATION_KEY, RECORD_FORMAT, parse_bindings
 from reviewer.export.record_input import MemberRole
 from reviewer.i18n import T
 from reviewer.packages.manifest import Manifest, parse_manifest
@@ -159,15 +159,41 @@ def recompute(
     return computed
 
 
+def check_record_binding(pdf: bytes, reconciliation: bytes, decisions: bytes) -> None:
+    """The record was made from exactly this reconciliation and these decisions: the SHA-256 it
+    carries (document information, printed in its conclusion section) are theirs. An older signed
+    record cannot be paired with a newer reconciliation (:class:`ResultMismatch`)."""
+    bound = record_bindings(pdf)
+    for key, data, what in (
+        (RECONCILIATION_KEY, reconciliation, T("对账结果", "reconciliation")),
+        (DECISIONS_KEY, decisions, T("组长决定", "chair's decisions")),
+    ):
+        if bound.get(key) != hashlib.sha256(data).hexdigest():
+            raise ResultMismatch(
+                T(
+                    "评审意见表不是依据本结果包中的{what}生成的（其记载的 SHA-256 为 {had}）：请重新生成评审意见表，"
+                    "由全体成员重新签署。",
+                    "The record was not made from the {what} in this bundle (it names SHA-256 {had}): produce "
+                    "the record again and have every member sign it again.",
+                    what=what,
+                    had=(bound.get(key) or "—")[:16],
+                )
+            )
+
+
 def check_record(
     pdf: bytes,
     root: x509.Certificate,
     binding: PackageBinding,
     sheets: Sequence[VerifiedSheet],
     signed_at: datetime,
+    *,
+    reconciliation: bytes,
+    decisions: bytes,
 ) -> tuple[SignatureStatus, ...]:
     """Every signature valid under ``root`` at ``signed_at``; exactly the non-recused members and
-    the chair signed, each in their own field; the chair's signature covers the whole file."""
+    the chair signed, each in their own field; the chair's signature covers the whole file; the
+    record names the SHA-256 of ``reconciliation`` and ``decisions`` (canonical JSON)."""
     statuses = validate_record(pdf, root, at=signed_at)
     document = record_subject(pdf)
     expected_subject = f"{RECORD_FORMAT} {record_document_id(binding.package_id)}"
@@ -177,6 +203,7 @@ def check_record(
             "The record ({doc}) is not the record of this package.",
             doc=document or "?",
         )
+    check_record_binding(pdf, reconciliation, decisions)
     fields = record_fields(pdf)
     try:
         require_valid(statuses, complete=fields)
@@ -228,10 +255,19 @@ def check_record(
     return tuple(statuses)
 
 
-def record_subject(pdf: bytes) -> str | None:
-    """The record's ``/Subject`` (``reviewer.record/1 <document id>``), or None."""
+def _info(pdf: bytes, key: str) -> str | None:
     try:
         info = PdfFileReader(BytesIO(pdf)).trailer_view.get("/Info")
-        return None if info is None else str(info.get_object().get("/Subject", "")) or None
+        return None if info is None else str(info.get_object().get(key, "")) or None
     except Exception:  # a damaged file is reported by the signature validation
         return None
+
+
+def record_subject(pdf: bytes) -> str | None:
+    """The record's ``/Subject`` (``reviewer.record/1 <document id>``), or None."""
+    return _info(pdf, "/Subject")
+
+
+def record_bindings(pdf: bytes) -> dict[str, str]:
+    """The SHA-256 the record names (``reconciliation-sha256``, ``decisions-sha256``), from /Keywords."""
+    return parse_bindings(_info(pdf, "/Keywords") or "")

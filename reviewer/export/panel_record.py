@@ -11,6 +11,7 @@ carries the same id and a reader can tell which package a record belongs to.
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -97,4 +98,5 @@ def panel_record_input(
         reconciliation=reconciliation,
         opinion=PanelOpinion(o.strengths, o.problems, o.recommendations, o.conclusion),
         dissents=tuple(Dissent(d.expert, d.text) for d in decisions.dissents),
+        decisions_sha256=hashlib.sha256(decisions.to_json()).hexdigest(),
     )

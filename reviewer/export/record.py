@@ -63,6 +63,30 @@ from reviewer.standards.model import ReviewKind
 
 RECORD_FORMAT = "reviewer.record/1"
 FIELD_PREFIX = "sig"
+# Keywords of the document information that bind the record to the files it was made from.
+RECONCILIATION_KEY = "reconciliation-sha256"
+DECISIONS_KEY = "decisions-sha256"
+
+
+def bindings_of(record: RecordInput) -> dict[str, str]:
+    """What the record was made from, as SHA-256 of canonical JSON: the reconciliation (always) and
+    the chair's decisions (when given). Printed in the conclusion section and kept in the document
+    information's /Keywords as ``key:hex`` (signed revisions keep it), so that a signed record can
+    only be paired with the reconciliation and decisions it shows (docs/record-format.md)."""
+    out = {RECONCILIATION_KEY: hashlib.sha256(record.reconciliation.to_json()).hexdigest()}
+    if record.decisions_sha256:
+        out[DECISIONS_KEY] = record.decisions_sha256
+    return out
+
+
+def parse_bindings(keywords: str) -> dict[str, str]:
+    """The ``key:hex`` bindings among a record's /Keywords (the inverse of :func:`bindings_of`)."""
+    out = {}
+    for word in keywords.replace(",", " ").split():
+        key, sep, value = word.partition(":")
+        if sep and key in (RECONCILIATION_KEY, DECISIONS_KEY):
+            out[key] = value
+    return out
 
 
 def field_name(order: int, member: PanelMember) -> str:
@@ -105,6 +129,11 @@ def _conclusion(record: RecordInput, s: Styles) -> list[Flowable]:
         out.append(para(f"总分 {num(rec.total)} 分（满分 {num(std.total_points)} 分）。", s.body))
     for line in c.explain():
         out.append(para(f"· {line.render('zh_CN')}", s.item))
+    bound = bindings_of(record)
+    lines = [f"本表依据的对账结果 SHA-256：{bound[RECONCILIATION_KEY]}"]
+    if DECISIONS_KEY in bound:
+        lines.append(f"组长决定 SHA-256：{bound[DECISIONS_KEY]}")
+    out.append(para("\n".join(lines), s.note))
     return out
 
 
@@ -236,7 +265,13 @@ def build_record_pdf(record: RecordInput) -> bytes:
         title=f"{main}{sheet}（{record.candidate.name}）",
         author=f"{record.chair.name}（专家组组长）",
         subject=f"{RECORD_FORMAT} {record.document_id}",
-        keywords=[RECORD_FORMAT, str(record.document_id), record.standard.id, record.standard.version],
+        keywords=[
+            RECORD_FORMAT,
+            str(record.document_id),
+            record.standard.id,
+            record.standard.version,
+            *(f"{key}:{value}" for key, value in bindings_of(record).items()),
+        ],
         creator="reviewer",
         lang="zh-CN",
         invariant=1,

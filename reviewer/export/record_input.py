@@ -113,6 +113,9 @@ class RecordInput:
     reconciliation: Reconciliation
     opinion: PanelOpinion
     dissents: tuple[Dissent, ...] = ()
+    # SHA-256 of the chair's decisions (canonical reviewer.decisions/1 JSON) the record was made
+    # from; printed on the record and kept in its metadata (see reviewer.export.record.bindings_of)
+    decisions_sha256: str = ""
 
     def __post_init__(self) -> None:
         check(self)
@@ -174,6 +177,11 @@ def check(record: RecordInput) -> None:
             )
         if m.recused and not m.recusal_reason.strip():
             raise _bad("请说明 {name} 回避的原因。", "Give the reason why {name} is recused.", name=m.name)
+    if record.decisions_sha256 and not _FINGERPRINT.fullmatch(record.decisions_sha256):
+        raise _bad(
+            "组长决定的 SHA-256 不是 64 位十六进制小写字符。",
+            "The SHA-256 of the chair's decisions is not 64 lower-case hex digits.",
+        )
     fps = [m.cert_fingerprint for m in record.members]
     if len(set(fps)) != len(fps):
         raise _bad("两名成员的证书相同。", "Two members have the same certificate.")

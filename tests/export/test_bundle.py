@@ -11,6 +11,7 @@ from bundle_world import CHAIR, RECUSED, BundleWorld, bundle_world, decisions_fo
 
 from reviewer.errors import NotAnArtifact, NotOnPanel, Refused, Tampered, Untrusted
 from reviewer.export.bundle import _package_files, build_bundle, open_bundle, verify_bundle, write_bundle
+from reviewer.export.bundle_checks import record_bindings
 from reviewer.export.bundle_format import (
     KIND,
     MIMETYPE,
@@ -192,3 +193,45 @@ def test_a_record_of_another_document_is_refused(bundle_world: BundleWorld) -> N
     signed = sign_in_order(other, w.ids, [k for k in w.ids if k not in (CHAIR, RECUSED)] + [CHAIR])
     with pytest.raises(ForeignContent, match="not the record of this package"):
         open_bundle(forge(w, record=signed), w.ministry, w.root)
+
+
+def test_an_older_signed_record_cannot_be_paired_with_a_newer_reconciliation(
+    bundle_world: BundleWorld,
+) -> None:
+    """The record names the SHA-256 of the reconciliation and decisions it was made from (printed and
+    in its /Keywords); a record fully signed for other decisions (here: before the consensus on 2.1)
+    is refused beside this bundle's reconciliation, by the chair and by the ministry."""
+    w = bundle_world
+    assert record_bindings(w.record_signed) == {
+        "reconciliation-sha256": sha256(w.reconciliation),
+        "decisions-sha256": sha256(w.decisions.to_json()),
+    }
+    verified = [open_sheet(d, w.ids[CHAIR], w.binding, w.root) for d in w.sheets.values()]
+    earlier = w.decisions.without_consensus("2.1")
+    rec = reconcile(w.binding.require_standard(), [s.to_expert_scores() for s in verified],
+                    earlier.to_engine_decisions())  # fmt: skip
+    with open_package(w.package, w.ids[CHAIR]) as opened:
+        record = panel_record_input(w.binding, opened.candidate(), verified, rec, earlier)
+    old = sign_in_order(
+        build_record_pdf(record), w.ids, [k for k in w.ids if k not in (CHAIR, RECUSED)] + [CHAIR]
+    )
+    assert record_bindings(old)["reconciliation-sha256"] == sha256(rec.to_json()) != sha256(w.reconciliation)
+    with pytest.raises(ResultMismatch, match="not made from the reconciliation"):
+        open_bundle(forge(w, record=old), w.ministry, w.root)
+    with open_package(w.package, w.ids[CHAIR]) as opened, pytest.raises(ResultMismatch):
+        build_bundle(w.ids[CHAIR], opened, sheets=list(w.sheets.values()), decisions=w.decisions.to_json(),
+                     reconciliation=w.reconciliation, record_pdf=old)  # fmt: skip
+    # the same numbers, other decisions (a changed opinion): refused on the decisions' digest
+    reworded = replace(w.decisions, opinion=replace(w.decisions.opinion, conclusion="专家组同意通过。"))
+    with open_package(w.package, w.ids[CHAIR]) as opened:
+        record = panel_record_input(w.binding, opened.candidate(), verified, rec_of(w, verified), reworded)
+    other = sign_in_order(
+        build_record_pdf(record), w.ids, [k for k in w.ids if k not in (CHAIR, RECUSED)] + [CHAIR]
+    )
+    with pytest.raises(ResultMismatch, match="not made from the chair's decisions"):
+        open_bundle(forge(w, record=other), w.ministry, w.root)
+
+
+def rec_of(w: BundleWorld, verified):
+    return reconcile(w.binding.require_standard(), [s.to_expert_scores() for s in verified],
+                     w.decisions.to_engine_decisions())  # fmt: skip

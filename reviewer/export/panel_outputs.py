@@ -1,0 +1,142 @@
+"""The panel's outputs, one core for the chair's window and the command line: the record PDF to
+co-sign, each member's co-signature, the chair's closing signature, the result bundle.
+
+    pdf = record_for(package, chair, binding, sheets, reconciliation, decisions)   # unsigned
+    path, kept = write_record(folder / RECORD, pdf)     # an identical record being signed is kept
+    pdf, field = cosign(pdf, member)                    # a member, into their own field
+    pdf, signed_now = close_record(pdf, chair)          # the chair last: the record is closed
+    data = result_bundle(chair, package, sheets=…, decisions=…, reconciliation=…, record_pdf=pdf)
+
+The order of signing is ``docs/bundle-format.md`` §2; the rules are :mod:`reviewer.export.pades`'s
+(a field signed once, by its own certificate, members first, the chair last) and the bundle's checks
+are :mod:`reviewer.export.bundle_checks`'s. Every function checks the signatures already in the
+record against the signer's pinned ministry root first: nobody signs a damaged record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from cryptography import x509
+
+from reviewer.errors import UsageError
+from reviewer.export.bundle import build_bundle
+from reviewer.export.pades import (
+    RecordField,
+    SignatureStatus,
+    find_field,
+    record_fields,
+    require_valid,
+    sign_record,
+    validate_record,
+)
+from reviewer.export.panel_record import panel_record_input
+from reviewer.export.record import build_record_pdf
+from reviewer.export.record_input import MemberRole
+from reviewer.i18n import T
+from reviewer.packages import open_package
+from reviewer.scoring.decisions import PanelDecisions
+from reviewer.scoring.result import Reconciliation
+from reviewer.scoring.sheet_binding import PackageBinding
+from reviewer.scoring.sheet_types import VerifiedSheet
+from reviewer.trust.files import write_atomic
+from reviewer.trust.identity import Identity
+
+RECORD = "record.pdf"
+
+
+def record_for(
+    package: Path,
+    identity: Identity,
+    binding: PackageBinding,
+    sheets: Sequence[VerifiedSheet],
+    reconciliation: Reconciliation,
+    decisions: PanelDecisions,
+) -> bytes:
+    """The unsigned record (reproducible bytes); InvalidInput when the opinion or the visit is missing."""
+    with open_package(package, identity) as opened:
+        candidate = opened.candidate()
+    record = panel_record_input(binding, candidate, sheets, reconciliation, decisions)
+    return build_record_pdf(record)
+
+
+def write_record(target: Path, pdf: bytes) -> tuple[Path, bool]:
+    """Write ``pdf`` to ``target`` (temporary file + rename); ``(path, kept)``: a record already
+    there that is this record with signatures appended is kept as it is (its signatures stay)."""
+    if target.exists() and target.read_bytes().startswith(pdf):
+        return target, True
+    return write_atomic(target, pdf), False
+
+
+def cosign(pdf: bytes, identity: Identity, field_name: str | None = None) -> tuple[bytes, RecordField]:
+    """``identity`` signs into its own field (or ``field_name``) in the field's role."""
+    require_valid(validate_record(pdf, identity.trust_root()))  # never co-sign a damaged record
+    if field_name:
+        target = next((f for f in record_fields(pdf) if f.name == field_name), None)
+        if target is None:
+            raise UsageError(
+                T("没有名为“{f}”的签名栏。", "There is no signature field named “{f}”.", f=field_name)
+            )
+    else:
+        target = find_field(pdf, identity)
+    role = target.info.role if target.info else MemberRole.EXPERT
+    return sign_record(pdf, target.name, identity, role), target
+
+
+def close_record(pdf: bytes, chair: Identity) -> tuple[bytes, bool]:
+    """The chair signs last (unless the chair already has); every field must then be signed and
+    every signature valid under the chair's pinned root. ``(pdf, signed_now)``."""
+    root = chair.trust_root()
+    require_valid(validate_record(pdf, root))
+    mine = find_field(pdf, chair)
+    signed_now = not mine.signed
+    if signed_now:
+        pdf = sign_record(pdf, mine.name, chair, MemberRole.CHAIR)
+    require_valid(validate_record(pdf, root), complete=record_fields(pdf))
+    return pdf, signed_now
+
+
+def result_bundle(
+    chair: Identity,
+    package: Path,
+    *,
+    sheets: Sequence[bytes],
+    decisions: bytes,
+    reconciliation: bytes,
+    record_pdf: bytes,
+    result_version: int = 1,
+    now: datetime | None = None,
+) -> bytes:
+    """The ``.rvresult`` for the ministry: checked as the ministry will, signed by the chair."""
+    with open_package(package, chair) as opened:
+        return build_bundle(
+            chair,
+            opened,
+            sheets=sheets,
+            decisions=decisions,
+            reconciliation=reconciliation,
+            record_pdf=record_pdf,
+            result_version=result_version,
+            now=now,
+        )
+
+
+@dataclass(frozen=True)
+class Signer:
+    """One signature field of the record and, once signed, its signature as validated."""
+
+    field: RecordField
+    status: SignatureStatus | None  # None: not signed yet
+
+    @property
+    def role(self) -> MemberRole | None:
+        return self.field.info.role if self.field.info else None
+
+
+def signers(pdf: bytes, root: x509.Certificate) -> list[Signer]:
+    """Every field of the record in signing order, with its validated signature if it has one."""
+    statuses = {s.field: s for s in validate_record(pdf, root)}
+    return [Signer(f, statuses.get(f.name)) for f in record_fields(pdf)]
