@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CandidatesModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>city</translation>
+    </message>
+    <message>
+        <source>park</source>
+        <translation>park</translation>
+    </message>
+</context>
+<context>
     <name>ChairPanel</name>
     <message>
         <source>Consensus {value}: {why} ({by}, {at})</source>
@@ -448,6 +479,88 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
     </message>
 </context>
 <context>
+    <name>ExpertsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>revoked {date}: {reason}</source>
+        <translation>revoked {date}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ExpertsPage</name>
+    <message>
+        <source>Enrol from request…</source>
+        <translation>Enrol from request…</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>Revoke…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>{n} experts enrolled, {a} active, {r} revoked</source>
+        <translation>{n} experts enrolled, {a} active, {r} revoked</translation>
+    </message>
+    <message>
+        <source>Choose an enrolment request</source>
+        <translation>Choose an enrolment request</translation>
+    </message>
+    <message>
+        <source>Enrolment requests (*.json);;All files (*)</source>
+        <translation>Enrolment requests (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Save the credential for {name}</source>
+        <translation>Save the credential for {name}</translation>
+    </message>
+    <message>
+        <source>Credentials (*.rvcred)</source>
+        <translation>Credentials (*.rvcred)</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <source>Revoke the credential of {name}</source>
+        <translation>Revoke the credential of {name}</translation>
+    </message>
+    <message>
+        <source>Why is the credential of {name} ({org}) revoked? The reason is kept in the ledger.</source>
+        <translation>Why is the credential of {name} ({org}) revoked? The reason is kept in the ledger.</translation>
+    </message>
+    <message>
+        <source>A revocation needs a reason.</source>
+        <translation>A revocation needs a reason.</translation>
+    </message>
+</context>
+<context>
     <name>ExplanationDialog</name>
     <message>
         <source>Explanation of a divergent score</source>
@@ -538,6 +651,57 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
     <message>
         <source>Set up your identity</source>
         <translation>Set up your identity</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <source>Result bundles to import</source>
+        <translation>Result bundles to import</translation>
+    </message>
+    <message>
+        <source>Outcome of each file</source>
+        <translation>Outcome of each file</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>Add folder…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Choose result bundles</source>
+        <translation>Choose result bundles</translation>
+    </message>
+    <message>
+        <source>Result bundles (*.rvresult);;All files (*)</source>
+        <translation>Result bundles (*.rvresult);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Choose a folder of result bundles</source>
+        <translation>Choose a folder of result bundles</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <source>Add the result bundles to import first.</source>
+        <translation>Add the result bundles to import first.</translation>
+    </message>
+    <message>
+        <source>{ok} imported, {dup} already there, {bad} refused</source>
+        <translation>{ok} imported, {dup} already there, {bad} refused</translation>
     </message>
 </context>
 <context>
@@ -634,6 +798,10 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
         <translation>Accept return notice…</translation>
     </message>
     <message>
+        <source>Open ministry desk…</source>
+        <translation>Open ministry desk…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -664,6 +832,10 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
     <message>
         <source>Open the package you reviewed first.</source>
         <translation>Open the package you reviewed first.</translation>
+    </message>
+    <message>
+        <source>Choose the authority folder</source>
+        <translation>Choose the authority folder</translation>
     </message>
 </context>
 <context>
@@ -941,6 +1113,41 @@ SHA-256 {sha}</translation>
     </message>
 </context>
 <context>
+    <name>MinistryPanel</name>
+    <message>
+        <source>Experts</source>
+        <translation>Experts</translation>
+    </message>
+    <message>
+        <source>Panel</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>Seal</source>
+        <translation>Seal</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation>Registry</translation>
+    </message>
+    <message>
+        <source>unlocked</source>
+        <translation>unlocked</translation>
+    </message>
+    <message>
+        <source>locked until needed</source>
+        <translation>locked until needed</translation>
+    </message>
+    <message>
+        <source>Ministry desk — {name} (root {fp}, keys {state}) · registry: {db}</source>
+        <translation>Ministry desk — {name} (root {fp}, keys {state}) · registry: {db}</translation>
+    </message>
+</context>
+<context>
     <name>OpinionEditor</name>
     <message>
         <source>Saved by {who} at {at}.</source>
@@ -989,6 +1196,49 @@ SHA-256 {sha}</translation>
     <message>
         <source>Record the dissent</source>
         <translation>Record the dissent</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomesModel</name>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>Candidate</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>imported</translation>
+    </message>
+    <message>
+        <source>imported (newer version)</source>
+        <translation>imported (newer version)</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>duplicate</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>package {pkg}, version {v} → {status}</source>
+        <translation>package {pkg}, version {v} → {status}</translation>
     </message>
 </context>
 <context>
@@ -1170,6 +1420,174 @@ SHA-256 {sha}</translation>
     <message>
         <source>Add this page as evidence for the selected indicator</source>
         <translation>Add this page as evidence for the selected indicator</translation>
+    </message>
+</context>
+<context>
+    <name>PanelChoiceModel</name>
+    <message>
+        <source>On panel</source>
+        <translation>On panel</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>revoked: {reason}</source>
+        <translation>revoked: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PanelComposer</name>
+    <message>
+        <source>Candidate</source>
+        <translation>Candidate</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>Famous software park</source>
+        <translation>Famous software park</translation>
+    </message>
+    <message>
+        <source>Famous software city</source>
+        <translation>Famous software city</translation>
+    </message>
+    <message>
+        <source>Load candidate file…</source>
+        <translation>Load candidate file…</translation>
+    </message>
+    <message>
+        <source>Choose a candidate file</source>
+        <translation>Choose a candidate file</translation>
+    </message>
+    <message>
+        <source>Candidate files (*.json);;All files (*)</source>
+        <translation>Candidate files (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>{n} experts chosen; chair: {chair}</source>
+        <translation>{n} experts chosen; chair: {chair}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryPage</name>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Candidate history</source>
+        <translation>Candidate history</translation>
+    </message>
+    <message>
+        <source>Year: stars, warnings, exits</source>
+        <translation>Year: stars, warnings, exits</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Export history…</source>
+        <translation>Export history…</translation>
+    </message>
+    <message>
+        <source>Export year report…</source>
+        <translation>Export year report…</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>city</translation>
+    </message>
+    <message>
+        <source>park</source>
+        <translation>park</translation>
+    </message>
+    <message>
+        <source>{n} of {total} candidates</source>
+        <translation>{n} of {total} candidates</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <source>Choose a candidate first.</source>
+        <translation>Choose a candidate first.</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>Export the report</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>Exported to {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTableModel</name>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
     </message>
 </context>
 <context>
@@ -1384,6 +1802,105 @@ SHA-256 {sha}</translation>
     <message>
         <source>Your own notes for the interviews and the visit. Nobody else ever sees them.</source>
         <translation>Your own notes for the interviews and the visit. Nobody else ever sees them.</translation>
+    </message>
+</context>
+<context>
+    <name>SealPage</name>
+    <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Candidate and panel</source>
+        <translation>Candidate and panel</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>Add folder…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Seal package…</source>
+        <translation>Seal package…</translation>
+    </message>
+    <message>
+        <source>{name}: {n} experts (compose them on the Panel page)</source>
+        <translation>{name}: {n} experts (compose them on the Panel page)</translation>
+    </message>
+    <message>
+        <source>no candidate yet</source>
+        <translation>no candidate yet</translation>
+    </message>
+    <message>
+        <source>{n} warnings about earlier panels</source>
+        <translation>{n} warnings about earlier panels</translation>
+    </message>
+    <message>
+        <source>Choose the standard</source>
+        <translation>Choose the standard</translation>
+    </message>
+    <message>
+        <source>Standards (*.json);;All files (*)</source>
+        <translation>Standards (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Add materials</source>
+        <translation>Add materials</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Add a folder of materials</source>
+        <translation>Add a folder of materials</translation>
+    </message>
+    <message>
+        <source>Choose the standard first.</source>
+        <translation>Choose the standard first.</translation>
+    </message>
+    <message>
+        <source>Give the candidate&apos;s name on the Panel page.</source>
+        <translation>Give the candidate's name on the Panel page.</translation>
+    </message>
+    <message>
+        <source>Save the sealed package</source>
+        <translation>Save the sealed package</translation>
+    </message>
+    <message>
+        <source>Review packages (*.rvpkg)</source>
+        <translation>Review packages (*.rvpkg)</translation>
+    </message>
+    <message>
+        <source>Sealed {path}: package {id}, {n} files, valid until {exp}.</source>
+        <translation>Sealed {path}: package {id}, {n} files, valid until {exp}.</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <source>Sealing failed; see the log.</source>
+        <translation>Sealing failed; see the log.</translation>
     </message>
 </context>
 <context>
@@ -1673,6 +2190,27 @@ SHA-256 {sha}</translation>
     <message>
         <source>Not required</source>
         <translation>Not required</translation>
+    </message>
+</context>
+<context>
+    <name>ministry</name>
+    <message>
+        <source>Unlock the authority</source>
+        <translation>Unlock the authority</translation>
+    </message>
+    <message>
+        <source>The key of {who} is not in this computer&apos;s keyring.
+Type its passphrase:</source>
+        <translation>The key of {who} is not in this computer's keyring.
+Type its passphrase:</translation>
+    </message>
+    <message>
+        <source>Registry database</source>
+        <translation>Registry database</translation>
+    </message>
+    <message>
+        <source>The registry database (a SQLite file, or a URL such as postgresql+psycopg://host/db):</source>
+        <translation>The registry database (a SQLite file, or a URL such as postgresql+psycopg://host/db):</translation>
     </message>
 </context>
 <context>

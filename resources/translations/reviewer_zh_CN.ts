@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CandidatesModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>名城</translation>
+    </message>
+    <message>
+        <source>park</source>
+        <translation>名园</translation>
+    </message>
+</context>
+<context>
     <name>ChairPanel</name>
     <message>
         <source>Consensus {value}: {why} ({by}, {at})</source>
@@ -448,6 +479,88 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
     </message>
 </context>
 <context>
+    <name>ExpertsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>证书指纹</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>签发日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>revoked {date}: {reason}</source>
+        <translation>已于 {date} 吊销：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ExpertsPage</name>
+    <message>
+        <source>Enrol from request…</source>
+        <translation>根据申请签发凭证…</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>吊销…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>{n} experts enrolled, {a} active, {r} revoked</source>
+        <translation>已签发 {n} 位专家，有效 {a} 位，已吊销 {r} 位</translation>
+    </message>
+    <message>
+        <source>Choose an enrolment request</source>
+        <translation>选择凭证申请文件</translation>
+    </message>
+    <message>
+        <source>Enrolment requests (*.json);;All files (*)</source>
+        <translation>凭证申请 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save the credential for {name}</source>
+        <translation>保存{name}的凭证</translation>
+    </message>
+    <message>
+        <source>Credentials (*.rvcred)</source>
+        <translation>凭证 (*.rvcred)</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>评审助手</translation>
+    </message>
+    <message>
+        <source>Revoke the credential of {name}</source>
+        <translation>吊销{name}的凭证</translation>
+    </message>
+    <message>
+        <source>Why is the credential of {name} ({org}) revoked? The reason is kept in the ledger.</source>
+        <translation>为何吊销{name}（{org}）的凭证？原因将记入签发记录。</translation>
+    </message>
+    <message>
+        <source>A revocation needs a reason.</source>
+        <translation>吊销凭证必须说明原因。</translation>
+    </message>
+</context>
+<context>
     <name>ExplanationDialog</name>
     <message>
         <source>Explanation of a divergent score</source>
@@ -538,6 +651,57 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
     <message>
         <source>Set up your identity</source>
         <translation>设置您的身份</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <source>Result bundles to import</source>
+        <translation>待导入的评审结果包</translation>
+    </message>
+    <message>
+        <source>Outcome of each file</source>
+        <translation>各文件的导入结果</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Choose result bundles</source>
+        <translation>选择评审结果包</translation>
+    </message>
+    <message>
+        <source>Result bundles (*.rvresult);;All files (*)</source>
+        <translation>评审结果包 (*.rvresult);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose a folder of result bundles</source>
+        <translation>选择存放评审结果包的文件夹</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>评审助手</translation>
+    </message>
+    <message>
+        <source>Add the result bundles to import first.</source>
+        <translation>请先添加要导入的评审结果包。</translation>
+    </message>
+    <message>
+        <source>{ok} imported, {dup} already there, {bad} refused</source>
+        <translation>导入 {ok} 个，已存在 {dup} 个，拒收 {bad} 个</translation>
     </message>
 </context>
 <context>
@@ -634,6 +798,10 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
         <translation>接受退回更正通知…</translation>
     </message>
     <message>
+        <source>Open ministry desk…</source>
+        <translation>打开部级工作台…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -664,6 +832,10 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
     <message>
         <source>Open the package you reviewed first.</source>
         <translation>请先打开您评审的评审包。</translation>
+    </message>
+    <message>
+        <source>Choose the authority folder</source>
+        <translation>选择签发机构文件夹</translation>
     </message>
 </context>
 <context>
@@ -941,6 +1113,41 @@ SHA-256 摘要 {sha}</translation>
     </message>
 </context>
 <context>
+    <name>MinistryPanel</name>
+    <message>
+        <source>Experts</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <source>Panel</source>
+        <translation>专家组</translation>
+    </message>
+    <message>
+        <source>Seal</source>
+        <translation>封装</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation>登记册</translation>
+    </message>
+    <message>
+        <source>unlocked</source>
+        <translation>已解锁</translation>
+    </message>
+    <message>
+        <source>locked until needed</source>
+        <translation>需要时再解锁</translation>
+    </message>
+    <message>
+        <source>Ministry desk — {name} (root {fp}, keys {state}) · registry: {db}</source>
+        <translation>部级工作台 — {name}（根证书 {fp}，密钥{state}）· 登记册：{db}</translation>
+    </message>
+</context>
+<context>
     <name>OpinionEditor</name>
     <message>
         <source>Saved by {who} at {at}.</source>
@@ -989,6 +1196,49 @@ SHA-256 摘要 {sha}</translation>
     <message>
         <source>Record the dissent</source>
         <translation>记录保留意见</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomesModel</name>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>候选对象</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>imported (newer version)</source>
+        <translation>已导入（新版本）</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>package {pkg}, version {v} → {status}</source>
+        <translation>评审包 {pkg}，第 {v} 版 → {status}</translation>
     </message>
 </context>
 <context>
@@ -1170,6 +1420,174 @@ SHA-256 摘要 {sha}</translation>
     <message>
         <source>Add this page as evidence for the selected indicator</source>
         <translation>将本页添加为所选指标的证据</translation>
+    </message>
+</context>
+<context>
+    <name>PanelChoiceModel</name>
+    <message>
+        <source>On panel</source>
+        <translation>入选</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>组长</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>revoked: {reason}</source>
+        <translation>已吊销：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PanelComposer</name>
+    <message>
+        <source>Candidate</source>
+        <translation>候选对象</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Famous software park</source>
+        <translation>软件名园</translation>
+    </message>
+    <message>
+        <source>Famous software city</source>
+        <translation>软件名城</translation>
+    </message>
+    <message>
+        <source>Load candidate file…</source>
+        <translation>读取候选对象文件…</translation>
+    </message>
+    <message>
+        <source>Choose a candidate file</source>
+        <translation>选择候选对象文件</translation>
+    </message>
+    <message>
+        <source>Candidate files (*.json);;All files (*)</source>
+        <translation>候选对象文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{n} experts chosen; chair: {chair}</source>
+        <translation>已选 {n} 位专家；组长：{chair}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryPage</name>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Candidate history</source>
+        <translation>候选对象历史</translation>
+    </message>
+    <message>
+        <source>Year: stars, warnings, exits</source>
+        <translation>年度：星级、整改与退出</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Export history…</source>
+        <translation>导出历史…</translation>
+    </message>
+    <message>
+        <source>Export year report…</source>
+        <translation>导出年度报表…</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>名城</translation>
+    </message>
+    <message>
+        <source>park</source>
+        <translation>名园</translation>
+    </message>
+    <message>
+        <source>{n} of {total} candidates</source>
+        <translation>共 {total} 个候选对象，显示 {n} 个</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>评审助手</translation>
+    </message>
+    <message>
+        <source>Choose a candidate first.</source>
+        <translation>请先选择候选对象。</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>导出报表</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>已导出到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTableModel</name>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -1384,6 +1802,105 @@ SHA-256 摘要 {sha}</translation>
     <message>
         <source>Your own notes for the interviews and the visit. Nobody else ever sees them.</source>
         <translation>您为约谈和考察记的笔记，其他人都看不到。</translation>
+    </message>
+</context>
+<context>
+    <name>SealPage</name>
+    <message>
+        <source>Standard</source>
+        <translation>评审标准</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Candidate and panel</source>
+        <translation>候选对象与专家组</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Seal package…</source>
+        <translation>封装评审包…</translation>
+    </message>
+    <message>
+        <source>{name}: {n} experts (compose them on the Panel page)</source>
+        <translation>{name}：{n} 位专家（在“专家组”页组建）</translation>
+    </message>
+    <message>
+        <source>no candidate yet</source>
+        <translation>尚未填写候选对象</translation>
+    </message>
+    <message>
+        <source>{n} warnings about earlier panels</source>
+        <translation>{n} 条与以往专家组有关的提醒</translation>
+    </message>
+    <message>
+        <source>Choose the standard</source>
+        <translation>选择评审标准</translation>
+    </message>
+    <message>
+        <source>Standards (*.json);;All files (*)</source>
+        <translation>评审标准 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Add materials</source>
+        <translation>添加材料</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Add a folder of materials</source>
+        <translation>添加材料文件夹</translation>
+    </message>
+    <message>
+        <source>Choose the standard first.</source>
+        <translation>请先选择评审标准。</translation>
+    </message>
+    <message>
+        <source>Give the candidate&apos;s name on the Panel page.</source>
+        <translation>请在“专家组”页填写候选对象名称。</translation>
+    </message>
+    <message>
+        <source>Save the sealed package</source>
+        <translation>保存封装好的评审包</translation>
+    </message>
+    <message>
+        <source>Review packages (*.rvpkg)</source>
+        <translation>评审包 (*.rvpkg)</translation>
+    </message>
+    <message>
+        <source>Sealed {path}: package {id}, {n} files, valid until {exp}.</source>
+        <translation>已封装 {path}：评审包 {id}，{n} 个文件，有效期至 {exp}。</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>评审助手</translation>
+    </message>
+    <message>
+        <source>Sealing failed; see the log.</source>
+        <translation>封装失败，详情见日志。</translation>
     </message>
 </context>
 <context>
@@ -1673,6 +2190,27 @@ SHA-256 摘要 {sha}</translation>
     <message>
         <source>Not required</source>
         <translation>无需填写</translation>
+    </message>
+</context>
+<context>
+    <name>ministry</name>
+    <message>
+        <source>Unlock the authority</source>
+        <translation>解锁签发机构</translation>
+    </message>
+    <message>
+        <source>The key of {who} is not in this computer&apos;s keyring.
+Type its passphrase:</source>
+        <translation>{who}的私钥口令不在本机密钥环中。
+请输入口令：</translation>
+    </message>
+    <message>
+        <source>Registry database</source>
+        <translation>登记册数据库</translation>
+    </message>
+    <message>
+        <source>The registry database (a SQLite file, or a URL such as postgresql+psycopg://host/db):</source>
+        <translation>登记册数据库（SQLite 文件，或 postgresql+psycopg://主机/库 这样的地址）：</translation>
     </message>
 </context>
 <context>

@@ -11,10 +11,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ministry", text)
-
-
 def open_file(parent: QWidget | None, title: str, filters: str, start: str = "") -> Path | None:
     path, _ = QFileDialog.getOpenFileName(parent, title, start, filters)
     return Path(path) if path else None
@@ -44,8 +40,10 @@ def reason(parent: QWidget | None, title: str, question: str) -> str | None:
 def passphrase(parent: QWidget | None, who: str) -> str | None:
     text, ok = QInputDialog.getText(
         parent,
-        _tr("Unlock the authority"),
-        _tr("The key of {who} is not in this computer's keyring.\nType its passphrase:").format(who=who),
+        QCoreApplication.translate("ministry", "Unlock the authority"),
+        QCoreApplication.translate(
+            "ministry", "The key of {who} is not in this computer's keyring.\nType its passphrase:"
+        ).format(who=who),
         QLineEdit.EchoMode.Password,
     )
     return text if ok and text else None
@@ -55,8 +53,11 @@ def database(parent: QWidget | None, default: str) -> str | None:
     """The registry database: a SQLite file path or a SQLAlchemy URL (PostgreSQL); None when cancelled."""
     text, ok = QInputDialog.getText(
         parent,
-        _tr("Registry database"),
-        _tr("The registry database (a SQLite file, or a URL such as postgresql+psycopg://host/db):"),
+        QCoreApplication.translate("ministry", "Registry database"),
+        QCoreApplication.translate(
+            "ministry",
+            "The registry database (a SQLite file, or a URL such as postgresql+psycopg://host/db):",
+        ),
         QLineEdit.EchoMode.Normal,
         default,
     )
