@@ -37,5 +37,10 @@ test: sysdeps venv translations lint
 run: sysdeps venv translations
 	$(BIN)/reviewer --data-dir $(DEMO) demo
 
+# Benchmarks (not a set-up command, never part of `make test`): prints the table of
+# docs/performance.md. BENCH_ARGS passes options, e.g. `make bench BENCH_ARGS="--full --runs 5"`.
+bench: sysdeps venv translations
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) $(QM) .pytest_cache .ruff_cache

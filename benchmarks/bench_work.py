@@ -1,0 +1,112 @@
+"""3. Autosave latency of the expert's work store and 4. reconciliation of a large panel.
+
+Autosave: a fresh store (SQLite, migrated) and a review of a 300-indicator standard; 2,000
+``Workbench.set_score`` calls, each its own committed transaction with its audit entry, as the
+scoring view makes them; the latency of each call is recorded and p50/p99 reported per run.
+
+Reconciliation: 25 experts' sheets over 300 leaf indicators (deterministic pseudo-random scores on
+the standard's steps, some divergent), ``reconcile()`` timed on its own (the sheets built beforehand).
+"""
+
+from __future__ import annotations
+
+import random
+import tempfile
+import time
+from decimal import Decimal
+
+from benchmarks.harness import Row, child_main, fmt_s, interleaved, median, percentile, run_child
+from benchmarks.world import standard_file
+
+LEAVES = 300
+EDITS = 2000
+EXPERTS = 25
+
+
+def _standard(leaves: int):
+    from reviewer.standards import load_standard
+
+    return load_standard(standard_file(leaves))
+
+
+def _value(rng: random.Random, leaf) -> Decimal:
+    step = leaf.step or Decimal(1)
+    return min(leaf.points, (leaf.points * Decimal(rng.uniform(0.4, 1.0)) / step).to_integral_value() * step)
+
+
+def autosave(edits: str) -> dict:
+    from reviewer.models import Store
+    from reviewer.models.workbench import Workbench
+    from reviewer.models.workbench_types import Conflict
+
+    standard = _standard(LEAVES)
+    leaves = standard.leaves()
+    rng = random.Random(8)
+    with tempfile.TemporaryDirectory(prefix="reviewer-bench-") as tmp, Store.open(tmp) as store:
+        bench = Workbench(store)
+        review = bench.open_review("BENCH-PKG", "ab" * 32, package_path=f"{tmp}/p.rvpkg", standard=standard)
+        bench.declare(review, Conflict.NONE)
+        bench.accept_pledge(review)
+        latencies, last = [], {}
+        for i in range(int(edits)):
+            leaf = leaves[i % len(leaves)]
+            value = _value(rng, leaf)
+            start = time.perf_counter()
+            bench.set_score(review, leaf.code, value)
+            latencies.append(time.perf_counter() - start)
+            last[leaf.code] = value
+        assert dict(bench.snapshot(review).scores) == last, "the store lost an edit"
+    return {"p50": percentile(latencies, 50), "p99": percentile(latencies, 99), "max": max(latencies)}
+
+
+def reconciliation(repeat: str) -> dict:
+    from reviewer.scoring.inputs import ExpertScores
+    from reviewer.scoring.reconcile import reconcile
+
+    standard = _standard(LEAVES)
+    rng = random.Random(25)
+    sheets = [
+        ExpertScores(
+            f"expert-{e:02d}",
+            scores={leaf.code: _value(rng, leaf) for leaf in standard.leaves()},
+            answers={i.code: True for i in standard.yes_no},
+        )
+        for e in range(EXPERTS)
+    ]
+    times = []
+    for _ in range(int(repeat)):
+        start = time.perf_counter()
+        result = reconcile(standard, sheets)
+        times.append(time.perf_counter() - start)
+    assert len(result.indicators) >= LEAVES
+    return {"seconds": median(times), "first": times[0]}
+
+
+def run(runs: int, log=print) -> list[Row]:
+    res = interleaved(
+        runs,
+        {
+            "autosave": lambda: run_child("bench_work", "autosave", str(EDITS)),
+            "reconcile": lambda: run_child("bench_work", "reconciliation", "5"),
+        },
+    )
+    p50 = median([r["p50"] for r in res["autosave"]])
+    p99 = median([r["p99"] for r in res["autosave"]])
+    t_rec = median([r["seconds"] for r in res["reconcile"]])
+    first = median([r["first"] for r in res["reconcile"]])
+    peak_a = max(r["peak_rss"] for r in res["autosave"])
+    return [
+        Row(f"autosave: set_score p50 ({EDITS} edits, {LEAVES} indicators)", fmt_s(p50), peak=peak_a),
+        Row(f"autosave: set_score p99 ({EDITS} edits)", fmt_s(p99), "≤ 5 ms", p99 <= 0.005),
+        Row(
+            f"reconcile {EXPERTS} experts × {LEAVES} indicators",
+            f"{fmt_s(t_rec)} (first call {fmt_s(first)})",
+            "≤ 50 ms",
+            t_rec <= 0.050,
+            max(r["peak_rss"] for r in res["reconcile"]),
+        ),
+    ]
+
+
+if __name__ == "__main__":
+    child_main({"autosave": autosave, "reconciliation": reconciliation})
