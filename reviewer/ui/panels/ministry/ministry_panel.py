@@ -23,12 +23,21 @@ from reviewer.ui.panels.ministry.seal_page import SealPage
 from reviewer.ui.tasks import Executor
 
 
+def registry_label(registry: Registry) -> str:
+    """The registry database as a person reads it: a SQLite file's path, else the URL without password."""
+    url = registry.engine.url
+    if url.get_backend_name() == "sqlite" and url.database:
+        return url.database
+    return url.render_as_string(hide_password=True)
+
+
 class MinistryPanel(QWidget):
     def __init__(self, desk: MinistryDesk) -> None:
         super().__init__(objectName="ministryPanel")
         self.desk = desk
         desk.setParent(self)
         self.header = QLabel(wordWrap=True, objectName="ministryHeader")
+        self.header.setContentsMargins(4, 4, 4, 6)
         self.experts = ExpertsPage(desk)
         self.composer = PanelComposer(desk)
         self.seal = SealPage(desk, self.composer)
@@ -74,7 +83,7 @@ class MinistryPanel(QWidget):
                 name=a.name,
                 fp=pretty_fingerprint(a.root_fingerprint)[:11],
                 state=state,
-                db=self.desk.registry.engine.url.render_as_string(hide_password=True),
+                db=registry_label(self.desk.registry),
             )
         )
 

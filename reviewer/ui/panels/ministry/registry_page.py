@@ -45,6 +45,8 @@ from reviewer.ui.panels.ministry.desk_state import MinistryDesk
 from reviewer.ui.tasks import Task
 
 ANY = None
+MAX_TABLE_HEIGHT = 360
+LEFT_WIDTH = 520
 
 
 class ReportView(QScrollArea):
@@ -81,12 +83,15 @@ class ReportView(QScrollArea):
             view = QTableView(objectName=f"{self.objectName()}-{table.key}")
             view.setModel(model)
             view.verticalHeader().hide()
-            view.setWordWrap(True)
+            view.setWordWrap(False)  # one line a row; the full text is in the tooltip
             view.setAlternatingRowColors(True)
             view.horizontalHeader().setStretchLastSection(True)
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            rows = max(1, len(table.rows))
-            view.setMinimumHeight(min(320, 34 + 28 * rows))
+            row_height = view.verticalHeader().defaultSectionSize()
+            height = view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
+            height += row_height * max(1, len(table.rows))
+            height += view.horizontalScrollBar().sizeHint().height()  # room for a scroll bar if too wide
+            view.setFixedHeight(min(MAX_TABLE_HEIGHT, height))
             self.models[table.key] = model
             self._layout.insertWidget(2 * i - 1, label)
             self._layout.insertWidget(2 * i, view)
@@ -145,6 +150,7 @@ class RegistryPage(QWidget):
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([LEFT_WIDTH, 2 * LEFT_WIDTH])
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.splitter, 1)
