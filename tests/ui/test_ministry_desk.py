@@ -236,3 +236,32 @@ def test_the_main_window_opens_the_ministry_desk(
         and Path(window.ministry_panel.desk.registry.engine.url.database) == other
     )
     assert json.loads((authdir / "authority.json").read_text("utf-8"))["name"] == world.authority.name
+
+
+def test_the_authority_is_unlocked_once_asking_again_after_a_wrong_passphrase(
+    qtbot,
+    world: BundleWorld,
+    requests: dict[str, Path],
+    tmp_path: Path,
+    monkeypatch,
+    shown_errors,
+    make_window,
+) -> None:
+    make_window(lang="en")
+    authdir = tmp_path / "authority"
+    shutil.copytree(world.authority.path, authdir)
+    p = MinistryPanel.open(authdir, str(tmp_path / "r.sqlite3"), ImmediateExecutor())  # no keyring here
+    qtbot.addWidget(p)
+    typed = iter(["not-the-passphrase", PASSPHRASE])
+    asked: list[str] = []
+    monkeypatch.setattr(asks, "passphrase", lambda parent, who: asked.append(who) or next(typed))
+    monkeypatch.setattr(asks, "open_file", lambda *a, **k: requests["sun-li"])
+    monkeypatch.setattr(asks, "save_file", lambda *a, **k: None)  # keep only the authority's copy
+    p.experts.enrol_button.click()
+    assert asked == [world.authority.name] * 2
+    assert len(shown_errors) == 1  # the wrong passphrase, said before asking again
+    assert "孙立" in names_and_status(p) and p.desk.keys is not None
+    assert "keys unlocked" in p.header.text()
+    p.experts.enrol_button.click()  # unlocked once: not asked again
+    assert len(asked) == 2
+    p.close_desk()
