@@ -22,7 +22,7 @@ from pathlib import Path
 
 from cryptography import x509
 
-from reviewer.errors import UsageError
+from reviewer.errors import Refused, UsageError
 from reviewer.export.bundle import build_bundle
 from reviewer.export.pades import (
     RecordField,
@@ -71,8 +71,11 @@ def write_record(target: Path, pdf: bytes) -> tuple[Path, bool]:
     return write_atomic(target, pdf), False
 
 
-def cosign(pdf: bytes, identity: Identity, field_name: str | None = None) -> tuple[bytes, RecordField]:
-    """``identity`` signs into its own field (or ``field_name``) in the field's role."""
+def cosign(
+    pdf: bytes, identity: Identity, field_name: str | None = None, *, members_only: bool = False
+) -> tuple[bytes, RecordField]:
+    """``identity`` signs into its own field (or ``field_name``) in the field's role;
+    ``members_only``: the chair is refused here (the chair closes with :func:`close_record`)."""
     require_valid(validate_record(pdf, identity.trust_root()))  # never co-sign a damaged record
     if field_name:
         target = next((f for f in record_fields(pdf) if f.name == field_name), None)
@@ -83,6 +86,14 @@ def cosign(pdf: bytes, identity: Identity, field_name: str | None = None) -> tup
     else:
         target = find_field(pdf, identity)
     role = target.info.role if target.info else MemberRole.EXPERT
+    if members_only and role is MemberRole.CHAIR:
+        raise Refused(
+            T(
+                "这是组长的签名栏：组长在全体成员签署后以“签署并封闭”最后签署。",
+                "This is the chair's field: the chair signs last, with “Sign and close”, once every member "
+                "has signed.",
+            )
+        )
     return sign_record(pdf, target.name, identity, role), target
 
 

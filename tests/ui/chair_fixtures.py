@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
@@ -53,6 +53,8 @@ class ChairWorld:
     sheets: dict[str, Path]  # file stem → sheet file
     binding: PackageBinding
     names: dict[str, str]  # demo key → fingerprint
+    identities: dict[str, Path] = field(default_factory=dict)  # demo key → identity folder
+    authority: Path | None = None  # the demo ministry's authority folder
 
 
 def answers(standard: Standard, key: str, material: str) -> SheetAnswers:
@@ -127,6 +129,8 @@ def build_chair_world(root: Path) -> ChairWorld:
         sheets,
         binding,
         {k: i.fingerprint for k, i in ids.items()},
+        dict(demo.identities),
+        demo.authority,
     )
 
 

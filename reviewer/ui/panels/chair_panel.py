@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from reviewer.errors import ReviewerError
 from reviewer.models.chair import ChairStore
 from reviewer.models.store import Store
+from reviewer.paths import data_dir
 from reviewer.scoring.decisions import (
     Actor,
     ConsensusDecision,
@@ -27,6 +28,7 @@ from reviewer.scoring.decisions import (
     Opinion,
     PanelDecisions,
     ReturnDecision,
+    VisitInfo,
 )
 from reviewer.scoring.panel import PanelState, SheetOutcome
 from reviewer.scoring.result import Reconciliation
@@ -40,6 +42,7 @@ from reviewer.ui.models.matrix_model import MatrixExpert
 from reviewer.ui.panels import chair_decisions as dialogs
 from reviewer.ui.panels.chair_import import ACCEPTED, REFUSED, SUPERSEDED, FileOutcome, ImportView
 from reviewer.ui.panels.chair_matrix import MatrixPage
+from reviewer.ui.panels.chair_record import RecordPage
 from reviewer.ui.panels.chair_work import bind_review, import_and_keep, notice_digest
 from reviewer.ui.panels.opinion_editor import OpinionEditor
 from reviewer.ui.panels.package_loading import OpenedReview
@@ -70,9 +73,12 @@ class ChairPanel(QWidget):
         self.imports = ImportView()
         self.matrix = MatrixPage()
         self.opinion = OpinionEditor()
+        folder = (store.path.parent if store is not None and store.path else data_dir()) / "chair"
+        self.record = RecordPage(review, folder / review.manifest.package_id, executor)
         self.tabs.addTab(self.imports, "")
         self.tabs.addTab(self.matrix, "")
         self.tabs.addTab(self.opinion, "")
+        self.tabs.addTab(self.record, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -83,6 +89,7 @@ class ChairPanel(QWidget):
         self.matrix.return_requested.connect(self.return_sheet)
         self.opinion.opinion_saved.connect(self._save_opinion)
         self.opinion.dissent_saved.connect(self._save_dissent)
+        self.record.visit.visit_saved.connect(self._save_visit)
         roster = review.manifest.roster
         self.opinion.set_members([(m.cert_sha256, m.name) for m in roster])
         self.imports.set_busy(True)
@@ -137,6 +144,7 @@ class ChairPanel(QWidget):
         )
         if self.state is not None:
             self.opinion.show_decisions(self.decisions.opinion, self.decisions.dissents)
+        self.record.set_inputs(self.state, self.reconciliation)
         self.changed.emit()
 
     def _decide(self, decisions: PanelDecisions, action: str, subject: str = "", why: str = "") -> bool:
@@ -343,11 +351,16 @@ class ChairPanel(QWidget):
         dissent = DissentDecision(expert, text, self.actor, self._now())
         self._decide(self.decisions.with_dissent(dissent), "dissent", expert, text)
 
+    def _save_visit(self, dates: tuple, place: str) -> None:
+        if self.state is not None:
+            self._decide(self.decisions.with_visit(VisitInfo(dates, place)), "visit", "", place)
+
     # --- texts ------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.tabs.setTabText(0, self.tr("Sheets"))
         self.tabs.setTabText(1, self.tr("Matrix"))
         self.tabs.setTabText(2, self.tr("Opinion and dissents"))
+        self.tabs.setTabText(3, self.tr("Review record and result file"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -1,0 +1,431 @@
+"""The review record and the result file (评审意见表与结果文件), from the chair's reconciliation.
+
+The chair produces the record PDF (in the background, into the chair's data folder); each member
+co-signs in turn on the same laptop (their identity folder, their passphrase or keyring); the
+chair signs last, which closes the record; then the result file (``.rvresult``) is built and saved
+where the chair chooses. The work is the core's :mod:`reviewer.export.panel_outputs`, the same as
+``reviewer panel reconcile/close`` and ``reviewer record cosign``; every failure goes through
+:func:`reviewer.ui.dialogs.errors.report`.
+
+The record names the SHA-256 of the reconciliation and decisions it was made from: when the
+decisions change, the record on file no longer matches them. Before any signature, producing it
+again simply replaces it; after the first signature, the chair is warned that it must be produced
+and signed again (and asked before the signatures are discarded).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from cryptography import x509
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.errors import KeyUnavailable, WrongPassphrase
+from reviewer.export import panel_outputs as outputs
+from reviewer.export.bundle import write_bundle
+from reviewer.export.bundle_checks import record_bindings
+from reviewer.export.bundle_format import BUNDLE_SUFFIX
+from reviewer.export.record import DECISIONS_KEY, RECONCILIATION_KEY
+from reviewer.export.record_input import MemberRole
+from reviewer.scoring.panel import PanelState
+from reviewer.scoring.result import Reconciliation
+from reviewer.trust import PassphraseSource, load_identity, read_info
+from reviewer.trust.files import write_atomic
+from reviewer.ui.dialogs import cosign as dialogs
+from reviewer.ui.dialogs import errors
+from reviewer.ui.panels.chair_decisions import ERROR_STYLE
+from reviewer.ui.panels.package_loading import OpenedReview
+from reviewer.ui.panels.visit_editor import VisitEditor
+from reviewer.ui.tasks import Executor, Progress, Task
+
+Loaded = tuple[bytes, list[outputs.Signer]]
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _load(path: Path, root: x509.Certificate) -> Loaded:
+    """The record on file and its fields with their signatures validated against ``root`` (worker)."""
+    pdf = path.read_bytes()
+    return pdf, outputs.signers(pdf, root)
+
+
+class RecordPage(QWidget):
+    """The record's life from the reconciliation screen: produce, co-sign, close, result file."""
+
+    def __init__(
+        self,
+        review: OpenedReview,
+        folder: Path,
+        executor: Executor | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("recordPage")
+        self.review, self.folder, self._executor = review, folder, executor
+        self.state: PanelState | None = None
+        self.reconciliation: Reconciliation | None = None
+        self.pdf: bytes | None = None
+        self.signers: list[outputs.Signer] = []
+        self.result_path: Path | None = None
+        self.result_digest = ""
+        self.busy = False
+        self._loaded = False
+        self._was_current = False
+
+        self.visit = VisitEditor()
+        self.record_box = QGroupBox()
+        self.produce_button = QPushButton(objectName="produceRecord")
+        self.cosign_button = QPushButton(objectName="cosignRecord")
+        self.close_button = QPushButton(objectName="closeRecord")
+        self.bundle_button = QPushButton(objectName="produceResult")
+        self.version = QSpinBox(objectName="resultVersion", minimum=1, maximum=99)
+        self.version_label = QLabel()
+        self.progress = QProgressBar(objectName="recordProgress", textVisible=True)
+        self.progress.hide()
+        self.status = QLabel(objectName="recordStatus", wordWrap=True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.warning = QLabel(objectName="recordWarning", wordWrap=True)
+        self.warning.setStyleSheet(ERROR_STYLE)
+        self.warning.hide()
+        self.table = QTableWidget(0, 4, objectName="signerTable")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.result = QLabel(objectName="resultDigest", wordWrap=True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        buttons = QHBoxLayout()
+        for b in (self.produce_button, self.cosign_button, self.close_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.version_label)
+        buttons.addWidget(self.version)
+        buttons.addWidget(self.bundle_button)
+        inner = QVBoxLayout(self.record_box)
+        inner.addLayout(buttons)
+        inner.addWidget(self.progress)
+        inner.addWidget(self.status)
+        inner.addWidget(self.warning)
+        inner.addWidget(self.table, 1)
+        inner.addWidget(self.result)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.visit)
+        layout.addWidget(self.record_box, 1)
+
+        self.produce_button.clicked.connect(self.produce)
+        self.cosign_button.clicked.connect(self.cosign)
+        self.close_button.clicked.connect(self.close_record)
+        self.bundle_button.clicked.connect(self.produce_result)
+        self.retranslate()
+
+    # --- what the record is made from ---------------------------------------------------------
+    @property
+    def path(self) -> Path:
+        return self.folder / outputs.RECORD
+
+    def _wanted(self) -> dict[str, str] | None:
+        if self.state is None or self.reconciliation is None:
+            return None
+        return {
+            RECONCILIATION_KEY: _sha(self.reconciliation.to_json()),
+            DECISIONS_KEY: _sha(self.state.decisions.to_json()),
+        }
+
+    @property
+    def current(self) -> bool:
+        """The record on file was made from the reconciliation and decisions now held."""
+        wanted = self._wanted()
+        return self.pdf is not None and wanted is not None and record_bindings(self.pdf) == wanted
+
+    @property
+    def signed_count(self) -> int:
+        return sum(s.field.signed for s in self.signers)
+
+    def _members(self) -> list[outputs.Signer]:
+        return [s for s in self.signers if s.role is MemberRole.EXPERT]
+
+    @property
+    def chair_signed(self) -> bool:
+        return any(s.role is MemberRole.CHAIR and s.field.signed for s in self.signers)
+
+    def set_inputs(self, state: PanelState | None, reconciliation: Reconciliation | None) -> None:
+        """The chair panel's state after each import or decision."""
+        self.state, self.reconciliation = state, reconciliation
+        if state is not None:
+            self.visit.show_visit(state.decisions.visit)
+            if not self._loaded:
+                self._loaded = True
+                if self.path.exists():
+                    self._load_existing()
+        current = self.current
+        if self.pdf is not None and self.signed_count and self._was_current and not current:
+            text = self.tr(
+                "The decisions changed after the record was signed. Produce the record again: every "
+                "member must then sign it again."
+            )
+            dialogs.notify(self, text)
+        self._was_current = current
+        self._refresh()
+
+    # --- the four steps ---------------------------------------------------------------------------
+    def produce(self) -> Task | None:
+        """Build the record from the decisions now held (kept as it is when nothing changed)."""
+        if self.busy or self.state is None or self.reconciliation is None:
+            return None
+        if self.pdf is not None and self.current:
+            self.status.setText(self.tr("The record is up to date; its signatures are kept."))
+            return None
+        if self.signed_count and not errors.ask(
+            self,
+            self.tr("Produce the record again"),
+            self.tr(
+                "The record on file carries {n} signature(s) but was made from other decisions. Produce it "
+                "again? The signatures are discarded and every member signs again."
+            ).format(n=self.signed_count),
+        ):
+            return None
+        state, rec = self.state, self.reconciliation
+        chair, package = self.review.identity, self.review.path
+
+        steps = (self.tr("Laying out the record…"), self.tr("Saving the record…"), self._checking())
+        folder, target, root = self.folder, self.path, chair.trust_root()
+
+        def work(progress: Progress) -> Loaded:  # worker thread: no widget, texts made before
+            progress(0, 3, steps[0])
+            pdf = outputs.record_for(package, chair, state.binding, state.sheets(), rec, state.decisions)
+            progress(1, 3, steps[1])
+            folder.mkdir(parents=True, exist_ok=True)
+            outputs.write_record(target, pdf)
+            progress(2, 3, steps[2])
+            return _load(target, root)
+
+        return self._run(work, self._shown)
+
+    def cosign(self) -> Task | None:
+        """A member co-signs: their identity folder, then keyring or passphrase, then the signature."""
+        if self.busy or self.pdf is None:
+            return None
+        folder = dialogs.choose_member_folder(self, str(self.review.path.parent))
+        if folder is None:
+            return None
+        return self._cosign(folder, PassphraseSource(use_keyring=True, interactive=False), may_ask=True)
+
+    def _cosign(self, folder: Path, source: PassphraseSource, may_ask: bool) -> Task:
+        pdf, target, root = self.pdf, self.path, self.review.identity.trust_root()
+        assert pdf is not None
+        steps = (self.tr("Unlocking the member's key…"), self.tr("Signing…"), self._checking())
+
+        def work(progress: Progress) -> Loaded:
+            progress(0, 3, steps[0])
+            member = load_identity(folder, source)
+            progress(1, 3, steps[1])
+            signed, _ = outputs.cosign(pdf, member, members_only=True)
+            write_atomic(target, signed)
+            progress(2, 3, steps[2])
+            return _load(target, root)
+
+        return self._run(work, self._shown, partial(self._cosign_failed, folder, may_ask))
+
+    def _cosign_failed(self, folder: Path, may_ask: bool, exc: BaseException) -> None:
+        if may_ask and isinstance(exc, KeyUnavailable | WrongPassphrase):
+            if isinstance(exc, WrongPassphrase):
+                errors.report(self, exc)
+            try:
+                who = read_info(folder).name
+            except Exception:  # a folder that is no identity: the next attempt says so
+                who = str(folder)
+            typed = dialogs.ask_member_passphrase(self, who)
+            if typed is not None:
+                self._cosign(
+                    folder, PassphraseSource(explicit=typed, use_keyring=False, interactive=False), True
+                )
+            return
+        errors.report(self, exc)
+
+    def close_record(self) -> Task | None:
+        """The chair signs last (the record is closed: no further change)."""
+        if self.busy or self.pdf is None:
+            return None
+        pdf, chair, target = self.pdf, self.review.identity, self.path
+        steps = (self.tr("Signing as the chair…"), self._checking())
+
+        def work(progress: Progress) -> Loaded:
+            progress(0, 2, steps[0])
+            closed, _ = outputs.close_record(pdf, chair)
+            write_atomic(target, closed)
+            progress(1, 2, steps[1])
+            return _load(target, chair.trust_root())
+
+        return self._run(work, self._shown)
+
+    def produce_result(self) -> Task | None:
+        """Build the result file for the ministry and save it where the chair chooses."""
+        if self.busy or self.pdf is None or self.state is None or self.reconciliation is None:
+            return None
+        name = str(self.review.manifest.candidate.get("name", "result"))
+        suggested = self.review.path.parent / f"{name}-评审结果-v{self.version.value()}{BUNDLE_SUFFIX}"
+        target = dialogs.choose_result_path(self, str(suggested))
+        if target is None:
+            return None
+        if target.suffix != BUNDLE_SUFFIX:
+            target = target.with_name(target.name + BUNDLE_SUFFIX)
+        pdf, state, rec, version = self.pdf, self.state, self.reconciliation, self.version.value()
+        chair, package = self.review.identity, self.review.path
+        steps = (
+            self.tr("Checking everything as the ministry will, then signing…"),
+            self.tr("Saving the result file…"),
+        )
+
+        def work(progress: Progress) -> tuple[Path, str]:
+            progress(0, 2, steps[0])
+            data = outputs.result_bundle(
+                chair,
+                package,
+                sheets=[s.data for s in state.sheets()],
+                decisions=state.decisions.to_json(),
+                reconciliation=rec.to_json(),
+                record_pdf=pdf,
+                result_version=version,
+            )
+            progress(1, 2, steps[1])
+            return write_bundle(target, data), _sha(data)
+
+        return self._run(work, self._result_written)
+
+    # --- background work and its results ----------------------------------------------------------
+    def _checking(self) -> str:
+        return self.tr("Checking the signatures against the ministry root…")
+
+    def _load_existing(self) -> Task:
+        target, root = self.path, self.review.identity.trust_root()
+        return self._run(lambda _progress: _load(target, root), self._shown)
+
+    def _run(
+        self,
+        fn: Callable[[Progress], object],
+        done: Callable[..., None],
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> Task:
+        self.busy = True
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self._refresh()
+        task = Task(self, fn, self._executor).on_progress(self._progressed).on_success(self._idle(done))
+        return task.on_failure(self._idle(failed or partial(errors.report, self))).run()
+
+    def _idle(self, then: Callable[..., None]) -> Callable[..., None]:
+        def callback(value: object) -> None:
+            self.busy = False
+            self.progress.hide()
+            then(value)
+            self._refresh()
+
+        return callback
+
+    def _progressed(self, done: int, total: int, text: str) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.progress.setFormat(text or "%p%")
+
+    def _shown(self, loaded: Loaded) -> None:
+        self.pdf, self.signers = loaded
+        self._was_current = self.current
+
+    def _result_written(self, result: tuple[Path, str]) -> None:
+        self.result_path, self.result_digest = result
+
+    # --- showing ------------------------------------------------------------------------------
+    def _refresh(self) -> None:
+        current, idle = self.current, not self.busy
+        members = self._members()
+        all_members = all(s.field.signed for s in members)
+        self.produce_button.setEnabled(idle and self.reconciliation is not None)
+        self.cosign_button.setEnabled(idle and current and not all_members and not self.chair_signed)
+        self.close_button.setEnabled(idle and current and all_members and not self.chair_signed)
+        self.bundle_button.setEnabled(idle and current and self.chair_signed)
+        self.warning.setVisible(self.pdf is not None and not current and self.signed_count > 0)
+        self._fill_table()
+        waiting = "、".join(s.field.label or s.field.name for s in members if not s.field.signed)
+        if self.pdf is None:
+            text = self.tr("No record yet. Enter the visit and the panel opinion, then produce the record.")
+        elif not current:
+            text = self.tr("The record on file was made from other decisions: produce it again.")
+        elif self.chair_signed:
+            text = self.tr("The record is closed: every member and the chair have signed.")
+        elif all_members:
+            text = self.tr("Every member has signed: the chair signs last and closes the record.")
+        else:
+            text = self.tr("Waiting for the signature of: {who}.").format(who=waiting)
+        if self.pdf is not None:
+            text += "\n" + self.tr("Record file: {path}").format(path=self.path)
+        self.status.setText(text)
+        if self.result_path is not None:
+            self.result.setText(
+                self.tr("Result file saved: {path}\nSHA-256: {digest}").format(
+                    path=self.result_path, digest=self.result_digest
+                )
+            )
+
+    def _status_of(self, signer: outputs.Signer) -> str:
+        s = signer.status
+        if s is None:
+            return self.tr("Not signed yet")
+        if s.valid:
+            return self.tr("Signed by {name}: valid, trusted").format(name=s.signer_name)
+        return self.tr("Signed by {name}: NOT valid ({problem})").format(
+            name=s.signer_name, problem=s.problem or self.tr("changed or untrusted")
+        )
+
+    def _fill_table(self) -> None:
+        self.table.setRowCount(len(self.signers))
+        for row, signer in enumerate(self.signers):
+            s = signer.status
+            role = self.tr("Chair") if signer.role is MemberRole.CHAIR else self.tr("Member")
+            when = s.signed_at.strftime("%Y-%m-%d %H:%M UTC") if s and s.signed_at else ""
+            for col, text in enumerate(
+                (signer.field.label or signer.field.name, role, self._status_of(signer), when)
+            ):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+
+    def retranslate(self) -> None:
+        self.record_box.setTitle(self.tr("Review record and result file"))
+        self.produce_button.setText(self.tr("Produce the review record"))
+        self.cosign_button.setText(self.tr("Co-sign as a member…"))
+        self.close_button.setText(self.tr("Sign and close (chair)"))
+        self.bundle_button.setText(self.tr("Produce the result file…"))
+        self.version_label.setText(self.tr("Result version"))
+        self.warning.setText(
+            self.tr(
+                "The decisions changed after the record was signed: produce the record again; every member "
+                "must then sign it again."
+            )
+        )
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Signature field"), self.tr("Role"), self.tr("Signature"), self.tr("Signed at")]
+        )
+        self._refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,115 @@
+"""The site visit as the record shows it (实地考察): its first and last day and the place.
+
+The editor only collects the values; the chair panel turns them into a
+:class:`~reviewer.scoring.decisions.VisitInfo` and records it like every other decision.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, QEvent, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from reviewer.scoring.decisions import VisitInfo
+
+MAX_DAYS = 31  # a visit longer than a month is a typing mistake
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _date(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+class VisitEditor(QGroupBox):
+    visit_saved = Signal(tuple, str)  # ISO dates (every day from first to last), place
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("visitEditor")
+        self.first = QDateEdit(objectName="visitFirst", calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.last = QDateEdit(objectName="visitLast", calendarPopup=True, displayFormat="yyyy-MM-dd")
+        today = QDate.currentDate()
+        self.first.setDate(today)
+        self.last.setDate(today)
+        self.place = QLineEdit(objectName="visitPlace")
+        self.save_button = QPushButton(objectName="saveVisit")
+        self.saved = QLabel(objectName="visitSaved", wordWrap=True)
+        self._labels = [QLabel(), QLabel(), QLabel()]
+        form = QFormLayout(self)
+        form.addRow(self._labels[0], self.first)
+        form.addRow(self._labels[1], self.last)
+        form.addRow(self._labels[2], self.place)
+        row = QHBoxLayout()
+        row.addWidget(self.saved, 1)
+        row.addWidget(self.save_button)
+        form.addRow(row)
+        self.first.dateChanged.connect(self._first_changed)
+        self.save_button.clicked.connect(self._save)
+        self.retranslate()
+
+    def show_visit(self, visit: VisitInfo | None) -> None:
+        if visit is None or not visit.dates:
+            self.saved.setText(self.tr("Not entered yet: the record needs the visit's dates and place."))
+            return
+        days = visit.days
+        self.first.setDate(_qdate(days[0]))
+        self.last.setDate(_qdate(days[-1]))
+        self.place.setText(visit.place)
+        self.saved.setText(
+            self.tr("Saved: {days} day(s), {place}.").format(days=len(days), place=visit.place)
+        )
+
+    def set_values(self, first: date, last: date, place: str) -> None:
+        self.first.setDate(_qdate(first))
+        self.last.setDate(_qdate(last))
+        self.place.setText(place)
+
+    def problem(self) -> str | None:
+        first, last = _date(self.first.date()), _date(self.last.date())
+        if last < first:
+            return self.tr("The last day of the visit is before its first day.")
+        if (last - first).days >= MAX_DAYS:
+            return self.tr("A visit of more than {n} days: check the dates.").format(n=MAX_DAYS)
+        if not self.place.text().strip():
+            return self.tr("Enter where the visit took place.")
+        return None
+
+    def _first_changed(self, value: QDate) -> None:
+        if self.last.date() < value:
+            self.last.setDate(value)
+
+    def _save(self) -> None:
+        problem = self.problem()
+        if problem:
+            self.saved.setText(problem)
+            return
+        first, last = _date(self.first.date()), _date(self.last.date())
+        days = tuple((first + timedelta(days=n)).isoformat() for n in range((last - first).days + 1))
+        self.visit_saved.emit(days, self.place.text().strip())
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Site visit"))
+        for label, text in zip(
+            self._labels, (self.tr("First day"), self.tr("Last day"), self.tr("Place")), strict=True
+        ):
+            label.setText(text)
+        self.place.setPlaceholderText(self.tr("e.g. 江苏省南京市 示例软件园管理委员会"))
+        self.save_button.setText(self.tr("Save the visit"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
