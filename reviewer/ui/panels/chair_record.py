@@ -23,16 +23,12 @@ from pathlib import Path
 from cryptography import x509
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -52,6 +48,7 @@ from reviewer.ui.dialogs import cosign as dialogs
 from reviewer.ui.dialogs import errors
 from reviewer.ui.panels.chair_decisions import ERROR_STYLE
 from reviewer.ui.panels.package_loading import OpenedReview
+from reviewer.ui.panels.record_signers import SignerTable
 from reviewer.ui.panels.visit_editor import VisitEditor
 from reviewer.ui.tasks import Executor, Progress, Task
 
@@ -106,11 +103,7 @@ class RecordPage(QWidget):
         self.warning = QLabel(objectName="recordWarning", wordWrap=True)
         self.warning.setStyleSheet(ERROR_STYLE)
         self.warning.hide()
-        self.table = QTableWidget(0, 4, objectName="signerTable")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = SignerTable()
         self.result = QLabel(objectName="resultDigest", wordWrap=True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -364,7 +357,7 @@ class RecordPage(QWidget):
         self.close_button.setEnabled(idle and current and all_members and not self.chair_signed)
         self.bundle_button.setEnabled(idle and current and self.chair_signed)
         self.warning.setVisible(self.pdf is not None and not current and self.signed_count > 0)
-        self._fill_table()
+        self.table.show_signers(self.signers)
         waiting = "、".join(s.field.label or s.field.name for s in members if not s.field.signed)
         if self.pdf is None:
             text = self.tr("No record yet. Enter the visit and the panel opinion, then produce the record.")
@@ -386,27 +379,6 @@ class RecordPage(QWidget):
                 )
             )
 
-    def _status_of(self, signer: outputs.Signer) -> str:
-        s = signer.status
-        if s is None:
-            return self.tr("Not signed yet")
-        if s.valid:
-            return self.tr("Signed by {name}: valid, trusted").format(name=s.signer_name)
-        return self.tr("Signed by {name}: NOT valid ({problem})").format(
-            name=s.signer_name, problem=s.problem or self.tr("changed or untrusted")
-        )
-
-    def _fill_table(self) -> None:
-        self.table.setRowCount(len(self.signers))
-        for row, signer in enumerate(self.signers):
-            s = signer.status
-            role = self.tr("Chair") if signer.role is MemberRole.CHAIR else self.tr("Member")
-            when = s.signed_at.strftime("%Y-%m-%d %H:%M UTC") if s and s.signed_at else ""
-            for col, text in enumerate(
-                (signer.field.label or signer.field.name, role, self._status_of(signer), when)
-            ):
-                self.table.setItem(row, col, QTableWidgetItem(text))
-
     def retranslate(self) -> None:
         self.record_box.setTitle(self.tr("Review record and result file"))
         self.produce_button.setText(self.tr("Produce the review record"))
@@ -419,9 +391,6 @@ class RecordPage(QWidget):
                 "The decisions changed after the record was signed: produce the record again; every member "
                 "must then sign it again."
             )
-        )
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Signature field"), self.tr("Role"), self.tr("Signature"), self.tr("Signed at")]
         )
         self._refresh()
 

@@ -1,0 +1,56 @@
+"""The record's signature fields in signing order, each with its signature as validated against
+the ministry root the chair pinned (who, role, valid and trusted or why not, when)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+
+from reviewer.export.panel_outputs import Signer
+from reviewer.export.record_input import MemberRole
+
+
+class SignerTable(QTableWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 4, parent)
+        self.setObjectName("signerTable")
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.verticalHeader().hide()
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.horizontalHeader().setStretchLastSection(True)
+        self._signers: list[Signer] = []
+        self.retranslate()
+
+    def show_signers(self, signers: Sequence[Signer]) -> None:
+        self._signers = list(signers)
+        self.setRowCount(len(signers))
+        for row, signer in enumerate(signers):
+            s = signer.status
+            role = self.tr("Chair") if signer.role is MemberRole.CHAIR else self.tr("Member")
+            when = s.signed_at.strftime("%Y-%m-%d %H:%M UTC") if s and s.signed_at else ""
+            label = signer.field.label or signer.field.name
+            for col, text in enumerate((label, role, self.status_text(signer), when)):
+                self.setItem(row, col, QTableWidgetItem(text))
+
+    def status_text(self, signer: Signer) -> str:
+        s = signer.status
+        if s is None:
+            return self.tr("Not signed yet")
+        if s.valid:
+            return self.tr("Signed by {name}: valid, trusted").format(name=s.signer_name)
+        return self.tr("Signed by {name}: NOT valid ({problem})").format(
+            name=s.signer_name, problem=s.problem or self.tr("changed or untrusted")
+        )
+
+    def retranslate(self) -> None:
+        self.setHorizontalHeaderLabels(
+            [self.tr("Signature field"), self.tr("Role"), self.tr("Signature"), self.tr("Signed at")]
+        )
+        self.show_signers(self._signers)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
