@@ -74,6 +74,10 @@
         <source>Opinion and dissents</source>
         <translation>Opinion and dissents</translation>
     </message>
+    <message>
+        <source>Review record and result file</source>
+        <translation>Review record and result file</translation>
+    </message>
 </context>
 <context>
     <name>ChecksPanel</name>
@@ -1505,6 +1509,115 @@ SHA-256 {sha}</translation>
     </message>
 </context>
 <context>
+    <name>RecordPage</name>
+    <message>
+        <source>The decisions changed after the record was signed. Produce the record again: every member must then sign it again.</source>
+        <translation>The decisions changed after the record was signed. Produce the record again: every member must then sign it again.</translation>
+    </message>
+    <message>
+        <source>The record is up to date; its signatures are kept.</source>
+        <translation>The record is up to date; its signatures are kept.</translation>
+    </message>
+    <message>
+        <source>Produce the record again</source>
+        <translation>Produce the record again</translation>
+    </message>
+    <message>
+        <source>The record on file carries {n} signature(s) but was made from other decisions. Produce it again? The signatures are discarded and every member signs again.</source>
+        <translation>The record on file carries {n} signature(s) but was made from other decisions. Produce it again? The signatures are discarded and every member signs again.</translation>
+    </message>
+    <message>
+        <source>Laying out the record…</source>
+        <translation>Laying out the record…</translation>
+    </message>
+    <message>
+        <source>Saving the record…</source>
+        <translation>Saving the record…</translation>
+    </message>
+    <message>
+        <source>Unlocking the member&apos;s key…</source>
+        <translation>Unlocking the member's key…</translation>
+    </message>
+    <message>
+        <source>Signing…</source>
+        <translation>Signing…</translation>
+    </message>
+    <message>
+        <source>Signing as the chair…</source>
+        <translation>Signing as the chair…</translation>
+    </message>
+    <message>
+        <source>Checking everything as the ministry will, then signing…</source>
+        <translation>Checking everything as the ministry will, then signing…</translation>
+    </message>
+    <message>
+        <source>Saving the result file…</source>
+        <translation>Saving the result file…</translation>
+    </message>
+    <message>
+        <source>Checking the signatures against the ministry root…</source>
+        <translation>Checking the signatures against the ministry root…</translation>
+    </message>
+    <message>
+        <source>No record yet. Enter the visit and the panel opinion, then produce the record.</source>
+        <translation>No record yet. Enter the visit and the panel opinion, then produce the record.</translation>
+    </message>
+    <message>
+        <source>The record on file was made from other decisions: produce it again.</source>
+        <translation>The record on file was made from other decisions: produce it again.</translation>
+    </message>
+    <message>
+        <source>The record is closed: every member and the chair have signed.</source>
+        <translation>The record is closed: every member and the chair have signed.</translation>
+    </message>
+    <message>
+        <source>Every member has signed: the chair signs last and closes the record.</source>
+        <translation>Every member has signed: the chair signs last and closes the record.</translation>
+    </message>
+    <message>
+        <source>Waiting for the signature of: {who}.</source>
+        <translation>Waiting for the signature of: {who}.</translation>
+    </message>
+    <message>
+        <source>Record file: {path}</source>
+        <translation>Record file: {path}</translation>
+    </message>
+    <message>
+        <source>Result file saved: {path}
+SHA-256: {digest}</source>
+        <translation>Result file saved: {path}
+SHA-256: {digest}</translation>
+    </message>
+    <message>
+        <source>Review record and result file</source>
+        <translation>Review record and result file</translation>
+    </message>
+    <message>
+        <source>Produce the review record</source>
+        <translation>Produce the review record</translation>
+    </message>
+    <message>
+        <source>Co-sign as a member…</source>
+        <translation>Co-sign as a member…</translation>
+    </message>
+    <message>
+        <source>Sign and close (chair)</source>
+        <translation>Sign and close (chair)</translation>
+    </message>
+    <message>
+        <source>Produce the result file…</source>
+        <translation>Produce the result file…</translation>
+    </message>
+    <message>
+        <source>Result version</source>
+        <translation>Result version</translation>
+    </message>
+    <message>
+        <source>The decisions changed after the record was signed: produce the record again; every member must then sign it again.</source>
+        <translation>The decisions changed after the record was signed: produce the record again; every member must then sign it again.</translation>
+    </message>
+</context>
+<context>
     <name>RegistryPage</name>
     <message>
         <source>Type</source>
@@ -1880,7 +1993,7 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <source>Give the candidate&apos;s name on the Panel page.</source>
-        <translation>Give the candidate's name on the Panel page.</translation>
+        <translation>Give the candidate&apos;s name on the Panel page.</translation>
     </message>
     <message>
         <source>Save the sealed package</source>
@@ -1901,6 +2014,49 @@ SHA-256 {sha}</translation>
     <message>
         <source>Sealing failed; see the log.</source>
         <translation>Sealing failed; see the log.</translation>
+    </message>
+</context>
+<context>
+    <name>SignerTable</name>
+    <message>
+        <source>Chair</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Not signed yet</source>
+        <translation>Not signed yet</translation>
+    </message>
+    <message>
+        <source>Signed by {name}: valid, trusted</source>
+        <translation>Signed by {name}: valid, trusted</translation>
+    </message>
+    <message>
+        <source>Signed by {name}: NOT valid ({problem})</source>
+        <translation>Signed by {name}: NOT valid ({problem})</translation>
+    </message>
+    <message>
+        <source>changed or untrusted</source>
+        <translation>changed or untrusted</translation>
+    </message>
+    <message>
+        <source>Signature field</source>
+        <translation>Signature field</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>Signed at</source>
+        <translation>Signed at</translation>
     </message>
 </context>
 <context>
@@ -2009,6 +2165,53 @@ SHA-256 {sha}</translation>
     </message>
 </context>
 <context>
+    <name>VisitEditor</name>
+    <message>
+        <source>Not entered yet: the record needs the visit&apos;s dates and place.</source>
+        <translation>Not entered yet: the record needs the visit's dates and place.</translation>
+    </message>
+    <message>
+        <source>Saved: {days} day(s), {place}.</source>
+        <translation>Saved: {days} day(s), {place}.</translation>
+    </message>
+    <message>
+        <source>The last day of the visit is before its first day.</source>
+        <translation>The last day of the visit is before its first day.</translation>
+    </message>
+    <message>
+        <source>A visit of more than {n} days: check the dates.</source>
+        <translation>A visit of more than {n} days: check the dates.</translation>
+    </message>
+    <message>
+        <source>Enter where the visit took place.</source>
+        <translation>Enter where the visit took place.</translation>
+    </message>
+    <message>
+        <source>Site visit</source>
+        <translation>Site visit</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>First day</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Last day</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>e.g. 江苏省南京市 示例软件园管理委员会</source>
+        <translation>e.g. 江苏省南京市 示例软件园管理委员会</translation>
+    </message>
+    <message>
+        <source>Save the visit</source>
+        <translation>Save the visit</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePanel</name>
     <message>
         <source>Expert review of Software Famous Cities and Parks</source>
@@ -2051,6 +2254,33 @@ SHA-256 {sha}</translation>
     <message>
         <source>About Reviewer</source>
         <translation>About Reviewer</translation>
+    </message>
+</context>
+<context>
+    <name>cosign</name>
+    <message>
+        <source>Choose the co-signing member&apos;s identity folder</source>
+        <translation>Choose the co-signing member's identity folder</translation>
+    </message>
+    <message>
+        <source>Co-sign the review record</source>
+        <translation>Co-sign the review record</translation>
+    </message>
+    <message>
+        <source>{who}, type your passphrase to sign the review record with your key:</source>
+        <translation>{who}, type your passphrase to sign the review record with your key:</translation>
+    </message>
+    <message>
+        <source>Save the result file</source>
+        <translation>Save the result file</translation>
+    </message>
+    <message>
+        <source>Result files (*.rvresult)</source>
+        <translation>Result files (*.rvresult)</translation>
+    </message>
+    <message>
+        <source>Review record</source>
+        <translation>Review record</translation>
     </message>
 </context>
 <context>
@@ -2201,7 +2431,7 @@ SHA-256 {sha}</translation>
     <message>
         <source>The key of {who} is not in this computer&apos;s keyring.
 Type its passphrase:</source>
-        <translation>The key of {who} is not in this computer's keyring.
+        <translation>The key of {who} is not in this computer&apos;s keyring.
 Type its passphrase:</translation>
     </message>
     <message>

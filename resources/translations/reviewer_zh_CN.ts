@@ -74,6 +74,10 @@
         <source>Opinion and dissents</source>
         <translation>专家组意见与保留意见</translation>
     </message>
+    <message>
+        <source>Review record and result file</source>
+        <translation>评审意见表与结果文件</translation>
+    </message>
 </context>
 <context>
     <name>ChecksPanel</name>
@@ -1505,6 +1509,115 @@ SHA-256 摘要 {sha}</translation>
     </message>
 </context>
 <context>
+    <name>RecordPage</name>
+    <message>
+        <source>The decisions changed after the record was signed. Produce the record again: every member must then sign it again.</source>
+        <translation>评审意见表签署后组长决定已更改。请重新生成评审意见表，全体成员须重新签署。</translation>
+    </message>
+    <message>
+        <source>The record is up to date; its signatures are kept.</source>
+        <translation>评审意见表已是最新，已有签名保留。</translation>
+    </message>
+    <message>
+        <source>Produce the record again</source>
+        <translation>重新生成评审意见表</translation>
+    </message>
+    <message>
+        <source>The record on file carries {n} signature(s) but was made from other decisions. Produce it again? The signatures are discarded and every member signs again.</source>
+        <translation>现有评审意见表已有 {n} 个签名，但依据的是先前的决定。是否重新生成？已有签名将作废，全体成员须重新签署。</translation>
+    </message>
+    <message>
+        <source>Laying out the record…</source>
+        <translation>正在排版评审意见表…</translation>
+    </message>
+    <message>
+        <source>Saving the record…</source>
+        <translation>正在保存评审意见表…</translation>
+    </message>
+    <message>
+        <source>Unlocking the member&apos;s key…</source>
+        <translation>正在解锁成员的私钥…</translation>
+    </message>
+    <message>
+        <source>Signing…</source>
+        <translation>正在签署…</translation>
+    </message>
+    <message>
+        <source>Signing as the chair…</source>
+        <translation>正在以组长身份签署…</translation>
+    </message>
+    <message>
+        <source>Checking everything as the ministry will, then signing…</source>
+        <translation>正在按部里的方式全面核验，然后签署…</translation>
+    </message>
+    <message>
+        <source>Saving the result file…</source>
+        <translation>正在保存结果文件…</translation>
+    </message>
+    <message>
+        <source>Checking the signatures against the ministry root…</source>
+        <translation>正在依据部级根证书核验签名…</translation>
+    </message>
+    <message>
+        <source>No record yet. Enter the visit and the panel opinion, then produce the record.</source>
+        <translation>尚未生成评审意见表。请先填写实地考察信息和专家组意见，再生成评审意见表。</translation>
+    </message>
+    <message>
+        <source>The record on file was made from other decisions: produce it again.</source>
+        <translation>现有评审意见表依据的是先前的决定：请重新生成。</translation>
+    </message>
+    <message>
+        <source>The record is closed: every member and the chair have signed.</source>
+        <translation>评审意见表已封闭：全体成员和组长均已签署。</translation>
+    </message>
+    <message>
+        <source>Every member has signed: the chair signs last and closes the record.</source>
+        <translation>全体成员均已签署：请组长最后签署并封闭评审意见表。</translation>
+    </message>
+    <message>
+        <source>Waiting for the signature of: {who}.</source>
+        <translation>尚待签署：{who}。</translation>
+    </message>
+    <message>
+        <source>Record file: {path}</source>
+        <translation>评审意见表文件：{path}</translation>
+    </message>
+    <message>
+        <source>Result file saved: {path}
+SHA-256: {digest}</source>
+        <translation>结果文件已保存：{path}
+SHA-256：{digest}</translation>
+    </message>
+    <message>
+        <source>Review record and result file</source>
+        <translation>评审意见表与结果文件</translation>
+    </message>
+    <message>
+        <source>Produce the review record</source>
+        <translation>生成评审意见表</translation>
+    </message>
+    <message>
+        <source>Co-sign as a member…</source>
+        <translation>成员会签…</translation>
+    </message>
+    <message>
+        <source>Sign and close (chair)</source>
+        <translation>组长签署并封闭</translation>
+    </message>
+    <message>
+        <source>Produce the result file…</source>
+        <translation>生成结果文件…</translation>
+    </message>
+    <message>
+        <source>Result version</source>
+        <translation>结果版本</translation>
+    </message>
+    <message>
+        <source>The decisions changed after the record was signed: produce the record again; every member must then sign it again.</source>
+        <translation>评审意见表签署后组长决定已更改：请重新生成评审意见表，全体成员须重新签署。</translation>
+    </message>
+</context>
+<context>
     <name>RegistryPage</name>
     <message>
         <source>Type</source>
@@ -1904,6 +2017,49 @@ SHA-256 摘要 {sha}</translation>
     </message>
 </context>
 <context>
+    <name>SignerTable</name>
+    <message>
+        <source>Chair</source>
+        <translation>组长</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <source>Not signed yet</source>
+        <translation>尚未签署</translation>
+    </message>
+    <message>
+        <source>Signed by {name}: valid, trusted</source>
+        <translation>{name} 已签署：签名有效，可信</translation>
+    </message>
+    <message>
+        <source>Signed by {name}: NOT valid ({problem})</source>
+        <translation>{name} 已签署：签名无效（{problem}）</translation>
+    </message>
+    <message>
+        <source>changed or untrusted</source>
+        <translation>已被改动或不可信</translation>
+    </message>
+    <message>
+        <source>Signature field</source>
+        <translation>签名栏</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Signed at</source>
+        <translation>签署时间</translation>
+    </message>
+</context>
+<context>
     <name>SiteVisitPanel</name>
     <message>
         <source>Write the note first.</source>
@@ -2009,6 +2165,53 @@ SHA-256 摘要 {sha}</translation>
     </message>
 </context>
 <context>
+    <name>VisitEditor</name>
+    <message>
+        <source>Not entered yet: the record needs the visit&apos;s dates and place.</source>
+        <translation>尚未填写：评审意见表需要实地考察的日期和地点。</translation>
+    </message>
+    <message>
+        <source>Saved: {days} day(s), {place}.</source>
+        <translation>已保存：{days} 天，{place}。</translation>
+    </message>
+    <message>
+        <source>The last day of the visit is before its first day.</source>
+        <translation>考察结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>A visit of more than {n} days: check the dates.</source>
+        <translation>考察超过 {n} 天：请核对日期。</translation>
+    </message>
+    <message>
+        <source>Enter where the visit took place.</source>
+        <translation>请填写考察地点。</translation>
+    </message>
+    <message>
+        <source>Site visit</source>
+        <translation>实地考察</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>e.g. 江苏省南京市 示例软件园管理委员会</source>
+        <translation>例如：江苏省南京市 示例软件园管理委员会</translation>
+    </message>
+    <message>
+        <source>Save the visit</source>
+        <translation>保存考察信息</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePanel</name>
     <message>
         <source>Expert review of Software Famous Cities and Parks</source>
@@ -2051,6 +2254,33 @@ SHA-256 摘要 {sha}</translation>
     <message>
         <source>About Reviewer</source>
         <translation>关于名城名园评审</translation>
+    </message>
+</context>
+<context>
+    <name>cosign</name>
+    <message>
+        <source>Choose the co-signing member&apos;s identity folder</source>
+        <translation>选择会签成员的身份文件夹</translation>
+    </message>
+    <message>
+        <source>Co-sign the review record</source>
+        <translation>会签评审意见表</translation>
+    </message>
+    <message>
+        <source>{who}, type your passphrase to sign the review record with your key:</source>
+        <translation>{who}，请输入您的口令，以您的私钥签署评审意见表：</translation>
+    </message>
+    <message>
+        <source>Save the result file</source>
+        <translation>保存结果文件</translation>
+    </message>
+    <message>
+        <source>Result files (*.rvresult)</source>
+        <translation>结果文件 (*.rvresult)</translation>
+    </message>
+    <message>
+        <source>Review record</source>
+        <translation>评审意见表</translation>
     </message>
 </context>
 <context>
