@@ -92,28 +92,39 @@ class RecordField:
     signed: bool
 
 
+# What pyHanko and asn1crypto raise on a damaged file, at opening or later when objects are read lazily.
+DAMAGED_PDF = (PdfError, ValueError, KeyError, TypeError, IndexError)
+
+
+def _damaged(exc: Exception) -> Tampered:
+    return Tampered(
+        T(
+            "PDF 文件已损坏或被改动，无法读取。请向组长索取原件。",
+            "The PDF is damaged or altered and cannot be read. Ask the chair for the original.",
+        ),
+        detail=repr(exc),
+    )
+
+
 def _reader(pdf: bytes) -> PdfFileReader:
     if not pdf.startswith(b"%PDF-"):
         raise NotAnArtifact(T("这不是 PDF 文件。", "This is not a PDF file."))
     try:
         return PdfFileReader(BytesIO(pdf))
-    except (PdfError, ValueError, KeyError, TypeError) as exc:
-        raise Tampered(
-            T(
-                "PDF 文件已损坏或被改动，无法读取。请向组长索取原件。",
-                "The PDF is damaged or altered and cannot be read. Ask the chair for the original.",
-            ),
-            detail=repr(exc),
-        ) from exc
+    except DAMAGED_PDF as exc:
+        raise _damaged(exc) from exc
 
 
 def record_fields(pdf: bytes) -> list[RecordField]:
     """Every signature field, in signing order for the record's own fields."""
     reader = _reader(pdf)
     out = []
-    for name, value, ref in enumerate_sig_fields(reader):
-        label = str(ref.get_object().get("/TU", ""))
-        out.append(RecordField(name, parse_field_name(name), label, value is not None))
+    try:  # objects are read lazily: a damaged one surfaces here, not when the file is opened
+        for name, value, ref in enumerate_sig_fields(reader):
+            label = str(ref.get_object().get("/TU", ""))
+            out.append(RecordField(name, parse_field_name(name), label, value is not None))
+    except DAMAGED_PDF as exc:
+        raise _damaged(exc) from exc
     return sorted(out, key=lambda f: (f.info is None, f.info.order if f.info else 0, f.name))
 
 
@@ -256,7 +267,13 @@ def validate_record(
     pdf: bytes, trust_root: x509.Certificate, *, at: datetime | None = None
 ) -> list[SignatureStatus]:
     """Validate every signature against ``trust_root`` only, at ``at`` (default: now)."""
-    reader = _reader(pdf)
+    try:  # objects are read lazily: a damaged one surfaces here, not when the file is opened
+        return _validate(_reader(pdf), trust_root, at)
+    except DAMAGED_PDF as exc:
+        raise _damaged(exc) from exc
+
+
+def _validate(reader: PdfFileReader, trust_root: x509.Certificate, at: datetime | None) -> list[SignatureStatus]:
     out = []
     for sig in reader.embedded_signatures:
         info = parse_field_name(sig.field_name)
