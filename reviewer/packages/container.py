@@ -244,6 +244,10 @@ class SafeZip:
         if position != len(directory) or (disk, disk_cd, on_disk, total, cd_size, entries) != expected:
             raise _tampered("end of central directory record disagrees with the directory")
 
+    def physical_order(self) -> list[str]:
+        """The member names in the order their bytes lie in the file."""
+        return [i.filename for i in sorted(self.members.values(), key=lambda i: i.header_offset)]
+
     def size(self, name: str) -> int:
         return self.members[name].file_size
 

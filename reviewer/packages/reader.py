@@ -143,6 +143,17 @@ def _check_members(zf: SafeZip, manifest: Manifest) -> None:
                 names=", ".join(extra[:5]),
             )
         )
+    # as the sealer writes: the encrypted entries (payload/000001 …), then the CRL, the manifest, its signature
+    canonical = ["mimetype", *sorted(e.path for e in manifest.entries), "revocations.crl", "manifest.json",
+                 "signature.json"]  # fmt: skip
+    if set(zf.members) == set(canonical) and zf.physical_order() != canonical:
+        raise Tampered(  # same signed content, another layout: one package is one byte sequence
+            T(
+                "评审包的条目顺序不是规范顺序：文件被改动过。",
+                "The package's members are not in their canonical order: the file was altered.",
+            ),
+            detail=f"order {zf.physical_order()}",
+        )
     for e in manifest.entries:
         if e.path not in zf.members or zf.size(e.path) != e.encrypted_size:
             raise Tampered(

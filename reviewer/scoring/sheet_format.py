@@ -217,8 +217,8 @@ def read_envelope(data: bytes, mimetype: str, fmt: str, not_artifact: Text) -> E
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         with SafeZip(tmp, mimetype, not_artifact) as zf:
-            if sorted(zf.members) != sorted(MEMBERS):
-                raise _damaged(f"members {sorted(zf.members)}")
+            if zf.physical_order() != list(MEMBERS):  # the members, and in the order written
+                raise _damaged(f"members {zf.physical_order()}")
             header_bytes = zf.read("header.json", MAX_HEADER)
             sig_bytes = zf.read("signature.json", MAX_SIGNATURE)
             payload = zf.read("payload", MAX_PAYLOAD + stream.TAG * (MAX_PAYLOAD // CHUNK + 1))
