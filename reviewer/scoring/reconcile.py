@@ -118,10 +118,8 @@ def _indicator(
     div = standard.divergence
     divergent: tuple[str, ...] = ()
     if div.percent_from_mean is not None:
-        pct = stats.exact(div.percent_from_mean)
-        divergent = tuple(
-            s.expert_id for s, x in zip(scores, exact, strict=True) if stats.percent_divergent(x, mean, pct)
-        )
+        limit = stats.divergence_limit(mean, stats.exact(div.percent_from_mean))  # once per indicator
+        divergent = tuple(s.expert_id for s, x in zip(scores, exact, strict=True) if abs(x - mean) > limit)
     spread_flag = div.spread_share_of_points is not None and stats.spread_divergent(
         stats.exact(high - low), stats.exact(div.spread_share_of_points), stats.exact(leaf.points)
     )
@@ -165,20 +163,16 @@ def _node(
 
 def _leniency(scoring: Sequence[ExpertScores], indicators: Sequence[IndicatorResult]) -> tuple[Leniency, ...]:
     out = []
+    aggregates = [(i.code, Fraction(i.aggregate)) for i in indicators if i.aggregate is not None]
     for sheet in scoring:
-        deviations = [
-            Fraction(Decimal(sheet.scores[i.code])) - Fraction(i.aggregate)
-            for i in indicators
-            if i.aggregate is not None
-        ]
+        deviations = [Fraction(Decimal(sheet.scores[code])) - agg for code, agg in aggregates]
         if not deviations:
             continue
-        n = len(deviations)
         out.append(
             Leniency(
                 sheet.expert_id,
-                stats.round_half_up(sum(deviations, Fraction(0)) / n, stats.STAT_PLACES),
-                stats.round_half_up(sum((abs(d) for d in deviations), Fraction(0)) / n, stats.STAT_PLACES),
+                stats.round_half_up(stats.mean(deviations), stats.STAT_PLACES),
+                stats.round_half_up(stats.mean([abs(d) for d in deviations]), stats.STAT_PLACES),
             )
         )
     return tuple(out)
