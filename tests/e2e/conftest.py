@@ -12,7 +12,17 @@ from pathlib import Path
 import pytest
 
 from tests.e2e import forgery
-from tests.e2e.journey import ANNUAL_OUTSIDER, PASS_ENV, PASSPHRASE, Journey, annual, annual_scores, build, reissue
+from tests.e2e.journey import (
+    ANNUAL_OUTSIDER,
+    PASS_ENV,
+    PASSPHRASE,
+    Journey,
+    annual,
+    annual_scores,
+    build,
+    foreign,
+    reissue,
+)
 from tests.ministry.conftest import db_url  # noqa: F401  (the SQLite + PostgreSQL fixture)
 
 
@@ -50,6 +60,7 @@ def bad_files(journey: Journey, _e2e_env: None) -> dict[str, Path]:
     rogue = annual(j, 2029, authority=forgery.rogue_copy(j), folder=j.base / "rogue")
     assert rogue.bundle is not None
     files["rogue"] = rogue.bundle
+    files["foreign"] = foreign(j)
     outsider = annual_scores(folder / "outsider.csv", ANNUAL_OUTSIDER, 2027)
     for name, data in (
         ("outsider", forgery.with_outsider_sheet(j, j.annual[2027], ANNUAL_OUTSIDER, outsider)),

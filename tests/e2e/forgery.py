@@ -30,7 +30,9 @@ def canonical(doc: object) -> bytes:
     return json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def forge(j: Journey, rnd: Round, *, sheets: list[bytes] | None = None, reconciliation: bytes | None = None) -> bytes:
+def forge(
+    j: Journey, rnd: Round, *, sheets: list[bytes] | None = None, reconciliation: bytes | None = None
+) -> bytes:
     """The round's own result (its sheets, decisions, reconciliation, co-signed record), with the
     changes given, signed by the chair as version 1 under a fresh bundle id."""
     assert rnd.out is not None
@@ -55,7 +57,11 @@ def forge(j: Journey, rnd: Round, *, sheets: list[bytes] | None = None, reconcil
         candidate=candidate,
         result_version=1,
         created=clock.iso(clock.utcnow()),
-        chair={"name": chair.name, "org": certs.organization(chair.certificate), "cert_sha256": chair.fingerprint},
+        chair={
+            "name": chair.name,
+            "org": certs.organization(chair.certificate),
+            "cert_sha256": chair.fingerprint,
+        },
         sheet_count=len(content.sheets),
         record_sha256=sha256(content.record),
     )
@@ -82,7 +88,10 @@ def with_outsider_sheet(j: Journey, rnd: Round, outsider: str, scores: Path) -> 
         binding = PackageBinding.of(opened)
     now = clock.utcnow()
     answers = scores_file.read_scores_file(
-        scores, binding.require_standard(), Declarations(pledge_accepted=True, pledge_at=clock.iso(now)), clock.iso(now)
+        scores,
+        binding.require_standard(),
+        Declarations(pledge_accepted=True, pledge_at=clock.iso(now)),
+        clock.iso(now),
     )
     sheet = seal_sheet(binding, stranger, kind="score", answers=answers, role="expert",
                        chair_certificate=chair.certificate, now=now)  # fmt: skip

@@ -134,12 +134,14 @@ def pdf_material(path: Path, title: str) -> Path:
     return path
 
 
-def enrol_everyone(base: Path) -> tuple[Path, dict[str, Path], dict[str, Path], dict[str, str]]:
+def enrol_everyone(base: Path, members: tuple[str, ...] = tuple(MEMBERS), authority: str = "工业和信息化部"
+                   ) -> tuple[Path, dict[str, Path], dict[str, Path], dict[str, str]]:  # fmt: skip
     auth = base / "authority"
-    ok("authority", "init", auth, "--name", "工业和信息化部", "--passphrase-env", PASS_ENV)
+    ok("authority", "init", auth, "--name", authority, "--passphrase-env", PASS_ENV)
     ids, creds, fps = {}, {}, {}
     (base / "credentials").mkdir()
-    for slug, (name, org, _) in MEMBERS.items():
+    for slug in members:
+        name, org, _ = MEMBERS[slug]
         ids[slug] = base / "identities" / slug
         ok("identity", "new", ids[slug], "--name", name, "--org", org, "--passphrase-env", PASS_ENV)
         creds[slug] = base / "credentials" / f"{slug}.rvcred"
@@ -153,13 +155,11 @@ def enrol_everyone(base: Path) -> tuple[Path, dict[str, Path], dict[str, Path], 
 def seal(auth: Path, folder: Path, standard: str, members: tuple[str, ...], year: int,
          credentials: dict[str, Path]) -> Round:  # fmt: skip
     folder.mkdir(parents=True)
-    panel = {
-        "members": [
-            {"credential": str(credentials[s]), "role": MEMBERS[s][2]} for s in members
-        ]
-    }
+    panel = {"members": [{"credential": str(credentials[s]), "role": MEMBERS[s][2]} for s in members]}
     (folder / "panel.json").write_text(json.dumps(panel, ensure_ascii=False), "utf-8")
-    (folder / "candidate.json").write_text(json.dumps({**CANDIDATE, "year": year}, ensure_ascii=False), "utf-8")
+    (folder / "candidate.json").write_text(
+        json.dumps({**CANDIDATE, "year": year}, ensure_ascii=False), "utf-8"
+    )
     materials = folder / "materials"
     materials.mkdir()
     report = pdf_material(materials / "自评报告.pdf", f"{CITY} {year} self-evaluation")
@@ -206,7 +206,15 @@ def close(j_ids: dict[str, Path], rnd: Round, members: tuple[str, ...], decision
                        "--passphrase-env", PASS_ENV)  # fmt: skip
     for slug in members:
         if slug not in (CHAIR, RECUSED):
-            ok("record", "cosign", rnd.out / "record.pdf", "--identity", j_ids[slug], "--passphrase-env", PASS_ENV)
+            ok(
+                "record",
+                "cosign",
+                rnd.out / "record.pdf",
+                "--identity",
+                j_ids[slug],
+                "--passphrase-env",
+                PASS_ENV,
+            )
     rnd.bundle = folder / "result-v1.rvresult"
     ok("panel", "close", rnd.package, "--identity", j_ids[CHAIR], "--reconciliation", rnd.out,
        "--out", rnd.bundle, "--passphrase-env", PASS_ENV)  # fmt: skip
@@ -253,7 +261,12 @@ def annual(j: Journey, year: int, authority: Path | None = None, folder: Path | 
 
 def annual_scores(path: Path, slug: str, year: int) -> Path:
     """2028: everyone P − 1 and two of three answer G1 "no"; other years: P/2 (李明 + 0.5, 张华 − 0.5)."""
-    shift = {CHAIR: Decimal(0), "li-ming": Decimal("0.5"), "zhang-hua": Decimal("-0.5"), ANNUAL_OUTSIDER: Decimal(0)}
+    shift = {
+        CHAIR: Decimal(0),
+        "li-ming": Decimal("0.5"),
+        "zhang-hua": Decimal("-0.5"),
+        ANNUAL_OUTSIDER: Decimal(0),
+    }
     rows = []
     for code, points in leaves(STANDARDS / "sample-city-annual.json"):
         score = points - 1 if year == 2028 else points / 2 + shift[slug]
@@ -272,3 +285,14 @@ def build(base: Path) -> Journey:
     for year in (2027, 2028):
         j.annual[year] = annual(j, year)
     return j
+
+
+def foreign(j: Journey) -> Path:
+    """Another authority, its own members (the same people, enrolled there) and its own annual round
+    for the city: a genuine bundle, but not from a package this authority issued."""
+    base = j.base / "foreign"
+    auth, ids, creds, fps = enrol_everyone(base, ANNUAL_PANEL, authority="另一签发机构")
+    other = Journey(base, auth, ids, creds, fps, j.year1, {})
+    rnd = annual(other, 2029)
+    assert rnd.bundle is not None
+    return rnd.bundle

@@ -35,7 +35,9 @@ def test_every_file_of_year_one_verifies(journey: Journey) -> None:
     j, rnd = journey, journey.year1
     assert rnd.out is not None and rnd.bundle is not None
     sheet = rnd.sheets[DIVERGENT]
-    code, out, err = cli("verify", rnd.package, sheet, rnd.out / "record.pdf", "--identity", j.identity(CHAIR))
+    code, out, err = cli(
+        "verify", rnd.package, sheet, rnd.out / "record.pdf", "--identity", j.identity(CHAIR)
+    )
     assert code == 0, out + err
     assert out.count("Result: VALID.") == 3
     code, out, err = cli("verify", rnd.bundle, "--authority", j.authority, "--passphrase-env", PASS_ENV)
@@ -49,7 +51,9 @@ def test_every_file_of_year_one_verifies(journey: Journey) -> None:
     assert "1.1 赵刚: 3 (mean 8.2)" in log and "Indicators whose spread is too wide: 1.1" in log
     rec = json.loads((rnd.out / "reconciliation.json").read_bytes())
     ind = {i["code"]: i for i in rec["indicators"]}
-    assert ind["1.1"]["aggregate"] == "9.33" and ind["1.1"]["divergent_experts"] == [j.fingerprints[DIVERGENT]]
+    assert ind["1.1"]["aggregate"] == "9.33" and ind["1.1"]["divergent_experts"] == [
+        j.fingerprints[DIVERGENT]
+    ]
     assert ind["6.3"]["aggregate"] == "2.5"  # 3 points: 2, 2.5, 2.5, 2.5, 3 → 2.5
     assert (rec["total"], rec["conclusion"]["result"]) == ("90.33", "pass")
 
@@ -58,15 +62,24 @@ def test_whole_journey(journey: Journey, db_url: str) -> None:
     j, db = journey, db_url
     assert j.year1.bundle is not None
     code, files = ministry_import(j, db, j.year1.bundle)
-    assert code == 0 and [(f["outcome"], f["candidate"], f["version"]) for f in files] == [("imported", CITY, 1)]
+    assert code == 0 and [(f["outcome"], f["candidate"], f["version"]) for f in files] == [
+        ("imported", CITY, 1)
+    ]
     tables = registry(db)
-    assert [(p["name"], p["total"], p["outcome"]) for p in tables["publicity"]] == [(CITY, "90.33", "under publicity")]
+    assert [(p["name"], p["total"], p["outcome"]) for p in tables["publicity"]] == [
+        (CITY, "90.33", "under publicity")
+    ]
     assert [(c["name"], c["type"], c["province"], c["status"]) for c in tables["candidates"]] == [
         (CITY, "city", "示范省", "creating")
     ]
     history = registry(db, "--candidate", CITY)
     (review,) = history["reviews"]
-    assert (review["year"], review["kind"], review["result"], review["total"]) == (2026, "creation", "Pass", "90.33")
+    assert (review["year"], review["kind"], review["result"], review["total"]) == (
+        2026,
+        "creation",
+        "Pass",
+        "90.33",
+    )
     assert review["chair"] == MEMBERS[CHAIR][0]
 
     # the publicity ends without objection: the city holds the title
@@ -77,7 +90,9 @@ def test_whole_journey(journey: Journey, db_url: str) -> None:
     assert code == 0 and files[0]["status"] == "warned"
     y2 = registry(db, "--year", "2027")
     assert [(s["name"], s["stars"], s["status"]) for s in y2["stars"]] == [(CITY, 1, "warned")]
-    assert [(n["year"], n["name"], n["kind"]) for n in y2["notices"]] == [(2027, CITY, "rectification notice")]
+    assert [(n["year"], n["name"], n["kind"]) for n in y2["notices"]] == [
+        (2027, CITY, "rectification notice")
+    ]
     assert [c["status"] for c in y2["candidates"]] == ["warned"]
 
     # 2028: one star again (G1 failed by majority despite 91 points) → exit announced
@@ -108,35 +123,54 @@ def test_a_batch_imports_the_good_and_refuses_the_bad(journey: Journey, bad_file
     assert j.year1.bundle is not None
     v1 = j.year1.bundle
     assert ministry_import(j, db, v1)[0] == 0
-    batch = [f["mismatch"], v1, f["replay"], f["v2"], f["outsider"], v1, f["older"], f["rogue"], f["v2"]]
+    batch = [
+        f["mismatch"],
+        v1,
+        f["replay"],
+        f["v2"],
+        f["outsider"],
+        v1,
+        f["older"],
+        f["rogue"],
+        f["foreign"],
+        f["v2"],
+    ]
     code, files = ministry_import(j, db, *batch)
     assert code == 18
-    outcomes = [(Path(o["path"]).name, o["outcome"]) for o in files]
-    assert outcomes == [
-        ("mismatch.rvresult", "refused"),
-        (v1.name, "duplicate"),
-        ("replay.rvresult", "refused"),
-        ("v2.rvresult", "superseded"),
-        ("outsider.rvresult", "refused"),
-        (v1.name, "duplicate"),  # the very file imported before: nothing changes
-        ("older.rvresult", "refused"),
-        ("rogue.rvresult", "refused"),
-        ("v2.rvresult", "duplicate"),
+    name = {str(path): key for key, path in {**f, "v1": v1}.items()}
+    assert [(name[o["path"]], o["outcome"]) for o in files] == [
+        ("mismatch", "refused"),
+        ("v1", "duplicate"),
+        ("replay", "refused"),
+        ("v2", "superseded"),
+        ("outsider", "refused"),
+        ("v1", "duplicate"),  # the very file imported before: nothing changes
+        ("older", "refused"),
+        ("rogue", "refused"),
+        ("foreign", "refused"),
+        ("v2", "duplicate"),
     ]
-    why = {Path(o["path"]).name: o["message"] for o in files if o["outcome"] == "refused"}
-    assert "(pass / 95) differs from the one recomputed" in why["mismatch.rvresult"]
-    assert "not newer" in why["replay.rvresult"] and "not newer" in why["older.rvresult"]
-    assert "not on this package's roster" in why["outsider.rvresult"]
-    assert "not in this authority's ledger" in why["rogue.rvresult"]
+    why = {name[o["path"]]: o["message"] for o in files if o["outcome"] == "refused"}
+    assert "(pass / 95) differs from the one recomputed" in why["mismatch"]
+    assert "not newer" in why["replay"] and "not newer" in why["older"]
+    assert "not on this package's roster" in why["outsider"]
+    assert "not in this authority's ledger" in why["rogue"]
+    assert "not issued by the ministry root you trust" in why["foreign"]
 
     def state() -> tuple[Any, ...]:
         h = registry(db, "--candidate", CITY)
-        return tuple(json.dumps(h[k], sort_keys=True) for k in sorted(h)), json.dumps(registry(db), sort_keys=True)
+        return tuple(json.dumps(h[k], sort_keys=True) for k in sorted(h)), json.dumps(
+            registry(db), sort_keys=True
+        )
 
     before = state()
     reviews = registry(db, "--candidate", CITY)["reviews"]
-    assert [(r["version"], r["current"], r["year"]) for r in reviews] == [(1, "no", 2026), (2, "yes", 2026)]
+    assert [(r["version"], r["current"], r["year"]) for r in reviews] == [(1, False, 2026), (2, True, 2026)]
     # the same batch again changes nothing
     code, again = ministry_import(j, db, *batch)
-    assert code == 18 and [o["outcome"] for o in again].count("refused") == 6
+    assert code == 18
+    assert [(name[o["path"]], o["outcome"]) for o in again] == [
+        (key, "duplicate" if outcome == "superseded" else outcome)
+        for key, outcome in ((name[o["path"]], o["outcome"]) for o in files)
+    ]
     assert state() == before
