@@ -152,7 +152,13 @@ def _row(
 def parse_csv(text: str, standard: Standard, base: Path, declarations: Declarations) -> SheetAnswers:
     writable = _Collected()
     problems: list[ScoreEntryError] = []
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    try:  # csv.Error: a cell beyond the csv module's field limit (128 KiB), a stray quote…
+        rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    except csv.Error as exc:
+        raise InvalidInput(
+            T("CSV 评分文件格式不正确：{e}", "The CSV scores file is malformed: {e}", e=str(exc))
+        ) from exc
+    reader = iter(rows)
     header = [h.strip().lower() for h in next(reader, [])]
     if header[:3] != ["code", "score", "comment"]:
         raise InvalidInput(
@@ -263,7 +269,7 @@ def read_scores_file(
     if path.suffix.lower() == ".json":
         try:
             doc = json.loads(text, parse_float=Decimal)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:  # RecursionError: nested deeper than the stack
             raise InvalidInput(
                 T(
                     "评分文件 {p} 不是有效的 JSON：{e}",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from types import MappingProxyType
 from typing import Any
 
@@ -202,6 +202,30 @@ def _check_evidence(code: str, refs: Sequence[Evidence], materials: set[str] | N
     return out
 
 
+def _too_long(answers: SheetAnswers) -> list[ScoreEntryError]:
+    """Texts a signed sheet cannot carry: every reader refuses more than MAX_TEXT characters."""
+    texts = [
+        *((c, a.comment) for c, a in answers.scores.items()),
+        *((c, a.comment) for c, a in answers.yes_no.items()),
+        *((c, a.comment) for c, a in answers.eligibility.items()),
+        ("conflict_reason", answers.declarations.conflict_reason),
+    ]
+    return [
+        _problem(
+            code,
+            T(
+                "{c} 的说明过长（{n} 字，上限 {limit} 字）。",
+                "The text of {c} is too long ({n} characters, at most {limit}).",
+                c=code,
+                n=len(text),
+                limit=MAX_TEXT,
+            ),
+        )
+        for code, text in texts
+        if len(text or "") > MAX_TEXT
+    ]
+
+
 def check_answers(
     standard: Standard, answers: SheetAnswers, materials: set[str] | None = None
 ) -> SheetAnswers:
@@ -209,6 +233,7 @@ def check_answers(
     every problem (unknown codes, range, step, required comments, unscored indicators, unanswered
     yes/no items and eligibility conditions, declarations, evidence)."""
     problems = check_declarations(answers.declarations, recusal=False)
+    problems += _too_long(answers)
     scores: dict[str, ScoreAnswer] = {}
     for code, ans in answers.scores.items():
         try:
@@ -313,6 +338,17 @@ def _text(value: Any) -> str:
     return value
 
 
+def _score(value: Any) -> Decimal:
+    """A signed score is a finite decimal written as a string ("abc", "NaN", "1e999999" are not)."""
+    try:
+        number = Decimal(_text(value))
+    except InvalidOperation as exc:  # an ArithmeticError, not a ValueError: the reader would crash
+        raise ValueError(f"score {value!r}") from exc
+    if not number.is_finite():
+        raise ValueError(f"score {value!r}")
+    return number
+
+
 def _evidence_from(doc: Any) -> Evidence:
     if (
         set(doc) == {"material", "page"}
@@ -349,7 +385,7 @@ def answers_from_json(doc: dict[str, Any]) -> SheetAnswers:
     )
     scores = {
         s["code"]: ScoreAnswer(
-            Decimal(_text(s["score"])), _text(s["comment"]), tuple(_evidence_from(e) for e in s["evidence"])
+            _score(s["score"]), _text(s["comment"]), tuple(_evidence_from(e) for e in s["evidence"])
         )
         for s in _unique(doc["scores"])
     }

@@ -51,7 +51,10 @@ def parse_json(data: bytes) -> Any:
     def bad_constant(name: str) -> Any:
         raise ValueError(f"constant {name} not allowed")
 
-    return json.loads(data.decode("utf-8"), object_pairs_hook=_no_duplicates, parse_constant=bad_constant)
+    try:
+        return json.loads(data.decode("utf-8"), object_pairs_hook=_no_duplicates, parse_constant=bad_constant)
+    except RecursionError as exc:  # "[[[[…": deeper than the interpreter's stack; no artifact nests so
+        raise ValueError("JSON nested too deeply") from exc
 
 
 def b64(data: bytes) -> str:
