@@ -18,7 +18,7 @@ from decimal import ROUND_FLOOR, Decimal
 from benchmarks.harness import Row, child_main, fmt_s, interleaved, med, run_child
 from benchmarks.world import CHAIR, RECORD_PANEL, standard_file, world
 
-LEAVES = 540  # gives a record of about 40 pages with eight members
+LEAVES = 1400  # a record of about 40 pages with eight members (about 35 indicators a page)
 
 
 def record_input(ids, leaves: int):

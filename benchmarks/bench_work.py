@@ -59,6 +59,27 @@ def autosave(edits: str) -> dict:
     return {"p50": percentile(latencies, 50), "p99": percentile(latencies, 99), "max": max(latencies)}
 
 
+def commit_floor(edits: str) -> dict:
+    """The floor under autosave: one-row SQLite commits with the store's durability settings (WAL,
+    ``synchronous=FULL``), raw ``sqlite3``, no ORM: what the disk's flush costs on this machine."""
+    import sqlite3
+
+    latencies = []
+    with tempfile.TemporaryDirectory(prefix="reviewer-bench-") as tmp:
+        conn = sqlite3.connect(f"{tmp}/floor.sqlite3", isolation_level=None)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("CREATE TABLE t (code TEXT PRIMARY KEY, value TEXT)")
+        for i in range(int(edits)):
+            start = time.perf_counter()
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("INSERT OR REPLACE INTO t VALUES (?, ?)", (str(i % LEAVES), str(i)))
+            conn.execute("COMMIT")
+            latencies.append(time.perf_counter() - start)
+        conn.close()
+    return {"p50": percentile(latencies, 50), "p99": percentile(latencies, 99), "max": max(latencies)}
+
+
 def reconciliation(repeat: str) -> dict:
     from reviewer.scoring.inputs import ExpertScores
     from reviewer.scoring.reconcile import reconcile
@@ -86,16 +107,20 @@ def run(runs: int, log=print) -> list[Row]:
     res = interleaved(
         runs,
         {
+            "floor": lambda: run_child("bench_work", "commit_floor", str(EDITS)),
             "autosave": lambda: run_child("bench_work", "autosave", str(EDITS)),
             "reconcile": lambda: run_child("bench_work", "reconciliation", "5"),
         },
     )
     p50 = median([r["p50"] for r in res["autosave"]])
     p99 = median([r["p99"] for r in res["autosave"]])
+    f50 = median([r["p50"] for r in res["floor"]])
+    f99 = median([r["p99"] for r in res["floor"]])
     t_rec = median([r["seconds"] for r in res["reconcile"]])
     first = median([r["first"] for r in res["reconcile"]])
     peak_a = max(r["peak_rss"] for r in res["autosave"])
     return [
+        Row("autosave floor: raw SQLite commit p50 / p99 (WAL, FULL)", f"{fmt_s(f50)} / {fmt_s(f99)}"),
         Row(f"autosave: set_score p50 ({EDITS} edits, {LEAVES} indicators)", fmt_s(p50), peak=peak_a),
         Row(f"autosave: set_score p99 ({EDITS} edits)", fmt_s(p99), "≤ 5 ms", p99 <= 0.005),
         Row(
@@ -109,4 +134,4 @@ def run(runs: int, log=print) -> list[Row]:
 
 
 if __name__ == "__main__":
-    child_main({"autosave": autosave, "reconciliation": reconciliation})
+    child_main({"autosave": autosave, "commit_floor": commit_floor, "reconciliation": reconciliation})

@@ -94,7 +94,8 @@ def standard_json(leaves: int) -> dict:
     sample = json.loads(SAMPLE_STANDARD.read_text("utf-8"))
     groups = 10
     per_group = [leaves // groups + (1 if g < leaves % groups else 0) for g in range(groups)]
-    tenths = iter(1000 // leaves + (1 if i < 1000 % leaves else 0) for i in range(leaves))
+    unit = 10 if leaves <= 1000 else 100  # points in tenths (hundredths for very large standards)
+    parts = iter(100 * unit // leaves + (1 if i < 100 * unit % leaves else 0) for i in range(leaves))
     criteria = []
     for g, count in enumerate(per_group, 1):
         children = []
@@ -103,8 +104,8 @@ def standard_json(leaves: int) -> dict:
                 {
                     "code": f"{g}.{c}",
                     "title": {"zh": f"指标 {g}.{c}", "en": f"Indicator {g}.{c}"},
-                    "points": float(Decimal(next(tenths)) / 10),
-                    "step": 0.1,
+                    "points": float(Decimal(next(parts)) / unit),
+                    "step": 1 / unit,
                     "guidance": {"zh": "依据申报材料评分。", "en": "Score on the application."},
                 }
             )
