@@ -1,0 +1,59 @@
+"""The benchmark runner's own helpers (the benchmarks themselves run with `make bench`, never in CI)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from benchmarks import harness, run, world
+from reviewer.standards import load_standard
+
+
+def test_percentile_is_nearest_rank() -> None:
+    values = [i / 1000 for i in range(1, 2001)]  # 1 ms .. 2 s
+    assert harness.percentile(values, 50) == 1.0
+    assert harness.percentile(values, 99) == 1.98
+    assert harness.percentile([5.0], 99) == 5.0
+    assert harness.median([3, 1, 2]) == 2
+
+
+def test_table_marks_missed_targets_and_prints_markdown() -> None:
+    rows = [
+        harness.Row("a", "1.0 ms", "≤ 5 ms", True, 64 * harness.MiB),
+        harness.Row("b", "9.0 ms", "≤ 5 ms", False),
+        harness.Row("c", "2.0×"),
+    ]
+    text = harness.table(rows)
+    assert text.splitlines()[2].split() == ["a", "1.0", "ms", "≤", "5", "ms", "met", "64", "MiB"]
+    assert "MISSED" in text.splitlines()[3]
+    md = harness.table(rows, markdown=True).splitlines()
+    assert md[0].startswith("| Benchmark |") and md[1].startswith("|---|")
+    assert md[3] == "| b | 9.0 ms | ≤ 5 ms | MISSED |  |"
+
+
+def test_fmt_s_picks_the_unit() -> None:
+    assert harness.fmt_s(0.0000123) == "12 µs"
+    assert harness.fmt_s(0.0123) == "12.3 ms"
+    assert harness.fmt_s(12.345) == "12.35 s"
+
+
+@pytest.mark.parametrize("leaves", [19, 300, 1400])
+def test_generated_standard_is_valid_with_exactly_100_points(tmp_path, leaves: int) -> None:
+    import json
+
+    path = tmp_path / "s.json"
+    path.write_text(json.dumps(world.standard_json(leaves), ensure_ascii=False), encoding="utf-8")
+    standard = load_standard(path)
+    assert len(standard.leaves()) == leaves
+    assert sum((leaf.points for leaf in standard.leaves()), Decimal(0)) == 100
+
+
+def test_runner_options() -> None:
+    args = run.parse([])
+    assert (args.runs, args.sizes, args.bundles, args.only) == (3, [100, 256], 100, list(run.BENCHMARKS))
+    full = run.parse(["--full", "--only", "open,import"])
+    assert (full.sizes, full.bundles, full.only) == ([100, 256, 1024], 1000, ["open", "import"])
+    assert run.parse(["--sizes", "8", "--bundles", "7"]).sizes == [8]
+    with pytest.raises(SystemExit):
+        run.parse(["--only", "nonsense"])
