@@ -113,7 +113,9 @@ class SafeZip:
             self._check_magic(mimetype, not_artifact)
             try:
                 self._zip = zipfile.ZipFile(self._fh)
-            except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as exc:
+            # NotImplementedError: zipfile's answer to an unknown "version needed" (found by atheris)
+            except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError,
+                    NotImplementedError) as exc:  # fmt: skip
                 raise _tampered(str(exc)) from exc
             self.members = self._check_structure()
         except BaseException:
@@ -260,13 +262,13 @@ class SafeZip:
         try:
             with self.open(name) as fh:
                 return fh.read()
-        except (zipfile.BadZipFile, EOFError, OSError) as exc:
+        except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError) as exc:
             raise _tampered(f"{name}: {exc}") from exc
 
     def open(self, name: str) -> IO[bytes]:
         try:
             return self._zip.open(self.members[name])
-        except (zipfile.BadZipFile, OSError) as exc:
+        except (zipfile.BadZipFile, OSError, NotImplementedError) as exc:
             raise _tampered(str(exc)) from exc
 
     def close(self) -> None:
