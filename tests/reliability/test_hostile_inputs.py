@@ -116,3 +116,25 @@ def test_every_refusal_is_a_reviewer_error_with_a_message(tmp_path: Path) -> Non
             with pytest.raises(ReviewerError) as caught:
                 parse(data)
             assert str(caught.value.message)
+
+
+def test_an_unknown_zip_version_is_refused(tmp_path: Path) -> None:
+    """zipfile raises NotImplementedError for a "version needed to extract" it does not know; SafeZip
+    let it escape (found by the atheris harness, tests/fuzz/atheris_safezip.py)."""
+    import io
+
+    from reviewer.errors import Tampered
+    from reviewer.i18n import T
+    from reviewer.packages.container import ContainerWriter, SafeZip
+
+    out = io.BytesIO()
+    writer = ContainerWriter(out, "application/x-test")
+    writer.add_bytes("a", b"x")
+    writer.close()
+    data = bytearray(out.getvalue())
+    central = data.rindex(b"PK\x01\x02")
+    data[central + 6] = 91  # version needed to extract: 9.1
+    path = tmp_path / "v91.zip"
+    path.write_bytes(bytes(data))
+    with pytest.raises(Tampered):
+        SafeZip(path, "application/x-test", T("不是", "not ours"))
