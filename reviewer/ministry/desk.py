@@ -129,7 +129,7 @@ def enrolled_experts(authority: Authority) -> list[EnrolledExpert]:
                 reason=reason,
             )
         )
-    return sorted(out, key=lambda x: (x.enrolled_at, x.serial))
+    return out  # the ledger's order: oldest first
 
 
 def credential_of(authority: Authority, expert: EnrolledExpert) -> Credential:
