@@ -18,6 +18,12 @@ from reviewer.ministry.engine import FLAG_LABELS, NOTICE_LABELS, STATUS_LABELS
 from reviewer.ministry.registry_read import RegistryReader
 from reviewer.standards.model import RESULT_LABELS
 
+KIND_LABELS = {
+    "application": ("申请审查", "application review"),
+    "creation": ("创建评审", "creation review"),
+    "annual": ("年度评估", "annual evaluation"),
+}
+
 
 @dataclass(frozen=True)
 class Column:
@@ -225,7 +231,7 @@ def history_report(reader: RegistryReader, name: str) -> Report:
         tuple(
             (
                 r.year,
-                r.kind,
+                _words(KIND_LABELS, r.kind),
                 r.package_id,
                 r.standard,
                 _result(r.result),
