@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 # Examples per property: a quick default; REVIEWER_FUZZ_EXAMPLES=5000 for a long run.
-EXAMPLES = int(os.environ.get("REVIEWER_FUZZ_EXAMPLES", "150"))
+EXAMPLES = int(os.environ.get("REVIEWER_FUZZ_EXAMPLES", "100"))
 FUZZ = settings(
     max_examples=EXAMPLES,
     deadline=None,

@@ -4,7 +4,7 @@ Arbitrary bytes, arbitrary JSON, and valid documents damaged at a random place a
 standard loader, the package manifest, the decisions file, the scores file (CSV and JSON), the
 sheet (the signed envelope and its decrypted content) and the result bundle (envelope and content).
 Any exception other than a :class:`~reviewer.errors.ReviewerError` is a crash a hostile file could
-cause. ``REVIEWER_FUZZ_EXAMPLES`` raises the number of examples per property (default 150).
+cause. ``REVIEWER_FUZZ_EXAMPLES`` raises the number of examples per property (default 100).
 """
 
 from __future__ import annotations
