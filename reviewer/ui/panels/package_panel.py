@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,13 +30,15 @@ from reviewer.models.store import Store
 from reviewer.trust import PassphraseSource, read_info
 from reviewer.ui.dialogs import errors
 from reviewer.ui.dialogs import passphrase as passphrase_dialogs
-from reviewer.ui.panels.chair_panel import ChairPanel
 from reviewer.ui.panels.package_loading import SCALE, OpenedReview, load_review
 from reviewer.ui.panels.package_summary import PackageSummary
 from reviewer.ui.panels.review_workspace import ReviewWorkspace, workspace_for
 from reviewer.ui.panels.standard_browser import StandardBrowser
 from reviewer.ui.settings import Settings
 from reviewer.ui.tasks import Executor, ImmediateExecutor, Task
+
+if TYPE_CHECKING:  # imported when a chair opens a package: the export stack is not an expert's start-up cost
+    from reviewer.ui.panels.chair_panel import ChairPanel
 
 REFUSED_STYLE = "QLabel { color: #b02a1e; font-weight: bold; }"
 
@@ -182,6 +185,8 @@ class PackagePanel(QStackedWidget):
         self.tabs.setCurrentWidget(self.summary)
         self._open_workspace(review)
         if review.is_chair:
+            from reviewer.ui.panels.chair_panel import ChairPanel
+
             self.chair = ChairPanel(review, self._executor, store=self._store)
             self.tabs.addTab(self.chair, self.tr("Panel chair"))
         self.setCurrentWidget(self.tabs)
