@@ -18,6 +18,7 @@ from decimal import ROUND_FLOOR, Decimal
 from benchmarks.harness import Row, child_main, fmt_s, interleaved, med, run_child
 from benchmarks.world import CHAIR, RECORD_PANEL, standard_file, world
 
+TYPICAL = 40  # a large real standard: the record of an ordinary review, for context
 LEAVES = 1400  # a record of about 40 pages with eight members (about 35 indicators a page)
 
 
@@ -109,17 +110,25 @@ def record(leaves: str) -> dict:
     }
 
 
-def run(runs: int, log=print) -> list[Row]:
-    world()  # the eighth member, once
-    res = interleaved(runs, {"record": lambda: run_child("bench_record", "record", str(LEAVES))})["record"]
+def _rows(res: list[dict], label: str, targets: bool) -> list[Row]:
     build, sign, check = (med(res, k) for k in ("build", "sign", "validate"))
     n, peak = res[0]["pages"], max(r["peak_rss"] for r in res)
+    both = build + sign
     return [
-        Row(f"record: build the PDF ({n} pages)", fmt_s(build), peak=peak),
-        Row("record: apply 8 signatures", fmt_s(sign)),
-        Row("record: build + 8 signatures", fmt_s(build + sign), "≤ 3 s", build + sign <= 3),
-        Row("record: validate all 8 signatures", fmt_s(check), "≤ 0.5 s", check <= 0.5),
+        Row(f"record{label}: build the PDF ({n} pages)", fmt_s(build), peak=peak),
+        Row(f"record{label}: apply 8 signatures", fmt_s(sign)),
+        Row(f"record{label}: build + 8 signatures", fmt_s(both), *(("≤ 3 s", both <= 3) if targets else ())),
+        Row(f"record{label}: validate all 8", fmt_s(check), *(("≤ 0.5 s", check <= 0.5) if targets else ())),
     ]
+
+
+def run(runs: int, log=print) -> list[Row]:
+    world()  # the eighth member, once
+    res = interleaved(runs, {
+        "record": lambda: run_child("bench_record", "record", str(LEAVES)),
+        "typical": lambda: run_child("bench_record", "record", str(TYPICAL)),
+    })  # fmt: skip
+    return _rows(res["record"], "", True) + _rows(res["typical"], f" (typical, {TYPICAL} indicators)", False)
 
 
 if __name__ == "__main__":
