@@ -14,15 +14,12 @@ from __future__ import annotations
 import os
 import random
 import signal
-import subprocess
-import sys
-import threading
-import time
 from pathlib import Path
 
 import pytest
 
 from reviewer.standards import load_standard
+from tests.crash import killer
 from tests.crash.scorer import leaf_plan
 from tests.crash.test_kill_while_scoring import check_store
 
@@ -34,39 +31,10 @@ pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SI
 
 
 def run_and_kill(data_dir: Path, standard: Path, rng: random.Random) -> list[str]:
+    """Kill after 1–3 reported saves plus a random fraction of one: mid-typing, mid-write or
+    between the two (:mod:`tests.crash.killer`)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    proc = subprocess.Popen(
-        [sys.executable, str(GUI_SCORER), str(data_dir), str(standard)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-        cwd=Path(__file__).resolve().parents[2],
-    )
-    lines: list[str] = []
-    ready = threading.Event()
-
-    def read() -> None:
-        assert proc.stdout is not None
-        for line in proc.stdout:
-            lines.append(line.strip())
-            ready.set()
-
-    reader = threading.Thread(target=read, daemon=True)
-    reader.start()
-    if not ready.wait(timeout=60):
-        proc.kill()
-        pytest.fail(f"the GUI scorer never got ready: {proc.stderr.read() if proc.stderr else ''}")
-    time.sleep(rng.uniform(0.05, 0.8))  # mid-typing, mid-write or between the two
-    if proc.poll() is not None:
-        pytest.fail(
-            f"the GUI scorer exited with {proc.returncode}: {proc.stderr.read() if proc.stderr else ''}"
-        )
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait(timeout=10)
-    reader.join(timeout=10)
-    assert proc.returncode == -signal.SIGKILL
-    return lines
+    return killer.run_and_kill([str(GUI_SCORER), str(data_dir), str(standard)], rng, most=3, env=env)
 
 
 @pytest.mark.slow

@@ -13,7 +13,7 @@ after each kill checks, on the files left behind:
 ``REVIEWER_CRASH_KILLS`` sets the number of kills (default 30; the issue's long run is 200:
 ``REVIEWER_CRASH_KILLS=200 pytest tests/crash/test_kill_while_scoring.py``, a few minutes) and
 ``REVIEWER_CRASH_SEED`` the random seed. The kill moments follow the scorer's progress (see
-:func:`run_and_kill`), so the test holds on a loaded machine.
+:mod:`tests.crash.killer`), so the test holds on a loaded machine.
 """
 
 from __future__ import annotations
@@ -23,15 +23,12 @@ import os
 import random
 import signal
 import sqlite3
-import subprocess
-import sys
-import threading
-import time
 from pathlib import Path
 
 import pytest
 
 from reviewer.standards import load_standard
+from tests.crash import killer
 from tests.crash.scorer import FINGERPRINT, PACKAGE_ID, leaf_plan, plan
 
 SCORER = Path(__file__).with_name("scorer.py")
@@ -41,64 +38,11 @@ SEED = int(os.environ.get("REVIEWER_CRASH_SEED", "20261128"))
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
 
 
-READY_TIMEOUT = 180.0  # starting Python and migrating can take long on a loaded CI machine
-SAVE_TIMEOUT = 120.0
-
-
 def run_and_kill(data_dir: Path, standard: Path, rng: random.Random) -> list[str]:
-    """Start the scorer, kill it at a random moment, return every line it printed.
-
-    The moment is chosen against the scorer's *progress*, not the wall clock: 15 % of the kills come
-    at a random time from the start (perhaps while it imports, opens or migrates); the others wait
-    until it has reported 1–4 saves of this run and then a random fraction of a save's duration
-    more, so they land mid-loop — before, during or after a commit — however slow the machine is.
-    (A wall-clock delay made the "most kills land mid-loop" check fail on a heavily loaded machine:
-    every save was still there, the kills had just all come before the first save.)
-    """
-    proc = subprocess.Popen(
-        [sys.executable, str(SCORER), str(data_dir), str(standard)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=Path(__file__).resolve().parents[2],
-    )
-    lines: list[str] = []
-    progress = threading.Condition()
-
-    def read() -> None:
-        assert proc.stdout is not None
-        for line in proc.stdout:
-            with progress:
-                lines.append(line.strip())
-                progress.notify_all()
-        with progress:
-            progress.notify_all()
-
-    def wait_for(predicate, timeout: float, what: str) -> None:  # type: ignore[no-untyped-def]
-        with progress:
-            if not progress.wait_for(lambda: predicate() or proc.poll() is not None, timeout=timeout):
-                proc.kill()
-                pytest.fail(f"the scorer {what} within {timeout:.0f} s")
-
-    reader = threading.Thread(target=read, daemon=True)
-    reader.start()
-    if rng.random() < 0.15:
-        time.sleep(rng.uniform(0.0, 0.6))
-    else:
-        wanted = rng.randint(1, 4)
-        wait_for(lambda: any(x.startswith("ready") for x in lines), READY_TIMEOUT, "never got ready")
-        started = time.monotonic()
-        wait_for(lambda: sum(x.isdigit() for x in lines) >= wanted, SAVE_TIMEOUT, "saved nothing")
-        per_save = (time.monotonic() - started) / wanted
-        time.sleep(rng.uniform(0.0, 1.5) * per_save)
-    if proc.poll() is not None:  # it must not have died by itself
-        pytest.fail(f"the scorer exited with {proc.returncode}: {proc.stderr.read() if proc.stderr else ''}")
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait(timeout=60)
-    reader.join(timeout=60)
-    assert not reader.is_alive(), "the scorer's output was not read to the end"
-    assert proc.returncode == -signal.SIGKILL
-    return lines
+    """Start the scorer, kill it at a random moment (:func:`tests.crash.killer.run_and_kill`: 15 %
+    of the kills at a random time from the start, the others after 1–4 reported saves plus a random
+    fraction of a save), return every line it printed."""
+    return killer.run_and_kill([str(SCORER), str(data_dir), str(standard)], rng, early=0.15)
 
 
 def check_store(db: Path, leaves: list, reported: int | None, before: int) -> int:

@@ -42,8 +42,9 @@ class Artifact:
     is_zip: bool = True
 
 
-def return_notice_bytes(w: BundleWorld) -> bytes:
-    sheet = open_sheet(w.sheets[EXPERT], w.ids[CHAIR], w.binding, w.root)
+def return_notice_bytes(w: BundleWorld, key: str = EXPERT) -> bytes:
+    """The chair returns indicator 1.1 of ``key``'s sheet for correction."""
+    sheet = open_sheet(w.sheets[key], w.ids[CHAIR], w.binding, w.root)
     return build_return_notice(w.ids[CHAIR], w.binding, sheet, ["1.1"], "1.1 请复核统计口径")
 
 

@@ -17,10 +17,6 @@ from __future__ import annotations
 import os
 import random
 import signal
-import subprocess
-import sys
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -28,6 +24,7 @@ import pytest
 from reviewer.ministry.registry import Registry
 from reviewer.ministry.render import xlsx_bytes
 from reviewer.ministry.reports import registry_report
+from tests.crash import killer
 from tests.export.bundle_world import BundleWorld, build_bundle_world
 from tests.ministry.seed import seed
 
@@ -64,39 +61,7 @@ def inputs(world: BundleWorld, folder: Path) -> dict[str, bytes]:
 
 
 def run_and_kill(src: Path, out: Path, rng: random.Random) -> list[str]:
-    proc = subprocess.Popen(
-        [sys.executable, str(EXPORTER), str(src), str(out)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=EXPORTER.parents[2],
-    )
-    lines: list[str] = []
-    progress = threading.Condition()
-
-    def read() -> None:
-        assert proc.stdout is not None
-        for line in proc.stdout:
-            with progress:
-                lines.append(line.strip())
-                progress.notify_all()
-
-    reader = threading.Thread(target=read, daemon=True)
-    reader.start()
-    wanted = rng.randint(0, 3)
-    with progress:
-        ok = progress.wait_for(
-            lambda: sum(x.isdigit() for x in lines) >= wanted + 1 or proc.poll() is not None, timeout=180
-        )
-    if not ok or proc.poll() is not None:
-        proc.kill()
-        pytest.fail(f"the exporter stalled or died: {proc.stderr.read() if proc.stderr else ''}")
-    time.sleep(rng.uniform(0.0, 0.05))
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait(timeout=60)
-    reader.join(timeout=60)
-    assert proc.returncode == -signal.SIGKILL
-    return lines
+    return killer.run_and_kill([str(EXPORTER), str(src), str(out)], rng, most=3)
 
 
 def check(out: Path, payloads: dict[str, bytes]) -> tuple[int, int]:
