@@ -76,7 +76,7 @@ def test_whole_journey(journey: Journey, db_url: str) -> None:
     (review,) = history["reviews"]
     assert (review["year"], review["kind"], review["result"], review["total"]) == (
         2026,
-        "creation",
+        "creation review",
         "Pass",
         "90.33",
     )

@@ -205,7 +205,7 @@ def test_import_bundles_then_the_registry_shows_the_conclusion(
     cols = [c.key for c in reviews.table.columns]
     row = {k: reviews.index(0, i).data() for i, k in enumerate(cols)}
     assert (row["kind"], row["result"], row["total"], row["vetoed"], row["chair"]) == (
-        "creation",
+        "creation review",
         "Pass",
         "80.66",
         "no",
