@@ -201,7 +201,7 @@ class OpenedPackage:
         entry = self._entry(name)
         key = stream.derive_key(self._file_key, entry.nonce)
         digest, size = hashlib.sha256(), 0
-        with self._zip.open(entry.path) as raw:
+        with self._zip.open_authenticated(entry.path) as raw:  # hashed and decrypted below
             source = _HashingReader(raw, digest)
             try:
                 for chunk in stream.decrypt(key, source, self.manifest.chunk_size):
