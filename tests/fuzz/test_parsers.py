@@ -129,7 +129,7 @@ def as_csv(table: list[tuple[str, str, str, str]]) -> str:
 
 @FUZZ
 @given(st.text(max_size=400) | st.builds(as_csv, rows))
-def test_scores_csv(tmp_path_factory: pytest.TempPathFactory, text: str) -> None:
+def test_scores_csv(text: str) -> None:
     typed_or_result(parse_csv, text, STANDARD, Path("/nonexistent"), DECLARED)
 
 

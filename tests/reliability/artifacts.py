@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import os
 import random
+import re
 import sqlite3
 import zipfile
 from collections.abc import Callable
@@ -132,6 +133,27 @@ def swap_member(data: bytes, donor: bytes, name: str) -> bytes:
     """``data`` with its member ``name`` taken from ``donor`` (another valid artifact)."""
     theirs = dict(zip_members(donor))
     return rebuild_zip([(n, theirs[name] if n == name else d) for n, d in zip_members(data)])
+
+
+def signature_padding(pdf: bytes) -> set[int]:
+    """Offsets of the zero padding after the CMS value inside each signature's /Contents <…>.
+
+    PDF signatures sign everything *except* their own /Contents hex string (the gap in /ByteRange);
+    the CMS value is followed by zeros up to the reserved size. A byte changed there changes no
+    signed byte and no signature value (a zero turned into a space is skipped as whitespace in a hex
+    string), so a reader may rightly accept it. Every other offset must be refused.
+    """
+    out: set[int] = set()
+    for match in re.finditer(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]", pdf):
+        start, length, after = int(match[1]), int(match[2]), int(match[3])
+        end = after - 1  # the '>' closing the hex string
+        if pdf[start + length : start + length + 1] != b"<" or pdf[end : end + 1] != b">":
+            continue
+        i = end - 1
+        while pdf[i : i + 1] == b"0":
+            out.add(i)
+            i -= 1
+    return out
 
 
 def row_counts(db: Path) -> dict[str, int]:

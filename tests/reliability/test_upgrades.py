@@ -21,7 +21,7 @@ from reviewer.models.library import StandardLibrary
 from reviewer.models.recent import RecentFiles
 from reviewer.standards import load_standard
 from tests.conftest import STANDARDS
-from tests.ministry.seed import seed
+from tests.ministry import seed as seed_module
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 STANDARD = STANDARDS / "sample-park-creation.json"
@@ -71,7 +71,9 @@ def test_the_first_store_migrates_to_head_with_no_loss(store_0001: Path) -> None
     assert sqlite3.connect(db).execute("PRAGMA integrity_check").fetchall() == [("ok",)]
 
 
-def test_the_first_registry_migrates_to_head_with_no_loss(tmp_path: Path) -> None:
+def test_the_first_registry_migrates_to_head_with_no_loss(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     db = tmp_path / "registry.sqlite3"
     shutil.copyfile(FIXTURES / "registry-0001.sqlite3", db)
     before = rows(db)
@@ -80,7 +82,9 @@ def test_the_first_registry_migrates_to_head_with_no_loss(tmp_path: Path) -> Non
     with Registry.open(db) as upgraded:
         assert database.current_revision(upgraded.engine) == database.head_revision()
         fresh = Registry.open(tmp_path / "fresh.sqlite3")  # the same history, recorded at head
-        seed(fresh)
+        # seed() numbers packages from a module-wide counter; the fixture was made in a new process
+        monkeypatch.setattr(seed_module, "_counter", iter(range(1, 10_000)))
+        seed_module.seed(fresh)
         try:
             names = [c.info.name for c in fresh.candidates()]
             assert upgraded.candidates() == fresh.candidates()
