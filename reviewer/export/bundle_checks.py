@@ -195,6 +195,7 @@ def check_record(
     the chair signed, each in their own field; the chair's signature covers the whole file; the
     record names the SHA-256 of ``reconciliation`` and ``decisions`` (canonical JSON)."""
     statuses = validate_record(pdf, root, at=signed_at)
+    require_valid(statuses)  # a changed byte is "tampered" before any claim in the file is read
     document = record_subject(pdf)
     expected_subject = f"{RECORD_FORMAT} {record_document_id(binding.package_id)}"
     if document != expected_subject:

@@ -327,6 +327,14 @@ def require_valid(statuses: Sequence[SignatureStatus], *, complete: Sequence[Rec
                 ),
                 detail=s.problem,
             )
+    if statuses and all(s.coverage != WHOLE_DOCUMENT for s in statuses):
+        raise Tampered(
+            T(
+                "评审意见表在最后一个签名之后被追加了内容。请勿使用此文件，向组长索取原件。",
+                "Something was appended to the record after its last signature. Do not use this file; "
+                "ask the chair for the original.",
+            )
+        )
     for s in statuses:
         if not s.trusted:
             raise Untrusted(

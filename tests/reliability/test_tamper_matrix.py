@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from reviewer.errors import HostileArchive, NotAnArtifact, Refused, ReviewerError, Tampered, Untrusted
-from reviewer.export.bundle_format import ForeignContent, RecordIncomplete, ResultMismatch
+from reviewer.export.bundle_format import ForeignContent, RecordIncomplete
 from reviewer.ministry.importer import import_bundles
 from reviewer.ministry.registry import Registry
 from reviewer.models import Store
@@ -50,10 +50,8 @@ KINDS = ["package", "sheet", "return notice", "bundle", "record PDF"]
 # What a damaged file may be called: not ours at all, damaged/forged, or crafted. Never anything else.
 DAMAGED = (NotAnArtifact, Tampered, HostileArchive, RecordIncomplete)  # the last: a record's bytes
 # after the chair's signature (the chair's signature no longer covers the whole file).
-# A record with a flipped byte in its /Subject or /Keywords is refused as ForeignContent or
-# ResultMismatch (Refused, exit 18): check_record compares those claims before it looks at the
-# signatures' integrity. Still a
-# typed refusal; "tampered" would be the truer word (docs/security.md, known gaps).
+# check_record looks at the signatures' integrity before any claim the file makes, so a flipped
+# /Subject or /Keywords byte is "tampered" like any other.
 
 
 @pytest.fixture(scope="module")
@@ -97,8 +95,7 @@ def test_single_byte_flips_are_refused(matrix: dict[str, Artifact], kind: str, p
                 assert isinstance(exc, DAMAGED), (kind, offset, exc)
             continue
         exc = refusal(artifact, flipped(artifact.data, offset, mask))
-        allowed = (*DAMAGED, ForeignContent, ResultMismatch) if kind == "record PDF" else DAMAGED
-        assert isinstance(exc, allowed), (kind, offset, type(exc).__name__, str(exc))
+        assert isinstance(exc, DAMAGED), (kind, offset, type(exc).__name__, str(exc))
         codes[type(exc).__name__] = codes.get(type(exc).__name__, 0) + 1
     assert codes.get("Tampered", 0) > 0, codes  # most flips land in signed or encrypted bytes
     assert list(private_tmp.iterdir()) == []
