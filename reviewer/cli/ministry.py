@@ -8,9 +8,10 @@ import sys
 
 from reviewer.cli.authority import add_passphrase_option, passphrase_source
 from reviewer.errors import Refused, UsageError
+from reviewer.files import write_atomic
 from reviewer.i18n import T
 from reviewer.ministry.registry import Registry
-from reviewer.ministry.render import FORMATS, render, write_atomic
+from reviewer.ministry.render import FORMATS, render
 from reviewer.ministry.reports import (
     calibration_report,
     history_report,

@@ -7,11 +7,8 @@ ids), so the same content always gives the same bytes.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from io import BytesIO
-from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
@@ -178,27 +175,3 @@ def render(story: list[Flowable], *, title: str, author: str, subject: str, head
     )
     doc.build(story, canvasmaker=_numbered_canvas(header))
     return buffer.getvalue()
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
-
-
-def write_atomically(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        if hasattr(os, "fchmod"):  # mkstemp creates 0600; give the file the usual permissions
-            os.fchmod(fd, 0o666 & ~_umask())
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path

@@ -17,7 +17,8 @@ from typing import Any
 
 from reviewer.demo import application, plan, self_evaluation
 from reviewer.demo.facts import DEMO_CANDIDATE, ParkFacts, make_facts
-from reviewer.demo.layout import DEMO_NOTICE, Styles, render, write_atomically
+from reviewer.demo.layout import DEMO_NOTICE, Styles, render
+from reviewer.files import write_atomic
 from reviewer.paths import resource
 from reviewer.standards import Standard, load_standard
 
@@ -72,7 +73,7 @@ def generate_materials(
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     return [
-        write_atomically(folder / material.filename, _render(material, facts, standard, styles))
+        write_atomic(folder / material.filename, _render(material, facts, standard, styles))
         for material in MATERIALS
     ]
 

@@ -11,10 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 import unicodedata
-from pathlib import Path
 from typing import Any
 
 from reviewer.ministry.reports import Report, Table, language
@@ -135,19 +132,3 @@ def render(report: Report, fmt: str) -> bytes:
         return xlsx_bytes(report)
     text = {"table": render_table, "csv": render_csv, "json": render_json}[fmt](report)
     return text.encode("utf-8")
-
-
-def write_atomic(path: Path, data: bytes) -> Path:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path

@@ -5,7 +5,7 @@ own writers and reports each round after every write returned.
 
 Round ``i`` writes, from the payloads in INPUTS: ``OUT/record.pdf`` (variant ``i % 2``, with
 :func:`reviewer.trust.files.write_atomic`, as ``record cosign`` and ``panel close`` do),
-``OUT/report.xlsx`` (variant ``i % 2``, :func:`reviewer.ministry.render.write_atomic`, as
+``OUT/report.xlsx`` (variant ``i % 2``, :func:`reviewer.files.write_atomic`, as
 ``ministry report --out``), ``OUT/sheets/<i>.rvsheet`` (:func:`reviewer.scoring.sheet_build.write_sheet`)
 and ``OUT/bundles/<i>.rvresult`` (:func:`reviewer.export.bundle.write_bundle`); then prints ``i``.
 """
@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 def main(inputs: str, out: str) -> None:
     from reviewer.export.bundle import write_bundle
-    from reviewer.ministry.render import write_atomic as write_report
+    from reviewer.files import write_atomic as write_report
     from reviewer.scoring.sheet_build import write_sheet
     from reviewer.trust.files import write_atomic
 

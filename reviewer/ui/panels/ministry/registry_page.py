@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.errors import ReviewerError
+from reviewer.files import write_atomic
 from reviewer.ministry.desk import candidate_years, filter_candidates
 from reviewer.ministry.engine import STATUS_LABELS
-from reviewer.ministry.render import render, write_atomic
+from reviewer.ministry.render import render
 from reviewer.ministry.reports import (
     Report,
     history_report,
