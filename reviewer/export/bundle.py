@@ -41,7 +41,7 @@ from reviewer.export.bundle_format import (
     parse_header,
     sha256,
 )
-from reviewer.export.pades import SignatureStatus
+from reviewer.export.pades_validate import SignatureStatus
 from reviewer.i18n import T
 from reviewer.packages.container import SafeZip
 from reviewer.packages.manifest import MIMETYPE as PACKAGE_MIMETYPE

@@ -24,13 +24,8 @@ from reviewer.export.bundle_format import (
     RecordIncomplete,
     ResultMismatch,
 )
-from reviewer.export.pades import (
-    WHOLE_DOCUMENT,
-    SignatureStatus,
-    record_fields,
-    require_valid,
-    validate_record,
-)
+from reviewer.export.pades import record_fields
+from reviewer.export.pades_validate import WHOLE_DOCUMENT, SignatureStatus, require_valid, validate_record
 from reviewer.export.panel_record import record_document_id
 from reviewer.export.record import DECISIONS_KEY, RECONCILIATION_KEY, RECORD_FORMAT, parse_bindings
 from reviewer.export.record_input import MemberRole

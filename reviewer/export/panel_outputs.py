@@ -24,15 +24,8 @@ from cryptography import x509
 
 from reviewer.errors import Refused, UsageError
 from reviewer.export.bundle import build_bundle
-from reviewer.export.pades import (
-    RecordField,
-    SignatureStatus,
-    find_field,
-    record_fields,
-    require_valid,
-    sign_record,
-    validate_record,
-)
+from reviewer.export.pades import RecordField, find_field, record_fields, sign_record
+from reviewer.export.pades_validate import SignatureStatus, require_valid, validate_record
 from reviewer.export.panel_record import panel_record_input
 from reviewer.export.record import build_record_pdf
 from reviewer.export.record_input import MemberRole

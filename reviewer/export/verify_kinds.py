@@ -12,7 +12,8 @@ from reviewer.errors import NotAnArtifact, ReviewerError, Tampered, Untrusted
 from reviewer.export import bundle_format
 from reviewer.export.bundle import open_bundle, verify_bundle
 from reviewer.export.bundle_checks import record_subject
-from reviewer.export.pades import record_fields, validate_record
+from reviewer.export.pades import record_fields
+from reviewer.export.pades_validate import validate_record
 from reviewer.export.verify_report import ArtifactKind, Report, SignatureLine
 from reviewer.export.verify_report import failed as _failed
 from reviewer.export.verify_report import no_anchor as _no_anchor

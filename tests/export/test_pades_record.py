@@ -14,15 +14,8 @@ from pathlib import Path
 import pytest
 
 from reviewer.errors import NotAnArtifact, Refused, Tampered, Untrusted
-from reviewer.export.pades import (
-    EARLIER_REVISION,
-    WHOLE_DOCUMENT,
-    find_field,
-    record_fields,
-    require_valid,
-    sign_record,
-    validate_record,
-)
+from reviewer.export.pades import find_field, record_fields, sign_record
+from reviewer.export.pades_validate import EARLIER_REVISION, WHOLE_DOCUMENT, require_valid, validate_record
 from reviewer.export.record import build_record_pdf
 from reviewer.export.record_input import MemberRole
 from reviewer.trust.clock import utcnow

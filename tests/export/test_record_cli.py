@@ -8,7 +8,8 @@ import pytest
 
 from reviewer.cli import main
 from reviewer.errors import Refused, Tampered
-from reviewer.export.pades import record_fields, require_valid, validate_record
+from reviewer.export.pades import record_fields
+from reviewer.export.pades_validate import require_valid, validate_record
 from reviewer.export.record import build_record_pdf
 from tests.export.conftest import PASSPHRASE
 

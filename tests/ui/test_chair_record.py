@@ -13,7 +13,8 @@ from PySide6.QtCore import Qt
 
 from reviewer.export.bundle import open_bundle
 from reviewer.export.bundle_checks import record_bindings
-from reviewer.export.pades import record_fields, validate_record
+from reviewer.export.pades import record_fields
+from reviewer.export.pades_validate import validate_record
 from reviewer.export.record_input import MemberRole
 from reviewer.packages.demo import DEMO_PASSPHRASE, source
 from reviewer.scoring.sheet_format import MinistryReader
