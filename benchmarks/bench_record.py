@@ -84,7 +84,8 @@ def pages(pdf: bytes) -> int:
 
 
 def record(leaves: str) -> dict:
-    from reviewer.export.pades import find_field, sign_record, validate_record
+    from reviewer.export.pades import find_field, sign_record
+    from reviewer.export.pades_validate import validate_record
     from reviewer.export.record import build_record_pdf
     from reviewer.export.record_input import MemberRole
 
