@@ -3,18 +3,23 @@
 Pure and deterministic: no Qt, no database, no files, no clock, no global Decimal context. The
 ministry reruns it on import and compares the canonical JSON byte for byte. The arithmetic is
 specified in ``docs/reconciliation.md``; :mod:`reviewer.scoring.stats` implements it exactly.
+
+Every score is converted once to a whole number of one common unit (:class:`_Arithmetic`); the
+statistics, the divergence tests and the leniency are integer arithmetic on those numbers, each
+result normalised once, where it is rounded.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
-from fractions import Fraction
+from operator import itemgetter
 
 from reviewer.scoring import stats
 from reviewer.scoring.conclusion import conclude, yes_no_results
-from reviewer.scoring.inputs import Decisions, ExpertScores
+from reviewer.scoring.inputs import ConsensusScore, Decisions, ExpertScores
 from reviewer.scoring.result import (
     FORMAT,
     DivergentScore,
@@ -39,9 +44,34 @@ def reconcile(
     check_decisions(standard, decisions, {s.expert_id for s in scoring})
     explained = {(e.expert_id, e.code): e.text for e in decisions.explanations}
 
-    indicators = tuple(
-        _indicator(standard, leaf, scoring, decisions, explained) for leaf in standard.leaves()
-    )
+    leaves = standard.leaves()
+    arithmetic = _Arithmetic(standard, leaves)
+    ids = tuple(s.expert_id for s in scoring)
+    # one row per expert, in the standard's order of leaves: the scores and the same in units
+    pick = _picker([leaf.code for leaf in leaves])
+    rows = [[Decimal(v) for v in pick(s.scores)] for s in scoring]
+    units = [arithmetic.units(row) for row in rows]
+    # and one column per leaf (empty when no expert scores)
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(leaves)
+    unit_columns = list(zip(*units, strict=True)) if units else [()] * len(leaves)
+
+    indicators: list[IndicatorResult] = []
+    aggregates: list[int] = []  # each leaf's rounded aggregate, in units (when it has one)
+    divergences: list[DivergentScore] = []
+    for leaf, scores, ints in zip(leaves, columns, unit_columns, strict=True):
+        indicator, aggregate = arithmetic.indicator(
+            leaf, ids, scores, ints, decisions.consensus.get(leaf.code)
+        )
+        indicators.append(indicator)
+        if aggregate is not None:
+            aggregates.append(aggregate)
+        if indicator.divergent_experts:
+            by_expert = dict(zip(ids, scores, strict=True))
+            divergences.extend(
+                DivergentScore(e, leaf.code, by_expert[e], explained.get((e, leaf.code)))
+                for e in indicator.divergent_experts
+            )
+
     by_code = {i.code: i for i in indicators}
     nodes: dict[str, NodeResult] = {}
     for top in standard.criteria:
@@ -53,11 +83,6 @@ def reconcile(
     yes_no = yes_no_results(standard, scoring)
     conclusion = conclude(standard, quorum_met=quorum_met, total=total, nodes=nodes, yes_no=yes_no)
 
-    divergences = tuple(
-        DivergentScore(e, i.code, i.score_of(e), explained.get((e, i.code)))  # type: ignore[arg-type]
-        for i in indicators
-        for e in i.divergent_experts
-    )
     return Reconciliation(
         format=FORMAT,
         standard_id=standard.id,
@@ -67,79 +92,136 @@ def reconcile(
         scoring_experts=len(scoring),
         quorum_required=standard.quorum.min_experts,
         quorum_met=quorum_met,
-        indicators=indicators,
+        indicators=tuple(indicators),
         nodes=tuple(nodes[c.code] for c in standard.walk() if c.code in nodes),
         total=total,
         yes_no=yes_no,
-        divergences=divergences,
+        divergences=tuple(divergences),
         explanations=decisions.explanations,
-        leniency=_leniency(scoring, indicators),
+        leniency=_leniency(ids, units, aggregates, arithmetic.unit),
         conclusion=conclusion,
     )
 
 
-def _indicator(
-    standard: Standard,
-    leaf: Criterion,
-    scoring: Sequence[ExpertScores],
-    decisions: Decisions,
-    explained: Mapping[tuple[str, str], str],
-) -> IndicatorResult:
-    agg = standard.aggregation
-    scores = tuple(ExpertScore(s.expert_id, Decimal(s.scores[leaf.code])) for s in scoring)
-    consensus = decisions.consensus.get(leaf.code)
-    if consensus is not None:  # an int value was accepted by the checks; the output holds a Decimal
-        consensus = replace(consensus, value=Decimal(consensus.value))
-    method = stats.applied_method(agg.method, len(scores), agg.trim_from_panel_size)
-    if not scores:
-        value = None if consensus is None else consensus.value
-        return IndicatorResult(
-            leaf.code,
-            leaf.points,
-            (),
-            None,
-            None,
-            None,
-            None,
-            None,
-            None,
-            method,
-            None,
-            consensus,
-            value,
-            False,
-            (),
-        )
-    exact = [stats.exact(s.score) for s in scores]
-    mean = stats.mean(exact)
-    low, high = min(s.score for s in scores), max(s.score for s in scores)
-    aggregate = stats.round_half_up(stats.aggregate(method, exact), agg.decimal_places)
+def _picker(codes: Sequence[str]) -> Callable[[Mapping[str, Decimal]], tuple[Decimal, ...]]:
+    """A function returning the values of ``codes`` from a mapping, in that order, as a tuple."""
+    if len(codes) == 1:
+        return lambda mapping: (mapping[codes[0]],)
+    return itemgetter(*codes)
 
-    div = standard.divergence
-    divergent: tuple[str, ...] = ()
-    if div.percent_from_mean is not None:
-        limit = stats.divergence_limit(mean, stats.exact(div.percent_from_mean))  # once per indicator
-        divergent = tuple(s.expert_id for s, x in zip(scores, exact, strict=True) if abs(x - mean) > limit)
-    spread_flag = div.spread_share_of_points is not None and stats.spread_divergent(
-        stats.exact(high - low), stats.exact(div.spread_share_of_points), stats.exact(leaf.points)
-    )
-    return IndicatorResult(
-        code=leaf.code,
-        points=leaf.points,
-        scores=scores,
-        mean=stats.round_half_up(mean, stats.STAT_PLACES),
-        median=stats.round_half_up(stats.median(exact), stats.STAT_PLACES),
-        minimum=low,
-        maximum=high,
-        spread=high - low,
-        std_dev=stats.sqrt_half_up(stats.population_variance(exact), stats.STAT_PLACES),
-        method=method,
-        aggregate=aggregate,
-        consensus=consensus,
-        value=aggregate if consensus is None else consensus.value,
-        spread_divergent=spread_flag,
-        divergent_experts=divergent,
-    )
+
+class _Arithmetic:
+    """The standard's constants for one reconciliation, and the per-indicator computation.
+
+    ``unit`` is the least common multiple of every leaf's step denominator and of
+    ``10^decimal_places``: every (checked) score and every rounded aggregate is a whole number of
+    ``1/unit``. The percent and share thresholds are kept as integer ratios.
+    """
+
+    def __init__(self, standard: Standard, leaves: Sequence[Criterion]) -> None:
+        agg = standard.aggregation
+        self.method = agg.method
+        self.trim_from = agg.trim_from_panel_size
+        self.places = agg.decimal_places
+        steps = {
+            (leaf.step if leaf.step is not None else Decimal(1)).as_integer_ratio()[1] for leaf in leaves
+        }
+        self.unit = math.lcm(10**self.places, *steps)
+        self.per_place = self.unit // 10**self.places  # units in one 10^-places
+        div = standard.divergence
+        pct = div.percent_from_mean
+        self.percent = None if pct is None else pct.as_integer_ratio()
+        share = div.spread_share_of_points
+        self.share = None if share is None else share.as_integer_ratio()
+        self._scale: dict[int, int] = {}  # a value's denominator -> units in 1/denominator
+
+    def units(self, values: Sequence[Decimal]) -> list[int]:
+        """Each (checked, on-step) value as a whole number of ``1/unit``."""
+        out = []
+        scale = self._scale
+        for numerator, denominator in map(Decimal.as_integer_ratio, values):
+            factor = scale.get(denominator)
+            if factor is None:
+                if self.unit % denominator:  # cannot happen after check_sheets: the value is on its step
+                    raise ValueError(f"{numerator}/{denominator} is not a whole number of 1/{self.unit}")
+                factor = scale[denominator] = self.unit // denominator
+            out.append(numerator * factor)
+        return out
+
+    def indicator(
+        self,
+        leaf: Criterion,
+        ids: Sequence[str],
+        scores: Sequence[Decimal],
+        ints: Sequence[int],
+        consensus: ConsensusScore | None,
+    ) -> tuple[IndicatorResult, int | None]:
+        """One leaf's result, and its rounded aggregate in units (``None`` without scores)."""
+        if consensus is not None:  # an int value was accepted by the checks; the output holds a Decimal
+            consensus = replace(consensus, value=Decimal(consensus.value))
+        n = len(scores)
+        method = stats.applied_method(self.method, n, self.trim_from)
+        if not n:
+            value = None if consensus is None else consensus.value
+            empty = IndicatorResult(
+                code=leaf.code,
+                points=leaf.points,
+                scores=(),
+                mean=None,
+                median=None,
+                minimum=None,
+                maximum=None,
+                spread=None,
+                std_dev=None,
+                method=method,
+                aggregate=None,
+                consensus=consensus,
+                value=value,
+                spread_divergent=False,
+                divergent_experts=(),
+            )
+            return empty, None
+        unit = self.unit
+        ordered = sorted(ints)
+        total = sum(ints)
+        # the first lowest and first highest score, as min() and max() over the scores would pick
+        low, high = scores[ints.index(ordered[0])], scores[ints.index(ordered[-1])]
+        count = stats.half_up(*stats.aggregate_ratio(method, ordered, unit), self.places)
+        aggregate = stats.fixed(count, self.places)
+
+        divergent: tuple[str, ...] = ()
+        if self.percent is not None:
+            # |x - m| > p/100 * m, with x = a/unit and m = S/(n*unit), times n*unit*100*q (p = r/q):
+            # |n*a - S| * 100*q > r * S
+            r, q = self.percent
+            factor, limit = 100 * q, r * total
+            divergent = tuple(
+                e for e, a in zip(ids, ints, strict=True) if abs(n * a - total) * factor > limit
+            )
+        spread_flag = False
+        if self.share is not None:
+            # (max - min)/unit > share * points, share = r/q and points = u/v
+            r, q = self.share
+            u, v = leaf.points.as_integer_ratio()
+            spread_flag = (ordered[-1] - ordered[0]) * q * v > r * u * unit
+        indicator = IndicatorResult(
+            code=leaf.code,
+            points=leaf.points,
+            scores=tuple(map(ExpertScore, ids, scores)),
+            mean=stats.round_ratio(total, unit * n, stats.STAT_PLACES),
+            median=stats.round_ratio(*stats.median_ratio(ordered, unit), stats.STAT_PLACES),
+            minimum=low,
+            maximum=high,
+            spread=high - low,
+            std_dev=stats.sqrt_half_up_ratio(*stats.variance_ratio(ints, unit), stats.STAT_PLACES),
+            method=method,
+            aggregate=aggregate,
+            consensus=consensus,
+            value=aggregate if consensus is None else consensus.value,
+            spread_divergent=spread_flag,
+            divergent_experts=divergent,
+        )
+        return indicator, count * self.per_place
 
 
 def _node(
@@ -161,18 +243,24 @@ def _node(
     return value
 
 
-def _leniency(scoring: Sequence[ExpertScores], indicators: Sequence[IndicatorResult]) -> tuple[Leniency, ...]:
+def _leniency(
+    ids: Sequence[str], units: Sequence[Sequence[int]], aggregates: Sequence[int], unit: int
+) -> tuple[Leniency, ...]:
+    """Each expert's mean (and mean absolute) deviation from the rounded aggregates, in ``1/unit``.
+
+    Every leaf has an aggregate as soon as one expert scores, so the rows and the aggregates align.
+    """
+    if not aggregates:
+        return ()
     out = []
-    aggregates = [(i.code, Fraction(i.aggregate)) for i in indicators if i.aggregate is not None]
-    for sheet in scoring:
-        deviations = [Fraction(Decimal(sheet.scores[code])) - agg for code, agg in aggregates]
-        if not deviations:
-            continue
+    den = unit * len(aggregates)
+    for expert_id, row in zip(ids, units, strict=True):
+        deviations = [a - g for a, g in zip(row, aggregates, strict=True)]
         out.append(
             Leniency(
-                sheet.expert_id,
-                stats.round_half_up(stats.mean(deviations), stats.STAT_PLACES),
-                stats.round_half_up(stats.mean([abs(d) for d in deviations]), stats.STAT_PLACES),
+                expert_id,
+                stats.round_ratio(sum(deviations), den, stats.STAT_PLACES),
+                stats.round_ratio(sum(map(abs, deviations)), den, stats.STAT_PLACES),
             )
         )
     return tuple(out)

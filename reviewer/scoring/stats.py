@@ -1,10 +1,19 @@
 """Exact arithmetic for the reconciliation engine.
 
-Every statistic is computed as an exact rational number (:class:`fractions.Fraction`; a
-:class:`~decimal.Decimal` converts to one without loss) and rounded exactly once, half up
-(half away from zero), by :func:`round_half_up`. No floating point and no Decimal context is
-involved, so the result does not depend on the machine, the Python version or a global context.
-``docs/reconciliation.md`` states the same rules for a second implementation.
+Every statistic is an exact rational number, rounded exactly once, half up (half away from
+zero). No floating point and no Decimal context is involved, so the result does not depend on the
+machine, the Python version or a global context. ``docs/reconciliation.md`` states the same rules
+for a second implementation.
+
+The engine works on **scaled integers**: every score of a panel is a whole number of one common
+unit ``1/unit`` (scores lie on their indicator's step grid, so ``unit`` is the least common
+multiple of the steps' denominators), and a statistic is a pair ``(numerator, denominator)`` of
+integers, built from sums and products of those integers without any normalisation. The pair is
+rounded by :func:`half_up` (or :func:`sqrt_half_up_ratio`) straight from the integers; no
+:class:`fractions.Fraction` (and no gcd) is made per score or per addition. The functions on
+:class:`~fractions.Fraction` values (:func:`mean`, :func:`median`, …) are the same integer
+kernels behind a common denominator, kept for callers and for the property tests that compare
+them with the textbook definitions.
 """
 
 from __future__ import annotations
@@ -21,7 +30,7 @@ from reviewer.standards.model import AggregationMethod
 # own ``decimal_places``.
 STAT_PLACES = 4
 
-HALF = Fraction(1, 2)
+Ratio = tuple[int, int]  # (numerator, denominator > 0), not necessarily in lowest terms
 
 
 def exact(value: Decimal | int) -> Fraction:
@@ -29,76 +38,95 @@ def exact(value: Decimal | int) -> Fraction:
     return Fraction(value)
 
 
+# --- rounding -------------------------------------------------------------------------------
+
+
+def half_up(numerator: int, denominator: int, places: int) -> int:
+    """``numerator/denominator`` (denominator > 0) in units of ``10^-places``, rounded half up.
+
+    ``sign(v) * floor(|v| * 10^places + 1/2)`` on integers: ``floor((2|n|*10^p + d) / (2d))``.
+    """
+    digits = (2 * abs(numerator) * 10**places + denominator) // (2 * denominator)
+    return -digits if numerator < 0 else digits
+
+
+def fixed(count: int, places: int) -> Decimal:
+    """``count * 10^-places`` as a Decimal with exactly ``places`` decimals (never a negative zero)."""
+    return Decimal((1 if count < 0 else 0, tuple(map(int, str(abs(count)))), -places))
+
+
+def round_ratio(numerator: int, denominator: int, places: int) -> Decimal:
+    """``numerator/denominator`` rounded half up to ``places`` decimals, exactly."""
+    return fixed(half_up(numerator, denominator, places), places)
+
+
 def round_half_up(value: Fraction, places: int) -> Decimal:
     """Round ``value`` to ``places`` decimals, ties away from zero, exactly.
 
     ``floor(|v| * 10^places + 1/2)`` computed on integers, with the sign put back.
     """
-    scaled = abs(value) * 10**places
-    digits = math.floor(scaled + HALF)
-    sign = 1 if value < 0 and digits != 0 else 0
-    return Decimal((sign, tuple(int(d) for d in str(digits)), -places))
+    return round_ratio(value.numerator, value.denominator, places)
 
 
-def sqrt_half_up(value: Fraction, places: int) -> Decimal:
-    """``sqrt(value)`` rounded half up to ``places`` decimals, exactly (``value >= 0``).
+def sqrt_half_up_ratio(numerator: int, denominator: int, places: int) -> Decimal:
+    """``sqrt(numerator/denominator)`` rounded half up to ``places`` decimals, exactly.
 
     The result is the largest ``k`` (in units of ``10^-places``) with ``(k - 1/2)^2 <= value*10^(2*places)``,
     i.e. the largest odd ``m = 2k - 1`` with ``m^2 <= 4*value*10^(2*places)``; integer square roots only.
     """
-    if value < 0:
+    if numerator < 0:
         raise ValueError("square root of a negative number")
-    bound = math.floor(4 * value * 10 ** (2 * places))
+    bound = 4 * numerator * 10 ** (2 * places) // denominator
     root = math.isqrt(bound)
     odd = root if root % 2 else root - 1
-    k = (odd + 1) // 2
-    return Decimal((0, tuple(int(d) for d in str(k)), -places))
+    return fixed((odd + 1) // 2, places)
 
 
-def _scaled(values: Sequence[Fraction]) -> tuple[list[int], int]:
-    """``values`` as integers over one common denominator: ``values[i] == ints[i] / den`` exactly.
-
-    Summing and ordering these integers gives the same exact results as Fraction arithmetic, with
-    one normalisation at the end instead of a gcd on every addition and comparison (the engine's
-    cost on a large panel).
-    """
-    den = math.lcm(*(v.denominator for v in values)) if values else 1
-    return [v.numerator * (den // v.denominator) for v in values], den
+def sqrt_half_up(value: Fraction, places: int) -> Decimal:
+    """``sqrt(value)`` rounded half up to ``places`` decimals, exactly (``value >= 0``)."""
+    return sqrt_half_up_ratio(value.numerator, value.denominator, places)
 
 
-def mean(scores: Sequence[Fraction]) -> Fraction:
-    ints, den = _scaled(scores)
-    return Fraction(sum(ints), den * len(scores))
+# --- statistics on scaled integers (``ints[i] / unit`` are the scores) -----------------------
 
 
-def median(scores: Sequence[Fraction]) -> Fraction:
-    ints, den = _scaled(scores)
-    ordered = sorted(ints)
+def mean_ratio(ints: Sequence[int], unit: int) -> Ratio:
+    return sum(ints), unit * len(ints)
+
+
+def median_ratio(ordered: Sequence[int], unit: int) -> Ratio:
+    """The median of ``ordered`` (sorted ascending)."""
     n = len(ordered)
     mid = n // 2
     if n % 2:
-        return Fraction(ordered[mid], den)
-    return Fraction(ordered[mid - 1] + ordered[mid], 2 * den)
+        return ordered[mid], unit
+    return ordered[mid - 1] + ordered[mid], 2 * unit
 
 
-def trimmed_mean(scores: Sequence[Fraction]) -> Fraction:
-    """The mean after dropping exactly one highest and one lowest score (needs 3 or more)."""
-    if len(scores) < 3:
+def trimmed_mean_ratio(ordered: Sequence[int], unit: int) -> Ratio:
+    """The mean after dropping exactly one highest and one lowest of ``ordered`` (sorted, 3 or more)."""
+    if len(ordered) < 3:
         raise ValueError("a trimmed mean needs at least three scores")
-    ints, den = _scaled(scores)
-    kept = sorted(ints)[1:-1]
-    return Fraction(sum(kept), den * len(kept))
+    return sum(ordered) - ordered[0] - ordered[-1], unit * (len(ordered) - 2)
 
 
-def population_variance(scores: Sequence[Fraction]) -> Fraction:
+def variance_ratio(ints: Sequence[int], unit: int) -> Ratio:
     """``sum((x - mean)^2) / n`` — the population variance (divide by n, not n - 1).
 
     With ``x_i = a_i / d`` and ``S = sum(a_i)``: ``x_i - mean = (n*a_i - S) / (n*d)``, so the
     variance is ``sum((n*a_i - S)^2) / (n^3 * d^2)``, on integers.
     """
-    ints, den = _scaled(scores)
     n, total = len(ints), sum(ints)
-    return Fraction(sum((n * a - total) ** 2 for a in ints), n**3 * den**2)
+    return sum((n * a - total) ** 2 for a in ints), n**3 * unit**2
+
+
+def aggregate_ratio(method: AggregationMethod, ordered: Sequence[int], unit: int) -> Ratio:
+    """The exact aggregate of ``ordered`` (sorted) by ``method`` (already the applied method)."""
+    if method is AggregationMethod.MEDIAN:
+        return median_ratio(ordered, unit)
+    if method is AggregationMethod.TRIMMED_MEAN:
+        return trimmed_mean_ratio(ordered, unit)
+    return mean_ratio(ordered, unit)
 
 
 def applied_method(method: AggregationMethod, n: int, trim_from_panel_size: int) -> AggregationMethod:
@@ -108,13 +136,39 @@ def applied_method(method: AggregationMethod, n: int, trim_from_panel_size: int)
     return method
 
 
+# --- the same statistics on Fractions --------------------------------------------------------
+
+
+def _scaled(values: Sequence[Fraction]) -> tuple[list[int], int]:
+    """``values`` as integers over one common denominator: ``values[i] == ints[i] / den`` exactly."""
+    den = math.lcm(*(v.denominator for v in values)) if values else 1
+    return [v.numerator * (den // v.denominator) for v in values], den
+
+
+def mean(scores: Sequence[Fraction]) -> Fraction:
+    return Fraction(*mean_ratio(*_scaled(scores)))
+
+
+def median(scores: Sequence[Fraction]) -> Fraction:
+    ints, den = _scaled(scores)
+    return Fraction(*median_ratio(sorted(ints), den))
+
+
+def trimmed_mean(scores: Sequence[Fraction]) -> Fraction:
+    """The mean after dropping exactly one highest and one lowest score (needs 3 or more)."""
+    ints, den = _scaled(scores)
+    return Fraction(*trimmed_mean_ratio(sorted(ints), den))
+
+
+def population_variance(scores: Sequence[Fraction]) -> Fraction:
+    """``sum((x - mean)^2) / n`` — the population variance (divide by n, not n - 1)."""
+    return Fraction(*variance_ratio(*_scaled(scores)))
+
+
 def aggregate(method: AggregationMethod, scores: Sequence[Fraction]) -> Fraction:
     """The exact (unrounded) aggregate of ``scores`` by ``method`` (already the applied method)."""
-    if method is AggregationMethod.MEDIAN:
-        return median(scores)
-    if method is AggregationMethod.TRIMMED_MEAN:
-        return trimmed_mean(scores)
-    return mean(scores)
+    ints, den = _scaled(scores)
+    return Fraction(*aggregate_ratio(method, sorted(ints), den))
 
 
 def divergence_limit(panel_mean: Fraction, percent: Fraction) -> Fraction:

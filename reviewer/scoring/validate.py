@@ -97,6 +97,37 @@ def check_value(leaf: Criterion, raw: object, *, expert_id: str | None) -> Decim
     return value
 
 
+_MISSING = object()
+
+
+def _step_ratio(leaf: Criterion) -> tuple[int, int]:
+    step = leaf.step if leaf.step is not None else Decimal(1)
+    return step.as_integer_ratio()
+
+
+def _plainly_valid(raw: object, points: Decimal, step: tuple[int, int]) -> bool:
+    """The common case of :func:`check_value`, on integers: a finite Decimal or a plain int within
+    ``[0, points]`` with ``raw / step`` an integer. ``False`` leaves the verdict to ``check_value``.
+
+    ``raw = n/d`` and ``step = p/q``: ``raw / step = (n*q) / (d*p)`` is an integer when ``d*p``
+    divides ``n*q``.
+    """
+    value: Decimal | int
+    if type(raw) is Decimal:
+        if not raw.is_finite():
+            return False
+        value = raw
+    elif type(raw) is int:  # not a bool, which check_value refuses
+        value = raw
+    else:
+        return False
+    if value < 0 or value > points:
+        return False
+    n, d = value.as_integer_ratio()
+    p, q = step
+    return p > 0 and (n * q) % (d * p) == 0
+
+
 def check_sheets(standard: Standard, sheets: Sequence[ExpertScores]) -> list[ExpertScores]:
     """The sheets sorted by expert id, after checking every non-recused one; raises on the first problem."""
     seen: set[str] = set()
@@ -114,6 +145,7 @@ def check_sheets(standard: Standard, sheets: Sequence[ExpertScores]) -> list[Exp
     ordered = sorted(sheets, key=lambda s: s.expert_id)
     leaves = standard.leaves()
     leaf_codes = {leaf.code for leaf in leaves}
+    grids = [(leaf, leaf.points, _step_ratio(leaf)) for leaf in leaves]
     item_codes = {item.code for item in standard.yes_no}
     for sheet in ordered:
         if sheet.recused:
@@ -131,8 +163,10 @@ def check_sheets(standard: Standard, sheets: Sequence[ExpertScores]) -> list[Exp
                     expert_id=e,
                     code=code,
                 )
-        for leaf in leaves:
-            if leaf.code not in sheet.scores:
+        scores = sheet.scores
+        for leaf, points, step in grids:
+            raw = scores.get(leaf.code, _MISSING)
+            if raw is _MISSING:
                 raise MissingScore(
                     T(
                         "专家 {e} 未给指标 {c} 评分",
@@ -143,7 +177,8 @@ def check_sheets(standard: Standard, sheets: Sequence[ExpertScores]) -> list[Exp
                     expert_id=e,
                     code=leaf.code,
                 )
-            check_value(leaf, sheet.scores[leaf.code], expert_id=e)
+            if not _plainly_valid(raw, points, step):
+                check_value(leaf, raw, expert_id=e)  # raises the typed error (or accepts a subclass)
         for code in sheet.answers:
             if code not in item_codes:
                 raise UnknownCode(
