@@ -120,7 +120,7 @@ def title_of(record: RecordInput) -> tuple[str, str]:
     return f"{TYPE_ZH[record.candidate.type]}{KIND_ZH[record.kind]}", sheet
 
 
-def _conclusion(record: RecordInput, s: Styles) -> list[Flowable]:
+def _conclusion(record: RecordInput, s: Styles, bound: dict[str, str]) -> list[Flowable]:
     rec, std = record.reconciliation, record.standard
     c = rec.conclusion
     label = c.label.zh if c.label else "不作结论"
@@ -129,7 +129,6 @@ def _conclusion(record: RecordInput, s: Styles) -> list[Flowable]:
         out.append(para(f"总分 {num(rec.total)} 分（满分 {num(std.total_points)} 分）。", s.body))
     for line in c.explain():
         out.append(para(f"· {line.render('zh_CN')}", s.item))
-    bound = bindings_of(record)
     lines = [f"本表依据的对账结果 SHA-256：{bound[RECONCILIATION_KEY]}"]
     if DECISIONS_KEY in bound:
         lines.append(f"组长决定 SHA-256：{bound[DECISIONS_KEY]}")
@@ -181,7 +180,7 @@ def _signature_page(record: RecordInput, s: Styles) -> tuple[list[Flowable], Sig
     return story, grid
 
 
-def _story(record: RecordInput, s: Styles) -> tuple[list[Flowable], SignatureGrid]:
+def _story(record: RecordInput, s: Styles, bound: dict[str, str]) -> tuple[list[Flowable], SignatureGrid]:
     main, sheet = title_of(record)
     story: list[Flowable] = [para(main, s.title), para(sheet, s.subtitle)]
     n = 0
@@ -204,7 +203,7 @@ def _story(record: RecordInput, s: Styles) -> tuple[list[Flowable], SignatureGri
     items = yes_no_table(record, s)
     if items is not None:
         story += [section("否决项与门槛项"), items]
-    story += [KeepTogether([section("评审结论"), *_conclusion(record, s)])]
+    story += [KeepTogether([section("评审结论"), *_conclusion(record, s, bound)])]
     story += [section("专家组意见"), *_opinion(record, s)]
     chair, last = record.chair, max(record.visit.dates)
     closing = para(f"专家组组长：{chair.name}　　{last.year}年{last.month}月{last.day}日", s.right)
@@ -252,7 +251,8 @@ def _add_fields(pdf: bytes, boxes: list[SignatureBox], document_id: bytes) -> by
 def build_record_pdf(record: RecordInput) -> bytes:
     """The record as PDF bytes: laid out, fonts embedded, one empty signature field per signing member."""
     styles = Styles()
-    story, grid = _story(record, styles)
+    bound = bindings_of(record)
+    story, grid = _story(record, styles, bound)
     main, sheet = title_of(record)
     buffer = BytesIO()
     doc = SimpleDocTemplate(
@@ -270,7 +270,7 @@ def build_record_pdf(record: RecordInput) -> bytes:
             str(record.document_id),
             record.standard.id,
             record.standard.version,
-            *(f"{key}:{value}" for key, value in bindings_of(record).items()),
+            *(f"{key}:{value}" for key, value in bound.items()),
         ],
         creator="reviewer",
         lang="zh-CN",

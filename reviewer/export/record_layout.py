@@ -61,9 +61,82 @@ class Styles:
         self.sign_label = style("sign_label", 9.5, 13, alignment=TA_LEFT)
 
 
+class CachedParagraph(Paragraph):
+    """A reportlab ``Paragraph`` that breaks its lines once per width.
+
+    A long table is laid out again at every page it spans (wrapped to size the rows, split, the
+    rest wrapped on the next page, then each cell wrapped again to be drawn): a plain paragraph
+    breaks its lines each time, about six times per cell in a 40-page record. ``Paragraph.wrap``
+    depends only on the width (not the height), the style and the text fragments, and leaves its
+    result in ``blPara`` (the lines, which ``draw`` and ``split`` read), ``width``, ``height`` and
+    ``_wrapWidths``: this class keeps that result per width and restores it, so the lines, and the
+    page, are exactly those a fresh wrap would give.
+    """
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        cache = self.__dict__.setdefault("_wrap_cache", {})
+        key = (availWidth, id(self.style), id(self.frags))
+        hit = cache.get(key) if self.style.wordWrap != "RTL" else None  # drawing RTL reverses the lines
+        if hit is not None and hit[0] is self.style and hit[1] is self.frags:
+            _, _, self.blPara, self.width, self.height, self._wrapWidths = hit
+            return self.width, self.height
+        width, height = super().wrap(availWidth, availHeight)
+        if "blPara" in self.__dict__:  # not for a width too narrow to wrap at all
+            cache[key] = (self.style, self.frags, self.blPara, self.width, self.height, self._wrapWidths)
+        return width, height
+
+
+# markup and style → (the style, the text as the paragraph keeps it, the parsed fragments). A record
+# has thousands of cells with the same few texts ("4.5", "—", the column headings): reportlab parses
+# each paragraph's markup with an HTML parser, so a parse is kept and its fragments copied instead.
+_parsed: dict[tuple[str, int], tuple[ParagraphStyle, str, list]] = {}
+_PARSED_MAX = 20_000
+
+
+def paragraph(markup: str, style: ParagraphStyle) -> Paragraph:
+    """A :class:`CachedParagraph` of reportlab ``markup``, parsed once for the same markup and style."""
+    key = (markup, id(style))
+    hit = _parsed.get(key)
+    if hit is not None and hit[0] is style:  # the id of a style that is still alive
+        return CachedParagraph(hit[1], style, frags=[f.clone() for f in hit[2]])
+    out = CachedParagraph(markup, style)
+    if out.style is style and not out.bulletText:  # else the parse said more than the fragments
+        if len(_parsed) >= _PARSED_MAX:
+            _parsed.clear()
+        _parsed[key] = (style, out.text, [f.clone() for f in out.frags])
+    return out
+
+
 def para(text: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph of plain text (escaped; fallback font where needed; newlines kept)."""
-    return Paragraph("<br/>".join(fonts.markup(line) for line in text.split("\n")), style)
+    return paragraph("<br/>".join(fonts.markup(line) for line in text.split("\n")), style)
+
+
+class RuledTable(Table):
+    """A reportlab ``Table`` whose row heights are measured once, not at every page it spans.
+
+    A table of unknown row heights measures its rows (wrapping every cell) each time it is laid
+    out, and the remainder after a page break is a new table that measures again. A row's height
+    depends only on its cells and the (fixed) column widths, so the first layout measures every
+    row and keeps the heights as the table's own: the pieces split from it inherit them and are
+    never measured again. The heights, and so the pages, are those reportlab computes.
+    """
+
+    _calculated_for: float | None = None
+
+    def _calc_height(self, availHeight, availWidth, H=None, W=None):  # type: ignore[no-untyped-def]
+        if None in self._argH:
+            super()._calc_height(float("inf"), availWidth, H=H, W=W)  # every row (no early stop)
+            self._argH = list(self._rowHeights)
+        super()._calc_height(availHeight, availWidth, H=H, W=W)
+
+    def _calc(self, availWidth, availHeight):  # type: ignore[no-untyped-def]
+        """Lay out rows and spans; with the heights known this depends on the width only, so a
+        piece tried at the foot of a page, then split on the next, is laid out once."""
+        if self._calculated_for == availWidth:
+            return
+        super()._calc(availWidth, availHeight)
+        self._calculated_for = availWidth
 
 
 def ruled_table(
@@ -89,7 +162,9 @@ def ruled_table(
     if label_col:
         commands.append(("BACKGROUND", (0, 0), (0, -1), HEADER_FILL))
     commands.extend(extra)
-    table = Table([list(r) for r in rows], colWidths=list(widths), repeatRows=header_rows, hAlign="CENTER")
+    table = RuledTable(
+        [list(r) for r in rows], colWidths=list(widths), repeatRows=header_rows, hAlign="CENTER"
+    )
     table.setStyle(TableStyle(commands))
     return table
 

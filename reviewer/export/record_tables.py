@@ -143,16 +143,24 @@ def _leaf_row(leaf: Criterion, result: IndicatorResult, experts: list[str], s: S
     return cells
 
 
-def _subtotal(record: RecordInput, node: Criterion, experts: list[str], s: Styles) -> list[object]:
+def indicators_by_code(record: RecordInput) -> dict[str, IndicatorResult]:
+    """code → the reconciliation's result of that indicator (``Reconciliation.indicator`` as a table)."""
+    out: dict[str, IndicatorResult] = {}
+    for i in record.reconciliation.indicators:
+        out.setdefault(i.code, i)
+    return out
+
+
+def _subtotal(
+    record: RecordInput, node: Criterion, experts: list[str], s: Styles, results: dict[str, IndicatorResult]
+) -> list[object]:
     rec = record.reconciliation
     result = rec.node(node.code) if node.children else None
     per_expert = []
     for expert in experts:
-        total = sum(
-            (rec.indicator(leaf.code).score_of(expert) or Decimal(0) for leaf in node.leaves()), Decimal(0)
-        )
+        total = sum((results[leaf.code].score_of(expert) or Decimal(0) for leaf in node.leaves()), Decimal(0))
         per_expert.append(para(num(total), s.small_num))
-    value = result.value if result else rec.indicator(node.code).value
+    value = result.value if result else results[node.code].value
     return [para("", s.small), para(f"{node.code} {node.title.zh} 小计", s.small),
             para(num(node.points), s.small_num), *per_expert, para("", s.small), para(num(value), s.small_num),
             para("", s.small)]  # fmt: skip
@@ -173,10 +181,11 @@ def indicator_table(record: RecordInput, s: Styles) -> Flowable:
     extra: list[tuple] = [("SPAN", (3, 0), (2 + n, 0))]
     for c in (0, 1, 2, 3 + n, 4 + n, 5 + n):
         extra.append(("SPAN", (c, 0), (c, 1)))
+    results = indicators_by_code(record)
     for top in std.criteria:
         for leaf in top.leaves():
-            rows.append(_leaf_row(leaf, rec.indicator(leaf.code), experts, s))
-        rows.append(_subtotal(record, top, experts, s))
+            rows.append(_leaf_row(leaf, results[leaf.code], experts, s))
+        rows.append(_subtotal(record, top, experts, s, results))
         extra.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), SUBTOTAL_FILL))
     totals = []
     for expert in experts:
