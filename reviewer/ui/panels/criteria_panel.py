@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from reviewer import i18n
 from reviewer.standards.model import Standard
 from reviewer.ui import labels
+from reviewer.ui.fitted_tree import FittedTreeView
 from reviewer.ui.models.checklist_models import EligibilityModel, YesNoItemsModel
 from reviewer.ui.models.criteria_model import CODE, EVIDENCE, POINTS, STEP, TITLE, CriteriaModel
 
@@ -92,7 +93,7 @@ class StandardHeader(QWidget):
 
 
 def _tree_view(model: CriteriaModel) -> QTreeView:
-    view = QTreeView(objectName="criteriaTree")
+    view = FittedTreeView(objectName="criteriaTree")
     view.setModel(model)
     view.setAlternatingRowColors(True)
     view.setUniformRowHeights(True)
@@ -161,7 +162,7 @@ class CriteriaPanel(QWidget):
             model.set_standard(standard)
         self.tree.expandAll()
         self.tabs.setCurrentIndex(0)
-        self.retranslate()
+        self._name_tabs()  # the models already speak the current language: no need to repaint them
         self.selected.emit(None)
 
     def select_code(self, code: str) -> bool:
@@ -190,6 +191,9 @@ class CriteriaPanel(QWidget):
         lang = i18n.language()
         for model in (self.criteria_model, self.yes_no_model, self.eligibility_model):
             model.set_language(lang)
+        self._name_tabs()
+
+    def _name_tabs(self) -> None:
         standard = self.criteria_model.standard
         counts = (
             len(standard.criteria) if standard else 0,

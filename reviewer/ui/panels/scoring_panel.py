@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QSplitter,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,7 @@ from reviewer.models.workbench_types import ReviewState
 from reviewer.scoring.progress import next_unscored, progress
 from reviewer.standards.model import Standard
 from reviewer.ui import labels
+from reviewer.ui.fitted_tree import FittedTreeView
 from reviewer.ui.models.scoring_model import CODE, POINTS, SCORE, STATUS, TITLE, CodeRole, ScoringModel
 from reviewer.ui.panels.score_editor import ScoreEditor
 
@@ -56,7 +56,7 @@ class ScoringPanel(QSplitter):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         font.setBold(True)
         self.progress_label.setFont(font)
-        self.tree = QTreeView(objectName="scoringTree")
+        self.tree = FittedTreeView(objectName="scoringTree")
         self.tree.setModel(self.model)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
