@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from reviewer import __version__, paths
-from reviewer.ui.dialogs.first_run import FirstRunWizard, needs_first_run
 from reviewer.ui.language import Language, startup_language
 from reviewer.ui.main_window import MainWindow
 from reviewer.ui.settings import Settings
@@ -88,6 +87,8 @@ def run_app(
         db=db,
     )
     window.show()
+    from reviewer.ui.dialogs.first_run import FirstRunWizard, needs_first_run  # only when it may be needed
+
     # No identity given or remembered: set one up (not at the ministry desk, which needs none).
     if not authority_dir and needs_first_run(window.settings, identity_dir):
         FirstRunWizard(window.settings, parent=window).open()

@@ -16,19 +16,16 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, Q
 from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget
 
 from reviewer.errors import ReviewerError
-from reviewer.scoring.finalise import SheetArchive
-from reviewer.standards import Standard, load_standard
 from reviewer.ui.dialogs import about, errors, files
 from reviewer.ui.language import LANGUAGES, Language
-from reviewer.ui.panels.expert_pages import attach_expert_pages
 from reviewer.ui.panels.package_panel import PackagePanel
 from reviewer.ui.panels.standard_browser import StandardBrowser
-from reviewer.ui.panels.visit_pages import attach_visit_pages
 from reviewer.ui.panels.welcome import WelcomePanel
 from reviewer.ui.settings import Settings
 from reviewer.ui.tasks import Executor, Task
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the rest is imported when it is first needed: a quick start (docs/performance.md)
+    from reviewer.standards import Standard
     from reviewer.ui.panels.ministry import MinistryPanel
 
 WINDOW = "main_window"
@@ -201,6 +198,10 @@ class MainWindow(QMainWindow):
     def _package_shown(self, review: object) -> None:
         workspace = self.package_panel.workspace
         if workspace is not None:  # the expert's own review: declarations first, finalise last
+            from reviewer.scoring.finalise import SheetArchive
+            from reviewer.ui.panels.expert_pages import attach_expert_pages
+            from reviewer.ui.panels.visit_pages import attach_visit_pages
+
             archive = SheetArchive(self.settings.path.parent / "sheets")  # the data folder in use
             attach_expert_pages(workspace, review, archive=archive, executor=self._executor)  # type: ignore[arg-type]
             attach_visit_pages(workspace, review, executor=self._executor)  # type: ignore[arg-type]
@@ -268,6 +269,8 @@ class MainWindow(QMainWindow):
 
     def open_standard(self, path: Path) -> Task:
         """Load ``path`` in the background; show it, or report why it cannot be used."""
+        from reviewer.standards import load_standard
+
         self.statusBar().showMessage(self.tr("Opening {name}…").format(name=Path(path).name))
         return (
             Task(self, lambda _progress: load_standard(path), self._executor)

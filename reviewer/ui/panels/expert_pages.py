@@ -30,7 +30,9 @@ def attach_expert_pages(
     executor: Executor | None = None,
 ) -> tuple[DeclarationsPage, FinalisePage]:
     declarations = DeclarationsPage(workspace.writer, workspace.state)
-    finalise = FinalisePage(workspace.writer, opened, archive=archive, executor=executor)
+    finalise = FinalisePage(
+        workspace.writer, opened, archive=archive, executor=executor, state=workspace.state
+    )
     workspace.add_page("declarations", declarations, lambda: declarations.tr("Declarations"))
     workspace.add_page("finalise", finalise, lambda: finalise.tr("Finalise and sign"))
     workspace.declarations_page, workspace.finalise_page = declarations, finalise  # type: ignore[attr-defined]

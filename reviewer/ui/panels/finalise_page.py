@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.export.sheet_pdf import write_sheet_pdf
 from reviewer.models.workbench_types import Conflict, ReviewState, ReviewStatus
 from reviewer.packages import open_package
 from reviewer.scoring.finalise import Finalised, SheetArchive, finalise, missing
@@ -58,8 +57,10 @@ class FinalisePage(QWidget):
         *,
         archive: SheetArchive | None = None,
         executor: Executor | None = None,
+        state: ReviewState | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``state``: the review as the workspace shows it (else it is read here)."""
         super().__init__(parent)
         self.setObjectName("finalisePage")
         self.writer = writer
@@ -67,7 +68,7 @@ class FinalisePage(QWidget):
         self.archive = archive or SheetArchive.default()
         self._executor = executor
         self._binding: PackageBinding | None = None
-        self.state: ReviewState = writer.bench.snapshot(writer.review)
+        self.state: ReviewState = state if state is not None else writer.bench.snapshot(writer.review)
         self.result: Finalised | None = None
         self.running: Task | None = None
 
@@ -240,6 +241,9 @@ class FinalisePage(QWidget):
         candidate = str(opened.manifest.candidate.get("name", "")) or None
 
         def work(_progress: object) -> tuple[PackageBinding, Path]:
+            # reportlab only when a PDF is asked for, on the worker: not an app start-up cost
+            from reviewer.export.sheet_pdf import write_sheet_pdf
+
             binding = cached or package_binding(opened)
             sheet = open_sheet(data, opened.identity, binding, opened.identity.trust_root())
             return binding, write_sheet_pdf(path, sheet, opened.standard, candidate=candidate)

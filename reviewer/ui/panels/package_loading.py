@@ -4,17 +4,31 @@ Qt-free on purpose (it runs on a worker thread and is testable without widgets):
 identity, verify the package against the identity's pinned root, unwrap its content key, check
 every entry chunk by chunk (reporting progress), and keep only what the panel shows. Nothing
 decrypted is written to disk and no material's plaintext is kept: the materials are listed only.
+
+:func:`open_for_member` adds the member's own review from the local store (created on first
+opening, resumed after), read on the same worker thread. The store is opened once per data folder
+by :class:`LocalStore`, which another worker may start early: SQLAlchemy, and Alembic on a store
+that must be migrated, are then imported while the passphrase is stretched (scrypt releases the
+GIL), not after it (docs/performance.md, app start).
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from reviewer.errors import ReviewerError
 from reviewer.packages import Entry, Manifest, RosterMember, open_package
 from reviewer.standards.model import Standard
 from reviewer.trust import Identity, PassphraseSource, cert_fingerprint, load_identity
+
+if TYPE_CHECKING:  # the store stack is imported on the worker, when a package is opened
+    from reviewer.models.store import Store
+    from reviewer.models.workbench import Workbench
+    from reviewer.models.workbench_types import Review, ReviewState
 
 # progress(done, total, text): done/total in per mille, so a many-gigabyte package fits an int.
 Progress = Callable[..., None]
@@ -67,3 +81,84 @@ def load_review(path: Path, identity_dir: Path, source: PassphraseSource, progre
             standard=standard,
             checked_bytes=done,
         )
+
+
+class LocalStore:
+    """The local store in ``folder``, opened and migrated by whichever thread asks first.
+
+    Thread-safe: a second caller waits for the first to finish. A failed opening is not kept, so
+    the next :meth:`get` tries again and raises again (the error reaches the person once, through
+    the one error path of the caller that reports it).
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self._lock = threading.Lock()
+        self._store: Store | None = None
+
+    @property
+    def opened(self) -> Store | None:
+        """The store if it is open already (never waits, never opens)."""
+        return self._store
+
+    def get(self) -> Store:
+        with self._lock:
+            if self._store is None:
+                from reviewer.models.store import Store
+
+                self._store = Store.open(self.folder)
+            return self._store
+
+
+@dataclass(frozen=True)
+class MemberReview:
+    """This member's own review of the package in the local store, as it was just read."""
+
+    bench: Workbench
+    review: Review
+    state: ReviewState
+
+
+@dataclass(frozen=True)
+class Opening:
+    """What opening a package for a person gives the panel, all of it read on the worker thread.
+
+    ``member_review`` is ``None`` for a recipient who is not on the panel (and when the store could
+    not be used); ``store_error`` says why the store could not be used: the package is still shown.
+    """
+
+    opened: OpenedReview
+    store: Store | None
+    member_review: MemberReview | None
+    store_error: ReviewerError | None = None
+
+
+def open_member_review(store: Store, opened: OpenedReview) -> MemberReview | None:
+    """Open (first time) or resume this member's review of ``opened``; ``None`` for a non-member."""
+    if opened.member is None:
+        return None
+    from reviewer.models.workbench import Workbench
+    from reviewer.models.workbench_types import Role
+
+    bench = Workbench(store)
+    review = bench.open_review(
+        opened.manifest.package_id,
+        opened.identity.fingerprint,
+        package_path=opened.path,
+        standard=opened.standard,
+        role=Role.CHAIR if opened.is_chair else Role.MEMBER,
+    )
+    return MemberReview(bench, review, bench.snapshot(review))
+
+
+def open_for_member(
+    path: Path, identity_dir: Path, source: PassphraseSource, progress: Progress, store: LocalStore
+) -> Opening:
+    """:func:`load_review`, then the member's review from ``store``; refusals of the package raise."""
+    opened = load_review(path, identity_dir, source, progress)
+    local: Store | None = None
+    try:
+        local = store.get()
+        return Opening(opened, local, open_member_review(local, opened))
+    except ReviewerError as exc:
+        return Opening(opened, local, None, store_error=exc)

@@ -26,19 +26,20 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.errors import KeyUnavailable, ReviewerError, WrongPassphrase
-from reviewer.models.store import Store
 from reviewer.trust import PassphraseSource, read_info
 from reviewer.ui.dialogs import errors
 from reviewer.ui.dialogs import passphrase as passphrase_dialogs
-from reviewer.ui.panels.package_loading import SCALE, OpenedReview, load_review
+from reviewer.ui.panels.package_loading import SCALE, LocalStore, OpenedReview, Opening, open_for_member
 from reviewer.ui.panels.package_summary import PackageSummary
-from reviewer.ui.panels.review_workspace import ReviewWorkspace, workspace_for
 from reviewer.ui.panels.standard_browser import StandardBrowser
 from reviewer.ui.settings import Settings
 from reviewer.ui.tasks import Executor, ImmediateExecutor, Task
 
-if TYPE_CHECKING:  # imported when a chair opens a package: the export stack is not an expert's start-up cost
+if TYPE_CHECKING:
+    # Imported when a package opens: the workspace (and the store under it) is not needed to show
+    # the window, and the chair's panel and its export stack are not an expert's start-up cost.
     from reviewer.ui.panels.chair_panel import ChairPanel
+    from reviewer.ui.panels.review_workspace import ReviewWorkspace
 
 REFUSED_STYLE = "QLabel { color: #b02a1e; font-weight: bold; }"
 
@@ -126,7 +127,7 @@ class PackagePanel(QStackedWidget):
         self._executor = executor
         self.review: OpenedReview | None = None
         self.workspace: ReviewWorkspace | None = None  # the expert's own review of the open package
-        self._store: Store | None = None
+        self._store = LocalStore(settings.path.parent)  # the data folder in use; opened on first need
         self.chair: ChairPanel | None = (
             None  # the chair's workspace, when the roster says this identity chairs
         )
@@ -167,15 +168,23 @@ class PackagePanel(QStackedWidget):
     ) -> Task:
         self.status.verifying(path)
         self.setCurrentWidget(self.status)
+        store = self._store
+        if store.opened is None:
+            # Opened (and migrated) on a second worker while this one stretches the passphrase;
+            # a failure is left to the opening below, which reports it.
+            Task(self, lambda _progress: store.get(), self._executor).on_failure(lambda _exc: None).run()
         return (
-            Task(self, lambda progress: load_review(path, folder, source, progress), self._executor)
+            Task(
+                self, lambda progress: open_for_member(path, folder, source, progress, store), self._executor
+            )
             .on_progress(self.status.progress)
             .on_success(partial(self._show, folder, remember))
             .on_failure(partial(self._failed, path, folder, remember, may_ask))
             .run()
         )
 
-    def _show(self, folder: Path, remember: bool, review: OpenedReview) -> None:
+    def _show(self, folder: Path, remember: bool, opening: Opening) -> None:
+        review = opening.opened
         if remember:
             self._settings.set_identity_dir(folder)
         self._settings.add_recent_package(review.path)
@@ -183,25 +192,31 @@ class PackagePanel(QStackedWidget):
         self.summary.show_review(review)
         self.browser.set_standard(review.standard)
         self.tabs.setCurrentWidget(self.summary)
-        self._open_workspace(review)
+        self._open_workspace(opening)
         if review.is_chair:
             from reviewer.ui.panels.chair_panel import ChairPanel
 
-            self.chair = ChairPanel(review, self._executor, store=self._store)
+            self.chair = ChairPanel(review, self._executor, store=opening.store)
             self.tabs.addTab(self.chair, self.tr("Panel chair"))
         self.setCurrentWidget(self.tabs)
         self.opened.emit(review)
 
-    def _open_workspace(self, review: OpenedReview) -> None:
+    def _open_workspace(self, opening: Opening) -> None:
         """The member's review beside the summary: created on first opening, resumed after."""
-        try:
-            self._store = self._store or Store.open(self._settings.path.parent)
-            synchronous = isinstance(self._executor, ImmediateExecutor)
-            self.workspace = workspace_for(self._store, review, synchronous=synchronous)
-        except ReviewerError as exc:
-            errors.report(self, exc)
+        if opening.store_error is not None:
+            errors.report(self, opening.store_error)
             return
-        if self.workspace is not None:
+        member = opening.member_review
+        if member is not None:
+            from reviewer.ui.panels.review_workspace import ReviewWorkspace
+
+            self.workspace = ReviewWorkspace(
+                member.bench,
+                member.review,
+                state=member.state,
+                materials=tuple(e.name for e in opening.opened.materials),
+                synchronous=isinstance(self._executor, ImmediateExecutor),
+            )
             self.tabs.insertTab(1, self.workspace, self.tr("Review"))
             if self.workspace.state.position.code is not None:  # resuming: straight back to work
                 self.tabs.setCurrentWidget(self.workspace)

@@ -31,12 +31,11 @@ from reviewer.models.workbench_types import (
     Review,
     ReviewState,
     ReviewStatus,
-    Role,
 )
 from reviewer.scoring.progress import next_unscored
 from reviewer.ui.dialogs import errors
 from reviewer.ui.panels.checks_panel import ChecksPanel
-from reviewer.ui.panels.package_loading import OpenedReview
+from reviewer.ui.panels.package_loading import OpenedReview, open_member_review
 from reviewer.ui.panels.scoring_panel import ScoringPanel
 from reviewer.ui.review_writer import ReviewWriter, Write
 
@@ -67,8 +66,10 @@ class ReviewWorkspace(QWidget):
         *,
         materials: tuple[str, ...] = (),
         synchronous: bool = False,
+        state: ReviewState | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``state``: the review as just read (on the worker that opened it); else it is read here."""
         super().__init__(parent)
         self.setObjectName("reviewWorkspace")
         self.bench, self.review, self.standard = bench, review, review.standard
@@ -76,7 +77,7 @@ class ReviewWorkspace(QWidget):
         self.writer.saved.connect(self._saved)
         self.writer.failed.connect(self._failed)
         self.writer.busy.connect(self._busy)
-        self.state: ReviewState = bench.snapshot(review)
+        self.state: ReviewState = state if state is not None else bench.snapshot(review)
         self._pending: dict[str, tuple[int, Decimal | None]] = {}
         self._seq = 0
         self.unsaved = False
@@ -330,15 +331,10 @@ class ReviewWorkspace(QWidget):
 
 def workspace_for(store: Store, opened: OpenedReview, *, synchronous: bool = False) -> ReviewWorkspace | None:
     """Open (first time) or resume this member's review of ``opened``; ``None`` for a non-member."""
-    if opened.member is None:
+    member = open_member_review(store, opened)
+    if member is None:
         return None
-    bench = Workbench(store)
-    review = bench.open_review(
-        opened.manifest.package_id,
-        opened.identity.fingerprint,
-        package_path=opened.path,
-        standard=opened.standard,
-        role=Role.CHAIR if opened.is_chair else Role.MEMBER,
-    )
     materials = tuple(e.name for e in opened.materials)
-    return ReviewWorkspace(bench, review, materials=materials, synchronous=synchronous)
+    return ReviewWorkspace(
+        member.bench, member.review, state=member.state, materials=materials, synchronous=synchronous
+    )
