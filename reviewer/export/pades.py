@@ -41,6 +41,27 @@ def asn1_cert(cert: x509.Certificate) -> asn1_x509.Certificate:
     return asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
 
 
+# What a record signature's CMS (SignedData, DER) holds besides its certificates: the framing, the
+# digest and signature algorithm identifiers, the signer's issuer and serial number (twice: the
+# signer identifier and the signing-certificate attribute, counted apart, see cms_reserve), the
+# other signed attributes (content type, message digest, CMS algorithm protection) and an ECDSA
+# P-256 signature (at most 72 bytes). About 330 bytes are measured; this bound is three times that.
+CMS_OVERHEAD = 1024
+
+
+def cms_reserve(signer: signers.Signer) -> int:
+    """Hex digits to reserve in the signature's /Contents: a safe upper bound of the CMS size.
+
+    pyHanko otherwise signs twice, once on a dummy digest to measure the CMS. The certificates
+    embedded (the signer's and the registry's: the ministry root) are counted exactly.
+    """
+    cert = signer.signing_cert
+    assert cert is not None
+    embedded = sum(len(c.dump()) for c in (cert, *signer.cert_registry))
+    issuer_serial = len(cert.issuer.dump()) + len(cert["tbs_certificate"]["serial_number"].dump())
+    return 2 * (embedded + 2 * issuer_serial + CMS_OVERHEAD)
+
+
 class _IdentitySigner(signers.Signer):
     """A pyHanko signer whose raw signatures come from the unlocked identity (ECDSA P-256, SHA-256)."""
 
@@ -108,7 +129,10 @@ def read_pdf(pdf: bytes) -> PdfFileReader:
 
 def record_fields(pdf: bytes) -> list[RecordField]:
     """Every signature field, in signing order for the record's own fields."""
-    reader = read_pdf(pdf)
+    return _fields(read_pdf(pdf))
+
+
+def _fields(reader: PdfFileReader) -> list[RecordField]:
     out = []
     try:  # objects are read lazily: a damaged one surfaces here, not when the file is opened
         for name, value, ref in enumerate_sig_fields(reader):
@@ -202,7 +226,8 @@ def sign_record(
     pdf: bytes, field_name: str, identity: Identity, role: MemberRole, when: datetime | None = None
 ) -> bytes:
     """Sign ``field_name`` as ``identity`` in ``role``; returns the PDF with the signature appended."""
-    fields = record_fields(pdf)
+    reader = read_pdf(pdf)  # read once: for the fields, then by pyHanko to sign
+    fields = _fields(reader)
     target = next((f for f in fields if f.name == field_name), None)
     if target is None:
         raise Refused(T("没有名为“{f}”的签名栏。", "There is no signature field named “{f}”.", f=field_name))
@@ -217,7 +242,10 @@ def sign_record(
         reason="专家组组长签署，评审意见表完成" if closing else "专家组成员审阅并签署",
     )
     params = stamp_params(identity.name, role.zh, when, closing)
-    pdf_signer = _TimedPdfSigner(meta, _IdentitySigner(identity), stamp_style=stamp_style(params), when=when)
-    writer = IncrementalPdfFileWriter(BytesIO(pdf))
-    out = pdf_signer.sign_pdf(writer, existing_fields_only=True, appearance_text_params=params)
+    signer = _IdentitySigner(identity)
+    pdf_signer = _TimedPdfSigner(meta, signer, stamp_style=stamp_style(params), when=when)
+    writer = IncrementalPdfFileWriter.from_reader(reader)
+    out = pdf_signer.sign_pdf(
+        writer, existing_fields_only=True, bytes_reserved=cms_reserve(signer), appearance_text_params=params
+    )
     return out.getvalue()

@@ -188,3 +188,34 @@ def test_pdfsig_reports_a_flipped_byte(signed, nss_db, tmp_path):
     out = pdfsig(flip_one_byte(signed), nss_db, tmp_path)
     assert "Signature is Valid." not in out
     assert out.count("Digest Mismatch") == 7
+
+
+# --- the space reserved for each signature ---------------------------------------------------------
+
+
+def test_each_signature_is_made_once_in_the_space_reserved_for_it(unsigned, record_input, panel, monkeypatch):
+    """sign_record reserves a bound of the CMS size, so pyHanko never signs a dummy digest to measure
+    it; every signature fits its reservation with room to spare and validates."""
+    from asn1crypto import cms
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.signers.pdf_signer import PdfSigningSession
+
+    from reviewer.export.pades import _IdentitySigner, cms_reserve
+
+    async def no_dry_run(*args, **kwargs):
+        raise AssertionError("pyHanko estimated the signature size with a dry run")
+
+    monkeypatch.setattr(PdfSigningSession, "estimate_signature_container_size", no_dry_run)
+    signed = sign_all(unsigned, record_input, panel)
+    by_name = {m.name: panel.identities[m.expert_id] for m in record_input.signers()}
+    signatures = PdfFileReader(BytesIO(signed)).embedded_signatures
+    assert len(signatures) == 7
+    for sig in signatures:
+        contents = bytes(sig.sig_object["/Contents"])  # the reserved space: the CMS, then zeros
+        der = cms.ContentInfo.load(contents, strict=False).dump()
+        identity = by_name[sig.signer_cert.subject.native["common_name"]]
+        assert len(contents) * 2 == cms_reserve(_IdentitySigner(identity))
+        assert contents[len(der) :] == bytes(len(contents) - len(der))
+        assert len(contents) - len(der) >= 512, "the bound leaves less margin than it should"
+    statuses = validate_record(signed, panel.root)
+    require_valid(statuses, complete=record_fields(signed))
