@@ -51,6 +51,7 @@ _lock = threading.RLock()
 _fallback: str | None = None  # the registered name of the fallback font, if any
 _fallback_source: str | None = None  # the env/explicit spec it was registered from
 _fallback_explicit = False
+_taught = False  # the Chinese line-breaking rules are in reportlab's (see _teach_chinese_line_breaking)
 
 
 class FontUnavailable(ReviewerError):
@@ -115,8 +116,13 @@ def register_fonts() -> str:
     Also teaches reportlab's line breaking the Chinese punctuation rules (see
     :data:`CHINESE_CANNOT_START`).
     """
+    global _taught
+    same_fallback = _fallback_explicit or (os.environ.get(FALLBACK_ENV) or None) == _fallback_source
+    if _taught and same_fallback and _registered(PRIMARY):  # the common case: once per paragraph
+        return PRIMARY
     with _lock:
         _teach_chinese_line_breaking()
+        _taught = True
         if not _registered(PRIMARY):
             _load(PRIMARY, FONT_FILE, FONT_SUBFONT_INDEX)
         if not _fallback_explicit:

@@ -16,6 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.rl_config import _FUZZ
 
 from reviewer.export import fonts
 
@@ -68,28 +69,37 @@ class CachedParagraph(Paragraph):
     rest wrapped on the next page, then each cell wrapped again to be drawn): a plain paragraph
     breaks its lines each time, about six times per cell in a 40-page record. ``Paragraph.wrap``
     depends only on the width (not the height), the style and the text fragments, and leaves its
-    result in ``blPara`` (the lines, which ``draw`` and ``split`` read), ``width``, ``height`` and
-    ``_wrapWidths``: this class keeps that result per width and restores it, so the lines, and the
-    page, are exactly those a fresh wrap would give.
+    result in ``blPara`` (the lines, which ``draw`` and ``split`` only read), ``width``, ``height``
+    and ``_wrapWidths``: this class keeps that result per width and restores it, so the lines, and
+    the page, are exactly those a fresh wrap would give. Paragraphs made by :func:`paragraph` from
+    the same markup and style (equal fragments) share one such cache.
     """
 
+    _shared: tuple[dict, ParagraphStyle, list] | None = None  # (cache, style, frags) of a group
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        cache = self.__dict__.setdefault("_wrap_cache", {})
-        key = (availWidth, id(self.style), id(self.frags))
-        hit = cache.get(key) if self.style.wordWrap != "RTL" else None  # drawing RTL reverses the lines
-        if hit is not None and hit[0] is self.style and hit[1] is self.frags:
+        style, frags = self.style, self.frags
+        if availWidth < _FUZZ or style.wordWrap == "RTL":  # no lines; drawing RTL reverses the lines
+            return super().wrap(availWidth, availHeight)
+        shared = self._shared
+        if shared is not None and shared[1] is style and shared[2] is frags:
+            cache, key = shared[0], availWidth  # the group's: every member's fragments are equal
+        else:  # (the entry keeps the style and the fragments alive: their ids are theirs)
+            cache, key = self.__dict__.setdefault("_wrap_cache", {}), (availWidth, id(style), id(frags))
+        hit = cache.get(key)
+        if hit is None:
+            super().wrap(availWidth, availHeight)
+            hit = cache[key] = (style, frags, self.blPara, self.width, self.height, self._wrapWidths)
+        else:
             _, _, self.blPara, self.width, self.height, self._wrapWidths = hit
-            return self.width, self.height
-        width, height = super().wrap(availWidth, availHeight)
-        if "blPara" in self.__dict__:  # not for a width too narrow to wrap at all
-            cache[key] = (self.style, self.frags, self.blPara, self.width, self.height, self._wrapWidths)
-        return width, height
+        return self.width, self.height
 
 
-# markup and style → (the style, the text as the paragraph keeps it, the parsed fragments). A record
-# has thousands of cells with the same few texts ("4.5", "—", the column headings): reportlab parses
-# each paragraph's markup with an HTML parser, so a parse is kept and its fragments copied instead.
-_parsed: dict[tuple[str, int], tuple[ParagraphStyle, str, list]] = {}
+# markup and style → (the style, the text as the paragraph keeps it, the parsed fragments, the
+# wrap cache of the group). A record has thousands of cells with the same few texts ("4.5", "—",
+# the column headings): reportlab parses each paragraph's markup with an HTML parser and breaks
+# its lines again, so a parse is kept and its fragments copied, and the lines broken once per width.
+_parsed: dict[tuple[str, int], tuple[ParagraphStyle, str, list, dict]] = {}
 _PARSED_MAX = 20_000
 
 
@@ -97,13 +107,15 @@ def paragraph(markup: str, style: ParagraphStyle) -> Paragraph:
     """A :class:`CachedParagraph` of reportlab ``markup``, parsed once for the same markup and style."""
     key = (markup, id(style))
     hit = _parsed.get(key)
-    if hit is not None and hit[0] is style:  # the id of a style that is still alive
-        return CachedParagraph(hit[1], style, frags=[f.clone() for f in hit[2]])
-    out = CachedParagraph(markup, style)
-    if out.style is style and not out.bulletText:  # else the parse said more than the fragments
+    if hit is None or hit[0] is not style:  # (an id reused by a newer style)
+        out = CachedParagraph(markup, style)
+        if out.style is not style or out.bulletText:  # the parse said more than the fragments
+            return out
         if len(_parsed) >= _PARSED_MAX:
             _parsed.clear()
-        _parsed[key] = (style, out.text, [f.clone() for f in out.frags])
+        hit = _parsed[key] = (style, out.text, [f.clone() for f in out.frags], {})
+    out = CachedParagraph(hit[1], style, frags=[f.clone() for f in hit[2]])
+    out._shared = (hit[3], style, out.frags)
     return out
 
 

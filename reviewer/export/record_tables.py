@@ -5,10 +5,18 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from reviewer.export.record_input import RecordInput
-from reviewer.export.record_layout import FRAME_WIDTH, MARK, SUBTOTAL_FILL, Styles, para, ruled_table
+from reviewer.export.record_layout import (
+    FRAME_WIDTH,
+    MARK,
+    SUBTOTAL_FILL,
+    Styles,
+    para,
+    paragraph,
+    ruled_table,
+)
 from reviewer.scoring.result import IndicatorResult
 from reviewer.standards.model import (
     AggregationMethod,
@@ -134,7 +142,7 @@ def _leaf_row(leaf: Criterion, result: IndicatorResult, experts: list[str], s: S
     for expert in experts:
         score = score_text(result.score_of(expert), leaf)
         if expert in divergent:
-            cells.append(Paragraph(f'<font color="{MARK.hexval()}">{score}{DIVERGENT}</font>', s.small_num))
+            cells.append(paragraph(f'<font color="{MARK.hexval()}">{score}{DIVERGENT}</font>', s.small_num))
         else:
             cells.append(para(score, s.small_num))
     value = num(result.value) + (CONSENSUS if result.consensus else "")
