@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from datetime import datetime
+from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -24,8 +25,8 @@ from reviewer.export.bundle_format import (
     RecordIncomplete,
     ResultMismatch,
 )
-from reviewer.export.pades import record_fields
-from reviewer.export.pades_validate import WHOLE_DOCUMENT, SignatureStatus, require_valid, validate_record
+from reviewer.export.pades import read_pdf, record_fields
+from reviewer.export.pades_validate import WHOLE_DOCUMENT, SignatureStatus, require_valid, validate_opened
 from reviewer.export.panel_record import record_document_id
 from reviewer.export.record import DECISIONS_KEY, RECONCILIATION_KEY, RECORD_FORMAT, parse_bindings
 from reviewer.export.record_input import MemberRole
@@ -90,7 +91,7 @@ def check_package_files(
                 "The bundle's {name} differs from the one in the package's signed manifest.",
                 name=name,
             )
-    standard = load_bytes(files["standard.json"], "standard.json")
+    standard = _standard(files["standard.json"])
     if (standard.id, standard.version) != (manifest.standard["id"], manifest.standard["version"]):
         raise _foreign("评审标准与包清单不符。", "The standard differs from the package manifest.")
     view = PackageView(
@@ -98,6 +99,13 @@ def check_package_files(
     )
     candidate = parse_json(files["candidate.json"])
     return PackageBinding.of_view(view, standard), candidate, manifest
+
+
+@lru_cache(maxsize=8)
+def _standard(data: bytes) -> Standard:
+    """The standard these exact bytes hold (a frozen value): a batch of bundles mostly carries a few
+    standards, each checked against its schema and rules once. An invalid one raises every time."""
+    return load_bytes(data, "standard.json")
 
 
 def check_sheets(
@@ -154,7 +162,7 @@ def recompute(
     return computed
 
 
-def check_record_binding(pdf: bytes, reconciliation: bytes, decisions: bytes) -> None:
+def check_record_binding(pdf: bytes | PdfFileReader, reconciliation: bytes, decisions: bytes) -> None:
     """The record was made from exactly this reconciliation and these decisions: the SHA-256 it
     carries (document information, printed in its conclusion section) are theirs. An older signed
     record cannot be paired with a newer reconciliation (:class:`ResultMismatch`)."""
@@ -189,9 +197,10 @@ def check_record(
     """Every signature valid under ``root`` at ``signed_at``; exactly the non-recused members and
     the chair signed, each in their own field; the chair's signature covers the whole file; the
     record names the SHA-256 of ``reconciliation`` and ``decisions`` (canonical JSON)."""
-    statuses = validate_record(pdf, root, at=signed_at)
+    reader = read_pdf(pdf)  # one parse for the signatures and the claims
+    statuses = validate_opened(reader, root, at=signed_at)
     require_valid(statuses)  # a changed byte is "tampered" before any claim in the file is read
-    document = record_subject(pdf)
+    document = record_subject(reader)
     expected_subject = f"{RECORD_FORMAT} {record_document_id(binding.package_id)}"
     if document != expected_subject:
         raise _foreign(
@@ -199,7 +208,7 @@ def check_record(
             "The record ({doc}) is not the record of this package.",
             doc=document or "?",
         )
-    check_record_binding(pdf, reconciliation, decisions)
+    check_record_binding(reader, reconciliation, decisions)
     fields = record_fields(pdf)
     try:
         require_valid(statuses, complete=fields)
@@ -251,19 +260,20 @@ def check_record(
     return tuple(statuses)
 
 
-def _info(pdf: bytes, key: str) -> str | None:
+def _info(pdf: bytes | PdfFileReader, key: str) -> str | None:
     try:
-        info = PdfFileReader(BytesIO(pdf)).trailer_view.get("/Info")
+        reader = pdf if isinstance(pdf, PdfFileReader) else PdfFileReader(BytesIO(pdf))
+        info = reader.trailer_view.get("/Info")
         return None if info is None else str(info.get_object().get(key, "")) or None
     except Exception:  # a damaged file is reported by the signature validation
         return None
 
 
-def record_subject(pdf: bytes) -> str | None:
+def record_subject(pdf: bytes | PdfFileReader) -> str | None:
     """The record's ``/Subject`` (``reviewer.record/1 <document id>``), or None."""
     return _info(pdf, "/Subject")
 
 
-def record_bindings(pdf: bytes) -> dict[str, str]:
+def record_bindings(pdf: bytes | PdfFileReader) -> dict[str, str]:
     """The SHA-256 the record names (``reconciliation-sha256``, ``decisions-sha256``), from /Keywords."""
     return parse_bindings(_info(pdf, "/Keywords") or "")

@@ -64,8 +64,16 @@ def validate_record(
     pdf: bytes, trust_root: x509.Certificate, *, at: datetime | None = None
 ) -> list[SignatureStatus]:
     """Validate every signature against ``trust_root`` only, at ``at`` (default: now)."""
+    return validate_opened(read_pdf(pdf), trust_root, at=at)
+
+
+def validate_opened(
+    reader: PdfFileReader, trust_root: x509.Certificate, *, at: datetime | None = None
+) -> list[SignatureStatus]:
+    """:func:`validate_record` on a file already opened with :func:`~reviewer.export.pades.read_pdf`
+    (the caller may go on reading the same file's objects from ``reader``)."""
     try:  # objects are read lazily: a damaged one surfaces here, not when the file is opened
-        return _validate(read_pdf(pdf), trust_root, at)
+        return _validate(reader, trust_root, at)
     except DAMAGED_PDF as exc:
         raise damaged_pdf(exc) from exc
 
@@ -86,6 +94,7 @@ def _validate(
             "in_own_field": info is not None and fingerprint.startswith(info.fingerprint_prefix),
         }
         try:
+            # a fresh context for each: pyHanko adds the certificates a signature carries to its context
             status = validate_pdf_signature(sig, signer_validation_context=_context(trust_root, at))
         except Exception as exc:  # a damaged signature must be reported, not crash the report
             out.append(SignatureStatus(**base, signed_at=None, intact=False, trusted=False,

@@ -10,6 +10,7 @@ import pytest
 from bundle_world import CHAIR, RECUSED, BundleWorld, bundle_world, decisions_for, sign_in_order
 
 from reviewer.errors import NotAnArtifact, NotOnPanel, Refused, Tampered, Untrusted
+from reviewer.export import bundle_checks as checks
 from reviewer.export.bundle import _package_files, build_bundle, open_bundle, verify_bundle, write_bundle
 from reviewer.export.bundle_checks import record_bindings
 from reviewer.export.bundle_format import (
@@ -30,6 +31,7 @@ from reviewer.packages import open_package
 from reviewer.scoring import sheet_format as fmt
 from reviewer.scoring.reconcile import reconcile
 from reviewer.scoring.sheet import open_sheet
+from reviewer.standards.load import StandardInvalid
 from reviewer.trust import certs, clock
 
 __all__ = ["bundle_world"]
@@ -235,3 +237,17 @@ def test_an_older_signed_record_cannot_be_paired_with_a_newer_reconciliation(
 def rec_of(w: BundleWorld, verified):
     return reconcile(w.binding.require_standard(), [s.to_expert_scores() for s in verified],
                      w.decisions.to_engine_decisions())  # fmt: skip
+
+
+def test_a_standard_is_checked_once_per_distinct_bytes(bundle_world: BundleWorld) -> None:
+    """A batch of bundles carries a few standards: each exact byte string is loaded and checked once
+    (a frozen value, shared); a standard that fails its checks fails every time."""
+    w = bundle_world
+    checks._standard.cache_clear()
+    first = open_bundle(w.bundle, w.ministry, w.root)
+    second = open_bundle(w.bundle, w.ministry, w.root)
+    assert second.standard is first.standard == w.binding.require_standard()
+    assert checks._standard.cache_info().hits == 1
+    for _ in range(2):
+        with pytest.raises(StandardInvalid):
+            checks._standard(b'{"id": "broken"}')
