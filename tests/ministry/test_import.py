@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import shutil
 import uuid
+from io import BytesIO
 from pathlib import Path
 
 import pytest
+from pyhanko.pdf_utils import generic
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
+from reviewer import i18n
 from reviewer.cli import main
 from reviewer.export.bundle import _package_files, build_bundle
 from reviewer.export.bundle_format import KIND, MIMETYPE, BundleContent, content_json, header_json, sha256
+from reviewer.ministry import importer
 from reviewer.ministry.importer import import_bundles
 from reviewer.ministry.registry import Registry
 from reviewer.packages import open_package
@@ -174,3 +181,99 @@ def test_cli_import_and_registry(world: BundleWorld, files: dict[str, Path], tmp
     assert [(r["name"], r["outcome"], r["total"]) for r in tables["publicity"]] == [
         (PARK, "under publicity", "80.66")
     ]
+
+
+# --- worker processes ---------------------------------------------------------------------------
+def _appended_keywords(record: bytes) -> bytes:
+    """The closed record with one more revision that changes the reconciliation hash it names."""
+    writer = IncrementalPdfFileWriter(BytesIO(record))
+    info = writer.trailer["/Info"]
+    info["/Keywords"] = generic.TextStringObject(str(info["/Keywords"]).replace("sha256:", "sha256:0"))
+    writer.update_container(info)
+    out = BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _import(world: BundleWorld, db: Path, batch: list[Path], workers: int) -> tuple[list, list, list, list]:
+    seen: list[tuple[int, int, str]] = []
+    with Registry.open(f"sqlite:///{db}") as reg:
+        outcomes = import_bundles(reg, world.authority, world.keys, batch, workers=workers,
+                                  progress=lambda i, n, o: seen.append((i, n, o.path)))  # fmt: skip
+        reviews = [(r.package_id, r.bundle_version, r.current, r.result, str(r.total))
+                   for r in reg.history(PARK).reviews] if reg.candidates() else []  # fmt: skip
+        publicity = [(p.candidate.info.name, p.package_id, p.outcome) for p in reg.publicity()]
+        return outcomes, seen, reviews, publicity
+
+
+def test_workers_give_the_serial_outcomes_file_for_file(
+    world: BundleWorld, files: dict[str, Path], tmp_path: Path
+) -> None:
+    appended = tmp_path / "appended.rvresult"
+    appended.write_bytes(forge(world, record=_appended_keywords(world.record_signed)))
+    batch = [files[k] for k in ("garbage", "v2", "mismatch", "good", "outsider", "missing")]
+    batch += [appended, files["v2"], files["good"]]
+    serial = _import(world, tmp_path / "serial.sqlite3", batch, workers=1)
+    parallel = _import(world, tmp_path / "parallel.sqlite3", batch, workers=3)
+    assert parallel == serial
+    outcomes, seen, reviews, _ = parallel
+    assert [o.outcome for o in outcomes] == ["refused", "imported", "refused", "refused", "refused", "refused",
+                                             "refused", "duplicate", "refused"]  # fmt: skip
+    assert [o.exit_code for o in outcomes] == [10, 0, 18, 18, 18, 3, 11, 0, 18]
+    assert "not newer" in outcomes[3].message
+    assert "appended to the record after its last signature" in outcomes[6].message  # not a mismatch
+    assert seen == [(i, len(batch), str(p)) for i, p in enumerate(batch, 1)]
+    assert reviews == [(world.binding.package_id, 2, True, "pass", "80.66")]
+
+
+def test_worker_messages_are_in_the_importers_language(
+    world: BundleWorld, files: dict[str, Path], tmp_path: Path
+) -> None:
+    batch = [files["garbage"], files["mismatch"], files["missing"]]
+    i18n.set_language("zh_CN")  # reset by tests/conftest.py after the test
+    serial = _import(world, tmp_path / "serial.sqlite3", batch, workers=1)[0]
+    parallel = _import(world, tmp_path / "parallel.sqlite3", batch, workers=2)[0]
+    assert parallel == serial
+    assert "不一致" in parallel[1].message and "differs" not in parallel[1].message
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
+def test_a_worker_that_dies_loses_no_file(world: BundleWorld, files: dict[str, Path], tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:  # fmt: skip
+    parent = os.getpid()
+    check = importer._Checker.check
+
+    def dies_on_good(self: importer._Checker, path: Path) -> importer.Checked:
+        if os.getpid() != parent and path.name == "good.rvresult":
+            os._exit(1)  # a worker killed while checking (out of memory, say)
+        return check(self, path)
+
+    monkeypatch.setattr(importer._Checker, "check", dies_on_good)  # inherited by forked workers
+    monkeypatch.setattr(importer, "_pool_context", lambda: multiprocessing.get_context("fork"))
+    batch = [files["garbage"], files["good"], files["mismatch"]]
+    outcomes = _import(world, tmp_path / "registry.sqlite3", batch, workers=2)[0]
+    assert [o.outcome for o in outcomes] == ["refused", "imported", "refused"]
+    assert "an import worker process stopped" in caplog.text
+
+
+def test_default_workers() -> None:
+    assert importer.default_workers(1) == importer.default_workers(19) == 1
+    assert 1 <= importer.default_workers(10_000) <= importer.MAX_WORKERS
+
+
+def test_cli_import_with_workers(world: BundleWorld, files: dict[str, Path], tmp_path: Path,
+                                 monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+    monkeypatch.setenv("AUTH_PASS", PASSPHRASE)
+    reports = []
+    for workers in ("1", "2"):
+        argv = ["ministry", "import", str(world.authority.path), str(files["garbage"]), str(files["good"]),
+                str(files["mismatch"]), "--db", str(tmp_path / f"registry-{workers}.sqlite3"),
+                "--passphrase-env", "AUTH_PASS", "--format", "json", "--workers", workers]  # fmt: skip
+        assert main(argv) == 18
+        reports.append(json.loads(capsys.readouterr().out))
+    assert reports[0] == reports[1]
+    assert reports[1]["summary"] == {"imported": 1, "refused": 2}
+    with pytest.raises(SystemExit) as exc:
+        main([*argv[:-1], "0"])
+    assert exc.value.code == 2
+    assert "--workers" in capsys.readouterr().err
