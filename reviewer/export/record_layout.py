@@ -6,6 +6,7 @@ Only the shipped, embedded font is used (see :mod:`reviewer.export.fonts`).
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -75,7 +76,8 @@ class CachedParagraph(Paragraph):
     the same markup and style (equal fragments) share one such cache.
     """
 
-    _shared: tuple[dict, ParagraphStyle, list] | None = None  # (cache, style, frags) of a group
+    # (wrap cache, style, fragments, drawings) of a group of paragraphs from the same markup and style
+    _shared: tuple[dict, ParagraphStyle, list, dict] | None = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         style, frags = self.style, self.frags
@@ -83,39 +85,73 @@ class CachedParagraph(Paragraph):
             return super().wrap(availWidth, availHeight)
         shared = self._shared
         if shared is not None and shared[1] is style and shared[2] is frags:
-            cache, key = shared[0], availWidth  # the group's: every member's fragments are equal
-        else:  # (the entry keeps the style and the fragments alive: their ids are theirs)
+            cache, key, pin = shared[0], availWidth, None  # the group's: its members' fragments are equal
+        else:  # this paragraph's; the entry pins the style and the fragments, so their ids stay theirs
             cache, key = self.__dict__.setdefault("_wrap_cache", {}), (availWidth, id(style), id(frags))
+            pin = (style, frags)
         hit = cache.get(key)
         if hit is None:
             super().wrap(availWidth, availHeight)
-            hit = cache[key] = (style, frags, self.blPara, self.width, self.height, self._wrapWidths)
+            hit = cache[key] = (self.blPara, self.width, self.height, self._wrapWidths, pin)
         else:
-            _, _, self.blPara, self.width, self.height, self._wrapWidths = hit
+            self.blPara, self.width, self.height, self._wrapWidths, _ = hit
         return self.width, self.height
 
+    def draw(self) -> None:
+        """Draw; a member of a group drawn before on this canvas with the same lines repeats its drawing.
 
-# markup and style → (the style, the text as the paragraph keeps it, the parsed fragments, the
-# wrap cache of the group). A record has thousands of cells with the same few texts ("4.5", "—",
-# the column headings): reportlab parses each paragraph's markup with an HTML parser and breaks
-# its lines again, so a parse is kept and its fragments copied, and the lines broken once per width.
-_parsed: dict[tuple[str, int], tuple[ParagraphStyle, str, list, dict]] = {}
-_PARSED_MAX = 20_000
+        A paragraph draws itself relative to its origin (the caller has translated the canvas), so
+        the same lines give the same content-stream operators wherever they land: the text, its
+        font (whose subset already holds the glyphs, assigned at the first drawing) and its colour,
+        between a save and a restore of the graphics state, which leaves the canvas as it was. Only
+        the plain case is repeated: one run of text (``kind`` 0: no callbacks), no link or
+        underline (these add annotations or depend on more than the lines), no bullet.
+        """
+        shared, lines = self._shared, self.blPara
+        if (
+            shared is None
+            or lines.kind != 0
+            or getattr(lines, "link", None)
+            or getattr(lines, "us_lines", None)
+            or self.bulletText
+        ):
+            super().draw()
+            return
+        canvas, drawings = self.canv, shared[3]
+        key = (id(canvas), id(lines), self.width, self.height)
+        hit = drawings.get(key)
+        if hit is not None:
+            canvas._code.extend(hit[2])
+            return
+        code = canvas._code
+        start = len(code)
+        super().draw()
+        drawings[key] = (canvas, lines, code[start:])  # (pins the canvas and the lines: their ids)
+
+
+# style → markup → (the text as the paragraph keeps it, the parsed fragments, the group's wrap
+# cache). A record has thousands of cells with the same few texts ("4.5", "—", the headings):
+# reportlab parses each paragraph's markup with an HTML parser and breaks its lines again, so a
+# parse is kept and its fragments copied, and the lines broken once per width. Kept per style
+# (weakly): a document's styles, and so its cache, go when the document is built.
+_parsed: weakref.WeakKeyDictionary[ParagraphStyle, dict[str, tuple[str, list, dict, dict]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def paragraph(markup: str, style: ParagraphStyle) -> Paragraph:
     """A :class:`CachedParagraph` of reportlab ``markup``, parsed once for the same markup and style."""
-    key = (markup, id(style))
-    hit = _parsed.get(key)
-    if hit is None or hit[0] is not style:  # (an id reused by a newer style)
+    parsed = _parsed.get(style)
+    if parsed is None:
+        parsed = _parsed[style] = {}
+    hit = parsed.get(markup)
+    if hit is None:
         out = CachedParagraph(markup, style)
         if out.style is not style or out.bulletText:  # the parse said more than the fragments
             return out
-        if len(_parsed) >= _PARSED_MAX:
-            _parsed.clear()
-        hit = _parsed[key] = (style, out.text, [f.clone() for f in out.frags], {})
-    out = CachedParagraph(hit[1], style, frags=[f.clone() for f in hit[2]])
-    out._shared = (hit[3], style, out.frags)
+        hit = parsed[markup] = (out.text, [f.clone() for f in out.frags], {}, {})
+    out = CachedParagraph(hit[0], style, frags=[f.clone() for f in hit[1]])
+    out._shared = (hit[2], style, out.frags, hit[3])
     return out
 
 
@@ -141,6 +177,19 @@ class RuledTable(Table):
             super()._calc_height(float("inf"), availWidth, H=H, W=W)  # every row (no early stop)
             self._argH = list(self._rowHeights)
         super()._calc_height(availHeight, availWidth, H=H, W=W)
+
+    def _calcSpanRects(self) -> None:
+        """Where spanned cells are drawn: wanted only when the table is drawn (or split inside a row),
+        so a piece that is only split is spared it (the rest of a long table, at every page)."""
+        if self.splitInRow:
+            super()._calcSpanRects()
+        else:
+            self._span_rects_due = True
+
+    def draw(self) -> None:
+        if self.__dict__.pop("_span_rects_due", False):
+            super()._calcSpanRects()
+        super().draw()
 
     def _calc(self, availWidth, availHeight):  # type: ignore[no-untyped-def]
         """Lay out rows and spans; with the heights known this depends on the width only, so a
