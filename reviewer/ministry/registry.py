@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import URL, Engine, delete, select
+from sqlalchemy import URL, Engine, delete, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -218,16 +218,20 @@ class Registry(RegistryReader):
         )
         s.add(review)
         s.flush()
-        for d in result.deviations:
-            s.add(
-                DeviationRow(
-                    review_id=review.id,
-                    expert_id=d.expert_id,
-                    expert_name=d.expert_name,
-                    code=d.code,
-                    score=str(d.score),
-                    aggregate=str(d.aggregate),
-                )
+        if result.deviations:  # one multi-row INSERT (a panel of 7 on 40 indicators: 280 rows)
+            s.execute(
+                insert(DeviationRow),
+                [
+                    {
+                        "review_id": review.id,
+                        "expert_id": d.expert_id,
+                        "expert_name": d.expert_name,
+                        "code": d.code,
+                        "score": str(d.score),
+                        "aggregate": str(d.aggregate),
+                    }
+                    for d in result.deviations
+                ],
             )
         timeline = self._rebuild(s, row)
         return RecordOutcome(
