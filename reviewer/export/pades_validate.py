@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
@@ -51,9 +52,9 @@ class SignatureStatus:
         return self.intact and self.trusted and self.in_own_field and self.changes_allowed
 
 
-def _context(root: x509.Certificate, at: datetime | None) -> ValidationContext:
+def _context(root: asn1_x509.Certificate, at: datetime | None) -> ValidationContext:
     return ValidationContext(
-        trust_roots=[asn1_cert(root)],  # only this anchor: never the system store, never the file's certs
+        trust_roots=[root],  # only this anchor: never the system store, never the file's certs
         allow_fetching=False,
         revocation_mode="soft-fail",
         moment=at,
@@ -82,6 +83,7 @@ def _validate(
     reader: PdfFileReader, trust_root: x509.Certificate, at: datetime | None
 ) -> list[SignatureStatus]:
     out = []
+    anchor = asn1_cert(trust_root)  # parsed once (asn1crypto parses lazily and keeps what it parsed)
     for sig in reader.embedded_signatures:
         info = parse_field_name(sig.field_name)
         cert = sig.signer_cert
@@ -95,7 +97,7 @@ def _validate(
         }
         try:
             # a fresh context for each: pyHanko adds the certificates a signature carries to its context
-            status = validate_pdf_signature(sig, signer_validation_context=_context(trust_root, at))
+            status = validate_pdf_signature(sig, signer_validation_context=_context(anchor, at))
         except Exception as exc:  # a damaged signature must be reported, not crash the report
             out.append(SignatureStatus(**base, signed_at=None, intact=False, trusted=False,
                                        coverage=EARLIER_REVISION, modification_level="unknown",
