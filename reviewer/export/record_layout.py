@@ -167,16 +167,25 @@ class RuledTable(Table):
     out, and the remainder after a page break is a new table that measures again. A row's height
     depends only on its cells and the (fixed) column widths, so the first layout measures every
     row and keeps the heights as the table's own: the pieces split from it inherit them and are
-    never measured again. The heights, and so the pages, are those reportlab computes.
+    never measured again. The heights, and so the pages, are those reportlab computes. A style
+    command added later (padding, fonts) forgets them, and the layout, to measure again.
     """
 
-    _calculated_for: float | None = None
+    _calculated_for: float | None = None  # the width the layout was made for
+    _given_heights: list | None = None  # the row heights given, before they were measured
 
     def _calc_height(self, availHeight, availWidth, H=None, W=None):  # type: ignore[no-untyped-def]
         if None in self._argH:
             super()._calc_height(float("inf"), availWidth, H=H, W=W)  # every row (no early stop)
-            self._argH = list(self._rowHeights)
+            self._given_heights, self._argH = self._argH, list(self._rowHeights)
         super()._calc_height(availHeight, availWidth, H=H, W=W)
+
+    def _addCommand(self, cmd):  # type: ignore[no-untyped-def]
+        if self._given_heights is not None:
+            self._rowHeights = self._argH = self._given_heights
+            self._given_heights = None
+        self._calculated_for = None
+        super()._addCommand(cmd)
 
     def _calcSpanRects(self) -> None:
         """Where spanned cells are drawn: wanted only when the table is drawn (or split inside a row),

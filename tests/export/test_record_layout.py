@@ -121,3 +121,12 @@ def test_row_heights_are_measured_once_and_kept():
     plain = Table([list(r) for r in rows], colWidths=[40, 60])
     plain.wrap(100, 10**6)
     assert table._argH == plain._rowHeights
+
+
+def test_a_style_added_later_measures_the_rows_again():
+    s = Styles()
+    table = ruled_table([[para(str(i), s.small), para("指标", s.small)] for i in range(5)], [40, 60])
+    _, before = table.wrap(100, 1000)
+    table.setStyle([("TOPPADDING", (0, 0), (-1, -1), 10)])
+    _, after = table.wrap(100, 1000)
+    assert after == before + 5 * (10 - 2.5)  # the padding was 2.5 pt on top of every row
