@@ -1,11 +1,12 @@
 """6. Ministry import of result bundles into SQLite and PostgreSQL; 2 worker processes versus 1.
 
 The bundles come from the cache (:mod:`benchmarks.bundles`, generated once). Each run imports the
-batch into a fresh registry: one worker process importing every file, then two processes importing
-disjoint halves into the same database at the same time (``reviewer ministry import`` has no parallel
-option; the registry takes concurrent importers). The clock runs inside the workers, from the first
-file to the last (interpreter start, imports and the authority's scrypt unlock are outside it), so
-the wall time is ``max(end) - min(start)`` over the workers. Every file must come back ``imported``.
+batch into a fresh registry in a child process, as ``reviewer ministry import --workers N`` does:
+``import_bundles(..., workers=1)`` checks and records every file in that process; ``workers=2``
+checks them in two worker processes while the importing process records the results in order. The
+clock runs around ``import_bundles`` (interpreter start, imports and the authority's scrypt unlock
+are outside it; starting the worker processes is inside). Every file must come back ``imported``.
+The peak RSS is the largest of the importing process and its workers.
 
 PostgreSQL: ``REVIEWER_TEST_PG_URL`` if set, else a throwaway server started with
 ``scripts/start-postgres.sh`` on its own port and stopped afterwards; without PostgreSQL the rows
@@ -31,7 +32,7 @@ PG_PORT = "55439"
 PG_DATA = f"/tmp/reviewer-pg-bench-{PG_PORT}"
 
 
-def child(db: str, listing: str) -> dict:
+def child(db: str, listing: str, workers: int) -> dict:
     from reviewer.ministry.importer import import_bundles, summary
     from reviewer.ministry.registry import Registry
 
@@ -41,16 +42,16 @@ def child(db: str, listing: str) -> dict:
     files = Path(listing).read_text().split("\n")
     with Registry.open(db) as reg:
         start = time.time()
-        outcomes = import_bundles(reg, authority, keys, files)
+        outcomes = import_bundles(reg, authority, keys, files, workers=workers)
         end = time.time()
     return {"start": start, "end": end, "summary": summary(outcomes), "files": len(files)}
 
 
-def _spawn(db: str, files: list[Path], tag: str) -> subprocess.Popen:
+def _spawn(db: str, files: list[Path], tag: str, workers: int) -> subprocess.Popen:
     listing = bundles.FOLDER / f"batch-{tag}.txt"
     listing.write_text("\n".join(str(f) for f in files))
     return subprocess.Popen(
-        [sys.executable, "-m", "benchmarks.bench_import", "--child", db, str(listing)],
+        [sys.executable, "-m", "benchmarks.bench_import", "--child", db, str(listing), str(workers)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -81,9 +82,8 @@ def _collect(procs: list[subprocess.Popen]) -> dict:
 def import_once(db: str, files: list[Path], workers: int) -> dict:
     from reviewer.ministry.registry import Registry
 
-    Registry.open(db).close()  # create and migrate before the workers start
-    halves = [files[i::workers] for i in range(workers)]
-    res = _collect([_spawn(db, half, f"{os.getpid()}-{i}") for i, half in enumerate(halves)])
+    Registry.open(db).close()  # create and migrate before the clock starts
+    res = _collect([_spawn(db, files, f"{os.getpid()}", workers)])
     if res["counts"] != {"imported": len(files)}:
         raise RuntimeError(f"not every bundle was imported: {res['counts']}")
     return res
@@ -190,9 +190,13 @@ def run(runs: int, count: int, log=print) -> list[Row]:
 
 
 if __name__ == "__main__":
+    import resource
+
     from benchmarks.harness import peak_rss
 
-    _, _flag, db, listing = sys.argv
-    result = child(db, listing)
-    result["peak_rss"] = peak_rss()
+    _, _flag, db, listing, workers = sys.argv
+    result = child(db, listing, int(workers))
+    scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB elsewhere
+    workers_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * scale
+    result["peak_rss"] = max(peak_rss(), workers_rss)
     print(json.dumps(result), flush=True)
