@@ -53,8 +53,8 @@ MAX_WORKERS = 8  # each worker holds ~130 MB; the one writer keeps up with far m
 FILES_PER_WORKER = 10  # below this many files per worker, starting processes costs more than it saves
 # Checking a bundle leaves ~10^4 objects in reference cycles (pyHanko's PDF readers), and every 10th
 # pass of the cycle collector walks the whole heap: at Python's default (a pass every 700 new objects)
-# that was ~10 % of an import. A pass every 20,000 finds the same garbage, ~10 times less often.
-GC_THRESHOLD = 20_000
+# that was ~10 % of an import. A pass every 10,000 finds the same garbage, ~14 times less often.
+GC_THRESHOLD = 10_000
 
 
 @dataclass(frozen=True)
