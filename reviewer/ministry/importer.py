@@ -51,9 +51,11 @@ FAILED = "failed"  # an unexpected error on this file (logged); the batch goes o
 
 MAX_WORKERS = 8  # each worker holds ~130 MB; the one writer keeps up with far more
 FILES_PER_WORKER = 10  # below this many files per worker, starting processes costs more than it saves
-# Checking a bundle leaves ~10^4 objects in reference cycles (pyHanko's PDF readers), and every 10th
-# pass of the cycle collector walks the whole heap: at Python's default (a pass every 700 new objects)
-# that was ~10 % of an import. A pass every 10,000 finds the same garbage, ~14 times less often.
+# Checking a bundle leaves ~10^4 objects in reference cycles (pyHanko's PDF readers). At Python's
+# default the cycle collector runs every 700 new objects, mostly while the file's objects are still in
+# use, and its full passes walk the whole heap: ~10 % of an import. During a batch it runs every 10,000
+# new objects and once after each file, when that file's objects have just become garbage (which keeps
+# the peak memory where it was).
 GC_THRESHOLD = 10_000
 
 
@@ -223,7 +225,10 @@ def _start_worker(setup: _WorkerSetup) -> None:
 
 def _check_in_worker(path: str) -> Checked:
     assert _worker is not None, "worker not started"
-    return _worker.check(Path(path))
+    try:
+        return _worker.check(Path(path))
+    finally:
+        gc.collect(1)  # this file's garbage (see GC_THRESHOLD)
 
 
 def _checked_in_workers(checker: _Checker, paths: Sequence[Path], workers: int) -> Iterator[Checked]:
@@ -291,6 +296,7 @@ def import_bundles(
             if trace:
                 log.error("importing %s failed\n%s", path, trace.rstrip())
             outcome = result if isinstance(result, FileOutcome) else _record(registry, path, result)
+            gc.collect(1)  # this file's garbage (see GC_THRESHOLD)
             outcomes.append(outcome)
             if progress:
                 progress(i, len(files), outcome)
