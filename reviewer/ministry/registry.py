@@ -218,7 +218,7 @@ class Registry(RegistryReader):
         )
         s.add(review)
         s.flush()
-        if result.deviations:  # one multi-row INSERT (a panel of 7 on 40 indicators: 280 rows)
+        if result.deviations:  # one multi-row INSERT: a row per expert and scored indicator
             s.execute(
                 insert(DeviationRow),
                 [
