@@ -1,7 +1,8 @@
-"""Start-up cost: an expert opening the app does not import the chair's export stack (pyHanko).
+"""Start-up cost: what the app does not import before its window is up (docs/performance.md, app start).
 
 benchmarks/bench_startup.py measured ~0.5 s of the app's start in importing pyHanko through the
-chair panel; it is imported when a chair opens a package (docs/performance.md).
+chair panel; it is imported when a chair opens a package. The local store (SQLAlchemy, Alembic) is
+imported on a worker when a package opens, reportlab when a sheet's PDF is written.
 """
 
 from __future__ import annotations
@@ -15,6 +16,14 @@ def test_the_app_starts_without_importing_pyhanko() -> None:
     code = (
         "import sys, reviewer.ui.app; print(sorted(m for m in sys.modules if m.split('.')[0] == 'pyhanko'))"
     )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_window_needs_neither_the_store_nor_reportlab() -> None:
+    heavy = {"sqlalchemy", "alembic", "reportlab", "pyhanko"}
+    code = f"import sys, reviewer.ui.app; print(sorted({{m.split('.')[0] for m in sys.modules}} & {heavy!r}))"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert out.stdout.strip() == "[]"

@@ -1,0 +1,107 @@
+"""How the app starts with a package (benchmark 2, docs/performance.md): the window first, the package
+and the member's review opened off the GUI thread, the store opened once, the collector paused.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reviewer.packages.demo import DEMO_PASSPHRASE
+from reviewer.ui import app as app_module
+from reviewer.ui.panels import package_loading
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(autouse=True)
+def _collector_on() -> Iterator[None]:
+    assert gc.isenabled()
+    yield
+    gc.enable()  # whatever a failed test left
+
+
+def test_the_window_shows_before_the_package_is_open(qtbot, demo_world, data_dir, monkeypatch) -> None:
+    from reviewer.models.workbench import Workbench
+
+    reads_on_gui_thread: list[str] = []
+    snapshot = Workbench.snapshot
+
+    def watched(self, review):  # type: ignore[no-untyped-def]
+        if threading.current_thread() is threading.main_thread():
+            reads_on_gui_thread.append("snapshot")
+        return snapshot(self, review)
+
+    monkeypatch.setattr(Workbench, "snapshot", watched)
+    window = app_module.create_main_window(  # the real thread pool, as `reviewer gui FILE` does
+        data_dir=data_dir,
+        open_file=demo_world.package,
+        identity_dir=demo_world.expert,
+        passphrase=DEMO_PASSPHRASE,
+    )
+    qtbot.addWidget(window)
+    panel = window.package_panel
+    assert panel.review is None and panel.currentWidget() is panel.status  # verifying, not blocking
+    assert not gc.isenabled()  # paused while the app starts
+    with qtbot.waitSignal(panel.opened, timeout=30_000) as opened:
+        window.show()
+    review = opened.args[0]
+    workspace = panel.workspace
+    assert workspace is not None and panel.tabs.indexOf(workspace) == 1
+    assert workspace.state.package_id == review.manifest.package_id  # read from the store on the worker
+    assert workspace.scoring.model.standard is review.standard
+    assert panel.browser.standard is review.standard
+    assert reads_on_gui_thread == []  # the review was read on the worker, once
+    qtbot.waitUntil(gc.isenabled, timeout=5_000)  # back on once the window has turned
+
+
+def test_the_store_is_opened_once_by_whichever_worker_asks_first(tmp_path: Path) -> None:
+    store = package_loading.LocalStore(tmp_path)
+    assert store.opened is None
+    first = store.get()
+    try:
+        assert store.get() is first and store.opened is first
+        assert (tmp_path / "reviewer.sqlite3").exists()
+    finally:
+        first.close()
+
+
+def test_a_store_that_cannot_be_opened_leaves_the_package_open(
+    make_window, demo_world, data_dir, shown_errors
+) -> None:
+    (data_dir / "reviewer.sqlite3").write_bytes(b"this is not a database" * 100)
+    window = make_window(
+        data_dir=data_dir,
+        open_file=demo_world.package,
+        identity_dir=demo_world.expert,
+        passphrase=DEMO_PASSPHRASE,
+    )
+    panel = window.package_panel
+    assert panel.review is not None and panel.currentWidget() is panel.tabs  # verified and shown
+    assert panel.workspace is None
+    assert len(shown_errors) == 1 and "database" in shown_errors[0]
+    assert gc.isenabled()
+
+
+def test_the_collector_is_back_on_after_every_kind_of_start(
+    make_window, demo_world, park_standard_path, shown_errors
+) -> None:
+    make_window()
+    assert gc.isenabled()
+    make_window(open_file=park_standard_path)
+    assert gc.isenabled()
+    make_window(open_file=demo_world.package, identity_dir=demo_world.expert, passphrase=DEMO_PASSPHRASE)
+    assert gc.isenabled()  # opened at once (synchronous executor): no event loop to wait for
+    make_window(open_file=demo_world.package, identity_dir=demo_world.outsider, passphrase=DEMO_PASSPHRASE)
+    assert gc.isenabled() and len(shown_errors) == 1  # refused
+
+
+def test_a_collector_switched_off_by_the_host_stays_off(make_window) -> None:
+    gc.disable()
+    make_window()
+    assert not gc.isenabled()
+    gc.enable()
