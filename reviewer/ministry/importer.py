@@ -252,11 +252,20 @@ def _checked_in_workers(checker: _Checker, paths: Sequence[Path], workers: int) 
 
 def _pool_context() -> Any:
     """The platform's way of starting processes; ``spawn`` instead of ``fork`` once threads are running
-    (a fork copies whatever lock another thread holds at that moment)."""
+    (a fork copies whatever lock another thread holds at that moment) — Python's or any other, such
+    as the GUI's Qt thread pool, which ``threading`` does not see."""
     method = multiprocessing.get_start_method(allow_none=True) or multiprocessing.get_all_start_methods()[0]
-    if method == "fork" and threading.active_count() > 1:
+    if method == "fork" and _threads() > 1:
         method = "spawn"
     return multiprocessing.get_context(method)
+
+
+def _threads() -> int:
+    """Threads of this process as the OS counts them (Linux), else as :mod:`threading` does."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return threading.active_count()
 
 
 def default_workers(files: int) -> int:

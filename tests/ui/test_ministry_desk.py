@@ -265,3 +265,55 @@ def test_the_authority_is_unlocked_once_asking_again_after_a_wrong_passphrase(
     p.experts.enrol_button.click()  # unlocked once: not asked again
     assert len(asked) == 2
     p.close_desk()
+
+
+def test_the_desk_imports_a_batch_with_worker_processes(
+    panel: MinistryPanel, world: BundleWorld, tmp_path: Path, monkeypatch, shown_errors
+) -> None:
+    """A big batch is checked in worker processes started from the running Qt app (spawned, not
+    forked, since the app has threads); outcomes are the serial ones, file for file."""
+    from reviewer.ui.panels.ministry import import_page
+
+    asked: list[int] = []
+    monkeypatch.setattr(import_page, "default_workers", lambda n: asked.append(n) or 2)
+    folder = tmp_path / "bundles"
+    folder.mkdir()
+    (folder / "a-garbage.rvresult").write_bytes(b"PK\x03\x04 not a bundle")
+    (folder / "b-good.rvresult").write_bytes(world.bundle)
+    (folder / "c-again.rvresult").write_bytes(world.bundle)
+    monkeypatch.setattr(asks, "open_folder", lambda *a, **k: folder)
+    page = panel.imports
+    page.add_folder_button.click()
+    page.import_button.click()
+    m = page.model
+    outcomes = [(m.index(i, m.FILE).data(), m.index(i, m.OUTCOME).data()) for i in range(m.rowCount())]
+    assert asked == [3]
+    assert outcomes == [
+        ("a-garbage.rvresult", "refused"),
+        ("b-good.rvresult", "imported"),
+        ("c-again.rvresult", "duplicate"),
+    ]
+    assert page.summary.text() == "1 imported, 1 already there, 1 refused"
+    assert len(panel.desk.registry.history("示例软件园").reviews) == 1
+    assert shown_errors == []
+
+
+def test_import_workers_are_spawned_beside_qt_threads() -> None:
+    """Qt's pool threads are invisible to :mod:`threading`; a fork beside them could copy a held lock."""
+    import threading
+
+    from PySide6.QtCore import QThreadPool
+
+    from reviewer.ministry import importer
+
+    running, release = threading.Event(), threading.Event()
+    pool = QThreadPool()
+    before = importer._threads()
+    pool.start(lambda: (running.set(), release.wait(10)))
+    try:
+        assert running.wait(10)
+        assert importer._threads() == before + 1
+        assert importer._pool_context().get_start_method() == "spawn"
+    finally:
+        release.set()
+        pool.waitForDone()

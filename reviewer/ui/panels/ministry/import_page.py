@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.ministry.importer import FileOutcome, import_bundles, summary
+from reviewer.ministry.importer import FileOutcome, default_workers, import_bundles, summary
 from reviewer.trust import PassphraseSource
 from reviewer.trust.authority import AuthorityKeys
 from reviewer.ui.dialogs import errors
@@ -122,7 +122,8 @@ class ImportPage(QWidget):
 
         def work(progress) -> list[FileOutcome]:
             return import_bundles(self.desk.registry, self.desk.authority, keys, paths,
-                                  progress=lambda i, n, o: progress(i, n, Path(o.path).name))  # fmt: skip
+                                  progress=lambda i, n, o: progress(i, n, Path(o.path).name),
+                                  workers=default_workers(len(paths)))  # a big batch on every core; fmt: skip
 
         Task(self, work, self.desk.executor).on_progress(self._progress).on_success(self._done).on_failure(
             self._failed
