@@ -1536,7 +1536,7 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <source>Unlocking the member&apos;s key…</source>
-        <translation>Unlocking the member's key…</translation>
+        <translation>Unlocking the member&apos;s key…</translation>
     </message>
     <message>
         <source>Signing…</source>
@@ -2168,7 +2168,7 @@ SHA-256: {digest}</translation>
     <name>VisitEditor</name>
     <message>
         <source>Not entered yet: the record needs the visit&apos;s dates and place.</source>
-        <translation>Not entered yet: the record needs the visit's dates and place.</translation>
+        <translation>Not entered yet: the record needs the visit&apos;s dates and place.</translation>
     </message>
     <message>
         <source>Saved: {days} day(s), {place}.</source>
@@ -2260,7 +2260,7 @@ SHA-256: {digest}</translation>
     <name>cosign</name>
     <message>
         <source>Choose the co-signing member&apos;s identity folder</source>
-        <translation>Choose the co-signing member's identity folder</translation>
+        <translation>Choose the co-signing member&apos;s identity folder</translation>
     </message>
     <message>
         <source>Co-sign the review record</source>
@@ -2338,13 +2338,6 @@ SHA-256: {digest}</translation>
     <message>
         <source>Import every score sheet in a folder</source>
         <translation>Import every score sheet in a folder</translation>
-    </message>
-</context>
-<context>
-    <name>finalise</name>
-    <message>
-        <source>Finalise and sign</source>
-        <translation>Finalise and sign</translation>
     </message>
 </context>
 <context>

@@ -2341,13 +2341,6 @@ SHA-256：{digest}</translation>
     </message>
 </context>
 <context>
-    <name>finalise</name>
-    <message>
-        <source>Finalise and sign</source>
-        <translation>定稿并签署</translation>
-    </message>
-</context>
-<context>
     <name>labels</name>
     <message>
         <source>Document review</source>

@@ -25,6 +25,7 @@ from reviewer.ui.settings import Settings
 from reviewer.ui.tasks import Executor, Task
 
 if TYPE_CHECKING:  # the rest is imported when it is first needed: a quick start (docs/performance.md)
+    from reviewer.scoring.finalise import SheetArchive
     from reviewer.standards import Standard
     from reviewer.ui.panels.ministry import MinistryPanel
 
@@ -198,11 +199,16 @@ class MainWindow(QMainWindow):
     def _package_shown(self, review: object) -> None:
         workspace = self.package_panel.workspace
         if workspace is not None:  # the expert's own review: declarations first, finalise last
-            from reviewer.scoring.finalise import SheetArchive
             from reviewer.ui.panels.expert_pages import attach_expert_pages
             from reviewer.ui.panels.visit_pages import attach_visit_pages
 
-            archive = SheetArchive(self.settings.path.parent / "sheets")  # the data folder in use
+            sheets = self.settings.path.parent / "sheets"  # the data folder in use
+
+            def archive() -> SheetArchive:  # when the finalise step is first shown
+                from reviewer.scoring.finalise import SheetArchive
+
+                return SheetArchive(sheets)
+
             attach_expert_pages(workspace, review, archive=archive, executor=self._executor)  # type: ignore[arg-type]
             attach_visit_pages(workspace, review, executor=self._executor)  # type: ignore[arg-type]
             if self.start_on_review:

@@ -225,7 +225,8 @@ def test_plugged_into_the_workspace(demo_review, sync_executor, qtbot, data_dir)
         workspace.bench.declare(workspace.review, Conflict.NONE)
         workspace.bench.accept_pledge(workspace.review)
         workspace.refresh()
-        viewer, site = attach_visit_pages(workspace, demo_review, executor=sync_executor)
+        attach_visit_pages(workspace, demo_review, executor=sync_executor)
+        viewer, site = workspace.materials_viewer, workspace.site_visit  # built when first asked for
         # An evidence link in the score editor opens the viewer on its page.
         workspace.evidence_activated.emit(SELF_EVALUATION, 6)
         assert workspace.current_page == "materials" and viewer.current_page == 6

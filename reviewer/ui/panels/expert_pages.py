@@ -6,36 +6,37 @@ Declarations come first: on a review whose declarations are not made yet, the wo
 on them; once both are stored it moves to scoring. A declared conflict's "Sign the recusal sheet"
 goes to the finalise step, which signs whichever sheet is due. A missing item clicked in the
 finalise step jumps to its indicator (scoring), its yes/no or eligibility item (checks) or the
-declarations.
+declarations. The finalise step (and the signing stack under it) is built when it is first shown.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject
 
 from reviewer.models.workbench_types import Conflict
-from reviewer.scoring.finalise import SheetArchive
 from reviewer.ui.panels.declarations_page import DeclarationsPage
-from reviewer.ui.panels.finalise_page import FinalisePage
 from reviewer.ui.panels.package_loading import OpenedReview
 from reviewer.ui.panels.review_workspace import ReviewWorkspace
 from reviewer.ui.tasks import Executor
+
+if TYPE_CHECKING:
+    from reviewer.scoring.finalise import SheetArchive
+    from reviewer.ui.panels.finalise_page import FinalisePage
 
 
 def attach_expert_pages(
     workspace: ReviewWorkspace,
     opened: OpenedReview,
     *,
-    archive: SheetArchive | None = None,
+    archive: SheetArchive | Callable[[], SheetArchive] | None = None,
     executor: Executor | None = None,
-) -> tuple[DeclarationsPage, FinalisePage]:
+) -> DeclarationsPage:
+    """``archive``: where signed sheets go (or a function giving it, called when the finalise step is built)."""
     declarations = DeclarationsPage(workspace.writer, workspace.state)
-    finalise = FinalisePage(
-        workspace.writer, opened, archive=archive, executor=executor, state=workspace.state
-    )
     workspace.add_page("declarations", declarations, lambda: declarations.tr("Declarations"))
-    workspace.add_page("finalise", finalise, lambda: finalise.tr("Finalise and sign"))
-    workspace.declarations_page, workspace.finalise_page = declarations, finalise  # type: ignore[attr-defined]
 
     def jump(code: str) -> None:
         standard = workspace.standard
@@ -47,12 +48,24 @@ def attach_expert_pages(
         else:
             workspace.show_page("checks")
 
+    def finalise_page() -> FinalisePage:
+        from reviewer.ui.panels.finalise_page import FinalisePage
+
+        sheets = archive() if callable(archive) else archive
+        page = FinalisePage(
+            workspace.writer, opened, archive=sheets, executor=executor, state=workspace.state
+        )
+        page.jump_requested.connect(jump)
+        page.state_changed.connect(lambda _state: workspace.refresh())
+        return page
+
     def recusal() -> None:
         workspace.show_page("finalise")
-        finalise.sign()
+        workspace.finalise_page.sign()  # type: ignore[union-attr]
 
-    finalise.jump_requested.connect(jump)
-    finalise.state_changed.connect(lambda _state: workspace.refresh())
+    workspace.add_page(
+        "finalise", finalise_page, lambda: QCoreApplication.translate("FinalisePage", "Finalise and sign")
+    )
     declarations.recusal_requested.connect(recusal)
     declarations.completed.connect(
         lambda state: workspace.show_page(
@@ -62,7 +75,7 @@ def attach_expert_pages(
     workspace.state_changed.connect(lambda state: _follow(declarations, state))
     if not workspace.state.declaration.complete:
         workspace.show_page("declarations")
-    return declarations, finalise
+    return declarations
 
 
 def _follow(page: QObject, state: object) -> None:

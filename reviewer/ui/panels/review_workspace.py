@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -39,12 +40,19 @@ from reviewer.ui.panels.package_loading import OpenedReview, open_member_review
 from reviewer.ui.panels.scoring_panel import ScoringPanel
 from reviewer.ui.review_writer import ReviewWriter, Write
 
+if TYPE_CHECKING:
+    from reviewer.ui.panels.declarations_page import DeclarationsPage
+    from reviewer.ui.panels.finalise_page import FinalisePage
+    from reviewer.ui.panels.materials_viewer import MaterialsViewer
+    from reviewer.ui.panels.site_visit_panel import SiteVisitPanel
+
 # Where each page goes in the navigation, whoever adds it and whenever.
 ORDER = ("declarations", "scoring", "checks", "materials", "site_visit", "finalise")
 SAVED_STYLE = "QLabel { color: #1a7f37; }"
 SAVING_STYLE = "QLabel { color: #9a6700; }"
 UNSAVED_STYLE = "QLabel { color: #b02a1e; font-weight: bold; }"
 Title = str | Callable[[], str]
+Page = QWidget | Callable[[], QWidget]
 
 
 class _Tag:
@@ -83,6 +91,7 @@ class ReviewWorkspace(QWidget):
         self.unsaved = False
         self._keys: list[str] = []
         self._titles: dict[str, Title] = {}
+        self._builders: dict[str, Callable[[], QWidget]] = {}
         self._read_only: tuple[str | None, frozenset[str] | None] | None = None
         self._resumed = False
 
@@ -141,19 +150,59 @@ class ReviewWorkspace(QWidget):
         self.retranslate()
 
     # --- pages ------------------------------------------------------------------------------
-    def add_page(self, key: str, widget: QWidget, title: Title) -> None:
-        """Add a page to the navigation, in :data:`ORDER` (unknown keys go last)."""
+    def add_page(self, key: str, page: Page, title: Title) -> None:
+        """Add a page to the navigation, in :data:`ORDER` (unknown keys go last).
+
+        ``page`` is the widget, or a function that builds it: that is called when the page is first
+        shown or asked for (:meth:`page`), so a page the expert has not opened costs nothing at start.
+        """
         rank = ORDER.index(key) if key in ORDER else len(ORDER)
         at = sum(1 for k in self._keys if (ORDER.index(k) if k in ORDER else len(ORDER)) <= rank)
         self._keys.insert(at, key)
         self._titles[key] = title
+        if isinstance(page, QWidget):
+            widget = page
+        else:
+            widget = QWidget()  # stands in until the page is built
+            self._builders[key] = page
         self.stack.insertWidget(at, widget)
         self.nav.insertItem(at, title() if callable(title) else title)
         if key == self.state.position.tab:
             self.show_page(key)
 
     def page(self, key: str) -> QWidget | None:
-        return self.stack.widget(self._keys.index(key)) if key in self._keys else None
+        """The page for ``key`` (built now if it was not yet), or ``None`` if there is no such page."""
+        if key not in self._keys:
+            return None
+        build = self._builders.pop(key, None)
+        if build is not None:
+            widget = build()
+            at = self._keys.index(key)
+            stand_in = self.stack.widget(at)
+            current = self.stack.currentWidget() is stand_in
+            self.stack.insertWidget(at, widget)
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+            if current:
+                self.stack.setCurrentWidget(widget)
+        return self.stack.widget(self._keys.index(key))
+
+    # The pages other modules plug in (expert_pages, visit_pages); None where there is none.
+    @property
+    def declarations_page(self) -> DeclarationsPage | None:
+        return self.page("declarations")  # type: ignore[return-value]
+
+    @property
+    def finalise_page(self) -> FinalisePage | None:
+        return self.page("finalise")  # type: ignore[return-value]
+
+    @property
+    def materials_viewer(self) -> MaterialsViewer | None:
+        return self.page("materials")  # type: ignore[return-value]
+
+    @property
+    def site_visit(self) -> SiteVisitPanel | None:
+        return self.page("site_visit")  # type: ignore[return-value]
 
     def show_page(self, key: str) -> None:
         if key in self._keys:
@@ -165,6 +214,8 @@ class ReviewWorkspace(QWidget):
         return self._keys[row] if 0 <= row < len(self._keys) else None
 
     def _page_row_changed(self, row: int) -> None:
+        if 0 <= row < len(self._keys):
+            self.page(self._keys[row])  # built on first show
         self.stack.setCurrentIndex(row)
         if 0 <= row < len(self._keys):
             self._remember_position()
