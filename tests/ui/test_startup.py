@@ -105,3 +105,31 @@ def test_a_collector_switched_off_by_the_host_stays_off(make_window) -> None:
     make_window()
     assert not gc.isenabled()
     gc.enable()
+
+
+def test_pages_not_looked_at_are_built_when_first_shown(make_window, demo_world) -> None:
+    from reviewer.ui.panels.finalise_page import FinalisePage
+    from reviewer.ui.panels.materials_viewer import MaterialsViewer
+    from reviewer.ui.panels.site_visit_panel import SiteVisitPanel
+
+    window = make_window(
+        open_file=demo_world.package, identity_dir=demo_world.expert, passphrase=DEMO_PASSPHRASE, lang="zh_CN"
+    )
+    workspace = window.package_panel.workspace
+    titles = [workspace.nav.item(row).text() for row in range(workspace.nav.count())]
+    assert titles == ["声明", "评分", "否决项与资格条件", "材料", "现场考察", "定稿并签署"]
+    assert workspace.current_page == "declarations"
+    built = [type(workspace.stack.widget(row)).__name__ for row in range(workspace.stack.count())]
+    assert built[:3] == ["DeclarationsPage", "ScoringPanel", "ChecksPanel"]
+    assert built[3:] == ["QWidget", "QWidget", "QWidget"]  # stand-ins: nothing built yet
+    workspace.show_page("materials")
+    assert isinstance(workspace.stack.currentWidget(), MaterialsViewer)
+    assert workspace.materials_viewer is workspace.stack.currentWidget()
+    site = workspace.site_visit  # asked for: built, but not shown
+    assert isinstance(site, SiteVisitPanel) and workspace.current_page == "materials"
+    assert site.state is workspace.state
+    finalise = workspace.finalise_page
+    assert isinstance(finalise, FinalisePage) and finalise.state is workspace.state
+    assert workspace.stack.count() == 6 and workspace.page("finalise") is finalise  # built once
+    workspace.show_page("finalise")
+    assert workspace.stack.currentWidget() is finalise
