@@ -31,6 +31,10 @@ COMMAND_MODULES = [
     "reviewer.cli.ministry",
 ]
 
+GUI_MODULE = "reviewer.cli.gui"
+GLOBAL_VALUED = ("--data-dir", "--lang")  # the global options that take a value
+GLOBAL_FLAGS = ("-v", "--verbose")
+
 log = logging.getLogger("reviewer")
 
 
@@ -42,7 +46,26 @@ def exit_code_help() -> str:
     return "\n".join(lines)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def commands_for(argv: Sequence[str]) -> list[str]:
+    """The command modules to register for ``argv``: only the GUI's when it starts the desktop app.
+
+    ``reviewer`` alone and ``reviewer gui ...`` never need the other commands, whose modules import
+    pyHanko, the ministry registry and more (~1 s before the window; docs/performance.md). Anything
+    else, ``--help`` and ``--version`` included, gets every command.
+    """
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in GLOBAL_VALUED:
+            i += 2
+        elif arg in GLOBAL_FLAGS or arg.startswith(tuple(f"{o}=" for o in GLOBAL_VALUED)):
+            i += 1
+        else:
+            return [GUI_MODULE] if arg == "gui" else list(COMMAND_MODULES)
+    return [GUI_MODULE]
+
+
+def build_parser(commands: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reviewer",
         description="中国软件名城/名园专家评审（离线）— offline expert review of China Software Famous Cities and Parks.",
@@ -58,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in commands:
         importlib.import_module(name).register(sub)
     return parser
 
@@ -71,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             i18n.set_language(argv[i + 1])
         elif arg.startswith("--lang="):
             i18n.set_language(arg.split("=", 1)[1])
-    parser = build_parser()
+    parser = build_parser(commands_for(argv))
     args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
