@@ -43,10 +43,22 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
+def compile_sources() -> None:
+    """Byte-compile the app (and the benchmarks) first, as an installed app is: with
+    ``PYTHONDONTWRITEBYTECODE`` set, every child would otherwise compile the modules it imports."""
+    import compileall
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    for folder in ("reviewer", "benchmarks"):
+        compileall.compile_dir(root / folder, quiet=1)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    compile_sources()
     from benchmarks import bench_import, bench_open, bench_record, bench_startup, bench_work
     from benchmarks.harness import table
 
