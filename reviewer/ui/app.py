@@ -34,6 +34,9 @@ def application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
+COLLECTOR_RESUME_MS = 15_000  # the latest the collector is switched on again after a start
+
+
 class StartupCollector:
     """Python's cyclic garbage collector, paused while the app starts and switched on again after.
 
@@ -97,6 +100,9 @@ def create_main_window(
             # lambdas: a connection holds them (and so the collector); a bound method only weakly
             window.package_panel.opened.connect(lambda _review: collector.resume_after_next_turn())
             window.package_panel.refused.connect(lambda _exc: collector.resume_after_next_turn())
+            # and in any case once the start is long over (a passphrase dialog left open, a path
+            # that ends in neither signal): the collector is never left off for the session
+            QTimer.singleShot(COLLECTOR_RESUME_MS, lambda: collector.resume())
         if open_file:
             window.open_path(Path(open_file), Path(identity_dir) if identity_dir else None, passphrase)
         if authority_dir:

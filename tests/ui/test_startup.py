@@ -100,6 +100,20 @@ def test_the_collector_is_back_on_after_every_kind_of_start(
     assert gc.isenabled() and len(shown_errors) == 1  # refused
 
 
+def test_the_collector_comes_back_even_if_the_opening_never_ends(
+    qtbot, make_window, demo_world, monkeypatch
+) -> None:
+    """A start that ends in neither signal (here: an opening that never returns, as a passphrase
+    dialog left open) still gets its collector back, on a timer."""
+    from reviewer.ui.panels.package_panel import PackagePanel
+
+    monkeypatch.setattr(app_module, "COLLECTOR_RESUME_MS", 50)
+    monkeypatch.setattr(PackagePanel, "open", lambda self, *a, **k: None)
+    make_window(open_file=demo_world.package, identity_dir=demo_world.expert, passphrase=DEMO_PASSPHRASE)
+    assert not gc.isenabled()  # still starting
+    qtbot.waitUntil(gc.isenabled, timeout=5000)
+
+
 def test_a_collector_switched_off_by_the_host_stays_off(make_window) -> None:
     gc.disable()
     make_window()
