@@ -25,7 +25,7 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import signers
-from pyhanko.sign.fields import SigSeedSubFilter, enumerate_sig_fields
+from pyhanko.sign.fields import MDPPerm, SigSeedSubFilter, enumerate_sig_fields
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from reviewer.errors import NotAnArtifact, Refused, Tampered
@@ -240,6 +240,8 @@ def sign_record(
         subfilter=SigSeedSubFilter.PADES,
         name=identity.name,
         reason="专家组组长签署，评审意见表完成" if closing else "专家组成员审阅并签署",
+        # what the chair's field lock already demands (pyHanko would otherwise warn and apply it)
+        **({"docmdp_permissions": MDPPerm.NO_CHANGES} if closing else {}),
     )
     params = stamp_params(identity.name, role.zh, when, closing)
     signer = _IdentitySigner(identity)

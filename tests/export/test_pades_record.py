@@ -12,6 +12,7 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
+from pyhanko.pdf_utils.reader import PdfFileReader
 
 from reviewer.errors import NotAnArtifact, Refused, Tampered, Untrusted
 from reviewer.export.pades import find_field, record_fields, sign_record
@@ -219,3 +220,17 @@ def test_each_signature_is_made_once_in_the_space_reserved_for_it(unsigned, reco
         assert len(contents) - len(der) >= 512, "the bound leaves less margin than it should"
     statuses = validate_record(signed, panel.root)
     require_valid(statuses, complete=record_fields(signed))
+
+
+def test_the_chair_signs_under_the_lock_of_the_field_without_a_warning(unsigned, record_input, panel, caplog):
+    """The chair's signature asks for exactly what the field's lock demands (no changes after it),
+    so pyHanko has nothing to override and logs nothing."""
+    members = sign_all(unsigned, record_input, panel, upto=len(record_input.signers()) - 1)
+    chair = record_input.signers()[-1]
+    identity = panel.identities[chair.expert_id]
+    with caplog.at_level("WARNING", logger="pyhanko"):
+        closed = sign_record(members, find_field(members, identity).name, identity, MemberRole.CHAIR)
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("pyhanko")] == []
+    reader = PdfFileReader(BytesIO(closed))
+    lock = reader.embedded_signatures[-1].sig_field["/Lock"]
+    assert lock["/Action"] == "/All" and int(lock["/P"]) == 1  # no changes allowed after the chair
