@@ -6,7 +6,7 @@ interactive, and the difference is the figure (interpreter start and imports inc
 starting the app feels them).
 
 * bare: ``QApplication`` + an empty ``QMainWindow`` shown; interactive after the first turn of the
-  event loop.
+  event loop (:mod:`benchmarks.bare_window`: a child that imports PySide6 and nothing else).
 * app: :func:`reviewer.ui.app.create_main_window` with the package (a 300-leaf standard, seven
   members, a 1 MB material) opened as an enrolled expert with her passphrase given (no dialog), the
   window shown; interactive when the package panel has emitted ``opened`` (signatures checked, the
@@ -59,20 +59,6 @@ def _finish(app, t_done: list[float]) -> None:
     app.quit()
 
 
-def bare() -> float:
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMainWindow
-
-    app = QApplication(sys.argv[:1])
-    window = QMainWindow()
-    window.resize(1280, 800)
-    window.show()
-    done: list[float] = []
-    QTimer.singleShot(0, lambda: _finish(app, done))
-    app.exec()
-    return done[0]
-
-
 def full_app() -> float:
     from PySide6.QtCore import QTimer
 
@@ -103,9 +89,10 @@ def full_app() -> float:
 
 
 def _timed(case: str) -> dict:
+    module = "benchmarks.bare_window" if case == "bare" else "benchmarks.bench_startup"
     start = time.time()
     done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.bench_startup", case],
+        [sys.executable, "-m", module, case],
         capture_output=True,
         text=True,
         env=child_env(),
@@ -143,5 +130,5 @@ if __name__ == "__main__":
 
         child_main({"prepare": prepare})
     else:
-        ready = {"bare": bare, "app": full_app}[sys.argv[1]]()
+        ready = {"app": full_app}[sys.argv[1]]()
         print(f"ready {ready:.6f} {peak_rss()}", flush=True)

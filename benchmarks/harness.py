@@ -15,25 +15,11 @@ import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
+from benchmarks.rss import peak_rss  # the children report their peak through the harness
 from benchmarks.world import ROOT
 
 MiB = 2**20
-
-
-def peak_rss() -> int:
-    """This process's peak resident set size in bytes (``VmHWM``; ``ru_maxrss`` where /proc is absent)."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    import resource
-
-    scale = 1 if sys.platform == "darwin" else 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale
 
 
 def child_env() -> dict[str, str]:

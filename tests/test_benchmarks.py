@@ -57,3 +57,17 @@ def test_runner_options() -> None:
     assert run.parse(["--sizes", "8", "--bundles", "7"]).sizes == [8]
     with pytest.raises(SystemExit):
         run.parse(["--only", "nonsense"])
+
+
+def test_the_bare_window_child_imports_nothing_of_the_app() -> None:
+    """The floor of the app-start ratio must not pay for the app's or the fixtures' imports."""
+    import json
+    import subprocess
+    import sys
+
+    code = "import json, sys, benchmarks.bare_window; print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env=harness.child_env(), cwd=harness.ROOT).stdout  # fmt: skip
+    loaded = set(json.loads(out))
+    assert "benchmarks" in loaded
+    assert not loaded & {"reviewer", "cryptography", "sqlalchemy", "PySide6"}  # PySide6: when it runs
