@@ -134,3 +134,19 @@ def test_background_open_reports_progress(qtbot, demo_world, data_dir) -> None:
     with qtbot.waitSignal(window.package_panel.opened, timeout=20000):
         window.open_package(demo_world.package, demo_world.expert, DEMO_PASSPHRASE)
     assert seen and seen[-1] == 1000
+
+
+def test_a_long_path_shows_on_one_line_elided_in_the_middle(qtbot, tmp_path) -> None:
+    from reviewer.ui.panels.package_panel import FILE_WIDTH, StatusPage
+
+    page = StatusPage()
+    qtbot.addWidget(page)
+    path = tmp_path / ("很长的文件夹名" * 12) / "nested" / "某软件园-2026-创建评审.rvpkg"
+    page.verifying(path)
+    shown = page.file.text()
+    assert shown != str(path) and "…" in shown
+    assert shown.endswith("创建评审.rvpkg") and shown.startswith(str(tmp_path)[:8])
+    assert page.file.fontMetrics().horizontalAdvance(shown) <= FILE_WIDTH
+    assert page.file.toolTip() == str(path) and not page.file.wordWrap()
+    page.refuse(tmp_path / "short.rvpkg", "why")
+    assert page.file.text() == str(tmp_path / "short.rvpkg")

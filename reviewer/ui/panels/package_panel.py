@@ -44,6 +44,9 @@ if TYPE_CHECKING:
 REFUSED_STYLE = "QLabel { color: #b02a1e; font-weight: bold; }"
 
 
+FILE_WIDTH = 720  # pixels of the package's path shown under the heading (as wide as a reason)
+
+
 class StatusPage(QWidget):
     """Verifying (a progress bar) or refused (why, and a way on)."""
 
@@ -59,7 +62,9 @@ class StatusPage(QWidget):
             objectName="packageRefusedReason", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True
         )
         self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.file = QLabel(objectName="packageFile", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        # one line: a path has no spaces to wrap at, and a wrapped label in a centred layout is cut
+        # short; a long path is elided in the middle, the whole of it in the tooltip
+        self.file = QLabel(objectName="packageFile", alignment=Qt.AlignmentFlag.AlignCenter)
         self.bar = QProgressBar(objectName="packageProgress", maximum=SCALE)
         self.bar.setMaximumWidth(520)
         self.step = QLabel(objectName="packageStep", alignment=Qt.AlignmentFlag.AlignCenter)
@@ -71,11 +76,16 @@ class StatusPage(QWidget):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         self.refused = False
-        self.reason.setMaximumWidth(720)
+        self.reason.setMaximumWidth(FILE_WIDTH)
+
+    def _show_file(self, path: Path) -> None:
+        whole = str(path)
+        self.file.setText(self.file.fontMetrics().elidedText(whole, Qt.TextElideMode.ElideMiddle, FILE_WIDTH))
+        self.file.setToolTip(whole)
 
     def verifying(self, path: Path) -> None:
         self.refused = False
-        self.file.setText(str(path))
+        self._show_file(path)
         self.reason.clear()
         self.bar.setValue(0)
         self.step.clear()
@@ -89,7 +99,7 @@ class StatusPage(QWidget):
 
     def refuse(self, path: Path, reason: str) -> None:
         self.refused = True
-        self.file.setText(str(path))
+        self._show_file(path)
         self.reason.setText(reason)
         self._show_parts()
 
