@@ -19,6 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from reviewer.export import fonts
+from reviewer.export.record_layout import PageCountCanvas
 
 DEMO_NOTICE = "示例材料，数据为虚构"
 INK = colors.HexColor("#1F2937")
@@ -118,24 +119,8 @@ def notice_box(styles: Styles, text: str = DEMO_NOTICE) -> Table:
 def _numbered_canvas(header: str) -> type[Canvas]:
     """A canvas that knows the page count when it draws each page's header and footer."""
 
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                self._decorate(number, total)
-                super().showPage()
-            super().save()
-
-        def _decorate(self, number: int, total: int) -> None:
+    class NumberedCanvas(PageCountCanvas):
+        def decorate(self, number: int, total: int) -> None:
             width, height = A4
             font = fonts.font_name()
             self.saveState()

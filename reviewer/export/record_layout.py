@@ -239,27 +239,35 @@ def ruled_table(
     return table
 
 
+class PageCountCanvas(Canvas):
+    """A canvas that keeps every page until the document is saved, then has each decorated knowing
+    the page count ("第 n 页 共 N 页"); subclasses draw the header and footer in :meth:`decorate`."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self.decorate(number, total)
+            super().showPage()
+        super().save()
+
+    def decorate(self, number: int, total: int) -> None:
+        """Draw page ``number`` of ``total``'s header and footer (nothing here)."""
+
+
 def numbered_canvas(header_left: str, document_id: str) -> type[Canvas]:
     """A canvas that draws, once the page count is known, the header and footer of every page."""
 
-    class RecordCanvas(Canvas):
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                self._decorate(number, total)
-                super().showPage()
-            super().save()
-
-        def _decorate(self, number: int, total: int) -> None:
+    class RecordCanvas(PageCountCanvas):
+        def decorate(self, number: int, total: int) -> None:
             width, height = A4
             self.saveState()
             self.setFont(fonts.font_name(), 8)
