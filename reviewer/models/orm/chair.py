@@ -1,4 +1,4 @@
-"""The chair's store (revision 0003): the sheets imported for a package and the append-only log of
+"""The chair's store (revisions 0003, 0004): the sheets imported for a package and the append-only log of
 the chair's decisions, so the chair's work survives a restart.
 
 ``chair_sheets`` keeps every accepted sheet exactly as signed (its bytes; they are verified again
@@ -78,5 +78,35 @@ class ChairDecisionRow(Base):
             name="action",
         ),
         CheckConstraint("by_role IN ('chair', 'expert')", name="by_role"),
+        {"sqlite_autoincrement": True},
+    )
+
+
+RECORD_EVENTS = ("reopened", "result")
+
+
+class ChairRecordLogRow(Base):
+    """The record's life (revision 0004), append-only: reopened before closing, or a result produced.
+
+    ``reopened``: ``detail`` names the signatures discarded and the chair's reason; ``sha256`` is the
+    record file that was set aside. ``result``: ``path``, ``sha256`` and ``version`` of the result file.
+    """
+
+    __tablename__ = "chair_record_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    package_id: Mapped[str] = mapped_column(String(128))
+    kind: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column()
+    by_name: Mapped[str] = mapped_column(Text)
+    by_fingerprint: Mapped[str] = mapped_column(String(FINGERPRINT))
+    path: Mapped[str | None] = mapped_column(Text)
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    version: Mapped[int | None] = mapped_column(Integer)
+    detail: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (
+        Index(None, "package_id", "id"),
+        CheckConstraint("kind IN (" + ", ".join(f"'{k}'" for k in RECORD_EVENTS) + ")", name="kind"),
         {"sqlite_autoincrement": True},
     )

@@ -75,6 +75,11 @@ class SheetVersionRow(Base):
     reason: Mapped[str | None] = mapped_column(Text)  # the chair's reason; None for version 1
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
     finalised_at: Mapped[datetime | None]
+    # The signed sheet of a finalised version (revision 0004): where it was saved, the file's
+    # SHA-256, and the signed header digest that names it; None before signing (or before 0004).
+    file_path: Mapped[str | None] = mapped_column(Text)
+    file_sha256: Mapped[str | None] = mapped_column(String(64))
+    digest: Mapped[str | None] = mapped_column(String(64))
 
     __table_args__ = (UniqueConstraint("review_id", "version"),)
 
