@@ -2293,6 +2293,10 @@ SHA-256: {digest}</translation>
 <context>
     <name>errors</name>
     <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>Reviewer</source>
         <translation>Reviewer</translation>
     </message>

@@ -2293,6 +2293,10 @@ SHA-256：{digest}</translation>
 <context>
     <name>errors</name>
     <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
         <source>Reviewer</source>
         <translation>名城名园评审</translation>
     </message>
