@@ -32,7 +32,7 @@ def main() -> int:
     from reviewer.models.workbench_types import Conflict, EligibilityState
     from reviewer.packages.demo import DEMO_PASSPHRASE, build_demo
     from reviewer.ui.app import application, create_main_window
-    from reviewer.ui.dialogs import sheet_files
+    from reviewer.ui.dialogs import errors, sheet_files
     from reviewer.ui.tasks import ImmediateExecutor
 
     app = application()
@@ -69,6 +69,7 @@ def main() -> int:
         ws.refresh()
         out = Path(data) / "李喆-评分表-第1版.rvsheet"
         sheet_files.choose_sheet_path = lambda parent, suggested: out  # the script answers the dialog
+        errors.confirm = lambda parent, title, text, action: True  # ... and confirms the signing
         ws.show_page("finalise")
         ws.finalise_page.sign_button.click()
         window.resize(*SIZE)

@@ -602,6 +602,38 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
         <translation>Nothing is missing: you can sign version {n} of your sheet.</translation>
     </message>
     <message>
+        <source>Sign the recusal sheet</source>
+        <translation>Sign the recusal sheet</translation>
+    </message>
+    <message>
+        <source>Your recusal sheet will be signed with your key and saved to:
+{path}
+
+You will take no part in scoring this review. This cannot be undone.</source>
+        <translation>Your recusal sheet will be signed with your key and saved to:
+{path}
+
+You will take no part in scoring this review. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Sign the score sheet</source>
+        <translation>Sign the score sheet</translation>
+    </message>
+    <message>
+        <source>Sign version {n}</source>
+        <translation>Sign version {n}</translation>
+    </message>
+    <message>
+        <source>Version {n} of your score sheet will be signed with your key and saved to:
+{path}
+
+It is then locked: no score, comment or evidence can change any more. Only a return notice from the chair reopens the indicators it names, as a new version.</source>
+        <translation>Version {n} of your score sheet will be signed with your key and saved to:
+{path}
+
+It is then locked: no score, comment or evidence can change any more. Only a return notice from the chair reopens the indicators it names, as a new version.</translation>
+    </message>
+    <message>
         <source>Recusal sheet</source>
         <translation>Recusal sheet</translation>
     </message>
@@ -614,8 +646,8 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
         <translation>{kind} written to {path}</translation>
     </message>
     <message>
-        <source>Version {n}, signed and verified</source>
-        <translation>Version {n}, signed and verified</translation>
+        <source>Version {n}, signed and verified, {time}</source>
+        <translation>Version {n}, signed and verified, {time}</translation>
     </message>
     <message>
         <source>SHA-256 digest: {d}</source>
@@ -2346,6 +2378,10 @@ SHA-256: {digest}</translation>
 </context>
 <context>
     <name>labels</name>
+    <message>
+        <source>{time} Beijing time</source>
+        <translation>{time} Beijing time</translation>
+    </message>
     <message>
         <source>Document review</source>
         <translation>Document review</translation>

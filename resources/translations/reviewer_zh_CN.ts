@@ -602,6 +602,38 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
         <translation>无缺项：可以签署第 {n} 版评分表。</translation>
     </message>
     <message>
+        <source>Sign the recusal sheet</source>
+        <translation>签署回避声明</translation>
+    </message>
+    <message>
+        <source>Your recusal sheet will be signed with your key and saved to:
+{path}
+
+You will take no part in scoring this review. This cannot be undone.</source>
+        <translation>你的回避声明将用你的密钥签署，并保存到：
+{path}
+
+你将不参加本次评审的打分。此操作不能撤销。</translation>
+    </message>
+    <message>
+        <source>Sign the score sheet</source>
+        <translation>签署评分表</translation>
+    </message>
+    <message>
+        <source>Sign version {n}</source>
+        <translation>签署第 {n} 版</translation>
+    </message>
+    <message>
+        <source>Version {n} of your score sheet will be signed with your key and saved to:
+{path}
+
+It is then locked: no score, comment or evidence can change any more. Only a return notice from the chair reopens the indicators it names, as a new version.</source>
+        <translation>第 {n} 版评分表将用你的密钥签署，并保存到：
+{path}
+
+签署后评分表即被锁定：任何评分、评语和证据都不能再修改。只有组长的退回通知才能重新打开其中列出的指标，形成新的版本。</translation>
+    </message>
+    <message>
         <source>Recusal sheet</source>
         <translation>回避表</translation>
     </message>
@@ -614,8 +646,8 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
         <translation>{kind}已写入 {path}</translation>
     </message>
     <message>
-        <source>Version {n}, signed and verified</source>
-        <translation>第 {n} 版，已签署并验证</translation>
+        <source>Version {n}, signed and verified, {time}</source>
+        <translation>第 {n} 版，已签署并验证，{time}</translation>
     </message>
     <message>
         <source>SHA-256 digest: {d}</source>
@@ -2346,6 +2378,10 @@ SHA-256：{digest}</translation>
 </context>
 <context>
     <name>labels</name>
+    <message>
+        <source>{time} Beijing time</source>
+        <translation>{time}（北京时间）</translation>
+    </message>
     <message>
         <source>Document review</source>
         <translation>文档审查</translation>

@@ -56,6 +56,7 @@ from reviewer.models.workbench_types import (
     ReviewState,
     ReviewStatus,
     Role,
+    SignedFile,
     SiteNote,
     WrongVersion,
 )
@@ -354,8 +355,11 @@ class Workbench:
 
     # --- finalising and returns --------------------------------------------------------------
 
-    def lock(self, review: Review, version: int) -> None:
-        """Lock the sheet after version ``version`` was finalised and signed: nothing changes after."""
+    def lock(self, review: Review, version: int, signed: SignedFile | None = None) -> None:
+        """Lock the sheet after version ``version`` was finalised and signed: nothing changes after.
+
+        ``signed``: the file that was signed, kept with the version in the same transaction, so
+        every page can show it (where, its SHA-256) after a restart."""
         with self._store.session() as s:
             row = rules.review_row(s, review)
             if row.status == ReviewStatus.FINALISED:
@@ -373,7 +377,12 @@ class Workbench:
             old = {"status": row.status, "version": row.version}
             row.status = ReviewStatus.FINALISED.value
             row.updated_at = utcnow()
-            rules.version_row(s, row).finalised_at = row.updated_at
+            version_row = rules.version_row(s, row)
+            version_row.finalised_at = row.updated_at
+            if signed is not None:
+                version_row.file_path = signed.path
+                version_row.file_sha256 = signed.file_sha256
+                version_row.digest = signed.digest
             slots.record(
                 s, row, "sheet", str(version), old, {"status": row.status, "version": version}, "lock"
             )

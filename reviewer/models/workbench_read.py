@@ -35,6 +35,7 @@ from reviewer.models.workbench_types import (
     ReviewStatus,
     Role,
     SheetVersion,
+    SignedFile,
     SiteNote,
     YesNoAnswer,
 )
@@ -79,7 +80,10 @@ def sheet_versions(session: Session, review_id: int) -> tuple[SheetVersion, ...]
             .where(ReturnedCodeRow.sheet_version_id == v.id)
             .order_by(ReturnedCodeRow.code)
         ).all()
-        out.append(SheetVersion(v.version, v.reason, tuple(codes), v.started_at, v.finalised_at))
+        signed = (
+            SignedFile(v.file_path, v.file_sha256 or "", v.digest or "") if v.file_path is not None else None
+        )
+        out.append(SheetVersion(v.version, v.reason, tuple(codes), v.started_at, v.finalised_at, signed))
     return tuple(out)
 
 

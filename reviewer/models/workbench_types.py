@@ -109,12 +109,23 @@ class SiteNote:
 
 
 @dataclass(frozen=True)
+class SignedFile:
+    """The signed sheet of a finalised version: where the expert saved it, the file's SHA-256, and
+    the signed header digest by which the chair and return notices name it."""
+
+    path: str
+    file_sha256: str
+    digest: str
+
+
+@dataclass(frozen=True)
 class SheetVersion:
     version: int
     reason: str | None  # the chair's reason for a correction; None for version 1
     returned_codes: tuple[str, ...]  # what the return notice unlocked; empty for version 1
     started_at: datetime
     finalised_at: datetime | None
+    signed: SignedFile | None = None  # the file signed for this version (None: not signed, or before 0004)
 
 
 @dataclass(frozen=True)

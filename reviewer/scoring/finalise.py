@@ -31,6 +31,7 @@ from reviewer.models.workbench_types import (
     Review,
     ReviewState,
     ReviewStatus,
+    SignedFile,
 )
 from reviewer.paths import data_dir
 from reviewer.scoring import progress
@@ -262,7 +263,8 @@ def finalise(
     path = write_sheet(out, data)
     sheet = _reopen(path.read_bytes(), identity, binding, previous)
     archive.keep_sheet(review, state.version, sheet.data)
-    bench.lock(review, state.version)
+    signed = SignedFile(str(path), hashlib.sha256(sheet.data).hexdigest(), sheet.digest)
+    bench.lock(review, state.version, signed)
     return Finalised(path, sheet)
 
 

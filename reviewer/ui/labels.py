@@ -6,6 +6,7 @@ names follow a live language switch.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
@@ -26,6 +27,15 @@ def number(value: Decimal | None) -> str:
         return ""
     text = format(value.normalize(), "f")
     return text
+
+
+BEIJING = timezone(timedelta(hours=8))
+
+
+def beijing_time(moment: datetime) -> str:
+    """A stored moment (UTC) as people in China read it: ``2026-12-04 20:31 北京时间``."""
+    local = (moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)).astimezone(BEIJING)
+    return QCoreApplication.translate("labels", "{time} Beijing time").format(time=f"{local:%Y-%m-%d %H:%M}")
 
 
 def share(value: Decimal) -> str:

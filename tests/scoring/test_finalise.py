@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from decimal import Decimal
 
 import pytest
@@ -15,6 +16,7 @@ from reviewer.models.workbench_types import (
     EligibilityState,
     ReviewLocked,
     ReviewStatus,
+    SignedFile,
 )
 from reviewer.scoring.finalise import (
     SheetArchive,
@@ -82,7 +84,9 @@ def test_missing_lists_declarations_first_then_every_gap(sheet_world, bench) -> 
     assert {c.code for c in w.standard.eligibility} <= set(codes)
 
 
-def test_finalise_signs_verifies_locks_and_the_chair_reads_every_score(sheet_world, bench, tmp_path) -> None:
+def test_finalise_signs_verifies_locks_and_the_chair_reads_every_score(
+    sheet_world, bench, data_dir, tmp_path
+) -> None:
     w = sheet_world
     review = _open(w, bench)
     first = _fill(w, bench, review, tmp_path)
@@ -96,6 +100,16 @@ def test_finalise_signs_verifies_locks_and_the_chair_reads_every_score(sheet_wor
     assert done.version == 1 and done.path.read_bytes() == done.sheet.data
     assert archive.sheet_path(review, 1).read_bytes() == done.sheet.data
     assert bench.snapshot(review).status is ReviewStatus.FINALISED
+    # The version keeps what was signed, for the pages to show after a restart (a fresh store).
+    store = Store.open(data_dir)
+    try:
+        again = Workbench(store).snapshot(review)
+    finally:
+        store.close()
+    assert again.versions[0].signed == SignedFile(
+        str(tmp_path / "li.rvsheet"), hashlib.sha256(done.sheet.data).hexdigest(), done.digest
+    )
+    assert again.versions[0].finalised_at is not None
     with pytest.raises(ReviewLocked):
         bench.set_score(review, first, "0")
     chair = open_sheet(done.sheet.data, w.ids["zhang"], w.binding, w.root_cert)
@@ -156,8 +170,12 @@ def test_a_return_notice_unlocks_only_its_codes_and_version_2_records_the_reason
     with pytest.raises(Refused):
         bench.set_score(review, other.code, "0")
     bench.set_score(review, named.code, "0")
+    assert bench.snapshot(review).versions[1].signed is None  # version 2 is not signed yet
     v2 = finalise(bench, review, w.binding, w.ids["li"], tmp_path / "v2.rvsheet", archive=archive)
     assert v2.version == 2
+    versions = bench.snapshot(review).versions
+    assert [v.signed.digest for v in versions] == [v1.digest, v2.digest]  # type: ignore[union-attr]
+    assert versions[1].signed.path == str(tmp_path / "v2.rvsheet")  # type: ignore[union-attr]
     chair = open_sheet(v2.sheet.data, w.ids["zhang"], w.binding, w.root_cert, previous=v1)
     assert chair.correction is not None and chair.correction.reason == "请核实该项得分"
     assert chair.answers.scores[named.code].score == 0

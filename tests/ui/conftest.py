@@ -88,6 +88,28 @@ def demo_world(tmp_path_factory: pytest.TempPathFactory) -> DemoWorld:
     return DemoWorld(demo.package, demo.identities[expert], demo.identities[demo.chair], outsider, root)
 
 
+@dataclass(frozen=True)
+class Confirmation:
+    title: str
+    text: str
+    action: str
+
+
+@pytest.fixture(autouse=True)
+def confirmations(monkeypatch) -> list[Confirmation]:
+    """Every question asked before an irreversible step (errors.confirm), answered with its action.
+
+    A real message box would wait for a click no test makes; a test that cancels patches it again."""
+    asked: list[Confirmation] = []
+
+    def confirm(parent, title: str, text: str, action: str) -> bool:
+        asked.append(Confirmation(title, text, action))
+        return True
+
+    monkeypatch.setattr(errors, "confirm", confirm)
+    return asked
+
+
 @pytest.fixture
 def shown_errors(monkeypatch) -> list[str]:
     shown: list[str] = []

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from reviewer.models.workbench_types import Conflict, ReviewStatus
 from reviewer.scoring.return_notice import build_return_notice
 from reviewer.scoring.sheet import open_sheet
+from reviewer.ui import labels
+from reviewer.ui.dialogs import errors, sheet_files
 from reviewer.ui.dialogs import return_notice as return_dialog
-from reviewer.ui.dialogs import sheet_files
 from reviewer.ui.panels.finalise_page import CODE_ROLE
-from tests.ui.expert_fixtures import chair_reader, expert, fill_everything, half
+from tests.ui.expert_fixtures import chair_reader, expert, fill_everything, half, open_expert
 
 __all__ = ["expert"]
 pytestmark = pytest.mark.slow
@@ -98,3 +100,41 @@ def test_cancelling_the_save_dialog_signs_nothing(expert, qtbot, monkeypatch) ->
     monkeypatch.setattr(sheet_files, "choose_sheet_path", lambda parent, suggested: None)
     assert expert.finalise.sign() is None
     assert expert.bench.snapshot(expert.review).status is ReviewStatus.OPEN
+
+
+def test_signing_asks_first_and_the_signed_file_is_shown_again_after_reopening(
+    qtbot, demo_world, data_dir, tmp_path, monkeypatch, shown_errors
+) -> None:
+    first = open_expert(qtbot, demo_world.expert, demo_world.package, data_dir, tmp_path / "archive")
+    fill_everything(first)
+    ws, page = first.workspace, first.finalise
+    ws.show_page("finalise")
+    target = tmp_path / "张三-评分表-v1.rvsheet"
+    monkeypatch.setattr(sheet_files, "choose_sheet_path", lambda parent, suggested: target)
+    asked: list[tuple[str, str, str]] = []
+    monkeypatch.setattr(errors, "confirm", lambda parent, title, text, action: asked.append((title, text, action)) and False)
+
+    # Cancelled: the question said where the file goes and what signing does; nothing happened.
+    qtbot.mouseClick(page.sign_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1 and str(target) in asked[0][1] and "1" in asked[0][2]
+    assert not target.exists() and first.bench.snapshot(first.review).status is ReviewStatus.OPEN
+    assert page.sign_button.isEnabled() and page.result_box.isHidden()
+
+    monkeypatch.setattr(errors, "confirm", lambda parent, title, text, action: asked.append((title, text, action)) or True)
+    qtbot.mouseClick(page.sign_button, Qt.MouseButton.LeftButton)
+    assert shown_errors == [] and len(asked) == 2 and target.exists()
+    digest = page.result.digest
+    assert digest in page.result_digest.text() and str(target) in page.result_file.text()
+
+    # The window is closed and opened again: the page still shows what was signed, from the store.
+    ws.close_writer()
+    ws.close()
+    again = open_expert(qtbot, demo_world.expert, demo_world.package, data_dir, tmp_path / "archive")
+    again.workspace.show_page("finalise")
+    shown = again.finalise
+    signed_at = again.bench.snapshot(again.review).versions[0].finalised_at
+    assert shown.result is None and not shown.result_box.isHidden()
+    assert str(target) in shown.result_file.text()
+    assert shown.result_digest.text().endswith(digest)
+    assert labels.beijing_time(signed_at) in shown.result_version.text()
+    assert not shown.sign_button.isEnabled() and shown.pdf_button.isEnabled()

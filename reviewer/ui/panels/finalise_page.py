@@ -3,9 +3,10 @@
 Signing runs through :class:`~reviewer.ui.tasks.Task` (never on the GUI thread): the package is
 reopened to bind the sheet to it, :func:`reviewer.scoring.finalise.finalise` builds the sheet (a
 score sheet, version n+1 after a return notice, or a recusal), writes it where the expert chose
-(temporary file + rename), reopens and verifies it, and locks the review. The page then shows the
-file, its version and its SHA-256 digest, and offers the printable PDF and, later, accepting the
-chair's return notice.
+(temporary file + rename), reopens and verifies it, and locks the review — after the expert has
+confirmed, in words, what signing does. The page shows the newest signed file (where, its version,
+its digest, when) from the store, so it is still there after a restart, and offers the printable
+PDF and, later, accepting the chair's return notice.
 """
 
 from __future__ import annotations
@@ -24,11 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.models.workbench_types import Conflict, ReviewState, ReviewStatus
+from reviewer.models.workbench_types import Conflict, ReviewState, ReviewStatus, SheetVersion
 from reviewer.packages import open_package
 from reviewer.scoring.finalise import Finalised, SheetArchive, finalise, missing
-from reviewer.scoring.sheet import VerifiedSheet, open_sheet
+from reviewer.scoring.sheet import open_sheet
 from reviewer.scoring.sheet_binding import PackageBinding
+from reviewer.ui import labels
 from reviewer.ui.dialogs import errors, sheet_files
 from reviewer.ui.dialogs.return_notice import accept_notice
 from reviewer.ui.panels.package_loading import OpenedReview
@@ -144,6 +146,7 @@ class FinalisePage(QWidget):
             )
         self.summary.setText(text)
         self.missing_box.setVisible(bool(items))
+        self.show_signed(state)
         self._update_buttons()
 
     def _activated(self, item: QListWidgetItem) -> None:
@@ -183,6 +186,8 @@ class FinalisePage(QWidget):
             return None
         if path.suffix.lower() != ".rvsheet":
             path = path.with_name(path.name + ".rvsheet")
+        if not self._confirm_signing(path):
+            return None
         bench, review, opened, archive, cached = (
             self.writer.bench,
             self.writer.review,
@@ -196,6 +201,24 @@ class FinalisePage(QWidget):
             return binding, finalise(bench, review, binding, opened.identity, path, archive=archive)
 
         return self._run(work, self._signed)
+
+    def _confirm_signing(self, path: Path) -> bool:
+        """Say what signing does before it is done: it cannot be undone."""
+        if self.state.declaration.conflict is Conflict.DECLARED:
+            title, action = self.tr("Sign the recusal sheet"), self.tr("Sign the recusal sheet")
+            text = self.tr(
+                "Your recusal sheet will be signed with your key and saved to:\n{path}\n\n"
+                "You will take no part in scoring this review. This cannot be undone."
+            )
+        else:
+            title, action = self.tr("Sign the score sheet"), self.tr("Sign version {n}")
+            text = self.tr(
+                "Version {n} of your score sheet will be signed with your key and saved to:\n{path}\n\n"
+                "It is then locked: no score, comment or evidence can change any more. Only a return "
+                "notice from the chair reopens the indicators it names, as a new version."
+            )
+        n = self.state.version
+        return errors.confirm(self, title, text.format(path=path, n=n), action.format(n=n))
 
     def _run(self, work, on_success) -> Task:  # type: ignore[no-untyped-def]
         self.running = Task(self, work, self._executor).on_success(on_success).on_failure(self._failed)
@@ -216,16 +239,23 @@ class FinalisePage(QWidget):
 
     def _signed(self, result: tuple[PackageBinding, Finalised]) -> None:
         self._binding, self.result = result
-        self.show_result(self.result.path, self.result.sheet)
         self.finalised.emit(self.result)
 
-    def show_result(self, path: Path | None, sheet: VerifiedSheet) -> None:
-        kind = self.tr("Recusal sheet") if sheet.recused else self.tr("Score sheet")
-        self.result_box.setVisible(True)
-        self.result_file.setText(self.tr("{kind} written to {path}").format(kind=kind, path=path or "—"))
-        self.result_version.setText(self.tr("Version {n}, signed and verified").format(n=sheet.revision))
+    def show_signed(self, state: ReviewState) -> None:
+        """The newest signed sheet, as the store keeps it (also after a restart); hidden before any."""
+        signed = _newest_signed(state)
+        self.result_box.setVisible(signed is not None)
+        if signed is None or signed.signed is None:
+            return
+        recusal = state.declaration.conflict is Conflict.DECLARED
+        kind = self.tr("Recusal sheet") if recusal else self.tr("Score sheet")
+        self.result_file.setText(self.tr("{kind} written to {path}").format(kind=kind, path=signed.signed.path))
+        when = labels.beijing_time(signed.finalised_at) if signed.finalised_at else "—"
+        self.result_version.setText(
+            self.tr("Version {n}, signed and verified, {time}").format(n=signed.version, time=when)
+        )
         self.result_version.setStyleSheet(OK_STYLE)
-        self.result_digest.setText(self.tr("SHA-256 digest: {d}").format(d=sheet.digest))
+        self.result_digest.setText(self.tr("SHA-256 digest: {d}").format(d=signed.signed.digest))
 
     # --- printable PDF ----------------------------------------------------------------------
     def export_pdf(self) -> Task | None:
@@ -264,7 +294,6 @@ class FinalisePage(QWidget):
 
     def _notice_done(self, binding: PackageBinding) -> None:
         self._binding = binding
-        self.result_box.setVisible(False)
         self._refresh()
 
     # --- texts ------------------------------------------------------------------------------
@@ -275,11 +304,13 @@ class FinalisePage(QWidget):
         self.pdf_button.setText(self.tr("Print / export PDF…"))
         self.return_button.setText(self.tr("Accept return notice…"))
         self.result_box.setTitle(self.tr("Signed sheet"))
-        if self.result is None:
-            self.result_box.setVisible(False)
         self.show_state(self.state)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def _newest_signed(state: ReviewState) -> SheetVersion | None:
+    return next((v for v in reversed(state.versions) if v.signed is not None), None)
