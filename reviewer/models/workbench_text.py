@@ -81,7 +81,7 @@ def slot_text(entry: AuditEntry) -> Text:
 
 
 def change_text(entry: AuditEntry, *, backwards: bool = False) -> Text:
-    """"1.1 的评分 空 → 7" / "score of 1.1, empty → 7"; ``backwards``: new → old (what undo does)."""
+    """ "1.1 的评分 空 → 7" / "score of 1.1, empty → 7"; ``backwards``: new → old (what undo does)."""
     before, after = (entry.new, entry.old) if backwards else (entry.old, entry.new)
     return T(
         "{slot} {a} → {b}",

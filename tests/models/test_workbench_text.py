@@ -20,7 +20,9 @@ def bench(store: Store) -> Workbench:
 
 @pytest.fixture
 def review(bench: Workbench, park_standard_path: Path) -> Review:
-    opened = bench.open_review("PKG", "SHA256:fp", package_path="/p", standard=load_standard(park_standard_path))
+    opened = bench.open_review(
+        "PKG", "SHA256:fp", package_path="/p", standard=load_standard(park_standard_path)
+    )
     bench.declare(opened, Conflict.NONE)
     bench.accept_pledge(opened)
     return opened
