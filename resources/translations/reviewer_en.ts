@@ -1776,6 +1776,10 @@ SHA-256: {digest}</translation>
         <translation>Not saved</translation>
     </message>
     <message>
+        <source>Not saved ({reason})</source>
+        <translation>Not saved ({reason})</translation>
+    </message>
+    <message>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
@@ -1784,20 +1788,12 @@ SHA-256: {digest}</translation>
         <translation>Saved</translation>
     </message>
     <message>
-        <source>Undo</source>
-        <translation>Undo</translation>
+        <source>Undo the review&apos;s last change (Ctrl+Z when not typing in a box)</source>
+        <translation>Undo the review&apos;s last change (Ctrl+Z when not typing in a box)</translation>
     </message>
     <message>
-        <source>Redo</source>
-        <translation>Redo</translation>
-    </message>
-    <message>
-        <source>Undo the last change (Ctrl+Z)</source>
-        <translation>Undo the last change (Ctrl+Z)</translation>
-    </message>
-    <message>
-        <source>Redo (Ctrl+Shift+Z)</source>
-        <translation>Redo (Ctrl+Shift+Z)</translation>
+        <source>Redo the review&apos;s change undone last (Ctrl+Shift+Z when not typing in a box)</source>
+        <translation>Redo the review&apos;s change undone last (Ctrl+Shift+Z when not typing in a box)</translation>
     </message>
 </context>
 <context>
@@ -1825,6 +1821,20 @@ SHA-256: {digest}</translation>
     <message>
         <source>Comment</source>
         <translation>Comment</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+The score you typed cannot be saved. Go back and correct it?
+Yes: back to the indicator, the value kept as typed. No: discard the typed value (the saved score stays).</source>
+        <translation>{problem}
+
+The score you typed cannot be saved. Go back and correct it?
+Yes: back to the indicator, the value kept as typed. No: discard the typed value (the saved score stays).</translation>
+    </message>
+    <message>
+        <source>Score not saved</source>
+        <translation>Score not saved</translation>
     </message>
     <message>
         <source>Your score</source>
