@@ -1771,13 +1771,16 @@ SHA-256: {digest}</translation>
         <source>Declare any conflict of interest and accept the confidentiality pledge before scoring.</source>
         <translation>Declare any conflict of interest and accept the confidentiality pledge before scoring.</translation>
     </message>
-    <message>
-        <source>Not saved</source>
-        <translation>Not saved</translation>
-    </message>
+</context>
+<context>
+    <name>SaveIndicator</name>
     <message>
         <source>Not saved ({reason})</source>
         <translation>Not saved ({reason})</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Not saved</translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -1786,14 +1789,6 @@ SHA-256: {digest}</translation>
     <message>
         <source>Saved</source>
         <translation>Saved</translation>
-    </message>
-    <message>
-        <source>Undo the review&apos;s last change (Ctrl+Z when not typing in a box)</source>
-        <translation>Undo the review&apos;s last change (Ctrl+Z when not typing in a box)</translation>
-    </message>
-    <message>
-        <source>Redo the review&apos;s change undone last (Ctrl+Shift+Z when not typing in a box)</source>
-        <translation>Redo the review&apos;s change undone last (Ctrl+Shift+Z when not typing in a box)</translation>
     </message>
 </context>
 <context>
@@ -2172,6 +2167,17 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
     <message>
         <source>Open another package…</source>
         <translation>Open another package…</translation>
+    </message>
+</context>
+<context>
+    <name>UndoRedo</name>
+    <message>
+        <source>Undo the review&apos;s last change (Ctrl+Z when not typing in a box)</source>
+        <translation>Undo the review&apos;s last change (Ctrl+Z when not typing in a box)</translation>
+    </message>
+    <message>
+        <source>Redo the review&apos;s change undone last (Ctrl+Shift+Z when not typing in a box)</source>
+        <translation>Redo the review&apos;s change undone last (Ctrl+Shift+Z when not typing in a box)</translation>
     </message>
 </context>
 <context>

@@ -1771,13 +1771,16 @@ SHA-256：{digest}</translation>
         <source>Declare any conflict of interest and accept the confidentiality pledge before scoring.</source>
         <translation>评分前请声明利益冲突情况并接受保密承诺。</translation>
     </message>
-    <message>
-        <source>Not saved</source>
-        <translation>未保存</translation>
-    </message>
+</context>
+<context>
+    <name>SaveIndicator</name>
     <message>
         <source>Not saved ({reason})</source>
         <translation>未保存（{reason}）</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -1786,14 +1789,6 @@ SHA-256：{digest}</translation>
     <message>
         <source>Saved</source>
         <translation>已保存</translation>
-    </message>
-    <message>
-        <source>Undo the review&apos;s last change (Ctrl+Z when not typing in a box)</source>
-        <translation>撤销本评审的上一次修改（不在输入框中时按 Ctrl+Z）</translation>
-    </message>
-    <message>
-        <source>Redo the review&apos;s change undone last (Ctrl+Shift+Z when not typing in a box)</source>
-        <translation>重做最近一次撤销的修改（不在输入框中时按 Ctrl+Shift+Z）</translation>
     </message>
 </context>
 <context>
@@ -2172,6 +2167,17 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
     <message>
         <source>Open another package…</source>
         <translation>打开其他评审包…</translation>
+    </message>
+</context>
+<context>
+    <name>UndoRedo</name>
+    <message>
+        <source>Undo the review&apos;s last change (Ctrl+Z when not typing in a box)</source>
+        <translation>撤销本评审的上一次修改（不在输入框中时按 Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Redo the review&apos;s change undone last (Ctrl+Shift+Z when not typing in a box)</source>
+        <translation>重做最近一次撤销的修改（不在输入框中时按 Ctrl+Shift+Z）</translation>
     </message>
 </context>
 <context>

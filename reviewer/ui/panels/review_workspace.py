@@ -28,13 +28,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QStackedWidget, QToolBar, QVBoxLayout, QWidget
 
 from reviewer.models.store import Store
 from reviewer.models.workbench import Workbench
-from reviewer.models.workbench_text import done_text, redo_label, undo_label
 from reviewer.models.workbench_types import (
     AuditEntry,
     EligibilityState,
@@ -48,6 +46,7 @@ from reviewer.scoring.progress import next_unscored
 from reviewer.ui.dialogs import errors
 from reviewer.ui.panels.checks_panel import ChecksPanel
 from reviewer.ui.panels.package_loading import OpenedReview, open_member_review
+from reviewer.ui.panels.review_history import SaveIndicator, UndoRedo
 from reviewer.ui.panels.scoring_panel import ScoringPanel
 from reviewer.ui.review_writer import ReviewWriter, Write
 
@@ -59,10 +58,6 @@ if TYPE_CHECKING:
 
 # Where each page goes in the navigation, whoever adds it and whenever.
 ORDER = ("declarations", "scoring", "checks", "materials", "site_visit", "finalise")
-SAVED_STYLE = "QLabel { color: #1a7f37; }"
-SAVING_STYLE = "QLabel { color: #9a6700; }"
-UNSAVED_STYLE = "QLabel { color: #b02a1e; font-weight: bold; }"
-NOTICE_STYLE = "QLabel { color: #24292f; }"
 log = logging.getLogger(__name__)
 Title = str | Callable[[], str]
 Page = QWidget | Callable[[], QWidget]
@@ -115,15 +110,12 @@ class ReviewWorkspace(QWidget):
         self._resumed = False
 
         self.toolbar = QToolBar(objectName="workspaceToolbar")
-        self.undo_action = QAction(self, shortcut=QKeySequence.StandardKey.Undo, triggered=self.undo)
-        self.redo_action = QAction(self, shortcut=QKeySequence("Ctrl+Shift+Z"), triggered=self.redo)
-        for action in (self.undo_action, self.redo_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
-            self.toolbar.addAction(action)
-        self.save_state = QLabel(objectName="saveIndicator")
-        self.notice = QLabel(objectName="workspaceNotice")  # what undo or redo just did
-        self.notice.setStyleSheet(NOTICE_STYLE)
+        self.history = UndoRedo(self, undo=self.undo, redo=self.redo)
+        self.undo_action, self.redo_action = self.history.undo_action, self.history.redo_action
+        self.toolbar.addAction(self.undo_action)
+        self.toolbar.addAction(self.redo_action)
+        self.notice = self.history.notice
+        self.save_state = SaveIndicator()
         self.banner = QLabel(objectName="workspaceBanner", wordWrap=True)
         self.banner.setStyleSheet("QLabel { background: #fff4e5; color: #8a4b00; padding: 6px; }")
         self.nav = QListWidget(objectName="workspaceNav")
@@ -365,15 +357,15 @@ class ReviewWorkspace(QWidget):
         if not (isinstance(tag, _Tag) and tag.quiet):
             self.unsaved, self.unsaved_reason = False, None
         if isinstance(tag, _Tag) and tag.kind in ("undo", "redo") and isinstance(result, AuditEntry):
-            self.notice.setText(str(done_text(result)))
+            self.history.done(result)
         elif isinstance(tag, _Tag) and not tag.quiet:
-            self.notice.clear()  # a new change: the last undo's notice is old news
+            self.history.say("")  # a new change: the last undo's notice is old news
         self._show(full=isinstance(tag, _Tag) and tag.full)
 
     def _failed(self, tag: object, exc: BaseException) -> None:
         self._settle(tag)
         if isinstance(exc, NothingToUndo | NothingToRedo):
-            self.notice.setText(str(exc))
+            self.history.say(str(exc))
             self._show_indicator()
             return
         if isinstance(tag, _Tag):  # another page's write (e.g. the viewer's citation) reports its own
@@ -415,10 +407,7 @@ class ReviewWorkspace(QWidget):
         else:
             next_undo, next_redo = self.state.undo_next, self.state.redo_next
         queued = self.writer.pending > 0
-        self.undo_action.setText(str(undo_label(next_undo)))
-        self.redo_action.setText(str(redo_label(next_redo)))
-        self.undo_action.setEnabled(next_undo is not None or queued)
-        self.redo_action.setEnabled(next_redo is not None or (queued and typed is None))
+        self.history.show_next(next_undo, next_redo, undo_queued=queued, redo_queued=queued and typed is None)
 
     def read_only_reason(self) -> str | None:
         """Why the sheet cannot be changed now, in words; ``None`` when it can."""
@@ -449,29 +438,11 @@ class ReviewWorkspace(QWidget):
         return self.writer.pending > 0 or self.scoring.pending_change() is not None
 
     def _show_indicator(self, _busy: object = None) -> None:
-        reason = self.unsaved_because()
-        if reason is not None:
-            text = self.tr("Not saved ({reason})").format(reason=reason) if reason else self.tr("Not saved")
-            self.save_state.setText(text)
-            self.save_state.setToolTip(reason)
-            self.save_state.setStyleSheet(UNSAVED_STYLE)
-        elif self.saving:
-            self.save_state.setText(self.tr("Saving…"))
-            self.save_state.setToolTip("")
-            self.save_state.setStyleSheet(SAVING_STYLE)
-        else:
-            self.save_state.setText(self.tr("Saved"))
-            self.save_state.setToolTip("")
-            self.save_state.setStyleSheet(SAVED_STYLE)
+        self.save_state.show_status(self.unsaved_because(), self.saving)
 
     # --- texts ------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.undo_action.setToolTip(
-            self.tr("Undo the review's last change (Ctrl+Z when not typing in a box)")
-        )
-        self.redo_action.setToolTip(
-            self.tr("Redo the review's change undone last (Ctrl+Shift+Z when not typing in a box)")
-        )
+        self.history.retranslate()
         self._show_actions()
         for row, key in enumerate(self._keys):
             title = self._titles[key]

@@ -16,13 +16,12 @@ workbench calls.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QValidator
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -46,6 +45,7 @@ from reviewer.standards.model import Criterion, Standard
 from reviewer.ui import labels
 from reviewer.ui.dialogs import errors
 from reviewer.ui.panels.criterion_details import CriterionDetails
+from reviewer.ui.panels.score_input import ScoreValidator, differs, half_width, refusal
 
 COMMENT_DELAY_MS = 600  # a comment is saved this long after the last keystroke (and on leaving it)
 ERROR_STYLE = "QLabel { color: #b02a1e; }"
@@ -59,34 +59,6 @@ def choose_attachment(parent: QWidget | None) -> Path | None:
     title = QCoreApplication.translate("ScoreEditor", "Attach a site-visit file")
     path, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()))
     return Path(path) if path else None
-
-
-def half_width(text: str) -> str:
-    """Full-width digits and stops (as a Chinese IME types them) as ASCII."""
-    return unicodedata.normalize("NFKC", text).replace("。", ".")
-
-
-class ScoreValidator(QValidator):
-    """Only digits and one decimal stop may be typed; Acceptable once the core check passes."""
-
-    def __init__(self, standard: Standard, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._standard = standard
-        self.code: str | None = None
-
-    def validate(self, text: str, pos: int) -> object:
-        plain = half_width(text).strip()
-        if not plain:
-            return QValidator.State.Intermediate, text, pos
-        if any(ch not in "0123456789." for ch in plain) or plain.count(".") > 1:
-            return QValidator.State.Invalid, text, pos
-        if self.code is None:
-            return QValidator.State.Intermediate, text, pos
-        try:
-            entry.check_score(self._standard, self.code, plain)
-        except entry.ScoreEntryError:
-            return QValidator.State.Intermediate, text, pos
-        return QValidator.State.Acceptable, text, pos
 
 
 class ScoreEditor(QWidget):
@@ -312,29 +284,14 @@ class ScoreEditor(QWidget):
     @property
     def score_dirty(self) -> bool:
         """The score box holds something other than the saved score (typed, not sent)."""
-        if self.validator.code is None:
-            return False
-        typed, saved = half_width(self.score_edit.text()).strip(), half_width(self._saved_score).strip()
-        if typed == saved:
-            return False
-        if not typed or not saved:
-            return True
-        try:
-            return Decimal(typed) != Decimal(saved)  # "7.0" is the 7 saved
-        except ArithmeticError:
-            return True
+        return self.validator.code is not None and differs(self.score_edit.text(), self._saved_score)
 
     def score_problem(self) -> str | None:
         """Why the score typed cannot be saved (naming the indicator and the value), or ``None``."""
         code = self.validator.code
-        text = half_width(self.score_edit.text()).strip()
-        if code is None or not text or not self.score_dirty:
+        if code is None or not self.score_dirty:
             return None
-        try:
-            entry.check_score(self._standard, code, text)
-        except entry.ScoreEntryError as exc:
-            return str(exc)
-        return None
+        return refusal(self._standard, code, self.score_edit.text())
 
     @property
     def comment_pending(self) -> bool:
