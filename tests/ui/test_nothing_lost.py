@@ -147,3 +147,32 @@ def test_the_review_undo_is_labelled_and_says_what_it_undid(expert, qtbot) -> No
     ws.redo_action.trigger()  # the toolbar button
     qtbot.waitUntil(lambda: ws.writer.pending == 0)
     assert stored(ws).scores["1.1"] == Decimal(7) and ws.notice.text() == "Redone: score of 1.1, empty → 7"
+
+
+def test_closing_the_window_saves_the_scratchpad_a_checks_comment_and_a_site_note_being_typed(
+    make_window, demo_world, expert, qtbot
+) -> None:
+    window, ws = expert
+    scratch = ws.scoring.scratchpad
+    click(qtbot, scratch.viewport())
+    commit(scratch, "问园区负责人：入驻率")
+    qtbot.wait(PAUSE_MS)  # saved by the pause alone
+    assert stored(ws).scratchpad == "问园区负责人：入驻率"
+    qtbot.keyClicks(scratch, " / ask about rent")  # and more, closed before the pause
+    click_page(qtbot, ws, "checks")
+    v1 = ws.checks.yes_no["V1"]
+    v1.answer.setFocus()
+    qtbot.keyClick(v1.answer, Qt.Key.Key_Down)
+    qtbot.keyClick(v1.answer, Qt.Key.Key_Down)  # "no": its reason is typed next
+    click(qtbot, v1.comment)
+    qtbot.keyClicks(v1.comment, "forged lease")
+    click_page(qtbot, ws, "site_visit")
+    site = ws.site_visit
+    click(qtbot, site.note_edit.viewport())
+    commit(site.note_edit, "实地查看孵化器")  # typed, never added with the button
+    window.close()
+    _again, ws2 = open_window(make_window, demo_world, qtbot)
+    state = stored(ws2)
+    assert state.scratchpad == "问园区负责人：入驻率 / ask about rent"
+    assert state.yes_no["V1"].answer is False and state.yes_no["V1"].comment == "forged lease"
+    assert [n.text for n in state.site_notes if n.text == "实地查看孵化器"] == ["实地查看孵化器"]

@@ -322,6 +322,10 @@ class ReviewWorkspace(QWidget):
             return
         self.checks.flush()
         self.scoring.flush()
+        for key in self._keys:  # a page built and holding typing (the site-visit note) saves it
+            flush = None if key in self._builders else getattr(self.page(key), "flush_draft", None)
+            if callable(flush):
+                flush()
         self._closed = True
         self.writer.close()
 
