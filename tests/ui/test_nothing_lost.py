@@ -176,3 +176,33 @@ def test_closing_the_window_saves_the_scratchpad_a_checks_comment_and_a_site_not
     assert state.scratchpad == "问园区负责人：入驻率 / ask about rent"
     assert state.yes_no["V1"].answer is False and state.yes_no["V1"].comment == "forged lease"
     assert [n.text for n in state.site_notes if n.text == "实地查看孵化器"] == ["实地查看孵化器"]
+
+
+def test_the_toolbar_undo_names_the_typing_it_saves_and_undoes(expert, qtbot) -> None:
+    _window, ws = expert
+    editor = ws.scoring.editor
+    click_row(qtbot, ws, "1.1")
+    click(qtbot, editor.comment_edit.viewport())
+    qtbot.keyClicks(editor.comment_edit, "abc")
+    assert ws.save_state.text() == "Saving…"  # waiting for the pause: not "Saved"
+    assert ws.undo_action.text() == "Undo: comment on 1.1, “abc” → empty"
+    click(qtbot, ws.toolbar.widgetForAction(ws.undo_action))
+    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    assert "1.1" not in stored(ws).comments and editor.comment_edit.toPlainText() == ""
+    assert ws.notice.text() == "Undone: comment on 1.1, “abc” → empty"
+    assert ws.save_state.text() == "Saved"
+
+
+def test_closing_the_window_with_a_score_that_cannot_be_saved_asks_first(expert, qtbot, monkeypatch) -> None:
+    window, ws = expert
+    editor = ws.scoring.editor
+    click_row(qtbot, ws, "1.3")
+    qtbot.keyClicks(editor.score_edit, "99")
+    monkeypatch.setattr(errors, "ask", lambda parent, title, q: True)  # go back and fix it
+    window.close()
+    assert window.isVisible() and editor.score_edit.text() == "99" and ws.scoring.current_code == "1.3"
+    editor.score_edit.selectAll()
+    qtbot.keyClicks(editor.score_edit, "3")
+    window.close()  # now it saves and closes
+    assert not window.isVisible()
+    assert stored(ws).scores["1.3"] == Decimal(3)
