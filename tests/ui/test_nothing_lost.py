@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from reviewer.ui.dialogs import errors
+from reviewer.ui.models.scoring_model import STATUS
 from tests.ui.expert_typing import (
     PAUSE_MS,
     click,
@@ -37,15 +38,21 @@ def stored(ws):  # type: ignore[no-untyped-def]
 def test_defect_1_a_comment_typed_then_a_pause_is_saved(expert, qtbot) -> None:
     _window, ws = expert
     editor = ws.scoring.editor
-    click_row(qtbot, ws, "1.2")
+    click_row(qtbot, ws, "1.1")
+    qtbot.keyClicks(editor.score_edit, "8")  # full marks: the standard requires a comment
+    qtbot.keyClick(editor.score_edit, Qt.Key.Key_Return)
+    status = ws.scoring.model.index_of("1.1").siblingAtColumn(STATUS)
+    assert status.data() == "Comment needed"
+    click_row(qtbot, ws, "1.1")
     click(qtbot, editor.comment_edit.viewport())
     qtbot.keyClicks(editor.comment_edit, "checked ")
     commit(editor.comment_edit, "材料齐全")
     qtbot.wait(PAUSE_MS)  # the expert pauses, then clicks another indicator
-    assert stored(ws).comments.get("1.2") == "checked 材料齐全"
+    assert stored(ws).comments.get("1.1") == "checked 材料齐全"
     click_row(qtbot, ws, "1.3")
     qtbot.wait(PAUSE_MS)
-    assert stored(ws).comments.get("1.2") == "checked 材料齐全"
+    assert stored(ws).comments.get("1.1") == "checked 材料齐全"
+    assert ws.scoring.model.index_of("1.1").siblingAtColumn(STATUS).data() == "Scored"
     assert ws.save_state.text() == "Saved"
 
 
@@ -103,6 +110,8 @@ def test_defect_3_ctrl_z_in_the_score_box_edits_the_box_not_the_review(expert, q
     assert ws.scoring.current_code == "1.2"
     qtbot.keyClicks(editor.score_edit, "3")
     ctrl_z(qtbot, editor.score_edit)
+    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    assert dict(stored(ws).scores) == {"1.1": Decimal(7)}  # not the review's undo: the 7 stays
     assert editor.score_edit.text() == ""  # the box's own undo
     ctrl_z(qtbot, editor.score_edit, shift=True)
     assert editor.score_edit.text() == "3"
@@ -123,10 +132,10 @@ def test_defect_3_ctrl_z_outside_a_field_never_undoes_the_declarations(expert, q
     _window, ws = expert
     click_row(qtbot, ws, "1.1")
     ws.scoring.tree.setFocus()
-    assert ws.undo_action.text() == "Undo" and not ws.undo_action.isEnabled()
     ctrl_z(qtbot, ws.scoring.tree)
     qtbot.waitUntil(lambda: ws.writer.pending == 0)
-    assert stored(ws).declaration.complete
+    assert stored(ws).declaration.complete  # confirming them is a barrier undo never crosses
+    assert ws.undo_action.text() == "Undo" and not ws.undo_action.isEnabled()
 
 
 def test_the_review_undo_is_labelled_and_says_what_it_undid(expert, qtbot) -> None:

@@ -267,12 +267,13 @@ class ReviewWorkspace(QWidget):
     def set_score(self, code: str, value: Decimal | None) -> None:
         self._seq += 1
         self._pending[code] = (self._seq, value)
-        self.scoring.show_state(self.state, self._scores(), full=False)
+        self.scoring.show_state(self.state, self._scores(), full=False, comments=self._comments())
         self._submit(lambda b, r: b.set_score(r, code, value), _Tag(False, code, self._seq, kind="score"))
 
     def set_comment(self, code: str, text: str) -> None:
         self._seq += 1
         self._pending_comments[code] = (self._seq, text)
+        self.scoring.show_state(self.state, self._scores(), full=False, comments=self._comments())
         self._submit(lambda b, r: b.set_comment(r, code, text), _Tag(False, code, self._seq, kind="comment"))
 
     def add_material_evidence(self, code: str, material: str, page: int, note: str | None = None) -> None:

@@ -153,10 +153,11 @@ class ScoreEditor(QWidget):
         state: ReviewState | None,
         read_only: str | None = None,
         scores: Mapping[str, Decimal] | None = None,
+        comments: Mapping[str, str] | None = None,
     ) -> None:
         """Show indicator ``code`` (a leaf or a level-1 row) with the expert's values from ``state``
-        (``scores``: those on disk plus those still being written). A score typed in the box for the
-        same indicator, not yet saved, stays as typed (a refresh never wipes typing)."""
+        (``scores``, ``comments``: those on disk plus those still being written). A score typed in
+        the box for the same indicator, not yet saved, stays as typed (a refresh never wipes typing)."""
         self.flush_comment()
         keep = code is not None and code == self.code and self.score_dirty
         typed, problem = self.score_edit.text(), self.error.text()
@@ -178,7 +179,9 @@ class ScoreEditor(QWidget):
         if keep:
             self.error.setText(problem)
         self.score_edit.selectAll()
-        comment = state.comments.get(code, "") if state is not None and code else ""
+        if comments is None and state is not None:
+            comments = state.comments
+        comment = comments.get(code, "") if comments is not None and code else ""
         self._saved_comment = comment
         if self.comment_edit.toPlainText() != comment:
             self.comment_edit.blockSignals(True)

@@ -54,6 +54,7 @@ class ScoringPanel(QSplitter):
         self._read_only: str | None = None
         self._editable: frozenset[str] | None = None
         self._scores: dict[str, Decimal] = {}
+        self._comments: dict[str, str] | None = None
         self._returning = False  # putting the selection back to an indicator with an unsaved score
         self._scratch_dirty = False
 
@@ -124,6 +125,7 @@ class ScoringPanel(QSplitter):
         write); typing not yet saved stays as typed."""
         self._state = state
         self._scores = dict(scores)
+        self._comments = None if comments is None else dict(comments)
         self.model.set_scores(scores, dict(state.comments) if comments is None else comments)
         self._show_progress(scores)
         if full:
@@ -149,7 +151,7 @@ class ScoringPanel(QSplitter):
 
     def show_editor(self) -> None:
         code = self.current_code
-        self.editor.show_code(code, self._state, self._reason_for(code), self._scores)
+        self.editor.show_code(code, self._state, self._reason_for(code), self._scores, self._comments)
 
     def _show_progress(self, scores: dict[str, Decimal]) -> None:
         p = progress(self.standard, scores)
