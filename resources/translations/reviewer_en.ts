@@ -2172,6 +2172,14 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
 <context>
     <name>UndoRedo</name>
     <message>
+        <source>Nothing to undo. The confirmed declarations and signed versions stay as they are.</source>
+        <translation>Nothing to undo. The confirmed declarations and signed versions stay as they are.</translation>
+    </message>
+    <message>
+        <source>Nothing to redo.</source>
+        <translation>Nothing to redo.</translation>
+    </message>
+    <message>
         <source>Undo the review&apos;s last change (Ctrl+Z when not typing in a box)</source>
         <translation>Undo the review&apos;s last change (Ctrl+Z when not typing in a box)</translation>
     </message>

@@ -2172,6 +2172,14 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
 <context>
     <name>UndoRedo</name>
     <message>
+        <source>Nothing to undo. The confirmed declarations and signed versions stay as they are.</source>
+        <translation>没有可撤销的修改。已确认的声明和已签署的版本保持不变。</translation>
+    </message>
+    <message>
+        <source>Nothing to redo.</source>
+        <translation>没有可重做的修改。</translation>
+    </message>
+    <message>
         <source>Undo the review&apos;s last change (Ctrl+Z when not typing in a box)</source>
         <translation>撤销本评审的上一次修改（不在输入框中时按 Ctrl+Z）</translation>
     </message>

@@ -136,6 +136,7 @@ def test_defect_3_ctrl_z_outside_a_field_never_undoes_the_declarations(expert, q
     qtbot.waitUntil(lambda: ws.writer.pending == 0)
     assert stored(ws).declaration.complete  # confirming them is a barrier undo never crosses
     assert ws.undo_action.text() == "Undo" and not ws.undo_action.isEnabled()
+    assert ws.notice.text().startswith("Nothing to undo. The confirmed declarations")
 
 
 def test_the_review_undo_is_labelled_and_says_what_it_undid(expert, qtbot) -> None:

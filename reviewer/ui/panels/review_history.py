@@ -9,7 +9,8 @@ everything is saved.
 
 The words come from :mod:`reviewer.models.workbench_text` (bilingual, Qt-free); this only shows them.
 Ctrl+Z / Ctrl+Shift+Z reach these actions only when the focus is not in a text box: a text box takes
-them for its own typing first.
+them for its own typing first. The keys always answer: when there is nothing to undo (or redo) the
+notice says so, and why it may look otherwise (confirmed declarations and signed versions stay).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QWidget
 
 from reviewer.models.workbench_text import done_text, redo_label, undo_label
@@ -66,11 +67,12 @@ class UndoRedo(QObject):
 
     def __init__(self, parent: QWidget, *, undo: Callable[[], None], redo: Callable[[], None]) -> None:
         super().__init__(parent)
-        self.undo_action = QAction(parent, shortcut=QKeySequence.StandardKey.Undo, triggered=undo)
-        self.redo_action = QAction(parent, shortcut=QKeySequence("Ctrl+Shift+Z"), triggered=redo)
-        for action in (self.undo_action, self.redo_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            parent.addAction(action)
+        self.undo_action = QAction(parent, triggered=undo)
+        self.redo_action = QAction(parent, triggered=redo)
+        # The keys are shortcuts of their own, so they answer even while the actions are disabled.
+        within = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        self.undo_key = QShortcut(QKeySequence.StandardKey.Undo, parent, self._undo_key, context=within)
+        self.redo_key = QShortcut(QKeySequence("Ctrl+Shift+Z"), parent, self._redo_key, context=within)
         self.notice = QLabel(objectName="workspaceNotice")  # what undo or redo just did
         self._next: tuple[AuditEntry | None, AuditEntry | None, bool, bool] = (None, None, False, False)
         self.retranslate()
@@ -97,6 +99,20 @@ class UndoRedo(QObject):
 
     def say(self, text: str) -> None:
         self.notice.setText(text)
+
+    def _undo_key(self) -> None:
+        if self.undo_action.isEnabled():
+            self.undo_action.trigger()
+        else:
+            self.say(
+                self.tr("Nothing to undo. The confirmed declarations and signed versions stay as they are.")
+            )
+
+    def _redo_key(self) -> None:
+        if self.redo_action.isEnabled():
+            self.redo_action.trigger()
+        else:
+            self.say(self.tr("Nothing to redo."))
 
     def retranslate(self) -> None:
         self.undo_action.setToolTip(
