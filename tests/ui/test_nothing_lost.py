@@ -216,3 +216,23 @@ def test_closing_the_window_with_a_score_that_cannot_be_saved_asks_first(expert,
     window.close()  # now it saves and closes
     assert not window.isVisible()
     assert stored(ws).scores["1.3"] == Decimal(3)
+
+
+def test_in_chinese_the_labels_the_notice_and_the_indicator_speak_chinese(
+    make_window, demo_world, shown_errors, qtbot, monkeypatch
+) -> None:
+    _window, ws = open_window(make_window, demo_world, qtbot, lang="zh_CN")
+    declare_by_mouse(qtbot, ws)
+    editor = ws.scoring.editor
+    click_row(qtbot, ws, "1.1")
+    qtbot.keyClicks(editor.score_edit, "7")
+    qtbot.keyClick(editor.score_edit, Qt.Key.Key_Return)
+    assert ws.undo_action.text() == "撤销：1.1 的评分 7 → 空" and ws.save_state.text() == "已保存"
+    qtbot.keyClicks(editor.score_edit, "99")  # 1.2: out of range
+    click(qtbot, editor.comment_edit.viewport())
+    assert ws.save_state.text().startswith("未保存（指标 1.2 的分数 99 超出范围")
+    monkeypatch.setattr(errors, "ask", lambda parent, title, q: False)  # discard it
+    ws.scoring.tree.setFocus()
+    click_row(qtbot, ws, "1.3")
+    ctrl_z(qtbot, ws.scoring.tree)
+    assert ws.notice.text() == "已撤销：1.1 的评分 7 → 空" and ws.save_state.text() == "已保存"
