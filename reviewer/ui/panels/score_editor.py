@@ -159,7 +159,8 @@ class ScoreEditor(QWidget):
         (``scores``, ``comments``: those on disk plus those still being written). A score typed in
         the box for the same indicator, not yet saved, stays as typed (a refresh never wipes typing)."""
         self.flush_comment()
-        keep = code is not None and code == self.code and self.score_dirty
+        same = code is not None and code == self.code
+        keep = same and self.score_dirty
         typed, problem = self.score_edit.text(), self.error.text()
         self.code = code
         node: Criterion | None = (
@@ -183,7 +184,7 @@ class ScoreEditor(QWidget):
             comments = state.comments
         comment = comments.get(code, "") if comments is not None and code else ""
         self._saved_comment = comment
-        if self.comment_edit.toPlainText() != comment:
+        if not same or self.comment_edit.toPlainText() != comment:  # (its undo history goes too)
             self.comment_edit.blockSignals(True)
             self.comment_edit.setPlainText(comment)
             self.comment_edit.blockSignals(False)
