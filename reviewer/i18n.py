@@ -63,7 +63,10 @@ class Text:
     def render(self, lang: str | None = None) -> str:
         lang = normalise(lang) if lang else language()
         template = self.en if lang == "en" else self.zh
-        return template.format(**self.args) if self.args or _fields(template) else template
+        if not (self.args or _fields(template)):
+            return template
+        args = {k: v.render(lang) if isinstance(v, Text) else v for k, v in self.args.items()}
+        return template.format(**args)  # a Text inside a Text speaks the same language
 
     def __str__(self) -> str:
         return self.render()

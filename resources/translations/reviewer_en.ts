@@ -1803,6 +1803,13 @@ SHA-256: {digest}</translation>
         <source>Declare any conflict of interest and accept the confidentiality pledge before scoring.</source>
         <translation>Declare any conflict of interest and accept the confidentiality pledge before scoring.</translation>
     </message>
+</context>
+<context>
+    <name>SaveIndicator</name>
+    <message>
+        <source>Not saved ({reason})</source>
+        <translation>Not saved ({reason})</translation>
+    </message>
     <message>
         <source>Not saved</source>
         <translation>Not saved</translation>
@@ -1814,22 +1821,6 @@ SHA-256: {digest}</translation>
     <message>
         <source>Saved</source>
         <translation>Saved</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>Undo</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>Redo</translation>
-    </message>
-    <message>
-        <source>Undo the last change (Ctrl+Z)</source>
-        <translation>Undo the last change (Ctrl+Z)</translation>
-    </message>
-    <message>
-        <source>Redo (Ctrl+Shift+Z)</source>
-        <translation>Redo (Ctrl+Shift+Z)</translation>
     </message>
 </context>
 <context>
@@ -1857,6 +1848,20 @@ SHA-256: {digest}</translation>
     <message>
         <source>Comment</source>
         <translation>Comment</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+The score you typed cannot be saved. Go back and correct it?
+Yes: back to the indicator, the value kept as typed. No: discard the typed value (the saved score stays).</source>
+        <translation>{problem}
+
+The score you typed cannot be saved. Go back and correct it?
+Yes: back to the indicator, the value kept as typed. No: discard the typed value (the saved score stays).</translation>
+    </message>
+    <message>
+        <source>Score not saved</source>
+        <translation>Score not saved</translation>
     </message>
     <message>
         <source>Your score</source>
@@ -2194,6 +2199,25 @@ SHA-256: {digest}</translation>
     <message>
         <source>Open another package…</source>
         <translation>Open another package…</translation>
+    </message>
+</context>
+<context>
+    <name>UndoRedo</name>
+    <message>
+        <source>Nothing to undo. The confirmed declarations and signed versions stay as they are.</source>
+        <translation>Nothing to undo. The confirmed declarations and signed versions stay as they are.</translation>
+    </message>
+    <message>
+        <source>Nothing to redo.</source>
+        <translation>Nothing to redo.</translation>
+    </message>
+    <message>
+        <source>Undo the review&apos;s last change (Ctrl+Z when not typing in a box)</source>
+        <translation>Undo the review&apos;s last change (Ctrl+Z when not typing in a box)</translation>
+    </message>
+    <message>
+        <source>Redo the review&apos;s change undone last (Ctrl+Shift+Z when not typing in a box)</source>
+        <translation>Redo the review&apos;s change undone last (Ctrl+Shift+Z when not typing in a box)</translation>
     </message>
 </context>
 <context>

@@ -1803,6 +1803,13 @@ SHA-256：{digest}</translation>
         <source>Declare any conflict of interest and accept the confidentiality pledge before scoring.</source>
         <translation>评分前请声明利益冲突情况并接受保密承诺。</translation>
     </message>
+</context>
+<context>
+    <name>SaveIndicator</name>
+    <message>
+        <source>Not saved ({reason})</source>
+        <translation>未保存（{reason}）</translation>
+    </message>
     <message>
         <source>Not saved</source>
         <translation>未保存</translation>
@@ -1814,22 +1821,6 @@ SHA-256：{digest}</translation>
     <message>
         <source>Saved</source>
         <translation>已保存</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>重做</translation>
-    </message>
-    <message>
-        <source>Undo the last change (Ctrl+Z)</source>
-        <translation>撤销上一次修改（Ctrl+Z）</translation>
-    </message>
-    <message>
-        <source>Redo (Ctrl+Shift+Z)</source>
-        <translation>重做（Ctrl+Shift+Z）</translation>
     </message>
 </context>
 <context>
@@ -1857,6 +1848,20 @@ SHA-256：{digest}</translation>
     <message>
         <source>Comment</source>
         <translation>评语</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+The score you typed cannot be saved. Go back and correct it?
+Yes: back to the indicator, the value kept as typed. No: discard the typed value (the saved score stays).</source>
+        <translation>{problem}
+
+输入的评分无法保存。返回改正吗？
+“是”：回到该指标，保留输入的值。“否”：放弃输入的值（已保存的评分不变）。</translation>
+    </message>
+    <message>
+        <source>Score not saved</source>
+        <translation>评分未保存</translation>
     </message>
     <message>
         <source>Your score</source>
@@ -2194,6 +2199,25 @@ SHA-256：{digest}</translation>
     <message>
         <source>Open another package…</source>
         <translation>打开其他评审包…</translation>
+    </message>
+</context>
+<context>
+    <name>UndoRedo</name>
+    <message>
+        <source>Nothing to undo. The confirmed declarations and signed versions stay as they are.</source>
+        <translation>没有可撤销的修改。已确认的声明和已签署的版本保持不变。</translation>
+    </message>
+    <message>
+        <source>Nothing to redo.</source>
+        <translation>没有可重做的修改。</translation>
+    </message>
+    <message>
+        <source>Undo the review&apos;s last change (Ctrl+Z when not typing in a box)</source>
+        <translation>撤销本评审的上一次修改（不在输入框中时按 Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Redo the review&apos;s change undone last (Ctrl+Shift+Z when not typing in a box)</source>
+        <translation>重做最近一次撤销的修改（不在输入框中时按 Ctrl+Shift+Z）</translation>
     </message>
 </context>
 <context>

@@ -128,7 +128,13 @@ def state(session: Session, row: ReviewRow) -> ReviewState:
         site_notes=tuple(site_note(n) for n in notes),
         can_undo=bool(undo),
         can_redo=bool(redo),
+        undo_next=_entry(session, undo[-1]) if undo else None,
+        redo_next=_entry(session, redo[-1]) if redo else None,
     )
+
+
+def _entry(session: Session, entry_id: int) -> AuditEntry:
+    return audit_entry(session.get_one(AuditRow, entry_id))
 
 
 def audit_entry(row: AuditRow) -> AuditEntry:

@@ -199,30 +199,52 @@ def change(session: Session, review: ReviewRow, entity: str, key: str, new: Any)
     return record(session, review, entity, key, old, new)
 
 
+def declarations_complete(values: dict[str, Any]) -> bool:
+    """Both declarations made: a conflict answered (none or declared) and the pledge accepted."""
+    conflict, pledge = values.get("conflict"), values.get("pledge")
+    return (
+        isinstance(conflict, dict)
+        and conflict.get("conflict") in (Conflict.NONE.value, Conflict.DECLARED.value)
+        and isinstance(pledge, dict)
+        and bool(pledge.get("accepted"))
+    )
+
+
 def stacks(session: Session, review_id: int) -> tuple[list[int], list[int]]:
     """The undo and redo stacks (audit ids of ``set`` entries), replayed from the log.
 
     A change pushes on undo and clears redo; an undo moves its target from undo to redo, a redo
-    back; a lock or an unlock clears both (nothing before a signed version can be undone).
+    back. Barriers clear both (nothing before them can be undone): a lock or an unlock (a signed
+    version), and a declaration change that leaves the declarations complete — confirming them
+    is part of the signed sheet, so undo never reaches back to them or past them.
     """
     undo: list[int] = []
     redo: list[int] = []
+    declared: dict[str, Any] = {}
     rows = session.execute(
-        select(AuditRow.id, AuditRow.action, AuditRow.target_id)
+        select(AuditRow.id, AuditRow.action, AuditRow.target_id, AuditRow.entity, AuditRow.key,
+               AuditRow.new_value)
         .where(AuditRow.review_id == review_id)
         .order_by(AuditRow.id)
-    )
-    for entry_id, action, target in rows:
+    )  # fmt: skip
+    for entry_id, action, target, entity, key, new_value in rows:
         if action == "set":
             undo.append(entry_id)
             redo.clear()
         elif action == "undo":
-            undo.remove(target)
-            redo.append(target)
+            if target in undo:  # else it stepped back past a barrier, under older rules
+                undo.remove(target)
+                redo.append(target)
         elif action == "redo":
-            redo.remove(target)
-            undo.append(target)
+            if target in redo:
+                redo.remove(target)
+                undo.append(target)
         else:
             undo.clear()
             redo.clear()
+        if entity == "declaration" and action in ("set", "undo", "redo"):
+            declared[key] = loads(new_value)
+            if declarations_complete(declared):
+                undo.clear()
+                redo.clear()
     return undo, redo

@@ -169,6 +169,8 @@ class ReviewState:
     site_notes: tuple[SiteNote, ...]
     can_undo: bool
     can_redo: bool
+    undo_next: AuditEntry | None = None  # the change undo would revert (its ``set`` entry)
+    redo_next: AuditEntry | None = None  # the change redo would re-apply
 
     @property
     def editable_codes(self) -> frozenset[str] | None:

@@ -328,5 +328,11 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Everything typed in the open review is saved before the window goes (a score that
+        cannot be saved is asked about: going back to fix it keeps the window open)."""
+        if not self.package_panel.may_close():
+            event.ignore()
+            return
+        self.package_panel.save_work()
         self.save()
         super().closeEvent(event)

@@ -87,26 +87,51 @@ def test_a_new_change_clears_the_redo_stack(bench: Workbench, review: Review):
     assert scores(bench, review) == {}
 
 
-def test_undo_reaches_the_declarations_and_then_stops(bench: Workbench, review: Review):
-    bench.undo(review)  # the pledge
-    bench.undo(review)  # the conflict declaration
+def test_confirming_the_declarations_is_a_barrier_undo_never_crosses(bench: Workbench, review: Review):
     state = bench.snapshot(review)
-    assert state.declaration.conflict is Conflict.UNDECLARED and not state.declaration.pledge_accepted
+    assert not state.can_undo and state.undo_next is None  # the declarations are fixed once complete
     with pytest.raises(NothingToUndo, match="nothing to undo"):
         bench.undo(review)
-    bench.redo(review)
-    bench.redo(review)
-    assert bench.snapshot(review).declaration.complete
+    bench.set_score(review, "1.1", "5")
+    bench.undo(review)
+    with pytest.raises(NothingToUndo):
+        bench.undo(review)
+    state = bench.snapshot(review)
+    assert state.declaration.complete and state.scores == {}
+    assert state.redo_next is not None and state.redo_next.entity == "score"
 
 
-def test_undoing_a_recusal_reopens_scoring(bench: Workbench, review: Review):
+def test_before_they_are_complete_a_declaration_can_still_be_undone(bench: Workbench, standard: Standard):
+    r = bench.open_review("PKG2", "SHA256:fp2", package_path="/p", standard=standard)
+    bench.declare(r, Conflict.NONE)
+    assert bench.snapshot(r).undo_next.entity == "declaration"
+    bench.undo(r)
+    assert bench.snapshot(r).declaration.conflict is Conflict.UNDECLARED
+    bench.redo(r)
+    bench.accept_pledge(r)  # now complete: a barrier
+    state = bench.snapshot(r)
+    assert state.declaration.complete and not state.can_undo and not state.can_redo
+
+
+def test_a_recusal_after_the_declarations_cannot_be_undone(bench: Workbench, review: Review):
     bench.set_score(review, "1.1", "5")
     bench.declare(review, Conflict.DECLARED, "related party")
     assert bench.snapshot(review).status is ReviewStatus.RECUSED
-    bench.undo(review)
+    with pytest.raises(NothingToUndo):
+        bench.undo(review)  # the declarations stay as confirmed, and the score before them too
+    assert bench.snapshot(review).status is ReviewStatus.RECUSED
+
+
+def test_undo_next_and_redo_next_name_the_entries_undo_and_redo_would_use(bench: Workbench, review: Review):
+    bench.set_score(review, "1.1", "5")
+    bench.set_comment(review, "1.1", "good")
     state = bench.snapshot(review)
-    assert state.status is ReviewStatus.OPEN and state.declaration.conflict is Conflict.NONE
-    bench.set_score(review, "1.1", "5.5")
+    assert (state.undo_next.entity, state.undo_next.key, state.undo_next.new) == ("comment", "1.1", "good")
+    assert state.redo_next is None
+    undone = bench.undo(review)
+    state = bench.snapshot(review)
+    assert state.redo_next.id == undone.target_id and state.redo_next.entity == "comment"
+    assert (state.undo_next.entity, state.undo_next.old, state.undo_next.new) == ("score", None, "5")
 
 
 def test_every_kind_of_change_can_be_undone_and_redone(bench: Workbench, review: Review):
@@ -127,6 +152,8 @@ def test_every_kind_of_change_can_be_undone_and_redone(bench: Workbench, review:
     assert (empty.scores, empty.comments, empty.yes_no, empty.eligibility) == ({}, {}, {}, {})
     assert (empty.evidence, empty.scratchpad, empty.site_notes) == ((), "", ())
     assert empty.declaration.complete  # the declarations were before these nine steps
+    with pytest.raises(NothingToUndo):
+        bench.undo(review)  # and they are a barrier
     for _ in range(steps):
         bench.redo(review)
     again = bench.snapshot(review)

@@ -133,20 +133,21 @@ def test_undo_and_redo_from_the_keyboard(workspace, qtbot) -> None:
     type_score(qtbot, ws, "4")
     type_score(qtbot, ws, "3")
     assert dict(ws.bench.snapshot(ws.review).scores) == {"1.1": Decimal(4), "1.2": Decimal(3)}
-    edit = ws.scoring.editor.score_edit
     window = ws.window()
     window.package_panel.tabs.setCurrentWidget(ws)
     with qtbot.waitActive(window):
         window.show()
         window.activateWindow()
-    edit.setFocus()
-    qtbot.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ws.undo_action.text() == "Undo: score of 1.2, 3 → empty"
+    tree = ws.scoring.tree
+    tree.setFocus()  # Ctrl+Z in the score box is the box's own; outside a text box, the review's
+    qtbot.keyClick(tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert dict(ws.bench.snapshot(ws.review).scores) == {"1.1": Decimal(4)}
     assert ws.scoring.model.index_of("1.2").siblingAtColumn(SCORE).data() == ""
     assert ws.scoring.progress_label.text().startswith("Scored 1 / 19")
-    assert ws.redo_action.isEnabled()
+    assert ws.redo_action.isEnabled() and ws.notice.text() == "Undone: score of 1.2, 3 → empty"
     qtbot.keyClick(
-        edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
     assert dict(ws.bench.snapshot(ws.review).scores) == {"1.1": Decimal(4), "1.2": Decimal(3)}
     assert ws.scoring.model.index_of("1.2").siblingAtColumn(SCORE).data() == "3"
@@ -229,7 +230,7 @@ def test_a_refused_write_goes_to_the_error_path_and_shows_unsaved(workspace, sho
     ws = workspace
     ws.write(lambda b, r: b.set_score(r, "1.1", "6.3"))
     assert len(shown_errors) == 1 and "1.1" in shown_errors[0]
-    assert ws.save_state.text() == "Not saved" and ws.unsaved
+    assert ws.save_state.text().startswith("Not saved (Indicator 1.1: 6.3") and ws.unsaved
     ws.set_score("1.1", Decimal(6))
     assert ws.save_state.text() == "Saved" and not ws.unsaved
 

@@ -119,6 +119,13 @@ class ChecksPanel(QScrollArea):
         state = None if index == 0 else EligibilityState.CONFIRMED if index == 1 else EligibilityState.FLAGGED
         self.eligibility_answered.emit(row.code, state, comment)
 
+    def flush(self) -> None:
+        """Send the comment being typed (on closing: its box may never see the focus leave)."""
+        for row in (*self.yes_no.values(), *self.eligibility.values()):
+            if row.comment.hasFocus() and row.comment.isModified():
+                row.comment.setModified(False)
+                self._commented(row)
+
     # --- showing ----------------------------------------------------------------------------
     def show_state(self, state: ReviewState) -> None:
         for code, row in self.yes_no.items():

@@ -157,6 +157,8 @@ class PackagePanel(QStackedWidget):
         self, path: Path, identity_dir: Path | None = None, passphrase: str | None = None
     ) -> Task | None:
         """Open ``path`` as the identity in ``identity_dir``; returns the running task (None if cancelled)."""
+        if not self.may_close():
+            return None  # the expert went back to fix a score typed in the open review
         path = Path(path)
         remember = False
         folder = identity_dir or self._settings.identity_dir()
@@ -252,6 +254,15 @@ class PackagePanel(QStackedWidget):
             return read_info(folder).name
         except ReviewerError:
             return str(folder)
+
+    def may_close(self) -> bool:
+        """Save what is typed in the open review; False when the expert goes back to fix a score."""
+        return self.workspace is None or self.workspace.may_close()
+
+    def save_work(self) -> None:
+        """Save what is typed in the open review and wait for every queued write (closing)."""
+        if self.workspace is not None:
+            self.workspace.close_writer()
 
     def _clear(self) -> None:
         if self.workspace is not None:

@@ -7,25 +7,34 @@
 
 Every change goes to the :class:`~reviewer.models.workbench.Workbench` at once through one
 :class:`~reviewer.ui.review_writer.ReviewWriter` (serial, off the GUI thread); the view shows the
-scores on disk plus those still being written. A failed write goes to the one error path and the
-indicator says "Not saved" until the next write succeeds; the view then shows what is on disk.
-The workspace only ever holds the expert's own review (independence: no other sheet reaches it).
+scores and comments on disk plus those still being written. The save indicator tells the truth:
+"Saved" only when every edit is on disk — none queued, no typing waiting for its pause, no score
+typed without Enter; "Saving…" while any is; "Not saved (reason)" after a failed write (until the
+next one succeeds; the view then shows what is on disk) or while a typed score cannot be saved.
+
+Undo and redo here are the review's (a score, a comment, evidence, an answer): toolbar actions whose
+labels name what they will do (:mod:`reviewer.models.workbench_text`), with Ctrl+Z / Ctrl+Shift+Z
+when the focus is not in a text box (a text box keeps Ctrl+Z for its own typing). What was undone
+or redone is said beside the indicator. The workspace only ever holds the expert's own review
+(independence: no other sheet reaches it).
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QStackedWidget, QToolBar, QVBoxLayout, QWidget
 
 from reviewer.models.store import Store
 from reviewer.models.workbench import Workbench
 from reviewer.models.workbench_types import (
+    AuditEntry,
     EligibilityState,
     NothingToRedo,
     NothingToUndo,
@@ -37,6 +46,7 @@ from reviewer.scoring.progress import next_unscored
 from reviewer.ui.dialogs import errors
 from reviewer.ui.panels.checks_panel import ChecksPanel
 from reviewer.ui.panels.package_loading import OpenedReview, open_member_review
+from reviewer.ui.panels.review_history import SaveIndicator, UndoRedo
 from reviewer.ui.panels.scoring_panel import ScoringPanel
 from reviewer.ui.review_writer import ReviewWriter, Write
 
@@ -48,9 +58,7 @@ if TYPE_CHECKING:
 
 # Where each page goes in the navigation, whoever adds it and whenever.
 ORDER = ("declarations", "scoring", "checks", "materials", "site_visit", "finalise")
-SAVED_STYLE = "QLabel { color: #1a7f37; }"
-SAVING_STYLE = "QLabel { color: #9a6700; }"
-UNSAVED_STYLE = "QLabel { color: #b02a1e; font-weight: bold; }"
+log = logging.getLogger(__name__)
 Title = str | Callable[[], str]
 Page = QWidget | Callable[[], QWidget]
 
@@ -58,8 +66,10 @@ Page = QWidget | Callable[[], QWidget]
 class _Tag:
     """What a write was, so its result updates the right things."""
 
-    def __init__(self, full: bool, code: str | None = None, seq: int = 0, quiet: bool = False) -> None:
-        self.full, self.code, self.seq, self.quiet = full, code, seq, quiet
+    def __init__(
+        self, full: bool, code: str | None = None, seq: int = 0, quiet: bool = False, kind: str = ""
+    ) -> None:
+        self.full, self.code, self.seq, self.quiet, self.kind = full, code, seq, quiet, kind
 
 
 class ReviewWorkspace(QWidget):
@@ -87,8 +97,12 @@ class ReviewWorkspace(QWidget):
         self.writer.busy.connect(self._busy)
         self.state: ReviewState = state if state is not None else bench.snapshot(review)
         self._pending: dict[str, tuple[int, Decimal | None]] = {}
+        self._pending_comments: dict[str, tuple[int, str]] = {}
         self._seq = 0
         self.unsaved = False
+        self.unsaved_reason: str | None = None  # the failed write's message
+        self._closed = False
+        self._page_key: str | None = None
         self._keys: list[str] = []
         self._titles: dict[str, Title] = {}
         self._builders: dict[str, Callable[[], QWidget]] = {}
@@ -96,13 +110,12 @@ class ReviewWorkspace(QWidget):
         self._resumed = False
 
         self.toolbar = QToolBar(objectName="workspaceToolbar")
-        self.undo_action = QAction(self, shortcut=QKeySequence.StandardKey.Undo, triggered=self.undo)
-        self.redo_action = QAction(self, shortcut=QKeySequence("Ctrl+Shift+Z"), triggered=self.redo)
-        for action in (self.undo_action, self.redo_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
-            self.toolbar.addAction(action)
-        self.save_state = QLabel(objectName="saveIndicator")
+        self.history = UndoRedo(self, undo=self.undo, redo=self.redo)
+        self.undo_action, self.redo_action = self.history.undo_action, self.history.redo_action
+        self.toolbar.addAction(self.undo_action)
+        self.toolbar.addAction(self.redo_action)
+        self.notice = self.history.notice
+        self.save_state = SaveIndicator()
         self.banner = QLabel(objectName="workspaceBanner", wordWrap=True)
         self.banner.setStyleSheet("QLabel { background: #fff4e5; color: #8a4b00; padding: 6px; }")
         self.nav = QListWidget(objectName="workspaceNav")
@@ -119,9 +132,8 @@ class ReviewWorkspace(QWidget):
             lambda text: self.write(lambda b, r: b.set_scratchpad(r, text), quiet=True)
         )
         editor = self.scoring.editor
-        editor.comment_changed.connect(
-            lambda code, text: self.write(lambda b, r: b.set_comment(r, code, text))
-        )
+        editor.comment_changed.connect(self.set_comment)
+        self.scoring.typing_changed.connect(self._typing_changed)
         editor.attach_requested.connect(self.attach_file)
         editor.material_requested.connect(self.add_material_evidence)
         editor.remove_requested.connect(lambda i: self.write(lambda b, r: b.remove_evidence(r, i)))
@@ -133,7 +145,7 @@ class ReviewWorkspace(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.toolbar)
-        top.addStretch(1)
+        top.addWidget(self.notice, 1)
         top.addWidget(self.save_state)
         body = QHBoxLayout()
         body.addWidget(self.nav)
@@ -214,6 +226,16 @@ class ReviewWorkspace(QWidget):
         return self._keys[row] if 0 <= row < len(self._keys) else None
 
     def _page_row_changed(self, row: int) -> None:
+        leaving_scoring = (
+            self._page_key == "scoring" and 0 <= row < len(self._keys) and row != self._keys.index("scoring")
+        )
+        if leaving_scoring and not self.scoring.leave():  # back to fix a score that cannot be saved
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(self._keys.index("scoring"))
+            self.nav.blockSignals(False)
+            self.scoring.editor.score_edit.setFocus()
+            return
+        self._page_key = self._keys[row] if 0 <= row < len(self._keys) else None
         if 0 <= row < len(self._keys):
             self.page(self._keys[row])  # built on first show
         self.stack.setCurrentIndex(row)
@@ -234,13 +256,25 @@ class ReviewWorkspace(QWidget):
     # --- writing ----------------------------------------------------------------------------
     def write(self, fn: Write, *, full: bool = False, quiet: bool = False) -> None:
         """Queue one workbench call ``fn(bench, review)``; ``full`` reloads every page afterwards."""
-        self.writer.submit(fn, _Tag(full, quiet=quiet))
+        self._submit(fn, _Tag(full, quiet=quiet))
+
+    def _submit(self, fn: Write, tag: _Tag) -> None:
+        if self._closed:  # everything typed was saved by close_writer; this comes from tearing down
+            log.warning("write after the review was closed, ignored: %s", tag.kind or "change")
+            return
+        self.writer.submit(fn, tag)
 
     def set_score(self, code: str, value: Decimal | None) -> None:
         self._seq += 1
         self._pending[code] = (self._seq, value)
-        self.scoring.show_state(self.state, self._scores(), full=False)
-        self.writer.submit(lambda b, r: b.set_score(r, code, value), _Tag(False, code, self._seq))
+        self.scoring.show_state(self.state, self._scores(), full=False, comments=self._comments())
+        self._submit(lambda b, r: b.set_score(r, code, value), _Tag(False, code, self._seq, kind="score"))
+
+    def set_comment(self, code: str, text: str) -> None:
+        self._seq += 1
+        self._pending_comments[code] = (self._seq, text)
+        self.scoring.show_state(self.state, self._scores(), full=False, comments=self._comments())
+        self._submit(lambda b, r: b.set_comment(r, code, text), _Tag(False, code, self._seq, kind="comment"))
 
     def add_material_evidence(self, code: str, material: str, page: int, note: str | None = None) -> None:
         """Evidence for ``code``: a page of one of the package's materials."""
@@ -254,29 +288,46 @@ class ReviewWorkspace(QWidget):
         self.write(lambda b, r: b.answer_eligibility(r, code, state, comment))
 
     def undo(self) -> None:
-        self.scoring.editor.flush_comment()
-        self.writer.submit(lambda b, r: b.undo(r), _Tag(True))
+        """Undo the review's last change, as the action's label names it (typing is saved first:
+        the label names that typing then)."""
+        self.scoring.flush()
+        self._submit(lambda b, r: b.undo(r), _Tag(True, kind="undo"))
 
     def redo(self) -> None:
-        self.writer.submit(lambda b, r: b.redo(r), _Tag(True))
+        self.scoring.flush()
+        self._submit(lambda b, r: b.redo(r), _Tag(True, kind="redo"))
 
     def _remember_position(self, *_args: object) -> None:
         code, tab = self.scoring.current_code, self.current_page
         if not self._resumed or code is None:
             return  # still putting the expert back where they were
         if (code, tab) != (self.state.position.code, self.state.position.tab):
-            self.writer.submit(lambda b, r: b.set_position(r, code, tab), _Tag(False, quiet=True))
+            self._submit(lambda b, r: b.set_position(r, code, tab), _Tag(False, quiet=True))
 
     def refresh(self) -> None:
         """Read the review again (after another panel changed it directly) and show it all."""
         self.state = self.bench.snapshot(self.review)
         self._show(full=True)
 
+    def may_close(self) -> bool:
+        """Before closing the review (the window, another package): save what is typed; False when
+        the expert chose to go back and fix a score that cannot be saved."""
+        if self._closed:
+            return True
+        self.checks.flush()
+        return self.scoring.leave()
+
     def close_writer(self) -> None:
         """Save what is being typed, finish every queued write, stop the writer."""
-        self.scoring.editor.flush_comment()
-        if self.scoring._scratch_timer.isActive():
-            self.scoring.flush_scratchpad()
+        if self._closed:
+            return
+        self.checks.flush()
+        self.scoring.flush()
+        for key in self._keys:  # a page built and holding typing (the site-visit note) saves it
+            flush = None if key in self._builders else getattr(self.page(key), "flush_draft", None)
+            if callable(flush):
+                flush()
+        self._closed = True
         self.writer.close()
 
     # --- results (GUI thread) ---------------------------------------------------------------
@@ -289,36 +340,53 @@ class ReviewWorkspace(QWidget):
                 scores[code] = value
         return scores
 
-    def _settle(self, tag: object) -> None:
-        if (
-            isinstance(tag, _Tag)
-            and tag.code is not None
-            and self._pending.get(tag.code, (None,))[0] == tag.seq
-        ):
-            del self._pending[tag.code]
+    def _comments(self) -> dict[str, str]:
+        comments = dict(self.state.comments)
+        for code, (_seq, text) in self._pending_comments.items():
+            if text.strip():
+                comments[code] = text
+            else:
+                comments.pop(code, None)
+        return comments
 
-    def _saved(self, tag: object, _result: object, state: ReviewState) -> None:
+    def _settle(self, tag: object) -> None:
+        if not isinstance(tag, _Tag) or tag.code is None:
+            return
+        pending = self._pending_comments if tag.kind == "comment" else self._pending
+        if pending.get(tag.code, (None,))[0] == tag.seq:
+            del pending[tag.code]
+
+    def _saved(self, tag: object, result: object, state: ReviewState) -> None:
         self._settle(tag)
         self.state = state
         if not (isinstance(tag, _Tag) and tag.quiet):
-            self.unsaved = False
+            self.unsaved, self.unsaved_reason = False, None
+        if isinstance(tag, _Tag) and tag.kind in ("undo", "redo") and isinstance(result, AuditEntry):
+            self.history.done(result)
+        elif isinstance(tag, _Tag) and not tag.quiet:
+            self.history.say("")  # a new change: the last undo's notice is old news
         self._show(full=isinstance(tag, _Tag) and tag.full)
 
     def _failed(self, tag: object, exc: BaseException) -> None:
         self._settle(tag)
         if isinstance(exc, NothingToUndo | NothingToRedo):
-            self.save_state.setText(str(exc))
+            self.history.say(str(exc))
+            self._show_indicator()
             return
         if isinstance(tag, _Tag):  # another page's write (e.g. the viewer's citation) reports its own
-            self.unsaved = True
+            self.unsaved, self.unsaved_reason = True, str(exc)
             errors.report(self, exc)
         self.refresh()  # show what is on disk, not what was refused
 
-    def _busy(self, busy: bool) -> None:
-        self._show_indicator(busy)
+    def _busy(self, _busy: bool) -> None:
+        self._show_indicator()
+
+    def _typing_changed(self) -> None:
+        self._show_indicator()
+        self._show_actions()
 
     def _show(self, *, full: bool) -> None:
-        self.scoring.show_state(self.state, self._scores(), full=full)
+        self.scoring.show_state(self.state, self._scores(), full=full, comments=self._comments())
         self.checks.show_state(self.state)
         reason = self.read_only_reason()
         editable = self.state.editable_codes if self.state.status is ReviewStatus.OPEN else None
@@ -328,10 +396,23 @@ class ReviewWorkspace(QWidget):
             self.checks.set_read_only(reason, editable)
         self.banner.setText(reason or "")
         self.banner.setVisible(reason is not None)
-        self.undo_action.setEnabled(self.state.can_undo or self.writer.pending > 0)
-        self.redo_action.setEnabled(self.state.can_redo or self.writer.pending > 0)
-        self._show_indicator(self.writer.pending > 0)
+        self._show_actions()
+        self._show_indicator()
         self.state_changed.emit(self.state)
+
+    def _show_actions(self) -> None:
+        """Label undo and redo with what they will do: typing still to be saved is undone first."""
+        typed = self.scoring.pending_change()
+        if typed is not None:
+            entity, key, old, new = typed
+            next_undo: AuditEntry | None = AuditEntry(
+                0, datetime.now(UTC), entity, key, old, new, "set", None
+            )
+            next_redo = None  # saving the typing clears the redo stack
+        else:
+            next_undo, next_redo = self.state.undo_next, self.state.redo_next
+        queued = self.writer.pending > 0
+        self.history.show_next(next_undo, next_redo, undo_queued=queued, redo_queued=queued and typed is None)
 
     def read_only_reason(self) -> str | None:
         """Why the sheet cannot be changed now, in words; ``None`` when it can."""
@@ -350,27 +431,28 @@ class ReviewWorkspace(QWidget):
             )
         return None
 
-    def _show_indicator(self, busy: bool) -> None:
+    def unsaved_because(self) -> str | None:
+        """Why something is not saved: a failed write's message, or a typed score it cannot save."""
         if self.unsaved:
-            self.save_state.setText(self.tr("Not saved"))
-            self.save_state.setStyleSheet(UNSAVED_STYLE)
-        elif busy:
-            self.save_state.setText(self.tr("Saving…"))
-            self.save_state.setStyleSheet(SAVING_STYLE)
-        else:
-            self.save_state.setText(self.tr("Saved"))
-            self.save_state.setStyleSheet(SAVED_STYLE)
+            return self.unsaved_reason or ""
+        return self.scoring.editor.score_problem()
+
+    @property
+    def saving(self) -> bool:
+        """Writes are queued, or typing waits to be saved (its pause, or a score without Enter)."""
+        return self.writer.pending > 0 or self.scoring.pending_change() is not None
+
+    def _show_indicator(self, _busy: object = None) -> None:
+        self.save_state.show_status(self.unsaved_because(), self.saving)
 
     # --- texts ------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.undo_action.setText(self.tr("Undo"))
-        self.redo_action.setText(self.tr("Redo"))
-        self.undo_action.setToolTip(self.tr("Undo the last change (Ctrl+Z)"))
-        self.redo_action.setToolTip(self.tr("Redo (Ctrl+Shift+Z)"))
+        self.history.retranslate()
+        self._show_actions()
         for row, key in enumerate(self._keys):
             title = self._titles[key]
             self.nav.item(row).setText(title() if callable(title) else title)
-        self._show_indicator(self.writer.pending > 0)
+        self._show_indicator()
         reason = self.read_only_reason()
         self.banner.setText(reason or "")
 

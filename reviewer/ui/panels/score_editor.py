@@ -4,16 +4,24 @@ Keyboard first: the score box takes the focus with its text selected, so typing 
 Enter checks the value with :func:`reviewer.scoring.entry.check_score` (range, step; full-width
 digits from a Chinese IME are fine) and emits :attr:`ScoreEditor.score_submitted` only for a valid
 value; a refused one is named, with the indicator's code, under the box and nothing is emitted.
-The editor never writes: the workspace turns its signals into workbench calls.
+
+Nothing typed is lost: a score typed without Enter is committed (:attr:`score_committed`) when the
+focus leaves the box or the selection moves (:meth:`ScoreEditor.leave`); one that cannot be saved
+stays in the box with its error, and :meth:`leave` asks the expert to go back and fix it or discard
+it. A comment is sent :data:`COMMENT_DELAY_MS` after the last keystroke, on leaving the box, and
+before anything else happens to the indicator. Ctrl+Z in the boxes is the box's own undo; the
+review's undo is the workspace's. The editor never writes: the workspace turns its signals into
+workbench calls.
 """
 
 from __future__ import annotations
 
-import unicodedata
+from collections.abc import Mapping
+from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QValidator
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -35,7 +43,9 @@ from reviewer.models.workbench_types import EvidenceKind, EvidenceRef, ReviewSta
 from reviewer.scoring import entry
 from reviewer.standards.model import Criterion, Standard
 from reviewer.ui import labels
+from reviewer.ui.dialogs import errors
 from reviewer.ui.panels.criterion_details import CriterionDetails
+from reviewer.ui.panels.score_input import ScoreValidator, differs, half_width, refusal
 
 COMMENT_DELAY_MS = 600  # a comment is saved this long after the last keystroke (and on leaving it)
 ERROR_STYLE = "QLabel { color: #b02a1e; }"
@@ -51,38 +61,12 @@ def choose_attachment(parent: QWidget | None) -> Path | None:
     return Path(path) if path else None
 
 
-def half_width(text: str) -> str:
-    """Full-width digits and stops (as a Chinese IME types them) as ASCII."""
-    return unicodedata.normalize("NFKC", text).replace("。", ".")
-
-
-class ScoreValidator(QValidator):
-    """Only digits and one decimal stop may be typed; Acceptable once the core check passes."""
-
-    def __init__(self, standard: Standard, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._standard = standard
-        self.code: str | None = None
-
-    def validate(self, text: str, pos: int) -> object:
-        plain = half_width(text).strip()
-        if not plain:
-            return QValidator.State.Intermediate, text, pos
-        if any(ch not in "0123456789." for ch in plain) or plain.count(".") > 1:
-            return QValidator.State.Invalid, text, pos
-        if self.code is None:
-            return QValidator.State.Intermediate, text, pos
-        try:
-            entry.check_score(self._standard, self.code, plain)
-        except entry.ScoreEntryError:
-            return QValidator.State.Intermediate, text, pos
-        return QValidator.State.Acceptable, text, pos
-
-
 class ScoreEditor(QWidget):
-    score_submitted = Signal(str, object)  # code, the checked Decimal
+    score_submitted = Signal(str, object)  # Enter: code, the checked Decimal (then the panel moves on)
+    score_committed = Signal(str, object)  # focus left the box or the selection moves: code, Decimal
     score_cleared = Signal(str)
     comment_changed = Signal(str, str)
+    typing_changed = Signal()  # typed text waits to be saved, was sent, or was refused
     attach_requested = Signal(str, object)  # code, Path
     material_requested = Signal(str, str, int)  # code, material, page
     remove_requested = Signal(int)  # evidence id
@@ -96,6 +80,9 @@ class ScoreEditor(QWidget):
         self._standard = standard
         self.code: str | None = None
         self._comment_code: str | None = None
+        self._comment_dirty = False  # typed since the comment was last sent
+        self._saved_comment = ""  # the comment as the review holds it (or as last sent)
+        self._saved_score = ""  # the score box's text as the review holds it (or as last sent)
         self.details = CriterionDetails()
         self.score_box = QGroupBox(objectName="scoreBox")
         self.score_label = QLabel()
@@ -114,7 +101,7 @@ class ScoreEditor(QWidget):
         self.comment_edit.textChanged.connect(self._comment_typed)
         self.comment_edit.installEventFilter(self)
         self._comment_timer = QTimer(self, singleShot=True, interval=COMMENT_DELAY_MS)
-        self._comment_timer.timeout.connect(self.flush_comment)
+        self._comment_timer.timeout.connect(self.flush_comment)  # saves: the typing is pending
         row = QHBoxLayout()
         row.addWidget(self.score_edit)
         row.addWidget(self.range_hint, 1)
@@ -160,9 +147,21 @@ class ScoreEditor(QWidget):
         self.show_code(None, None)
 
     # --- showing ----------------------------------------------------------------------------
-    def show_code(self, code: str | None, state: ReviewState | None, read_only: str | None = None) -> None:
-        """Show indicator ``code`` (a leaf or a level-1 row) with the expert's values from ``state``."""
+    def show_code(
+        self,
+        code: str | None,
+        state: ReviewState | None,
+        read_only: str | None = None,
+        scores: Mapping[str, Decimal] | None = None,
+        comments: Mapping[str, str] | None = None,
+    ) -> None:
+        """Show indicator ``code`` (a leaf or a level-1 row) with the expert's values from ``state``
+        (``scores``, ``comments``: those on disk plus those still being written). A score typed in
+        the box for the same indicator, not yet saved, stays as typed (a refresh never wipes typing)."""
         self.flush_comment()
+        same = code is not None and code == self.code
+        keep = same and self.score_dirty
+        typed, problem = self.score_edit.text(), self.error.text()
         self.code = code
         node: Criterion | None = (
             self._standard.criterion(code) if code and self._standard.has_criterion(code) else None
@@ -173,14 +172,24 @@ class ScoreEditor(QWidget):
         self.error.clear()
         self.score_box.setVisible(leaf)
         self.evidence_box.setVisible(leaf)
-        score = state.scores.get(code) if state is not None and leaf and code else None
-        self.score_edit.setText(labels.number(score))
+        if scores is None and state is not None:
+            scores = state.scores
+        score = scores.get(code) if scores is not None and leaf and code else None
+        self._saved_score = labels.number(score)
+        self.score_edit.setText(typed if keep else self._saved_score)
+        if keep:
+            self.error.setText(problem)
         self.score_edit.selectAll()
-        comment = state.comments.get(code, "") if state is not None and code else ""
-        self.comment_edit.blockSignals(True)
-        self.comment_edit.setPlainText(comment)
-        self.comment_edit.blockSignals(False)
+        if comments is None and state is not None:
+            comments = state.comments
+        comment = comments.get(code, "") if comments is not None and code else ""
+        self._saved_comment = comment
+        if not same or self.comment_edit.toPlainText() != comment:  # (its undo history goes too)
+            self.comment_edit.blockSignals(True)
+            self.comment_edit.setPlainText(comment)
+            self.comment_edit.blockSignals(False)
         self._comment_code = code if leaf else None
+        self._comment_dirty = False
         if node is not None and leaf:
             self.range_hint.setText(
                 self.tr("0 – {points}, step {step}").format(
@@ -232,18 +241,19 @@ class ScoreEditor(QWidget):
         self.comment_label.setText(self.tr("Comment (required)") if required else self.tr("Comment"))
         self.comment_label.setStyleSheet(REQUIRED_STYLE if required else "")
 
-    # --- input ------------------------------------------------------------------------------
+    # --- input ----------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.score_edit and event.type() == QEvent.Type.ShortcutOverride:
-            assert isinstance(event, QKeyEvent)
-            if event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo):
-                event.ignore()
-                return True  # not the box's own undo: the review's (the workspace's shortcut)
         if watched is self.score_edit and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.submit()
                 return True
+        if (
+            watched is self.score_edit
+            and event.type() == QEvent.Type.FocusOut
+            and self.score_edit.isEnabled()
+        ):
+            self.commit_score()  # typed without Enter: saved now if it can be, else its error stays
         if watched is self.comment_edit and event.type() == QEvent.Type.FocusOut:
             self.flush_comment()
         return super().eventFilter(watched, event)
@@ -256,32 +266,131 @@ class ScoreEditor(QWidget):
         text = half_width(self.score_edit.text()).strip()
         if not text:
             self.error.clear()
+            self._saved_score = ""
+            self.flush_comment()
             self.score_cleared.emit(code)
+            self.typing_changed.emit()
             return
         try:
             value = entry.check_score(self._standard, code, text)
         except entry.ScoreEntryError as exc:
             self.error.setText(str(exc))
             self.score_edit.selectAll()
+            self.typing_changed.emit()
             return
         self.error.clear()
+        self._saved_score = self.score_edit.text()
         self.flush_comment()
         self.score_submitted.emit(code, value)
+        self.typing_changed.emit()
+
+    # --- what is typed and not yet saved -----------------------------------------------------
+    @property
+    def score_dirty(self) -> bool:
+        """The score box holds something other than the saved score (typed, not sent)."""
+        return self.validator.code is not None and differs(self.score_edit.text(), self._saved_score)
+
+    def score_problem(self) -> str | None:
+        """Why the score typed cannot be saved (naming the indicator and the value), or ``None``."""
+        code = self.validator.code
+        if code is None or not self.score_dirty:
+            return None
+        return refusal(self._standard, code, self.score_edit.text())
+
+    @property
+    def comment_pending(self) -> bool:
+        """A comment was typed and has not been sent yet (it is waiting for the pause)."""
+        return self._comment_dirty and self._comment_code is not None
+
+    def pending(self) -> tuple[str, str, object, object] | None:
+        """The edit waiting to be saved, as ``(entity, code, old, new)``: the comment being typed,
+        else a valid score typed without Enter; ``None`` when there is none."""
+        if self.comment_pending:
+            assert self._comment_code is not None
+            old = self._saved_comment or None
+            return "comment", self._comment_code, old, self.comment_edit.toPlainText().strip() or None
+        code = self.validator.code
+        if code is not None and self.score_dirty and self.score_problem() is None:
+            text = half_width(self.score_edit.text()).strip()
+            return "score", code, half_width(self._saved_score).strip() or None, text or None
+        return None
+
+    def commit_score(self) -> bool:
+        """Send a score typed without Enter (focus left, selection moves, closing).
+
+        True when nothing is left unsaved; False when the value cannot be saved: it stays in the
+        box with its error under it, and nothing is emitted."""
+        code = self.validator.code
+        if code is None or not self.score_dirty:
+            return True
+        text = half_width(self.score_edit.text()).strip()
+        if not text:
+            self.error.clear()
+            self._saved_score = ""
+            self.score_cleared.emit(code)
+            self.typing_changed.emit()
+            return True
+        try:
+            value = entry.check_score(self._standard, code, text)
+        except entry.ScoreEntryError as exc:
+            self.error.setText(str(exc))
+            self.typing_changed.emit()
+            return False
+        self.error.clear()
+        self._saved_score = self.score_edit.text()
+        self.score_committed.emit(code, value)
+        self.typing_changed.emit()
+        return True
+
+    def leave(self) -> bool:
+        """Before the selection moves (or the page changes, or the review closes): save what is
+        typed. A score that cannot be saved is never written and never dropped unasked: the expert
+        goes back to fix it (False: stay here) or discards the typed value (True)."""
+        self.flush_comment()
+        if self.commit_score():
+            return True
+        problem = self.score_problem() or ""
+        question = self.tr(
+            "{problem}\n\nThe score you typed cannot be saved. Go back and correct it?\n"
+            "Yes: back to the indicator, the value kept as typed. No: discard the typed value "
+            "(the saved score stays)."
+        ).format(problem=problem)
+        if errors.ask(self, self.tr("Score not saved"), question):
+            self.score_edit.setFocus()
+            self.score_edit.selectAll()
+            return False
+        self.discard_score()
+        return True
+
+    def discard_score(self) -> None:
+        """Put the saved score back in the box (the typed one is dropped, at the expert's word)."""
+        self.score_edit.setText(self._saved_score)
+        self.error.clear()
+        self.update_marker()
+        self.typing_changed.emit()
 
     def _typed(self, _text: str) -> None:
         self.error.clear()
         self.update_marker()
+        self.typing_changed.emit()
 
     def _comment_typed(self) -> None:
         if self._comment_code is not None:
+            self._comment_dirty = True
             self._comment_timer.start()
+            self.typing_changed.emit()
 
     def flush_comment(self) -> None:
-        """Save a comment being typed now (on leaving the box, changing indicator, or Enter)."""
-        if self._comment_timer.isActive():
-            self._comment_timer.stop()
-            if self._comment_code is not None:
-                self.comment_changed.emit(self._comment_code, self.comment_edit.toPlainText())
+        """Send the comment being typed now: after the pause, on leaving the box, changing
+        indicator, Enter, undo or closing. Nothing is sent when nothing was typed."""
+        self._comment_timer.stop()
+        if self._comment_dirty and self._comment_code is not None:
+            self._comment_dirty = False
+            text = self.comment_edit.toPlainText()
+            self._saved_comment = text
+            self.comment_changed.emit(self._comment_code, text)
+            self.typing_changed.emit()
+        self._comment_dirty = False
 
     def _activated(self, item: QListWidgetItem) -> None:
         ref = item.data(EvidenceRefRole)

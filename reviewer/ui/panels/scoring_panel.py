@@ -2,8 +2,11 @@
 
 Enter in the score box emits :attr:`ScoringPanel.score_entered` (the workspace writes it) and then
 moves the selection to the next UNSCORED indicator after this one, so an expert can score a whole
-standard with the number keys and Enter. The scratchpad is the expert's private note: it is kept
-in the local store only, never put in a sheet and never sent anywhere.
+standard with the number keys and Enter. A score typed without Enter is saved when the selection
+moves (:meth:`ScoreEditor.leave`; an unsaveable one keeps the selection where it is if the expert
+goes back to fix it). The scratchpad is the expert's private note: it is kept in the local store
+only, never put in a sheet and never sent anywhere; it is saved :data:`SCRATCH_DELAY_MS` after the
+last keystroke and when the focus leaves it.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ class ScoringPanel(QSplitter):
     score_cleared = Signal(str)
     selected = Signal(str)  # the code now selected
     scratchpad_changed = Signal(str)
+    typing_changed = Signal()  # something typed waits to be saved, was sent, or was refused
 
     def __init__(
         self, standard: Standard, materials: tuple[str, ...] = (), parent: QWidget | None = None
@@ -49,6 +53,10 @@ class ScoringPanel(QSplitter):
         self._state: ReviewState | None = None
         self._read_only: str | None = None
         self._editable: frozenset[str] | None = None
+        self._scores: dict[str, Decimal] = {}
+        self._comments: dict[str, str] | None = None
+        self._returning = False  # putting the selection back to an indicator with an unsaved score
+        self._scratch_dirty = False
 
         left = QWidget()
         self.progress_label = QLabel(objectName="scoringProgress")
@@ -76,7 +84,9 @@ class ScoringPanel(QSplitter):
         right = QWidget()
         self.editor = ScoreEditor(standard, materials)
         self.editor.score_submitted.connect(self._submitted)
+        self.editor.score_committed.connect(self.score_entered)
         self.editor.score_cleared.connect(self.score_cleared)
+        self.editor.typing_changed.connect(self.typing_changed)
         self.scratch_box = QGroupBox(objectName="scratchpadBox")
         self.scratchpad = QPlainTextEdit(objectName="scratchpad")
         self.scratchpad.setMaximumHeight(80)
@@ -102,15 +112,25 @@ class ScoringPanel(QSplitter):
         index = self.tree.currentIndex()
         return index.data(CodeRole) if index.isValid() else None
 
-    def show_state(self, state: ReviewState, scores: dict[str, Decimal], *, full: bool) -> None:
-        """Show ``state`` (with ``scores``: on disk plus still being written). ``full`` also reloads
-        the editor and the scratchpad (after opening, undo, redo, a failed write)."""
+    def show_state(
+        self,
+        state: ReviewState,
+        scores: dict[str, Decimal],
+        *,
+        full: bool,
+        comments: dict[str, str] | None = None,
+    ) -> None:
+        """Show ``state`` (with ``scores`` and ``comments``: on disk plus still being written).
+        ``full`` also reloads the editor and the scratchpad (after opening, undo, redo, a failed
+        write); typing not yet saved stays as typed."""
         self._state = state
-        self.model.set_scores(scores, dict(state.comments))
+        self._scores = dict(scores)
+        self._comments = None if comments is None else dict(comments)
+        self.model.set_scores(scores, dict(state.comments) if comments is None else comments)
         self._show_progress(scores)
         if full:
             self.show_editor()
-            if self.scratchpad.toPlainText() != state.scratchpad:
+            if not self._scratch_dirty and self.scratchpad.toPlainText() != state.scratchpad:
                 self.scratchpad.blockSignals(True)
                 self.scratchpad.setPlainText(state.scratchpad)
                 self.scratchpad.blockSignals(False)
@@ -131,7 +151,7 @@ class ScoringPanel(QSplitter):
 
     def show_editor(self) -> None:
         code = self.current_code
-        self.editor.show_code(code, self._state, self._reason_for(code))
+        self.editor.show_code(code, self._state, self._reason_for(code), self._scores, self._comments)
 
     def _show_progress(self, scores: dict[str, Decimal]) -> None:
         p = progress(self.standard, scores)
@@ -155,7 +175,17 @@ class ScoringPanel(QSplitter):
         self.tree.scrollTo(index)
         return True
 
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._returning:
+            return
+        if previous.isValid() and not self.editor.leave():  # the expert goes back to fix the score
+            self._returning = True
+            try:
+                self.select_code(previous.data(CodeRole))
+            finally:
+                self._returning = False
+            self.editor.score_edit.setFocus()
+            return
         self.show_editor()
         if current.isValid():
             self.selected.emit(current.data(CodeRole))
@@ -173,19 +203,45 @@ class ScoringPanel(QSplitter):
 
     # --- scratchpad -------------------------------------------------------------------------
     def _scratch_typed(self) -> None:
+        self._scratch_dirty = True
         self._scratch_timer.start()
+        self.typing_changed.emit()
+
+    def pending_change(self) -> tuple[str, str, object, object] | None:
+        """The typed edit waiting to be saved on this page as ``(entity, key, old, new)``, or ``None``."""
+        typed = self.editor.pending()
+        if typed is None and self._scratch_dirty:
+            old = self._state.scratchpad if self._state is not None else ""
+            return "scratchpad", "", old, self.scratchpad.toPlainText()
+        return typed
+
+    @property
+    def scratch_pending(self) -> bool:
+        """Scratchpad text typed and not sent yet (waiting for the pause)."""
+        return self._scratch_dirty
 
     def flush_scratchpad(self) -> None:
-        if self._scratch_timer.isActive():
-            self._scratch_timer.stop()
-        self.scratchpad_changed.emit(self.scratchpad.toPlainText())
+        """Send the scratchpad now, if it was typed in since it was last sent."""
+        self._scratch_timer.stop()
+        if self._scratch_dirty:
+            self._scratch_dirty = False
+            self.scratchpad_changed.emit(self.scratchpad.toPlainText())
+            self.typing_changed.emit()
+
+    def leave(self) -> bool:
+        """Save everything typed on this page (before leaving it or closing); False when the expert
+        chose to go back and fix a score that cannot be saved."""
+        self.flush_scratchpad()
+        return self.editor.leave()
+
+    def flush(self) -> None:
+        """Save everything typed that can be saved, asking nothing (before an undo, on closing)."""
+        self.flush_scratchpad()
+        self.editor.flush_comment()
+        self.editor.commit_score()
 
     def eventFilter(self, watched, event: QEvent) -> bool:  # type: ignore[no-untyped-def]
-        if (
-            watched is self.scratchpad
-            and event.type() == QEvent.Type.FocusOut
-            and self._scratch_timer.isActive()
-        ):
+        if watched is self.scratchpad and event.type() == QEvent.Type.FocusOut:
             self.flush_scratchpad()
         return super().eventFilter(watched, event)
 

@@ -159,6 +159,11 @@ class SiteVisitPanel(QWidget):
             lambda bench, review: bench.add_site_note(review, activity, text, codes), tag=(TAG, "note")
         )
 
+    def flush_draft(self) -> None:
+        """On closing the review: a note typed and not yet added is added (nothing typed is lost)."""
+        if self._writer is not None and self.note_edit.isEnabled() and self.note_edit.toPlainText().strip():
+            self.submit_note()
+
     def _activity_ticked(self, item: QListWidgetItem) -> None:
         if self._filling or self._writer is None:
             return
