@@ -94,6 +94,15 @@ class _TimedPdfSigner(signers.PdfSigner):
         return session
 
 
+class _SigningWriter(IncrementalPdfFileWriter):
+    """Leaves the document information and the XMP metadata alone: a signature's revision changes
+    only the field it signs (pyHanko would stamp /ModDate and /Producer and add XMP metadata, which
+    the record's own validation refuses, ``pades_revisions``)."""
+
+    def _update_meta(self) -> None:
+        pass
+
+
 @dataclass(frozen=True)
 class RecordField:
     """A signature field of the record: what it is for and whether it is signed."""
@@ -246,7 +255,7 @@ def sign_record(
     params = stamp_params(identity.name, role.zh, when, closing)
     signer = _IdentitySigner(identity)
     pdf_signer = _TimedPdfSigner(meta, signer, stamp_style=stamp_style(params), when=when)
-    writer = IncrementalPdfFileWriter.from_reader(reader)
+    writer = _SigningWriter.from_reader(reader)
     out = pdf_signer.sign_pdf(
         writer, existing_fields_only=True, bytes_reserved=cms_reserve(signer), appearance_text_params=params
     )
