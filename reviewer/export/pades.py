@@ -243,14 +243,18 @@ def sign_record(
     _check_order(fields, target, identity, role)
     when = when or utcnow()
     closing = role is MemberRole.CHAIR
+    # The record's first signature certifies it (DocMDP P=2: only filling in and signing fields may
+    # follow); the others are approval signatures under their field's FieldMDP lock.
+    certify = not any(f.signed for f in fields)
     meta = signers.PdfSignatureMetadata(
         field_name=field_name,
         md_algorithm="sha256",
         subfilter=SigSeedSubFilter.PADES,
         name=identity.name,
         reason="专家组组长签署，评审意见表完成" if closing else "专家组成员审阅并签署",
-        # what the chair's field lock already demands (pyHanko would otherwise warn and apply it)
-        **({"docmdp_permissions": MDPPerm.NO_CHANGES} if closing else {}),
+        certify=certify,
+        # the chair's: what the field lock already demands (pyHanko would otherwise warn and apply it)
+        docmdp_permissions=MDPPerm.NO_CHANGES if closing else MDPPerm.FILL_FORMS,
     )
     params = stamp_params(identity.name, role.zh, when, closing)
     signer = _IdentitySigner(identity)

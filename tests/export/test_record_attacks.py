@@ -33,13 +33,15 @@ from pyhanko.pdf_utils.layout import BoxConstraints
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.sign import fields, signers
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko_certvalidator import ValidationContext
 
 from reviewer.cli import main
 from reviewer.errors import Tampered
 from reviewer.export.bundle import _package_files, build_bundle, open_bundle
 from reviewer.export.bundle_checks import record_bindings, record_subject
 from reviewer.export.bundle_format import KIND, MIMETYPE, BundleContent, content_json, header_json, sha256
-from reviewer.export.pades import _IdentitySigner, find_field, sign_record
+from reviewer.export.pades import _IdentitySigner, asn1_cert, find_field, sign_record
 from reviewer.export.pades_stamp import CJKFontFactory, stamp_params, stamp_style
 from reviewer.export.panel_outputs import close_record, cosign
 from reviewer.export.panel_record import panel_record_input
@@ -297,6 +299,12 @@ def test_2_a_shadow_signature_field_over_the_conclusion_is_refused_everywhere(
         open_bundle(rogue_bundle(w, record=closed, decisions=w.decisions.to_json(),
                                  reconciliation=w.reconciliation), w.ministry, w.root)  # fmt: skip
     assert_refused_naming_the_revision(exc, revision)
+    # Any PDF reader that honours the members' FieldMDP locks sees it too: pyHanko's default
+    # difference analysis finds the new field locked by every earlier member's signature.
+    reader = PdfFileReader(BytesIO(closed))
+    earlier = [s for s in reader.embedded_signatures if s.field_name.startswith(("sig01", "sig02"))]
+    for sig in earlier:
+        assert not validate_pdf_signature(sig, ValidationContext(trust_roots=[asn1_cert(w.root)])).docmdp_ok
 
 
 # --- 3. updates after the chair's closing signature --------------------------------------------------
