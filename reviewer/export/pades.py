@@ -29,6 +29,7 @@ from pyhanko.sign.fields import MDPPerm, SigSeedSubFilter, enumerate_sig_fields
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from reviewer.errors import NotAnArtifact, Refused, Tampered
+from reviewer.export.pades_revisions import RecordChanged, unsigned_revision
 from reviewer.export.pades_stamp import stamp_params, stamp_style
 from reviewer.export.record import FieldInfo, parse_field_name
 from reviewer.export.record_input import MemberRole
@@ -241,6 +242,12 @@ def sign_record(
     if target is None:
         raise Refused(T("没有名为“{f}”的签名栏。", "There is no signature field named “{f}”.", f=field_name))
     _check_order(fields, target, identity, role)
+    try:  # nobody signs on top of an unsigned change (the full check is pades_validate's)
+        unsigned = unsigned_revision(reader, reader.embedded_signatures)
+    except DAMAGED_PDF as exc:
+        raise damaged_pdf(exc) from exc
+    if unsigned is not None:
+        raise RecordChanged.of(unsigned)
     when = when or utcnow()
     closing = role is MemberRole.CHAIR
     # The record's first signature certifies it (DocMDP P=2: only filling in and signing fields may

@@ -37,6 +37,7 @@ from pyhanko.sign.diff_analysis.constants import FORMFIELD_ALWAYS_MODIFIABLE
 from pyhanko.sign.fields import enumerate_sig_fields
 from pyhanko.sign.validation import EmbeddedPdfSignature
 
+from reviewer.errors import Tampered
 from reviewer.export.record import parse_field_name
 from reviewer.i18n import T, Text
 
@@ -90,6 +91,32 @@ class RevisionProblem:
         return self.index + 1
 
 
+class RecordChanged(Tampered):
+    """A revision of the record after it was made is not one member's signature in their own field;
+    ``revision`` is its number, counted from 1."""
+
+    def __init__(self, message: Text, *, detail: str | None = None, revision: int = 0) -> None:
+        super().__init__(message, detail=detail)
+        self.revision = revision
+
+    @classmethod
+    def of(cls, problem: RevisionProblem) -> RecordChanged:
+        return cls(
+            T(
+                "评审意见表第 {n} 版（共 {m} 版）{what}。意见表生成之后，每一版只能是一位成员在为其预设的签名栏中"
+                "签署，别无其他改动。请勿使用此文件，向组长索取原件。",
+                "Revision {n} of {m} of the record {what}. After the record is made, each revision may only be "
+                "one member signing their own pre-made field, with no other change. Do not use this file; "
+                "ask the chair for the original.",
+                n=problem.number,
+                m=problem.total,
+                what=problem.what,
+            ),
+            detail=problem.detail,
+            revision=problem.number,
+        )
+
+
 def _field_names(resolver: HistoricalResolver | PdfFileReader) -> set[str]:
     return {name for name, _value, _ref in enumerate_sig_fields(resolver)}
 
@@ -114,6 +141,39 @@ def _describe(old: HistoricalResolver, new: HistoricalResolver, premade: set[str
     )
 
 
+def unsigned_revision(
+    reader: PdfFileReader, signatures: Sequence[EmbeddedPdfSignature]
+) -> RevisionProblem | None:
+    """The cheap half of :func:`check_revisions`: the first revision after the record was made that
+    holds no signature, or two (no object is compared). ``sign_record`` runs it before every
+    signature: nobody signs on top of an unsigned change."""
+    total = reader.xrefs.total_revisions
+    seen: set[int] = set()
+    for sig in signatures:
+        if sig.signed_revision in seen:
+            return RevisionProblem(sig.signed_revision, total, T("含有两个签名", "holds two signatures"))
+        seen.add(sig.signed_revision)
+    last = max(seen, default=MADE_REVISION)
+    for index in range(MADE_REVISION + 1, total):
+        if index in seen:
+            continue
+        if index > last:
+            what = T(
+                "在最后一个签名之后追加，未经任何人签署",
+                "was appended after the last signature, signed by nobody",
+            )
+            if not signatures:
+                what = T(
+                    "在意见表生成之后追加，未经任何人签署",
+                    "was appended after the record was made, signed by nobody",
+                )
+            return RevisionProblem(index, total, what)
+        old, new = reader.get_historical_resolver(index - 1), reader.get_historical_resolver(index)
+        premade = _field_names(reader.get_historical_resolver(MADE_REVISION))
+        return RevisionProblem(index, total, _describe(old, new, premade, None))
+    return None
+
+
 def check_revisions(
     reader: PdfFileReader, signatures: Sequence[EmbeddedPdfSignature]
 ) -> RevisionProblem | None:
@@ -122,29 +182,15 @@ def check_revisions(
     total = reader.xrefs.total_revisions
     if not signatures or total <= MADE_REVISION + 1:
         return None
-    made = reader.get_historical_resolver(MADE_REVISION)
-    premade = _field_names(made)
-    by_revision: dict[int, EmbeddedPdfSignature] = {}
-    for sig in signatures:
-        if sig.signed_revision in by_revision:
-            return RevisionProblem(sig.signed_revision, total, T("含有两个签名", "holds two signatures"))
-        by_revision[sig.signed_revision] = sig
-    last = max(by_revision)
+    problem = unsigned_revision(reader, signatures)
+    if problem is not None:
+        return problem
+    premade = _field_names(reader.get_historical_resolver(MADE_REVISION))
+    by_revision = {sig.signed_revision: sig for sig in signatures}
     for index in range(MADE_REVISION + 1, total):
         old = reader.get_historical_resolver(index - 1)
         new = reader.get_historical_resolver(index)
-        sig = by_revision.get(index)
-        field = sig.field_name if sig is not None else None
-        if sig is None:
-            what = (
-                T(
-                    "在最后一个签名之后追加，未经任何人签署",
-                    "was appended after the last signature, signed by nobody",
-                )
-                if index > last
-                else None
-            )
-            return RevisionProblem(index, total, what or _describe(old, new, premade, None))
+        field = by_revision[index].field_name
         if field not in premade or parse_field_name(field) is None:
             return RevisionProblem(index, total, _describe(old, new, premade, field))
         if old.trailer_view.raw_get("/Info") != new.trailer_view.raw_get("/Info"):

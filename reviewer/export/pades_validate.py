@@ -24,7 +24,7 @@ from pyhanko_certvalidator import ValidationContext
 
 from reviewer.errors import Refused, Tampered, Untrusted
 from reviewer.export.pades import DAMAGED_PDF, RecordField, asn1_cert, damaged_pdf, read_pdf
-from reviewer.export.pades_revisions import RevisionProblem, check_revisions
+from reviewer.export.pades_revisions import RecordChanged, RevisionProblem, check_revisions
 from reviewer.export.record import parse_field_name
 from reviewer.export.record_input import MemberRole
 from reviewer.i18n import T
@@ -143,26 +143,6 @@ def _validate(
     return out
 
 
-class RecordChanged(Tampered):
-    """A revision of the record after it was made is not one member's signature in their own field."""
-
-    def __init__(self, problem: RevisionProblem) -> None:
-        super().__init__(
-            T(
-                "评审意见表第 {n} 版（共 {m} 版）{what}。意见表生成之后，每一版只能是一位成员在为其预设的签名栏中"
-                "签署，别无其他改动。请勿使用此文件，向组长索取原件。",
-                "Revision {n} of {m} of the record {what}. After the record is made, each revision may only be "
-                "one member signing their own pre-made field, with no other change. Do not use this file; "
-                "ask the chair for the original.",
-                n=problem.number,
-                m=problem.total,
-                what=problem.what,
-            ),
-            detail=problem.detail,
-        )
-        self.revision = problem.number
-
-
 def record_error(statuses: Sequence[SignatureStatus]) -> Tampered | None:
     """The integrity problem of a record's signatures, if any: a signature whose bytes changed or that
     sits in another's field, else a revision that is not one signature in its own pre-made field."""
@@ -170,7 +150,7 @@ def record_error(statuses: Sequence[SignatureStatus]) -> Tampered | None:
         if not (s.intact and s.in_own_field):
             return _changed_after(s)
     if statuses and statuses[0].revision_problem is not None:
-        return RecordChanged(statuses[0].revision_problem)
+        return RecordChanged.of(statuses[0].revision_problem)
     for s in statuses:
         if not s.changes_allowed:
             return _changed_after(s)

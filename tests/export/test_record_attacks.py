@@ -198,19 +198,21 @@ def assert_refused_naming_the_revision(exc: pytest.ExceptionInfo[Tampered], revi
 # --- 1. stale record, new numbers -------------------------------------------------------------------
 
 
-def chair_signs_with_info(pdf: bytes, w: BundleWorld, keywords: str) -> bytes:
-    """A rogue chair's tool: the closing signature's own revision also rewrites /Keywords."""
-    chair = w.ids[CHAIR]
+def rogue_sign(pdf: bytes, w: BundleWorld, key: str, *, keywords: str | None = None) -> bytes:
+    """A rogue tool signs ``key``'s own field without any of sign_record's checks; with
+    ``keywords``, the signature's own revision also rewrites /Keywords."""
+    ident = w.ids[key]
     writer = IncrementalPdfFileWriter(BytesIO(pdf))
-    info_ref = writer.trailer.raw_get("/Info")
-    info_ref.get_object()[generic.NameObject("/Keywords")] = generic.TextStringObject(keywords)
-    writer.mark_update(info_ref)
-    name = find_field(pdf, chair).name
-    params = stamp_params(chair.name, "组长", clock.utcnow(), True)
-    meta = signers.PdfSignatureMetadata(field_name=name, md_algorithm="sha256",
+    if keywords is not None:
+        info_ref = writer.trailer.raw_get("/Info")
+        info_ref.get_object()[generic.NameObject("/Keywords")] = generic.TextStringObject(keywords)
+        writer.mark_update(info_ref)
+    closing = key == CHAIR
+    params = stamp_params(ident.name, "组长" if closing else "专家", clock.utcnow(), closing)
+    meta = signers.PdfSignatureMetadata(field_name=find_field(pdf, ident).name, md_algorithm="sha256",
                                         subfilter=fields.SigSeedSubFilter.PADES,
                                         docmdp_permissions=fields.MDPPerm.NO_CHANGES)  # fmt: skip
-    signer = signers.PdfSigner(meta, _IdentitySigner(chair), stamp_style=stamp_style(params))
+    signer = signers.PdfSigner(meta, _IdentitySigner(ident), stamp_style=stamp_style(params))
     return signer.sign_pdf(writer, existing_fields_only=True, appearance_text_params=params).getvalue()
 
 
@@ -220,8 +222,10 @@ def stale_closed(stale: StaleRecord, w: BundleWorld, how: str) -> tuple[bytes, i
     keywords = d2_keywords(stale.d1_record, stale)
     if how == "own revision":
         rebound = rewrite_info(stale.d1_record, Keywords=keywords)
-        return sign(rebound, w, CHAIR), rebound.count(b"%%EOF")
-    closed = chair_signs_with_info(stale.d1_record, w, keywords)
+        with pytest.raises(Tampered):  # the product's signing refuses; a rogue tool does not
+            sign(rebound, w, CHAIR)
+        return rogue_sign(rebound, w, CHAIR), rebound.count(b"%%EOF")
+    closed = rogue_sign(stale.d1_record, w, CHAIR, keywords=keywords)
     return closed, closed.count(b"%%EOF")
 
 
@@ -271,6 +275,22 @@ def test_1_the_bindings_are_read_from_the_revision_every_member_signed(
     assert record_bindings(rebound) == record_bindings(stale.d1_record)
 
 
+def test_1_nobody_signs_a_record_changed_before_the_first_signature(
+    bundle_world: BundleWorld, stale: StaleRecord
+) -> None:
+    """The chair rewrites /Keywords of the unsigned record (the page still shows D1): the first
+    member's signature is refused, by the rogue-free core too (sign_record, not only cosign)."""
+    w = bundle_world
+    unsigned = rewrite_info(w.record_unsigned, Keywords="reconciliation-sha256:" + "0" * 64)
+    first = MEMBERS[0]
+    with pytest.raises(Tampered) as exc:
+        sign(unsigned, w, first)
+    assert_refused_naming_the_revision(exc, 3)
+    assert "after the record was made" in str(exc.value.message)
+    with pytest.raises(Tampered):
+        cosign(unsigned, w.ids[first])
+
+
 # --- 2. shadow attack through a new signature field ---------------------------------------------------
 
 
@@ -286,11 +306,11 @@ def test_2_a_shadow_signature_field_over_the_conclusion_is_refused_everywhere(
     with pytest.raises(Tampered) as exc:
         cosign(shadowed, w.ids[last])
     assert_refused_naming_the_revision(exc, revision)
-    both = sign(shadowed, w, last)  # a rogue tool signs anyway
+    both = rogue_sign(shadowed, w, last)  # a rogue tool signs anyway
     with pytest.raises(Tampered) as exc:
         close_record(both, w.ids[CHAIR])
     assert_refused_naming_the_revision(exc, revision)
-    closed = sign(both, w, CHAIR)
+    closed = rogue_sign(both, w, CHAIR)
     path = tmp_path / "record.pdf"
     path.write_bytes(closed)
     report = verify_file(path, w.root)
