@@ -29,7 +29,7 @@ from pyhanko.sign.fields import MDPPerm, SigSeedSubFilter, enumerate_sig_fields
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from reviewer.errors import NotAnArtifact, Refused, Tampered
-from reviewer.export.pades_revisions import RecordChanged, unsigned_revision
+from reviewer.export.pades_revisions import RecordChanged, signed_revisions, unsigned_revision
 from reviewer.export.pades_stamp import stamp_params, stamp_style
 from reviewer.export.record import FieldInfo, parse_field_name
 from reviewer.export.record_input import MemberRole
@@ -243,7 +243,7 @@ def sign_record(
         raise Refused(T("没有名为“{f}”的签名栏。", "There is no signature field named “{f}”.", f=field_name))
     _check_order(fields, target, identity, role)
     try:  # nobody signs on top of an unsigned change (the full check is pades_validate's)
-        unsigned = unsigned_revision(reader, reader.embedded_signatures)
+        unsigned = unsigned_revision(reader, signed_revisions(reader))
     except DAMAGED_PDF as exc:
         raise damaged_pdf(exc) from exc
     if unsigned is not None:

@@ -121,8 +121,19 @@ def _field_names(resolver: HistoricalResolver | PdfFileReader) -> set[str]:
     return {name for name, _value, _ref in enumerate_sig_fields(resolver)}
 
 
+def _unreadable() -> Text:
+    return T("含有无法比对的内容", "holds content that cannot be compared")
+
+
 def _describe(old: HistoricalResolver, new: HistoricalResolver, premade: set[str], field: str | None) -> Text:
     """What a refused revision does, in words (the precise reason goes to the log)."""
+    try:
+        return _what(old, new, premade, field)
+    except Exception:  # a damaged revision: the refusal stands, the words are general
+        return _unreadable()
+
+
+def _what(old: HistoricalResolver, new: HistoricalResolver, premade: set[str], field: str | None) -> Text:
     old_info, new_info = old.trailer_view.raw_get("/Info"), new.trailer_view.raw_get("/Info")
     info_changed = old_info != new_info or (
         isinstance(new_info, generic.IndirectObject) and new_info.reference in new.explicit_refs_in_revision()
@@ -141,18 +152,27 @@ def _describe(old: HistoricalResolver, new: HistoricalResolver, premade: set[str
     )
 
 
-def unsigned_revision(
-    reader: PdfFileReader, signatures: Sequence[EmbeddedPdfSignature]
-) -> RevisionProblem | None:
+def signed_revisions(reader: PdfFileReader) -> list[int]:
+    """The revision (from 0) in which each filled signature field got its value, read from the
+    cross-reference tables only (no signature is parsed)."""
+    out = []
+    for _name, _value, field_ref in enumerate_sig_fields(reader, filled_status=True):
+        value = field_ref.get_object().raw_get("/V")
+        if isinstance(value, generic.IndirectObject):
+            out.append(reader.xrefs.get_last_change(value.reference))
+    return sorted(out)
+
+
+def unsigned_revision(reader: PdfFileReader, revisions: Sequence[int]) -> RevisionProblem | None:
     """The cheap half of :func:`check_revisions`: the first revision after the record was made that
-    holds no signature, or two (no object is compared). ``sign_record`` runs it before every
-    signature: nobody signs on top of an unsigned change."""
+    holds no signature, or two, given the signatures' ``revisions`` (no object is compared).
+    ``sign_record`` runs it before every signature: nobody signs on top of an unsigned change."""
     total = reader.xrefs.total_revisions
     seen: set[int] = set()
-    for sig in signatures:
-        if sig.signed_revision in seen:
-            return RevisionProblem(sig.signed_revision, total, T("含有两个签名", "holds two signatures"))
-        seen.add(sig.signed_revision)
+    for revision in revisions:
+        if revision in seen:
+            return RevisionProblem(revision, total, T("含有两个签名", "holds two signatures"))
+        seen.add(revision)
     last = max(seen, default=MADE_REVISION)
     for index in range(MADE_REVISION + 1, total):
         if index in seen:
@@ -162,7 +182,7 @@ def unsigned_revision(
                 "在最后一个签名之后追加，未经任何人签署",
                 "was appended after the last signature, signed by nobody",
             )
-            if not signatures:
+            if not seen:
                 what = T(
                     "在意见表生成之后追加，未经任何人签署",
                     "was appended after the record was made, signed by nobody",
@@ -182,7 +202,7 @@ def check_revisions(
     total = reader.xrefs.total_revisions
     if not signatures or total <= MADE_REVISION + 1:
         return None
-    problem = unsigned_revision(reader, signatures)
+    problem = unsigned_revision(reader, [sig.signed_revision for sig in signatures])
     if problem is not None:
         return problem
     premade = _field_names(reader.get_historical_resolver(MADE_REVISION))
@@ -200,6 +220,8 @@ def check_revisions(
             result = policy.apply(old, new)
         except SuspiciousModification as exc:
             return RevisionProblem(index, total, _describe(old, new, premade, field), detail=str(exc))
+        except Exception as exc:  # an object pyHanko's comparison cannot handle: not a plain signature
+            return RevisionProblem(index, total, _unreadable(), detail=repr(exc))
         if result.changed_form_fields != {field}:
             return RevisionProblem(
                 index,
