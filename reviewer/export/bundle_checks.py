@@ -26,6 +26,7 @@ from reviewer.export.bundle_format import (
     ResultMismatch,
 )
 from reviewer.export.pades import read_pdf, record_fields
+from reviewer.export.pades_revisions import signed_info
 from reviewer.export.pades_validate import WHOLE_DOCUMENT, SignatureStatus, require_valid, validate_opened
 from reviewer.export.panel_record import record_document_id
 from reviewer.export.record import DECISIONS_KEY, RECONCILIATION_KEY, RECORD_FORMAT, parse_bindings
@@ -261,19 +262,23 @@ def check_record(
 
 
 def _info(pdf: bytes | PdfFileReader, key: str) -> str | None:
+    """``key`` of the document information as every member signed it: from the first signature's
+    revision, which every later signature covers; never from a later revision (of a signed record,
+    any later change of /Info is refused anyway, ``pades_revisions``)."""
     try:
         reader = pdf if isinstance(pdf, PdfFileReader) else PdfFileReader(BytesIO(pdf))
-        info = reader.trailer_view.get("/Info")
-        return None if info is None else str(info.get_object().get(key, "")) or None
+        info = signed_info(reader)
+        return None if info is None else str(info.get(key, "")) or None
     except Exception:  # a damaged file is reported by the signature validation
         return None
 
 
 def record_subject(pdf: bytes | PdfFileReader) -> str | None:
-    """The record's ``/Subject`` (``reviewer.record/1 <document id>``), or None."""
+    """The record's ``/Subject`` (``reviewer.record/1 <document id>``) as signed, or None."""
     return _info(pdf, "/Subject")
 
 
 def record_bindings(pdf: bytes | PdfFileReader) -> dict[str, str]:
-    """The SHA-256 the record names (``reconciliation-sha256``, ``decisions-sha256``), from /Keywords."""
+    """The SHA-256 the record names (``reconciliation-sha256``, ``decisions-sha256``), from /Keywords
+    as every member signed it."""
     return parse_bindings(_info(pdf, "/Keywords") or "")

@@ -29,6 +29,7 @@ from pyhanko.sign.fields import MDPPerm, SigSeedSubFilter, enumerate_sig_fields
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from reviewer.errors import NotAnArtifact, Refused, Tampered
+from reviewer.export.pades_revisions import RecordChanged, signed_revisions, unsigned_revision
 from reviewer.export.pades_stamp import stamp_params, stamp_style
 from reviewer.export.record import FieldInfo, parse_field_name
 from reviewer.export.record_input import MemberRole
@@ -92,6 +93,15 @@ class _TimedPdfSigner(signers.PdfSigner):
         session = super().init_signing_session(pdf_out, existing_fields_only=existing_fields_only)
         session.system_time = self._when
         return session
+
+
+class _SigningWriter(IncrementalPdfFileWriter):
+    """Leaves the document information and the XMP metadata alone: a signature's revision changes
+    only the field it signs (pyHanko would stamp /ModDate and /Producer and add XMP metadata, which
+    the record's own validation refuses, ``pades_revisions``)."""
+
+    def _update_meta(self) -> None:
+        pass
 
 
 @dataclass(frozen=True)
@@ -232,21 +242,31 @@ def sign_record(
     if target is None:
         raise Refused(T("没有名为“{f}”的签名栏。", "There is no signature field named “{f}”.", f=field_name))
     _check_order(fields, target, identity, role)
+    try:  # nobody signs on top of an unsigned change (the full check is pades_validate's)
+        unsigned = unsigned_revision(reader, signed_revisions(reader))
+    except DAMAGED_PDF as exc:
+        raise damaged_pdf(exc) from exc
+    if unsigned is not None:
+        raise RecordChanged.of(unsigned)
     when = when or utcnow()
     closing = role is MemberRole.CHAIR
+    # The record's first signature certifies it (DocMDP P=2: only filling in and signing fields may
+    # follow); the others are approval signatures under their field's FieldMDP lock.
+    certify = not any(f.signed for f in fields)
     meta = signers.PdfSignatureMetadata(
         field_name=field_name,
         md_algorithm="sha256",
         subfilter=SigSeedSubFilter.PADES,
         name=identity.name,
         reason="专家组组长签署，评审意见表完成" if closing else "专家组成员审阅并签署",
-        # what the chair's field lock already demands (pyHanko would otherwise warn and apply it)
-        **({"docmdp_permissions": MDPPerm.NO_CHANGES} if closing else {}),
+        certify=certify,
+        # the chair's: what the field lock already demands (pyHanko would otherwise warn and apply it)
+        docmdp_permissions=MDPPerm.NO_CHANGES if closing else MDPPerm.FILL_FORMS,
     )
     params = stamp_params(identity.name, role.zh, when, closing)
     signer = _IdentitySigner(identity)
     pdf_signer = _TimedPdfSigner(meta, signer, stamp_style=stamp_style(params), when=when)
-    writer = IncrementalPdfFileWriter.from_reader(reader)
+    writer = _SigningWriter.from_reader(reader)
     out = pdf_signer.sign_pdf(
         writer, existing_fields_only=True, bytes_reserved=cms_reserve(signer), appearance_text_params=params
     )

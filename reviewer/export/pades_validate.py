@@ -1,9 +1,12 @@
 """Validating the record's PAdES signatures (pyHanko), against a trust anchor the caller pins.
 
 :func:`validate_record` checks every signature against one trust anchor given by the caller (the
-ministry root; certificates inside the file are never trusted), with pyHanko's difference
-analysis of what each later revision changed. :func:`require_valid` turns a problem into the typed
-errors :class:`~reviewer.errors.Tampered` and :class:`~reviewer.errors.Untrusted`.
+ministry root; certificates inside the file are never trusted), and what every revision after the
+record was made changed, under the record's own strict rule (:mod:`reviewer.export.pades_revisions`:
+each revision is one signature in its own pre-made field, nothing else) instead of pyHanko's more
+lenient default analysis. :func:`require_valid` turns a problem into the typed errors
+:class:`RecordChanged` (a :class:`~reviewer.errors.Tampered`, naming the revision),
+:class:`~reviewer.errors.Tampered` and :class:`~reviewer.errors.Untrusted`.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from pyhanko_certvalidator import ValidationContext
 
 from reviewer.errors import Refused, Tampered, Untrusted
 from reviewer.export.pades import DAMAGED_PDF, RecordField, asn1_cert, damaged_pdf, read_pdf
+from reviewer.export.pades_revisions import RecordChanged, RevisionProblem, check_revisions
 from reviewer.export.record import parse_field_name
 from reviewer.export.record_input import MemberRole
 from reviewer.i18n import T
@@ -43,9 +47,12 @@ class SignatureStatus:
     trusted: bool  # the signer's certificate chains to the given root, valid for signing
     in_own_field: bool  # signed by the certificate the field was made for
     coverage: str  # WHOLE_DOCUMENT, or EARLIER_REVISION (later revisions were appended)
-    modification_level: str  # what was changed after it: none, form_filling, annotations, other
-    changes_allowed: bool  # later changes are within what earlier signatures permit
+    modification_level: str  # what was changed after it: none, form_filling (signatures only), other
+    changes_allowed: bool  # every revision from its own on is one signature in its own pre-made field
     problem: str = ""  # why it is not valid, for the log
+    # the record's first revision that is not one signature in its own pre-made field (the same on
+    # every signature of the record: the record is refused as a whole)
+    revision_problem: RevisionProblem | None = None
 
     @property
     def valid(self) -> bool:
@@ -84,7 +91,10 @@ def _validate(
 ) -> list[SignatureStatus]:
     out = []
     anchor = asn1_cert(trust_root)  # parsed once (asn1crypto parses lazily and keeps what it parsed)
-    for sig in reader.embedded_signatures:
+    signatures = reader.embedded_signatures
+    bad = check_revisions(reader, signatures)  # one comparison per revision, for every signature
+    last = reader.xrefs.total_revisions - 1
+    for sig in signatures:
         info = parse_field_name(sig.field_name)
         cert = sig.signer_cert
         fingerprint = cert_fingerprint(x509.load_der_x509_certificate(cert.dump()))
@@ -96,14 +106,23 @@ def _validate(
             "in_own_field": info is not None and fingerprint.startswith(info.fingerprint_prefix),
         }
         try:
-            # a fresh context for each: pyHanko adds the certificates a signature carries to its context
-            status = validate_pdf_signature(sig, signer_validation_context=_context(anchor, at))
+            # a fresh context for each: pyHanko adds the certificates a signature carries to its
+            # context. pyHanko's own difference analysis is skipped: check_revisions is stricter.
+            status = validate_pdf_signature(
+                sig, signer_validation_context=_context(anchor, at), skip_diff=True
+            )
         except Exception as exc:  # a damaged signature must be reported, not crash the report
             out.append(SignatureStatus(**base, signed_at=None, intact=False, trusted=False,
                                        coverage=EARLIER_REVISION, modification_level="unknown",
-                                       changes_allowed=False, problem=repr(exc)))  # fmt: skip
+                                       changes_allowed=False, problem=repr(exc),
+                                       revision_problem=bad))  # fmt: skip
             continue
-        level = status.modification_level
+        # changed after it (or in its own revision) by a revision that is not a signature in its field;
+        # a revision before every signature is charged to all of them
+        spoiled = bad is not None and (
+            bad.index < signatures[0].signed_revision or sig.signed_revision <= bad.index
+        )
+        level = "other" if spoiled else ("none" if sig.signed_revision == last else "form_filling")
         out.append(
             SignatureStatus(
                 **base,
@@ -113,30 +132,50 @@ def _validate(
                 coverage=WHOLE_DOCUMENT
                 if status.coverage == SignatureCoverageLevel.ENTIRE_FILE
                 else EARLIER_REVISION,
-                modification_level=level.name.lower() if level is not None else "unknown",
-                changes_allowed=bool(status.docmdp_ok)
+                modification_level=level,
+                changes_allowed=not spoiled
                 and status.coverage is not None
                 and status.coverage >= SignatureCoverageLevel.ENTIRE_REVISION,
-                problem="" if status.bottom_line else str(status.trust_problem_indic or ""),
+                problem=(bad.detail if spoiled and bad else "") or str(status.trust_problem_indic or ""),
+                revision_problem=bad,
             )
         )
     return out
 
 
-def require_valid(statuses: Sequence[SignatureStatus], *, complete: Sequence[RecordField] = ()) -> None:
-    """Raise :class:`Tampered` or :class:`Untrusted` for the first problem; ``complete``: every field signed."""
+def record_error(statuses: Sequence[SignatureStatus]) -> Tampered | None:
+    """The integrity problem of a record's signatures, if any: a signature whose bytes changed or that
+    sits in another's field, else a revision that is not one signature in its own pre-made field."""
     for s in statuses:
-        if not (s.intact and s.changes_allowed and s.in_own_field):
-            raise Tampered(
-                T(
-                    "评审意见表在 {name} 签署后被改动（签名栏“{field}”）。请勿使用此文件，向组长索取原件。",
-                    "The record was changed after {name} signed it (field “{field}”). Do not use this file; "
-                    "ask the chair for the original.",
-                    name=s.signer_name,
-                    field=s.field,
-                ),
-                detail=s.problem,
-            )
+        if not (s.intact and s.in_own_field):
+            return _changed_after(s)
+    if statuses and statuses[0].revision_problem is not None:
+        return RecordChanged.of(statuses[0].revision_problem)
+    for s in statuses:
+        if not s.changes_allowed:
+            return _changed_after(s)
+    return None
+
+
+def _changed_after(s: SignatureStatus) -> Tampered:
+    return Tampered(
+        T(
+            "评审意见表在 {name} 签署后被改动（签名栏“{field}”）。请勿使用此文件，向组长索取原件。",
+            "The record was changed after {name} signed it (field “{field}”). Do not use this file; "
+            "ask the chair for the original.",
+            name=s.signer_name,
+            field=s.field,
+        ),
+        detail=s.problem,
+    )
+
+
+def require_valid(statuses: Sequence[SignatureStatus], *, complete: Sequence[RecordField] = ()) -> None:
+    """Raise :class:`Tampered` (:class:`RecordChanged` for a revision that is not one signature in its
+    own field) or :class:`Untrusted` for the first problem; ``complete``: every field signed."""
+    error = record_error(statuses)
+    if error is not None:
+        raise error
     if statuses and all(s.coverage != WHOLE_DOCUMENT for s in statuses):
         raise Tampered(
             T(

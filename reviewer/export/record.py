@@ -230,16 +230,21 @@ class _FieldWriter(IncrementalPdfFileWriter):
 def _add_fields(pdf: bytes, boxes: list[SignatureBox], document_id: bytes) -> bytes:
     writer_cls = type("_Writer", (_FieldWriter,), {"seed": document_id})
     writer = writer_cls(BytesIO(pdf))
+    names = [box.field_name for box in boxes]
     for box in boxes:
         info = parse_field_name(box.field_name)
         closing = info is not None and info.role is MemberRole.CHAIR
+        others = [name for name in names if name != box.field_name]
         spec = SigFieldSpec(
             sig_field_name=box.field_name,
             on_page=box.page,
             box=box.box,
             readable_field_name=box.label,
-            # The chair signs last: the signature locks every field and allows no further change.
-            field_mdp_spec=FieldMDPSpec(FieldMDPAction.ALL) if closing else None,
+            # A member's signature locks every field but the other members' signature fields (FieldMDP);
+            # the chair signs last: the signature locks every field and allows no further change.
+            field_mdp_spec=FieldMDPSpec(FieldMDPAction.ALL)
+            if closing
+            else FieldMDPSpec(FieldMDPAction.EXCLUDE, fields=others),
             doc_mdp_update_value=MDPPerm.NO_CHANGES if closing else None,
         )
         append_signature_field(writer, spec)

@@ -8,12 +8,12 @@ from pathlib import Path
 
 from cryptography import x509
 
-from reviewer.errors import NotAnArtifact, ReviewerError, Tampered, Untrusted
+from reviewer.errors import NotAnArtifact, ReviewerError, Untrusted
 from reviewer.export import bundle_format
 from reviewer.export.bundle import open_bundle, verify_bundle
 from reviewer.export.bundle_checks import record_subject
 from reviewer.export.pades import record_fields
-from reviewer.export.pades_validate import validate_record
+from reviewer.export.pades_validate import record_error, validate_record
 from reviewer.export.verify_report import ArtifactKind, Report, SignatureLine
 from reviewer.export.verify_report import failed as _failed
 from reviewer.export.verify_report import no_anchor as _no_anchor
@@ -292,25 +292,17 @@ def record(path: Path, data: bytes, root: x509.Certificate | None) -> Report:
         )
         for s in statuses
     )
-    error: ReviewerError | None = None
-    if any(not line.intact for line in lines):
-        bad = next(s for s in statuses if not (s.intact and s.changes_allowed and s.in_own_field))
-        error = Tampered(
-            T(
-                "评审意见表在 {n} 签署后被改动。",
-                "The record was changed after {n} signed it.",
-                n=bad.signer_name,
-            ),
-            detail=bad.problem,
-        )
-    elif any(not line.trusted for line in lines):
+    # a changed byte, a signature in another's field, or a revision that is not one signature in its
+    # own pre-made field (docs/record-format.md, Revisions), before trust
+    error: ReviewerError | None = record_error(statuses)
+    if error is None and any(not line.trusted for line in lines):
         error = Untrusted(
             T(
                 "有签名不是由您信任的根证书签发的证书所签。",
                 "A signature is by a certificate not issued under the root you trust.",
             )
         )
-    elif not lines:
+    elif error is None and not lines:
         error = Untrusted(T("评审意见表尚无任何签名。", "The record carries no signature yet."))
     notes = (T("信任根：{fp}", "Trust anchor: {fp}", fp=cert_fingerprint(root)[:16]),)
     return Report(str(path), kind, tuple(claims), lines, notes, error)

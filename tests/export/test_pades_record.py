@@ -234,3 +234,24 @@ def test_the_chair_signs_under_the_lock_of_the_field_without_a_warning(unsigned,
     reader = PdfFileReader(BytesIO(closed))
     lock = reader.embedded_signatures[-1].sig_field["/Lock"]
     assert lock["/Action"] == "/All" and int(lock["/P"]) == 1  # no changes allowed after the chair
+
+
+def test_the_first_signature_certifies_and_each_signature_locks_the_fields(signed, record_input):
+    """PDF-level locks for any PDF reader (the product's own check is stricter, pades_revisions): the
+    first signature certifies the record allowing only form filling and signing (DocMDP P=2); each
+    member's field locks every field but the other signature fields (FieldMDP); the chair's locks
+    every field and allows no change (P=1)."""
+    from pyhanko.sign.fields import FieldMDPAction, MDPPerm
+
+    reader = PdfFileReader(BytesIO(signed))
+    sigs = reader.embedded_signatures
+    assert sigs[0].docmdp_level == MDPPerm.FILL_FORMS
+    assert reader.root["/Perms"].raw_get("/DocMDP").reference == sigs[0].sig_field.raw_get("/V").reference
+    assert all("/DocMDP" not in str(s.sig_object.get("/Reference", "")) for s in sigs[1:])
+    names = [f.name for f in record_fields(signed)]
+    for sig in sigs[:-1]:
+        lock = sig.fieldmdp
+        assert lock is not None and lock.action == FieldMDPAction.EXCLUDE
+        assert set(lock.fields) == set(names) - {sig.field_name}
+    assert sigs[-1].fieldmdp.action == FieldMDPAction.ALL
+    assert sigs[-1].docmdp_level == MDPPerm.NO_CHANGES

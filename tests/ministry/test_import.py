@@ -221,7 +221,7 @@ def test_workers_give_the_serial_outcomes_file_for_file(
                                              "refused", "duplicate", "refused"]  # fmt: skip
     assert [o.exit_code for o in outcomes] == [10, 0, 18, 18, 18, 3, 11, 0, 18]
     assert "not newer" in outcomes[3].message
-    assert "appended to the record after its last signature" in outcomes[6].message  # not a mismatch
+    assert "appended after the last signature, signed by nobody" in outcomes[6].message  # not a mismatch
     assert seen == [(i, len(batch), str(p)) for i, p in enumerate(batch, 1)]
     assert reviews == [(world.binding.package_id, 2, True, "pass", "80.66")]
 
