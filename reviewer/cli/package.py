@@ -7,6 +7,7 @@ from pathlib import Path
 
 from reviewer.cli.authority import add_passphrase_option, passphrase_source
 from reviewer.errors import Untrusted, UsageError
+from reviewer.export.verify_kinds import contents_note
 from reviewer.i18n import T
 from reviewer.packages import PackageView, inspect_package, open_package, seal, verify_package
 from reviewer.packages.inputs import load_candidate, load_panel, parse_expiry
@@ -168,6 +169,7 @@ def run_verify(args: argparse.Namespace) -> int:
         else load_pem_cert(Path(args.trust).read_bytes(), args.trust)
     )
     view = verify_package(args.package, root)
+    assert view.contents_checked is not None
     print("\n".join(_describe(view)))
     print(
         str(
@@ -177,6 +179,7 @@ def run_verify(args: argparse.Namespace) -> int:
             )
         )
     )
+    print(str(contents_note(view.contents_checked.entries, view.contents_checked.encrypted_bytes)))
     if args.identity:
         info = read_info(args.identity)
         cred = load_credential(info.path / CREDENTIAL)
