@@ -15,6 +15,7 @@ from reviewer.standards.summary import CANDIDATE, KIND
 from reviewer.trust import load_identity, open_authority, pretty_fingerprint
 from reviewer.trust.credential import load_credential, load_pem_cert
 from reviewer.trust.identity import CREDENTIAL, load_pinned_root, read_info
+from reviewer.trust.names import printable
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -148,7 +149,7 @@ def _describe(view: PackageView) -> list[str]:
             )
         )
     )
-    return lines
+    return [printable(line) for line in lines]  # names and places come from the file: escaped
 
 
 def run_verify(args: argparse.Namespace) -> int:
@@ -223,5 +224,5 @@ def run_open(args: argparse.Namespace) -> int:
             )
         )
         for e in opened.materials():
-            print(f"  - {e.name}  {e.size}  sha256 {e.sha256[:16]}")
+            print(printable(f"  - {e.name}  {e.size}  sha256 {e.sha256[:16]}"))
     return 0

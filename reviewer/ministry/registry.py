@@ -42,6 +42,7 @@ from reviewer.ministry.types import (
     Timeline,
 )
 from reviewer.models.orm.base import utcnow
+from reviewer.trust.names import CANDIDATE_FIELD, check_name
 
 IMPORTED = "imported"
 SUPERSEDED = "superseded"  # imported, replacing an older version of the same package's result
@@ -90,6 +91,9 @@ class Registry(RegistryReader):
                     s=status,
                 )
             )
+        for key in ("name", "province", "city", "parent_city"):
+            if isinstance(getattr(info, key), str):
+                check_name(getattr(info, key), CANDIDATE_FIELD.format(key=key))
         with Session(self.engine) as s, s.begin():
             if s.scalar(select(CandidateRow.id).where(CandidateRow.name == info.name)) is not None:
                 raise Refused(
