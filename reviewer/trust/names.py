@@ -10,7 +10,9 @@ overrides can make ``报告‮fdp.exe`` read as ``报告exe.pdf``. So:
   …), the bidirectional controls U+202A–U+202E, U+2066–U+2069, U+200E, U+200F and U+061C, and the
   line and paragraph separators U+2028/U+2029, with :class:`UnsafeName` naming the field;
 * :func:`printable` escapes the same characters (``\\n``, ``\\x1b``, ``\\u202e``) wherever a name read
-  from a file is printed, since a file made by someone else never went through that door.
+  from a file is printed, since a file made by someone else never went through that door; and the
+  command line passes everything it writes through :func:`terminal_text` (the same, except its own
+  newlines and tabs), so no ESC sequence or bidi override reaches a terminal from any command.
 """
 
 from __future__ import annotations
@@ -61,6 +63,15 @@ def check_name(value: str, field: Text) -> str:
                 )
             )
     return value
+
+
+def terminal_text(text: str) -> str:
+    """``text`` for a terminal: every unsafe character escaped as in :func:`printable` except the
+    newlines and tabs the program itself writes (a carriage return, which can overwrite a line, is
+    escaped too)."""
+    if not any(unsafe(ch) for ch in text):
+        return text
+    return "\n".join("\t".join(printable(part) for part in line.split("\t")) for line in text.split("\n"))
 
 
 def printable(value: object) -> str:

@@ -183,3 +183,15 @@ def test_numbers_in_reports_stay_numbers(tmp_path: Path) -> None:
 
     assert spreadsheet_text("-1.25") == "-1.25" and spreadsheet_text("+3") == "+3"
     assert spreadsheet_text("-1+2") == "'-1+2" and spreadsheet_text("\t=1") == "'\t=1"
+
+
+def test_no_command_writes_an_escape_sequence_to_the_terminal(world, env, tmp_path, monkeypatch) -> None:
+    """Whatever prints a name from a file (here ``package open`` listing the forged package's
+    candidate, and the error path), ESC and bidi overrides arrive escaped."""
+    pkg = _forged_package(world, tmp_path, monkeypatch)
+    code, out, err = cli(
+        "package", "open", pkg, "--identity", world.identities["li"], "--passphrase-env", PASS_ENV
+    )
+    assert code == 0, out + err
+    assert "\x1b" not in out + err and "\u202e" not in out + err
+    assert "\\x1b[8m\\u202eHIDDEN" in out

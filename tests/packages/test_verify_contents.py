@@ -65,3 +65,19 @@ def test_valid_package_says_what_was_checked(world) -> None:
     code, out, _ = cli("package", "verify", world.small_package, "--trust", root)
     assert code == 0, out
     assert "every encrypted file" in out
+
+
+def test_checking_the_whole_file_streams_in_bounded_memory(world) -> None:
+    """50 MB of content, checked a mebibyte at a time: the peak of Python allocations stays small."""
+    import tracemalloc
+
+    root = load_pem_cert((world.authority / "root.crt.pem").read_bytes(), "root")
+    tracemalloc.start()
+    try:
+        view = verify_package(world.big_package, root)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert view.contents_checked is not None
+    assert view.contents_checked.encrypted_bytes > 50 * 1024 * 1024 - 2 * 1024 * 1024
+    assert peak < 8 * 1024 * 1024, peak
