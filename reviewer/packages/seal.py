@@ -31,7 +31,7 @@ from reviewer.trust.authority import Authority, AuthorityKeys
 from reviewer.trust.credential import Credential
 from reviewer.trust.encoding import canonical_json
 from reviewer.trust.keys import cert_fingerprint
-from reviewer.trust.names import CANDIDATE_FIELD, MATERIAL_FIELD, check_name
+from reviewer.trust.names import CANDIDATE_FIELD, MATERIAL_FIELD, NAME_FIELD, check_name
 from reviewer.trust.recipients import Recipient, wrap_for_all
 
 DEFAULT_VALIDITY = timedelta(days=90)
@@ -109,6 +109,7 @@ def check_panel(authority: Authority, members: list[PanelMember], now: datetime)
                 T("成员“{name}”重复。", "The member “{name}” appears twice.", name=m.credential.name)
             )
         seen.add(m.credential.fingerprint)
+        check_name(m.credential.name, NAME_FIELD)  # a credential issued before names were checked
         if revocations.revoked_at(m.credential.serial) is not None:
             raise Revoked(
                 T(

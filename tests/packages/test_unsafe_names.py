@@ -195,3 +195,25 @@ def test_no_command_writes_an_escape_sequence_to_the_terminal(world, env, tmp_pa
     assert code == 0, out + err
     assert "\x1b" not in out + err and "\u202e" not in out + err
     assert "\\x1b[8m\\u202eHIDDEN" in out
+
+
+def test_seal_refuses_a_member_whose_credential_carries_an_unsafe_name(
+    world, env, tmp_path, monkeypatch
+) -> None:
+    """A credential issued before enrolment checked names (the check switched off to make one)."""
+    from pkg_world import enrol
+
+    monkeypatch.setattr(sys.modules["reviewer.trust.enrolment"], "check_name", lambda value, field: value)
+    monkeypatch.setattr(sys.modules["reviewer.trust.identity"], "check_name", lambda value, field: value)
+    root = tmp_path / "w"
+    root.mkdir()
+    enrol(root, world.authority, "evil", "王芳\u202e", "浙江大学")
+    monkeypatch.undo()
+    monkeypatch.setenv(PASS_ENV, "test-passphrase-0123")
+    shutil.copyfile(world.candidate, root / "candidate.json")
+    for key in ("zhang", "li"):
+        shutil.copyfile(world.credentials[key], root / f"{key}.rvcred")
+    panel = write_panel(root / "panel.json", [("zhang", "chair"), ("li", "expert"), ("evil", "expert")])
+    code, out, err = seal(root, world.authority, panel, [world.root / "small"], root / "p.rvpkg")
+    assert code == 3, out + err
+    assert "U+202E" in err and not (root / "p.rvpkg").exists()
