@@ -14,7 +14,9 @@ import sys
 from collections.abc import Sequence
 
 from reviewer import __version__, i18n
+from reviewer.cli.safe_output import terminal_safe_output
 from reviewer.errors import EXIT_CODES, ReviewerError
+from reviewer.trust.names import terminal_text
 
 # Each module defines ``register(subparsers)``; the order is the order shown in --help.
 COMMAND_MODULES = [
@@ -102,9 +104,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         args = parser.parse_args([*argv, "gui"])
     try:
-        return int(args.func(args) or 0)
+        with terminal_safe_output():
+            return int(args.func(args) or 0)
     except ReviewerError as exc:
-        print(f"reviewer: {exc}", file=sys.stderr)
+        print(terminal_text(f"reviewer: {exc}"), file=sys.stderr)
         if exc.detail:
             log.debug("%s", exc.detail)
         return exc.exit_code

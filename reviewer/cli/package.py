@@ -7,6 +7,7 @@ from pathlib import Path
 
 from reviewer.cli.authority import add_passphrase_option, passphrase_source
 from reviewer.errors import Untrusted, UsageError
+from reviewer.export.verify_kinds import contents_note
 from reviewer.i18n import T
 from reviewer.packages import PackageView, inspect_package, open_package, seal, verify_package
 from reviewer.packages.inputs import load_candidate, load_panel, parse_expiry
@@ -14,6 +15,7 @@ from reviewer.standards.summary import CANDIDATE, KIND
 from reviewer.trust import load_identity, open_authority, pretty_fingerprint
 from reviewer.trust.credential import load_credential, load_pem_cert
 from reviewer.trust.identity import CREDENTIAL, load_pinned_root, read_info
+from reviewer.trust.names import printable
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -147,7 +149,7 @@ def _describe(view: PackageView) -> list[str]:
             )
         )
     )
-    return lines
+    return [printable(line) for line in lines]  # names and places come from the file: escaped
 
 
 def run_verify(args: argparse.Namespace) -> int:
@@ -168,6 +170,7 @@ def run_verify(args: argparse.Namespace) -> int:
         else load_pem_cert(Path(args.trust).read_bytes(), args.trust)
     )
     view = verify_package(args.package, root)
+    assert view.contents_checked is not None
     print("\n".join(_describe(view)))
     print(
         str(
@@ -177,6 +180,7 @@ def run_verify(args: argparse.Namespace) -> int:
             )
         )
     )
+    print(str(contents_note(view.contents_checked.entries, view.contents_checked.encrypted_bytes)))
     if args.identity:
         info = read_info(args.identity)
         cred = load_credential(info.path / CREDENTIAL)
@@ -220,5 +224,5 @@ def run_open(args: argparse.Namespace) -> int:
             )
         )
         for e in opened.materials():
-            print(f"  - {e.name}  {e.size}  sha256 {e.sha256[:16]}")
+            print(printable(f"  - {e.name}  {e.size}  sha256 {e.sha256[:16]}"))
     return 0

@@ -4,6 +4,7 @@ signature is intact and trusted, and what the file claims. The core is :mod:`rev
 from __future__ import annotations
 
 import argparse
+import builtins
 import logging
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from reviewer.scoring.sheet_format import MinistryReader
 from reviewer.trust import open_authority
 from reviewer.trust.credential import load_pem_cert
 from reviewer.trust.identity import load_pinned_root
+from reviewer.trust.names import printable
 
 EPILOG = """\
 Kinds are told by content, not by the file name: review package (.rvpkg), score sheet (.rvsheet),
@@ -78,6 +80,9 @@ def _mark(value: bool | None) -> Text:
 
 
 def _print(report: Report) -> None:
+    """Every line escaped (:func:`~reviewer.trust.names.printable`): names, claims and messages come from
+    a file someone else made, and must not forge a line, move the cursor or reorder the text."""
+    print = _safe_print
     kind = report.kind.label if report.kind else T("未知", "unknown")
     print(f"== {report.path}: {kind}")
     for claim in report.claims:
@@ -115,6 +120,10 @@ def _print(report: Report) -> None:
                 )
             )
         )
+
+
+def _safe_print(line: object) -> None:
+    builtins.print(printable(line))
 
 
 def run_verify(args: argparse.Namespace) -> int:

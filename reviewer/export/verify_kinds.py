@@ -74,16 +74,27 @@ def package(path: Path, root: x509.Certificate | None, now: datetime | None) -> 
         sig = line(intact=None, trusted=None)
         return Report(str(path), ArtifactKind.PACKAGE, _package_claims(view), (sig,), error=_no_anchor())
     try:
-        verify_package(path, root, now=now)
+        checked = verify_package(path, root, now=now).contents_checked
     except ReviewerError as exc:
         sig = _failed(line, exc)
         return Report(str(path), ArtifactKind.PACKAGE, _package_claims(view), (sig,), error=exc)
     sig = line(intact=True, trusted=True)
-    note = T(
-        "内容文件的哈希在打开评审包时逐一核验（reviewer package open）。",
-        "Each content file's hash is checked when the package is opened (reviewer package open).",
-    )
+    assert checked is not None
+    note = contents_note(checked.entries, checked.encrypted_bytes)
     return Report(str(path), ArtifactKind.PACKAGE, _package_claims(view), (sig,), (note,))
+
+
+def contents_note(entries: int, size: int) -> Text:
+    """What a package verification checked beyond the signature: the whole file."""
+    return T(
+        "已核验整个文件：签名清单，以及全部 {n} 个加密文件（{size} 字节）的哈希与大小均与清单一致"
+        "（无需密钥；解密后的内容在打开评审包时再次核验）。",
+        "Checked the whole file: the signed manifest, and every encrypted file ({n}, {size} bytes) "
+        "against the hash and size it gives (no key needed; the decrypted content is checked again "
+        "when the package is opened).",
+        n=entries,
+        size=size,
+    )
 
 
 # --- sheets and return notices ---------------------------------------------------------------

@@ -42,6 +42,7 @@ from reviewer.ministry.registry import Registry
 from reviewer.ministry.types import CandidateInfo, Deviation, ReviewResult
 from reviewer.trust import clock
 from reviewer.trust.authority import Authority, AuthorityKeys
+from reviewer.trust.names import printable
 from reviewer.trust.revocation import RevocationList
 
 log = logging.getLogger(__name__)
@@ -104,6 +105,29 @@ def check_issued(bundle: VerifiedBundle, ledger: dict[str, dict[str, Any]]) -> N
         )
 
 
+class RosterIncomplete(Refused):
+    """A roster member has neither a sheet nor a recusal in the result (exit 18)."""
+
+
+def check_complete(bundle: VerifiedBundle) -> None:
+    """Every member of the package's signed roster — the chair included — has a sheet in the result,
+    a score sheet or a recusal. A chair's tools may reconcile as soon as the quorum is met; the
+    ministry registers only a panel's whole result, so a member left out (whose signature on the
+    record would otherwise vouch for scores they never gave) is refused by name."""
+    present = {s.expert_id for s in bundle.sheets}
+    missing = [m for m in bundle.binding.roster if m.cert_sha256 not in present]
+    if missing:
+        raise RosterIncomplete(
+            T(
+                "结果包缺少专家组成员 {names} 的评分表（既无评分也无回避声明），结果不予导入。请组长补齐后重新提交。",
+                "The result lacks a sheet of the panel member(s) {names} (neither scores nor a recusal); it is "
+                "not imported. The chair must add it and send the result again.",
+                names="、".join(printable(f"{m.name}（{m.org}）") for m in missing),
+            ),
+            detail="missing " + ", ".join(m.cert_sha256 for m in missing),
+        )
+
+
 def review_result(bundle: VerifiedBundle) -> ReviewResult:
     """What the registry keeps of a verified bundle."""
     profile = bundle.candidate.get("profile")
@@ -159,6 +183,7 @@ class _Checker:
         try:
             bundle = open_bundle(read_bundle(path), self.reader, self.root, revocations=self.revocations)
             check_issued(bundle, self.ledger)
+            check_complete(bundle)
             return review_result(bundle), ""
         except ReviewerError as exc:
             return FileOutcome(str(path), REFUSED, str(exc), exit_code=exc.exit_code), ""

@@ -11,7 +11,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from reviewer.models.orm.base import NAMING_CONVENTION, UTCDateTime
@@ -40,7 +51,17 @@ class CandidateRow(RegistryBase):
 
 class ReviewRow(RegistryBase):
     __tablename__ = "reviews"
-    __table_args__ = (UniqueConstraint("package_id", "bundle_version"),)
+    __table_args__ = (
+        UniqueConstraint("package_id", "bundle_version"),
+        # one current result per package, whatever two desks do at the same moment (revision 0002)
+        Index(
+            "uq_reviews_package_id_current",
+            "package_id",
+            unique=True,
+            sqlite_where=text("current"),
+            postgresql_where=text("current"),
+        ),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), index=True)
     package_id: Mapped[str] = mapped_column(String(64), index=True)
@@ -130,3 +151,12 @@ class DeviationRow(RegistryBase):
     code: Mapped[str] = mapped_column(String(64))
     score: Mapped[str] = mapped_column(String(32))
     aggregate: Mapped[str] = mapped_column(String(32))
+
+
+class PendingRebuildRow(RegistryBase):
+    """A candidate whose derived tables a migration left to rebuild (it repaired the facts beneath them
+    without the rules engine); :class:`~reviewer.ministry.registry.Registry` rebuilds and removes it."""
+
+    __tablename__ = "pending_rebuilds"
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), primary_key=True)
+    reason: Mapped[str] = mapped_column(String(64))

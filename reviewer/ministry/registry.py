@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import URL, Engine, delete, insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from reviewer.errors import Refused, UsageError
@@ -25,6 +25,7 @@ from reviewer.ministry.orm import (
     DecisionRow,
     DeviationRow,
     NoticeRow,
+    PendingRebuildRow,
     PublicityRow,
     ReviewRow,
     StarRatingRow,
@@ -42,10 +43,17 @@ from reviewer.ministry.types import (
     Timeline,
 )
 from reviewer.models.orm.base import utcnow
+from reviewer.trust.names import CANDIDATE_FIELD, check_name
 
 IMPORTED = "imported"
 SUPERSEDED = "superseded"  # imported, replacing an older version of the same package's result
 DUPLICATE = "duplicate"  # this very bundle is in the registry already: nothing changed
+RECORD_ATTEMPTS = 3  # a transaction that lost a race to another desk is decided again, this often
+RETRY_SQLSTATES = ("40001", "40P01")  # PostgreSQL: serialization failure, deadlock detected
+
+
+def _retryable(exc: OperationalError) -> bool:
+    return getattr(exc.orig, "sqlstate", None) in RETRY_SQLSTATES
 
 
 @dataclass(frozen=True)
@@ -62,6 +70,17 @@ class Registry(RegistryReader):
 
     def __init__(self, engine: Engine, rules: RegistryRules | None = None) -> None:
         super().__init__(engine, rules or load_rules())
+        self._rebuild_pending()
+
+    def _rebuild_pending(self) -> None:
+        """Rebuild the derived tables of candidates a migration queued (it repaired their facts)."""
+        with self._read() as s:
+            if s.scalar(select(PendingRebuildRow.candidate_id).limit(1)) is None:
+                return
+        with Session(self.engine) as s, s.begin():
+            for pending in s.scalars(select(PendingRebuildRow).with_for_update()).all():
+                self._rebuild(s, s.get_one(CandidateRow, pending.candidate_id))
+                s.delete(pending)
 
     @classmethod
     def open(cls, target: str | os.PathLike[str] | URL, rules: RegistryRules | None = None) -> Registry:
@@ -90,6 +109,9 @@ class Registry(RegistryReader):
                     s=status,
                 )
             )
+        for key in ("name", "province", "city", "parent_city"):
+            if isinstance(getattr(info, key), str):
+                check_name(getattr(info, key), CANDIDATE_FIELD.format(key=key))
         with Session(self.engine) as s, s.begin():
             if s.scalar(select(CandidateRow.id).where(CandidateRow.name == info.name)) is not None:
                 raise Refused(
@@ -101,18 +123,34 @@ class Registry(RegistryReader):
             self._rebuild(s, row)
 
     def record(self, result: ReviewResult) -> RecordOutcome:
-        """Add a verified review result in one transaction and apply the rules to its candidate."""
-        try:
-            with Session(self.engine) as s, s.begin():
-                return self._record(s, result)
-        except IntegrityError as exc:  # a concurrent import of the same bundle or year on a shared server
-            raise Refused(
-                T(
-                    "评审结果 {pkg} 与登记册中已有的记录冲突（可能正被同时导入）。",
-                    "The result of package {pkg} conflicts with a record in the registry (imported at the same time?).",
-                    pkg=result.package_id,
-                )
-            ) from exc
+        """Add a verified review result in one transaction and apply the rules to its candidate.
+
+        Two desks on a shared server may record results of one package at the same moment. The
+        candidate's row is locked where the decision is made (``SELECT … FOR UPDATE`` on PostgreSQL;
+        SQLite's ``BEGIN IMMEDIATE`` already serialises writers), and the database keeps one current
+        result per package (``uq_reviews_package_id_current``). A transaction that still loses — the
+        first result of a new candidate or package, where there was no row to lock — is rolled back
+        and decided again on what the winner committed: a newer version supersedes, an older one is
+        refused, the same bundle is a duplicate."""
+        for attempt in range(1, RECORD_ATTEMPTS + 1):
+            try:
+                with Session(self.engine) as s, s.begin():
+                    return self._record(s, result)
+            except (IntegrityError, OperationalError) as exc:
+                if isinstance(exc, OperationalError) and not _retryable(exc):
+                    raise
+                if attempt < RECORD_ATTEMPTS:
+                    continue
+                raise Refused(
+                    T(
+                        "评审结果 {pkg} 与登记册中已有的记录冲突（可能正被同时导入）。",
+                        "The result of package {pkg} conflicts with a record in the registry (imported at the "
+                        "same time?).",
+                        pkg=result.package_id,
+                    ),
+                    detail=str(exc.orig),
+                ) from exc
+        raise AssertionError("unreachable")
 
     def decide_publicity(
         self, name: str, *, year: int, confirmed: bool, reason: str = "", at: datetime | None = None
@@ -158,11 +196,18 @@ class Registry(RegistryReader):
         )
 
     def _record(self, s: Session, result: ReviewResult) -> RecordOutcome:
+        # First lock the candidate: a second desk recording for it waits here until this transaction
+        # ends, and then reads what it committed (each statement sees the latest commits).
+        row = s.scalar(
+            select(CandidateRow).where(CandidateRow.name == result.candidate.name).with_for_update()
+        )
         same = s.scalar(select(ReviewRow).where(ReviewRow.bundle_sha256 == result.bundle_sha256))
         if same is not None:
             cand = s.get_one(CandidateRow, same.candidate_id)
             return RecordOutcome(DUPLICATE, cand.name, cand.status, same.package_id, same.bundle_version)
-        earlier = s.scalars(select(ReviewRow).where(ReviewRow.package_id == result.package_id)).all()
+        earlier = s.scalars(
+            select(ReviewRow).where(ReviewRow.package_id == result.package_id).with_for_update()
+        ).all()
         newest = max((r.bundle_version for r in earlier), default=0)
         if earlier and result.bundle_version <= newest:
             raise Refused(
@@ -175,7 +220,6 @@ class Registry(RegistryReader):
                     have=newest,
                 )
             )
-        row = s.scalar(select(CandidateRow).where(CandidateRow.name == result.candidate.name))
         if row is None:
             if not rules_engine.admissible(None, result.kind):
                 raise rules_engine.refusal(result.candidate.name, None, result.kind)

@@ -11,10 +11,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import unicodedata
 from typing import Any
 
 from reviewer.ministry.reports import Report, Table, language
+from reviewer.trust.names import printable
 
 FORMATS = ("table", "csv", "json", "xlsx")
 
@@ -23,6 +25,19 @@ def _cell(value: Any) -> str:
     if isinstance(value, bool):
         return ("yes" if value else "no") if language() == "en" else ("是" if value else "否")
     return "" if value is None else str(value)
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
+
+
+def spreadsheet_text(text: str) -> str:
+    """A CSV cell a spreadsheet will not run (OWASP "CSV injection"): text starting with ``=``, ``+``,
+    ``-``, ``@``, a tab or a carriage return gets a leading single quote; plain numbers (``-1.25``,
+    deviations) stay as they are."""
+    if text.startswith(FORMULA_START) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
 
 
 def display_width(text: str) -> int:
@@ -41,7 +56,7 @@ def render_table(report: Report) -> str:
     out = [_title(report.title_zh, report.title_en), ""]
     for table in report.tables:
         out.append(f"== {_title(table.title_zh, table.title_en)} ==")
-        cells = [_headers(table), *[[_cell(v) for v in row] for row in table.rows]]
+        cells = [_headers(table), *[[printable(_cell(v)) for v in row] for row in table.rows]]
         widths = [max(display_width(r[i]) for r in cells) for i in range(len(table.columns))]
         for n, row in enumerate(cells):
             out.append(
@@ -65,7 +80,7 @@ def render_csv(report: Report) -> str:
         if len(report.tables) > 1:
             writer.writerow([_title(table.title_zh, table.title_en)])
         writer.writerow(_headers(table))
-        writer.writerows([_cell(v) for v in row] for row in table.rows)
+        writer.writerows([spreadsheet_text(_cell(v)) for v in row] for row in table.rows)
     return buffer.getvalue()
 
 
@@ -113,6 +128,9 @@ def xlsx_bytes(report: Report) -> bytes:
                     for v in row
                 ]
             )
+            for cell in sheet[sheet.max_row]:  # text is text: openpyxl makes "=…" a live formula
+                if isinstance(cell.value, str) and cell.data_type == "f":
+                    cell.data_type = "s"
         for i, column in enumerate(table.columns, start=1):
             values = [column.zh, *(_cell(row[i - 1]) for row in table.rows)]
             sheet.column_dimensions[get_column_letter(i)].width = min(

@@ -75,7 +75,9 @@ class RecentFiles:
             return []
         with self._store.reading() as session:
             rows = session.scalars(
-                select(RecentFileRow).order_by(RecentFileRow.opened_at.desc(), RecentFileRow.id.desc()).limit(limit)
+                select(RecentFileRow)
+                .order_by(RecentFileRow.opened_at.desc(), RecentFileRow.id.desc())
+                .limit(limit)
             )
             return [_recent(row) for row in rows]
 
@@ -87,8 +89,10 @@ class RecentFiles:
 
     def _prune(self, session: Session) -> None:
         cutoff = session.scalar(
-            select(RecentFileRow.opened_at).order_by(RecentFileRow.opened_at.desc()).offset(self._keep - 1).limit(1)
+            select(RecentFileRow.opened_at)
+            .order_by(RecentFileRow.opened_at.desc())
+            .offset(self._keep - 1)
+            .limit(1)
         )
         if cutoff is not None:
             session.execute(delete(RecentFileRow).where(RecentFileRow.opened_at < cutoff))
-

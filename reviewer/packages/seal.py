@@ -31,6 +31,7 @@ from reviewer.trust.authority import Authority, AuthorityKeys
 from reviewer.trust.credential import Credential
 from reviewer.trust.encoding import canonical_json
 from reviewer.trust.keys import cert_fingerprint
+from reviewer.trust.names import CANDIDATE_FIELD, MATERIAL_FIELD, NAME_FIELD, check_name
 from reviewer.trust.recipients import Recipient, wrap_for_all
 
 DEFAULT_VALIDITY = timedelta(days=90)
@@ -68,6 +69,9 @@ def json_source(name: str, kind: str, value: Any) -> Source:
     return Source(name, kind, "application/json", data=canonical_json(value))
 
 
+CANDIDATE_NAMES = ("name", "type", "province", "city", "parent_city")
+
+
 def material_sources(paths: list[Path]) -> list[Source]:
     """Files as given (by base name) and folders walked (by relative path), under ``materials/``."""
     out: dict[str, Source] = {}
@@ -79,7 +83,7 @@ def material_sources(paths: list[Path]) -> list[Source]:
         else:
             raise UsageError(T("找不到材料 {path}。", "The material {path} does not exist.", path=str(path)))
         for file, rel in files:
-            name = f"materials/{rel}"
+            name = f"materials/{check_name(rel, MATERIAL_FIELD)}"
             if name in out:
                 raise UsageError(
                     T("材料名重复：{name}", "Two materials have the same name: {name}", name=name)
@@ -105,6 +109,7 @@ def check_panel(authority: Authority, members: list[PanelMember], now: datetime)
                 T("成员“{name}”重复。", "The member “{name}” appears twice.", name=m.credential.name)
             )
         seen.add(m.credential.fingerprint)
+        check_name(m.credential.name, NAME_FIELD)  # a credential issued before names were checked
         if revocations.revoked_at(m.credential.serial) is not None:
             raise Revoked(
                 T(
@@ -150,6 +155,9 @@ def seal(
                 s=standard.candidate_type.value,
             )
         )
+    for key in CANDIDATE_NAMES:  # the name and place are printed and reported everywhere
+        if isinstance(candidate.get(key), str):
+            check_name(candidate[key], CANDIDATE_FIELD.format(key=key))
     check_panel(authority, panel, now)
     sources = [
         Source("standard.json", "standard", "application/json", data=standard_path.read_bytes()),

@@ -29,6 +29,7 @@ from reviewer.i18n import T
 from reviewer.trust import clock
 from reviewer.trust.encoding import b64, canonical_json, parse_json, unb64
 from reviewer.trust.keys import ec_public_der, x25519_public_bytes
+from reviewer.trust.names import NAME_FIELD, ORG_FIELD, check_name
 from reviewer.trust.signatures import sign_bytes, verify_bytes
 
 REQUEST_FORMAT = "reviewer.enrolment-request/1"
@@ -114,6 +115,8 @@ def parse_request(data: bytes, source: str) -> EnrolmentRequest:
         raise InvalidInput(
             T("申请文件 {path} 的字段不正确。", "The request {path} has wrong fields.", path=source)
         )
+    check_name(fields["name"], NAME_FIELD)  # a hand-made request never went through `identity new`
+    check_name(fields["org"], ORG_FIELD)
     request = EnrolmentRequest(**fields, signing_key=signing, encryption_key=encryption, signature=signature)
     verify_bytes(
         signing,

@@ -42,6 +42,7 @@ from reviewer.trust.keys import (
     stretch,
     x25519_public_bytes,
 )
+from reviewer.trust.names import NAME_FIELD, ORG_FIELD, check_name
 from reviewer.trust.passphrase import PassphraseSource
 from reviewer.trust.recipients import WrappedKey, unwrap
 from reviewer.trust.signatures import sign_bytes
@@ -87,6 +88,8 @@ def create_identity(
         )
     if not name.strip() or not org.strip():
         raise UsageError(T("姓名和单位不能为空。", "Name and organisation must not be empty."))
+    check_name(name, NAME_FIELD)
+    check_name(org, ORG_FIELD)
     folder.mkdir(parents=True, exist_ok=True)
     ident = str(uuid.uuid4())
     signing, encryption = new_signing_key(), new_encryption_key()

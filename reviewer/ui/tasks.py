@@ -64,7 +64,9 @@ class Task(QObject):
     progressed = Signal(int, int, str)
     finished = Signal()
 
-    def __init__(self, parent: QObject, fn: Callable[[Progress], Any], executor: Executor | None = None) -> None:
+    def __init__(
+        self, parent: QObject, fn: Callable[[Progress], Any], executor: Executor | None = None
+    ) -> None:
         super().__init__(parent)
         self._fn = fn
         self._executor = executor or PoolExecutor()

@@ -43,7 +43,9 @@ def test_the_record_is_a_frozen_dataclass_not_an_orm_object(store: Store, park_s
         record.version = "x"  # type: ignore[misc]
 
 
-def test_importing_the_same_bytes_twice_gives_the_same_record(store: Store, park_standard_path: Path, tmp_path: Path):
+def test_importing_the_same_bytes_twice_gives_the_same_record(
+    store: Store, park_standard_path: Path, tmp_path: Path
+):
     library = StandardLibrary(store)
     first = library.import_file(park_standard_path)
     copy = tmp_path / "renamed.json"

@@ -83,7 +83,11 @@ def test_downgrade_to_base_and_upgrade_again(engine: Engine):
 
 def test_upgrade_at_head_is_a_no_op_and_keeps_data(data_dir: Path):
     with Store.open() as store, store.session() as s:
-        s.execute(text("INSERT INTO recent_files (path, kind, title, opened_at) VALUES ('/x', 'sheet', 't', '2026-01-01')"))
+        s.execute(
+            text(
+                "INSERT INTO recent_files (path, kind, title, opened_at) VALUES ('/x', 'sheet', 't', '2026-01-01')"
+            )
+        )
     with Store.open() as store, store.session() as s:
         assert s.execute(text("SELECT path FROM recent_files")).scalars().all() == ["/x"]
 

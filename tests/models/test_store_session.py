@@ -50,7 +50,11 @@ def test_times_come_back_as_utc_and_naive_times_are_refused(store: Store):
 
     beijing = timezone(timedelta(hours=8))
     with store.session() as s:
-        s.add(RecentFileRow(path="/a", kind="sheet", title="A", opened_at=datetime(2026, 3, 1, 17, 30, tzinfo=beijing)))
+        s.add(
+            RecentFileRow(
+                path="/a", kind="sheet", title="A", opened_at=datetime(2026, 3, 1, 17, 30, tzinfo=beijing)
+            )
+        )
     with store.session() as s:
         stored = s.scalar(select(RecentFileRow.opened_at))
     assert stored == WHEN and stored.tzinfo is UTC

@@ -72,7 +72,9 @@ def test_state_reconciles_with_checked_decisions_and_summarises(sheet_world, fil
     rec = state.reconcile()
     assert rec.scoring_experts == 2 and rec.quorum_met is False and rec.result is None
     assert rec.indicator("1.1").value == Decimal("5")
-    assert rec.indicator("1.1").aggregate == Decimal("5.75")  # mean of 6.5 (0.8 × 8) and 5 (0.6 × 8 = 4.8, to the step)
+    assert rec.indicator("1.1").aggregate == Decimal(
+        "5.75"
+    )  # mean of 6.5 (0.8 × 8) and 5 (0.6 × 8 = 4.8, to the step)
     with pytest.raises(DecisionsInvalid) as info:
         state.with_decisions(PanelDecisions("someone-else"))
     assert info.value.path == "package_id"

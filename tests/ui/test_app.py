@@ -34,7 +34,9 @@ def test_run_app_shows_the_window_with_the_file_and_returns_the_exit_code(
 
 def test_about_names_the_version_in_the_ui_language(make_window, monkeypatch) -> None:
     shown = []
-    monkeypatch.setattr(QMessageBox, "about", staticmethod(lambda parent, title, text: shown.append((title, text))))
+    monkeypatch.setattr(
+        QMessageBox, "about", staticmethod(lambda parent, title, text: shown.append((title, text)))
+    )
     window = make_window(lang="zh_CN")
     window.about_action.trigger()
     assert shown and shown[0][0] == "关于名城名园评审"

@@ -112,7 +112,9 @@ def test_signing_asks_first_and_the_signed_file_is_shown_again_after_reopening(
     target = tmp_path / "张三-评分表-v1.rvsheet"
     monkeypatch.setattr(sheet_files, "choose_sheet_path", lambda parent, suggested: target)
     asked: list[tuple[str, str, str]] = []
-    monkeypatch.setattr(errors, "confirm", lambda parent, title, text, action: asked.append((title, text, action)) and False)
+    monkeypatch.setattr(
+        errors, "confirm", lambda parent, title, text, action: asked.append((title, text, action)) and False
+    )
 
     # Cancelled: the question said where the file goes and what signing does; nothing happened.
     qtbot.mouseClick(page.sign_button, Qt.MouseButton.LeftButton)
@@ -120,7 +122,9 @@ def test_signing_asks_first_and_the_signed_file_is_shown_again_after_reopening(
     assert not target.exists() and first.bench.snapshot(first.review).status is ReviewStatus.OPEN
     assert page.sign_button.isEnabled() and page.result_box.isHidden()
 
-    monkeypatch.setattr(errors, "confirm", lambda parent, title, text, action: asked.append((title, text, action)) or True)
+    monkeypatch.setattr(
+        errors, "confirm", lambda parent, title, text, action: asked.append((title, text, action)) or True
+    )
     qtbot.mouseClick(page.sign_button, Qt.MouseButton.LeftButton)
     assert shown_errors == [] and len(asked) == 2 and target.exists()
     digest = page.result.digest

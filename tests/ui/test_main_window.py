@@ -48,7 +48,9 @@ def test_opens_the_sample_park_standard(make_window, park_standard_path, shown_e
     assert shown_errors == []
 
 
-def test_sample_badge_hidden_for_a_standard_that_is_not_a_sample(make_window, park_standard_path, tmp_path) -> None:
+def test_sample_badge_hidden_for_a_standard_that_is_not_a_sample(
+    make_window, park_standard_path, tmp_path
+) -> None:
     doc = json.loads(park_standard_path.read_text(encoding="utf-8"))
     doc["sample"] = False
     official = tmp_path / "official.json"
@@ -131,7 +133,9 @@ def test_geometry_is_remembered(make_window) -> None:
     assert (again.width(), again.height()) == (610, 430)
 
 
-def test_an_invalid_standard_reaches_the_error_path(make_window, park_standard_path, tmp_path, shown_errors) -> None:
+def test_an_invalid_standard_reaches_the_error_path(
+    make_window, park_standard_path, tmp_path, shown_errors
+) -> None:
     doc = json.loads(park_standard_path.read_text(encoding="utf-8"))
     doc["criteria"][0]["children"][0]["points"] = 9  # 1.1..1.5 now sum to 26, not 25
     broken = tmp_path / "broken.json"
@@ -146,7 +150,9 @@ def test_an_invalid_standard_reaches_the_error_path(make_window, park_standard_p
     assert window.settings.recent_standards() == []
 
 
-def test_error_messages_follow_the_ui_language(make_window, park_standard_path, tmp_path, shown_errors) -> None:
+def test_error_messages_follow_the_ui_language(
+    make_window, park_standard_path, tmp_path, shown_errors
+) -> None:
     doc = json.loads(park_standard_path.read_text(encoding="utf-8"))
     doc["criteria"][0]["children"][0]["points"] = 9
     broken = tmp_path / "broken.json"
@@ -160,7 +166,9 @@ def test_a_missing_file_is_reported(make_window, tmp_path, shown_errors) -> None
     assert "Cannot read the standard file" in shown_errors[0]
 
 
-def test_open_action_uses_the_file_chooser_and_remembers_recent(make_window, park_standard_path, monkeypatch) -> None:
+def test_open_action_uses_the_file_chooser_and_remembers_recent(
+    make_window, park_standard_path, monkeypatch
+) -> None:
     from reviewer.ui.dialogs import files
 
     monkeypatch.setattr(files, "choose_standard_file", lambda parent, start="": park_standard_path)
@@ -178,7 +186,13 @@ def test_dropping_a_json_standard_opens_it(make_window, park_standard_path) -> N
     window = make_window(lang="en")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(park_standard_path))])
-    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     window.dropEvent(event)
     assert window.browser.standard is not None
     assert window.browser.criteria.criteria_model.rowCount() == 6

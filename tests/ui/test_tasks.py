@@ -20,7 +20,9 @@ def owner(qapp) -> QObject:
 
 def test_success_is_delivered_synchronously_with_the_immediate_executor(owner) -> None:
     got, failed = [], []
-    Task(owner, lambda progress: 6 * 7, ImmediateExecutor()).on_success(got.append).on_failure(failed.append).run()
+    Task(owner, lambda progress: 6 * 7, ImmediateExecutor()).on_success(got.append).on_failure(
+        failed.append
+    ).run()
     assert got == [42]
     assert failed == []
 
@@ -77,7 +79,9 @@ def test_failure_from_a_worker_thread_reaches_the_gui_thread(qtbot, owner) -> No
     def work(progress):
         raise ValueError("boom")
 
-    task = Task(owner, work, PoolExecutor()).on_failure(lambda exc: failures.append((QThread.currentThread(), exc)))
+    task = Task(owner, work, PoolExecutor()).on_failure(
+        lambda exc: failures.append((QThread.currentThread(), exc))
+    )
     with qtbot.waitSignal(task.finished, timeout=10_000):
         task.run()
     assert len(failures) == 1

@@ -35,7 +35,9 @@ def test_every_message_is_translated(ts: Path) -> None:
     untranslated = [
         f"{ctx}: {src!r}"
         for ctx, src, tr in messages(ts)
-        if tr is None or tr.get("type") in ("unfinished", "vanished", "obsolete") or not (tr.text or "").strip()
+        if tr is None
+        or tr.get("type") in ("unfinished", "vanished", "obsolete")
+        or not (tr.text or "").strip()
     ]
     assert not untranslated, untranslated
 
@@ -53,7 +55,9 @@ def test_placeholders_match(ts: Path) -> None:
 def test_chinese_is_really_chinese() -> None:
     zh = resource("translations", "reviewer_zh_CN.ts")
     cjk = re.compile(r"[\u4e00-\u9fff]")
-    latin_only = [src for _, src, tr in messages(zh) if not cjk.search(tr.text or "") and re.search(r"[a-z]{3}", src)]
+    latin_only = [
+        src for _, src, tr in messages(zh) if not cjk.search(tr.text or "") and re.search(r"[a-z]{3}", src)
+    ]
     assert not latin_only, latin_only
 
 

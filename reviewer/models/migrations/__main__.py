@@ -1,8 +1,8 @@
 """Developer commands for the migrations (see docs/store.md).
 
-    python -m reviewer.models.migrations revision -m "add score tables"   # draft 000N_add_score_tables.py
-    python -m reviewer.models.migrations sql [--url postgresql://]         # the DDL, empty to head, offline
-    python -m reviewer.models.migrations heads                             # the newest revision
+python -m reviewer.models.migrations revision -m "add score tables"   # draft 000N_add_score_tables.py
+python -m reviewer.models.migrations sql [--url postgresql://]         # the DDL, empty to head, offline
+python -m reviewer.models.migrations heads                             # the newest revision
 """
 
 from __future__ import annotations
@@ -25,7 +25,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     rev.add_argument("-m", "--message", required=True)
     rev.add_argument("--empty", action="store_true", help="do not autogenerate, write an empty revision")
     sql = sub.add_parser("sql", help="print the DDL from empty to head for a backend, offline")
-    sql.add_argument("--url", default="postgresql://", help="a URL naming the dialect (default postgresql://)")
+    sql.add_argument(
+        "--url", default="postgresql://", help="a URL naming the dialect (default postgresql://)"
+    )
     sub.add_parser("heads", help="print the head revision")
     args = parser.parse_args(argv)
     if args.cmd == "revision":

@@ -35,7 +35,9 @@ def ask(parent: QWidget | None, title: str, question: str) -> bool:
 
 def confirm(parent: QWidget | None, title: str, what_happens: str, action: str) -> bool:
     """Ask before an irreversible step: ``what_happens`` in words; True only if ``action`` was clicked."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, what_happens, QMessageBox.StandardButton.NoButton, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, title, what_happens, QMessageBox.StandardButton.NoButton, parent
+    )
     go = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QCoreApplication.translate("errors", "Cancel"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(cancel)

@@ -69,7 +69,10 @@ class CriteriaModel(QAbstractItemModel):
         self._lang = i18n.normalise(lang)
         if self._nodes:
             # Notify every parent's block of rows; a single range may not span parents.
-            for parent in (QModelIndex(), *(self.createIndex(n.row, 0, i) for i, n in enumerate(self._nodes) if n.children)):
+            for parent in (
+                QModelIndex(),
+                *(self.createIndex(n.row, 0, i) for i, n in enumerate(self._nodes) if n.children),
+            ):
                 rows = self.rowCount(parent)
                 self.dataChanged.emit(self.index(0, 0, parent), self.index(rows - 1, COLUMNS - 1, parent))
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
@@ -146,7 +149,9 @@ class CriteriaModel(QAbstractItemModel):
             return labels.number(node.step)
         return labels.evidence_names(node.evidence)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         if not 0 <= section < COLUMNS:

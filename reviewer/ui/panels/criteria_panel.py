@@ -29,7 +29,9 @@ from reviewer.ui.fitted_tree import FittedTreeView
 from reviewer.ui.models.checklist_models import EligibilityModel, YesNoItemsModel
 from reviewer.ui.models.criteria_model import CODE, EVIDENCE, POINTS, STEP, TITLE, CriteriaModel
 
-SAMPLE_STYLE = "QLabel { background: #c0392b; color: white; font-weight: bold; padding: 2px 8px; border-radius: 3px; }"
+SAMPLE_STYLE = (
+    "QLabel { background: #c0392b; color: white; font-weight: bold; padding: 2px 8px; border-radius: 3px; }"
+)
 
 
 class StandardHeader(QWidget):
@@ -66,7 +68,9 @@ class StandardHeader(QWidget):
     def retranslate(self) -> None:
         s = self._standard
         self.sample_badge.setText(self.tr("SAMPLE"))
-        self.sample_badge.setToolTip(self.tr("A sample standard for trying the app, not the official indicator system"))
+        self.sample_badge.setToolTip(
+            self.tr("A sample standard for trying the app, not the official indicator system")
+        )
         self.sample_badge.setVisible(bool(s and s.sample))
         if s is None:
             self.title.setText(self.tr("No standard open"))
@@ -77,7 +81,10 @@ class StandardHeader(QWidget):
         self.title.setText(s.title.text(lang))
         self.identity.setText(
             self.tr("{id} · version {version} · {kind} · {candidate}").format(
-                id=s.id, version=s.version, kind=labels.kind_name(s.kind), candidate=labels.candidate_name(s.candidate_type)
+                id=s.id,
+                version=s.version,
+                kind=labels.kind_name(s.kind),
+                candidate=labels.candidate_name(s.candidate_type),
             )
         )
         self.totals.setText(
@@ -117,7 +124,9 @@ def _table_view(model: Any, name: str, stretch: int) -> QTableView:
     view.verticalHeader().setVisible(False)
     header = view.horizontalHeader()
     for column in range(model.columnCount()):
-        mode = QHeaderView.ResizeMode.Stretch if column == stretch else QHeaderView.ResizeMode.ResizeToContents
+        mode = (
+            QHeaderView.ResizeMode.Stretch if column == stretch else QHeaderView.ResizeMode.ResizeToContents
+        )
         header.setSectionResizeMode(column, mode)
     return view
 
@@ -185,7 +194,9 @@ class CriteriaPanel(QWidget):
             current: QModelIndex = view.currentIndex()
             model = view.model()
             item_of = self.criteria_model.criterion if model is self.criteria_model else model.item
-            self.selected.emit(item_of(current) if current.isValid() and view.selectionModel().hasSelection() else None)
+            self.selected.emit(
+                item_of(current) if current.isValid() and view.selectionModel().hasSelection() else None
+            )
 
     def retranslate(self) -> None:
         lang = i18n.language()

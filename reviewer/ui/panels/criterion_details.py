@@ -94,10 +94,13 @@ class CriterionDetails(QTextBrowser):
             )
             score, level = self.tr("Score"), self.tr("Level")
             head = f"<tr><th>{escape(score)}</th><th>{escape(level)}</th></tr>"
-            parts.append(self._section(self.tr("Score levels"), f"<table class='levels'>{head}{rows}</table>"))
+            parts.append(
+                self._section(self.tr("Score levels"), f"<table class='levels'>{head}{rows}</table>")
+            )
         if c.children:
             items = "".join(
-                f"<li>{escape(k.code)} {escape(k.title.text(lang))} ({labels.number(k.points)})</li>" for k in c.children
+                f"<li>{escape(k.code)} {escape(k.title.text(lang))} ({labels.number(k.points)})</li>"
+                for k in c.children
             )
             parts.append(self._section(self.tr("Sub-indicators"), f"<ul>{items}</ul>"))
         return "".join(parts)
@@ -112,9 +115,13 @@ class CriterionDetails(QTextBrowser):
                 high=labels.share(policy.at_or_above_share), low=labels.share(policy.at_or_below_share)
             )
         if policy.at_or_above_share is not None:
-            return self.tr("Required at or above {high} of the points").format(high=labels.share(policy.at_or_above_share))
+            return self.tr("Required at or above {high} of the points").format(
+                high=labels.share(policy.at_or_above_share)
+            )
         if policy.at_or_below_share is not None:
-            return self.tr("Required at or below {low} of the points").format(low=labels.share(policy.at_or_below_share))
+            return self.tr("Required at or below {low} of the points").format(
+                low=labels.share(policy.at_or_below_share)
+            )
         return self.tr("Optional")
 
     def _yes_no(self, item: YesNoItem, lang: str) -> str:

@@ -249,7 +249,9 @@ class FinalisePage(QWidget):
             return
         recusal = state.declaration.conflict is Conflict.DECLARED
         kind = self.tr("Recusal sheet") if recusal else self.tr("Score sheet")
-        self.result_file.setText(self.tr("{kind} written to {path}").format(kind=kind, path=signed.signed.path))
+        self.result_file.setText(
+            self.tr("{kind} written to {path}").format(kind=kind, path=signed.signed.path)
+        )
         when = labels.beijing_time(signed.finalised_at) if signed.finalised_at else "—"
         self.result_version.setText(
             self.tr("Version {n}, signed and verified, {time}").format(n=signed.version, time=when)

@@ -29,7 +29,9 @@ class WelcomePanel(QWidget):
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Expert review of Software Famous Cities and Parks"))
-        self.hint.setText(self.tr("Open a standard to read its indicators, or drop a standard file (.json) here."))
+        self.hint.setText(
+            self.tr("Open a standard to read its indicators, or drop a standard file (.json) here.")
+        )
         self.open_button.setText(self.tr("Open standard…"))
 
     def changeEvent(self, event: QEvent) -> None:

@@ -121,9 +121,14 @@ class ImportPage(QWidget):
         self.progress.setVisible(True)
 
         def work(progress) -> list[FileOutcome]:
-            return import_bundles(self.desk.registry, self.desk.authority, keys, paths,
-                                  progress=lambda i, n, o: progress(i, n, Path(o.path).name),
-                                  workers=default_workers(len(paths)))  # a big batch on every core; fmt: skip
+            return import_bundles(
+                self.desk.registry,
+                self.desk.authority,
+                keys,
+                paths,
+                progress=lambda i, n, o: progress(i, n, Path(o.path).name),
+                workers=default_workers(len(paths)),
+            )  # a big batch on every core; fmt: skip
 
         Task(self, work, self.desk.executor).on_progress(self._progress).on_success(self._done).on_failure(
             self._failed
