@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from reviewer import __version__, i18n
-from reviewer.errors import EXIT_CODES, ReviewerError
+from reviewer.errors import EXIT_CODES, ReviewerError, disk_full
 
 # Each module defines ``register(subparsers)``; the order is the order shown in --help.
 COMMAND_MODULES = [
@@ -86,6 +86,13 @@ def build_parser(commands: Sequence[str] = COMMAND_MODULES) -> argparse.Argument
     return parser
 
 
+def _report(exc: ReviewerError) -> int:
+    print(f"reviewer: {exc}", file=sys.stderr)
+    if exc.detail:
+        log.debug("%s", exc.detail)
+    return exc.exit_code
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # The language must be known before --help is rendered.
@@ -104,10 +111,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except ReviewerError as exc:
-        print(f"reviewer: {exc}", file=sys.stderr)
-        if exc.detail:
-            log.debug("%s", exc.detail)
-        return exc.exit_code
+        return _report(exc)
+    except Exception as exc:
+        # A full disk met outside write_atomic (SQLite's "database or disk is full", a library's
+        # own write) is still an expected failure with a message that says what to do.
+        full = disk_full(exc)
+        if full is None:
+            raise
+        return _report(full)
     except KeyboardInterrupt:
         print("reviewer: interrupted / 已中断", file=sys.stderr)
         return 130
