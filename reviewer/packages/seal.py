@@ -19,7 +19,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from reviewer.errors import InvalidInput, Refused, Revoked, UsageError
+from reviewer.errors import InvalidInput, Refused, Revoked, UsageError, disk_full
+from reviewer.files import fsync_dir
 from reviewer.i18n import T
 from reviewer.packages import stream
 from reviewer.packages.container import ContainerWriter
@@ -99,12 +100,24 @@ def check_panel(authority: Authority, members: list[PanelMember], now: datetime)
         raise InvalidInput(T("成员角色只能是 chair 或 expert。", "A member's role must be chair or expert."))
     seen: set[str] = set()
     revocations = authority.revocations()
+    pending = authority.pending_revocations()
     for m in members:
         if m.credential.fingerprint in seen:
             raise InvalidInput(
                 T("成员“{name}”重复。", "The member “{name}” appears twice.", name=m.credential.name)
             )
         seen.add(m.credential.fingerprint)
+        if m.credential.serial in pending:
+            raise Revoked(
+                T(
+                    "“{name}”的吊销尚未完成（吊销列表未写入），不能加入新的专家组。请再次运行 "
+                    "reviewer authority revoke 完成吊销。",
+                    "The revocation of “{name}” was interrupted before the revocation list was written; "
+                    "they cannot be put on a new panel. Run `reviewer authority revoke` again to "
+                    "complete it.",
+                    name=m.credential.name,
+                )
+            )
         if revocations.revoked_at(m.credential.serial) is not None:
             raise Revoked(
                 T(
@@ -236,23 +249,34 @@ def seal(
             raise Refused(
                 T("{path} 已存在，不会覆盖。", "{path} exists already; it is not overwritten.", path=str(out))
             )
-        os.replace(tmp_name, out)
-    except BaseException:
+        # The ledger first, then the rename: a package under its final name is always in the ledger
+        # (a bundle for it can be imported). A failed append leaves no package; a failed rename
+        # takes the record back; only a crash between the two leaves a "sealed" record for a
+        # package nobody received, which is harmless.
+        recorded = authority.record(
+            "sealed",
+            package_id=package_id,
+            file=out.name,
+            kind=manifest.kind,
+            candidate=manifest.candidate,
+            standard=manifest.standard,
+            roster=[m.summary() for m in manifest.roster],
+            created=manifest.created,
+            expires=manifest.expires,
+            manifest_sha256=hashlib.sha256(body).hexdigest(),
+        )
+        try:
+            os.replace(tmp_name, out)
+        except BaseException:
+            authority.retract(recorded)
+            raise
+        fsync_dir(out.parent)
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
+        if isinstance(exc, OSError) and (full := disk_full(exc, out)):
+            raise full from exc
         raise
-    authority.record(
-        "sealed",
-        package_id=package_id,
-        file=out.name,
-        kind=manifest.kind,
-        candidate=manifest.candidate,
-        standard=manifest.standard,
-        roster=[m.summary() for m in manifest.roster],
-        created=manifest.created,
-        expires=manifest.expires,
-        manifest_sha256=hashlib.sha256(body).hexdigest(),
-    )
     return manifest
 
 
