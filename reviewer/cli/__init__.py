@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from reviewer import __version__, i18n
-from reviewer.errors import EXIT_CODES, ReviewerError, disk_full
+from reviewer.errors import EXIT_CODES, NotAnArtifact, ReviewerError, disk_full
 
 # Each module defines ``register(subparsers)``; the order is the order shown in --help.
 COMMAND_MODULES = [
@@ -112,6 +112,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except ReviewerError as exc:
         return _report(exc)
+    except RecursionError as exc:
+        # A parser that recurses (pyHanko's PDF reader) met a file nested thousands of levels deep;
+        # the readers that know their format say so themselves, this is the net under the others.
+        return _report(
+            NotAnArtifact(
+                i18n.T(
+                    "输入文件结构嵌套过深，无法读取：它不是有效的 reviewer 文件。",
+                    "An input file is nested too deeply to be read: it is not a valid reviewer file.",
+                ),
+                detail=repr(exc),
+            )
+        )
     except Exception as exc:
         # A full disk met outside write_atomic (SQLite's "database or disk is full", a library's
         # own write) is still an expected failure with a message that says what to do.

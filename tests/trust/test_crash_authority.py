@@ -255,3 +255,13 @@ def test_panel_close_on_a_full_disk(world: BundleWorld, tmp_path: Path) -> None:
     assert code == DiskFull.exit_code and "disk is full" in err
     assert (out / "record.pdf").read_bytes() == world.record_without_chair
     assert not bundle.exists() and not list(out.glob(".*.tmp")) and RECUSED
+
+
+def test_record_cosign_of_a_pdf_nested_200000_deep_is_a_typed_refusal(world: BundleWorld, tmp_path: Path) -> None:
+    from tests.trust.test_hostile_values import deep_pdf
+
+    record = tmp_path / "record.pdf"
+    record.write_bytes(deep_pdf())
+    code, _, err = cli("record", "cosign", record, "--identity", world.folders["li-zhe"], "--passphrase-env", ENV)
+    assert code == 10 and "nested too deeply" in err and "Traceback" not in err
+    assert record.read_bytes() == deep_pdf()
