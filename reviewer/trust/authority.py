@@ -136,16 +136,20 @@ class Authority:
             now=now,
         )
         cred = Credential(cert, self.root)
-        cred.save(self.path / "issued" / f"{cert.serial_number:x}.rvcred")
-        self.record(
-            "enrolled",
-            serial=f"{cert.serial_number:x}",
-            name=req.name,
-            org=req.org,
-            identity=req.identity,
-            cert_sha256=cred.fingerprint,
-            not_after=clock.iso(cert.not_valid_after_utc),
-        )
+        issued = cred.save(self.path / "issued" / f"{cert.serial_number:x}.rvcred")
+        try:
+            self.record(
+                "enrolled",
+                serial=f"{cert.serial_number:x}",
+                name=req.name,
+                org=req.org,
+                identity=req.identity,
+                cert_sha256=cred.fingerprint,
+                not_after=clock.iso(cert.not_valid_after_utc),
+            )
+        except BaseException:  # not in the ledger: not issued (the credential is handed out only now)
+            issued.unlink(missing_ok=True)
+            raise
         return cred
 
     # --- revocation -----------------------------------------------------------------------------

@@ -265,3 +265,28 @@ def test_record_cosign_of_a_pdf_nested_200000_deep_is_a_typed_refusal(world: Bun
     code, _, err = cli("record", "cosign", record, "--identity", world.folders["li-zhe"], "--passphrase-env", ENV)
     assert code == 10 and "nested too deeply" in err and "Traceback" not in err
     assert record.read_bytes() == deep_pdf()
+
+
+def test_an_enrolment_that_cannot_reach_the_ledger_issues_nothing(world: BundleWorld, tmp_path: Path) -> None:
+    request = (world.folders["li-zhe"] / "enrolment-request.json").read_bytes()
+    n, refused = 0, 0
+    while True:
+        n += 1
+        folder = copy_authority(world, tmp_path / f"n{n}")
+        issued = sorted(p.name for p in (folder / "issued").iterdir())
+        ledger = lines(folder)
+        with failing(n) as faults:
+            try:
+                cred = open_authority(folder).enroll(request, source())
+            except DiskFull:
+                cred = None
+        now_issued = sorted(p.name for p in (folder / "issued").iterdir())
+        if cred is None:  # the old state
+            refused += 1
+            assert now_issued == issued and lines(folder) == ledger
+        else:  # the new state: issued and in the ledger
+            assert f"{cred.serial:x}.rvcred" in now_issued
+            assert lines(folder)[-1]["serial"] == f"{cred.serial:x}"
+        if not faults.fired:
+            break
+    assert refused >= 4  # the credential's write, fsync, rename, and the ledger's append
