@@ -10,6 +10,7 @@ file can still be truncated.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 from collections.abc import Iterator
@@ -79,9 +80,14 @@ def append_line(path: str | os.PathLike[str], line: str) -> Appended:
         size = os.fstat(fd).st_size
         torn = _torn_tail(fd, size)
         if torn:
-            log.warning("%s: cutting off an unfinished last record (%d bytes) before appending", path, torn)
-            size -= torn
-            os.ftruncate(fd, size)
+            os.lseek(fd, size - torn, os.SEEK_SET)
+            if _whole_record(os.read(fd, torn)):  # only the newline is missing (a hand edit)
+                write_all(fd, b"\n")
+                size += 1
+            else:
+                log.warning("%s: cutting off an unfinished last record (%d bytes) before appending", path, torn)
+                size -= torn
+                os.ftruncate(fd, size)
         os.lseek(fd, size, os.SEEK_SET)
         try:
             write_all(fd, data)
@@ -125,15 +131,26 @@ def retract_line(path: str | os.PathLike[str], appended: Appended) -> bool:
         os.close(fd)
 
 
+def _whole_record(data: bytes) -> bool:
+    """Whether an unterminated last line is nevertheless one whole JSON object (newline lost)."""
+    try:
+        return isinstance(json.loads(data), dict)
+    except (ValueError, RecursionError):
+        return False
+
+
 def read_lines(path: str | os.PathLike[str]) -> Iterator[tuple[int, str]]:
     """The complete lines of an appended log with their numbers (1-based); a torn tail is skipped
-    with a warning (the next :func:`append_line` removes it)."""
+    with a warning (the next :func:`append_line` removes it). A last line that lacks only its
+    newline (a whole JSON object) counts."""
     path = Path(path)
     if not path.exists():
         return
     data = path.read_bytes()
     pieces = data.split(b"\n")
-    if pieces[-1]:
+    if pieces[-1] and _whole_record(pieces[-1]):
+        pieces.append(b"")
+    elif pieces[-1]:
         log.warning("%s: the last record is unfinished (%d bytes; a full disk or a crash), ignored", path,
                     len(pieces[-1]))  # fmt: skip
     for number, raw in enumerate(pieces[:-1], 1):

@@ -290,3 +290,14 @@ def test_an_enrolment_that_cannot_reach_the_ledger_issues_nothing(world: BundleW
         if not faults.fired:
             break
     assert refused >= 4  # the credential's write, fsync, rename, and the ledger's append
+
+
+def test_a_last_record_that_lost_only_its_newline_is_kept(world: BundleWorld, tmp_path: Path) -> None:
+    """A hand edit that drops the final newline must not make the next append cut off a whole record."""
+    folder = copy_authority(world, tmp_path)
+    records = lines(folder)
+    path = folder / "ledger.jsonl"
+    path.write_bytes(path.read_bytes().rstrip(b"\n"))
+    assert list(open_authority(folder).ledger()) == records
+    manifest = seal_new(world, folder, tmp_path / "new.rvpkg")
+    assert lines(folder)[:-1] == records and lines(folder)[-1]["package_id"] == manifest.package_id
