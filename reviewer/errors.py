@@ -37,17 +37,17 @@ class InvalidInput(ReviewerError):
     exit_code = 3
 
 
-class DiskFull(ReviewerError):
+class DiskFull(ReviewerError, OSError):
     """A file could not be written because the disk (or the user's quota) is full.
 
     Raised instead of the ``OSError`` (ENOSPC, EDQUOT) or SQLite's "database or disk is full";
-    whatever was being written was left as it was before (temporary file removed).
+    whatever was being written was left as it was before (temporary file removed). It is also an
+    ``OSError`` (errno ENOSPC), so code that already handles write failures keeps handling it.
     """
 
     exit_code = 4
 
     def __init__(self, path: object = None, *, detail: str | None = None) -> None:
-        where = str(path) if path is not None else ""
         super().__init__(
             T(
                 "磁盘已满，无法写入 {path}。请腾出磁盘空间（或换一个文件夹）后重新运行；"
@@ -55,10 +55,13 @@ class DiskFull(ReviewerError):
                 "The disk is full: {path} could not be written. Free some disk space (or choose "
                 "another folder) and run the command again; existing files were left as they were, "
                 "nothing was written half.",
-                path=where or "—",
+                path=str(path) if path is not None else "—",
             ),
             detail=detail,
         )
+        self.errno = errno.ENOSPC
+        self.strerror = str(self.message)
+        self.filename = None if path is None else str(path)
 
 
 # --- trust and artifact errors (packages, sheets, records, bundles) -------------------------
@@ -157,6 +160,8 @@ def disk_full(exc: BaseException, path: object = None) -> DiskFull | None:
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
         seen.add(id(current))
+        if isinstance(current, DiskFull):
+            return current
         if isinstance(current, OSError) and current.errno in DISK_FULL_ERRNOS:
             return DiskFull(path or current.filename, detail=str(current))
         if "database or disk is full" in str(current):

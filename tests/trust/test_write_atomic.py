@@ -92,3 +92,13 @@ def test_sqlite_full_and_quota_are_recognised_through_wrappers() -> None:
         assert isinstance(disk_full(outer), DiskFull)
     assert disk_full(OSError(errno.EACCES, "denied")) is None
     assert disk_full(ValueError("database is locked")) is None
+
+
+def test_disk_full_is_still_caught_where_write_failures_are(tmp_path: Path) -> None:
+    """Callers that handle a failed write with ``except OSError`` (GUI save paths) keep catching it."""
+    import errno
+
+    with failing(1) as faults, pytest.raises(OSError) as info:
+        write_atomic(tmp_path / "notice.rvreturn", b"data")
+    assert faults.fired and isinstance(info.value, DiskFull) and info.value.errno == errno.ENOSPC
+    assert info.value.exit_code == 4
