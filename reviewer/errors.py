@@ -6,7 +6,9 @@ code for the command line. Codes are stable and documented in ``reviewer --help`
 
 from __future__ import annotations
 
-from reviewer.i18n import Text
+import errno
+
+from reviewer.i18n import T, Text
 
 
 class ReviewerError(Exception):
@@ -33,6 +35,33 @@ class InvalidInput(ReviewerError):
     """A file the user supplied is not valid (a standard, a panel file, a scores file...)."""
 
     exit_code = 3
+
+
+class DiskFull(ReviewerError, OSError):
+    """A file could not be written because the disk (or the user's quota) is full.
+
+    Raised instead of the ``OSError`` (ENOSPC, EDQUOT) or SQLite's "database or disk is full";
+    whatever was being written was left as it was before (temporary file removed). It is also an
+    ``OSError`` (errno ENOSPC), so code that already handles write failures keeps handling it.
+    """
+
+    exit_code = 4
+
+    def __init__(self, path: object = None, *, detail: str | None = None) -> None:
+        super().__init__(
+            T(
+                "磁盘已满，无法写入 {path}。请腾出磁盘空间（或换一个文件夹）后重新运行；"
+                "已有的文件保持原样，没有写入一半的文件。",
+                "The disk is full: {path} could not be written. Free some disk space (or choose "
+                "another folder) and run the command again; existing files were left as they were, "
+                "nothing was written half.",
+                path=str(path) if path is not None else "—",
+            ),
+            detail=detail,
+        )
+        self.errno = errno.ENOSPC
+        self.strerror = str(self.message)
+        self.filename = None if path is None else str(path)
 
 
 # --- trust and artifact errors (packages, sheets, records, bundles) -------------------------
@@ -104,6 +133,7 @@ EXIT_CODES: dict[int, tuple[str, str]] = {
     1: ("其他错误", "other error"),
     2: ("用法错误", "usage error"),
     3: ("输入文件无效", "invalid input file"),
+    4: ("磁盘已满", "disk full"),
     10: ("不是评审文件", "not a reviewer file"),
     11: ("已被篡改", "tampered"),
     12: ("签发者不受信任", "untrusted signer"),
@@ -115,3 +145,26 @@ EXIT_CODES: dict[int, tuple[str, str]] = {
     18: ("被拒绝", "refused"),
     19: ("无法取得私钥口令", "key passphrase unavailable"),
 }
+
+
+DISK_FULL_ERRNOS = frozenset(n for n in (errno.ENOSPC, getattr(errno, "EDQUOT", None)) if n is not None)
+
+
+def disk_full(exc: BaseException, path: object = None) -> DiskFull | None:
+    """A :class:`DiskFull` when ``exc`` (or what caused it) is a full disk, else None.
+
+    Recognises ``OSError`` with ENOSPC/EDQUOT and SQLite's SQLITE_FULL ("database or disk is full",
+    also when SQLAlchemy wraps it), following ``__cause__``/``__context__``.
+    """
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, DiskFull):
+            return current
+        if isinstance(current, OSError) and current.errno in DISK_FULL_ERRNOS:
+            return DiskFull(path or current.filename, detail=str(current))
+        if "database or disk is full" in str(current):
+            return DiskFull(path, detail=str(current))
+        current = current.__cause__ or current.__context__
+    return None

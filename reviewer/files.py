@@ -1,43 +1,87 @@
 """Writing files whole or not at all: the one place every artifact, key and report is written.
 
 A file is written to a temporary name in the same folder, flushed and fsynced, then renamed into
-place (``os.replace`` is atomic on POSIX and Windows), so a crash or a full disk leaves either the
-previous file or the new one under the final name — never half of one.
+place (``os.replace`` is atomic on POSIX and Windows) and the folder fsynced, so a crash or a full
+disk leaves either the previous file or the new one under the final name — never half of one.
+
+The process umask is never changed (it is shared by every thread): the temporary file is created
+by ``os.open`` with the intended mode, and an explicit mode is then set exactly with ``fchmod``.
+A full disk (ENOSPC, EDQUOT) becomes :class:`~reviewer.errors.DiskFull`, with the temporary file
+removed and the previous file untouched.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
+from reviewer.errors import disk_full
 
-def _default_mode() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return 0o666 & ~current
+_CREATE = (
+    os.O_WRONLY
+    | os.O_CREAT
+    | os.O_EXCL
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
+def write_all(fd: int, data: bytes | memoryview) -> None:
+    """``os.write`` until every byte is written (a write may be short)."""
+    view = memoryview(data)
+    while view:
+        done = os.write(fd, view)
+        view = view[done:]
+
+
+def fsync_dir(folder: str | os.PathLike[str]) -> None:
+    """Make a rename in ``folder`` durable (POSIX). Best effort: it comes after the rename, which it
+    cannot undo, so a failure (or a platform whose folders cannot be opened) is not an error."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes, *, mode: int | None = None) -> Path:
     """Write ``data`` to ``path`` through a temporary file in the same folder, then rename it.
 
-    ``mkstemp`` creates the temporary file readable by its owner only, so a secret is never
-    readable by others even for a moment; ``mode`` (default: the usual permissions under the
-    process umask) is applied before the rename.
+    The temporary file is created with ``mode`` (default: 0666 under the process umask, the usual
+    permissions) from its first byte — a secret (0600) is never readable by others, even for a
+    moment — and an explicit ``mode`` is set exactly, whatever the umask.
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    tmp = target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp"
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, _default_mode() if mode is None else mode)
+        fd = os.open(tmp, _CREATE, 0o666 if mode is None else mode & 0o777)
+    except OSError as exc:
+        full = disk_full(exc, target)
+        if full is None:
+            raise
+        raise full from exc
+    try:
+        try:
+            if mode is not None:
+                if hasattr(os, "fchmod"):
+                    os.fchmod(fd, mode)
+                else:  # pragma: no cover - Windows: only the read-only bit exists
+                    os.chmod(tmp, mode)
+            write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         os.replace(tmp, target)
-    except BaseException:
+        fsync_dir(target.parent)
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+        if isinstance(exc, OSError) and (full := disk_full(exc, target)):
+            raise full from exc
         raise
     return target

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from reviewer import __version__, i18n
 from reviewer.cli.safe_output import terminal_safe_output
-from reviewer.errors import EXIT_CODES, ReviewerError
+from reviewer.errors import EXIT_CODES, NotAnArtifact, ReviewerError, disk_full
 from reviewer.trust.names import terminal_text
 
 # Each module defines ``register(subparsers)``; the order is the order shown in --help.
@@ -88,6 +88,13 @@ def build_parser(commands: Sequence[str] = COMMAND_MODULES) -> argparse.Argument
     return parser
 
 
+def _report(exc: ReviewerError) -> int:
+    print(terminal_text(f"reviewer: {exc}"), file=sys.stderr)
+    if exc.detail:
+        log.debug("%s", exc.detail)
+    return exc.exit_code
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # The language must be known before --help is rendered.
@@ -107,10 +114,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         with terminal_safe_output():
             return int(args.func(args) or 0)
     except ReviewerError as exc:
-        print(terminal_text(f"reviewer: {exc}"), file=sys.stderr)
-        if exc.detail:
-            log.debug("%s", exc.detail)
-        return exc.exit_code
+        return _report(exc)
+    except RecursionError as exc:
+        # A parser that recurses (pyHanko's PDF reader) met a file nested thousands of levels deep;
+        # the readers that know their format say so themselves, this is the net under the others.
+        return _report(
+            NotAnArtifact(
+                i18n.T(
+                    "输入文件结构嵌套过深，无法读取：它不是有效的 reviewer 文件。",
+                    "An input file is nested too deeply to be read: it is not a valid reviewer file.",
+                ),
+                detail=repr(exc),
+            )
+        )
+    except Exception as exc:
+        # A full disk met outside write_atomic (SQLite's "database or disk is full", a library's
+        # own write) is still an expected failure with a message that says what to do.
+        full = disk_full(exc)
+        if full is None:
+            raise
+        return _report(full)
     except KeyboardInterrupt:
         print("reviewer: interrupted / 已中断", file=sys.stderr)
         return 130

@@ -86,7 +86,19 @@ def verify_file(
     with open(path, "rb") as fh:
         data = fh.read(MAX_READ)
     if kind is ArtifactKind.RECORD:
-        return kinds.record(path, data, root)
+        try:
+            return kinds.record(path, data, root)
+        except RecursionError:  # pyHanko's parser recurses: a PDF nested thousands of levels deep
+            return Report(
+                str(path),
+                kind,
+                error=NotAnArtifact(
+                    T(
+                        "这不是有效的评审意见表：PDF 结构嵌套过深，无法读取。",
+                        "This is not a valid review record: the PDF is nested too deeply to be read.",
+                    )
+                ),
+            )
     if kind is ArtifactKind.BUNDLE:
         return kinds.bundle(path, data, root, ministry, now)
     return kinds.envelope(path, data, kind, root)

@@ -11,15 +11,17 @@ import hashlib
 import mimetypes
 import os
 import secrets
+import stat
 import tempfile
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-from reviewer.errors import InvalidInput, Refused, Revoked, UsageError
+from reviewer.errors import InvalidInput, Refused, Revoked, UsageError, disk_full
+from reviewer.files import fsync_dir
 from reviewer.i18n import T
 from reviewer.packages import stream
 from reviewer.packages.container import ContainerWriter
@@ -54,15 +56,72 @@ class Source:
     path: Path | None = None
 
     def size(self) -> int:
-        return len(self.data) if self.data is not None else os.stat(self.path).st_size  # type: ignore[arg-type]
+        return len(self.data) if self.data is not None else os.lstat(self.path).st_size  # type: ignore[arg-type]
 
     def blocks(self, size: int) -> Iterator[bytes]:
         if self.data is not None:
             yield self.data
             return
-        with open(self.path, "rb") as fh:  # type: ignore[arg-type]
+        with open_regular(self.path) as fh:  # type: ignore[arg-type]
             while block := fh.read(size):
                 yield block
+
+
+# --- materials are regular files: never a link followed, a device or FIFO read, or one skipped ---
+def _not_regular(path: Path) -> InvalidInput:
+    return InvalidInput(
+        T(
+            "材料 {path} 不是普通文件（符号链接、设备、管道或套接字），不会封装，也不会跟随链接。"
+            "请把真正的文件复制到材料文件夹中。",
+            "The material {path} is not a regular file (a symbolic link, device, FIFO or socket); it is "
+            "not sealed and a link is not followed. Copy the real file into the materials folder.",
+            path=str(path),
+        )
+    )
+
+
+def _file_type(path: Path) -> int:
+    """The file's own type (``lstat``: a link is a link); UsageError when it does not exist."""
+    try:
+        return stat.S_IFMT(os.lstat(path).st_mode)
+    except FileNotFoundError:
+        raise UsageError(T("找不到材料 {path}。", "The material {path} does not exist.", path=str(path))) from None
+
+
+def regular_files(folder: Path) -> list[tuple[Path, str]]:
+    """Every file under ``folder`` with its relative path, refusing anything but folders and regular files."""
+    out = []
+    for current, dirs, files in os.walk(folder, followlinks=False, onerror=_raise):
+        for name in sorted(dirs + files):
+            path = Path(current) / name
+            kind = _file_type(path)
+            if kind == stat.S_IFREG:
+                out.append((path, path.relative_to(folder).as_posix()))
+            elif kind != stat.S_IFDIR:
+                raise _not_regular(path)
+    return sorted(out, key=lambda item: item[0])
+
+
+def _raise(exc: OSError) -> None:
+    raise UsageError(
+        T("无法读取材料 {path}。", "Cannot read the material {path}.", path=str(exc.filename)), detail=str(exc)
+    ) from exc
+
+
+@contextlib.contextmanager
+def open_regular(path: Path) -> Iterator[BinaryIO]:
+    """Open for reading without following a link or blocking on a FIFO, and only a regular file
+    (the check at listing time may be stale: the name can be swapped before it is read)."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise _not_regular(path) from exc
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise _not_regular(path)
+    with os.fdopen(fd, "rb") as fh:
+        yield fh
 
 
 def json_source(name: str, kind: str, value: Any) -> Source:
@@ -76,12 +135,13 @@ def material_sources(paths: list[Path]) -> list[Source]:
     """Files as given (by base name) and folders walked (by relative path), under ``materials/``."""
     out: dict[str, Source] = {}
     for path in paths:
-        if path.is_dir():
-            files = [(p, p.relative_to(path).as_posix()) for p in sorted(path.rglob("*")) if p.is_file()]
-        elif path.is_file():
+        kind = _file_type(path)
+        if kind == stat.S_IFDIR:
+            files = regular_files(path)
+        elif kind == stat.S_IFREG:
             files = [(path, path.name)]
         else:
-            raise UsageError(T("找不到材料 {path}。", "The material {path} does not exist.", path=str(path)))
+            raise _not_regular(path)
         for file, rel in files:
             name = f"materials/{check_name(rel, MATERIAL_FIELD)}"
             if name in out:
@@ -103,6 +163,7 @@ def check_panel(authority: Authority, members: list[PanelMember], now: datetime)
         raise InvalidInput(T("成员角色只能是 chair 或 expert。", "A member's role must be chair or expert."))
     seen: set[str] = set()
     revocations = authority.revocations()
+    pending = authority.pending_revocations()
     for m in members:
         if m.credential.fingerprint in seen:
             raise InvalidInput(
@@ -110,6 +171,17 @@ def check_panel(authority: Authority, members: list[PanelMember], now: datetime)
             )
         seen.add(m.credential.fingerprint)
         check_name(m.credential.name, NAME_FIELD)  # a credential issued before names were checked
+        if m.credential.serial in pending:
+            raise Revoked(
+                T(
+                    "“{name}”的吊销尚未完成（吊销列表未写入），不能加入新的专家组。请再次运行 "
+                    "reviewer authority revoke 完成吊销。",
+                    "The revocation of “{name}” was interrupted before the revocation list was written; "
+                    "they cannot be put on a new panel. Run `reviewer authority revoke` again to "
+                    "complete it.",
+                    name=m.credential.name,
+                )
+            )
         if revocations.revoked_at(m.credential.serial) is not None:
             raise Revoked(
                 T(
@@ -244,23 +316,34 @@ def seal(
             raise Refused(
                 T("{path} 已存在，不会覆盖。", "{path} exists already; it is not overwritten.", path=str(out))
             )
-        os.replace(tmp_name, out)
-    except BaseException:
+        # The ledger first, then the rename: a package under its final name is always in the ledger
+        # (a bundle for it can be imported). A failed append leaves no package; a failed rename
+        # takes the record back; only a crash between the two leaves a "sealed" record for a
+        # package nobody received, which is harmless.
+        recorded = authority.record(
+            "sealed",
+            package_id=package_id,
+            file=out.name,
+            kind=manifest.kind,
+            candidate=manifest.candidate,
+            standard=manifest.standard,
+            roster=[m.summary() for m in manifest.roster],
+            created=manifest.created,
+            expires=manifest.expires,
+            manifest_sha256=hashlib.sha256(body).hexdigest(),
+        )
+        try:
+            os.replace(tmp_name, out)
+        except BaseException:
+            authority.retract(recorded)
+            raise
+        fsync_dir(out.parent)
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
+        if isinstance(exc, OSError) and (full := disk_full(exc, out)):
+            raise full from exc
         raise
-    authority.record(
-        "sealed",
-        package_id=package_id,
-        file=out.name,
-        kind=manifest.kind,
-        candidate=manifest.candidate,
-        standard=manifest.standard,
-        roster=[m.summary() for m in manifest.roster],
-        created=manifest.created,
-        expires=manifest.expires,
-        manifest_sha256=hashlib.sha256(body).hexdigest(),
-    )
     return manifest
 
 

@@ -43,6 +43,8 @@ from reviewer.standards.rules import check_rules
 
 MAX_STANDARD_BYTES = 4 * 1024 * 1024
 FORMAT = "reviewer.standard/1"
+MAX_MAGNITUDE = Decimal(1_000_000)  # points, totals, counts: far above any real standard
+MAX_DECIMAL_PLACES = 6  # steps and shares: 0.5, 0.01, 0.6 — never 1e-320
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,47 @@ def parse_json(data: bytes, source: str) -> Any:
         raise StandardInvalid(
             source, [Problem("", T("JSON 无效：{msg}", "invalid JSON: {msg}", msg=exc))]
         ) from exc
+
+
+def number_problems(doc: Any, path: tuple[Any, ...] = ()) -> list[Problem]:
+    """Every number that is not finite (NaN, Infinity) or absurd (1e309, a 1e-320 step), by field.
+
+    Checked before anything computes with the numbers, so ``decimal`` never meets them.
+    """
+    if isinstance(doc, dict):
+        return [p for key, value in doc.items() for p in number_problems(value, (*path, key))]
+    if isinstance(doc, list):
+        return [p for i, value in enumerate(doc) for p in number_problems(value, (*path, i))]
+    if isinstance(doc, bool) or not isinstance(doc, int | float | Decimal):
+        return []
+    where = json_path(path) or "$"
+    if isinstance(doc, float) or not Decimal(doc).is_finite():  # NaN and ±Infinity parse as floats
+        return [
+            Problem(
+                where,
+                T(
+                    "{value} 不是有限的数，请写出具体数值",
+                    "{value} is not a finite number; write the value itself",
+                    value=str(doc),
+                ),
+            )
+        ]
+    value = Decimal(doc)
+    exponent = value.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    if abs(value) > MAX_MAGNITUDE or places > MAX_DECIMAL_PLACES:
+        return [
+            Problem(
+                where,
+                T(
+                    "数值 {value} 不合理：绝对值不得超过 1000000，小数不得超过 {places} 位",
+                    "the value {value} is absurd: at most 1,000,000 in size and {places} decimal places",
+                    value=str(doc) if len(str(doc)) <= 40 else str(doc)[:37] + "…",
+                    places=MAX_DECIMAL_PLACES,
+                ),
+            )
+        ]
+    return []
 
 
 def structural_problems(doc: Any) -> list[Problem]:
@@ -231,7 +274,13 @@ def build(doc: dict[str, Any]) -> Standard:
 
 
 def validate_document(doc: Any) -> list[Problem]:
-    """Every problem in a parsed document: structural first; the domain rules once it is well-formed."""
+    """Every problem in a parsed document: numbers, then structure; the domain rules once it is well-formed."""
+    try:
+        problems = number_problems(doc)
+    except RecursionError:
+        problems = [Problem("", T("嵌套过深", "nested too deeply"))]
+    if problems:
+        return problems
     problems = structural_problems(doc)
     if problems:
         return problems

@@ -8,13 +8,16 @@ Folder layout (private keys PKCS#8 encrypted under one passphrase, mode 0600)::
     encryption.key.pem                     the ministry's X25519 key (certified in signing.crt.pem)
     ledger.jsonl             one JSON object per line: enrolled, sealed, revoked (issue 7 reads it)
     issued/<serial>.rvcred   every credential issued
-    revocations.json         the revoked serials with reason and time (CRL number)
-    revocations.crl          the current CRL (DER), signed by the root
+    revocations.json         the revocation state, changed in one atomic step: the revoked serials
+                             with reason and time, the CRL number and the signed CRL (base64)
+    revocations.crl          a copy of that CRL (DER), signed by the root
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
 import os
 import uuid
 from collections.abc import Iterator
@@ -32,7 +35,7 @@ from reviewer.trust import certs, clock
 from reviewer.trust.credential import Credential, load_pem_cert, pem
 from reviewer.trust.encoding import b64, parse_json, unb64
 from reviewer.trust.enrolment import parse_request
-from reviewer.trust.files import append_line, write_atomic
+from reviewer.trust.files import Appended, append_line, read_lines, retract_line, write_atomic
 from reviewer.trust.keys import (
     SCRYPT_N,
     SCRYPT_P,
@@ -48,6 +51,7 @@ from reviewer.trust.passphrase import PassphraseSource
 from reviewer.trust.revocation import RevocationList, RevokedEntry, build_crl
 
 AUTHORITY_FORMAT = "reviewer.authority/1"
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -93,16 +97,20 @@ class Authority:
         return AuthorityKeys(root, signing, encryption)
 
     # --- ledger -------------------------------------------------------------------------------
-    def record(self, event: str, **fields: Any) -> None:
+    def record(self, event: str, **fields: Any) -> Appended:
+        """Append one record: whole or not at all (a torn tail is cut off first; DiskFull if full)."""
         entry = {"event": event, "time": clock.iso(clock.utcnow()), **fields}
-        append_line(self.path / "ledger.jsonl", json.dumps(entry, ensure_ascii=False, sort_keys=True))
+        return append_line(self.path / "ledger.jsonl", json.dumps(entry, ensure_ascii=False, sort_keys=True))
+
+    def retract(self, appended: Appended) -> bool:
+        """Take back the record just appended when the step it records failed (see ``seal``)."""
+        return retract_line(self.path / "ledger.jsonl", appended)
 
     def ledger(self) -> Iterator[dict[str, Any]]:
+        """The ledger's complete records, oldest first; an unfinished last line is skipped."""
         path = self.path / "ledger.jsonl"
-        if path.exists():
-            for line in path.read_text("utf-8").splitlines():
-                if line.strip():
-                    yield json.loads(line)
+        for number, line in read_lines(path):
+            yield _ledger_record(path, number, line)
 
     # --- credentials --------------------------------------------------------------------------
     def enroll(
@@ -128,24 +136,53 @@ class Authority:
             now=now,
         )
         cred = Credential(cert, self.root)
-        cred.save(self.path / "issued" / f"{cert.serial_number:x}.rvcred")
-        self.record(
-            "enrolled",
-            serial=f"{cert.serial_number:x}",
-            name=req.name,
-            org=req.org,
-            identity=req.identity,
-            cert_sha256=cred.fingerprint,
-            not_after=clock.iso(cert.not_valid_after_utc),
-        )
+        issued = cred.save(self.path / "issued" / f"{cert.serial_number:x}.rvcred")
+        try:
+            self.record(
+                "enrolled",
+                serial=f"{cert.serial_number:x}",
+                name=req.name,
+                org=req.org,
+                identity=req.identity,
+                cert_sha256=cred.fingerprint,
+                not_after=clock.iso(cert.not_valid_after_utc),
+            )
+        except BaseException:  # not in the ledger: not issued (the credential is handed out only now)
+            issued.unlink(missing_ok=True)
+            raise
         return cred
 
+    # --- revocation -----------------------------------------------------------------------------
+    # revocations.json is the revocation state and changes in one atomic step (a whole new file
+    # renamed into place): the revoked serials with reason and time, the CRL number, and the signed
+    # CRL itself. revocations.crl is a copy of that CRL, written after it, and the ledger's
+    # "revoked" record comes last; a re-run of ``revoke`` writes whichever of the two is missing.
+
     def revocations(self) -> RevocationList:
-        return RevocationList.load((self.path / "revocations.crl").read_bytes(), self.root)
+        """The newest signed CRL: the one inside revocations.json, or revocations.crl (older folders)."""
+        lists = [self._crl_of_state(self._revocation_state()), self._crl_file()]
+        newest = RevocationList.newest(*lists)
+        if newest is None:
+            raise InvalidInput(
+                T(
+                    "签发机构文件夹 {path} 中没有吊销列表。",
+                    "The authority folder {path} holds no revocation list.",
+                    path=str(self.path),
+                )
+            )
+        return newest
+
+    def pending_revocations(self) -> set[int]:
+        """Serials revocations.json lists that the signed CRL does not: a revocation interrupted by a
+        crash in an older version. They are refused on new panels until ``revoke`` is run again."""
+        crl = self.revocations()
+        listed = {int(e["serial"], 16) for e in self._revocation_state()["revoked"]}
+        return {serial for serial in listed if crl.revoked_at(serial) is None}
 
     def revoke(
         self, cred: Credential, reason: str, source: PassphraseSource, *, now: datetime | None = None
     ) -> RevocationList:
+        """Revoke ``cred``; or finish a revocation a crash interrupted (the CRL, its copy, the ledger)."""
         if cert_fingerprint(cred.root) != self.root_fingerprint:
             raise Refused(T("该凭证不是本机构签发的。", "This credential was not issued by this authority."))
         if not reason.strip():
@@ -153,40 +190,101 @@ class Authority:
                 T("请用 --reason 说明吊销原因。", "Give the reason for revocation with --reason.")
             )
         now = now or clock.utcnow()
-        state = self._revocation_state()
         serial = f"{cred.serial:x}"
-        if any(e["serial"] == serial for e in state["revoked"]):
+        state = self._revocation_state()
+        crl = self.revocations()
+        listed = any(e["serial"] == serial for e in state["revoked"])
+        file_current = (file := self._crl_file()) is not None and file.der == crl.der
+        logged = any(e.get("event") == "revoked" and e.get("serial") == serial for e in self.ledger())
+        if listed and crl.revoked_at(cred.serial) is not None and file_current and logged:
             raise Refused(T("该凭证已被吊销。", "This credential is already revoked."))
-        keys = self.unlock(source)
-        state["revoked"].append(
-            {
-                "serial": serial,
-                "revoked_at": clock.iso(now),
-                "reason": reason.strip(),
-                "name": cred.name,
-                "cert_sha256": cred.fingerprint,
-            }
-        )
-        state["number"] += 1
-        self._write_crl(keys.root, state, now)
-        self.record(
-            "revoked", serial=serial, name=cred.name, reason=reason.strip(), cert_sha256=cred.fingerprint
-        )
+        if not listed or crl.revoked_at(cred.serial) is None:
+            keys = self.unlock(source)
+            if not listed:
+                state["revoked"].append(
+                    {
+                        "serial": serial,
+                        "revoked_at": clock.iso(now),
+                        "reason": reason.strip(),
+                        "name": cred.name,
+                        "cert_sha256": cred.fingerprint,
+                    }
+                )
+            state["number"] = max(int(state["number"]), crl.number) + 1
+            self._write_crl(keys.root, state, now)
+        else:  # the state holds the revocation; only its copy and/or the ledger record are missing
+            write_atomic(self.path / "revocations.crl", crl.der)
+        if not logged:
+            entry = next(e for e in self._revocation_state()["revoked"] if e["serial"] == serial)
+            self.record("revoked", serial=serial, name=cred.name, reason=entry["reason"],
+                        cert_sha256=cred.fingerprint)  # fmt: skip
         return self.revocations()
 
     def _revocation_state(self) -> dict[str, Any]:
-        return json.loads((self.path / "revocations.json").read_text("utf-8"))
+        path = self.path / "revocations.json"
+        try:
+            state = parse_json(path.read_bytes())
+            if not isinstance(state, dict) or not isinstance(state.get("revoked"), list):
+                raise ValueError("revoked")
+            int(state["number"])
+            return state
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise InvalidInput(
+                T(
+                    "签发机构的吊销状态 {path} 无法读取。请从备份恢复。",
+                    "The authority's revocation state {path} cannot be read. Restore it from a backup.",
+                    path=str(path),
+                ),
+                detail=str(exc),
+            ) from exc
+
+    def _crl_of_state(self, state: dict[str, Any]) -> RevocationList | None:
+        return RevocationList.load(unb64(state["crl"]), self.root) if "crl" in state else None
+
+    def _crl_file(self) -> RevocationList | None:
+        path = self.path / "revocations.crl"
+        return RevocationList.load(path.read_bytes(), self.root) if path.exists() else None
 
     def _write_crl(self, root_key: ec.EllipticCurvePrivateKey, state: dict[str, Any], now: datetime) -> None:
         entries = [
             RevokedEntry(int(e["serial"], 16), clock.parse_iso(e["revoked_at"])) for e in state["revoked"]
         ]
         der = build_crl(self.root, root_key, entries, number=state["number"], now=now)
-        write_atomic(
+        state = {**state, "crl": b64(der)}
+        write_atomic(  # the one step in which the revocation takes effect
             self.path / "revocations.json",
             (json.dumps(state, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
         )
         write_atomic(self.path / "revocations.crl", der)
+
+
+def _ledger_record(path: Path, number: int, line: str) -> dict[str, Any]:
+    """One ledger line as a record. A line written by an older version after a torn append holds the
+    torn prefix and then one whole record: the record is kept (the prefix never counted)."""
+    try:
+        value = json.loads(line)
+    except ValueError:
+        value = None
+        for at in range(1, len(line)):
+            if line[at] == "{":
+                with contextlib.suppress(ValueError):
+                    value = json.loads(line[at:])
+                    if isinstance(value, dict) and "event" in value:
+                        log.warning("%s line %d: skipped %d bytes of an unfinished record", path, number, at)
+                        break
+                value = None
+    if not isinstance(value, dict) or not isinstance(value.get("event"), str):
+        raise InvalidInput(
+            T(
+                "签发机构的台账 {path} 第 {n} 行已损坏。请从备份恢复该文件，或删除这一行后重试。",
+                "Line {n} of the authority's ledger {path} is damaged. Restore the file from a backup, "
+                "or remove that line, and try again.",
+                path=str(path),
+                n=number,
+            ),
+            detail=line[:200],
+        )
+    return value
 
 
 def create_authority(
