@@ -131,15 +131,19 @@ def test_defect_4_a_dissent_click_after_closing_breaks_nothing(
     _, chair = closed_with_result(qtbot, make_window, chair_world, monkeypatch, tmp_path)
     page, editor = chair.record, chair.opinion
     closed, decided = page.path.read_bytes(), chair.decisions.to_json()
-    # the member box names nobody until someone is chosen
-    assert editor.member.currentIndex() == -1 and editor.chosen == ""
-    editor.member.setCurrentIndex(0)  # even with a member chosen by a program, nothing is recorded
+    # a click on Record the dissent, as on main: the dissent text typed, the button pressed
     type_text(editor.dissent_text, "本人保留意见。")
     click(qtbot, editor.dissent_button)
-    assert not editor.dissent_button.isEnabled() and editor.lock_label.isVisibleTo(editor)
     assert page.path.read_bytes() == closed and all_valid(chair, closed, 5)
     assert chair.decisions.to_json() == decided and stored_decisions(chair).dissents == ()
     assert page.current and page.bundle_button.isEnabled()
+    # the member box names nobody until someone is chosen; even with one chosen, nothing is recorded
+    assert editor.member.currentIndex() == -1 and editor.chosen == ""
+    editor.member.setCurrentIndex(0)
+    type_text(editor.dissent_text, "本人保留意见。")
+    click(qtbot, editor.dissent_button)
+    assert not editor.dissent_button.isEnabled() and editor.lock_label.isVisibleTo(editor)
+    assert page.path.read_bytes() == closed and stored_decisions(chair).dissents == ()
     assert shown_errors == []
 
 
