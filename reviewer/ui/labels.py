@@ -6,7 +6,7 @@ names follow a live language switch.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
@@ -33,9 +33,11 @@ BEIJING = timezone(timedelta(hours=8), "UTC+8")  # as the record's stamps show t
 
 
 def beijing_time(when: datetime | str) -> str:
-    """A moment (aware, or ISO 8601 with its offset) as the panel reads it: ``2026-06-17 16:00
-    (Beijing time)``."""
+    """A moment (aware, or ISO 8601 with its offset; naive means UTC) as the panel reads it:
+    ``2026-06-17 16:00 (Beijing time)``."""
     moment = datetime.fromisoformat(when.replace("Z", "+00:00")) if isinstance(when, str) else when
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
     return QCoreApplication.translate("labels", "{time} (Beijing time)").format(
         time=moment.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")
     )

@@ -156,6 +156,10 @@ class ChairPanel(QWidget):
         """Why nothing that feeds the record may change now ("" when it may)."""
         if self.record.busy:
             return self.tr("The review record is being read, produced or signed: wait until it is done.")
+        return self._seal_reason()
+
+    def _seal_reason(self) -> str:
+        """The core's reason when a signature on the record fixes what it was made from, else ""."""
         try:
             self.record.seal.require_open()
         except RecordFrozen as exc:
@@ -170,7 +174,7 @@ class ChairPanel(QWidget):
         return bool(reason)
 
     def _apply_lock(self) -> None:
-        reason = "" if self.record.busy else self.lock_reason()  # busy is brief: no read-only flicker
+        reason = self._seal_reason()  # while the record is busy, _decide refuses without greying out
         self.opinion.set_locked(reason)
         self.record.visit.set_locked(reason)
         self.matrix.set_locked(reason)
@@ -290,8 +294,8 @@ class ChairPanel(QWidget):
         if self.state is None:
             self._pending_own.append(offered)
             return None
-        if self._refuse_if_locked():
-            return None
+        if any(s.data == offered[1] for s in self.state.sheets()) or self._refuse_if_locked():
+            return None  # already counted (the same signed bytes), or the record's signatures fix the sheets
         state = self.state
         self.imports.set_busy(True)
         return (
