@@ -42,13 +42,14 @@ from reviewer.scoring.finalise import Finalised, SheetArchive
 from reviewer.scoring.panel import PanelState, SheetOutcome
 from reviewer.scoring.result import Reconciliation
 from reviewer.scoring.return_notice import build_return_notice
-from reviewer.scoring.sheet_model import MaterialRef
 from reviewer.trust import clock
 from reviewer.trust.files import write_atomic
 from reviewer.ui import labels
 from reviewer.ui.dialogs import errors
 from reviewer.ui.models.matrix_model import MatrixExpert
 from reviewer.ui.panels import chair_decisions as dialogs
+from reviewer.ui.panels import chair_questions as questions
+from reviewer.ui.panels.chair_cell import cell_details
 from reviewer.ui.panels.chair_import import (
     ACCEPTED,
     REFUSED,
@@ -332,58 +333,12 @@ class ChairPanel(QWidget):
 
     # --- the selected cell ------------------------------------------------------------------
     def _show_cell(self, expert: str, code: str) -> None:
-        if not code or self.state is None:
-            return
-        leaf = self.review.standard.criterion(code)
-        head = f"{code} {leaf.title.text()}"
-        sheet = next((s for s in self.state.sheets() if s.expert_id == expert), None)
-        if sheet is None:
-            ind = self.reconciliation.indicator(code) if self.reconciliation else None
-            text = head
-            if ind is not None and ind.consensus is not None:
-                c = ind.consensus
-                text += "\n" + self.tr("Consensus {value}: {why} ({by}, {at})").format(
-                    value=labels.number(c.value),
-                    why=c.rationale,
-                    by=self._names().get(c.by, c.by[:12]),
-                    at=c.at,
-                )
-            self.matrix.details.setText(text)
-            return
-        name = self._names().get(expert, sheet.header.signer_name)
-        if sheet.recused:
+        if code and self.state is not None:
             self.matrix.details.setText(
-                self.tr("{name} recused: {reason}").format(
-                    name=name, reason=sheet.declarations.conflict_reason
+                cell_details(
+                    self.review.standard, self.state, self.reconciliation, self._names(), expert, code
                 )
             )
-            return
-        answer = sheet.answers.scores.get(code)
-        lines = [
-            head,
-            self.tr("{name}, version {n}: {score}").format(
-                name=name,
-                n=sheet.revision,
-                score=labels.number(answer.score) if answer else "—",  # type: ignore[arg-type]
-            ),
-        ]
-        if answer is not None:
-            lines.append(self.tr("Comment: {text}").format(text=answer.comment or "—"))
-            refs = [
-                self.tr("{material}, page {page}").format(material=r.material.rsplit("/", 1)[-1], page=r.page)
-                if isinstance(r, MaterialRef)
-                else r.name
-                for r in answer.evidence
-            ]
-            lines.append(self.tr("Evidence: {refs}").format(refs="; ".join(refs) or "—"))
-        note = self.decisions.explanation_for(expert, code)
-        if note is not None:
-            lines.append(
-                self.tr("Explanation: {text} (entered by {by}, {at})").format(
-                    text=note.text, by=note.by.name, at=note.at
-                )
-            )
-        self.matrix.details.setText("\n".join(lines))
 
     # --- decisions --------------------------------------------------------------------------
     def set_consensus(self, code: str) -> bool:
@@ -437,22 +392,7 @@ class ChairPanel(QWidget):
         dialog = dialogs.ReturnDialog(self, self.review.standard, name, [code] if code else [])
         if not dialogs.run_dialog(dialog):
             return None
-        if not errors.confirm(
-            self,
-            self.tr("Issue a return notice"),
-            self.tr(
-                "A return notice signed with your key is issued for {name}'s sheet (version {n}): {codes} "
-                "are reopened for correction.\nReason: {reason}\n\nThe notice cannot be withdrawn: "
-                "{name} must sign version {next}, and the return is logged."
-            ).format(
-                name=name,
-                n=sheet.revision,
-                codes="、".join(sorted(dialog.codes)),
-                reason=dialog.reason,
-                next=sheet.revision + 1,
-            ),
-            self.tr("Issue the return notice"),
-        ):
+        if not questions.confirm_return(self, name, sheet.revision, dialog.codes, dialog.reason):
             return None
         try:
             data = build_return_notice(
@@ -494,15 +434,7 @@ class ChairPanel(QWidget):
         if self.state is None or not text or self._refuse_if_locked():
             return False
         name = self._names().get(expert, expert[:12])
-        if not errors.confirm(
-            self,
-            self.tr("Record a dissent"),
-            self.tr(
-                "{name}'s dissent is recorded in the member's words and printed in the review record "
-                "under 保留意见 (dissents); the change is logged with your name and the time.\n\n{text}"
-            ).format(name=name, text=text),
-            self.tr("Record the dissent"),
-        ):
+        if not questions.confirm_dissent(self, name, text):
             return False
         dissent = DissentDecision(expert, text, self.actor, self._now())
         return self._decide(self.decisions.with_dissent(dissent), "dissent", expert, text)
@@ -513,15 +445,7 @@ class ChairPanel(QWidget):
         if not any(d.expert == expert for d in self.decisions.dissents):
             return False
         name = self._names().get(expert, expert[:12])
-        if not errors.confirm(
-            self,
-            self.tr("Withdraw a dissent"),
-            self.tr(
-                "{name}'s dissent is withdrawn: it is no longer printed in the review record. The "
-                "withdrawal is logged with your name and the time; the dissent stays in the log."
-            ).format(name=name),
-            self.tr("Withdraw the dissent"),
-        ):
+        if not questions.confirm_withdraw_dissent(self, name):
             return False
         return self._decide(self.decisions.without_dissent(expert), "withdraw_dissent", expert)
 

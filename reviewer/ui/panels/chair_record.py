@@ -54,6 +54,7 @@ from reviewer.trust.files import write_atomic
 from reviewer.ui import labels
 from reviewer.ui.dialogs import cosign as dialogs
 from reviewer.ui.dialogs import errors
+from reviewer.ui.panels import chair_questions as questions
 from reviewer.ui.panels.chair_decisions import ERROR_STYLE, LOCK_STYLE
 from reviewer.ui.panels.chair_work import set_aside_name, set_aside_record
 from reviewer.ui.panels.package_loading import OpenedReview
@@ -293,17 +294,7 @@ class RecordPage(QWidget):
         if members and all(s.field.signed for s in members) and not self.chair_signed:
             # only what can happen is asked; anything else is refused by the core with its reason
             names = "、".join(s.field.label or s.field.name for s in members)
-            if not errors.confirm(
-                self,
-                self.tr("Sign and close the record"),
-                self.tr(
-                    "You sign the review record as the chair, last, after {names}. Your signature closes "
-                    "the record: no field can be signed or changed afterwards, nothing can reopen it, and "
-                    "the decisions it was made from are final. A corrected result is then only a new "
-                    "result version made from this record."
-                ).format(names=names),
-                self.tr("Sign and close"),
-            ):
+            if not questions.confirm_close(self, names):
                 return None
         pdf, chair, target = self.pdf, self.review.identity, self.path
         steps = (self.tr("Signing as the chair…"), self._checking())
@@ -368,8 +359,7 @@ class RecordPage(QWidget):
             if seal.closed:
                 errors.show_error(self, self.tr("Review record"), self._closed_text())
             return None
-        names = "、".join(seal.signed)
-        reason = dialogs.ask_reopen_reason(self, names)
+        reason = dialogs.ask_reopen_reason(self, "、".join(seal.signed))
         if reason is None:
             return None
         if not reason:
@@ -381,18 +371,7 @@ class RecordPage(QWidget):
             return None
         digest = _sha(self.pdf)
         kept = self.folder / set_aside_name(digest, clock.utcnow())
-        if not errors.confirm(
-            self,
-            self.tr("Reopen the record"),
-            self.tr(
-                "Reopening discards the signatures of {names} ({n} in all): they no longer count, and "
-                "every member must sign the record again once it is produced again.\n\n"
-                "The signed record is set aside, not deleted: {kept}\n"
-                "The reopening is logged with your name, the time, your reason and the SHA-256 of the "
-                "record set aside ({digest}).\n\nReason: {reason}"
-            ).format(names=names, n=len(seal.signed), kept=kept, digest=digest, reason=reason),
-            self.tr("Reopen the record"),
-        ):
+        if not questions.confirm_reopen(self, seal.signed, kept, digest, reason):
             return None
         target, chair_store, package_id, actor = self.path, self._chair_store, self.package_id, self.actor
         step = self.tr("Setting the signed record aside…")
