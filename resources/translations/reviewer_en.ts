@@ -1765,6 +1765,10 @@ SHA-256: {digest}</translation>
         <translation>Reopen the record…</translation>
     </message>
     <message>
+        <source>A corrected result for the same package is a new result version, produced from the same closed record; the box starts one above the last version produced.</source>
+        <translation>A corrected result for the same package is a new result version, produced from the same closed record; the box starts one above the last version produced.</translation>
+    </message>
+    <message>
         <source>The record on file carries signatures but was made from other decisions: reopen it, then produce it again; every member must then sign it again.</source>
         <translation>The record on file carries signatures but was made from other decisions: reopen it, then produce it again; every member must then sign it again.</translation>
     </message>

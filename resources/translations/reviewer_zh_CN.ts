@@ -1765,6 +1765,10 @@ SHA-256：{digest}</translation>
         <translation>重新打开评审意见表…</translation>
     </message>
     <message>
+        <source>A corrected result for the same package is a new result version, produced from the same closed record; the box starts one above the last version produced.</source>
+        <translation>同一评审包的更正结果为新的结果版本，依据同一份已封闭的评审意见表生成；版本号默认比上次生成的高一版。</translation>
+    </message>
+    <message>
         <source>The record on file carries signatures but was made from other decisions: reopen it, then produce it again; every member must then sign it again.</source>
         <translation>现有评审意见表已有签名，但依据的是先前的决定：请重新打开后重新生成，全体成员须重新签署。</translation>
     </message>

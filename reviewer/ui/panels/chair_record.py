@@ -540,6 +540,12 @@ class RecordPage(QWidget):
         self.reopen_button.setText(self.tr("Reopen the record…"))
         self.bundle_button.setText(self.tr("Produce the result file…"))
         self.version_label.setText(self.tr("Result version"))
+        self.version.setToolTip(
+            self.tr(
+                "A corrected result for the same package is a new result version, produced from the same "
+                "closed record; the box starts one above the last version produced."
+            )
+        )
         self.warning.setText(
             self.tr(
                 "The record on file carries signatures but was made from other decisions: reopen it, then "

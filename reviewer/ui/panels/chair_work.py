@@ -117,6 +117,14 @@ def set_aside_record(
     """Reopen the signed record (worker thread): the file that was shown (``digest``) is renamed to
     ``kept`` — set aside, not deleted — and the reopening logged; if logging fails, the file goes
     back, so a reopening is either logged with its file kept or did not happen."""
+    if chair_store is None:
+        raise Refused(
+            T(
+                "本机的组长数据库不可用，无法记录重新打开，因此未重新打开评审意见表。",
+                "The chair's store on this computer is not available, so the reopening cannot be logged; "
+                "the record was not reopened.",
+            )
+        )
     if hashlib.sha256(target.read_bytes()).hexdigest() != digest:
         raise Refused(
             T(
@@ -127,10 +135,9 @@ def set_aside_record(
         )
     os.replace(target, kept)
     try:
-        if chair_store is not None:
-            chair_store.log_reopened(
-                package_id, by=by, discarded=discarded, reason=reason, sha256=digest, kept_at=str(kept)
-            )
+        chair_store.log_reopened(
+            package_id, by=by, discarded=discarded, reason=reason, sha256=digest, kept_at=str(kept)
+        )
     except BaseException:
         os.replace(kept, target)
         raise
