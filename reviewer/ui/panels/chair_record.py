@@ -104,6 +104,8 @@ class RecordPage(QWidget):
         self.result_digest = ""
         self.busy = False
         self._loaded = False
+        self._bindings_of: bytes | None = None
+        self._bindings_read: dict[str, str] = {}
 
         self.visit = VisitEditor()
         self.record_box = QGroupBox()
@@ -171,7 +173,13 @@ class RecordPage(QWidget):
     def current(self) -> bool:
         """The record on file was made from the reconciliation and decisions now held."""
         wanted = self._wanted()
-        return self.pdf is not None and wanted is not None and record_bindings(self.pdf) == wanted
+        return self.pdf is not None and wanted is not None and self._bindings() == wanted
+
+    def _bindings(self) -> dict[str, str]:
+        """What the record on file names, read once per file (every check of the seal asks)."""
+        if self._bindings_of is not self.pdf:
+            self._bindings_of, self._bindings_read = self.pdf, record_bindings(self.pdf or b"")
+        return self._bindings_read
 
     @property
     def signed_count(self) -> int:
