@@ -243,12 +243,12 @@ class ChairPanel(QWidget):
         """Verify and collect ``paths`` in the background, in the order given (their arrival)."""
         if self.state is None or not paths or self._refuse_if_locked():
             return None
-        state = self.state
+        state, chair_store = self.state, self._chair_store
         self.imports.set_busy(True)
 
         def work(progress: Callable[..., None]) -> Kept:
             progress(0, len(paths), "")
-            return import_and_keep(state, paths, self._chair_store)
+            return import_and_keep(state, paths, chair_store)
 
         return Task(self, work, self._executor).on_success(self._imported).on_failure(self._report).run()
 
@@ -297,10 +297,10 @@ class ChairPanel(QWidget):
             return None
         if any(s.data == offered[1] for s in self.state.sheets()) or self._refuse_if_locked():
             return None  # already counted (the same signed bytes), or the record's signatures fix the sheets
-        state = self.state
+        state, chair_store = self.state, self._chair_store  # the worker touches no widget
         self.imports.set_busy(True)
         return (
-            Task(self, lambda _progress: keep_offered(state, [offered], self._chair_store), self._executor)
+            Task(self, lambda _progress: keep_offered(state, [offered], chair_store), self._executor)
             .on_success(self._imported)
             .on_failure(self._report)
             .run()
@@ -311,11 +311,11 @@ class ChairPanel(QWidget):
         the store does not hold it; nothing while the record's signatures fix the sheets."""
         if self.state is None or self.lock_reason():
             return None
-        state, archive = self.state, self._archive
+        state, archive, review, chair_store = self.state, self._archive, self.review, self._chair_store
 
         def work(_progress: Callable[..., None]) -> Kept | None:
-            offered = archived_own_sheet(archive, self.review, state)
-            return None if offered is None else keep_offered(state, [offered], self._chair_store)
+            offered = archived_own_sheet(archive, review, state)
+            return None if offered is None else keep_offered(state, [offered], chair_store)
 
         def done(result: Kept | None) -> None:
             if result is not None:
