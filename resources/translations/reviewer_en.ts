@@ -35,6 +35,14 @@
 <context>
     <name>ChairPanel</name>
     <message>
+        <source>The review record is being read, produced or signed: wait until it is done.</source>
+        <translation>The review record is being read, produced or signed: wait until it is done.</translation>
+    </message>
+    <message>
+        <source>Review record</source>
+        <translation>Review record</translation>
+    </message>
+    <message>
         <source>Consensus {value}: {why} ({by}, {at})</source>
         <translation>Consensus {value}: {why} ({by}, {at})</translation>
     </message>
@@ -61,6 +69,52 @@
     <message>
         <source>Explanation: {text} (entered by {by}, {at})</source>
         <translation>Explanation: {text} (entered by {by}, {at})</translation>
+    </message>
+    <message>
+        <source>Issue a return notice</source>
+        <translation>Issue a return notice</translation>
+    </message>
+    <message>
+        <source>A return notice signed with your key is issued for {name}&apos;s sheet (version {n}): {codes} are reopened for correction.
+Reason: {reason}
+
+The notice cannot be withdrawn: {name} must sign version {next}, and the return is logged.</source>
+        <translation>A return notice signed with your key is issued for {name}&apos;s sheet (version {n}): {codes} are reopened for correction.
+Reason: {reason}
+
+The notice cannot be withdrawn: {name} must sign version {next}, and the return is logged.</translation>
+    </message>
+    <message>
+        <source>Issue the return notice</source>
+        <translation>Issue the return notice</translation>
+    </message>
+    <message>
+        <source>Record a dissent</source>
+        <translation>Record a dissent</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s dissent is recorded in the member&apos;s words and printed in the review record under 保留意见 (dissents); the change is logged with your name and the time.
+
+{text}</source>
+        <translation>{name}&apos;s dissent is recorded in the member&apos;s words and printed in the review record under 保留意见 (dissents); the change is logged with your name and the time.
+
+{text}</translation>
+    </message>
+    <message>
+        <source>Record the dissent</source>
+        <translation>Record the dissent</translation>
+    </message>
+    <message>
+        <source>Withdraw a dissent</source>
+        <translation>Withdraw a dissent</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s dissent is withdrawn: it is no longer printed in the review record. The withdrawal is logged with your name and the time; the dissent stays in the log.</source>
+        <translation>{name}&apos;s dissent is withdrawn: it is no longer printed in the review record. The withdrawal is logged with your name and the time; the dissent stays in the log.</translation>
+    </message>
+    <message>
+        <source>Withdraw the dissent</source>
+        <translation>Withdraw the dissent</translation>
     </message>
     <message>
         <source>Sheets</source>
@@ -743,6 +797,26 @@ It is then locked: no score, comment or evidence can change any more. Only a ret
 <context>
     <name>ImportView</name>
     <message>
+        <source>Recusal</source>
+        <translation>Recusal</translation>
+    </message>
+    <message>
+        <source>Score sheet</source>
+        <translation>Score sheet</translation>
+    </message>
+    <message>
+        <source>version {n}</source>
+        <translation>version {n}</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the signed header: {digest}</source>
+        <translation>SHA-256 of the signed header: {digest}</translation>
+    </message>
+    <message>
+        <source>{n} sheet(s) held: {s} scoring, {r} recused.</source>
+        <translation>{n} sheet(s) held: {s} scoring, {r} recused.</translation>
+    </message>
+    <message>
         <source>Accepted</source>
         <translation>Accepted</translation>
     </message>
@@ -785,6 +859,22 @@ It is then locked: no score, comment or evidence can change any more. Only a ret
     <message>
         <source>Reason</source>
         <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Imported from</source>
+        <translation>Imported from</translation>
+    </message>
+    <message>
+        <source>Imported at</source>
+        <translation>Imported at</translation>
     </message>
 </context>
 <context>
@@ -1230,8 +1320,16 @@ SHA-256 {sha}</translation>
         <translation>Dissent in the member&apos;s words</translation>
     </message>
     <message>
-        <source>Record the dissent</source>
-        <translation>Record the dissent</translation>
+        <source>Record the dissent…</source>
+        <translation>Record the dissent…</translation>
+    </message>
+    <message>
+        <source>Withdraw the dissent…</source>
+        <translation>Withdraw the dissent…</translation>
+    </message>
+    <message>
+        <source>Choose a member…</source>
+        <translation>Choose a member…</translation>
     </message>
 </context>
 <context>
@@ -1543,20 +1641,16 @@ SHA-256 {sha}</translation>
 <context>
     <name>RecordPage</name>
     <message>
-        <source>The decisions changed after the record was signed. Produce the record again: every member must then sign it again.</source>
-        <translation>The decisions changed after the record was signed. Produce the record again: every member must then sign it again.</translation>
-    </message>
-    <message>
         <source>The record is up to date; its signatures are kept.</source>
         <translation>The record is up to date; its signatures are kept.</translation>
     </message>
     <message>
-        <source>Produce the record again</source>
-        <translation>Produce the record again</translation>
+        <source>Review record</source>
+        <translation>Review record</translation>
     </message>
     <message>
-        <source>The record on file carries {n} signature(s) but was made from other decisions. Produce it again? The signatures are discarded and every member signs again.</source>
-        <translation>The record on file carries {n} signature(s) but was made from other decisions. Produce it again? The signatures are discarded and every member signs again.</translation>
+        <source>The record on file carries {n} signature(s) but was made from other decisions. Reopen the record first: its signatures are then discarded, and the reopening is logged.</source>
+        <translation>The record on file carries {n} signature(s) but was made from other decisions. Reopen the record first: its signatures are then discarded, and the reopening is logged.</translation>
     </message>
     <message>
         <source>Laying out the record…</source>
@@ -1575,6 +1669,18 @@ SHA-256 {sha}</translation>
         <translation>Signing…</translation>
     </message>
     <message>
+        <source>Sign and close the record</source>
+        <translation>Sign and close the record</translation>
+    </message>
+    <message>
+        <source>You sign the review record as the chair, last, after {names}. Your signature closes the record: no field can be signed or changed afterwards, nothing can reopen it, and the decisions it was made from are final. A corrected result is then only a new result version made from this record.</source>
+        <translation>You sign the review record as the chair, last, after {names}. Your signature closes the record: no field can be signed or changed afterwards, nothing can reopen it, and the decisions it was made from are final. A corrected result is then only a new result version made from this record.</translation>
+    </message>
+    <message>
+        <source>Sign and close</source>
+        <translation>Sign and close</translation>
+    </message>
+    <message>
         <source>Signing as the chair…</source>
         <translation>Signing as the chair…</translation>
     </message>
@@ -1587,12 +1693,54 @@ SHA-256 {sha}</translation>
         <translation>Saving the result file…</translation>
     </message>
     <message>
+        <source>Give the reason for reopening the record: it is logged.</source>
+        <translation>Give the reason for reopening the record: it is logged.</translation>
+    </message>
+    <message>
+        <source>Reopen the record</source>
+        <translation>Reopen the record</translation>
+    </message>
+    <message>
+        <source>Reopening discards the signatures of {names} ({n} in all): they no longer count, and every member must sign the record again once it is produced again.
+
+The signed record is set aside, not deleted: {kept}
+The reopening is logged with your name, the time, your reason and the SHA-256 of the record set aside ({digest}).
+
+Reason: {reason}</source>
+        <translation>Reopening discards the signatures of {names} ({n} in all): they no longer count, and every member must sign the record again once it is produced again.
+
+The signed record is set aside, not deleted: {kept}
+The reopening is logged with your name, the time, your reason and the SHA-256 of the record set aside ({digest}).
+
+Reason: {reason}</translation>
+    </message>
+    <message>
+        <source>Setting the signed record aside…</source>
+        <translation>Setting the signed record aside…</translation>
+    </message>
+    <message>
         <source>Checking the signatures against the ministry root…</source>
         <translation>Checking the signatures against the ministry root…</translation>
     </message>
     <message>
+        <source>The record is closed (the chair signed last): nothing reopens it and the decisions are final. A corrected result file is produced from this record with a higher result version.</source>
+        <translation>The record is closed (the chair signed last): nothing reopens it and the decisions are final. A corrected result file is produced from this record with a higher result version.</translation>
+    </message>
+    <message>
+        <source>Signed by {names}: the decisions, the opinion, the dissents, the visit and the sheets are frozen. To change any of them, reopen the record (the signatures are discarded).</source>
+        <translation>Signed by {names}: the decisions, the opinion, the dissents, the visit and the sheets are frozen. To change any of them, reopen the record (the signatures are discarded).</translation>
+    </message>
+    <message>
+        <source>The record was reopened; the signed file was set aside as {kept}. Change what is needed, then produce the record again: every member signs it again.</source>
+        <translation>The record was reopened; the signed file was set aside as {kept}. Change what is needed, then produce the record again: every member signs it again.</translation>
+    </message>
+    <message>
         <source>No record yet. Enter the visit and the panel opinion, then produce the record.</source>
         <translation>No record yet. Enter the visit and the panel opinion, then produce the record.</translation>
+    </message>
+    <message>
+        <source>The record on file was made from other decisions: reopen it, then produce it again.</source>
+        <translation>The record on file was made from other decisions: reopen it, then produce it again.</translation>
     </message>
     <message>
         <source>The record on file was made from other decisions: produce it again.</source>
@@ -1615,6 +1763,14 @@ SHA-256 {sha}</translation>
         <translation>Record file: {path}</translation>
     </message>
     <message>
+        <source>Result file, version {version}, produced {at}:
+{path}
+SHA-256: {digest}</source>
+        <translation>Result file, version {version}, produced {at}:
+{path}
+SHA-256: {digest}</translation>
+    </message>
+    <message>
         <source>Result file saved: {path}
 SHA-256: {digest}</source>
         <translation>Result file saved: {path}
@@ -1633,8 +1789,20 @@ SHA-256: {digest}</translation>
         <translation>Co-sign as a member…</translation>
     </message>
     <message>
-        <source>Sign and close (chair)</source>
-        <translation>Sign and close (chair)</translation>
+        <source>Sign and close (chair)…</source>
+        <translation>Sign and close (chair)…</translation>
+    </message>
+    <message>
+        <source>Reopen the record…</source>
+        <translation>Reopen the record…</translation>
+    </message>
+    <message>
+        <source>A corrected result for the same package is a new result version, produced from the same closed record; the box starts one above the last version produced.</source>
+        <translation>A corrected result for the same package is a new result version, produced from the same closed record; the box starts one above the last version produced.</translation>
+    </message>
+    <message>
+        <source>The record on file carries signatures but was made from other decisions: reopen it, then produce it again; every member must then sign it again.</source>
+        <translation>The record on file carries signatures but was made from other decisions: reopen it, then produce it again; every member must then sign it again.</translation>
     </message>
     <message>
         <source>Produce the result file…</source>
@@ -1643,10 +1811,6 @@ SHA-256: {digest}</translation>
     <message>
         <source>Result version</source>
         <translation>Result version</translation>
-    </message>
-    <message>
-        <source>The decisions changed after the record was signed: produce the record again; every member must then sign it again.</source>
-        <translation>The decisions changed after the record was signed: produce the record again; every member must then sign it again.</translation>
     </message>
 </context>
 <context>
@@ -2338,6 +2502,14 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
         <source>Review record</source>
         <translation>Review record</translation>
     </message>
+    <message>
+        <source>Reopen the review record</source>
+        <translation>Reopen the review record</translation>
+    </message>
+    <message>
+        <source>Reopening discards the signatures of {names}. Why must the record be changed? The reason is logged with the reopening.</source>
+        <translation>Reopening discards the signatures of {names}. Why must the record be changed? The reason is logged with the reopening.</translation>
+    </message>
 </context>
 <context>
     <name>declarations</name>
@@ -2403,8 +2575,8 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
 <context>
     <name>labels</name>
     <message>
-        <source>{time} Beijing time</source>
-        <translation>{time} Beijing time</translation>
+        <source>{time} (Beijing time)</source>
+        <translation>{time} (Beijing time)</translation>
     </message>
     <message>
         <source>Document review</source>

@@ -35,6 +35,14 @@
 <context>
     <name>ChairPanel</name>
     <message>
+        <source>The review record is being read, produced or signed: wait until it is done.</source>
+        <translation>正在读取、生成或签署评审意见表，请待其完成。</translation>
+    </message>
+    <message>
+        <source>Review record</source>
+        <translation>评审意见表</translation>
+    </message>
+    <message>
         <source>Consensus {value}: {why} ({by}, {at})</source>
         <translation>共识分 {value}：{why}（{by}，{at}）</translation>
     </message>
@@ -61,6 +69,52 @@
     <message>
         <source>Explanation: {text} (entered by {by}, {at})</source>
         <translation>偏离说明：{text}（{by} 录入，{at}）</translation>
+    </message>
+    <message>
+        <source>Issue a return notice</source>
+        <translation>发出退回更正通知</translation>
+    </message>
+    <message>
+        <source>A return notice signed with your key is issued for {name}&apos;s sheet (version {n}): {codes} are reopened for correction.
+Reason: {reason}
+
+The notice cannot be withdrawn: {name} must sign version {next}, and the return is logged.</source>
+        <translation>将以您的密钥签署并发出退回更正通知，退回 {name} 的评分表（第 {n} 版）：{codes} 重新开放更正。
+原因：{reason}
+
+通知发出后不能撤回：{name} 须签署第 {next} 版，退回将记入日志。</translation>
+    </message>
+    <message>
+        <source>Issue the return notice</source>
+        <translation>发出退回通知</translation>
+    </message>
+    <message>
+        <source>Record a dissent</source>
+        <translation>记录保留意见</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s dissent is recorded in the member&apos;s words and printed in the review record under 保留意见 (dissents); the change is logged with your name and the time.
+
+{text}</source>
+        <translation>将按成员原话记录 {name} 的保留意见，并载入评审意见表的“保留意见”部分；此项更改将连同您的姓名和时间记入日志。
+
+{text}</translation>
+    </message>
+    <message>
+        <source>Record the dissent</source>
+        <translation>记录保留意见</translation>
+    </message>
+    <message>
+        <source>Withdraw a dissent</source>
+        <translation>撤回保留意见</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s dissent is withdrawn: it is no longer printed in the review record. The withdrawal is logged with your name and the time; the dissent stays in the log.</source>
+        <translation>将撤回 {name} 的保留意见：评审意见表中不再载明。撤回将连同您的姓名和时间记入日志，原保留意见仍保留在日志中。</translation>
+    </message>
+    <message>
+        <source>Withdraw the dissent</source>
+        <translation>撤回保留意见</translation>
     </message>
     <message>
         <source>Sheets</source>
@@ -743,6 +797,26 @@ It is then locked: no score, comment or evidence can change any more. Only a ret
 <context>
     <name>ImportView</name>
     <message>
+        <source>Recusal</source>
+        <translation>回避</translation>
+    </message>
+    <message>
+        <source>Score sheet</source>
+        <translation>评分表</translation>
+    </message>
+    <message>
+        <source>version {n}</source>
+        <translation>第 {n} 版</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the signed header: {digest}</source>
+        <translation>签署表头 SHA-256：{digest}</translation>
+    </message>
+    <message>
+        <source>{n} sheet(s) held: {s} scoring, {r} recused.</source>
+        <translation>已收存 {n} 份评分表：评分 {s} 份，回避 {r} 份。</translation>
+    </message>
+    <message>
         <source>Accepted</source>
         <translation>已接受</translation>
     </message>
@@ -785,6 +859,22 @@ It is then locked: no score, comment or evidence can change any more. Only a ret
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Imported from</source>
+        <translation>导入文件</translation>
+    </message>
+    <message>
+        <source>Imported at</source>
+        <translation>导入时间</translation>
     </message>
 </context>
 <context>
@@ -1230,8 +1320,16 @@ SHA-256 摘要 {sha}</translation>
         <translation>保留意见（成员原话）</translation>
     </message>
     <message>
-        <source>Record the dissent</source>
-        <translation>记录保留意见</translation>
+        <source>Record the dissent…</source>
+        <translation>记录保留意见…</translation>
+    </message>
+    <message>
+        <source>Withdraw the dissent…</source>
+        <translation>撤回保留意见…</translation>
+    </message>
+    <message>
+        <source>Choose a member…</source>
+        <translation>选择成员…</translation>
     </message>
 </context>
 <context>
@@ -1543,20 +1641,16 @@ SHA-256 摘要 {sha}</translation>
 <context>
     <name>RecordPage</name>
     <message>
-        <source>The decisions changed after the record was signed. Produce the record again: every member must then sign it again.</source>
-        <translation>评审意见表签署后组长决定已更改。请重新生成评审意见表，全体成员须重新签署。</translation>
-    </message>
-    <message>
         <source>The record is up to date; its signatures are kept.</source>
         <translation>评审意见表已是最新，已有签名保留。</translation>
     </message>
     <message>
-        <source>Produce the record again</source>
-        <translation>重新生成评审意见表</translation>
+        <source>Review record</source>
+        <translation>评审意见表</translation>
     </message>
     <message>
-        <source>The record on file carries {n} signature(s) but was made from other decisions. Produce it again? The signatures are discarded and every member signs again.</source>
-        <translation>现有评审意见表已有 {n} 个签名，但依据的是先前的决定。是否重新生成？已有签名将作废，全体成员须重新签署。</translation>
+        <source>The record on file carries {n} signature(s) but was made from other decisions. Reopen the record first: its signatures are then discarded, and the reopening is logged.</source>
+        <translation>现有评审意见表已有 {n} 个签名，但依据的是先前的决定。请先重新打开评审意见表：已有签名随之作废，重新打开将记入日志。</translation>
     </message>
     <message>
         <source>Laying out the record…</source>
@@ -1575,6 +1669,18 @@ SHA-256 摘要 {sha}</translation>
         <translation>正在签署…</translation>
     </message>
     <message>
+        <source>Sign and close the record</source>
+        <translation>组长签署并封闭评审意见表</translation>
+    </message>
+    <message>
+        <source>You sign the review record as the chair, last, after {names}. Your signature closes the record: no field can be signed or changed afterwards, nothing can reopen it, and the decisions it was made from are final. A corrected result is then only a new result version made from this record.</source>
+        <translation>您将在 {names} 之后以组长身份最后签署评审意见表。组长签署即封闭评审意见表：此后任何签名栏都不能再签署或修改，评审意见表不能再重新打开，其依据的决定即为最终决定。如需更正结果，只能依据本评审意见表生成更高结果版本的结果文件。</translation>
+    </message>
+    <message>
+        <source>Sign and close</source>
+        <translation>签署并封闭</translation>
+    </message>
+    <message>
         <source>Signing as the chair…</source>
         <translation>正在以组长身份签署…</translation>
     </message>
@@ -1587,12 +1693,54 @@ SHA-256 摘要 {sha}</translation>
         <translation>正在保存结果文件…</translation>
     </message>
     <message>
+        <source>Give the reason for reopening the record: it is logged.</source>
+        <translation>请填写重新打开评审意见表的原因，该原因将记入日志。</translation>
+    </message>
+    <message>
+        <source>Reopen the record</source>
+        <translation>重新打开评审意见表</translation>
+    </message>
+    <message>
+        <source>Reopening discards the signatures of {names} ({n} in all): they no longer count, and every member must sign the record again once it is produced again.
+
+The signed record is set aside, not deleted: {kept}
+The reopening is logged with your name, the time, your reason and the SHA-256 of the record set aside ({digest}).
+
+Reason: {reason}</source>
+        <translation>重新打开将使 {names} 的签名作废（共 {n} 个）：这些签名不再有效，评审意见表重新生成后全体成员须重新签署。
+
+已签署的评审意见表将另行保存，不会删除：{kept}
+重新打开将连同您的姓名、时间、原因以及另存评审意见表的 SHA-256（{digest}）记入日志。
+
+原因：{reason}</translation>
+    </message>
+    <message>
+        <source>Setting the signed record aside…</source>
+        <translation>正在另存已签署的评审意见表…</translation>
+    </message>
+    <message>
         <source>Checking the signatures against the ministry root…</source>
         <translation>正在依据部级根证书核验签名…</translation>
     </message>
     <message>
+        <source>The record is closed (the chair signed last): nothing reopens it and the decisions are final. A corrected result file is produced from this record with a higher result version.</source>
+        <translation>评审意见表已封闭（组长已最后签署）：不能再重新打开，各项决定即为最终决定。如需更正结果文件，请依据本评审意见表以更高的结果版本重新生成。</translation>
+    </message>
+    <message>
+        <source>Signed by {names}: the decisions, the opinion, the dissents, the visit and the sheets are frozen. To change any of them, reopen the record (the signatures are discarded).</source>
+        <translation>{names} 已签署：组长决定、专家组意见、保留意见、实地考察和评分表均已冻结。如需修改，请重新打开评审意见表（已有签名将作废）。</translation>
+    </message>
+    <message>
+        <source>The record was reopened; the signed file was set aside as {kept}. Change what is needed, then produce the record again: every member signs it again.</source>
+        <translation>评审意见表已重新打开，已签署的文件另存为 {kept}。请修改所需内容后重新生成评审意见表，全体成员须重新签署。</translation>
+    </message>
+    <message>
         <source>No record yet. Enter the visit and the panel opinion, then produce the record.</source>
         <translation>尚未生成评审意见表。请先填写实地考察信息和专家组意见，再生成评审意见表。</translation>
+    </message>
+    <message>
+        <source>The record on file was made from other decisions: reopen it, then produce it again.</source>
+        <translation>现有评审意见表依据的是先前的决定：请重新打开后重新生成。</translation>
     </message>
     <message>
         <source>The record on file was made from other decisions: produce it again.</source>
@@ -1615,6 +1763,14 @@ SHA-256 摘要 {sha}</translation>
         <translation>评审意见表文件：{path}</translation>
     </message>
     <message>
+        <source>Result file, version {version}, produced {at}:
+{path}
+SHA-256: {digest}</source>
+        <translation>结果文件（第 {version} 版），生成于 {at}：
+{path}
+SHA-256：{digest}</translation>
+    </message>
+    <message>
         <source>Result file saved: {path}
 SHA-256: {digest}</source>
         <translation>结果文件已保存：{path}
@@ -1633,8 +1789,20 @@ SHA-256：{digest}</translation>
         <translation>成员会签…</translation>
     </message>
     <message>
-        <source>Sign and close (chair)</source>
-        <translation>组长签署并封闭</translation>
+        <source>Sign and close (chair)…</source>
+        <translation>组长签署并封闭…</translation>
+    </message>
+    <message>
+        <source>Reopen the record…</source>
+        <translation>重新打开评审意见表…</translation>
+    </message>
+    <message>
+        <source>A corrected result for the same package is a new result version, produced from the same closed record; the box starts one above the last version produced.</source>
+        <translation>同一评审包的更正结果为新的结果版本，依据同一份已封闭的评审意见表生成；版本号默认比上次生成的高一版。</translation>
+    </message>
+    <message>
+        <source>The record on file carries signatures but was made from other decisions: reopen it, then produce it again; every member must then sign it again.</source>
+        <translation>现有评审意见表已有签名，但依据的是先前的决定：请重新打开后重新生成，全体成员须重新签署。</translation>
     </message>
     <message>
         <source>Produce the result file…</source>
@@ -1643,10 +1811,6 @@ SHA-256：{digest}</translation>
     <message>
         <source>Result version</source>
         <translation>结果版本</translation>
-    </message>
-    <message>
-        <source>The decisions changed after the record was signed: produce the record again; every member must then sign it again.</source>
-        <translation>评审意见表签署后组长决定已更改：请重新生成评审意见表，全体成员须重新签署。</translation>
     </message>
 </context>
 <context>
@@ -2338,6 +2502,14 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
         <source>Review record</source>
         <translation>评审意见表</translation>
     </message>
+    <message>
+        <source>Reopen the review record</source>
+        <translation>重新打开评审意见表</translation>
+    </message>
+    <message>
+        <source>Reopening discards the signatures of {names}. Why must the record be changed? The reason is logged with the reopening.</source>
+        <translation>重新打开将使 {names} 的签名作废。为何须修改评审意见表？原因将随重新打开记入日志。</translation>
+    </message>
 </context>
 <context>
     <name>declarations</name>
@@ -2403,7 +2575,7 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
 <context>
     <name>labels</name>
     <message>
-        <source>{time} Beijing time</source>
+        <source>{time} (Beijing time)</source>
         <translation>{time}（北京时间）</translation>
     </message>
     <message>

@@ -7,16 +7,22 @@
                            by=actor, why="…")                      # appends one log row
     decisions = chair.decisions(package_id)                        # the newest state, or None
     history = chair.log(package_id)                                # every change, oldest first
+    chair.log_reopened(package_id, by=actor, discarded=("李喆（专家）",), reason="…",
+                       sha256=old_record_sha256, kept_at="record-set-aside-….pdf")
+    chair.log_result(package_id, by=actor, path=target, sha256=digest, version=1)
+    chair.last_result(package_id)                                  # → RecordEvent or None
 
 Each method is one unit of work and returns frozen dataclasses. Sheets are stored as signed bytes
 and must be verified again when loaded (:func:`reviewer.scoring.panel.collect`): the database is
 not trusted to vouch for a signature. The decisions log is append-only: nothing updates or deletes
-a row; the current decisions are those of the newest row.
+a row; the current decisions are those of the newest row. The record log (``chair_record_log``) is
+append-only too: each reopening of the signed record before closing, and each result file produced.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -24,7 +30,7 @@ from sqlalchemy import select, update
 
 from reviewer.errors import InvalidInput
 from reviewer.i18n import T
-from reviewer.models.orm import ChairDecisionRow, ChairSheetRow, utcnow
+from reviewer.models.orm import ChairDecisionRow, ChairRecordLogRow, ChairSheetRow, utcnow
 from reviewer.models.orm.chair import ACTIONS
 from reviewer.models.store import Store
 from reviewer.scoring.decisions import Actor, PanelDecisions
@@ -56,6 +62,50 @@ class DecisionLogEntry:
     at: str  # ISO 8601 UTC
     why: str
     decisions: PanelDecisions  # as they stood after this change
+
+
+REOPENED, RESULT = "reopened", "result"
+
+
+@dataclass(frozen=True)
+class RecordEvent:
+    """One line of the record log: the signed record reopened before closing, or a result file made.
+
+    ``reopened``: ``discarded`` names the signatures discarded, ``reason`` is the chair's,
+    ``sha256`` the record file set aside and ``path`` where it was kept. ``result``: ``path``,
+    ``sha256`` and ``version`` of the result file."""
+
+    id: int
+    package_id: str
+    kind: str  # REOPENED or RESULT
+    at: datetime  # UTC
+    by: Actor
+    path: str | None
+    sha256: str | None
+    version: int | None
+    discarded: tuple[str, ...] = ()
+    reason: str = ""
+
+
+def _event(row: ChairRecordLogRow) -> RecordEvent:
+    detail = json.loads(row.detail) if row.detail else {}
+    return RecordEvent(
+        row.id,
+        row.package_id,
+        row.kind,
+        row.at,
+        Actor(row.by_name, row.by_fingerprint, "chair"),
+        row.path,
+        row.sha256,
+        row.version,
+        tuple(detail.get("discarded", ())),
+        detail.get("reason", ""),
+    )
+
+
+def _check_sha256(value: str) -> None:
+    if len(value) != 64 or any(c not in "0123456789abcdef" for c in value):
+        raise ValueError(f"not a SHA-256 in hex: {value!r}")
 
 
 def _sheet(row: ChairSheetRow) -> StoredSheet:
@@ -208,3 +258,69 @@ class ChairStore:
                 .order_by(ChairDecisionRow.id)
             )
             return [_entry(row) for row in rows]
+
+    # --- the record's life -------------------------------------------------------------------
+
+    def log_reopened(
+        self,
+        package_id: str,
+        *,
+        by: Actor,
+        discarded: Sequence[str],
+        reason: str,
+        sha256: str,
+        kept_at: str,
+    ) -> RecordEvent:
+        """The signed record was reopened before closing: ``discarded`` names the signatures that no
+        longer count, ``sha256`` is the record set aside, ``kept_at`` where its file was kept."""
+        _check_sha256(sha256)
+        if not discarded:
+            raise ValueError("a reopening discards at least one signature")
+        detail = json.dumps({"discarded": list(discarded), "reason": reason}, ensure_ascii=False)
+        return self._append(package_id, REOPENED, by, kept_at, sha256, None, detail)
+
+    def log_result(self, package_id: str, *, by: Actor, path: str, sha256: str, version: int) -> RecordEvent:
+        """A result file was written: where, its SHA-256, and its result version."""
+        _check_sha256(sha256)
+        if version < 1:
+            raise ValueError(f"a result version starts at 1, not {version}")
+        return self._append(package_id, RESULT, by, path, sha256, version, "")
+
+    def _append(
+        self,
+        package_id: str,
+        kind: str,
+        by: Actor,
+        path: str | None,
+        sha256: str | None,
+        version: int | None,
+        detail: str,
+    ) -> RecordEvent:
+        with self._store.session() as session:
+            row = ChairRecordLogRow(
+                package_id=package_id,
+                kind=kind,
+                at=self._now(),
+                by_name=by.name,
+                by_fingerprint=by.fingerprint,
+                path=path,
+                sha256=sha256,
+                version=version,
+                detail=detail,
+            )
+            session.add(row)
+            session.flush()
+            return _event(row)
+
+    def record_log(self, package_id: str, kind: str | None = None) -> list[RecordEvent]:
+        """The record's life for ``package_id`` (only ``kind`` if given), oldest first."""
+        with self._store.reading() as session:
+            query = select(ChairRecordLogRow).where(ChairRecordLogRow.package_id == package_id)
+            if kind is not None:
+                query = query.where(ChairRecordLogRow.kind == kind)
+            return [_event(r) for r in session.scalars(query.order_by(ChairRecordLogRow.id))]
+
+    def last_result(self, package_id: str) -> RecordEvent | None:
+        """The newest result file produced for ``package_id`` (None if none yet)."""
+        results = self.record_log(package_id, RESULT)
+        return results[-1] if results else None

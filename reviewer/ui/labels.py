@@ -29,13 +29,18 @@ def number(value: Decimal | None) -> str:
     return text
 
 
-BEIJING = timezone(timedelta(hours=8))
+BEIJING = timezone(timedelta(hours=8), "UTC+8")  # as the record's stamps show time
 
 
-def beijing_time(moment: datetime) -> str:
-    """A stored moment (UTC) as people in China read it: ``2026-12-04 20:31 北京时间``."""
-    local = (moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)).astimezone(BEIJING)
-    return QCoreApplication.translate("labels", "{time} Beijing time").format(time=f"{local:%Y-%m-%d %H:%M}")
+def beijing_time(when: datetime | str) -> str:
+    """A moment (aware, or ISO 8601 with its offset; naive means UTC) as the panel reads it:
+    ``2026-06-17 16:00 (Beijing time)``."""
+    moment = datetime.fromisoformat(when.replace("Z", "+00:00")) if isinstance(when, str) else when
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return QCoreApplication.translate("labels", "{time} (Beijing time)").format(
+        time=moment.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")
+    )
 
 
 def share(value: Decimal) -> str:

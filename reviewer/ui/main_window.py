@@ -209,7 +209,9 @@ class MainWindow(QMainWindow):
 
                 return SheetArchive(sheets)
 
-            attach_expert_pages(workspace, review, archive=archive, executor=self._executor)  # type: ignore[arg-type]
+            chair = self.package_panel.chair  # the chair's own sheet counts the moment it is signed
+            own = None if chair is None else chair.take_own_sheet
+            attach_expert_pages(workspace, review, archive=archive, executor=self._executor, on_finalised=own)  # type: ignore[arg-type]
             attach_visit_pages(workspace, review, executor=self._executor)  # type: ignore[arg-type]
             if self.start_on_review:
                 self.package_panel.tabs.setCurrentWidget(workspace)

@@ -101,3 +101,47 @@ def test_the_database_refuses_an_unknown_action_too(store: Store) -> None:
                 "at, why, decisions) VALUES ('p', 'rewrite', '', 'x', 'y', 'chair', '2026-01-01', '', x'00')"
             )
         )
+
+
+def test_the_record_log_keeps_reopenings_and_results_across_reopening(data_dir: Path) -> None:
+    times = iter(datetime(2026, 6, 17, h, tzinfo=UTC) for h in (8, 9, 10, 11))
+    with Store.open() as store:
+        chair = ChairStore(store, now=lambda: next(times))
+        assert chair.last_result("pkg") is None and chair.record_log("pkg") == []
+        chair.log_reopened(
+            "pkg",
+            by=CHAIR,
+            discarded=("李喆（专家）", "张玥（专家）"),
+            reason="结论措辞需修改",
+            sha256="a" * 64,
+            kept_at="/data/chair/pkg/record-set-aside-1.pdf",
+        )
+        chair.log_result("pkg", by=CHAIR, path="/out/v1.rvresult", sha256="b" * 64, version=1)
+        chair.log_result("other", by=CHAIR, path="/out/x.rvresult", sha256="c" * 64, version=1)
+        chair.log_result("pkg", by=CHAIR, path="/out/v2.rvresult", sha256="d" * 64, version=2)
+    with Store.open() as store:
+        chair = ChairStore(store)
+        log = chair.record_log("pkg")
+        assert [(e.kind, e.path, e.sha256, e.version) for e in log] == [
+            ("reopened", "/data/chair/pkg/record-set-aside-1.pdf", "a" * 64, None),
+            ("result", "/out/v1.rvresult", "b" * 64, 1),
+            ("result", "/out/v2.rvresult", "d" * 64, 2),
+        ]
+        assert log[0].discarded == ("李喆（专家）", "张玥（专家）") and log[0].reason == "结论措辞需修改"
+        assert log[0].by.name == "王堃" and log[0].by.fingerprint == "c" * 64
+        assert log[0].at == datetime(2026, 6, 17, 8, tzinfo=UTC)
+        last = chair.last_result("pkg")
+        assert last is not None and (last.version, last.sha256) == (2, "d" * 64)
+        assert last.at == datetime(2026, 6, 17, 11, tzinfo=UTC)
+        assert [e.version for e in chair.record_log("pkg", "result")] == [1, 2]
+
+
+def test_the_record_log_refuses_what_cannot_be_true(store: Store) -> None:
+    chair = ChairStore(store)
+    with pytest.raises(ValueError):
+        chair.log_result("pkg", by=CHAIR, path="x", sha256="not a digest", version=1)
+    with pytest.raises(ValueError):
+        chair.log_result("pkg", by=CHAIR, path="x", sha256="b" * 64, version=0)
+    with pytest.raises(ValueError):
+        chair.log_reopened("pkg", by=CHAIR, discarded=(), reason="", sha256="a" * 64, kept_at="x")
+    assert chair.record_log("pkg") == []

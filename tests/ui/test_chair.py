@@ -19,12 +19,18 @@ from reviewer.ui.dialogs import errors
 from reviewer.ui.models.matrix_model import DivergentRole, ExpertRole
 from reviewer.ui.panels import chair_decisions, chair_import
 from reviewer.ui.panels.chair_import import ACCEPTED, REFUSED
-from tests.ui.chair_fixtures import ChairWorld, session_world
+from tests.ui.chair_fixtures import ChairWorld, Confirmations, answer_confirmations, session_world, type_text
 
 pytestmark = pytest.mark.slow
 
 FIRST_BATCH = ("wang-kun", "li-zhe", "zhang-yue-v2", "zhao-xin-tampered", "zhou-miao-recusal")
 SECOND_BATCH = ("chen-shen", "zhang-yue-v1", "zhao-xin")
+
+
+@pytest.fixture(autouse=True)
+def confirms(monkeypatch) -> Confirmations:
+    """Every confirmation answered yes and recorded (a real message box would block the test)."""
+    return answer_confirmations(monkeypatch)
 
 
 @pytest.fixture
@@ -212,6 +218,7 @@ def test_chair_records_explanations_returns_opinion_and_dissents(
     shown_errors,
     monkeypatch,
     tmp_path,
+    confirms,
 ) -> None:
     _, chair = open_as_chair(make_window, chair_world)
     import_everything(qtbot, chair, chair_world, monkeypatch)
@@ -238,7 +245,14 @@ def test_chair_records_explanations_returns_opinion_and_dissents(
 
     monkeypatch.setattr(chair_decisions, "run_dialog", give_back)
     monkeypatch.setattr(chair_decisions, "choose_return_path", lambda parent, suggested: target)
+    confirms.answers = [False]  # cancelled at the confirmation: no notice written, nothing recorded
+    assert chair.return_sheet(chen, "1.1") is None
+    assert not target.exists() and chair.decisions.returns == ()
     assert chair.return_sheet(chen, "1.1") == target
+    title, said, action = confirms.asked[-1]
+    assert (title, action) == ("Issue a return notice", "Issue the return notice")
+    assert "陈燊's sheet (version 1): 1.1 are reopened" in said and "请按核实数重新评分。" in said
+    assert "must sign version 2" in said
     assert target.read_bytes()[:2] == b"PK"
     (returned,) = chair.decisions.returns
     assert returned.expert == chen and returned.codes == ("1.1",) and returned.revision == 1
@@ -249,11 +263,29 @@ def test_chair_records_explanations_returns_opinion_and_dissents(
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     opinion = chair.decisions.opinion
     assert opinion.strengths == ("产业集聚明显", "公共服务平台完善") and opinion.conclusion == "建议通过。"
+    # no member is chosen at first: nothing can be recorded for the wrong person
+    assert editor.member.currentIndex() == -1 and editor.member.placeholderText() == "Choose a member…"
+    assert not editor.dissent_button.isEnabled() and not editor.withdraw_button.isEnabled()
     editor.member.setCurrentIndex(editor.member.findData(chen))
-    editor.dissent_text.setPlainText("本人认为软件业务收入得分应更低。")
+    type_text(editor.dissent_text, "本人认为软件业务收入得分应更低。")
     qtbot.mouseClick(editor.dissent_button, Qt.MouseButton.LeftButton)
     assert chair.decisions.dissent_of(chen).text == "本人认为软件业务收入得分应更低。"
+    assert (
+        confirms.asked[-1][0] == "Record a dissent" and "陈燊's dissent is recorded" in confirms.asked[-1][1]
+    )
     assert "陈燊" in editor.dissents.text()
+    # withdrawn only by its own button, after confirming; cancelled first
+    assert editor.withdraw_button.isEnabled()
+    confirms.answers = [False]
+    qtbot.mouseClick(editor.withdraw_button, Qt.MouseButton.LeftButton)
+    assert chair.decisions.dissent_of(chen) is not None
+    qtbot.mouseClick(editor.withdraw_button, Qt.MouseButton.LeftButton)
+    assert confirms.asked[-1][0] == "Withdraw a dissent" and chair.decisions.dissent_of(chen) is None
+    assert [e.action for e in chair._chair_store.log(chair.state.binding.package_id)][-2:] == [
+        "dissent",
+        "withdraw_dissent",
+    ]
+    assert editor.dissents.text() == "No dissent recorded." and not editor.withdraw_button.isEnabled()
     # Decisions and sheets reproduce the same state in the core, for the CLI and the ministry.
     again = PanelState.start(chair.state.binding, chair.state.identity, chair.decisions)
     assert again.decisions.to_json() == chair.decisions.to_json()

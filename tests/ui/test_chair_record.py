@@ -21,12 +21,18 @@ from reviewer.scoring.sheet_format import MinistryReader
 from reviewer.trust import open_authority
 from reviewer.ui.dialogs import cosign as cosign_dialogs
 from reviewer.ui.dialogs import errors
-from tests.ui.chair_fixtures import ChairWorld, session_world
+from tests.ui.chair_fixtures import ChairWorld, Confirmations, answer_confirmations, session_world
 
 pytestmark = pytest.mark.slow
 
 GOOD = ("wang-kun", "li-zhe", "zhang-yue-v2", "chen-shen", "zhao-xin", "zhou-miao-recusal")
 MEMBERS = ("li-zhe", "zhang-yue", "chen-shen", "zhao-xin")  # the non-recused experts; 周淼 recused
+
+
+@pytest.fixture(autouse=True)
+def confirms(monkeypatch) -> Confirmations:
+    """Every confirmation answered yes and recorded (a real message box would block the test)."""
+    return answer_confirmations(monkeypatch)
 
 
 @pytest.fixture
@@ -89,7 +95,7 @@ def cosign_as(qtbot, page, world: ChairWorld, key: str, monkeypatch, passphrases
 
 
 def test_produce_cosign_close_and_the_ministry_opens_the_result(
-    qtbot, make_window, chair_world, shown_errors, notices, monkeypatch, tmp_path
+    qtbot, make_window, chair_world, shown_errors, notices, monkeypatch, tmp_path, confirms
 ) -> None:
     w = chair_world
     _, chair, page = prepared_chair(qtbot, make_window, w)
@@ -134,8 +140,11 @@ def test_produce_cosign_close_and_the_ministry_opens_the_result(
     assert shown_errors == [] and page.signed_count == 4
     assert not page.cosign_button.isEnabled() and page.close_button.isEnabled()
 
-    # --- the chair closes; the result file --------------------------------------------------------
+    # --- the chair closes (after confirming what it means); the result file ------------------------
     click(qtbot, page.close_button)
+    title, said, action = confirms.asked[-1]
+    assert (title, action) == ("Sign and close the record", "Sign and close")
+    assert "after 李喆（专家）、张玥（专家）、陈燊（专家）、赵鑫（专家）" in said and "nothing can reopen it" in said
     assert page.chair_signed and page.signed_count == 5
     root = chair.review.identity.trust_root()
     statuses = validate_record(page.path.read_bytes(), root)
@@ -159,17 +168,17 @@ def test_produce_cosign_close_and_the_ministry_opens_the_result(
     assert bundle.decisions == chair.decisions and bundle.record_pdf == page.path.read_bytes()
     assert len(bundle.sheets) == 6 and len(bundle.record_signatures) == 5
 
-    # --- decisions changed after signing: warned, the record must be produced and signed again ---
+    # --- closed is final: nothing that feeds the record can change, nothing reopens it -------------
     assert notices == []
-    page.visit.set_values(date(2026, 6, 15), date(2026, 6, 17), "江苏省南京市 示例软件园管理委员会")
-    click(qtbot, page.visit.save_button)
-    assert len(notices) == 1 and "sign it again" in notices[0]
-    assert page.warning.isVisibleTo(page) and not page.bundle_button.isEnabled()
-    asked: list[str] = []
-    monkeypatch.setattr(errors, "ask", lambda parent, title, question: asked.append(question) or True)
-    click(qtbot, page.produce_button)
-    assert "5 signature(s)" in asked[0] and page.signed_count == 0 and page.current
-    assert shown_errors == []
+    assert not page.visit.save_button.isEnabled() and page.visit.place.isReadOnly()
+    assert not page.reopen_button.isEnabled() and "nothing reopens it" in page.lock_note.text()
+    closed = page.path.read_bytes()
+    chair._save_visit(("2026-06-15", "2026-06-16", "2026-06-17"), "别处")
+    assert "The record is closed" in shown_errors.pop() and shown_errors == []
+    assert chair.decisions.visit.place == "江苏省南京市 示例软件园管理委员会"
+    assert page.path.read_bytes() == closed and page.current
+    # a corrected result is a new result version: the box starts above the last one produced
+    assert page.version.value() == 2 and page.version.minimum() == 2
 
 
 def test_a_member_cannot_close_and_the_record_survives_reopening(

@@ -42,3 +42,17 @@ def choose_result_path(parent: QWidget | None, suggested: str) -> Path | None:
 
 def notify(parent: QWidget | None, text: str) -> None:
     QMessageBox.information(parent, QCoreApplication.translate("cosign", "Review record"), text)
+
+
+def ask_reopen_reason(parent: QWidget | None, names: str) -> str | None:
+    """The chair's reason for reopening the signed record (it is logged); None when cancelled."""
+    text, ok = QInputDialog.getMultiLineText(
+        parent,
+        QCoreApplication.translate("cosign", "Reopen the review record"),
+        QCoreApplication.translate(
+            "cosign",
+            "Reopening discards the signatures of {names}. Why must the record be changed? "
+            "The reason is logged with the reopening.",
+        ).format(names=names),
+    )
+    return text.strip() if ok else None

@@ -33,6 +33,7 @@ from reviewer.standards.model import Standard
 from reviewer.ui import labels
 
 ERROR_STYLE = "QLabel { color: #b02a1e; }"
+LOCK_STYLE = "QLabel { color: #9a6700; font-weight: bold; }"  # why something is read-only
 
 
 def run_dialog(dialog: QDialog) -> bool:

@@ -3,13 +3,16 @@
 The verification is the core's (:func:`reviewer.scoring.panel.collect` when available, else
 :func:`~reviewer.scoring.sheet.open_sheet` and :class:`~reviewer.scoring.sheet_collection.SheetCollection`);
 it runs through :class:`~reviewer.ui.tasks.Task` in the chair panel. This module holds the widget
-that lists one outcome per file and the file choosers tests monkeypatch.
+that lists the sheets held (what the chair store keeps, verified again at each opening, so a restart
+loses nothing from view), one outcome per file offered in this session, and the file choosers tests
+monkeypatch.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
@@ -28,6 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.scoring.sheet import SHEET_SUFFIX
+from reviewer.ui import labels
+from reviewer.ui.panels.chair_decisions import LOCK_STYLE
 
 ACCEPTED, SUPERSEDED, REFUSED = "accepted", "superseded", "refused"
 COLOURS = {ACCEPTED: "#1e7a34", SUPERSEDED: "#1f5fa8", REFUSED: "#b02a1e"}
@@ -41,6 +46,18 @@ class FileOutcome:
     status: str  # ACCEPTED, SUPERSEDED or REFUSED
     reason: str  # in the current language
     expert: str = ""  # the signer's name, when the file could be read that far
+
+
+@dataclass(frozen=True)
+class HeldSheet:
+    """A sheet the chair holds (verified, counted), as the sheets page lists it."""
+
+    expert: str  # the member's name
+    revision: int
+    recused: bool
+    digest: str
+    source: str = ""  # the file it was imported from
+    imported_at: datetime | None = None
 
 
 def choose_sheet_files(parent: QWidget | None, start: str = "") -> list[Path]:
@@ -86,6 +103,16 @@ class ImportView(QWidget):
         self.folder_button = QPushButton(objectName="importSheetFolder")
         self.hint = QLabel(objectName="importHint", wordWrap=True)
         self.count = QLabel(objectName="importCount")
+        self.lock_label = QLabel(objectName="importLocked", wordWrap=True)
+        self.lock_label.setStyleSheet(LOCK_STYLE)
+        self.lock_label.hide()
+        self.held_count = QLabel(objectName="heldCount")
+        self.held = QTableWidget(0, 5, objectName="heldSheets")
+        self.held.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.held.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.held.verticalHeader().setVisible(False)
+        self.held.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.held.horizontalHeader().setStretchLastSection(True)
         self.table = QTableWidget(0, 4, objectName="importOutcomes")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -104,9 +131,15 @@ class ImportView(QWidget):
         buttons.addWidget(self.hint, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
+        layout.addWidget(self.lock_label)
+        layout.addWidget(self.held_count)
+        layout.addWidget(self.held, 1)
         layout.addWidget(self.count)
         layout.addWidget(self.table, 1)
         self.outcomes: list[FileOutcome] = []
+        self.held_sheets: list[HeldSheet] = []
+        self.busy = False
+        self.locked = ""
         self.retranslate()
 
     # --- choosing ---------------------------------------------------------------------------
@@ -125,6 +158,8 @@ class ImportView(QWidget):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        if self.locked or self.busy:
+            return
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         files = dropped_sheets(paths)
         if files:
@@ -133,8 +168,43 @@ class ImportView(QWidget):
 
     # --- outcomes ---------------------------------------------------------------------------
     def set_busy(self, busy: bool) -> None:
-        self.files_button.setEnabled(not busy)
-        self.folder_button.setEnabled(not busy)
+        self.busy = busy
+        self._update_buttons()
+
+    def set_locked(self, reason: str) -> None:
+        """No import while ``reason`` says why ("": imports allowed again)."""
+        self.locked = reason
+        self.lock_label.setText(reason)
+        self.lock_label.setVisible(bool(reason))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        can = not self.busy and not self.locked
+        self.files_button.setEnabled(can)
+        self.folder_button.setEnabled(can)
+
+    def show_held(self, sheets: Sequence[HeldSheet]) -> None:
+        """The sheets held now (the chair store's, verified), in the roster's order."""
+        self.held_sheets = list(sheets)
+        self._fill_held()
+
+    def _fill_held(self) -> None:
+        rows = self.held_sheets
+        self.held.setRowCount(len(rows))
+        for row, h in enumerate(rows):
+            kind = self.tr("Recusal") if h.recused else self.tr("Score sheet")
+            when = labels.beijing_time(h.imported_at) if h.imported_at else ""
+            cells = (h.expert, self.tr("version {n}").format(n=h.revision), kind, h.source, when)
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(self.tr("SHA-256 of the signed header: {digest}").format(digest=h.digest))
+                self.held.setItem(row, col, item)
+        recused = sum(h.recused for h in rows)
+        self.held_count.setText(
+            self.tr("{n} sheet(s) held: {s} scoring, {r} recused.").format(
+                n=len(rows), s=len(rows) - recused, r=recused
+            )
+        )
 
     def add_outcomes(self, outcomes: Sequence[FileOutcome]) -> None:
         self.outcomes.extend(outcomes)
@@ -165,6 +235,8 @@ class ImportView(QWidget):
         if self.outcomes:
             self.table.scrollToBottom()
         refused = sum(o.status == REFUSED for o in self.outcomes)
+        self.count.setVisible(bool(self.outcomes))
+        self.table.setVisible(bool(self.outcomes))
         self.count.setText(
             self.tr("{n} file(s) offered, {ok} accepted, {bad} refused.").format(
                 n=len(self.outcomes), ok=len(self.outcomes) - refused, bad=refused
@@ -180,7 +252,11 @@ class ImportView(QWidget):
         self.table.setHorizontalHeaderLabels(
             [self.tr("File"), self.tr("Outcome"), self.tr("Expert"), self.tr("Reason")]
         )
+        self.held.setHorizontalHeaderLabels(
+            [self.tr("Expert"), self.tr("Version"), self.tr("Kind"), self.tr("Imported from"), self.tr("Imported at")]
+        )
         self._fill()
+        self._fill_held()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -193,6 +269,7 @@ __all__ = [
     "REFUSED",
     "SUPERSEDED",
     "FileOutcome",
+    "HeldSheet",
     "ImportView",
     "choose_sheet_files",
     "choose_sheet_folder",

@@ -3,7 +3,8 @@ buttons, and the conclusion as the engine computes it now.
 
 Presentation only: the numbers come from a :class:`~reviewer.scoring.result.Reconciliation`
 (through :class:`~reviewer.ui.models.matrix_model.MatrixModel`); the chair panel decides what the
-buttons do and recomputes after every decision.
+buttons do and recomputes after every decision. While a signature on the record fixes the decisions
+(:meth:`MatrixPage.set_locked`), the decision buttons are disabled and the reason shown.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from reviewer.scoring.result import Reconciliation
 from reviewer.standards.model import Standard, YesNoEffect
 from reviewer.ui import labels
 from reviewer.ui.models.matrix_model import CodeRole, ExpertRole, MatrixModel, MatrixSortProxy
+from reviewer.ui.panels.chair_decisions import LOCK_STYLE
 
 RESULT_STYLE = "QLabel {{ font-weight: bold; font-size: 15px; color: {colour}; }}"
 
@@ -95,12 +97,17 @@ class MatrixPage(QWidget):
         side.setMinimumWidth(260)
         side.setMaximumWidth(340)
         self.hint = QLabel(objectName="matrixHint", wordWrap=True)
+        self.lock_label = QLabel(objectName="matrixLocked", wordWrap=True)
+        self.lock_label.setStyleSheet(LOCK_STYLE)
+        self.lock_label.hide()
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(self.hint, 1)
         layout.addLayout(top)
+        layout.addWidget(self.lock_label)
         layout.addWidget(splitter, 1)
         self.expert, self.code = "", ""
+        self.locked = ""
         self._standard: Standard | None = None
         self._rec: Reconciliation | None = None
         self.retranslate()
@@ -129,6 +136,13 @@ class MatrixPage(QWidget):
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
 
+    def set_locked(self, reason: str) -> None:
+        """No decision from the matrix while ``reason`` says why ("": decisions allowed again)."""
+        self.locked = reason
+        self.lock_label.setText(reason)
+        self.lock_label.setVisible(bool(reason))
+        self._update_buttons()
+
     def sort_by_spread(self) -> None:
         self.table.sortByColumn(self.model.column_of("spread"), Qt.SortOrder.DescendingOrder)
 
@@ -142,17 +156,23 @@ class MatrixPage(QWidget):
 
     def _set_current(self, expert: str, code: str) -> None:
         self.expert, self.code = expert, code
-        scored = bool(
-            expert and code and self._rec and self._rec.indicator(code).score_of(expert) is not None
-        )
-        self.consensus_button.setEnabled(bool(code))
-        self.explanation_button.setEnabled(
-            scored and any(d.expert_id == expert and d.code == code for d in self._rec.divergences)  # type: ignore[union-attr]
-        )
-        self.return_button.setEnabled(scored)
+        self._update_buttons()
         if not code:
             self.details.setText(self.tr("Select a score to read the expert's comment and evidence."))
         self.cell_selected.emit(expert, code)
+
+    def _update_buttons(self) -> None:
+        expert, code, open_ = self.expert, self.code, not self.locked
+        scored = bool(
+            expert and code and self._rec and self._rec.indicator(code).score_of(expert) is not None
+        )
+        self.consensus_button.setEnabled(open_ and bool(code))
+        self.explanation_button.setEnabled(
+            open_
+            and scored
+            and any(d.expert_id == expert and d.code == code for d in self._rec.divergences)  # type: ignore[union-attr]
+        )
+        self.return_button.setEnabled(open_ and scored)
 
     def show_conclusion(self, rec: Reconciliation | None, error: str = "") -> None:
         if rec is None:

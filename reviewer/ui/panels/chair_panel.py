@@ -5,6 +5,13 @@ hold the decisions, reconcile); this panel keeps the current state, runs the slo
 to the verified package, verifying and decrypting sheets) through :class:`~reviewer.ui.tasks.Task`,
 records every decision with who and when, and recomputes the reconciliation (a cheap pure
 function) after each one.
+
+Signed means frozen: while a signature stands on the record on file (its
+:class:`~reviewer.export.record_seal.RecordSeal`), every editor that feeds the record is read-only
+with the reason shown, and :meth:`ChairPanel._decide` and the imports refuse below the GUI too
+(the core's :meth:`RecordSeal.require_open`, which the command line can share). Irreversible steps
+(a return notice, a dissent recorded or withdrawn) are confirmed first. The chair's own signed sheet
+is counted as soon as it is signed (and at opening, from the sheet archive, if the store lacks it).
 """
 
 from __future__ import annotations
@@ -17,7 +24,8 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from reviewer.errors import ReviewerError
-from reviewer.models.chair import ChairStore
+from reviewer.export.record_seal import RecordFrozen
+from reviewer.models.chair import ChairStore, StoredSheet
 from reviewer.models.store import Store
 from reviewer.paths import data_dir
 from reviewer.scoring.decisions import (
@@ -30,20 +38,36 @@ from reviewer.scoring.decisions import (
     ReturnDecision,
     VisitInfo,
 )
+from reviewer.scoring.finalise import Finalised, SheetArchive
 from reviewer.scoring.panel import PanelState, SheetOutcome
 from reviewer.scoring.result import Reconciliation
 from reviewer.scoring.return_notice import build_return_notice
-from reviewer.scoring.sheet_model import MaterialRef
 from reviewer.trust import clock
 from reviewer.trust.files import write_atomic
 from reviewer.ui import labels
 from reviewer.ui.dialogs import errors
 from reviewer.ui.models.matrix_model import MatrixExpert
 from reviewer.ui.panels import chair_decisions as dialogs
-from reviewer.ui.panels.chair_import import ACCEPTED, REFUSED, SUPERSEDED, FileOutcome, ImportView
+from reviewer.ui.panels import chair_questions as questions
+from reviewer.ui.panels.chair_cell import cell_details
+from reviewer.ui.panels.chair_import import (
+    ACCEPTED,
+    REFUSED,
+    SUPERSEDED,
+    FileOutcome,
+    HeldSheet,
+    ImportView,
+)
 from reviewer.ui.panels.chair_matrix import MatrixPage
 from reviewer.ui.panels.chair_record import RecordPage
-from reviewer.ui.panels.chair_work import bind_review, import_and_keep, notice_digest
+from reviewer.ui.panels.chair_work import (
+    Kept,
+    archived_own_sheet,
+    bind_review,
+    import_and_keep,
+    keep_offered,
+    notice_digest,
+)
 from reviewer.ui.panels.opinion_editor import OpinionEditor
 from reviewer.ui.panels.package_loading import OpenedReview
 from reviewer.ui.tasks import Executor, Task
@@ -59,6 +83,7 @@ class ChairPanel(QWidget):
         parent: QWidget | None = None,
         now: Callable[[], str] | None = None,
         store: Store | None = None,
+        archive: SheetArchive | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("chairPanel")
@@ -73,8 +98,12 @@ class ChairPanel(QWidget):
         self.imports = ImportView()
         self.matrix = MatrixPage()
         self.opinion = OpinionEditor()
-        folder = (store.path.parent if store is not None and store.path else data_dir()) / "chair"
-        self.record = RecordPage(review, folder / review.manifest.package_id, executor)
+        data = store.path.parent if store is not None and store.path else data_dir()
+        self._archive = archive or SheetArchive(data / "sheets")  # where the chair's own signed sheets are
+        self._pending_own: list[tuple[str, bytes]] = []  # signed before the panel was bound
+        self.record = RecordPage(
+            review, data / "chair" / review.manifest.package_id, executor, chair_store=self._chair_store
+        )
         self.tabs.addTab(self.imports, "")
         self.tabs.addTab(self.matrix, "")
         self.tabs.addTab(self.opinion, "")
@@ -89,7 +118,11 @@ class ChairPanel(QWidget):
         self.matrix.return_requested.connect(self.return_sheet)
         self.opinion.opinion_saved.connect(self._save_opinion)
         self.opinion.dissent_saved.connect(self._save_dissent)
+        self.opinion.dissent_withdrawn.connect(self._withdraw_dissent)
         self.record.visit.visit_saved.connect(self._save_visit)
+        self.record.seal_changed.connect(self._apply_lock)
+        self.record.first_loaded.connect(self._count_own_archived)
+        self.record.reopened.connect(self._count_own_archived)
         roster = review.manifest.roster
         self.opinion.set_members([(m.cert_sha256, m.name) for m in roster])
         self.imports.set_busy(True)
@@ -110,10 +143,43 @@ class ChairPanel(QWidget):
         identity = self.review.identity
         return Actor(identity.name, identity.fingerprint, "chair")
 
-    def _bound(self, state: PanelState) -> None:
-        self.state = state
+    def _bound(self, bound: tuple[PanelState, tuple[StoredSheet, ...]]) -> None:
+        self.state, stored = bound
         self.imports.set_busy(False)
+        self._show_held(stored)
         self._recompute()
+        pending, self._pending_own = self._pending_own, []
+        for offered in pending:
+            self._count_own(offered)
+
+    # --- signed means frozen ----------------------------------------------------------------------
+    def lock_reason(self) -> str:
+        """Why nothing that feeds the record may change now ("" when it may)."""
+        if self.record.busy:
+            return self.tr("The review record is being read, produced or signed: wait until it is done.")
+        return self._seal_reason()
+
+    def _seal_reason(self) -> str:
+        """The core's reason when a signature on the record fixes what it was made from, else ""."""
+        try:
+            self.record.seal.require_open()
+        except RecordFrozen as exc:
+            return str(exc)
+        return ""
+
+    def _refuse_if_locked(self) -> bool:
+        """True (and the reason shown) when a change to what the record was made from is refused."""
+        reason = self.lock_reason()
+        if reason:
+            errors.show_error(self, self.tr("Review record"), reason)
+        return bool(reason)
+
+    def _apply_lock(self) -> None:
+        reason = self._seal_reason()  # while the record is busy, _decide refuses without greying out
+        self.opinion.set_locked(reason)
+        self.record.visit.set_locked(reason)
+        self.matrix.set_locked(reason)
+        self.imports.set_locked(reason)
 
     def _report(self, exc: BaseException) -> None:
         self.imports.set_busy(self.state is None)
@@ -145,11 +211,15 @@ class ChairPanel(QWidget):
         if self.state is not None:
             self.opinion.show_decisions(self.decisions.opinion, self.decisions.dissents)
         self.record.set_inputs(self.state, self.reconciliation)
+        self._apply_lock()
         self.changed.emit()
 
     def _decide(self, decisions: PanelDecisions, action: str, subject: str = "", why: str = "") -> bool:
-        """Take ``decisions`` (checked by the core against the package), log them, recompute."""
+        """Take ``decisions`` (checked by the core against the package), log them, recompute; refused
+        while a signature on the record fixes what it was made from."""
         assert self.state is not None
+        if self._refuse_if_locked():
+            return False
         try:
             state = self.state.with_decisions(decisions)
             if self._chair_store is not None:
@@ -171,25 +241,87 @@ class ChairPanel(QWidget):
     # --- importing --------------------------------------------------------------------------
     def import_files(self, paths: Sequence[Path]) -> Task | None:
         """Verify and collect ``paths`` in the background, in the order given (their arrival)."""
-        if self.state is None or not paths:
+        if self.state is None or not paths or self._refuse_if_locked():
             return None
-        state = self.state
+        state, chair_store = self.state, self._chair_store
         self.imports.set_busy(True)
 
-        def work(progress: Callable[..., None]) -> tuple[PanelState, tuple[SheetOutcome, ...]]:
+        def work(progress: Callable[..., None]) -> Kept:
             progress(0, len(paths), "")
-            return import_and_keep(state, paths, self._chair_store)
+            return import_and_keep(state, paths, chair_store)
 
         return Task(self, work, self._executor).on_success(self._imported).on_failure(self._report).run()
 
-    def _imported(self, result: tuple[PanelState, tuple[SheetOutcome, ...]]) -> None:
-        new, outcomes = result
+    def _imported(self, result: Kept) -> None:
+        new, outcomes, stored = result
         assert self.state is not None
         # Decisions taken while the sheets were being verified stay: only the sheets change.
         self.state = replace(self.state, collection=new.collection, outcomes=new.outcomes)
         self.imports.set_busy(False)
         self.imports.add_outcomes([self._outcome(o) for o in outcomes])
+        if stored or self._chair_store is None:
+            self._show_held(stored)
         self._recompute()
+
+    def _show_held(self, stored: Sequence[StoredSheet]) -> None:
+        """The sheets held, in roster order, with where and when each was imported (from the store)."""
+        if self.state is None:
+            return
+        rows = {s.digest: s for s in stored}
+        order = {m.cert_sha256: n for n, m in enumerate(self.review.manifest.roster)}
+        names = self._names()
+        held = sorted(self.state.sheets(), key=lambda s: order.get(s.expert_id, len(order)))
+        self.imports.show_held(
+            [
+                HeldSheet(
+                    names.get(s.expert_id, s.header.signer_name),
+                    s.revision,
+                    s.recused,
+                    s.digest,
+                    rows[s.digest].source if s.digest in rows else "",
+                    rows[s.digest].imported_at if s.digest in rows else None,
+                )
+                for s in held
+            ]
+        )
+
+    # --- the chair's own sheet --------------------------------------------------------------------
+    def take_own_sheet(self, finalised: Finalised) -> Task | None:
+        """The chair signed their own sheet in their review workspace: count it now, verified like
+        any sheet and kept in the chair store."""
+        return self._count_own((finalised.path.name, finalised.sheet.data))
+
+    def _count_own(self, offered: tuple[str, bytes]) -> Task | None:
+        if self.state is None:
+            self._pending_own.append(offered)
+            return None
+        if any(s.data == offered[1] for s in self.state.sheets()) or self._refuse_if_locked():
+            return None  # already counted (the same signed bytes), or the record's signatures fix the sheets
+        state, chair_store = self.state, self._chair_store  # the worker touches no widget
+        self.imports.set_busy(True)
+        return (
+            Task(self, lambda _progress: keep_offered(state, [offered], chair_store), self._executor)
+            .on_success(self._imported)
+            .on_failure(self._report)
+            .run()
+        )
+
+    def _count_own_archived(self) -> Task | None:
+        """At opening (and after a reopening): the chair's own signed sheet from the sheet archive, when
+        the store does not hold it; nothing while the record's signatures fix the sheets."""
+        if self.state is None or self.lock_reason():
+            return None
+        state, archive, review, chair_store = self.state, self._archive, self.review, self._chair_store
+
+        def work(_progress: Callable[..., None]) -> Kept | None:
+            offered = archived_own_sheet(archive, review, state)
+            return None if offered is None else keep_offered(state, [offered], chair_store)
+
+        def done(result: Kept | None) -> None:
+            if result is not None:
+                self._imported(result)
+
+        return Task(self, work, self._executor).on_success(done).on_failure(self._report).run()
 
     @staticmethod
     def _outcome(o: SheetOutcome) -> FileOutcome:
@@ -201,62 +333,16 @@ class ChairPanel(QWidget):
 
     # --- the selected cell ------------------------------------------------------------------
     def _show_cell(self, expert: str, code: str) -> None:
-        if not code or self.state is None:
-            return
-        leaf = self.review.standard.criterion(code)
-        head = f"{code} {leaf.title.text()}"
-        sheet = next((s for s in self.state.sheets() if s.expert_id == expert), None)
-        if sheet is None:
-            ind = self.reconciliation.indicator(code) if self.reconciliation else None
-            text = head
-            if ind is not None and ind.consensus is not None:
-                c = ind.consensus
-                text += "\n" + self.tr("Consensus {value}: {why} ({by}, {at})").format(
-                    value=labels.number(c.value),
-                    why=c.rationale,
-                    by=self._names().get(c.by, c.by[:12]),
-                    at=c.at,
-                )
-            self.matrix.details.setText(text)
-            return
-        name = self._names().get(expert, sheet.header.signer_name)
-        if sheet.recused:
+        if code and self.state is not None:
             self.matrix.details.setText(
-                self.tr("{name} recused: {reason}").format(
-                    name=name, reason=sheet.declarations.conflict_reason
+                cell_details(
+                    self.review.standard, self.state, self.reconciliation, self._names(), expert, code
                 )
             )
-            return
-        answer = sheet.answers.scores.get(code)
-        lines = [
-            head,
-            self.tr("{name}, version {n}: {score}").format(
-                name=name,
-                n=sheet.revision,
-                score=labels.number(answer.score) if answer else "—",  # type: ignore[arg-type]
-            ),
-        ]
-        if answer is not None:
-            lines.append(self.tr("Comment: {text}").format(text=answer.comment or "—"))
-            refs = [
-                self.tr("{material}, page {page}").format(material=r.material.rsplit("/", 1)[-1], page=r.page)
-                if isinstance(r, MaterialRef)
-                else r.name
-                for r in answer.evidence
-            ]
-            lines.append(self.tr("Evidence: {refs}").format(refs="; ".join(refs) or "—"))
-        note = self.decisions.explanation_for(expert, code)
-        if note is not None:
-            lines.append(
-                self.tr("Explanation: {text} (entered by {by}, {at})").format(
-                    text=note.text, by=note.by.name, at=note.at
-                )
-            )
-        self.matrix.details.setText("\n".join(lines))
 
     # --- decisions --------------------------------------------------------------------------
     def set_consensus(self, code: str) -> bool:
-        if self.state is None or self.reconciliation is None or not code:
+        if self.state is None or self.reconciliation is None or not code or self._refuse_if_locked():
             return False
         held = self.decisions.consensus_for(code)
         dialog = dialogs.ConsensusDialog(
@@ -277,7 +363,7 @@ class ChairPanel(QWidget):
         )
 
     def enter_explanation(self, expert: str, code: str) -> bool:
-        if self.state is None or self.reconciliation is None:
+        if self.state is None or self.reconciliation is None or self._refuse_if_locked():
             return False
         held = self.decisions.explanation_for(expert, code)
         score = self.reconciliation.indicator(code).score_of(expert)
@@ -297,7 +383,7 @@ class ChairPanel(QWidget):
 
     def return_sheet(self, expert: str, code: str) -> Path | None:
         """A signed return notice for ``expert``'s sheet, saved where the chair chooses; recorded."""
-        if self.state is None:
+        if self.state is None or self._refuse_if_locked():
             return None
         sheet = next((s for s in self.state.sheets() if s.expert_id == expert), None)
         if sheet is None:
@@ -305,6 +391,8 @@ class ChairPanel(QWidget):
         name = self._names().get(expert, expert[:12])
         dialog = dialogs.ReturnDialog(self, self.review.standard, name, [code] if code else [])
         if not dialogs.run_dialog(dialog):
+            return None
+        if not questions.confirm_return(self, name, sheet.revision, dialog.codes, dialog.reason):
             return None
         try:
             data = build_return_notice(
@@ -337,22 +425,32 @@ class ChairPanel(QWidget):
     def _save_opinion(
         self, strengths: tuple, problems: tuple, recommendations: tuple, conclusion: str
     ) -> None:
-        if self.state is None:
+        if self.state is None or self._refuse_if_locked():
             return
         opinion = Opinion(strengths, problems, recommendations, conclusion, self.actor, self._now())
         self._decide(self.decisions.with_opinion(opinion), "opinion")
 
-    def _save_dissent(self, expert: str, text: str) -> None:
-        if self.state is None:
-            return
-        if not text:
-            self._decide(self.decisions.without_dissent(expert), "withdraw_dissent", expert)
-            return
+    def _save_dissent(self, expert: str, text: str) -> bool:
+        if self.state is None or not text or self._refuse_if_locked():
+            return False
+        name = self._names().get(expert, expert[:12])
+        if not questions.confirm_dissent(self, name, text):
+            return False
         dissent = DissentDecision(expert, text, self.actor, self._now())
-        self._decide(self.decisions.with_dissent(dissent), "dissent", expert, text)
+        return self._decide(self.decisions.with_dissent(dissent), "dissent", expert, text)
+
+    def _withdraw_dissent(self, expert: str) -> bool:
+        if self.state is None or self._refuse_if_locked():
+            return False
+        if not any(d.expert == expert for d in self.decisions.dissents):
+            return False
+        name = self._names().get(expert, expert[:12])
+        if not questions.confirm_withdraw_dissent(self, name):
+            return False
+        return self._decide(self.decisions.without_dissent(expert), "withdraw_dissent", expert)
 
     def _save_visit(self, dates: tuple, place: str) -> None:
-        if self.state is not None:
+        if self.state is not None and not self._refuse_if_locked():
             self._decide(self.decisions.with_visit(VisitInfo(dates, place)), "visit", "", place)
 
     # --- texts ------------------------------------------------------------------------------

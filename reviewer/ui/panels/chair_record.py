@@ -7,10 +7,14 @@ where the chair chooses. The work is the core's :mod:`reviewer.export.panel_outp
 ``reviewer panel reconcile/close`` and ``reviewer record cosign``; every failure goes through
 :func:`reviewer.ui.dialogs.errors.report`.
 
-The record names the SHA-256 of the reconciliation and decisions it was made from: when the
-decisions change, the record on file no longer matches them. Before any signature, producing it
-again simply replaces it; after the first signature, the chair is warned that it must be produced
-and signed again (and asked before the signatures are discarded).
+The record names the SHA-256 of the reconciliation and decisions it was made from. Signed means
+frozen (:mod:`reviewer.export.record_seal`): once a member has signed the record on file, the page's
+:attr:`RecordPage.seal` tells the chair panel to refuse every change to what the record was made
+from. Only **Reopen the record** (before the chair has closed it) frees it: it names the signatures
+that will be discarded, asks for the chair's reason and confirmation, sets the signed file aside
+(kept, not deleted), logs the reopening in the chair store, and only then unlocks. The chair's
+closing signature is final; a corrected result is a new result version. Every result file produced
+is logged too, so the page shows it again after a restart.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from functools import partial
 from pathlib import Path
 
 from cryptography import x509
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -40,13 +44,19 @@ from reviewer.export.bundle_checks import record_bindings
 from reviewer.export.bundle_format import BUNDLE_SUFFIX
 from reviewer.export.record import DECISIONS_KEY, RECONCILIATION_KEY
 from reviewer.export.record_input import MemberRole
+from reviewer.export.record_seal import RecordSeal
+from reviewer.models.chair import ChairStore, RecordEvent
+from reviewer.scoring.decisions import Actor
 from reviewer.scoring.panel import PanelState
 from reviewer.scoring.result import Reconciliation
-from reviewer.trust import PassphraseSource, load_identity, read_info
+from reviewer.trust import PassphraseSource, clock, load_identity, read_info
 from reviewer.trust.files import write_atomic
+from reviewer.ui import labels
 from reviewer.ui.dialogs import cosign as dialogs
 from reviewer.ui.dialogs import errors
-from reviewer.ui.panels.chair_decisions import ERROR_STYLE
+from reviewer.ui.panels import chair_questions as questions
+from reviewer.ui.panels.chair_decisions import ERROR_STYLE, LOCK_STYLE
+from reviewer.ui.panels.chair_work import set_aside_name, set_aside_record
 from reviewer.ui.panels.package_loading import OpenedReview
 from reviewer.ui.panels.record_signers import SignerTable
 from reviewer.ui.panels.visit_editor import VisitEditor
@@ -68,16 +78,24 @@ def _load(path: Path, root: x509.Certificate) -> Loaded:
 class RecordPage(QWidget):
     """The record's life from the reconciliation screen: produce, co-sign, close, result file."""
 
+    seal_changed = Signal()  # after every change of the record on file (signed, reopened, loaded)
+    first_loaded = Signal()  # once what is on file (record, last result) has been read at opening
+    reopened = Signal()  # the signed record was set aside: the decisions are free again
+
     def __init__(
         self,
         review: OpenedReview,
         folder: Path,
         executor: Executor | None = None,
         parent: QWidget | None = None,
+        chair_store: ChairStore | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("recordPage")
         self.review, self.folder, self._executor = review, folder, executor
+        self._chair_store = chair_store
+        self.last_result: RecordEvent | None = None
+        self.reopened_to: Path | None = None  # where the last reopening set the signed record aside
         self.state: PanelState | None = None
         self.reconciliation: Reconciliation | None = None
         self.pdf: bytes | None = None
@@ -86,13 +104,15 @@ class RecordPage(QWidget):
         self.result_digest = ""
         self.busy = False
         self._loaded = False
-        self._was_current = False
+        self._bindings_of: bytes | None = None
+        self._bindings_read: dict[str, str] = {}
 
         self.visit = VisitEditor()
         self.record_box = QGroupBox()
         self.produce_button = QPushButton(objectName="produceRecord")
         self.cosign_button = QPushButton(objectName="cosignRecord")
         self.close_button = QPushButton(objectName="closeRecord")
+        self.reopen_button = QPushButton(objectName="reopenRecord")
         self.bundle_button = QPushButton(objectName="produceResult")
         self.version = QSpinBox(objectName="resultVersion", minimum=1, maximum=99)
         self.version_label = QLabel()
@@ -103,12 +123,15 @@ class RecordPage(QWidget):
         self.warning = QLabel(objectName="recordWarning", wordWrap=True)
         self.warning.setStyleSheet(ERROR_STYLE)
         self.warning.hide()
+        self.lock_note = QLabel(objectName="recordLocked", wordWrap=True)
+        self.lock_note.setStyleSheet(LOCK_STYLE)
+        self.lock_note.hide()
         self.table = SignerTable()
         self.result = QLabel(objectName="resultDigest", wordWrap=True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         buttons = QHBoxLayout()
-        for b in (self.produce_button, self.cosign_button, self.close_button):
+        for b in (self.produce_button, self.cosign_button, self.close_button, self.reopen_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.version_label)
@@ -119,6 +142,7 @@ class RecordPage(QWidget):
         inner.addWidget(self.progress)
         inner.addWidget(self.status)
         inner.addWidget(self.warning)
+        inner.addWidget(self.lock_note)
         inner.addWidget(self.table, 1)
         inner.addWidget(self.result)
         layout = QVBoxLayout(self)
@@ -128,6 +152,7 @@ class RecordPage(QWidget):
         self.produce_button.clicked.connect(self.produce)
         self.cosign_button.clicked.connect(self.cosign)
         self.close_button.clicked.connect(self.close_record)
+        self.reopen_button.clicked.connect(self.reopen)
         self.bundle_button.clicked.connect(self.produce_result)
         self.retranslate()
 
@@ -148,7 +173,13 @@ class RecordPage(QWidget):
     def current(self) -> bool:
         """The record on file was made from the reconciliation and decisions now held."""
         wanted = self._wanted()
-        return self.pdf is not None and wanted is not None and record_bindings(self.pdf) == wanted
+        return self.pdf is not None and wanted is not None and self._bindings() == wanted
+
+    def _bindings(self) -> dict[str, str]:
+        """What the record on file names, read once per file (every check of the seal asks)."""
+        if self._bindings_of is not self.pdf:
+            self._bindings_of, self._bindings_read = self.pdf, record_bindings(self.pdf or b"")
+        return self._bindings_read
 
     @property
     def signed_count(self) -> int:
@@ -161,6 +192,22 @@ class RecordPage(QWidget):
     def chair_signed(self) -> bool:
         return any(s.role is MemberRole.CHAIR and s.field.signed for s in self.signers)
 
+    @property
+    def seal(self) -> RecordSeal:
+        """What the record on file fixes (:mod:`reviewer.export.record_seal`)."""
+        if self.pdf is None:
+            return RecordSeal()
+        return RecordSeal.of([s.field for s in self.signers], current=self.current)
+
+    @property
+    def actor(self) -> Actor:
+        identity = self.review.identity
+        return Actor(identity.name, identity.fingerprint, "chair")
+
+    @property
+    def package_id(self) -> str:
+        return self.review.manifest.package_id
+
     def set_inputs(self, state: PanelState | None, reconciliation: Reconciliation | None) -> None:
         """The chair panel's state after each import or decision."""
         self.state, self.reconciliation = state, reconciliation
@@ -168,16 +215,7 @@ class RecordPage(QWidget):
             self.visit.show_visit(state.decisions.visit)
             if not self._loaded:
                 self._loaded = True
-                if self.path.exists():
-                    self._load_existing()
-        current = self.current
-        if self.pdf is not None and self.signed_count and self._was_current and not current:
-            text = self.tr(
-                "The decisions changed after the record was signed. Produce the record again: every "
-                "member must then sign it again."
-            )
-            dialogs.notify(self, text)
-        self._was_current = current
+                self._load_existing()
         self._refresh()
 
     # --- the four steps ---------------------------------------------------------------------------
@@ -188,14 +226,15 @@ class RecordPage(QWidget):
         if self.pdf is not None and self.current:
             self.status.setText(self.tr("The record is up to date; its signatures are kept."))
             return None
-        if self.signed_count and not errors.ask(
-            self,
-            self.tr("Produce the record again"),
-            self.tr(
-                "The record on file carries {n} signature(s) but was made from other decisions. Produce it "
-                "again? The signatures are discarded and every member signs again."
-            ).format(n=self.signed_count),
-        ):
+        if self.signed_count:  # signatures are only ever discarded by reopening, which logs it
+            errors.show_error(
+                self,
+                self.tr("Review record"),
+                self.tr(
+                    "The record on file carries {n} signature(s) but was made from other decisions. Reopen "
+                    "the record first: its signatures are then discarded, and the reopening is logged."
+                ).format(n=self.signed_count),
+            )
             return None
         state, rec = self.state, self.reconciliation
         chair, package = self.review.identity, self.review.path
@@ -259,6 +298,12 @@ class RecordPage(QWidget):
         """The chair signs last (the record is closed: no further change)."""
         if self.busy or self.pdf is None:
             return None
+        members = self._members()
+        if members and all(s.field.signed for s in members) and not self.chair_signed:
+            # only what can happen is asked; anything else is refused by the core with its reason
+            names = "、".join(s.field.label or s.field.name for s in members)
+            if not questions.confirm_close(self, names):
+                return None
         pdf, chair, target = self.pdf, self.review.identity, self.path
         steps = (self.tr("Signing as the chair…"), self._checking())
 
@@ -284,12 +329,13 @@ class RecordPage(QWidget):
             target = target.with_name(target.name + BUNDLE_SUFFIX)
         pdf, state, rec, version = self.pdf, self.state, self.reconciliation, self.version.value()
         chair, package = self.review.identity, self.review.path
+        chair_store, package_id, actor = self._chair_store, self.package_id, self.actor
         steps = (
             self.tr("Checking everything as the ministry will, then signing…"),
             self.tr("Saving the result file…"),
         )
 
-        def work(progress: Progress) -> tuple[Path, str]:
+        def work(progress: Progress) -> tuple[Path, str, RecordEvent | None]:
             progress(0, 2, steps[0])
             data = outputs.result_bundle(
                 chair,
@@ -301,17 +347,79 @@ class RecordPage(QWidget):
                 result_version=version,
             )
             progress(1, 2, steps[1])
-            return write_bundle(target, data), _sha(data)
+            written, digest = write_bundle(target, data), _sha(data)
+            event = None
+            if chair_store is not None:
+                event = chair_store.log_result(
+                    package_id, by=actor, path=str(written), sha256=digest, version=version
+                )
+            return written, digest, event
 
         return self._run(work, self._result_written)
+
+    def reopen(self) -> Task | None:
+        """Before closing only: discard the signatures (named first, confirmed, logged, the signed file
+        kept aside), and only then free the decisions."""
+        seal = self.seal
+        if self.busy or self.pdf is None:
+            return None
+        if not seal.can_reopen:
+            if seal.closed:
+                errors.show_error(self, self.tr("Review record"), self._closed_text())
+            return None
+        reason = dialogs.ask_reopen_reason(self, "、".join(seal.signed))
+        if reason is None:
+            return None
+        if not reason:
+            errors.show_error(
+                self,
+                self.tr("Review record"),
+                self.tr("Give the reason for reopening the record: it is logged."),
+            )
+            return None
+        digest = _sha(self.pdf)
+        kept = self.folder / set_aside_name(digest, clock.utcnow())
+        if not questions.confirm_reopen(self, seal.signed, kept, digest, reason):
+            return None
+        target, chair_store, package_id, actor = self.path, self._chair_store, self.package_id, self.actor
+        step = self.tr("Setting the signed record aside…")
+
+        def work(progress: Progress) -> Path:
+            progress(0, 1, step)
+            return set_aside_record(
+                target,
+                kept,
+                digest,
+                chair_store,
+                package_id=package_id,
+                by=actor,
+                discarded=seal.signed,
+                reason=reason,
+            )
+
+        return self._run(work, self._reopened)
 
     # --- background work and its results ----------------------------------------------------------
     def _checking(self) -> str:
         return self.tr("Checking the signatures against the ministry root…")
 
     def _load_existing(self) -> Task:
+        """What is on file at opening (worker): the record, if any, and the last result produced."""
         target, root = self.path, self.review.identity.trust_root()
-        return self._run(lambda _progress: _load(target, root), self._shown)
+        chair_store, package_id = self._chair_store, self.package_id
+
+        def work(_progress: Progress) -> tuple[Loaded | None, RecordEvent | None]:
+            loaded = _load(target, root) if target.exists() else None
+            return loaded, None if chair_store is None else chair_store.last_result(package_id)
+
+        return self._run(work, self._found)
+
+    def _found(self, found: tuple[Loaded | None, RecordEvent | None]) -> None:
+        loaded, self.last_result = found
+        if loaded is not None:
+            self._shown(loaded)
+        self._show_last_result()
+        self.first_loaded.emit()
 
     def _run(
         self,
@@ -332,6 +440,7 @@ class RecordPage(QWidget):
             self.progress.hide()
             then(value)
             self._refresh()
+            self.seal_changed.emit()
 
         return callback
 
@@ -342,25 +451,70 @@ class RecordPage(QWidget):
 
     def _shown(self, loaded: Loaded) -> None:
         self.pdf, self.signers = loaded
-        self._was_current = self.current
 
-    def _result_written(self, result: tuple[Path, str]) -> None:
-        self.result_path, self.result_digest = result
+    def _reopened(self, kept: Path) -> None:
+        self.pdf, self.signers, self.reopened_to = None, [], kept
+        self.reopened.emit()
+
+    def _result_written(self, result: tuple[Path, str, RecordEvent | None]) -> None:
+        self.result_path, self.result_digest, event = result
+        if event is not None:
+            self.last_result = event
+        self._show_last_result()
+
+    def _show_last_result(self) -> None:
+        """The newest result file (from the store after a restart); the next version is one higher."""
+        last = self.last_result
+        if last is None or last.version is None:
+            return
+        self.result_path, self.result_digest = Path(last.path or ""), last.sha256 or ""
+        self.version.setMinimum(last.version + 1)
+        self.version.setValue(max(self.version.value(), last.version + 1))
+
+    def _closed_text(self) -> str:
+        return self.tr(
+            "The record is closed (the chair signed last): nothing reopens it and the decisions are "
+            "final. A corrected result file is produced from this record with a higher result version."
+        )
 
     # --- showing ------------------------------------------------------------------------------
     def _refresh(self) -> None:
         current, idle = self.current, not self.busy
         members = self._members()
         all_members = all(s.field.signed for s in members)
-        self.produce_button.setEnabled(idle and self.reconciliation is not None)
+        seal = self.seal
+        self.produce_button.setEnabled(
+            idle and self.reconciliation is not None and (current or not self.signed_count)
+        )
         self.cosign_button.setEnabled(idle and current and not all_members and not self.chair_signed)
         self.close_button.setEnabled(idle and current and all_members and not self.chair_signed)
+        self.reopen_button.setEnabled(idle and seal.can_reopen)
         self.bundle_button.setEnabled(idle and current and self.chair_signed)
+        self.version.setEnabled(idle and self.chair_signed)
         self.warning.setVisible(self.pdf is not None and not current and self.signed_count > 0)
+        if seal.closed:
+            self.lock_note.setText(self._closed_text())
+        elif seal.frozen:
+            self.lock_note.setText(
+                self.tr(
+                    "Signed by {names}: the decisions, the opinion, the dissents, the visit and the sheets "
+                    "are frozen. To change any of them, reopen the record (the signatures are discarded)."
+                ).format(names="、".join(seal.signed))
+            )
+        self.lock_note.setVisible(seal.frozen)
         self.table.show_signers(self.signers)
         waiting = "、".join(s.field.label or s.field.name for s in members if not s.field.signed)
-        if self.pdf is None:
+        if self.pdf is None and self.reopened_to is not None:
+            text = self.tr(
+                "The record was reopened; the signed file was set aside as {kept}. Change what is needed, "
+                "then produce the record again: every member signs it again."
+            ).format(kept=self.reopened_to)
+        elif self.pdf is None:
             text = self.tr("No record yet. Enter the visit and the panel opinion, then produce the record.")
+        elif not current and self.signed_count:
+            text = self.tr(
+                "The record on file was made from other decisions: reopen it, then produce it again."
+            )
         elif not current:
             text = self.tr("The record on file was made from other decisions: produce it again.")
         elif self.chair_signed:
@@ -372,7 +526,14 @@ class RecordPage(QWidget):
         if self.pdf is not None:
             text += "\n" + self.tr("Record file: {path}").format(path=self.path)
         self.status.setText(text)
-        if self.result_path is not None:
+        last = self.last_result
+        if last is not None:
+            self.result.setText(
+                self.tr("Result file, version {version}, produced {at}:\n{path}\nSHA-256: {digest}").format(
+                    version=last.version, at=labels.beijing_time(last.at), path=last.path, digest=last.sha256
+                )
+            )
+        elif self.result_path is not None:
             self.result.setText(
                 self.tr("Result file saved: {path}\nSHA-256: {digest}").format(
                     path=self.result_path, digest=self.result_digest
@@ -383,13 +544,20 @@ class RecordPage(QWidget):
         self.record_box.setTitle(self.tr("Review record and result file"))
         self.produce_button.setText(self.tr("Produce the review record"))
         self.cosign_button.setText(self.tr("Co-sign as a member…"))
-        self.close_button.setText(self.tr("Sign and close (chair)"))
+        self.close_button.setText(self.tr("Sign and close (chair)…"))
+        self.reopen_button.setText(self.tr("Reopen the record…"))
         self.bundle_button.setText(self.tr("Produce the result file…"))
         self.version_label.setText(self.tr("Result version"))
+        self.version.setToolTip(
+            self.tr(
+                "A corrected result for the same package is a new result version, produced from the same "
+                "closed record; the box starts one above the last version produced."
+            )
+        )
         self.warning.setText(
             self.tr(
-                "The decisions changed after the record was signed: produce the record again; every member "
-                "must then sign it again."
+                "The record on file carries signatures but was made from other decisions: reopen it, then "
+                "produce it again; every member must then sign it again."
             )
         )
         self._refresh()

@@ -1,49 +1,91 @@
 """The chair panel's slow work, Qt-free on purpose (it runs on a worker thread through
 :class:`~reviewer.ui.tasks.Task` and is testable without widgets): bind to the verified package and
-restore what the chair store kept, import sheets and keep the accepted ones, name a return notice.
+restore what the chair store kept, import sheets and keep the accepted ones (the chair's own signed
+sheet too, taken from the sheet archive when the store does not hold it), name a return notice.
 The rules themselves are the core's (:mod:`reviewer.scoring.panel`, :mod:`reviewer.models.chair`).
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 
+from reviewer.errors import Refused
 from reviewer.i18n import T
-from reviewer.models.chair import ChairStore
+from reviewer.models.chair import ChairStore, StoredSheet
+from reviewer.models.workbench_types import Review
 from reviewer.packages.reader import verify_package
 from reviewer.scoring import return_notice
 from reviewer.scoring import sheet_format as fmt
+from reviewer.scoring.decisions import Actor
+from reviewer.scoring.finalise import SheetArchive
 from reviewer.scoring.panel import PanelState, SheetOutcome
 from reviewer.scoring.sheet import read_sheet_bytes
 from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.ui.panels.package_loading import OpenedReview
 
+Kept = tuple[PanelState, tuple[SheetOutcome, ...], tuple[StoredSheet, ...]]
 
-def bind_review(review: OpenedReview, chair_store: ChairStore | None = None) -> PanelState:
+
+def bind_review(
+    review: OpenedReview, chair_store: ChairStore | None = None
+) -> tuple[PanelState, tuple[StoredSheet, ...]]:
     """The chair's state for an opened package (worker thread): the package verified, and what the
     chair store kept — the stored sheets verified again (the database vouches for no signature),
-    the newest decisions checked against the package."""
+    the newest decisions checked against the package — with the stored rows, for the sheets page."""
     view = verify_package(review.path, review.identity.trust_root())
     state = PanelState.start(PackageBinding.of_view(view, review.standard), review.identity)
     if chair_store is None:
-        return state
+        return state, ()
     package_id = state.binding.package_id
     state, _ = state.import_sheets(chair_store.sheet_bytes(package_id))
     decisions = chair_store.decisions(package_id)
-    return state if decisions is None else state.with_decisions(decisions)
+    state = state if decisions is None else state.with_decisions(decisions)
+    return state, stored(state, chair_store)
 
 
-def import_and_keep(
-    state: PanelState, paths: Sequence[Path], chair_store: ChairStore | None
-) -> tuple[PanelState, tuple[SheetOutcome, ...]]:
+def import_and_keep(state: PanelState, paths: Sequence[Path], chair_store: ChairStore | None) -> Kept:
     """Verify and collect ``paths`` (worker thread); keep every accepted sheet in the chair store."""
-    state, outcomes = state.import_sheets(read_sheets(paths))
-    if chair_store is not None:
-        for o in outcomes:
-            if o.accepted and o.sheet is not None:
-                chair_store.record_sheet(state.binding.package_id, o.sheet, o.source)
-    return state, outcomes
+    return keep_offered(state, read_sheets(paths), chair_store)
+
+
+def keep_offered(
+    state: PanelState, offered: Sequence[tuple[str, bytes]], chair_store: ChairStore | None
+) -> Kept:
+    """Verify and collect ``(source, bytes)`` as :func:`import_and_keep` does with files."""
+    state, outcomes = state.import_sheets(offered)
+    if chair_store is None:
+        return state, outcomes, ()
+    for o in outcomes:
+        if o.accepted and o.sheet is not None:
+            chair_store.record_sheet(state.binding.package_id, o.sheet, o.source)
+    return state, outcomes, stored(state, chair_store)
+
+
+def stored(state: PanelState, chair_store: ChairStore) -> tuple[StoredSheet, ...]:
+    """The stored rows of the sheets ``state`` holds (what the sheets page lists)."""
+    held = {s.digest for s in state.sheets()}
+    return tuple(s for s in chair_store.sheets(state.binding.package_id) if s.digest in held)
+
+
+def archived_own_sheet(
+    archive: SheetArchive, review: OpenedReview, state: PanelState
+) -> tuple[str, bytes] | None:
+    """The chair's own newest signed sheet from the sheet archive (worker thread), when the chair
+    holds no version of it that new: ``(source, bytes)`` to offer like any sheet, else None."""
+    me = review.identity.fingerprint
+    handle = Review(0, state.binding.package_id, me, review.standard)  # the archive's naming only
+    newest = 0
+    while archive.sheet_path(handle, newest + 1).is_file():
+        newest += 1
+    held = next((s.revision for s in state.sheets() if s.expert_id == me), 0)
+    if newest == 0 or held >= newest:
+        return None
+    path = archive.sheet_path(handle, newest)
+    return path.name, path.read_bytes()
 
 
 def notice_digest(data: bytes) -> str:
@@ -54,3 +96,49 @@ def notice_digest(data: bytes) -> str:
 
 def read_sheets(paths: Sequence[Path]) -> list[tuple[str, bytes]]:
     return [(Path(p).name, read_sheet_bytes(p)) for p in paths]
+
+
+def set_aside_name(digest: str, now: datetime) -> str:
+    """The name a reopened record is kept under, beside the record: when, and which file."""
+    return f"record-set-aside-{now.strftime('%Y%m%dT%H%M%SZ')}-{digest[:12]}.pdf"
+
+
+def set_aside_record(
+    target: Path,
+    kept: Path,
+    digest: str,
+    chair_store: ChairStore | None,
+    *,
+    package_id: str,
+    by: Actor,
+    discarded: Sequence[str],
+    reason: str,
+) -> Path:
+    """Reopen the signed record (worker thread): the file that was shown (``digest``) is renamed to
+    ``kept`` — set aside, not deleted — and the reopening logged; if logging fails, the file goes
+    back, so a reopening is either logged with its file kept or did not happen."""
+    if chair_store is None:
+        raise Refused(
+            T(
+                "本机的组长数据库不可用，无法记录重新打开，因此未重新打开评审意见表。",
+                "The chair's store on this computer is not available, so the reopening cannot be logged; "
+                "the record was not reopened.",
+            )
+        )
+    if hashlib.sha256(target.read_bytes()).hexdigest() != digest:
+        raise Refused(
+            T(
+                "磁盘上的评审意见表与界面显示的不同（可能已被其他程序修改），未重新打开。请关闭后重新打开评审包。",
+                "The record on disk is not the one shown (another program may have changed it); it was "
+                "not reopened. Close and open the package again.",
+            )
+        )
+    os.replace(target, kept)
+    try:
+        chair_store.log_reopened(
+            package_id, by=by, discarded=discarded, reason=reason, sha256=digest, kept_at=str(kept)
+        )
+    except BaseException:
+        os.replace(kept, target)
+        raise
+    return kept

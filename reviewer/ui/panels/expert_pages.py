@@ -23,7 +23,7 @@ from reviewer.ui.panels.review_workspace import ReviewWorkspace
 from reviewer.ui.tasks import Executor
 
 if TYPE_CHECKING:
-    from reviewer.scoring.finalise import SheetArchive
+    from reviewer.scoring.finalise import Finalised, SheetArchive
     from reviewer.ui.panels.finalise_page import FinalisePage
 
 
@@ -33,8 +33,10 @@ def attach_expert_pages(
     *,
     archive: SheetArchive | Callable[[], SheetArchive] | None = None,
     executor: Executor | None = None,
+    on_finalised: Callable[[Finalised], object] | None = None,
 ) -> DeclarationsPage:
-    """``archive``: where signed sheets go (or a function giving it, called when the finalise step is built)."""
+    """``archive``: where signed sheets go (or a function giving it, called when the finalise step is built);
+    ``on_finalised``: called with each sheet signed (the chair's panel counts the chair's own)."""
     declarations = DeclarationsPage(workspace.writer, workspace.state)
     workspace.add_page("declarations", declarations, lambda: declarations.tr("Declarations"))
 
@@ -57,6 +59,8 @@ def attach_expert_pages(
         )
         page.jump_requested.connect(jump)
         page.state_changed.connect(lambda _state: workspace.refresh())
+        if on_finalised is not None:
+            page.finalised.connect(on_finalised)
         return page
 
     def recusal() -> None:

@@ -2,7 +2,9 @@
 
 The editor only collects text; the chair panel turns it into
 :class:`~reviewer.scoring.decisions.Opinion` / :class:`~reviewer.scoring.decisions.DissentDecision`
-with who and when, and records it.
+with who and when, asks before a dissent is recorded or withdrawn, and records it. The member box
+starts with no member chosen, so nothing is recorded for the wrong person. Once a signature on the
+record fixes the decisions, :meth:`OpinionEditor.set_locked` makes everything read-only and says why.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.scoring.decisions import DissentDecision, Opinion
+from reviewer.ui.panels.chair_decisions import LOCK_STYLE
 
 
 def _lines(edit: QPlainTextEdit) -> tuple[str, ...]:
@@ -32,11 +35,15 @@ def _lines(edit: QPlainTextEdit) -> tuple[str, ...]:
 class OpinionEditor(QWidget):
     # strengths, problems, recommendations (one item a line), conclusion wording
     opinion_saved = Signal(tuple, tuple, tuple, str)
-    dissent_saved = Signal(str, str)  # member fingerprint, text ("" withdraws)
+    dissent_saved = Signal(str, str)  # member fingerprint, text
+    dissent_withdrawn = Signal(str)  # member fingerprint
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("opinionEditor")
+        self.lock_label = QLabel(objectName="opinionLocked", wordWrap=True)
+        self.lock_label.setStyleSheet(LOCK_STYLE)
+        self.lock_label.hide()
         self.strengths = QPlainTextEdit(objectName="opinionStrengths")
         self.problems = QPlainTextEdit(objectName="opinionProblems")
         self.recommendations = QPlainTextEdit(objectName="opinionRecommendations")
@@ -61,23 +68,32 @@ class OpinionEditor(QWidget):
         self.dissent_text = QPlainTextEdit(objectName="dissentText")
         self.dissent_text.setMaximumHeight(80)
         self.dissent_button = QPushButton(objectName="saveDissent")
+        self.withdraw_button = QPushButton(objectName="withdrawDissent")
         self.dissents = QLabel(objectName="dissentList", wordWrap=True)
         dform = QFormLayout(self.dissent_box)
         self._member_label, self._text_label = QLabel(), QLabel()
         dform.addRow(self._member_label, self.member)
         dform.addRow(self._text_label, self.dissent_text)
-        dform.addRow(self.dissent_button)
+        dbuttons = QHBoxLayout()
+        dbuttons.addWidget(self.dissent_button)
+        dbuttons.addWidget(self.withdraw_button)
+        dbuttons.addStretch(1)
+        dform.addRow(dbuttons)
         dform.addRow(self.dissents)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.lock_label)
         layout.addWidget(self.opinion_box)
         layout.addWidget(self.dissent_box)
         layout.addStretch(1)
         self.save_button.clicked.connect(self._save_opinion)
         self.dissent_button.clicked.connect(self._save_dissent)
+        self.withdraw_button.clicked.connect(self._withdraw_dissent)
         self.member.currentIndexChanged.connect(self._member_changed)
+        self.dissent_text.textChanged.connect(self._update_buttons)
         self._dissents: dict[str, str] = {}
         self._names: dict[str, str] = {}
+        self.locked = ""
         self.retranslate()
 
     def set_members(self, members: Sequence[tuple[str, str]]) -> None:
@@ -87,8 +103,27 @@ class OpinionEditor(QWidget):
         self.member.clear()
         for fingerprint, name in members:
             self.member.addItem(name, fingerprint)
+        self.member.setCurrentIndex(-1)  # no member chosen: the placeholder shows
         self.member.blockSignals(False)
         self._member_changed()
+
+    def set_locked(self, reason: str) -> None:
+        """Read-only with ``reason`` shown ("": editable again)."""
+        self.locked = reason
+        self.lock_label.setText(reason)
+        self.lock_label.setVisible(bool(reason))
+        for edit in (self.strengths, self.problems, self.recommendations, self.conclusion, self.dissent_text):
+            edit.setReadOnly(bool(reason))
+        self.member.setEnabled(not reason)
+        self.save_button.setEnabled(not reason)
+        self._update_buttons()
+
+    @property
+    def chosen(self) -> str:
+        """The fingerprint of the member chosen for a dissent ("" while none is chosen)."""
+        if self.member.currentIndex() < 0:
+            return ""
+        return self.member.currentData() or ""
 
     def show_decisions(self, opinion: Opinion | None, dissents: Sequence[DissentDecision]) -> None:
         if opinion is not None:
@@ -107,9 +142,19 @@ class OpinionEditor(QWidget):
         self._member_changed()
 
     def _member_changed(self) -> None:
-        self.dissent_text.setPlainText(self._dissents.get(self.member.currentData() or "", ""))
+        self.dissent_text.setPlainText(self._dissents.get(self.chosen, ""))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        open_, chosen = not self.locked, self.chosen
+        self.dissent_button.setEnabled(
+            open_ and bool(chosen) and bool(self.dissent_text.toPlainText().strip())
+        )
+        self.withdraw_button.setEnabled(open_ and chosen in self._dissents)
 
     def _save_opinion(self) -> None:
+        if self.locked:
+            return
         self.opinion_saved.emit(
             _lines(self.strengths),
             _lines(self.problems),
@@ -118,9 +163,16 @@ class OpinionEditor(QWidget):
         )
 
     def _save_dissent(self) -> None:
-        fingerprint = self.member.currentData()
-        if fingerprint:
-            self.dissent_saved.emit(fingerprint, self.dissent_text.toPlainText().strip())
+        text = self.dissent_text.toPlainText().strip()
+        if self.chosen and text and not self.locked:
+            self.dissent_saved.emit(self.chosen, text)
+
+    def _withdraw_dissent(self) -> None:
+        if self.chosen in self._dissents and not self.locked:
+            self.dissent_withdrawn.emit(self.chosen)
+
+    def name_of(self, fingerprint: str) -> str:
+        return self._names.get(fingerprint, fingerprint[:12])
 
     def retranslate(self) -> None:
         self.opinion_box.setTitle(self.tr("Panel opinion"))
@@ -136,7 +188,9 @@ class OpinionEditor(QWidget):
         self.dissent_box.setTitle(self.tr("Dissents"))
         self._member_label.setText(self.tr("Member"))
         self._text_label.setText(self.tr("Dissent in the member's words"))
-        self.dissent_button.setText(self.tr("Record the dissent"))
+        self.dissent_button.setText(self.tr("Record the dissent…"))
+        self.withdraw_button.setText(self.tr("Withdraw the dissent…"))
+        self.member.setPlaceholderText(self.tr("Choose a member…"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from reviewer.export.panel_outputs import Signer
 from reviewer.export.record_input import MemberRole
+from reviewer.ui import labels
 
 
 class SignerTable(QTableWidget):
@@ -29,7 +30,7 @@ class SignerTable(QTableWidget):
         for row, signer in enumerate(signers):
             s = signer.status
             role = self.tr("Chair") if signer.role is MemberRole.CHAIR else self.tr("Member")
-            when = s.signed_at.strftime("%Y-%m-%d %H:%M UTC") if s and s.signed_at else ""
+            when = labels.beijing_time(s.signed_at) if s and s.signed_at else ""
             label = signer.field.label or signer.field.name
             for col, text in enumerate((label, role, self.status_text(signer), when)):
                 self.setItem(row, col, QTableWidgetItem(text))

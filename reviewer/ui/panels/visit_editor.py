@@ -1,7 +1,8 @@
 """The site visit as the record shows it (实地考察): its first and last day and the place.
 
 The editor only collects the values; the chair panel turns them into a
-:class:`~reviewer.scoring.decisions.VisitInfo` and records it like every other decision.
+:class:`~reviewer.scoring.decisions.VisitInfo` and records it like every other decision. Once a
+signature on the record fixes the decisions, :meth:`VisitEditor.set_locked` makes it read-only.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ class VisitEditor(QGroupBox):
         self.save_button = QPushButton(objectName="saveVisit")
         self.saved = QLabel(objectName="visitSaved", wordWrap=True)
         self._labels = [QLabel(), QLabel(), QLabel()]
+        self.locked = ""
         form = QFormLayout(self)
         form.addRow(self._labels[0], self.first)
         form.addRow(self._labels[1], self.last)
@@ -72,6 +74,15 @@ class VisitEditor(QGroupBox):
             self.tr("Saved: {days} day(s), {place}.").format(days=len(days), place=visit.place)
         )
 
+    def set_locked(self, reason: str) -> None:
+        """Read-only while ``reason`` says why ("": editable again); the reason is the tooltip."""
+        self.locked = reason
+        for edit in (self.first, self.last):
+            edit.setReadOnly(bool(reason))
+        self.place.setReadOnly(bool(reason))
+        self.save_button.setEnabled(not reason)
+        self.setToolTip(reason)
+
     def set_values(self, first: date, last: date, place: str) -> None:
         self.first.setDate(_qdate(first))
         self.last.setDate(_qdate(last))
@@ -92,6 +103,8 @@ class VisitEditor(QGroupBox):
             self.last.setDate(value)
 
     def _save(self) -> None:
+        if self.locked:
+            return
         problem = self.problem()
         if problem:
             self.saved.setText(problem)

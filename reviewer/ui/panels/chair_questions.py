@@ -1,0 +1,88 @@
+"""What the chair is asked before a step that cannot be undone, in words: a return notice, a dissent
+recorded or withdrawn, closing the record, reopening it. Each question goes through
+:func:`reviewer.ui.dialogs.errors.confirm` (buttons: the action's name and Cancel, the default),
+which tests monkeypatch.
+
+The texts keep the translation contexts of the pages that ask them (``ChairPanel``, ``RecordPage``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from reviewer.ui.dialogs import errors
+
+
+def confirm_return(parent: QWidget, name: str, revision: int, codes: Sequence[str], reason: str) -> bool:
+    return errors.confirm(
+        parent,
+        QCoreApplication.translate("ChairPanel", "Issue a return notice"),
+        QCoreApplication.translate(
+            "ChairPanel",
+            "A return notice signed with your key is issued for {name}'s sheet (version {n}): {codes} "
+            "are reopened for correction.\nReason: {reason}\n\nThe notice cannot be withdrawn: "
+            "{name} must sign version {next}, and the return is logged.",
+        ).format(name=name, n=revision, codes="、".join(sorted(codes)), reason=reason, next=revision + 1),
+        QCoreApplication.translate("ChairPanel", "Issue the return notice"),
+    )
+
+
+def confirm_dissent(parent: QWidget, name: str, text: str) -> bool:
+    return errors.confirm(
+        parent,
+        QCoreApplication.translate("ChairPanel", "Record a dissent"),
+        QCoreApplication.translate(
+            "ChairPanel",
+            "{name}'s dissent is recorded in the member's words and printed in the review record "
+            "under 保留意见 (dissents); the change is logged with your name and the time.\n\n{text}",
+        ).format(name=name, text=text),
+        QCoreApplication.translate("ChairPanel", "Record the dissent"),
+    )
+
+
+def confirm_withdraw_dissent(parent: QWidget, name: str) -> bool:
+    return errors.confirm(
+        parent,
+        QCoreApplication.translate("ChairPanel", "Withdraw a dissent"),
+        QCoreApplication.translate(
+            "ChairPanel",
+            "{name}'s dissent is withdrawn: it is no longer printed in the review record. The "
+            "withdrawal is logged with your name and the time; the dissent stays in the log.",
+        ).format(name=name),
+        QCoreApplication.translate("ChairPanel", "Withdraw the dissent"),
+    )
+
+
+def confirm_close(parent: QWidget, names: str) -> bool:
+    return errors.confirm(
+        parent,
+        QCoreApplication.translate("RecordPage", "Sign and close the record"),
+        QCoreApplication.translate(
+            "RecordPage",
+            "You sign the review record as the chair, last, after {names}. Your signature closes "
+            "the record: no field can be signed or changed afterwards, nothing can reopen it, and "
+            "the decisions it was made from are final. A corrected result is then only a new "
+            "result version made from this record.",
+        ).format(names=names),
+        QCoreApplication.translate("RecordPage", "Sign and close"),
+    )
+
+
+def confirm_reopen(parent: QWidget, signed: Sequence[str], kept: Path, digest: str, reason: str) -> bool:
+    return errors.confirm(
+        parent,
+        QCoreApplication.translate("RecordPage", "Reopen the record"),
+        QCoreApplication.translate(
+            "RecordPage",
+            "Reopening discards the signatures of {names} ({n} in all): they no longer count, and "
+            "every member must sign the record again once it is produced again.\n\n"
+            "The signed record is set aside, not deleted: {kept}\n"
+            "The reopening is logged with your name, the time, your reason and the SHA-256 of the "
+            "record set aside ({digest}).\n\nReason: {reason}",
+        ).format(names="、".join(signed), n=len(signed), kept=kept, digest=digest, reason=reason),
+        QCoreApplication.translate("RecordPage", "Reopen the record"),
+    )
