@@ -159,6 +159,8 @@ def open_for_member(
     local: Store | None = None
     try:
         local = store.get()
+        if opened.member is not None:  # the member's work is sealed under a key only they unlock
+            local.unlock(opened.identity)
         return Opening(opened, local, open_member_review(local, opened))
     except ReviewerError as exc:
         return Opening(opened, local, None, store_error=exc)
