@@ -41,7 +41,6 @@ def park_standard_path() -> Path:
 # every Store a test opens; the real path (an identity unlocking the store) is exercised by
 # tests/models/test_at_rest.py, which opts out with @pytest.mark.real_store_keys, and by every test
 # that opens a package through the GUI (the identity's key is then the one that seals).
-TEST_STORE_KEY = bytes(range(32))
 
 
 @pytest.fixture(autouse=True)
@@ -49,11 +48,12 @@ def _store_test_key(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPa
     if request.node.get_closest_marker("real_store_keys"):
         return
     from reviewer.models import store as store_module
+    from tests.sealing import unlock_for_tests
 
     real_init = store_module.Store.__init__
 
     def init(self: store_module.Store, engine: object) -> None:
         real_init(self, engine)  # type: ignore[arg-type]
-        self.keys.add("tests", TEST_STORE_KEY, active=True)
+        unlock_for_tests(self)
 
     monkeypatch.setattr(store_module.Store, "__init__", init)
