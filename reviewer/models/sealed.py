@@ -100,8 +100,9 @@ class StoreKeys:
         with self._lock:
             self._keys, self._owners, self._active = {}, {}, None
 
-    def seal(self, plain: bytes, column: str) -> bytes:
-        kid = self._active
+    def seal(self, plain: bytes, column: str, owner: str | None = None) -> bytes:
+        """Seal with ``owner``'s key when that identity has unlocked the store, else the active key."""
+        kid = self._owners.get(owner, self._active) if owner else self._active
         if kid is None:
             raise StoreLocked(
                 T(
@@ -137,24 +138,38 @@ class StoreKeys:
             ) from exc
 
 
-_current: ContextVar[StoreKeys | None] = ContextVar("reviewer_store_keys", default=None)
+_current: ContextVar[tuple[StoreKeys, str | None] | None] = ContextVar("reviewer_store_keys", default=None)
 
 
 @contextmanager
-def using(keys: StoreKeys) -> Iterator[None]:
-    """Sealed columns read and written in this block use ``keys`` (set by the store's sessions)."""
-    token = _current.set(keys)
+def using(keys: StoreKeys, owner: str | None = None) -> Iterator[None]:
+    """Sealed columns read and written in this block use ``keys`` (set by the store's sessions);
+    ``owner``: the identity whose work the block writes (its key seals, when it is unlocked)."""
+    token = _current.set((keys, owner))
     try:
         yield
     finally:
         _current.reset(token)
 
 
-def _keys() -> StoreKeys:
-    keys = _current.get()
-    if keys is None:  # a session not opened through Store: never write or read sealed data blind
-        return StoreKeys()
-    return keys
+class _Bound:
+    """The keys of the running session, bound to the session's owner for sealing."""
+
+    def __init__(self, keys: StoreKeys, owner: str | None) -> None:
+        self.keys, self.owner = keys, owner
+
+    def seal(self, plain: bytes, column: str) -> bytes:
+        return self.keys.seal(plain, column, self.owner)
+
+    def open(self, sealed: bytes, column: str) -> bytes:
+        return self.keys.open(sealed, column)
+
+
+def _keys() -> _Bound:
+    current = _current.get()
+    if current is None:  # a session not opened through Store: never write or read sealed data blind
+        return _Bound(StoreKeys(), None)
+    return _Bound(*current)
 
 
 def is_sealed_bytes(value: bytes) -> bool:
@@ -165,11 +180,11 @@ def is_sealed_text(value: str) -> bool:
     return value.startswith(TEXT_PREFIX)
 
 
-def seal_text(keys: StoreKeys, value: str, column: str) -> str:
+def seal_text(keys: StoreKeys | _Bound, value: str, column: str) -> str:
     return TEXT_PREFIX + base64.b64encode(keys.seal(value.encode("utf-8"), column)).decode("ascii")
 
 
-def open_text(keys: StoreKeys, value: str, column: str) -> str:
+def open_text(keys: StoreKeys | _Bound, value: str, column: str) -> str:
     return keys.open(base64.b64decode(value[len(TEXT_PREFIX) :]), column).decode("utf-8")
 
 

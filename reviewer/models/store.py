@@ -133,9 +133,13 @@ class Store:
         return Path(db) if self.engine.url.get_backend_name() == "sqlite" and db else None
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """One unit of work: committed when the block ends normally, rolled back if it raises."""
-        with using(self.keys), _unwrapped(), self._sessions.begin() as session:
+    def session(self, owner: str | None = None) -> Iterator[Session]:
+        """One unit of work: committed when the block ends normally, rolled back if it raises.
+
+        ``owner``: the fingerprint of the identity whose work this unit writes; sealed values are
+        sealed with its store key when it has unlocked the store (else with the key unlocked last),
+        so a review keeps its owner's key even after another identity unlocked the store."""
+        with using(self.keys, owner), _unwrapped(), self._sessions.begin() as session:
             yield session
 
     @contextmanager

@@ -242,3 +242,16 @@ def test_a_crash_mid_upgrade_leaves_the_old_store_whole(
         store.unlock(opened.identity)
         assert Workbench(store).snapshot(review) == before
     assert found(data_dir) == []
+
+
+def test_a_review_keeps_its_owners_key_after_another_identity_unlocks(demo_world, data_dir: Path) -> None:
+    chair = load_review(demo_world.package, demo_world.chair, source(), lambda *a: None)
+    expert = load_review(demo_world.package, demo_world.expert, source(), lambda *a: None)
+    with Store.open(data_dir) as store:
+        member = open_member_review(store, chair)
+        assert member is not None
+        assert open_member_review(store, expert) is not None  # the expert unlocks the same store after
+        member.bench.set_scratchpad(member.review, SCRATCH)  # the chair's workspace saves afterwards
+    with Store.open(data_dir) as store:
+        store.unlock(chair.identity)  # the chair alone reads it back
+        assert Workbench(store).snapshot(member.review).scratchpad == SCRATCH
