@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
 import platformdirs
+
+log = logging.getLogger(__name__)
 
 APP_NAME = "reviewer"
 DATA_DIR_ENV = "REVIEWER_DATA_DIR"
@@ -36,9 +39,17 @@ PRIVATE_FILE = 0o600
 
 
 def private_dir(path: Path) -> None:
-    """Make ``path`` readable by its owner only (POSIX; Windows keeps the user profile's ACLs)."""
-    if os.name == "posix" and path.stat().st_mode & 0o777 != PRIVATE_DIR:
-        path.chmod(PRIVATE_DIR)
+    """Make ``path`` readable by its owner only (POSIX; Windows keeps the user profile's ACLs).
+
+    Best effort: a USB stick's FAT file system has no modes and may refuse ``chmod``; the sealed
+    store does not depend on it."""
+    if os.name != "posix":
+        return
+    try:
+        if path.stat().st_mode & 0o777 != PRIVATE_DIR:
+            path.chmod(PRIVATE_DIR)
+    except PermissionError as exc:
+        log.warning("could not make %s private: %s", path, exc)
 
 
 def private_file(path: Path, *, create: bool = False) -> None:
@@ -57,3 +68,5 @@ def private_file(path: Path, *, create: bool = False) -> None:
             path.chmod(PRIVATE_FILE)
     except FileNotFoundError:
         pass
+    except PermissionError as exc:  # as private_dir: best effort
+        log.warning("could not make %s private: %s", path, exc)

@@ -9,6 +9,7 @@ import hashlib
 import os
 import stat
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -158,6 +159,7 @@ def test_without_the_passphrase_the_work_cannot_be_read(demo_world, data_dir: Pa
         assert COMMENT in state.comments.values() and state.scratchpad == SCRATCH
 
 
+@contextmanager
 def legacy_store(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """A store as the code before sealing wrote it: revision 0004, every value in the clear."""
     engine = make_engine(folder / "reviewer.sqlite3")
@@ -175,9 +177,7 @@ def test_an_old_plaintext_store_is_sealed_in_place_losing_nothing(
     demo_world, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened = load_review(demo_world.package, demo_world.chair, source(), lambda *a: None)
-    gen = legacy_store(data_dir, monkeypatch)
-    next(gen)
-    with Store.open(data_dir) as store:
+    with legacy_store(data_dir, monkeypatch), Store.open(data_dir) as store:
         bench = fill(store, opened, tmp_path / "photo.pdf")
         fill_chair_sheet(store, opened.manifest.package_id)
         review = bench.open_review(
@@ -196,7 +196,6 @@ def test_an_old_plaintext_store_is_sealed_in_place_losing_nothing(
             ChairStore(store).log(opened.manifest.package_id),
             ChairStore(store).record_log(opened.manifest.package_id),
         )
-    next(gen, None)
     assert found(data_dir)  # the attack succeeds on the old store
     with Store.open(data_dir) as store:
         store.unlock(opened.identity)
@@ -213,9 +212,7 @@ def test_a_crash_mid_upgrade_leaves_the_old_store_whole(
     demo_world, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened = load_review(demo_world.package, demo_world.chair, source(), lambda *a: None)
-    gen = legacy_store(data_dir, monkeypatch)
-    next(gen)
-    with Store.open(data_dir) as store:
+    with legacy_store(data_dir, monkeypatch), Store.open(data_dir) as store:
         bench = fill(store, opened, tmp_path / "photo.pdf")
         review = bench.open_review(
             opened.manifest.package_id,
@@ -224,7 +221,6 @@ def test_a_crash_mid_upgrade_leaves_the_old_store_whole(
             standard=opened.standard,
         )
         before = bench.snapshot(review)
-    next(gen, None)
     real = unlock_module.seal_in_place
 
     def dies_half_way(conn, keys, owner):
