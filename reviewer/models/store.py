@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -177,9 +178,7 @@ class Store:
                     cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             finally:
                 cursor.close()
-        except DBAPIError as exc:
-            log.warning("could not scrub the store: %s", exc)
-        except Exception as exc:  # sqlite3.OperationalError through the raw DBAPI connection
+        except sqlite3.Error as exc:  # the raw DBAPI connection: pysqlite's own errors
             log.warning("could not scrub the store: %s", exc)
         finally:
             raw.close()
