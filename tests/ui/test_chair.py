@@ -15,6 +15,7 @@ from reviewer.scoring.panel import PanelState
 from reviewer.scoring.reconcile import reconcile
 from reviewer.scoring.sheet import open_sheet
 from reviewer.trust import load_identity
+from reviewer.ui import labels
 from reviewer.ui.dialogs import errors
 from reviewer.ui.models.matrix_model import DivergentRole, ExpertRole
 from reviewer.ui.panels import chair_decisions, chair_import
@@ -263,6 +264,8 @@ def test_chair_records_explanations_returns_opinion_and_dissents(
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     opinion = chair.decisions.opinion
     assert opinion.strengths == ("产业集聚明显", "公共服务平台完善") and opinion.conclusion == "建议通过。"
+    # when it was saved, in Beijing time as the panel reads it (not the stored UTC text)
+    assert labels.beijing_time(opinion.at) in editor.saved_label.text() and opinion.at not in editor.saved_label.text()
     # no member is chosen at first: nothing can be recorded for the wrong person
     assert editor.member.currentIndex() == -1 and editor.member.placeholderText() == "Choose a member…"
     assert not editor.dissent_button.isEnabled() and not editor.withdraw_button.isEnabled()
@@ -274,6 +277,7 @@ def test_chair_records_explanations_returns_opinion_and_dissents(
         confirms.asked[-1][0] == "Record a dissent" and "陈燊's dissent is recorded" in confirms.asked[-1][1]
     )
     assert "陈燊" in editor.dissents.text()
+    assert labels.beijing_time(chair.decisions.dissent_of(chen).at) in editor.dissents.text()
     # withdrawn only by its own button, after confirming; cancelled first
     assert editor.withdraw_button.isEnabled()
     confirms.answers = [False]
