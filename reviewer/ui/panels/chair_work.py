@@ -16,7 +16,6 @@ from pathlib import Path
 from reviewer.errors import Refused
 from reviewer.i18n import T
 from reviewer.models.chair import ChairStore, StoredSheet
-from reviewer.models.workbench_types import Review
 from reviewer.packages.reader import verify_package
 from reviewer.scoring import return_notice
 from reviewer.scoring import sheet_format as fmt
@@ -25,6 +24,7 @@ from reviewer.scoring.finalise import SheetArchive
 from reviewer.scoring.panel import PanelState, SheetOutcome
 from reviewer.scoring.sheet import read_sheet_bytes
 from reviewer.scoring.sheet_binding import PackageBinding
+from reviewer.scoring.sheet_types import SHEET_SUFFIX
 from reviewer.ui.panels.package_loading import OpenedReview
 
 Kept = tuple[PanelState, tuple[SheetOutcome, ...], tuple[StoredSheet, ...]]
@@ -79,15 +79,12 @@ def archived_own_sheet(
     """The chair's own newest signed sheet from the sheet archive (worker thread), when the chair
     holds no version of it that new: ``(source, bytes)`` to offer like any sheet, else None."""
     me = review.identity.fingerprint
-    handle = Review(0, state.binding.package_id, me, review.standard)  # the archive's naming only
-    newest = 0
-    while archive.sheet_path(handle, newest + 1).is_file():
-        newest += 1
+    newest = archive.newest_sheet(state.binding.package_id, me)
     held = next((s.revision for s in state.sheets() if s.expert_id == me), 0)
-    if newest == 0 or held >= newest:
+    if newest is None or held >= newest[0]:
         return None
-    path = archive.sheet_path(handle, newest)
-    return path.name, path.read_bytes()
+    version, data = newest
+    return f"sheet-v{version}{SHEET_SUFFIX}", data  # the name the archive keeps it under
 
 
 def notice_digest(data: bytes) -> str:
