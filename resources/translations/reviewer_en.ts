@@ -797,6 +797,10 @@ It is then locked: no score, comment or evidence can change any more. Only a ret
 <context>
     <name>ImportView</name>
     <message>
+        <source>Your own signed sheet (version {n}) is not counted: the review record is signed, and counting it would void those signatures. Reopen the record to count it.</source>
+        <translation>Your own signed sheet (version {n}) is not counted: the review record is signed, and counting it would void those signatures. Reopen the record to count it.</translation>
+    </message>
+    <message>
         <source>Recusal</source>
         <translation>Recusal</translation>
     </message>

@@ -797,6 +797,10 @@ It is then locked: no score, comment or evidence can change any more. Only a ret
 <context>
     <name>ImportView</name>
     <message>
+        <source>Your own signed sheet (version {n}) is not counted: the review record is signed, and counting it would void those signatures. Reopen the record to count it.</source>
+        <translation>您本人已签署的评分表（第 {n} 版）未计入：评审意见表已有签名，计入将使这些签名作废。如需计入，请重新打开评审意见表。</translation>
+    </message>
+    <message>
         <source>Recusal</source>
         <translation>回避</translation>
     </message>

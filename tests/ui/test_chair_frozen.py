@@ -21,6 +21,7 @@ from sqlalchemy import delete
 
 from reviewer.export.pades_validate import validate_record
 from reviewer.models.orm import ChairSheetRow
+from reviewer.models.workbench_types import Review
 from reviewer.packages.demo import DEMO_PASSPHRASE
 from reviewer.ui.dialogs import cosign as cosign_dialogs
 from reviewer.ui.dialogs import errors, sheet_files
@@ -207,6 +208,37 @@ def test_defect_6_the_chairs_own_sheet_counts_when_signed_and_at_opening(
     back = [s for s in again._chair_store.sheets(package_id) if s.expert_fingerprint == me]
     assert [s.digest for s in back] == [signed.digest]
     assert shown_errors == []
+
+
+def test_the_chairs_own_sheet_left_out_of_a_signed_record_is_said_on_the_sheets_page(
+    qtbot, make_window, chair_world, monkeypatch, shown_errors
+) -> None:
+    """At opening, the chair's own archived sheet is not counted while the record is signed (it would
+    void the signatures): the sheets page says which version and how to count it; reopening does."""
+    others = tuple(s for s in GOOD if s != "wang-kun")
+    window, chair = prepared(qtbot, make_window, chair_world, others)
+    page = chair.record
+    cosign_as(qtbot, page, chair_world, "li-zhe", monkeypatch)
+    assert not chair.imports.own_note.isVisibleTo(chair.imports)
+    me, package_id = chair.review.identity.fingerprint, chair.state.binding.package_id
+    own = Review(0, package_id, me, chair.review.standard)
+    chair._archive.keep_sheet(own, 1, chair_world.sheets["wang-kun"].read_bytes())  # signed elsewhere
+    signed = page.path.read_bytes()
+    window.close()
+
+    window, chair = open_chair(make_window, chair_world)
+    note, page = chair.imports.own_note, chair.record
+    assert note.isVisibleTo(chair.imports)
+    assert "own signed sheet (version 1) is not counted" in note.text() and "Reopen the record" in note.text()
+    assert chair.reconciliation.scoring_experts == 4
+    assert all(s.expert_fingerprint != me for s in chair._chair_store.sheets(package_id))
+    assert page.path.read_bytes() == signed and all_valid(chair, signed, 1)
+
+    monkeypatch.setattr(cosign_dialogs, "ask_reopen_reason", lambda parent, names: "计入组长本人的评分表。")
+    click(qtbot, page.reopen_button)
+    assert shown_errors == [] and page.pdf is None
+    assert chair.reconciliation.scoring_experts == 5 and not note.isVisibleTo(chair.imports)
+    assert any(s.expert_fingerprint == me for s in chair._chair_store.sheets(package_id))
 
 
 # --- defect 7: after a restart the result and the sheets held vanished from view ---------------------

@@ -308,18 +308,27 @@ class ChairPanel(QWidget):
 
     def _count_own_archived(self) -> Task | None:
         """At opening (and after a reopening): the chair's own signed sheet from the sheet archive, when
-        the store does not hold it; nothing while the record's signatures fix the sheets."""
-        if self.state is None or self.lock_reason():
+        the store does not hold it. While the record's signatures fix the sheets it is not counted, and
+        the sheets page says so (which version, and that reopening the record counts it)."""
+        if self.state is None or self.record.busy:
             return None
+        frozen = bool(self._seal_reason())
         state, archive, review, chair_store = self.state, self._archive, self.review, self._chair_store
 
-        def work(_progress: Callable[..., None]) -> Kept | None:
+        def work(_progress: Callable[..., None]) -> tuple[Kept | None, int]:
             offered = archived_own_sheet(archive, review, state)
-            return None if offered is None else keep_offered(state, [offered], chair_store)
+            if offered is None:
+                return None, 0
+            version, source, data = offered
+            if frozen:
+                return None, version
+            return keep_offered(state, [(source, data)], chair_store), 0
 
-        def done(result: Kept | None) -> None:
-            if result is not None:
-                self._imported(result)
+        def done(result: tuple[Kept | None, int]) -> None:
+            kept, not_counted = result
+            self.imports.show_own_not_counted(not_counted)
+            if kept is not None:
+                self._imported(kept)
 
         return Task(self, work, self._executor).on_success(done).on_failure(self._report).run()
 

@@ -75,16 +75,16 @@ def stored(state: PanelState, chair_store: ChairStore) -> tuple[StoredSheet, ...
 
 def archived_own_sheet(
     archive: SheetArchive, review: OpenedReview, state: PanelState
-) -> tuple[str, bytes] | None:
+) -> tuple[int, str, bytes] | None:
     """The chair's own newest signed sheet from the sheet archive (worker thread), when the chair
-    holds no version of it that new: ``(source, bytes)`` to offer like any sheet, else None."""
+    holds no version of it that new: ``(version, source, bytes)``, offered like any sheet, else None."""
     me = review.identity.fingerprint
     newest = archive.newest_sheet(state.binding.package_id, me)
     held = next((s.revision for s in state.sheets() if s.expert_id == me), 0)
     if newest is None or held >= newest[0]:
         return None
     version, data = newest
-    return f"sheet-v{version}{SHEET_SUFFIX}", data  # the name the archive keeps it under
+    return version, f"sheet-v{version}{SHEET_SUFFIX}", data  # the name the archive keeps it under
 
 
 def notice_digest(data: bytes) -> str:
