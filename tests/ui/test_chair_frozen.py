@@ -26,7 +26,7 @@ from reviewer.packages.demo import DEMO_PASSPHRASE
 from reviewer.ui.dialogs import cosign as cosign_dialogs
 from reviewer.ui.dialogs import errors, sheet_files
 from reviewer.ui.panels import chair_decisions, chair_import
-from tests.ui.chair_fixtures import ChairWorld, Confirmations, answer_confirmations, session_world, type_text
+from tests.ui.chair_fixtures import ChairWorld, session_world, type_text
 from tests.ui.expert_fixtures import fill_everything
 
 pytestmark = pytest.mark.slow
@@ -34,11 +34,6 @@ pytestmark = pytest.mark.slow
 GOOD = ("wang-kun", "li-zhe", "zhang-yue-v2", "chen-shen", "zhao-xin", "zhou-miao-recusal")
 MEMBERS = ("li-zhe", "zhang-yue", "chen-shen", "zhao-xin")  # the non-recused experts
 PLACE = "江苏省南京市 示例软件园管理委员会"
-
-
-@pytest.fixture(autouse=True)
-def confirms(monkeypatch) -> Confirmations:
-    return answer_confirmations(monkeypatch)
 
 
 @pytest.fixture
@@ -152,17 +147,17 @@ def test_defect_4_a_dissent_click_after_closing_breaks_nothing(
 
 
 def test_defect_5_closing_asks_first_and_cancel_changes_nothing(
-    qtbot, make_window, chair_world, monkeypatch, confirms
+    qtbot, make_window, chair_world, monkeypatch, confirmations
 ) -> None:
     _, chair = prepared(qtbot, make_window, chair_world)
     page = chair.record
     for key in MEMBERS:
         cosign_as(qtbot, page, chair_world, key, monkeypatch)
     before = page.path.read_bytes()
-    confirms.answers = [False]
+    confirmations.answers = [False]
     click(qtbot, page.close_button)
-    assert [(t, a) for t, _, a in confirms.asked] == [("Sign and close the record", "Sign and close")]
-    assert "nothing can reopen it" in confirms.asked[0][1]
+    assert [(t, a) for t, _, a in confirmations.asked] == [("Sign and close the record", "Sign and close")]
+    assert "nothing can reopen it" in confirmations.asked[0][1]
     assert page.path.read_bytes() == before and not page.chair_signed and page.close_button.isEnabled()
     click(qtbot, page.close_button)
     assert page.chair_signed and all_valid(chair, page.path.read_bytes(), 5)
@@ -319,7 +314,7 @@ def poke_every_editor(qtbot, chair, monkeypatch, world: ChairWorld, tmp_path: Pa
 
 
 def test_after_a_signature_every_editor_is_frozen_and_only_reopening_frees_it(
-    qtbot, make_window, chair_world, monkeypatch, tmp_path, shown_errors, confirms
+    qtbot, make_window, chair_world, monkeypatch, tmp_path, shown_errors, confirmations
 ) -> None:
     window, chair = prepared(qtbot, make_window, chair_world)
     page = chair.record
@@ -340,9 +335,9 @@ def test_after_a_signature_every_editor_is_frozen_and_only_reopening_frees_it(
     assert "李喆（专家）" in reason and chair.opinion.lock_label.isVisibleTo(chair.opinion)
     assert chair.matrix.lock_label.text() == reason and chair.imports.lock_label.text() == reason
     assert page.lock_note.isVisibleTo(page) and page.visit.toolTip() == reason
-    asked_before = len(confirms.asked)
+    asked_before = len(confirmations.asked)
     poke_every_editor(qtbot, chair, monkeypatch, chair_world, tmp_path)
-    assert len(confirms.asked) == asked_before  # nothing got as far as a confirmation
+    assert len(confirmations.asked) == asked_before  # nothing got as far as a confirmation
     assert shown_errors and all("李喆（专家）" in e for e in shown_errors)
     shown_errors.clear()
     assert page.path.read_bytes() == signed and all_valid(chair, signed, 1)
@@ -361,10 +356,10 @@ def test_after_a_signature_every_editor_is_frozen_and_only_reopening_frees_it(
     # --- reopening: names the signatures first; cancelled, nothing changes -------------------------
     reasons = iter(["结论措辞需修改。", "结论措辞需修改。"])
     monkeypatch.setattr(cosign_dialogs, "ask_reopen_reason", lambda parent, names: next(reasons))
-    confirms.answers = [False]
+    confirmations.answers = [False]
     assert page.reopen_button.isEnabled()
     click(qtbot, page.reopen_button)
-    title, said, action = confirms.asked[-1]
+    title, said, action = confirmations.asked[-1]
     assert (title, action) == ("Reopen the record", "Reopen the record")
     assert "discards the signatures of 李喆（专家） (1 in all)" in said and "结论措辞需修改。" in said
     digest = hashlib.sha256(signed).hexdigest()
