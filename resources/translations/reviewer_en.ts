@@ -1689,14 +1689,6 @@ SHA-256 {sha}</translation>
         <translation>Signing as the chair…</translation>
     </message>
     <message>
-        <source>Checking everything as the ministry will, then signing…</source>
-        <translation>Checking everything as the ministry will, then signing…</translation>
-    </message>
-    <message>
-        <source>Saving the result file…</source>
-        <translation>Saving the result file…</translation>
-    </message>
-    <message>
         <source>Give the reason for reopening the record: it is logged.</source>
         <translation>Give the reason for reopening the record: it is logged.</translation>
     </message>
@@ -1767,20 +1759,6 @@ Reason: {reason}</translation>
         <translation>Record file: {path}</translation>
     </message>
     <message>
-        <source>Result file, version {version}, produced {at}:
-{path}
-SHA-256: {digest}</source>
-        <translation>Result file, version {version}, produced {at}:
-{path}
-SHA-256: {digest}</translation>
-    </message>
-    <message>
-        <source>Result file saved: {path}
-SHA-256: {digest}</source>
-        <translation>Result file saved: {path}
-SHA-256: {digest}</translation>
-    </message>
-    <message>
         <source>Review record and result file</source>
         <translation>Review record and result file</translation>
     </message>
@@ -1801,20 +1779,8 @@ SHA-256: {digest}</translation>
         <translation>Reopen the record…</translation>
     </message>
     <message>
-        <source>A corrected result for the same package is a new result version, produced from the same closed record; the box starts one above the last version produced.</source>
-        <translation>A corrected result for the same package is a new result version, produced from the same closed record; the box starts one above the last version produced.</translation>
-    </message>
-    <message>
         <source>The record on file carries signatures but was made from other decisions: reopen it, then produce it again; every member must then sign it again.</source>
         <translation>The record on file carries signatures but was made from other decisions: reopen it, then produce it again; every member must then sign it again.</translation>
-    </message>
-    <message>
-        <source>Produce the result file…</source>
-        <translation>Produce the result file…</translation>
-    </message>
-    <message>
-        <source>Result version</source>
-        <translation>Result version</translation>
     </message>
 </context>
 <context>
@@ -1920,6 +1886,43 @@ SHA-256: {digest}</translation>
     <message>
         <source>Saved to {path}. Send it to the ministry.</source>
         <translation>Saved to {path}. Send it to the ministry.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultFile</name>
+    <message>
+        <source>Checking everything as the ministry will, then signing…</source>
+        <translation>Checking everything as the ministry will, then signing…</translation>
+    </message>
+    <message>
+        <source>Saving the result file…</source>
+        <translation>Saving the result file…</translation>
+    </message>
+    <message>
+        <source>Result file, version {version}, produced {at}:
+{path}
+SHA-256: {digest}</source>
+        <translation>Result file, version {version}, produced {at}:
+{path}
+SHA-256: {digest}</translation>
+    </message>
+    <message>
+        <source>Result file saved: {path}
+SHA-256: {digest}</source>
+        <translation>Result file saved: {path}
+SHA-256: {digest}</translation>
+    </message>
+    <message>
+        <source>Produce the result file…</source>
+        <translation>Produce the result file…</translation>
+    </message>
+    <message>
+        <source>Result version</source>
+        <translation>Result version</translation>
+    </message>
+    <message>
+        <source>A corrected result for the same package is a new result version, produced from the same closed record; the box starts one above the last version produced.</source>
+        <translation>A corrected result for the same package is a new result version, produced from the same closed record; the box starts one above the last version produced.</translation>
     </message>
 </context>
 <context>

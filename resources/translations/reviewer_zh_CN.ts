@@ -1689,14 +1689,6 @@ SHA-256 摘要 {sha}</translation>
         <translation>正在以组长身份签署…</translation>
     </message>
     <message>
-        <source>Checking everything as the ministry will, then signing…</source>
-        <translation>正在按部里的方式全面核验，然后签署…</translation>
-    </message>
-    <message>
-        <source>Saving the result file…</source>
-        <translation>正在保存结果文件…</translation>
-    </message>
-    <message>
         <source>Give the reason for reopening the record: it is logged.</source>
         <translation>请填写重新打开评审意见表的原因，该原因将记入日志。</translation>
     </message>
@@ -1767,20 +1759,6 @@ Reason: {reason}</source>
         <translation>评审意见表文件：{path}</translation>
     </message>
     <message>
-        <source>Result file, version {version}, produced {at}:
-{path}
-SHA-256: {digest}</source>
-        <translation>结果文件（第 {version} 版），生成于 {at}：
-{path}
-SHA-256：{digest}</translation>
-    </message>
-    <message>
-        <source>Result file saved: {path}
-SHA-256: {digest}</source>
-        <translation>结果文件已保存：{path}
-SHA-256：{digest}</translation>
-    </message>
-    <message>
         <source>Review record and result file</source>
         <translation>评审意见表与结果文件</translation>
     </message>
@@ -1801,20 +1779,8 @@ SHA-256：{digest}</translation>
         <translation>重新打开评审意见表…</translation>
     </message>
     <message>
-        <source>A corrected result for the same package is a new result version, produced from the same closed record; the box starts one above the last version produced.</source>
-        <translation>同一评审包的更正结果为新的结果版本，依据同一份已封闭的评审意见表生成；版本号默认比上次生成的高一版。</translation>
-    </message>
-    <message>
         <source>The record on file carries signatures but was made from other decisions: reopen it, then produce it again; every member must then sign it again.</source>
         <translation>现有评审意见表已有签名，但依据的是先前的决定：请重新打开后重新生成，全体成员须重新签署。</translation>
-    </message>
-    <message>
-        <source>Produce the result file…</source>
-        <translation>生成结果文件…</translation>
-    </message>
-    <message>
-        <source>Result version</source>
-        <translation>结果版本</translation>
     </message>
 </context>
 <context>
@@ -1920,6 +1886,43 @@ SHA-256：{digest}</translation>
     <message>
         <source>Saved to {path}. Send it to the ministry.</source>
         <translation>已保存到 {path}。请发送给工业和信息化部。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultFile</name>
+    <message>
+        <source>Checking everything as the ministry will, then signing…</source>
+        <translation>正在按部里的方式全面核验，然后签署…</translation>
+    </message>
+    <message>
+        <source>Saving the result file…</source>
+        <translation>正在保存结果文件…</translation>
+    </message>
+    <message>
+        <source>Result file, version {version}, produced {at}:
+{path}
+SHA-256: {digest}</source>
+        <translation>结果文件（第 {version} 版），生成于 {at}：
+{path}
+SHA-256：{digest}</translation>
+    </message>
+    <message>
+        <source>Result file saved: {path}
+SHA-256: {digest}</source>
+        <translation>结果文件已保存：{path}
+SHA-256：{digest}</translation>
+    </message>
+    <message>
+        <source>Produce the result file…</source>
+        <translation>生成结果文件…</translation>
+    </message>
+    <message>
+        <source>Result version</source>
+        <translation>结果版本</translation>
+    </message>
+    <message>
+        <source>A corrected result for the same package is a new result version, produced from the same closed record; the box starts one above the last version produced.</source>
+        <translation>同一评审包的更正结果为新的结果版本，依据同一份已封闭的评审意见表生成；版本号默认比上次生成的高一版。</translation>
     </message>
 </context>
 <context>

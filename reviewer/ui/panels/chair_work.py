@@ -1,7 +1,8 @@
 """The chair panel's slow work, Qt-free on purpose (it runs on a worker thread through
 :class:`~reviewer.ui.tasks.Task` and is testable without widgets): bind to the verified package and
 restore what the chair store kept, import sheets and keep the accepted ones (the chair's own signed
-sheet too, taken from the sheet archive when the store does not hold it), name a return notice.
+sheet too, taken from the sheet archive when the store does not hold it), name a return notice,
+read the record on file and set a signed record aside when it is reopened.
 The rules themselves are the core's (:mod:`reviewer.scoring.panel`, :mod:`reviewer.models.chair`).
 """
 
@@ -13,7 +14,10 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
+from cryptography import x509
+
 from reviewer.errors import Refused
+from reviewer.export import panel_outputs as outputs
 from reviewer.i18n import T
 from reviewer.models.chair import ChairStore, StoredSheet
 from reviewer.packages.reader import verify_package
@@ -28,6 +32,7 @@ from reviewer.scoring.sheet_types import SHEET_SUFFIX
 from reviewer.ui.panels.package_loading import OpenedReview
 
 Kept = tuple[PanelState, tuple[SheetOutcome, ...], tuple[StoredSheet, ...]]
+Loaded = tuple[bytes, list[outputs.Signer]]  # the record on file and its fields, signatures validated
 
 
 def bind_review(
@@ -95,6 +100,12 @@ def notice_digest(data: bytes) -> str:
 
 def read_sheets(paths: Sequence[Path]) -> list[tuple[str, bytes]]:
     return [(Path(p).name, read_sheet_bytes(p)) for p in paths]
+
+
+def load_record(path: Path, root: x509.Certificate) -> Loaded:
+    """The record on file and its fields with their signatures validated against ``root`` (worker)."""
+    pdf = path.read_bytes()
+    return pdf, outputs.signers(pdf, root)
 
 
 def set_aside_name(digest: str, now: datetime) -> str:
