@@ -510,6 +510,37 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
     </message>
 </context>
 <context>
+    <name>EvidenceBox</name>
+    <message>
+        <source>{material}, page {page}</source>
+        <translation>{material}, page {page}</translation>
+    </message>
+    <message>
+        <source>Attached file {name} (SHA-256 {sha}…)</source>
+        <translation>Attached file {name} (SHA-256 {sha}…)</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Add page</source>
+        <translation>Add page</translation>
+    </message>
+    <message>
+        <source>p. </source>
+        <translation>p. </translation>
+    </message>
+    <message>
+        <source>Attach file…</source>
+        <translation>Attach file…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+</context>
+<context>
     <name>ExistingPage</name>
     <message>
         <source>Use an existing identity</source>
@@ -2005,14 +2036,6 @@ SHA-256: {digest}</translation>
         <translation>0 – {points}, step {step}</translation>
     </message>
     <message>
-        <source>{material}, page {page}</source>
-        <translation>{material}, page {page}</translation>
-    </message>
-    <message>
-        <source>Attached file {name} (SHA-256 {sha}…)</source>
-        <translation>Attached file {name} (SHA-256 {sha}…)</translation>
-    </message>
-    <message>
         <source>Comment (required)</source>
         <translation>Comment (required)</translation>
     </message>
@@ -2045,26 +2068,6 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
     <message>
         <source>Type, then Enter</source>
         <translation>Type, then Enter</translation>
-    </message>
-    <message>
-        <source>Evidence</source>
-        <translation>Evidence</translation>
-    </message>
-    <message>
-        <source>Add page</source>
-        <translation>Add page</translation>
-    </message>
-    <message>
-        <source>p. </source>
-        <translation>p. </translation>
-    </message>
-    <message>
-        <source>Attach file…</source>
-        <translation>Attach file…</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Remove</translation>
     </message>
 </context>
 <context>

@@ -510,6 +510,37 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
     </message>
 </context>
 <context>
+    <name>EvidenceBox</name>
+    <message>
+        <source>{material}, page {page}</source>
+        <translation>{material}，第 {page} 页</translation>
+    </message>
+    <message>
+        <source>Attached file {name} (SHA-256 {sha}…)</source>
+        <translation>附件 {name}（SHA-256 {sha}…）</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Add page</source>
+        <translation>添加页码</translation>
+    </message>
+    <message>
+        <source>p. </source>
+        <translation>第 </translation>
+    </message>
+    <message>
+        <source>Attach file…</source>
+        <translation>附加文件…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+</context>
+<context>
     <name>ExistingPage</name>
     <message>
         <source>Use an existing identity</source>
@@ -2005,14 +2036,6 @@ SHA-256：{digest}</translation>
         <translation>0 – {points}，步长 {step}</translation>
     </message>
     <message>
-        <source>{material}, page {page}</source>
-        <translation>{material}，第 {page} 页</translation>
-    </message>
-    <message>
-        <source>Attached file {name} (SHA-256 {sha}…)</source>
-        <translation>附件 {name}（SHA-256 {sha}…）</translation>
-    </message>
-    <message>
         <source>Comment (required)</source>
         <translation>评语（必填）</translation>
     </message>
@@ -2045,26 +2068,6 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
     <message>
         <source>Type, then Enter</source>
         <translation>输入后按回车</translation>
-    </message>
-    <message>
-        <source>Evidence</source>
-        <translation>依据</translation>
-    </message>
-    <message>
-        <source>Add page</source>
-        <translation>添加页码</translation>
-    </message>
-    <message>
-        <source>p. </source>
-        <translation>第 </translation>
-    </message>
-    <message>
-        <source>Attach file…</source>
-        <translation>附加文件…</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>移除</translation>
     </message>
 </context>
 <context>
