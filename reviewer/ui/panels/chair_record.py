@@ -41,11 +41,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.errors import KeyUnavailable, WrongPassphrase
 from reviewer.export import panel_outputs as outputs
-from reviewer.export.bundle_checks import record_bindings
-from reviewer.export.record_input import MemberRole
-from reviewer.export.record_seal import RecordSeal, wanted_bindings
 from reviewer.models.chair import ChairStore, RecordEvent
-from reviewer.scoring.decisions import Actor
 from reviewer.scoring.panel import PanelState
 from reviewer.scoring.result import Reconciliation
 from reviewer.trust import PassphraseSource, load_identity, read_info
@@ -58,12 +54,13 @@ from reviewer.ui.panels.chair_decisions import ERROR_STYLE, LOCK_STYLE
 from reviewer.ui.panels.chair_result import ResultFile
 from reviewer.ui.panels.chair_work import Loaded, load_record, set_aside_record
 from reviewer.ui.panels.package_loading import OpenedReview
+from reviewer.ui.panels.record_on_file import RecordOnFile
 from reviewer.ui.panels.record_signers import SignerTable
 from reviewer.ui.panels.visit_editor import VisitEditor
 from reviewer.ui.tasks import Executor, Progress, Task
 
 
-class RecordPage(QWidget):
+class RecordPage(RecordOnFile, QWidget):
     """The record's life from the reconciliation screen: produce, co-sign, close, result file."""
 
     seal_changed = Signal()  # after every change of the record on file (signed, reopened, loaded)
@@ -89,8 +86,7 @@ class RecordPage(QWidget):
         self.signers: list[outputs.Signer] = []
         self.busy = False
         self._loaded = False
-        self._bindings_of: bytes | None = None
-        self._bindings_read: dict[str, str] = {}
+        self._bindings_read = {}  # what the record on file names (RecordOnFile)
 
         self.visit = VisitEditor()
         self.record_box = QGroupBox()
@@ -139,55 +135,6 @@ class RecordPage(QWidget):
         self.reopen_button.clicked.connect(self.reopen)
         self.results.button.clicked.connect(self.produce_result)
         self.retranslate()
-
-    # --- what the record is made from ---------------------------------------------------------
-    @property
-    def path(self) -> Path:
-        return self.folder / outputs.RECORD
-
-    def _wanted(self) -> dict[str, str] | None:
-        if self.state is None or self.reconciliation is None:
-            return None
-        return wanted_bindings(self.reconciliation.to_json(), self.state.decisions.to_json())
-
-    @property
-    def current(self) -> bool:
-        """The record on file was made from the reconciliation and decisions now held."""
-        wanted = self._wanted()
-        return self.pdf is not None and wanted is not None and self._bindings() == wanted
-
-    def _bindings(self) -> dict[str, str]:
-        """What the record on file names, read once per file (every check of the seal asks)."""
-        if self._bindings_of is not self.pdf:
-            self._bindings_of, self._bindings_read = self.pdf, record_bindings(self.pdf or b"")
-        return self._bindings_read
-
-    @property
-    def signed_count(self) -> int:
-        return sum(s.field.signed for s in self.signers)
-
-    def _members(self) -> list[outputs.Signer]:
-        return [s for s in self.signers if s.role is MemberRole.EXPERT]
-
-    @property
-    def chair_signed(self) -> bool:
-        return any(s.role is MemberRole.CHAIR and s.field.signed for s in self.signers)
-
-    @property
-    def seal(self) -> RecordSeal:
-        """What the record on file fixes (:mod:`reviewer.export.record_seal`)."""
-        if self.pdf is None:
-            return RecordSeal()
-        return RecordSeal.of([s.field for s in self.signers], current=self.current)
-
-    @property
-    def actor(self) -> Actor:
-        identity = self.review.identity
-        return Actor(identity.name, identity.fingerprint, "chair")
-
-    @property
-    def package_id(self) -> str:
-        return self.review.manifest.package_id
 
     # what the result file produced, read where it was before it had its own widget
     @property
