@@ -510,6 +510,37 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
     </message>
 </context>
 <context>
+    <name>EvidenceBox</name>
+    <message>
+        <source>{material}, page {page}</source>
+        <translation>{material}, page {page}</translation>
+    </message>
+    <message>
+        <source>Attached file {name} (SHA-256 {sha}…)</source>
+        <translation>Attached file {name} (SHA-256 {sha}…)</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Add page</source>
+        <translation>Add page</translation>
+    </message>
+    <message>
+        <source>p. </source>
+        <translation>p. </translation>
+    </message>
+    <message>
+        <source>Attach file…</source>
+        <translation>Attach file…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+</context>
+<context>
     <name>ExistingPage</name>
     <message>
         <source>Use an existing identity</source>
@@ -796,6 +827,10 @@ It is then locked: no score, comment or evidence can change any more. Only a ret
 </context>
 <context>
     <name>ImportView</name>
+    <message>
+        <source>Your own signed sheet (version {n}) is not counted: the review record is signed, and counting it would void those signatures. Reopen the record to count it.</source>
+        <translation>Your own signed sheet (version {n}) is not counted: the review record is signed, and counting it would void those signatures. Reopen the record to count it.</translation>
+    </message>
     <message>
         <source>Recusal</source>
         <translation>Recusal</translation>
@@ -1685,14 +1720,6 @@ SHA-256 {sha}</translation>
         <translation>Signing as the chair…</translation>
     </message>
     <message>
-        <source>Checking everything as the ministry will, then signing…</source>
-        <translation>Checking everything as the ministry will, then signing…</translation>
-    </message>
-    <message>
-        <source>Saving the result file…</source>
-        <translation>Saving the result file…</translation>
-    </message>
-    <message>
         <source>Give the reason for reopening the record: it is logged.</source>
         <translation>Give the reason for reopening the record: it is logged.</translation>
     </message>
@@ -1763,20 +1790,6 @@ Reason: {reason}</translation>
         <translation>Record file: {path}</translation>
     </message>
     <message>
-        <source>Result file, version {version}, produced {at}:
-{path}
-SHA-256: {digest}</source>
-        <translation>Result file, version {version}, produced {at}:
-{path}
-SHA-256: {digest}</translation>
-    </message>
-    <message>
-        <source>Result file saved: {path}
-SHA-256: {digest}</source>
-        <translation>Result file saved: {path}
-SHA-256: {digest}</translation>
-    </message>
-    <message>
         <source>Review record and result file</source>
         <translation>Review record and result file</translation>
     </message>
@@ -1797,20 +1810,8 @@ SHA-256: {digest}</translation>
         <translation>Reopen the record…</translation>
     </message>
     <message>
-        <source>A corrected result for the same package is a new result version, produced from the same closed record; the box starts one above the last version produced.</source>
-        <translation>A corrected result for the same package is a new result version, produced from the same closed record; the box starts one above the last version produced.</translation>
-    </message>
-    <message>
         <source>The record on file carries signatures but was made from other decisions: reopen it, then produce it again; every member must then sign it again.</source>
         <translation>The record on file carries signatures but was made from other decisions: reopen it, then produce it again; every member must then sign it again.</translation>
-    </message>
-    <message>
-        <source>Produce the result file…</source>
-        <translation>Produce the result file…</translation>
-    </message>
-    <message>
-        <source>Result version</source>
-        <translation>Result version</translation>
     </message>
 </context>
 <context>
@@ -1919,6 +1920,43 @@ SHA-256: {digest}</translation>
     </message>
 </context>
 <context>
+    <name>ResultFile</name>
+    <message>
+        <source>Checking everything as the ministry will, then signing…</source>
+        <translation>Checking everything as the ministry will, then signing…</translation>
+    </message>
+    <message>
+        <source>Saving the result file…</source>
+        <translation>Saving the result file…</translation>
+    </message>
+    <message>
+        <source>Result file, version {version}, produced {at}:
+{path}
+SHA-256: {digest}</source>
+        <translation>Result file, version {version}, produced {at}:
+{path}
+SHA-256: {digest}</translation>
+    </message>
+    <message>
+        <source>Result file saved: {path}
+SHA-256: {digest}</source>
+        <translation>Result file saved: {path}
+SHA-256: {digest}</translation>
+    </message>
+    <message>
+        <source>Produce the result file…</source>
+        <translation>Produce the result file…</translation>
+    </message>
+    <message>
+        <source>Result version</source>
+        <translation>Result version</translation>
+    </message>
+    <message>
+        <source>A corrected result for the same package is a new result version, produced from the same closed record; the box starts one above the last version produced.</source>
+        <translation>A corrected result for the same package is a new result version, produced from the same closed record; the box starts one above the last version produced.</translation>
+    </message>
+</context>
+<context>
     <name>ReturnDialog</name>
     <message>
         <source>Return a sheet for correction</source>
@@ -1998,14 +2036,6 @@ SHA-256: {digest}</translation>
         <translation>0 – {points}, step {step}</translation>
     </message>
     <message>
-        <source>{material}, page {page}</source>
-        <translation>{material}, page {page}</translation>
-    </message>
-    <message>
-        <source>Attached file {name} (SHA-256 {sha}…)</source>
-        <translation>Attached file {name} (SHA-256 {sha}…)</translation>
-    </message>
-    <message>
         <source>Comment (required)</source>
         <translation>Comment (required)</translation>
     </message>
@@ -2038,26 +2068,6 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
     <message>
         <source>Type, then Enter</source>
         <translation>Type, then Enter</translation>
-    </message>
-    <message>
-        <source>Evidence</source>
-        <translation>Evidence</translation>
-    </message>
-    <message>
-        <source>Add page</source>
-        <translation>Add page</translation>
-    </message>
-    <message>
-        <source>p. </source>
-        <translation>p. </translation>
-    </message>
-    <message>
-        <source>Attach file…</source>
-        <translation>Attach file…</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Remove</translation>
     </message>
 </context>
 <context>

@@ -510,6 +510,37 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
     </message>
 </context>
 <context>
+    <name>EvidenceBox</name>
+    <message>
+        <source>{material}, page {page}</source>
+        <translation>{material}，第 {page} 页</translation>
+    </message>
+    <message>
+        <source>Attached file {name} (SHA-256 {sha}…)</source>
+        <translation>附件 {name}（SHA-256 {sha}…）</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Add page</source>
+        <translation>添加页码</translation>
+    </message>
+    <message>
+        <source>p. </source>
+        <translation>第 </translation>
+    </message>
+    <message>
+        <source>Attach file…</source>
+        <translation>附加文件…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+</context>
+<context>
     <name>ExistingPage</name>
     <message>
         <source>Use an existing identity</source>
@@ -796,6 +827,10 @@ It is then locked: no score, comment or evidence can change any more. Only a ret
 </context>
 <context>
     <name>ImportView</name>
+    <message>
+        <source>Your own signed sheet (version {n}) is not counted: the review record is signed, and counting it would void those signatures. Reopen the record to count it.</source>
+        <translation>您本人已签署的评分表（第 {n} 版）未计入：评审意见表已有签名，计入将使这些签名作废。如需计入，请重新打开评审意见表。</translation>
+    </message>
     <message>
         <source>Recusal</source>
         <translation>回避</translation>
@@ -1685,14 +1720,6 @@ SHA-256 摘要 {sha}</translation>
         <translation>正在以组长身份签署…</translation>
     </message>
     <message>
-        <source>Checking everything as the ministry will, then signing…</source>
-        <translation>正在按部里的方式全面核验，然后签署…</translation>
-    </message>
-    <message>
-        <source>Saving the result file…</source>
-        <translation>正在保存结果文件…</translation>
-    </message>
-    <message>
         <source>Give the reason for reopening the record: it is logged.</source>
         <translation>请填写重新打开评审意见表的原因，该原因将记入日志。</translation>
     </message>
@@ -1763,20 +1790,6 @@ Reason: {reason}</source>
         <translation>评审意见表文件：{path}</translation>
     </message>
     <message>
-        <source>Result file, version {version}, produced {at}:
-{path}
-SHA-256: {digest}</source>
-        <translation>结果文件（第 {version} 版），生成于 {at}：
-{path}
-SHA-256：{digest}</translation>
-    </message>
-    <message>
-        <source>Result file saved: {path}
-SHA-256: {digest}</source>
-        <translation>结果文件已保存：{path}
-SHA-256：{digest}</translation>
-    </message>
-    <message>
         <source>Review record and result file</source>
         <translation>评审意见表与结果文件</translation>
     </message>
@@ -1797,20 +1810,8 @@ SHA-256：{digest}</translation>
         <translation>重新打开评审意见表…</translation>
     </message>
     <message>
-        <source>A corrected result for the same package is a new result version, produced from the same closed record; the box starts one above the last version produced.</source>
-        <translation>同一评审包的更正结果为新的结果版本，依据同一份已封闭的评审意见表生成；版本号默认比上次生成的高一版。</translation>
-    </message>
-    <message>
         <source>The record on file carries signatures but was made from other decisions: reopen it, then produce it again; every member must then sign it again.</source>
         <translation>现有评审意见表已有签名，但依据的是先前的决定：请重新打开后重新生成，全体成员须重新签署。</translation>
-    </message>
-    <message>
-        <source>Produce the result file…</source>
-        <translation>生成结果文件…</translation>
-    </message>
-    <message>
-        <source>Result version</source>
-        <translation>结果版本</translation>
     </message>
 </context>
 <context>
@@ -1919,6 +1920,43 @@ SHA-256：{digest}</translation>
     </message>
 </context>
 <context>
+    <name>ResultFile</name>
+    <message>
+        <source>Checking everything as the ministry will, then signing…</source>
+        <translation>正在按部里的方式全面核验，然后签署…</translation>
+    </message>
+    <message>
+        <source>Saving the result file…</source>
+        <translation>正在保存结果文件…</translation>
+    </message>
+    <message>
+        <source>Result file, version {version}, produced {at}:
+{path}
+SHA-256: {digest}</source>
+        <translation>结果文件（第 {version} 版），生成于 {at}：
+{path}
+SHA-256：{digest}</translation>
+    </message>
+    <message>
+        <source>Result file saved: {path}
+SHA-256: {digest}</source>
+        <translation>结果文件已保存：{path}
+SHA-256：{digest}</translation>
+    </message>
+    <message>
+        <source>Produce the result file…</source>
+        <translation>生成结果文件…</translation>
+    </message>
+    <message>
+        <source>Result version</source>
+        <translation>结果版本</translation>
+    </message>
+    <message>
+        <source>A corrected result for the same package is a new result version, produced from the same closed record; the box starts one above the last version produced.</source>
+        <translation>同一评审包的更正结果为新的结果版本，依据同一份已封闭的评审意见表生成；版本号默认比上次生成的高一版。</translation>
+    </message>
+</context>
+<context>
     <name>ReturnDialog</name>
     <message>
         <source>Return a sheet for correction</source>
@@ -1998,14 +2036,6 @@ SHA-256：{digest}</translation>
         <translation>0 – {points}，步长 {step}</translation>
     </message>
     <message>
-        <source>{material}, page {page}</source>
-        <translation>{material}，第 {page} 页</translation>
-    </message>
-    <message>
-        <source>Attached file {name} (SHA-256 {sha}…)</source>
-        <translation>附件 {name}（SHA-256 {sha}…）</translation>
-    </message>
-    <message>
         <source>Comment (required)</source>
         <translation>评语（必填）</translation>
     </message>
@@ -2038,26 +2068,6 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
     <message>
         <source>Type, then Enter</source>
         <translation>输入后按回车</translation>
-    </message>
-    <message>
-        <source>Evidence</source>
-        <translation>依据</translation>
-    </message>
-    <message>
-        <source>Add page</source>
-        <translation>添加页码</translation>
-    </message>
-    <message>
-        <source>p. </source>
-        <translation>第 </translation>
-    </message>
-    <message>
-        <source>Attach file…</source>
-        <translation>附加文件…</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>移除</translation>
     </message>
 </context>
 <context>

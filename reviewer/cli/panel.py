@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from reviewer.cli.authority import add_passphrase_option, passphrase_source
-from reviewer.cli.panel_close import register_close, write_record, write_sheets
+from reviewer.cli.panel_close import register_close, require_record_open, write_record, write_sheets
 from reviewer.errors import Refused, ReviewerError, UsageError
 from reviewer.i18n import T
 from reviewer.packages import open_package
@@ -51,10 +51,13 @@ def register(sub: argparse._SubParsersAction) -> None:
             "current language), sheets/ (a copy of each sheet used, exactly as signed) and record.pdf "
             "(the review record, unsigned, written when the decisions carry the opinion and the visit: "
             "each member co-signs it with `reviewer record cosign`, then `reviewer panel close` has the "
-            "chair sign last and writes the result bundle). "
+            "chair sign last and writes the result bundle). Once a member has signed --out/record.pdf, "
+            "other sheets or decisions into the same folder are refused (exit 18, nothing written): "
+            "the same input keeps the record and its signatures; an unsigned record is replaced. "
             "Sheets are taken in the order given. A refused sheet is reported and "
             "skipped. Exit 0 when a reconciliation was written (also when the quorum is not met: "
-            "the files say so); 18 when no sheet could be used; 3 when the decisions are invalid.",
+            "the files say so); 18 when no sheet could be used or a signed record would change; "
+            "3 when the decisions are invalid.",
             100,
         )
         + "\n\n"
@@ -146,9 +149,11 @@ def run_reconcile(args: argparse.Namespace) -> int:
 
 
 def write_outputs(run: PanelRun, out: Path) -> list[Path]:
-    """Write the results of ``run`` into ``out`` (each file whole or not at all); the paths written."""
-    out.mkdir(parents=True, exist_ok=True)
+    """Write the results of ``run`` into ``out`` (each file whole or not at all); the paths written.
+    Nothing is written over a signed record made from other input (:func:`require_record_open`)."""
     rec, decisions = run.reconciliation, run.state.decisions
+    require_record_open(out, rec, decisions)
+    out.mkdir(parents=True, exist_ok=True)
     files = {
         RECONCILIATION: rec.to_json(),
         DECISIONS: decisions.to_json(),

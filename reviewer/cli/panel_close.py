@@ -19,6 +19,7 @@ from reviewer.export.bundle import write_bundle
 from reviewer.export.bundle_format import BUNDLE_SUFFIX
 from reviewer.export.panel_outputs import RECORD, close_record, record_for, result_bundle
 from reviewer.export.panel_outputs import write_record as write_record_file
+from reviewer.export.record_seal import RecordFrozen, read_seal
 from reviewer.i18n import T
 from reviewer.scoring.decisions import PanelDecisions
 from reviewer.scoring.result import Reconciliation
@@ -41,6 +42,30 @@ def write_sheets(out: Path, sheets: tuple[VerifiedSheet, ...]) -> list[Path]:
         if old.name not in names:
             old.unlink()
     return [write_atomic(folder / name, data) for name, data in sorted(names.items())]
+
+
+def require_record_open(out: Path, reconciliation: Reconciliation, decisions: PanelDecisions) -> None:
+    """Raise :class:`RecordFrozen` when ``out/record.pdf`` carries signatures and was made from
+    another reconciliation or other decisions: writing the new ones would break those signatures."""
+    target = out / RECORD
+    if not target.is_file():
+        return
+    pdf = _read(target, "record")
+    seal = read_seal(pdf, reconciliation.to_json(), decisions.to_json())
+    if seal.signed and not seal.current:
+        raise RecordFrozen(
+            T(
+                "{p} 已由{names}签署，但本次的评分表或决定与其依据不同：未写入任何文件，以免这些签名作废。"
+                "如确需修改，请将已签署的评审意见表移出该文件夹（保留备查），或写入另一个 --out 文件夹；"
+                "新的评审意见表须由每位成员重新签署。",
+                "{p} has been signed by {names}, but these sheets or decisions differ from what it was "
+                "made from: nothing was written, so that those signatures are not broken. To change it "
+                "anyway, move the signed record out of the folder (keep it) or write into another --out "
+                "folder; every member then signs the new record again.",
+                p=str(target),
+                names="、".join(seal.signed),
+            )
+        )
 
 
 def write_record(

@@ -12,8 +12,9 @@ record that is current, nothing that feeds it may change::
     seal.can_reopen                  # before the chair closes: reopening discards ``seal.signed``
 
 The chair's window checks the seal of the record it holds before every decision and every import
-(:class:`~reviewer.ui.panels.chair_panel.ChairPanel`), and disables the editors with the reason; the
-command line can check the same rule before it writes other decisions over a signed record.
+(:class:`~reviewer.ui.panels.chair_panel.ChairPanel`), and disables the editors with the reason;
+``reviewer panel reconcile`` refuses to write other sheets or decisions over a signed record in its
+``--out`` folder (:func:`reviewer.cli.panel_close.require_record_open`).
 Reopening (before closing only) sets the signed file aside, logs whose signatures were discarded and
 why (:meth:`reviewer.models.chair.ChairStore.log_reopened`), and only then frees the decisions. The
 chair's signature closes the record for good: nothing reopens it, and a corrected result is a new

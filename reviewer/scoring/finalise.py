@@ -17,6 +17,7 @@ signed sheet by its digest, and version n+1 is built from that exact sheet.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -153,6 +154,8 @@ def missing(standard: Standard, state: ReviewState, materials: set[str] | None =
 
 # --- keeping the signed sheets -----------------------------------------------------------------
 
+_SHEET_NAME = re.compile(rf"sheet-v([1-9][0-9]*){re.escape(SHEET_SUFFIX)}")
+
 
 class SheetArchive:
     """The expert's own signed sheets and accepted return notices, kept in the data folder."""
@@ -165,8 +168,11 @@ class SheetArchive:
         return cls(data_dir() / "sheets")
 
     def _dir(self, review: Review) -> Path:
-        safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in review.package_id)
-        return self.folder / safe / review.member_fingerprint[:16]
+        return self._dir_of(review.package_id, review.member_fingerprint)
+
+    def _dir_of(self, package_id: str, fingerprint: str) -> Path:
+        safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in package_id)
+        return self.folder / safe / fingerprint[:16]
 
     def sheet_path(self, review: Review, version: int) -> Path:
         return self._dir(review) / f"sheet-v{version}{SHEET_SUFFIX}"
@@ -199,6 +205,22 @@ class SheetArchive:
 
     def notice(self, review: Review, version: int) -> bytes:
         return self._read(self.notice_path(review, version), T("退回通知", "return notice"))
+
+    def newest_sheet(self, package_id: str, fingerprint: str) -> tuple[int, bytes] | None:
+        """The newest signed sheet kept for the member ``fingerprint`` on ``package_id``:
+        ``(version, bytes)``, or None when none is kept (the chair counts their own from here)."""
+        folder = self._dir_of(package_id, fingerprint)
+        versions = [
+            int(m.group(1))
+            for p in (folder.glob(f"sheet-v*{SHEET_SUFFIX}") if folder.is_dir() else ())
+            if (m := _SHEET_NAME.fullmatch(p.name)) and p.is_file()
+        ]
+        if not versions:
+            return None
+        newest = max(versions)
+        return newest, self._read(
+            folder / f"sheet-v{newest}{SHEET_SUFFIX}", T("已签署的评分表", "signed sheet")
+        )
 
 
 # --- signing ------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from bundle_world import CHAIR, RECUSED, BundleWorld, bundle_world
 from reviewer.cli import main
 from reviewer.export.bundle import open_bundle
 from reviewer.export.pades import record_fields
+from reviewer.scoring.decisions import VisitInfo
 from tests.export.conftest import PASSPHRASE
 
 __all__ = ["bundle_world"]
@@ -108,3 +109,41 @@ def test_only_the_chair_closes(
                        "--out", tmp_path / "x.rvresult", "--passphrase-env", PASS_ENV)  # fmt: skip
     assert code == 18, err
     assert not (tmp_path / "x.rvresult").exists()
+
+
+def test_reconcile_never_breaks_a_signed_record(
+    bundle_world: BundleWorld, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Other decisions over a record a member has signed are refused, nothing written; an unsigned
+    record is replaced by the new one."""
+    w = bundle_world
+    monkeypatch.setenv(PASS_ENV, PASSPHRASE)
+    sheets = []
+    for key, data in w.sheets.items():
+        sheets.append(tmp_path / f"{key}.rvsheet")
+        sheets[-1].write_bytes(data)
+    first, other = tmp_path / "decisions.json", tmp_path / "other.json"
+    first.write_bytes(w.decisions.to_json())
+    other.write_bytes(w.decisions.with_visit(VisitInfo(("2026-06-15",), "江苏省南京市")).to_json())
+    out, chair = tmp_path / "result", w.folders[CHAIR]
+    reconcile = ("panel", "reconcile", w.package, "--identity", chair, "--sheets", *sheets, "--out", out)
+
+    # unsigned: the record made from other decisions simply replaces it
+    must(*reconcile, "--decisions", first)
+    unsigned = (out / "record.pdf").read_bytes()
+    must(*reconcile, "--decisions", other)
+    assert (out / "record.pdf").read_bytes() != unsigned
+    must(*reconcile, "--decisions", first)
+    assert (out / "record.pdf").read_bytes() == unsigned
+
+    member = next(k for k in w.ids if k not in (CHAIR, RECUSED))
+    must("record", "cosign", out / "record.pdf", "--identity", w.folders[member])
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    code, _, err = cli(*reconcile, "--decisions", other, "--passphrase-env", PASS_ENV)
+    assert code == 18, err
+    assert "has been signed by" in err and "nothing was written" in err
+    assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert sum(f.signed for f in record_fields((out / "record.pdf").read_bytes())) == 1
+    # the same input keeps the record and its signature
+    assert "signatures are kept" in must(*reconcile, "--decisions", first)
+    assert (out / "record.pdf").read_bytes() == before[Path("record.pdf")]

@@ -14,6 +14,7 @@ from reviewer.models.workbench import Workbench
 from reviewer.models.workbench_types import (
     Conflict,
     EligibilityState,
+    Review,
     ReviewLocked,
     ReviewStatus,
     SignedFile,
@@ -186,3 +187,21 @@ def test_a_return_notice_unlocks_only_its_codes_and_version_2_records_the_reason
     with pytest.raises(NotAnArtifact):
         accept_return_notice(bench, review, w.binding, w.ids["li"], b"not a notice", archive=archive)
     assert bench.snapshot(review).status is ReviewStatus.FINALISED
+
+
+def test_the_newest_kept_sheet_of_a_member(sheet_world, tmp_path) -> None:
+    """What the chair counts as their own at opening: the highest version kept, as kept; others'
+    sheets, other packages and stray files are not it."""
+    archive = SheetArchive(tmp_path / "archive")
+    me, other = "ab" * 32, "cd" * 32
+    assert archive.newest_sheet("pkg/1", me) is None  # no folder yet
+    review = Review(0, "pkg/1", me, sheet_world.standard)
+    for version in (1, 2, 10):
+        archive.keep_sheet(review, version, f"v{version}".encode())
+    archive.keep_sheet(Review(0, "pkg/1", other, sheet_world.standard), 11, b"theirs")
+    archive.keep_sheet(Review(0, "pkg-2", me, sheet_world.standard), 12, b"elsewhere")
+    archive.keep_notice(review, 11, b"notice")
+    (archive.sheet_path(review, 1).parent / "sheet-v99.rvsheet.tmp").write_bytes(b"stray")
+    assert archive.newest_sheet("pkg/1", me) == (10, b"v10")
+    assert archive.newest_sheet("pkg/1", other) == (11, b"theirs")
+    assert archive.newest_sheet("pkg/2", other) is None

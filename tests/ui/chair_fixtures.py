@@ -147,31 +147,6 @@ def session_world(tmp_path_factory: pytest.TempPathFactory) -> ChairWorld:
     return _WORLD
 
 
-@dataclass
-class Confirmations:
-    """``errors.confirm`` answered without a real message box: what was asked, and the answers given
-    (``True`` unless ``answers`` says otherwise, in order)."""
-
-    asked: list[tuple[str, str, str]] = field(default_factory=list)  # (title, what happens, action)
-    answers: list[bool] = field(default_factory=list)
-
-    def __call__(self, parent, title: str, what_happens: str, action: str) -> bool:
-        self.asked.append((title, what_happens, action))
-        return self.answers.pop(0) if self.answers else True
-
-    @property
-    def titles(self) -> list[str]:
-        return [title for title, _, _ in self.asked]
-
-
-def answer_confirmations(monkeypatch: pytest.MonkeyPatch) -> Confirmations:
-    from reviewer.ui.dialogs import errors
-
-    confirmations = Confirmations()
-    monkeypatch.setattr(errors, "confirm", confirmations)
-    return confirmations
-
-
 def type_text(widget, text: str) -> None:
     """Type ``text`` into ``widget`` key by key, as a keyboard with an input method would deliver it
     (QTest.keyClicks only types Latin-1). A read-only or disabled editor takes nothing."""

@@ -5,8 +5,9 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -88,26 +89,55 @@ def demo_world(tmp_path_factory: pytest.TempPathFactory) -> DemoWorld:
     return DemoWorld(demo.package, demo.identities[expert], demo.identities[demo.chair], outsider, root)
 
 
-@dataclass(frozen=True)
-class Confirmation:
+class Confirmation(NamedTuple):
     title: str
-    text: str
+    text: str  # what happens
     action: str
 
 
+@dataclass
+class Confirmations:
+    """``errors.confirm`` answered without a real message box: what was asked, in order, and the
+    answers given (``True``, the action, unless ``answers`` queues others, e.g. ``[False]`` to cancel)."""
+
+    asked: list[Confirmation] = field(default_factory=list)
+    answers: list[bool] = field(default_factory=list)
+
+    def __call__(self, parent, title: str, text: str, action: str) -> bool:
+        self.asked.append(Confirmation(title, text, action))
+        return self.answers.pop(0) if self.answers else True
+
+    @property
+    def titles(self) -> list[str]:
+        return [c.title for c in self.asked]
+
+
 @pytest.fixture(autouse=True)
-def confirmations(monkeypatch) -> list[Confirmation]:
+def confirmations(monkeypatch) -> Confirmations:
     """Every question asked before an irreversible step (errors.confirm), answered with its action.
 
-    A real message box would wait for a click no test makes; a test that cancels patches it again."""
-    asked: list[Confirmation] = []
+    A real message box would wait for a click no test makes; a test that cancels queues ``False`` in
+    ``confirmations.answers``."""
+    answered = Confirmations()
+    monkeypatch.setattr(errors, "confirm", answered)
+    return answered
 
-    def confirm(parent, title: str, text: str, action: str) -> bool:
-        asked.append(Confirmation(title, text, action))
-        return True
 
-    monkeypatch.setattr(errors, "confirm", confirm)
-    return asked
+@pytest.fixture(autouse=True)
+def _unanswered_questions(monkeypatch) -> Iterator[None]:
+    """``errors.ask`` opens a real message box that waits for a click no test makes (the suite hangs):
+    unless the test patches it (its own ``monkeypatch.setattr`` replaces this one), a call fails the
+    test loudly, here and at teardown (even if the caller swallowed the error)."""
+    unanswered: list[str] = []
+
+    def ask(parent, title: str, question: str) -> bool:
+        unanswered.append(f"{title}: {question}")
+        raise AssertionError(f"errors.ask was not patched by this test; it asked {title!r}: {question!r}")
+
+    monkeypatch.setattr(errors, "ask", ask)
+    yield
+    if unanswered:
+        pytest.fail("errors.ask was called without being patched: " + "; ".join(unanswered))
 
 
 @pytest.fixture

@@ -15,22 +15,17 @@ from reviewer.scoring.panel import PanelState
 from reviewer.scoring.reconcile import reconcile
 from reviewer.scoring.sheet import open_sheet
 from reviewer.trust import load_identity
+from reviewer.ui import labels
 from reviewer.ui.dialogs import errors
 from reviewer.ui.models.matrix_model import DivergentRole, ExpertRole
 from reviewer.ui.panels import chair_decisions, chair_import
 from reviewer.ui.panels.chair_import import ACCEPTED, REFUSED
-from tests.ui.chair_fixtures import ChairWorld, Confirmations, answer_confirmations, session_world, type_text
+from tests.ui.chair_fixtures import ChairWorld, session_world, type_text
 
 pytestmark = pytest.mark.slow
 
 FIRST_BATCH = ("wang-kun", "li-zhe", "zhang-yue-v2", "zhao-xin-tampered", "zhou-miao-recusal")
 SECOND_BATCH = ("chen-shen", "zhang-yue-v1", "zhao-xin")
-
-
-@pytest.fixture(autouse=True)
-def confirms(monkeypatch) -> Confirmations:
-    """Every confirmation answered yes and recorded (a real message box would block the test)."""
-    return answer_confirmations(monkeypatch)
 
 
 @pytest.fixture
@@ -218,7 +213,7 @@ def test_chair_records_explanations_returns_opinion_and_dissents(
     shown_errors,
     monkeypatch,
     tmp_path,
-    confirms,
+    confirmations,
 ) -> None:
     _, chair = open_as_chair(make_window, chair_world)
     import_everything(qtbot, chair, chair_world, monkeypatch)
@@ -245,11 +240,11 @@ def test_chair_records_explanations_returns_opinion_and_dissents(
 
     monkeypatch.setattr(chair_decisions, "run_dialog", give_back)
     monkeypatch.setattr(chair_decisions, "choose_return_path", lambda parent, suggested: target)
-    confirms.answers = [False]  # cancelled at the confirmation: no notice written, nothing recorded
+    confirmations.answers = [False]  # cancelled at the confirmation: no notice written, nothing recorded
     assert chair.return_sheet(chen, "1.1") is None
     assert not target.exists() and chair.decisions.returns == ()
     assert chair.return_sheet(chen, "1.1") == target
-    title, said, action = confirms.asked[-1]
+    title, said, action = confirmations.asked[-1]
     assert (title, action) == ("Issue a return notice", "Issue the return notice")
     assert "陈燊's sheet (version 1): 1.1 are reopened" in said and "请按核实数重新评分。" in said
     assert "must sign version 2" in said
@@ -263,6 +258,8 @@ def test_chair_records_explanations_returns_opinion_and_dissents(
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     opinion = chair.decisions.opinion
     assert opinion.strengths == ("产业集聚明显", "公共服务平台完善") and opinion.conclusion == "建议通过。"
+    # when it was saved, in Beijing time as the panel reads it (not the stored UTC text)
+    assert labels.beijing_time(opinion.at) in editor.saved_label.text() and opinion.at not in editor.saved_label.text()
     # no member is chosen at first: nothing can be recorded for the wrong person
     assert editor.member.currentIndex() == -1 and editor.member.placeholderText() == "Choose a member…"
     assert not editor.dissent_button.isEnabled() and not editor.withdraw_button.isEnabled()
@@ -271,16 +268,18 @@ def test_chair_records_explanations_returns_opinion_and_dissents(
     qtbot.mouseClick(editor.dissent_button, Qt.MouseButton.LeftButton)
     assert chair.decisions.dissent_of(chen).text == "本人认为软件业务收入得分应更低。"
     assert (
-        confirms.asked[-1][0] == "Record a dissent" and "陈燊's dissent is recorded" in confirms.asked[-1][1]
+        confirmations.asked[-1][0] == "Record a dissent"
+        and "陈燊's dissent is recorded" in confirmations.asked[-1][1]
     )
     assert "陈燊" in editor.dissents.text()
+    assert labels.beijing_time(chair.decisions.dissent_of(chen).at) in editor.dissents.text()
     # withdrawn only by its own button, after confirming; cancelled first
     assert editor.withdraw_button.isEnabled()
-    confirms.answers = [False]
+    confirmations.answers = [False]
     qtbot.mouseClick(editor.withdraw_button, Qt.MouseButton.LeftButton)
     assert chair.decisions.dissent_of(chen) is not None
     qtbot.mouseClick(editor.withdraw_button, Qt.MouseButton.LeftButton)
-    assert confirms.asked[-1][0] == "Withdraw a dissent" and chair.decisions.dissent_of(chen) is None
+    assert confirmations.asked[-1][0] == "Withdraw a dissent" and chair.decisions.dissent_of(chen) is None
     assert [e.action for e in chair._chair_store.log(chair.state.binding.package_id)][-2:] == [
         "dissent",
         "withdraw_dissent",

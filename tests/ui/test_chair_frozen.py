@@ -21,11 +21,12 @@ from sqlalchemy import delete
 
 from reviewer.export.pades_validate import validate_record
 from reviewer.models.orm import ChairSheetRow
+from reviewer.models.workbench_types import Review
 from reviewer.packages.demo import DEMO_PASSPHRASE
 from reviewer.ui.dialogs import cosign as cosign_dialogs
 from reviewer.ui.dialogs import errors, sheet_files
 from reviewer.ui.panels import chair_decisions, chair_import
-from tests.ui.chair_fixtures import ChairWorld, Confirmations, answer_confirmations, session_world, type_text
+from tests.ui.chair_fixtures import ChairWorld, session_world, type_text
 from tests.ui.expert_fixtures import fill_everything
 
 pytestmark = pytest.mark.slow
@@ -33,11 +34,6 @@ pytestmark = pytest.mark.slow
 GOOD = ("wang-kun", "li-zhe", "zhang-yue-v2", "chen-shen", "zhao-xin", "zhou-miao-recusal")
 MEMBERS = ("li-zhe", "zhang-yue", "chen-shen", "zhao-xin")  # the non-recused experts
 PLACE = "江苏省南京市 示例软件园管理委员会"
-
-
-@pytest.fixture(autouse=True)
-def confirms(monkeypatch) -> Confirmations:
-    return answer_confirmations(monkeypatch)
 
 
 @pytest.fixture
@@ -151,17 +147,17 @@ def test_defect_4_a_dissent_click_after_closing_breaks_nothing(
 
 
 def test_defect_5_closing_asks_first_and_cancel_changes_nothing(
-    qtbot, make_window, chair_world, monkeypatch, confirms
+    qtbot, make_window, chair_world, monkeypatch, confirmations
 ) -> None:
     _, chair = prepared(qtbot, make_window, chair_world)
     page = chair.record
     for key in MEMBERS:
         cosign_as(qtbot, page, chair_world, key, monkeypatch)
     before = page.path.read_bytes()
-    confirms.answers = [False]
+    confirmations.answers = [False]
     click(qtbot, page.close_button)
-    assert [(t, a) for t, _, a in confirms.asked] == [("Sign and close the record", "Sign and close")]
-    assert "nothing can reopen it" in confirms.asked[0][1]
+    assert [(t, a) for t, _, a in confirmations.asked] == [("Sign and close the record", "Sign and close")]
+    assert "nothing can reopen it" in confirmations.asked[0][1]
     assert page.path.read_bytes() == before and not page.chair_signed and page.close_button.isEnabled()
     click(qtbot, page.close_button)
     assert page.chair_signed and all_valid(chair, page.path.read_bytes(), 5)
@@ -207,6 +203,37 @@ def test_defect_6_the_chairs_own_sheet_counts_when_signed_and_at_opening(
     back = [s for s in again._chair_store.sheets(package_id) if s.expert_fingerprint == me]
     assert [s.digest for s in back] == [signed.digest]
     assert shown_errors == []
+
+
+def test_the_chairs_own_sheet_left_out_of_a_signed_record_is_said_on_the_sheets_page(
+    qtbot, make_window, chair_world, monkeypatch, shown_errors
+) -> None:
+    """At opening, the chair's own archived sheet is not counted while the record is signed (it would
+    void the signatures): the sheets page says which version and how to count it; reopening does."""
+    others = tuple(s for s in GOOD if s != "wang-kun")
+    window, chair = prepared(qtbot, make_window, chair_world, others)
+    page = chair.record
+    cosign_as(qtbot, page, chair_world, "li-zhe", monkeypatch)
+    assert not chair.imports.own_note.isVisibleTo(chair.imports)
+    me, package_id = chair.review.identity.fingerprint, chair.state.binding.package_id
+    own = Review(0, package_id, me, chair.review.standard)
+    chair._archive.keep_sheet(own, 1, chair_world.sheets["wang-kun"].read_bytes())  # signed elsewhere
+    signed = page.path.read_bytes()
+    window.close()
+
+    window, chair = open_chair(make_window, chair_world)
+    note, page = chair.imports.own_note, chair.record
+    assert note.isVisibleTo(chair.imports)
+    assert "own signed sheet (version 1) is not counted" in note.text() and "Reopen the record" in note.text()
+    assert chair.reconciliation.scoring_experts == 4
+    assert all(s.expert_fingerprint != me for s in chair._chair_store.sheets(package_id))
+    assert page.path.read_bytes() == signed and all_valid(chair, signed, 1)
+
+    monkeypatch.setattr(cosign_dialogs, "ask_reopen_reason", lambda parent, names: "计入组长本人的评分表。")
+    click(qtbot, page.reopen_button)
+    assert shown_errors == [] and page.pdf is None
+    assert chair.reconciliation.scoring_experts == 5 and not note.isVisibleTo(chair.imports)
+    assert any(s.expert_fingerprint == me for s in chair._chair_store.sheets(package_id))
 
 
 # --- defect 7: after a restart the result and the sheets held vanished from view ---------------------
@@ -287,7 +314,7 @@ def poke_every_editor(qtbot, chair, monkeypatch, world: ChairWorld, tmp_path: Pa
 
 
 def test_after_a_signature_every_editor_is_frozen_and_only_reopening_frees_it(
-    qtbot, make_window, chair_world, monkeypatch, tmp_path, shown_errors, confirms
+    qtbot, make_window, chair_world, monkeypatch, tmp_path, shown_errors, confirmations
 ) -> None:
     window, chair = prepared(qtbot, make_window, chair_world)
     page = chair.record
@@ -308,9 +335,9 @@ def test_after_a_signature_every_editor_is_frozen_and_only_reopening_frees_it(
     assert "李喆（专家）" in reason and chair.opinion.lock_label.isVisibleTo(chair.opinion)
     assert chair.matrix.lock_label.text() == reason and chair.imports.lock_label.text() == reason
     assert page.lock_note.isVisibleTo(page) and page.visit.toolTip() == reason
-    asked_before = len(confirms.asked)
+    asked_before = len(confirmations.asked)
     poke_every_editor(qtbot, chair, monkeypatch, chair_world, tmp_path)
-    assert len(confirms.asked) == asked_before  # nothing got as far as a confirmation
+    assert len(confirmations.asked) == asked_before  # nothing got as far as a confirmation
     assert shown_errors and all("李喆（专家）" in e for e in shown_errors)
     shown_errors.clear()
     assert page.path.read_bytes() == signed and all_valid(chair, signed, 1)
@@ -329,10 +356,10 @@ def test_after_a_signature_every_editor_is_frozen_and_only_reopening_frees_it(
     # --- reopening: names the signatures first; cancelled, nothing changes -------------------------
     reasons = iter(["结论措辞需修改。", "结论措辞需修改。"])
     monkeypatch.setattr(cosign_dialogs, "ask_reopen_reason", lambda parent, names: next(reasons))
-    confirms.answers = [False]
+    confirmations.answers = [False]
     assert page.reopen_button.isEnabled()
     click(qtbot, page.reopen_button)
-    title, said, action = confirms.asked[-1]
+    title, said, action = confirmations.asked[-1]
     assert (title, action) == ("Reopen the record", "Reopen the record")
     assert "discards the signatures of 李喆（专家） (1 in all)" in said and "结论措辞需修改。" in said
     digest = hashlib.sha256(signed).hexdigest()

@@ -21,18 +21,12 @@ from reviewer.scoring.sheet_format import MinistryReader
 from reviewer.trust import open_authority
 from reviewer.ui.dialogs import cosign as cosign_dialogs
 from reviewer.ui.dialogs import errors
-from tests.ui.chair_fixtures import ChairWorld, Confirmations, answer_confirmations, session_world
+from tests.ui.chair_fixtures import ChairWorld, session_world
 
 pytestmark = pytest.mark.slow
 
 GOOD = ("wang-kun", "li-zhe", "zhang-yue-v2", "chen-shen", "zhao-xin", "zhou-miao-recusal")
 MEMBERS = ("li-zhe", "zhang-yue", "chen-shen", "zhao-xin")  # the non-recused experts; 周淼 recused
-
-
-@pytest.fixture(autouse=True)
-def confirms(monkeypatch) -> Confirmations:
-    """Every confirmation answered yes and recorded (a real message box would block the test)."""
-    return answer_confirmations(monkeypatch)
 
 
 @pytest.fixture
@@ -95,7 +89,7 @@ def cosign_as(qtbot, page, world: ChairWorld, key: str, monkeypatch, passphrases
 
 
 def test_produce_cosign_close_and_the_ministry_opens_the_result(
-    qtbot, make_window, chair_world, shown_errors, notices, monkeypatch, tmp_path, confirms
+    qtbot, make_window, chair_world, shown_errors, notices, monkeypatch, tmp_path, confirmations
 ) -> None:
     w = chair_world
     _, chair, page = prepared_chair(qtbot, make_window, w)
@@ -142,7 +136,7 @@ def test_produce_cosign_close_and_the_ministry_opens_the_result(
 
     # --- the chair closes (after confirming what it means); the result file ------------------------
     click(qtbot, page.close_button)
-    title, said, action = confirms.asked[-1]
+    title, said, action = confirmations.asked[-1]
     assert (title, action) == ("Sign and close the record", "Sign and close")
     assert "after 李喆（专家）、张玥（专家）、陈燊（专家）、赵鑫（专家）" in said and "nothing can reopen it" in said
     assert page.chair_signed and page.signed_count == 5

@@ -40,7 +40,7 @@ def cell_details(
                 value=labels.number(c.value),
                 why=c.rationale,
                 by=names.get(c.by, c.by[:12]),
-                at=c.at,
+                at=labels.beijing_time(c.at),
             )
         return text
     name = names.get(expert, sheet.header.signer_name)
@@ -76,7 +76,7 @@ def cell_details(
     if note is not None:
         lines.append(
             QCoreApplication.translate("ChairPanel", "Explanation: {text} (entered by {by}, {at})").format(
-                text=note.text, by=note.by.name, at=note.at
+                text=note.text, by=note.by.name, at=labels.beijing_time(note.at)
             )
         )
     return "\n".join(lines)

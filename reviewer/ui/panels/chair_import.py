@@ -106,6 +106,10 @@ class ImportView(QWidget):
         self.lock_label = QLabel(objectName="importLocked", wordWrap=True)
         self.lock_label.setStyleSheet(LOCK_STYLE)
         self.lock_label.hide()
+        self.own_note = QLabel(objectName="ownSheetNotCounted", wordWrap=True)
+        self.own_note.setStyleSheet(LOCK_STYLE)
+        self.own_note.hide()
+        self.own_not_counted = 0  # the version of the chair's own archived sheet left out (0: none)
         self.held_count = QLabel(objectName="heldCount")
         self.held = QTableWidget(0, 5, objectName="heldSheets")
         self.held.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -132,6 +136,7 @@ class ImportView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.lock_label)
+        layout.addWidget(self.own_note)
         layout.addWidget(self.held_count)
         layout.addWidget(self.held, 1)
         layout.addWidget(self.count)
@@ -182,6 +187,21 @@ class ImportView(QWidget):
         can = not self.busy and not self.locked
         self.files_button.setEnabled(can)
         self.folder_button.setEnabled(can)
+
+    def show_own_not_counted(self, version: int) -> None:
+        """The chair's own signed sheet ``version`` (kept in the sheet archive) is not counted because
+        the record is signed (0: nothing left out)."""
+        self.own_not_counted = version
+        self._fill_own_note()
+
+    def _fill_own_note(self) -> None:
+        self.own_note.setText(
+            self.tr(
+                "Your own signed sheet (version {n}) is not counted: the review record is signed, and "
+                "counting it would void those signatures. Reopen the record to count it."
+            ).format(n=self.own_not_counted)
+        )
+        self.own_note.setVisible(self.own_not_counted > 0)
 
     def show_held(self, sheets: Sequence[HeldSheet]) -> None:
         """The sheets held now (the chair store's, verified), in the roster's order."""
@@ -257,6 +277,7 @@ class ImportView(QWidget):
         )
         self._fill()
         self._fill_held()
+        self._fill_own_note()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -11,7 +11,12 @@ Signed means frozen: while a signature stands on the record on file (its
 with the reason shown, and :meth:`ChairPanel._decide` and the imports refuse below the GUI too
 (the core's :meth:`RecordSeal.require_open`, which the command line can share). Irreversible steps
 (a return notice, a dissent recorded or withdrawn) are confirmed first. The chair's own signed sheet
-is counted as soon as it is signed (and at opening, from the sheet archive, if the store lacks it).
+is counted as soon as it is signed (and at opening, from the sheet archive, if the store lacks it;
+while the record is signed the sheets page says it is not counted, and why).
+
+The decision handlers (consensus, explanation, return notice, opinion, dissent, visit) are
+:class:`~reviewer.ui.panels.chair_deciding.ChairDeciding`; this module keeps the state, the lock,
+the imports and the chair's own sheet.
 """
 
 from __future__ import annotations
@@ -30,26 +35,16 @@ from reviewer.models.store import Store
 from reviewer.paths import data_dir
 from reviewer.scoring.decisions import (
     Actor,
-    ConsensusDecision,
-    DissentDecision,
-    ExplanationDecision,
-    Opinion,
     PanelDecisions,
-    ReturnDecision,
-    VisitInfo,
 )
 from reviewer.scoring.finalise import Finalised, SheetArchive
 from reviewer.scoring.panel import PanelState, SheetOutcome
 from reviewer.scoring.result import Reconciliation
-from reviewer.scoring.return_notice import build_return_notice
 from reviewer.trust import clock
-from reviewer.trust.files import write_atomic
-from reviewer.ui import labels
 from reviewer.ui.dialogs import errors
 from reviewer.ui.models.matrix_model import MatrixExpert
-from reviewer.ui.panels import chair_decisions as dialogs
-from reviewer.ui.panels import chair_questions as questions
 from reviewer.ui.panels.chair_cell import cell_details
+from reviewer.ui.panels.chair_deciding import ChairDeciding
 from reviewer.ui.panels.chair_import import (
     ACCEPTED,
     REFUSED,
@@ -66,14 +61,13 @@ from reviewer.ui.panels.chair_work import (
     bind_review,
     import_and_keep,
     keep_offered,
-    notice_digest,
 )
 from reviewer.ui.panels.opinion_editor import OpinionEditor
 from reviewer.ui.panels.package_loading import OpenedReview
 from reviewer.ui.tasks import Executor, Task
 
 
-class ChairPanel(QWidget):
+class ChairPanel(ChairDeciding, QWidget):
     changed = Signal()  # after every import or decision, once the reconciliation is recomputed
 
     def __init__(
@@ -308,18 +302,27 @@ class ChairPanel(QWidget):
 
     def _count_own_archived(self) -> Task | None:
         """At opening (and after a reopening): the chair's own signed sheet from the sheet archive, when
-        the store does not hold it; nothing while the record's signatures fix the sheets."""
-        if self.state is None or self.lock_reason():
+        the store does not hold it. While the record's signatures fix the sheets it is not counted, and
+        the sheets page says so (which version, and that reopening the record counts it)."""
+        if self.state is None or self.record.busy:
             return None
+        frozen = bool(self._seal_reason())
         state, archive, review, chair_store = self.state, self._archive, self.review, self._chair_store
 
-        def work(_progress: Callable[..., None]) -> Kept | None:
+        def work(_progress: Callable[..., None]) -> tuple[Kept | None, int]:
             offered = archived_own_sheet(archive, review, state)
-            return None if offered is None else keep_offered(state, [offered], chair_store)
+            if offered is None:
+                return None, 0
+            version, source, data = offered
+            if frozen:
+                return None, version
+            return keep_offered(state, [(source, data)], chair_store), 0
 
-        def done(result: Kept | None) -> None:
-            if result is not None:
-                self._imported(result)
+        def done(result: tuple[Kept | None, int]) -> None:
+            kept, not_counted = result
+            self.imports.show_own_not_counted(not_counted)
+            if kept is not None:
+                self._imported(kept)
 
         return Task(self, work, self._executor).on_success(done).on_failure(self._report).run()
 
@@ -339,119 +342,6 @@ class ChairPanel(QWidget):
                     self.review.standard, self.state, self.reconciliation, self._names(), expert, code
                 )
             )
-
-    # --- decisions --------------------------------------------------------------------------
-    def set_consensus(self, code: str) -> bool:
-        if self.state is None or self.reconciliation is None or not code or self._refuse_if_locked():
-            return False
-        held = self.decisions.consensus_for(code)
-        dialog = dialogs.ConsensusDialog(
-            self,
-            self.review.standard,
-            code,
-            self.reconciliation.indicator(code).aggregate,
-            None if held is None else (held.value, held.rationale),
-        )
-        if not dialogs.run_dialog(dialog) or dialog.value is None:
-            return False
-        decision = ConsensusDecision(code, dialog.value, dialog.rationale, self.actor, self._now())
-        return self._decide(self.decisions.with_consensus(decision), "consensus", code, decision.rationale)
-
-    def withdraw_consensus(self, code: str) -> bool:
-        return self.state is not None and self._decide(
-            self.decisions.without_consensus(code), "withdraw_consensus", code
-        )
-
-    def enter_explanation(self, expert: str, code: str) -> bool:
-        if self.state is None or self.reconciliation is None or self._refuse_if_locked():
-            return False
-        held = self.decisions.explanation_for(expert, code)
-        score = self.reconciliation.indicator(code).score_of(expert)
-        dialog = dialogs.ExplanationDialog(
-            self,
-            self._names().get(expert, expert[:12]),
-            code,
-            labels.number(score),
-            held.text if held else "",
-        )
-        if not dialogs.run_dialog(dialog):
-            return False
-        decision = ExplanationDecision(expert, code, dialog.text, self.actor, self._now())
-        return self._decide(
-            self.decisions.with_explanation(decision), "explanation", f"{expert}/{code}", dialog.text
-        )
-
-    def return_sheet(self, expert: str, code: str) -> Path | None:
-        """A signed return notice for ``expert``'s sheet, saved where the chair chooses; recorded."""
-        if self.state is None or self._refuse_if_locked():
-            return None
-        sheet = next((s for s in self.state.sheets() if s.expert_id == expert), None)
-        if sheet is None:
-            return None
-        name = self._names().get(expert, expert[:12])
-        dialog = dialogs.ReturnDialog(self, self.review.standard, name, [code] if code else [])
-        if not dialogs.run_dialog(dialog):
-            return None
-        if not questions.confirm_return(self, name, sheet.revision, dialog.codes, dialog.reason):
-            return None
-        try:
-            data = build_return_notice(
-                self.review.identity, self.state.binding, sheet, dialog.codes, dialog.reason
-            )
-        except ReviewerError as exc:
-            errors.report(self, exc)
-            return None
-        suggested = str(self.review.path.parent / f"{name}-v{sheet.revision}-退回.rvreturn")
-        path = dialogs.choose_return_path(self, suggested)
-        if path is None:
-            return None
-        try:
-            write_atomic(path, data)
-        except OSError as exc:
-            errors.report(self, exc)
-            return None
-        decision = ReturnDecision(
-            expert,
-            sheet.revision,
-            tuple(sorted(dialog.codes)),
-            dialog.reason,
-            notice_digest(data),
-            self.actor,
-            self._now(),
-        )
-        ok = self._decide(self.decisions.with_return(decision), "return", expert, dialog.reason)
-        return path if ok else None
-
-    def _save_opinion(
-        self, strengths: tuple, problems: tuple, recommendations: tuple, conclusion: str
-    ) -> None:
-        if self.state is None or self._refuse_if_locked():
-            return
-        opinion = Opinion(strengths, problems, recommendations, conclusion, self.actor, self._now())
-        self._decide(self.decisions.with_opinion(opinion), "opinion")
-
-    def _save_dissent(self, expert: str, text: str) -> bool:
-        if self.state is None or not text or self._refuse_if_locked():
-            return False
-        name = self._names().get(expert, expert[:12])
-        if not questions.confirm_dissent(self, name, text):
-            return False
-        dissent = DissentDecision(expert, text, self.actor, self._now())
-        return self._decide(self.decisions.with_dissent(dissent), "dissent", expert, text)
-
-    def _withdraw_dissent(self, expert: str) -> bool:
-        if self.state is None or self._refuse_if_locked():
-            return False
-        if not any(d.expert == expert for d in self.decisions.dissents):
-            return False
-        name = self._names().get(expert, expert[:12])
-        if not questions.confirm_withdraw_dissent(self, name):
-            return False
-        return self._decide(self.decisions.without_dissent(expert), "withdraw_dissent", expert)
-
-    def _save_visit(self, dates: tuple, place: str) -> None:
-        if self.state is not None and not self._refuse_if_locked():
-            self._decide(self.decisions.with_visit(VisitInfo(dates, place)), "visit", "", place)
 
     # --- texts ------------------------------------------------------------------------------
     def retranslate(self) -> None:

@@ -1,5 +1,5 @@
 """What the chair is asked before a step that cannot be undone, in words: a return notice, a dissent
-recorded or withdrawn, closing the record, reopening it. Each question goes through
+recorded or withdrawn, closing the record, reopening it (and why: the reason is logged). Each question goes through
 :func:`reviewer.ui.dialogs.errors.confirm` (buttons: the action's name and Cancel, the default),
 which tests monkeypatch.
 
@@ -8,13 +8,17 @@ The texts keep the translation contexts of the pages that ask them (``ChairPanel
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from reviewer.trust import clock
+from reviewer.ui.dialogs import cosign as dialogs
 from reviewer.ui.dialogs import errors
+from reviewer.ui.panels.chair_work import set_aside_name
 
 
 def confirm_return(parent: QWidget, name: str, revision: int, codes: Sequence[str], reason: str) -> bool:
@@ -70,6 +74,29 @@ def confirm_close(parent: QWidget, names: str) -> bool:
         ).format(names=names),
         QCoreApplication.translate("RecordPage", "Sign and close"),
     )
+
+
+def ask_reopen(
+    parent: QWidget, signed: Sequence[str], pdf: bytes, folder: Path
+) -> tuple[str, Path, str] | None:
+    """The chair's reason for reopening (an empty one is refused) and their confirmation, naming the
+    signatures discarded and where the signed ``pdf`` is set aside in ``folder``: ``(reason, kept,
+    SHA-256 of pdf)``, or None when cancelled."""
+    reason = dialogs.ask_reopen_reason(parent, "、".join(signed))
+    if reason is None:
+        return None
+    if not reason:
+        errors.show_error(
+            parent,
+            QCoreApplication.translate("RecordPage", "Review record"),
+            QCoreApplication.translate(
+                "RecordPage", "Give the reason for reopening the record: it is logged."
+            ),
+        )
+        return None
+    digest = hashlib.sha256(pdf).hexdigest()
+    kept = folder / set_aside_name(digest, clock.utcnow())
+    return (reason, kept, digest) if confirm_reopen(parent, signed, kept, digest, reason) else None
 
 
 def confirm_reopen(parent: QWidget, signed: Sequence[str], kept: Path, digest: str, reason: str) -> bool:

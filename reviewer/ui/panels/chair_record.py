@@ -15,16 +15,19 @@ that will be discarded, asks for the chair's reason and confirmation, sets the s
 (kept, not deleted), logs the reopening in the chair store, and only then unlocks. The chair's
 closing signature is final; a corrected result is a new result version. Every result file produced
 is logged too, so the page shows it again after a restart.
+
+Around the page: :mod:`~reviewer.ui.panels.chair_result` (the result file: its version, producing
+it, the last one produced), :mod:`~reviewer.ui.panels.chair_record_texts` (what the page says about
+the record on file), :mod:`~reviewer.ui.panels.chair_questions` (what is asked before closing and
+reopening) and :mod:`~reviewer.ui.panels.chair_work` (the Qt-free work on the files).
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from cryptography import x509
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -32,50 +35,32 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from reviewer.errors import KeyUnavailable, WrongPassphrase
 from reviewer.export import panel_outputs as outputs
-from reviewer.export.bundle import write_bundle
-from reviewer.export.bundle_checks import record_bindings
-from reviewer.export.bundle_format import BUNDLE_SUFFIX
-from reviewer.export.record import DECISIONS_KEY, RECONCILIATION_KEY
-from reviewer.export.record_input import MemberRole
-from reviewer.export.record_seal import RecordSeal
 from reviewer.models.chair import ChairStore, RecordEvent
-from reviewer.scoring.decisions import Actor
 from reviewer.scoring.panel import PanelState
 from reviewer.scoring.result import Reconciliation
-from reviewer.trust import PassphraseSource, clock, load_identity, read_info
+from reviewer.trust import PassphraseSource, load_identity, read_info
 from reviewer.trust.files import write_atomic
-from reviewer.ui import labels
 from reviewer.ui.dialogs import cosign as dialogs
 from reviewer.ui.dialogs import errors
 from reviewer.ui.panels import chair_questions as questions
+from reviewer.ui.panels import chair_record_texts as texts
 from reviewer.ui.panels.chair_decisions import ERROR_STYLE, LOCK_STYLE
-from reviewer.ui.panels.chair_work import set_aside_name, set_aside_record
+from reviewer.ui.panels.chair_result import ResultFile
+from reviewer.ui.panels.chair_work import Loaded, load_record, set_aside_record
 from reviewer.ui.panels.package_loading import OpenedReview
+from reviewer.ui.panels.record_on_file import RecordOnFile
 from reviewer.ui.panels.record_signers import SignerTable
 from reviewer.ui.panels.visit_editor import VisitEditor
 from reviewer.ui.tasks import Executor, Progress, Task
 
-Loaded = tuple[bytes, list[outputs.Signer]]
 
-
-def _sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _load(path: Path, root: x509.Certificate) -> Loaded:
-    """The record on file and its fields with their signatures validated against ``root`` (worker)."""
-    pdf = path.read_bytes()
-    return pdf, outputs.signers(pdf, root)
-
-
-class RecordPage(QWidget):
+class RecordPage(RecordOnFile, QWidget):
     """The record's life from the reconciliation screen: produce, co-sign, close, result file."""
 
     seal_changed = Signal()  # after every change of the record on file (signed, reopened, loaded)
@@ -94,18 +79,14 @@ class RecordPage(QWidget):
         self.setObjectName("recordPage")
         self.review, self.folder, self._executor = review, folder, executor
         self._chair_store = chair_store
-        self.last_result: RecordEvent | None = None
         self.reopened_to: Path | None = None  # where the last reopening set the signed record aside
         self.state: PanelState | None = None
         self.reconciliation: Reconciliation | None = None
         self.pdf: bytes | None = None
         self.signers: list[outputs.Signer] = []
-        self.result_path: Path | None = None
-        self.result_digest = ""
         self.busy = False
         self._loaded = False
-        self._bindings_of: bytes | None = None
-        self._bindings_read: dict[str, str] = {}
+        self._bindings_read = {}  # what the record on file names (RecordOnFile)
 
         self.visit = VisitEditor()
         self.record_box = QGroupBox()
@@ -113,9 +94,12 @@ class RecordPage(QWidget):
         self.cosign_button = QPushButton(objectName="cosignRecord")
         self.close_button = QPushButton(objectName="closeRecord")
         self.reopen_button = QPushButton(objectName="reopenRecord")
-        self.bundle_button = QPushButton(objectName="produceResult")
-        self.version = QSpinBox(objectName="resultVersion", minimum=1, maximum=99)
-        self.version_label = QLabel()
+        self.results = ResultFile(review, chair_store)
+        self.bundle_button, self.version, self.result = (
+            self.results.button,
+            self.results.version,
+            self.results.shown,
+        )
         self.progress = QProgressBar(objectName="recordProgress", textVisible=True)
         self.progress.hide()
         self.status = QLabel(objectName="recordStatus", wordWrap=True)
@@ -127,16 +111,12 @@ class RecordPage(QWidget):
         self.lock_note.setStyleSheet(LOCK_STYLE)
         self.lock_note.hide()
         self.table = SignerTable()
-        self.result = QLabel(objectName="resultDigest", wordWrap=True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         buttons = QHBoxLayout()
         for b in (self.produce_button, self.cosign_button, self.close_button, self.reopen_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
-        buttons.addWidget(self.version_label)
-        buttons.addWidget(self.version)
-        buttons.addWidget(self.bundle_button)
+        buttons.addWidget(self.results)
         inner = QVBoxLayout(self.record_box)
         inner.addLayout(buttons)
         inner.addWidget(self.progress)
@@ -144,7 +124,7 @@ class RecordPage(QWidget):
         inner.addWidget(self.warning)
         inner.addWidget(self.lock_note)
         inner.addWidget(self.table, 1)
-        inner.addWidget(self.result)
+        inner.addWidget(self.results.shown)
         layout = QVBoxLayout(self)
         layout.addWidget(self.visit)
         layout.addWidget(self.record_box, 1)
@@ -153,60 +133,17 @@ class RecordPage(QWidget):
         self.cosign_button.clicked.connect(self.cosign)
         self.close_button.clicked.connect(self.close_record)
         self.reopen_button.clicked.connect(self.reopen)
-        self.bundle_button.clicked.connect(self.produce_result)
+        self.results.button.clicked.connect(self.produce_result)
         self.retranslate()
 
-    # --- what the record is made from ---------------------------------------------------------
+    # what the result file produced, read where it was before it had its own widget
     @property
-    def path(self) -> Path:
-        return self.folder / outputs.RECORD
-
-    def _wanted(self) -> dict[str, str] | None:
-        if self.state is None or self.reconciliation is None:
-            return None
-        return {
-            RECONCILIATION_KEY: _sha(self.reconciliation.to_json()),
-            DECISIONS_KEY: _sha(self.state.decisions.to_json()),
-        }
+    def result_path(self) -> Path | None:
+        return self.results.result_path
 
     @property
-    def current(self) -> bool:
-        """The record on file was made from the reconciliation and decisions now held."""
-        wanted = self._wanted()
-        return self.pdf is not None and wanted is not None and self._bindings() == wanted
-
-    def _bindings(self) -> dict[str, str]:
-        """What the record on file names, read once per file (every check of the seal asks)."""
-        if self._bindings_of is not self.pdf:
-            self._bindings_of, self._bindings_read = self.pdf, record_bindings(self.pdf or b"")
-        return self._bindings_read
-
-    @property
-    def signed_count(self) -> int:
-        return sum(s.field.signed for s in self.signers)
-
-    def _members(self) -> list[outputs.Signer]:
-        return [s for s in self.signers if s.role is MemberRole.EXPERT]
-
-    @property
-    def chair_signed(self) -> bool:
-        return any(s.role is MemberRole.CHAIR and s.field.signed for s in self.signers)
-
-    @property
-    def seal(self) -> RecordSeal:
-        """What the record on file fixes (:mod:`reviewer.export.record_seal`)."""
-        if self.pdf is None:
-            return RecordSeal()
-        return RecordSeal.of([s.field for s in self.signers], current=self.current)
-
-    @property
-    def actor(self) -> Actor:
-        identity = self.review.identity
-        return Actor(identity.name, identity.fingerprint, "chair")
-
-    @property
-    def package_id(self) -> str:
-        return self.review.manifest.package_id
+    def result_digest(self) -> str:
+        return self.results.result_digest
 
     def set_inputs(self, state: PanelState | None, reconciliation: Reconciliation | None) -> None:
         """The chair panel's state after each import or decision."""
@@ -249,7 +186,7 @@ class RecordPage(QWidget):
             folder.mkdir(parents=True, exist_ok=True)
             outputs.write_record(target, pdf)
             progress(2, 3, steps[2])
-            return _load(target, root)
+            return load_record(target, root)
 
         return self._run(work, self._shown)
 
@@ -274,7 +211,7 @@ class RecordPage(QWidget):
             signed, _ = outputs.cosign(pdf, member, members_only=True)
             write_atomic(target, signed)
             progress(2, 3, steps[2])
-            return _load(target, root)
+            return load_record(target, root)
 
         return self._run(work, self._shown, partial(self._cosign_failed, folder, may_ask))
 
@@ -312,7 +249,7 @@ class RecordPage(QWidget):
             closed, _ = outputs.close_record(pdf, chair)
             write_atomic(target, closed)
             progress(1, 2, steps[1])
-            return _load(target, chair.trust_root())
+            return load_record(target, chair.trust_root())
 
         return self._run(work, self._shown)
 
@@ -320,42 +257,11 @@ class RecordPage(QWidget):
         """Build the result file for the ministry and save it where the chair chooses."""
         if self.busy or self.pdf is None or self.state is None or self.reconciliation is None:
             return None
-        name = str(self.review.manifest.candidate.get("name", "result"))
-        suggested = self.review.path.parent / f"{name}-评审结果-v{self.version.value()}{BUNDLE_SUFFIX}"
-        target = dialogs.choose_result_path(self, str(suggested))
+        target = self.results.choose_target()
         if target is None:
             return None
-        if target.suffix != BUNDLE_SUFFIX:
-            target = target.with_name(target.name + BUNDLE_SUFFIX)
-        pdf, state, rec, version = self.pdf, self.state, self.reconciliation, self.version.value()
-        chair, package = self.review.identity, self.review.path
-        chair_store, package_id, actor = self._chair_store, self.package_id, self.actor
-        steps = (
-            self.tr("Checking everything as the ministry will, then signing…"),
-            self.tr("Saving the result file…"),
-        )
-
-        def work(progress: Progress) -> tuple[Path, str, RecordEvent | None]:
-            progress(0, 2, steps[0])
-            data = outputs.result_bundle(
-                chair,
-                package,
-                sheets=[s.data for s in state.sheets()],
-                decisions=state.decisions.to_json(),
-                reconciliation=rec.to_json(),
-                record_pdf=pdf,
-                result_version=version,
-            )
-            progress(1, 2, steps[1])
-            written, digest = write_bundle(target, data), _sha(data)
-            event = None
-            if chair_store is not None:
-                event = chair_store.log_result(
-                    package_id, by=actor, path=str(written), sha256=digest, version=version
-                )
-            return written, digest, event
-
-        return self._run(work, self._result_written)
+        work = self.results.work(target, self.pdf, self.state, self.reconciliation, self.actor)
+        return self._run(work, self.results.written)
 
     def reopen(self) -> Task | None:
         """Before closing only: discard the signatures (named first, confirmed, logged, the signed file
@@ -365,22 +271,12 @@ class RecordPage(QWidget):
             return None
         if not seal.can_reopen:
             if seal.closed:
-                errors.show_error(self, self.tr("Review record"), self._closed_text())
+                errors.show_error(self, self.tr("Review record"), texts.closed_text())
             return None
-        reason = dialogs.ask_reopen_reason(self, "、".join(seal.signed))
-        if reason is None:
+        asked = questions.ask_reopen(self, seal.signed, self.pdf, self.folder)
+        if asked is None:
             return None
-        if not reason:
-            errors.show_error(
-                self,
-                self.tr("Review record"),
-                self.tr("Give the reason for reopening the record: it is logged."),
-            )
-            return None
-        digest = _sha(self.pdf)
-        kept = self.folder / set_aside_name(digest, clock.utcnow())
-        if not questions.confirm_reopen(self, seal.signed, kept, digest, reason):
-            return None
+        reason, kept, digest = asked
         target, chair_store, package_id, actor = self.path, self._chair_store, self.package_id, self.actor
         step = self.tr("Setting the signed record aside…")
 
@@ -409,16 +305,16 @@ class RecordPage(QWidget):
         chair_store, package_id = self._chair_store, self.package_id
 
         def work(_progress: Progress) -> tuple[Loaded | None, RecordEvent | None]:
-            loaded = _load(target, root) if target.exists() else None
+            loaded = load_record(target, root) if target.exists() else None
             return loaded, None if chair_store is None else chair_store.last_result(package_id)
 
         return self._run(work, self._found)
 
     def _found(self, found: tuple[Loaded | None, RecordEvent | None]) -> None:
-        loaded, self.last_result = found
+        loaded, last_result = found
         if loaded is not None:
             self._shown(loaded)
-        self._show_last_result()
+        self.results.show_last_result(last_result)
         self.first_loaded.emit()
 
     def _run(
@@ -456,27 +352,6 @@ class RecordPage(QWidget):
         self.pdf, self.signers, self.reopened_to = None, [], kept
         self.reopened.emit()
 
-    def _result_written(self, result: tuple[Path, str, RecordEvent | None]) -> None:
-        self.result_path, self.result_digest, event = result
-        if event is not None:
-            self.last_result = event
-        self._show_last_result()
-
-    def _show_last_result(self) -> None:
-        """The newest result file (from the store after a restart); the next version is one higher."""
-        last = self.last_result
-        if last is None or last.version is None:
-            return
-        self.result_path, self.result_digest = Path(last.path or ""), last.sha256 or ""
-        self.version.setMinimum(last.version + 1)
-        self.version.setValue(max(self.version.value(), last.version + 1))
-
-    def _closed_text(self) -> str:
-        return self.tr(
-            "The record is closed (the chair signed last): nothing reopens it and the decisions are "
-            "final. A corrected result file is produced from this record with a higher result version."
-        )
-
     # --- showing ------------------------------------------------------------------------------
     def _refresh(self) -> None:
         current, idle = self.current, not self.busy
@@ -489,56 +364,24 @@ class RecordPage(QWidget):
         self.cosign_button.setEnabled(idle and current and not all_members and not self.chair_signed)
         self.close_button.setEnabled(idle and current and all_members and not self.chair_signed)
         self.reopen_button.setEnabled(idle and seal.can_reopen)
-        self.bundle_button.setEnabled(idle and current and self.chair_signed)
-        self.version.setEnabled(idle and self.chair_signed)
+        self.results.refresh(idle, current, self.chair_signed)
         self.warning.setVisible(self.pdf is not None and not current and self.signed_count > 0)
-        if seal.closed:
-            self.lock_note.setText(self._closed_text())
-        elif seal.frozen:
-            self.lock_note.setText(
-                self.tr(
-                    "Signed by {names}: the decisions, the opinion, the dissents, the visit and the sheets "
-                    "are frozen. To change any of them, reopen the record (the signatures are discarded)."
-                ).format(names="、".join(seal.signed))
-            )
+        self.lock_note.setText(
+            texts.closed_text() if seal.closed else texts.frozen_text("、".join(seal.signed))
+        )
         self.lock_note.setVisible(seal.frozen)
         self.table.show_signers(self.signers)
-        waiting = "、".join(s.field.label or s.field.name for s in members if not s.field.signed)
-        if self.pdf is None and self.reopened_to is not None:
-            text = self.tr(
-                "The record was reopened; the signed file was set aside as {kept}. Change what is needed, "
-                "then produce the record again: every member signs it again."
-            ).format(kept=self.reopened_to)
-        elif self.pdf is None:
-            text = self.tr("No record yet. Enter the visit and the panel opinion, then produce the record.")
-        elif not current and self.signed_count:
-            text = self.tr(
-                "The record on file was made from other decisions: reopen it, then produce it again."
+        self.status.setText(
+            texts.status_text(
+                None if self.pdf is None else self.path,
+                reopened_to=self.reopened_to,
+                current=current,
+                signed=self.signed_count,
+                chair_signed=self.chair_signed,
+                all_members=all_members,
+                waiting="、".join(s.field.label or s.field.name for s in members if not s.field.signed),
             )
-        elif not current:
-            text = self.tr("The record on file was made from other decisions: produce it again.")
-        elif self.chair_signed:
-            text = self.tr("The record is closed: every member and the chair have signed.")
-        elif all_members:
-            text = self.tr("Every member has signed: the chair signs last and closes the record.")
-        else:
-            text = self.tr("Waiting for the signature of: {who}.").format(who=waiting)
-        if self.pdf is not None:
-            text += "\n" + self.tr("Record file: {path}").format(path=self.path)
-        self.status.setText(text)
-        last = self.last_result
-        if last is not None:
-            self.result.setText(
-                self.tr("Result file, version {version}, produced {at}:\n{path}\nSHA-256: {digest}").format(
-                    version=last.version, at=labels.beijing_time(last.at), path=last.path, digest=last.sha256
-                )
-            )
-        elif self.result_path is not None:
-            self.result.setText(
-                self.tr("Result file saved: {path}\nSHA-256: {digest}").format(
-                    path=self.result_path, digest=self.result_digest
-                )
-            )
+        )
 
     def retranslate(self) -> None:
         self.record_box.setTitle(self.tr("Review record and result file"))
@@ -546,20 +389,7 @@ class RecordPage(QWidget):
         self.cosign_button.setText(self.tr("Co-sign as a member…"))
         self.close_button.setText(self.tr("Sign and close (chair)…"))
         self.reopen_button.setText(self.tr("Reopen the record…"))
-        self.bundle_button.setText(self.tr("Produce the result file…"))
-        self.version_label.setText(self.tr("Result version"))
-        self.version.setToolTip(
-            self.tr(
-                "A corrected result for the same package is a new result version, produced from the same "
-                "closed record; the box starts one above the last version produced."
-            )
-        )
-        self.warning.setText(
-            self.tr(
-                "The record on file carries signatures but was made from other decisions: reopen it, then "
-                "produce it again; every member must then sign it again."
-            )
-        )
+        self.warning.setText(texts.stale_warning())
         self._refresh()
 
     def changeEvent(self, event: QEvent) -> None:

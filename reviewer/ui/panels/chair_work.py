@@ -1,7 +1,8 @@
 """The chair panel's slow work, Qt-free on purpose (it runs on a worker thread through
 :class:`~reviewer.ui.tasks.Task` and is testable without widgets): bind to the verified package and
 restore what the chair store kept, import sheets and keep the accepted ones (the chair's own signed
-sheet too, taken from the sheet archive when the store does not hold it), name a return notice.
+sheet too, taken from the sheet archive when the store does not hold it), name a return notice,
+read the record on file and set a signed record aside when it is reopened.
 The rules themselves are the core's (:mod:`reviewer.scoring.panel`, :mod:`reviewer.models.chair`).
 """
 
@@ -13,10 +14,12 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
+from cryptography import x509
+
 from reviewer.errors import Refused
+from reviewer.export import panel_outputs as outputs
 from reviewer.i18n import T
 from reviewer.models.chair import ChairStore, StoredSheet
-from reviewer.models.workbench_types import Review
 from reviewer.packages.reader import verify_package
 from reviewer.scoring import return_notice
 from reviewer.scoring import sheet_format as fmt
@@ -25,9 +28,11 @@ from reviewer.scoring.finalise import SheetArchive
 from reviewer.scoring.panel import PanelState, SheetOutcome
 from reviewer.scoring.sheet import read_sheet_bytes
 from reviewer.scoring.sheet_binding import PackageBinding
+from reviewer.scoring.sheet_types import SHEET_SUFFIX
 from reviewer.ui.panels.package_loading import OpenedReview
 
 Kept = tuple[PanelState, tuple[SheetOutcome, ...], tuple[StoredSheet, ...]]
+Loaded = tuple[bytes, list[outputs.Signer]]  # the record on file and its fields, signatures validated
 
 
 def bind_review(
@@ -75,19 +80,16 @@ def stored(state: PanelState, chair_store: ChairStore) -> tuple[StoredSheet, ...
 
 def archived_own_sheet(
     archive: SheetArchive, review: OpenedReview, state: PanelState
-) -> tuple[str, bytes] | None:
+) -> tuple[int, str, bytes] | None:
     """The chair's own newest signed sheet from the sheet archive (worker thread), when the chair
-    holds no version of it that new: ``(source, bytes)`` to offer like any sheet, else None."""
+    holds no version of it that new: ``(version, source, bytes)``, offered like any sheet, else None."""
     me = review.identity.fingerprint
-    handle = Review(0, state.binding.package_id, me, review.standard)  # the archive's naming only
-    newest = 0
-    while archive.sheet_path(handle, newest + 1).is_file():
-        newest += 1
+    newest = archive.newest_sheet(state.binding.package_id, me)
     held = next((s.revision for s in state.sheets() if s.expert_id == me), 0)
-    if newest == 0 or held >= newest:
+    if newest is None or held >= newest[0]:
         return None
-    path = archive.sheet_path(handle, newest)
-    return path.name, path.read_bytes()
+    version, data = newest
+    return version, f"sheet-v{version}{SHEET_SUFFIX}", data  # the name the archive keeps it under
 
 
 def notice_digest(data: bytes) -> str:
@@ -98,6 +100,12 @@ def notice_digest(data: bytes) -> str:
 
 def read_sheets(paths: Sequence[Path]) -> list[tuple[str, bytes]]:
     return [(Path(p).name, read_sheet_bytes(p)) for p in paths]
+
+
+def load_record(path: Path, root: x509.Certificate) -> Loaded:
+    """The record on file and its fields with their signatures validated against ``root`` (worker)."""
+    pdf = path.read_bytes()
+    return pdf, outputs.signers(pdf, root)
 
 
 def set_aside_name(digest: str, now: datetime) -> str:

@@ -17,19 +17,22 @@ labels name what they will do (:mod:`reviewer.models.workbench_text`), with Ctrl
 when the focus is not in a text box (a text box keeps Ctrl+Z for its own typing). What was undone
 or redone is said beside the indicator. The workspace only ever holds the expert's own review
 (independence: no other sheet reaches it).
+
+Around it: :mod:`~reviewer.ui.panels.workspace_pages` (the navigation and the pages, in order, each
+built when first shown), :mod:`~reviewer.ui.panels.review_inflight` (what is written but not yet
+read back) and :mod:`~reviewer.ui.panels.review_history` (undo/redo and the save indicator).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QStackedWidget, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolBar, QVBoxLayout, QWidget
 
 from reviewer.models.store import Store
 from reviewer.models.workbench import Workbench
@@ -47,7 +50,9 @@ from reviewer.ui.dialogs import errors
 from reviewer.ui.panels.checks_panel import ChecksPanel
 from reviewer.ui.panels.package_loading import OpenedReview, open_member_review
 from reviewer.ui.panels.review_history import SaveIndicator, UndoRedo
+from reviewer.ui.panels.review_inflight import InFlight, Tag
 from reviewer.ui.panels.scoring_panel import ScoringPanel
+from reviewer.ui.panels.workspace_pages import Page, Title, WorkspacePages
 from reviewer.ui.review_writer import ReviewWriter, Write
 
 if TYPE_CHECKING:
@@ -56,20 +61,7 @@ if TYPE_CHECKING:
     from reviewer.ui.panels.materials_viewer import MaterialsViewer
     from reviewer.ui.panels.site_visit_panel import SiteVisitPanel
 
-# Where each page goes in the navigation, whoever adds it and whenever.
-ORDER = ("declarations", "scoring", "checks", "materials", "site_visit", "finalise")
 log = logging.getLogger(__name__)
-Title = str | Callable[[], str]
-Page = QWidget | Callable[[], QWidget]
-
-
-class _Tag:
-    """What a write was, so its result updates the right things."""
-
-    def __init__(
-        self, full: bool, code: str | None = None, seq: int = 0, quiet: bool = False, kind: str = ""
-    ) -> None:
-        self.full, self.code, self.seq, self.quiet, self.kind = full, code, seq, quiet, kind
 
 
 class ReviewWorkspace(QWidget):
@@ -96,16 +88,10 @@ class ReviewWorkspace(QWidget):
         self.writer.failed.connect(self._failed)
         self.writer.busy.connect(self._busy)
         self.state: ReviewState = state if state is not None else bench.snapshot(review)
-        self._pending: dict[str, tuple[int, Decimal | None]] = {}
-        self._pending_comments: dict[str, tuple[int, str]] = {}
-        self._seq = 0
+        self._inflight = InFlight()  # scores and comments shown before their write is back
         self.unsaved = False
         self.unsaved_reason: str | None = None  # the failed write's message
         self._closed = False
-        self._page_key: str | None = None
-        self._keys: list[str] = []
-        self._titles: dict[str, Title] = {}
-        self._builders: dict[str, Callable[[], QWidget]] = {}
         self._read_only: tuple[str | None, frozenset[str] | None] | None = None
         self._resumed = False
 
@@ -118,10 +104,9 @@ class ReviewWorkspace(QWidget):
         self.save_state = SaveIndicator()
         self.banner = QLabel(objectName="workspaceBanner", wordWrap=True)
         self.banner.setStyleSheet("QLabel { background: #fff4e5; color: #8a4b00; padding: 6px; }")
-        self.nav = QListWidget(objectName="workspaceNav")
-        self.nav.setMaximumWidth(170)
-        self.stack = QStackedWidget(objectName="workspacePages")
-        self.nav.currentRowChanged.connect(self._page_row_changed)
+        self.pages = WorkspacePages(self._may_leave)
+        self.nav, self.stack, self._keys = self.pages.nav, self.pages.stack, self.pages.keys
+        self.pages.shown.connect(self._page_shown)
 
         self.scoring = ScoringPanel(self.standard, materials)
         self.checks = ChecksPanel(self.standard)
@@ -147,14 +132,11 @@ class ReviewWorkspace(QWidget):
         top.addWidget(self.toolbar)
         top.addWidget(self.notice, 1)
         top.addWidget(self.save_state)
-        body = QHBoxLayout()
-        body.addWidget(self.nav)
-        body.addWidget(self.stack, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.banner)
-        layout.addLayout(body, 1)
+        layout.addWidget(self.pages, 1)
         self.add_page("scoring", self.scoring, lambda: self.tr("Scoring"))
         self.add_page("checks", self.checks, lambda: self.tr("Vetoes and eligibility"))
         self._show(full=True)
@@ -163,41 +145,15 @@ class ReviewWorkspace(QWidget):
 
     # --- pages ------------------------------------------------------------------------------
     def add_page(self, key: str, page: Page, title: Title) -> None:
-        """Add a page to the navigation, in :data:`ORDER` (unknown keys go last).
-
-        ``page`` is the widget, or a function that builds it: that is called when the page is first
-        shown or asked for (:meth:`page`), so a page the expert has not opened costs nothing at start.
-        """
-        rank = ORDER.index(key) if key in ORDER else len(ORDER)
-        at = sum(1 for k in self._keys if (ORDER.index(k) if k in ORDER else len(ORDER)) <= rank)
-        self._keys.insert(at, key)
-        self._titles[key] = title
-        if isinstance(page, QWidget):
-            widget = page
-        else:
-            widget = QWidget()  # stands in until the page is built
-            self._builders[key] = page
-        self.stack.insertWidget(at, widget)
-        self.nav.insertItem(at, title() if callable(title) else title)
+        """Add a page to the navigation (:class:`~reviewer.ui.panels.workspace_pages.WorkspacePages`:
+        in its order; ``page`` may be a function that builds it when first shown or asked for)."""
+        self.pages.add(key, page, title)
         if key == self.state.position.tab:
             self.show_page(key)
 
     def page(self, key: str) -> QWidget | None:
         """The page for ``key`` (built now if it was not yet), or ``None`` if there is no such page."""
-        if key not in self._keys:
-            return None
-        build = self._builders.pop(key, None)
-        if build is not None:
-            widget = build()
-            at = self._keys.index(key)
-            stand_in = self.stack.widget(at)
-            current = self.stack.currentWidget() is stand_in
-            self.stack.insertWidget(at, widget)
-            self.stack.removeWidget(stand_in)
-            stand_in.deleteLater()
-            if current:
-                self.stack.setCurrentWidget(widget)
-        return self.stack.widget(self._keys.index(key))
+        return self.pages.page(key)
 
     # The pages other modules plug in (expert_pages, visit_pages); None where there is none.
     @property
@@ -217,31 +173,21 @@ class ReviewWorkspace(QWidget):
         return self.page("site_visit")  # type: ignore[return-value]
 
     def show_page(self, key: str) -> None:
-        if key in self._keys:
-            self.nav.setCurrentRow(self._keys.index(key))
+        self.pages.show_page(key)
 
     @property
     def current_page(self) -> str | None:
-        row = self.nav.currentRow()
-        return self._keys[row] if 0 <= row < len(self._keys) else None
+        return self.pages.current
 
-    def _page_row_changed(self, row: int) -> None:
-        leaving_scoring = (
-            self._page_key == "scoring" and 0 <= row < len(self._keys) and row != self._keys.index("scoring")
-        )
-        if leaving_scoring and not self.scoring.leave():  # back to fix a score that cannot be saved
-            self.nav.blockSignals(True)
-            self.nav.setCurrentRow(self._keys.index("scoring"))
-            self.nav.blockSignals(False)
+    def _may_leave(self, key: str) -> bool:
+        if key == "scoring" and not self.scoring.leave():  # back to fix a score that cannot be saved
             self.scoring.editor.score_edit.setFocus()
-            return
-        self._page_key = self._keys[row] if 0 <= row < len(self._keys) else None
-        if 0 <= row < len(self._keys):
-            self.page(self._keys[row])  # built on first show
-        self.stack.setCurrentIndex(row)
-        if 0 <= row < len(self._keys):
-            self._remember_position()
-            self.page_changed.emit(self._keys[row])
+            return False
+        return True
+
+    def _page_shown(self, key: str) -> None:
+        self._remember_position()
+        self.page_changed.emit(key)
 
     def resume(self) -> None:
         """Back where the expert was: the saved page and indicator, else the first unscored one."""
@@ -256,25 +202,23 @@ class ReviewWorkspace(QWidget):
     # --- writing ----------------------------------------------------------------------------
     def write(self, fn: Write, *, full: bool = False, quiet: bool = False) -> None:
         """Queue one workbench call ``fn(bench, review)``; ``full`` reloads every page afterwards."""
-        self._submit(fn, _Tag(full, quiet=quiet))
+        self._submit(fn, Tag(full, quiet=quiet))
 
-    def _submit(self, fn: Write, tag: _Tag) -> None:
+    def _submit(self, fn: Write, tag: Tag) -> None:
         if self._closed:  # everything typed was saved by close_writer; this comes from tearing down
             log.warning("write after the review was closed, ignored: %s", tag.kind or "change")
             return
         self.writer.submit(fn, tag)
 
     def set_score(self, code: str, value: Decimal | None) -> None:
-        self._seq += 1
-        self._pending[code] = (self._seq, value)
+        tag = self._inflight.score(code, value)
         self.scoring.show_state(self.state, self._scores(), full=False, comments=self._comments())
-        self._submit(lambda b, r: b.set_score(r, code, value), _Tag(False, code, self._seq, kind="score"))
+        self._submit(lambda b, r: b.set_score(r, code, value), tag)
 
     def set_comment(self, code: str, text: str) -> None:
-        self._seq += 1
-        self._pending_comments[code] = (self._seq, text)
+        tag = self._inflight.comment(code, text)
         self.scoring.show_state(self.state, self._scores(), full=False, comments=self._comments())
-        self._submit(lambda b, r: b.set_comment(r, code, text), _Tag(False, code, self._seq, kind="comment"))
+        self._submit(lambda b, r: b.set_comment(r, code, text), tag)
 
     def add_material_evidence(self, code: str, material: str, page: int, note: str | None = None) -> None:
         """Evidence for ``code``: a page of one of the package's materials."""
@@ -291,18 +235,18 @@ class ReviewWorkspace(QWidget):
         """Undo the review's last change, as the action's label names it (typing is saved first:
         the label names that typing then)."""
         self.scoring.flush()
-        self._submit(lambda b, r: b.undo(r), _Tag(True, kind="undo"))
+        self._submit(lambda b, r: b.undo(r), Tag(True, kind="undo"))
 
     def redo(self) -> None:
         self.scoring.flush()
-        self._submit(lambda b, r: b.redo(r), _Tag(True, kind="redo"))
+        self._submit(lambda b, r: b.redo(r), Tag(True, kind="redo"))
 
     def _remember_position(self, *_args: object) -> None:
         code, tab = self.scoring.current_code, self.current_page
         if not self._resumed or code is None:
             return  # still putting the expert back where they were
         if (code, tab) != (self.state.position.code, self.state.position.tab):
-            self._submit(lambda b, r: b.set_position(r, code, tab), _Tag(False, quiet=True))
+            self._submit(lambda b, r: b.set_position(r, code, tab), Tag(False, quiet=True))
 
     def refresh(self) -> None:
         """Read the review again (after another panel changed it directly) and show it all."""
@@ -323,8 +267,8 @@ class ReviewWorkspace(QWidget):
             return
         self.checks.flush()
         self.scoring.flush()
-        for key in self._keys:  # a page built and holding typing (the site-visit note) saves it
-            flush = None if key in self._builders else getattr(self.page(key), "flush_draft", None)
+        for page in self.pages.built():  # a page built and holding typing (the site-visit note) saves it
+            flush = getattr(page, "flush_draft", None)
             if callable(flush):
                 flush()
         self._closed = True
@@ -332,48 +276,29 @@ class ReviewWorkspace(QWidget):
 
     # --- results (GUI thread) ---------------------------------------------------------------
     def _scores(self) -> dict[str, Decimal]:
-        scores = dict(self.state.scores)
-        for code, (_seq, value) in self._pending.items():
-            if value is None:
-                scores.pop(code, None)
-            else:
-                scores[code] = value
-        return scores
+        return self._inflight.scores(self.state.scores)
 
     def _comments(self) -> dict[str, str]:
-        comments = dict(self.state.comments)
-        for code, (_seq, text) in self._pending_comments.items():
-            if text.strip():
-                comments[code] = text
-            else:
-                comments.pop(code, None)
-        return comments
-
-    def _settle(self, tag: object) -> None:
-        if not isinstance(tag, _Tag) or tag.code is None:
-            return
-        pending = self._pending_comments if tag.kind == "comment" else self._pending
-        if pending.get(tag.code, (None,))[0] == tag.seq:
-            del pending[tag.code]
+        return self._inflight.comments(self.state.comments)
 
     def _saved(self, tag: object, result: object, state: ReviewState) -> None:
-        self._settle(tag)
+        self._inflight.settle(tag)
         self.state = state
-        if not (isinstance(tag, _Tag) and tag.quiet):
+        if not (isinstance(tag, Tag) and tag.quiet):
             self.unsaved, self.unsaved_reason = False, None
-        if isinstance(tag, _Tag) and tag.kind in ("undo", "redo") and isinstance(result, AuditEntry):
+        if isinstance(tag, Tag) and tag.kind in ("undo", "redo") and isinstance(result, AuditEntry):
             self.history.done(result)
-        elif isinstance(tag, _Tag) and not tag.quiet:
+        elif isinstance(tag, Tag) and not tag.quiet:
             self.history.say("")  # a new change: the last undo's notice is old news
-        self._show(full=isinstance(tag, _Tag) and tag.full)
+        self._show(full=isinstance(tag, Tag) and tag.full)
 
     def _failed(self, tag: object, exc: BaseException) -> None:
-        self._settle(tag)
+        self._inflight.settle(tag)
         if isinstance(exc, NothingToUndo | NothingToRedo):
             self.history.say(str(exc))
             self._show_indicator()
             return
-        if isinstance(tag, _Tag):  # another page's write (e.g. the viewer's citation) reports its own
+        if isinstance(tag, Tag):  # another page's write (e.g. the viewer's citation) reports its own
             self.unsaved, self.unsaved_reason = True, str(exc)
             errors.report(self, exc)
         self.refresh()  # show what is on disk, not what was refused
@@ -449,9 +374,7 @@ class ReviewWorkspace(QWidget):
     def retranslate(self) -> None:
         self.history.retranslate()
         self._show_actions()
-        for row, key in enumerate(self._keys):
-            title = self._titles[key]
-            self.nav.item(row).setText(title() if callable(title) else title)
+        self.pages.retranslate()
         self._show_indicator()
         reason = self.read_only_reason()
         self.banner.setText(reason or "")

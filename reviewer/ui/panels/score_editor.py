@@ -11,7 +11,7 @@ stays in the box with its error, and :meth:`leave` asks the expert to go back an
 it. A comment is sent :data:`COMMENT_DELAY_MS` after the last keystroke, on leaving the box, and
 before anything else happens to the indicator. Ctrl+Z in the boxes is the box's own undo; the
 review's undo is the workspace's. The editor never writes: the workspace turns its signals into
-workbench calls.
+workbench calls. The evidence under the score is :class:`~reviewer.ui.panels.score_evidence.EvidenceBox`.
 """
 
 from __future__ import annotations
@@ -23,35 +23,29 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from reviewer.models.workbench_types import EvidenceKind, EvidenceRef, ReviewState
+from reviewer.models.workbench_types import ReviewState
 from reviewer.scoring import entry
 from reviewer.standards.model import Criterion, Standard
 from reviewer.ui import labels
 from reviewer.ui.dialogs import errors
 from reviewer.ui.panels.criterion_details import CriterionDetails
+from reviewer.ui.panels.score_evidence import EvidenceBox
 from reviewer.ui.panels.score_input import ScoreValidator, differs, half_width, refusal
 
 COMMENT_DELAY_MS = 600  # a comment is saved this long after the last keystroke (and on leaving it)
 ERROR_STYLE = "QLabel { color: #b02a1e; }"
 REQUIRED_STYLE = "QLabel { color: #b02a1e; font-weight: bold; }"
-EvidenceIdRole = Qt.ItemDataRole.UserRole + 1
-EvidenceRefRole = Qt.ItemDataRole.UserRole + 2
 
 
 def choose_attachment(parent: QWidget | None) -> Path | None:
@@ -110,29 +104,14 @@ class ScoreEditor(QWidget):
         form.addRow("", self.error)
         form.addRow(self.comment_label, self.comment_edit)
 
-        self.evidence_box = QGroupBox(objectName="evidenceBox")
-        self.evidence = QListWidget(objectName="evidenceList")
-        self.evidence.setMaximumHeight(72)
-        self.evidence.itemActivated.connect(self._activated)
-        self.material = QComboBox(objectName="evidenceMaterial")
-        for name in materials:
-            self.material.addItem(name.removeprefix("materials/"), name)
-        self.page = QSpinBox(objectName="evidencePage", minimum=1, maximum=99999)
-        self.add_material = QPushButton(objectName="addMaterialEvidence")
-        self.add_material.clicked.connect(self._add_material)
-        self.attach = QPushButton(objectName="attachFile")
-        self.attach.clicked.connect(self._attach)
-        self.remove = QPushButton(objectName="removeEvidence")
-        self.remove.clicked.connect(self._remove)
-        buttons = QHBoxLayout()
-        for w in (self.material, self.page, self.add_material):
-            buttons.addWidget(w)
-        buttons.addStretch(1)
-        buttons.addWidget(self.attach)
-        buttons.addWidget(self.remove)
-        ev = QVBoxLayout(self.evidence_box)
-        ev.addWidget(self.evidence)
-        ev.addLayout(buttons)
+        self.evidence_box = EvidenceBox(materials)
+        box = self.evidence_box
+        self.evidence, self.material, self.page = box.evidence, box.material, box.page
+        self.add_material, self.attach, self.remove = box.add_material, box.attach, box.remove
+        box.material_requested.connect(self.material_requested)
+        box.attach_clicked.connect(self._attach)
+        box.remove_requested.connect(self.remove_requested)
+        box.evidence_activated.connect(self.evidence_activated)
         self.locked = QLabel(objectName="scoreLocked", wordWrap=True)
         self.locked.setStyleSheet(ERROR_STYLE)
         self.locked.hide()
@@ -167,7 +146,7 @@ class ScoreEditor(QWidget):
             self._standard.criterion(code) if code and self._standard.has_criterion(code) else None
         )
         leaf = node is not None and node.is_leaf
-        self.validator.code = code if leaf else None
+        self.validator.code = self.evidence_box.code = code if leaf else None
         self.details.show_item(self._standard, node)
         self.error.clear()
         self.score_box.setVisible(leaf)
@@ -201,28 +180,12 @@ class ScoreEditor(QWidget):
         self.show_evidence(state)
 
     def show_evidence(self, state: ReviewState | None) -> None:
-        self.evidence.clear()
-        if state is None or self.code is None:
-            return
-        for ref in state.evidence_for(self.code):
-            item = QListWidgetItem(self._evidence_text(ref))
-            item.setData(EvidenceIdRole, ref.id)
-            item.setData(EvidenceRefRole, ref)
-            self.evidence.addItem(item)
-
-    def _evidence_text(self, ref: EvidenceRef) -> str:
-        if ref.kind is EvidenceKind.MATERIAL:
-            name = (ref.material or "").removeprefix("materials/")
-            text = self.tr("{material}, page {page}").format(material=name, page=ref.page or 1)
-        else:
-            text = self.tr("Attached file {name} (SHA-256 {sha}…)").format(
-                name=ref.file_name, sha=(ref.sha256 or "")[:12]
-            )
-        return f"{text} — {ref.note}" if ref.note else text
+        self.evidence_box.show_evidence(state, self.code)
 
     def set_read_only(self, reason: str | None) -> None:
-        for widget in (self.score_edit, self.comment_edit, self.add_material, self.attach, self.remove):
+        for widget in (self.score_edit, self.comment_edit):
             widget.setEnabled(reason is None)
+        self.evidence_box.set_editable(reason is None)
         self.locked.setText(reason or "")
         self.locked.setVisible(reason is not None and self.score_box.isVisible())
 
@@ -392,16 +355,6 @@ class ScoreEditor(QWidget):
             self.typing_changed.emit()
         self._comment_dirty = False
 
-    def _activated(self, item: QListWidgetItem) -> None:
-        ref = item.data(EvidenceRefRole)
-        if isinstance(ref, EvidenceRef) and ref.kind is EvidenceKind.MATERIAL and ref.material:
-            self.evidence_activated.emit(ref.material, ref.page or 1)
-
-    def _add_material(self) -> None:
-        name = self.material.currentData()
-        if self.validator.code is not None and name:
-            self.material_requested.emit(self.validator.code, name, self.page.value())
-
     def _attach(self) -> None:
         code = self.validator.code
         if code is None:
@@ -410,21 +363,11 @@ class ScoreEditor(QWidget):
         if path is not None:
             self.attach_requested.emit(code, path)
 
-    def _remove(self) -> None:
-        item = self.evidence.currentItem()
-        if item is not None:
-            self.remove_requested.emit(int(item.data(EvidenceIdRole)))
-
     # --- texts ------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.score_box.setTitle(self.tr("Your score"))
         self.score_label.setText(self.tr("Score"))
         self.score_edit.setPlaceholderText(self.tr("Type, then Enter"))
-        self.evidence_box.setTitle(self.tr("Evidence"))
-        self.add_material.setText(self.tr("Add page"))
-        self.page.setPrefix(self.tr("p. "))
-        self.attach.setText(self.tr("Attach file…"))
-        self.remove.setText(self.tr("Remove"))
         self.update_marker()
 
     def changeEvent(self, event: QEvent) -> None:

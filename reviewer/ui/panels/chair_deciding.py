@@ -1,0 +1,162 @@
+"""The chair's decisions from the matrix and the opinion page (专家组的决定): a consensus score, an
+expert's explanation of a divergent score, a return notice, the panel opinion, a dissent, the visit.
+
+Each handler asks what it needs (a dialog, a confirmation before what cannot be undone), builds the
+core's decision with who and when, and hands it to :meth:`ChairPanel._decide`, which checks it
+against the package, logs it in the chair store and recomputes — or refuses it while a signature on
+the record fixes what the record was made from. :class:`ChairDeciding` is the part of
+:class:`~reviewer.ui.panels.chair_panel.ChairPanel` that does this; it holds no state of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from reviewer.errors import ReviewerError
+from reviewer.scoring.decisions import (
+    Actor,
+    ConsensusDecision,
+    DissentDecision,
+    ExplanationDecision,
+    Opinion,
+    PanelDecisions,
+    ReturnDecision,
+    VisitInfo,
+)
+from reviewer.scoring.panel import PanelState
+from reviewer.scoring.result import Reconciliation
+from reviewer.scoring.return_notice import build_return_notice
+from reviewer.trust.files import write_atomic
+from reviewer.ui import labels
+from reviewer.ui.dialogs import errors
+from reviewer.ui.panels import chair_decisions as dialogs
+from reviewer.ui.panels import chair_questions as questions
+from reviewer.ui.panels.chair_work import notice_digest
+from reviewer.ui.panels.package_loading import OpenedReview
+
+
+class ChairDeciding:
+    """The decision handlers of the chair panel (a mix-in: the panel provides what is declared here)."""
+
+    review: OpenedReview
+    state: PanelState | None
+    reconciliation: Reconciliation | None
+    _now: Callable[[], str]
+    decisions: PanelDecisions
+    actor: Actor
+    _decide: Callable[..., bool]
+    _refuse_if_locked: Callable[[], bool]
+    _names: Callable[[], dict[str, str]]
+
+    def set_consensus(self, code: str) -> bool:
+        if self.state is None or self.reconciliation is None or not code or self._refuse_if_locked():
+            return False
+        held = self.decisions.consensus_for(code)
+        dialog = dialogs.ConsensusDialog(
+            self,
+            self.review.standard,
+            code,
+            self.reconciliation.indicator(code).aggregate,
+            None if held is None else (held.value, held.rationale),
+        )
+        if not dialogs.run_dialog(dialog) or dialog.value is None:
+            return False
+        decision = ConsensusDecision(code, dialog.value, dialog.rationale, self.actor, self._now())
+        return self._decide(self.decisions.with_consensus(decision), "consensus", code, decision.rationale)
+
+    def withdraw_consensus(self, code: str) -> bool:
+        return self.state is not None and self._decide(
+            self.decisions.without_consensus(code), "withdraw_consensus", code
+        )
+
+    def enter_explanation(self, expert: str, code: str) -> bool:
+        if self.state is None or self.reconciliation is None or self._refuse_if_locked():
+            return False
+        held = self.decisions.explanation_for(expert, code)
+        score = self.reconciliation.indicator(code).score_of(expert)
+        dialog = dialogs.ExplanationDialog(
+            self,
+            self._names().get(expert, expert[:12]),
+            code,
+            labels.number(score),
+            held.text if held else "",
+        )
+        if not dialogs.run_dialog(dialog):
+            return False
+        decision = ExplanationDecision(expert, code, dialog.text, self.actor, self._now())
+        return self._decide(
+            self.decisions.with_explanation(decision), "explanation", f"{expert}/{code}", dialog.text
+        )
+
+    def return_sheet(self, expert: str, code: str) -> Path | None:
+        """A signed return notice for ``expert``'s sheet, saved where the chair chooses; recorded."""
+        if self.state is None or self._refuse_if_locked():
+            return None
+        sheet = next((s for s in self.state.sheets() if s.expert_id == expert), None)
+        if sheet is None:
+            return None
+        name = self._names().get(expert, expert[:12])
+        dialog = dialogs.ReturnDialog(self, self.review.standard, name, [code] if code else [])
+        if not dialogs.run_dialog(dialog):
+            return None
+        if not questions.confirm_return(self, name, sheet.revision, dialog.codes, dialog.reason):
+            return None
+        try:
+            data = build_return_notice(
+                self.review.identity, self.state.binding, sheet, dialog.codes, dialog.reason
+            )
+        except ReviewerError as exc:
+            errors.report(self, exc)
+            return None
+        suggested = str(self.review.path.parent / f"{name}-v{sheet.revision}-退回.rvreturn")
+        path = dialogs.choose_return_path(self, suggested)
+        if path is None:
+            return None
+        try:
+            write_atomic(path, data)
+        except OSError as exc:
+            errors.report(self, exc)
+            return None
+        decision = ReturnDecision(
+            expert,
+            sheet.revision,
+            tuple(sorted(dialog.codes)),
+            dialog.reason,
+            notice_digest(data),
+            self.actor,
+            self._now(),
+        )
+        ok = self._decide(self.decisions.with_return(decision), "return", expert, dialog.reason)
+        return path if ok else None
+
+    def _save_opinion(
+        self, strengths: tuple, problems: tuple, recommendations: tuple, conclusion: str
+    ) -> None:
+        if self.state is None or self._refuse_if_locked():
+            return
+        opinion = Opinion(strengths, problems, recommendations, conclusion, self.actor, self._now())
+        self._decide(self.decisions.with_opinion(opinion), "opinion")
+
+    def _save_dissent(self, expert: str, text: str) -> bool:
+        if self.state is None or not text or self._refuse_if_locked():
+            return False
+        name = self._names().get(expert, expert[:12])
+        if not questions.confirm_dissent(self, name, text):
+            return False
+        dissent = DissentDecision(expert, text, self.actor, self._now())
+        return self._decide(self.decisions.with_dissent(dissent), "dissent", expert, text)
+
+    def _withdraw_dissent(self, expert: str) -> bool:
+        if self.state is None or self._refuse_if_locked():
+            return False
+        if not any(d.expert == expert for d in self.decisions.dissents):
+            return False
+        name = self._names().get(expert, expert[:12])
+        if not questions.confirm_withdraw_dissent(self, name):
+            return False
+        return self._decide(self.decisions.without_dissent(expert), "withdraw_dissent", expert)
+
+    def _save_visit(self, dates: tuple, place: str) -> None:
+        if self.state is not None and not self._refuse_if_locked():
+            self._decide(self.decisions.with_visit(VisitInfo(dates, place)), "visit", "", place)

@@ -1,0 +1,82 @@
+"""What the review record on file says, against what the chair holds now: whether it was made from
+the reconciliation and decisions held (``current``), who has signed it, whether the chair closed
+it, and so its :class:`~reviewer.export.record_seal.RecordSeal` (signed means frozen).
+
+:class:`RecordOnFile` is the part of :class:`~reviewer.ui.panels.chair_record.RecordPage` that
+answers these questions from what the page holds (the record's bytes and its validated fields);
+Qt-free, it changes nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reviewer.export import panel_outputs as outputs
+from reviewer.export.bundle_checks import record_bindings
+from reviewer.export.record_input import MemberRole
+from reviewer.export.record_seal import RecordSeal, wanted_bindings
+from reviewer.scoring.decisions import Actor
+from reviewer.scoring.panel import PanelState
+from reviewer.scoring.result import Reconciliation
+from reviewer.ui.panels.package_loading import OpenedReview
+
+
+class RecordOnFile:
+    """The answers about the record on file (a mix-in: the page holds what is declared here)."""
+
+    review: OpenedReview
+    folder: Path  # where the record is kept
+    state: PanelState | None
+    reconciliation: Reconciliation | None
+    pdf: bytes | None  # the record on file (None: there is none)
+    signers: list[outputs.Signer]  # its fields, signatures validated
+    _bindings_of: bytes | None = None  # the record whose bindings were read last
+    _bindings_read: dict[str, str]
+
+    @property
+    def path(self) -> Path:
+        return self.folder / outputs.RECORD
+
+    def _wanted(self) -> dict[str, str] | None:
+        if self.state is None or self.reconciliation is None:
+            return None
+        return wanted_bindings(self.reconciliation.to_json(), self.state.decisions.to_json())
+
+    @property
+    def current(self) -> bool:
+        """The record on file was made from the reconciliation and decisions now held."""
+        wanted = self._wanted()
+        return self.pdf is not None and wanted is not None and self._bindings() == wanted
+
+    def _bindings(self) -> dict[str, str]:
+        """What the record on file names, read once per file (every check of the seal asks)."""
+        if self._bindings_of is not self.pdf:
+            self._bindings_of, self._bindings_read = self.pdf, record_bindings(self.pdf or b"")
+        return self._bindings_read
+
+    @property
+    def signed_count(self) -> int:
+        return sum(s.field.signed for s in self.signers)
+
+    def _members(self) -> list[outputs.Signer]:
+        return [s for s in self.signers if s.role is MemberRole.EXPERT]
+
+    @property
+    def chair_signed(self) -> bool:
+        return any(s.role is MemberRole.CHAIR and s.field.signed for s in self.signers)
+
+    @property
+    def seal(self) -> RecordSeal:
+        """What the record on file fixes (:mod:`reviewer.export.record_seal`)."""
+        if self.pdf is None:
+            return RecordSeal()
+        return RecordSeal.of([s.field for s in self.signers], current=self.current)
+
+    @property
+    def actor(self) -> Actor:
+        identity = self.review.identity
+        return Actor(identity.name, identity.fingerprint, "chair")
+
+    @property
+    def package_id(self) -> str:
+        return self.review.manifest.package_id
