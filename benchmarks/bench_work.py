@@ -10,6 +10,7 @@ the standard's steps, some divergent), ``reconcile()`` timed on its own (the she
 
 from __future__ import annotations
 
+import os
 import random
 import tempfile
 import time
@@ -43,6 +44,9 @@ def autosave(edits: str) -> dict:
     leaves = standard.leaves()
     rng = random.Random(8)
     with tempfile.TemporaryDirectory(prefix="reviewer-bench-") as tmp, Store.open(tmp) as store:
+        # Sealed at rest: each value and audit entry is sealed (AES-256-GCM) as in the app; the key is
+        # a random one, as Store.unlock would hold it (unwrapping it once is not part of a save).
+        store.keys.add("ab" * 32, os.urandom(32))
         bench = Workbench(store)
         review = bench.open_review("BENCH-PKG", "ab" * 32, package_path=f"{tmp}/p.rvpkg", standard=standard)
         bench.declare(review, Conflict.NONE)

@@ -35,3 +35,25 @@ def data_dir(_isolated_data_dir: Path) -> Path:
 @pytest.fixture
 def park_standard_path() -> Path:
     return STANDARDS / "sample-park-creation.json"
+
+
+# Tests that use the store below the GUI (no identity at hand) seal with this fixed key, added to
+# every Store a test opens; the real path (an identity unlocking the store) is exercised by
+# tests/models/test_at_rest.py, which opts out with @pytest.mark.real_store_keys, and by every test
+# that opens a package through the GUI (the identity's key is then the one that seals).
+
+
+@pytest.fixture(autouse=True)
+def _store_test_key(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    if request.node.get_closest_marker("real_store_keys"):
+        return
+    from reviewer.models import store as store_module
+    from tests.sealing import unlock_for_tests
+
+    real_init = store_module.Store.__init__
+
+    def init(self: store_module.Store, engine: object) -> None:
+        real_init(self, engine)  # type: ignore[arg-type]
+        unlock_for_tests(self)
+
+    monkeypatch.setattr(store_module.Store, "__init__", init)

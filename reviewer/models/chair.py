@@ -222,7 +222,7 @@ class ChairStore:
                     other=decisions.package_id,
                 )
             )
-        with self._store.session() as session:
+        with self._store.session(owner=by.fingerprint) as session:
             row = ChairDecisionRow(
                 package_id=package_id,
                 action=action,
@@ -296,7 +296,7 @@ class ChairStore:
         version: int | None,
         detail: str,
     ) -> RecordEvent:
-        with self._store.session() as session:
+        with self._store.session(owner=by.fingerprint) as session:
             row = ChairRecordLogRow(
                 package_id=package_id,
                 kind=kind,

@@ -9,7 +9,9 @@ set up by a ``connect`` event listener:
 * ``synchronous=FULL`` — in WAL mode ``NORMAL`` may lose the last commits on power loss; a score an
   expert saw committed must survive a dead battery, so every commit is fsynced;
 * ``foreign_keys=ON`` — SQLite ignores foreign keys unless asked, per connection;
-* ``busy_timeout`` — wait for another writer instead of failing at once.
+* ``busy_timeout`` — wait for another writer instead of failing at once;
+* ``secure_delete=ON`` — content a row no longer holds is overwritten with zeros, not left in a
+  free page (what was in the clear before a store was sealed does not linger in the file).
 
 pysqlite's own transaction handling is switched off (it would silently COMMIT before DDL and open
 transactions lazily); instead every SQLAlchemy transaction starts with ``BEGIN IMMEDIATE``. That makes
@@ -39,6 +41,7 @@ SQLITE_PRAGMAS: tuple[tuple[str, str], ...] = (
     ("synchronous", "FULL"),
     ("foreign_keys", "ON"),
     ("busy_timeout", str(BUSY_TIMEOUT_MS)),
+    ("secure_delete", "ON"),
 )
 
 

@@ -7,29 +7,40 @@
     with store.reading() as session:           # a read: a consistent snapshot, never blocks a writer
         ...
 
-A :class:`Store` holds only the engine and a session factory; both are safe to share between
-threads. A session is never kept: each repository method opens one, does its work, and returns
-plain frozen dataclasses.
+A :class:`Store` holds only the engine, a session factory and the store keys unlocked so far; all
+are safe to share between threads. A session is never kept: each repository method opens one, does
+its work, and returns plain frozen dataclasses.
+
+What an expert or a chair writes (scores, comments, notes, evidence, decisions) is sealed at rest
+(:mod:`reviewer.models.sealed`): the store opens without a key — the standards library and recent
+files are not secret — and :meth:`Store.unlock` with an unlocked identity makes that identity's work
+readable and writable. The data folder is made 0700 and the database files 0600 (POSIX).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from sqlalchemy import URL, Engine
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, StatementError
 from sqlalchemy.orm import Session, sessionmaker
 
 from reviewer.errors import ReviewerError
 from reviewer.i18n import T
 from reviewer.models import migrate
 from reviewer.models.db import READ_ONLY, make_engine, to_url
-from reviewer.paths import data_dir
+from reviewer.models.sealed import StoreKeys, using
+from reviewer.paths import data_dir, private_file
+
+if TYPE_CHECKING:
+    from reviewer.trust.identity import Identity
 
 log = logging.getLogger(__name__)
 
@@ -40,11 +51,24 @@ class StoreUnavailable(ReviewerError):
     """The database cannot be opened (not a database, no permission, server unreachable)."""
 
 
+@contextmanager
+def _unwrapped() -> Iterator[None]:
+    """A typed error raised while SQLAlchemy sealed or opened a value (locked, altered) reaches the
+    caller as itself, not wrapped in SQLAlchemy's ``StatementError``."""
+    try:
+        yield
+    except StatementError as exc:
+        if isinstance(exc.orig, ReviewerError):
+            raise exc.orig from exc
+        raise
+
+
 class Store:
     """The application's database. Build it with :meth:`open`; close it with :meth:`close`."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self.keys = StoreKeys()
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._readers = sessionmaker(engine.execution_options(**{READ_ONLY: True}), autoflush=False)
 
@@ -66,7 +90,10 @@ class Store:
             target = to_url(url)
         else:
             try:
-                target = to_url(data_dir(folder) / DB_FILENAME)
+                db_file = data_dir(folder) / DB_FILENAME
+                for name in (DB_FILENAME, f"{DB_FILENAME}-wal", f"{DB_FILENAME}-shm"):
+                    private_file(db_file.with_name(name), create=name == DB_FILENAME)
+                target = to_url(db_file)
             except OSError as exc:
                 raise StoreUnavailable(
                     T(
@@ -107,9 +134,13 @@ class Store:
         return Path(db) if self.engine.url.get_backend_name() == "sqlite" and db else None
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """One unit of work: committed when the block ends normally, rolled back if it raises."""
-        with self._sessions.begin() as session:
+    def session(self, owner: str | None = None) -> Iterator[Session]:
+        """One unit of work: committed when the block ends normally, rolled back if it raises.
+
+        ``owner``: the fingerprint of the identity whose work this unit writes; sealed values are
+        sealed with its store key when it has unlocked the store (else with the key unlocked last),
+        so a review keeps its owner's key even after another identity unlocked the store."""
+        with using(self.keys, owner), _unwrapped(), self._sessions.begin() as session:
             yield session
 
     @contextmanager
@@ -118,11 +149,39 @@ class Store:
 
         On SQLite it does not take the write lock, so lists and look-ups run while a writer works.
         """
-        with self._readers() as session:
+        with using(self.keys), _unwrapped(), self._readers() as session:
             try:
                 yield session
             finally:
                 session.rollback()
+
+    def unlock(self, identity: Identity) -> None:
+        """Make ``identity``'s work in this store readable and writable (its store key, made and
+        wrapped to it the first time, when its older values are sealed too). Runs scrypt-free: the
+        identity is already unlocked; call it on the worker that unlocked it."""
+        from reviewer.models.unlock import unlock_store
+
+        unlock_store(self, identity)
+
+    def scrub(self, *, vacuum: bool) -> None:
+        """Fold the WAL into the database and truncate it; ``vacuum``: rebuild the file too, so no
+        freed page keeps what an older row held. Best effort: a busy reader only postpones it."""
+        if self.path is None:
+            return
+        raw = self.engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            try:
+                cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                if vacuum:
+                    cursor.execute("VACUUM")
+                    cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                cursor.close()
+        except sqlite3.Error as exc:  # the raw DBAPI connection: pysqlite's own errors
+            log.warning("could not scrub the store: %s", exc)
+        finally:
+            raw.close()
 
     def close(self) -> None:
         """Close every pooled connection (SQLite then checkpoints the WAL into the main file)."""

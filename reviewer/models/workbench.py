@@ -87,7 +87,7 @@ class Workbench:
         role: Role = Role.MEMBER,
     ) -> Review:
         """The review of this package by this member, created on first opening, resumed after."""
-        with self._store.session() as s:
+        with self._store.session(owner=member_fingerprint) as s:
             row = s.scalar(
                 select(ReviewRow).where(
                     ReviewRow.package_id == package_id, ReviewRow.member_fingerprint == member_fingerprint
@@ -150,7 +150,7 @@ class Workbench:
 
     def accept_pledge(self, review: Review) -> None:
         """The confidentiality pledge, accepted now (accepting again keeps the first time)."""
-        with self._store.session() as s:
+        with self._store.session(owner=review.member_fingerprint) as s:
             row = rules.review_row(s, review)
             if row.pledge_accepted:
                 return
@@ -161,7 +161,7 @@ class Workbench:
         """Remember the selected indicator and the active tab, so reopening resumes there."""
         if code is not None and not entry.known_code(review.standard, code):
             entry.leaf(review.standard, code)  # raises UnknownIndicator naming the code
-        with self._store.session() as s:
+        with self._store.session(owner=review.member_fingerprint) as s:
             row = rules.review_row(s, review)
             row.position_code, row.position_tab = code, tab
 
@@ -222,7 +222,7 @@ class Workbench:
             raise ValueError("give either a material (and page) or a file name and its bytes")
         if page is not None and page < 1:
             raise ValueError("pages are numbered from 1")
-        with self._store.session() as s:
+        with self._store.session(owner=review.member_fingerprint) as s:
             row = rules.review_row(s, review)
             rules.guard(s, row, "evidence", code)
             digest = size = None
@@ -267,7 +267,7 @@ class Workbench:
         return self.add_evidence(review, code, file_name=path.name, data=data, note=note)
 
     def remove_evidence(self, review: Review, evidence_id: int) -> None:
-        with self._store.session() as s:
+        with self._store.session(owner=review.member_fingerprint) as s:
             row = rules.review_row(s, review)
             old = slots.read(s, row, "evidence", str(evidence_id))
             if old is None:
@@ -307,7 +307,7 @@ class Workbench:
         for code in linked:
             if not entry.known_code(review.standard, code):
                 entry.leaf(review.standard, code)  # raises UnknownIndicator naming the code
-        with self._store.session() as s:
+        with self._store.session(owner=review.member_fingerprint) as s:
             row = rules.review_row(s, review)
             note = SiteNoteRow(
                 review_id=row.id,
@@ -335,7 +335,7 @@ class Workbench:
         return self._step(review, undo=False)
 
     def _step(self, review: Review, *, undo: bool) -> AuditEntry:
-        with self._store.session() as s:
+        with self._store.session(owner=review.member_fingerprint) as s:
             row = rules.review_row(s, review)
             undo_stack, redo_stack = slots.stacks(s, row.id)
             stack = undo_stack if undo else redo_stack
@@ -360,7 +360,7 @@ class Workbench:
 
         ``signed``: the file that was signed, kept with the version in the same transaction, so
         every page can show it (where, its SHA-256) after a restart."""
-        with self._store.session() as s:
+        with self._store.session(owner=review.member_fingerprint) as s:
             row = rules.review_row(s, review)
             if row.status == ReviewStatus.FINALISED:
                 raise rules.locked()
@@ -393,7 +393,7 @@ class Workbench:
         if reason_text is None:
             raise ReasonRequired(T("退回修改必须说明理由。", "A return for correction needs a reason."))
         unlocked = rules.returned_codes(review.standard, codes)
-        with self._store.session() as s:
+        with self._store.session(owner=review.member_fingerprint) as s:
             row = rules.review_row(s, review)
             if row.status != ReviewStatus.FINALISED:
                 raise NotFinalised(
@@ -426,7 +426,7 @@ class Workbench:
     # --- rules -------------------------------------------------------------------------------
 
     def _change(self, review: Review, entity: str, key: str, new: object) -> None:
-        with self._store.session() as s:
+        with self._store.session(owner=review.member_fingerprint) as s:
             row = rules.review_row(s, review)
             rules.guard(s, row, entity, slots.code_of(entity, key, new, slots.read(s, row, entity, key)))
             slots.change(s, row, entity, key, new)

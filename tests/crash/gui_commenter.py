@@ -28,10 +28,11 @@ def main(data_dir: str, standard_path: str, code: str, text: str) -> None:
     from reviewer.standards import load_standard
     from reviewer.ui.app import application
     from reviewer.ui.panels.review_workspace import ReviewWorkspace
+    from tests.sealing import unlock_for_tests
 
     app = application()
     standard = load_standard(standard_path)
-    store = Store.open(data_dir)
+    store = unlock_for_tests(Store.open(data_dir))
     bench = Workbench(store)
     review = bench.open_review(PACKAGE_ID, FINGERPRINT, package_path="/crash.rvpkg", standard=standard)
     bench.declare(review, Conflict.NONE)

@@ -11,6 +11,9 @@ in the audit log, so every save it makes is a change (and writes one audit entry
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # this checkout's reviewer and tests
 from decimal import Decimal
 
 from sqlalchemy import func, select
@@ -37,10 +40,11 @@ def main(data_dir: str, standard_path: str) -> None:
     from reviewer.models.workbench import Workbench
     from reviewer.models.workbench_types import Conflict
     from reviewer.standards import load_standard
+    from tests.sealing import unlock_for_tests
 
     standard = load_standard(standard_path)
     leaves = leaf_plan(standard)
-    store = Store.open(data_dir)
+    store = unlock_for_tests(Store.open(data_dir))
     bench = Workbench(store)
     review = bench.open_review(PACKAGE_ID, FINGERPRINT, package_path="/crash.rvpkg", standard=standard)
     bench.declare(review, Conflict.NONE)  # no-ops once done

@@ -26,6 +26,7 @@ from reviewer.standards import load_standard
 from tests.crash import killer
 from tests.crash.scorer import leaf_plan
 from tests.crash.test_kill_while_scoring import check_store
+from tests.sealing import opened_text
 
 GUI_SCORER = Path(__file__).with_name("gui_scorer.py")
 GUI_COMMENTER = Path(__file__).with_name("gui_commenter.py")
@@ -89,11 +90,12 @@ def test_a_comment_typed_then_a_pause_survives_sigkill(tmp_path: Path, park_stan
     db = sqlite3.connect(data_dir / "reviewer.sqlite3")
     try:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        assert db.execute("SELECT comment FROM scores WHERE code = '1.2'").fetchall() == [(text,)]
+        comments = db.execute("SELECT comment FROM scores WHERE code = '1.2'").fetchall()
+        assert [opened_text(c, "scores.comment") for (c,) in comments] == [text]
         audit = db.execute(
             "SELECT new_value FROM audit_log WHERE entity = 'comment' AND key = '1.2'"
         ).fetchall()
-        assert audit == [(f'"{text}"',)]
+        assert [opened_text(v, "audit_log.new_value") for (v,) in audit] == [f'"{text}"']
     finally:
         db.close()
 
@@ -102,6 +104,6 @@ def _stored_comment(data_dir: Path, code: str) -> str | None:
     db = sqlite3.connect(data_dir / "reviewer.sqlite3", timeout=10)
     try:
         row = db.execute("SELECT comment FROM scores WHERE code = ?", (code,)).fetchone()
-        return None if row is None else row[0]
+        return None if row is None else opened_text(row[0], "scores.comment")
     finally:
         db.close()

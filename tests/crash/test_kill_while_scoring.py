@@ -30,6 +30,7 @@ import pytest
 from reviewer.standards import load_standard
 from tests.crash import killer
 from tests.crash.scorer import FINGERPRINT, PACKAGE_ID, leaf_plan, plan
+from tests.sealing import opened_text
 
 SCORER = Path(__file__).with_name("scorer.py")
 KILLS = int(os.environ.get("REVIEWER_CRASH_KILLS", "30"))
@@ -75,12 +76,17 @@ def check_store(db: Path, leaves: list, reported: int | None, before: int) -> in
         floor = before if reported is None else reported + 1
         assert floor <= saved <= floor + 1, (before, reported, saved)
         last: dict[str, str] = {}
+        audit = [
+            (key, opened_text(old, "audit_log.old_value"), opened_text(new, "audit_log.new_value"))
+            for key, old, new in audit
+        ]
         for i, (key, old, new) in enumerate(audit):
             code, value = plan(leaves, i)
             assert (key, json.loads(new)) == (code, value), i
             assert (None if old is None else json.loads(old)) == last.get(code), i
             last[code] = value
-        stored = dict(conn.execute("SELECT code, value FROM scores WHERE review_id = ?", review).fetchall())
+        rows = conn.execute("SELECT code, value FROM scores WHERE review_id = ?", review).fetchall()
+        stored = {code: opened_text(value, "scores.value") for code, value in rows}
         assert stored == last
         return saved
     finally:

@@ -12,7 +12,7 @@ from sqlalchemy import func, select, text
 
 from reviewer.errors import InvalidInput
 from reviewer.models import Store
-from reviewer.models.orm import AuditRow, EvidenceFileRow
+from reviewer.models.orm import AuditRow, EvidenceFileRow, ScoreRow
 from reviewer.models.workbench import Workbench
 from reviewer.models.workbench_types import (
     Conflict,
@@ -126,7 +126,9 @@ def test_scores_are_stored_as_exact_text(store: Store, bench: Workbench, review:
     bench.set_score(review, "1.1", "7.5")
     with store.reading() as s:
         raw = s.execute(text("SELECT value, typeof(value) FROM scores WHERE code = '1.1'")).one()
-    assert tuple(raw) == ("7.5", "text")
+        opened = s.execute(select(ScoreRow.value).where(ScoreRow.code == "1.1")).scalar_one()
+    assert opened == "7.5"  # exact text once opened; sealed on disk (docs/security.md, at rest)
+    assert raw[1] == "text" and raw[0].startswith("rvs1:") and "7.5" not in raw[0]
 
 
 def test_every_change_is_audited_with_old_and_new_values(bench: Workbench, review: Review):

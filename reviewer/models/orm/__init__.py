@@ -9,6 +9,7 @@ from reviewer.models.orm.base import NAMING_CONVENTION, Base, UTCDateTime, utcno
 from reviewer.models.orm.chair import ChairDecisionRow, ChairRecordLogRow, ChairSheetRow
 from reviewer.models.orm.recent_files import RecentFileRow
 from reviewer.models.orm.standards import StandardRow
+from reviewer.models.orm.store_keys import StoreKeyRow
 from reviewer.models.orm.workbench import (
     AuditRow,
     EligibilityAnswerRow,
@@ -41,6 +42,7 @@ __all__ = [
     "SheetVersionRow",
     "SiteNoteRow",
     "StandardRow",
+    "StoreKeyRow",
     "UTCDateTime",
     "YesNoAnswerRow",
     "utcnow",

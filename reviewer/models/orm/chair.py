@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, CheckConstraint, Index, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, CheckConstraint, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from reviewer.models.orm.base import Base, utcnow
+from reviewer.models.sealed import SealedBytes, SealedText
 
 FINGERPRINT = 64
 ACTIONS = (
@@ -42,8 +43,8 @@ class ChairSheetRow(Base):
     revision: Mapped[int] = mapped_column(Integer)
     digest: Mapped[str] = mapped_column(String(64))
     recused: Mapped[bool] = mapped_column(Boolean)
-    source: Mapped[str] = mapped_column(Text)
-    data: Mapped[bytes] = mapped_column(LargeBinary)
+    source: Mapped[str] = mapped_column(SealedText("chair_sheets.source"))
+    data: Mapped[bytes] = mapped_column(SealedBytes("chair_sheets.data"))
     imported_at: Mapped[datetime] = mapped_column(default=utcnow)
     superseded: Mapped[bool] = mapped_column(Boolean, default=False)
 
@@ -68,8 +69,10 @@ class ChairDecisionRow(Base):
     by_fingerprint: Mapped[str] = mapped_column(String(FINGERPRINT))
     by_role: Mapped[str] = mapped_column(String(16))
     at: Mapped[datetime] = mapped_column()
-    why: Mapped[str] = mapped_column(Text)
-    decisions: Mapped[bytes] = mapped_column(LargeBinary)  # canonical reviewer.decisions/1 JSON
+    why: Mapped[str] = mapped_column(SealedText("chair_decisions.why"))
+    decisions: Mapped[bytes] = mapped_column(
+        SealedBytes("chair_decisions.decisions")
+    )  # canonical reviewer.decisions/1 JSON
 
     __table_args__ = (
         Index(None, "package_id", "id"),
@@ -103,7 +106,7 @@ class ChairRecordLogRow(Base):
     path: Mapped[str | None] = mapped_column(Text)
     sha256: Mapped[str | None] = mapped_column(String(64))
     version: Mapped[int | None] = mapped_column(Integer)
-    detail: Mapped[str] = mapped_column(Text, default="")
+    detail: Mapped[str] = mapped_column(SealedText("chair_record_log.detail"), default="")
 
     __table_args__ = (
         Index(None, "package_id", "id"),

@@ -17,7 +17,6 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -25,6 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from reviewer.models.orm.base import Base, utcnow
+from reviewer.models.sealed import SealedBool, SealedBytes, SealedText
 
 CODE = 64  # length of an indicator / item code column
 # Audit entries name evidence and notes by id: SQLite must not hand a deleted row's id to a new one
@@ -49,7 +49,7 @@ class ReviewRow(Base):
     position_code: Mapped[str | None] = mapped_column(String(CODE))
     position_tab: Mapped[str | None] = mapped_column(String(32))
     conflict: Mapped[str] = mapped_column(String(16), default="undeclared")
-    conflict_reason: Mapped[str | None] = mapped_column(Text)
+    conflict_reason: Mapped[str | None] = mapped_column(SealedText("reviews.conflict_reason"))
     pledge_accepted: Mapped[bool] = mapped_column(Boolean, default=False)
     pledge_at: Mapped[datetime | None]
     status: Mapped[str] = mapped_column(String(16), default="open")
@@ -72,7 +72,9 @@ class SheetVersionRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id"))
     version: Mapped[int] = mapped_column(Integer)
-    reason: Mapped[str | None] = mapped_column(Text)  # the chair's reason; None for version 1
+    reason: Mapped[str | None] = mapped_column(
+        SealedText("sheet_versions.reason")
+    )  # the chair's reason; None for version 1
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
     finalised_at: Mapped[datetime | None]
     # The signed sheet of a finalised version (revision 0004): where it was saved, the file's
@@ -98,8 +100,10 @@ class ScoreRow(Base):
 
     review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id"), primary_key=True)
     code: Mapped[str] = mapped_column(String(CODE), primary_key=True)
-    value: Mapped[str | None] = mapped_column(String(40))  # exact decimal text, canonical form
-    comment: Mapped[str | None] = mapped_column(Text)
+    value: Mapped[str | None] = mapped_column(
+        SealedText("scores.value")
+    )  # exact decimal text, canonical form
+    comment: Mapped[str | None] = mapped_column(SealedText("scores.comment"))
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -108,8 +112,8 @@ class YesNoAnswerRow(Base):
 
     review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id"), primary_key=True)
     code: Mapped[str] = mapped_column(String(CODE), primary_key=True)
-    answer: Mapped[bool] = mapped_column(Boolean)
-    comment: Mapped[str | None] = mapped_column(Text)
+    answer: Mapped[bool] = mapped_column(SealedBool("yes_no_answers.answer"))
+    comment: Mapped[str | None] = mapped_column(SealedText("yes_no_answers.comment"))
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -119,7 +123,7 @@ class EligibilityAnswerRow(Base):
     review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id"), primary_key=True)
     code: Mapped[str] = mapped_column(String(CODE), primary_key=True)
     state: Mapped[str] = mapped_column(String(16))
-    comment: Mapped[str | None] = mapped_column(Text)
+    comment: Mapped[str | None] = mapped_column(SealedText("eligibility_answers.comment"))
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     __table_args__ = (CheckConstraint("state IN ('confirmed', 'flagged')", name="state"),)
@@ -132,7 +136,7 @@ class EvidenceFileRow(Base):
 
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     size: Mapped[int] = mapped_column(Integer)
-    data: Mapped[bytes] = mapped_column(LargeBinary)
+    data: Mapped[bytes] = mapped_column(SealedBytes("evidence_files.data"))
     added_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     __table_args__ = (CheckConstraint("length(sha256) = 64", name="sha256_length"),)
@@ -149,10 +153,10 @@ class EvidenceRefRow(Base):
     kind: Mapped[str] = mapped_column(String(16))  # 'material' or 'file'
     material: Mapped[str | None] = mapped_column(Text)
     page: Mapped[int | None] = mapped_column(Integer)
-    file_name: Mapped[str | None] = mapped_column(Text)
+    file_name: Mapped[str | None] = mapped_column(SealedText("evidence_refs.file_name"))
     sha256: Mapped[str | None] = mapped_column(ForeignKey("evidence_files.sha256"))
     size: Mapped[int | None] = mapped_column(Integer)
-    note: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(SealedText("evidence_refs.note"))
     added_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     __table_args__ = (
@@ -173,7 +177,7 @@ class ScratchpadRow(Base):
     __tablename__ = "scratchpad"
 
     review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id"), primary_key=True)
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(SealedText("scratchpad.text"))
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -186,7 +190,7 @@ class SiteNoteRow(Base):
     review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id"))
     activity: Mapped[str] = mapped_column(String(32))
     codes: Mapped[str] = mapped_column(Text)  # the linked codes, a JSON list
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(SealedText("site_notes.text"))
     noted_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     __table_args__ = (
@@ -213,8 +217,8 @@ class AuditRow(Base):
     at: Mapped[datetime] = mapped_column(default=utcnow)
     entity: Mapped[str] = mapped_column(String(32))
     key: Mapped[str] = mapped_column(String(200))
-    old_value: Mapped[str | None] = mapped_column(Text)
-    new_value: Mapped[str | None] = mapped_column(Text)
+    old_value: Mapped[str | None] = mapped_column(SealedText("audit_log.old_value"))
+    new_value: Mapped[str | None] = mapped_column(SealedText("audit_log.new_value"))
     action: Mapped[str] = mapped_column(String(16))
     target_id: Mapped[int | None] = mapped_column(ForeignKey("audit_log.id"))
 

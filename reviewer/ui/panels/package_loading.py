@@ -134,12 +134,17 @@ class Opening:
 
 
 def open_member_review(store: Store, opened: OpenedReview) -> MemberReview | None:
-    """Open (first time) or resume this member's review of ``opened``; ``None`` for a non-member."""
+    """Open (first time) or resume this member's review of ``opened``; ``None`` for a non-member.
+
+    The store is unlocked with the member's identity first (``Store.unlock``: the store key is
+    unwrapped with the identity's X25519 key, made the first time, and older work sealed): call it on
+    the worker that unlocked the identity."""
     if opened.member is None:
         return None
     from reviewer.models.workbench import Workbench
     from reviewer.models.workbench_types import Role
 
+    store.unlock(opened.identity)  # the member's work is sealed under a store key only they unlock
     bench = Workbench(store)
     review = bench.open_review(
         opened.manifest.package_id,
