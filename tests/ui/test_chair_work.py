@@ -125,6 +125,10 @@ def test_a_crash_between_sealing_and_removing_the_plaintext_is_finished_later(tm
     (tmp_path / "record.pdf").write_bytes(b"%PDF another file")  # not the sealed one: both are kept
     seal_left_in_clear(FILES, tmp_path)
     assert (tmp_path / "record.pdf").read_bytes() == b"%PDF another file" and on_file(tmp_path) == SIGNED
+    (tmp_path / "record.pdf").write_bytes(SIGNED + b" co-signed elsewhere")  # the record, signed further
+    seal_left_in_clear(FILES, tmp_path)
+    assert [p.name for p in tmp_path.iterdir()] == ["record.pdf.rvsealed"]
+    assert on_file(tmp_path) == SIGNED + b" co-signed elsewhere"
 
 
 def test_a_sealed_record_needs_the_chairs_key_and_its_own_name(folder: Path) -> None:

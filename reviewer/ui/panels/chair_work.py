@@ -21,7 +21,7 @@ from reviewer.export import panel_outputs as outputs
 from reviewer.files import write_atomic
 from reviewer.i18n import T
 from reviewer.models.chair import ChairStore, StoredSheet
-from reviewer.models.sealed_files import SEALED_SUFFIX, SealedFiles
+from reviewer.models.sealed_files import SEALED_SUFFIX, SealedFiles, sealed_name
 from reviewer.packages.reader import verify_package
 from reviewer.scoring import return_notice
 from reviewer.scoring import sheet_format as fmt
@@ -113,10 +113,17 @@ def load_record(files: SealedFiles, path: Path, root: x509.Certificate) -> Loade
 
 def seal_left_in_clear(files: SealedFiles, folder: Path) -> list[Path]:
     """Records written in the clear before they were kept sealed (``record.pdf``, the set-aside
-    copies): each sealed in place, compared byte for byte, then the plaintext removed (worker)."""
+    copies): each sealed in place, compared byte for byte, then the plaintext removed (worker). A
+    ``record.pdf`` that extends the sealed record (a copy co-signed elsewhere and put back: signatures
+    are appended) replaces it; any other is left where it is, the sealed record kept."""
     if not folder.is_dir():
         return []
-    plain = [folder / outputs.RECORD, *sorted(folder.glob("record-set-aside-*.pdf"))]
+    record, kept = folder / outputs.RECORD, sealed_name(folder / outputs.RECORD)
+    if record.is_file() and kept.is_file():  # co-signed elsewhere (reviewer record cosign), put back
+        on_file, offered = files.read(kept), record.read_bytes()
+        if len(offered) > len(on_file) and offered.startswith(on_file):  # the record, signed further
+            files.write(kept, offered)
+    plain = [record, *sorted(folder.glob("record-set-aside-*.pdf"))]
     return [files.seal_in_place(p) for p in plain if p.is_file()]
 
 
