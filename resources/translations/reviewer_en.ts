@@ -1704,6 +1704,16 @@ SHA-256 {sha}</translation>
         <translation>Signing…</translation>
     </message>
     <message>
+        <source>A copy of the record, with every signature it carries, was saved in the clear: {path}
+Keep it where only the panel can read it.</source>
+        <translation>A copy of the record, with every signature it carries, was saved in the clear: {path}
+Keep it where only the panel can read it.</translation>
+    </message>
+    <message>
+        <source>Save a copy of the record…</source>
+        <translation>Save a copy of the record…</translation>
+    </message>
+    <message>
         <source>Sign and close the record</source>
         <translation>Sign and close the record</translation>
     </message>
@@ -1746,6 +1756,10 @@ Reason: {reason}</translation>
         <translation>Setting the signed record aside…</translation>
     </message>
     <message>
+        <source>Saving a copy of the record…</source>
+        <translation>Saving a copy of the record…</translation>
+    </message>
+    <message>
         <source>Checking the signatures against the ministry root…</source>
         <translation>Checking the signatures against the ministry root…</translation>
     </message>
@@ -1786,8 +1800,10 @@ Reason: {reason}</translation>
         <translation>Waiting for the signature of: {who}.</translation>
     </message>
     <message>
-        <source>Record file: {path}</source>
-        <translation>Record file: {path}</translation>
+        <source>Kept encrypted on this computer: {path}
+To read or print the record, or give it to the members, save a copy of it.</source>
+        <translation>Kept encrypted on this computer: {path}
+To read or print the record, or give it to the members, save a copy of it.</translation>
     </message>
     <message>
         <source>Review record and result file</source>
@@ -2507,6 +2523,14 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
     <message>
         <source>Result files (*.rvresult)</source>
         <translation>Result files (*.rvresult)</translation>
+    </message>
+    <message>
+        <source>Save a copy of the review record</source>
+        <translation>Save a copy of the review record</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <source>Review record</source>

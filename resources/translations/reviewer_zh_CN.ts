@@ -1704,6 +1704,16 @@ SHA-256 摘要 {sha}</translation>
         <translation>正在签署…</translation>
     </message>
     <message>
+        <source>A copy of the record, with every signature it carries, was saved in the clear: {path}
+Keep it where only the panel can read it.</source>
+        <translation>评审意见表副本（含其全部签名）已以明文保存：{path}
+请妥善保管，仅供专家组阅读。</translation>
+    </message>
+    <message>
+        <source>Save a copy of the record…</source>
+        <translation>另存评审意见表副本…</translation>
+    </message>
+    <message>
         <source>Sign and close the record</source>
         <translation>组长签署并封闭评审意见表</translation>
     </message>
@@ -1746,6 +1756,10 @@ Reason: {reason}</source>
         <translation>正在另存已签署的评审意见表…</translation>
     </message>
     <message>
+        <source>Saving a copy of the record…</source>
+        <translation>正在保存评审意见表副本…</translation>
+    </message>
+    <message>
         <source>Checking the signatures against the ministry root…</source>
         <translation>正在依据部级根证书核验签名…</translation>
     </message>
@@ -1786,8 +1800,10 @@ Reason: {reason}</source>
         <translation>尚待签署：{who}。</translation>
     </message>
     <message>
-        <source>Record file: {path}</source>
-        <translation>评审意见表文件：{path}</translation>
+        <source>Kept encrypted on this computer: {path}
+To read or print the record, or give it to the members, save a copy of it.</source>
+        <translation>评审意见表在本机加密保存：{path}
+如需阅读、打印或交专家组成员查阅，请另存副本。</translation>
     </message>
     <message>
         <source>Review record and result file</source>
@@ -2507,6 +2523,14 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
     <message>
         <source>Result files (*.rvresult)</source>
         <translation>结果文件 (*.rvresult)</translation>
+    </message>
+    <message>
+        <source>Save a copy of the review record</source>
+        <translation>另存评审意见表副本</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <source>Review record</source>

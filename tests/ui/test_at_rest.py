@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -251,3 +253,127 @@ def test_a_review_keeps_its_owners_key_after_another_identity_unlocks(demo_world
     with Store.open(data_dir) as store:
         store.unlock(chair.identity)  # the chair alone reads it back
         assert Workbench(store).snapshot(member.review).scratchpad == SCRATCH
+
+
+# --- the chair's record on the chair's laptop (the rest of finding 8) --------------------------------
+
+
+@pytest.fixture
+def chair_world(tmp_path_factory: pytest.TempPathFactory):
+    from tests.ui.chair_fixtures import session_world
+
+    return session_world(tmp_path_factory)
+
+
+def inflated(data: bytes) -> Iterator[bytes]:
+    """``data`` itself and every Flate stream in it, decompressed (a PDF's content streams)."""
+    yield data
+    for match in re.finditer(rb"stream\r?\n", data):
+        try:
+            yield zlib.decompressobj().decompress(data[match.end() :], 1 << 24)
+        except zlib.error:
+            continue
+
+
+def record_markers(pdf: bytes) -> list[bytes]:
+    """What a thief finds in a record PDF in the clear: the SHA-256 its /Keywords names, its /ID."""
+    from reviewer.export.bundle_checks import record_bindings
+
+    bindings = list(record_bindings(pdf).values())
+    assert len(bindings) == 2
+    ids = re.findall(rb"/ID\s*\[\s*<([0-9A-Fa-f]{16,})>", pdf)
+    assert ids
+    return [b.encode() for b in bindings] + [bytes.fromhex(ids[-1].decode()).hex().encode(), ids[-1]]
+
+
+def found_in_folder(folder: Path, markers: list[bytes]) -> list[tuple[str, str]]:
+    return [
+        (str(p.relative_to(folder)), m.decode())
+        for p, data in every_byte(folder).items()
+        for m in markers
+        if any(m in chunk for chunk in inflated(data))
+    ]
+
+
+def test_a_stolen_laptop_reveals_nothing_of_the_chairs_record(
+    qtbot, make_window, chair_world, data_dir: Path, tmp_path: Path, monkeypatch, confirmations
+) -> None:
+    """The chair produced the record and a member co-signed it on the chair's laptop: the record's
+    /Keywords hashes and document /ID (its content streams inflated too) are nowhere in the data folder
+    — the same scan finds them in the record in the clear. Saving a copy writes the exact bytes, every
+    signature valid; a reopening's set-aside copy is sealed too."""
+    from reviewer.export.pades_validate import validate_record
+    from reviewer.ui.dialogs import cosign as cosign_dialogs
+    from tests.ui.test_chair_frozen import click, cosign_as, prepared
+
+    monkeypatch.setattr(cosign_dialogs, "notify", lambda parent, text: None)
+    _window, chair = prepared(qtbot, make_window, chair_world)
+    page = chair.record
+    cosign_as(qtbot, page, chair_world, "li-zhe", monkeypatch)  # a member co-signs on the chair's laptop
+    assert page.signed_count == 1
+    pdf = page.pdf
+    assert pdf is not None and page.path.name == "record.pdf.rvsealed"
+    markers = record_markers(pdf)
+    (tmp_path / "in-the-clear.pdf").write_bytes(pdf)
+    assert found_in_folder(tmp_path, markers)  # the scan finds the record when it is in the clear
+    (tmp_path / "in-the-clear.pdf").unlink()
+    assert found_in_folder(data_dir, markers) == []
+    if os.name == "posix":
+        assert stat.S_IMODE(page.path.stat().st_mode) == 0o600
+
+    # the one way out in the clear: Save a copy of the record…, where the chair chooses
+    monkeypatch.setattr(
+        cosign_dialogs, "choose_record_copy_path", lambda parent, suggested: tmp_path / "copy"
+    )
+    assert page.copy_button.isEnabled()
+    click(qtbot, page.copy_button)
+    copy = tmp_path / "copy.pdf"
+    assert copy.read_bytes() == page.files.read(page.path) == pdf
+    statuses = validate_record(copy.read_bytes(), page.review.identity.trust_root())
+    assert len(statuses) == 1 and all(s.valid for s in statuses)
+    assert found_in_folder(data_dir, markers) == []
+
+    # reopened: the signed record is set aside, sealed
+    monkeypatch.setattr(cosign_dialogs, "ask_reopen_reason", lambda parent, names: "措辞需修改。")
+    click(qtbot, page.reopen_button)
+    assert page.pdf is None and page.reopened_to is not None
+    assert page.reopened_to.name.endswith(".pdf.rvsealed") and page.files.read(page.reopened_to) == pdf
+    assert [p.name for p in page.folder.iterdir()] == [page.reopened_to.name]
+    assert found_in_folder(data_dir, markers) == []
+
+
+def test_a_record_left_in_the_clear_is_sealed_at_opening_losing_nothing(
+    qtbot, make_window, chair_world, data_dir: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """A chair folder written before the record was kept sealed: ``record.pdf`` and a set-aside copy in
+    the clear. Opening the package seals both in place, byte for byte (the signatures intact), and
+    removes the plaintext; the scan then finds nothing."""
+    from reviewer.export.pades_validate import validate_record
+    from reviewer.ui.dialogs import cosign as cosign_dialogs
+    from tests.ui.test_chair_frozen import cosign_as, open_chair, prepared
+
+    monkeypatch.setattr(cosign_dialogs, "notify", lambda parent, text: None)
+    window, chair = prepared(qtbot, make_window, chair_world)
+    page = chair.record
+    cosign_as(qtbot, page, chair_world, "li-zhe", monkeypatch)
+    pdf, folder = page.pdf, page.folder
+    assert pdf is not None
+    window.close()
+    # as the code before this change left it
+    page.path.unlink()
+    (folder / "record.pdf").write_bytes(pdf)
+    aside = folder / "record-set-aside-20260617T080000Z-0123456789ab.pdf"
+    aside.write_bytes(pdf)
+    markers = record_markers(pdf)
+    assert found_in_folder(data_dir, markers)  # the attack succeeds on the old folder
+
+    _window, chair = open_chair(make_window, chair_world)
+    page = chair.record
+    assert page.pdf == pdf and page.signed_count == 1
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [aside.name + ".rvsealed", "record.pdf.rvsealed"]
+    )
+    assert page.files.read(page.path) == pdf and page.files.read(folder / (aside.name + ".rvsealed")) == pdf
+    statuses = validate_record(page.files.read(page.path), page.review.identity.trust_root())
+    assert len(statuses) == 1 and all(s.valid for s in statuses)
+    assert found_in_folder(data_dir, markers) == []

@@ -126,11 +126,11 @@ def test_defect_4_a_dissent_click_after_closing_breaks_nothing(
 ) -> None:
     _, chair = closed_with_result(qtbot, make_window, chair_world, monkeypatch, tmp_path)
     page, editor = chair.record, chair.opinion
-    closed, decided = page.path.read_bytes(), chair.decisions.to_json()
+    closed, decided = page.files.read(page.path), chair.decisions.to_json()
     # a click on Record the dissent, as on main: the dissent text typed, the button pressed
     type_text(editor.dissent_text, "本人保留意见。")
     click(qtbot, editor.dissent_button)
-    assert page.path.read_bytes() == closed and all_valid(chair, closed, 5)
+    assert page.files.read(page.path) == closed and all_valid(chair, closed, 5)
     assert chair.decisions.to_json() == decided and stored_decisions(chair).dissents == ()
     assert page.current and page.bundle_button.isEnabled()
     # the member box names nobody until someone is chosen; even with one chosen, nothing is recorded
@@ -139,7 +139,7 @@ def test_defect_4_a_dissent_click_after_closing_breaks_nothing(
     type_text(editor.dissent_text, "本人保留意见。")
     click(qtbot, editor.dissent_button)
     assert not editor.dissent_button.isEnabled() and editor.lock_label.isVisibleTo(editor)
-    assert page.path.read_bytes() == closed and stored_decisions(chair).dissents == ()
+    assert page.files.read(page.path) == closed and stored_decisions(chair).dissents == ()
     assert shown_errors == []
 
 
@@ -153,14 +153,14 @@ def test_defect_5_closing_asks_first_and_cancel_changes_nothing(
     page = chair.record
     for key in MEMBERS:
         cosign_as(qtbot, page, chair_world, key, monkeypatch)
-    before = page.path.read_bytes()
+    before = page.files.read(page.path)
     confirmations.answers = [False]
     click(qtbot, page.close_button)
     assert [(t, a) for t, _, a in confirmations.asked] == [("Sign and close the record", "Sign and close")]
     assert "nothing can reopen it" in confirmations.asked[0][1]
-    assert page.path.read_bytes() == before and not page.chair_signed and page.close_button.isEnabled()
+    assert page.files.read(page.path) == before and not page.chair_signed and page.close_button.isEnabled()
     click(qtbot, page.close_button)
-    assert page.chair_signed and all_valid(chair, page.path.read_bytes(), 5)
+    assert page.chair_signed and all_valid(chair, page.files.read(page.path), 5)
 
 
 # --- defect 6: the chair's own signed sheet was not counted ------------------------------------------
@@ -218,7 +218,7 @@ def test_the_chairs_own_sheet_left_out_of_a_signed_record_is_said_on_the_sheets_
     me, package_id = chair.review.identity.fingerprint, chair.state.binding.package_id
     own = Review(0, package_id, me, chair.review.standard)
     chair._archive.keep_sheet(own, 1, chair_world.sheets["wang-kun"].read_bytes())  # signed elsewhere
-    signed = page.path.read_bytes()
+    signed = page.files.read(page.path)
     window.close()
 
     window, chair = open_chair(make_window, chair_world)
@@ -227,7 +227,7 @@ def test_the_chairs_own_sheet_left_out_of_a_signed_record_is_said_on_the_sheets_
     assert "own signed sheet (version 1) is not counted" in note.text() and "Reopen the record" in note.text()
     assert chair.reconciliation.scoring_experts == 4
     assert all(s.expert_fingerprint != me for s in chair._chair_store.sheets(package_id))
-    assert page.path.read_bytes() == signed and all_valid(chair, signed, 1)
+    assert page.files.read(page.path) == signed and all_valid(chair, signed, 1)
 
     monkeypatch.setattr(cosign_dialogs, "ask_reopen_reason", lambda parent, names: "计入组长本人的评分表。")
     click(qtbot, page.reopen_button)
@@ -324,7 +324,7 @@ def test_after_a_signature_every_editor_is_frozen_and_only_reopening_frees_it(
     click(qtbot, page.produce_button)  # the record now carries the dissent
     assert chair.decisions.dissent_of(chair_world.names["zhao-xin"]) is not None
     cosign_as(qtbot, page, chair_world, "li-zhe", monkeypatch)
-    signed, decided = page.path.read_bytes(), stored_decisions(chair)
+    signed, decided = page.files.read(page.path), stored_decisions(chair)
     package_id = chair.state.binding.package_id
     log_length = len(chair._chair_store.log(package_id))
     sheets_held = [s.digest for s in chair._chair_store.sheets(package_id)]
@@ -340,7 +340,7 @@ def test_after_a_signature_every_editor_is_frozen_and_only_reopening_frees_it(
     assert len(confirmations.asked) == asked_before  # nothing got as far as a confirmation
     assert shown_errors and all("李喆（专家）" in e for e in shown_errors)
     shown_errors.clear()
-    assert page.path.read_bytes() == signed and all_valid(chair, signed, 1)
+    assert page.files.read(page.path) == signed and all_valid(chair, signed, 1)
     assert stored_decisions(chair) == decided and len(chair._chair_store.log(package_id)) == log_length
     assert [s.digest for s in chair._chair_store.sheets(package_id)] == sheets_held
 
@@ -351,7 +351,7 @@ def test_after_a_signature_every_editor_is_frozen_and_only_reopening_frees_it(
     assert chair.opinion.strengths.isReadOnly() and not chair.opinion.save_button.isEnabled()
     poke_every_editor(qtbot, chair, monkeypatch, chair_world, tmp_path)
     shown_errors.clear()
-    assert page.path.read_bytes() == signed and stored_decisions(chair) == decided
+    assert page.files.read(page.path) == signed and stored_decisions(chair) == decided
 
     # --- reopening: names the signatures first; cancelled, nothing changes -------------------------
     reasons = iter(["结论措辞需修改。", "结论措辞需修改。"])
@@ -364,7 +364,7 @@ def test_after_a_signature_every_editor_is_frozen_and_only_reopening_frees_it(
     assert "discards the signatures of 李喆（专家） (1 in all)" in said and "结论措辞需修改。" in said
     digest = hashlib.sha256(signed).hexdigest()
     assert digest in said
-    assert page.path.read_bytes() == signed and chair.opinion.strengths.isReadOnly()
+    assert page.files.read(page.path) == signed and chair.opinion.strengths.isReadOnly()
     assert chair._chair_store.record_log(package_id) == []
 
     # --- confirmed: logged, the signed file kept aside, and only then unlocked ------------------------
@@ -374,7 +374,7 @@ def test_after_a_signature_every_editor_is_frozen_and_only_reopening_frees_it(
     assert event.kind == "reopened" and event.discarded == ("李喆（专家）",)
     assert event.reason == "结论措辞需修改。" and event.sha256 == digest and event.by.name == "王堃"
     kept = Path(event.path)
-    assert kept.parent == page.folder and kept.read_bytes() == signed and not page.path.exists()
+    assert kept.parent == page.folder and page.files.read(kept) == signed and not page.path.exists()
     assert str(kept) in page.status.text() and page.pdf is None
     assert not chair.opinion.strengths.isReadOnly() and chair.opinion.save_button.isEnabled()
     assert not chair.opinion.lock_label.isVisibleTo(chair.opinion)
@@ -390,7 +390,7 @@ def test_after_closing_every_editor_is_frozen_for_good(
 ) -> None:
     _, chair = closed_with_result(qtbot, make_window, chair_world, monkeypatch, tmp_path)
     page = chair.record
-    closed, decided = page.path.read_bytes(), stored_decisions(chair)
+    closed, decided = page.files.read(page.path), stored_decisions(chair)
     package_id = chair.state.binding.package_id
     log_length = len(chair._chair_store.log(package_id))
     poke_every_editor(qtbot, chair, monkeypatch, chair_world, tmp_path)
@@ -401,7 +401,7 @@ def test_after_closing_every_editor_is_frozen_for_good(
     monkeypatch.setattr(cosign_dialogs, "ask_reopen_reason", lambda parent, names: "无论如何")
     page.reopen()
     assert "The record is closed" in shown_errors.pop()
-    assert page.path.read_bytes() == closed and all_valid(chair, closed, 5)
+    assert page.files.read(page.path) == closed and all_valid(chair, closed, 5)
     assert stored_decisions(chair) == decided and len(chair._chair_store.log(package_id)) == log_length
     assert [e.kind for e in chair._chair_store.record_log(package_id)] == ["result"]
     assert page.bundle_button.isEnabled() and page.current

@@ -97,7 +97,7 @@ def test_produce_cosign_close_and_the_ministry_opens_the_result(
     # --- the record: produced into the chair's data folder, bound to what it shows --------------
     click(qtbot, page.produce_button)
     assert shown_errors == []
-    assert page.pdf is not None and page.path.read_bytes() == page.pdf
+    assert page.pdf is not None and page.files.read(page.path) == page.pdf
     assert page.path.parent.name == w.binding.package_id
     assert record_bindings(page.pdf) == {
         "reconciliation-sha256": hashlib.sha256(chair.reconciliation.to_json()).hexdigest(),
@@ -117,9 +117,9 @@ def test_produce_cosign_close_and_the_ministry_opens_the_result(
     # --- the chair cannot close first, nor co-sign as a member ---------------------------------
     before = page.pdf
     page.close_record()
-    assert "The chair signs last" in shown_errors.pop() and page.path.read_bytes() == before
+    assert "The chair signs last" in shown_errors.pop() and page.files.read(page.path) == before
     cosign_as(qtbot, page, w, "wang-kun", monkeypatch)
-    assert "This is the chair's field" in shown_errors.pop() and page.path.read_bytes() == before
+    assert "This is the chair's field" in shown_errors.pop() and page.files.read(page.path) == before
 
     # --- each member in turn: the keyring has nothing, the passphrase is asked; a mistyped one first
     cosign_as(qtbot, page, w, "li-zhe", monkeypatch, ("not-the-passphrase", DEMO_PASSPHRASE))
@@ -141,7 +141,7 @@ def test_produce_cosign_close_and_the_ministry_opens_the_result(
     assert "after 李喆（专家）、张玥（专家）、陈燊（专家）、赵鑫（专家）" in said and "nothing can reopen it" in said
     assert page.chair_signed and page.signed_count == 5
     root = chair.review.identity.trust_root()
-    statuses = validate_record(page.path.read_bytes(), root)
+    statuses = validate_record(page.files.read(page.path), root)
     assert len(statuses) == 5 and all(s.valid for s in statuses)
     assert statuses[-1].role is MemberRole.CHAIR and statuses[-1].coverage == "whole_document"
     target = tmp_path / "result"
@@ -159,20 +159,32 @@ def test_produce_cosign_close_and_the_ministry_opens_the_result(
     keys = authority.unlock(source())
     bundle = open_bundle(data, MinistryReader(authority.signing_cert, keys.encryption), authority.root)
     assert bundle.reconciliation.to_json() == chair.reconciliation.to_json()
-    assert bundle.decisions == chair.decisions and bundle.record_pdf == page.path.read_bytes()
+    assert bundle.decisions == chair.decisions and bundle.record_pdf == page.files.read(page.path)
     assert len(bundle.sheets) == 6 and len(bundle.record_signatures) == 5
 
     # --- closed is final: nothing that feeds the record can change, nothing reopens it -------------
     assert notices == []
     assert not page.visit.save_button.isEnabled() and page.visit.place.isReadOnly()
     assert not page.reopen_button.isEnabled() and "nothing reopens it" in page.lock_note.text()
-    closed = page.path.read_bytes()
+    closed = page.files.read(page.path)
     chair._save_visit(("2026-06-15", "2026-06-16", "2026-06-17"), "别处")
     assert "The record is closed" in shown_errors.pop() and shown_errors == []
     assert chair.decisions.visit.place == "江苏省南京市 示例软件园管理委员会"
-    assert page.path.read_bytes() == closed and page.current
+    assert page.files.read(page.path) == closed and page.current
     # a corrected result is a new result version: the box starts above the last one produced
     assert page.version.value() == 2 and page.version.minimum() == 2
+
+    # --- the record in the clear only where the chair saves a copy: its exact bytes, every signature
+    assert closed not in page.path.read_bytes() and b"%PDF" not in page.path.read_bytes()
+    monkeypatch.setattr(
+        cosign_dialogs, "choose_record_copy_path", lambda parent, suggested: tmp_path / "评审意见表"
+    )
+    assert page.copy_button.isEnabled()
+    click(qtbot, page.copy_button)
+    copy = tmp_path / "评审意见表.pdf"
+    assert copy.read_bytes() == closed and str(copy) in notices.pop() and shown_errors == []
+    statuses = validate_record(copy.read_bytes(), root)
+    assert len(statuses) == 5 and all(s.valid for s in statuses)
 
 
 def test_a_member_cannot_close_and_the_record_survives_reopening(

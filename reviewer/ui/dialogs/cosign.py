@@ -40,6 +40,17 @@ def choose_result_path(parent: QWidget | None, suggested: str) -> Path | None:
     return Path(path) if path else None
 
 
+def choose_record_copy_path(parent: QWidget | None, suggested: str) -> Path | None:
+    """Where the chair saves a copy of the review record in the clear (None: cancelled)."""
+    path, _ = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("cosign", "Save a copy of the review record"),
+        suggested,
+        QCoreApplication.translate("cosign", "PDF files (*.pdf)"),
+    )
+    return Path(path) if path else None
+
+
 def notify(parent: QWidget | None, text: str) -> None:
     QMessageBox.information(parent, QCoreApplication.translate("cosign", "Review record"), text)
 

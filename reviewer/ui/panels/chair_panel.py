@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from reviewer.errors import ReviewerError
 from reviewer.export.record_seal import RecordFrozen
 from reviewer.models.chair import ChairStore, StoredSheet
+from reviewer.models.sealed_files import SealedFiles
 from reviewer.models.store import Store
 from reviewer.paths import data_dir
 from reviewer.scoring.decisions import (
@@ -96,7 +97,11 @@ class ChairPanel(ChairDeciding, QWidget):
         self._archive = archive or SheetArchive(data / "sheets")  # where the chair's own signed sheets are
         self._pending_own: list[tuple[str, bytes]] = []  # signed before the panel was bound
         self.record = RecordPage(
-            review, data / "chair" / review.manifest.package_id, executor, chair_store=self._chair_store
+            review,
+            data / "chair" / review.manifest.package_id,
+            executor,
+            chair_store=self._chair_store,
+            files=None if store is None else SealedFiles(store.keys, review.identity.fingerprint),
         )
         self.tabs.addTab(self.imports, "")
         self.tabs.addTab(self.matrix, "")

@@ -1,11 +1,16 @@
 """The review record and the result file (评审意见表与结果文件), from the chair's reconciliation.
 
-The chair produces the record PDF (in the background, into the chair's data folder); each member
-co-signs in turn on the same laptop (their identity folder, their passphrase or keyring); the
-chair signs last, which closes the record; then the result file (``.rvresult``) is built and saved
-where the chair chooses. The work is the core's :mod:`reviewer.export.panel_outputs`, the same as
-``reviewer panel reconcile/close`` and ``reviewer record cosign``; every failure goes through
-:func:`reviewer.ui.dialogs.errors.report`.
+The chair produces the record PDF (in the background); each member co-signs in turn on the same
+laptop (their identity folder, their passphrase or keyring); the chair signs last, which closes the
+record; then the result file (``.rvresult``) is built and saved where the chair chooses. The work is
+the core's :mod:`reviewer.export.panel_outputs`, the same as ``reviewer panel reconcile/close`` and
+``reviewer record cosign``; every failure goes through :func:`reviewer.ui.dialogs.errors.report`.
+
+The working copy (``chair/<package id>/record.pdf.rvsealed`` in the data folder) is kept sealed
+under the chair's store key (:mod:`reviewer.models.sealed_files`): each step opens it, signs the
+exact bytes in memory and replaces it, sealed, in one rename; a record an older version left in the
+clear is sealed in place when the page first reads it. The PDF is in the clear only where the chair
+saves a copy (**Save a copy of the record…**, :mod:`~reviewer.ui.panels.record_copy`).
 
 The record names the SHA-256 of the reconciliation and decisions it was made from. Signed means
 frozen (:mod:`reviewer.export.record_seal`): once a member has signed the record on file, the page's
@@ -42,17 +47,24 @@ from PySide6.QtWidgets import (
 from reviewer.errors import KeyUnavailable, WrongPassphrase
 from reviewer.export import panel_outputs as outputs
 from reviewer.models.chair import ChairStore, RecordEvent
+from reviewer.models.sealed import StoreKeys
+from reviewer.models.sealed_files import SealedFiles
 from reviewer.scoring.panel import PanelState
 from reviewer.scoring.result import Reconciliation
 from reviewer.trust import PassphraseSource, load_identity, read_info
-from reviewer.trust.files import write_atomic
 from reviewer.ui.dialogs import cosign as dialogs
 from reviewer.ui.dialogs import errors
 from reviewer.ui.panels import chair_questions as questions
 from reviewer.ui.panels import chair_record_texts as texts
+from reviewer.ui.panels import record_copy
 from reviewer.ui.panels.chair_decisions import ERROR_STYLE, LOCK_STYLE
 from reviewer.ui.panels.chair_result import ResultFile
-from reviewer.ui.panels.chair_work import Loaded, load_record, set_aside_record
+from reviewer.ui.panels.chair_work import (
+    Loaded,
+    load_record,
+    seal_left_in_clear,
+    set_aside_record,
+)
 from reviewer.ui.panels.package_loading import OpenedReview
 from reviewer.ui.panels.record_on_file import RecordOnFile
 from reviewer.ui.panels.record_signers import SignerTable
@@ -74,10 +86,13 @@ class RecordPage(RecordOnFile, QWidget):
         executor: Executor | None = None,
         parent: QWidget | None = None,
         chair_store: ChairStore | None = None,
+        files: SealedFiles | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("recordPage")
         self.review, self.folder, self._executor = review, folder, executor
+        # the record is kept sealed under the chair's store key; with no store, nothing can keep it
+        self.files = files or SealedFiles(StoreKeys(), review.identity.fingerprint)
         self._chair_store = chair_store
         self.reopened_to: Path | None = None  # where the last reopening set the signed record aside
         self.state: PanelState | None = None
@@ -94,6 +109,7 @@ class RecordPage(RecordOnFile, QWidget):
         self.cosign_button = QPushButton(objectName="cosignRecord")
         self.close_button = QPushButton(objectName="closeRecord")
         self.reopen_button = QPushButton(objectName="reopenRecord")
+        self.copy_button = QPushButton(objectName="saveRecordCopy")
         self.results = ResultFile(review, chair_store)
         self.bundle_button, self.version, self.result = (
             self.results.button,
@@ -113,7 +129,13 @@ class RecordPage(RecordOnFile, QWidget):
         self.table = SignerTable()
 
         buttons = QHBoxLayout()
-        for b in (self.produce_button, self.cosign_button, self.close_button, self.reopen_button):
+        for b in (
+            self.produce_button,
+            self.cosign_button,
+            self.close_button,
+            self.reopen_button,
+            self.copy_button,
+        ):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.results)
@@ -133,6 +155,7 @@ class RecordPage(RecordOnFile, QWidget):
         self.cosign_button.clicked.connect(self.cosign)
         self.close_button.clicked.connect(self.close_record)
         self.reopen_button.clicked.connect(self.reopen)
+        self.copy_button.clicked.connect(self.save_copy)
         self.results.button.clicked.connect(self.produce_result)
         self.retranslate()
 
@@ -177,16 +200,15 @@ class RecordPage(RecordOnFile, QWidget):
         chair, package = self.review.identity, self.review.path
 
         steps = (self.tr("Laying out the record…"), self.tr("Saving the record…"), self._checking())
-        folder, target, root = self.folder, self.path, chair.trust_root()
+        files, target, root = self.files, self.path, chair.trust_root()
 
         def work(progress: Progress) -> Loaded:  # worker thread: no widget, texts made before
             progress(0, 3, steps[0])
             pdf = outputs.record_for(package, chair, state.binding, state.sheets(), rec, state.decisions)
             progress(1, 3, steps[1])
-            folder.mkdir(parents=True, exist_ok=True)
-            outputs.write_record(target, pdf)
+            files.write(target, pdf)
             progress(2, 3, steps[2])
-            return load_record(target, root)
+            return load_record(files, target, root)
 
         return self._run(work, self._shown)
 
@@ -200,7 +222,7 @@ class RecordPage(RecordOnFile, QWidget):
         return self._cosign(folder, PassphraseSource(use_keyring=True, interactive=False), may_ask=True)
 
     def _cosign(self, folder: Path, source: PassphraseSource, may_ask: bool) -> Task:
-        pdf, target, root = self.pdf, self.path, self.review.identity.trust_root()
+        pdf, files, target, root = self.pdf, self.files, self.path, self.review.identity.trust_root()
         assert pdf is not None
         steps = (self.tr("Unlocking the member's key…"), self.tr("Signing…"), self._checking())
 
@@ -209,9 +231,9 @@ class RecordPage(RecordOnFile, QWidget):
             member = load_identity(folder, source)
             progress(1, 3, steps[1])
             signed, _ = outputs.cosign(pdf, member, members_only=True)
-            write_atomic(target, signed)
+            files.write(target, signed)
             progress(2, 3, steps[2])
-            return load_record(target, root)
+            return load_record(files, target, root)
 
         return self._run(work, self._shown, partial(self._cosign_failed, folder, may_ask))
 
@@ -241,15 +263,15 @@ class RecordPage(RecordOnFile, QWidget):
             names = "、".join(s.field.label or s.field.name for s in members)
             if not questions.confirm_close(self, names):
                 return None
-        pdf, chair, target = self.pdf, self.review.identity, self.path
+        pdf, chair, files, target = self.pdf, self.review.identity, self.files, self.path
         steps = (self.tr("Signing as the chair…"), self._checking())
 
         def work(progress: Progress) -> Loaded:
             progress(0, 2, steps[0])
             closed, _ = outputs.close_record(pdf, chair)
-            write_atomic(target, closed)
+            files.write(target, closed)
             progress(1, 2, steps[1])
-            return load_record(target, chair.trust_root())
+            return load_record(files, target, chair.trust_root())
 
         return self._run(work, self._shown)
 
@@ -278,11 +300,12 @@ class RecordPage(RecordOnFile, QWidget):
             return None
         reason, kept, digest = asked
         target, chair_store, package_id, actor = self.path, self._chair_store, self.package_id, self.actor
-        step = self.tr("Setting the signed record aside…")
+        files, step = self.files, self.tr("Setting the signed record aside…")
 
         def work(progress: Progress) -> Path:
             progress(0, 1, step)
             return set_aside_record(
+                files,
                 target,
                 kept,
                 digest,
@@ -295,17 +318,28 @@ class RecordPage(RecordOnFile, QWidget):
 
         return self._run(work, self._reopened)
 
+    def save_copy(self) -> Task | None:
+        """Write the record in the clear where the chair chooses (:mod:`~reviewer.ui.panels.record_copy`)."""
+        if self.busy or self.pdf is None:
+            return None
+        target = record_copy.choose_target(self, self.review)
+        if target is None:
+            return None
+        work = record_copy.work(self.files, self.path, self.pdf, target)
+        return self._run(work, partial(record_copy.saved, self))
+
     # --- background work and its results ----------------------------------------------------------
     def _checking(self) -> str:
         return self.tr("Checking the signatures against the ministry root…")
 
     def _load_existing(self) -> Task:
         """What is on file at opening (worker): the record, if any, and the last result produced."""
-        target, root = self.path, self.review.identity.trust_root()
+        files, folder, target, root = self.files, self.folder, self.path, self.review.identity.trust_root()
         chair_store, package_id = self._chair_store, self.package_id
 
         def work(_progress: Progress) -> tuple[Loaded | None, RecordEvent | None]:
-            loaded = load_record(target, root) if target.exists() else None
+            seal_left_in_clear(files, folder)  # a record from before it was kept sealed
+            loaded = load_record(files, target, root) if target.exists() else None
             return loaded, None if chair_store is None else chair_store.last_result(package_id)
 
         return self._run(work, self._found)
@@ -364,6 +398,7 @@ class RecordPage(RecordOnFile, QWidget):
         self.cosign_button.setEnabled(idle and current and not all_members and not self.chair_signed)
         self.close_button.setEnabled(idle and current and all_members and not self.chair_signed)
         self.reopen_button.setEnabled(idle and seal.can_reopen)
+        self.copy_button.setEnabled(idle and self.pdf is not None)
         self.results.refresh(idle, current, self.chair_signed)
         self.warning.setVisible(self.pdf is not None and not current and self.signed_count > 0)
         self.lock_note.setText(
@@ -389,6 +424,7 @@ class RecordPage(RecordOnFile, QWidget):
         self.cosign_button.setText(self.tr("Co-sign as a member…"))
         self.close_button.setText(self.tr("Sign and close (chair)…"))
         self.reopen_button.setText(self.tr("Reopen the record…"))
+        self.copy_button.setText(self.tr("Save a copy of the record…"))
         self.warning.setText(texts.stale_warning())
         self._refresh()
 

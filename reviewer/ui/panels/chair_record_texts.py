@@ -78,4 +78,12 @@ def status_text(
         text = QCoreApplication.translate("RecordPage", "Waiting for the signature of: {who}.").format(
             who=waiting
         )
-    return text + "\n" + QCoreApplication.translate("RecordPage", "Record file: {path}").format(path=path)
+    return (
+        text
+        + "\n"
+        + QCoreApplication.translate(
+            "RecordPage",
+            "Kept encrypted on this computer: {path}\nTo read or print the record, or give it to the "
+            "members, save a copy of it.",
+        ).format(path=path)
+    )

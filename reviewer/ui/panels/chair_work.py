@@ -2,14 +2,14 @@
 :class:`~reviewer.ui.tasks.Task` and is testable without widgets): bind to the verified package and
 restore what the chair store kept, import sheets and keep the accepted ones (the chair's own signed
 sheet too, taken from the sheet archive when the store does not hold it), name a return notice,
-read the record on file and set a signed record aside when it is reopened.
+read the record on file (kept sealed under the chair's store key,
+:mod:`reviewer.models.sealed_files`) and set a signed record aside when it is reopened.
 The rules themselves are the core's (:mod:`reviewer.scoring.panel`, :mod:`reviewer.models.chair`).
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -18,8 +18,10 @@ from cryptography import x509
 
 from reviewer.errors import Refused
 from reviewer.export import panel_outputs as outputs
+from reviewer.files import write_atomic
 from reviewer.i18n import T
 from reviewer.models.chair import ChairStore, StoredSheet
+from reviewer.models.sealed_files import SEALED_SUFFIX, SealedFiles, sealed_name
 from reviewer.packages.reader import verify_package
 from reviewer.scoring import return_notice
 from reviewer.scoring import sheet_format as fmt
@@ -102,18 +104,36 @@ def read_sheets(paths: Sequence[Path]) -> list[tuple[str, bytes]]:
     return [(Path(p).name, read_sheet_bytes(p)) for p in paths]
 
 
-def load_record(path: Path, root: x509.Certificate) -> Loaded:
-    """The record on file and its fields with their signatures validated against ``root`` (worker)."""
-    pdf = path.read_bytes()
+def load_record(files: SealedFiles, path: Path, root: x509.Certificate) -> Loaded:
+    """The record kept sealed at ``path``, opened, and its fields with their signatures validated
+    against ``root`` (worker)."""
+    pdf = files.read(path)
     return pdf, outputs.signers(pdf, root)
 
 
+def seal_left_in_clear(files: SealedFiles, folder: Path) -> list[Path]:
+    """Records written in the clear before they were kept sealed (``record.pdf``, the set-aside
+    copies): each sealed in place, compared byte for byte, then the plaintext removed (worker). A
+    ``record.pdf`` that extends the sealed record (a copy co-signed elsewhere and put back: signatures
+    are appended) replaces it; any other is left where it is, the sealed record kept."""
+    if not folder.is_dir():
+        return []
+    record, kept = folder / outputs.RECORD, sealed_name(folder / outputs.RECORD)
+    if record.is_file() and kept.is_file():  # co-signed elsewhere (reviewer record cosign), put back
+        on_file, offered = files.read(kept), record.read_bytes()
+        if len(offered) > len(on_file) and offered.startswith(on_file):  # the record, signed further
+            files.write(kept, offered)
+    plain = [record, *sorted(folder.glob("record-set-aside-*.pdf"))]
+    return [files.seal_in_place(p) for p in plain if p.is_file()]
+
+
 def set_aside_name(digest: str, now: datetime) -> str:
-    """The name a reopened record is kept under, beside the record: when, and which file."""
-    return f"record-set-aside-{now.strftime('%Y%m%dT%H%M%SZ')}-{digest[:12]}.pdf"
+    """The name a reopened record is kept under (sealed), beside the record: when, and which file."""
+    return f"record-set-aside-{now.strftime('%Y%m%dT%H%M%SZ')}-{digest[:12]}.pdf{SEALED_SUFFIX}"
 
 
 def set_aside_record(
+    files: SealedFiles,
     target: Path,
     kept: Path,
     digest: str,
@@ -124,9 +144,10 @@ def set_aside_record(
     discarded: Sequence[str],
     reason: str,
 ) -> Path:
-    """Reopen the signed record (worker thread): the file that was shown (``digest``) is renamed to
-    ``kept`` — set aside, not deleted — and the reopening logged; if logging fails, the file goes
-    back, so a reopening is either logged with its file kept or did not happen."""
+    """Reopen the signed record (worker thread): the record that was shown (``digest``, the SHA-256 of
+    the PDF) is kept sealed as ``kept`` — set aside, not deleted — the record removed and the reopening
+    logged; if logging fails, the record goes back, so a reopening is either logged with its file kept
+    or did not happen. (Sealed under its new name: the name is bound into the sealing.)"""
     if chair_store is None:
         raise Refused(
             T(
@@ -135,7 +156,8 @@ def set_aside_record(
                 "the record was not reopened.",
             )
         )
-    if hashlib.sha256(target.read_bytes()).hexdigest() != digest:
+    pdf = files.read(target)
+    if hashlib.sha256(pdf).hexdigest() != digest:
         raise Refused(
             T(
                 "磁盘上的评审意见表与界面显示的不同（可能已被其他程序修改），未重新打开。请关闭后重新打开评审包。",
@@ -143,12 +165,29 @@ def set_aside_record(
                 "not reopened. Close and open the package again.",
             )
         )
-    os.replace(target, kept)
+    files.write(kept, pdf)
+    target.unlink()
     try:
         chair_store.log_reopened(
             package_id, by=by, discarded=discarded, reason=reason, sha256=digest, kept_at=str(kept)
         )
     except BaseException:
-        os.replace(kept, target)
+        files.write(target, pdf)
+        kept.unlink(missing_ok=True)
         raise
     return kept
+
+
+def save_record_copy(files: SealedFiles, kept: Path, shown: bytes, target: Path) -> Path:
+    """Write the record kept sealed at ``kept`` in the clear at ``target`` (the chair's choice), byte
+    for byte — every signature with it — when it is still the record shown (``shown``) (worker)."""
+    pdf = files.read(kept)
+    if pdf != shown:
+        raise Refused(
+            T(
+                "磁盘上的评审意见表与界面显示的不同（可能已被其他程序修改），未保存副本。请关闭后重新打开评审包。",
+                "The record on disk is not the one shown (another program may have changed it); no copy "
+                "was saved. Close and open the package again.",
+            )
+        )
+    return write_atomic(target, pdf)

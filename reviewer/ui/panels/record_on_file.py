@@ -15,6 +15,7 @@ from reviewer.export import panel_outputs as outputs
 from reviewer.export.bundle_checks import record_bindings
 from reviewer.export.record_input import MemberRole
 from reviewer.export.record_seal import RecordSeal, wanted_bindings
+from reviewer.models.sealed_files import sealed_name
 from reviewer.scoring.decisions import Actor
 from reviewer.scoring.panel import PanelState
 from reviewer.scoring.result import Reconciliation
@@ -25,7 +26,7 @@ class RecordOnFile:
     """The answers about the record on file (a mix-in: the page holds what is declared here)."""
 
     review: OpenedReview
-    folder: Path  # where the record is kept
+    folder: Path  # where the record is kept (sealed)
     state: PanelState | None
     reconciliation: Reconciliation | None
     pdf: bytes | None  # the record on file (None: there is none)
@@ -35,7 +36,8 @@ class RecordOnFile:
 
     @property
     def path(self) -> Path:
-        return self.folder / outputs.RECORD
+        """Where the record is kept, sealed under the chair's store key (``record.pdf.rvsealed``)."""
+        return sealed_name(self.folder / outputs.RECORD)
 
     def _wanted(self) -> dict[str, str] | None:
         if self.state is None or self.reconciliation is None:
