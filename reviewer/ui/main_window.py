@@ -12,7 +12,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+)
 from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget
 
 from reviewer.errors import ReviewerError
@@ -316,12 +324,28 @@ class MainWindow(QMainWindow):
         geometry = self.settings.geometry(WINDOW)
         if geometry is not None:
             self.restoreGeometry(geometry)
+        else:
+            self._fit_to_screen()
         state = self.settings.state(WINDOW)
         if state is not None:
             self.restoreState(state)
         splitter = self.settings.state("standard_browser")
         if splitter is not None:
             self.browser.restoreState(splitter)
+
+    def _fit_to_screen(self) -> None:
+        """First start: the default size, but never larger than the screen (a 1024 x 700 laptop)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        room = screen.availableGeometry()
+        # the frame (title bar, borders) is not known before the window is shown: leave it room
+        width = min(self.width(), room.width() * 95 // 100)
+        height = min(self.height(), room.height() * 92 // 100)
+        self.resize(width, height)
+        frame = self.frameGeometry()
+        frame.moveCenter(room.center())
+        self.move(frame.topLeft())
 
     def save(self) -> None:
         self.settings.set_geometry(WINDOW, self.saveGeometry())

@@ -133,6 +133,15 @@ def test_geometry_is_remembered(make_window) -> None:
     assert (again.width(), again.height()) == (610, 430)
 
 
+def test_the_first_window_fits_a_small_screen(make_window) -> None:
+    """No remembered size: the default (1200 x 760) is cut to the screen, so nothing is off it."""
+    window = make_window(lang="en")
+    room = window.screen().availableGeometry()
+    assert room.width() < 1200  # the offscreen screen is 800 x 800
+    assert window.width() <= room.width() and window.height() <= room.height()
+    assert room.contains(window.frameGeometry().topLeft())
+
+
 def test_an_invalid_standard_reaches_the_error_path(
     make_window, park_standard_path, tmp_path, shown_errors
 ) -> None:
