@@ -1,7 +1,8 @@
 """The chair's store: the sheets imported for a package and the log of the chair's decisions.
 
     chair = ChairStore(store)
-    chair.record_sheet(package_id, sheet, source="li.rvsheet")     # after SheetCollection accepted it
+    chair.record_sheet(package_id, sheet, source="li.rvsheet",     # after SheetCollection accepted it
+                       chair=actor.fingerprint)                    # sealed under the chair's key
     stored = chair.sheets(package_id)                              # → StoredSheet, bytes as signed
     chair.record_decisions(package_id, decisions, action="consensus", subject="2.1",
                            by=actor, why="…")                      # appends one log row
@@ -144,10 +145,13 @@ class ChairStore:
 
     # --- sheets ------------------------------------------------------------------------------
 
-    def record_sheet(self, package_id: str, sheet: VerifiedSheet, source: str = "") -> StoredSheet:
+    def record_sheet(
+        self, package_id: str, sheet: VerifiedSheet, source: str = "", *, chair: str
+    ) -> StoredSheet:
         """Keep an accepted sheet; older versions of the same expert are marked superseded.
-        Recording the same sheet again changes nothing and returns the stored one."""
-        with self._store.session() as session:
+        Recording the same sheet again changes nothing and returns the stored one. ``chair``: the
+        chair's fingerprint; the sheet is sealed under the chair's store key, whoever unlocked last."""
+        with self._store.session(owner=chair) as session:
             found = session.scalar(
                 select(ChairSheetRow).where(
                     ChairSheetRow.package_id == package_id, ChairSheetRow.digest == sheet.digest

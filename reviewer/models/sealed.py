@@ -57,7 +57,7 @@ def key_id(data_key: bytes) -> bytes:
 
 
 class StoreKeys:
-    """The store keys unlocked in this process: any of them opens, the active one seals.
+    """The store keys unlocked in this process: any of them opens; a value is sealed with its owner's.
 
     Shared by the threads using one store; adding a key is guarded by a lock, reads are of an
     immutable snapshot.
@@ -101,8 +101,16 @@ class StoreKeys:
             self._keys, self._owners, self._active = {}, {}, None
 
     def seal(self, plain: bytes, column: str, owner: str | None = None) -> bytes:
-        """Seal with ``owner``'s key when that identity has unlocked the store, else the active key."""
-        kid = self._owners.get(owner, self._active) if owner else self._active
+        """Seal with ``owner``'s key; :class:`StoreLocked` when that identity has not unlocked the store.
+
+        Never another identity's key instead: work sealed under a key its owner does not hold is lost
+        to them the next time they unlock alone. Without ``owner`` only a store holding exactly one
+        key seals (with it); with several held, whose work it is cannot be guessed, so it refuses."""
+        owners = self._owners
+        if owner:
+            kid = owners.get(owner)
+        else:
+            kid = next(iter(owners.values())) if len(set(owners.values())) == 1 else None
         if kid is None:
             raise StoreLocked(
                 T(

@@ -138,8 +138,9 @@ class Store:
         """One unit of work: committed when the block ends normally, rolled back if it raises.
 
         ``owner``: the fingerprint of the identity whose work this unit writes; sealed values are
-        sealed with its store key when it has unlocked the store (else with the key unlocked last),
-        so a review keeps its owner's key even after another identity unlocked the store."""
+        sealed with its store key, so a review keeps its owner's key even after another identity
+        unlocked the store. Writing a sealed value raises :class:`~reviewer.models.sealed.StoreLocked`
+        when ``owner`` has not unlocked the store, or when no ``owner`` is named and several have."""
         with using(self.keys, owner), _unwrapped(), self._sessions.begin() as session:
             yield session
 

@@ -141,7 +141,7 @@ def seal_in_place(conn: Connection, keys: StoreKeys, owner: str) -> int:
                 data = bytes(value)
                 if is_sealed_bytes(data):
                     continue
-                new: Any = keys.seal(data, name)
+                new: Any = keys.seal(data, name, owner)
             elif spec.kind == "bool":
                 if isinstance(value, str) and is_sealed_text(value):
                     continue

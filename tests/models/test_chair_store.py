@@ -45,12 +45,16 @@ def test_sheets_and_decisions_survive_reopening(data_dir: Path) -> None:
     d2 = d1.without_consensus("3.2")
     with Store.open() as store:
         chair = ChairStore(store, now=lambda: datetime(2026, 6, 17, 8, tzinfo=UTC))
-        chair.record_sheet("pkg", fake_sheet("a", 1, "1" * 64), "a1.rvsheet")
-        chair.record_sheet("pkg", fake_sheet("b", 1, "2" * 64, recused=True), "b.rvsheet")
-        chair.record_sheet("pkg", fake_sheet("a", 2, "3" * 64), "a2.rvsheet")
-        again = chair.record_sheet("pkg", fake_sheet("a", 2, "3" * 64), "elsewhere.rvsheet")
+        chair.record_sheet("pkg", fake_sheet("a", 1, "1" * 64), "a1.rvsheet", chair=CHAIR.fingerprint)
+        chair.record_sheet(
+            "pkg", fake_sheet("b", 1, "2" * 64, recused=True), "b.rvsheet", chair=CHAIR.fingerprint
+        )
+        chair.record_sheet("pkg", fake_sheet("a", 2, "3" * 64), "a2.rvsheet", chair=CHAIR.fingerprint)
+        again = chair.record_sheet(
+            "pkg", fake_sheet("a", 2, "3" * 64), "elsewhere.rvsheet", chair=CHAIR.fingerprint
+        )
         assert again.source == "a2.rvsheet"  # the same sheet twice is kept once
-        chair.record_sheet("other", fake_sheet("a", 1, "1" * 64), "x.rvsheet")
+        chair.record_sheet("other", fake_sheet("a", 1, "1" * 64), "x.rvsheet", chair=CHAIR.fingerprint)
         chair.record_decisions("pkg", d1, action="consensus", subject="3.2", by=CHAIR, why="合议")
         chair.record_decisions("pkg", d2, action="withdraw_consensus", subject="3.2", by=CHAIR, why="撤回")
     with Store.open() as store:
@@ -80,8 +84,8 @@ def test_sheets_and_decisions_survive_reopening(data_dir: Path) -> None:
 
 def test_an_older_version_recorded_after_a_newer_one_is_marked_superseded(store: Store) -> None:
     chair = ChairStore(store)
-    chair.record_sheet("pkg", fake_sheet("a", 2, "3" * 64), "a2")
-    late = chair.record_sheet("pkg", fake_sheet("a", 1, "1" * 64), "a1")
+    chair.record_sheet("pkg", fake_sheet("a", 2, "3" * 64), "a2", chair=CHAIR.fingerprint)
+    late = chair.record_sheet("pkg", fake_sheet("a", 1, "1" * 64), "a1", chair=CHAIR.fingerprint)
     assert late.superseded is True
 
 

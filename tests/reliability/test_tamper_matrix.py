@@ -169,7 +169,9 @@ def test_a_refused_sheet_leaves_the_chair_store_unchanged(world: BundleWorld, tm
     good = world.sheets["zhang-yue"]
     collection, (outcome,) = collect(world.binding, [("good", good)], world.ids[CHAIR])
     assert outcome.accepted
-    chair_store.record_sheet(world.binding.package_id, collection.sheets()[0], "good")
+    chair_store.record_sheet(
+        world.binding.package_id, collection.sheets()[0], "good", chair=world.binding.chair.cert_sha256
+    )
     db = store.path
     assert db is not None
     before = row_counts(db)
@@ -181,7 +183,9 @@ def test_a_refused_sheet_leaves_the_chair_store_unchanged(world: BundleWorld, tm
     assert [o.accepted for o in outcomes] == [False] * len(offered)
     for o in outcomes:  # the pipeline of the chair panel: keep only what was accepted
         if o.accepted and o.sheet is not None:
-            chair_store.record_sheet(world.binding.package_id, o.sheet, o.source)
+            chair_store.record_sheet(
+                world.binding.package_id, o.sheet, o.source, chair=world.binding.chair.cert_sha256
+            )
     assert {o.error for o in outcomes} <= {"Tampered", "NotAnArtifact", "HostileArchive", "Refused"}
     assert row_counts(db) == before
     assert [s.source for s in chair_store.sheets(world.binding.package_id)] == ["good"]

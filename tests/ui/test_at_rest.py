@@ -96,11 +96,11 @@ def fill(store: Store, opened, evidence: Path) -> Workbench:
     return bench
 
 
-def fill_chair_sheet(store: Store, package_id: str) -> None:
+def fill_chair_sheet(store: Store, package_id: str, chair: str) -> None:
     from tests.models.test_chair_store import fake_sheet
 
     sheet = fake_sheet("a", 1, "1" * 64)
-    ChairStore(store).record_sheet(package_id, replace(sheet, data=SHEET), "a1.rvsheet")
+    ChairStore(store).record_sheet(package_id, replace(sheet, data=SHEET), "a1.rvsheet", chair=chair)
 
 
 def every_byte(folder: Path) -> dict[Path, bytes]:
@@ -121,7 +121,7 @@ def test_a_stolen_data_folder_reveals_nothing(demo_world, data_dir: Path, tmp_pa
     store = Store.open(data_dir)
     assert open_member_review(store, opened) is not None  # the GUI's path: unlocks the store
     fill(store, opened, tmp_path / "photo.pdf")
-    fill_chair_sheet(store, opened.manifest.package_id)
+    fill_chair_sheet(store, opened.manifest.package_id, opened.identity.fingerprint)
     # the laptop is stolen while the app runs: the WAL and SHM are there
     assert (data_dir / "reviewer.sqlite3-wal").exists()
     assert found(data_dir) == []
@@ -181,7 +181,7 @@ def test_an_old_plaintext_store_is_sealed_in_place_losing_nothing(
     opened = load_review(demo_world.package, demo_world.chair, source(), lambda *a: None)
     with legacy_store(data_dir, monkeypatch), Store.open(data_dir) as store:
         bench = fill(store, opened, tmp_path / "photo.pdf")
-        fill_chair_sheet(store, opened.manifest.package_id)
+        fill_chair_sheet(store, opened.manifest.package_id, opened.identity.fingerprint)
         review = bench.open_review(
             opened.manifest.package_id,
             opened.identity.fingerprint,
@@ -253,6 +253,34 @@ def test_a_review_keeps_its_owners_key_after_another_identity_unlocks(demo_world
     with Store.open(data_dir) as store:
         store.unlock(chair.identity)  # the chair alone reads it back
         assert Workbench(store).snapshot(member.review).scratchpad == SCRATCH
+
+
+def test_the_chairs_sheets_keep_the_chairs_key_after_a_member_unlocks(demo_world, data_dir: Path) -> None:
+    """Review finding: the chair unlocks, a member opens their own package on the same laptop, then the
+    chair imports a sheet. It must be sealed under the chair's key: the next day the chair alone reads it."""
+    chair = load_review(demo_world.package, demo_world.chair, source(), lambda *a: None)
+    expert = load_review(demo_world.package, demo_world.expert, source(), lambda *a: None)
+    package_id = chair.manifest.package_id
+    with Store.open(data_dir) as store:
+        store.unlock(chair.identity)
+        store.unlock(expert.identity)  # the member unlocked last: their key is the active one
+        fill_chair_sheet(store, package_id, chair.identity.fingerprint)
+    with Store.open(data_dir) as store:
+        store.unlock(chair.identity)  # the chair alone
+        assert [s.data for s in ChairStore(store).sheets(package_id)] == [SHEET]
+
+
+def test_sealing_never_falls_back_to_another_identitys_key() -> None:
+    keys = sealed_module.StoreKeys()
+    keys.add("chair", b"c" * 32)
+    with pytest.raises(StoreLocked):  # the owner named has not unlocked: not the active key instead
+        keys.seal(b"x", "scores.comment", "member")
+    keys.seal(b"x", "scores.comment")  # no owner, one key held: that key
+    keys.add("member", b"m" * 32)
+    with pytest.raises(StoreLocked):  # no owner and two keys held: whose work is this? refuse
+        keys.seal(b"x", "scores.comment")
+    chair_sealed = keys.seal(b"x", "scores.comment", "chair")
+    assert chair_sealed[4:12] == sealed_module.key_id(b"c" * 32)
 
 
 # --- the chair's record on the chair's laptop (the rest of finding 8) --------------------------------

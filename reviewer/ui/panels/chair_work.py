@@ -70,7 +70,9 @@ def keep_offered(
         return state, outcomes, ()
     for o in outcomes:
         if o.accepted and o.sheet is not None:
-            chair_store.record_sheet(state.binding.package_id, o.sheet, o.source)
+            chair_store.record_sheet(
+                state.binding.package_id, o.sheet, o.source, chair=state.binding.chair.cert_sha256
+            )
     return state, outcomes, stored(state, chair_store)
 
 
