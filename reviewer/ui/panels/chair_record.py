@@ -78,6 +78,7 @@ class RecordPage(RecordOnFile, QWidget):
     seal_changed = Signal()  # after every change of the record on file (signed, reopened, loaded)
     first_loaded = Signal()  # once what is on file (record, last result) has been read at opening
     reopened = Signal()  # the signed record was set aside: the decisions are free again
+    busy_changed = Signal(bool)  # the page's own work started (True) or ended (False)
 
     def __init__(
         self,
@@ -100,6 +101,7 @@ class RecordPage(RecordOnFile, QWidget):
         self.pdf: bytes | None = None
         self.signers: list[outputs.Signer] = []
         self.busy = False
+        self.importing = False  # the chair panel is importing sheets: the record waits
         self._loaded = False
         self._bindings_read = {}  # what the record on file names (RecordOnFile)
 
@@ -178,10 +180,21 @@ class RecordPage(RecordOnFile, QWidget):
                 self._load_existing()
         self._refresh()
 
+    @property
+    def idle(self) -> bool:
+        """Neither the page's own work nor an import of sheets is running: a step may start."""
+        return not self.busy and not self.importing
+
+    def set_importing(self, importing: bool) -> None:
+        """The chair panel starts (True) or ends (False) an import: while it runs, every step of the
+        record waits (a signature given meanwhile would be voided by the sheets it brings)."""
+        self.importing = importing
+        self._refresh()
+
     # --- the four steps ---------------------------------------------------------------------------
     def produce(self) -> Task | None:
         """Build the record from the decisions now held (kept as it is when nothing changed)."""
-        if self.busy or self.state is None or self.reconciliation is None:
+        if not self.idle or self.state is None or self.reconciliation is None:
             return None
         if self.pdf is not None and self.current:
             self.status.setText(self.tr("The record is up to date; its signatures are kept."))
@@ -214,7 +227,7 @@ class RecordPage(RecordOnFile, QWidget):
 
     def cosign(self) -> Task | None:
         """A member co-signs: their identity folder, then keyring or passphrase, then the signature."""
-        if self.busy or self.pdf is None:
+        if not self.idle or self.pdf is None:
             return None
         folder = dialogs.choose_member_folder(self, str(self.review.path.parent))
         if folder is None:
@@ -255,7 +268,7 @@ class RecordPage(RecordOnFile, QWidget):
 
     def close_record(self) -> Task | None:
         """The chair signs last (the record is closed: no further change)."""
-        if self.busy or self.pdf is None:
+        if not self.idle or self.pdf is None:
             return None
         members = self._members()
         if members and all(s.field.signed for s in members) and not self.chair_signed:
@@ -277,7 +290,7 @@ class RecordPage(RecordOnFile, QWidget):
 
     def produce_result(self) -> Task | None:
         """Build the result file for the ministry and save it where the chair chooses."""
-        if self.busy or self.pdf is None or self.state is None or self.reconciliation is None:
+        if not self.idle or self.pdf is None or self.state is None or self.reconciliation is None:
             return None
         target = self.results.choose_target()
         if target is None:
@@ -289,7 +302,7 @@ class RecordPage(RecordOnFile, QWidget):
         """Before closing only: discard the signatures (named first, confirmed, logged, the signed file
         kept aside), and only then free the decisions."""
         seal = self.seal
-        if self.busy or self.pdf is None:
+        if not self.idle or self.pdf is None:
             return None
         if not seal.can_reopen:
             if seal.closed:
@@ -320,7 +333,7 @@ class RecordPage(RecordOnFile, QWidget):
 
     def save_copy(self) -> Task | None:
         """Write the record in the clear where the chair chooses (:mod:`~reviewer.ui.panels.record_copy`)."""
-        if self.busy or self.pdf is None:
+        if not self.idle or self.pdf is None:
             return None
         target = record_copy.choose_target(self, self.review)
         if target is None:
@@ -361,6 +374,7 @@ class RecordPage(RecordOnFile, QWidget):
         self.progress.setRange(0, 0)
         self.progress.show()
         self._refresh()
+        self.busy_changed.emit(True)
         task = Task(self, fn, self._executor).on_progress(self._progressed).on_success(self._idle(done))
         return task.on_failure(self._idle(failed or partial(errors.report, self))).run()
 
@@ -370,6 +384,7 @@ class RecordPage(RecordOnFile, QWidget):
             self.progress.hide()
             then(value)
             self._refresh()
+            self.busy_changed.emit(False)
             self.seal_changed.emit()
 
         return callback
@@ -388,7 +403,7 @@ class RecordPage(RecordOnFile, QWidget):
 
     # --- showing ------------------------------------------------------------------------------
     def _refresh(self) -> None:
-        current, idle = self.current, not self.busy
+        current, idle = self.current, self.idle
         members = self._members()
         all_members = all(s.field.signed for s in members)
         seal = self.seal

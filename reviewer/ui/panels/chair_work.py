@@ -10,14 +10,15 @@ The rules themselves are the core's (:mod:`reviewer.scoring.panel`, :mod:`review
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
 from cryptography import x509
 
-from reviewer.errors import Refused
+from reviewer.errors import Refused, ReviewerError
 from reviewer.export import panel_outputs as outputs
+from reviewer.export.record_seal import read_seal
 from reviewer.files import write_atomic
 from reviewer.i18n import T
 from reviewer.models.chair import ChairStore, StoredSheet
@@ -56,22 +57,51 @@ def bind_review(
     return state, stored(state, chair_store)
 
 
-def import_and_keep(state: PanelState, paths: Sequence[Path], chair_store: ChairStore | None) -> Kept:
-    """Verify and collect ``paths`` (worker thread); keep every accepted sheet in the chair store."""
-    return keep_offered(state, read_sheets(paths), chair_store)
+def import_and_keep(
+    state: PanelState,
+    paths: Sequence[Path],
+    chair_store: ChairStore | None,
+    require_open: Callable[[], None] | None = None,
+) -> Kept:
+    """Verify and collect ``paths`` (worker thread); keep every accepted sheet in the chair store.
+    ``require_open`` (see :func:`keep_offered`) is asked just before anything is kept."""
+    return keep_offered(state, read_sheets(paths), chair_store, require_open)
 
 
 def keep_offered(
-    state: PanelState, offered: Sequence[tuple[str, bytes]], chair_store: ChairStore | None
+    state: PanelState,
+    offered: Sequence[tuple[str, bytes]],
+    chair_store: ChairStore | None,
+    require_open: Callable[[], None] | None = None,
 ) -> Kept:
-    """Verify and collect ``(source, bytes)`` as :func:`import_and_keep` does with files."""
+    """Verify and collect ``(source, bytes)`` as :func:`import_and_keep` does with files.
+
+    ``require_open`` (typically :func:`require_record_open`) is called once the sheets are verified and
+    before any is kept: it raises :class:`~reviewer.export.record_seal.RecordFrozen` when a signature
+    given meanwhile now fixes the sheets, and then nothing is stored."""
     state, outcomes = state.import_sheets(offered)
+    if require_open is not None:
+        require_open()
     if chair_store is None:
         return state, outcomes, ()
     for o in outcomes:
         if o.accepted and o.sheet is not None:
             chair_store.record_sheet(state.binding.package_id, o.sheet, o.source)
     return state, outcomes, stored(state, chair_store)
+
+
+def require_record_open(files: SealedFiles, path: Path, state: PanelState) -> None:
+    """The record on file at ``path`` read again now (worker thread): raise
+    :class:`~reviewer.export.record_seal.RecordFrozen` when a signature on it fixes what ``state``
+    holds (signed and made from ``state``'s reconciliation and decisions, or closed) — the check an
+    import makes at its start, made again just before it keeps anything."""
+    if not path.exists():
+        return
+    try:
+        reconciliation = state.reconcile().to_json() if state.sheets() else None
+    except ReviewerError:
+        reconciliation = None
+    read_seal(files.read(path), reconciliation, state.decisions.to_json()).require_open()
 
 
 def stored(state: PanelState, chair_store: ChairStore) -> tuple[StoredSheet, ...]:
