@@ -473,3 +473,43 @@ def test_imports_wait_while_the_record_is_being_signed(qtbot, make_window, chair
     assert not chair.imports.folder_button.isEnabled()
     deferred.finish()
     assert not page.busy and chair.imports.files_button.isEnabled()
+
+
+# --- a record co-signed elsewhere and put back (review finding 3) ------------------------------------
+
+
+def test_a_record_put_back_is_taken_in_only_when_it_validates(
+    qtbot, make_window, chair_world, monkeypatch, shown_errors
+) -> None:
+    from reviewer.export import panel_outputs as outputs
+    from reviewer.trust import PassphraseSource, load_identity
+
+    window, chair = prepared(qtbot, make_window, chair_world)
+    page = chair.record
+    produced, folder = page.files.read(page.path), page.folder
+    put_back = folder / "record.pdf"
+
+    # appended bytes that merely extend the record: refused, said, the sealed record kept as it was
+    put_back.write_bytes(produced + b"\n%% appended\n")
+    window.close()
+    window, chair = open_chair(make_window, chair_world)
+    page = chair.record
+    assert page.files.read(page.path) == produced and page.signed_count == 0
+    assert put_back.read_bytes() == produced + b"\n%% appended\n"  # left where it is
+    assert len(shown_errors) == 1 and "record.pdf" in shown_errors[0]
+    shown_errors.clear()
+
+    # the record co-signed elsewhere with a valid signature in the member's own field: taken in,
+    # the sealed copy it replaces kept aside (sealed), the plaintext gone
+    member = load_identity(chair_world.identities["li-zhe"], PassphraseSource(explicit=DEMO_PASSPHRASE))
+    signed, _ = outputs.cosign(produced, member, members_only=True)
+    put_back.write_bytes(signed)
+    window.close()
+    window, chair = open_chair(make_window, chair_world)
+    page = chair.record
+    assert shown_errors == []
+    assert page.files.read(page.path) == signed and page.signed_count == 1 and page.seal.frozen
+    assert not put_back.exists()
+    (aside,) = [p for p in folder.iterdir() if p.name.startswith("record-replaced-")]
+    assert aside.name.endswith(".pdf.rvsealed") and page.files.read(aside) == produced
+    assert b"%PDF" not in aside.read_bytes()

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.errors import KeyUnavailable, WrongPassphrase
+from reviewer.errors import KeyUnavailable, Refused, WrongPassphrase
 from reviewer.export import panel_outputs as outputs
 from reviewer.models.chair import ChairStore, RecordEvent
 from reviewer.models.sealed import StoreKeys
@@ -64,6 +64,7 @@ from reviewer.ui.panels.chair_work import (
     load_record,
     seal_left_in_clear,
     set_aside_record,
+    take_back_cosigned,
 )
 from reviewer.ui.panels.package_loading import OpenedReview
 from reviewer.ui.panels.record_on_file import RecordOnFile
@@ -350,18 +351,26 @@ class RecordPage(RecordOnFile, QWidget):
         files, folder, target, root = self.files, self.folder, self.path, self.review.identity.trust_root()
         chair_store, package_id = self._chair_store, self.package_id
 
-        def work(_progress: Progress) -> tuple[Loaded | None, RecordEvent | None]:
+        def work(_progress: Progress) -> tuple[Loaded | None, RecordEvent | None, str]:
+            refused = ""
+            try:  # a record co-signed elsewhere and put back, taken in only when it validates
+                take_back_cosigned(files, folder, root)
+            except Refused as exc:
+                refused = str(exc)
             seal_left_in_clear(files, folder)  # a record from before it was kept sealed
             loaded = load_record(files, target, root) if target.exists() else None
-            return loaded, None if chair_store is None else chair_store.last_result(package_id)
+            last = None if chair_store is None else chair_store.last_result(package_id)
+            return loaded, last, refused
 
         return self._run(work, self._found)
 
-    def _found(self, found: tuple[Loaded | None, RecordEvent | None]) -> None:
-        loaded, last_result = found
+    def _found(self, found: tuple[Loaded | None, RecordEvent | None, str]) -> None:
+        loaded, last_result, refused = found
         if loaded is not None:
             self._shown(loaded)
         self.results.show_last_result(last_result)
+        if refused:
+            errors.show_error(self, self.tr("Review record"), refused)
         self.first_loaded.emit()
 
     def _run(

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from cryptography import x509
 
 from reviewer.errors import Refused, ReviewerError
 from reviewer.export import panel_outputs as outputs
+from reviewer.export.pades_validate import require_valid, validate_record
 from reviewer.export.record_seal import read_seal
 from reviewer.files import write_atomic
 from reviewer.i18n import T
@@ -144,22 +145,65 @@ def load_record(files: SealedFiles, path: Path, root: x509.Certificate) -> Loade
 def seal_left_in_clear(files: SealedFiles, folder: Path) -> list[Path]:
     """Records written in the clear before they were kept sealed (``record.pdf``, the set-aside
     copies): each sealed in place, compared byte for byte, then the plaintext removed (worker). A
-    ``record.pdf`` that extends the sealed record (a copy co-signed elsewhere and put back: signatures
-    are appended) replaces it; any other is left where it is, the sealed record kept."""
+    ``record.pdf`` that is not the sealed record is left where it is, the sealed record kept (one
+    co-signed elsewhere is taken in first, when it validates: :func:`take_back_cosigned`)."""
     if not folder.is_dir():
         return []
-    record, kept = folder / outputs.RECORD, sealed_name(folder / outputs.RECORD)
-    if record.is_file() and kept.is_file():  # co-signed elsewhere (reviewer record cosign), put back
-        on_file, offered = files.read(kept), record.read_bytes()
-        if len(offered) > len(on_file) and offered.startswith(on_file):  # the record, signed further
-            files.write(kept, offered)
-    plain = [record, *sorted(folder.glob("record-set-aside-*.pdf"))]
+    plain = [folder / outputs.RECORD, *sorted(folder.glob("record-set-aside-*.pdf"))]
     return [files.seal_in_place(p) for p in plain if p.is_file()]
 
 
-def set_aside_name(digest: str, now: datetime) -> str:
-    """The name a reopened record is kept under (sealed), beside the record: when, and which file."""
-    return f"record-set-aside-{now.strftime('%Y%m%dT%H%M%SZ')}-{digest[:12]}.pdf{SEALED_SUFFIX}"
+def take_back_cosigned(
+    files: SealedFiles, folder: Path, root: x509.Certificate, now: datetime | None = None
+) -> Path | None:
+    """A copy of the record co-signed elsewhere (``reviewer record cosign``) and put back as
+    ``record.pdf`` beside the sealed record (worker): taken in only under the record's strict rule
+    against the chair's trust root ``root`` — it extends the sealed record, every signature is intact,
+    trusted and in its own field, each revision after the record is one signature in its own field,
+    and it carries at least one signature more. The sealed record it replaces is kept aside, sealed
+    (``record-replaced-…``; returned); the plaintext is then sealed in place and removed by
+    :func:`seal_left_in_clear`. Otherwise :class:`~reviewer.errors.Refused` says why, and nothing
+    changes: the sealed record stays and ``record.pdf`` is left where it is. None: nothing put back."""
+    record, kept = folder / outputs.RECORD, sealed_name(folder / outputs.RECORD)
+    if not (record.is_file() and kept.is_file()):
+        return None
+    on_file, offered = files.read(kept), record.read_bytes()
+    if offered == on_file:
+        return None  # sealed already, the plaintext not yet removed: seal_left_in_clear finishes it
+    try:
+        if len(offered) <= len(on_file) or not offered.startswith(on_file):
+            raise Refused(
+                T(
+                    "它不是在本机评审意见表之上追加签名得到的文件。",
+                    "It is not the record kept on this computer with signatures added.",
+                )
+            )
+        statuses = validate_record(offered, root)
+        require_valid(statuses)
+        if len(statuses) <= len(validate_record(on_file, root)):
+            raise Refused(T("它没有新的签名。", "It carries no new signature."))
+    except Exception as exc:  # whatever is wrong with the file, the sealed record stays
+        raise Refused(
+            T(
+                "评审意见表文件夹中的 {path} 未被采用，本机加密保存的评审意见表保持不变，该文件留在原处：{why}",
+                "{path} in the record's folder was not taken in; the record kept (sealed) on this computer "
+                "is unchanged and the file was left where it is: {why}",
+                path=str(record),
+                why=str(exc),
+            ),
+            detail=getattr(exc, "detail", ""),
+        ) from exc
+    digest = hashlib.sha256(on_file).hexdigest()
+    aside = folder / set_aside_name(digest, now or datetime.now(UTC), prefix="record-replaced")
+    files.write(aside, on_file)
+    files.write(kept, offered)
+    return aside
+
+
+def set_aside_name(digest: str, now: datetime, prefix: str = "record-set-aside") -> str:
+    """The name a reopened (or replaced) record is kept under (sealed), beside the record: when, and
+    which file."""
+    return f"{prefix}-{now.strftime('%Y%m%dT%H%M%SZ')}-{digest[:12]}.pdf{SEALED_SUFFIX}"
 
 
 def set_aside_record(
