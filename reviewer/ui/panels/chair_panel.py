@@ -9,7 +9,10 @@ function) after each one.
 Signed means frozen: while a signature stands on the record on file (its
 :class:`~reviewer.export.record_seal.RecordSeal`), every editor that feeds the record is read-only
 with the reason shown, and :meth:`ChairPanel._decide` and the imports refuse below the GUI too
-(the core's :meth:`RecordSeal.require_open`, which the command line can share). Irreversible steps
+(the core's :meth:`RecordSeal.require_open`, which the command line can share). An import and the
+record's steps never run at the same time (each waits for the other, buttons disabled), and an
+import reads the record on file again on its worker just before it keeps any sheet
+(:func:`~reviewer.ui.panels.chair_work.require_record_open`). Irreversible steps
 (a return notice, a dissent recorded or withdrawn) are confirmed first. The chair's own signed sheet
 is counted as soon as it is signed (and at opening, from the sheet archive, if the store lacks it;
 while the record is signed the sheets page says it is not counted, and why).
