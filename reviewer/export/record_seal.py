@@ -12,7 +12,8 @@ record that is current, nothing that feeds it may change::
     seal.can_reopen                  # before the chair closes: reopening discards ``seal.signed``
 
 The chair's window checks the seal of the record it holds before every decision and every import
-(:class:`~reviewer.ui.panels.chair_panel.ChairPanel`), and disables the editors with the reason;
+(:class:`~reviewer.ui.panels.chair_panel.ChairPanel`; an import checks again with :func:`read_seal`
+just before it keeps any sheet), and disables the editors with the reason;
 ``reviewer panel reconcile`` refuses to write other sheets or decisions over a signed record in its
 ``--out`` folder (:func:`reviewer.cli.panel_close.require_record_open`).
 Reopening (before closing only) sets the signed file aside, logs whose signatures were discarded and

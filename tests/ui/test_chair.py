@@ -320,3 +320,43 @@ def test_reopening_restores_the_sheets_and_the_decisions(
     assert again.decisions.consensus_for("1.1").rationale == "合议后一致调整。"
     assert {s.revision for s in again.state.sheets() if s.header.signer_name == "张玥"} == {2}
     assert shown_errors == []
+
+
+def test_a_return_notice_exists_only_once_it_is_recorded(
+    qtbot, make_window, chair_world, shown_errors, monkeypatch, tmp_path, confirmations
+) -> None:
+    from reviewer.errors import Refused
+
+    _, chair = open_as_chair(make_window, chair_world)
+    import_everything(qtbot, chair, chair_world, monkeypatch)
+    chen = chair_world.names["chen-shen"]
+    folder = tmp_path / "notices"
+    folder.mkdir()
+    target = folder / "returned.rvreturn"
+
+    def give_back(dialog) -> bool:
+        dialog.set_codes(["1.1"])
+        dialog.reason_edit.setPlainText("请按核实数重新评分。")
+        dialog.accept()
+        return dialog.result() == dialog.DialogCode.Accepted
+
+    monkeypatch.setattr(chair_decisions, "run_dialog", give_back)
+    monkeypatch.setattr(chair_decisions, "choose_return_path", lambda parent, suggested: target)
+    def broken(*args, **kwargs):
+        raise Refused("the chair store refused")
+
+    with monkeypatch.context() as m:  # the store errs: nothing may be left behind
+        m.setattr(chair._chair_store, "record_decisions", broken)
+        assert chair.return_sheet(chen, "1.1") is None
+    assert shown_errors == ["the chair store refused"] and chair.decisions.returns == ()
+    assert list(folder.iterdir()) == []  # no signed notice, not even under another name
+
+    with monkeypatch.context() as m:  # the lock passes at first, then _decide refuses
+        m.setattr(chair, "_decide", lambda *args, **kwargs: False)
+        assert chair.return_sheet(chen, "1.1") is None
+    assert list(folder.iterdir()) == [] and chair.decisions.returns == ()
+
+    assert chair.return_sheet(chen, "1.1") == target
+    assert list(folder.iterdir()) == [target] and target.read_bytes()[:2] == b"PK"
+    (returned,) = chair.decisions.returns
+    assert returned.expert == chen

@@ -405,3 +405,111 @@ def test_after_closing_every_editor_is_frozen_for_good(
     assert stored_decisions(chair) == decided and len(chair._chair_store.log(package_id)) == log_length
     assert [e.kind for e in chair._chair_store.record_log(package_id)] == ["result"]
     assert page.bundle_button.isEnabled() and page.current
+
+
+# --- an import and a signature never overlap (review finding 1) --------------------------------------
+
+
+class DeferredExecutor:
+    """Holds each job until the test lets it run (an import still verifying its sheets)."""
+
+    def __init__(self) -> None:
+        self.jobs: list = []
+
+    def submit(self, job) -> None:
+        self.jobs.append(job)
+
+    def finish(self) -> None:
+        while self.jobs:
+            self.jobs.pop(0)()
+
+
+def test_a_signature_given_while_an_import_runs_keeps_the_record_frozen(
+    qtbot, make_window, chair_world, monkeypatch, shown_errors
+) -> None:
+    stems = tuple("zhang-yue-v1" if s == "zhang-yue-v2" else s for s in GOOD)
+    _, chair = prepared(qtbot, make_window, chair_world, stems)
+    page, deferred = chair.record, DeferredExecutor()
+    package_id = chair.state.binding.package_id
+    sheets_held = [s.digest for s in chair._chair_store.sheets(package_id)]
+    held = [s.digest for s in chair.state.sheets()]
+    chair._executor = deferred  # the import waits; the record page still works at once
+    assert chair.import_files([chair_world.sheets["zhang-yue-v2"]]) is not None and deferred.jobs
+
+    # while the import runs, the record can be neither signed, closed nor produced
+    assert not page.cosign_button.isEnabled() and not page.produce_button.isEnabled()
+    assert not page.close_button.isEnabled() and not page.reopen_button.isEnabled()
+    monkeypatch.setattr(
+        cosign_dialogs, "choose_member_folder", lambda parent, start="": chair_world.identities["li-zhe"]
+    )
+    monkeypatch.setattr(cosign_dialogs, "ask_member_passphrase", lambda parent, who: DEMO_PASSPHRASE)
+    click(qtbot, page.cosign_button)
+    assert page.cosign() is None and page.produce() is None and page.close_record() is None
+    assert page.signed_count == 0
+
+    # a member signs anyway, behind the window's back: the import re-checks before keeping anything
+    from reviewer.trust import PassphraseSource
+
+    page._cosign(chair_world.identities["li-zhe"], PassphraseSource(explicit=DEMO_PASSPHRASE), False)
+    signed = page.files.read(page.path)
+    assert page.signed_count == 1 and page.seal.frozen
+    deferred.finish()
+    assert shown_errors and "李喆（专家）" in shown_errors[-1]
+    assert [s.digest for s in chair.state.sheets()] == held and page.current and page.seal.frozen
+    assert [s.digest for s in chair._chair_store.sheets(package_id)] == sheets_held
+    assert page.files.read(page.path) == signed and all_valid(chair, signed, 1)
+    assert not chair.imports.busy and chair.imports.locked  # frozen, and it says why
+
+
+def test_imports_wait_while_the_record_is_being_signed(qtbot, make_window, chair_world) -> None:
+    _, chair = prepared(qtbot, make_window, chair_world)
+    page = chair.record
+    assert chair.imports.files_button.isEnabled()
+    page._run(lambda _progress: None, lambda _value: None)  # held: the page's own executor is immediate
+    deferred = DeferredExecutor()
+    page._executor = deferred
+    page._run(lambda _progress: None, lambda _value: None)
+    assert page.busy and not chair.imports.files_button.isEnabled()
+    assert not chair.imports.folder_button.isEnabled()
+    deferred.finish()
+    assert not page.busy and chair.imports.files_button.isEnabled()
+
+
+# --- a record co-signed elsewhere and put back (review finding 3) ------------------------------------
+
+
+def test_a_record_put_back_is_taken_in_only_when_it_validates(
+    qtbot, make_window, chair_world, monkeypatch, shown_errors
+) -> None:
+    from reviewer.export import panel_outputs as outputs
+    from reviewer.trust import PassphraseSource, load_identity
+
+    window, chair = prepared(qtbot, make_window, chair_world)
+    page = chair.record
+    produced, folder = page.files.read(page.path), page.folder
+    put_back = folder / "record.pdf"
+
+    # appended bytes that merely extend the record: refused, said, the sealed record kept as it was
+    put_back.write_bytes(produced + b"\n%% appended\n")
+    window.close()
+    window, chair = open_chair(make_window, chair_world)
+    page = chair.record
+    assert page.files.read(page.path) == produced and page.signed_count == 0
+    assert put_back.read_bytes() == produced + b"\n%% appended\n"  # left where it is
+    assert len(shown_errors) == 1 and "record.pdf" in shown_errors[0]
+    shown_errors.clear()
+
+    # the record co-signed elsewhere with a valid signature in the member's own field: taken in,
+    # the sealed copy it replaces kept aside (sealed), the plaintext gone
+    member = load_identity(chair_world.identities["li-zhe"], PassphraseSource(explicit=DEMO_PASSPHRASE))
+    signed, _ = outputs.cosign(produced, member, members_only=True)
+    put_back.write_bytes(signed)
+    window.close()
+    window, chair = open_chair(make_window, chair_world)
+    page = chair.record
+    assert shown_errors == []
+    assert page.files.read(page.path) == signed and page.signed_count == 1 and page.seal.frozen
+    assert not put_back.exists()
+    (aside,) = [p for p in folder.iterdir() if p.name.startswith("record-replaced-")]
+    assert aside.name.endswith(".pdf.rvsealed") and page.files.read(aside) == produced
+    assert b"%PDF" not in aside.read_bytes()

@@ -22,10 +22,33 @@ from reviewer.ui.panels.chair_work import (
     seal_left_in_clear,
     set_aside_name,
     set_aside_record,
+    take_back_cosigned,
 )
 
 CHAIR = Actor("王堃", "c" * 64, "chair")
 SIGNED = b"%PDF-1.7 a record with one signature"
+
+
+def load_identity_root():
+    """A trust root for the strict record rule (any certificate: the bytes offered are no PDF)."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "root")])
+    when = datetime(2026, 1, 1, tzinfo=UTC)
+    return (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(1)
+        .not_valid_before(when)
+        .not_valid_after(when.replace(year=2027))
+        .sign(key, hashes.SHA256())
+    )
 
 
 def chair_files() -> SealedFiles:
@@ -125,10 +148,15 @@ def test_a_crash_between_sealing_and_removing_the_plaintext_is_finished_later(tm
     (tmp_path / "record.pdf").write_bytes(b"%PDF another file")  # not the sealed one: both are kept
     seal_left_in_clear(FILES, tmp_path)
     assert (tmp_path / "record.pdf").read_bytes() == b"%PDF another file" and on_file(tmp_path) == SIGNED
-    (tmp_path / "record.pdf").write_bytes(SIGNED + b" co-signed elsewhere")  # the record, signed further
+    # bytes that merely extend the record are no co-signature: refused under the strict record rule
+    # (tests/ui/test_chair_frozen.py takes in one that is), nothing changed, nothing lost
+    (tmp_path / "record.pdf").write_bytes(SIGNED + b" co-signed elsewhere")
+    with pytest.raises(Refused, match="was not taken in"):
+        take_back_cosigned(FILES, tmp_path, load_identity_root())
     seal_left_in_clear(FILES, tmp_path)
-    assert [p.name for p in tmp_path.iterdir()] == ["record.pdf.rvsealed"]
-    assert on_file(tmp_path) == SIGNED + b" co-signed elsewhere"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["record.pdf", "record.pdf.rvsealed"]
+    assert on_file(tmp_path) == SIGNED
+    assert (tmp_path / "record.pdf").read_bytes() == SIGNED + b" co-signed elsewhere"
 
 
 def test_a_sealed_record_needs_the_chairs_key_and_its_own_name(folder: Path) -> None:

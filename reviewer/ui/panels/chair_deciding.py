@@ -10,6 +10,7 @@ the record fixes what the record was made from. :class:`ChairDeciding` is the pa
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -90,7 +91,7 @@ class ChairDeciding:
         )
 
     def return_sheet(self, expert: str, code: str) -> Path | None:
-        """A signed return notice for ``expert``'s sheet, saved where the chair chooses; recorded."""
+        """A signed return notice for ``expert``'s sheet: recorded, then saved where the chair chooses."""
         if self.state is None or self._refuse_if_locked():
             return None
         sheet = next((s for s in self.state.sheets() if s.expert_id == expert), None)
@@ -113,8 +114,12 @@ class ChairDeciding:
         path = dialogs.choose_return_path(self, suggested)
         if path is None:
             return None
+        # Written first under a name no expert's app reads (so a full disk refuses before anything is
+        # recorded), the decision recorded, and only then given its name: a signed notice exists only
+        # once it is recorded, and is removed when the decision is refused or the store errs.
+        pending = path.with_name(f".{path.name}.pending")
         try:
-            write_atomic(path, data)
+            write_atomic(pending, data)
         except OSError as exc:
             errors.report(self, exc)
             return None
@@ -127,7 +132,15 @@ class ChairDeciding:
             self.actor,
             self._now(),
         )
-        ok = self._decide(self.decisions.with_return(decision), "return", expert, dialog.reason)
+        try:
+            ok = self._decide(self.decisions.with_return(decision), "return", expert, dialog.reason)
+            if ok:
+                os.replace(pending, path)
+        except OSError as exc:  # recorded, but the notice could not take its name: said, not hidden
+            errors.report(self, exc)
+            return None
+        finally:
+            pending.unlink(missing_ok=True)
         return path if ok else None
 
     def _save_opinion(

@@ -144,6 +144,7 @@ class ImportView(QWidget):
         self.outcomes: list[FileOutcome] = []
         self.held_sheets: list[HeldSheet] = []
         self.busy = False
+        self.waiting = False  # the review record is being read, produced or signed: imports wait
         self.locked = ""
         self.retranslate()
 
@@ -163,7 +164,7 @@ class ImportView(QWidget):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        if self.locked or self.busy:
+        if self.locked or self.busy or self.waiting:
             return
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         files = dropped_sheets(paths)
@@ -176,6 +177,11 @@ class ImportView(QWidget):
         self.busy = busy
         self._update_buttons()
 
+    def set_waiting(self, waiting: bool) -> None:
+        """No import while the review record is being read, produced or signed (``waiting``)."""
+        self.waiting = waiting
+        self._update_buttons()
+
     def set_locked(self, reason: str) -> None:
         """No import while ``reason`` says why ("": imports allowed again)."""
         self.locked = reason
@@ -184,7 +190,7 @@ class ImportView(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        can = not self.busy and not self.locked
+        can = not self.busy and not self.waiting and not self.locked
         self.files_button.setEnabled(can)
         self.folder_button.setEnabled(can)
 

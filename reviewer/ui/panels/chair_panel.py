@@ -9,7 +9,10 @@ function) after each one.
 Signed means frozen: while a signature stands on the record on file (its
 :class:`~reviewer.export.record_seal.RecordSeal`), every editor that feeds the record is read-only
 with the reason shown, and :meth:`ChairPanel._decide` and the imports refuse below the GUI too
-(the core's :meth:`RecordSeal.require_open`, which the command line can share). Irreversible steps
+(the core's :meth:`RecordSeal.require_open`, which the command line can share). An import and the
+record's steps never run at the same time (each waits for the other, buttons disabled), and an
+import reads the record on file again on its worker just before it keeps any sheet
+(:func:`~reviewer.ui.panels.chair_work.require_record_open`). Irreversible steps
 (a return notice, a dissent recorded or withdrawn) are confirmed first. The chair's own signed sheet
 is counted as soon as it is signed (and at opening, from the sheet archive, if the store lacks it;
 while the record is signed the sheets page says it is not counted, and why).
@@ -23,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Signal
@@ -62,6 +66,7 @@ from reviewer.ui.panels.chair_work import (
     bind_review,
     import_and_keep,
     keep_offered,
+    require_record_open,
 )
 from reviewer.ui.panels.opinion_editor import OpinionEditor
 from reviewer.ui.panels.package_loading import OpenedReview
@@ -96,6 +101,7 @@ class ChairPanel(ChairDeciding, QWidget):
         data = store.path.parent if store is not None and store.path else data_dir()
         self._archive = archive or SheetArchive(data / "sheets")  # where the chair's own signed sheets are
         self._pending_own: list[tuple[str, bytes]] = []  # signed before the panel was bound
+        self._imports_running = 0  # while any runs, the record's steps wait (and imports wait for them)
         self.record = RecordPage(
             review,
             data / "chair" / review.manifest.package_id,
@@ -120,6 +126,7 @@ class ChairPanel(ChairDeciding, QWidget):
         self.opinion.dissent_withdrawn.connect(self._withdraw_dissent)
         self.record.visit.visit_saved.connect(self._save_visit)
         self.record.seal_changed.connect(self._apply_lock)
+        self.record.busy_changed.connect(self.imports.set_waiting)
         self.record.first_loaded.connect(self._count_own_archived)
         self.record.reopened.connect(self._count_own_archived)
         roster = review.manifest.roster
@@ -242,21 +249,46 @@ class ChairPanel(ChairDeciding, QWidget):
         """Verify and collect ``paths`` in the background, in the order given (their arrival)."""
         if self.state is None or not paths or self._refuse_if_locked():
             return None
-        state, chair_store = self.state, self._chair_store
-        self.imports.set_busy(True)
+        state, chair_store, check = self.state, self._chair_store, self._recheck(self.state)
 
         def work(progress: Callable[..., None]) -> Kept:
             progress(0, len(paths), "")
-            return import_and_keep(state, paths, chair_store)
+            return import_and_keep(state, paths, chair_store, check)
 
-        return Task(self, work, self._executor).on_success(self._imported).on_failure(self._report).run()
+        return self._run_import(work, self._imported)
+
+    def _recheck(self, state: PanelState) -> Callable[[], None]:
+        """The seal checked again on the worker just before an import keeps anything (the record on
+        file read anew): a signature given since the import started refuses it, nothing stored."""
+        return partial(require_record_open, self.record.files, self.record.path, state)
+
+    def _run_import(self, work: Callable[[Callable[..., None]], object], done: Callable[..., None]) -> Task:
+        """Run an import of sheets: while it runs, the record's steps wait (signing, closing, producing,
+        reopening), so no signature can be given on sheets about to change."""
+        self._imports_running += 1
+        self.imports.set_busy(True)
+        self.record.set_importing(True)
+
+        def ended() -> None:
+            self._imports_running -= 1
+            self.imports.set_busy(self._imports_running > 0)
+            self.record.set_importing(self._imports_running > 0)
+
+        def succeeded(value: object) -> None:
+            ended()
+            done(value)
+
+        def failed(exc: BaseException) -> None:
+            ended()
+            errors.report(self, exc)
+
+        return Task(self, work, self._executor).on_success(succeeded).on_failure(failed).run()
 
     def _imported(self, result: Kept) -> None:
         new, outcomes, stored = result
         assert self.state is not None
         # Decisions taken while the sheets were being verified stay: only the sheets change.
         self.state = replace(self.state, collection=new.collection, outcomes=new.outcomes)
-        self.imports.set_busy(False)
         self.imports.add_outcomes([self._outcome(o) for o in outcomes])
         if stored or self._chair_store is None:
             self._show_held(stored)
@@ -296,13 +328,9 @@ class ChairPanel(ChairDeciding, QWidget):
             return None
         if any(s.data == offered[1] for s in self.state.sheets()) or self._refuse_if_locked():
             return None  # already counted (the same signed bytes), or the record's signatures fix the sheets
-        state, chair_store = self.state, self._chair_store  # the worker touches no widget
-        self.imports.set_busy(True)
-        return (
-            Task(self, lambda _progress: keep_offered(state, [offered], chair_store), self._executor)
-            .on_success(self._imported)
-            .on_failure(self._report)
-            .run()
+        state, chair_store, check = self.state, self._chair_store, self._recheck(self.state)
+        return self._run_import(
+            lambda _progress: keep_offered(state, [offered], chair_store, check), self._imported
         )
 
     def _count_own_archived(self) -> Task | None:
@@ -313,6 +341,7 @@ class ChairPanel(ChairDeciding, QWidget):
             return None
         frozen = bool(self._seal_reason())
         state, archive, review, chair_store = self.state, self._archive, self.review, self._chair_store
+        check = self._recheck(state)
 
         def work(_progress: Callable[..., None]) -> tuple[Kept | None, int]:
             offered = archived_own_sheet(archive, review, state)
@@ -321,7 +350,7 @@ class ChairPanel(ChairDeciding, QWidget):
             version, source, data = offered
             if frozen:
                 return None, version
-            return keep_offered(state, [(source, data)], chair_store), 0
+            return keep_offered(state, [(source, data)], chair_store, check), 0
 
         def done(result: tuple[Kept | None, int]) -> None:
             kept, not_counted = result
@@ -329,7 +358,7 @@ class ChairPanel(ChairDeciding, QWidget):
             if kept is not None:
                 self._imported(kept)
 
-        return Task(self, work, self._executor).on_success(done).on_failure(self._report).run()
+        return self._run_import(work, done)
 
     @staticmethod
     def _outcome(o: SheetOutcome) -> FileOutcome:

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.errors import KeyUnavailable, WrongPassphrase
+from reviewer.errors import KeyUnavailable, Refused, WrongPassphrase
 from reviewer.export import panel_outputs as outputs
 from reviewer.models.chair import ChairStore, RecordEvent
 from reviewer.models.sealed import StoreKeys
@@ -64,6 +64,7 @@ from reviewer.ui.panels.chair_work import (
     load_record,
     seal_left_in_clear,
     set_aside_record,
+    take_back_cosigned,
 )
 from reviewer.ui.panels.package_loading import OpenedReview
 from reviewer.ui.panels.record_on_file import RecordOnFile
@@ -78,6 +79,7 @@ class RecordPage(RecordOnFile, QWidget):
     seal_changed = Signal()  # after every change of the record on file (signed, reopened, loaded)
     first_loaded = Signal()  # once what is on file (record, last result) has been read at opening
     reopened = Signal()  # the signed record was set aside: the decisions are free again
+    busy_changed = Signal(bool)  # the page's own work started (True) or ended (False)
 
     def __init__(
         self,
@@ -100,6 +102,7 @@ class RecordPage(RecordOnFile, QWidget):
         self.pdf: bytes | None = None
         self.signers: list[outputs.Signer] = []
         self.busy = False
+        self.importing = False  # the chair panel is importing sheets: the record waits
         self._loaded = False
         self._bindings_read = {}  # what the record on file names (RecordOnFile)
 
@@ -178,10 +181,21 @@ class RecordPage(RecordOnFile, QWidget):
                 self._load_existing()
         self._refresh()
 
+    @property
+    def idle(self) -> bool:
+        """Neither the page's own work nor an import of sheets is running: a step may start."""
+        return not self.busy and not self.importing
+
+    def set_importing(self, importing: bool) -> None:
+        """The chair panel starts (True) or ends (False) an import: while it runs, every step of the
+        record waits (a signature given meanwhile would be voided by the sheets it brings)."""
+        self.importing = importing
+        self._refresh()
+
     # --- the four steps ---------------------------------------------------------------------------
     def produce(self) -> Task | None:
         """Build the record from the decisions now held (kept as it is when nothing changed)."""
-        if self.busy or self.state is None or self.reconciliation is None:
+        if not self.idle or self.state is None or self.reconciliation is None:
             return None
         if self.pdf is not None and self.current:
             self.status.setText(self.tr("The record is up to date; its signatures are kept."))
@@ -214,7 +228,7 @@ class RecordPage(RecordOnFile, QWidget):
 
     def cosign(self) -> Task | None:
         """A member co-signs: their identity folder, then keyring or passphrase, then the signature."""
-        if self.busy or self.pdf is None:
+        if not self.idle or self.pdf is None:
             return None
         folder = dialogs.choose_member_folder(self, str(self.review.path.parent))
         if folder is None:
@@ -255,7 +269,7 @@ class RecordPage(RecordOnFile, QWidget):
 
     def close_record(self) -> Task | None:
         """The chair signs last (the record is closed: no further change)."""
-        if self.busy or self.pdf is None:
+        if not self.idle or self.pdf is None:
             return None
         members = self._members()
         if members and all(s.field.signed for s in members) and not self.chair_signed:
@@ -277,7 +291,7 @@ class RecordPage(RecordOnFile, QWidget):
 
     def produce_result(self) -> Task | None:
         """Build the result file for the ministry and save it where the chair chooses."""
-        if self.busy or self.pdf is None or self.state is None or self.reconciliation is None:
+        if not self.idle or self.pdf is None or self.state is None or self.reconciliation is None:
             return None
         target = self.results.choose_target()
         if target is None:
@@ -289,7 +303,7 @@ class RecordPage(RecordOnFile, QWidget):
         """Before closing only: discard the signatures (named first, confirmed, logged, the signed file
         kept aside), and only then free the decisions."""
         seal = self.seal
-        if self.busy or self.pdf is None:
+        if not self.idle or self.pdf is None:
             return None
         if not seal.can_reopen:
             if seal.closed:
@@ -320,7 +334,7 @@ class RecordPage(RecordOnFile, QWidget):
 
     def save_copy(self) -> Task | None:
         """Write the record in the clear where the chair chooses (:mod:`~reviewer.ui.panels.record_copy`)."""
-        if self.busy or self.pdf is None:
+        if not self.idle or self.pdf is None:
             return None
         target = record_copy.choose_target(self, self.review)
         if target is None:
@@ -337,18 +351,26 @@ class RecordPage(RecordOnFile, QWidget):
         files, folder, target, root = self.files, self.folder, self.path, self.review.identity.trust_root()
         chair_store, package_id = self._chair_store, self.package_id
 
-        def work(_progress: Progress) -> tuple[Loaded | None, RecordEvent | None]:
+        def work(_progress: Progress) -> tuple[Loaded | None, RecordEvent | None, str]:
+            refused = ""
+            try:  # a record co-signed elsewhere and put back, taken in only when it validates
+                take_back_cosigned(files, folder, root)
+            except Refused as exc:
+                refused = str(exc)
             seal_left_in_clear(files, folder)  # a record from before it was kept sealed
             loaded = load_record(files, target, root) if target.exists() else None
-            return loaded, None if chair_store is None else chair_store.last_result(package_id)
+            last = None if chair_store is None else chair_store.last_result(package_id)
+            return loaded, last, refused
 
         return self._run(work, self._found)
 
-    def _found(self, found: tuple[Loaded | None, RecordEvent | None]) -> None:
-        loaded, last_result = found
+    def _found(self, found: tuple[Loaded | None, RecordEvent | None, str]) -> None:
+        loaded, last_result, refused = found
         if loaded is not None:
             self._shown(loaded)
         self.results.show_last_result(last_result)
+        if refused:
+            errors.show_error(self, self.tr("Review record"), refused)
         self.first_loaded.emit()
 
     def _run(
@@ -361,6 +383,7 @@ class RecordPage(RecordOnFile, QWidget):
         self.progress.setRange(0, 0)
         self.progress.show()
         self._refresh()
+        self.busy_changed.emit(True)
         task = Task(self, fn, self._executor).on_progress(self._progressed).on_success(self._idle(done))
         return task.on_failure(self._idle(failed or partial(errors.report, self))).run()
 
@@ -370,6 +393,7 @@ class RecordPage(RecordOnFile, QWidget):
             self.progress.hide()
             then(value)
             self._refresh()
+            self.busy_changed.emit(False)
             self.seal_changed.emit()
 
         return callback
@@ -388,7 +412,7 @@ class RecordPage(RecordOnFile, QWidget):
 
     # --- showing ------------------------------------------------------------------------------
     def _refresh(self) -> None:
-        current, idle = self.current, not self.busy
+        current, idle = self.current, self.idle
         members = self._members()
         all_members = all(s.field.signed for s in members)
         seal = self.seal

@@ -10,14 +10,16 @@ The rules themselves are the core's (:mod:`reviewer.scoring.panel`, :mod:`review
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
-from datetime import datetime
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 from cryptography import x509
 
-from reviewer.errors import Refused
+from reviewer.errors import Refused, ReviewerError
 from reviewer.export import panel_outputs as outputs
+from reviewer.export.pades_validate import require_valid, validate_record
+from reviewer.export.record_seal import read_seal
 from reviewer.files import write_atomic
 from reviewer.i18n import T
 from reviewer.models.chair import ChairStore, StoredSheet
@@ -56,16 +58,31 @@ def bind_review(
     return state, stored(state, chair_store)
 
 
-def import_and_keep(state: PanelState, paths: Sequence[Path], chair_store: ChairStore | None) -> Kept:
-    """Verify and collect ``paths`` (worker thread); keep every accepted sheet in the chair store."""
-    return keep_offered(state, read_sheets(paths), chair_store)
+def import_and_keep(
+    state: PanelState,
+    paths: Sequence[Path],
+    chair_store: ChairStore | None,
+    require_open: Callable[[], None] | None = None,
+) -> Kept:
+    """Verify and collect ``paths`` (worker thread); keep every accepted sheet in the chair store.
+    ``require_open`` (see :func:`keep_offered`) is asked just before anything is kept."""
+    return keep_offered(state, read_sheets(paths), chair_store, require_open)
 
 
 def keep_offered(
-    state: PanelState, offered: Sequence[tuple[str, bytes]], chair_store: ChairStore | None
+    state: PanelState,
+    offered: Sequence[tuple[str, bytes]],
+    chair_store: ChairStore | None,
+    require_open: Callable[[], None] | None = None,
 ) -> Kept:
-    """Verify and collect ``(source, bytes)`` as :func:`import_and_keep` does with files."""
+    """Verify and collect ``(source, bytes)`` as :func:`import_and_keep` does with files.
+
+    ``require_open`` (typically :func:`require_record_open`) is called once the sheets are verified and
+    before any is kept: it raises :class:`~reviewer.export.record_seal.RecordFrozen` when a signature
+    given meanwhile now fixes the sheets, and then nothing is stored."""
     state, outcomes = state.import_sheets(offered)
+    if require_open is not None:
+        require_open()
     if chair_store is None:
         return state, outcomes, ()
     for o in outcomes:
@@ -74,6 +91,20 @@ def keep_offered(
                 state.binding.package_id, o.sheet, o.source, chair=state.binding.chair.cert_sha256
             )
     return state, outcomes, stored(state, chair_store)
+
+
+def require_record_open(files: SealedFiles, path: Path, state: PanelState) -> None:
+    """The record on file at ``path`` read again now (worker thread): raise
+    :class:`~reviewer.export.record_seal.RecordFrozen` when a signature on it fixes what ``state``
+    holds (signed and made from ``state``'s reconciliation and decisions, or closed) — the check an
+    import makes at its start, made again just before it keeps anything."""
+    if not path.exists():
+        return
+    try:
+        reconciliation = state.reconcile().to_json() if state.sheets() else None
+    except ReviewerError:
+        reconciliation = None
+    read_seal(files.read(path), reconciliation, state.decisions.to_json()).require_open()
 
 
 def stored(state: PanelState, chair_store: ChairStore) -> tuple[StoredSheet, ...]:
@@ -116,22 +147,65 @@ def load_record(files: SealedFiles, path: Path, root: x509.Certificate) -> Loade
 def seal_left_in_clear(files: SealedFiles, folder: Path) -> list[Path]:
     """Records written in the clear before they were kept sealed (``record.pdf``, the set-aside
     copies): each sealed in place, compared byte for byte, then the plaintext removed (worker). A
-    ``record.pdf`` that extends the sealed record (a copy co-signed elsewhere and put back: signatures
-    are appended) replaces it; any other is left where it is, the sealed record kept."""
+    ``record.pdf`` that is not the sealed record is left where it is, the sealed record kept (one
+    co-signed elsewhere is taken in first, when it validates: :func:`take_back_cosigned`)."""
     if not folder.is_dir():
         return []
-    record, kept = folder / outputs.RECORD, sealed_name(folder / outputs.RECORD)
-    if record.is_file() and kept.is_file():  # co-signed elsewhere (reviewer record cosign), put back
-        on_file, offered = files.read(kept), record.read_bytes()
-        if len(offered) > len(on_file) and offered.startswith(on_file):  # the record, signed further
-            files.write(kept, offered)
-    plain = [record, *sorted(folder.glob("record-set-aside-*.pdf"))]
+    plain = [folder / outputs.RECORD, *sorted(folder.glob("record-set-aside-*.pdf"))]
     return [files.seal_in_place(p) for p in plain if p.is_file()]
 
 
-def set_aside_name(digest: str, now: datetime) -> str:
-    """The name a reopened record is kept under (sealed), beside the record: when, and which file."""
-    return f"record-set-aside-{now.strftime('%Y%m%dT%H%M%SZ')}-{digest[:12]}.pdf{SEALED_SUFFIX}"
+def take_back_cosigned(
+    files: SealedFiles, folder: Path, root: x509.Certificate, now: datetime | None = None
+) -> Path | None:
+    """A copy of the record co-signed elsewhere (``reviewer record cosign``) and put back as
+    ``record.pdf`` beside the sealed record (worker): taken in only under the record's strict rule
+    against the chair's trust root ``root`` — it extends the sealed record, every signature is intact,
+    trusted and in its own field, each revision after the record is one signature in its own field,
+    and it carries at least one signature more. The sealed record it replaces is kept aside, sealed
+    (``record-replaced-…``; returned); the plaintext is then sealed in place and removed by
+    :func:`seal_left_in_clear`. Otherwise :class:`~reviewer.errors.Refused` says why, and nothing
+    changes: the sealed record stays and ``record.pdf`` is left where it is. None: nothing put back."""
+    record, kept = folder / outputs.RECORD, sealed_name(folder / outputs.RECORD)
+    if not (record.is_file() and kept.is_file()):
+        return None
+    on_file, offered = files.read(kept), record.read_bytes()
+    if offered == on_file:
+        return None  # sealed already, the plaintext not yet removed: seal_left_in_clear finishes it
+    try:
+        if len(offered) <= len(on_file) or not offered.startswith(on_file):
+            raise Refused(
+                T(
+                    "它不是在本机评审意见表之上追加签名得到的文件。",
+                    "It is not the record kept on this computer with signatures added.",
+                )
+            )
+        statuses = validate_record(offered, root)
+        require_valid(statuses)
+        if len(statuses) <= len(validate_record(on_file, root)):
+            raise Refused(T("它没有新的签名。", "It carries no new signature."))
+    except Exception as exc:  # whatever is wrong with the file, the sealed record stays
+        raise Refused(
+            T(
+                "评审意见表文件夹中的 {path} 未被采用，本机加密保存的评审意见表保持不变，该文件留在原处：{why}",
+                "{path} in the record's folder was not taken in; the record kept (sealed) on this computer "
+                "is unchanged and the file was left where it is: {why}",
+                path=str(record),
+                why=str(exc),
+            ),
+            detail=getattr(exc, "detail", ""),
+        ) from exc
+    digest = hashlib.sha256(on_file).hexdigest()
+    aside = folder / set_aside_name(digest, now or datetime.now(UTC), prefix="record-replaced")
+    files.write(aside, on_file)
+    files.write(kept, offered)
+    return aside
+
+
+def set_aside_name(digest: str, now: datetime, prefix: str = "record-set-aside") -> str:
+    """The name a reopened (or replaced) record is kept under (sealed), beside the record: when, and
+    which file."""
+    return f"{prefix}-{now.strftime('%Y%m%dT%H%M%SZ')}-{digest[:12]}.pdf{SEALED_SUFFIX}"
 
 
 def set_aside_record(
