@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 
+from reviewer.errors import ReviewerError
 from reviewer.ui.dialogs import errors
 from reviewer.ui.models.scoring_model import STATUS
 from tests.ui.expert_typing import (
@@ -236,3 +237,72 @@ def test_in_chinese_the_labels_the_notice_and_the_indicator_speak_chinese(
     click_row(qtbot, ws, "1.3")
     ctrl_z(qtbot, ws.scoring.tree)
     assert ws.notice.text() == "已撤销：1.1 的评分 7 → 空" and ws.save_state.text() == "已保存"
+
+
+def refusing(monkeypatch, bench, method: str):  # type: ignore[no-untyped-def]
+    """Make ``bench.method`` refuse (as a full disk would) while ``switch["on"]``; the real call after."""
+    real = getattr(bench, method)
+    switch = {"on": True}
+
+    def write(*args, **kwargs):  # type: ignore[no-untyped-def]
+        if switch["on"]:
+            raise ReviewerError("the disk is full")  # type: ignore[arg-type]
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(bench, method, write)
+    return switch
+
+
+def test_a_comment_whose_write_fails_stays_in_its_box_unsaved_until_it_is_written(
+    expert, qtbot, monkeypatch
+) -> None:
+    _window, ws = expert
+    editor = ws.scoring.editor
+    switch = refusing(monkeypatch, ws.bench, "set_comment")
+    click_row(qtbot, ws, "1.1")
+    click(qtbot, editor.comment_edit.viewport())
+    qtbot.keyClicks(editor.comment_edit, "lease checked")
+    qtbot.wait(PAUSE_MS)  # sent after the pause: refused
+    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    assert stored(ws).comments.get("1.1") is None
+    assert editor.comment_edit.toPlainText() == "lease checked"  # not wiped by the refresh
+    assert ws.save_state.text() == "Not saved (the disk is full)"
+    ws.write(lambda b, r: b.set_position(r, "1.1", "scoring"))  # an unrelated write succeeds
+    ws.write(lambda b, r: b.answer_yes_no(r, "V1", True, ""))
+    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    assert ws.save_state.text() == "Not saved (the disk is full)"  # the comment is still not saved
+    assert editor.comment_edit.toPlainText() == "lease checked"
+    click_row(qtbot, ws, "1.2")  # leaving it tries again: refused again, kept again
+    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    assert ws.save_state.text() == "Not saved (the disk is full)"
+    click_row(qtbot, ws, "1.1")
+    assert editor.comment_edit.toPlainText() == "lease checked"
+    switch["on"] = False  # the disk has room again
+    click_row(qtbot, ws, "1.3")
+    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    assert stored(ws).comments.get("1.1") == "lease checked"
+    assert ws.save_state.text() == "Saved"
+
+
+def test_a_score_whose_write_fails_comes_back_typed_and_unsaved_until_it_is_written(
+    expert, qtbot, monkeypatch
+) -> None:
+    _window, ws = expert
+    editor = ws.scoring.editor
+    switch = refusing(monkeypatch, ws.bench, "set_score")
+    click_row(qtbot, ws, "1.1")
+    qtbot.keyClicks(editor.score_edit, "7")
+    qtbot.keyClick(editor.score_edit, Qt.Key.Key_Return)  # moves on to 1.2; the write is refused
+    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    assert "1.1" not in stored(ws).scores
+    assert ws.save_state.text() == "Not saved (the disk is full)"
+    ws.write(lambda b, r: b.answer_yes_no(r, "V1", True, ""))  # an unrelated write succeeds
+    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    assert ws.save_state.text() == "Not saved (the disk is full)"
+    click_row(qtbot, ws, "1.1")
+    assert editor.score_edit.text() == "7" and editor.score_dirty  # typed, not saved
+    switch["on"] = False
+    click(qtbot, editor.comment_edit.viewport())  # leaving the box saves it
+    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    assert stored(ws).scores["1.1"] == Decimal(7)
+    assert ws.save_state.text() == "Saved"

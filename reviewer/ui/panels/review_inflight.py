@@ -3,7 +3,9 @@
 Each write carries a :class:`Tag` saying what it was, so its result updates the right things. The
 scores and comments typed are shown at once, over the review as last read, until their own write
 comes back (:meth:`InFlight.settle`): a later edit of the same score is not undone by an earlier
-write's result. Qt-free, like the rules it serves.
+write's result. One whose write failed (:meth:`InFlight.refuse`) is kept, with the reason, until a
+write of that same score or comment succeeds: the editor puts it back as typed and not saved, and
+the save indicator says why. Qt-free, like the rules it serves.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ class InFlight:
     def __init__(self) -> None:
         self._scores: dict[str, tuple[int, Decimal | None]] = {}
         self._comments: dict[str, tuple[int, str]] = {}
+        # refused: (kind, code) -> (value, reason), until that field is written successfully
+        self._refused: dict[tuple[str, str], tuple[Decimal | str | None, str]] = {}
         self._seq = 0
 
     def score(self, code: str, value: Decimal | None) -> Tag:
@@ -66,3 +70,27 @@ class InFlight:
         pending = self._comments if tag.kind == "comment" else self._scores
         if pending.get(tag.code, (None,))[0] == tag.seq:
             del pending[tag.code]
+        self._refused.pop((tag.kind, tag.code), None)  # this field is written: no longer refused
+
+    def refuse(self, tag: object, reason: str) -> None:
+        """``tag``'s write failed: its value is kept as refused (with ``reason``) until a write of
+        the same field succeeds; a newer edit already in flight replaces it."""
+        if not isinstance(tag, Tag) or tag.code is None or tag.kind not in ("score", "comment"):
+            return
+        pending = self._comments if tag.kind == "comment" else self._scores
+        seq, value = pending.get(tag.code, (None, None))
+        if seq != tag.seq:
+            return  # a newer edit of it is on its way; its own result decides
+        del pending[tag.code]
+        self._refused[(tag.kind, tag.code)] = (value, reason)
+
+    def refused_scores(self) -> dict[str, Decimal | None]:
+        """Scores whose write failed (None: a refused clearing), by code."""
+        return {c: v for (k, c), (v, _r) in self._refused.items() if k == "score"}  # type: ignore[misc]
+
+    def refused_comments(self) -> dict[str, str]:
+        return {c: str(v) for (k, c), (v, _r) in self._refused.items() if k == "comment"}
+
+    def refusal(self) -> str | None:
+        """Why a score or comment typed is not saved (its write failed), or ``None``."""
+        return next((reason for _v, reason in self._refused.values()), None)

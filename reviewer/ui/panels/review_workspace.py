@@ -10,7 +10,9 @@ Every change goes to the :class:`~reviewer.models.workbench.Workbench` at once t
 scores and comments on disk plus those still being written. The save indicator tells the truth:
 "Saved" only when every edit is on disk — none queued, no typing waiting for its pause, no score
 typed without Enter; "Saving…" while any is; "Not saved (reason)" after a failed write (until the
-next one succeeds; the view then shows what is on disk) or while a typed score cannot be saved.
+next one succeeds; the view then shows what is on disk) or while a typed score cannot be saved. A
+score or comment whose write failed is put back in its box as typed and not saved, and the indicator
+keeps its reason until that score or comment is written (leaving the box or the indicator retries).
 
 Undo and redo here are the review's (a score, a comment, evidence, an answer): toolbar actions whose
 labels name what they will do (:mod:`reviewer.models.workbench_text`), with Ctrl+Z / Ctrl+Shift+Z
@@ -212,12 +214,12 @@ class ReviewWorkspace(QWidget):
 
     def set_score(self, code: str, value: Decimal | None) -> None:
         tag = self._inflight.score(code, value)
-        self.scoring.show_state(self.state, self._scores(), full=False, comments=self._comments())
+        self._show_scoring(full=False)
         self._submit(lambda b, r: b.set_score(r, code, value), tag)
 
     def set_comment(self, code: str, text: str) -> None:
         tag = self._inflight.comment(code, text)
-        self.scoring.show_state(self.state, self._scores(), full=False, comments=self._comments())
+        self._show_scoring(full=False)
         self._submit(lambda b, r: b.set_comment(r, code, text), tag)
 
     def add_material_evidence(self, code: str, material: str, page: int, note: str | None = None) -> None:
@@ -281,6 +283,15 @@ class ReviewWorkspace(QWidget):
     def _comments(self) -> dict[str, str]:
         return self._inflight.comments(self.state.comments)
 
+    def _show_scoring(self, *, full: bool) -> None:
+        self.scoring.show_state(
+            self.state,
+            self._scores(),
+            full=full,
+            comments=self._comments(),
+            refused=(self._inflight.refused_scores(), self._inflight.refused_comments()),
+        )
+
     def _saved(self, tag: object, result: object, state: ReviewState) -> None:
         self._inflight.settle(tag)
         self.state = state
@@ -293,7 +304,10 @@ class ReviewWorkspace(QWidget):
         self._show(full=isinstance(tag, Tag) and tag.full)
 
     def _failed(self, tag: object, exc: BaseException) -> None:
-        self._inflight.settle(tag)
+        if isinstance(tag, Tag) and tag.kind in ("score", "comment"):
+            self._inflight.refuse(tag, str(exc))  # kept, shown as typed and unsaved, until written
+        else:
+            self._inflight.settle(tag)
         if isinstance(exc, NothingToUndo | NothingToRedo):
             self.history.say(str(exc))
             self._show_indicator()
@@ -301,7 +315,7 @@ class ReviewWorkspace(QWidget):
         if isinstance(tag, Tag):  # another page's write (e.g. the viewer's citation) reports its own
             self.unsaved, self.unsaved_reason = True, str(exc)
             errors.report(self, exc)
-        self.refresh()  # show what is on disk, not what was refused
+        self.refresh()  # what is on disk, with a refused score or comment back in its box, unsaved
 
     def _busy(self, _busy: bool) -> None:
         self._show_indicator()
@@ -311,7 +325,7 @@ class ReviewWorkspace(QWidget):
         self._show_actions()
 
     def _show(self, *, full: bool) -> None:
-        self.scoring.show_state(self.state, self._scores(), full=full, comments=self._comments())
+        self._show_scoring(full=full)
         self.checks.show_state(self.state)
         reason = self.read_only_reason()
         editable = self.state.editable_codes if self.state.status is ReviewStatus.OPEN else None
@@ -357,9 +371,13 @@ class ReviewWorkspace(QWidget):
         return None
 
     def unsaved_because(self) -> str | None:
-        """Why something is not saved: a failed write's message, or a typed score it cannot save."""
+        """Why something is not saved: a failed write's message (a refused score or comment keeps
+        it until that field is written), or a typed score it cannot save."""
         if self.unsaved:
             return self.unsaved_reason or ""
+        refused = self._inflight.refusal()
+        if refused is not None:
+            return refused
         return self.scoring.editor.score_problem()
 
     @property

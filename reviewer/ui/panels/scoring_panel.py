@@ -55,6 +55,7 @@ class ScoringPanel(QSplitter):
         self._editable: frozenset[str] | None = None
         self._scores: dict[str, Decimal] = {}
         self._comments: dict[str, str] | None = None
+        self._refused: tuple[dict[str, Decimal | None], dict[str, str]] = ({}, {})
         self._returning = False  # putting the selection back to an indicator with an unsaved score
         self._scratch_dirty = False
 
@@ -119,13 +120,16 @@ class ScoringPanel(QSplitter):
         *,
         full: bool,
         comments: dict[str, str] | None = None,
+        refused: tuple[dict[str, Decimal | None], dict[str, str]] | None = None,
     ) -> None:
-        """Show ``state`` (with ``scores`` and ``comments``: on disk plus still being written).
+        """Show ``state`` (with ``scores`` and ``comments``: on disk plus still being written;
+        ``refused``: the scores and comments whose write failed, put back in the editor unsaved).
         ``full`` also reloads the editor and the scratchpad (after opening, undo, redo, a failed
         write); typing not yet saved stays as typed."""
         self._state = state
         self._scores = dict(scores)
         self._comments = None if comments is None else dict(comments)
+        self._refused = refused or ({}, {})
         self.model.set_scores(scores, dict(state.comments) if comments is None else comments)
         self._show_progress(scores)
         if full:
@@ -151,7 +155,9 @@ class ScoringPanel(QSplitter):
 
     def show_editor(self) -> None:
         code = self.current_code
-        self.editor.show_code(code, self._state, self._reason_for(code), self._scores, self._comments)
+        self.editor.show_code(
+            code, self._state, self._reason_for(code), self._scores, self._comments, self._refused
+        )
 
     def _show_progress(self, scores: dict[str, Decimal]) -> None:
         p = progress(self.standard, scores)
@@ -237,7 +243,7 @@ class ScoringPanel(QSplitter):
     def flush(self) -> None:
         """Save everything typed that can be saved, asking nothing (before an undo, on closing)."""
         self.flush_scratchpad()
-        self.editor.flush_comment()
+        self.editor.flush_comment(retry=True)
         self.editor.commit_score()
 
     def eventFilter(self, watched, event: QEvent) -> bool:  # type: ignore[no-untyped-def]
