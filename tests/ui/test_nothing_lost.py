@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from reviewer.errors import ReviewerError
+from reviewer.models.workbench_types import EligibilityState
 from reviewer.ui.dialogs import errors
 from reviewer.ui.models.scoring_model import STATUS
 from tests.ui.expert_typing import (
@@ -305,4 +306,36 @@ def test_a_score_whose_write_fails_comes_back_typed_and_unsaved_until_it_is_writ
     click(qtbot, editor.comment_edit.viewport())  # leaving the box saves it
     qtbot.waitUntil(lambda: ws.writer.pending == 0)
     assert stored(ws).scores["1.1"] == Decimal(7)
+    assert ws.save_state.text() == "Saved"
+
+
+def test_the_indicator_is_not_saved_while_a_checks_comment_or_a_flag_without_reason_is_unsent(
+    expert, qtbot
+) -> None:
+    _window, ws = expert
+    click_page(qtbot, ws, "checks")
+    v1 = ws.checks.yes_no["V1"]
+    v1.answer.setFocus()
+    qtbot.keyClick(v1.answer, Qt.Key.Key_Down)
+    qtbot.keyClick(v1.answer, Qt.Key.Key_Down)  # "no": sent at once
+    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    assert ws.save_state.text() == "Saved"
+    click(qtbot, v1.comment)
+    qtbot.keyClicks(v1.comment, "forged")  # typed, not sent until the box is left
+    assert ws.save_state.text() == "Saving…"
+    qtbot.keyClick(v1.comment, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    assert stored(ws).yes_no["V1"].comment == "forged" and ws.save_state.text() == "Saved"
+    row = next(iter(ws.checks.eligibility.values()))
+    row.answer.setFocus()
+    qtbot.keyClick(row.answer, Qt.Key.Key_Down)
+    qtbot.keyClick(row.answer, Qt.Key.Key_Down)  # "confirmed" (sent), then "flagged": sent with its reason
+    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    assert stored(ws).eligibility[row.code].state is EligibilityState.CONFIRMED
+    assert ws.save_state.text() == "Saving…"
+    click(qtbot, row.comment)
+    qtbot.keyClicks(row.comment, "no lease")
+    qtbot.keyClick(row.comment, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    assert stored(ws).eligibility[row.code].comment == "no lease"
     assert ws.save_state.text() == "Saved"

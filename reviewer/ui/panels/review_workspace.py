@@ -129,6 +129,7 @@ class ReviewWorkspace(QWidget):
             lambda code, answer, comment: self.write(lambda b, r: b.answer_yes_no(r, code, answer, comment))
         )
         self.checks.eligibility_answered.connect(self._eligibility)
+        self.checks.typing_changed.connect(self._typing_changed)
 
         top = QHBoxLayout()
         top.addWidget(self.toolbar)
@@ -382,8 +383,9 @@ class ReviewWorkspace(QWidget):
 
     @property
     def saving(self) -> bool:
-        """Writes are queued, or typing waits to be saved (its pause, or a score without Enter)."""
-        return self.writer.pending > 0 or self.scoring.pending_change() is not None
+        """Writes are queued, or typing waits to be saved (its pause, a score without Enter, a
+        vetoes/eligibility comment not yet sent or a flag waiting for its reason)."""
+        return self.writer.pending > 0 or self.scoring.pending_change() is not None or self.checks.unsent
 
     def _show_indicator(self, _busy: object = None) -> None:
         self.save_state.show_status(self.unsaved_because(), self.saving)
