@@ -3,6 +3,8 @@ person drives the window (mouse clicks on rows, typing, pauses past the debounce
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 
 import pytest
@@ -339,3 +341,40 @@ def test_the_indicator_is_not_saved_while_a_checks_comment_or_a_flag_without_rea
     qtbot.waitUntil(lambda: ws.writer.pending == 0)
     assert stored(ws).eligibility[row.code].comment == "no lease"
     assert ws.save_state.text() == "Saved"
+
+
+def test_the_scratchpad_is_not_put_back_by_a_refresh_while_its_write_is_queued(
+    expert, qtbot, monkeypatch
+) -> None:
+    _window, ws = expert
+    ws.writer._pool = ThreadPoolExecutor(max_workers=1)  # as in the app: written off the GUI thread
+    gate, real = threading.Event(), ws.bench.set_scratchpad
+    monkeypatch.setattr(ws.bench, "set_scratchpad", lambda r, text: gate.wait(10) and real(r, text))
+    scratch = ws.scoring.scratchpad
+    click(qtbot, scratch.viewport())
+    commit(scratch, "问入驻率")
+    qtbot.wait(PAUSE_MS)  # sent after the pause; its write is slow
+    assert ws.writer.pending == 1
+    ws.refresh()  # a full refresh (another panel changed the review) reads it before the write
+    gate.set()
+    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    assert stored(ws).scratchpad == "问入驻率"
+    assert scratch.toPlainText() == "问入驻率"
+
+
+def test_a_scratchpad_write_that_fails_stays_typed_and_unsaved_until_written(
+    expert, qtbot, monkeypatch
+) -> None:
+    _window, ws = expert
+    switch = refusing(monkeypatch, ws.bench, "set_scratchpad")
+    scratch = ws.scoring.scratchpad
+    click(qtbot, scratch.viewport())
+    commit(scratch, "问租金")
+    qtbot.wait(PAUSE_MS)
+    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    assert stored(ws).scratchpad == "" and scratch.toPlainText() == "问租金"
+    assert ws.save_state.text() == "Not saved (the disk is full)"
+    switch["on"] = False
+    click_row(qtbot, ws, "1.2")  # leaving it tries again
+    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    assert stored(ws).scratchpad == "问租金" and ws.save_state.text() == "Saved"

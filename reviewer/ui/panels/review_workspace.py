@@ -52,7 +52,7 @@ from reviewer.ui.dialogs import errors
 from reviewer.ui.panels.checks_panel import ChecksPanel
 from reviewer.ui.panels.package_loading import OpenedReview, open_member_review
 from reviewer.ui.panels.review_history import SaveIndicator, UndoRedo
-from reviewer.ui.panels.review_inflight import InFlight, Tag
+from reviewer.ui.panels.review_inflight import REFUSABLE, InFlight, Tag
 from reviewer.ui.panels.scoring_panel import ScoringPanel
 from reviewer.ui.panels.workspace_pages import Page, Title, WorkspacePages
 from reviewer.ui.review_writer import ReviewWriter, Write
@@ -115,9 +115,7 @@ class ReviewWorkspace(QWidget):
         self.scoring.score_entered.connect(self.set_score)
         self.scoring.score_cleared.connect(lambda code: self.set_score(code, None))
         self.scoring.selected.connect(self._remember_position)
-        self.scoring.scratchpad_changed.connect(
-            lambda text: self.write(lambda b, r: b.set_scratchpad(r, text), quiet=True)
-        )
+        self.scoring.scratchpad_changed.connect(self.set_scratchpad)
         editor = self.scoring.editor
         editor.comment_changed.connect(self.set_comment)
         self.scoring.typing_changed.connect(self._typing_changed)
@@ -223,6 +221,10 @@ class ReviewWorkspace(QWidget):
         self._show_scoring(full=False)
         self._submit(lambda b, r: b.set_comment(r, code, text), tag)
 
+    def set_scratchpad(self, text: str) -> None:
+        """The private scratchpad (quiet: no change to the review); shown as sent until written."""
+        self._submit(lambda b, r: b.set_scratchpad(r, text), self._inflight.scratchpad_write(text))
+
     def add_material_evidence(self, code: str, material: str, page: int, note: str | None = None) -> None:
         """Evidence for ``code``: a page of one of the package's materials."""
         self.write(lambda b, r: b.add_evidence(r, code, material=material, page=page, note=note))
@@ -291,6 +293,8 @@ class ReviewWorkspace(QWidget):
             full=full,
             comments=self._comments(),
             refused=(self._inflight.refused_scores(), self._inflight.refused_comments()),
+            scratchpad=self._inflight.scratchpad(self.state.scratchpad),
+            scratch_refused=self._inflight.refused_scratchpad() is not None,
         )
 
     def _saved(self, tag: object, result: object, state: ReviewState) -> None:
@@ -305,7 +309,7 @@ class ReviewWorkspace(QWidget):
         self._show(full=isinstance(tag, Tag) and tag.full)
 
     def _failed(self, tag: object, exc: BaseException) -> None:
-        if isinstance(tag, Tag) and tag.kind in ("score", "comment"):
+        if isinstance(tag, Tag) and tag.kind in REFUSABLE:
             self._inflight.refuse(tag, str(exc))  # kept, shown as typed and unsaved, until written
         else:
             self._inflight.settle(tag)
@@ -314,7 +318,8 @@ class ReviewWorkspace(QWidget):
             self._show_indicator()
             return
         if isinstance(tag, Tag):  # another page's write (e.g. the viewer's citation) reports its own
-            self.unsaved, self.unsaved_reason = True, str(exc)
+            if tag.kind not in REFUSABLE:  # a refused field keeps its own reason until it is written
+                self.unsaved, self.unsaved_reason = True, str(exc)
             errors.report(self, exc)
         self.refresh()  # what is on disk, with a refused score or comment back in its box, unsaved
 

@@ -121,9 +121,13 @@ class ScoringPanel(QSplitter):
         full: bool,
         comments: dict[str, str] | None = None,
         refused: tuple[dict[str, Decimal | None], dict[str, str]] | None = None,
+        scratchpad: str | None = None,
+        scratch_refused: bool = False,
     ) -> None:
         """Show ``state`` (with ``scores`` and ``comments``: on disk plus still being written;
-        ``refused``: the scores and comments whose write failed, put back in the editor unsaved).
+        ``refused``: the scores and comments whose write failed, put back in the editor unsaved;
+        ``scratchpad``: its text on disk or still being written, or refused (``scratch_refused``:
+        then it is sent again on leaving it, the page, or closing).
         ``full`` also reloads the editor and the scratchpad (after opening, undo, redo, a failed
         write); typing not yet saved stays as typed."""
         self._state = state
@@ -134,10 +138,13 @@ class ScoringPanel(QSplitter):
         self._show_progress(scores)
         if full:
             self.show_editor()
-            if not self._scratch_dirty and self.scratchpad.toPlainText() != state.scratchpad:
+            text = state.scratchpad if scratchpad is None else scratchpad
+            if not self._scratch_dirty and self.scratchpad.toPlainText() != text:
                 self.scratchpad.blockSignals(True)
-                self.scratchpad.setPlainText(state.scratchpad)
+                self.scratchpad.setPlainText(text)
                 self.scratchpad.blockSignals(False)
+            if scratch_refused and text != state.scratchpad:
+                self._scratch_dirty = True  # not on disk: sent again when the box is left (no timer)
         else:
             self.editor.show_evidence(state)
 
