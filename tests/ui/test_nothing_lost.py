@@ -378,3 +378,26 @@ def test_a_scratchpad_write_that_fails_stays_typed_and_unsaved_until_written(
     click_row(qtbot, ws, "1.2")  # leaving it tries again
     qtbot.waitUntil(lambda: ws.writer.pending == 0)
     assert stored(ws).scratchpad == "问租金" and ws.save_state.text() == "Saved"
+
+
+def test_closing_when_the_last_write_fails_says_so_and_keeps_the_window_open(
+    expert, shown_errors, qtbot, monkeypatch
+) -> None:
+    window, ws = expert
+    ws.writer._pool = ThreadPoolExecutor(max_workers=1)  # as in the app: written off the GUI thread
+    editor = ws.scoring.editor
+    switch = refusing(monkeypatch, ws.bench, "set_comment")
+    click_row(qtbot, ws, "1.1")
+    click(qtbot, editor.comment_edit.viewport())
+    qtbot.keyClicks(editor.comment_edit, "lease checked")
+    questions: list[str] = []
+    monkeypatch.setattr(errors, "ask", lambda parent, title, q: questions.append(q) or True)  # go back
+    window.close()  # before the pause: the comment is written on closing, and refused
+    assert shown_errors == ["the disk is full"] and len(questions) == 1
+    assert "the disk is full" in questions[0]
+    assert window.isVisible() and editor.comment_edit.toPlainText() == "lease checked"
+    assert ws.save_state.text() == "Not saved (the disk is full)"
+    switch["on"] = False
+    window.close()  # now it is written, and the window goes
+    assert not window.isVisible() and len(questions) == 1
+    assert stored(ws).comments.get("1.1") == "lease checked"

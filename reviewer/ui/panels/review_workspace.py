@@ -96,6 +96,7 @@ class ReviewWorkspace(QWidget):
         self._closed = False
         self._read_only: tuple[str | None, frozenset[str] | None] | None = None
         self._resumed = False
+        self._failures = 0  # writes that failed (closing asks when one failed while it saved)
 
         self.toolbar = QToolBar(objectName="workspaceToolbar")
         self.history = UndoRedo(self, undo=self.undo, redo=self.redo)
@@ -266,18 +267,31 @@ class ReviewWorkspace(QWidget):
         self.checks.flush()
         return self.scoring.leave()
 
-    def close_writer(self) -> None:
-        """Save what is being typed, finish every queued write, stop the writer."""
+    def close_writer(self) -> bool:
+        """Save what is being typed, finish every queued write, stop the writer. When a write fails
+        while doing so, its error is shown and the expert is asked: go back to the review (False:
+        the writer stays open, the unsaved work on screen) or close anyway (True)."""
         if self._closed:
-            return
+            return True
+        failures = self._failures
         self.checks.flush()
         self.scoring.flush()
         for page in self.pages.built():  # a page built and holding typing (the site-visit note) saves it
             flush = getattr(page, "flush_draft", None)
             if callable(flush):
                 flush()
+        self.writer.drain()  # every result delivered now: a failure is reported before closing
+        if self._failures != failures:
+            question = self.tr(
+                "{problem}\n\nSome of your work could not be saved. Go back to the review?\n"
+                "Yes: back to the review, the unsaved work kept on screen. No: close anyway "
+                "(the unsaved work is lost)."
+            ).format(problem=self.unsaved_because() or "")
+            if errors.ask(self, self.tr("Not saved"), question):
+                return False
         self._closed = True
         self.writer.close()
+        return True
 
     # --- results (GUI thread) ---------------------------------------------------------------
     def _scores(self) -> dict[str, Decimal]:
@@ -318,6 +332,7 @@ class ReviewWorkspace(QWidget):
             self._show_indicator()
             return
         if isinstance(tag, Tag):  # another page's write (e.g. the viewer's citation) reports its own
+            self._failures += 1
             if tag.kind not in REFUSABLE:  # a refused field keeps its own reason until it is written
                 self.unsaved, self.unsaved_reason = True, str(exc)
             errors.report(self, exc)
