@@ -2010,6 +2010,20 @@ SHA-256: {digest}</translation>
         <translation>Vetoes and eligibility</translation>
     </message>
     <message>
+        <source>{problem}
+
+Some of your work could not be saved. Go back to the review?
+Yes: back to the review, the unsaved work kept on screen. No: close anyway (the unsaved work is lost).</source>
+        <translation>{problem}
+
+Some of your work could not be saved. Go back to the review?
+Yes: back to the review, the unsaved work kept on screen. No: close anyway (the unsaved work is lost).</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
         <source>You declared a conflict of interest and are recused: this review cannot be scored.</source>
         <translation>You declared a conflict of interest and are recused: this review cannot be scored.</translation>
     </message>

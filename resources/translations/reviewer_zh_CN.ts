@@ -2010,6 +2010,20 @@ SHA-256：{digest}</translation>
         <translation>否决项与资格条件</translation>
     </message>
     <message>
+        <source>{problem}
+
+Some of your work could not be saved. Go back to the review?
+Yes: back to the review, the unsaved work kept on screen. No: close anyway (the unsaved work is lost).</source>
+        <translation>{problem}
+
+部分工作未能保存。返回评审吗？
+“是”：回到评审，未保存的内容仍在屏幕上。“否”：仍然关闭（未保存的内容将丢失）。</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
         <source>You declared a conflict of interest and are recused: this review cannot be scored.</source>
         <translation>您已声明利益冲突并回避：本次评审不能评分。</translation>
     </message>

@@ -355,10 +355,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Everything typed in the open review is saved before the window goes (a score that
-        cannot be saved is asked about: going back to fix it keeps the window open)."""
-        if not self.package_panel.may_close():
-            event.ignore()
+        cannot be saved is asked about: going back to fix it keeps the window open; so is a write
+        that fails while closing: its error is shown first)."""
+        if not self.package_panel.may_close() or not self.package_panel.save_work():
+            event.ignore()  # back to fix a score, or to work a failed write left unsaved
             return
-        self.package_panel.save_work()
         self.save()
         super().closeEvent(event)

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal, Slot
 
 from reviewer.models.workbench import Workbench
 from reviewer.models.workbench_types import Review, ReviewState
@@ -104,8 +104,16 @@ class ReviewWriter(QObject):
             if self._pending == 0:
                 self.busy.emit(False)
 
+    def drain(self) -> None:
+        """Wait for every queued write and deliver its result now, on this (GUI) thread: closing
+        does not wait for the event loop, so a failure of the last write is still seen."""
+        if self._pool is not None:
+            self._pool.submit(lambda: None).result()  # one worker, in order: all before it are done
+        QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)
+
     def close(self) -> None:
-        """Finish every queued write (they are the expert's work) and stop the worker."""
+        """Finish every queued write (they are the expert's work), deliver their results, stop."""
         self._closed = True
         if self._pool is not None:
             self._pool.shutdown(wait=True)
+        QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)

@@ -3,11 +3,15 @@ person drives the window (mouse clicks on rows, typing, pauses past the debounce
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
 
+from reviewer.errors import ReviewerError
+from reviewer.models.workbench_types import EligibilityState
 from reviewer.ui.dialogs import errors
 from reviewer.ui.models.scoring_model import STATUS
 from tests.ui.expert_typing import (
@@ -236,3 +240,164 @@ def test_in_chinese_the_labels_the_notice_and_the_indicator_speak_chinese(
     click_row(qtbot, ws, "1.3")
     ctrl_z(qtbot, ws.scoring.tree)
     assert ws.notice.text() == "已撤销：1.1 的评分 7 → 空" and ws.save_state.text() == "已保存"
+
+
+def refusing(monkeypatch, bench, method: str):  # type: ignore[no-untyped-def]
+    """Make ``bench.method`` refuse (as a full disk would) while ``switch["on"]``; the real call after."""
+    real = getattr(bench, method)
+    switch = {"on": True}
+
+    def write(*args, **kwargs):  # type: ignore[no-untyped-def]
+        if switch["on"]:
+            raise ReviewerError("the disk is full")  # type: ignore[arg-type]
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(bench, method, write)
+    return switch
+
+
+def test_a_comment_whose_write_fails_stays_in_its_box_unsaved_until_it_is_written(
+    expert, qtbot, monkeypatch
+) -> None:
+    _window, ws = expert
+    editor = ws.scoring.editor
+    switch = refusing(monkeypatch, ws.bench, "set_comment")
+    click_row(qtbot, ws, "1.1")
+    click(qtbot, editor.comment_edit.viewport())
+    qtbot.keyClicks(editor.comment_edit, "lease checked")
+    qtbot.wait(PAUSE_MS)  # sent after the pause: refused
+    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    assert stored(ws).comments.get("1.1") is None
+    assert editor.comment_edit.toPlainText() == "lease checked"  # not wiped by the refresh
+    assert ws.save_state.text() == "Not saved (the disk is full)"
+    ws.write(lambda b, r: b.set_position(r, "1.1", "scoring"))  # an unrelated write succeeds
+    ws.write(lambda b, r: b.answer_yes_no(r, "V1", True, ""))
+    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    assert ws.save_state.text() == "Not saved (the disk is full)"  # the comment is still not saved
+    assert editor.comment_edit.toPlainText() == "lease checked"
+    click_row(qtbot, ws, "1.2")  # leaving it tries again: refused again, kept again
+    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    assert ws.save_state.text() == "Not saved (the disk is full)"
+    click_row(qtbot, ws, "1.1")
+    assert editor.comment_edit.toPlainText() == "lease checked"
+    switch["on"] = False  # the disk has room again
+    click_row(qtbot, ws, "1.3")
+    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    assert stored(ws).comments.get("1.1") == "lease checked"
+    assert ws.save_state.text() == "Saved"
+
+
+def test_a_score_whose_write_fails_comes_back_typed_and_unsaved_until_it_is_written(
+    expert, qtbot, monkeypatch
+) -> None:
+    _window, ws = expert
+    editor = ws.scoring.editor
+    switch = refusing(monkeypatch, ws.bench, "set_score")
+    click_row(qtbot, ws, "1.1")
+    qtbot.keyClicks(editor.score_edit, "7")
+    qtbot.keyClick(editor.score_edit, Qt.Key.Key_Return)  # moves on to 1.2; the write is refused
+    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    assert "1.1" not in stored(ws).scores
+    assert ws.save_state.text() == "Not saved (the disk is full)"
+    ws.write(lambda b, r: b.answer_yes_no(r, "V1", True, ""))  # an unrelated write succeeds
+    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    assert ws.save_state.text() == "Not saved (the disk is full)"
+    click_row(qtbot, ws, "1.1")
+    assert editor.score_edit.text() == "7" and editor.score_dirty  # typed, not saved
+    switch["on"] = False
+    click(qtbot, editor.comment_edit.viewport())  # leaving the box saves it
+    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    assert stored(ws).scores["1.1"] == Decimal(7)
+    assert ws.save_state.text() == "Saved"
+
+
+def test_the_indicator_is_not_saved_while_a_checks_comment_or_a_flag_without_reason_is_unsent(
+    expert, qtbot
+) -> None:
+    _window, ws = expert
+    click_page(qtbot, ws, "checks")
+    v1 = ws.checks.yes_no["V1"]
+    v1.answer.setFocus()
+    qtbot.keyClick(v1.answer, Qt.Key.Key_Down)
+    qtbot.keyClick(v1.answer, Qt.Key.Key_Down)  # "no": sent at once
+    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    assert ws.save_state.text() == "Saved"
+    click(qtbot, v1.comment)
+    qtbot.keyClicks(v1.comment, "forged")  # typed, not sent until the box is left
+    assert ws.save_state.text() == "Saving…"
+    qtbot.keyClick(v1.comment, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    assert stored(ws).yes_no["V1"].comment == "forged" and ws.save_state.text() == "Saved"
+    row = next(iter(ws.checks.eligibility.values()))
+    row.answer.setFocus()
+    qtbot.keyClick(row.answer, Qt.Key.Key_Down)
+    qtbot.keyClick(row.answer, Qt.Key.Key_Down)  # "confirmed" (sent), then "flagged": sent with its reason
+    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    assert stored(ws).eligibility[row.code].state is EligibilityState.CONFIRMED
+    assert ws.save_state.text() == "Saving…"
+    click(qtbot, row.comment)
+    qtbot.keyClicks(row.comment, "no lease")
+    qtbot.keyClick(row.comment, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    assert stored(ws).eligibility[row.code].comment == "no lease"
+    assert ws.save_state.text() == "Saved"
+
+
+def test_the_scratchpad_is_not_put_back_by_a_refresh_while_its_write_is_queued(
+    expert, qtbot, monkeypatch
+) -> None:
+    _window, ws = expert
+    ws.writer._pool = ThreadPoolExecutor(max_workers=1)  # as in the app: written off the GUI thread
+    gate, real = threading.Event(), ws.bench.set_scratchpad
+    monkeypatch.setattr(ws.bench, "set_scratchpad", lambda r, text: gate.wait(10) and real(r, text))
+    scratch = ws.scoring.scratchpad
+    click(qtbot, scratch.viewport())
+    commit(scratch, "问入驻率")
+    qtbot.wait(PAUSE_MS)  # sent after the pause; its write is slow
+    assert ws.writer.pending == 1
+    ws.refresh()  # a full refresh (another panel changed the review) reads it before the write
+    gate.set()
+    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    assert stored(ws).scratchpad == "问入驻率"
+    assert scratch.toPlainText() == "问入驻率"
+
+
+def test_a_scratchpad_write_that_fails_stays_typed_and_unsaved_until_written(
+    expert, qtbot, monkeypatch
+) -> None:
+    _window, ws = expert
+    switch = refusing(monkeypatch, ws.bench, "set_scratchpad")
+    scratch = ws.scoring.scratchpad
+    click(qtbot, scratch.viewport())
+    commit(scratch, "问租金")
+    qtbot.wait(PAUSE_MS)
+    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    assert stored(ws).scratchpad == "" and scratch.toPlainText() == "问租金"
+    assert ws.save_state.text() == "Not saved (the disk is full)"
+    switch["on"] = False
+    click_row(qtbot, ws, "1.2")  # leaving it tries again
+    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    assert stored(ws).scratchpad == "问租金" and ws.save_state.text() == "Saved"
+
+
+def test_closing_when_the_last_write_fails_says_so_and_keeps_the_window_open(
+    expert, shown_errors, qtbot, monkeypatch
+) -> None:
+    window, ws = expert
+    ws.writer._pool = ThreadPoolExecutor(max_workers=1)  # as in the app: written off the GUI thread
+    editor = ws.scoring.editor
+    switch = refusing(monkeypatch, ws.bench, "set_comment")
+    click_row(qtbot, ws, "1.1")
+    click(qtbot, editor.comment_edit.viewport())
+    qtbot.keyClicks(editor.comment_edit, "lease checked")
+    questions: list[str] = []
+    monkeypatch.setattr(errors, "ask", lambda parent, title, q: questions.append(q) or True)  # go back
+    window.close()  # before the pause: the comment is written on closing, and refused
+    assert shown_errors == ["the disk is full"] and len(questions) == 1
+    assert "the disk is full" in questions[0]
+    assert window.isVisible() and editor.comment_edit.toPlainText() == "lease checked"
+    assert ws.save_state.text() == "Not saved (the disk is full)"
+    switch["on"] = False
+    window.close()  # now it is written, and the window goes
+    assert not window.isVisible() and len(questions) == 1
+    assert stored(ws).comments.get("1.1") == "lease checked"

@@ -2,7 +2,9 @@
 
 Each yes/no item is answered yes or no; each eligibility condition is confirmed or flagged. A "no"
 or a flag must say why: the comment box is then marked required, and a flag is only sent once its
-reason is there (the workbench refuses a flag without one). The panel never writes: it emits, and
+reason is there (the workbench refuses a flag without one). A comment is sent when its box is left
+(or on closing); until then, and while a flag waits for its reason, :attr:`ChecksPanel.unsent` is
+true and the workspace's indicator does not say "Saved". The panel never writes: it emits, and
 the workspace turns that into workbench calls.
 """
 
@@ -46,6 +48,7 @@ class _Row:
 class ChecksPanel(QScrollArea):
     yes_no_answered = Signal(str, object, str)  # code, True/False/None, comment
     eligibility_answered = Signal(str, object, str)  # code, EligibilityState or None, comment
+    typing_changed = Signal()  # a row's typing or flag waits to be sent, or was sent
 
     def __init__(self, standard: Standard, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +61,7 @@ class ChecksPanel(QScrollArea):
         self.yes_no: dict[str, _Row] = {}
         self.eligibility: dict[str, _Row] = {}
         self._titles: list[tuple[QLabel, object]] = []
+        self._unsent: set[str] = set()  # rows typed in (or flagged without a reason), not sent yet
         self._fill(
             self.yes_no_box,
             [(i.code, i.title, labels.effect_name(i.effect)) for i in standard.yes_no],
@@ -91,7 +95,7 @@ class ChecksPanel(QScrollArea):
             rows[code] = row
             answer.activated.connect(lambda _i, row=row: self._answered(row))
             comment.editingFinished.connect(lambda row=row: self._commented(row))
-            comment.textEdited.connect(lambda _t, row=row: row.mark())
+            comment.textEdited.connect(lambda _t, row=row: self._typed(row))
             grid.addWidget(QLabel(f"<b>{code}</b>"), r, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(text, r, 1)
             grid.addWidget(answer, r, 2, Qt.AlignmentFlag.AlignTop)
@@ -104,6 +108,20 @@ class ChecksPanel(QScrollArea):
         if row.negative and not row.comment.text().strip():
             row.comment.setFocus()
 
+    def _typed(self, row: _Row) -> None:
+        row.mark()
+        self._set_unsent(row.code, True)
+
+    def _set_unsent(self, code: str, unsent: bool) -> None:
+        if (code in self._unsent) != unsent:
+            (self._unsent.add if unsent else self._unsent.discard)(code)
+            self.typing_changed.emit()
+
+    @property
+    def unsent(self) -> bool:
+        """A comment is typed and not sent yet, or a flag waits for its reason."""
+        return bool(self._unsent)
+
     def _commented(self, row: _Row) -> None:
         row.mark()
         if row.answer.currentIndex() != 0:
@@ -112,10 +130,13 @@ class ChecksPanel(QScrollArea):
     def _send(self, row: _Row) -> None:
         index, comment = row.answer.currentIndex(), row.comment.text()
         if row.code in self.yes_no:
+            self._set_unsent(row.code, False)
             self.yes_no_answered.emit(row.code, None if index == 0 else index == 1, comment)
             return
         if index == 2 and not comment.strip():
+            self._set_unsent(row.code, True)
             return  # a flag is sent with its reason
+        self._set_unsent(row.code, False)
         state = None if index == 0 else EligibilityState.CONFIRMED if index == 1 else EligibilityState.FLAGGED
         self.eligibility_answered.emit(row.code, state, comment)
 
@@ -137,6 +158,9 @@ class ChecksPanel(QScrollArea):
             if el is None and row.negative and row.comment.hasFocus():
                 continue  # a flag being explained: not sent yet
             self._set(row, index, el.comment if el else row.comment.text() if row.negative else "")
+        for code, row in {**self.yes_no, **self.eligibility}.items():
+            if not row.comment.hasFocus():
+                self._set_unsent(code, False)  # its box now shows what is on disk
 
     @staticmethod
     def _set(row: _Row, index: int, comment: str | None) -> None:

@@ -157,8 +157,8 @@ class PackagePanel(QStackedWidget):
         self, path: Path, identity_dir: Path | None = None, passphrase: str | None = None
     ) -> Task | None:
         """Open ``path`` as the identity in ``identity_dir``; returns the running task (None if cancelled)."""
-        if not self.may_close():
-            return None  # the expert went back to fix a score typed in the open review
+        if not self.may_close() or not self.save_work():
+            return None  # the expert went back to fix a score typed, or to unsaved work, in the open review
         path = Path(path)
         remember = False
         folder = identity_dir or self._settings.identity_dir()
@@ -259,10 +259,10 @@ class PackagePanel(QStackedWidget):
         """Save what is typed in the open review; False when the expert goes back to fix a score."""
         return self.workspace is None or self.workspace.may_close()
 
-    def save_work(self) -> None:
-        """Save what is typed in the open review and wait for every queued write (closing)."""
-        if self.workspace is not None:
-            self.workspace.close_writer()
+    def save_work(self) -> bool:
+        """Save what is typed in the open review and wait for every queued write (closing); False
+        when a write failed and the expert went back to the review (it stays open)."""
+        return self.workspace is None or self.workspace.close_writer()
 
     def _clear(self) -> None:
         if self.workspace is not None:

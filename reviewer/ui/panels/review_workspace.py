@@ -10,7 +10,9 @@ Every change goes to the :class:`~reviewer.models.workbench.Workbench` at once t
 scores and comments on disk plus those still being written. The save indicator tells the truth:
 "Saved" only when every edit is on disk — none queued, no typing waiting for its pause, no score
 typed without Enter; "Saving…" while any is; "Not saved (reason)" after a failed write (until the
-next one succeeds; the view then shows what is on disk) or while a typed score cannot be saved.
+next one succeeds; the view then shows what is on disk) or while a typed score cannot be saved. A
+score or comment whose write failed is put back in its box as typed and not saved, and the indicator
+keeps its reason until that score or comment is written (leaving the box or the indicator retries).
 
 Undo and redo here are the review's (a score, a comment, evidence, an answer): toolbar actions whose
 labels name what they will do (:mod:`reviewer.models.workbench_text`), with Ctrl+Z / Ctrl+Shift+Z
@@ -50,7 +52,7 @@ from reviewer.ui.dialogs import errors
 from reviewer.ui.panels.checks_panel import ChecksPanel
 from reviewer.ui.panels.package_loading import OpenedReview, open_member_review
 from reviewer.ui.panels.review_history import SaveIndicator, UndoRedo
-from reviewer.ui.panels.review_inflight import InFlight, Tag
+from reviewer.ui.panels.review_inflight import REFUSABLE, InFlight, Tag
 from reviewer.ui.panels.scoring_panel import ScoringPanel
 from reviewer.ui.panels.workspace_pages import Page, Title, WorkspacePages
 from reviewer.ui.review_writer import ReviewWriter, Write
@@ -94,6 +96,7 @@ class ReviewWorkspace(QWidget):
         self._closed = False
         self._read_only: tuple[str | None, frozenset[str] | None] | None = None
         self._resumed = False
+        self._failures = 0  # writes that failed (closing asks when one failed while it saved)
 
         self.toolbar = QToolBar(objectName="workspaceToolbar")
         self.history = UndoRedo(self, undo=self.undo, redo=self.redo)
@@ -113,9 +116,7 @@ class ReviewWorkspace(QWidget):
         self.scoring.score_entered.connect(self.set_score)
         self.scoring.score_cleared.connect(lambda code: self.set_score(code, None))
         self.scoring.selected.connect(self._remember_position)
-        self.scoring.scratchpad_changed.connect(
-            lambda text: self.write(lambda b, r: b.set_scratchpad(r, text), quiet=True)
-        )
+        self.scoring.scratchpad_changed.connect(self.set_scratchpad)
         editor = self.scoring.editor
         editor.comment_changed.connect(self.set_comment)
         self.scoring.typing_changed.connect(self._typing_changed)
@@ -127,6 +128,7 @@ class ReviewWorkspace(QWidget):
             lambda code, answer, comment: self.write(lambda b, r: b.answer_yes_no(r, code, answer, comment))
         )
         self.checks.eligibility_answered.connect(self._eligibility)
+        self.checks.typing_changed.connect(self._typing_changed)
 
         top = QHBoxLayout()
         top.addWidget(self.toolbar)
@@ -212,13 +214,17 @@ class ReviewWorkspace(QWidget):
 
     def set_score(self, code: str, value: Decimal | None) -> None:
         tag = self._inflight.score(code, value)
-        self.scoring.show_state(self.state, self._scores(), full=False, comments=self._comments())
+        self._show_scoring(full=False)
         self._submit(lambda b, r: b.set_score(r, code, value), tag)
 
     def set_comment(self, code: str, text: str) -> None:
         tag = self._inflight.comment(code, text)
-        self.scoring.show_state(self.state, self._scores(), full=False, comments=self._comments())
+        self._show_scoring(full=False)
         self._submit(lambda b, r: b.set_comment(r, code, text), tag)
+
+    def set_scratchpad(self, text: str) -> None:
+        """The private scratchpad (quiet: no change to the review); shown as sent until written."""
+        self._submit(lambda b, r: b.set_scratchpad(r, text), self._inflight.scratchpad_write(text))
 
     def add_material_evidence(self, code: str, material: str, page: int, note: str | None = None) -> None:
         """Evidence for ``code``: a page of one of the package's materials."""
@@ -261,18 +267,31 @@ class ReviewWorkspace(QWidget):
         self.checks.flush()
         return self.scoring.leave()
 
-    def close_writer(self) -> None:
-        """Save what is being typed, finish every queued write, stop the writer."""
+    def close_writer(self) -> bool:
+        """Save what is being typed, finish every queued write, stop the writer. When a write fails
+        while doing so, its error is shown and the expert is asked: go back to the review (False:
+        the writer stays open, the unsaved work on screen) or close anyway (True)."""
         if self._closed:
-            return
+            return True
+        failures = self._failures
         self.checks.flush()
         self.scoring.flush()
         for page in self.pages.built():  # a page built and holding typing (the site-visit note) saves it
             flush = getattr(page, "flush_draft", None)
             if callable(flush):
                 flush()
+        self.writer.drain()  # every result delivered now: a failure is reported before closing
+        if self._failures != failures:
+            question = self.tr(
+                "{problem}\n\nSome of your work could not be saved. Go back to the review?\n"
+                "Yes: back to the review, the unsaved work kept on screen. No: close anyway "
+                "(the unsaved work is lost)."
+            ).format(problem=self.unsaved_because() or "")
+            if errors.ask(self, self.tr("Not saved"), question):
+                return False
         self._closed = True
         self.writer.close()
+        return True
 
     # --- results (GUI thread) ---------------------------------------------------------------
     def _scores(self) -> dict[str, Decimal]:
@@ -280,6 +299,17 @@ class ReviewWorkspace(QWidget):
 
     def _comments(self) -> dict[str, str]:
         return self._inflight.comments(self.state.comments)
+
+    def _show_scoring(self, *, full: bool) -> None:
+        self.scoring.show_state(
+            self.state,
+            self._scores(),
+            full=full,
+            comments=self._comments(),
+            refused=(self._inflight.refused_scores(), self._inflight.refused_comments()),
+            scratchpad=self._inflight.scratchpad(self.state.scratchpad),
+            scratch_refused=self._inflight.refused_scratchpad() is not None,
+        )
 
     def _saved(self, tag: object, result: object, state: ReviewState) -> None:
         self._inflight.settle(tag)
@@ -293,15 +323,20 @@ class ReviewWorkspace(QWidget):
         self._show(full=isinstance(tag, Tag) and tag.full)
 
     def _failed(self, tag: object, exc: BaseException) -> None:
-        self._inflight.settle(tag)
+        if isinstance(tag, Tag) and tag.kind in REFUSABLE:
+            self._inflight.refuse(tag, str(exc))  # kept, shown as typed and unsaved, until written
+        else:
+            self._inflight.settle(tag)
         if isinstance(exc, NothingToUndo | NothingToRedo):
             self.history.say(str(exc))
             self._show_indicator()
             return
         if isinstance(tag, Tag):  # another page's write (e.g. the viewer's citation) reports its own
-            self.unsaved, self.unsaved_reason = True, str(exc)
+            self._failures += 1
+            if tag.kind not in REFUSABLE:  # a refused field keeps its own reason until it is written
+                self.unsaved, self.unsaved_reason = True, str(exc)
             errors.report(self, exc)
-        self.refresh()  # show what is on disk, not what was refused
+        self.refresh()  # what is on disk, with a refused score or comment back in its box, unsaved
 
     def _busy(self, _busy: bool) -> None:
         self._show_indicator()
@@ -311,7 +346,7 @@ class ReviewWorkspace(QWidget):
         self._show_actions()
 
     def _show(self, *, full: bool) -> None:
-        self.scoring.show_state(self.state, self._scores(), full=full, comments=self._comments())
+        self._show_scoring(full=full)
         self.checks.show_state(self.state)
         reason = self.read_only_reason()
         editable = self.state.editable_codes if self.state.status is ReviewStatus.OPEN else None
@@ -357,15 +392,20 @@ class ReviewWorkspace(QWidget):
         return None
 
     def unsaved_because(self) -> str | None:
-        """Why something is not saved: a failed write's message, or a typed score it cannot save."""
+        """Why something is not saved: a failed write's message (a refused score or comment keeps
+        it until that field is written), or a typed score it cannot save."""
         if self.unsaved:
             return self.unsaved_reason or ""
+        refused = self._inflight.refusal()
+        if refused is not None:
+            return refused
         return self.scoring.editor.score_problem()
 
     @property
     def saving(self) -> bool:
-        """Writes are queued, or typing waits to be saved (its pause, or a score without Enter)."""
-        return self.writer.pending > 0 or self.scoring.pending_change() is not None
+        """Writes are queued, or typing waits to be saved (its pause, a score without Enter, a
+        vetoes/eligibility comment not yet sent or a flag waiting for its reason)."""
+        return self.writer.pending > 0 or self.scoring.pending_change() is not None or self.checks.unsent
 
     def _show_indicator(self, _busy: object = None) -> None:
         self.save_state.show_status(self.unsaved_because(), self.saving)

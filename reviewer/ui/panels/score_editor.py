@@ -75,6 +75,7 @@ class ScoreEditor(QWidget):
         self.code: str | None = None
         self._comment_code: str | None = None
         self._comment_dirty = False  # typed since the comment was last sent
+        self._comment_refused = False  # the box holds a comment whose write failed (sent again on leaving)
         self._saved_comment = ""  # the comment as the review holds it (or as last sent)
         self._saved_score = ""  # the score box's text as the review holds it (or as last sent)
         self.details = CriterionDetails()
@@ -133,10 +134,13 @@ class ScoreEditor(QWidget):
         read_only: str | None = None,
         scores: Mapping[str, Decimal] | None = None,
         comments: Mapping[str, str] | None = None,
+        refused: tuple[Mapping[str, Decimal | None], Mapping[str, str]] | None = None,
     ) -> None:
         """Show indicator ``code`` (a leaf or a level-1 row) with the expert's values from ``state``
         (``scores``, ``comments``: those on disk plus those still being written). A score typed in
-        the box for the same indicator, not yet saved, stays as typed (a refresh never wipes typing)."""
+        the box for the same indicator, not yet saved, stays as typed (a refresh never wipes typing).
+        ``refused``: the scores and comments whose write failed; this indicator's are put back in
+        the boxes as typed and not saved (the saved value under them is the one on disk)."""
         self.flush_comment()
         same = code is not None and code == self.code
         keep = same and self.score_dirty
@@ -154,8 +158,15 @@ class ScoreEditor(QWidget):
         if scores is None and state is not None:
             scores = state.scores
         score = scores.get(code) if scores is not None and leaf and code else None
+        refused_scores, refused_comments = refused or ({}, {})
         self._saved_score = labels.number(score)
-        self.score_edit.setText(typed if keep else self._saved_score)
+        if keep:
+            shown = typed
+        elif leaf and code in refused_scores:
+            shown = labels.number(refused_scores[code])  # refused: back as typed, not saved
+        else:
+            shown = self._saved_score
+        self.score_edit.setText(shown)
         if keep:
             self.error.setText(problem)
         self.score_edit.selectAll()
@@ -163,12 +174,15 @@ class ScoreEditor(QWidget):
             comments = state.comments
         comment = comments.get(code, "") if comments is not None and code else ""
         self._saved_comment = comment
-        if not same or self.comment_edit.toPlainText() != comment:  # (its undo history goes too)
+        refused_comment = refused_comments.get(code) if leaf and code else None
+        text = comment if refused_comment is None else refused_comment
+        if not same or self.comment_edit.toPlainText() != text:  # (its undo history goes too)
             self.comment_edit.blockSignals(True)
-            self.comment_edit.setPlainText(comment)
+            self.comment_edit.setPlainText(text)
             self.comment_edit.blockSignals(False)
         self._comment_code = code if leaf else None
         self._comment_dirty = False
+        self._comment_refused = refused_comment is not None and refused_comment != comment
         if node is not None and leaf:
             self.range_hint.setText(
                 self.tr("0 – {points}, step {step}").format(
@@ -218,7 +232,7 @@ class ScoreEditor(QWidget):
         ):
             self.commit_score()  # typed without Enter: saved now if it can be, else its error stays
         if watched is self.comment_edit and event.type() == QEvent.Type.FocusOut:
-            self.flush_comment()
+            self.flush_comment()  # (a refused one is tried again on leaving the indicator)
         return super().eventFilter(watched, event)
 
     def submit(self) -> None:
@@ -265,10 +279,15 @@ class ScoreEditor(QWidget):
         """A comment was typed and has not been sent yet (it is waiting for the pause)."""
         return self._comment_dirty and self._comment_code is not None
 
+    @property
+    def comment_unsaved(self) -> bool:
+        """The comment box holds text not on disk: typed and not sent, or sent and refused."""
+        return (self._comment_dirty or self._comment_refused) and self._comment_code is not None
+
     def pending(self) -> tuple[str, str, object, object] | None:
         """The edit waiting to be saved, as ``(entity, code, old, new)``: the comment being typed,
         else a valid score typed without Enter; ``None`` when there is none."""
-        if self.comment_pending:
+        if self.comment_unsaved:
             assert self._comment_code is not None
             old = self._saved_comment or None
             return "comment", self._comment_code, old, self.comment_edit.toPlainText().strip() or None
@@ -309,7 +328,7 @@ class ScoreEditor(QWidget):
         """Before the selection moves (or the page changes, or the review closes): save what is
         typed. A score that cannot be saved is never written and never dropped unasked: the expert
         goes back to fix it (False: stay here) or discards the typed value (True)."""
-        self.flush_comment()
+        self.flush_comment(retry=True)
         if self.commit_score():
             return True
         problem = self.score_problem() or ""
@@ -340,15 +359,18 @@ class ScoreEditor(QWidget):
     def _comment_typed(self) -> None:
         if self._comment_code is not None:
             self._comment_dirty = True
+            self._comment_refused = False
             self._comment_timer.start()
             self.typing_changed.emit()
 
-    def flush_comment(self) -> None:
+    def flush_comment(self, *, retry: bool = False) -> None:
         """Send the comment being typed now: after the pause, on leaving the box, changing
-        indicator, Enter, undo or closing. Nothing is sent when nothing was typed."""
+        indicator, Enter, undo or closing. Nothing is sent when nothing was typed. ``retry``
+        (leaving the indicator, undo, closing): a refused comment in the box is sent again too;
+        never on a mere refresh, so a failing write is not retried in a loop."""
         self._comment_timer.stop()
-        if self._comment_dirty and self._comment_code is not None:
-            self._comment_dirty = False
+        if (self._comment_dirty or (retry and self._comment_refused)) and self._comment_code is not None:
+            self._comment_dirty = self._comment_refused = False
             text = self.comment_edit.toPlainText()
             self._saved_comment = text
             self.comment_changed.emit(self._comment_code, text)

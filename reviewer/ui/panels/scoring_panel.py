@@ -55,6 +55,7 @@ class ScoringPanel(QSplitter):
         self._editable: frozenset[str] | None = None
         self._scores: dict[str, Decimal] = {}
         self._comments: dict[str, str] | None = None
+        self._refused: tuple[dict[str, Decimal | None], dict[str, str]] = ({}, {})
         self._returning = False  # putting the selection back to an indicator with an unsaved score
         self._scratch_dirty = False
 
@@ -119,21 +120,31 @@ class ScoringPanel(QSplitter):
         *,
         full: bool,
         comments: dict[str, str] | None = None,
+        refused: tuple[dict[str, Decimal | None], dict[str, str]] | None = None,
+        scratchpad: str | None = None,
+        scratch_refused: bool = False,
     ) -> None:
-        """Show ``state`` (with ``scores`` and ``comments``: on disk plus still being written).
+        """Show ``state`` (with ``scores`` and ``comments``: on disk plus still being written;
+        ``refused``: the scores and comments whose write failed, put back in the editor unsaved;
+        ``scratchpad``: its text on disk or still being written, or refused (``scratch_refused``:
+        then it is sent again on leaving it, the page, or closing).
         ``full`` also reloads the editor and the scratchpad (after opening, undo, redo, a failed
         write); typing not yet saved stays as typed."""
         self._state = state
         self._scores = dict(scores)
         self._comments = None if comments is None else dict(comments)
+        self._refused = refused or ({}, {})
         self.model.set_scores(scores, dict(state.comments) if comments is None else comments)
         self._show_progress(scores)
         if full:
             self.show_editor()
-            if not self._scratch_dirty and self.scratchpad.toPlainText() != state.scratchpad:
+            text = state.scratchpad if scratchpad is None else scratchpad
+            if not self._scratch_dirty and self.scratchpad.toPlainText() != text:
                 self.scratchpad.blockSignals(True)
-                self.scratchpad.setPlainText(state.scratchpad)
+                self.scratchpad.setPlainText(text)
                 self.scratchpad.blockSignals(False)
+            if scratch_refused and text != state.scratchpad:
+                self._scratch_dirty = True  # not on disk: sent again when the box is left (no timer)
         else:
             self.editor.show_evidence(state)
 
@@ -151,7 +162,9 @@ class ScoringPanel(QSplitter):
 
     def show_editor(self) -> None:
         code = self.current_code
-        self.editor.show_code(code, self._state, self._reason_for(code), self._scores, self._comments)
+        self.editor.show_code(
+            code, self._state, self._reason_for(code), self._scores, self._comments, self._refused
+        )
 
     def _show_progress(self, scores: dict[str, Decimal]) -> None:
         p = progress(self.standard, scores)
@@ -237,7 +250,7 @@ class ScoringPanel(QSplitter):
     def flush(self) -> None:
         """Save everything typed that can be saved, asking nothing (before an undo, on closing)."""
         self.flush_scratchpad()
-        self.editor.flush_comment()
+        self.editor.flush_comment(retry=True)
         self.editor.commit_score()
 
     def eventFilter(self, watched, event: QEvent) -> bool:  # type: ignore[no-untyped-def]
