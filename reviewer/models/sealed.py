@@ -86,6 +86,14 @@ class StoreKeys:
     def holds(self, owner: str) -> bool:
         return owner in self._owners
 
+    def holds_key(self, kid: bytes) -> bool:
+        """Whether the key with id ``kid`` is held (a value sealed under it can be opened)."""
+        return kid in self._keys
+
+    def key_id_of(self, owner: str) -> bytes | None:
+        """The id of ``owner``'s key, when it is held."""
+        return self._owners.get(owner)
+
     def activate(self, owner: str) -> None:
         """Seal new values with ``owner``'s key (held already)."""
         with self._lock:

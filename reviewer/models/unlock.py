@@ -25,7 +25,15 @@ from cryptography.hazmat.primitives.asymmetric import x25519
 from sqlalchemy import Connection, text
 
 from reviewer.models.orm import StoreKeyRow
-from reviewer.models.sealed import KEY_BYTES, StoreKeys, is_sealed_bytes, is_sealed_text, key_id, seal_text
+from reviewer.models.sealed import (
+    KEY_BYTES,
+    MAGIC,
+    StoreKeys,
+    is_sealed_bytes,
+    is_sealed_text,
+    key_id,
+    seal_text,
+)
 from reviewer.trust.recipients import Recipient, WrappedKey, wrap
 
 if TYPE_CHECKING:
@@ -70,9 +78,7 @@ SEALED: tuple[Sealed, ...] = (
     Sealed("eligibility_answers", "comment", "text", _OF_REVIEW),
     Sealed("evidence_refs", "file_name", "text", _OF_REVIEW),
     Sealed("evidence_refs", "note", "text", _OF_REVIEW),
-    Sealed(
-        "evidence_files", "data", "bytes", f"sha256 IN (SELECT sha256 FROM evidence_refs WHERE {_OF_REVIEW})"
-    ),
+    Sealed("evidence_files", "data", "bytes", "owner = :fp"),
     Sealed("scratchpad", "text", "text", _OF_REVIEW),
     Sealed("site_notes", "text", "text", _OF_REVIEW),
     Sealed("audit_log", "old_value", "text", _OF_REVIEW),
@@ -116,7 +122,36 @@ def unlock_store(store: Store, identity: Identity) -> None:
             created = True
             log.info("store key made for %s…; %d older values sealed", owner[:12], sealed)
     store.keys.add(owner, data_key)  # only once the key is committed: nothing is sealed under a lost key
-    store.scrub(vacuum=created)
+    moved = reseal_evidence_copies(store)
+    if moved:
+        log.info("%d attached files re-sealed under their owners' keys", moved)
+    store.scrub(vacuum=created or bool(moved))
+
+
+def reseal_evidence_copies(store: Store) -> int:
+    """Re-seal each attached file's copy that is sealed under another identity's key (the upgrade to
+    revision 0006 copied a shared file for every owner, without keys) under its owner's key, when this
+    process holds both keys; how many. Reads 12 bytes of each blob, opens only those to move."""
+    column = "evidence_files.data"
+    moved = 0
+    with store.session() as session:
+        conn = session.connection()
+        heads = conn.execute(
+            text("SELECT rowid, owner, substr(data, 1, 12) FROM evidence_files WHERE owner <> ''")
+        ).all()
+        for rowid, owner, head in heads:
+            head, own = bytes(head), store.keys.key_id_of(owner)
+            if own is None or head[:4] != MAGIC or head[4:12] == own or not store.keys.holds_key(head[4:12]):
+                continue
+            sealed = bytes(
+                conn.execute(text("SELECT data FROM evidence_files WHERE rowid = :r"), {"r": rowid}).scalar()
+            )
+            data = store.keys.seal(store.keys.open(sealed, column), column, owner)
+            conn.execute(
+                text("UPDATE evidence_files SET data = :v WHERE rowid = :r"), {"v": data, "r": rowid}
+            )
+            moved += 1
+    return moved
 
 
 def _plain_rows(conn: Connection, spec: Sealed, owner: str) -> Iterator[tuple[int, Any]]:

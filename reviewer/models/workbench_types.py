@@ -12,6 +12,7 @@ from typing import Any
 
 from reviewer.errors import Refused, UsageError
 from reviewer.i18n import Text
+from reviewer.models.sealed import StoreLocked
 from reviewer.standards.model import EvidenceMethod, Standard
 
 
@@ -239,3 +240,8 @@ class NothingToRedo(UsageError):
 
 class EvidenceNotFound(UsageError):
     """No evidence reference (or stored file) with that id or hash for this review."""
+
+
+class EvidenceLocked(StoreLocked):
+    """An attached file's copy for this owner is still sealed under another identity's key (made by
+    the upgrade to revision 0006, which runs without keys); see docs/store.md."""

@@ -78,7 +78,12 @@ def test_workbench_constraints_are_named_and_enforced(engine: Engine):
     }
     assert {i["name"] for i in insp.get_indexes("audit_log")} == {"ix_audit_log_review_id_id"}
     fks = {fk["name"] for fk in insp.get_foreign_keys("evidence_refs")}
-    assert fks == {"fk_evidence_refs_review_id_reviews", "fk_evidence_refs_sha256_evidence_files"}
+    # no key from the reference to its file since revision 0006 (the file is keyed by owner and sha256)
+    assert fks == {"fk_evidence_refs_review_id_reviews"}
+    assert insp.get_pk_constraint("evidence_files") == {
+        "name": "pk_evidence_files",
+        "constrained_columns": ["owner", "sha256"],
+    }
     with pytest.raises(Exception, match="CHECK constraint failed"), engine.begin() as conn:
         conn.execute(
             text(

@@ -163,9 +163,13 @@ def test_without_the_passphrase_the_work_cannot_be_read(demo_world, data_dir: Pa
 
 @contextmanager
 def legacy_store(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """A store as the code before sealing wrote it: revision 0004, every value in the clear."""
+    """A store as the code before sealing wrote it: every value in the clear.
+
+    The schema is today's (the rows are written through today's ORM, whose ``evidence_files`` has
+    the owner column of revision 0006); the migrations from 0004 on are tested on their own
+    (tests/models/test_store_migrations.py, test_at_rest_evidence.py)."""
     engine = make_engine(folder / "reviewer.sqlite3")
-    upgrade(engine, "0004")
+    upgrade(engine)
     engine.dispose()
     with monkeypatch.context() as mp:
         for cls in (sealed_module.SealedText, sealed_module.SealedBytes):

@@ -11,6 +11,7 @@ from reviewer.models.orm.recent_files import RecentFileRow
 from reviewer.models.orm.standards import StandardRow
 from reviewer.models.orm.store_keys import StoreKeyRow
 from reviewer.models.orm.workbench import (
+    UNCLAIMED,
     AuditRow,
     EligibilityAnswerRow,
     EvidenceFileRow,
@@ -26,6 +27,7 @@ from reviewer.models.orm.workbench import (
 
 __all__ = [
     "NAMING_CONVENTION",
+    "UNCLAIMED",
     "AuditRow",
     "Base",
     "ChairDecisionRow",

@@ -3,7 +3,7 @@ the append-only audit log (revision 0002).
 
 Scores are kept as exact decimal text (``"6.5"``), never as a float or a backend's NUMERIC (SQLite
 would round-trip it through a float). Times are UTC. Attached site-visit files live in
-``evidence_files`` as blobs keyed by their SHA-256, written in the same transaction as the reference
+``evidence_files`` as blobs keyed by their owner and SHA-256, written in the same transaction as the reference
 that points at them; see ``docs/store.md``.
 """
 
@@ -129,11 +129,19 @@ class EligibilityAnswerRow(Base):
     __table_args__ = (CheckConstraint("state IN ('confirmed', 'flagged')", name="state"),)
 
 
+UNCLAIMED = ""  # the owner of a file kept from before revision 0006 that no identity could be given
+
+
 class EvidenceFileRow(Base):
-    """The bytes of an attached site-visit file, content-addressed (same bytes, one row)."""
+    """The bytes of an attached site-visit file, once per owner and content (revision 0006).
+
+    ``owner`` is the fingerprint of the identity whose reviews reference the file; its bytes are
+    sealed under that identity's key. There is no foreign key from ``evidence_refs``: the reference
+    finds its copy through its review's member (``Workbench.add_evidence`` writes both at once)."""
 
     __tablename__ = "evidence_files"
 
+    owner: Mapped[str] = mapped_column(String(128), primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     size: Mapped[int] = mapped_column(Integer)
     data: Mapped[bytes] = mapped_column(SealedBytes("evidence_files.data"))
@@ -154,7 +162,7 @@ class EvidenceRefRow(Base):
     material: Mapped[str | None] = mapped_column(Text)
     page: Mapped[int | None] = mapped_column(Integer)
     file_name: Mapped[str | None] = mapped_column(SealedText("evidence_refs.file_name"))
-    sha256: Mapped[str | None] = mapped_column(ForeignKey("evidence_files.sha256"))
+    sha256: Mapped[str | None] = mapped_column(String(64))  # evidence_files (owner = the review's member)
     size: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str | None] = mapped_column(SealedText("evidence_refs.note"))
     added_at: Mapped[datetime] = mapped_column(default=utcnow)
