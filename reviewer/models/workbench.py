@@ -22,18 +22,16 @@ from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import LargeBinary, func, select, type_coerce, update
-from sqlalchemy.orm import Session
+from sqlalchemy import select
 
 from reviewer.errors import InvalidInput
 from reviewer.i18n import T
+from reviewer.models import evidence_files
 from reviewer.models import workbench_read as readside
 from reviewer.models import workbench_rules as rules
 from reviewer.models import workbench_slots as slots
 from reviewer.models.orm import (
-    UNCLAIMED,
     AuditRow,
-    EvidenceFileRow,
     EvidenceRefRow,
     ReturnedCodeRow,
     ReviewRow,
@@ -41,13 +39,11 @@ from reviewer.models.orm import (
     SiteNoteRow,
     utcnow,
 )
-from reviewer.models.sealed import StoreLocked
 from reviewer.models.store import Store
 from reviewer.models.workbench_types import (
     AuditEntry,
     Conflict,
     EligibilityState,
-    EvidenceLocked,
     EvidenceNotFound,
     EvidenceRef,
     NotFinalised,
@@ -233,7 +229,7 @@ class Workbench:
             digest = size = None
             if data is not None:
                 digest, size = hashlib.sha256(data).hexdigest(), len(data)
-                self._keep_file(s, review.member_fingerprint, digest, data)
+                evidence_files.keep(s, self._store.keys, review.member_fingerprint, digest, data)
             ref = EvidenceRefRow(
                 review_id=row.id,
                 code=code,
@@ -282,67 +278,9 @@ class Workbench:
             slots.write(s, row, "evidence", str(evidence_id), None)
             slots.record(s, row, "evidence", str(evidence_id), old, None)
 
-    def _keep_file(self, s: Session, owner: str, digest: str, data: bytes) -> None:
-        """``owner``'s copy of the file: added, or re-sealed under ``owner``'s key when the copy made
-        by the upgrade to revision 0006 is still sealed under another identity's. Never opens a blob."""
-        where = (EvidenceFileRow.owner == owner, EvidenceFileRow.sha256 == digest)
-        head = s.scalar(
-            select(type_coerce(func.substr(EvidenceFileRow.data, 1, 12), LargeBinary)).where(*where)
-        )
-        if head is None:
-            s.add(EvidenceFileRow(owner=owner, sha256=digest, size=len(data), data=data))
-        elif bytes(head)[4:12] != self._store.keys.key_id_of(owner):
-            s.execute(update(EvidenceFileRow).where(*where).values(data=data))
-
     def evidence_file(self, sha256: str, owner: str | None = None) -> bytes:
-        """The bytes of an attached file, checked against their hash.
-
-        ``owner``: the fingerprint of the member whose review references it (its own copy, else one
-        kept unclaimed from before revision 0006); without it, the copy of an identity that has
-        unlocked the store. :class:`EvidenceLocked` when the copy is sealed under another identity's
-        key (made by that upgrade): docs/store.md says how it is re-sealed."""
-        digest = sha256.lower()
-        with self._store.reading() as s:
-            owners = set(s.scalars(select(EvidenceFileRow.owner).where(EvidenceFileRow.sha256 == digest)))
-            if owner is not None:
-                candidates = [o for o in (owner, UNCLAIMED) if o in owners]
-            else:
-                held = sorted(o for o in owners if self._store.keys.holds(o))
-                candidates = held + ([UNCLAIMED] if UNCLAIMED in owners else [])
-                candidates += sorted(owners - set(candidates))
-            locked: StoreLocked | None = None
-            data = None
-            for candidate in candidates:
-                try:
-                    data = s.scalar(
-                        select(EvidenceFileRow.data).where(
-                            EvidenceFileRow.owner == candidate, EvidenceFileRow.sha256 == digest
-                        )
-                    )
-                except StoreLocked as exc:
-                    locked = locked or exc
-                    continue
-                break
-        if data is None and locked is not None:
-            raise EvidenceLocked(
-                T(
-                    "附件 {sha} 的这份副本在升级本地数据库时仍以另一身份的密钥密封："
-                    "请在同一次运行中先解锁那个身份（打开其评审一次）再解锁您的身份，或重新附加该文件。",
-                    "This copy of the attached file {sha} is still sealed under another identity's key "
-                    "(from the store upgrade): unlock that identity once (open its review) in the same "
-                    "session as yours, or attach the file again.",
-                    sha=digest[:12],
-                )
-            ) from locked
-        if data is None or hashlib.sha256(data).hexdigest() != digest:
-            raise EvidenceNotFound(
-                T(
-                    "附件 {sha} 不在本地数据库中或已损坏。",
-                    "The attached file {sha} is not in the local store or is damaged.",
-                    sha=sha256[:12],
-                )
-            )
-        return data
+        """The bytes of an attached file, checked against their hash (see :func:`.evidence_files.read`)."""
+        return evidence_files.read(self._store, sha256, owner)
 
     # --- private notes -----------------------------------------------------------------------
 
