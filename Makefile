@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
-TS     := $(wildcard resources/translations/*.ts)
+TS     := $(wildcard reviewer/resources/translations/*.ts)
 QM     := $(TS:.ts=.qm)
 DEMO   ?= demo-data
 
@@ -22,7 +22,7 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+reviewer/resources/translations/%.qm: reviewer/resources/translations/%.ts $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 translations: $(QM)

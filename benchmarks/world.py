@@ -18,7 +18,7 @@ from reviewer.trust import Identity, PassphraseSource
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = Path(os.environ.get("REVIEWER_BENCH_CACHE", ROOT / "benchmarks" / ".cache"))
-SAMPLE_STANDARD = ROOT / "resources" / "standards" / "sample-park-creation.json"
+SAMPLE_STANDARD = ROOT / "reviewer" / "resources" / "standards" / "sample-park-creation.json"
 PASSPHRASE = "benchmark-passphrase-not-secret"
 AT = "2026-06-17T08:00:00Z"
 CHAIR = "wang-kun"

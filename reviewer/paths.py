@@ -13,11 +13,18 @@ log = logging.getLogger(__name__)
 APP_NAME = "reviewer"
 DATA_DIR_ENV = "REVIEWER_DATA_DIR"
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+RESOURCES = Path(__file__).resolve().parent / "resources"
 
 
 def resource(*parts: str) -> Path:
+    """A file shipped inside the package (``reviewer/resources/...``): in a source checkout, an
+    installed wheel and the frozen app alike, found beside this module, never in the working folder."""
     return RESOURCES.joinpath(*parts)
+
+
+def shipped_standards() -> list[Path]:
+    """The sample standards shipped with the app, in name order."""
+    return sorted(resource("standards").glob("*.json"))
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:

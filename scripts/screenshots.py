@@ -24,7 +24,7 @@ SIZE = (1280, 800)
 
 def compile_translations() -> None:
     lrelease = Path(sys.executable).parent / "pyside6-lrelease"
-    for ts in sorted((REPO / "resources" / "translations").glob("*.ts")):
+    for ts in sorted((REPO / "reviewer" / "resources" / "translations").glob("*.ts")):
         qm = ts.with_suffix(".qm")
         if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
             subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True)
@@ -44,7 +44,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as data:
         window = create_main_window(
             data_dir=data,
-            open_file=REPO / "resources" / "standards" / "sample-park-creation.json",
+            open_file=REPO / "reviewer" / "resources" / "standards" / "sample-park-creation.json",
             lang="zh_CN",
             executor=ImmediateExecutor(),
         )

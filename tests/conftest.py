@@ -13,7 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("REVIEWER_LANG", "en")
 
 REPO = Path(__file__).resolve().parent.parent
-STANDARDS = REPO / "resources" / "standards"
+STANDARDS = REPO / "reviewer" / "resources" / "standards"
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,4 @@
-"""``reviewer standard check FILE...``: validate standards and summarise them."""
+"""``reviewer standard check [FILE...]``: validate standards (default: the shipped samples) and summarise them."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import sys
 
 from reviewer.errors import InvalidInput
 from reviewer.i18n import T
+from reviewer.paths import shipped_standards
 from reviewer.standards import load_standard
 from reviewer.standards.summary import summary_lines
 
@@ -20,14 +21,16 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Validate each standard file (JSON, docs/standard-format.md) and print a summary. "
         "Exit 0 when every file is valid, 3 when any is not (each problem names the field's path).",
     )
-    check.add_argument("files", nargs="+", metavar="FILE")
+    check.add_argument(
+        "files", nargs="*", metavar="FILE", help="standard files (default: the sample standards shipped with the app)"
+    )
     check.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     check.set_defaults(func=run_check)
 
 
 def run_check(args: argparse.Namespace) -> int:
     worst = 0
-    for name in args.files:
+    for name in args.files or [str(p) for p in shipped_standards()]:
         try:
             standard = load_standard(name)
         except InvalidInput as exc:

@@ -1,8 +1,8 @@
 """The fonts every PDF the app writes uses: a shipped CJK font, embedded, plus an optional fallback.
 
 Chinese documents need a font with Chinese glyphs, and a PDF is only portable if that font travels
-inside it. We ship WenQuanYi Micro Hei (``resources/fonts/wqy-microhei.ttc``, Apache-2.0 or GPL-3+
-with the font exception; see ``resources/fonts/README.md``) and register it with reportlab as
+inside it. We ship WenQuanYi Micro Hei (``reviewer/resources/fonts/wqy-microhei.ttc``, Apache-2.0 or GPL-3+
+with the font exception; see ``reviewer/resources/fonts/README.md``) and register it with reportlab as
 :data:`PRIMARY` (``"RVSans"``). reportlab always embeds a subset of a TrueType font, so every PDF
 set in it carries its glyphs. Pass :func:`document_options` to the document template (a canvas
 otherwise starts in Helvetica and lists it, unembedded), and give every ``Table`` a

@@ -1,6 +1,6 @@
 """The ministry desk: the registry of famous cities and parks, its rules, reports and result import.
 
-* :mod:`~reviewer.ministry.rules` — the data-driven rules (``resources/rules/registry-rules.json``)
+* :mod:`~reviewer.ministry.rules` — the data-driven rules (``reviewer/resources/rules/registry-rules.json``)
 * :mod:`~reviewer.ministry.engine` — pure: a candidate's facts → status, notices, publicity, stars
 * :mod:`~reviewer.ministry.registry` — the database (SQLite or PostgreSQL, Alembic), frozen values out
 * :mod:`~reviewer.ministry.reports` — star lists, notices, publicity list, histories, calibration

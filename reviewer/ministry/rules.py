@@ -1,4 +1,4 @@
-"""The registry rules as data: ``resources/rules/registry-rules.json``, checked against its schema.
+"""The registry rules as data: ``reviewer/resources/rules/registry-rules.json``, checked against its schema.
 
 The ministry may change what a result does to a candidate (the publicity period, how many one-star
 years in a row mean exit, what a veto does) without a new release: the file is loaded, validated
@@ -105,7 +105,7 @@ def parse_rules(doc: Any, source: str = "registry-rules.json") -> RegistryRules:
 
 
 def load_rules(path: str | Path | None = None) -> RegistryRules:
-    """The rules from ``path`` (default: the shipped ``resources/rules/registry-rules.json``)."""
+    """The rules from ``path`` (default: the shipped ``reviewer/resources/rules/registry-rules.json``)."""
     path = Path(path) if path else default_rules_path()
     try:
         doc = json.loads(path.read_text("utf-8"))

@@ -44,7 +44,7 @@ from reviewer.trust.credential import load_credential
 PASS_ENV = "RV_E2E_PASS"
 PASSPHRASE = "e2e-passphrase-not-secret"
 REPO = Path(__file__).resolve().parents[2]
-STANDARDS = REPO / "resources" / "standards"
+STANDARDS = REPO / "reviewer" / "resources" / "standards"
 CITY = "示范市"
 CANDIDATE = {"name": CITY, "type": "city", "province": "示范省", "city": CITY}
 

@@ -29,7 +29,7 @@ from reviewer.trust import Identity, PassphraseSource, create_authority, create_
 from reviewer.trust import load_identity as _load_identity
 from reviewer.trust.identity import REQUEST
 
-STANDARDS = Path(__file__).resolve().parents[2] / "resources" / "standards"
+STANDARDS = Path(__file__).resolve().parents[2] / "reviewer" / "resources" / "standards"
 PASSPHRASE = "record-tests-passphrase"
 DOCUMENT_ID = uuid.UUID("7d0c3f8e-2b1a-4c6d-9e8f-0a1b2c3d4e5f")
 

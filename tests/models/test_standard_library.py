@@ -16,7 +16,7 @@ from reviewer.models.orm import StandardRow
 from reviewer.standards import StandardInvalid, load_standard
 from reviewer.standards.model import CandidateType, ReviewKind
 
-STANDARDS = Path(__file__).resolve().parents[2] / "resources" / "standards"
+STANDARDS = Path(__file__).resolve().parents[2] / "reviewer" / "resources" / "standards"
 
 
 def rows(store: Store) -> int:

@@ -12,7 +12,7 @@ from reviewer.scoring.inputs import ExpertScores
 from reviewer.scoring.reconcile import reconcile
 from reviewer.standards import load_standard
 
-STANDARDS = Path(__file__).resolve().parents[2] / "resources" / "standards"
+STANDARDS = Path(__file__).resolve().parents[2] / "reviewer" / "resources" / "standards"
 THREE = ["e1", "e2", "e3"]
 
 

@@ -17,7 +17,7 @@ from reviewer.scoring.reconcile import reconcile
 from reviewer.scoring.result import FORMAT, Reconciliation
 from reviewer.standards import load_standard
 
-STANDARDS = Path(__file__).resolve().parents[2] / "resources" / "standards"
+STANDARDS = Path(__file__).resolve().parents[2] / "reviewer" / "resources" / "standards"
 FIVE = ["e1", "e2", "e3", "e4", "e5"]
 
 

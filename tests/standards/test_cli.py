@@ -9,7 +9,7 @@ from pathlib import Path
 
 from reviewer.cli import main
 
-STANDARDS = Path(__file__).resolve().parents[2] / "resources" / "standards"
+STANDARDS = Path(__file__).resolve().parents[2] / "reviewer" / "resources" / "standards"
 
 
 def test_help_lists_the_commands_and_exit_codes() -> None:

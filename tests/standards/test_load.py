@@ -12,7 +12,7 @@ import pytest
 from reviewer.standards import StandardInvalid, load_bytes, load_standard
 from reviewer.standards.model import AggregationMethod, CommentRule, ReviewKind, YesNoEffect
 
-STANDARDS = Path(__file__).resolve().parents[2] / "resources" / "standards"
+STANDARDS = Path(__file__).resolve().parents[2] / "reviewer" / "resources" / "standards"
 SAMPLES = sorted(STANDARDS.glob("*.json"))
 
 
