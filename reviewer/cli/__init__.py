@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import multiprocessing
 import sys
 from collections.abc import Sequence
 
@@ -96,6 +97,10 @@ def _report(exc: ReviewerError) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # First of all: in the frozen app, a worker process of the ministry import (spawned by
+    # multiprocessing) starts this same executable, and this call runs the worker and exits.
+    # Elsewhere it does nothing.
+    multiprocessing.freeze_support()
     argv = list(sys.argv[1:] if argv is None else argv)
     # The language must be known before --help is rendered.
     for i, arg in enumerate(argv):
@@ -137,3 +142,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("reviewer: interrupted / 已中断", file=sys.stderr)
         return 130
+
+
+def gui_main() -> int:
+    """``reviewer-gui [FILE]``: the desktop app (no console window on Windows), opening ``FILE``.
+
+    The same as ``reviewer gui [FILE]``; the global options (``--lang``, ``--data-dir``, ``-v``) may
+    come first, the gui command's own (``--identity``...) anywhere after them.
+    """
+    multiprocessing.freeze_support()
+    return main(gui_argv(sys.argv[1:]))
+
+
+def gui_argv(argv: Sequence[str]) -> list[str]:
+    """``argv`` of ``reviewer-gui`` as the arguments of ``reviewer``: ``gui`` after the global options."""
+    argv = list(argv)
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in GLOBAL_VALUED:
+            i += 2
+        elif arg in GLOBAL_FLAGS or arg.startswith(tuple(f"{o}=" for o in GLOBAL_VALUED)):
+            i += 1
+        else:
+            break
+    if argv[i : i + 1] in (["gui"], ["--help"], ["-h"], ["--version"]):
+        return argv
+    return [*argv[:i], "gui", *argv[i:]]
