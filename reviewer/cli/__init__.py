@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import multiprocessing
 import sys
 from collections.abc import Sequence
 
@@ -31,6 +32,7 @@ COMMAND_MODULES = [
     "reviewer.cli.panel",
     "reviewer.cli.verify",
     "reviewer.cli.ministry",
+    "reviewer.cli.doctor",
 ]
 
 GUI_MODULE = "reviewer.cli.gui"
@@ -76,7 +78,9 @@ def build_parser(commands: Sequence[str] = COMMAND_MODULES) -> argparse.Argument
     )
     parser.add_argument("--version", action="version", version=f"reviewer {__version__}")
     parser.add_argument(
-        "--data-dir", help="data folder (default: $REVIEWER_DATA_DIR or the platform's user data folder)"
+        "--data-dir",
+        help="data folder (default: $REVIEWER_DATA_DIR, else data/ beside the app when portable.txt is "
+        "there, else the platform's user data folder)",
     )
     parser.add_argument(
         "--lang", choices=["zh_CN", "en"], help="language of messages (default: $REVIEWER_LANG or zh_CN)"
@@ -96,6 +100,9 @@ def _report(exc: ReviewerError) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # First: in the frozen app a worker process starts this same executable, and must run its task
+    # instead of the command line (no-op when not frozen).
+    multiprocessing.freeze_support()
     argv = list(sys.argv[1:] if argv is None else argv)
     # The language must be known before --help is rendered.
     for i, arg in enumerate(argv):
