@@ -1,5 +1,6 @@
-"""The doctor's checks that need no Qt: resources, the PDF font, the keyring, both stores'
-migrations, the PostgreSQL driver, worker processes and the demo package.
+"""The doctor's checks that need no Qt: the PDF font, the keyring, both stores' migrations, the
+PostgreSQL driver, worker processes and the demo package (the resources' are in
+:mod:`reviewer.doctor.resources`).
 
 Heavy libraries are imported inside the check that needs them, so one that is missing or broken
 fails its own line only.
@@ -8,24 +9,26 @@ fails its own line only.
 from __future__ import annotations
 
 import io
-import json
 import os
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 from reviewer import paths
 from reviewer.doctor import CheckResult, Named, Status, failed, ok
-from reviewer.i18n import T, Text
+from reviewer.doctor.resources import resources
+from reviewer.i18n import T
 
 # The PDF font check's text, also what the QtPdf check renders.
 SAMPLE_TEXT = "专家评审 Expert review"
-QM_MAGIC = bytes.fromhex(
-    "3cb86418caef9c95cd211cbf60a1bddd"
-)  # the first bytes of every compiled Qt translation
-LANGUAGES = ("zh_CN", "en")
-TRANSLATION = ("translations", "reviewer_{lang}.qm")
-FONT = ("fonts", "wqy-microhei.ttc")
+
+# The checks' names, as their lines show them.
+PDF_FONT = T("PDF 字体", "PDF font")
+KEYRING = T("系统钥匙串", "Keyring")
+STORE = T("专家数据库迁移", "Expert store migrations")
+REGISTRY = T("登记库迁移", "Ministry registry migrations")
+POSTGRES = T("PostgreSQL 驱动", "PostgreSQL driver")
+WORKERS = T("工作进程", "Worker processes")
+DEMO = T("演示评审包", "Demo package")
 
 
 # --- information -------------------------------------------------------------------------------
@@ -52,146 +55,6 @@ def data_folder(override: str | None = None) -> CheckResult:
     )
 
 
-# --- (a) resources -----------------------------------------------------------------------------
-
-
-class Missing(Exception):
-    """A shipped file is absent, unreadable or not what it should be; the message names it."""
-
-    def __init__(self, message: Text) -> None:
-        super().__init__(str(message))
-        self.message = message
-
-
-def _read(*parts: str) -> bytes:
-    path = paths.resource(*parts)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise Missing(
-            T("缺少文件 {path}，请重新安装本程序", "missing file {path}; reinstall the app", path=str(path))
-        ) from None
-    except OSError as exc:
-        raise Missing(
-            T(
-                "无法读取 {path}：{err}",
-                "cannot read {path}: {err}",
-                path=str(path),
-                err=exc.strerror or str(exc),
-            )
-        ) from exc
-    if not data:
-        raise Missing(
-            T(
-                "文件 {path} 是空的，请重新安装本程序",
-                "the file {path} is empty; reinstall the app",
-                path=str(path),
-            )
-        )
-    return data
-
-
-def _json(*parts: str) -> object:
-    data = _read(*parts)
-    try:
-        return json.loads(data)
-    except ValueError as exc:
-        path = paths.resource(*parts)
-        raise Missing(
-            T(
-                "{path} 不是有效的 JSON：{err}",
-                "{path} is not valid JSON: {err}",
-                path=str(path),
-                err=str(exc),
-            )
-        ) from exc
-
-
-def _standards() -> Text:
-    from reviewer.standards import load_standard
-
-    found = paths.shipped_standards()
-    if not found:
-        raise Missing(
-            T("{path} 中没有标准样例", "no sample standards in {path}", path=str(paths.resource("standards")))
-        )
-    for path in found:
-        load_standard(path)  # parses and validates against the schema and the domain rules
-    return T("{n} 个，均有效", "{n}, all valid", n=len(found))
-
-
-def _schema() -> Text:
-    import jsonschema
-
-    doc = _json("schema", "standard.schema.json")
-    jsonschema.validators.validator_for(doc).check_schema(doc)
-    return T("可读，是有效的 JSON Schema", "readable, a valid JSON Schema")
-
-
-def _rules() -> Text:
-    import jsonschema
-
-    from reviewer.ministry.rules import parse_rules
-
-    schema = _json("rules", "registry-rules.schema.json")
-    jsonschema.validators.validator_for(schema).check_schema(schema)
-    parse_rules(_json("rules", "registry-rules.json"), str(paths.resource("rules", "registry-rules.json")))
-    return T("可读，有效", "readable, valid")
-
-
-def _translation(lang: str) -> Callable[[], Text]:
-    def check() -> Text:
-        parts = (TRANSLATION[0], TRANSLATION[1].format(lang=lang))
-        if not _read(*parts).startswith(QM_MAGIC):
-            raise Missing(
-                T(
-                    "{path} 不是 Qt 翻译文件",
-                    "{path} is not a Qt translation file",
-                    path=str(paths.resource(*parts)),
-                )
-            )
-        return T("可读", "readable")
-
-    return check
-
-
-def _font() -> Text:
-    data = _read(*FONT)
-    if data[:4] != b"ttcf":
-        raise Missing(
-            T("{path} 不是字体集文件", "{path} is not a font collection", path=str(paths.resource(*FONT)))
-        )
-    return T("可读（{mb} MB）", "readable ({mb} MB)", mb=f"{len(data) / 1e6:.1f}")
-
-
-def resources() -> list[CheckResult]:
-    """One line per shipped resource: the sample standards, the standard schema, the registry rules,
-    each translation and the font. A failing line names the file."""
-    items: list[tuple[str, Text, Callable[[], Text]]] = [
-        ("resources.standards", T("资源（标准样例）", "Resources (sample standards)"), _standards),
-        ("resources.schema", T("资源（标准的 JSON Schema）", "Resources (standard schema)"), _schema),
-        ("resources.rules", T("资源（登记规则）", "Resources (registry rules)"), _rules),
-        *(
-            (
-                f"resources.translation.{lang}",
-                T("资源（翻译 {lang}）", "Resources (translation {lang})", lang=lang),
-                _translation(lang),
-            )
-            for lang in LANGUAGES
-        ),
-        ("resources.font", T("资源（字体文件）", "Resources (font file)"), _font),
-    ]
-    results = []
-    for key, name, check in items:
-        try:
-            results.append(ok(key, name, check()))
-        except Missing as exc:
-            results.append(failed(key, name, exc.message))
-        except Exception as exc:  # a standard or the rules that do not validate
-            results.append(failed(key, name, str(getattr(exc, "message", exc))))
-    return results
-
-
 # --- (b) the PDF font --------------------------------------------------------------------------
 
 
@@ -214,7 +77,7 @@ def sample_pdf() -> bytes:
 def pdf_font() -> CheckResult:
     from reviewer.export.fonts import PRIMARY, missing_glyphs
 
-    name = T("PDF 字体", "PDF font")
+    name = PDF_FONT
     lacking = missing_glyphs(SAMPLE_TEXT, PRIMARY)
     if lacking:
         return failed(
@@ -248,7 +111,7 @@ def keyring_backend() -> CheckResult:
     inner = getattr(backend, "backends", None)  # the chainer: name what it chains
     chosen = list(inner) if inner else [backend]
     names = ", ".join(f"{type(b).__module__}.{type(b).__qualname__}" for b in chosen)
-    name = T("系统钥匙串", "Keyring")
+    name = KEYRING
     if not inner and type(backend).__module__ in NO_KEYRING:
         return CheckResult(
             "keyring",
@@ -270,7 +133,7 @@ def store_migrations() -> CheckResult:
     from reviewer.models.db import make_engine
     from reviewer.models.migrate import HEAD, current_revision, upgrade
 
-    name = T("专家数据库迁移", "Expert store migrations")
+    name = STORE
     with tempfile.TemporaryDirectory(prefix="reviewer-doctor-") as tmp:
         engine = make_engine(Path(tmp) / "store.sqlite3")
         try:
@@ -294,7 +157,7 @@ def store_migrations() -> CheckResult:
 def registry_migrations() -> CheckResult:
     from reviewer.ministry.database import current_revision, head_revision, open_engine
 
-    name = T("登记库迁移", "Ministry registry migrations")
+    name = REGISTRY
     head = head_revision()
     with tempfile.TemporaryDirectory(prefix="reviewer-doctor-") as tmp:
         engine = open_engine(Path(tmp) / "registry.sqlite3")
@@ -319,7 +182,7 @@ def registry_migrations() -> CheckResult:
 
 
 def postgres_driver() -> CheckResult:
-    name = T("PostgreSQL 驱动", "PostgreSQL driver")
+    name = POSTGRES
     try:
         import psycopg
     except ImportError as exc:
@@ -351,7 +214,7 @@ def workers() -> CheckResult:
 
     from reviewer.ministry.importer import _pool_context
 
-    name = T("工作进程", "Worker processes")
+    name = WORKERS
     methods = dict.fromkeys([_pool_context().get_start_method(), "spawn"])
     for method in methods:
         with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context(method)) as pool:
@@ -383,7 +246,7 @@ def demo_package() -> CheckResult:
     from reviewer.trust import load_identity
     from reviewer.trust.identity import load_pinned_root
 
-    name = T("演示评审包", "Demo package")
+    name = DEMO
     with tempfile.TemporaryDirectory(prefix="reviewer-doctor-") as tmp:
         demo = build_demo(Path(tmp) / "demo")
         expert = next(k for k in demo.identities if k != demo.chair)
@@ -407,11 +270,11 @@ def core_checks() -> list[Named]:
     """The Qt-free checks, in the order they are shown."""
     return [
         Named("resources", T("资源", "Resources"), resources),
-        Named("pdf_font", T("PDF 字体", "PDF font"), pdf_font),
-        Named("keyring", T("系统钥匙串", "Keyring"), keyring_backend),
-        Named("store_migrations", T("专家数据库迁移", "Expert store migrations"), store_migrations),
-        Named("registry_migrations", T("登记库迁移", "Ministry registry migrations"), registry_migrations),
-        Named("postgres_driver", T("PostgreSQL 驱动", "PostgreSQL driver"), postgres_driver),
-        Named("workers", T("工作进程", "Worker processes"), workers),
-        Named("demo", T("演示评审包", "Demo package"), demo_package),
+        Named("pdf_font", PDF_FONT, pdf_font),
+        Named("keyring", KEYRING, keyring_backend),
+        Named("store_migrations", STORE, store_migrations),
+        Named("registry_migrations", REGISTRY, registry_migrations),
+        Named("postgres_driver", POSTGRES, postgres_driver),
+        Named("workers", WORKERS, workers),
+        Named("demo", DEMO, demo_package),
     ]

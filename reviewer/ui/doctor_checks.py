@@ -15,13 +15,19 @@ from PySide6.QtWidgets import QApplication
 
 from reviewer import paths
 from reviewer.doctor import CheckResult, Named, failed, ok
-from reviewer.doctor.checks import LANGUAGES, TRANSLATION, sample_pdf
+from reviewer.doctor.checks import sample_pdf
+from reviewer.doctor.resources import LANGUAGES, TRANSLATION
 from reviewer.i18n import T
 from reviewer.ui.fonts import FAMILY, register_app_fonts
 
 HAN_SAMPLE = "评审"
 # One string every translation must carry: (context, source) → the translation per language.
 KNOWN = ("CandidatesModel", "Name", {"zh_CN": "姓名", "en": "Name"})
+
+# The checks' names, as their lines show them.
+UI_FONT = T("界面字体", "UI font")
+QT_PDF = T("PDF 显示（QtPdf）", "PDF display (QtPdf)")
+TRANSLATIONS = T("界面翻译", "UI translations")
 
 
 def _application() -> QGuiApplication:
@@ -35,7 +41,7 @@ def _application() -> QGuiApplication:
 def ui_font() -> CheckResult:
     """After the app's font registration, the UI font (with Qt's fallback) draws real glyphs for Han."""
     app = _application()
-    name = T("界面字体", "UI font")
+    name = UI_FONT
     families = register_app_fonts()
     if FAMILY not in families:
         return failed(
@@ -78,7 +84,7 @@ def ui_font() -> CheckResult:
 def qt_pdf() -> CheckResult:
     """QtPdf opens a PDF made in memory and renders its first page with ink on it."""
     _application()
-    name = T("PDF 显示（QtPdf）", "PDF display (QtPdf)")
+    name = QT_PDF
     data = QByteArray(sample_pdf())
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -109,7 +115,7 @@ def qt_pdf() -> CheckResult:
 def translations() -> CheckResult:
     """Each compiled translation loads in a QTranslator and translates a known string."""
     _application()
-    name = T("界面翻译", "UI translations")
+    name = TRANSLATIONS
     context, source, expected = KNOWN
     for lang in LANGUAGES:
         path = paths.resource(TRANSLATION[0], TRANSLATION[1].format(lang=lang))
@@ -141,7 +147,7 @@ def translations() -> CheckResult:
 
 def qt_checks() -> list[Named]:
     return [
-        Named("ui_font", T("界面字体", "UI font"), ui_font),
-        Named("qt_pdf", T("PDF 显示（QtPdf）", "PDF display (QtPdf)"), qt_pdf),
-        Named("translations", T("界面翻译", "UI translations"), translations),
+        Named("ui_font", UI_FONT, ui_font),
+        Named("qt_pdf", QT_PDF, qt_pdf),
+        Named("translations", TRANSLATIONS, translations),
     ]
