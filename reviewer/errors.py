@@ -64,6 +64,30 @@ class DiskFull(ReviewerError, OSError):
         self.filename = None if path is None else str(path)
 
 
+class SetupError(ReviewerError):
+    """The app's installation or its surroundings are not usable (a damaged installation, a data
+    folder that cannot be written); ``reviewer doctor`` ends with this code when a check fails."""
+
+    exit_code = 5
+
+
+class PortableNotWritable(SetupError):
+    """Portable mode (the marker beside the app) points at a folder that cannot be written."""
+
+    def __init__(self, path: object, *, detail: str | None = None) -> None:
+        super().__init__(
+            T(
+                "便携模式的数据文件夹 {path} 无法写入（U 盘可能是只读的）。请把整个程序文件夹复制到可写的位置"
+                "（或解除 U 盘的写保护），或删除程序旁的 portable.txt 以使用本机的数据文件夹。",
+                "The portable data folder {path} cannot be written (the stick may be read-only). Copy the "
+                "whole app folder to a writable place (or unlock the stick), or delete portable.txt beside "
+                "the app to use this computer's data folder.",
+                path=str(path),
+            ),
+            detail=detail,
+        )
+
+
 # --- trust and artifact errors (packages, sheets, records, bundles) -------------------------
 # Exit codes 10-19 are reserved for artifacts; ``reviewer --help`` lists them.
 
@@ -134,6 +158,10 @@ EXIT_CODES: dict[int, tuple[str, str]] = {
     2: ("用法错误", "usage error"),
     3: ("输入文件无效", "invalid input file"),
     4: ("磁盘已满", "disk full"),
+    5: (
+        "安装或运行环境有问题（见 reviewer doctor）",
+        "installation or environment problem (see reviewer doctor)",
+    ),
     10: ("不是评审文件", "not a reviewer file"),
     11: ("已被篡改", "tampered"),
     12: ("签发者不受信任", "untrusted signer"),

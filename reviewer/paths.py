@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
+import tempfile
 from pathlib import Path
 
 import platformdirs
+
+from reviewer.errors import PortableNotWritable
 
 log = logging.getLogger(__name__)
 
@@ -27,18 +31,59 @@ def shipped_standards() -> list[Path]:
     return sorted(resource("standards").glob("*.json"))
 
 
-def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
-    """The data folder: ``--data-dir``, else ``$REVIEWER_DATA_DIR``, else the platform's user data dir.
+# Portable use (a USB stick): this file beside the frozen app's executable puts the data folder in
+# ``data/`` beside it too. Looked for only in the frozen app, never in a source checkout or a venv.
+PORTABLE_MARKER = "portable.txt"
+PORTABLE_DATA = "data"
 
-    Portable use (a USB stick) and tests pass an explicit folder.
+
+def portable_dir() -> Path | None:
+    """The portable data folder (``data/`` beside the executable) when the frozen app finds the
+    :data:`PORTABLE_MARKER` beside its executable; else None."""
+    if not getattr(sys, "frozen", False):
+        return None
+    home = Path(sys.executable).resolve().parent
+    return home / PORTABLE_DATA if (home / PORTABLE_MARKER).is_file() else None
+
+
+def locate_data_dir(override: str | os.PathLike[str] | None = None) -> tuple[Path, str]:
+    """Where the data folder is and why, without creating or touching it.
+
+    The reason is ``"option"`` (``--data-dir``), ``"env"`` (``$REVIEWER_DATA_DIR``), ``"portable"``
+    (the marker beside the frozen app) or ``"platform"`` (the platform's user data folder), in
+    that order of precedence."""
+    if override:
+        return Path(override).expanduser(), "option"
+    chosen = os.environ.get(DATA_DIR_ENV)
+    if chosen:
+        return Path(chosen).expanduser(), "env"
+    portable = portable_dir()
+    if portable is not None:
+        return portable, "portable"
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)), "platform"
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The data folder, created if needed: ``--data-dir``, else ``$REVIEWER_DATA_DIR``, else the
+    portable folder beside the frozen app (:func:`portable_dir`), else the platform's user data dir.
+
+    A portable folder that cannot be written (a read-only stick) is a :class:`PortableNotWritable`.
     """
-    chosen = override or os.environ.get(DATA_DIR_ENV)
-    path = (
-        Path(chosen).expanduser() if chosen else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    )
+    path, reason = locate_data_dir(override)
+    if reason == "portable":
+        _writable_portable(path)
     path.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
     private_dir(path)
     return path
+
+
+def _writable_portable(path: Path) -> None:
+    try:
+        path.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=path, prefix=".write-test-"):
+            pass
+    except OSError as exc:
+        raise PortableNotWritable(path, detail=repr(exc)) from exc
 
 
 PRIVATE_DIR = 0o700

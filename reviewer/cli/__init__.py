@@ -32,6 +32,7 @@ COMMAND_MODULES = [
     "reviewer.cli.panel",
     "reviewer.cli.verify",
     "reviewer.cli.ministry",
+    "reviewer.cli.doctor",
 ]
 
 GUI_MODULE = "reviewer.cli.gui"
@@ -77,7 +78,9 @@ def build_parser(commands: Sequence[str] = COMMAND_MODULES) -> argparse.Argument
     )
     parser.add_argument("--version", action="version", version=f"reviewer {__version__}")
     parser.add_argument(
-        "--data-dir", help="data folder (default: $REVIEWER_DATA_DIR or the platform's user data folder)"
+        "--data-dir",
+        help="data folder (default: $REVIEWER_DATA_DIR, else data/ beside the app when portable.txt is "
+        "there, else the platform's user data folder)",
     )
     parser.add_argument(
         "--lang", choices=["zh_CN", "en"], help="language of messages (default: $REVIEWER_LANG or zh_CN)"

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QThread, QTimer
 from PySide6.QtWidgets import QApplication
 
 from reviewer import __version__, paths
+from reviewer.ui.fonts import register_app_fonts
 from reviewer.ui.language import Language, startup_language
 from reviewer.ui.main_window import PACKAGE_SUFFIX, MainWindow
 from reviewer.ui.settings import Settings
@@ -25,10 +26,12 @@ log = logging.getLogger(__name__)
 
 
 def application() -> QApplication:
-    """The running QApplication, created (and named) on first use."""
+    """The running QApplication, created (and named) on first use, with the bundled Chinese font
+    registered as a fallback (:mod:`reviewer.ui.fonts`)."""
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
+    register_app_fonts()
     QCoreApplication.setApplicationName(paths.APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     return app  # type: ignore[return-value]

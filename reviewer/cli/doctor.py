@@ -1,0 +1,88 @@
+"""``reviewer doctor``: check that this installation works, one line per check.
+
+Exit 0 when every check holds (warnings ⚠ do not count), else 5 (installation or environment
+problem). Nothing is written outside temporary folders; the data folder is only reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from reviewer.doctor import CheckResult, Named, failed, healthy, run_checks
+from reviewer.doctor.checks import core_checks, data_folder
+from reviewer.errors import SetupError
+from reviewer.i18n import T
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "doctor",
+        help="check that this installation works / 自检",
+        description="Check the installed app: shipped resources, fonts, PDF display, translations, keyring, "
+        "database migrations, the PostgreSQL driver, worker processes and the demo package. One line per "
+        "check; exit 0 when all hold (warnings do not count), else 5. Works without a display; writes only "
+        "to temporary folders.",
+    )
+    p.add_argument("--json", action="store_true", help="print the results as JSON")
+    p.set_defaults(func=run)
+
+
+def headless_if_needed() -> None:
+    """No display on Linux (an SSH session, a server): Qt draws offscreen, unless told otherwise."""
+    if (
+        sys.platform.startswith("linux")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+        and "QT_QPA_PLATFORM" not in os.environ
+    ):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def qt_checks() -> list[Named]:
+    """The Qt checks, or one failing check saying why Qt cannot be loaded."""
+    headless_if_needed()
+    try:
+        # The one place besides `reviewer gui` where the CLI loads Qt (a declared gateway).
+        from reviewer.ui.doctor_checks import qt_checks as found
+    except Exception as exc:
+        name = T("Qt 界面库", "Qt (PySide6)")
+        problem = failed(
+            "qt", name, T("无法加载：{err}", "cannot be loaded: {err}", err=f"{type(exc).__name__}: {exc}")
+        )
+        return [Named("qt", name, lambda: problem)]
+    return found()
+
+
+def run(args: argparse.Namespace) -> int:
+    checks = core_checks()
+    checks[2:2] = qt_checks()  # after resources and the PDF font: the fonts and translations together
+    results: list[CheckResult] = [data_folder(args.data_dir)]
+    if args.json:
+        results += run_checks(checks)
+    else:
+        print(results[0].line(), flush=True)
+        for result in run_checks(checks):
+            print(result.line(), flush=True)
+            results.append(result)
+    if args.json:
+        print(
+            json.dumps(
+                {"ok": healthy(results), "checks": [r.as_json() for r in results]},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    if healthy(results):
+        if not args.json:
+            print(str(T("全部检查通过。", "All checks passed.")))
+        return 0
+    raise SetupError(
+        T(
+            "自检未通过（见上面标 ✘ 的行）。请重新安装本程序；若问题仍在，请把以上输出发给技术支持。",
+            "The self-test failed (see the lines marked ✘ above). Reinstall the app; if that does not help, "
+            "send the output above to support.",
+        )
+    )
