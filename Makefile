@@ -9,7 +9,7 @@ TS     := $(wildcard reviewer/resources/translations/*.ts)
 QM     := $(TS:.ts=.qm)
 DEMO   ?= demo-data
 
-.PHONY: run test sysdeps venv translations lint bench clean
+.PHONY: run test sysdeps venv translations lint bench dist clean
 
 sysdeps:
 	@bash scripts/install-system-deps.sh
@@ -28,7 +28,7 @@ reviewer/resources/translations/%.qm: reviewer/resources/translations/%.ts $(STA
 translations: $(QM)
 
 lint: $(STAMP)
-	$(BIN)/ruff check reviewer tests
+	$(BIN)/ruff check reviewer tests scripts packaging
 	$(BIN)/lint-imports
 
 test: sysdeps venv translations lint
@@ -42,5 +42,10 @@ run: sysdeps venv translations
 bench: sysdeps venv translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
+# The Linux one-folder app (dist/reviewer/) and its .tar.gz, smoke-tested from a read-only copy as an
+# unprivileged user (scripts/build-dist.sh; docs/install.md). `.ci/run` runs it after the tests.
+dist: sysdeps venv translations
+	bash scripts/build-dist.sh
+
 clean:
-	rm -rf $(VENV) $(QM) .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(QM) .pytest_cache .ruff_cache build dist

@@ -31,7 +31,7 @@ DB_HELP = (
 def _db(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", required=True, metavar="URL", help=DB_HELP)
     p.add_argument(
-        "--rules", metavar="FILE", help="registry rules JSON (default: reviewer/resources/rules/registry-rules.json)"
+        "--rules", metavar="FILE", help="registry rules JSON (default: the rules shipped with the app)"
     )
 
 
