@@ -22,7 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "doctor",
         help="check that this installation works / 自检",
         description="Check the installed app: shipped resources, fonts, PDF display, translations, keyring, "
-        "database migrations, the PostgreSQL driver, worker processes and the demo package. One line per "
+        "database migrations, the PostgreSQL driver, worker processes, the demo package and the desktop window "
+        "opening it. One line per "
         "check; exit 0 when all hold (warnings do not count), else 5. Works without a display; writes only "
         "to temporary folders.",
     )
@@ -41,24 +42,27 @@ def headless_if_needed() -> None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
-def qt_checks() -> list[Named]:
-    """The Qt checks, or one failing check saying why Qt cannot be loaded."""
+def qt_checks() -> tuple[list[Named], list[Named]]:
+    """The Qt checks shown beside the PDF font, and the desktop window's shown after the demo package;
+    or one failing check saying why Qt cannot be loaded (and no window check)."""
     headless_if_needed()
     try:
         # The one place besides `reviewer gui` where the CLI loads Qt (a declared gateway).
-        from reviewer.ui.doctor_checks import qt_checks as found
+        from reviewer.ui import doctor_checks
     except Exception as exc:
         name = T("Qt 界面库", "Qt (PySide6)")
         problem = failed(
             "qt", name, T("无法加载：{err}", "cannot be loaded: {err}", err=f"{type(exc).__name__}: {exc}")
         )
-        return [Named("qt", name, lambda: problem)]
-    return found()
+        return [Named("qt", name, lambda: problem)], []
+    return doctor_checks.qt_checks(), doctor_checks.window_checks()
 
 
 def run(args: argparse.Namespace) -> int:
     checks = core_checks()
-    checks[2:2] = qt_checks()  # after resources and the PDF font: the fonts and translations together
+    beside_fonts, window = qt_checks()
+    checks[2:2] = beside_fonts  # after resources and the PDF font: the fonts and translations together
+    checks += window  # after the demo package: the same package, opened in the desktop window
     results: list[CheckResult] = [data_folder(args.data_dir)]
     if args.json:
         results += run_checks(checks)

@@ -1,7 +1,9 @@
-"""The doctor's checks that need Qt: the UI font, QtPdf and the translations.
+"""The doctor's checks that need Qt: the UI font, QtPdf, the translations and the desktop window
+(:mod:`reviewer.ui.doctor_window`).
 
 Imported only by ``reviewer doctor`` (a gateway declared in the import-linter contract), which makes
-Qt headless first when there is no display. Nothing here shows a window.
+Qt headless first when there is no display. Only the window check shows a window (offscreen
+without a display).
 """
 
 from __future__ import annotations
@@ -146,8 +148,16 @@ def translations() -> CheckResult:
 
 
 def qt_checks() -> list[Named]:
+    """The Qt checks shown beside the PDF font: the fonts and the translations."""
     return [
         Named("ui_font", UI_FONT, ui_font),
         Named("qt_pdf", QT_PDF, qt_pdf),
         Named("translations", TRANSLATIONS, translations),
     ]
+
+
+def window_checks() -> list[Named]:
+    """The desktop window's check, shown after the demo package's."""
+    from reviewer.ui.doctor_window import DEMO_WINDOW, KEY, demo_window
+
+    return [Named(KEY, DEMO_WINDOW, demo_window)]

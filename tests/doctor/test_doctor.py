@@ -34,6 +34,7 @@ EXPECTED = [
     "PostgreSQL driver",
     "Worker processes",
     "Demo package",
+    "Desktop window opens the demo package",
 ]
 
 
@@ -59,6 +60,40 @@ def test_doctor_passes_with_every_check_and_leaves_the_data_folder_alone(
     assert all(line.startswith(("✔", "⚠", "•")) for line in lines[:-1])
     assert lines[-1] == "All checks passed."
     assert not data.exists()  # only reported, never created
+    # the real main window showed the demo package, opened as its expert, and closed
+    window = lines[-2]
+    assert window.startswith("✔ Desktop window opens the demo package: window “示例软件园 — Reviewer” shows ")
+    assert "indicators; closed and saved" in window
+
+
+def test_the_window_check_fails_with_the_error_the_window_showed(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reviewer.ui import doctor_window
+
+    monkeypatch.setattr(doctor_window, "DEMO_PASSPHRASE", "not the demo passphrase")
+    code, lines, err = doctor(capsys, "--json")
+    assert code == 5 and "self-test failed" in err
+    report = json.loads("\n".join(lines))
+    failing = {c["key"]: c["detail"] for c in report["checks"] if c["status"] == "fail"}
+    assert set(failing) == {"demo_window"}  # the message box was read and closed: nothing waited
+    assert failing["demo_window"].startswith("the window showed an error: The passphrase for the identity")
+    assert "is wrong" in failing["demo_window"]
+
+
+def test_the_window_check_fails_on_a_damaged_package(tmp_path: Path) -> None:
+    from reviewer.packages.demo import DEMO_PASSPHRASE, build_demo
+    from reviewer.ui.doctor_window import open_in_window
+
+    demo = build_demo(tmp_path / "demo")
+    damaged = tmp_path / "damaged.rvpkg"
+    data = bytearray(demo.package.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    damaged.write_bytes(bytes(data))
+    expert = next(k for k in demo.identities if k != demo.chair)
+    result = open_in_window(damaged, demo.identities[expert], tmp_path / "data", DEMO_PASSPHRASE)
+    assert result.status is Status.FAIL and result.key == "demo_window"
+    assert "damaged" in str(result.detail)
 
 
 def test_a_missing_resource_fails_doctor_with_a_line_naming_the_file(
