@@ -19,7 +19,7 @@ import os
 import sys
 import time
 
-BENCHMARKS = ("open", "startup", "autosave", "record", "import")
+BENCHMARKS = ("open", "startup", "autosave", "record", "import", "frozen")
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     compile_sources()
-    from benchmarks import bench_import, bench_open, bench_record, bench_startup, bench_work
+    from benchmarks import bench_frozen, bench_import, bench_open, bench_record, bench_startup, bench_work
     from benchmarks.harness import table
 
     def log(msg: str) -> None:
@@ -71,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
         "autosave": lambda: bench_work.run(args.runs, log),
         "record": lambda: bench_record.run(args.runs, log),
         "import": lambda: bench_import.run(args.runs, args.bundles, log),
+        "frozen": lambda: bench_frozen.run(args.runs, log),
     }
     rows, failed = [], []
     for name in (b for b in BENCHMARKS if b in args.only):

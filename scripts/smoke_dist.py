@@ -10,7 +10,8 @@ executables only:
 1. ``reviewer --version``, ``--help``, ``reviewer-gui --version``;
 2. ``reviewer doctor`` (resources, fonts, QtPdf, migrations, workers, the demo package, the desktop
    window opening it offscreen...);
-3. ``reviewer demo --no-gui`` and ``reviewer standard check``;
+3. ``reviewer demo --no-gui``, ``reviewer standard check``, and ``reviewer-gui`` opening the demo
+   package offscreen as an expert (``--exit-when-ready``: exits once the package is open);
 4. the README's journey: an authority, a chair and four experts enrolled, a sealed creation package,
    five signed score sheets, the reconciliation, the co-signed record, the closed result, ``verify``
    of each artifact, the ministry import (with worker processes) and the registry as XLSX.
@@ -36,6 +37,7 @@ from pathlib import Path
 SMOKE_USER = "reviewer-smoke"
 PASS_ENV = "RV_SMOKE_PASS"
 PASSPHRASE = "smoke-passphrase-not-secret"
+DEMO_PASSPHRASE = "demo-passphrase-not-secret"  # published in every demo folder's README.md
 STEP_TIMEOUT = 300
 
 
@@ -231,6 +233,14 @@ def main() -> int:
         s.run("reviewer doctor", s.cli, "doctor")
         s.run("reviewer demo --no-gui", s.cli, "--data-dir", s.folder("data"), "demo", "--no-gui")
         s.run("reviewer standard check", s.cli, "standard", "check", "-q")
+        demo = s.work / "data" / "demo"
+        s.env["RV_DEMO_PASS"] = DEMO_PASSPHRASE
+        ready = s.run("reviewer-gui opens the demo package (offscreen)", s.gui, "--data-dir", s.work / "data",
+                      demo / "示例软件园-创建评审.rvpkg", "--identity", demo / "identities" / "li-zhe",
+                      "--passphrase-env", "RV_DEMO_PASS", "--exit-when-ready")  # fmt: skip
+        if not ready.startswith("ready "):
+            s.failed += 1
+            print(f"FAIL reviewer-gui: no 'ready' line: {ready!r}")
         journey(s)
         s.failed += len(list(app.rglob("__pycache__")))  # nothing may be written beside the app
         print("smoke test passed" if not s.failed else f"smoke test FAILED ({s.failed})")

@@ -28,6 +28,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="the ministry desk's registry database: a SQLite file or a SQLAlchemy URL "
         "(default: registry.sqlite3 in the authority folder)",
     )
+    p.add_argument(
+        "--exit-when-ready",
+        action="store_true",
+        help="exit as soon as the window is interactive (the file opened), printing 'ready <time>': "
+        "for start-up measurements and smoke tests of an installed build",
+    )
     p.set_defaults(func=run)
 
 
@@ -63,4 +69,5 @@ def run(args: argparse.Namespace) -> int:
         start_on_review=bool(getattr(args, "start_on_review", False)),
         authority_dir=getattr(args, "authority", None),
         db=getattr(args, "db", None),
+        exit_when_ready=bool(getattr(args, "exit_when_ready", False)),
     )

@@ -10,10 +10,11 @@ import gc
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QThread, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reviewer import __version__, paths
 from reviewer.ui.fonts import register_app_fonts
@@ -127,7 +128,12 @@ def run_app(
     start_on_review: bool = False,
     authority_dir: str | os.PathLike[str] | None = None,
     db: str | None = None,
+    exit_when_ready: bool = False,
 ) -> int:
+    """The desktop app until its window is closed; with ``exit_when_ready``, only until the window is
+    interactive (the package opened, else the first turn of the event loop): it then prints
+    ``ready <epoch seconds>`` and exits 0, or 3 if the package was refused. For start-up benchmarks
+    and smoke tests of an installed build (``reviewer gui --exit-when-ready``)."""
     app = application()
     window = create_main_window(
         data_dir=data_dir,
@@ -145,4 +151,36 @@ def run_app(
     # No identity given or remembered: set one up (not at the ministry desk, which needs none).
     if not authority_dir and needs_first_run(window.settings, identity_dir):
         FirstRunWizard(window.settings, parent=window).open()
+    if exit_when_ready:
+        _exit_when_ready(
+            app, window, opening=open_file is not None and Path(open_file).suffix.lower() == PACKAGE_SUFFIX
+        )
     return app.exec()
+
+
+def _exit_when_ready(app: QApplication, window: MainWindow, *, opening: bool) -> None:
+    """Exit once ``window`` is interactive; a modal dialog before that (an error, a question) is a
+    failure: its text goes to stderr and the exit code is 3, never a wait for a person."""
+
+    def ready() -> None:
+        print(f"ready {time.time():.6f}", flush=True)
+        window.close()  # the normal close path: every queued write finished
+        app.exit(0)
+
+    def failed() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is None:
+            return
+        text = modal.text() if isinstance(modal, QMessageBox) else modal.windowTitle()
+        print(f"reviewer: {text}", file=sys.stderr, flush=True)
+        modal.close()
+        app.exit(3)
+
+    watchdog = QTimer(window, interval=100)
+    watchdog.timeout.connect(failed)
+    watchdog.start()
+    if opening:
+        window.package_panel.opened.connect(lambda _review: QTimer.singleShot(0, ready))
+        window.package_panel.refused.connect(lambda _exc: app.exit(3))
+    else:
+        QTimer.singleShot(0, ready)
