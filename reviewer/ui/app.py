@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QThread, QTimer
 from PySide6.QtWidgets import QApplication
 
 from reviewer import __version__, paths
+from reviewer.ui import file_open_events
 from reviewer.ui.language import Language, startup_language
 from reviewer.ui.main_window import PACKAGE_SUFFIX, MainWindow
 from reviewer.ui.settings import Settings
@@ -31,6 +32,7 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
     QCoreApplication.setApplicationName(paths.APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
+    file_open_events.install(app)  # macOS: a double-clicked .rvpkg comes as an event, not in argv
     return app  # type: ignore[return-value]
 
 
@@ -107,6 +109,8 @@ def create_main_window(
             window.open_path(Path(open_file), Path(identity_dir) if identity_dir else None, passphrase)
         if authority_dir:
             window.open_ministry(Path(authority_dir), db, passphrase)
+        # files the system asks to open (macOS Finder) go to this window, those already waiting now
+        file_open_events.attach(window)
     except BaseException:
         collector.resume()
         raise
