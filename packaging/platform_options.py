@@ -12,8 +12,8 @@ Pure Python (no PyInstaller import), so it is unit-tested on any machine
 
 In the spec (it is run with ``packaging/`` not on ``sys.path``)::
 
-    sys.path.insert(0, os.path.join(SPECPATH))
-    from platform_options import macos_info_plist, write_windows_version_file
+    sys.path.insert(0, SPECPATH)
+    from platform_options import BUNDLE_ID, macos_info_plist, write_windows_version_file
 """
 
 from __future__ import annotations
