@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reviewer import __version__, paths
+from reviewer.ui import file_open_events
 from reviewer.ui.fonts import register_app_fonts
 from reviewer.ui.language import Language, startup_language
 from reviewer.ui.main_window import PACKAGE_SUFFIX, MainWindow
@@ -35,6 +36,7 @@ def application() -> QApplication:
     register_app_fonts()
     QCoreApplication.setApplicationName(paths.APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
+    file_open_events.install(app)  # macOS: a double-clicked .rvpkg comes as an event, not in argv
     return app  # type: ignore[return-value]
 
 
@@ -111,6 +113,8 @@ def create_main_window(
             window.open_path(Path(open_file), Path(identity_dir) if identity_dir else None, passphrase)
         if authority_dir:
             window.open_ministry(Path(authority_dir), db, passphrase)
+        # files the system asks to open (macOS Finder) go to this window, those already waiting now
+        file_open_events.attach(window)
     except BaseException:
         collector.resume()
         raise
