@@ -4,7 +4,7 @@ Pure Python (no PyInstaller import), so it is unit-tested on any machine
 (tests/packaging/test_platform_options.py):
 
 * :func:`macos_info_plist` — the ``info_plist=`` of ``BUNDLE(...)``: identifier, version, minimum
-  macOS, languages and the two document types (.rvpkg, .rvsheet) with their exported UTIs, so the
+  macOS, languages and the document type .rvpkg (the review package) with its exported UTI, so the
   Finder offers the app for them and sends it a file-open event (handled in
   ``reviewer/ui/file_open_events.py``);
 * :func:`windows_version_info` / :func:`write_windows_version_file` — the version resource of
@@ -29,10 +29,11 @@ BUNDLE_ID = "org.reviewer.app"  # neutral: no ministry domain is ours to use
 MACOS_MINIMUM = "13.0"  # Qt 6.11 supports macOS 13 or later (doc.qt.io/qt-6.11/macos.html)
 COPYRIGHT = "© reviewer contributors"
 
-# (extension, exported UTI, Chinese name, English name); the UTIs are ours, under BUNDLE_ID's domain
+# (extension, exported UTI, Chinese name, English name); the UTIs are ours, under BUNDLE_ID's domain.
+# Only the package: a double-clicked score sheet has nowhere to go yet (the chair imports sheets
+# from the app), so .rvsheet is not associated (nor in the Windows installer).
 DOCUMENT_TYPES: tuple[tuple[str, str, str, str], ...] = (
     ("rvpkg", "org.reviewer.rvpkg", "评审包", "Review package"),
-    ("rvsheet", "org.reviewer.rvsheet", "评分表", "Score sheet"),
 )
 
 

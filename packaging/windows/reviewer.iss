@@ -84,10 +84,6 @@ Name: "english"; MessagesFile: "compiler:Default.isl"
 [CustomMessages]
 chinesesimplified.PackageType=评审包
 english.PackageType=Review package
-chinesesimplified.SheetType=评分表
-english.SheetType=Score sheet
-chinesesimplified.Associate=用本程序打开评审包（.rvpkg）和评分表（.rvsheet）
-english.Associate=Open review packages (.rvpkg) and score sheets (.rvsheet) with this program
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
@@ -118,15 +114,9 @@ Root: HKA; Subkey: "Software\Classes\reviewer.rvpkg"; ValueType: string; ValueNa
 Root: HKA; Subkey: "Software\Classes\reviewer.rvpkg\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#GuiExe},0"; Tasks: associate
 Root: HKA; Subkey: "Software\Classes\reviewer.rvpkg\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#GuiExe}"" ""%1"""; Tasks: associate
 
-Root: HKA; Subkey: "Software\Classes\.rvsheet"; ValueType: string; ValueName: ""; ValueData: "reviewer.rvsheet"; Flags: uninsdeletevalue; Tasks: associate
-Root: HKA; Subkey: "Software\Classes\.rvsheet\OpenWithProgids"; ValueType: string; ValueName: "reviewer.rvsheet"; ValueData: ""; Flags: uninsdeletevalue; Tasks: associate
-Root: HKA; Subkey: "Software\Classes\reviewer.rvsheet"; ValueType: string; ValueName: ""; ValueData: "{cm:SheetType}"; Flags: uninsdeletekey; Tasks: associate
-Root: HKA; Subkey: "Software\Classes\reviewer.rvsheet\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#GuiExe},0"; Tasks: associate
-Root: HKA; Subkey: "Software\Classes\reviewer.rvsheet\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#GuiExe}"" ""%1"""; Tasks: associate
 
 ; "Open with" lists the app by its executable's name
 Root: HKA; Subkey: "Software\Classes\Applications\{#GuiExe}\SupportedTypes"; ValueType: string; ValueName: ".rvpkg"; ValueData: ""; Flags: uninsdeletekey
-Root: HKA; Subkey: "Software\Classes\Applications\{#GuiExe}\SupportedTypes"; ValueType: string; ValueName: ".rvsheet"; ValueData: ""
 
 [Run]
 Filename: "{app}\{#GuiExe}"; Description: "{cm:LaunchProgram,{#AppNameZh}}"; Flags: nowait postinstall skipifsilent runasoriginaluser
