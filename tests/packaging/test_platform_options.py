@@ -75,14 +75,3 @@ def test_the_windows_version_file_is_one_python_expression(options, tmp_path: Pa
     assert "StringStruct('OriginalFilename', 'reviewer-gui.exe')" in text
     assert "StringStruct('ProductVersion', '0.1.0')" in text
     assert "'080404B0'" in text and "[0x0804, 1200]" in text  # Simplified Chinese, Unicode
-
-
-def test_the_windows_version_file_reads_with_pyinstaller_when_it_is_installed(
-    options, tmp_path: Path
-) -> None:
-    versioninfo = pytest.importorskip(
-        "PyInstaller.utils.win32.versioninfo", exc_type=ImportError
-    )  # Windows only
-    written = options.write_windows_version_file("0.1.0", tmp_path, "reviewer.exe")
-    info = versioninfo.load_version_info_from_text_file(written)
-    assert info.ffi.fileVersionMS == (0 << 16) | 1
