@@ -81,3 +81,25 @@ def test_doctor_reports_portable_mode(app_folder: Path) -> None:
     line = data_folder().line()
     assert line == f"• Data folder: {app_folder / 'data'} (portable mode: on (portable.txt))"
     assert not (app_folder / "data").exists()
+
+
+def test_reviewer_gui_from_the_desktop_shows_the_read_only_stick_in_a_message_box(
+    app_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Started by a double-click, ``reviewer-gui`` has no console (Windows: ``sys.stderr`` is None),
+    so the error that stops it before the window must be shown in a window."""
+    from reviewer import cli
+    from reviewer.ui import app as app_module
+
+    def read_only(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    shown: list[str] = []
+    monkeypatch.setattr(paths.tempfile, "TemporaryFile", read_only)
+    monkeypatch.setattr(app_module, "show_startup_error", shown.append)
+    monkeypatch.setattr(sys, "argv", [str(app_folder / "reviewer-gui.exe"), "--lang", "en"])
+    monkeypatch.setattr(sys, "stderr", None)
+    monkeypatch.setattr(cli, "_show_in_a_window", None)
+    assert cli.gui_main() == 5
+    (message,) = shown
+    assert "cannot be written" in message and "portable.txt" in message

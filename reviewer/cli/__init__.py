@@ -94,9 +94,16 @@ def build_parser(commands: Sequence[str] = COMMAND_MODULES) -> argparse.Argument
 
 def _report(exc: ReviewerError) -> int:
     print(terminal_text(f"reviewer: {exc}"), file=sys.stderr)
+    if _show_in_a_window is not None:
+        _show_in_a_window(str(exc))
     if exc.detail:
         log.debug("%s", exc.detail)
     return exc.exit_code
+
+
+# Set by gui_main when nobody would see stderr (a windowed app started from the desktop): an
+# expected failure before the window (a read-only portable folder...) is then shown in a message box.
+_show_in_a_window = None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -154,7 +161,14 @@ def gui_main() -> int:
     come first, the gui command's own (``--identity``...) anywhere after them.
     """
     multiprocessing.freeze_support()
-    return main(gui_argv(sys.argv[1:]))
+    global _show_in_a_window
+    argv = gui_argv(sys.argv[1:])
+    unseen = sys.stderr is None or not sys.stderr.isatty()
+    if unseen and "--exit-when-ready" not in argv:  # a smoke test or benchmark reads stderr instead
+        from reviewer.cli.gui import show_error
+
+        _show_in_a_window = show_error
+    return main(argv)
 
 
 def gui_argv(argv: Sequence[str]) -> list[str]:

@@ -56,6 +56,13 @@ def _passphrase(args: argparse.Namespace) -> str | None:
     return value
 
 
+def show_error(message: str) -> None:
+    """A failure before the window, in a message box: for ``reviewer-gui`` started from the desktop."""
+    from reviewer.ui.app import show_startup_error
+
+    show_startup_error(message)
+
+
 def run(args: argparse.Namespace) -> int:
     # Imported here so that the rest of the CLI never loads Qt (the core stays Qt-free).
     from reviewer.ui.app import run_app

@@ -162,6 +162,12 @@ def run_app(
     return app.exec()
 
 
+def show_startup_error(message: str) -> None:
+    """``message`` in a modal message box, the app's name as its title (no window exists yet)."""
+    application()
+    QMessageBox.critical(None, QCoreApplication.translate("App", "Reviewer"), message)
+
+
 def _exit_when_ready(app: QApplication, window: MainWindow, *, opening: bool) -> None:
     """Exit once ``window`` is interactive; a modal dialog before that (an error, a question) is a
     failure: its text goes to stderr and the exit code is 3, never a wait for a person."""
