@@ -1,4 +1,4 @@
-"""6. The frozen app (``make dist``) against the virtual environment: the same commands, same files.
+"""7. The frozen app (``make dist``) against the virtual environment: the same commands, same files.
 
 * CLI: ``reviewer --help`` (every command module imported, the help printed), wall clock of the
   whole process.

@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from reviewer import __version__, paths
+from reviewer import __version__, i18n, paths
 from reviewer.ui import file_open_events
 from reviewer.ui.fonts import register_app_fonts
 from reviewer.ui.language import Language, startup_language
@@ -163,9 +163,17 @@ def run_app(
 
 
 def show_startup_error(message: str) -> None:
-    """``message`` in a modal message box, the app's name as its title (no window exists yet)."""
-    application()
-    QMessageBox.critical(None, QCoreApplication.translate("App", "Reviewer"), message)
+    """``message`` in a modal message box, the app's name as its title: no window exists yet, nor a
+    data folder with the remembered language, so the language is the command line's (Chinese by
+    default), Qt's own buttons included."""
+    app = application()
+    language = Language(None, parent=app)
+    language.apply(i18n.language())
+    try:
+        QMessageBox.critical(None, QCoreApplication.translate("App", "Reviewer"), message)
+    finally:
+        language.remove()
+        language.deleteLater()
 
 
 def _exit_when_ready(app: QApplication, window: MainWindow, *, opening: bool) -> None:

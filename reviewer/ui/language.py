@@ -34,7 +34,8 @@ class Language(QObject):
 
     changed = Signal(str)
 
-    def __init__(self, settings: Settings, parent: QObject | None = None) -> None:
+    def __init__(self, settings: Settings | None, parent: QObject | None = None) -> None:
+        """``settings`` remember a choice (:meth:`choose`); None before there is a data folder."""
         super().__init__(parent)
         self._settings = settings
         self._translators: list[QTranslator] = []
@@ -47,10 +48,7 @@ class Language(QObject):
         # The core first: widgets re-read data text while handling LanguageChange.
         i18n.set_language(lang)
         QLocale.setDefault(QLocale(QLocale.Language.Chinese if lang == "zh_CN" else QLocale.Language.English))
-        for old in self._translators:
-            app.removeTranslator(old)
-            old.deleteLater()
-        self._translators = []
+        self.remove()
         for name, folder in (
             (f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
             (f"reviewer_{lang}", str(resource("translations"))),
@@ -66,8 +64,17 @@ class Language(QObject):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         self.changed.emit(lang)
 
+    def remove(self) -> None:
+        """Uninstall this object's translators (a short-lived one, such as a start-up error's)."""
+        app = QCoreApplication.instance()
+        for old in self._translators:
+            app.removeTranslator(old)
+            old.deleteLater()
+        self._translators = []
+
     def choose(self, lang: str) -> None:
         """The person picked ``lang`` in the menu: show it and remember it."""
-        self._settings.set_language(lang)
+        if self._settings is not None:
+            self._settings.set_language(lang)
         if i18n.normalise(lang) != self.current:
             self.apply(lang)

@@ -57,3 +57,28 @@ def test_exit_when_ready_exits_3_when_the_package_is_refused(demo_world, tmp_pat
     done = _gui(tmp_path, str(damaged), "--identity", str(demo_world.expert), "--passphrase-env", "RV_TEST_PASS")
     assert done.returncode == 3
     assert "ready" not in done.stdout
+
+
+def test_a_startup_error_is_shown_all_in_chinese(qtbot, monkeypatch) -> None:
+    """Before any window or data folder: the message box, its title and Qt's own button in Chinese."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from reviewer import i18n
+    from reviewer.ui import app as app_module
+
+    monkeypatch.setattr(i18n, "language", lambda: "zh_CN")
+    seen: dict[str, object] = {}
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.update(title=box.windowTitle(), text=box.text(), buttons=[b.text() for b in box.buttons()])
+        box.close()
+
+    QTimer.singleShot(200, read_and_close)
+    try:
+        app_module.show_startup_error("便携模式的数据文件夹无法写入。")
+    finally:
+        i18n.set_language("en")
+    assert seen == {"title": "名城名园评审", "text": "便携模式的数据文件夹无法写入。", "buttons": ["确定"]}
