@@ -135,7 +135,7 @@ def open_in_window(package: Path, identity: Path, data: Path, passphrase: str) -
         start_on_review=True,
     )
     panel = window.package_panel
-    store = panel._store  # closed below, so the temporary folder can go (Windows keeps open files)
+    store = panel.local_store  # closed below, so the temporary folder can go (Windows keeps open files)
     panel.opened.connect(lambda _review: (setattr(watch, "shown", True), loop.quit()))
     panel.refused.connect(lambda _exc: (setattr(watch, "refused", True), loop.quit()))
     try:

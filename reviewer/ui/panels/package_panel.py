@@ -137,7 +137,7 @@ class PackagePanel(QStackedWidget):
         self._executor = executor
         self.review: OpenedReview | None = None
         self.workspace: ReviewWorkspace | None = None  # the expert's own review of the open package
-        self._store = LocalStore(settings.path.parent)  # the data folder in use; opened on first need
+        self.local_store = LocalStore(settings.path.parent)  # the data folder in use; opened on first need
         self.chair: ChairPanel | None = (
             None  # the chair's workspace, when the roster says this identity chairs
         )
@@ -180,7 +180,7 @@ class PackagePanel(QStackedWidget):
     ) -> Task:
         self.status.verifying(path)
         self.setCurrentWidget(self.status)
-        store = self._store
+        store = self.local_store
         if store.opened is None:
             # Opened (and migrated) on a second worker while this one stretches the passphrase;
             # a failure is left to the opening below, which reports it.
