@@ -51,7 +51,7 @@ from reviewer.export.record_tables import (
     TYPE_ZH,
     basic_info,
     heading,
-    indicator_table,
+    indicator_tables,
     legend,
     level1_table,
     notes,
@@ -195,7 +195,7 @@ def _story(record: RecordInput, s: Styles, bound: dict[str, str]) -> tuple[list[
     story += [
         CondPageBreak(60 * mm),
         section("指标评分"),
-        indicator_table(record, s),
+        *indicator_tables(record, s),
         para(legend(record), s.note),
     ]
     story += notes(record, s)

@@ -61,6 +61,7 @@ class Styles:
         self.small_head = style("small_head", 8, 11, alignment=TA_CENTER)
         self.small_num = style("small_num", 8, 11, alignment=TA_CENTER)
         self.sign_label = style("sign_label", 9.5, 13, alignment=TA_LEFT)
+        self.sign_label_small = style("sign_label_small", 8, 10, alignment=TA_LEFT)  # a long caption
 
 
 class CachedParagraph(Paragraph):
@@ -300,39 +301,82 @@ class SignatureGrid(Flowable):
 
     The boxes stay empty in the PDF; :func:`reviewer.export.record.build_record_pdf` places a
     signature field exactly on each (their positions are recorded in ``placed`` when drawn).
+
+    A grid taller than the room left on its page splits between two rows (an even number of boxes
+    stays behind, so every box keeps its column) and flows over as many pages as it needs; every
+    piece after the first begins with a “专家组成员签字（续）” line. The pieces share one record of
+    the boxes placed, so ``placed`` of the grid given to the story holds every box, in roster order,
+    each with the page it was drawn on. A grid that fits its page is drawn as it always was.
     """
 
     BOX_HEIGHT = 27 * mm
     CAPTION = 9 * mm
     GAP_X = 8 * mm
     GAP_Y = 5 * mm
+    CONTINUED = 10 * mm  # the “（续）” line heading a continuation piece
 
-    def __init__(self, cells: Sequence[tuple[str, str, str]], styles: Styles) -> None:
+    def __init__(
+        self,
+        cells: Sequence[tuple[str, str, str]],
+        styles: Styles,
+        *,
+        _first: int = 0,
+        _total: int | None = None,
+        _boxes: dict[int, SignatureBox] | None = None,
+    ) -> None:
         super().__init__()
         self.cells = list(cells)  # (field name, caption, readable label)
         self.styles = styles
-        self.placed: list[SignatureBox] = []
+        self.first = _first  # the index of this piece's first cell in the whole grid
+        self.total = len(self.cells) if _total is None else _total
+        self.boxes: dict[int, SignatureBox] = {} if _boxes is None else _boxes  # shared by the pieces
         self.col_width = (FRAME_WIDTH - self.GAP_X) / 2
+        self.head = self.CONTINUED if _first else 0.0
         rows = (len(self.cells) + 1) // 2
-        self.height_needed = rows * (self.BOX_HEIGHT + self.CAPTION) + (rows - 1) * self.GAP_Y
+        self.height_needed = self.head + rows * (self.BOX_HEIGHT + self.CAPTION) + (rows - 1) * self.GAP_Y
+
+    @property
+    def placed(self) -> list[SignatureBox]:
+        """The boxes drawn so far (by this grid and the pieces split from it), in roster order."""
+        return [self.boxes[i] for i in sorted(self.boxes)]
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return FRAME_WIDTH, self.height_needed
 
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        """The rows that fit here and the rest; nothing (try the next page) if not even one row fits."""
+        row = self.BOX_HEIGHT + self.CAPTION + self.GAP_Y
+        fit = int((available_height - self.head + self.GAP_Y + _FUZZ) // row)
+        keep = 2 * fit
+        if fit < 1 or keep >= len(self.cells):
+            return []
+        shared = {"_total": self.total, "_boxes": self.boxes}
+        return [
+            SignatureGrid(self.cells[:keep], self.styles, _first=self.first, **shared),  # type: ignore[arg-type]
+            SignatureGrid(self.cells[keep:], self.styles, _first=self.first + keep, **shared),  # type: ignore[arg-type]
+        ]
+
     def draw(self) -> None:
         canvas = self.canv
         page = canvas.getPageNumber() - 1
-        self.placed.clear()
-        for index, (field, caption, label) in enumerate(self.cells):
-            row, col = divmod(index, 2)
-            if index == len(self.cells) - 1 and col == 0 and len(self.cells) % 2:
+        if self.head:
+            text = Paragraph("专家组成员签字（续）", self.styles.sign_label)
+            _, h = text.wrap(FRAME_WIDTH, self.head)
+            text.drawOn(canvas, 0, self.height_needed - h - 1 * mm)
+        for offset, (field, caption, label) in enumerate(self.cells):
+            index = self.first + offset
+            row, col = divmod(offset, 2)
+            if index == self.total - 1 and col == 0 and self.total % 2:
                 col_x = (FRAME_WIDTH - self.col_width) / 2  # the last (the chair's) box alone: centred
             else:
                 col_x = col * (self.col_width + self.GAP_X)
-            top = self.height_needed - row * (self.BOX_HEIGHT + self.CAPTION + self.GAP_Y)
+            top = self.height_needed - self.head - row * (self.BOX_HEIGHT + self.CAPTION + self.GAP_Y)
             box_bottom = top - self.CAPTION - self.BOX_HEIGHT
             text = Paragraph(fonts.markup(caption), self.styles.sign_label)
             _, h = text.wrap(self.col_width, self.CAPTION)
+            if h > self.CAPTION - 1 * mm:  # two lines would run into the box: a smaller font
+                text = Paragraph(fonts.markup(caption), self.styles.sign_label_small)
+                _, h = text.wrap(self.col_width, self.CAPTION)
             text.drawOn(canvas, col_x, top - h - 1 * mm)
             canvas.saveState()
             canvas.setStrokeColor(LIGHT_RULE)
@@ -343,11 +387,9 @@ class SignatureGrid(Flowable):
             x1, y1 = canvas.absolutePosition(col_x, box_bottom)
             x2, y2 = canvas.absolutePosition(col_x + self.col_width, box_bottom + self.BOX_HEIGHT)
             inset = 2
-            self.placed.append(
-                SignatureBox(
-                    field,
-                    label,
-                    page,
-                    (round(x1) + inset, round(y1) + inset, round(x2) - inset, round(y2) - inset),
-                )
+            self.boxes[index] = SignatureBox(
+                field,
+                label,
+                page,
+                (round(x1) + inset, round(y1) + inset, round(x2) - inset, round(y2) - inset),
             )

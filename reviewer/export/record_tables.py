@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Spacer
 
 from reviewer.export.record_input import RecordInput
 from reviewer.export.record_layout import (
@@ -42,6 +42,9 @@ COMBINE_ZH = {
 DIVERGENT = "*"  # after an expert's score further from the mean than the standard allows
 SPREAD = "△"  # the indicator's spread exceeds the standard's share of its points
 CONSENSUS = "◆"  # the value taken is the panel's consensus score
+# The most scoring experts one indicator table shows (a larger panel's scores are split into groups;
+# a panel of this size or less gets the one table it always had).
+EXPERTS_PER_TABLE = 12
 
 
 def num(value: Decimal | None) -> str:
@@ -174,15 +177,44 @@ def _subtotal(
             para("", s.small)]  # fmt: skip
 
 
-def indicator_table(record: RecordInput, s: Styles) -> Flowable:
-    """Each leaf: every scoring expert's score, the computed aggregate, the value taken, the marks."""
+def expert_groups(experts: list[str]) -> list[list[str]]:
+    """The scoring experts in as few groups of at most :data:`EXPERTS_PER_TABLE` as will do, of
+    even sizes (the first groups one larger), in panel order: one indicator table per group."""
+    count = max(1, -(-len(experts) // EXPERTS_PER_TABLE))
+    size, more = divmod(len(experts), count)
+    out, at = [], 0
+    for k in range(count):
+        n = size + (1 if k < more else 0)
+        out.append(experts[at : at + n])
+        at += n
+    return out
+
+
+def indicator_tables(record: RecordInput, s: Styles) -> list[Flowable]:
+    """The indicator table; for a panel of more than :data:`EXPERTS_PER_TABLE` scoring experts,
+    one per group of experts (each with every indicator, the aggregate, the value and the marks),
+    so the score columns stay wide enough to read."""
+    groups = expert_groups([m.expert_id for m in record.scoring_members()])
+    if len(groups) == 1:
+        return [indicator_table(record, s, groups[0], "各专家评分（按成员序号）")]
+    numbers = column_numbers(record)
+    out: list[Flowable] = []
+    for k, group in enumerate(groups, start=1):
+        head = f"各专家评分（按成员序号，第 {k} 组，共 {len(groups)} 组：{numbers[group[0]]}–{numbers[group[-1]]} 号）"
+        if k > 1:
+            out.append(Spacer(1, 4 * mm))
+        out.append(indicator_table(record, s, group, head))
+    return out
+
+
+def indicator_table(record: RecordInput, s: Styles, experts: list[str], head: str) -> Flowable:
+    """Each leaf: the scores of ``experts``, the computed aggregate, the value taken, the marks."""
     rec, std = record.reconciliation, record.standard
     numbers = column_numbers(record)
-    experts = [m.expert_id for m in record.scoring_members()]
     widths, _ = _widths(len(experts))
     n = len(experts)
     head1 = [para("编号", s.small_head), para("指标", s.small_head), para("分值", s.small_head),
-             para("各专家评分（按成员序号）", s.small_head), *([""] * (n - 1)),
+             para(head, s.small_head), *([""] * (n - 1)),
              para("计算值", s.small_head), para("采用分", s.small_head), para("标记", s.small_head)]  # fmt: skip
     head2 = ["", "", "", *[para(str(numbers[e]), s.small_head) for e in experts], "", "", ""]
     rows: list[list[object]] = [head1, head2]

@@ -104,11 +104,46 @@ def sample_sheets(
     return sheets
 
 
+# Extra members for panels larger than :data:`PANEL` (issue 21: 13 and more signers).
+_SURNAMES = (
+    "刘杨黄吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭"
+)
+_GIVEN = ("明远", "晓峰", "婧", "思源", "建华", "一鸣", "雨桐", "子涵", "振宇", "欣怡", "浩然", "丽君")
+_ORGS = (
+    "东海大学 信息科学与工程学院",
+    "北方软件评测中心",
+    "长江计算技术研究所（国家软件工程技术研究中心 软件质量与可靠性研究室）",
+    "岭南会计师事务所",
+)
+
+
+def big_panel(n: int) -> tuple[tuple[str, str, str, str, str], ...]:
+    """A panel of ``n`` (≥ 4) members in :data:`PANEL`'s shape: 陈燊, 周淼 and the chair 王堃 always
+    (the sample's explanation, dissent and consensus are theirs), then as many of the other
+    members of :data:`PANEL` and generated ones as needed; the chair last."""
+    if n < 4:
+        raise ValueError("a panel of at least four")
+    core = [p for p in PANEL if p[0] in ("chen-shen", "zhou-miao")]
+    others = [p for p in PANEL[:-1] if p not in core]
+    extra = [
+        (f"m{i:02d}", _SURNAMES[i % len(_SURNAMES)] + _GIVEN[i % len(_GIVEN)], _ORGS[i % len(_ORGS)],
+         "教授", "expert")
+        for i in range(max(0, n - len(PANEL)))
+    ]  # fmt: skip
+    experts = (core + others + extra)[: n - 1]
+    experts.sort(key=lambda p: ([q[0] for q in PANEL] + [q[0] for q in extra]).index(p[0]))
+    return (*experts, PANEL[-1])
+
+
 def sample_record(
-    panel_fingerprints: dict[str, str], *, recused: frozenset[str] = frozenset(), dissent: bool = True
+    panel_fingerprints: dict[str, str],
+    *,
+    recused: frozenset[str] = frozenset(),
+    dissent: bool = True,
+    roster: tuple[tuple[str, str, str, str, str], ...] = PANEL,
 ) -> RecordInput:
     standard = sample_standard()
-    keys = [p[0] for p in PANEL]
+    keys = [p[0] for p in roster]
     decisions = Decisions(
         consensus={
             "2.1": ConsensusScore(
@@ -134,7 +169,7 @@ def sample_record(
             recused=key in recused,
             recusal_reason="本人所在单位与候选园区有业务往来" if key in recused else "",
         )
-        for key, name, org, title, role in PANEL
+        for key, name, org, title, role in roster
     )
     opinion = PanelOpinion(
         strengths=(
