@@ -31,6 +31,11 @@ class UsageError(ReviewerError):
     exit_code = 2
 
 
+class OverLimit(UsageError):
+    """What was asked exceeds a limit of the file format (too many materials, a name or a manifest
+    too large): refused before anything is written, saying which limit and what to do (exit 2)."""
+
+
 class InvalidInput(ReviewerError):
     """A file the user supplied is not valid (a standard, a panel file, a scores file...)."""
 

@@ -24,11 +24,11 @@ from typing import IO, BinaryIO
 
 from reviewer.errors import HostileArchive, NotAnArtifact, Tampered
 from reviewer.i18n import T, Text
+from reviewer.packages.limits import MAX_MEMBERS
 
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 FILE_ATTR = (stat.S_IFREG | 0o644) << 16
 UNIX = 3
-MAX_MEMBERS = 10_000
 LOCAL = struct.Struct("<4sHHHHHIIIHH")  # 30 bytes
 EOCD = struct.Struct("<4sHHHHIIH")  # 22 bytes
 ZIP64_LOCATOR = b"PK\x06\x07"

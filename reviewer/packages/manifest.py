@@ -8,7 +8,7 @@ readers can never disagree about what was signed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from cryptography import x509
@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives import serialization
 from reviewer.errors import NotAnArtifact
 from reviewer.i18n import T
 from reviewer.packages.container import check_name
+from reviewer.packages.limits import MAX_ENTRIES, MAX_MEDIA_TYPE, MAX_NAME_BYTES
 from reviewer.packages.stream import MAX_CHUNK, MIN_CHUNK
 from reviewer.trust.encoding import b64, canonical_json, parse_json, unb64
 from reviewer.trust.keys import cert_fingerprint
@@ -27,7 +28,6 @@ VERSION = 1
 SUITE = "RV1-P256-X25519-AES256GCM"
 SUITES = (SUITE,)  # room for "RV1-SM2-SM3-SM4": a reader refuses suites it does not know
 MIMETYPE = "application/vnd.reviewer.package+zip"
-MAX_MANIFEST = 1024 * 1024
 ROLES = ("chair", "expert")
 ENTRY_KINDS = ("standard", "candidate", "schedule", "prior-results", "material")
 HEX64 = re.compile(r"^[0-9a-f]{64}$")
@@ -98,6 +98,10 @@ class Manifest:
     chunk_size: int
     entries: tuple[Entry, ...]
     suite: str = SUITE
+    _by_name: dict[str, Entry] = field(init=False, repr=False, compare=False)  # built once: lookups O(1)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_name", {e.name: e for e in self.entries})
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -130,10 +134,8 @@ class Manifest:
         return b"reviewer/1 package " + self.package_id.encode("ascii")
 
     def entry(self, name: str) -> Entry:
-        for e in self.entries:
-            if e.name == name:
-                return e
-        raise KeyError(name)
+        """The entry called ``name`` (KeyError if none), in constant time."""
+        return self._by_name[name]
 
     def chair(self) -> RosterMember:
         return next(m for m in self.roster if m.role == "chair")
@@ -196,6 +198,8 @@ def parse_manifest(data: bytes) -> Manifest:
         raise _invalid("format/version")
     if doc.get("suite") not in SUITES:
         raise _invalid(f"suite {doc.get('suite')!r}")
+    if isinstance(doc.get("entries"), list) and len(doc["entries"]) > MAX_ENTRIES:
+        raise _invalid(f"{len(doc['entries'])} entries, more than {MAX_ENTRIES}")
     try:
         roster = tuple(roster_member_from_json(m) for m in doc["roster"])
         recipients = tuple(
@@ -255,14 +259,14 @@ def _check_consistency(m: Manifest) -> None:
             raise _invalid(f"roster certificate of {r.name!r} does not match its serial")
     if len({r.cert_sha256 for r in m.roster}) != len(m.roster):
         raise _invalid("duplicate roster members")
-    names = [e.name for e in m.entries]
-    paths = [e.path for e in m.entries]
-    if len(set(names)) != len(names) or len(set(paths)) != len(paths):
+    if len(m._by_name) != len(m.entries) or len({e.path for e in m.entries}) != len(m.entries):
         raise _invalid("duplicate entry names or paths")
     for e in m.entries:
         check_name(e.name)
         if e.kind not in ENTRY_KINDS or len(e.nonce) != 16:
             raise _invalid(f"entry {e.name!r}")
+        if len(e.name.encode("utf-8")) > MAX_NAME_BYTES or len(e.media_type) > MAX_MEDIA_TYPE:
+            raise _invalid(f"entry {e.name[:80]!r}: name or media type too long")
     if not isinstance(m.revocations, dict) or not HEX64.match(str(m.revocations.get("sha256", ""))):
         raise _invalid("revocations")
     if len({w.recipient for w in m.recipients}) != len(m.recipients):

@@ -22,8 +22,9 @@ from reviewer.errors import Expired, HostileArchive, Tampered
 from reviewer.i18n import T
 from reviewer.packages import stream
 from reviewer.packages.container import SafeZip
-from reviewer.packages.manifest import MAX_MANIFEST, MIMETYPE, Entry, Manifest, parse_manifest
-from reviewer.packages.signature import MAX_SIGNATURE, SignatureBlock, parse_signature
+from reviewer.packages.limits import FIXED_MEMBERS, MAX_CRL, MAX_MANIFEST, MAX_SIGNATURE
+from reviewer.packages.manifest import MIMETYPE, Entry, Manifest, parse_manifest
+from reviewer.packages.signature import SignatureBlock, parse_signature
 from reviewer.standards import Standard, load_bytes
 from reviewer.trust import certs, clock
 from reviewer.trust.encoding import parse_json
@@ -32,8 +33,6 @@ from reviewer.trust.keys import cert_fingerprint
 from reviewer.trust.recipients import find_wrapped
 from reviewer.trust.revocation import RevocationList
 
-FIXED_MEMBERS = ("mimetype", "manifest.json", "signature.json", "revocations.crl")
-MAX_CRL = 1024 * 1024
 CLOCK_SKEW = timedelta(days=1)
 
 

@@ -15,7 +15,7 @@ import stat
 import tempfile
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -23,7 +23,7 @@ from typing import Any, BinaryIO
 from reviewer.errors import InvalidInput, Refused, Revoked, UsageError, disk_full
 from reviewer.files import fsync_dir
 from reviewer.i18n import T
-from reviewer.packages import stream
+from reviewer.packages import limits, stream
 from reviewer.packages.container import ContainerWriter
 from reviewer.packages.manifest import MIMETYPE, Entry, Manifest, RosterMember
 from reviewer.packages.signature import signature_document
@@ -294,9 +294,8 @@ def seal(
         chunk_size=chunk_size,
         entries=(),
     )
-    draft = Manifest(
-        **{**draft.__dict__, "recipients": tuple(wrap_for_all(file_key, recipients, draft.context))}
-    )
+    draft = replace(draft, recipients=tuple(wrap_for_all(file_key, recipients, draft.context)))
+    _check_limits(draft, sources, crl.der)
 
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
@@ -304,8 +303,9 @@ def seal(
         with os.fdopen(fd, "w+b") as fh:
             writer = ContainerWriter(fh, MIMETYPE)
             entries = [_write_entry(writer, src, i, file_key, chunk_size) for i, src in enumerate(sources, 1)]
-            manifest = Manifest(**{**draft.__dict__, "entries": tuple(entries)})
+            manifest = replace(draft, entries=tuple(entries))
             body = manifest.to_bytes()
+            limits.check_manifest_size(len(body))  # as checked above, unless a material grew meanwhile
             writer.add_bytes("revocations.crl", crl.der)
             writer.add_bytes("manifest.json", body)
             writer.add_bytes("signature.json", signature_document(keys.signing, body, authority))
@@ -345,6 +345,22 @@ def seal(
             raise full from exc
         raise
     return manifest
+
+
+def _check_limits(draft: Manifest, sources: list[Source], crl: bytes) -> None:
+    """Refuse, before anything is written, what a reader would refuse (:mod:`limits`). The manifest's
+    size is exact: placeholders of the same length stand for the hashes and nonces not yet drawn."""
+    limits.check_materials([s.name for s in sources if s.kind == "material"])
+    limits.check_crl_size(len(crl))
+    chunk, blank = draft.chunk_size, "0" * 64
+    placeholders = []
+    for i, src in enumerate(sources, 1):
+        size = src.size()
+        encrypted = stream.ciphertext_size(size, chunk)
+        placeholders.append(
+            Entry(src.name, f"payload/{i:06d}", src.kind, src.media_type, size, blank, bytes(16), encrypted, blank)
+        )
+    limits.check_manifest_size(len(replace(draft, entries=tuple(placeholders)).to_bytes()))
 
 
 def _write_entry(writer: ContainerWriter, src: Source, index: int, file_key: bytes, chunk_size: int) -> Entry:

@@ -27,7 +27,6 @@ from reviewer.trust.encoding import b64, parse_json, unb64
 from reviewer.trust.signatures import SIGNATURE_ALGORITHM, sign_bytes, verify_bytes
 
 SIGNATURE_FORMAT = "reviewer.signature/1"
-MAX_SIGNATURE = 64 * 1024
 
 
 def signature_document(key: ec.EllipticCurvePrivateKey, body: bytes, authority: Authority) -> bytes:

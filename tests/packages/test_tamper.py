@@ -15,6 +15,7 @@ from pkg_world import PASS_ENV, PASSPHRASE, cli
 from reviewer.errors import HostileArchive, NotAnArtifact, ReviewerError, Tampered
 from reviewer.packages import open_package
 from reviewer.packages.container import FILE_ATTR, FIXED_DATE
+from reviewer.packages.limits import MAX_MANIFEST
 from reviewer.trust import PassphraseSource, load_identity
 
 
@@ -189,7 +190,7 @@ def test_decompression_bomb(world, env, pkg, tmp_path) -> None:
 
 def test_oversized_manifest(world, env, pkg, tmp_path) -> None:
     def grow(items):
-        return [(n, d + b" " * (2 * 1024 * 1024) if n == "manifest.json" else d) for n, d in items]
+        return [(n, d + b" " * (MAX_MANIFEST + 1 - len(d)) if n == "manifest.json" else d) for n, d in items]
 
     code, err = hostile(world, pkg, tmp_path, "big-manifest.rvpkg", items=grow)
     assert code == 16 and "larger than allowed" in err
