@@ -5,12 +5,13 @@ notices, the publicity list and expert calibration — each query one read-only 
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, Numeric, cast, func, select
 from sqlalchemy.orm import Session
 
 from reviewer.errors import UsageError
@@ -64,6 +65,34 @@ class PublicityListEntry:
     total: Decimal | None
 
 
+class _DeviationSums:
+    """SQLite aggregate: the exact sums of ``score - aggregate`` and of its absolute value, as text."""
+
+    NAME = "reviewer_deviation_sums"
+
+    def __init__(self) -> None:
+        self.total = Decimal(0)
+        self.total_abs = Decimal(0)
+
+    def step(self, score: str, aggregate: str) -> None:
+        delta = Decimal(score) - Decimal(aggregate)
+        self.total += delta
+        self.total_abs += abs(delta)
+
+    def finalize(self) -> str:
+        return f"{self.total} {self.total_abs}"
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The registry report's contents: a year's star list, notices and publicity list, every candidate."""
+
+    stars: list[StarListEntry]
+    notices: list[NoticeEntry]
+    publicity: list[PublicityListEntry]
+    candidates: list[Candidate]
+
+
 def _info(row: CandidateRow) -> CandidateInfo:
     return CandidateInfo(row.name, row.type, row.province, row.city)
 
@@ -85,8 +114,25 @@ class RegistryReader:
 
     def _all(self, s: Session) -> dict[int, Candidate]:
         rows = s.scalars(select(CandidateRow).order_by(CandidateRow.type, CandidateRow.name)).all()
+        return self._with_flags(rows)
+
+    def _with_flags(self, rows: Sequence[CandidateRow]) -> dict[int, Candidate]:
         flags = rules_engine.priority_flags(self.rules, [(_info(r), r.status) for r in rows])
         return {r.id: Candidate(r.id, _info(r), r.status, flags[r.name]) for r in rows}
+
+    def _one(self, s: Session, row: CandidateRow) -> Candidate:
+        """``row`` with its priority flags, from the candidates of its city only (not the whole register).
+
+        A city's flag counts the parks whose ``city`` is its city (or name); a park's looks for the
+        city whose city (or name) is the park's city: both are among the rows naming that place.
+        """
+        place = (row.city or row.name) if row.type == "city" else row.city
+        neighbours = s.scalars(
+            select(CandidateRow).where(
+                (CandidateRow.id == row.id) | (CandidateRow.city == place) | (CandidateRow.name == place)
+            )
+        ).all()
+        return self._with_flags(neighbours)[row.id]
 
     def candidates(self, *, status: str | None = None, type: str | None = None) -> list[Candidate]:
         with self._read() as s:
@@ -99,12 +145,12 @@ class RegistryReader:
 
     def candidate(self, name: str) -> Candidate:
         with self._read() as s:
-            return self._all(s)[self._candidate_row(s, name).id]
+            return self._one(s, self._candidate_row(s, name))
 
     def history(self, name: str) -> CandidateHistory:
         with self._read() as s:
             row = self._candidate_row(s, name)
-            candidate = self._all(s)[row.id]
+            candidate = self._one(s, row)
             reviews = tuple(
                 ReviewView(
                     r.package_id,
@@ -159,81 +205,128 @@ class RegistryReader:
                 found.update(s.scalars(select(table.year).distinct()))
         return sorted(found)
 
+    def overview(self, year: int | None = None) -> Overview:
+        """What the registry report shows, read in one session with the candidates loaded once."""
+        with self._read() as s:
+            everyone = self._all(s)
+            return Overview(
+                self._star_list(s, everyone, year) if year is not None else [],
+                self._notices(s, everyone, year, None),
+                self._publicity(s, everyone, year),
+                list(everyone.values()),
+            )
+
     def star_list(self, year: int) -> list[StarListEntry]:
         """The year's star ratings, best first, then by name."""
         with self._read() as s:
-            everyone = self._all(s)
-            rows = s.scalars(select(StarRatingRow).where(StarRatingRow.year == year)).all()
-            out = [StarListEntry(everyone[r.candidate_id], r.year, r.stars) for r in rows]
+            return self._star_list(s, self._all(s), year)
+
+    @staticmethod
+    def _star_list(s: Session, everyone: dict[int, Candidate], year: int) -> list[StarListEntry]:
+        rows = s.scalars(select(StarRatingRow).where(StarRatingRow.year == year)).all()
+        out = [StarListEntry(everyone[r.candidate_id], r.year, r.stars) for r in rows]
         return sorted(out, key=lambda e: (-e.stars, e.candidate.info.type, e.candidate.info.name))
 
     def notices(self, *, year: int | None = None, kind: str | None = None) -> list[NoticeEntry]:
         """Rectification notices, exit announcements, disqualifications (of a year), in time order."""
         with self._read() as s:
-            everyone = self._all(s)
-            query = select(NoticeRow).order_by(NoticeRow.year, NoticeRow.at, NoticeRow.id)
-            if year is not None:
-                query = query.where(NoticeRow.year == year)
-            if kind is not None:
-                query = query.where(NoticeRow.kind == kind)
-            rows = sorted(
-                s.scalars(query), key=lambda n: (n.year, n.at, everyone[n.candidate_id].info.name, n.seq)
+            return self._notices(s, self._all(s), year, kind)
+
+    @staticmethod
+    def _notices(
+        s: Session, everyone: dict[int, Candidate], year: int | None, kind: str | None
+    ) -> list[NoticeEntry]:
+        query = select(NoticeRow).order_by(NoticeRow.year, NoticeRow.at, NoticeRow.id)
+        if year is not None:
+            query = query.where(NoticeRow.year == year)
+        if kind is not None:
+            query = query.where(NoticeRow.kind == kind)
+        rows = sorted(
+            s.scalars(query), key=lambda n: (n.year, n.at, everyone[n.candidate_id].info.name, n.seq)
+        )
+        return [
+            NoticeEntry(
+                everyone[n.candidate_id].info.name,
+                Notice(n.year, n.at, n.kind, n.text_zh, n.text_en, n.package_id),
             )
-            return [
-                NoticeEntry(
-                    everyone[n.candidate_id].info.name,
-                    Notice(n.year, n.at, n.kind, n.text_zh, n.text_en, n.package_id),
-                )
-                for n in rows
-            ]
+            for n in rows
+        ]
 
     def publicity(self, *, year: int | None = None) -> list[PublicityListEntry]:
         """The publicity list (公示名单): passed creation reviews, with the period and its outcome."""
         with self._read() as s:
-            everyone = self._all(s)
-            query = select(PublicityRow, ReviewRow.total).join(
-                ReviewRow,
-                (ReviewRow.package_id == PublicityRow.package_id) & ReviewRow.current.is_(True),
+            return self._publicity(s, self._all(s), year)
+
+    @staticmethod
+    def _publicity(s: Session, everyone: dict[int, Candidate], year: int | None) -> list[PublicityListEntry]:
+        query = select(PublicityRow, ReviewRow.total).join(
+            ReviewRow,
+            (ReviewRow.package_id == PublicityRow.package_id) & ReviewRow.current.is_(True),
+        )
+        if year is not None:
+            query = query.where(PublicityRow.year == year)
+        out = [
+            PublicityListEntry(
+                everyone[p.candidate_id],
+                p.package_id,
+                p.year,
+                p.starts,
+                p.ends,
+                p.outcome,
+                None if total is None else Decimal(total),
             )
-            if year is not None:
-                query = query.where(PublicityRow.year == year)
-            out = [
-                PublicityListEntry(
-                    everyone[p.candidate_id],
-                    p.package_id,
-                    p.year,
-                    p.starts,
-                    p.ends,
-                    p.outcome,
-                    None if total is None else Decimal(total),
-                )
-                for p, total in s.execute(query)
-            ]
+            for p, total in s.execute(query)
+        ]
         return sorted(out, key=lambda e: (e.year, e.candidate.info.type, e.candidate.info.name))
 
     def calibration(self) -> list[Calibration]:
-        """Each expert's deviation from the panel aggregates over all current reviews, most lenient first."""
+        """Each expert's deviation from the panel aggregates over all current reviews, most lenient first.
+
+        Aggregated in the database, one row per expert: memory stays flat however many results the
+        registry holds. Scores are decimal strings; the sums are exact (PostgreSQL ``numeric``, on
+        SQLite a Python aggregate over :class:`~decimal.Decimal`) and the means divided here.
+        """
         with self._read() as s:
-            rows = s.execute(
-                select(DeviationRow, ReviewRow.package_id)
+            conn = s.connection()
+            sqlite = conn.dialect.name == "sqlite"
+            if sqlite:
+                conn.connection.driver_connection.create_aggregate(_DeviationSums.NAME, 2, _DeviationSums)
+                sums = getattr(func, _DeviationSums.NAME)(DeviationRow.score, DeviationRow.aggregate)
+                columns: tuple[Any, ...] = (sums,)
+            else:
+                delta = cast(DeviationRow.score, Numeric) - cast(DeviationRow.aggregate, Numeric)
+                columns = (func.sum(delta), func.sum(func.abs(delta)))
+            current = (
+                select(DeviationRow.expert_id)
                 .join(ReviewRow, ReviewRow.id == DeviationRow.review_id)
                 .where(ReviewRow.current.is_(True))
+                .group_by(DeviationRow.expert_id)
+            )
+            rows = s.execute(
+                current.add_columns(func.count(func.distinct(ReviewRow.package_id)), func.count(), *columns)
             ).all()
-        by_expert: dict[str, list[tuple[DeviationRow, str]]] = defaultdict(list)
-        for d, package in rows:
-            by_expert[d.expert_id].append((d, package))
+            # the name an expert last appeared under (the newest deviation row of a current review)
+            names = dict(
+                s.execute(
+                    select(DeviationRow.expert_id, DeviationRow.expert_name).where(
+                        DeviationRow.id.in_(current.with_only_columns(func.max(DeviationRow.id)))
+                    )
+                ).all()
+            )
         out = []
-        for expert_id, items in by_expert.items():
-            deltas = [Decimal(d.score) - Decimal(d.aggregate) for d, _ in items]
-            n = len(deltas)
+        for expert_id, reviews, n, *totals in rows:
+            if sqlite:
+                total, total_abs = (Decimal(x) for x in totals[0].split())
+            else:
+                total, total_abs = (Decimal(x) for x in totals)
             out.append(
                 Calibration(
                     expert_id=expert_id,
-                    expert_name=items[-1][0].expert_name,
-                    reviews=len({p for _, p in items}),
+                    expert_name=names[expert_id],
+                    reviews=reviews,
                     scores=n,
-                    mean_deviation=(sum(deltas, Decimal(0)) / n).quantize(PLACES),
-                    mean_abs_deviation=(sum((abs(x) for x in deltas), Decimal(0)) / n).quantize(PLACES),
+                    mean_deviation=(total / n).quantize(PLACES),
+                    mean_abs_deviation=(total_abs / n).quantize(PLACES),
                 )
             )
         return sorted(out, key=lambda c: (-c.mean_deviation, c.expert_id))

@@ -110,7 +110,8 @@ def latest_year(reader: RegistryReader) -> int | None:
 def registry_report(reader: RegistryReader, year: int | None = None) -> Report:
     """The star list of ``year``, its warnings and exits, its publicity list, and every candidate's status."""
     n = reader.rules.city_min_famous_parks
-    stars = reader.star_list(year) if year is not None else []
+    seen = reader.overview(year)  # one session, the candidates loaded once
+    stars = seen.stars
     star_table = Table(
         "stars",
         f"{year}年度星级名单" if year else "星级名单",
@@ -128,7 +129,7 @@ def registry_report(reader: RegistryReader, year: int | None = None) -> Report:
             for e in stars
         ),
     )
-    notices = reader.notices(year=year)
+    notices = seen.notices
     notice_table = Table(
         "notices",
         "整改提醒与退出" + (f"（{year}年）" if year else ""),
@@ -151,7 +152,7 @@ def registry_report(reader: RegistryReader, year: int | None = None) -> Report:
             for e in notices
         ),
     )
-    publicity = reader.publicity(year=year)
+    publicity = seen.publicity
     outcome = {
         "pending": ("公示中", "under publicity"),
         "confirmed": ("公示期满无异议", "confirmed"),
@@ -182,7 +183,7 @@ def registry_report(reader: RegistryReader, year: int | None = None) -> Report:
             for e in publicity
         ),
     )
-    candidates = reader.candidates()
+    candidates = seen.candidates
     candidate_table = Table(
         "candidates",
         "登记册",

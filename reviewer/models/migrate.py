@@ -79,18 +79,18 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def _stored_revisions(engine: Engine) -> list[str] | None:
-    """The revisions in the version table, read without Alembic; ``None`` when there is no such table."""
+def stored_revisions(engine: Engine, table: str = VERSION_TABLE) -> list[str] | None:
+    """The revisions in the version ``table``, read without Alembic; ``None`` when there is no such table."""
     with engine.connect() as conn:
         conn.execution_options(**{READ_ONLY: True})  # SQLite: a plain BEGIN, no write lock to read
-        if not inspect(conn).has_table(VERSION_TABLE):
+        if not inspect(conn).has_table(table):
             return None
-        return [row[0] for row in conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}"))]
+        return [row[0] for row in conn.execute(text(f"SELECT version_num FROM {table}"))]
 
 
 def at_head(engine: Engine) -> bool:
     """True when the schema is already at :data:`HEAD` (nothing to migrate); one query, no Alembic."""
-    return _stored_revisions(engine) == [HEAD]
+    return stored_revisions(engine) == [HEAD]
 
 
 @contextmanager
