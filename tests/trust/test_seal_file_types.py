@@ -65,7 +65,7 @@ def test_a_symlink_given_directly_is_refused(world: BundleWorld, tmp_path: Path)
 
 
 def test_a_name_swapped_for_a_link_or_fifo_after_listing_is_not_read(tmp_path: Path) -> None:
-    from reviewer.packages.seal import open_regular
+    from reviewer.packages.sources import open_regular
 
     (tmp_path / "real.pdf").write_bytes(b"%PDF")
     os.symlink(tmp_path / "real.pdf", tmp_path / "link.pdf")
