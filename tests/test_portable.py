@@ -99,7 +99,6 @@ def test_reviewer_gui_from_the_desktop_shows_the_read_only_stick_in_a_message_bo
     monkeypatch.setattr(app_module, "show_startup_error", shown.append)
     monkeypatch.setattr(sys, "argv", [str(app_folder / "reviewer-gui.exe"), "--lang", "en"])
     monkeypatch.setattr(sys, "stderr", None)
-    monkeypatch.setattr(cli, "_show_in_a_window", None)
     assert cli.gui_main() == 5
     (message,) = shown
     assert "cannot be written" in message and "portable.txt" in message

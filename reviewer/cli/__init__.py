@@ -12,7 +12,7 @@ import importlib
 import logging
 import multiprocessing
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reviewer import __version__, i18n
 from reviewer.cli.safe_output import terminal_safe_output
@@ -92,21 +92,18 @@ def build_parser(commands: Sequence[str] = COMMAND_MODULES) -> argparse.Argument
     return parser
 
 
-def _report(exc: ReviewerError) -> int:
+def _report(exc: ReviewerError, show: Callable[[str], None] | None = None) -> int:
     print(terminal_text(f"reviewer: {exc}"), file=sys.stderr)
-    if _show_in_a_window is not None:
-        _show_in_a_window(str(exc))
+    if show is not None:
+        show(str(exc))
     if exc.detail:
         log.debug("%s", exc.detail)
     return exc.exit_code
 
 
-# Set by gui_main when nobody would see stderr (a windowed app started from the desktop): an
-# expected failure before the window (a read-only portable folder...) is then shown in a message box.
-_show_in_a_window = None
-
-
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, show: Callable[[str], None] | None = None) -> int:
+    """``reviewer ARGS``: the exit code. An expected failure is printed to stderr and, when ``show``
+    is given (``reviewer-gui`` started from the desktop, where nobody sees stderr), shown by it too."""
     # First of all: in the frozen app, a worker process of the ministry import (spawned by
     # multiprocessing) starts this same executable, and this call runs the worker and exits.
     # Elsewhere it does nothing.
@@ -129,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with terminal_safe_output():
             return int(args.func(args) or 0)
     except ReviewerError as exc:
-        return _report(exc)
+        return _report(exc, show)
     except RecursionError as exc:
         # A parser that recurses (pyHanko's PDF reader) met a file nested thousands of levels deep;
         # the readers that know their format say so themselves, this is the net under the others.
@@ -140,7 +137,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "An input file is nested too deeply to be read: it is not a valid reviewer file.",
                 ),
                 detail=repr(exc),
-            )
+            ),
+            show,
         )
     except Exception as exc:
         # A full disk met outside write_atomic (SQLite's "database or disk is full", a library's
@@ -148,7 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         full = disk_full(exc)
         if full is None:
             raise
-        return _report(full)
+        return _report(full, show)
     except KeyboardInterrupt:
         print("reviewer: interrupted / 已中断", file=sys.stderr)
         return 130
@@ -161,13 +159,12 @@ def gui_main() -> int:
     come first, the gui command's own (``--identity``...) anywhere after them.
     """
     multiprocessing.freeze_support()
-    global _show_in_a_window
     argv = gui_argv(sys.argv[1:])
     unseen = sys.stderr is None or not sys.stderr.isatty()
     if unseen and "--exit-when-ready" not in argv:  # a smoke test or benchmark reads stderr instead
         from reviewer.cli.gui import show_error
 
-        _show_in_a_window = show_error
+        return main(argv, show=show_error)
     return main(argv)
 
 
