@@ -171,7 +171,10 @@ def _reconcile(runs: int, s: dict) -> list[Row]:
     return _curve("scale reconcile, experts × indicators", res, cells, "score")
 
 
-def _registry(runs: int, s: dict, log) -> list[Row]:
+REGISTRY_CASES = ("open", "report", "candidate", "calibration", "record")
+
+
+def _registry(runs: int, s: dict, log, cases: tuple[str, ...] = REGISTRY_CASES) -> list[Row]:
     from benchmarks.bench_import import Postgres
 
     dbs: dict[str, dict[tuple[int, int], str]] = {"SQLite": {}}
@@ -195,7 +198,7 @@ def _registry(runs: int, s: dict, log) -> list[Row]:
                 dbs["PostgreSQL"][(y, c)] = url = pg.db()
                 run_child("bench_scale", "build_registry", url, str(y), str(c), timeout=3600)
         for name, by_size in dbs.items():
-            for case in ("open", "report", "candidate", "calibration", "record"):
+            for case in cases:
                 res = interleaved(runs, {
                     f"{y} × {c}": lambda db=db, y=y, c=c, case=case: run_child(
                         "bench_scale", "registry", case, db, str(y), str(c))
