@@ -7,7 +7,7 @@ its own child process. Fixtures (packages, the panel, result bundles) are genera
 not a target is met (1 only when a benchmark could not run).
 
     python -m benchmarks.run                      # default: 100 and 256 MB packages, 100 bundles
-    python -m benchmarks.run --full               # adds the 1 GiB package and 1,000 bundles
+    python -m benchmarks.run --full               # adds the 1 GiB package, 1,000 bundles, larger curves
     python -m benchmarks.run --only open,record --runs 5
     python -m benchmarks.run --markdown           # the table as Markdown (for docs/performance.md)
 """
@@ -19,13 +19,13 @@ import os
 import sys
 import time
 
-BENCHMARKS = ("open", "startup", "autosave", "record", "import", "frozen")
+BENCHMARKS = ("open", "startup", "autosave", "record", "import", "frozen", "scale")
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n\n")[0])
     p.add_argument("--runs", type=int, default=3, help="runs per figure; the table shows the median (3)")
-    p.add_argument("--full", action="store_true", help="also the 1 GiB package, and 1,000 bundles")
+    p.add_argument("--full", action="store_true", help="also the 1 GiB package, 1,000 bundles, larger curves")
     p.add_argument("--sizes", help="package sizes in MB, comma-separated (default 100,256; --full adds 1024)")
     p.add_argument("--bundles", type=int, help="bundles to import (default 100; --full 1000)")
     p.add_argument("--only", help=f"comma-separated subset of: {', '.join(BENCHMARKS)}")
@@ -59,7 +59,15 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     compile_sources()
-    from benchmarks import bench_frozen, bench_import, bench_open, bench_record, bench_startup, bench_work
+    from benchmarks import (
+        bench_frozen,
+        bench_import,
+        bench_open,
+        bench_record,
+        bench_scale,
+        bench_startup,
+        bench_work,
+    )
     from benchmarks.harness import table
 
     def log(msg: str) -> None:
@@ -72,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         "record": lambda: bench_record.run(args.runs, log),
         "import": lambda: bench_import.run(args.runs, args.bundles, log),
         "frozen": lambda: bench_frozen.run(args.runs, log),
+        "scale": lambda: bench_scale.run(args.runs, args.full, log),
     }
     rows, failed = [], []
     for name in (b for b in BENCHMARKS if b in args.only):

@@ -71,3 +71,19 @@ def test_the_bare_window_child_imports_nothing_of_the_app() -> None:
     loaded = set(json.loads(out))
     assert "benchmarks" in loaded
     assert not loaded & {"reviewer", "cryptography", "sqlalchemy", "PySide6"}  # PySide6: when it runs
+
+
+def test_scale_curves_sizes_default_and_full() -> None:
+    from benchmarks import bench_scale
+
+    default, full = bench_scale.sizes(False), bench_scale.sizes(True)
+    assert "scale" in run.BENCHMARKS
+    assert (default["open_mb"], default["open_files"]) == (20, [1, 200, 2000])
+    assert (full["open_mb"], full["open_files"]) == (200, [1, 200, 2000, 20000])
+    for s in (default, full):
+        assert (s["signers"], s["signers_leaves"]) == ([5, 13, 25, 40], 40)
+        assert (s["indicators"], s["indicators_signers"]) == ([40, 300, 1400], 8)
+    assert default["reconcile"] == [(5, 40), (25, 300)]
+    assert full["reconcile"] == [(5, 40), (25, 300), (40, 1400)]
+    assert (default["registry"], full["registry"]) == ([(2, 500)], [(2, 500), (20, 500)])
+    assert bench_scale.CALIBRATION_PEAK // harness.MiB == 300
