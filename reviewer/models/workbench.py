@@ -26,7 +26,7 @@ from sqlalchemy import select
 
 from reviewer.errors import InvalidInput
 from reviewer.i18n import T
-from reviewer.models import evidence_files
+from reviewer.models import evidence_files, undo_stacks
 from reviewer.models import workbench_read as readside
 from reviewer.models import workbench_rules as rules
 from reviewer.models import workbench_slots as slots
@@ -326,13 +326,12 @@ class Workbench:
     def _step(self, review: Review, *, undo: bool) -> AuditEntry:
         with self._store.session(owner=review.member_fingerprint) as s:
             row = rules.review_row(s, review)
-            undo_stack, redo_stack = slots.stacks(s, row.id)
-            stack = undo_stack if undo else redo_stack
-            if not stack:
+            top = undo_stacks.top(s, row.id, "undo" if undo else "redo")
+            if top is None:
                 if undo:
                     raise NothingToUndo(T("没有可撤销的修改。", "There is nothing to undo."))
                 raise NothingToRedo(T("没有可重做的修改。", "There is nothing to redo."))
-            target = s.get_one(AuditRow, stack[-1])
+            target = s.get_one(AuditRow, top)
             value = slots.loads(target.old_value if undo else target.new_value)
             current = slots.read(s, row, target.entity, target.key)
             rules.guard(s, row, target.entity, slots.code_of(target.entity, target.key, current, value))

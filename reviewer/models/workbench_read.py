@@ -21,7 +21,8 @@ from reviewer.models.orm import (
     SiteNoteRow,
     YesNoAnswerRow,
 )
-from reviewer.models.workbench_slots import loads, stacks
+from reviewer.models.undo_stacks import top
+from reviewer.models.workbench_slots import loads
 from reviewer.models.workbench_types import (
     AuditEntry,
     Conflict,
@@ -99,7 +100,7 @@ def state(session: Session, row: ReviewRow) -> ReviewState:
     evidence = _by_review(session, EvidenceRefRow, rid, EvidenceRefRow.id)
     notes = _by_review(session, SiteNoteRow, rid, SiteNoteRow.noted_at, SiteNoteRow.id)
     pad = session.get(ScratchpadRow, rid)
-    undo, redo = stacks(session, rid)
+    undo, redo = top(session, rid, "undo"), top(session, rid, "redo")  # indexed: never the log
     return ReviewState(
         review_id=rid,
         package_id=row.package_id,
@@ -126,10 +127,10 @@ def state(session: Session, row: ReviewRow) -> ReviewState:
         evidence=tuple(evidence_ref(e) for e in evidence),
         scratchpad="" if pad is None else pad.text,
         site_notes=tuple(site_note(n) for n in notes),
-        can_undo=bool(undo),
-        can_redo=bool(redo),
-        undo_next=_entry(session, undo[-1]) if undo else None,
-        redo_next=_entry(session, redo[-1]) if redo else None,
+        can_undo=undo is not None,
+        can_redo=redo is not None,
+        undo_next=None if undo is None else _entry(session, undo),
+        redo_next=None if redo is None else _entry(session, redo),
     )
 
 

@@ -5,7 +5,8 @@ A *slot* is one thing the expert can change, named by ``(entity, key)``: ``("sco
 ``("scratchpad", "")``, ``("site_note", "<id>")``, ``("declaration", "conflict")``,
 ``("declaration", "pledge")``. Its value is plain JSON (``None`` when empty). Every change reads the
 old value, writes the new one and appends an audit row with both, all in the caller's transaction.
-Undo writes an entry's old value back, redo its new value; the stacks are replayed from the log.
+Undo writes an entry's old value back, redo its new value; every audit row moves the undo and redo
+stacks (``reviewer.models.undo_stacks``) in the same transaction.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from reviewer.models import undo_stacks
 from reviewer.models.orm import (
     AuditRow,
     EligibilityAnswerRow,
@@ -187,6 +188,7 @@ def record(
     )
     session.add(row)
     session.flush()
+    undo_stacks.step(session, row)  # the stacks change in the same transaction as the log
     return row
 
 
@@ -197,54 +199,3 @@ def change(session: Session, review: ReviewRow, entity: str, key: str, new: Any)
         return None
     write(session, review, entity, key, new)
     return record(session, review, entity, key, old, new)
-
-
-def declarations_complete(values: dict[str, Any]) -> bool:
-    """Both declarations made: a conflict answered (none or declared) and the pledge accepted."""
-    conflict, pledge = values.get("conflict"), values.get("pledge")
-    return (
-        isinstance(conflict, dict)
-        and conflict.get("conflict") in (Conflict.NONE.value, Conflict.DECLARED.value)
-        and isinstance(pledge, dict)
-        and bool(pledge.get("accepted"))
-    )
-
-
-def stacks(session: Session, review_id: int) -> tuple[list[int], list[int]]:
-    """The undo and redo stacks (audit ids of ``set`` entries), replayed from the log.
-
-    A change pushes on undo and clears redo; an undo moves its target from undo to redo, a redo
-    back. Barriers clear both (nothing before them can be undone): a lock or an unlock (a signed
-    version), and a declaration change that leaves the declarations complete — confirming them
-    is part of the signed sheet, so undo never reaches back to them or past them.
-    """
-    undo: list[int] = []
-    redo: list[int] = []
-    declared: dict[str, Any] = {}
-    rows = session.execute(
-        select(AuditRow.id, AuditRow.action, AuditRow.target_id, AuditRow.entity, AuditRow.key,
-               AuditRow.new_value)
-        .where(AuditRow.review_id == review_id)
-        .order_by(AuditRow.id)
-    )  # fmt: skip
-    for entry_id, action, target, entity, key, new_value in rows:
-        if action == "set":
-            undo.append(entry_id)
-            redo.clear()
-        elif action == "undo":
-            if target in undo:  # else it stepped back past a barrier, under older rules
-                undo.remove(target)
-                redo.append(target)
-        elif action == "redo":
-            if target in redo:
-                redo.remove(target)
-                undo.append(target)
-        else:
-            undo.clear()
-            redo.clear()
-        if entity == "declaration" and action in ("set", "undo", "redo"):
-            declared[key] = loads(new_value)
-            if declarations_complete(declared):
-                undo.clear()
-                redo.clear()
-    return undo, redo

@@ -8,7 +8,7 @@ after each kill checks, on the files left behind:
 * ``PRAGMA integrity_check`` is ``ok``;
 * every save whose return was reported is there, and at most the one save in flight beyond it;
 * each of those saves has its audit entry (old and new value), in order, and the ``scores`` table
-  holds exactly the last value of every indicator.
+  holds exactly the last value of every indicator; the undo stack holds exactly those saves.
 
 ``REVIEWER_CRASH_KILLS`` sets the number of kills (default 30; the issue's long run is 200:
 ``REVIEWER_CRASH_KILLS=200 pytest tests/crash/test_kill_while_scoring.py``, a few minutes) and
@@ -88,6 +88,16 @@ def check_store(db: Path, leaves: list, reported: int | None, before: int) -> in
         rows = conn.execute("SELECT code, value FROM scores WHERE review_id = ?", review).fetchall()
         stored = {code: opened_text(value, "scores.value") for code, value in rows}
         assert stored == last
+        # The undo stack moved in the same transaction as each save: exactly the saves, in order.
+        undo = conn.execute(
+            "SELECT audit_id FROM undo_stack WHERE review_id = ? AND stack = 'undo' ORDER BY position",
+            review,
+        ).fetchall()
+        sets = conn.execute(
+            "SELECT id FROM audit_log WHERE review_id = ? AND entity = 'score' AND action = 'set' ORDER BY id",
+            review,
+        ).fetchall()
+        assert undo == sets
         return saved
     finally:
         conn.close()

@@ -1,4 +1,4 @@
-"""Undo and redo, replayed from the audit log: each step is itself logged; a new change clears redo."""
+"""Undo and redo: each step is itself logged; a new change clears redo; the stacks survive a reopen."""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ from sqlalchemy import text
 
 from reviewer.models import Store
 from reviewer.models.db import make_engine
-from reviewer.models.migrate import current_revision, downgrade, upgrade
+from reviewer.models.migrate import HEAD, current_revision, downgrade, upgrade
 from reviewer.models.workbench import Workbench
 from reviewer.models.workbench_types import Conflict, EvidenceLocked
 from reviewer.ui.panels.package_loading import load_review
@@ -117,7 +117,7 @@ def test_an_upgrade_from_0005_keeps_every_blob_and_each_owner_reads_its_own(pane
         seq = conn.execute(text("SELECT seq FROM sqlite_sequence WHERE name = 'evidence_refs'")).scalar()
     assert kept == sorted([SHA, hashlib.sha256(REMOVED).hexdigest()])
     upgrade(engine)
-    assert current_revision(engine) == "0006"
+    assert current_revision(engine) == HEAD
     with engine.connect() as conn:
         assert (
             conn.execute(text("SELECT seq FROM sqlite_sequence WHERE name = 'evidence_refs'")).scalar() == seq

@@ -22,6 +22,7 @@ from reviewer.models.orm.workbench import (
     ScratchpadRow,
     SheetVersionRow,
     SiteNoteRow,
+    UndoStackRow,
     YesNoAnswerRow,
 )
 
@@ -46,6 +47,7 @@ __all__ = [
     "StandardRow",
     "StoreKeyRow",
     "UTCDateTime",
+    "UndoStackRow",
     "YesNoAnswerRow",
     "utcnow",
 ]

@@ -234,3 +234,26 @@ class AuditRow(Base):
         CheckConstraint("action IN ('set', 'undo', 'redo', 'lock', 'unlock')", name="action"),
         Index(None, "review_id", "id"),
     )
+
+
+class UndoStackRow(Base):
+    """The undo and redo stacks, kept as the log is written (revision 0007): one row per entry on a stack.
+
+    ``position`` is the id of the audit row that pushed the entry (its own id for a change, the
+    redo's or undo's id when one moved it), so the top of a stack is its largest position and the
+    order is the log's. An entry is on at most one stack. Written by ``workbench_slots.record`` in
+    the transaction of the audit row that changes it; equal to the replay of the log
+    (``undo_stacks.replay``) at every commit.
+    """
+
+    __tablename__ = "undo_stack"
+
+    review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id"), primary_key=True)
+    stack: Mapped[str] = mapped_column(String(4), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    audit_id: Mapped[int] = mapped_column(ForeignKey("audit_log.id"))
+
+    __table_args__ = (
+        CheckConstraint("stack IN ('undo', 'redo')", name="stack"),
+        UniqueConstraint("review_id", "audit_id"),
+    )
