@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
-import multiprocessing
 import sys
 from collections.abc import Sequence
 
@@ -92,6 +91,15 @@ def build_parser(commands: Sequence[str] = COMMAND_MODULES) -> argparse.Argument
     return parser
 
 
+def freeze_support() -> None:
+    """``multiprocessing.freeze_support()``, which does something only in the frozen app: elsewhere
+    the ~10 ms import of :mod:`multiprocessing` is not paid by every command."""
+    if getattr(sys, "frozen", False):
+        import multiprocessing
+
+        multiprocessing.freeze_support()
+
+
 def _report(exc: ReviewerError) -> int:
     print(terminal_text(f"reviewer: {exc}"), file=sys.stderr)
     if _show_in_a_window is not None:
@@ -110,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # First of all: in the frozen app, a worker process of the ministry import (spawned by
     # multiprocessing) starts this same executable, and this call runs the worker and exits.
     # Elsewhere it does nothing.
-    multiprocessing.freeze_support()
+    freeze_support()
     argv = list(sys.argv[1:] if argv is None else argv)
     # The language must be known before --help is rendered.
     for i, arg in enumerate(argv):
@@ -160,7 +168,7 @@ def gui_main() -> int:
     The same as ``reviewer gui [FILE]``; the global options (``--lang``, ``--data-dir``, ``-v``) may
     come first, the gui command's own (``--identity``...) anywhere after them.
     """
-    multiprocessing.freeze_support()
+    freeze_support()
     global _show_in_a_window
     argv = gui_argv(sys.argv[1:])
     unseen = sys.stderr is None or not sys.stderr.isatty()

@@ -27,7 +27,6 @@ from reviewer.packages import limits, stream
 from reviewer.packages.container import ContainerWriter
 from reviewer.packages.manifest import MIMETYPE, Entry, Manifest, RosterMember
 from reviewer.packages.signature import signature_document
-from reviewer.standards import load_standard
 from reviewer.trust import certs, clock
 from reviewer.trust.authority import Authority, AuthorityKeys
 from reviewer.trust.credential import Credential
@@ -85,7 +84,9 @@ def _file_type(path: Path) -> int:
     try:
         return stat.S_IFMT(os.lstat(path).st_mode)
     except FileNotFoundError:
-        raise UsageError(T("找不到材料 {path}。", "The material {path} does not exist.", path=str(path))) from None
+        raise UsageError(
+            T("找不到材料 {path}。", "The material {path} does not exist.", path=str(path))
+        ) from None
 
 
 def regular_files(folder: Path) -> list[tuple[Path, str]]:
@@ -104,7 +105,8 @@ def regular_files(folder: Path) -> list[tuple[Path, str]]:
 
 def _raise(exc: OSError) -> None:
     raise UsageError(
-        T("无法读取材料 {path}。", "Cannot read the material {path}.", path=str(exc.filename)), detail=str(exc)
+        T("无法读取材料 {path}。", "Cannot read the material {path}.", path=str(exc.filename)),
+        detail=str(exc),
     ) from exc
 
 
@@ -112,7 +114,9 @@ def _raise(exc: OSError) -> None:
 def open_regular(path: Path) -> Iterator[BinaryIO]:
     """Open for reading without following a link or blocking on a FIFO, and only a regular file
     (the check at listing time may be stale: the name can be swapped before it is read)."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    flags = (
+        os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    )
     try:
         fd = os.open(path, flags)
     except OSError as exc:
@@ -217,6 +221,8 @@ def seal(
         raise UsageError(
             T("有效期超出了签名证书的有效期。", "The expiry is after the signing certificate's.")
         )
+    from reviewer.standards import load_standard  # jsonschema: only when sealing
+
     standard = load_standard(standard_path)
     if candidate.get("type") != standard.candidate_type.value:
         raise InvalidInput(
@@ -358,7 +364,17 @@ def _check_limits(draft: Manifest, sources: list[Source], crl: bytes) -> None:
         size = src.size()
         encrypted = stream.ciphertext_size(size, chunk)
         placeholders.append(
-            Entry(src.name, f"payload/{i:06d}", src.kind, src.media_type, size, blank, bytes(16), encrypted, blank)
+            Entry(
+                src.name,
+                f"payload/{i:06d}",
+                src.kind,
+                src.media_type,
+                size,
+                blank,
+                bytes(16),
+                encrypted,
+                blank,
+            )
         )
     limits.check_manifest_size(len(replace(draft, entries=tuple(placeholders)).to_bytes()))
 
