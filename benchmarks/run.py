@@ -19,7 +19,7 @@ import os
 import sys
 import time
 
-BENCHMARKS = ("open", "startup", "autosave", "record", "import", "frozen")
+BENCHMARKS = ("open", "startup", "autosave", "record", "import", "frozen", "cli")
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
@@ -59,7 +59,15 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     compile_sources()
-    from benchmarks import bench_frozen, bench_import, bench_open, bench_record, bench_startup, bench_work
+    from benchmarks import (
+        bench_cli,
+        bench_frozen,
+        bench_import,
+        bench_open,
+        bench_record,
+        bench_startup,
+        bench_work,
+    )
     from benchmarks.harness import table
 
     def log(msg: str) -> None:
@@ -72,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         "record": lambda: bench_record.run(args.runs, log),
         "import": lambda: bench_import.run(args.runs, args.bundles, log),
         "frozen": lambda: bench_frozen.run(args.runs, log),
+        "cli": lambda: bench_cli.run(args.runs, log),
     }
     rows, failed = [], []
     for name in (b for b in BENCHMARKS if b in args.only):

@@ -71,3 +71,10 @@ def test_the_bare_window_child_imports_nothing_of_the_app() -> None:
     loaded = set(json.loads(out))
     assert "benchmarks" in loaded
     assert not loaded & {"reviewer", "cryptography", "sqlalchemy", "PySide6"}  # PySide6: when it runs
+
+
+def test_the_cli_benchmark_is_registered() -> None:
+    """Benchmark 8 (command-line start, issue 21) runs with the others, last."""
+    from benchmarks import bench_cli
+
+    assert run.BENCHMARKS[-1] == "cli" and callable(bench_cli.run)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import sys
 from collections.abc import Sequence
 
@@ -37,8 +36,6 @@ COMMAND_MODULES = [
 GUI_MODULE = "reviewer.cli.gui"
 GLOBAL_VALUED = ("--data-dir", "--lang")  # the global options that take a value
 GLOBAL_FLAGS = ("-v", "--verbose")
-
-log = logging.getLogger("reviewer")
 
 
 def exit_code_help() -> str:
@@ -105,7 +102,9 @@ def _report(exc: ReviewerError) -> int:
     if _show_in_a_window is not None:
         _show_in_a_window(str(exc))
     if exc.detail:
-        log.debug("%s", exc.detail)
+        import logging
+
+        logging.getLogger("reviewer").debug("%s", exc.detail)
     return exc.exit_code
 
 
@@ -128,6 +127,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             i18n.set_language(arg.split("=", 1)[1])
     parser = build_parser(commands_for(argv))
     args = parser.parse_args(argv)
+    import logging  # not before: `--help` and `--version` exit in parse_args and never log
+
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )

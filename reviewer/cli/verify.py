@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import builtins
-import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -129,8 +128,9 @@ def _safe_print(line: object) -> None:
 
 
 def run_verify(args: argparse.Namespace) -> int:
+    import logging
+
     from reviewer.export.verify import overall_exit_code, verify_file
-    from reviewer.scoring.sheet_format import MinistryReader
     from reviewer.trust import open_authority
 
     if not args.verbose:  # pyHanko logs every untrusted path with a traceback; the report says it
@@ -138,6 +138,8 @@ def run_verify(args: argparse.Namespace) -> int:
     root = _root(args)
     ministry = None
     if args.authority:
+        from reviewer.scoring.sheet_format import MinistryReader
+
         authority = open_authority(args.authority)
         keys = authority.unlock(passphrase_source(args))
         ministry = MinistryReader(authority.signing_cert, keys.encryption)
