@@ -49,9 +49,10 @@ def exit_code_help() -> str:
 def commands_for(argv: Sequence[str]) -> list[str]:
     """The command modules to register for ``argv``: only the GUI's when it starts the desktop app.
 
-    ``reviewer`` alone and ``reviewer gui ...`` never need the other commands, whose modules import
-    pyHanko, the ministry registry and more (~1 s before the window; docs/performance.md). Anything
-    else, ``--help`` and ``--version`` included, gets every command.
+    ``reviewer`` alone and ``reviewer gui ...`` never need the other commands' parsers. Anything
+    else, ``--help`` and ``--version`` included, gets every command: each command module imports at
+    the top only what ``register`` needs, its run functions import the rest (pyHanko, SQLAlchemy,
+    reportlab...; benchmark 8 in docs/performance.md, tests/cli/test_cli_imports.py).
     """
     i = 0
     while i < len(argv):
