@@ -19,7 +19,7 @@ import os
 import sys
 import time
 
-BENCHMARKS = ("open", "startup", "autosave", "record", "import", "frozen", "scale")
+BENCHMARKS = ("open", "startup", "autosave", "record", "import", "frozen", "scale", "cli")
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
@@ -60,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     compile_sources()
     from benchmarks import (
+        bench_cli,
         bench_frozen,
         bench_import,
         bench_open,
@@ -81,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         "import": lambda: bench_import.run(args.runs, args.bundles, log),
         "frozen": lambda: bench_frozen.run(args.runs, log),
         "scale": lambda: bench_scale.run(args.runs, args.full, log),
+        "cli": lambda: bench_cli.run(args.runs, log),
     }
     rows, failed = [], []
     for name in (b for b in BENCHMARKS if b in args.only):

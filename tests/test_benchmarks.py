@@ -87,3 +87,10 @@ def test_scale_curves_sizes_default_and_full() -> None:
     assert full["reconcile"] == [(5, 40), (25, 300), (40, 1400)]
     assert (default["registry"], full["registry"]) == ([(2, 500)], [(2, 500), (20, 500)])
     assert bench_scale.CALIBRATION_PEAK // harness.MiB == 300
+
+
+def test_the_cli_benchmark_is_registered() -> None:
+    """Benchmark 9 (command-line start, issue 21) runs with the others, last."""
+    from benchmarks import bench_cli
+
+    assert run.BENCHMARKS[-1] == "cli" and callable(bench_cli.run)

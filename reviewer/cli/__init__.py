@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
-import multiprocessing
 import sys
 from collections.abc import Callable, Sequence
 
@@ -39,8 +37,6 @@ GUI_MODULE = "reviewer.cli.gui"
 GLOBAL_VALUED = ("--data-dir", "--lang")  # the global options that take a value
 GLOBAL_FLAGS = ("-v", "--verbose")
 
-log = logging.getLogger("reviewer")
-
 
 def exit_code_help() -> str:
     lang = i18n.language()
@@ -53,9 +49,10 @@ def exit_code_help() -> str:
 def commands_for(argv: Sequence[str]) -> list[str]:
     """The command modules to register for ``argv``: only the GUI's when it starts the desktop app.
 
-    ``reviewer`` alone and ``reviewer gui ...`` never need the other commands, whose modules import
-    pyHanko, the ministry registry and more (~1 s before the window; docs/performance.md). Anything
-    else, ``--help`` and ``--version`` included, gets every command.
+    ``reviewer`` alone and ``reviewer gui ...`` never need the other commands' parsers. Anything
+    else, ``--help`` and ``--version`` included, gets every command: each command module imports at
+    the top only what ``register`` needs, its run functions import the rest (pyHanko, SQLAlchemy,
+    reportlab...; benchmark 8 in docs/performance.md, tests/cli/test_cli_imports.py).
     """
     i = 0
     while i < len(argv):
@@ -92,12 +89,23 @@ def build_parser(commands: Sequence[str] = COMMAND_MODULES) -> argparse.Argument
     return parser
 
 
+def freeze_support() -> None:
+    """``multiprocessing.freeze_support()``, which does something only in the frozen app: elsewhere
+    the ~10 ms import of :mod:`multiprocessing` is not paid by every command."""
+    if getattr(sys, "frozen", False):
+        import multiprocessing
+
+        multiprocessing.freeze_support()
+
+
 def _report(exc: ReviewerError, show: Callable[[str], None] | None = None) -> int:
     print(terminal_text(f"reviewer: {exc}"), file=sys.stderr)
     if show is not None:
         show(str(exc))
     if exc.detail:
-        log.debug("%s", exc.detail)
+        import logging
+
+        logging.getLogger("reviewer").debug("%s", exc.detail)
     return exc.exit_code
 
 
@@ -107,7 +115,7 @@ def main(argv: Sequence[str] | None = None, *, show: Callable[[str], None] | Non
     # First of all: in the frozen app, a worker process of the ministry import (spawned by
     # multiprocessing) starts this same executable, and this call runs the worker and exits.
     # Elsewhere it does nothing.
-    multiprocessing.freeze_support()
+    freeze_support()
     argv = list(sys.argv[1:] if argv is None else argv)
     # The language must be known before --help is rendered.
     for i, arg in enumerate(argv):
@@ -117,6 +125,8 @@ def main(argv: Sequence[str] | None = None, *, show: Callable[[str], None] | Non
             i18n.set_language(arg.split("=", 1)[1])
     parser = build_parser(commands_for(argv))
     args = parser.parse_args(argv)
+    import logging  # not before: `--help` and `--version` exit in parse_args and never log
+
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )
@@ -158,7 +168,7 @@ def gui_main() -> int:
     The same as ``reviewer gui [FILE]``; the global options (``--lang``, ``--data-dir``, ``-v``) may
     come first, the gui command's own (``--identity``...) anywhere after them.
     """
-    multiprocessing.freeze_support()
+    freeze_support()
     argv = gui_argv(sys.argv[1:])
     unseen = sys.stderr is None or not sys.stderr.isatty()
     if unseen and "--exit-when-ready" not in argv:  # a smoke test or benchmark reads stderr instead

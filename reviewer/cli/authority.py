@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reviewer.i18n import T
-from reviewer.trust import (
-    PassphraseSource,
-    create_authority,
-    load_credential,
-    open_authority,
-    pretty_fingerprint,
-)
+
+if TYPE_CHECKING:
+    from reviewer.trust import PassphraseSource
 
 
 def add_passphrase_option(p: argparse.ArgumentParser) -> None:
@@ -24,6 +21,8 @@ def add_passphrase_option(p: argparse.ArgumentParser) -> None:
 
 
 def passphrase_source(args: argparse.Namespace) -> PassphraseSource:
+    from reviewer.trust import PassphraseSource
+
     return PassphraseSource(env=getattr(args, "passphrase_env", None))
 
 
@@ -61,6 +60,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_init(args: argparse.Namespace) -> int:
+    from reviewer.trust import create_authority, pretty_fingerprint
+
     authority = create_authority(args.dir, name=args.name, source=passphrase_source(args))
     print(
         str(
@@ -87,6 +88,8 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def run_enroll(args: argparse.Namespace) -> int:
+    from reviewer.trust import open_authority
+
     authority = open_authority(args.authdir)
     request = Path(args.request)
     cred = authority.enroll(request.read_bytes(), passphrase_source(args), source_name=str(request))
@@ -116,6 +119,8 @@ def run_enroll(args: argparse.Namespace) -> int:
 
 
 def run_revoke(args: argparse.Namespace) -> int:
+    from reviewer.trust import load_credential, open_authority
+
     authority = open_authority(args.authdir)
     cred = load_credential(args.credential)
     crl = authority.revoke(cred, args.reason, passphrase_source(args))

@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 
 from reviewer.i18n import T
-from reviewer.packages.demo import DEMO_PASSPHRASE, build_demo
-from reviewer.paths import data_dir
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -22,6 +20,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from reviewer.packages.demo import DEMO_PASSPHRASE, build_demo
+    from reviewer.paths import data_dir
+
     folder = data_dir(args.data_dir) / "demo"
     demo = build_demo(folder)
     if demo.reused:

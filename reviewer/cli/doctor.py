@@ -10,11 +10,13 @@ import argparse
 import json
 import os
 import sys
+from typing import TYPE_CHECKING
 
-from reviewer.doctor import CheckResult, Named, failed, healthy, run_checks
-from reviewer.doctor.checks import core_checks, data_folder
 from reviewer.errors import SetupError
 from reviewer.i18n import T
+
+if TYPE_CHECKING:
+    from reviewer.doctor import Named
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -45,6 +47,8 @@ def headless_if_needed() -> None:
 def qt_checks() -> tuple[list[Named], list[Named]]:
     """The Qt checks shown beside the PDF font, and the desktop window's shown after the demo package;
     or one failing check saying why Qt cannot be loaded (and no window check)."""
+    from reviewer.doctor import Named, failed
+
     headless_if_needed()
     try:
         # The one place besides `reviewer gui` where the CLI loads Qt (a declared gateway).
@@ -59,6 +63,9 @@ def qt_checks() -> tuple[list[Named], list[Named]]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from reviewer.doctor import CheckResult, healthy, run_checks
+    from reviewer.doctor.checks import core_checks, data_folder
+
     checks = core_checks()
     beside_fonts, window = qt_checks()
     checks[2:2] = beside_fonts  # after resources and the PDF font: the fonts and translations together

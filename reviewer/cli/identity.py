@@ -6,9 +6,6 @@ import argparse
 
 from reviewer.cli.authority import add_passphrase_option, passphrase_source
 from reviewer.i18n import T
-from reviewer.trust import create_identity, install_credential, pretty_fingerprint, read_info
-from reviewer.trust.identity import CREDENTIAL, REQUEST
-from reviewer.trust.keys import cert_fingerprint
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -43,6 +40,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_new(args: argparse.Namespace) -> int:
+    from reviewer.trust import create_identity
+    from reviewer.trust.identity import REQUEST
+
     info, _ = create_identity(args.dir, name=args.name, org=args.org, source=passphrase_source(args))
     print(
         str(
@@ -76,6 +76,8 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_install(args: argparse.Namespace) -> int:
+    from reviewer.trust import install_credential, pretty_fingerprint
+
     cred = install_credential(args.dir, args.credential)
     print(
         str(
@@ -101,8 +103,10 @@ def run_install(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    from reviewer.trust import pretty_fingerprint, read_info
     from reviewer.trust.credential import load_credential
-    from reviewer.trust.identity import load_pinned_root
+    from reviewer.trust.identity import CREDENTIAL, load_pinned_root
+    from reviewer.trust.keys import cert_fingerprint
 
     info = read_info(args.dir)
     print(f"{info.name} · {info.org}")

@@ -5,23 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from reviewer.cli.authority import add_passphrase_option, passphrase_source
 from reviewer.errors import Refused, UsageError
-from reviewer.files import write_atomic
 from reviewer.i18n import T
-from reviewer.ministry.registry import Registry
-from reviewer.ministry.render import FORMATS, render
-from reviewer.ministry.reports import (
-    calibration_report,
-    history_report,
-    latest_year,
-    registry_report,
-    report_language,
-    status_words,
-)
-from reviewer.ministry.rules import load_rules
-from reviewer.ministry.types import CandidateInfo
+
+if TYPE_CHECKING:
+    from reviewer.ministry.registry import Registry
 
 DB_HELP = (
     "the registry database: a SQLAlchemy URL (sqlite:///..., postgresql+psycopg://...) or a SQLite file path"
@@ -36,6 +27,8 @@ def _db(p: argparse.ArgumentParser) -> None:
 
 
 def _output(p: argparse.ArgumentParser) -> None:
+    from reviewer.ministry import FORMATS
+
     p.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     p.add_argument(
         "--out", metavar="FILE", help="write to FILE instead of standard output (required for xlsx)"
@@ -121,10 +114,15 @@ def _workers(text: str) -> int:
 
 
 def open_registry(args: argparse.Namespace) -> Registry:
+    from reviewer.ministry.registry import Registry
+    from reviewer.ministry.rules import load_rules
+
     return Registry.open(args.db, load_rules(args.rules) if getattr(args, "rules", None) else None)
 
 
 def emit(data: bytes, args: argparse.Namespace) -> None:
+    from reviewer.files import write_atomic
+
     if args.out:
         path = write_atomic(args.out, data)
         print(str(T("已写入 {path}", "Written to {path}", path=str(path))))
@@ -135,6 +133,9 @@ def emit(data: bytes, args: argparse.Namespace) -> None:
 
 
 def run_registry(args: argparse.Namespace) -> int:
+    from reviewer.ministry.render import render
+    from reviewer.ministry.reports import history_report, latest_year, registry_report, report_language
+
     with open_registry(args) as reg, report_language("zh_CN" if args.format == "xlsx" else None):
         if args.candidate:
             report = history_report(reg, args.candidate)
@@ -145,12 +146,18 @@ def run_registry(args: argparse.Namespace) -> int:
 
 
 def run_calibration(args: argparse.Namespace) -> int:
+    from reviewer.ministry.render import render
+    from reviewer.ministry.reports import calibration_report, report_language
+
     with open_registry(args) as reg, report_language("zh_CN" if args.format == "xlsx" else None):
         emit(render(calibration_report(reg), args.format), args)
     return 0
 
 
 def run_register(args: argparse.Namespace) -> int:
+    from reviewer.ministry.reports import status_words
+    from reviewer.ministry.types import CandidateInfo
+
     info = CandidateInfo(args.name, args.type, args.province, args.city)
     with open_registry(args) as reg:
         reg.register(info, year=args.year, status=args.status)
@@ -169,6 +176,8 @@ def run_register(args: argparse.Namespace) -> int:
 
 
 def run_publicity(args: argparse.Namespace) -> int:
+    from reviewer.ministry.reports import status_words
+
     with open_registry(args) as reg:
         status = reg.decide_publicity(
             args.name, year=args.year, confirmed=bool(args.confirm), reason=args.objection or ""
@@ -180,6 +189,7 @@ def run_publicity(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     from reviewer.ministry.importer import default_workers, import_bundles, summary
+    from reviewer.ministry.reports import status_words
     from reviewer.trust import open_authority
 
     authority = open_authority(args.authdir)

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reviewer.cli.authority import add_passphrase_option, passphrase_source
 from reviewer.errors import Untrusted, UsageError
-from reviewer.export.verify_kinds import contents_note
 from reviewer.i18n import T
-from reviewer.packages import PackageView, inspect_package, open_package, seal, verify_package
-from reviewer.packages.inputs import load_candidate, load_panel, parse_expiry
-from reviewer.standards.summary import CANDIDATE, KIND
-from reviewer.trust import load_identity, open_authority, pretty_fingerprint
-from reviewer.trust.credential import load_credential, load_pem_cert
-from reviewer.trust.identity import CREDENTIAL, load_pinned_root, read_info
 from reviewer.trust.names import printable
+
+if TYPE_CHECKING:
+    from reviewer.packages import PackageView
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -62,6 +59,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_seal(args: argparse.Namespace) -> int:
+    from reviewer.packages import seal
+    from reviewer.packages.inputs import load_candidate, load_panel, parse_expiry
+    from reviewer.trust import open_authority
+
     authority = open_authority(args.authdir)
     panel, schedule = load_panel(args.panel)
     candidate, prior = load_candidate(args.candidate)
@@ -95,6 +96,9 @@ def run_seal(args: argparse.Namespace) -> int:
 
 
 def _describe(view: PackageView) -> list[str]:
+    from reviewer.standards.summary import CANDIDATE, KIND
+    from reviewer.trust import pretty_fingerprint
+
     m = view.manifest
     c = m.candidate
     where = " ".join(x for x in (c.get("province", ""), c.get("city", "")) if x)
@@ -153,6 +157,11 @@ def _describe(view: PackageView) -> list[str]:
 
 
 def run_verify(args: argparse.Namespace) -> int:
+    from reviewer.export.verify_kinds import contents_note
+    from reviewer.packages import inspect_package, verify_package
+    from reviewer.trust.credential import load_credential, load_pem_cert
+    from reviewer.trust.identity import CREDENTIAL, load_pinned_root, read_info
+
     if args.identity and args.trust:
         raise UsageError(T("--identity 与 --trust 只能选一个。", "Give --identity or --trust, not both."))
     if not args.identity and not args.trust:
@@ -210,6 +219,9 @@ def run_verify(args: argparse.Namespace) -> int:
 
 
 def run_open(args: argparse.Namespace) -> int:
+    from reviewer.packages import open_package
+    from reviewer.trust import load_identity
+
     identity = load_identity(args.identity, passphrase_source(args))
     with open_package(args.package, identity) as opened:
         total = opened.verify_all()

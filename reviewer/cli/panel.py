@@ -13,21 +13,19 @@ import textwrap
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reviewer.cli.authority import add_passphrase_option, passphrase_source
-from reviewer.cli.panel_close import register_close, require_record_open, write_record, write_sheets
 from reviewer.errors import Refused, ReviewerError, UsageError
 from reviewer.i18n import T
-from reviewer.packages import open_package
-from reviewer.scoring.decisions import Actor, PanelDecisions
-from reviewer.scoring.decisions_io import FILE_HELP, parse_decisions
-from reviewer.scoring.panel import PanelState, SheetOutcome, require_chair, summary_markdown, summary_text
-from reviewer.scoring.result import Reconciliation
-from reviewer.scoring.sheet import read_sheet_bytes
-from reviewer.scoring.sheet_binding import PackageBinding
-from reviewer.trust import clock, load_identity
-from reviewer.trust.files import write_atomic
-from reviewer.trust.identity import Identity
+from reviewer.scoring.file_help import DECISIONS_FILE
+
+if TYPE_CHECKING:
+    from reviewer.scoring.decisions import Actor, PanelDecisions
+    from reviewer.scoring.panel import PanelState, SheetOutcome
+    from reviewer.scoring.result import Reconciliation
+    from reviewer.scoring.sheet_binding import PackageBinding
+    from reviewer.trust.identity import Identity
 
 RECONCILIATION = "reconciliation.json"
 DECISIONS = "decisions.json"
@@ -36,6 +34,8 @@ SUMMARY_MD = "summary.md"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    from reviewer.cli.panel_close import register_close
+
     p = sub.add_parser("panel", help="the chair: collect sheets and reconcile / 专家组组长")
     psub = p.add_subparsers(dest="panel_command", metavar="ACTION", required=True)
     rec = psub.add_parser(
@@ -61,7 +61,7 @@ def register(sub: argparse._SubParsersAction) -> None:
             100,
         )
         + "\n\n"
-        + FILE_HELP,
+        + DECISIONS_FILE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     rec.add_argument("package", metavar="PKG")
@@ -91,12 +91,17 @@ class PanelRun:
 
 
 def chair_actor(binding: PackageBinding) -> Actor:
+    from reviewer.scoring.decisions import Actor
+
     chair = binding.chair
     return Actor(chair.name, chair.cert_sha256, "chair")
 
 
 def read_decisions(path: str, binding: PackageBinding, now: datetime) -> PanelDecisions:
     """A decisions file; a missing ``by``/``at`` is the chair running the command, now."""
+    from reviewer.scoring.decisions_io import parse_decisions
+    from reviewer.trust import clock
+
     data = Path(path)
     try:
         raw = data.read_bytes()
@@ -108,6 +113,9 @@ def read_decisions(path: str, binding: PackageBinding, now: datetime) -> PanelDe
 
 
 def _offered(paths: list[str]) -> tuple[list[tuple[str, bytes]], list[SheetOutcome]]:
+    from reviewer.scoring.panel import SheetOutcome
+    from reviewer.scoring.sheet import read_sheet_bytes
+
     files, unreadable = [], []
     for path in paths:
         try:
@@ -123,6 +131,12 @@ def outcome_line(o: SheetOutcome) -> str:
 
 
 def run_reconcile(args: argparse.Namespace) -> int:
+    from reviewer.packages import open_package
+    from reviewer.scoring.decisions import PanelDecisions
+    from reviewer.scoring.panel import PanelState, require_chair, summary_text
+    from reviewer.scoring.sheet_binding import PackageBinding
+    from reviewer.trust import clock, load_identity
+
     identity = load_identity(args.identity, passphrase_source(args))
     now = clock.utcnow()
     with open_package(args.package, identity) as opened:
@@ -151,6 +165,10 @@ def run_reconcile(args: argparse.Namespace) -> int:
 def write_outputs(run: PanelRun, out: Path) -> list[Path]:
     """Write the results of ``run`` into ``out`` (each file whole or not at all); the paths written.
     Nothing is written over a signed record made from other input (:func:`require_record_open`)."""
+    from reviewer.cli.panel_close import require_record_open, write_record, write_sheets
+    from reviewer.scoring.panel import summary_markdown, summary_text
+    from reviewer.trust.files import write_atomic
+
     rec, decisions = run.reconciliation, run.state.decisions
     require_record_open(out, rec, decisions)
     out.mkdir(parents=True, exist_ok=True)

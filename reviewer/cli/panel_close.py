@@ -12,22 +12,18 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reviewer.cli.authority import add_passphrase_option, passphrase_source
 from reviewer.errors import InvalidInput, UsageError
-from reviewer.export.bundle import write_bundle
-from reviewer.export.bundle_format import BUNDLE_SUFFIX
-from reviewer.export.panel_outputs import RECORD, close_record, record_for, result_bundle
-from reviewer.export.panel_outputs import write_record as write_record_file
-from reviewer.export.record_seal import RecordFrozen, read_seal
 from reviewer.i18n import T
-from reviewer.scoring.decisions import PanelDecisions
-from reviewer.scoring.result import Reconciliation
-from reviewer.scoring.sheet_binding import PackageBinding
-from reviewer.scoring.sheet_types import SHEET_SUFFIX, VerifiedSheet
-from reviewer.trust import load_identity
-from reviewer.trust.files import write_atomic
-from reviewer.trust.identity import Identity
+
+if TYPE_CHECKING:
+    from reviewer.scoring.decisions import PanelDecisions
+    from reviewer.scoring.result import Reconciliation
+    from reviewer.scoring.sheet_binding import PackageBinding
+    from reviewer.scoring.sheet_types import VerifiedSheet
+    from reviewer.trust.identity import Identity
 
 SHEETS = "sheets"
 
@@ -35,6 +31,9 @@ SHEETS = "sheets"
 def write_sheets(out: Path, sheets: tuple[VerifiedSheet, ...]) -> list[Path]:
     """Copies of the sheets the reconciliation used, exactly as signed, named by digest; any other
     ``.rvsheet`` in ``out/sheets`` (from an earlier run) is removed, so the folder is the input."""
+    from reviewer.scoring.sheet_types import SHEET_SUFFIX
+    from reviewer.trust.files import write_atomic
+
     folder = out / SHEETS
     folder.mkdir(parents=True, exist_ok=True)
     names = {f"{s.digest[:16]}{SHEET_SUFFIX}": s.data for s in sheets}
@@ -47,6 +46,9 @@ def write_sheets(out: Path, sheets: tuple[VerifiedSheet, ...]) -> list[Path]:
 def require_record_open(out: Path, reconciliation: Reconciliation, decisions: PanelDecisions) -> None:
     """Raise :class:`RecordFrozen` when ``out/record.pdf`` carries signatures and was made from
     another reconciliation or other decisions: writing the new ones would break those signatures."""
+    from reviewer.export.panel_outputs import RECORD
+    from reviewer.export.record_seal import RecordFrozen, read_seal
+
     target = out / RECORD
     if not target.is_file():
         return
@@ -79,6 +81,9 @@ def write_record(
 ) -> tuple[Path | None, str]:
     """``out/record.pdf`` for the members to co-sign, or (None, why not). A record already being
     signed for the same content is kept with its signatures (the layout is reproducible)."""
+    from reviewer.export.panel_outputs import RECORD, record_for
+    from reviewer.export.panel_outputs import write_record as write_record_file
+
     try:
         pdf = record_for(package, identity, binding, sheets, reconciliation, decisions)
     except InvalidInput as exc:
@@ -89,6 +94,12 @@ def write_record(
             T("评审意见表内容未变，保留已有签名。", "The record is unchanged; its signatures are kept.")
         )
     return target, ""
+
+
+# For the help texts only, without importing the export modules (pyHanko, reportlab): the same as
+# reviewer.export.panel_outputs.RECORD and reviewer.export.bundle_format.BUNDLE_SUFFIX (tests check).
+RECORD_NAME = "record.pdf"
+BUNDLE_SUFFIX = ".rvresult"
 
 
 def register_close(psub: argparse._SubParsersAction) -> None:
@@ -108,7 +119,7 @@ def register_close(psub: argparse._SubParsersAction) -> None:
     c.add_argument(
         "--reconciliation", required=True, metavar="DIR", help="the folder `panel reconcile` wrote"
     )
-    c.add_argument("--record", metavar="PDF", help=f"the co-signed record (default: DIR/{RECORD})")
+    c.add_argument("--record", metavar="PDF", help=f"the co-signed record (default: DIR/{RECORD_NAME})")
     c.add_argument("--out", required=True, metavar="RESULT", help=f"the bundle to write ({BUNDLE_SUFFIX})")
     c.add_argument(
         "--result-version",
@@ -131,6 +142,13 @@ def _read(path: Path, what: str) -> bytes:
 
 
 def run_close(args: argparse.Namespace) -> int:
+    from reviewer.export.bundle import write_bundle
+    from reviewer.export.panel_outputs import RECORD, close_record, result_bundle
+    from reviewer.scoring.result import Reconciliation
+    from reviewer.scoring.sheet_types import SHEET_SUFFIX
+    from reviewer.trust import load_identity
+    from reviewer.trust.files import write_atomic
+
     folder = Path(args.reconciliation)
     record_path = Path(args.record) if args.record else folder / RECORD
     reconciliation = _read(folder / "reconciliation.json", "reconciliation")

@@ -7,12 +7,7 @@ from pathlib import Path
 
 from reviewer.cli.authority import add_passphrase_option, passphrase_source
 from reviewer.errors import UsageError
-from reviewer.export.pades import record_fields, role_text
-from reviewer.export.panel_outputs import cosign
-from reviewer.export.record_input import MemberRole
 from reviewer.i18n import T
-from reviewer.trust import load_identity
-from reviewer.trust.files import write_atomic
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -35,6 +30,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_cosign(args: argparse.Namespace) -> int:
+    from reviewer.export.pades import record_fields, role_text
+    from reviewer.export.panel_outputs import cosign
+    from reviewer.export.record_input import MemberRole
+    from reviewer.trust import load_identity
+    from reviewer.trust.files import write_atomic
+
     path = Path(args.pdf)
     try:
         pdf = path.read_bytes()

@@ -8,28 +8,17 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-
-from cryptography import x509
+from typing import TYPE_CHECKING
 
 from reviewer.cli.authority import add_passphrase_option, passphrase_source
 from reviewer.errors import NotAnArtifact
 from reviewer.i18n import T
-from reviewer.packages import open_package
-from reviewer.scoring import scores_file
-from reviewer.scoring.sheet import (
-    VerifiedSheet,
-    build_recusal,
-    build_sheet,
-    open_sheet,
-    read_sheet_bytes,
-    write_sheet,
-)
-from reviewer.scoring.sheet_binding import PackageBinding
-from reviewer.scoring.sheet_model import Declarations, MaterialRef
-from reviewer.trust import clock, load_identity, pretty_fingerprint
-from reviewer.trust.credential import load_credential, load_pem_cert
+from reviewer.scoring.file_help import SCORES_FILE
 
-SCORES_HELP = (scores_file.__doc__ or "").split("\n", 2)[2]
+if TYPE_CHECKING:
+    from cryptography import x509
+
+    from reviewer.scoring.sheet import VerifiedSheet
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -43,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "every indicator scored, every yes/no item answered, every eligibility condition confirmed or "
         "flagged), then sign the sheet with the identity's certified key and encrypt it to you, the "
         "chair (whose certificate the package's signed roster carries) and the ministry. Declaring no conflict of interest is implied; a conflict is declared "
-        "with `reviewer sheet recuse`.\n\nThe scores file:\n" + SCORES_HELP,
+        "with `reviewer sheet recuse`.\n\nThe scores file:\n" + SCORES_FILE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     fill.add_argument("package", metavar="PKG")
@@ -114,6 +103,8 @@ def _chair_option(p: argparse.ArgumentParser) -> None:
 
 
 def _chair_cert(args: argparse.Namespace) -> x509.Certificate | None:
+    from reviewer.trust.credential import load_credential, load_pem_cert
+
     if not args.chair_credential:
         return None
     path = Path(args.chair_credential)
@@ -124,6 +115,13 @@ def _chair_cert(args: argparse.Namespace) -> x509.Certificate | None:
 
 
 def run_fill(args: argparse.Namespace) -> int:
+    from reviewer.packages import open_package
+    from reviewer.scoring import scores_file
+    from reviewer.scoring.sheet import build_sheet, write_sheet
+    from reviewer.scoring.sheet_binding import PackageBinding
+    from reviewer.scoring.sheet_model import Declarations
+    from reviewer.trust import clock, load_identity
+
     identity = load_identity(args.identity, passphrase_source(args))
     now = clock.utcnow()
     declarations = Declarations(
@@ -149,6 +147,11 @@ def run_fill(args: argparse.Namespace) -> int:
 
 
 def run_recuse(args: argparse.Namespace) -> int:
+    from reviewer.packages import open_package
+    from reviewer.scoring.sheet import build_recusal, write_sheet
+    from reviewer.scoring.sheet_binding import PackageBinding
+    from reviewer.trust import load_identity
+
     identity = load_identity(args.identity, passphrase_source(args))
     with open_package(args.package, identity) as opened:
         binding = PackageBinding.of(opened)
@@ -167,6 +170,11 @@ def run_recuse(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    from reviewer.packages import open_package
+    from reviewer.scoring.sheet import open_sheet, read_sheet_bytes
+    from reviewer.scoring.sheet_binding import PackageBinding
+    from reviewer.trust import load_identity
+
     identity = load_identity(args.identity, passphrase_source(args))
     binding = None
     if args.package:
@@ -178,7 +186,11 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_return(args: argparse.Namespace) -> int:
+    from reviewer.packages import open_package
     from reviewer.scoring.return_notice import build_return_notice
+    from reviewer.scoring.sheet import open_sheet, read_sheet_bytes, write_sheet
+    from reviewer.scoring.sheet_binding import PackageBinding
+    from reviewer.trust import load_identity
 
     identity = load_identity(args.identity, passphrase_source(args))
     with open_package(args.package, identity) as opened:
@@ -203,6 +215,9 @@ def run_return(args: argparse.Namespace) -> int:
 
 
 def describe(sheet: VerifiedSheet) -> list[str]:
+    from reviewer.scoring.sheet_model import MaterialRef
+    from reviewer.trust import pretty_fingerprint
+
     h = sheet.header
     kind = str(T("回避表", "recusal sheet")) if h.recused else str(T("评分表", "score sheet"))
     lines = [

@@ -7,9 +7,6 @@ import sys
 
 from reviewer.errors import InvalidInput
 from reviewer.i18n import T
-from reviewer.paths import shipped_standards
-from reviewer.standards import load_standard
-from reviewer.standards.summary import summary_lines
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -22,13 +19,20 @@ def register(sub: argparse._SubParsersAction) -> None:
         "Exit 0 when every file is valid, 3 when any is not (each problem names the field's path).",
     )
     check.add_argument(
-        "files", nargs="*", metavar="FILE", help="standard files (default: the sample standards shipped with the app)"
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="standard files (default: the sample standards shipped with the app)",
     )
     check.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     check.set_defaults(func=run_check)
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from reviewer.paths import shipped_standards
+    from reviewer.standards import load_standard
+    from reviewer.standards.summary import summary_lines
+
     worst = 0
     for name in args.files or [str(p) for p in shipped_standards()]:
         try:

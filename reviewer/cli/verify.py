@@ -5,20 +5,18 @@ from __future__ import annotations
 
 import argparse
 import builtins
-import logging
 from pathlib import Path
-
-from cryptography import x509
+from typing import TYPE_CHECKING
 
 from reviewer.cli.authority import add_passphrase_option, passphrase_source
 from reviewer.errors import UsageError
-from reviewer.export.verify import Report, overall_exit_code, verify_file
 from reviewer.i18n import T, Text
-from reviewer.scoring.sheet_format import MinistryReader
-from reviewer.trust import open_authority
-from reviewer.trust.credential import load_pem_cert
-from reviewer.trust.identity import load_pinned_root
 from reviewer.trust.names import printable
+
+if TYPE_CHECKING:
+    from cryptography import x509
+
+    from reviewer.export.verify import Report
 
 EPILOG = """\
 Kinds are told by content, not by the file name: review package (.rvpkg), score sheet (.rvsheet),
@@ -58,6 +56,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _root(args: argparse.Namespace) -> x509.Certificate | None:
+    from reviewer.trust.credential import load_pem_cert
+    from reviewer.trust.identity import load_pinned_root
+
     if args.trust and args.identity:
         raise UsageError(T("--identity 与 --trust 只能选一个。", "Give --identity or --trust, not both."))
     if args.trust:
@@ -127,11 +128,18 @@ def _safe_print(line: object) -> None:
 
 
 def run_verify(args: argparse.Namespace) -> int:
+    import logging
+
+    from reviewer.export.verify import overall_exit_code, verify_file
+    from reviewer.trust import open_authority
+
     if not args.verbose:  # pyHanko logs every untrusted path with a traceback; the report says it
         logging.getLogger("pyhanko").setLevel(logging.ERROR)
     root = _root(args)
     ministry = None
     if args.authority:
+        from reviewer.scoring.sheet_format import MinistryReader
+
         authority = open_authority(args.authority)
         keys = authority.unlock(passphrase_source(args))
         ministry = MinistryReader(authority.signing_cert, keys.encryption)

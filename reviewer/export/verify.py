@@ -12,17 +12,17 @@ from __future__ import annotations
 import struct
 from datetime import datetime
 from pathlib import Path
-
-from cryptography import x509
+from typing import TYPE_CHECKING
 
 from reviewer.errors import InvalidInput, NotAnArtifact
-from reviewer.export import bundle_format
 from reviewer.export import verify_kinds as kinds
 from reviewer.export.verify_report import ArtifactKind, Report, SignatureLine, overall_exit_code
 from reviewer.i18n import T
-from reviewer.packages.manifest import MIMETYPE as PACKAGE_MIMETYPE
-from reviewer.scoring import return_notice, sheet_types
-from reviewer.scoring import sheet_format as fmt
+
+if TYPE_CHECKING:
+    from cryptography import x509
+
+    from reviewer.scoring import sheet_format as fmt
 
 __all__ = ["ArtifactKind", "Report", "SignatureLine", "detect", "overall_exit_code", "verify_file"]
 
@@ -30,12 +30,27 @@ MAX_READ = 64 * 1024 * 1024  # sheets, notices, bundles and records are far smal
 _LOCAL = struct.Struct("<4sHHHHHIIIHH")
 
 
-_BY_MIMETYPE = {
-    PACKAGE_MIMETYPE: ArtifactKind.PACKAGE,
-    sheet_types.MIMETYPE: ArtifactKind.SHEET,
-    return_notice.MIMETYPE: ArtifactKind.RETURN_NOTICE,
-    bundle_format.MIMETYPE: ArtifactKind.BUNDLE,
-}
+def _by_mimetype(mimetype: str) -> ArtifactKind | None:
+    """The kind a ZIP's ``mimetype`` names. Each format's module is imported only when the ones
+    before it did not match: telling a package pays for no other format's imports (pyHanko,
+    reportlab... behind the bundle's), a sheet for the package's and its own."""
+    from reviewer.packages.manifest import MIMETYPE as PACKAGE_MIMETYPE
+
+    if mimetype == PACKAGE_MIMETYPE:
+        return ArtifactKind.PACKAGE
+    from reviewer.scoring import sheet_types
+
+    if mimetype == sheet_types.MIMETYPE:
+        return ArtifactKind.SHEET
+    from reviewer.scoring import return_notice
+
+    if mimetype == return_notice.MIMETYPE:
+        return ArtifactKind.RETURN_NOTICE
+    from reviewer.export import bundle_format
+
+    if mimetype == bundle_format.MIMETYPE:
+        return ArtifactKind.BUNDLE
+    return None
 
 
 def detect(head: bytes) -> ArtifactKind | None:
@@ -48,7 +63,7 @@ def detect(head: bytes) -> ArtifactKind | None:
     start = _LOCAL.size + nlen + xlen
     if method != 0 or head[_LOCAL.size : _LOCAL.size + nlen] != b"mimetype" or csize > 128:
         return None
-    return _BY_MIMETYPE.get(head[start : start + csize].decode("ascii", "replace"))
+    return _by_mimetype(head[start : start + csize].decode("ascii", "replace"))
 
 
 def verify_file(

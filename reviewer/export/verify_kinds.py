@@ -5,25 +5,22 @@ from __future__ import annotations
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-
-from cryptography import x509
+from typing import TYPE_CHECKING
 
 from reviewer.errors import NotAnArtifact, ReviewerError, Untrusted
-from reviewer.export import bundle_format
-from reviewer.export.bundle import open_bundle, verify_bundle
-from reviewer.export.bundle_checks import record_subject
-from reviewer.export.pades import record_fields
-from reviewer.export.pades_validate import record_error, validate_record
 from reviewer.export.verify_report import ArtifactKind, Report, SignatureLine
 from reviewer.export.verify_report import failed as _failed
 from reviewer.export.verify_report import no_anchor as _no_anchor
 from reviewer.i18n import T, Text
-from reviewer.packages.reader import PackageView, inspect_package, verify_package
-from reviewer.scoring import return_notice, sheet_types
-from reviewer.scoring import sheet_format as fmt
 from reviewer.standards.summary import CANDIDATE, KIND
 from reviewer.trust import certs, clock
 from reviewer.trust.keys import cert_fingerprint
+
+if TYPE_CHECKING:
+    from cryptography import x509
+
+    from reviewer.packages.reader import PackageView
+    from reviewer.scoring import sheet_format as fmt
 
 # --- packages --------------------------------------------------------------------------------
 
@@ -58,6 +55,8 @@ def _package_claims(view: PackageView) -> tuple[Text, ...]:
 
 
 def package(path: Path, root: x509.Certificate | None, now: datetime | None) -> Report:
+    from reviewer.packages.reader import inspect_package, verify_package
+
     try:
         view = inspect_package(path)
     except ReviewerError as exc:
@@ -101,6 +100,9 @@ def contents_note(entries: int, size: int) -> Text:
 
 
 def envelope(path: Path, data: bytes, kind: ArtifactKind, root: x509.Certificate | None) -> Report:
+    from reviewer.scoring import return_notice, sheet_types
+    from reviewer.scoring import sheet_format as fmt
+
     sheet = kind is ArtifactKind.SHEET
     mimetype, fmt_name = (
         (sheet_types.MIMETYPE, sheet_types.FORMAT)
@@ -184,6 +186,10 @@ def envelope(path: Path, data: bytes, kind: ArtifactKind, root: x509.Certificate
 def bundle(
     path: Path, data: bytes, root: x509.Certificate | None, ministry: fmt.Reader | None, now: datetime | None
 ) -> Report:
+    from reviewer.export import bundle_format
+    from reviewer.export.bundle import open_bundle, verify_bundle
+    from reviewer.scoring import sheet_format as fmt
+
     kind = ArtifactKind.BUNDLE
     try:
         env = fmt.read_envelope(
@@ -261,6 +267,10 @@ def bundle(
 
 
 def record(path: Path, data: bytes, root: x509.Certificate | None) -> Report:
+    from reviewer.export.bundle_checks import record_subject
+    from reviewer.export.pades import record_fields
+    from reviewer.export.pades_validate import record_error, validate_record
+
     kind = ArtifactKind.RECORD
     subject = record_subject(data) or ""
     try:

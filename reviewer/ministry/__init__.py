@@ -5,3 +5,5 @@
 * :mod:`~reviewer.ministry.registry` — the database (SQLite or PostgreSQL, Alembic), frozen values out
 * :mod:`~reviewer.ministry.reports` — star lists, notices, publicity list, histories, calibration
 """
+
+FORMATS = ("table", "csv", "json", "xlsx")  # of the reports (reviewer.ministry.render)

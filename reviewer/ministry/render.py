@@ -18,8 +18,6 @@ from typing import Any
 from reviewer.ministry.reports import Report, Table, language
 from reviewer.trust.names import printable
 
-FORMATS = ("table", "csv", "json", "xlsx")
-
 
 def _cell(value: Any) -> str:
     if isinstance(value, bool):

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography import x509
 
@@ -25,13 +25,15 @@ from reviewer.packages.container import SafeZip
 from reviewer.packages.limits import FIXED_MEMBERS, MAX_CRL, MAX_MANIFEST, MAX_SIGNATURE
 from reviewer.packages.manifest import MIMETYPE, Entry, Manifest, parse_manifest
 from reviewer.packages.signature import SignatureBlock, parse_signature
-from reviewer.standards import Standard, load_bytes
 from reviewer.trust import certs, clock
 from reviewer.trust.encoding import parse_json
 from reviewer.trust.identity import Identity
 from reviewer.trust.keys import cert_fingerprint
 from reviewer.trust.recipients import find_wrapped
 from reviewer.trust.revocation import RevocationList
+
+if TYPE_CHECKING:
+    from reviewer.standards import Standard
 
 CLOCK_SKEW = timedelta(days=1)
 
@@ -268,6 +270,8 @@ class OpenedPackage:
     open_material = read
 
     def standard(self) -> Standard:
+        from reviewer.standards import load_bytes  # jsonschema: not needed to verify a package
+
         return load_bytes(self.read("standard.json"), "standard.json")
 
     def candidate(self) -> dict[str, Any]:

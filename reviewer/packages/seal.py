@@ -26,7 +26,6 @@ from reviewer.packages.container import ContainerWriter
 from reviewer.packages.manifest import MIMETYPE, Entry, Manifest, RosterMember
 from reviewer.packages.signature import signature_document
 from reviewer.packages.sources import Source, json_source, material_sources
-from reviewer.standards import load_standard
 from reviewer.trust import certs, clock
 from reviewer.trust.authority import Authority, AuthorityKeys
 from reviewer.trust.credential import Credential
@@ -110,6 +109,8 @@ def seal(
         raise UsageError(
             T("有效期超出了签名证书的有效期。", "The expiry is after the signing certificate's.")
         )
+    from reviewer.standards import load_standard  # jsonschema: only when sealing
+
     standard = load_standard(standard_path)
     if candidate.get("type") != standard.candidate_type.value:
         raise InvalidInput(

@@ -31,6 +31,7 @@ from reviewer.scoring.decisions import (
     ReturnDecision,
     VisitInfo,
 )
+from reviewer.scoring.file_help import DECISIONS_FILE
 from reviewer.standards.model import Standard
 from reviewer.trust import clock
 from reviewer.trust.encoding import parse_json
@@ -355,28 +356,4 @@ def check_decisions(
         decider(f"dissents[{i}]", d.by, chair=False)
 
 
-FILE_HELP = """\
-The decisions file (UTF-8 JSON, format "reviewer.decisions/1"; full spec: docs/decisions-format.md).
-Only "format" and "package_id" are required; every list may be left out. Each decision says WHO
-("by": {"name", "fingerprint" (64 hex, the member's certificate SHA-256), "role": "chair"|"expert"})
-and WHEN ("at": "2026-06-17T08:00:00Z", UTC); on the command line both may be left out and are then
-filled in with the chair running the command and the current time. Decimals are strings.
-
-  {"format": "reviewer.decisions/1",
-   "package_id": "<the package's id>",
-   "consensus": [{"code": "3.2", "value": "4.5",
-                  "rationale": "专家组合议：名品获奖证明以园区企业自有产品为准"}],
-   "explanations": [{"expert": "<fingerprint>", "code": "2.1",
-                     "text": "按可核实的园区内研发投入计算"}],
-   "returns": [{"expert": "<fingerprint>", "revision": 1, "codes": ["1.1"],
-                "reason": "…", "notice_sha256": "<digest of the .rvreturn>"}],
-   "opinion": {"strengths": ["…"], "problems": ["…"], "recommendations": ["…"],
-               "conclusion": "专家组同意……"},
-   "dissents": [{"expert": "<fingerprint>", "text": "保留意见……"}],
-   "visit": {"dates": ["2026-06-16", "2026-06-17"], "place": "江苏省南京市"}}
-
-consensus: a score the panel agreed on, replacing the computed aggregate of a leaf indicator
-(rationale mandatory; decided by the chair). explanations: an expert's written explanation of a
-divergent score (the expert must have a scoring sheet). returns: sheets returned for correction.
-opinion: the panel's opinion (Chinese text). dissents: one per member (保留意见). visit: for the
-record. A bad field is reported with its path, e.g. consensus[0].rationale (exit code 3)."""
+FILE_HELP = DECISIONS_FILE  # the format, as `panel reconcile --help` shows it

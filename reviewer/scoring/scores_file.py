@@ -1,25 +1,6 @@
 """The scores file of ``reviewer sheet fill``: CSV or JSON, read into :class:`SheetAnswers`.
 
-CSV (UTF-8, a BOM is fine; header row ``code,score,comment[,evidence]``), one row per code:
-
-* a scored indicator: ``1.1,6.5,comment,EVIDENCE``
-* a yes/no item: ``V1,yes,`` or ``V1,no,why`` (是/否 are accepted too)
-* an eligibility condition: ``E1,ok,`` or ``E2,flag,why`` (confirmed/flagged are accepted too)
-
-EVIDENCE is a ``;``-separated list of ``MATERIAL#PAGE`` (a material as the package lists it, e.g.
-``materials/自评报告.pdf#12``) or ``file:PATH`` (a site-visit file, relative to the scores file:
-its name and SHA-256 are recorded, the file itself stays on the laptop) or ``file:NAME@SHA256``.
-
-JSON::
-
-    {"declarations": {"conflict": "none", "pledge": true},
-     "scores": [{"code": "1.1", "score": "6.5", "comment": "…",
-                 "evidence": [{"material": "materials/自评报告.pdf", "page": 12},
-                              {"file": "gate.jpg", "sha256": "<64 hex>"}]}],
-     "yes_no": [{"code": "V1", "answer": "yes", "comment": ""}],
-     "eligibility": [{"code": "E1", "status": "confirmed", "comment": ""}]}
-
-Numbers may be written as strings or JSON numbers (read exactly, as decimals).
+The format: :data:`reviewer.scoring.file_help.SCORES_FILE` (shown by ``sheet fill --help``).
 """
 
 from __future__ import annotations

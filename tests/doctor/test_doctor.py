@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -186,6 +187,7 @@ def test_main_calls_freeze_support_first(monkeypatch: pytest.MonkeyPatch) -> Non
     import multiprocessing
 
     calls: list[str] = []
+    monkeypatch.setattr(sys, "frozen", True, raising=False)  # elsewhere multiprocessing is not imported
     monkeypatch.setattr(multiprocessing, "freeze_support", lambda: calls.append("freeze"))
     monkeypatch.setattr("reviewer.cli.build_parser", lambda *a: calls.append("parser") or pytest.fail("stop"))
     with pytest.raises(pytest.fail.Exception):
