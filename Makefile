@@ -28,7 +28,8 @@ reviewer/resources/translations/%.qm: reviewer/resources/translations/%.ts $(STA
 translations: $(QM)
 
 lint: $(STAMP)
-	$(BIN)/ruff check reviewer tests scripts packaging
+	$(BIN)/ruff check reviewer tests scripts packaging benchmarks
+	$(BIN)/ruff format --check reviewer tests scripts packaging benchmarks
 	$(BIN)/lint-imports
 
 test: sysdeps venv translations lint

@@ -59,7 +59,12 @@ def run(runs: int, log=print) -> list[Row]:
         Row("cli: `reviewer --help`", fmt_s(help_)),
         Row("cli: `reviewer --help` / floor", f"{help_ / floor:.2f}×", target, help_ / floor <= TARGET),
         Row(f"cli: `reviewer verify` a {bench_startup.LEAVES}-indicator package", fmt_s(verify)),
-        Row("cli: `reviewer verify` a package / floor", f"{verify / floor:.2f}×", target, verify / floor <= TARGET),
+        Row(
+            "cli: `reviewer verify` a package / floor",
+            f"{verify / floor:.2f}×",
+            target,
+            verify / floor <= TARGET,
+        ),
     ]
 
 

@@ -42,7 +42,9 @@ def _cli(folder: Path) -> dict:
     done = subprocess.run([str(folder / "reviewer"), "--help"], capture_output=True, env=_env(), timeout=120)
     took = time.perf_counter() - start
     if done.returncode != 0:
-        raise RuntimeError(f"{folder / 'reviewer'} --help failed ({done.returncode}): {done.stderr[-2000:]!r}")
+        raise RuntimeError(
+            f"{folder / 'reviewer'} --help failed ({done.returncode}): {done.stderr[-2000:]!r}"
+        )
     return {"seconds": took}
 
 
@@ -82,7 +84,9 @@ def run(runs: int, log=print) -> list[Row]:
         Row("frozen: CLI ratio frozen / venv", f"{c_frozen / c_venv:.2f}×"),
         Row(f"frozen: GUI to a {bench_startup.LEAVES}-indicator package open, venv", fmt_s(g_venv)),
         Row(f"frozen: GUI to a {bench_startup.LEAVES}-indicator package open, frozen", fmt_s(g_frozen)),
-        Row("frozen: GUI ratio frozen / venv", f"{g_frozen / g_venv:.2f}×", "≤ 1.3×", g_frozen / g_venv <= 1.3),
+        Row(
+            "frozen: GUI ratio frozen / venv", f"{g_frozen / g_venv:.2f}×", "≤ 1.3×", g_frozen / g_venv <= 1.3
+        ),
         Row("frozen: folder size", f"{size / 2**20:.0f} MiB", "≤ 250 MiB", size <= 250 * 2**20),
     ]
 

@@ -23,11 +23,16 @@ def folder_bytes(folder: Path) -> int:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("folder", type=Path)
     parser.add_argument("--max-mib", type=float, default=250)
     args = parser.parse_args()
-    problems = [f"{binary}: needs {lib}, which is not in the folder" for binary, lib in bundle_libs.unresolved(args.folder)]
+    problems = [
+        f"{binary}: needs {lib}, which is not in the folder"
+        for binary, lib in bundle_libs.unresolved(args.folder)
+    ]
     size = folder_bytes(args.folder)
     mib = size / 2**20
     files = sum(1 for p in args.folder.rglob("*") if p.is_file())

@@ -133,7 +133,9 @@ def journey(s: Smoke) -> None:
           rnd / "candidate.json", "--materials", materials / "产业数据.csv", "--panel", rnd / "panel.json",
           "--out", package, "--passphrase-env", PASS_ENV)  # fmt: skip
     shown = s.run("package verify", s.cli, "package", "verify", package, "--identity", ids / "li")
-    package_id = next(line.split(":", 1)[1].strip() for line in shown.splitlines() if line.startswith("Package id:"))
+    package_id = next(
+        line.split(":", 1)[1].strip() for line in shown.splitlines() if line.startswith("Package id:")
+    )
     s.run("package open", s.cli, "package", "open", package, "--identity", ids / "zhang",
           "--passphrase-env", PASS_ENV)  # fmt: skip
 
@@ -208,7 +210,8 @@ def unprivileged() -> list[str]:
         pwd.getpwnam(SMOKE_USER)
     except KeyError:
         subprocess.run(
-            ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", SMOKE_USER], check=True
+            ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", SMOKE_USER],
+            check=True,
         )
     user = pwd.getpwnam(SMOKE_USER)
     return ["setpriv", f"--reuid={user.pw_uid}", f"--regid={user.pw_gid}", "--clear-groups", "--"]
@@ -226,7 +229,9 @@ def main() -> int:
         app = work / "app"
         read_only_copy(built, app)
         s = Smoke(app, work, unprivileged())
-        print(f"Smoke test of {built} (read-only copy, as {'user ' + SMOKE_USER if s.runas else 'this user'})")
+        print(
+            f"Smoke test of {built} (read-only copy, as {'user ' + SMOKE_USER if s.runas else 'this user'})"
+        )
         s.run("reviewer --version", s.cli, "--version")
         s.run("reviewer --help", s.cli, "--help")
         s.run("reviewer-gui --version", s.gui, "--version")

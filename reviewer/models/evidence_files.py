@@ -23,9 +23,7 @@ def keep(s: Session, keys: StoreKeys, owner: str, digest: str, data: bytes) -> N
     """``owner``'s copy of the file: added, or re-sealed under ``owner``'s key when the copy made
     by the upgrade to revision 0006 is still sealed under another identity's. Never opens a blob."""
     where = (EvidenceFileRow.owner == owner, EvidenceFileRow.sha256 == digest)
-    head = s.scalar(
-        select(type_coerce(func.substr(EvidenceFileRow.data, 1, 12), LargeBinary)).where(*where)
-    )
+    head = s.scalar(select(type_coerce(func.substr(EvidenceFileRow.data, 1, 12), LargeBinary)).where(*where))
     if head is None:
         s.add(EvidenceFileRow(owner=owner, sha256=digest, size=len(data), data=data))
     elif bytes(head)[4:12] != keys.key_id_of(owner):

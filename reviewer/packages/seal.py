@@ -252,7 +252,17 @@ def _check_limits(draft: Manifest, sources: list[Source], crl: bytes) -> None:
         size = src.size()
         encrypted = stream.ciphertext_size(size, chunk)
         placeholders.append(
-            Entry(src.name, f"payload/{i:06d}", src.kind, src.media_type, size, blank, bytes(16), encrypted, blank)
+            Entry(
+                src.name,
+                f"payload/{i:06d}",
+                src.kind,
+                src.media_type,
+                size,
+                blank,
+                bytes(16),
+                encrypted,
+                blank,
+            )
         )
     limits.check_manifest_size(len(replace(draft, entries=tuple(placeholders)).to_bytes()))
 

@@ -62,7 +62,9 @@ def _file_type(path: Path) -> int:
     try:
         return stat.S_IFMT(os.lstat(path).st_mode)
     except FileNotFoundError:
-        raise UsageError(T("找不到材料 {path}。", "The material {path} does not exist.", path=str(path))) from None
+        raise UsageError(
+            T("找不到材料 {path}。", "The material {path} does not exist.", path=str(path))
+        ) from None
 
 
 def regular_files(folder: Path) -> list[tuple[Path, str]]:
@@ -81,7 +83,8 @@ def regular_files(folder: Path) -> list[tuple[Path, str]]:
 
 def _raise(exc: OSError) -> None:
     raise UsageError(
-        T("无法读取材料 {path}。", "Cannot read the material {path}.", path=str(exc.filename)), detail=str(exc)
+        T("无法读取材料 {path}。", "Cannot read the material {path}.", path=str(exc.filename)),
+        detail=str(exc),
     ) from exc
 
 
@@ -89,7 +92,9 @@ def _raise(exc: OSError) -> None:
 def open_regular(path: Path) -> Iterator[BinaryIO]:
     """Open for reading without following a link or blocking on a FIFO, and only a regular file
     (the check at listing time may be stale: the name can be swapped before it is read)."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    flags = (
+        os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    )
     try:
         fd = os.open(path, flags)
     except OSError as exc:

@@ -85,7 +85,9 @@ def append_line(path: str | os.PathLike[str], line: str) -> Appended:
                 write_all(fd, b"\n")
                 size += 1
             else:
-                log.warning("%s: cutting off an unfinished last record (%d bytes) before appending", path, torn)
+                log.warning(
+                    "%s: cutting off an unfinished last record (%d bytes) before appending", path, torn
+                )
                 size -= torn
                 os.ftruncate(fd, size)
         os.lseek(fd, size, os.SEEK_SET)

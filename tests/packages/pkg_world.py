@@ -19,7 +19,9 @@ from reviewer.cli import main
 
 PASS_ENV = "RV_TEST_PASSPHRASE"
 PASSPHRASE = "test-passphrase-0123"
-STANDARD = Path(__file__).resolve().parents[2] / "reviewer" / "resources" / "standards" / "sample-park-creation.json"
+STANDARD = (
+    Path(__file__).resolve().parents[2] / "reviewer" / "resources" / "standards" / "sample-park-creation.json"
+)
 BIG = 50 * 1024 * 1024
 
 

@@ -85,7 +85,11 @@ def test_the_wheel_carries_every_resource(wheel: Path) -> None:
 
 def test_the_installed_wheel_runs_outside_the_checkout(installed: Path, tmp_path: Path) -> None:
     where = subprocess.run(
-        [str(installed / "python"), "-c", "import reviewer, reviewer.paths as p; print(reviewer.__file__); print(p.RESOURCES)"],
+        [
+            str(installed / "python"),
+            "-c",
+            "import reviewer, reviewer.paths as p; print(reviewer.__file__); print(p.RESOURCES)",
+        ],
         cwd=tmp_path,
         capture_output=True,
         text=True,

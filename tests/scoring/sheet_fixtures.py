@@ -37,7 +37,9 @@ from reviewer.trust.authority import Authority, AuthorityKeys
 
 PASSPHRASE = "test-passphrase-0123"
 PASS_ENV = "RV_SHEET_TEST_PASSPHRASE"
-STANDARD = Path(__file__).resolve().parents[2] / "reviewer" / "resources" / "standards" / "sample-park-creation.json"
+STANDARD = (
+    Path(__file__).resolve().parents[2] / "reviewer" / "resources" / "standards" / "sample-park-creation.json"
+)
 MATERIAL = "materials/申请表.pdf"
 PLEDGE_AT = "2026-06-15T01:00:00Z"
 CANDIDATE = {"name": "示例软件园", "type": "park", "province": "江苏省", "city": "南京市"}

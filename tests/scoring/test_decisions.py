@@ -26,7 +26,9 @@ from reviewer.scoring.decisions_io import DecisionsInvalid, check_decisions, par
 from reviewer.scoring.inputs import ConsensusScore, Explanation
 from reviewer.standards import load_standard
 
-STANDARD = Path(__file__).resolve().parents[2] / "reviewer" / "resources" / "standards" / "sample-park-creation.json"
+STANDARD = (
+    Path(__file__).resolve().parents[2] / "reviewer" / "resources" / "standards" / "sample-park-creation.json"
+)
 CHAIR = Actor("王堃", "c" * 64, "chair")
 EXPERT = Actor("赵鑫", "e" * 64, "expert")
 AT = "2026-06-17T08:00:00Z"

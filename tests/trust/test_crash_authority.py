@@ -115,7 +115,9 @@ def test_a_damaged_ledger_line_is_a_typed_error(world: BundleWorld, tmp_path: Pa
         fh.write(b"not json at all\n")
     bundle = tmp_path / "old.rvresult"
     bundle.write_bytes(world.bundle)
-    code, _, err = cli("ministry", "import", folder, bundle, "--db", tmp_path / "r.sqlite3", "--passphrase-env", ENV)
+    code, _, err = cli(
+        "ministry", "import", folder, bundle, "--db", tmp_path / "r.sqlite3", "--passphrase-env", ENV
+    )
     n = len((folder / "ledger.jsonl").read_bytes().split(b"\n")) - 1
     assert code == 3 and f"Line {n} of the authority's ledger" in err, err
 
@@ -223,8 +225,12 @@ def test_record_cosign_on_a_full_disk(world: BundleWorld, tmp_path: Path) -> Non
 def test_sheet_fill_on_a_full_disk(world: BundleWorld, tmp_path: Path) -> None:
     standard = world.binding.require_standard()
     table = [["code", "score", "comment", "evidence"]]
-    table += [[leaf.code, str(int(leaf.points) // 2), f"依据材料 {leaf.code}", ""] for leaf in standard.leaves()]
-    table += [[i.code, "yes", ""] for i in standard.yes_no] + [[c.code, "ok", ""] for c in standard.eligibility]
+    table += [
+        [leaf.code, str(int(leaf.points) // 2), f"依据材料 {leaf.code}", ""] for leaf in standard.leaves()
+    ]
+    table += [[i.code, "yes", ""] for i in standard.yes_no] + [
+        [c.code, "ok", ""] for c in standard.eligibility
+    ]
     scores = tmp_path / "scores.csv"
     with open(scores, "w", encoding="utf-8", newline="") as fh:
         csv.writer(fh).writerows(table)
@@ -257,12 +263,16 @@ def test_panel_close_on_a_full_disk(world: BundleWorld, tmp_path: Path) -> None:
     assert not bundle.exists() and not list(out.glob(".*.tmp")) and RECUSED
 
 
-def test_record_cosign_of_a_pdf_nested_200000_deep_is_a_typed_refusal(world: BundleWorld, tmp_path: Path) -> None:
+def test_record_cosign_of_a_pdf_nested_200000_deep_is_a_typed_refusal(
+    world: BundleWorld, tmp_path: Path
+) -> None:
     from tests.trust.test_hostile_values import deep_pdf
 
     record = tmp_path / "record.pdf"
     record.write_bytes(deep_pdf())
-    code, _, err = cli("record", "cosign", record, "--identity", world.folders["li-zhe"], "--passphrase-env", ENV)
+    code, _, err = cli(
+        "record", "cosign", record, "--identity", world.folders["li-zhe"], "--passphrase-env", ENV
+    )
     assert code == 10 and "nested too deeply" in err and "Traceback" not in err
     assert record.read_bytes() == deep_pdf()
 

@@ -15,7 +15,9 @@ from reviewer.cli import main
 from reviewer.errors import InvalidInput, NotAnArtifact
 from reviewer.standards import StandardInvalid, load_bytes
 
-STANDARD = Path(__file__).resolve().parents[2] / "reviewer" / "resources" / "standards" / "sample-park-creation.json"
+STANDARD = (
+    Path(__file__).resolve().parents[2] / "reviewer" / "resources" / "standards" / "sample-park-creation.json"
+)
 LEAF = "criteria[0].children[0]"
 
 

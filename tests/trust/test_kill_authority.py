@@ -85,13 +85,17 @@ def test_seal_killed_at_each_write(world: BundleWorld, tmp_path: Path) -> None:
         killed = killed_at(n, "package", "seal", folder, "--standard", STANDARD, "--candidate", candidate,
                            "--materials", world.base / "materials", "--panel", panel, "--out", out,
                            "--passphrase-env", ENV)  # fmt: skip
-        recorded = [e for e in open_authority(folder).ledger() if e["event"] == "sealed" and e["file"] == out.name]
+        recorded = [
+            e for e in open_authority(folder).ledger() if e["event"] == "sealed" and e["file"] == out.name
+        ]
         if out.exists():  # a package under its final name is always in the ledger
             assert len(recorded) == 1
         imports_the_old_bundle(world, folder, case)
         again = seal_new(world, folder, case / "again.rvpkg")
         assert (folder / "ledger.jsonl").read_bytes().endswith(b"\n")
-        assert again.package_id in {e["package_id"] for e in open_authority(folder).ledger() if "package_id" in e}
+        assert again.package_id in {
+            e["package_id"] for e in open_authority(folder).ledger() if "package_id" in e
+        }
         if not killed:
             break
     assert n > 3

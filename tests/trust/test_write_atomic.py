@@ -26,7 +26,9 @@ def test_no_moment_where_another_threads_file_gets_mode_0666(
         def umask(mask: int) -> int:
             old = real(mask)
             changes.append(mask)
-            fd = os.open(tmp_path / f"other-{len(changes)}", os.O_CREAT | os.O_WRONLY, 0o666)  # "another thread"
+            fd = os.open(
+                tmp_path / f"other-{len(changes)}", os.O_CREAT | os.O_WRONLY, 0o666
+            )  # "another thread"
             os.close(fd)
             return old
 
@@ -45,7 +47,9 @@ def test_no_moment_where_another_threads_file_gets_mode_0666(
         real(previous)
 
 
-def test_the_temporary_file_is_created_with_the_secret_mode(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_temporary_file_is_created_with_the_secret_mode(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     modes: list[int] = []
     real_fsync = os.fsync
 

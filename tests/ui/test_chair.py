@@ -259,7 +259,10 @@ def test_chair_records_explanations_returns_opinion_and_dissents(
     opinion = chair.decisions.opinion
     assert opinion.strengths == ("产业集聚明显", "公共服务平台完善") and opinion.conclusion == "建议通过。"
     # when it was saved, in Beijing time as the panel reads it (not the stored UTC text)
-    assert labels.beijing_time(opinion.at) in editor.saved_label.text() and opinion.at not in editor.saved_label.text()
+    assert (
+        labels.beijing_time(opinion.at) in editor.saved_label.text()
+        and opinion.at not in editor.saved_label.text()
+    )
     # no member is chosen at first: nothing can be recorded for the wrong person
     assert editor.member.currentIndex() == -1 and editor.member.placeholderText() == "Choose a member…"
     assert not editor.dissent_button.isEnabled() and not editor.withdraw_button.isEnabled()
@@ -342,6 +345,7 @@ def test_a_return_notice_exists_only_once_it_is_recorded(
 
     monkeypatch.setattr(chair_decisions, "run_dialog", give_back)
     monkeypatch.setattr(chair_decisions, "choose_return_path", lambda parent, suggested: target)
+
     def broken(*args, **kwargs):
         raise Refused("the chair store refused")
 

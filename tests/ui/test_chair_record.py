@@ -138,7 +138,10 @@ def test_produce_cosign_close_and_the_ministry_opens_the_result(
     click(qtbot, page.close_button)
     title, said, action = confirmations.asked[-1]
     assert (title, action) == ("Sign and close the record", "Sign and close")
-    assert "after 李喆（专家）、张玥（专家）、陈燊（专家）、赵鑫（专家）" in said and "nothing can reopen it" in said
+    assert (
+        "after 李喆（专家）、张玥（专家）、陈燊（专家）、赵鑫（专家）" in said
+        and "nothing can reopen it" in said
+    )
     assert page.chair_signed and page.signed_count == 5
     root = chair.review.identity.trust_root()
     statuses = validate_record(page.files.read(page.path), root)

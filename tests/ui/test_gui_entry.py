@@ -19,7 +19,10 @@ from reviewer.packages.demo import DEMO_PASSPHRASE
     [
         ([], ["gui"]),
         (["P.rvpkg"], ["gui", "P.rvpkg"]),  # a double-clicked file
-        (["--lang", "en", "P.rvpkg", "--identity", "ME"], ["--lang", "en", "gui", "P.rvpkg", "--identity", "ME"]),
+        (
+            ["--lang", "en", "P.rvpkg", "--identity", "ME"],
+            ["--lang", "en", "gui", "P.rvpkg", "--identity", "ME"],
+        ),
         (["--identity", "ME", "P.rvpkg"], ["gui", "--identity", "ME", "P.rvpkg"]),
         (["--data-dir=D", "-v", "P.rvpkg"], ["--data-dir=D", "-v", "gui", "P.rvpkg"]),
         (["gui", "P.rvpkg"], ["gui", "P.rvpkg"]),
@@ -54,7 +57,9 @@ def test_exit_when_ready_exits_3_when_the_package_is_refused(demo_world, tmp_pat
     data = bytearray(demo_world.package.read_bytes())
     data[len(data) // 2] ^= 0xFF
     damaged.write_bytes(bytes(data))
-    done = _gui(tmp_path, str(damaged), "--identity", str(demo_world.expert), "--passphrase-env", "RV_TEST_PASS")
+    done = _gui(
+        tmp_path, str(damaged), "--identity", str(demo_world.expert), "--passphrase-env", "RV_TEST_PASS"
+    )
     assert done.returncode == 3
     assert "ready" not in done.stdout
 

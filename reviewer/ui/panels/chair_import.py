@@ -279,7 +279,13 @@ class ImportView(QWidget):
             [self.tr("File"), self.tr("Outcome"), self.tr("Expert"), self.tr("Reason")]
         )
         self.held.setHorizontalHeaderLabels(
-            [self.tr("Expert"), self.tr("Version"), self.tr("Kind"), self.tr("Imported from"), self.tr("Imported at")]
+            [
+                self.tr("Expert"),
+                self.tr("Version"),
+                self.tr("Kind"),
+                self.tr("Imported from"),
+                self.tr("Imported at"),
+            ]
         )
         self._fill()
         self._fill_held()

@@ -168,9 +168,7 @@ class MatrixPage(QWidget):
         )
         self.consensus_button.setEnabled(open_ and bool(code))
         self.explanation_button.setEnabled(
-            open_
-            and scored
-            and any(d.expert_id == expert and d.code == code for d in self._rec.divergences)  # type: ignore[union-attr]
+            open_ and scored and any(d.expert_id == expert and d.code == code for d in self._rec.divergences)  # type: ignore[union-attr]
         )
         self.return_button.setEnabled(open_ and scored)
 

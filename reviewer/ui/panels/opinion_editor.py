@@ -133,11 +133,14 @@ class OpinionEditor(QWidget):
             self.recommendations.setPlainText("\n".join(opinion.recommendations))
             self.conclusion.setPlainText(opinion.conclusion)
             self.saved_label.setText(
-                self.tr("Saved by {who} at {at}.").format(who=opinion.by.name, at=labels.beijing_time(opinion.at))
+                self.tr("Saved by {who} at {at}.").format(
+                    who=opinion.by.name, at=labels.beijing_time(opinion.at)
+                )
             )
         self._dissents = {d.expert: d.text for d in dissents}
         lines = [
-            f"• {self._names.get(d.expert, d.expert[:12])}: {d.text} ({d.by.name}, {labels.beijing_time(d.at)})" for d in dissents
+            f"• {self._names.get(d.expert, d.expert[:12])}: {d.text} ({d.by.name}, {labels.beijing_time(d.at)})"
+            for d in dissents
         ]
         self.dissents.setText("\n".join(lines) if lines else self.tr("No dissent recorded."))
         self._member_changed()
