@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,20 @@ def _store_test_key(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPa
         unlock_for_tests(self)
 
     monkeypatch.setattr(store_module.Store, "__init__", init)
+
+
+@pytest.fixture(autouse=True)
+def _gui_thread_guard(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every test that drives widgets runs with the GUI-thread guard armed and strict: a store or
+    registry connection taken on the GUI thread raises (reviewer.app.gui_thread). Test set-up that
+    builds data on that thread before the window exists says so with ``gui_thread.allowed()``."""
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    from reviewer.app import gui_thread
+
+    gui_thread.arm(strict=True)
+    try:
+        yield
+    finally:
+        gui_thread.disarm()

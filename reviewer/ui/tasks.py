@@ -1,29 +1,48 @@
-"""The one way the GUI does slow work: :class:`Task`, run off the GUI thread.
+"""The one way the GUI runs work: :class:`Task`, always off the GUI thread.
 
-Modelled on Anki's ``CollectionOp`` and Electrum's ``TaskThread``::
+Modelled on Anki's ``CollectionOp``/``QueryOp`` (one way to run work, failures shown by default),
+Picard's one-thread save pool and Electrum's serial task queue::
 
-    Task(self, lambda progress: load_standard(path)).on_success(self.show).on_failure(self.report).run()
+    Task(self, lambda progress: load_standard(path)).on_success(self.show).run()
+    Task(self, lambda _p: edits.save(bench, review, edit), writes=True).on_success(self.saved).run()
 
-``fn`` runs on a worker thread and receives a ``progress(done, total, text="")`` function. It must
-not touch any widget. Its result, its exception or its progress reach the callbacks on the GUI
-thread through queued signals. Tests pass :class:`ImmediateExecutor` to run ``fn`` synchronously.
+``fn`` is an operation of :mod:`reviewer.app` (or a core call): it runs on a worker thread, receives
+a ``progress(done, total, text="")`` function, and must not touch any widget. Its result, its
+exception and its progress reach the callbacks on the GUI thread through queued signals.
+
+Two lanes:
+
+* **reads and heavy work** (the default) run on a thread pool, side by side;
+* **writes** (``writes=True``) run on ONE worker, in the order they were submitted, so an expert's
+  edits reach the store as typed, whatever window or page sent them.
+
+A failure goes to the task's own failure callbacks; a task without one shows it through the one
+error path (:func:`reviewer.ui.dialogs.errors.report`), so no failure is shown by nobody.
+
+The executor is injectable: tests pass :class:`ImmediateExecutor`, which still runs the work on a
+worker thread (the GUI-thread guard, :mod:`reviewer.app.gui_thread`, holds in tests as in the app)
+but waits for it and delivers its result before :meth:`Task.run` returns.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
-from typing import Any, Protocol
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[..., None]
+T = TypeVar("T")
 
 
 class Executor(Protocol):
-    def submit(self, job: Callable[[], None]) -> None: ...
+    def submit(self, job: Callable[[], None], *, serial: bool = False) -> None: ...
 
 
 class _Runnable(QRunnable):
@@ -35,42 +54,79 @@ class _Runnable(QRunnable):
         self._job()
 
 
+_writes_lock = threading.Lock()
+_writes: ThreadPoolExecutor | None = None
+
+
+def _write_lane() -> ThreadPoolExecutor:
+    """The process's one serial worker for writes (created on first use)."""
+    global _writes
+    with _writes_lock:
+        if _writes is None:
+            _writes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reviewer-writes")
+        return _writes
+
+
 class PoolExecutor:
-    """Runs jobs on a :class:`QThreadPool` (the global one unless given)."""
+    """Reads and heavy work on a :class:`QThreadPool` (the global one unless given); writes on the
+    process's one serial worker."""
 
     def __init__(self, pool: QThreadPool | None = None) -> None:
         self._pool = pool or QThreadPool.globalInstance()
 
-    def submit(self, job: Callable[[], None]) -> None:
-        self._pool.start(_Runnable(job))
+    def submit(self, job: Callable[[], None], *, serial: bool = False) -> None:
+        if serial:
+            _write_lane().submit(job)
+        else:
+            self._pool.start(_Runnable(job))
 
 
 class ImmediateExecutor:
-    """Runs each job at once on the calling thread (for tests and scripts)."""
+    """For tests and scripts: each job runs at once on a worker thread, and :meth:`submit` returns
+    only when it has finished and its result has been delivered on the calling thread."""
 
-    def submit(self, job: Callable[[], None]) -> None:
-        job()
+    def __init__(self) -> None:
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reviewer-immediate")
+
+    def submit(self, job: Callable[[], None], *, serial: bool = False) -> None:
+        self._worker.submit(job).result()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.MetaCall)
+
+
+def drain_writes() -> None:
+    """Wait until every write submitted so far has run, and deliver the results now (closing a
+    window does not wait for the event loop: a failure of the last write is still seen)."""
+    lane = _writes
+    if lane is not None:
+        lane.submit(lambda: None).result()  # one worker, in order: everything before it is done
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.MetaCall)
 
 
 # Tasks in flight, kept alive until their result has been delivered.
-_running: set[Task] = set()
+_running: set[Task[Any]] = set()
 
 
-class Task(QObject):
-    """One piece of background work with success, failure and progress callbacks."""
+class Task(QObject, Generic[T]):
+    """One piece of work off the GUI thread, with success, failure and progress callbacks."""
 
-    succeeded = Signal(object)
-    failed = Signal(object)
+    succeeded = Signal(object)  # T (a signal cannot carry a type variable)
+    failed = Signal(BaseException)
     progressed = Signal(int, int, str)
     finished = Signal()
 
     def __init__(
-        self, parent: QObject, fn: Callable[[Progress], Any], executor: Executor | None = None
+        self,
+        parent: QObject,
+        fn: Callable[[Progress], T],
+        executor: Executor | None = None,
+        *,
+        writes: bool = False,
     ) -> None:
         super().__init__(parent)
         self._fn = fn
         self._executor = executor or PoolExecutor()
-        self._success: list[Callable[[Any], None]] = []
+        self._serial = writes
+        self._success: list[Callable[[T], None]] = []
         self._failure: list[Callable[[BaseException], None]] = []
         self._progress: list[Callable[[int, int, str], None]] = []
         # The receivers are this object's own slots: it lives on the GUI thread, so a signal
@@ -79,21 +135,22 @@ class Task(QObject):
         self.failed.connect(self._deliver_failure)
         self.progressed.connect(self._deliver_progress)
 
-    def on_success(self, cb: Callable[[Any], None]) -> Task:
+    def on_success(self, cb: Callable[[T], None]) -> Task[T]:
         self._success.append(cb)
         return self
 
-    def on_failure(self, cb: Callable[[BaseException], None]) -> Task:
+    def on_failure(self, cb: Callable[[BaseException], None]) -> Task[T]:
+        """Handle a failure here; without any, the failure is shown through the one error path."""
         self._failure.append(cb)
         return self
 
-    def on_progress(self, cb: Callable[[int, int, str], None]) -> Task:
+    def on_progress(self, cb: Callable[[int, int, str], None]) -> Task[T]:
         self._progress.append(cb)
         return self
 
-    def run(self) -> Task:
+    def run(self) -> Task[T]:
         _running.add(self)
-        self._executor.submit(self._work)
+        self._executor.submit(self._work, serial=self._serial)
         return self
 
     # --- worker thread ----------------------------------------------------------------------
@@ -122,20 +179,24 @@ class Task(QObject):
             cb(done, total, text)
 
     @Slot(object)
-    def _deliver_success(self, result: Any) -> None:
+    def _deliver_success(self, result: T) -> None:
         try:
             for cb in self._success:
                 cb(result)
         finally:
             self._done()
 
-    @Slot(object)
+    @Slot(BaseException)
     def _deliver_failure(self, exc: BaseException) -> None:
         try:
-            if not self._failure:
-                log.error("background task failed", exc_info=exc)
-            for cb in self._failure:
-                cb(exc)
+            if self._failure:
+                for cb in self._failure:
+                    cb(exc)
+            else:
+                from reviewer.ui.dialogs import errors
+
+                parent = self.parent()
+                errors.report(parent if isinstance(parent, QWidget) else None, exc)
         finally:
             self._done()
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from reviewer.app.opening import OpenedReview, load_review
 from reviewer.models.store import Store
 from reviewer.models.workbench_types import Conflict, EligibilityState
 from reviewer.packages import open_package
@@ -16,7 +17,6 @@ from reviewer.scoring.finalise import SheetArchive
 from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.trust import PassphraseSource, load_identity
 from reviewer.ui.panels.expert_pages import attach_expert_pages
-from reviewer.ui.panels.package_loading import OpenedReview, load_review
 from reviewer.ui.panels.review_workspace import ReviewWorkspace, workspace_for
 from reviewer.ui.tasks import ImmediateExecutor
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from reviewer.app.opening import load_review, open_member_review
 from reviewer.errors import WrongPassphrase
 from reviewer.models import Store
 from reviewer.models import sealed as sealed_module
@@ -33,7 +34,6 @@ from reviewer.packages.demo import DEMO_PASSPHRASE
 from reviewer.scoring.decisions import Actor, ConsensusDecision, PanelDecisions
 from reviewer.standards.model import EvidenceMethod
 from reviewer.trust import PassphraseSource, load_identity
-from reviewer.ui.panels.package_loading import load_review, open_member_review
 
 pytestmark = pytest.mark.real_store_keys
 

@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pytest
 
+from reviewer.app.opening import load_review
 from reviewer.models import Store
 from reviewer.models.workbench import Workbench
 from reviewer.packages.demo import DEMO_PASSPHRASE
-from reviewer.ui.panels.package_loading import load_review
 from tests.ui.test_at_rest import COMMENT, SCRATCH, fill, legacy_store, source
 
 pytestmark = [pytest.mark.real_store_keys, pytest.mark.slow]

@@ -11,19 +11,19 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.errors import Refused
-from reviewer.models import Store
-from reviewer.models.chair import ChairStore
-from reviewer.models.sealed import StoreKeys
-from reviewer.models.sealed_files import SealedFiles
-from reviewer.scoring.decisions import Actor
-from reviewer.ui.panels.chair_work import (
+from reviewer.app.chair_work import (
     save_record_copy,
     seal_left_in_clear,
     set_aside_name,
     set_aside_record,
     take_back_cosigned,
 )
+from reviewer.errors import Refused
+from reviewer.models import Store
+from reviewer.models.chair import ChairStore
+from reviewer.models.sealed import StoreKeys
+from reviewer.models.sealed_files import SealedFiles
+from reviewer.scoring.decisions import Actor
 
 CHAIR = Actor("王堃", "c" * 64, "chair")
 SIGNED = b"%PDF-1.7 a record with one signature"

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 
+from reviewer.app.opening import OpenedReview, load_review
 from reviewer.models.store import Store
 from reviewer.models.workbench import Workbench
 from reviewer.models.workbench_types import Conflict, EvidenceKind
@@ -17,7 +18,6 @@ from reviewer.packages.demo import DEMO_PASSPHRASE, build_demo
 from reviewer.trust import PassphraseSource
 from reviewer.ui.models.materials_model import MaterialsModel
 from reviewer.ui.panels.materials_viewer import MaterialsViewer
-from reviewer.ui.panels.package_loading import OpenedReview, load_review
 from reviewer.ui.review_writer import ReviewWriter
 
 pytestmark = pytest.mark.slow

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from reviewer.app import opening
 from reviewer.packages.demo import DEMO_PASSPHRASE
 from reviewer.ui import app as app_module
-from reviewer.ui.panels import package_loading
 
 pytestmark = pytest.mark.slow
 
@@ -60,7 +60,7 @@ def test_the_window_shows_before_the_package_is_open(qtbot, demo_world, data_dir
 
 
 def test_the_store_is_opened_once_by_whichever_worker_asks_first(tmp_path: Path) -> None:
-    store = package_loading.LocalStore(tmp_path)
+    store = opening.LocalStore(tmp_path)
     assert store.opened is None
     first = store.get()
     try:

@@ -14,12 +14,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from reviewer.app.opening import OpenedReview
 from reviewer.packages import open_package
 from reviewer.scoring.finalise import SheetArchive, accept_return_notice
 from reviewer.scoring.return_notice import ReturnNotice
 from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.ui.dialogs import errors, sheet_files
-from reviewer.ui.panels.package_loading import OpenedReview
 from reviewer.ui.review_writer import ReviewWriter
 from reviewer.ui.tasks import Executor, Task
 

@@ -14,6 +14,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from reviewer.app.chair_work import notice_digest
+from reviewer.app.opening import OpenedReview
 from reviewer.errors import ReviewerError
 from reviewer.scoring.decisions import (
     Actor,
@@ -33,8 +35,6 @@ from reviewer.ui import labels
 from reviewer.ui.dialogs import errors
 from reviewer.ui.panels import chair_decisions as dialogs
 from reviewer.ui.panels import chair_questions as questions
-from reviewer.ui.panels.chair_work import notice_digest
-from reviewer.ui.panels.package_loading import OpenedReview
 
 
 class ChairDeciding:

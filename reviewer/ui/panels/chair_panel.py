@@ -12,7 +12,7 @@ with the reason shown, and :meth:`ChairPanel._decide` and the imports refuse bel
 (the core's :meth:`RecordSeal.require_open`, which the command line can share). An import and the
 record's steps never run at the same time (each waits for the other, buttons disabled), and an
 import reads the record on file again on its worker just before it keeps any sheet
-(:func:`~reviewer.ui.panels.chair_work.require_record_open`). Irreversible steps
+(:func:`~reviewer.app.chair_work.require_record_open`). Irreversible steps
 (a return notice, a dissent recorded or withdrawn) are confirmed first. The chair's own signed sheet
 is counted as soon as it is signed (and at opening, from the sheet archive, if the store lacks it;
 while the record is signed the sheets page says it is not counted, and why).
@@ -32,6 +32,15 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from reviewer.app.chair_work import (
+    Kept,
+    archived_own_sheet,
+    bind_review,
+    import_and_keep,
+    keep_offered,
+    require_record_open,
+)
+from reviewer.app.opening import OpenedReview
 from reviewer.errors import ReviewerError
 from reviewer.export.record_seal import RecordFrozen
 from reviewer.models.chair import ChairStore, StoredSheet
@@ -60,16 +69,7 @@ from reviewer.ui.panels.chair_import import (
 )
 from reviewer.ui.panels.chair_matrix import MatrixPage
 from reviewer.ui.panels.chair_record import RecordPage
-from reviewer.ui.panels.chair_work import (
-    Kept,
-    archived_own_sheet,
-    bind_review,
-    import_and_keep,
-    keep_offered,
-    require_record_open,
-)
 from reviewer.ui.panels.opinion_editor import OpinionEditor
-from reviewer.ui.panels.package_loading import OpenedReview
 from reviewer.ui.tasks import Executor, Task
 
 

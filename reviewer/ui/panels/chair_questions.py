@@ -15,10 +15,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from reviewer.app.chair_work import set_aside_name
 from reviewer.trust import clock
 from reviewer.ui.dialogs import cosign as dialogs
 from reviewer.ui.dialogs import errors
-from reviewer.ui.panels.chair_work import set_aside_name
 
 
 def confirm_return(parent: QWidget, name: str, revision: int, codes: Sequence[str], reason: str) -> bool:

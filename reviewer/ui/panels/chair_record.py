@@ -24,7 +24,7 @@ is logged too, so the page shows it again after a restart.
 Around the page: :mod:`~reviewer.ui.panels.chair_result` (the result file: its version, producing
 it, the last one produced), :mod:`~reviewer.ui.panels.chair_record_texts` (what the page says about
 the record on file), :mod:`~reviewer.ui.panels.chair_questions` (what is asked before closing and
-reopening) and :mod:`~reviewer.ui.panels.chair_work` (the Qt-free work on the files).
+reopening) and :mod:`~reviewer.app.chair_work` (the Qt-free work on the files).
 """
 
 from __future__ import annotations
@@ -44,6 +44,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.app.chair_work import (
+    Loaded,
+    load_record,
+    seal_left_in_clear,
+    set_aside_record,
+    take_back_cosigned,
+)
+from reviewer.app.opening import OpenedReview
 from reviewer.errors import KeyUnavailable, Refused, WrongPassphrase
 from reviewer.export import panel_outputs as outputs
 from reviewer.models.chair import ChairStore, RecordEvent
@@ -59,14 +67,6 @@ from reviewer.ui.panels import chair_record_texts as texts
 from reviewer.ui.panels import record_copy
 from reviewer.ui.panels.chair_decisions import ERROR_STYLE, LOCK_STYLE
 from reviewer.ui.panels.chair_result import ResultFile
-from reviewer.ui.panels.chair_work import (
-    Loaded,
-    load_record,
-    seal_left_in_clear,
-    set_aside_record,
-    take_back_cosigned,
-)
-from reviewer.ui.panels.package_loading import OpenedReview
 from reviewer.ui.panels.record_on_file import RecordOnFile
 from reviewer.ui.panels.record_signers import SignerTable
 from reviewer.ui.panels.visit_editor import VisitEditor

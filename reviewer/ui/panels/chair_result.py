@@ -20,6 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 
+from reviewer.app.opening import OpenedReview
 from reviewer.export import panel_outputs as outputs
 from reviewer.export.bundle import write_bundle
 from reviewer.export.bundle_format import BUNDLE_SUFFIX
@@ -29,7 +30,6 @@ from reviewer.scoring.panel import PanelState
 from reviewer.scoring.result import Reconciliation
 from reviewer.ui import labels
 from reviewer.ui.dialogs import cosign as dialogs
-from reviewer.ui.panels.package_loading import OpenedReview
 from reviewer.ui.tasks import Progress
 
 Written = tuple[Path, str, RecordEvent | None]  # the file, its SHA-256, the store's log entry

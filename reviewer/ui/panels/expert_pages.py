@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from reviewer.app.opening import OpenedReview
 from reviewer.models.workbench_types import Conflict
 from reviewer.ui.panels.declarations_page import DeclarationsPage
-from reviewer.ui.panels.package_loading import OpenedReview
 from reviewer.ui.panels.review_workspace import ReviewWorkspace
 from reviewer.ui.tasks import Executor
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.app.opening import OpenedReview
 from reviewer.models.workbench_types import Conflict, ReviewState, ReviewStatus, SheetVersion
 from reviewer.packages import open_package
 from reviewer.scoring.finalise import Finalised, SheetArchive, finalise, missing
@@ -33,7 +34,6 @@ from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.ui import labels
 from reviewer.ui.dialogs import errors, sheet_files
 from reviewer.ui.dialogs.return_notice import accept_notice
-from reviewer.ui.panels.package_loading import OpenedReview
 from reviewer.ui.review_writer import ReviewWriter
 from reviewer.ui.tasks import Executor, Task
 

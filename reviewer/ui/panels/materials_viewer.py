@@ -34,11 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.app.opening import OpenedReview
 from reviewer.errors import ReviewerError
 from reviewer.packages import Entry
 from reviewer.ui.models.materials_model import MaterialsModel, Progress, is_pdf, read_material, short_name
 from reviewer.ui.panels.materials_toolbar import PageBar
-from reviewer.ui.panels.package_loading import OpenedReview
 from reviewer.ui.review_writer import ReviewWriter
 from reviewer.ui.tasks import Executor, Task
 

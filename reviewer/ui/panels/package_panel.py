@@ -1,7 +1,7 @@
 """A sealed review package, opened as one panel member: verifying, refused, or open.
 
 :meth:`PackagePanel.open` chooses the identity (the one given, else the remembered one, else it
-asks for the folder), then runs :func:`~reviewer.ui.panels.package_loading.load_review` through
+asks for the folder), then runs :func:`~reviewer.app.opening.load_review` through
 :class:`~reviewer.ui.tasks.Task` with a progress bar. The passphrase comes from the one given,
 else the OS keyring, else a hidden-entry dialog; it is used for one unlock and not kept.
 A refusal goes through the one error path and leaves the panel in a clear refused state.
@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.app.opening import SCALE, LocalStore, OpenedReview, Opening, open_for_member
 from reviewer.errors import KeyUnavailable, ReviewerError, WrongPassphrase
 from reviewer.trust import PassphraseSource, read_info
 from reviewer.ui.dialogs import errors
 from reviewer.ui.dialogs import passphrase as passphrase_dialogs
-from reviewer.ui.panels.package_loading import SCALE, LocalStore, OpenedReview, Opening, open_for_member
 from reviewer.ui.panels.package_summary import PackageSummary
 from reviewer.ui.panels.standard_browser import StandardBrowser
 from reviewer.ui.settings import Settings

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.app.opening import OpenedReview
 from reviewer.standards.model import CandidateType, ReviewKind
 from reviewer.trust import pretty_fingerprint
 from reviewer.ui import labels
-from reviewer.ui.panels.package_loading import OpenedReview
 
 VERIFIED_STYLE = (
     "QLabel { background: #1e7e34; color: white; font-weight: bold; padding: 2px 8px; border-radius: 3px; }"

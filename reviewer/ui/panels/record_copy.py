@@ -4,7 +4,7 @@ data folder in the clear.
 The working copy is kept sealed under the chair's store key (:mod:`reviewer.models.sealed_files`);
 members read and print the record from a copy the chair saves where the chair chooses. The copy is
 the sealed file's exact bytes, every signature with them, and only while it is the record shown
-(:func:`reviewer.ui.panels.chair_work.save_record_copy`, on a worker). The texts keep the record
+(:func:`reviewer.app.chair_work.save_record_copy`, on a worker). The texts keep the record
 page's translation context (``RecordPage``).
 """
 
@@ -16,10 +16,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from reviewer.app.chair_work import save_record_copy
+from reviewer.app.opening import OpenedReview
 from reviewer.models.sealed_files import SealedFiles
 from reviewer.ui.dialogs import cosign as dialogs
-from reviewer.ui.panels.chair_work import save_record_copy
-from reviewer.ui.panels.package_loading import OpenedReview
 from reviewer.ui.tasks import Progress
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reviewer.app.opening import OpenedReview
 from reviewer.export import panel_outputs as outputs
 from reviewer.export.bundle_checks import record_bindings
 from reviewer.export.record_input import MemberRole
@@ -19,7 +20,6 @@ from reviewer.models.sealed_files import sealed_name
 from reviewer.scoring.decisions import Actor
 from reviewer.scoring.panel import PanelState
 from reviewer.scoring.result import Reconciliation
-from reviewer.ui.panels.package_loading import OpenedReview
 
 
 class RecordOnFile:

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolBar, QVBoxLayout, QWidget
 
+from reviewer.app.opening import OpenedReview, open_member_review
 from reviewer.models.store import Store
 from reviewer.models.workbench import Workbench
 from reviewer.models.workbench_types import (
@@ -50,7 +51,6 @@ from reviewer.models.workbench_types import (
 from reviewer.scoring.progress import next_unscored
 from reviewer.ui.dialogs import errors
 from reviewer.ui.panels.checks_panel import ChecksPanel
-from reviewer.ui.panels.package_loading import OpenedReview, open_member_review
 from reviewer.ui.panels.review_history import SaveIndicator, UndoRedo
 from reviewer.ui.panels.review_inflight import REFUSABLE, InFlight, Tag
 from reviewer.ui.panels.scoring_panel import ScoringPanel

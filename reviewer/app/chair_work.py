@@ -16,6 +16,7 @@ from pathlib import Path
 
 from cryptography import x509
 
+from reviewer.app.opening import OpenedReview
 from reviewer.errors import Refused, ReviewerError
 from reviewer.export import panel_outputs as outputs
 from reviewer.export.pades_validate import require_valid, validate_record
@@ -33,7 +34,6 @@ from reviewer.scoring.panel import PanelState, SheetOutcome
 from reviewer.scoring.sheet import read_sheet_bytes
 from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.scoring.sheet_types import SHEET_SUFFIX
-from reviewer.ui.panels.package_loading import OpenedReview
 
 Kept = tuple[PanelState, tuple[SheetOutcome, ...], tuple[StoredSheet, ...]]
 Loaded = tuple[bytes, list[outputs.Signer]]  # the record on file and its fields, signatures validated
