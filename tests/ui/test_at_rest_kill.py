@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
+from reviewer.demo.package import DEMO_PASSPHRASE
 from reviewer.models import Store
 from reviewer.models.workbench import Workbench
-from reviewer.packages.demo import DEMO_PASSPHRASE
 from reviewer.ui.panels.package_loading import load_review
 from tests.ui.test_at_rest import COMMENT, SCRATCH, fill, legacy_store, source
 

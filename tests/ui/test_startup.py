@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.packages.demo import DEMO_PASSPHRASE
+from reviewer.demo.package import DEMO_PASSPHRASE
 from reviewer.ui import app as app_module
 from reviewer.ui.panels import package_loading
 

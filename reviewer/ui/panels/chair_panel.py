@@ -32,6 +32,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from reviewer.app.finalise import Finalised, SheetArchive
 from reviewer.errors import ReviewerError
 from reviewer.export.record_seal import RecordFrozen
 from reviewer.models.chair import ChairStore, StoredSheet
@@ -42,7 +43,6 @@ from reviewer.scoring.decisions import (
     Actor,
     PanelDecisions,
 )
-from reviewer.scoring.finalise import Finalised, SheetArchive
 from reviewer.scoring.panel import PanelState, SheetOutcome
 from reviewer.scoring.result import Reconciliation
 from reviewer.trust import clock

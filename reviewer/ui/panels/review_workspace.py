@@ -38,7 +38,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolBar, QVBoxLayout, QWidge
 
 from reviewer.models.store import Store
 from reviewer.models.workbench import Workbench
-from reviewer.models.workbench_types import (
+from reviewer.scoring.progress import next_unscored
+from reviewer.scoring.workbench_types import (
     AuditEntry,
     EligibilityState,
     NothingToRedo,
@@ -47,7 +48,6 @@ from reviewer.models.workbench_types import (
     ReviewState,
     ReviewStatus,
 )
-from reviewer.scoring.progress import next_unscored
 from reviewer.ui.dialogs import errors
 from reviewer.ui.panels.checks_panel import ChecksPanel
 from reviewer.ui.panels.package_loading import OpenedReview, open_member_review
