@@ -111,13 +111,13 @@ class SafeZip:
 
     def __init__(self, source: str | os.PathLike[str] | BinaryIO, mimetype: str, not_artifact: Text) -> None:
         if isinstance(source, (str, os.PathLike)):
-            self.path: Path | None = Path(source)
-            self._fh: BinaryIO = open(self.path, "rb")  # noqa: SIM115 - closed by close()
+            self._path: Path | None = Path(source)
+            self._fh: BinaryIO = open(self._path, "rb")  # noqa: SIM115 - closed by close()
         else:
-            self.path = None
+            self._path = None
             self._fh = source
             self._fh.seek(0)
-        self._owned = self.path is not None
+        self._owned = self._path is not None
         try:
             self._check_magic(mimetype, not_artifact)
             try:
@@ -131,6 +131,13 @@ class SafeZip:
         except BaseException:
             self._release()
             raise
+
+    @property
+    def path(self) -> Path:
+        """The file's path; a ZIP read from a file object has none (ValueError)."""
+        if self._path is None:
+            raise ValueError("this archive was opened from a file object, not a path")
+        return self._path
 
     def _check_magic(self, mimetype: str, not_artifact: Text) -> None:
         expected = mimetype.encode("ascii")
@@ -291,9 +298,9 @@ class SafeZip:
         Its own handle, so reads never move the shared one; the layout was checked on opening.
         A file object has no second handle: each read then seeks the shared one to its place.
         """
-        if self.path is None:
+        if self._path is None:
             return _Stored(self._fh, self.members[name].compress_size, start=self._data[name], owned=False)
-        fh = open(self.path, "rb")  # noqa: SIM115 - closed by the caller (a context manager)
+        fh = open(self._path, "rb")  # noqa: SIM115 - closed by the caller (a context manager)
         fh.seek(self._data[name])
         return _Stored(fh, self.members[name].compress_size)
 

@@ -37,7 +37,8 @@ def test_a_file_object_reads_like_the_path(world) -> None:
         expected = {i.filename: zf.read(i) for i in zf.infolist()}
     fh = io.BytesIO(world.small_package.read_bytes())
     with SafeZip(fh, MIMETYPE, "not a package") as safe:
-        assert safe.path is None
+        with pytest.raises(ValueError):
+            _ = safe.path  # no path to reopen: reads go through the caller's file
         assert safe.physical_order() == list(expected)
         raws = [safe.open_authenticated(name) for name in expected]
         for name, raw in zip(expected, raws, strict=True):  # interleaved: each read seeks to its place
