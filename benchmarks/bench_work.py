@@ -45,7 +45,7 @@ def _value(rng: random.Random, leaf) -> Decimal:
 def autosave(edits: str) -> dict:
     from reviewer.models import Store
     from reviewer.models.workbench import Workbench
-    from reviewer.models.workbench_types import Conflict
+    from reviewer.scoring.workbench_types import Conflict
 
     standard = _standard(LEAVES)
     leaves = standard.leaves()
@@ -98,7 +98,7 @@ def save_path(prior: str, saves: str = str(SAVES)) -> dict:
     with its snapshot. The cost must not grow with the review's history."""
     from reviewer.models import Store
     from reviewer.models.workbench import Workbench
-    from reviewer.models.workbench_types import Conflict
+    from reviewer.scoring.workbench_types import Conflict
 
     standard = _standard(LEAVES)
     leaves = standard.leaves()

@@ -67,7 +67,7 @@ def package_screenshot() -> int:
     """The demo package opened as its first expert: the verification result."""
     from PySide6.QtGui import QGuiApplication
 
-    from reviewer.packages.demo import DEMO_PASSPHRASE, build_demo
+    from reviewer.demo.package import DEMO_PASSPHRASE, build_demo
     from reviewer.ui.app import create_main_window
     from reviewer.ui.tasks import ImmediateExecutor
 
@@ -101,8 +101,8 @@ def scoring_screenshot() -> int:
 
     from PySide6.QtGui import QGuiApplication
 
-    from reviewer.models.workbench_types import Conflict
-    from reviewer.packages.demo import DEMO_PASSPHRASE, build_demo
+    from reviewer.demo.package import DEMO_PASSPHRASE, build_demo
+    from reviewer.scoring.workbench_types import Conflict
     from reviewer.ui.app import create_main_window
     from reviewer.ui.tasks import ImmediateExecutor
 

@@ -28,9 +28,9 @@ def main() -> int:
     compile_translations()
     from PySide6.QtGui import QFont, QGuiApplication
 
+    from reviewer.demo.package import DEMO_PASSPHRASE, build_demo, source
+    from reviewer.demo.sheets import SHEETS_DIR, write_demo_sheet
     from reviewer.packages import open_package
-    from reviewer.packages.demo import DEMO_PASSPHRASE, build_demo, source
-    from reviewer.packages.demo_sheets import SHEETS_DIR, write_demo_sheet
     from reviewer.scoring.sheet_binding import PackageBinding
     from reviewer.trust import load_identity
     from reviewer.ui.app import application, create_main_window

@@ -29,8 +29,8 @@ def main() -> int:
     compile_translations()
     from PySide6.QtGui import QFont, QGuiApplication
 
-    from reviewer.models.workbench_types import Conflict, EligibilityState
-    from reviewer.packages.demo import DEMO_PASSPHRASE, build_demo
+    from reviewer.demo.package import DEMO_PASSPHRASE, build_demo
+    from reviewer.scoring.workbench_types import Conflict, EligibilityState
     from reviewer.ui.app import application, create_main_window
     from reviewer.ui.dialogs import errors, sheet_files
     from reviewer.ui.tasks import ImmediateExecutor

@@ -30,9 +30,9 @@ def main() -> int:
     compile_translations()
     from PySide6.QtGui import QFont, QGuiApplication
 
+    from reviewer.demo.package import DEMO_PASSPHRASE, build_demo, source
     from reviewer.ministry.desk import credential_of, enrolled_experts
     from reviewer.ministry.registry import Registry
-    from reviewer.packages.demo import DEMO_PASSPHRASE, build_demo, source
     from reviewer.trust import open_authority
     from reviewer.ui.app import application, create_main_window
     from reviewer.ui.tasks import ImmediateExecutor

@@ -32,7 +32,7 @@ def main() -> int:
     compile_translations()
     from PySide6.QtGui import QFont, QGuiApplication
 
-    from reviewer.packages.demo import DEMO_PASSPHRASE
+    from reviewer.demo.package import DEMO_PASSPHRASE
     from reviewer.ui.app import application, create_main_window
     from reviewer.ui.dialogs import cosign
     from reviewer.ui.tasks import ImmediateExecutor

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from cryptography import x509
 
+from reviewer.app.finalise import SheetArchive
 from reviewer.app.opening import OpenedReview
 from reviewer.errors import Refused, ReviewerError
 from reviewer.export import panel_outputs as outputs
@@ -25,11 +26,10 @@ from reviewer.files import write_atomic
 from reviewer.i18n import T
 from reviewer.models.chair import ChairStore, StoredSheet
 from reviewer.models.sealed_files import SEALED_SUFFIX, SealedFiles, sealed_name
+from reviewer.packages import envelope as fmt
 from reviewer.packages.reader import verify_package
 from reviewer.scoring import return_notice
-from reviewer.scoring import sheet_format as fmt
 from reviewer.scoring.decisions import Actor
-from reviewer.scoring.finalise import SheetArchive
 from reviewer.scoring.panel import PanelState, SheetOutcome
 from reviewer.scoring.sheet import read_sheet_bytes
 from reviewer.scoring.sheet_binding import PackageBinding

@@ -28,7 +28,7 @@ from reviewer.trust import Identity, PassphraseSource, cert_fingerprint, load_id
 if TYPE_CHECKING:  # the store stack is imported on the worker, when a package is opened
     from reviewer.models.store import Store
     from reviewer.models.workbench import Workbench
-    from reviewer.models.workbench_types import Review, ReviewState
+    from reviewer.scoring.workbench_types import Review, ReviewState
 
 # progress(done, total, text): done/total in per mille, so a many-gigabyte package fits an int.
 Progress = Callable[..., None]
@@ -142,7 +142,7 @@ def open_member_review(store: Store, opened: OpenedReview) -> MemberReview | Non
     if opened.member is None:
         return None
     from reviewer.models.workbench import Workbench
-    from reviewer.models.workbench_types import Role
+    from reviewer.scoring.workbench_types import Role
 
     store.unlock(opened.identity)  # the member's work is sealed under a store key only they unlock
     bench = Workbench(store)

@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reviewer.packages.demo import DEMO_PASSPHRASE, build_demo
+    from reviewer.demo.package import DEMO_PASSPHRASE, build_demo
     from reviewer.paths import data_dir
 
     folder = data_dir(args.data_dir) / "demo"

@@ -138,7 +138,7 @@ def run_verify(args: argparse.Namespace) -> int:
     root = _root(args)
     ministry = None
     if args.authority:
-        from reviewer.scoring.sheet_format import MinistryReader
+        from reviewer.packages.envelope import MinistryReader
 
         authority = open_authority(args.authority)
         keys = authority.unlock(passphrase_source(args))

@@ -241,8 +241,8 @@ def workers() -> CheckResult:
 
 def demo_package() -> CheckResult:
     """Build the demo in a temporary folder, then verify and open its sealed package as an expert."""
+    from reviewer.demo.package import build_demo, source
     from reviewer.packages import open_package, verify_package
-    from reviewer.packages.demo import build_demo, source
     from reviewer.trust import load_identity
     from reviewer.trust.identity import load_pinned_root
 

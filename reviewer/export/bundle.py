@@ -43,15 +43,15 @@ from reviewer.export.bundle_format import (
 )
 from reviewer.export.pades_validate import SignatureStatus
 from reviewer.i18n import T
+from reviewer.packages import envelope as fmt
 from reviewer.packages.container import SafeZip
+from reviewer.packages.envelope import MinistryReader
 from reviewer.packages.manifest import MIMETYPE as PACKAGE_MIMETYPE
 from reviewer.packages.reader import OpenedPackage
-from reviewer.scoring import sheet_format as fmt
 from reviewer.scoring.decisions import PanelDecisions
 from reviewer.scoring.decisions_io import check_decisions, parse_decisions
 from reviewer.scoring.result import Reconciliation
 from reviewer.scoring.sheet_binding import PackageBinding
-from reviewer.scoring.sheet_format import MinistryReader
 from reviewer.scoring.sheet_types import CLOCK_SKEW, VerifiedSheet
 from reviewer.standards import Standard
 from reviewer.trust import certs, clock

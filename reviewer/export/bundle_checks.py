@@ -32,10 +32,10 @@ from reviewer.export.panel_record import record_document_id
 from reviewer.export.record import DECISIONS_KEY, RECONCILIATION_KEY, RECORD_FORMAT, parse_bindings
 from reviewer.export.record_input import MemberRole
 from reviewer.i18n import T
+from reviewer.packages import envelope
 from reviewer.packages.manifest import Manifest, parse_manifest
 from reviewer.packages.reader import PackageView
 from reviewer.packages.signature import parse_signature
-from reviewer.scoring import sheet_format
 from reviewer.scoring.inputs import Decisions
 from reviewer.scoring.reconcile import reconcile
 from reviewer.scoring.result import Reconciliation
@@ -111,7 +111,7 @@ def _standard(data: bytes) -> Standard:
 
 def check_sheets(
     sheets: Sequence[bytes],
-    reader: sheet_format.Reader,
+    reader: envelope.Reader,
     binding: PackageBinding,
     root: x509.Certificate,
     signed_at: datetime,

@@ -1,6 +1,6 @@
 """The result bundle's format (``.rvresult``): its public header, its encrypted content, its errors.
 
-See ``docs/bundle-format.md``. The envelope is that of score sheets (:mod:`reviewer.scoring.sheet_format`):
+See ``docs/bundle-format.md``. The envelope is that of score sheets (:mod:`reviewer.packages.envelope`):
 a strict ZIP with ``mimetype``, ``header.json`` (canonical JSON, signed), ``signature.json`` (the
 chair's ECDSA P-256 signature over the header, with the chair's member certificate) and ``payload``
 (STREAM AES-256-GCM), the file key wrapped for the ministry only. The payload is canonical JSON
@@ -18,8 +18,8 @@ from cryptography import x509
 
 from reviewer.errors import Refused
 from reviewer.i18n import T, Text
+from reviewer.packages import envelope as fmt
 from reviewer.packages.manifest import SUITE
-from reviewer.scoring import sheet_format as fmt
 from reviewer.trust import clock
 from reviewer.trust.encoding import b64, canonical_json, parse_json, unb64
 

@@ -22,7 +22,7 @@ from reviewer.i18n import T
 if TYPE_CHECKING:
     from cryptography import x509
 
-    from reviewer.scoring import sheet_format as fmt
+    from reviewer.packages import envelope as fmt
 
 __all__ = ["ArtifactKind", "Report", "SignatureLine", "detect", "overall_exit_code", "verify_file"]
 

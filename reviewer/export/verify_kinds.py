@@ -19,8 +19,8 @@ from reviewer.trust.keys import cert_fingerprint
 if TYPE_CHECKING:
     from cryptography import x509
 
+    from reviewer.packages import envelope as fmt
     from reviewer.packages.reader import PackageView
-    from reviewer.scoring import sheet_format as fmt
 
 # --- packages --------------------------------------------------------------------------------
 
@@ -100,8 +100,8 @@ def contents_note(entries: int, size: int) -> Text:
 
 
 def envelope(path: Path, data: bytes, kind: ArtifactKind, root: x509.Certificate | None) -> Report:
+    from reviewer.packages import envelope as fmt
     from reviewer.scoring import return_notice, sheet_types
-    from reviewer.scoring import sheet_format as fmt
 
     sheet = kind is ArtifactKind.SHEET
     mimetype, fmt_name = (
@@ -188,7 +188,7 @@ def bundle(
 ) -> Report:
     from reviewer.export import bundle_format
     from reviewer.export.bundle import open_bundle, verify_bundle
-    from reviewer.scoring import sheet_format as fmt
+    from reviewer.packages import envelope as fmt
 
     kind = ArtifactKind.BUNDLE
     try:

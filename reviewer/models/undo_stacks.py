@@ -20,7 +20,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from reviewer.models.orm import AuditRow, UndoStackRow
-from reviewer.models.workbench_types import Conflict
+from reviewer.scoring.workbench_types import Conflict
 
 UNDOABLE = ("set", "undo", "redo")  # the actions that write a slot's value
 DECLARATIONS = ("conflict", "pledge")

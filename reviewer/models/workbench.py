@@ -40,7 +40,8 @@ from reviewer.models.orm import (
     utcnow,
 )
 from reviewer.models.store import Store
-from reviewer.models.workbench_types import (
+from reviewer.scoring import entry
+from reviewer.scoring.workbench_types import (
     AuditEntry,
     Conflict,
     EligibilityState,
@@ -60,7 +61,6 @@ from reviewer.models.workbench_types import (
     SiteNote,
     WrongVersion,
 )
-from reviewer.scoring import entry
 from reviewer.standards.model import EvidenceMethod, Standard
 
 

@@ -23,7 +23,7 @@ from reviewer.models.orm import (
 )
 from reviewer.models.undo_stacks import top
 from reviewer.models.workbench_slots import loads
-from reviewer.models.workbench_types import (
+from reviewer.scoring.workbench_types import (
     AuditEntry,
     Conflict,
     Declaration,

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 from reviewer.i18n import T
 from reviewer.models import workbench_slots as slots
 from reviewer.models.orm import ReturnedCodeRow, ReviewRow, SheetVersionRow
-from reviewer.models.workbench_types import (
+from reviewer.scoring import entry
+from reviewer.scoring.workbench_types import (
     Conflict,
     DeclarationsFirst,
     NotReturned,
@@ -21,7 +22,6 @@ from reviewer.models.workbench_types import (
     ReviewRecused,
     ReviewStatus,
 )
-from reviewer.scoring import entry
 from reviewer.standards.model import Standard
 
 

@@ -29,7 +29,7 @@ from reviewer.models.orm import (
     YesNoAnswerRow,
     utcnow,
 )
-from reviewer.models.workbench_types import Conflict, ReviewStatus
+from reviewer.scoring.workbench_types import Conflict, ReviewStatus
 
 PRIVATE = frozenset({"scratchpad", "site_note"})  # the expert's own notes: never locked
 CODED = frozenset({"score", "comment", "yes_no", "eligibility", "evidence"})  # part of the sheet

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from reviewer.i18n import T, Text
-from reviewer.models.workbench_types import AuditEntry
+from reviewer.scoring.workbench_types import AuditEntry
 
 SHORT = 16  # characters of a comment or note shown before "…"
 

@@ -104,11 +104,20 @@ def check_name(name: str) -> None:
 
 
 class SafeZip:
-    """A ZIP opened only after its whole structure has been checked."""
+    """A ZIP opened only after its whole structure has been checked.
 
-    def __init__(self, path: str | os.PathLike[str], mimetype: str, not_artifact: Text) -> None:
-        self.path = Path(path)
-        self._fh = open(self.path, "rb")  # noqa: SIM115 - closed by close()
+    ``source`` is a path, or an open, seekable binary file (``io.BytesIO`` for bytes in memory),
+    which stays the caller's to close (as with :class:`zipfile.ZipFile`)."""
+
+    def __init__(self, source: str | os.PathLike[str] | BinaryIO, mimetype: str, not_artifact: Text) -> None:
+        if isinstance(source, (str, os.PathLike)):
+            self._path: Path | None = Path(source)
+            self._fh: BinaryIO = open(self._path, "rb")  # noqa: SIM115 - closed by close()
+        else:
+            self._path = None
+            self._fh = source
+            self._fh.seek(0)
+        self._owned = self._path is not None
         try:
             self._check_magic(mimetype, not_artifact)
             try:
@@ -120,8 +129,15 @@ class SafeZip:
             self._data: dict[str, int] = {}  # member → offset of its stored bytes (from _check_layout)
             self.members = self._check_structure()
         except BaseException:
-            self._fh.close()
+            self._release()
             raise
+
+    @property
+    def path(self) -> Path:
+        """The file's path; a ZIP read from a file object has none (ValueError)."""
+        if self._path is None:
+            raise ValueError("this archive was opened from a file object, not a path")
+        return self._path
 
     def _check_magic(self, mimetype: str, not_artifact: Text) -> None:
         expected = mimetype.encode("ascii")
@@ -280,14 +296,21 @@ class SafeZip:
         SHA-256 of the ciphertext against the signed manifest, and each chunk's AES-GCM tag); the
         CRC would add a third pass over the data and no protection (benchmarks: ~25 % of opening).
         Its own handle, so reads never move the shared one; the layout was checked on opening.
+        A file object has no second handle: each read then seeks the shared one to its place.
         """
-        fh = open(self.path, "rb")  # noqa: SIM115 - closed by the caller (a context manager)
+        if self._path is None:
+            return _Stored(self._fh, self.members[name].compress_size, start=self._data[name], owned=False)
+        fh = open(self._path, "rb")  # noqa: SIM115 - closed by the caller (a context manager)
         fh.seek(self._data[name])
         return _Stored(fh, self.members[name].compress_size)
 
+    def _release(self) -> None:
+        if self._owned:
+            self._fh.close()
+
     def close(self) -> None:
         self._zip.close() if hasattr(self, "_zip") else None
-        self._fh.close()
+        self._release()
 
     def __enter__(self) -> SafeZip:
         return self
@@ -307,13 +330,17 @@ def _only_zip64(extra: bytes) -> bool:
 
 
 class _Stored:
-    """``size`` bytes of ``fh`` from its current position; a short file is an error, not an EOF."""
+    """``size`` bytes of ``fh`` from its current position (or from ``start``, seeking there before
+    every read when the handle is shared); a short file is an error, not an EOF."""
 
-    def __init__(self, fh: BinaryIO, size: int) -> None:
-        self._fh, self._left = fh, size
+    def __init__(self, fh: BinaryIO, size: int, *, start: int | None = None, owned: bool = True) -> None:
+        self._fh, self._left, self._at, self._owned = fh, size, start, owned
 
     def read(self, n: int = -1) -> bytes:
         n = self._left if n < 0 else min(n, self._left)
+        if self._at is not None:
+            self._fh.seek(self._at)
+            self._at += n
         data = self._fh.read(n)
         if len(data) != n:
             raise EOFError("the archive ends inside a member")
@@ -321,7 +348,8 @@ class _Stored:
         return data
 
     def close(self) -> None:
-        self._fh.close()
+        if self._owned:
+            self._fh.close()
 
     def __enter__(self) -> _Stored:
         return self

@@ -1,7 +1,7 @@
 """How far one expert's review has come, and what it still lacks before it can be signed.
 
 Pure functions over a :class:`~reviewer.standards.model.Standard` and the expert's own
-:class:`~reviewer.models.workbench_types.ReviewState` (never anyone else's scores)::
+:class:`~reviewer.scoring.workbench_types.ReviewState` (never anyone else's scores)::
 
     p = progress(standard, state)            # p.scored / p.total, p.subtotals["1"].points_scored
     nxt = next_unscored(standard, state.scores, after="1.3")   # "1.4", wrapping round; None when done
@@ -22,8 +22,8 @@ from decimal import Decimal
 from enum import StrEnum
 
 from reviewer.i18n import T, Text
-from reviewer.models.workbench_types import Conflict, EligibilityState, ReviewState
 from reviewer.scoring import entry
+from reviewer.scoring.workbench_types import Conflict, EligibilityState, ReviewState
 from reviewer.standards.model import Criterion, Standard
 
 

@@ -19,9 +19,9 @@ from cryptography import x509
 
 from reviewer.errors import Refused
 from reviewer.i18n import T
+from reviewer.packages import envelope as fmt
 from reviewer.packages.manifest import SUITE
 from reviewer.packages.reader import OpenedPackage
-from reviewer.scoring import sheet_format as fmt
 from reviewer.scoring.sheet import Correction, VerifiedSheet, bind, seal_sheet
 from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.scoring.sheet_model import HEX64, ScoreAnswer, SheetAnswers, YesNoAnswer, check_answers

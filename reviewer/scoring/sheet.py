@@ -1,5 +1,5 @@
 """Score sheets (``.rvsheet``): build, sign and encrypt on the expert's side; verify and open on the
-chair's and the ministry's. Format: ``docs/sheet-format.md``; envelope: :mod:`.sheet_format`.
+chair's and the ministry's. Format: ``docs/sheet-format.md``; envelope: :mod:`reviewer.packages.envelope`.
 
     data = build_sheet(opened, identity, answers)  # the chair's certificate comes from the roster
     write_sheet(path, data)
@@ -20,8 +20,8 @@ from cryptography import x509
 
 from reviewer.errors import InvalidInput, Refused
 from reviewer.i18n import T
+from reviewer.packages import envelope as fmt
 from reviewer.packages.manifest import SUITE
-from reviewer.scoring import sheet_format as fmt
 from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.scoring.sheet_build import (
     bind,
@@ -188,7 +188,7 @@ def open_sheet(
     now: datetime | None = None,
 ) -> VerifiedSheet:
     """:func:`verify_sheet`, then decrypt for ``reader`` (an identity on the recipients: the expert,
-    the chair, or :class:`~.sheet_format.MinistryReader`), check the content against the header
+    the chair, or :class:`~reviewer.packages.envelope.MinistryReader`), check the content against the header
     and the standard, and — when ``previous`` is given — that this version only corrects it.
 
     ``binding=None`` (a sheet looked at without its package, ``sheet show`` without ``--package``)

@@ -10,9 +10,9 @@ from cryptography import x509
 
 from reviewer.errors import NotOnPanel, Refused
 from reviewer.i18n import T
+from reviewer.packages import envelope as fmt
 from reviewer.packages.manifest import SUITE, RosterMember
 from reviewer.packages.reader import OpenedPackage
-from reviewer.scoring import sheet_format as fmt
 from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.scoring.sheet_model import (
     Declarations,

@@ -29,9 +29,9 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from reviewer import i18n
+from reviewer.demo.package import DEMO_PASSPHRASE
 from reviewer.doctor import CheckResult, failed, ok
 from reviewer.i18n import T
-from reviewer.packages.demo import DEMO_PASSPHRASE
 
 if TYPE_CHECKING:
     from reviewer.ui.main_window import MainWindow
@@ -211,7 +211,7 @@ def _close(window: MainWindow, watch: Watch) -> bool:
 
 def demo_window() -> CheckResult:
     """Build the demo in a temporary folder and open its package in the desktop window as an expert."""
-    from reviewer.packages.demo import build_demo
+    from reviewer.demo.package import build_demo
 
     with tempfile.TemporaryDirectory(prefix="reviewer-doctor-") as tmp:
         demo = build_demo(Path(tmp) / "demo")

@@ -33,7 +33,7 @@ from reviewer.ui.settings import Settings
 from reviewer.ui.tasks import Executor, Task
 
 if TYPE_CHECKING:  # the rest is imported when it is first needed: a quick start (docs/performance.md)
-    from reviewer.scoring.finalise import SheetArchive
+    from reviewer.app.finalise import SheetArchive
     from reviewer.standards import Standard
     from reviewer.ui.panels.ministry import MinistryPanel
 
@@ -213,7 +213,7 @@ class MainWindow(QMainWindow):
             sheets = self.settings.path.parent / "sheets"  # the data folder in use
 
             def archive() -> SheetArchive:  # when the finalise step is first shown
-                from reviewer.scoring.finalise import SheetArchive
+                from reviewer.app.finalise import SheetArchive
 
                 return SheetArchive(sheets)
 

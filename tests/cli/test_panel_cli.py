@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 
 from reviewer.cli import main
+from reviewer.demo.package import DEMO_PASSPHRASE, build_demo, source
+from reviewer.demo.sheets import write_demo_sheet
 from reviewer.packages import open_package
-from reviewer.packages.demo import DEMO_PASSPHRASE, build_demo, source
-from reviewer.packages.demo_sheets import write_demo_sheet
 from reviewer.scoring.return_notice import build_return_notice, open_return_notice, revise_sheet
 from reviewer.scoring.sheet import open_sheet, read_sheet_bytes
 from reviewer.scoring.sheet_binding import PackageBinding

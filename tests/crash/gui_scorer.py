@@ -29,7 +29,7 @@ def main(data_dir: str, standard_path: str) -> None:
     from reviewer.models import Store
     from reviewer.models.orm import AuditRow
     from reviewer.models.workbench import Workbench
-    from reviewer.models.workbench_types import Conflict
+    from reviewer.scoring.workbench_types import Conflict
     from reviewer.standards import load_standard
     from reviewer.ui.app import application
     from reviewer.ui.panels.review_workspace import ReviewWorkspace

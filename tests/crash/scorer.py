@@ -38,7 +38,7 @@ def main(data_dir: str, standard_path: str) -> None:
     from reviewer.models import Store
     from reviewer.models.orm import AuditRow
     from reviewer.models.workbench import Workbench
-    from reviewer.models.workbench_types import Conflict
+    from reviewer.scoring.workbench_types import Conflict
     from reviewer.standards import load_standard
     from tests.sealing import unlock_for_tests
 

@@ -83,7 +83,7 @@ def test_the_window_check_fails_with_the_error_the_window_showed(
 
 
 def test_the_window_check_fails_on_a_damaged_package(tmp_path: Path) -> None:
-    from reviewer.packages.demo import DEMO_PASSPHRASE, build_demo
+    from reviewer.demo.package import DEMO_PASSPHRASE, build_demo
     from reviewer.ui.doctor_window import open_in_window
 
     demo = build_demo(tmp_path / "demo")

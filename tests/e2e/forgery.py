@@ -11,9 +11,9 @@ from pathlib import Path
 
 from reviewer.export.bundle import _package_files
 from reviewer.export.bundle_format import KIND, MIMETYPE, BundleContent, content_json, header_json, sha256
+from reviewer.packages import envelope as fmt
 from reviewer.packages import open_package
 from reviewer.scoring import scores_file
-from reviewer.scoring import sheet_format as fmt
 from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.scoring.sheet_build import seal_sheet
 from reviewer.scoring.sheet_model import Declarations

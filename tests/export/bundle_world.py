@@ -20,6 +20,7 @@ from reviewer.export.panel_record import panel_record_input
 from reviewer.export.record import build_record_pdf
 from reviewer.export.record_input import MemberRole
 from reviewer.packages import open_package, seal
+from reviewer.packages.envelope import MinistryReader
 from reviewer.packages.seal import PanelMember
 from reviewer.scoring.decisions import (
     Actor,
@@ -32,7 +33,6 @@ from reviewer.scoring.decisions import (
 from reviewer.scoring.reconcile import reconcile
 from reviewer.scoring.sheet import build_recusal, build_sheet, open_sheet
 from reviewer.scoring.sheet_binding import PackageBinding
-from reviewer.scoring.sheet_format import MinistryReader
 from reviewer.trust import Identity, create_authority
 from reviewer.trust.authority import Authority, AuthorityKeys
 from tests.export.conftest import PANEL, _enrol, source

@@ -27,8 +27,8 @@ from reviewer.export.bundle_format import (
 )
 from reviewer.export.panel_record import panel_record_input
 from reviewer.export.record import build_record_pdf
+from reviewer.packages import envelope as fmt
 from reviewer.packages import open_package
-from reviewer.scoring import sheet_format as fmt
 from reviewer.scoring.reconcile import reconcile
 from reviewer.scoring.sheet import open_sheet
 from reviewer.standards.load import StandardInvalid

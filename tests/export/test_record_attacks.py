@@ -48,8 +48,8 @@ from reviewer.export.panel_record import panel_record_input
 from reviewer.export.record import build_record_pdf
 from reviewer.export.record_input import MemberRole
 from reviewer.export.verify import verify_file
+from reviewer.packages import envelope as fmt
 from reviewer.packages import open_package
-from reviewer.scoring import sheet_format as fmt
 from reviewer.scoring.reconcile import reconcile
 from reviewer.scoring.result import Reconciliation
 from reviewer.scoring.sheet import open_sheet

@@ -23,9 +23,9 @@ from reviewer.errors import ReviewerError
 from reviewer.export import bundle as bundle_mod
 from reviewer.export.bundle import open_bundle
 from reviewer.export.bundle_format import KIND, parse_content
+from reviewer.packages import envelope as fmt
 from reviewer.packages.manifest import parse_manifest
 from reviewer.scoring import sheet as sheet_mod
-from reviewer.scoring import sheet_format as fmt
 from reviewer.scoring.decisions_io import parse_decisions
 from reviewer.scoring.scores_file import parse_csv, read_scores_file
 from reviewer.scoring.sheet import open_sheet

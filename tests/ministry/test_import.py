@@ -21,8 +21,8 @@ from reviewer.export.bundle_format import KIND, MIMETYPE, BundleContent, content
 from reviewer.ministry import importer
 from reviewer.ministry.importer import import_bundles
 from reviewer.ministry.registry import Registry
+from reviewer.packages import envelope as fmt
 from reviewer.packages import open_package
-from reviewer.scoring import sheet_format as fmt
 from reviewer.trust import certs, clock, open_authority
 from tests.export.bundle_world import CHAIR, BundleWorld, build_bundle_world
 from tests.export.conftest import PASSPHRASE

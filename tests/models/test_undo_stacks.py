@@ -20,7 +20,7 @@ from reviewer.models import Store, undo_stacks
 from reviewer.models import workbench_slots as slots
 from reviewer.models.orm import AuditRow, ReviewRow
 from reviewer.models.workbench import Workbench
-from reviewer.models.workbench_types import Conflict, Review
+from reviewer.scoring.workbench_types import Conflict, Review
 from reviewer.standards import Standard, load_standard
 
 _ids = itertools.count()

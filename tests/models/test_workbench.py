@@ -14,7 +14,8 @@ from reviewer.errors import InvalidInput
 from reviewer.models import Store
 from reviewer.models.orm import AuditRow, EvidenceFileRow, ScoreRow
 from reviewer.models.workbench import Workbench
-from reviewer.models.workbench_types import (
+from reviewer.scoring import entry
+from reviewer.scoring.workbench_types import (
     Conflict,
     DeclarationsFirst,
     EligibilityState,
@@ -28,7 +29,6 @@ from reviewer.models.workbench_types import (
     ReviewStatus,
     Role,
 )
-from reviewer.scoring import entry
 from reviewer.standards import Standard, load_standard
 from reviewer.standards.model import EvidenceMethod
 

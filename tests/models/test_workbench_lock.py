@@ -9,7 +9,8 @@ import pytest
 
 from reviewer.models import Store
 from reviewer.models.workbench import Workbench
-from reviewer.models.workbench_types import (
+from reviewer.scoring import entry
+from reviewer.scoring.workbench_types import (
     Conflict,
     DeclarationsFirst,
     EligibilityState,
@@ -23,7 +24,6 @@ from reviewer.models.workbench_types import (
     ReviewStatus,
     WrongVersion,
 )
-from reviewer.scoring import entry
 from reviewer.standards import Standard, load_standard
 from reviewer.standards.model import EvidenceMethod
 

@@ -9,7 +9,7 @@ import pytest
 
 from reviewer.models import Store
 from reviewer.models.workbench import Workbench
-from reviewer.models.workbench_types import (
+from reviewer.scoring.workbench_types import (
     Conflict,
     EligibilityState,
     NothingToRedo,

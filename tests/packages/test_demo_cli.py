@@ -8,8 +8,8 @@ import io
 import pytest
 
 from reviewer.cli import main
+from reviewer.demo.package import DEMO_PASSPHRASE, build_demo
 from reviewer.packages import open_package
-from reviewer.packages.demo import DEMO_PASSPHRASE, build_demo
 from reviewer.trust import PassphraseSource, load_identity
 
 pytestmark = pytest.mark.slow

@@ -10,7 +10,7 @@ import zipfile
 import pytest
 from pkg_world import PASSPHRASE
 
-from reviewer.errors import Tampered
+from reviewer.errors import HostileArchive, Tampered
 from reviewer.packages import open_package
 from reviewer.packages.container import SafeZip, _Stored
 from reviewer.packages.manifest import MIMETYPE
@@ -29,6 +29,31 @@ def test_stored_bytes_are_the_members(world) -> None:
                     chunks.append(block)
                 assert b"".join(chunks) == data
                 assert raw.read(100) == b""
+
+
+def test_a_file_object_reads_like_the_path(world) -> None:
+    """Bytes in memory are checked and read the same way; the caller's file stays open."""
+    with zipfile.ZipFile(world.small_package) as zf:
+        expected = {i.filename: zf.read(i) for i in zf.infolist()}
+    fh = io.BytesIO(world.small_package.read_bytes())
+    with SafeZip(fh, MIMETYPE, "not a package") as safe:
+        with pytest.raises(ValueError):
+            _ = safe.path  # no path to reopen: reads go through the caller's file
+        assert safe.physical_order() == list(expected)
+        raws = [safe.open_authenticated(name) for name in expected]
+        for name, raw in zip(expected, raws, strict=True):  # interleaved: each read seeks to its place
+            assert raw.read(3) == expected[name][:3]
+        for name, raw in zip(expected, raws, strict=True):
+            assert raw.read() == expected[name][3:]
+            assert safe.read(name, len(expected[name])) == expected[name]
+    assert not fh.closed
+
+
+def test_a_hostile_file_object_is_refused_like_a_path(world) -> None:
+    data = bytearray(world.small_package.read_bytes())
+    data += b"trailing"
+    with pytest.raises(HostileArchive):  # extra data at the end, as from a path
+        SafeZip(io.BytesIO(bytes(data)), MIMETYPE, "not a package")
 
 
 def test_a_short_file_is_an_error_not_an_end() -> None:

@@ -8,10 +8,20 @@ from decimal import Decimal
 import pytest
 from sheet_fixtures import MATERIAL, sheet_world
 
+from reviewer.app.finalise import (
+    SheetArchive,
+    accept_return_notice,
+    answers_of,
+    finalise,
+    missing,
+)
 from reviewer.errors import NotAnArtifact, Refused
 from reviewer.models.store import Store
 from reviewer.models.workbench import Workbench
-from reviewer.models.workbench_types import (
+from reviewer.scoring.return_notice import build_return_notice
+from reviewer.scoring.sheet import open_sheet
+from reviewer.scoring.sheet_model import FileRef, MaterialRef, SheetInvalid
+from reviewer.scoring.workbench_types import (
     Conflict,
     EligibilityState,
     Review,
@@ -19,16 +29,6 @@ from reviewer.models.workbench_types import (
     ReviewStatus,
     SignedFile,
 )
-from reviewer.scoring.finalise import (
-    SheetArchive,
-    accept_return_notice,
-    answers_of,
-    finalise,
-    missing,
-)
-from reviewer.scoring.return_notice import build_return_notice
-from reviewer.scoring.sheet import open_sheet
-from reviewer.scoring.sheet_model import FileRef, MaterialRef, SheetInvalid
 
 __all__ = ["sheet_world"]
 

@@ -10,8 +10,8 @@ import pytest
 
 from reviewer.models import Store
 from reviewer.models.workbench import Workbench
-from reviewer.models.workbench_types import Conflict, EligibilityState, Review
 from reviewer.scoring.progress import MissingKind, missing, next_unscored, progress
+from reviewer.scoring.workbench_types import Conflict, EligibilityState, Review
 from reviewer.standards import Standard, load_standard
 
 FP = "SHA256:progress"

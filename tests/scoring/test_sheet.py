@@ -11,6 +11,7 @@ import pytest
 from sheet_fixtures import MATERIAL, full_answers, sheet_world
 
 from reviewer.errors import NotAnArtifact, NotOnPanel, Refused, Revoked, Tampered, Untrusted
+from reviewer.packages.envelope import MinistryReader
 from reviewer.scoring.entry import CommentRequired, OffStep, ScoreOutOfRange, UnknownIndicator
 from reviewer.scoring.reconcile import reconcile
 from reviewer.scoring.sheet import (
@@ -23,7 +24,6 @@ from reviewer.scoring.sheet import (
     write_sheet,
 )
 from reviewer.scoring.sheet_binding import PackageBinding
-from reviewer.scoring.sheet_format import MinistryReader
 from reviewer.scoring.sheet_model import (
     MaterialRef,
     ScoreAnswer,

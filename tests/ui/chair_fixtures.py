@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from reviewer.demo.package import build_demo, source
 from reviewer.packages import open_package
-from reviewer.packages.demo import build_demo, source
 from reviewer.scoring.return_notice import build_return_notice, open_return_notice, revise_sheet
 from reviewer.scoring.sheet import build_recusal, build_sheet, open_sheet
 from reviewer.scoring.sheet_binding import PackageBinding

@@ -12,7 +12,7 @@ from typing import NamedTuple
 import pytest
 
 from reviewer import i18n
-from reviewer.packages.demo import build_demo, source
+from reviewer.demo.package import build_demo, source
 from reviewer.paths import resource
 from reviewer.trust import create_identity, install_credential, load_credential, open_authority
 from reviewer.trust.identity import REQUEST

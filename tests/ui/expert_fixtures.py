@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from reviewer.app.finalise import SheetArchive
 from reviewer.app.opening import OpenedReview, load_review
+from reviewer.demo.package import DEMO_PASSPHRASE
 from reviewer.models.store import Store
-from reviewer.models.workbench_types import Conflict, EligibilityState
 from reviewer.packages import open_package
-from reviewer.packages.demo import DEMO_PASSPHRASE
-from reviewer.scoring.finalise import SheetArchive
 from reviewer.scoring.sheet_binding import PackageBinding
+from reviewer.scoring.workbench_types import Conflict, EligibilityState
 from reviewer.trust import PassphraseSource, load_identity
 from reviewer.ui.panels.expert_pages import attach_expert_pages
 from reviewer.ui.panels.review_workspace import ReviewWorkspace, workspace_for

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QCheckBox, QRadioButton, QWidget
 
-from reviewer.packages.demo import DEMO_PASSPHRASE
+from reviewer.demo.package import DEMO_PASSPHRASE
 from reviewer.ui.panels.review_workspace import ReviewWorkspace
 from reviewer.ui.panels.score_editor import COMMENT_DELAY_MS
 from reviewer.ui.panels.scoring_panel import SCRATCH_DELAY_MS

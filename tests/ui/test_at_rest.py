@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from reviewer.app.opening import load_review, open_member_review
+from reviewer.demo.package import DEMO_PASSPHRASE
 from reviewer.errors import WrongPassphrase
 from reviewer.models import Store
 from reviewer.models import sealed as sealed_module
@@ -29,9 +30,8 @@ from reviewer.models.db import make_engine
 from reviewer.models.migrate import upgrade
 from reviewer.models.sealed import StoreLocked
 from reviewer.models.workbench import Workbench
-from reviewer.models.workbench_types import Conflict, Role
-from reviewer.packages.demo import DEMO_PASSPHRASE
 from reviewer.scoring.decisions import Actor, ConsensusDecision, PanelDecisions
+from reviewer.scoring.workbench_types import Conflict, Role
 from reviewer.standards.model import EvidenceMethod
 from reviewer.trust import PassphraseSource, load_identity
 

@@ -15,9 +15,10 @@ from sqlalchemy import text
 from reviewer.app.opening import load_review
 from reviewer.models import Store
 from reviewer.models.db import make_engine
+from reviewer.models.evidence_files import EvidenceLocked
 from reviewer.models.migrate import HEAD, current_revision, downgrade, upgrade
 from reviewer.models.workbench import Workbench
-from reviewer.models.workbench_types import Conflict, EvidenceLocked
+from reviewer.scoring.workbench_types import Conflict
 from tests.ui.test_at_rest import source
 
 pytestmark = pytest.mark.real_store_keys

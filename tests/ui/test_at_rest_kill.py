@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 
 from reviewer.app.opening import load_review
+from reviewer.demo.package import DEMO_PASSPHRASE
 from reviewer.models import Store
 from reviewer.models.workbench import Workbench
-from reviewer.packages.demo import DEMO_PASSPHRASE
 from tests.ui.test_at_rest import COMMENT, SCRATCH, fill, legacy_store, source
 
 pytestmark = [pytest.mark.real_store_keys, pytest.mark.slow]

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from reviewer.packages.demo import DEMO_PASSPHRASE, source
+from reviewer.demo.package import DEMO_PASSPHRASE, source
 from reviewer.scoring.panel import PanelState
 from reviewer.scoring.reconcile import reconcile
 from reviewer.scoring.sheet import open_sheet

@@ -19,10 +19,10 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import delete
 
+from reviewer.demo.package import DEMO_PASSPHRASE
 from reviewer.export.pades_validate import validate_record
 from reviewer.models.orm import ChairSheetRow
-from reviewer.models.workbench_types import Review
-from reviewer.packages.demo import DEMO_PASSPHRASE
+from reviewer.scoring.workbench_types import Review
 from reviewer.ui.dialogs import cosign as cosign_dialogs
 from reviewer.ui.dialogs import errors, sheet_files
 from reviewer.ui.panels import chair_decisions, chair_import

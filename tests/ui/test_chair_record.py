@@ -11,13 +11,13 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
+from reviewer.demo.package import DEMO_PASSPHRASE, source
 from reviewer.export.bundle import open_bundle
 from reviewer.export.bundle_checks import record_bindings
 from reviewer.export.pades import record_fields
 from reviewer.export.pades_validate import validate_record
 from reviewer.export.record_input import MemberRole
-from reviewer.packages.demo import DEMO_PASSPHRASE, source
-from reviewer.scoring.sheet_format import MinistryReader
+from reviewer.packages.envelope import MinistryReader
 from reviewer.trust import open_authority
 from reviewer.ui.dialogs import cosign as cosign_dialogs
 from reviewer.ui.dialogs import errors

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.models.workbench_types import Conflict, ReviewStatus
 from reviewer.scoring.sheet import open_sheet
+from reviewer.scoring.workbench_types import Conflict, ReviewStatus
 from reviewer.ui.dialogs import errors, sheet_files
 from tests.ui.expert_fixtures import chair_reader, expert
 

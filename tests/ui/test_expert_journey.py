@@ -10,10 +10,10 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 
-from reviewer.models.workbench_types import ReviewStatus
-from reviewer.packages.demo import DEMO_PASSPHRASE
+from reviewer.demo.package import DEMO_PASSPHRASE
 from reviewer.scoring.sheet import open_sheet
 from reviewer.scoring.sheet_model import FileRef
+from reviewer.scoring.workbench_types import ReviewStatus
 from reviewer.ui.dialogs import sheet_files
 from reviewer.ui.panels import score_editor
 from tests.ui.expert_fixtures import chair_reader

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
-from reviewer.packages.demo import DEMO_PASSPHRASE
+from reviewer.demo.package import DEMO_PASSPHRASE
 from reviewer.ui import file_open_events
 from reviewer.ui.dialogs import passphrase as passphrase_dialogs
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from reviewer.models.workbench_types import Conflict, ReviewStatus
 from reviewer.scoring.return_notice import build_return_notice
 from reviewer.scoring.sheet import open_sheet
+from reviewer.scoring.workbench_types import Conflict, ReviewStatus
 from reviewer.ui import labels
 from reviewer.ui.dialogs import errors, sheet_files
 from reviewer.ui.dialogs import return_notice as return_dialog

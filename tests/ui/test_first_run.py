@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from reviewer.packages.demo import source
+from reviewer.demo.package import source
 from reviewer.trust import open_authority, pretty_fingerprint
 from reviewer.ui.dialogs import sheet_files
 from reviewer.ui.dialogs.first_run import CREATE, EXISTING, FirstRunWizard, needs_first_run

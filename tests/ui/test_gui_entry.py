@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from reviewer.cli import gui_argv
-from reviewer.packages.demo import DEMO_PASSPHRASE
+from reviewer.demo.package import DEMO_PASSPHRASE
 
 
 @pytest.mark.parametrize(

@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 
 from reviewer.app.opening import OpenedReview, load_review
+from reviewer.demo.package import DEMO_PASSPHRASE, build_demo
 from reviewer.models.store import Store
 from reviewer.models.workbench import Workbench
-from reviewer.models.workbench_types import Conflict, EvidenceKind
-from reviewer.packages.demo import DEMO_PASSPHRASE, build_demo
+from reviewer.scoring.workbench_types import Conflict, EvidenceKind
 from reviewer.trust import PassphraseSource
 from reviewer.ui.models.materials_model import MaterialsModel
 from reviewer.ui.panels.materials_viewer import MaterialsViewer

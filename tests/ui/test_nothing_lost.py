@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from reviewer.errors import ReviewerError
-from reviewer.models.workbench_types import EligibilityState
+from reviewer.scoring.workbench_types import EligibilityState
 from reviewer.ui.dialogs import errors
 from reviewer.ui.models.scoring_model import STATUS
 from tests.ui.expert_typing import (

@@ -14,8 +14,8 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 
-from reviewer.models.workbench_types import ReviewStatus
 from reviewer.scoring.sheet import open_sheet
+from reviewer.scoring.workbench_types import ReviewStatus
 from reviewer.ui.dialogs import errors, sheet_files
 from reviewer.ui.tasks import PoolExecutor
 from tests.ui.expert_fixtures import chair_reader

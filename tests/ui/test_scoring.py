@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from reviewer.models.workbench_types import Conflict, EligibilityState, EvidenceKind
-from reviewer.packages.demo import DEMO_PASSPHRASE
+from reviewer.demo.package import DEMO_PASSPHRASE
+from reviewer.scoring.workbench_types import Conflict, EligibilityState, EvidenceKind
 from reviewer.ui.models.scoring_model import SCORE, STATUS, ScoringModel
 from reviewer.ui.panels import score_editor
 from reviewer.ui.panels.review_workspace import ReviewWorkspace

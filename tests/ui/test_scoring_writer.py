@@ -11,8 +11,8 @@ import pytest
 
 from reviewer.models import Store
 from reviewer.models.workbench import Workbench
-from reviewer.models.workbench_types import Conflict, Review
 from reviewer.scoring.entry import OffStep
+from reviewer.scoring.workbench_types import Conflict, Review
 from reviewer.standards import load_standard
 from reviewer.ui.review_writer import ReviewWriter
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from reviewer.models.store import Store
 from reviewer.models.workbench import Workbench
-from reviewer.models.workbench_types import Conflict
+from reviewer.scoring.workbench_types import Conflict
 from reviewer.standards import load_standard
 from reviewer.standards.model import EvidenceMethod
 from reviewer.ui.panels.site_visit_panel import SiteVisitPanel

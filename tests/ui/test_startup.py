@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from reviewer.app import opening
-from reviewer.packages.demo import DEMO_PASSPHRASE
+from reviewer.demo.package import DEMO_PASSPHRASE
 from reviewer.ui import app as app_module
 
 pytestmark = pytest.mark.slow

@@ -1,7 +1,7 @@
 """Accepting the chair's return notice (.rvreturn): only the indicators it names reopen.
 
 The notice must be signed by this package's chair and name the sheet this expert signed last
-(:func:`reviewer.scoring.finalise.accept_return_notice` checks both, in the background); then the
+(:func:`reviewer.app.finalise.accept_return_notice` checks both, in the background); then the
 review becomes version n+1 with the chair's reason, only the named indicators editable. The file
 chooser and the confirmation go through small functions that tests monkeypatch.
 """
@@ -14,9 +14,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from reviewer.app.finalise import SheetArchive, accept_return_notice
 from reviewer.app.opening import OpenedReview
 from reviewer.packages import open_package
-from reviewer.scoring.finalise import SheetArchive, accept_return_notice
 from reviewer.scoring.return_notice import ReturnNotice
 from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.ui.dialogs import errors, sheet_files

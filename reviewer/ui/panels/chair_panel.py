@@ -40,6 +40,7 @@ from reviewer.app.chair_work import (
     keep_offered,
     require_record_open,
 )
+from reviewer.app.finalise import Finalised, SheetArchive
 from reviewer.app.opening import OpenedReview
 from reviewer.errors import ReviewerError
 from reviewer.export.record_seal import RecordFrozen
@@ -51,7 +52,6 @@ from reviewer.scoring.decisions import (
     Actor,
     PanelDecisions,
 )
-from reviewer.scoring.finalise import Finalised, SheetArchive
 from reviewer.scoring.panel import PanelState, SheetOutcome
 from reviewer.scoring.result import Reconciliation
 from reviewer.trust import clock

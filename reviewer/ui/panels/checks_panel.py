@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer import i18n
-from reviewer.models.workbench_types import EligibilityState, ReviewState
+from reviewer.scoring.workbench_types import EligibilityState, ReviewState
 from reviewer.standards.model import Standard
 from reviewer.ui import labels
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.models.workbench_types import Conflict, ReviewState, ReviewStatus
+from reviewer.scoring.workbench_types import Conflict, ReviewState, ReviewStatus
 from reviewer.ui.dialogs import errors
 from reviewer.ui.review_writer import ReviewWriter
 

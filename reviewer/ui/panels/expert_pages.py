@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject
 
 from reviewer.app.opening import OpenedReview
-from reviewer.models.workbench_types import Conflict
+from reviewer.scoring.workbench_types import Conflict
 from reviewer.ui.panels.declarations_page import DeclarationsPage
 from reviewer.ui.panels.review_workspace import ReviewWorkspace
 from reviewer.ui.tasks import Executor
 
 if TYPE_CHECKING:
-    from reviewer.scoring.finalise import Finalised, SheetArchive
+    from reviewer.app.finalise import Finalised, SheetArchive
     from reviewer.ui.panels.finalise_page import FinalisePage
 
 

@@ -1,7 +1,7 @@
 """Finalise and sign: what is still missing (click to go there), then sign, verify, lock.
 
 Signing runs through :class:`~reviewer.ui.tasks.Task` (never on the GUI thread): the package is
-reopened to bind the sheet to it, :func:`reviewer.scoring.finalise.finalise` builds the sheet (a
+reopened to bind the sheet to it, :func:`reviewer.app.finalise.finalise` builds the sheet (a
 score sheet, version n+1 after a return notice, or a recusal), writes it where the expert chose
 (temporary file + rename), reopens and verifies it, and locks the review — after the expert has
 confirmed, in words, what signing does. The page shows the newest signed file (where, its version,
@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.app.finalise import Finalised, SheetArchive, finalise, missing
 from reviewer.app.opening import OpenedReview
-from reviewer.models.workbench_types import Conflict, ReviewState, ReviewStatus, SheetVersion
 from reviewer.packages import open_package
-from reviewer.scoring.finalise import Finalised, SheetArchive, finalise, missing
 from reviewer.scoring.sheet import open_sheet
 from reviewer.scoring.sheet_binding import PackageBinding
+from reviewer.scoring.workbench_types import Conflict, ReviewState, ReviewStatus, SheetVersion
 from reviewer.ui import labels
 from reviewer.ui.dialogs import errors, sheet_files
 from reviewer.ui.dialogs.return_notice import accept_notice

@@ -22,7 +22,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QWidget
 
 from reviewer.models.workbench_text import done_text, redo_label, undo_label
-from reviewer.models.workbench_types import AuditEntry
+from reviewer.scoring.workbench_types import AuditEntry
 
 SAVED_STYLE = "QLabel { color: #1a7f37; }"
 SAVING_STYLE = "QLabel { color: #9a6700; }"

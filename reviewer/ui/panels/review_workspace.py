@@ -39,7 +39,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolBar, QVBoxLayout, QWidge
 from reviewer.app.opening import OpenedReview, open_member_review
 from reviewer.models.store import Store
 from reviewer.models.workbench import Workbench
-from reviewer.models.workbench_types import (
+from reviewer.scoring.progress import next_unscored
+from reviewer.scoring.workbench_types import (
     AuditEntry,
     EligibilityState,
     NothingToRedo,
@@ -48,7 +49,6 @@ from reviewer.models.workbench_types import (
     ReviewState,
     ReviewStatus,
 )
-from reviewer.scoring.progress import next_unscored
 from reviewer.ui.dialogs import errors
 from reviewer.ui.panels.checks_panel import ChecksPanel
 from reviewer.ui.panels.review_history import SaveIndicator, UndoRedo

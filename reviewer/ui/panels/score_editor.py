@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.models.workbench_types import ReviewState
 from reviewer.scoring import entry
+from reviewer.scoring.workbench_types import ReviewState
 from reviewer.standards.model import Criterion, Standard
 from reviewer.ui import labels
 from reviewer.ui.dialogs import errors

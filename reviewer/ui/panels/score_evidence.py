@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.models.workbench_types import EvidenceKind, EvidenceRef, ReviewState
+from reviewer.scoring.workbench_types import EvidenceKind, EvidenceRef, ReviewState
 
 EvidenceIdRole = Qt.ItemDataRole.UserRole + 1
 EvidenceRefRole = Qt.ItemDataRole.UserRole + 2

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.models.workbench_types import ReviewState
 from reviewer.scoring.progress import next_unscored, progress
+from reviewer.scoring.workbench_types import ReviewState
 from reviewer.standards.model import Standard
 from reviewer.ui import labels
 from reviewer.ui.fitted_tree import FittedTreeView

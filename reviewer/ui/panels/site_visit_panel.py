@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer import i18n
-from reviewer.models.workbench_types import ReviewState, SiteNote
 from reviewer.scoring import site_visit
 from reviewer.scoring.site_visit import ACTIVITIES, LinkedIndicator
+from reviewer.scoring.workbench_types import ReviewState, SiteNote
 from reviewer.standards.model import EvidenceMethod, Standard
 from reviewer.ui import labels
 from reviewer.ui.review_writer import ReviewWriter

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from reviewer.app.opening import OpenedReview
-from reviewer.models.workbench_types import ReviewState
+from reviewer.scoring.workbench_types import ReviewState
 from reviewer.ui.panels.review_workspace import ReviewWorkspace
 from reviewer.ui.tasks import Executor
 

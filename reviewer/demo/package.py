@@ -15,8 +15,8 @@ from pathlib import Path
 
 from reviewer.demo.materials import generate_materials
 from reviewer.demo.people import DEMO_PANEL
+from reviewer.demo.sheets import SHEETS_DIR, demo_sheet_keys, write_demo_sheet
 from reviewer.errors import ReviewerError
-from reviewer.packages.demo_sheets import SHEETS_DIR, demo_sheet_keys, write_demo_sheet
 from reviewer.packages.reader import open_package, verify_package
 from reviewer.packages.seal import PanelMember, seal
 from reviewer.paths import resource

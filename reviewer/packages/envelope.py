@@ -16,12 +16,9 @@ unwrapped against the signed value, so a signer cannot give different recipients
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
-import os
 import secrets
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -210,21 +207,12 @@ def read_envelope(data: bytes, mimetype: str, fmt: str, not_artifact: Text) -> E
     HostileArchive. ``fmt`` is the ``format`` the header must declare."""
     if len(data) > MAX_FILE:
         raise NotAnArtifact(not_artifact, detail="too large")
-    # SafeZip reads from a path: the bytes (public header and ciphertext only) go to a private
-    # temporary file for the duration of the check.
-    fd, tmp = tempfile.mkstemp(prefix=".reviewer-envelope.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        with SafeZip(tmp, mimetype, not_artifact) as zf:
-            if zf.physical_order() != list(MEMBERS):  # the members, and in the order written
-                raise _damaged(f"members {zf.physical_order()}")
-            header_bytes = zf.read("header.json", MAX_HEADER)
-            sig_bytes = zf.read("signature.json", MAX_SIGNATURE)
-            payload = zf.read("payload", MAX_PAYLOAD + stream.TAG * (MAX_PAYLOAD // CHUNK + 1))
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+    with SafeZip(io.BytesIO(data), mimetype, not_artifact) as zf:
+        if zf.physical_order() != list(MEMBERS):  # the members, and in the order written
+            raise _damaged(f"members {zf.physical_order()}")
+        header_bytes = zf.read("header.json", MAX_HEADER)
+        sig_bytes = zf.read("signature.json", MAX_SIGNATURE)
+        payload = zf.read("payload", MAX_PAYLOAD + stream.TAG * (MAX_PAYLOAD // CHUNK + 1))
     try:
         header = parse_json(header_bytes)
         if not isinstance(header, dict) or canonical_json(header) != header_bytes:

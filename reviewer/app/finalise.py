@@ -25,15 +25,6 @@ from pathlib import Path
 from reviewer.errors import Refused
 from reviewer.i18n import T, Text
 from reviewer.models.workbench import Workbench
-from reviewer.models.workbench_types import (
-    Conflict,
-    EligibilityState,
-    EvidenceKind,
-    Review,
-    ReviewState,
-    ReviewStatus,
-    SignedFile,
-)
 from reviewer.paths import data_dir
 from reviewer.scoring import progress
 from reviewer.scoring.progress import MissingKind
@@ -53,6 +44,15 @@ from reviewer.scoring.sheet_model import (
     check_answers,
 )
 from reviewer.scoring.sheet_types import SHEET_SUFFIX
+from reviewer.scoring.workbench_types import (
+    Conflict,
+    EligibilityState,
+    EvidenceKind,
+    Review,
+    ReviewState,
+    ReviewStatus,
+    SignedFile,
+)
 from reviewer.standards.model import Standard
 from reviewer.trust import clock
 from reviewer.trust.files import write_atomic
