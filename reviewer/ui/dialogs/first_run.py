@@ -69,17 +69,17 @@ class ChoicePage(QWizardPage):
                 "ministry. Create one now, or use one you already have."
             )
         )
-        self.create = QRadioButton(self.tr("Create a new identity"), objectName="firstRunCreate")
-        self.existing = QRadioButton(
+        self.new_identity = QRadioButton(self.tr("Create a new identity"), objectName="firstRunCreate")
+        self.existing_identity = QRadioButton(
             self.tr("Use an existing identity folder"), objectName="firstRunExisting"
         )
-        self.create.setChecked(True)
+        self.new_identity.setChecked(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.create)
-        layout.addWidget(self.existing)
+        layout.addWidget(self.new_identity)
+        layout.addWidget(self.existing_identity)
 
     def nextId(self) -> int:
-        return CREATE if self.create.isChecked() else EXISTING
+        return CREATE if self.new_identity.isChecked() else EXISTING
 
 
 class CreatePage(QWizardPage):
@@ -287,13 +287,13 @@ class FirstRunWizard(QWizard):
         self.folder: Path | None = None
         self.setWindowTitle(self.tr("Set up your identity"))
         self.choice = ChoicePage()
-        self.create = CreatePage(self)
+        self.new_identity = CreatePage(self)
         self.request = RequestPage(self)
         self.credential = CredentialPage(self)
         self.existing = ExistingPage(self)
         for key, page in (
             (CHOICE, self.choice),
-            (CREATE, self.create),
+            (CREATE, self.new_identity),
             (REQUEST_PAGE, self.request),
             (CREDENTIAL_PAGE, self.credential),
             (EXISTING, self.existing),
