@@ -34,6 +34,7 @@ from reviewer.trust import (
     pretty_fingerprint,
     read_info,
 )
+from reviewer.trust.credential import Credential
 from reviewer.trust.files import write_atomic
 from reviewer.trust.identity import CREDENTIAL, REQUEST
 from reviewer.trust.passphrase import keyring_store
@@ -219,16 +220,16 @@ class CredentialPage(QWizardPage):
             .run()
         )
 
-    def _installed(self, credential: object) -> None:
-        self.root_fingerprint = credential.root_fingerprint  # type: ignore[attr-defined]
+    def _installed(self, credential: Credential) -> None:
+        self.root_fingerprint = credential.root_fingerprint
         self.result.setText(
             self.tr(
                 "Installed: {name} · {org}.\n\nThe ministry root you now trust has the fingerprint\n{fp}\n\n"
                 "Compare it with the fingerprint the ministry gave you by phone or on paper. If they differ, "
                 "do not use this identity and tell the ministry."
             ).format(
-                name=credential.name,  # type: ignore[attr-defined]
-                org=credential.org,  # type: ignore[attr-defined]
+                name=credential.name,
+                org=credential.org,
                 fp=pretty_fingerprint(self.root_fingerprint),
             )
         )

@@ -410,7 +410,12 @@ class MaterialsViewer(QWidget):
         return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.view and event.type() == QEvent.Type.KeyPress and self._page_key(event):
+        if (
+            watched is self.view
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and self._page_key(event)
+        ):
             return True
         return super().eventFilter(watched, event)
 
