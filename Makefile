@@ -1,5 +1,5 @@
 # The two set-up commands of the README: `make run` (the app on its built-in demo) and
-# `make test` (the whole suite: ruff, the import-linter contracts, pytest). Each does its own
+# `make test` (the whole suite: ruff, the import-linter contracts, mypy, pytest). Each does its own
 # set-up: Debian packages when run as root, a virtual environment in .venv, translations.
 PYTHON ?= python3
 VENV   := .venv
@@ -31,6 +31,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check reviewer tests scripts packaging benchmarks
 	$(BIN)/ruff format --check reviewer tests scripts packaging benchmarks
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 test: sysdeps venv translations lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
@@ -49,4 +50,4 @@ dist: sysdeps venv translations
 	bash scripts/build-dist.sh
 
 clean:
-	rm -rf $(VENV) $(QM) .pytest_cache .ruff_cache build dist
+	rm -rf $(VENV) $(QM) .pytest_cache .ruff_cache .mypy_cache build dist

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reviewer.errors import Refused
 from reviewer.i18n import T, Text
@@ -57,6 +58,9 @@ from reviewer.standards.model import Standard
 from reviewer.trust import clock
 from reviewer.trust.files import write_atomic
 from reviewer.trust.identity import Identity
+
+if TYPE_CHECKING:
+    from reviewer.scoring.entry import ScoreEntryError
 
 RETURN_SUFFIX = ".rvreturn"
 
@@ -290,7 +294,7 @@ def finalise(
     return Finalised(path, sheet)
 
 
-def _as_error(problem: Missing):  # a ScoreEntryError, so SheetInvalid names each code
+def _as_error(problem: Missing) -> ScoreEntryError:  # a ScoreEntryError, so SheetInvalid names each code
     from reviewer.scoring.entry import ScoreEntryError
 
     return ScoreEntryError(problem.message, code=problem.code)

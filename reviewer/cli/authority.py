@@ -26,7 +26,7 @@ def passphrase_source(args: argparse.Namespace) -> PassphraseSource:
     return PassphraseSource(env=getattr(args, "passphrase_env", None))
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("authority", help="the ministry's keys: create, enrol members, revoke / 部级签发机构")
     asub = p.add_subparsers(dest="authority_command", metavar="ACTION", required=True)
 

@@ -7,7 +7,7 @@ import argparse
 from reviewer.i18n import T
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "demo",
         help="build the demo (authority, panel, sealed sample package) and open it / 演示",

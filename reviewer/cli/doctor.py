@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from reviewer.doctor import Named
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "doctor",
         help="check that this installation works / 自检",

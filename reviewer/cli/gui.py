@@ -9,7 +9,7 @@ from reviewer.errors import UsageError
 from reviewer.i18n import T
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("gui", help="open the desktop application (default) / 打开桌面应用")
     p.add_argument("file", nargs="?", help="a standard (.json) or review package (.rvpkg) to open at start")
     p.add_argument("--identity", metavar="DIR", help="the identity folder that opens the package")

@@ -8,7 +8,7 @@ from reviewer.cli.authority import add_passphrase_option, passphrase_source
 from reviewer.i18n import T
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "identity", help="your keys as an expert or chair: create, install credential / 专家身份"
     )

@@ -35,7 +35,7 @@ def _output(p: argparse.ArgumentParser) -> None:
     )
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("ministry", help="the ministry desk: registry, reports, import / 部级登记与报表")
     msub = p.add_subparsers(dest="ministry_command", metavar="ACTION", required=True)
 

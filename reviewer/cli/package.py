@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from reviewer.packages import PackageView
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("package", help="seal, verify and open review packages / 评审包")
     psub = p.add_subparsers(dest="package_command", metavar="ACTION", required=True)
 

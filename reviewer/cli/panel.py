@@ -33,7 +33,7 @@ SUMMARY_TXT = "summary.txt"
 SUMMARY_MD = "summary.md"
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from reviewer.cli.panel_close import register_close
 
     p = sub.add_parser("panel", help="the chair: collect sheets and reconcile / 专家组组长")

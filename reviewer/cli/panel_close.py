@@ -102,7 +102,7 @@ RECORD_NAME = "record.pdf"
 BUNDLE_SUFFIX = ".rvresult"
 
 
-def register_close(psub: argparse._SubParsersAction) -> None:
+def register_close(psub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     c = psub.add_parser(
         "close",
         help="the chair signs the record last and writes the result bundle for the ministry",

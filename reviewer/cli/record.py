@@ -10,7 +10,7 @@ from reviewer.errors import UsageError
 from reviewer.i18n import T
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("record", help="the panel's signed review record (PDF) / 评审意见表")
     rsub = p.add_subparsers(dest="record_command", metavar="ACTION", required=True)
     c = rsub.add_parser(

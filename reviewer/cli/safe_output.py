@@ -36,7 +36,7 @@ class SafeText:
 def terminal_safe_output() -> Iterator[None]:
     """``sys.stdout`` and ``sys.stderr`` escaped for the duration (restored afterwards)."""
     out, err = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = SafeText(out), SafeText(err)  # type: ignore[assignment]
+    sys.stdout, sys.stderr = SafeText(out), SafeText(err)
     try:
         yield
     finally:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from reviewer.scoring.sheet import VerifiedSheet
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("sheet", help="fill, sign and read score sheets / 评分表")
     ssub = p.add_subparsers(dest="sheet_command", metavar="ACTION", required=True)
 

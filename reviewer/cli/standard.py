@@ -9,7 +9,7 @@ from reviewer.errors import InvalidInput
 from reviewer.i18n import T
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("standard", help="check and summarise standards (criteria) / 检查评审标准")
     ssub = p.add_subparsers(dest="standard_command", metavar="ACTION", required=True)
     check = ssub.add_parser(

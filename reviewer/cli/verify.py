@@ -37,7 +37,7 @@ exit codes (the most serious over all files):
 """
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "verify",
         help="check any reviewer file: who signed it, intact, trusted / 核验文件",

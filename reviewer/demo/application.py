@@ -31,7 +31,7 @@ def story(facts: ParkFacts, standard: Standard, s: Styles) -> list[Flowable]:
         notice_box(s),
         p("一、基本情况", s.h1),
     ]
-    basic = [
+    basic: list[list[object]] = [
         ["园区名称", facts.name, "所在地区", facts.location],
         ["成立时间", _cn_date(facts.founded), "规划面积", f"{facts.area_km2} 平方公里"],
         ["管理机构", facts.committee, "运营机构", facts.operator],
@@ -45,7 +45,7 @@ def story(facts: ParkFacts, standard: Standard, s: Styles) -> list[Flowable]:
     out.append(form)
 
     out.append(p("二、主要经济和创新指标", s.h1))
-    rows = [
+    rows: list[list[object]] = [
         ["指标", f"{y1} 年", f"{y2} 年", f"{y3} 年"],
         ["软件业务收入（亿元）", *(facts.revenue[y] for y in APPLICATION_YEARS)],
         ["软件业务收入增速（%）", *(facts.growth(y) for y in APPLICATION_YEARS)],

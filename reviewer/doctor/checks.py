@@ -65,7 +65,7 @@ def sample_pdf() -> bytes:
     from reviewer.export.fonts import document_options, font_name
 
     buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=(200, 100), **document_options())  # type: ignore[arg-type]
+    pdf = canvas.Canvas(buffer, pagesize=(200, 100), **document_options())
     pdf.setFont(font_name(), 14)
     pdf.drawString(10, 60, SAMPLE_TEXT)
     pdf.rect(10, 10, 180, 30, stroke=0, fill=1)

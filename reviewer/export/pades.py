@@ -24,8 +24,11 @@ from cryptography.hazmat.primitives import serialization
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.pdf_utils.writer import BasePdfFileWriter
 from pyhanko.sign import signers
 from pyhanko.sign.fields import MDPPerm, SigSeedSubFilter, enumerate_sig_fields
+from pyhanko.sign.signers.pdf_signer import PdfSigningSession
+from pyhanko.stamp import TextStampStyle
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from reviewer.errors import NotAnArtifact, Refused, Tampered
@@ -85,11 +88,20 @@ class _IdentitySigner(signers.Signer):
 class _TimedPdfSigner(signers.PdfSigner):
     """A PdfSigner that records the given signing time instead of reading the clock."""
 
-    def __init__(self, *args: object, when: datetime, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(
+        self,
+        signature_meta: signers.PdfSignatureMetadata,
+        signer: signers.Signer,
+        *,
+        when: datetime,
+        stamp_style: TextStampStyle | None = None,
+    ) -> None:
+        super().__init__(signature_meta, signer, stamp_style=stamp_style)
         self._when = when
 
-    def init_signing_session(self, pdf_out, existing_fields_only=False):  # type: ignore[no-untyped-def]
+    def init_signing_session(
+        self, pdf_out: BasePdfFileWriter, existing_fields_only: bool = False
+    ) -> PdfSigningSession:
         session = super().init_signing_session(pdf_out, existing_fields_only=existing_fields_only)
         session.system_time = self._when
         return session
@@ -270,4 +282,5 @@ def sign_record(
     out = pdf_signer.sign_pdf(
         writer, existing_fields_only=True, bytes_reserved=cms_reserve(signer), appearance_text_params=params
     )
-    return out.getvalue()
+    signed: bytes = out.getvalue()
+    return signed

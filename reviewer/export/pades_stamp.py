@@ -21,11 +21,13 @@ from __future__ import annotations
 import functools
 from datetime import datetime, timedelta, timezone
 from io import BytesIO
+from typing import Any
 
-from pyhanko.pdf_utils.font.api import FontEngineFactory
+from pyhanko.pdf_utils.font.api import FontEngine, FontEngineFactory
 from pyhanko.pdf_utils.layout import AxisAlignment, InnerScaling, Margins, SimpleBoxLayoutRule
 from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.pdf_utils.writer import BasePdfFileWriter
+from pyhanko.pdf_utils.xref import ObjectStream
 from pyhanko.stamp import TextStampStyle
 
 from reviewer.export import fonts
@@ -37,7 +39,7 @@ PDF_UNITS_PER_EM = 1000
 
 
 @functools.lru_cache(maxsize=1)
-def _shipped_face():  # type: ignore[no-untyped-def]
+def _shipped_face() -> Any:  # a uharfbuzz Face (uharfbuzz has no types)
     """The shipped face, read and opened by HarfBuzz once (a collection face is fine for it)."""
     import uharfbuzz as hb  # imported here: only signing needs HarfBuzz
 
@@ -94,7 +96,9 @@ class CJKFontFactory(FontEngineFactory):
         self.characters = "".join(sorted(set(text) - {"\n"}))
         self.font_size = font_size
 
-    def create_font_engine(self, writer: BasePdfFileWriter, obj_stream=None):  # type: ignore[no-untyped-def]
+    def create_font_engine(
+        self, writer: BasePdfFileWriter, obj_stream: ObjectStream | None = None
+    ) -> FontEngine:
         from pyhanko.pdf_utils.font.opentype import GlyphAccumulator
 
         return GlyphAccumulator(

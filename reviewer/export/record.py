@@ -23,6 +23,7 @@ from io import BytesIO
 
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.fields import (
     FieldMDPAction,
     FieldMDPSpec,
@@ -218,8 +219,9 @@ class _FieldWriter(IncrementalPdfFileWriter):
     seed: bytes = b""
 
     @classmethod
-    def _handle_id(cls, prev):  # type: ignore[no-untyped-def]
-        ids = super()._handle_id(prev)
+    def _handle_id(cls, prev: PdfFileReader) -> generic.ArrayObject:
+        # pyhanko's method is untyped (and reached through super(), which untyped_calls_exclude misses)
+        ids: generic.ArrayObject = super()._handle_id(prev)  # type: ignore[no-untyped-call]
         ids[1] = generic.ByteStringObject(hashlib.sha256(b"reviewer.record/fields:" + cls.seed).digest()[:16])
         return ids
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -78,13 +79,20 @@ class CachedParagraph(Paragraph):
     """
 
     # (wrap cache, style, fragments, drawings) of a group of paragraphs from the same markup and style
-    _shared: tuple[dict, ParagraphStyle, list, dict] | None = None
+    _shared: tuple[dict[Any, Any], ParagraphStyle, list[Any], dict[Any, Any]] | None = None
+    # what ``Paragraph.wrap`` leaves on the paragraph (declared only: reportlab has no types)
+    blPara: Any
+    width: float
+    height: float
+    _wrapWidths: Any
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         style, frags = self.style, self.frags
         if availWidth < _FUZZ or style.wordWrap == "RTL":  # no lines; drawing RTL reverses the lines
-            return super().wrap(availWidth, availHeight)
+            size: tuple[float, float] = super().wrap(availWidth, availHeight)
+            return size
         shared = self._shared
+        key: object
         if shared is not None and shared[1] is style and shared[2] is frags:
             cache, key, pin = shared[0], availWidth, None  # the group's: its members' fragments are equal
         else:  # this paragraph's; the entry pins the style and the fragments, so their ids stay theirs
@@ -135,9 +143,9 @@ class CachedParagraph(Paragraph):
 # reportlab parses each paragraph's markup with an HTML parser and breaks its lines again, so a
 # parse is kept and its fragments copied, and the lines broken once per width. Kept per style
 # (weakly): a document's styles, and so its cache, go when the document is built.
-_parsed: weakref.WeakKeyDictionary[ParagraphStyle, dict[str, tuple[str, list, dict, dict]]] = (
-    weakref.WeakKeyDictionary()
-)
+_parsed: weakref.WeakKeyDictionary[
+    ParagraphStyle, dict[str, tuple[str, list[Any], dict[Any, Any], dict[Any, Any]]]
+] = weakref.WeakKeyDictionary()
 
 
 def paragraph(markup: str, style: ParagraphStyle) -> Paragraph:
@@ -173,15 +181,17 @@ class RuledTable(Table):
     """
 
     _calculated_for: float | None = None  # the width the layout was made for
-    _given_heights: list | None = None  # the row heights given, before they were measured
+    _given_heights: list[float | None] | None = None  # the row heights given, before they were measured
+    _argH: list[float | None]  # reportlab's (declared only: reportlab has no types)
+    _rowHeights: list[float | None]
 
-    def _calc_height(self, availHeight, availWidth, H=None, W=None):  # type: ignore[no-untyped-def]
+    def _calc_height(self, availHeight: float, availWidth: float, H: Any = None, W: Any = None) -> None:
         if None in self._argH:
             super()._calc_height(float("inf"), availWidth, H=H, W=W)  # every row (no early stop)
             self._given_heights, self._argH = self._argH, list(self._rowHeights)
         super()._calc_height(availHeight, availWidth, H=H, W=W)
 
-    def _addCommand(self, cmd):  # type: ignore[no-untyped-def]
+    def _addCommand(self, cmd: tuple[Any, ...]) -> None:
         if self._given_heights is not None:
             self._rowHeights = self._argH = self._given_heights
             self._given_heights = None
@@ -201,7 +211,7 @@ class RuledTable(Table):
             super()._calcSpanRects()
         super().draw()
 
-    def _calc(self, availWidth, availHeight):  # type: ignore[no-untyped-def]
+    def _calc(self, availWidth: float, availHeight: float) -> None:
         """Lay out rows and spans; with the heights known this depends on the width only, so a
         piece tried at the foot of a page, then split on the next, is laid out once."""
         if self._calculated_for == availWidth:
@@ -216,10 +226,10 @@ def ruled_table(
     *,
     header_rows: int = 1,
     label_col: bool = False,
-    extra: Sequence[tuple] = (),
+    extra: Sequence[tuple[Any, ...]] = (),
 ) -> Table:
     """A ruled table of flowables/strings; the header row repeats on every page it spans."""
-    commands: list[tuple] = [
+    commands: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), fonts.font_name()),  # else Table sets (unembedded) Helvetica
         ("GRID", (0, 0), (-1, -1), 0.5, RULE),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -246,7 +256,7 @@ class PageCountCanvas(Canvas):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self._pages: list[dict] = []
+        self._pages: list[dict[str, Any]] = []
 
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
@@ -350,10 +360,13 @@ class SignatureGrid(Flowable):
         keep = 2 * fit
         if fit < 1 or keep >= len(self.cells):
             return []
-        shared = {"_total": self.total, "_boxes": self.boxes}
         return [
-            SignatureGrid(self.cells[:keep], self.styles, _first=self.first, **shared),  # type: ignore[arg-type]
-            SignatureGrid(self.cells[keep:], self.styles, _first=self.first + keep, **shared),  # type: ignore[arg-type]
+            SignatureGrid(
+                self.cells[:keep], self.styles, _first=self.first, _total=self.total, _boxes=self.boxes
+            ),
+            SignatureGrid(
+                self.cells[keep:], self.styles, _first=self.first + keep, _total=self.total, _boxes=self.boxes
+            ),
         ]
 
     def draw(self) -> None:

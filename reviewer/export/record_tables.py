@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
@@ -77,7 +78,8 @@ def basic_info(record: RecordInput, s: Styles) -> Flowable:
         ("考察地点", record.visit.place, None, None),
         ("文档编号", str(record.document_id), None, None),
     ]
-    data, spans = [], []
+    data: list[list[object]] = []
+    spans: list[tuple[Any, ...]] = []
     for r, (k1, v1, k2, v2) in enumerate(rows):
         if k2 is None:
             data.append([para(k1, s.cell_head), para(v1, s.cell), "", ""])
@@ -131,7 +133,8 @@ def score_text(value: Decimal | None, leaf: Criterion) -> str:
     if value is None:
         return "—"
     step = leaf.step or Decimal(1)
-    places = max(0, -step.normalize().as_tuple().exponent)  # type: ignore[operator]
+    exponent = step.normalize().as_tuple().exponent  # an int: a standard's steps are finite
+    places = max(0, -exponent) if isinstance(exponent, int) else 0
     return format(value.quantize(Decimal(1).scaleb(-places)), "f")
 
 
@@ -218,7 +221,7 @@ def indicator_table(record: RecordInput, s: Styles, experts: list[str], head: st
              para("计算值", s.small_head), para("采用分", s.small_head), para("标记", s.small_head)]  # fmt: skip
     head2 = ["", "", "", *[para(str(numbers[e]), s.small_head) for e in experts], "", "", ""]
     rows: list[list[object]] = [head1, head2]
-    extra: list[tuple] = [("SPAN", (3, 0), (2 + n, 0))]
+    extra: list[tuple[Any, ...]] = [("SPAN", (3, 0), (2 + n, 0))]
     for c in (0, 1, 2, 3 + n, 4 + n, 5 + n):
         extra.append(("SPAN", (c, 0), (c, 1)))
     results = indicators_by_code(record)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from decimal import Decimal
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -92,7 +93,7 @@ def _declarations(sheet: VerifiedSheet, s: Styles) -> list[Flowable]:
 def _scores(sheet: VerifiedSheet, standard: Standard, s: Styles) -> list[Flowable]:
     head = [para(t, s.cell_head) for t in ("编号", "指标", "分值", "得分", "意见", "证据")]
     rows: list[list[object]] = [head]
-    extra: list[tuple] = []
+    extra: list[tuple[Any, ...]] = []
     total = Decimal(0)
     for top in standard.criteria:
         leaves = list(top.leaves())

@@ -290,7 +290,9 @@ class RegistryReader:
             conn = s.connection()
             sqlite = conn.dialect.name == "sqlite"
             if sqlite:
-                conn.connection.driver_connection.create_aggregate(_DeviationSums.NAME, 2, _DeviationSums)
+                driver = conn.connection.driver_connection
+                assert driver is not None  # a live connection, checked out for this session
+                driver.create_aggregate(_DeviationSums.NAME, 2, _DeviationSums)
                 sums = getattr(func, _DeviationSums.NAME)(DeviationRow.score, DeviationRow.aggregate)
                 columns: tuple[Any, ...] = (sums,)
             else:

@@ -33,7 +33,8 @@ def default_rules_path() -> Path:
 
 @cache
 def schema() -> dict[str, Any]:
-    return json.loads(resource("rules", "registry-rules.schema.json").read_text("utf-8"))
+    loaded: dict[str, Any] = json.loads(resource("rules", "registry-rules.schema.json").read_text("utf-8"))
+    return loaded
 
 
 @dataclass(frozen=True)

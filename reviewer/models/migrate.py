@@ -99,6 +99,7 @@ def migration_connection(engine: Engine) -> Iterator[Connection]:
     sqlite = is_sqlite(engine.url)
     with engine.connect() as conn:
         raw = conn.connection.driver_connection
+        assert raw is not None  # a live connection
         if sqlite:
             raw.execute("PRAGMA foreign_keys=OFF")  # only effective outside a transaction
         try:

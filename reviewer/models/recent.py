@@ -7,8 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any, cast
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import CursorResult, delete, func, select
 from sqlalchemy.orm import Session
 
 from reviewer.models.orm import RecentFileRow, utcnow
@@ -85,7 +86,7 @@ class RecentFiles:
         """Remove ``path`` from the list (a file that was moved or deleted). True if it was there."""
         with self._store.session() as session:
             result = session.execute(delete(RecentFileRow).where(RecentFileRow.path == normalise(path)))
-            return bool(result.rowcount)
+            return bool(cast(CursorResult[Any], result).rowcount)  # a DELETE's result is a CursorResult
 
     def _prune(self, session: Session) -> None:
         cutoff = session.scalar(

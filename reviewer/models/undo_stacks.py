@@ -135,7 +135,7 @@ def step(session: Session, entry: AuditRow) -> None:
                 UndoStackRow.stack == source,
                 UndoStackRow.audit_id == entry.target_id,
             )
-        ).rowcount  # type: ignore[attr-defined]
+        ).rowcount  # type: ignore[attr-defined]  # a DELETE's result is a CursorResult
         if moved:
             _push(session, rid, target, entry.id, entry.target_id)
     else:

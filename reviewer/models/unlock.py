@@ -144,7 +144,9 @@ def reseal_evidence_copies(store: Store) -> int:
             if own is None or head[:4] != MAGIC or head[4:12] == own or not store.keys.holds_key(head[4:12]):
                 continue
             sealed = bytes(
-                conn.execute(text("SELECT data FROM evidence_files WHERE rowid = :r"), {"r": rowid}).scalar()
+                conn.execute(
+                    text("SELECT data FROM evidence_files WHERE rowid = :r"), {"r": rowid}
+                ).scalar_one()
             )
             data = store.keys.seal(store.keys.open(sealed, column), column, owner)
             conn.execute(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from types import MappingProxyType
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -88,7 +89,7 @@ def sheet_versions(session: Session, review_id: int) -> tuple[SheetVersion, ...]
     return tuple(out)
 
 
-def _by_review(session: Session, model: type, review_id: int, *order: object) -> list:
+def _by_review(session: Session, model: type[Any], review_id: int, *order: Any) -> list[Any]:
     return list(session.scalars(select(model).where(model.review_id == review_id).order_by(*order)))
 
 

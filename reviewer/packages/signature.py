@@ -52,7 +52,7 @@ class SignatureBlock:
         then checks validity at the signed creation time (:func:`certs.check_validity`)."""
         certs.verify_chain(self.signer, root, purpose=certs.EKU_PACKAGE_SIGNING)
         verify_bytes(
-            self.signer.public_key(),  # type: ignore[arg-type]
+            self.signer.public_key(),
             body,
             self.signature,
             what=T(

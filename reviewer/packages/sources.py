@@ -33,13 +33,13 @@ class Source:
     path: Path | None = None
 
     def size(self) -> int:
-        return len(self.data) if self.data is not None else os.lstat(self.path).st_size  # type: ignore[arg-type]
+        return len(self.data) if self.data is not None else os.lstat(self.path).st_size  # type: ignore[arg-type]  # data or a path
 
     def blocks(self, size: int) -> Iterator[bytes]:
         if self.data is not None:
             yield self.data
             return
-        with open_regular(self.path) as fh:  # type: ignore[arg-type]
+        with open_regular(self.path) as fh:  # type: ignore[arg-type]  # no data: a path
             while block := fh.read(size):
                 yield block
 

@@ -17,7 +17,7 @@ whatever the size, and yields each chunk only after its tag has been checked.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -58,7 +58,13 @@ def _check_chunk(chunk_size: int) -> None:
         raise ValueError(f"chunk size must be within {MIN_CHUNK}..{MAX_CHUNK}")
 
 
-def _read_full(fh: BinaryIO, n: int) -> bytes:
+class Readable(Protocol):
+    """What :func:`decrypt` reads from: a binary file, or a wrapper with its ``read``."""
+
+    def read(self, n: int, /) -> bytes: ...
+
+
+def _read_full(fh: Readable, n: int) -> bytes:
     """Read exactly ``n`` bytes unless the stream ends first (zip members may return short reads)."""
     parts = []
     while n:
@@ -83,18 +89,18 @@ def encrypt(
         following = next(reader, None)
         last = following is None
         yield aead.encrypt(chunk_nonce(counter, last), current, None)
-        if last:
+        if following is None:  # the last chunk
             return
         current, counter = following, counter + 1
 
 
 def _rechunk(source: BinaryIO | Iterable[bytes], size: int) -> Iterator[bytes]:
     if hasattr(source, "read"):
-        while block := _read_full(source, size):  # type: ignore[arg-type]
+        while block := _read_full(source, size):  # type: ignore[arg-type]  # hasattr() does not narrow the union
             yield block
         return
     pending = bytearray()
-    for block in source:  # type: ignore[union-attr]
+    for block in source:
         pending += block
         while len(pending) >= size:
             yield bytes(pending[:size])
@@ -114,7 +120,7 @@ def _tampered(detail: str) -> Tampered:
     )
 
 
-def decrypt(key: bytes, source: BinaryIO, chunk_size: int = DEFAULT_CHUNK) -> Iterator[bytes]:
+def decrypt(key: bytes, source: Readable, chunk_size: int = DEFAULT_CHUNK) -> Iterator[bytes]:
     """Yield plaintext chunks, each authenticated before it is yielded.
 
     Raises :class:`Tampered` on any altered, reordered, dropped, truncated or appended chunk.

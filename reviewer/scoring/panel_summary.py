@@ -7,6 +7,7 @@ Used by ``reviewer panel reconcile`` (``summary.txt`` / ``summary.md``) and the 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 
 from reviewer.i18n import T, Text
 from reviewer.scoring.decisions import PanelDecisions
@@ -14,8 +15,8 @@ from reviewer.scoring.result import Reconciliation
 from reviewer.scoring.stats import canonical
 
 
-def _n(value: object) -> str:
-    return "—" if value is None else canonical(value)  # type: ignore[arg-type]
+def _n(value: Decimal | None) -> str:
+    return "—" if value is None else canonical(value)
 
 
 def _who(names: Mapping[str, str], fp: str) -> str:

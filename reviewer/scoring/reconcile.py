@@ -77,7 +77,7 @@ def reconcile(
     for top in standard.criteria:
         _node(standard, top, by_code, nodes)
     values = [nodes[top.code].value for top in standard.criteria]
-    total = None if any(v is None for v in values) else sum(values, Decimal(0))  # type: ignore[arg-type]
+    total = None if any(v is None for v in values) else sum(values, Decimal(0))  # type: ignore[type-var]  # no None: checked just before
 
     quorum_met = len(scoring) >= standard.quorum.min_experts
     yes_no = yes_no_results(standard, scoring)
@@ -235,7 +235,7 @@ def _node(
         value = leaves[node.code].value
     else:
         parts = [_node(standard, child, leaves, out) for child in node.children]
-        value = None if any(p is None for p in parts) else sum(parts, Decimal(0))  # type: ignore[arg-type]
+        value = None if any(p is None for p in parts) else sum(parts, Decimal(0))  # type: ignore[type-var]  # no None: checked just before
     if node.level == 1 or not node.is_leaf:
         minimum = standard.level1_minimum(node) if node.level == 1 else None
         met = None if minimum is None or value is None else value >= minimum

@@ -105,7 +105,7 @@ def from_plain(hint: Any, data: Any) -> Any:
         if type(data) is not hint:
             raise _bad(f"expected {hint.__name__}", data)
         return data
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         if not isinstance(data, dict):
             raise _bad(f"expected an object for {hint.__name__}", data)
         hints = _hints(hint)

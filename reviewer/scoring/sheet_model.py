@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from types import MappingProxyType
@@ -161,7 +162,9 @@ def check_declarations(d: Declarations, *, recusal: bool) -> list[ScoreEntryErro
     return out
 
 
-def _check_evidence(code: str, refs: Sequence[Evidence], materials: set[str] | None) -> list[ScoreEntryError]:
+def _check_evidence(
+    code: str, refs: Sequence[Evidence], materials: AbstractSet[str] | None
+) -> list[ScoreEntryError]:
     out: list[ScoreEntryError] = []
     for ref in refs:
         if isinstance(ref, MaterialRef):
@@ -227,7 +230,7 @@ def _too_long(answers: SheetAnswers) -> list[ScoreEntryError]:
 
 
 def check_answers(
-    standard: Standard, answers: SheetAnswers, materials: set[str] | None = None
+    standard: Standard, answers: SheetAnswers, materials: AbstractSet[str] | None = None
 ) -> SheetAnswers:
     """A complete, valid score sheet with canonical scores; raises :class:`SheetInvalid` listing
     every problem (unknown codes, range, step, required comments, unscored indicators, unanswered
@@ -390,7 +393,7 @@ def answers_from_json(doc: dict[str, Any]) -> SheetAnswers:
         for s in _unique(doc["scores"])
     }
     for value in scores.values():
-        if not value.score.is_finite():
+        if not (isinstance(value.score, Decimal) and value.score.is_finite()):
             raise ValueError("score")
     yes_no = {}
     for y in _unique(doc["yes_no"]):

@@ -90,7 +90,7 @@ class VerifiedSheet:
             return ExpertScores(self.expert_id, recused=True, version=self.revision)
         return ExpertScores(
             self.expert_id,
-            scores={code: s.score for code, s in self.answers.scores.items()},  # type: ignore[misc]
+            scores={code: s.score for code, s in self.answers.scores.items()},  # type: ignore[misc]  # checked: Decimal
             answers={code: y.answer for code, y in self.answers.yes_no.items()},
             version=self.revision,
         )

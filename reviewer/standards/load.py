@@ -97,7 +97,10 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def schema() -> dict[str, Any]:
-    return json.loads(resource("schema", "standard.schema.json").read_text(encoding="utf-8"))
+    loaded: dict[str, Any] = json.loads(
+        resource("schema", "standard.schema.json").read_text(encoding="utf-8")
+    )
+    return loaded
 
 
 def parse_json(data: bytes, source: str) -> Any:

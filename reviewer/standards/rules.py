@@ -244,7 +244,10 @@ def _decimal_places(doc: dict[str, Any]) -> Found:
     for leaf in _leaves(doc["criteria"]):
         if "step" not in leaf:
             continue
-        needed = max(0, -_d(leaf["step"]).normalize().as_tuple().exponent)
+        exponent = _d(leaf["step"]).normalize().as_tuple().exponent
+        if not isinstance(exponent, int):  # a non-finite step: reported by the step rules
+            continue
+        needed = max(0, -exponent)
         if needed > places:
             yield (
                 "aggregation.decimal_places",

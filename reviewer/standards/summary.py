@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from reviewer.i18n import T
 from reviewer.standards.model import AggregationMethod, Standard
 
@@ -20,7 +22,7 @@ METHOD = {
 }
 
 
-def _num(value) -> str:
+def _num(value: Decimal) -> str:
     text = format(value.normalize(), "f")
     return text
 

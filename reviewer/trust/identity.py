@@ -167,7 +167,8 @@ def install_credential(
             "This credential was not issued for this identity (the keys differ). Check the credential file.",
         )
     )
-    if ec_public_der(cred.certificate.public_key()) != info.signing_public:  # type: ignore[arg-type]
+    key = cred.certificate.public_key()
+    if not isinstance(key, ec.EllipticCurvePublicKey) or ec_public_der(key) != info.signing_public:
         raise mismatch
     if x25519_public_bytes(cred.encryption_key) != info.encryption_public:
         raise mismatch

@@ -15,6 +15,7 @@ import secrets
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import ModuleType
 
 from reviewer.errors import KeyUnavailable, UsageError
 from reviewer.i18n import T
@@ -25,7 +26,7 @@ KEYRING_SERVICE = "reviewer"
 MIN_LENGTH = 8
 
 
-def _keyring():  # imported lazily: keyring's backend discovery is slow-ish
+def _keyring() -> ModuleType:  # imported lazily: keyring's backend discovery is slow-ish
     import keyring
     import keyring.errors
 
@@ -35,7 +36,8 @@ def _keyring():  # imported lazily: keyring's backend discovery is slow-ish
 def keyring_get(account: str) -> str | None:
     """The stored passphrase, or None when absent or when no backend works."""
     try:
-        return _keyring().get_password(KEYRING_SERVICE, account)
+        stored: str | None = _keyring().get_password(KEYRING_SERVICE, account)
+        return stored
     except Exception as exc:
         log.debug("keyring unavailable for reading: %s", exc)
         return None
@@ -46,7 +48,8 @@ def keyring_store(account: str, secret: str) -> bool:
     try:
         kr = _keyring()
         kr.set_password(KEYRING_SERVICE, account, secret)
-        return kr.get_password(KEYRING_SERVICE, account) == secret
+        stored = kr.get_password(KEYRING_SERVICE, account)
+        return isinstance(stored, str) and stored == secret
     except Exception as exc:
         log.debug("keyring unavailable for writing: %s", exc)
         return False

@@ -66,7 +66,12 @@ class RevocationList:
     def load(cls, der: bytes, root: x509.Certificate) -> RevocationList:
         try:
             crl = x509.load_der_x509_crl(der)
-            valid = crl.issuer == root.subject and crl.is_signature_valid(root.public_key())  # type: ignore[arg-type]
+            key = root.public_key()  # an EC key: the only kind this trust model issues
+            valid = (
+                isinstance(key, ec.EllipticCurvePublicKey)
+                and crl.issuer == root.subject
+                and crl.is_signature_valid(key)
+            )
             number = crl.extensions.get_extension_for_class(x509.CRLNumber).value.crl_number
         except (ValueError, TypeError, x509.ExtensionNotFound) as exc:
             raise Untrusted(

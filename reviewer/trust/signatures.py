@@ -11,6 +11,7 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric.types import CertificatePublicKeyTypes
 from cryptography.x509 import ObjectIdentifier
 
 from reviewer.errors import Tampered
@@ -26,7 +27,7 @@ def sign_bytes(key: ec.EllipticCurvePrivateKey, data: bytes) -> bytes:
 
 
 def verify_bytes(
-    public_key: ec.EllipticCurvePublicKey, data: bytes, signature: bytes, *, what: Text | None = None
+    public_key: CertificatePublicKeyTypes, data: bytes, signature: bytes, *, what: Text | None = None
 ) -> None:
     """Raise :class:`Tampered` unless ``signature`` is a valid signature of ``data``."""
     try:
@@ -62,4 +63,4 @@ def verify_signed_by(
     certs.verify_issued(cert, root, purpose=purpose, at=at)
     if revocations is not None:
         revocations.check(cert, at)
-    verify_bytes(cert.public_key(), data, signature)  # type: ignore[arg-type]
+    verify_bytes(cert.public_key(), data, signature)

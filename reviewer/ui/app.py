@@ -37,7 +37,7 @@ def application() -> QApplication:
     QCoreApplication.setApplicationName(paths.APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     file_open_events.install(app)  # macOS: a double-clicked .rvpkg comes as an event, not in argv
-    return app  # type: ignore[return-value]
+    return app  # type: ignore[return-value]  # a QApplication: made here, or by whoever came first
 
 
 COLLECTOR_RESUME_MS = 15_000  # the latest the collector is switched on again after a start

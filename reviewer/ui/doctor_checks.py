@@ -37,7 +37,7 @@ def _application() -> QGuiApplication:
     widgets after the doctor ran), with the app's fonts registered as at start."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     register_app_fonts()
-    return app  # type: ignore[return-value]
+    return app  # type: ignore[return-value]  # a QApplication: made here, or by whoever came first
 
 
 def ui_font() -> CheckResult:

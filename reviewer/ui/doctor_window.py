@@ -21,9 +21,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import (
     QAbstractItemModel,
     QEventLoop,
+    QMessageLogContext,
     QModelIndex,
     QThreadPool,
     QTimer,
+    QtMsgType,
     qInstallMessageHandler,
 )
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -77,7 +79,12 @@ def run_events(watch: Watch, until: QEventLoop, timeout_ms: int) -> bool:
     poll.timeout.connect(lambda: close_dialogs(watch))
     deadline = QTimer(singleShot=True, interval=timeout_ms)
     timed_out: list[bool] = []
-    deadline.timeout.connect(lambda: (timed_out.append(True), until.quit()))
+
+    def time_out() -> None:
+        timed_out.append(True)
+        until.quit()
+
+    deadline.timeout.connect(time_out)
     poll.start()
     deadline.start()
     try:
@@ -96,7 +103,7 @@ QUIET = ("does not support propagateSizeHints",)
 def quiet_platform() -> Iterator[None]:
     """Qt's messages pass through as before, but for the offscreen platform's :data:`QUIET` ones."""
 
-    def handler(mode: object, context: object, message: str) -> None:
+    def handler(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
         if any(q in message for q in QUIET):
             return
         if previous is not None:
@@ -136,8 +143,17 @@ def open_in_window(package: Path, identity: Path, data: Path, passphrase: str) -
     )
     panel = window.package_panel
     store = panel.local_store  # closed below, so the temporary folder can go (Windows keeps open files)
-    panel.opened.connect(lambda _review: (setattr(watch, "shown", True), loop.quit()))
-    panel.refused.connect(lambda _exc: (setattr(watch, "refused", True), loop.quit()))
+
+    def shown(_review: object) -> None:
+        watch.shown = True
+        loop.quit()
+
+    def refused(_exc: object) -> None:
+        watch.refused = True
+        loop.quit()
+
+    panel.opened.connect(shown)
+    panel.refused.connect(refused)
     try:
         window.show()
         in_time = panel.review is not None or run_events(watch, loop, TIMEOUT_MS)

@@ -55,6 +55,7 @@ class Language(QObject):
         ):
             translator = QTranslator(self)
             if translator.load(name, folder):
+                assert app is not None  # translators are installed in a running application
                 app.installTranslator(translator)
                 self._translators.append(translator)
             elif name.startswith("reviewer_") and lang != "en":
@@ -68,7 +69,8 @@ class Language(QObject):
         """Uninstall this object's translators (a short-lived one, such as a start-up error's)."""
         app = QCoreApplication.instance()
         for old in self._translators:
-            app.removeTranslator(old)
+            if app is not None:  # (None once the application is gone)
+                app.removeTranslator(old)
             old.deleteLater()
         self._translators = []
 

@@ -24,8 +24,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget
 
 from reviewer.errors import ReviewerError
+from reviewer.standards.model import Standard
 from reviewer.ui.dialogs import about, errors, files
 from reviewer.ui.language import LANGUAGES, Language
+from reviewer.app.opening import OpenedReview
 from reviewer.ui.panels.package_panel import PackagePanel
 from reviewer.ui.panels.standard_browser import StandardBrowser
 from reviewer.ui.panels.welcome import WelcomePanel
@@ -50,8 +52,8 @@ def _dropped_path(event: QDragEnterEvent | QDropEvent) -> Path | None:
 
 
 class MainWindow(QMainWindow):
-    standard_opened = Signal(object)  # the Standard, once shown
-    open_failed = Signal(object)  # the exception, after it was reported
+    standard_opened = Signal(Standard)  # once shown
+    open_failed = Signal(BaseException)  # after it was reported
 
     def __init__(self, settings: Settings, language: Language, executor: Executor | None = None) -> None:
         super().__init__()
@@ -204,7 +206,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Opening {name}…").format(name=Path(path).name))
         self.package_panel.open(Path(path), identity_dir, passphrase)
 
-    def _package_shown(self, review: object) -> None:
+    def _package_shown(self, review: OpenedReview) -> None:
         workspace = self.package_panel.workspace
         if workspace is not None:  # the expert's own review: declarations first, finalise last
             from reviewer.ui.panels.expert_pages import attach_expert_pages
@@ -219,26 +221,24 @@ class MainWindow(QMainWindow):
 
             chair = self.package_panel.chair  # the chair's own sheet counts the moment it is signed
             own = None if chair is None else chair.take_own_sheet
-            attach_expert_pages(workspace, review, archive=archive, executor=self._executor, on_finalised=own)  # type: ignore[arg-type]
-            attach_visit_pages(workspace, review, executor=self._executor)  # type: ignore[arg-type]
+            attach_expert_pages(workspace, review, archive=archive, executor=self._executor, on_finalised=own)
+            attach_visit_pages(workspace, review, executor=self._executor)
             if self.start_on_review:
                 self.package_panel.tabs.setCurrentWidget(workspace)
-        self.statusBar().showMessage(
-            self.tr("Opened {name}").format(name=self.package_panel.review.path.name), 5000
-        )
+        self.statusBar().showMessage(self.tr("Opened {name}").format(name=review.path.name), 5000)
         self.retranslate()
 
     def accept_return_notice(self) -> None:
         """The chair's return notice for the open review (File menu): its finalise step takes it."""
         workspace = self.package_panel.workspace
         page = getattr(workspace, "finalise_page", None)
-        if page is None:
+        if workspace is None or page is None:
             errors.show_error(self, self.tr("Reviewer"), self.tr("Open the package you reviewed first."))
             return
-        workspace.show_page("finalise")  # type: ignore[union-attr]
+        workspace.show_page("finalise")
         page.return_button.click()
 
-    def _package_refused(self, exc: object) -> None:
+    def _package_refused(self, exc: BaseException | None) -> None:
         self.statusBar().clearMessage()
         self.retranslate()
         if exc is not None:

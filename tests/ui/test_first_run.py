@@ -29,7 +29,7 @@ def test_create_export_install_and_remember(wizard, demo_world, monkeypatch, tmp
     wizard.show()
     assert wizard.currentPage().nextId() == CREATE
     wizard.next()
-    page = wizard.create
+    page = wizard.new_identity
     assert not page.isComplete()
     folder = tmp_path / "my-identity"
     page.name.setText("李明")
@@ -62,7 +62,7 @@ def test_create_export_install_and_remember(wizard, demo_world, monkeypatch, tmp
 def test_differing_passphrases_and_an_unavailable_keyring_are_said(wizard, tmp_path, shown_errors) -> None:
     wizard.show()
     wizard.next()
-    page = wizard.create
+    page = wizard.new_identity
     page.name.setText("王五")
     page.org.setText("单位")
     page.folder.setText(str(tmp_path / "id"))
@@ -79,7 +79,7 @@ def test_differing_passphrases_and_an_unavailable_keyring_are_said(wizard, tmp_p
 
 def test_choose_an_existing_identity(wizard, demo_world, monkeypatch, shown_errors, tmp_path) -> None:
     wizard.show()
-    wizard.choice.existing.setChecked(True)
+    wizard.choice.existing_identity.setChecked(True)
     assert wizard.currentPage().nextId() == EXISTING
     wizard.next()
     monkeypatch.setattr(sheet_files, "choose_folder", lambda parent, title, start="": tmp_path)

@@ -63,7 +63,7 @@ def test_the_model_lists_every_material(qtmodeltester, demo_review) -> None:
 def test_the_self_evaluation_opens_from_memory_with_its_eight_pages(viewer, demo_review, qtbot) -> None:
     shown: list[str] = []
     viewer.material_shown.connect(shown.append)
-    viewer.show(SELF_EVALUATION)
+    viewer.open_material(SELF_EVALUATION)
     assert shown == [SELF_EVALUATION] and viewer.current_material == SELF_EVALUATION
     assert viewer.document.status() == QPdfDocument.Status.Ready
     assert viewer.page_count == 8 and viewer.bar.count.text() == "of 8"
@@ -75,7 +75,7 @@ def test_the_self_evaluation_opens_from_memory_with_its_eight_pages(viewer, demo
 
 
 def test_page_navigation_buttons_box_and_keys(viewer, qtbot) -> None:
-    viewer.show("03-自评报告.pdf", 3)
+    viewer.open_material("03-自评报告.pdf", 3)
     assert viewer.current_page == 3 and viewer.bar.page.value() == 3
     viewer.bar.next.click()
     assert viewer.current_page == 4
@@ -92,12 +92,12 @@ def test_page_navigation_buttons_box_and_keys(viewer, qtbot) -> None:
     assert viewer.current_page == 6
     viewer.go_to_page(99)
     assert viewer.current_page == 8
-    viewer.show(SELF_EVALUATION, 3)  # already shown: no new decryption, just the page
+    viewer.open_material(SELF_EVALUATION, 3)  # already shown: no new decryption, just the page
     assert viewer.current_page == 3
 
 
 def test_zoom_in_out_and_fit_width(viewer) -> None:
-    viewer.show(SELF_EVALUATION)
+    viewer.open_material(SELF_EVALUATION)
     start = viewer.view.zoomFactor()
     viewer.bar.zoom_in.click()
     assert viewer.view.zoomFactor() == pytest.approx(start * 1.25)
@@ -109,7 +109,7 @@ def test_zoom_in_out_and_fit_width(viewer) -> None:
 
 
 def test_searching_a_level_one_title_lands_on_its_page(viewer, qtbot) -> None:
-    viewer.show(SELF_EVALUATION)
+    viewer.open_material(SELF_EVALUATION)
     search_and_wait(qtbot, viewer, "公共服务与生态")
     qtbot.waitUntil(lambda: viewer.results_label.text() == f"{viewer.results.count()} found")
     texts = [viewer.results.item(i).text() for i in range(viewer.results.count())]
@@ -136,7 +136,7 @@ def test_cite_this_page_stores_a_material_page_reference(viewer, demo_review, da
         writer = ReviewWriter(bench, review, synchronous=True)
         selected: list[str | None] = [None]
         viewer.set_citation(lambda: selected[0], writer)
-        viewer.show(SELF_EVALUATION, 3)
+        viewer.open_material(SELF_EVALUATION, 3)
         viewer.bar.cite.click()
         assert "Select an indicator" in viewer.status.text()
         assert bench.snapshot(review).evidence == ()
@@ -154,17 +154,17 @@ def test_cite_this_page_stores_a_material_page_reference(viewer, demo_review, da
 
 
 def test_a_cite_without_a_review_is_not_offered(viewer) -> None:
-    viewer.show(SELF_EVALUATION)
+    viewer.open_material(SELF_EVALUATION)
     assert not viewer.bar.cite.isEnabled()
 
 
 def test_switching_releases_the_previous_material(viewer, qtbot) -> None:
-    viewer.show(SELF_EVALUATION, 4)
+    viewer.open_material(SELF_EVALUATION, 4)
     first = viewer._bytes
-    viewer.show("materials/01-申请表.pdf")
+    viewer.open_material("materials/01-申请表.pdf")
     assert viewer.current_material == "materials/01-申请表.pdf" and viewer._bytes is not first
     assert viewer.current_page == 1 and viewer.page_count >= 1
-    viewer.show("nope.pdf")
+    viewer.open_material("nope.pdf")
     assert "no material named" in viewer.message.text()
     viewer.set_review(None)
     assert viewer._bytes is None and viewer._buffer is None and viewer.current_material is None
@@ -176,7 +176,7 @@ def test_a_non_pdf_is_listed_not_rendered(viewer, demo_review) -> None:
     pdf = demo_review.materials[0]
     odd = replace(pdf, name="materials/照片.jpg")
     viewer.model.set_entries((*demo_review.materials, odd))
-    viewer.show("照片.jpg")
+    viewer.open_material("照片.jpg")
     assert viewer.current_material is None and viewer._bytes is None
     assert "not a PDF" in viewer.message.text() and odd.sha256 in viewer.message.text()
     assert not viewer.bar.cite.isEnabled()
@@ -189,7 +189,7 @@ def test_no_decrypted_file_reaches_the_disk(viewer, qtbot, data_dir, tmp_path, m
     monkeypatch.setattr(tempfile, "tempdir", str(temp))
     before = set(data_dir.rglob("*"))
     for name in ("materials/01-申请表.pdf", SELF_EVALUATION):
-        viewer.show(name, 2)
+        viewer.open_material(name, 2)
         viewer.next_page()
         search_and_wait(qtbot, viewer, "园区")
     assert viewer.current_material == SELF_EVALUATION
@@ -209,7 +209,7 @@ def test_background_decryption_reports_progress(qtbot, demo_review) -> None:
     seen: list[int] = []
     viewer.progress.valueChanged.connect(seen.append)
     with qtbot.waitSignal(viewer.material_shown, timeout=20000):
-        task = viewer.show(SELF_EVALUATION, 2)
+        task = viewer.open_material(SELF_EVALUATION, 2)
         assert task is not None and viewer.pages.currentIndex() == 1  # the progress page meanwhile
     assert seen and seen[-1] == viewer.progress.maximum()
     assert viewer.current_page == 2

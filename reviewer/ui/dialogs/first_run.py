@@ -34,6 +34,7 @@ from reviewer.trust import (
     pretty_fingerprint,
     read_info,
 )
+from reviewer.trust.credential import Credential
 from reviewer.trust.files import write_atomic
 from reviewer.trust.identity import CREDENTIAL, REQUEST
 from reviewer.trust.passphrase import keyring_store
@@ -69,17 +70,17 @@ class ChoicePage(QWizardPage):
                 "ministry. Create one now, or use one you already have."
             )
         )
-        self.create = QRadioButton(self.tr("Create a new identity"), objectName="firstRunCreate")
-        self.existing = QRadioButton(
+        self.new_identity = QRadioButton(self.tr("Create a new identity"), objectName="firstRunCreate")
+        self.existing_identity = QRadioButton(
             self.tr("Use an existing identity folder"), objectName="firstRunExisting"
         )
-        self.create.setChecked(True)
+        self.new_identity.setChecked(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.create)
-        layout.addWidget(self.existing)
+        layout.addWidget(self.new_identity)
+        layout.addWidget(self.existing_identity)
 
     def nextId(self) -> int:
-        return CREATE if self.create.isChecked() else EXISTING
+        return CREATE if self.new_identity.isChecked() else EXISTING
 
 
 class CreatePage(QWizardPage):
@@ -219,16 +220,16 @@ class CredentialPage(QWizardPage):
             .run()
         )
 
-    def _installed(self, credential: object) -> None:
-        self.root_fingerprint = credential.root_fingerprint  # type: ignore[attr-defined]
+    def _installed(self, credential: Credential) -> None:
+        self.root_fingerprint = credential.root_fingerprint
         self.result.setText(
             self.tr(
                 "Installed: {name} · {org}.\n\nThe ministry root you now trust has the fingerprint\n{fp}\n\n"
                 "Compare it with the fingerprint the ministry gave you by phone or on paper. If they differ, "
                 "do not use this identity and tell the ministry."
             ).format(
-                name=credential.name,  # type: ignore[attr-defined]
-                org=credential.org,  # type: ignore[attr-defined]
+                name=credential.name,
+                org=credential.org,
                 fp=pretty_fingerprint(self.root_fingerprint),
             )
         )
@@ -287,13 +288,13 @@ class FirstRunWizard(QWizard):
         self.folder: Path | None = None
         self.setWindowTitle(self.tr("Set up your identity"))
         self.choice = ChoicePage()
-        self.create = CreatePage(self)
+        self.new_identity = CreatePage(self)
         self.request = RequestPage(self)
         self.credential = CredentialPage(self)
         self.existing = ExistingPage(self)
         for key, page in (
             (CHOICE, self.choice),
-            (CREATE, self.create),
+            (CREATE, self.new_identity),
             (REQUEST_PAGE, self.request),
             (CREDENTIAL_PAGE, self.credential),
             (EXISTING, self.existing),

@@ -102,7 +102,7 @@ class ScoringModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, kids[row])
 
-    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008  # the stubs merge it with QObject.parent()
         if not child.isValid():
             return QModelIndex()
         up = self._nodes[child.internalId()].parent

@@ -54,7 +54,7 @@ def cell_details(
         QCoreApplication.translate("ChairPanel", "{name}, version {n}: {score}").format(
             name=name,
             n=sheet.revision,
-            score=labels.number(answer.score) if answer else "—",  # type: ignore[arg-type]
+            score=labels.number(answer.score) if answer else "—",  # type: ignore[arg-type]  # checked: Decimal
         ),
     ]
     if answer is not None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reviewer.app.chair_work import notice_digest
 from reviewer.app.opening import OpenedReview
@@ -36,16 +37,28 @@ from reviewer.ui.dialogs import errors
 from reviewer.ui.panels import chair_decisions as dialogs
 from reviewer.ui.panels import chair_questions as questions
 
+if TYPE_CHECKING:  # to the type checker the mix-in is the widget it is mixed into (the dialogs' parent)
+    from PySide6.QtWidgets import QWidget
 
-class ChairDeciding:
+    _Widget = QWidget
+else:
+    _Widget = object
+
+
+class ChairDeciding(_Widget):
     """The decision handlers of the chair panel (a mix-in: the panel provides what is declared here)."""
 
     review: OpenedReview
     state: PanelState | None
     reconciliation: Reconciliation | None
     _now: Callable[[], str]
-    decisions: PanelDecisions
-    actor: Actor
+    if TYPE_CHECKING:  # read-only properties of the panel
+
+        @property
+        def decisions(self) -> PanelDecisions: ...
+        @property
+        def actor(self) -> Actor: ...
+
     _decide: Callable[..., bool]
     _refuse_if_locked: Callable[[], bool]
     _names: Callable[[], dict[str, str]]

@@ -37,6 +37,8 @@ class MatrixPage(QWidget):
     consensus_requested = Signal(str)  # code
     explanation_requested = Signal(str, str)  # expert id, code
     return_requested = Signal(str, str)  # expert id, code
+    expert: str  # the selected cell's expert id ("" outside expert columns) and indicator code
+    code: str
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -168,7 +170,10 @@ class MatrixPage(QWidget):
         )
         self.consensus_button.setEnabled(open_ and bool(code))
         self.explanation_button.setEnabled(
-            open_ and scored and any(d.expert_id == expert and d.code == code for d in self._rec.divergences)  # type: ignore[union-attr]
+            open_
+            and scored
+            and self._rec is not None
+            and any(d.expert_id == expert and d.code == code for d in self._rec.divergences)
         )
         self.return_button.setEnabled(open_ and scored)
 

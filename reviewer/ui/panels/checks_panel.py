@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from reviewer import i18n
 from reviewer.scoring.workbench_types import EligibilityState, ReviewState
-from reviewer.standards.model import Standard
+from reviewer.standards.model import Bilingual, Standard
 from reviewer.ui import labels
 
 REQUIRED_STYLE = "QLineEdit { border: 1px solid #b02a1e; }"
@@ -46,8 +46,8 @@ class _Row:
 
 
 class ChecksPanel(QScrollArea):
-    yes_no_answered = Signal(str, object, str)  # code, True/False/None, comment
-    eligibility_answered = Signal(str, object, str)  # code, EligibilityState or None, comment
+    yes_no_answered = Signal(str, object, str)  # code, True/False/None (object: None travels), comment
+    eligibility_answered = Signal(str, object, str)  # code, EligibilityState or None (object), comment
     typing_changed = Signal()  # a row's typing or flag waits to be sent, or was sent
 
     def __init__(self, standard: Standard, parent: QWidget | None = None) -> None:
@@ -60,7 +60,7 @@ class ChecksPanel(QScrollArea):
         self.eligibility_box = QGroupBox(objectName="eligibilityBox")
         self.yes_no: dict[str, _Row] = {}
         self.eligibility: dict[str, _Row] = {}
-        self._titles: list[tuple[QLabel, object]] = []
+        self._titles: list[tuple[QLabel, tuple[Bilingual, str]]] = []  # label, (title, effect)
         self._unsent: set[str] = set()  # rows typed in (or flagged without a reason), not sent yet
         self._fill(
             self.yes_no_box,
@@ -81,7 +81,7 @@ class ChecksPanel(QScrollArea):
         self.setWidget(body)
         self.retranslate()
 
-    def _fill(self, box: QGroupBox, items: list, rows: dict[str, _Row]) -> None:
+    def _fill(self, box: QGroupBox, items: list[tuple[str, Bilingual, str]], rows: dict[str, _Row]) -> None:
         grid = QGridLayout(box)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(3, 2)

@@ -7,6 +7,7 @@ details panel can follow without knowing these views.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, Signal
@@ -134,7 +135,7 @@ def _table_view(model: Any, name: str, stretch: int) -> QTableView:
 class CriteriaPanel(QWidget):
     """Header plus tabs over the standard's indicators, yes/no items and eligibility conditions."""
 
-    selected = Signal(object)  # a Criterion, YesNoItem, EligibilityItem, or None
+    selected = Signal(object)  # a Criterion, YesNoItem, EligibilityItem, or None (hence object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -193,7 +194,12 @@ class CriteriaPanel(QWidget):
         if isinstance(view, QAbstractItemView):
             current: QModelIndex = view.currentIndex()
             model = view.model()
-            item_of = self.criteria_model.criterion if model is self.criteria_model else model.item
+            item_of: Callable[[QModelIndex], Any]
+            if model is self.criteria_model:
+                item_of = self.criteria_model.criterion
+            else:
+                assert isinstance(model, YesNoItemsModel | EligibilityModel)  # the other tabs' models
+                item_of = model.item
             self.selected.emit(
                 item_of(current) if current.isValid() and view.selectionModel().hasSelection() else None
             )

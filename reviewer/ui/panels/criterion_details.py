@@ -33,7 +33,7 @@ class CriterionDetails(QTextBrowser):
         self.document().setDefaultStyleSheet(CSS)
         self._standard: Standard | None = None
         self._item: Any = None
-        self.render()
+        self._describe()
 
     @property
     def item(self) -> Any:
@@ -41,15 +41,15 @@ class CriterionDetails(QTextBrowser):
 
     def show_item(self, standard: Standard | None, item: Any) -> None:
         self._standard, self._item = standard, item
-        self.render()
+        self._describe()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            self.render()
+            self._describe()
         super().changeEvent(event)
 
     # --- rendering --------------------------------------------------------------------------
-    def render(self) -> None:
+    def _describe(self) -> None:
         item, lang = self._item, i18n.language()
         if isinstance(item, Criterion):
             html = self._criterion(item, lang)

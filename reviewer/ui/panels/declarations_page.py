@@ -69,7 +69,7 @@ def scoring_block(state: ReviewState | None) -> str | None:
 
 
 class DeclarationsPage(QScrollArea):
-    completed = Signal(object)  # the ReviewState, once both declarations are stored
+    completed = Signal(ReviewState)  # once both declarations are stored
     recusal_requested = Signal()  # sign the recusal sheet (handled by the finalise step)
 
     def __init__(self, writer: ReviewWriter, state: ReviewState, parent: QWidget | None = None) -> None:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject
 
 from reviewer.app.opening import OpenedReview
-from reviewer.scoring.workbench_types import Conflict
+from reviewer.scoring.workbench_types import Conflict, ReviewState
 from reviewer.ui.panels.declarations_page import DeclarationsPage
 from reviewer.ui.panels.review_workspace import ReviewWorkspace
 from reviewer.ui.tasks import Executor
@@ -65,7 +65,9 @@ def attach_expert_pages(
 
     def recusal() -> None:
         workspace.show_page("finalise")
-        workspace.finalise_page.sign()  # type: ignore[union-attr]
+        page = workspace.finalise_page
+        assert page is not None  # show_page("finalise") has built it
+        page.sign()
 
     workspace.add_page(
         "finalise", finalise_page, lambda: QCoreApplication.translate("FinalisePage", "Finalise and sign")
@@ -82,6 +84,6 @@ def attach_expert_pages(
     return declarations
 
 
-def _follow(page: QObject, state: object) -> None:
+def _follow(page: QObject, state: ReviewState) -> None:
     if isinstance(page, DeclarationsPage) and state is not page.state:
-        page.show_state(state)  # type: ignore[arg-type]
+        page.show_state(state)

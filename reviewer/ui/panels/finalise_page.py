@@ -11,7 +11,9 @@ PDF and, later, accepting the chair's return notice.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -49,8 +51,8 @@ def package_binding(opened: OpenedReview) -> PackageBinding:
 
 class FinalisePage(QWidget):
     jump_requested = Signal(str)  # an indicator or item code, or "conflict"/"pledge"
-    finalised = Signal(object)  # the Finalised result
-    state_changed = Signal(object)  # a ReviewState after signing or a return notice
+    finalised = Signal(Finalised)  # the result
+    state_changed = Signal(ReviewState)  # after signing or a return notice
 
     def __init__(
         self,
@@ -220,7 +222,7 @@ class FinalisePage(QWidget):
         n = self.state.version
         return errors.confirm(self, title, text.format(path=path, n=n), action.format(n=n))
 
-    def _run(self, work, on_success) -> Task:  # type: ignore[no-untyped-def]
+    def _run(self, work: Callable[..., Any], on_success: Callable[[Any], None]) -> Task:
         self.running = Task(self, work, self._executor).on_success(on_success).on_failure(self._failed)
         self.running.finished.connect(self._done)
         self._update_buttons()

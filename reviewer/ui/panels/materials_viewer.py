@@ -7,7 +7,7 @@ opened, so at most one material is decrypted at a time and none is ever written 
 
     viewer.set_review(opened_review)                    # lists the materials
     viewer.set_citation(lambda: selected_code, writer)  # "Cite this page" → Workbench.add_evidence
-    viewer.show("materials/03-自评报告.pdf", 3)          # jump there (the score editor's evidence links)
+    viewer.open_material("materials/03-自评报告.pdf", 3)  # jump there (the score editor's evidence links)
 """
 
 from __future__ import annotations
@@ -184,13 +184,6 @@ class MaterialsViewer(QWidget):
             writer.saved.connect(self._cite_saved)
             writer.failed.connect(self._cite_failed)
         self._update_controls()
-
-    def show(self, material_name: str | None = None, page: int = 1) -> Task | None:  # type: ignore[override]
-        """Show ``page`` (from 1) of a material by its full or short name; without a name, QWidget.show()."""
-        if material_name is None:
-            super().show()
-            return None
-        return self.open_material(material_name, page)
 
     def open_material(self, name: str, page: int = 1) -> Task | None:
         """Decrypt (in the background) and show a material; returns the task, None when no decryption."""
@@ -417,7 +410,12 @@ class MaterialsViewer(QWidget):
         return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.view and event.type() == QEvent.Type.KeyPress and self._page_key(event):
+        if (
+            watched is self.view
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and self._page_key(event)
+        ):
             return True
         return super().eventFilter(watched, event)
 

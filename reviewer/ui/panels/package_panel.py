@@ -124,8 +124,8 @@ class StatusPage(QWidget):
 
 
 class PackagePanel(QStackedWidget):
-    opened = Signal(object)  # the OpenedReview, once shown
-    refused = Signal(object)  # the exception (or None when the person cancelled), after reporting it
+    opened = Signal(OpenedReview)  # once shown
+    refused = Signal(object)  # the exception, after reporting it, or None when the person cancelled
     open_requested = Signal()
 
     def __init__(

@@ -128,8 +128,10 @@ class PackageSummary(QScrollArea):
             self.tr("You"),
         )
         for row, caption in enumerate(captions):
-            label = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
-            label.setText(caption)  # type: ignore[union-attr]
+            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            label = item.widget() if item is not None else None
+            assert isinstance(label, QLabel)  # each row of the form has its caption
+            label.setText(caption)
         self.badge.setText(self.tr("Verified"))
         self.roster_box.setTitle(self.tr("Expert panel"))
         self.roster.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Organisation"), self.tr("Role")])

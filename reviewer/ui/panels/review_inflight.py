@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
+from typing import Any
 
 REFUSABLE = ("score", "comment", "scratchpad")  # kept after a failed write, until written
 
@@ -104,12 +105,12 @@ class InFlight:
         del pending[tag.code]
         self._refused[(tag.kind, tag.code)] = (value, reason)
 
-    def _pending(self, kind: str) -> dict:  # type: ignore[type-arg]
+    def _pending(self, kind: str) -> dict[str, tuple[int, Any]]:
         return {"comment": self._comments, "scratchpad": self._scratch}.get(kind, self._scores)
 
     def refused_scores(self) -> dict[str, Decimal | None]:
         """Scores whose write failed (None: a refused clearing), by code."""
-        return {c: v for (k, c), (v, _r) in self._refused.items() if k == "score"}  # type: ignore[misc]
+        return {c: v for (k, c), (v, _r) in self._refused.items() if k == "score"}  # type: ignore[misc]  # a score: Decimal or None
 
     def refused_comments(self) -> dict[str, str]:
         return {c: str(v) for (k, c), (v, _r) in self._refused.items() if k == "comment"}

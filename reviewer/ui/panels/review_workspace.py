@@ -67,7 +67,7 @@ log = logging.getLogger(__name__)
 
 
 class ReviewWorkspace(QWidget):
-    state_changed = Signal(object)  # the ReviewState on disk, after each write and refresh
+    state_changed = Signal(ReviewState)  # the state on disk, after each write and refresh
     evidence_activated = Signal(str, int)  # material name, page: the materials viewer jumps there
     page_changed = Signal(str)
 
@@ -157,7 +157,8 @@ class ReviewWorkspace(QWidget):
         """The page for ``key`` (built now if it was not yet), or ``None`` if there is no such page."""
         return self.pages.page(key)
 
-    # The pages other modules plug in (expert_pages, visit_pages); None where there is none.
+    # The pages other modules plug in (expert_pages, visit_pages); None where there is none. Each is
+    # the page built for its key; the classes are imported lazily, hence the ignores, not isinstance.
     @property
     def declarations_page(self) -> DeclarationsPage | None:
         return self.page("declarations")  # type: ignore[return-value]

@@ -56,12 +56,12 @@ def choose_attachment(parent: QWidget | None) -> Path | None:
 
 
 class ScoreEditor(QWidget):
-    score_submitted = Signal(str, object)  # Enter: code, the checked Decimal (then the panel moves on)
-    score_committed = Signal(str, object)  # focus left the box or the selection moves: code, Decimal
+    score_submitted = Signal(str, Decimal)  # Enter: code, the checked score (then the panel moves on)
+    score_committed = Signal(str, Decimal)  # focus left the box or the selection moves: code, score
     score_cleared = Signal(str)
     comment_changed = Signal(str, str)
     typing_changed = Signal()  # typed text waits to be saved, was sent, or was refused
-    attach_requested = Signal(str, object)  # code, Path
+    attach_requested = Signal(str, Path)  # code, file
     material_requested = Signal(str, str, int)  # code, material, page
     remove_requested = Signal(int)  # evidence id
     evidence_activated = Signal(str, int)  # material name, page: the viewer jumps there
@@ -81,7 +81,8 @@ class ScoreEditor(QWidget):
         self.details = CriterionDetails()
         self.score_box = QGroupBox(objectName="scoreBox")
         self.score_label = QLabel()
-        self.score_edit = QLineEdit(objectName="scoreEdit")
+        # annotated: to mypy a constructor given Qt properties as keywords returns Any
+        self.score_edit: QLineEdit = QLineEdit(objectName="scoreEdit")
         self.validator = ScoreValidator(standard, self)
         self.score_edit.setValidator(self.validator)
         self.score_edit.setMaximumWidth(140)
@@ -162,7 +163,7 @@ class ScoreEditor(QWidget):
         self._saved_score = labels.number(score)
         if keep:
             shown = typed
-        elif leaf and code in refused_scores:
+        elif leaf and code is not None and code in refused_scores:
             shown = labels.number(refused_scores[code])  # refused: back as typed, not saved
         else:
             shown = self._saved_score
@@ -186,7 +187,7 @@ class ScoreEditor(QWidget):
         if node is not None and leaf:
             self.range_hint.setText(
                 self.tr("0 – {points}, step {step}").format(
-                    points=labels.number(node.points), step=labels.number(node.step or 1)
+                    points=labels.number(node.points), step=labels.number(node.step or Decimal(1))
                 )
             )
         self.set_read_only(read_only)

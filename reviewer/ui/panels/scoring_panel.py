@@ -11,9 +11,10 @@ last keystroke and when the focus leaves it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -37,7 +38,7 @@ SCRATCH_DELAY_MS = 800
 
 
 class ScoringPanel(QSplitter):
-    score_entered = Signal(str, object)  # code, Decimal
+    score_entered = Signal(str, Decimal)  # code, score
     score_cleared = Signal(str)
     selected = Signal(str)  # the code now selected
     scratchpad_changed = Signal(str)
@@ -166,7 +167,7 @@ class ScoringPanel(QSplitter):
             code, self._state, self._reason_for(code), self._scores, self._comments, self._refused
         )
 
-    def _show_progress(self, scores: dict[str, Decimal]) -> None:
+    def _show_progress(self, scores: Mapping[str, Decimal]) -> None:
         p = progress(self.standard, scores)
         self.progress_label.setText(
             self.tr("Scored {scored} / {total}   ·   total {points} / {max}").format(
@@ -253,7 +254,7 @@ class ScoringPanel(QSplitter):
         self.editor.flush_comment(retry=True)
         self.editor.commit_score()
 
-    def eventFilter(self, watched, event: QEvent) -> bool:  # type: ignore[no-untyped-def]
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.scratchpad and event.type() == QEvent.Type.FocusOut:
             self.flush_scratchpad()
         return super().eventFilter(watched, event)
@@ -265,7 +266,7 @@ class ScoringPanel(QSplitter):
             self.tr("Your own notes for the interviews and the visit. Nobody else ever sees them.")
         )
         if self._state is not None:
-            self._show_progress(self.model.scores)  # type: ignore[arg-type]
+            self._show_progress(self.model.scores)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

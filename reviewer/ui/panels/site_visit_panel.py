@@ -181,7 +181,7 @@ class SiteVisitPanel(QWidget):
             for i in range(self.indicators.count()):  # the links went with the note
                 self.indicators.item(i).setCheckState(Qt.CheckState.Unchecked)
             self._filling = False
-            self._tell(self.tr("Note saved at {time}.").format(time=local_time(result)))  # type: ignore[arg-type]
+            self._tell(self.tr("Note saved at {time}.").format(time=local_time(result)))  # type: ignore[arg-type]  # a note's result: the SiteNote
         if isinstance(state, ReviewState):
             self.show_state(state)
 

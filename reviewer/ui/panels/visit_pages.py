@@ -59,7 +59,9 @@ def attach_visit_pages(
 
     def open_evidence(material: str, page: int) -> None:
         workspace.show_page("materials")
-        workspace.materials_viewer.show(material, page)  # type: ignore[union-attr]
+        viewer = workspace.materials_viewer
+        assert viewer is not None  # show_page("materials") has built it
+        viewer.open_material(material, page)
 
     workspace.add_page(
         "materials", materials_viewer, lambda: QCoreApplication.translate("MaterialsViewer", "Materials")

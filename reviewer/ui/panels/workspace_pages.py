@@ -66,20 +66,25 @@ class WorkspacePages(QWidget):
         if build is not None:
             widget = build()
             at = self.keys.index(key)
-            stand_in = self.stack.widget(at)
+            stand_in = self._widget_at(at)
             current = self.stack.currentWidget() is stand_in
             self.stack.insertWidget(at, widget)
             self.stack.removeWidget(stand_in)
             stand_in.deleteLater()
             if current:
                 self.stack.setCurrentWidget(widget)
-        return self.stack.widget(self.keys.index(key))
+        return self._widget_at(self.keys.index(key))
 
     def built(self) -> Iterator[QWidget]:
         """The pages built so far (not those still waiting to be shown)."""
         for key in self.keys:
             if key not in self._builders:
-                yield self.stack.widget(self.keys.index(key))
+                yield self._widget_at(self.keys.index(key))
+
+    def _widget_at(self, at: int) -> QWidget:
+        widget = self.stack.widget(at)
+        assert widget is not None  # every key has its page, or the page's stand-in, in the stack
+        return widget
 
     def show_page(self, key: str) -> None:
         if key in self.keys:

@@ -140,12 +140,12 @@ def _assign_owners() -> None:
     if context.is_offline_mode():  # rendered as SQL: the key ids of unreferenced rows need the data
         return
     bind = op.get_bind()
-    keys = dict(bind.execute(sa.text("SELECT key_id, owner FROM store_keys")).all())
+    keys: dict[str, str] = dict(bind.execute(sa.text("SELECT key_id, owner FROM store_keys")).all())
     for (sha,) in bind.execute(sa.text("SELECT sha256 FROM evidence_files WHERE owner = ''")).all():
         data = bytes(
             bind.execute(
                 sa.text("SELECT data FROM evidence_files WHERE owner = '' AND sha256 = :s"), {"s": sha}
-            ).scalar()
+            ).scalar_one()
         )
         owner = keys.get(data[4:12].hex(), UNCLAIMED) if data[:4] == _MAGIC else UNCLAIMED
         if owner != UNCLAIMED:

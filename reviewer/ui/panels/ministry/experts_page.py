@@ -30,8 +30,8 @@ from reviewer.ui.tasks import Task
 
 
 class ExpertsPage(QWidget):
-    enrolled = Signal(object)  # the Credential issued
-    revoked = Signal(object)  # the EnrolledExpert revoked
+    enrolled = Signal(Credential)  # the credential issued
+    revoked = Signal(EnrolledExpert)  # the expert revoked
 
     def __init__(self, desk: MinistryDesk) -> None:
         super().__init__()

@@ -37,7 +37,7 @@ BUNDLE_SUFFIX = ".rvresult"
 
 
 class ImportPage(QWidget):
-    imported = Signal(object)  # the list of FileOutcome
+    imported = Signal(list)  # the FileOutcome of each file (a copy of the list reaches the slots)
 
     def __init__(self, desk: MinistryDesk) -> None:
         super().__init__()

@@ -69,8 +69,9 @@ class ReportView(QScrollArea):
         self.report = report
         while self._layout.count() > 2:
             item = self._layout.takeAt(1)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.models = {}
         if report is None:
             self.title.clear()
@@ -295,7 +296,11 @@ class RegistryPage(QWidget):
 
         def work(_progress) -> Path:
             with report_language(lang):
-                report = history_report(reg, name) if which == "history" else registry_report(reg, year)
+                report = (
+                    history_report(reg, name)
+                    if which == "history" and name is not None  # (a name: checked above)
+                    else registry_report(reg, year)
+                )
                 return write_atomic(out, render(report, fmt))
 
         Task(self, work, self.desk.executor).on_success(self._exported).on_failure(

@@ -40,8 +40,8 @@ DEFAULT_DAYS = 90
 
 
 class SealPage(QWidget):
-    sealed = Signal(object)  # the Manifest
-    refused = Signal(object)  # the exception
+    sealed = Signal(Manifest)
+    refused = Signal(object)  # the exception, or None when a file is missing: object, as None travels too
 
     def __init__(self, desk: MinistryDesk, composer: PanelComposer) -> None:
         super().__init__()
