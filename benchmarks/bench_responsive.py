@@ -185,6 +185,9 @@ def expert_journey(hb, tmp: Path, dialogs: NoDialogs) -> None:
     settle(0.1)
     hb.phase("d: sign")
     finalise = ws.finalise_page
+    missing = finalise.missing_list
+    wait_until(finalise.sign_button.isEnabled, timeout=10,
+               what=f"the sign button; missing: {[missing.item(i).text() for i in range(missing.count())]}")  # fmt: skip
     click(finalise.sign_button)
     wait_until(lambda: finalise.result_digest.text() != "" or bool(dialogs.errors), what="the sheet signed")
     settle(0.3)
