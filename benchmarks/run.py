@@ -10,6 +10,7 @@ not a target is met (1 only when a benchmark could not run).
     python -m benchmarks.run --full               # adds the 1 GiB package, 1,000 bundles, larger curves
     python -m benchmarks.run --only open,record --runs 5
     python -m benchmarks.run --markdown           # the table as Markdown (for docs/performance.md)
+    python -m benchmarks.run --only responsive --why   # the window's stalls, and the code behind each
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import os
 import sys
 import time
 
-BENCHMARKS = ("open", "startup", "autosave", "record", "import", "frozen", "scale", "cli")
+BENCHMARKS = ("open", "startup", "autosave", "record", "import", "frozen", "scale", "responsive", "cli")
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
@@ -30,6 +31,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--bundles", type=int, help="bundles to import (default 100; --full 1000)")
     p.add_argument("--only", help=f"comma-separated subset of: {', '.join(BENCHMARKS)}")
     p.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    p.add_argument(
+        "--why", action="store_true", help="responsive: print the GUI thread's frames in each stall"
+    )
     args = p.parse_args(argv)
     args.only = args.only.split(",") if args.only else list(BENCHMARKS)
     unknown = set(args.only) - set(BENCHMARKS)
@@ -65,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         bench_import,
         bench_open,
         bench_record,
+        bench_responsive,
         bench_scale,
         bench_startup,
         bench_work,
@@ -83,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         "frozen": lambda: bench_frozen.run(args.runs, log),
         "scale": lambda: bench_scale.run(args.runs, args.full, log),
         "cli": lambda: bench_cli.run(args.runs, log),
+        "responsive": lambda: bench_responsive.run(args.runs, log, args.bundles, args.why),
     }
     rows, failed = [], []
     for name in (b for b in BENCHMARKS if b in args.only):

@@ -94,3 +94,44 @@ def test_the_cli_benchmark_is_registered() -> None:
     from benchmarks import bench_cli
 
     assert run.BENCHMARKS[-1] == "cli" and callable(bench_cli.run)
+
+
+def test_the_heartbeat_files_a_stall_under_its_phase_with_the_frames_behind_it() -> None:
+    """Benchmark 10's instrument: a 120 ms sleep on the GUI thread is one stall, in its phase, sampled."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    from benchmarks.heartbeat import PERIOD_MS, Heartbeat, settle
+
+    QApplication.instance() or QApplication([])
+    hb = Heartbeat().start()
+    hb.phase("idle")
+    settle(0.1)
+    hb.phase("busy")
+    time.sleep(0.12)
+    settle(0.05)
+    hb.stop()
+    longest, where = hb.longest()
+    assert where == "busy" and longest >= 0.12 - PERIOD_MS / 1000
+    (stall,) = [s for s in hb.stalls if s.phase == "busy"]
+    assert stall.samples and any("test_benchmarks.py" in frame for stack, _ in stall.top() for frame in stack)
+    assert hb.p99(["idle"]) < hb.longest(["busy"])[0]
+
+
+@pytest.mark.slow
+def test_the_responsiveness_journeys_run(tmp_path, monkeypatch) -> None:
+    """Benchmark 10 (issue 16) drives the expert's and the chair's journeys in the real window to the end
+    (no time asserted: the benchmarks never gate anything). The ministry's needs generated bundles: not here."""
+    from benchmarks import bench_responsive
+
+    monkeypatch.setenv("REVIEWER_BENCH_CACHE", str(tmp_path))
+    assert "responsive" in run.BENCHMARKS
+    harness.run_child("bench_responsive", "prepare")
+    for child, journeys in (("expert", "acd"), ("chair", "befg")):
+        got = harness.run_child("bench_responsive", "journey", child, timeout=600)["journeys"]
+        assert sorted(got) == list(journeys)
+        for figures in got.values():
+            assert figures["longest"] >= 0 and figures["p99"] > 0 and figures["phase"]
+    results = {j: [f] for j, f in got.items()}
+    assert bench_responsive.rows_of(results) and bench_responsive.why(results)
