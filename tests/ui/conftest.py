@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -145,3 +146,25 @@ def shown_errors(monkeypatch) -> list[str]:
     shown: list[str] = []
     monkeypatch.setattr(errors, "show_error", lambda parent, title, message: shown.append(message))
     return shown
+
+
+@pytest.fixture(autouse=True)
+def _gui_thread_io_fails_the_test(monkeypatch) -> Iterator[None]:
+    """A store or registry connection taken on the GUI thread (the guard of reviewer.app.gui_thread,
+    armed for every widget test) fails the test at teardown, with where it happened, instead of
+    being shown in a message box that waits for a click no test makes."""
+    from reviewer.app.gui_thread import GuiThreadIO
+
+    tripped: list[str] = []
+    real_report = errors.report
+
+    def report(parent, exc: BaseException) -> None:
+        if isinstance(exc, GuiThreadIO):
+            tripped.append("".join(traceback.format_exception(exc)))
+            return
+        real_report(parent, exc)
+
+    monkeypatch.setattr(errors, "report", report)
+    yield
+    if tripped:
+        pytest.fail("store I/O on the GUI thread:\n" + "\n".join(tripped))
