@@ -1,7 +1,7 @@
 """3. Autosave latency of the expert's work store and 4. reconciliation of a large panel.
 
 Save path (issue 21): what the scoring view's autosave costs after 0, 10k and 100k earlier edits —
-``set_score`` and the fresh ``snapshot`` the ``ReviewWriter`` reads after it, then ``undo`` and its
+``set_score`` and the fresh ``snapshot`` read after it (reviewer.app.review_edits.save), then ``undo`` and its
 snapshot; the history is written in one transaction beforehand (``_prior_edits``). p99 at 100k
 over p99 at 0 is the ratio that must stay ≤ 1.5×: a save never reads the log.
 
@@ -94,7 +94,7 @@ def _prior_edits(store, review, count: int) -> None:
 
 def save_path(prior: str, saves: str = str(SAVES)) -> dict:
     """What the scoring view's autosave costs after ``prior`` earlier edits: the write and the
-    fresh snapshot the ``ReviewWriter`` reads after it (the undo/redo tops included), then an undo
+    fresh snapshot read after it (reviewer.app.review_edits.save) (the undo/redo tops included), then an undo
     with its snapshot. The cost must not grow with the review's history."""
     from reviewer.models import Store
     from reviewer.models.workbench import Workbench

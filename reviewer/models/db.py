@@ -31,6 +31,8 @@ from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event, make_url
 
+from reviewer import gui_thread
+
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 10_000
@@ -65,8 +67,11 @@ def make_engine(target: str | os.PathLike[str] | URL, **kwargs: Any) -> Engine:
     url = to_url(target)
     if not is_sqlite(url):
         kwargs.setdefault("pool_pre_ping", True)
-        return create_engine(url, **kwargs)
+        engine = create_engine(url, **kwargs)
+        gui_thread.watch(engine)
+        return engine
     engine = create_engine(url, **kwargs)
+    gui_thread.watch(engine)
     _configure_sqlite(engine)
     return engine
 

@@ -23,11 +23,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget
 
+from reviewer.app.opening import OpenedReview
 from reviewer.errors import ReviewerError
 from reviewer.standards.model import Standard
 from reviewer.ui.dialogs import about, errors, files
 from reviewer.ui.language import LANGUAGES, Language
-from reviewer.app.opening import OpenedReview
 from reviewer.ui.panels.package_panel import PackagePanel
 from reviewer.ui.panels.standard_browser import StandardBrowser
 from reviewer.ui.panels.welcome import WelcomePanel

@@ -20,7 +20,7 @@ A failure goes to the task's own failure callbacks; a task without one shows it 
 error path (:func:`reviewer.ui.dialogs.errors.report`), so no failure is shown by nobody.
 
 The executor is injectable: tests pass :class:`ImmediateExecutor`, which still runs the work on a
-worker thread (the GUI-thread guard, :mod:`reviewer.app.gui_thread`, holds in tests as in the app)
+worker thread (the GUI-thread guard, :mod:`reviewer.gui_thread`, holds in tests as in the app)
 but waits for it and delivers its result before :meth:`Task.run` returns.
 """
 

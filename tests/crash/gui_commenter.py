@@ -37,7 +37,7 @@ def main(data_dir: str, standard_path: str, code: str, text: str) -> None:
     review = bench.open_review(PACKAGE_ID, FINGERPRINT, package_path="/crash.rvpkg", standard=standard)
     bench.declare(review, Conflict.NONE)
     bench.accept_pledge(review)
-    workspace = ReviewWorkspace(bench, review)  # the real serial background writer
+    workspace = ReviewWorkspace(bench, review, state=bench.snapshot(review))  # the real write lane
     workspace.show()
     workspace.scoring.select_code(code)
     QTest.keyClicks(workspace.scoring.editor.comment_edit, text)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -32,6 +33,7 @@ def main(data_dir: str, standard_path: str) -> None:
     from reviewer.scoring.workbench_types import Conflict
     from reviewer.standards import load_standard
     from reviewer.ui.app import application
+    from reviewer.ui.dialogs import errors
     from reviewer.ui.panels.review_workspace import ReviewWorkspace
     from tests.sealing import unlock_for_tests
 
@@ -49,27 +51,33 @@ def main(data_dir: str, standard_path: str) -> None:
             .select_from(AuditRow)
             .where(AuditRow.entity == "score", AuditRow.action == "set")
         )
-    workspace = ReviewWorkspace(bench, review)  # the real serial background writer
+    # the real task helper: the app's serial write lane, off the GUI thread
+    workspace = ReviewWorkspace(bench, review, state=bench.snapshot(review))
     workspace.show()
     saved: list[str] = []
+    expected: dict[str, str] = {}
 
-    def on_saved(tag: object, result: object, state: object) -> None:
-        code = getattr(tag, "code", None)
-        if code is not None:
+    def on_state(state: object) -> None:
+        # a score shown as on disk (the state read right after its write returned): from now on
+        # it must survive a kill
+        code = expected.get("code")
+        if code is not None and getattr(state, "scores", {}).get(code) == Decimal(expected["value"]):
+            expected.clear()
             saved.append(code)
-            print(current, flush=True)  # this save returned: from now on it must survive a kill
+            print(current, flush=True)
 
-    def on_failed(tag: object, exc: BaseException) -> None:
+    def on_failed(exc: BaseException) -> None:
         print(f"failed {exc!r}", file=sys.stderr, flush=True)
         os._exit(3)
 
-    workspace.writer.saved.connect(on_saved)
-    workspace.writer.failed.connect(on_failed)
+    workspace.state_changed.connect(on_state)
+    errors.report = lambda parent, exc: on_failed(exc)  # a failed write is reported: die loudly
     edit = workspace.scoring.editor.score_edit
     print(f"ready {start}", flush=True)
     current = start
     while True:
         code, value = plan(leaves, current)
+        expected.update(code=code, value=value)
         workspace.scoring.select_code(code)
         edit.selectAll()
         QTest.keyClicks(edit, value)

@@ -1,7 +1,7 @@
 """Kill -9 the GUI process mid-scoring: every score the workspace reported saved is in the store.
 
 :mod:`tests.crash.gui_scorer` types scores through the real widgets of the scoring workspace, which
-writes them through the serial background :class:`~reviewer.ui.review_writer.ReviewWriter`; it
+writes them through the serial background write lane (:mod:`reviewer.ui.tasks`); it
 prints each save's number when the writer's ``saved`` signal arrives. The test SIGKILLs it at
 seeded random moments and checks the store left behind with the same checks as the core crash test
 (integrity, every reported save and its audit entry present, at most the one in flight beyond).

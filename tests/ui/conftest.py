@@ -150,10 +150,10 @@ def shown_errors(monkeypatch) -> list[str]:
 
 @pytest.fixture(autouse=True)
 def _gui_thread_io_fails_the_test(monkeypatch) -> Iterator[None]:
-    """A store or registry connection taken on the GUI thread (the guard of reviewer.app.gui_thread,
+    """A store or registry connection taken on the GUI thread (the guard of reviewer.gui_thread,
     armed for every widget test) fails the test at teardown, with where it happened, instead of
     being shown in a message box that waits for a click no test makes."""
-    from reviewer.app.gui_thread import GuiThreadIO
+    from reviewer.gui_thread import GuiThreadIO
 
     tripped: list[str] = []
     real_report = errors.report

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reviewer.app.finalise import SheetArchive
-from reviewer.app.opening import OpenedReview, load_review
+from reviewer.app.opening import OpenedReview, load_review, open_member_review
 from reviewer.demo.package import DEMO_PASSPHRASE
 from reviewer.models.store import Store
 from reviewer.packages import open_package
@@ -17,7 +17,7 @@ from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.scoring.workbench_types import Conflict, EligibilityState
 from reviewer.trust import PassphraseSource, load_identity
 from reviewer.ui.panels.expert_pages import attach_expert_pages
-from reviewer.ui.panels.review_workspace import ReviewWorkspace, workspace_for
+from reviewer.ui.panels.review_workspace import ReviewWorkspace
 from reviewer.ui.tasks import ImmediateExecutor
 
 
@@ -48,10 +48,26 @@ class Expert:
         return self.workspace.review
 
 
+def workspace_for(store: Store, opened: OpenedReview, executor=None) -> ReviewWorkspace | None:
+    """The member's review of ``opened`` (created or resumed, as the package panel's worker does),
+    in its workspace; ``None`` for a non-member. Test set-up: the store is read here, not by the UI."""
+    member = open_member_review(store, opened)
+    if member is None:
+        return None
+    materials = tuple(e.name for e in opened.materials)
+    return ReviewWorkspace(
+        member.bench,
+        member.review,
+        state=member.state,
+        materials=materials,
+        executor=executor or ImmediateExecutor(),
+    )
+
+
 def open_expert(qtbot, folder: Path, package: Path, data: Path, archive: Path) -> Expert:
     opened = load_review(package, folder, demo_source(), lambda *a: None)
     store = Store.open(data)
-    workspace = workspace_for(store, opened, synchronous=True)
+    workspace = workspace_for(store, opened)
     assert workspace is not None
     qtbot.addWidget(workspace)
     sheets = SheetArchive(archive)

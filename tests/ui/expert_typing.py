@@ -64,7 +64,7 @@ def declare_by_mouse(qtbot, ws: ReviewWorkspace) -> None:  # type: ignore[no-unt
     click(qtbot, page.no_conflict)
     click(qtbot, page.accept)
     click(qtbot, page.confirm)
-    qtbot.waitUntil(lambda: ws.state.declaration.complete and ws.writer.pending == 0, timeout=10000)
+    qtbot.waitUntil(lambda: ws.state.declaration.complete and ws.pending == 0, timeout=10000)
 
 
 def ctrl_z(qtbot, widget: QWidget, *, shift: bool = False) -> None:  # type: ignore[no-untyped-def]

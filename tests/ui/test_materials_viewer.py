@@ -18,7 +18,8 @@ from reviewer.scoring.workbench_types import Conflict, EvidenceKind
 from reviewer.trust import PassphraseSource
 from reviewer.ui.models.materials_model import MaterialsModel
 from reviewer.ui.panels.materials_viewer import MaterialsViewer
-from reviewer.ui.review_writer import ReviewWriter
+from reviewer.ui.panels.review_workspace import ReviewWorkspace
+from reviewer.ui.tasks import ImmediateExecutor
 
 pytestmark = pytest.mark.slow
 
@@ -122,7 +123,7 @@ def test_searching_a_level_one_title_lands_on_its_page(viewer, qtbot) -> None:
     assert viewer.current_page == 5
 
 
-def test_cite_this_page_stores_a_material_page_reference(viewer, demo_review, data_dir) -> None:
+def test_cite_this_page_stores_a_material_page_reference(viewer, demo_review, data_dir, qtbot) -> None:
     with Store.open() as store:
         bench = Workbench(store)
         review = bench.open_review(
@@ -133,9 +134,10 @@ def test_cite_this_page_stores_a_material_page_reference(viewer, demo_review, da
         )
         bench.declare(review, Conflict.NONE)
         bench.accept_pledge(review)
-        writer = ReviewWriter(bench, review, synchronous=True)
+        workspace = ReviewWorkspace(bench, review, state=bench.snapshot(review), executor=ImmediateExecutor())
+        qtbot.addWidget(workspace)
         selected: list[str | None] = [None]
-        viewer.set_citation(lambda: selected[0], writer)
+        viewer.set_citation(lambda: selected[0], workspace)
         viewer.open_material(SELF_EVALUATION, 3)
         viewer.bar.cite.click()
         assert "Select an indicator" in viewer.status.text()
@@ -150,7 +152,7 @@ def test_cite_this_page_stores_a_material_page_reference(viewer, demo_review, da
             3,
         )
         assert viewer.status.text() == "Page 3 of 03-自评报告.pdf cited as evidence for 2.2."
-        writer.close()
+        workspace.close_writer()
 
 
 def test_a_cite_without_a_review_is_not_offered(viewer) -> None:
@@ -216,11 +218,11 @@ def test_background_decryption_reports_progress(qtbot, demo_review) -> None:
 
 
 def test_plugged_into_the_workspace(demo_review, sync_executor, qtbot, data_dir) -> None:
-    from reviewer.ui.panels.review_workspace import workspace_for
     from reviewer.ui.panels.visit_pages import attach_visit_pages
+    from tests.ui.expert_fixtures import workspace_for
 
     with Store.open() as store:
-        workspace = workspace_for(store, demo_review, synchronous=True)
+        workspace = workspace_for(store, demo_review, sync_executor)
         qtbot.addWidget(workspace)
         workspace.bench.declare(workspace.review, Conflict.NONE)
         workspace.bench.accept_pledge(workspace.review)

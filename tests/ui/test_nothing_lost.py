@@ -4,7 +4,6 @@ person drives the window (mouse clicks on rows, typing, pauses past the debounce
 from __future__ import annotations
 
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 
 import pytest
@@ -14,6 +13,7 @@ from reviewer.errors import ReviewerError
 from reviewer.scoring.workbench_types import EligibilityState
 from reviewer.ui.dialogs import errors
 from reviewer.ui.models.scoring_model import STATUS
+from reviewer.ui.tasks import PoolExecutor
 from tests.ui.expert_typing import (
     PAUSE_MS,
     click,
@@ -75,7 +75,7 @@ def test_defect_2_a_score_typed_without_enter_is_saved_when_the_expert_clicks_el
     click_row(qtbot, ws, "2.1")
     qtbot.keyClicks(editor.score_edit, "5")
     click_page(qtbot, ws, "checks")  # another page
-    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    qtbot.waitUntil(lambda: ws.pending == 0)
     state = stored(ws)
     assert dict(state.scores) == {"1.1": Decimal(4), "1.2": Decimal(3), "2.1": Decimal(5)}
     assert state.comments.get("1.1") == "依据充分"
@@ -114,15 +114,15 @@ def test_defect_3_ctrl_z_in_the_score_box_edits_the_box_not_the_review(expert, q
     assert ws.scoring.current_code == "1.2"
     qtbot.keyClicks(editor.score_edit, "3")
     ctrl_z(qtbot, editor.score_edit)
-    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    qtbot.waitUntil(lambda: ws.pending == 0)
     assert dict(stored(ws).scores) == {"1.1": Decimal(7)}  # not the review's undo: the 7 stays
     assert editor.score_edit.text() == ""  # the box's own undo
     ctrl_z(qtbot, editor.score_edit, shift=True)
     assert editor.score_edit.text() == "3"
-    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    qtbot.waitUntil(lambda: ws.pending == 0)
     assert dict(stored(ws).scores) == {"1.1": Decimal(7)}  # the saved 7 is still there
     click(qtbot, editor.comment_edit.viewport())  # leaving the box saves the 3 typed in it
-    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    qtbot.waitUntil(lambda: ws.pending == 0)
     assert dict(stored(ws).scores) == {"1.1": Decimal(7), "1.2": Decimal(3)}
     qtbot.keyClicks(editor.comment_edit, "ok")
     ctrl_z(qtbot, editor.comment_edit)  # the comment box's own undo too
@@ -137,7 +137,7 @@ def test_defect_3_ctrl_z_outside_a_field_never_undoes_the_declarations(expert, q
     click_row(qtbot, ws, "1.1")
     ws.scoring.tree.setFocus()
     ctrl_z(qtbot, ws.scoring.tree)
-    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    qtbot.waitUntil(lambda: ws.pending == 0)
     assert stored(ws).declaration.complete  # confirming them is a barrier undo never crosses
     assert ws.undo_action.text() == "Undo" and not ws.undo_action.isEnabled()
     assert ws.notice.text().startswith("Nothing to undo. The confirmed declarations")
@@ -149,17 +149,17 @@ def test_the_review_undo_is_labelled_and_says_what_it_undid(expert, qtbot) -> No
     click_row(qtbot, ws, "1.1")
     qtbot.keyClicks(editor.score_edit, "7")
     qtbot.keyClick(editor.score_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    qtbot.waitUntil(lambda: ws.pending == 0)
     assert ws.undo_action.text() == "Undo: score of 1.1, 7 → empty"
     click_row(qtbot, ws, "1.3")
     ws.scoring.tree.setFocus()
     ctrl_z(qtbot, ws.scoring.tree)  # outside a text field: the review's undo, as labelled
-    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    qtbot.waitUntil(lambda: ws.pending == 0)
     assert "1.1" not in stored(ws).scores
     assert ws.notice.text() == "Undone: score of 1.1, 7 → empty"
     assert ws.redo_action.text() == "Redo: score of 1.1, empty → 7"
     ws.redo_action.trigger()  # the toolbar button
-    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    qtbot.waitUntil(lambda: ws.pending == 0)
     assert stored(ws).scores["1.1"] == Decimal(7) and ws.notice.text() == "Redone: score of 1.1, empty → 7"
 
 
@@ -201,7 +201,7 @@ def test_the_toolbar_undo_names_the_typing_it_saves_and_undoes(expert, qtbot) ->
     assert ws.save_state.text() == "Saving…"  # waiting for the pause: not "Saved"
     assert ws.undo_action.text() == "Undo: comment on 1.1, “abc” → empty"
     click(qtbot, ws.toolbar.widgetForAction(ws.undo_action))
-    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    qtbot.waitUntil(lambda: ws.pending == 0)
     assert "1.1" not in stored(ws).comments and editor.comment_edit.toPlainText() == ""
     assert ws.notice.text() == "Undone: comment on 1.1, “abc” → empty"
     assert ws.save_state.text() == "Saved"
@@ -266,23 +266,23 @@ def test_a_comment_whose_write_fails_stays_in_its_box_unsaved_until_it_is_writte
     click(qtbot, editor.comment_edit.viewport())
     qtbot.keyClicks(editor.comment_edit, "lease checked")
     qtbot.wait(PAUSE_MS)  # sent after the pause: refused
-    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    qtbot.waitUntil(lambda: ws.pending == 0)
     assert stored(ws).comments.get("1.1") is None
     assert editor.comment_edit.toPlainText() == "lease checked"  # not wiped by the refresh
     assert ws.save_state.text() == "Not saved (the disk is full)"
     ws.write(lambda b, r: b.set_position(r, "1.1", "scoring"))  # an unrelated write succeeds
     ws.write(lambda b, r: b.answer_yes_no(r, "V1", True, ""))
-    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    qtbot.waitUntil(lambda: ws.pending == 0)
     assert ws.save_state.text() == "Not saved (the disk is full)"  # the comment is still not saved
     assert editor.comment_edit.toPlainText() == "lease checked"
     click_row(qtbot, ws, "1.2")  # leaving it tries again: refused again, kept again
-    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    qtbot.waitUntil(lambda: ws.pending == 0)
     assert ws.save_state.text() == "Not saved (the disk is full)"
     click_row(qtbot, ws, "1.1")
     assert editor.comment_edit.toPlainText() == "lease checked"
     switch["on"] = False  # the disk has room again
     click_row(qtbot, ws, "1.3")
-    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    qtbot.waitUntil(lambda: ws.pending == 0)
     assert stored(ws).comments.get("1.1") == "lease checked"
     assert ws.save_state.text() == "Saved"
 
@@ -296,17 +296,17 @@ def test_a_score_whose_write_fails_comes_back_typed_and_unsaved_until_it_is_writ
     click_row(qtbot, ws, "1.1")
     qtbot.keyClicks(editor.score_edit, "7")
     qtbot.keyClick(editor.score_edit, Qt.Key.Key_Return)  # moves on to 1.2; the write is refused
-    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    qtbot.waitUntil(lambda: ws.pending == 0)
     assert "1.1" not in stored(ws).scores
     assert ws.save_state.text() == "Not saved (the disk is full)"
     ws.write(lambda b, r: b.answer_yes_no(r, "V1", True, ""))  # an unrelated write succeeds
-    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    qtbot.waitUntil(lambda: ws.pending == 0)
     assert ws.save_state.text() == "Not saved (the disk is full)"
     click_row(qtbot, ws, "1.1")
     assert editor.score_edit.text() == "7" and editor.score_dirty  # typed, not saved
     switch["on"] = False
     click(qtbot, editor.comment_edit.viewport())  # leaving the box saves it
-    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    qtbot.waitUntil(lambda: ws.pending == 0)
     assert stored(ws).scores["1.1"] == Decimal(7)
     assert ws.save_state.text() == "Saved"
 
@@ -320,25 +320,25 @@ def test_the_indicator_is_not_saved_while_a_checks_comment_or_a_flag_without_rea
     v1.answer.setFocus()
     qtbot.keyClick(v1.answer, Qt.Key.Key_Down)
     qtbot.keyClick(v1.answer, Qt.Key.Key_Down)  # "no": sent at once
-    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    qtbot.waitUntil(lambda: ws.pending == 0)
     assert ws.save_state.text() == "Saved"
     click(qtbot, v1.comment)
     qtbot.keyClicks(v1.comment, "forged")  # typed, not sent until the box is left
     assert ws.save_state.text() == "Saving…"
     qtbot.keyClick(v1.comment, Qt.Key.Key_Tab)
-    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    qtbot.waitUntil(lambda: ws.pending == 0)
     assert stored(ws).yes_no["V1"].comment == "forged" and ws.save_state.text() == "Saved"
     row = next(iter(ws.checks.eligibility.values()))
     row.answer.setFocus()
     qtbot.keyClick(row.answer, Qt.Key.Key_Down)
     qtbot.keyClick(row.answer, Qt.Key.Key_Down)  # "confirmed" (sent), then "flagged": sent with its reason
-    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    qtbot.waitUntil(lambda: ws.pending == 0)
     assert stored(ws).eligibility[row.code].state is EligibilityState.CONFIRMED
     assert ws.save_state.text() == "Saving…"
     click(qtbot, row.comment)
     qtbot.keyClicks(row.comment, "no lease")
     qtbot.keyClick(row.comment, Qt.Key.Key_Tab)
-    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    qtbot.waitUntil(lambda: ws.pending == 0)
     assert stored(ws).eligibility[row.code].comment == "no lease"
     assert ws.save_state.text() == "Saved"
 
@@ -347,17 +347,17 @@ def test_the_scratchpad_is_not_put_back_by_a_refresh_while_its_write_is_queued(
     expert, qtbot, monkeypatch
 ) -> None:
     _window, ws = expert
-    ws.writer._pool = ThreadPoolExecutor(max_workers=1)  # as in the app: written off the GUI thread
+    ws.executor = PoolExecutor()  # as in the app: the pool and the serial write lane
     gate, real = threading.Event(), ws.bench.set_scratchpad
     monkeypatch.setattr(ws.bench, "set_scratchpad", lambda r, text: gate.wait(10) and real(r, text))
     scratch = ws.scoring.scratchpad
     click(qtbot, scratch.viewport())
     commit(scratch, "问入驻率")
     qtbot.wait(PAUSE_MS)  # sent after the pause; its write is slow
-    assert ws.writer.pending == 1
+    assert ws.pending == 1
     ws.refresh()  # a full refresh (another panel changed the review) reads it before the write
     gate.set()
-    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    qtbot.waitUntil(lambda: ws.pending == 0)
     assert stored(ws).scratchpad == "问入驻率"
     assert scratch.toPlainText() == "问入驻率"
 
@@ -371,12 +371,12 @@ def test_a_scratchpad_write_that_fails_stays_typed_and_unsaved_until_written(
     click(qtbot, scratch.viewport())
     commit(scratch, "问租金")
     qtbot.wait(PAUSE_MS)
-    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    qtbot.waitUntil(lambda: ws.pending == 0)
     assert stored(ws).scratchpad == "" and scratch.toPlainText() == "问租金"
     assert ws.save_state.text() == "Not saved (the disk is full)"
     switch["on"] = False
     click_row(qtbot, ws, "1.2")  # leaving it tries again
-    qtbot.waitUntil(lambda: ws.writer.pending == 0)
+    qtbot.waitUntil(lambda: ws.pending == 0)
     assert stored(ws).scratchpad == "问租金" and ws.save_state.text() == "Saved"
 
 
@@ -384,7 +384,7 @@ def test_closing_when_the_last_write_fails_says_so_and_keeps_the_window_open(
     expert, shown_errors, qtbot, monkeypatch
 ) -> None:
     window, ws = expert
-    ws.writer._pool = ThreadPoolExecutor(max_workers=1)  # as in the app: written off the GUI thread
+    ws.executor = PoolExecutor()  # as in the app: the pool and the serial write lane
     editor = ws.scoring.editor
     switch = refusing(monkeypatch, ws.bench, "set_comment")
     click_row(qtbot, ws, "1.1")

@@ -43,7 +43,7 @@ def comment_for(code: str) -> str:
 
 
 def idle(ws) -> bool:  # type: ignore[no-untyped-def]
-    return ws.writer.pending == 0
+    return ws.pending == 0
 
 
 def score_one(qtbot, ws, leaf, style: int) -> None:  # type: ignore[no-untyped-def]
@@ -90,7 +90,7 @@ def test_nothing_typed_is_lost_from_the_keyboard_to_the_signed_sheet(
     monkeypatch.setattr(sheet_files, "choose_sheet_path", lambda parent, suggested: out)
     monkeypatch.setattr(errors, "confirm", lambda parent, title, what_happens, action: True)
     window, ws = open_window(make_window, demo_world, qtbot, executor=PoolExecutor())
-    assert ws.writer._pool is not None  # the real, asynchronous writer
+    assert isinstance(ws.executor, PoolExecutor)  # the real, asynchronous write lane
     declare_by_mouse(qtbot, ws)
     leaves = ws.standard.leaves()
     middle = len(leaves) // 2

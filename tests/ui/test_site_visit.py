@@ -13,8 +13,9 @@ from reviewer.models.workbench import Workbench
 from reviewer.scoring.workbench_types import Conflict
 from reviewer.standards import load_standard
 from reviewer.standards.model import EvidenceMethod
+from reviewer.ui.panels.review_workspace import ReviewWorkspace
 from reviewer.ui.panels.site_visit_panel import SiteVisitPanel
-from reviewer.ui.review_writer import ReviewWriter
+from reviewer.ui.tasks import ImmediateExecutor
 
 INSPECTED = [
     "1.2",
@@ -29,23 +30,25 @@ INSPECTED = [
 
 
 @pytest.fixture
-def writer(data_dir, park_standard_path) -> Iterator[ReviewWriter]:
+def workspace(qtbot, data_dir, park_standard_path) -> Iterator[ReviewWorkspace]:
     standard = load_standard(park_standard_path)
     with Store.open() as store:
         bench = Workbench(store)
         review = bench.open_review("pkg-1", "ab" * 32, package_path=data_dir / "p.rvpkg", standard=standard)
         bench.declare(review, Conflict.NONE)
         bench.accept_pledge(review)
-        w = ReviewWriter(bench, review, synchronous=True)
+        w = ReviewWorkspace(bench, review, state=bench.snapshot(review), executor=ImmediateExecutor())
+        qtbot.addWidget(w)
         yield w
-        w.close()
+        w.close_writer()
 
 
 @pytest.fixture
-def panel(qtbot, writer) -> SiteVisitPanel:
+def panel(qtbot, workspace) -> SiteVisitPanel:
     widget = SiteVisitPanel()
     qtbot.addWidget(widget)
-    widget.set_review(writer)
+    widget.set_review(workspace)
+    workspace.state_changed.connect(widget.show_state)  # as attach_visit_pages wires it
     return widget
 
 
@@ -70,7 +73,7 @@ def test_site_inspection_lists_the_indicators_of_the_standard(panel) -> None:
     assert listed(panel.indicators) == ["3.2", "4.2", "5.1", "5.3"]
 
 
-def test_a_note_is_stored_with_its_time_and_links(panel, writer, qtbot) -> None:
+def test_a_note_is_stored_with_its_time_and_links(panel, workspace, qtbot) -> None:
     panel.select_activity(EvidenceMethod.SITE_INSPECTION)
     for code in ("2.2", "5.1"):
         item_with(panel.indicators, code).setCheckState(Qt.CheckState.Checked)
@@ -78,7 +81,7 @@ def test_a_note_is_stored_with_its_time_and_links(panel, writer, qtbot) -> None:
     panel.note_edit.setPlainText("孵化器在孵企业 42 家，公共技术平台运行正常")
     before = datetime.now(UTC)
     qtbot.mouseClick(panel.add_note, Qt.MouseButton.LeftButton)
-    (note,) = writer.bench.snapshot(writer.review).site_notes
+    (note,) = workspace.bench.snapshot(workspace.review).site_notes
     assert note.activity is EvidenceMethod.SITE_INSPECTION and note.codes == ("2.2", "5.1")
     assert note.text == "孵化器在孵企业 42 家，公共技术平台运行正常"
     assert before - timedelta(seconds=1) <= note.noted_at <= datetime.now(UTC)
@@ -92,35 +95,37 @@ def test_a_note_is_stored_with_its_time_and_links(panel, writer, qtbot) -> None:
     assert panel.note_edit.toPlainText() == "" and panel.linked_codes() == []
     assert panel.activities.item(1).text().endswith("1 notes")
     # The workbench's undo takes it back; the panel redraws from the state it is given.
-    writer.submit(lambda bench, review: bench.undo(review))
-    assert writer.bench.snapshot(writer.review).site_notes == () and panel.notes.topLevelItemCount() == 0
+    workspace.save(lambda bench, review: bench.undo(review))
+    assert (
+        workspace.bench.snapshot(workspace.review).site_notes == () and panel.notes.topLevelItemCount() == 0
+    )
 
 
-def test_an_empty_note_is_not_stored(panel, writer) -> None:
+def test_an_empty_note_is_not_stored(panel, workspace) -> None:
     panel.note_edit.setPlainText("   ")
     panel.add_note.click()
-    assert writer.bench.snapshot(writer.review).site_notes == ()
+    assert workspace.bench.snapshot(workspace.review).site_notes == ()
     assert panel.status.text() == "Write the note first."
 
 
-def test_ticking_an_activity_is_kept_and_can_be_undone(panel, writer) -> None:
+def test_ticking_an_activity_is_kept_and_can_be_undone(panel, workspace) -> None:
     panel.activities.item(1).setCheckState(Qt.CheckState.Checked)
     assert panel.activities.item(1).checkState() == Qt.CheckState.Checked
     assert panel.heading.text().startswith("Site inspection — done at ")
-    state = writer.bench.snapshot(writer.review)
+    state = workspace.bench.snapshot(workspace.review)
     assert len(state.site_notes) == 1 and panel.notes.topLevelItemCount() == 0  # a mark, not a note
     # Reopened by a second panel on the same store: the tick is still there.
     again = SiteVisitPanel()
-    again.set_review(writer)
+    again.set_review(workspace)
     assert again.activities.item(1).checkState() == Qt.CheckState.Checked
     again.deleteLater()
     panel.activities.item(1).setCheckState(Qt.CheckState.Unchecked)
     assert panel.activities.item(1).checkState() == Qt.CheckState.Unchecked
-    writer.submit(lambda bench, review: bench.undo(review))
+    workspace.save(lambda bench, review: bench.undo(review))
     assert panel.activities.item(1).checkState() == Qt.CheckState.Checked
 
 
-def test_clicking_a_linked_indicator_asks_to_select_it(panel, writer, qtbot) -> None:
+def test_clicking_a_linked_indicator_asks_to_select_it(panel, workspace, qtbot) -> None:
     panel.select_activity(EvidenceMethod.KEY_INTERVIEW)
     item = item_with(panel.indicators, "6.1")
     with qtbot.waitSignal(panel.indicator_requested) as signal:

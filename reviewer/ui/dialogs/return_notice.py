@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -20,8 +21,10 @@ from reviewer.packages import open_package
 from reviewer.scoring.return_notice import ReturnNotice
 from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.ui.dialogs import errors, sheet_files
-from reviewer.ui.review_writer import ReviewWriter
 from reviewer.ui.tasks import Executor, Task
+
+if TYPE_CHECKING:
+    from reviewer.ui.panels.review_workspace import ReviewWorkspace
 
 
 def show_accepted(parent: QWidget | None, title: str, text: str) -> None:
@@ -38,7 +41,7 @@ def describe(notice: ReturnNotice) -> str:
 
 def accept_notice(
     parent: QWidget,
-    writer: ReviewWriter,
+    workspace: ReviewWorkspace,
     opened: OpenedReview,
     archive: SheetArchive,
     executor: Executor | None,
@@ -48,7 +51,7 @@ def accept_notice(
     path = sheet_files.choose_return_notice(parent, str(Path.home()))
     if path is None:
         return None
-    bench, review = writer.bench, writer.review
+    bench, review = workspace.bench, workspace.review
 
     def work(_progress: object) -> tuple[PackageBinding, ReturnNotice]:
         data = Path(path).read_bytes()

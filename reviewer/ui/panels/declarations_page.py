@@ -3,11 +3,13 @@
 Until both are made, scoring is closed (:func:`scoring_block` says why, for the workspace to show).
 Declaring a conflict (with its reason) recuses the expert: nothing can be scored, and a signed
 recusal sheet is produced instead (:attr:`DeclarationsPage.recusal_requested`, which the finalise
-step signs). Every change goes through the review's serial writer (``declare``, ``accept_pledge``);
+step signs). Every change goes through the workspace's serial write lane (``declare``, ``accept_pledge``);
 the page shows what the store holds, never what was merely typed.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,7 +28,9 @@ from PySide6.QtWidgets import (
 
 from reviewer.scoring.workbench_types import Conflict, ReviewState, ReviewStatus
 from reviewer.ui.dialogs import errors
-from reviewer.ui.review_writer import ReviewWriter
+
+if TYPE_CHECKING:
+    from reviewer.ui.panels.review_workspace import ReviewWorkspace
 
 DONE_STYLE = "QLabel { color: #1e6b2e; font-weight: bold; }"
 TODO_STYLE = "QLabel { color: #b02a1e; font-weight: bold; }"
@@ -72,11 +76,11 @@ class DeclarationsPage(QScrollArea):
     completed = Signal(ReviewState)  # once both declarations are stored
     recusal_requested = Signal()  # sign the recusal sheet (handled by the finalise step)
 
-    def __init__(self, writer: ReviewWriter, state: ReviewState, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: ReviewWorkspace, state: ReviewState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("declarationsPage")
         self.setWidgetResizable(True)
-        self.writer = writer
+        self.workspace = workspace
         self.state = state
         body = QWidget()
         self.heading = QLabel(objectName="declarationsHeading")
@@ -122,8 +126,6 @@ class DeclarationsPage(QScrollArea):
         self.accept.toggled.connect(lambda *_: self._update_enabled())
         self.confirm.clicked.connect(self.submit)
         self.recusal.clicked.connect(self.recusal_requested)
-        writer.saved.connect(self._saved)
-        writer.failed.connect(self._failed)
         self._announced = state.declaration.complete
         self.retranslate()
         self.show_state(state)
@@ -199,20 +201,10 @@ class DeclarationsPage(QScrollArea):
             )
             if not errors.ask(self, self.tr("Declare a conflict of interest"), question):
                 return
-            self.writer.submit(
-                lambda b, r: b.declare(r, Conflict.DECLARED, reason), tag=("declaration", "conflict")
-            )
+            self.workspace.save(lambda b, r: b.declare(r, Conflict.DECLARED, reason))
         else:
-            self.writer.submit(lambda b, r: b.declare(r, Conflict.NONE), tag=("declaration", "conflict"))
-        self.writer.submit(lambda b, r: b.accept_pledge(r), tag=("declaration", "pledge"))
-
-    def _saved(self, tag: object, _result: object, state: object) -> None:
-        if isinstance(state, ReviewState):
-            self.show_state(state)
-
-    def _failed(self, tag: object, exc: object) -> None:
-        if isinstance(tag, tuple) and tag[:1] == ("declaration",) and isinstance(exc, BaseException):
-            errors.report(self, exc)
+            self.workspace.save(lambda b, r: b.declare(r, Conflict.NONE))
+        self.workspace.save(lambda b, r: b.accept_pledge(r))
 
     # --- texts ------------------------------------------------------------------------------
     def retranslate(self) -> None:

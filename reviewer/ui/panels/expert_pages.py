@@ -37,7 +37,7 @@ def attach_expert_pages(
 ) -> DeclarationsPage:
     """``archive``: where signed sheets go (or a function giving it, called when the finalise step is built);
     ``on_finalised``: called with each sheet signed (the chair's panel counts the chair's own)."""
-    declarations = DeclarationsPage(workspace.writer, workspace.state)
+    declarations = DeclarationsPage(workspace, workspace.state)
     workspace.add_page("declarations", declarations, lambda: declarations.tr("Declarations"))
 
     def jump(code: str) -> None:
@@ -54,11 +54,8 @@ def attach_expert_pages(
         from reviewer.ui.panels.finalise_page import FinalisePage
 
         sheets = archive() if callable(archive) else archive
-        page = FinalisePage(
-            workspace.writer, opened, archive=sheets, executor=executor, state=workspace.state
-        )
+        page = FinalisePage(workspace, opened, archive=sheets, executor=executor)
         page.jump_requested.connect(jump)
-        page.state_changed.connect(lambda _state: workspace.refresh())
         if on_finalised is not None:
             page.finalised.connect(on_finalised)
         return page

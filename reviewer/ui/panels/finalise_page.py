@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -36,8 +36,10 @@ from reviewer.scoring.workbench_types import Conflict, ReviewState, ReviewStatus
 from reviewer.ui import labels
 from reviewer.ui.dialogs import errors, sheet_files
 from reviewer.ui.dialogs.return_notice import accept_notice
-from reviewer.ui.review_writer import ReviewWriter
 from reviewer.ui.tasks import Executor, Task
+
+if TYPE_CHECKING:
+    from reviewer.ui.panels.review_workspace import ReviewWorkspace
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 OK_STYLE = "QLabel { color: #1e6b2e; font-weight: bold; }"
@@ -52,27 +54,25 @@ def package_binding(opened: OpenedReview) -> PackageBinding:
 class FinalisePage(QWidget):
     jump_requested = Signal(str)  # an indicator or item code, or "conflict"/"pledge"
     finalised = Signal(Finalised)  # the result
-    state_changed = Signal(ReviewState)  # after signing or a return notice
 
     def __init__(
         self,
-        writer: ReviewWriter,
+        workspace: ReviewWorkspace,
         opened: OpenedReview,
         *,
         archive: SheetArchive | None = None,
         executor: Executor | None = None,
-        state: ReviewState | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        """``state``: the review as the workspace shows it (else it is read here)."""
+        """The review as ``workspace`` shows it, and as it changes (``state_changed``)."""
         super().__init__(parent)
         self.setObjectName("finalisePage")
-        self.writer = writer
+        self.workspace = workspace
         self.opened = opened
         self.archive = archive or SheetArchive.default()
         self._executor = executor
         self._binding: PackageBinding | None = None
-        self.state: ReviewState = state if state is not None else writer.bench.snapshot(writer.review)
+        self.state: ReviewState = workspace.state
         self.result: Finalised | None = None
         self.running: Task | None = None
 
@@ -115,8 +115,8 @@ class FinalisePage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.result_box)
         layout.addStretch(1)  # keeps the page at the top once nothing is missing
-        writer.saved.connect(lambda _tag, _result, state: self.show_state(state))
-        writer.busy.connect(lambda _busy: self._update_buttons())
+        workspace.state_changed.connect(self.show_state)
+        workspace.busy.connect(lambda _busy: self._update_buttons())
         self.retranslate()
         self.show_state(self.state)
 
@@ -125,7 +125,7 @@ class FinalisePage(QWidget):
         if not isinstance(state, ReviewState):
             return
         self.state = state
-        standard = self.writer.review.standard
+        standard = self.workspace.review.standard
         items = missing(standard, state)
         self.missing_list.clear()
         for item in items:
@@ -156,7 +156,7 @@ class FinalisePage(QWidget):
 
     def _update_buttons(self) -> None:
         s = self.state
-        idle = self.running is None and self.writer.pending == 0
+        idle = self.running is None and self.workspace.pending == 0
         ready = s.status is not ReviewStatus.FINALISED and self.missing_list.count() == 0
         self.sign_button.setEnabled(idle and ready)
         self.pdf_button.setEnabled(idle and self._signed_version() is not None)
@@ -169,7 +169,7 @@ class FinalisePage(QWidget):
         version = s.version if s.status is ReviewStatus.FINALISED else s.version - 1
         return (
             version
-            if version >= 1 and self.archive.sheet_path(self.writer.review, version).exists()
+            if version >= 1 and self.archive.sheet_path(self.workspace.review, version).exists()
             else None
         )
 
@@ -191,8 +191,8 @@ class FinalisePage(QWidget):
         if not self._confirm_signing(path):
             return None
         bench, review, opened, archive, cached = (
-            self.writer.bench,
-            self.writer.review,
+            self.workspace.bench,
+            self.workspace.review,
             self.opened,
             self.archive,
             self._binding,
@@ -233,8 +233,9 @@ class FinalisePage(QWidget):
         self._refresh()
 
     def _refresh(self) -> None:
-        self.show_state(self.writer.bench.snapshot(self.writer.review))
-        self.state_changed.emit(self.state)
+        """The review as signing (or a return notice) left it: read by the workspace, on its write
+        lane; every page then shows it (``state_changed``)."""
+        self.workspace.refresh()
 
     def _failed(self, exc: BaseException) -> None:
         errors.report(self, exc)
@@ -270,7 +271,7 @@ class FinalisePage(QWidget):
         path = sheet_files.choose_pdf_path(self, suggested)
         if path is None:
             return None
-        data = self.archive.sheet(self.writer.review, version)
+        data = self.archive.sheet(self.workspace.review, version)
         opened, cached = self.opened, self._binding
         candidate = str(opened.manifest.candidate.get("name", "")) or None
 
@@ -294,7 +295,9 @@ class FinalisePage(QWidget):
         """Pick the chair's notice, check it and unlock what it names (see the dialog module)."""
         if not self.return_button.isEnabled():
             return None
-        return accept_notice(self, self.writer, self.opened, self.archive, self._executor, self._notice_done)
+        return accept_notice(
+            self, self.workspace, self.opened, self.archive, self._executor, self._notice_done
+        )
 
     def _notice_done(self, binding: PackageBinding) -> None:
         self._binding = binding

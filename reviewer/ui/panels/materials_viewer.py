@@ -6,7 +6,7 @@ progress) and handed to :class:`QPdfDocument` through a :class:`QBuffer` over a
 opened, so at most one material is decrypted at a time and none is ever written to disk.
 
     viewer.set_review(opened_review)                    # lists the materials
-    viewer.set_citation(lambda: selected_code, writer)  # "Cite this page" → Workbench.add_evidence
+    viewer.set_citation(lambda: selected_code, workspace)  # "Cite this page" → Workbench.add_evidence
     viewer.open_material("materials/03-自评报告.pdf", 3)  # jump there (the score editor's evidence links)
 """
 
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QModelIndex, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -39,14 +40,15 @@ from reviewer.errors import ReviewerError
 from reviewer.packages import Entry
 from reviewer.ui.models.materials_model import MaterialsModel, Progress, is_pdf, read_material, short_name
 from reviewer.ui.panels.materials_toolbar import PageBar
-from reviewer.ui.review_writer import ReviewWriter
 from reviewer.ui.tasks import Executor, Task
+
+if TYPE_CHECKING:
+    from reviewer.ui.panels.review_workspace import ReviewWorkspace
 
 Reader = Callable[[str, Progress], bytes]
 ZOOM_STEP = 1.25
 ZOOM_RANGE = (0.25, 6.0)
 MAX_RESULTS = 500
-CITE_TAG = "materials-viewer-cite"
 
 
 class MaterialsViewer(QWidget):
@@ -65,7 +67,7 @@ class MaterialsViewer(QWidget):
         self._pending_page = 1
         self._loading = False
         self._selected_code: Callable[[], str | None] | None = None
-        self._writer: ReviewWriter | None = None
+        self._edits: ReviewWorkspace | None = None
 
         self.model = MaterialsModel(self)
         self.list = QTableView(objectName="materialsList")
@@ -173,16 +175,10 @@ class MaterialsViewer(QWidget):
         self._say(self.tr("Choose a material on the left.") if review else self.tr("No package is open."))
 
     def set_citation(
-        self, selected_code: Callable[[], str | None] | None, writer: ReviewWriter | None
+        self, selected_code: Callable[[], str | None] | None, workspace: ReviewWorkspace | None
     ) -> None:
-        """Where "Cite this page" goes: the selected indicator's evidence, written by ``writer``."""
-        if self._writer is not None:
-            self._writer.saved.disconnect(self._cite_saved)
-            self._writer.failed.disconnect(self._cite_failed)
-        self._selected_code, self._writer = selected_code, writer
-        if writer is not None:
-            writer.saved.connect(self._cite_saved)
-            writer.failed.connect(self._cite_failed)
+        """Where "Cite this page" goes: the selected indicator's evidence, saved by ``workspace``."""
+        self._selected_code, self._edits = selected_code, workspace
         self._update_controls()
 
     def open_material(self, name: str, page: int = 1) -> Task | None:
@@ -291,9 +287,9 @@ class MaterialsViewer(QWidget):
 
     # --- citing -----------------------------------------------------------------------------
     def cite_page(self) -> None:
-        """Add the page on screen as evidence for the selected indicator (through the writer)."""
+        """Add the page on screen as evidence for the selected indicator (through the workspace)."""
         material, page = self.current_material, self.current_page
-        if material is None or self._writer is None or self._selected_code is None:
+        if material is None or self._edits is None or self._selected_code is None:
             return
         code = self._selected_code()
         if code is None:
@@ -301,24 +297,22 @@ class MaterialsViewer(QWidget):
                 self.tr("Select an indicator in the scoring view first, then cite the page."), error=True
             )
             return
-        self._writer.submit(
+        self._edits.save(
             lambda bench, review: bench.add_evidence(review, code, material=material, page=page),
-            tag=(CITE_TAG, code, material, page),
+            on_saved=lambda _ref: self._cited(code, material, page),
+            on_failed=self._cite_failed,
         )
 
-    def _cite_saved(self, tag: object, result: object, state: object) -> None:
-        if isinstance(tag, tuple) and tag[:1] == (CITE_TAG,):
-            _, code, material, page = tag
-            self._tell(
-                self.tr("Page {page} of {name} cited as evidence for {code}.").format(
-                    page=page, name=short_name(material), code=code
-                )
+    def _cited(self, code: str, material: str, page: int) -> None:
+        self._tell(
+            self.tr("Page {page} of {name} cited as evidence for {code}.").format(
+                page=page, name=short_name(material), code=code
             )
+        )
 
-    def _cite_failed(self, tag: object, exc: BaseException) -> None:
-        if isinstance(tag, tuple) and tag[:1] == (CITE_TAG,):
-            text = str(exc) if isinstance(exc, ReviewerError) else self.tr("The page could not be cited.")
-            self._tell(text, error=True)
+    def _cite_failed(self, exc: BaseException) -> None:
+        text = str(exc) if isinstance(exc, ReviewerError) else self.tr("The page could not be cited.")
+        self._tell(text, error=True)
 
     # --- decryption in the background --------------------------------------------------------
     def _progress(self, generation: int, done: int, total: int, text: str) -> None:
@@ -397,7 +391,7 @@ class MaterialsViewer(QWidget):
     def _update_controls(self) -> None:
         shown = self.current_material is not None
         self.bar.set_enabled(shown, self.current_page, self.page_count)
-        self.bar.cite.setEnabled(shown and self._writer is not None and self._selected_code is not None)
+        self.bar.cite.setEnabled(shown and self._edits is not None and self._selected_code is not None)
         self.search_box.setEnabled(shown)
 
     def _page_key(self, event: QKeyEvent) -> bool:

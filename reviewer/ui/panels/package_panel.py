@@ -33,7 +33,7 @@ from reviewer.ui.dialogs import passphrase as passphrase_dialogs
 from reviewer.ui.panels.package_summary import PackageSummary
 from reviewer.ui.panels.standard_browser import StandardBrowser
 from reviewer.ui.settings import Settings
-from reviewer.ui.tasks import Executor, ImmediateExecutor, Task
+from reviewer.ui.tasks import Executor, Task
 
 if TYPE_CHECKING:
     # Imported when a package opens: the workspace (and the store under it) is not needed to show
@@ -227,7 +227,7 @@ class PackagePanel(QStackedWidget):
                 member.review,
                 state=member.state,
                 materials=tuple(e.name for e in opening.opened.materials),
-                synchronous=isinstance(self._executor, ImmediateExecutor),
+                executor=self._executor,
             )
             self.tabs.insertTab(1, self.workspace, self.tr("Review"))
             if self.workspace.state.position.code is not None:  # resuming: straight back to work

@@ -1,12 +1,14 @@
 """One opened review: the expert's workspace, its pages, undo/redo and the save indicator.
 
-    workspace = ReviewWorkspace(bench, review, materials=names)        # shows scoring + checks
+    workspace = ReviewWorkspace(bench, review, state=state, materials=names)   # shows scoring + checks
     workspace.add_page("materials", viewer, lambda: viewer.tr("Materials"))   # other panels plug in
     workspace.write(lambda bench, review: bench.declare(review, Conflict.NONE), full=True)
     workspace.add_material_evidence("1.1", "application.pdf", 12)
 
-Every change goes to the :class:`~reviewer.models.workbench.Workbench` at once through one
-:class:`~reviewer.ui.review_writer.ReviewWriter` (serial, off the GUI thread); the view shows the
+Every change goes to the :class:`~reviewer.models.workbench.Workbench` at once, through
+:meth:`ReviewWorkspace.save`: an operation of :mod:`reviewer.app.review_edits` on the one serial write
+lane of :mod:`reviewer.ui.tasks` (off the GUI thread, in order), its result and failure delivered
+to the page that made the change, and the fresh review to every page (``state_changed``). The view shows the
 scores and comments on disk plus those still being written. The save indicator tells the truth:
 "Saved" only when every edit is on disk — none queued, no typing waiting for its pause, no score
 typed without Enter; "Saving…" while any is; "Not saved (reason)" after a failed write (until the
@@ -28,6 +30,7 @@ read back) and :mod:`~reviewer.ui.panels.review_history` (undo/redo and the save
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -36,9 +39,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolBar, QVBoxLayout, QWidget
 
-from reviewer.app.opening import OpenedReview, open_member_review
-from reviewer.models.store import Store
-from reviewer.models.workbench import Workbench
+from reviewer.app import review_edits
+from reviewer.app.review_edits import Edit, Saved
 from reviewer.scoring.progress import next_unscored
 from reviewer.scoring.workbench_types import (
     AuditEntry,
@@ -55,9 +57,11 @@ from reviewer.ui.panels.review_history import SaveIndicator, UndoRedo
 from reviewer.ui.panels.review_inflight import REFUSABLE, InFlight, Tag
 from reviewer.ui.panels.scoring_panel import ScoringPanel
 from reviewer.ui.panels.workspace_pages import Page, Title, WorkspacePages
-from reviewer.ui.review_writer import ReviewWriter, Write
+from reviewer.ui.tasks import Executor, Task, drain_writes
 
 if TYPE_CHECKING:
+    from reviewer.models.workbench import Workbench
+    from reviewer.scoring.workbench_types import Review
     from reviewer.ui.panels.declarations_page import DeclarationsPage
     from reviewer.ui.panels.finalise_page import FinalisePage
     from reviewer.ui.panels.materials_viewer import MaterialsViewer
@@ -68,6 +72,7 @@ log = logging.getLogger(__name__)
 
 class ReviewWorkspace(QWidget):
     state_changed = Signal(ReviewState)  # the state on disk, after each write and refresh
+    busy = Signal(bool)  # True when the first edit is sent, False when the last one is back
     evidence_activated = Signal(str, int)  # material name, page: the materials viewer jumps there
     page_changed = Signal(str)
 
@@ -76,20 +81,18 @@ class ReviewWorkspace(QWidget):
         bench: Workbench,
         review: Review,
         *,
+        state: ReviewState,
         materials: tuple[str, ...] = (),
-        synchronous: bool = False,
-        state: ReviewState | None = None,
+        executor: Executor | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        """``state``: the review as just read (on the worker that opened it); else it is read here."""
+        """``state``: the review as just read, on the worker that opened it (never read here)."""
         super().__init__(parent)
         self.setObjectName("reviewWorkspace")
         self.bench, self.review, self.standard = bench, review, review.standard
-        self.writer = ReviewWriter(bench, review, synchronous=synchronous, parent=self)
-        self.writer.saved.connect(self._saved)
-        self.writer.failed.connect(self._failed)
-        self.writer.busy.connect(self._busy)
-        self.state: ReviewState = state if state is not None else bench.snapshot(review)
+        self.executor = executor  # None: the app's thread pool and serial write lane
+        self.pending = 0  # edits sent whose result has not come back yet
+        self.state: ReviewState = state
         self._inflight = InFlight()  # scores and comments shown before their write is back
         self.unsaved = False
         self.unsaved_reason: str | None = None  # the failed write's message
@@ -203,15 +206,43 @@ class ReviewWorkspace(QWidget):
         self._resumed = True
 
     # --- writing ----------------------------------------------------------------------------
-    def write(self, fn: Write, *, full: bool = False, quiet: bool = False) -> None:
+    def write(self, fn: Edit[object], *, full: bool = False, quiet: bool = False) -> None:
         """Queue one workbench call ``fn(bench, review)``; ``full`` reloads every page afterwards."""
         self._submit(fn, Tag(full, quiet=quiet))
 
-    def _submit(self, fn: Write, tag: Tag) -> None:
+    def save(
+        self,
+        edit: Edit[object],
+        *,
+        on_saved: Callable[[object], object] | None = None,
+        on_failed: Callable[[BaseException], object] | None = None,
+    ) -> None:
+        """A page's own change: ``edit(bench, review)`` on the write lane, in order with every other
+        edit. ``on_saved(result)`` after it is on disk (every page then sees the fresh review through
+        ``state_changed``); ``on_failed(exc)`` when it failed, else the failure is shown here."""
+        self._submit(edit, None, on_saved, on_failed)
+
+    def _submit(
+        self,
+        fn: Edit[object],
+        tag: Tag | None,
+        on_saved: Callable[[object], object] | None = None,
+        on_failed: Callable[[BaseException], object] | None = None,
+    ) -> None:
         if self._closed:  # everything typed was saved by close_writer; this comes from tearing down
-            log.warning("write after the review was closed, ignored: %s", tag.kind or "change")
+            log.warning("write after the review was closed, ignored: %s", tag.kind if tag else "change")
             return
-        self.writer.submit(fn, tag)
+        bench, review = self.bench, self.review
+        self._pending(+1)
+        Task(self, lambda _p: review_edits.save(bench, review, fn), self.executor, writes=True).on_success(
+            lambda saved: self._saved(tag, saved, on_saved)
+        ).on_failure(lambda exc: self._failed(tag, exc, on_failed)).run()
+
+    def _pending(self, change: int) -> None:
+        self.pending += change
+        if self.pending == (1 if change > 0 else 0):
+            self.busy.emit(self.pending > 0)
+        self._show_indicator()
 
     def set_score(self, code: str, value: Decimal | None) -> None:
         tag = self._inflight.score(code, value)
@@ -256,8 +287,15 @@ class ReviewWorkspace(QWidget):
             self._submit(lambda b, r: b.set_position(r, code, tab), Tag(False, quiet=True))
 
     def refresh(self) -> None:
-        """Read the review again (after another panel changed it directly) and show it all."""
-        self.state = self.bench.snapshot(self.review)
+        """Read the review again (after another panel changed it directly) and show it all: read on
+        the write lane, so after every edit already sent."""
+        bench, review = self.bench, self.review
+        Task(self, lambda _p: review_edits.read(bench, review), self.executor, writes=True).on_success(
+            self._refreshed
+        ).run()
+
+    def _refreshed(self, state: ReviewState) -> None:
+        self.state = state
         self._show(full=True)
 
     def may_close(self) -> bool:
@@ -281,7 +319,7 @@ class ReviewWorkspace(QWidget):
             flush = getattr(page, "flush_draft", None)
             if callable(flush):
                 flush()
-        self.writer.drain()  # every result delivered now: a failure is reported before closing
+        drain_writes()  # every result delivered now: a failure is reported before closing
         if self._failures != failures:
             question = self.tr(
                 "{problem}\n\nSome of your work could not be saved. Go back to the review?\n"
@@ -291,7 +329,6 @@ class ReviewWorkspace(QWidget):
             if errors.ask(self, self.tr("Not saved"), question):
                 return False
         self._closed = True
-        self.writer.close()
         return True
 
     # --- results (GUI thread) ---------------------------------------------------------------
@@ -312,7 +349,11 @@ class ReviewWorkspace(QWidget):
             scratch_refused=self._inflight.refused_scratchpad() is not None,
         )
 
-    def _saved(self, tag: object, result: object, state: ReviewState) -> None:
+    def _saved(
+        self, tag: Tag | None, saved: Saved[object], on_saved: Callable[[object], object] | None
+    ) -> None:
+        self._pending(-1)
+        result, state = saved.result, saved.state
         self._inflight.settle(tag)
         self.state = state
         if not (isinstance(tag, Tag) and tag.quiet):
@@ -322,8 +363,13 @@ class ReviewWorkspace(QWidget):
         elif isinstance(tag, Tag) and not tag.quiet:
             self.history.say("")  # a new change: the last undo's notice is old news
         self._show(full=isinstance(tag, Tag) and tag.full)
+        if on_saved is not None:
+            on_saved(result)
 
-    def _failed(self, tag: object, exc: BaseException) -> None:
+    def _failed(
+        self, tag: Tag | None, exc: BaseException, on_failed: Callable[[BaseException], object] | None
+    ) -> None:
+        self._pending(-1)
         if isinstance(tag, Tag) and tag.kind in REFUSABLE:
             self._inflight.refuse(tag, str(exc))  # kept, shown as typed and unsaved, until written
         else:
@@ -332,15 +378,15 @@ class ReviewWorkspace(QWidget):
             self.history.say(str(exc))
             self._show_indicator()
             return
-        if isinstance(tag, Tag):  # another page's write (e.g. the viewer's citation) reports its own
+        if tag is not None:  # the workspace's own change (a page's shows its failure its own way)
             self._failures += 1
             if tag.kind not in REFUSABLE:  # a refused field keeps its own reason until it is written
                 self.unsaved, self.unsaved_reason = True, str(exc)
+        if on_failed is not None:
+            on_failed(exc)
+        else:
             errors.report(self, exc)
-        self.refresh()  # what is on disk, with a refused score or comment back in its box, unsaved
-
-    def _busy(self, _busy: bool) -> None:
-        self._show_indicator()
+        self.refresh()  # what is on disk, with a refused score or comment back in its box, unsaved  # what is on disk, with a refused score or comment back in its box, unsaved
 
     def _typing_changed(self) -> None:
         self._show_indicator()
@@ -372,7 +418,7 @@ class ReviewWorkspace(QWidget):
             next_redo = None  # saving the typing clears the redo stack
         else:
             next_undo, next_redo = self.state.undo_next, self.state.redo_next
-        queued = self.writer.pending > 0
+        queued = self.pending > 0
         self.history.show_next(next_undo, next_redo, undo_queued=queued, redo_queued=queued and typed is None)
 
     def read_only_reason(self) -> str | None:
@@ -406,7 +452,7 @@ class ReviewWorkspace(QWidget):
     def saving(self) -> bool:
         """Writes are queued, or typing waits to be saved (its pause, a score without Enter, a
         vetoes/eligibility comment not yet sent or a flag waiting for its reason)."""
-        return self.writer.pending > 0 or self.scoring.pending_change() is not None or self.checks.unsent
+        return self.pending > 0 or self.scoring.pending_change() is not None or self.checks.unsent
 
     def _show_indicator(self, _busy: object = None) -> None:
         self.save_state.show_status(self.unsaved_because(), self.saving)
@@ -424,14 +470,3 @@ class ReviewWorkspace(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
-
-
-def workspace_for(store: Store, opened: OpenedReview, *, synchronous: bool = False) -> ReviewWorkspace | None:
-    """Open (first time) or resume this member's review of ``opened``; ``None`` for a non-member."""
-    member = open_member_review(store, opened)
-    if member is None:
-        return None
-    materials = tuple(e.name for e in opened.materials)
-    return ReviewWorkspace(
-        member.bench, member.review, state=member.state, materials=materials, synchronous=synchronous
-    )

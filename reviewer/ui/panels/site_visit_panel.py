@@ -3,12 +3,14 @@
 The activities and their indicators come from the standard's evidence methods
 (:mod:`reviewer.scoring.site_visit`). Ticking an activity and writing a note are workbench
 changes (:meth:`~reviewer.models.workbench.Workbench.add_site_note`) sent through the review's
-:class:`~reviewer.ui.review_writer.ReviewWriter`: committed at once, audited, undone by the
+:meth:`~reviewer.ui.panels.review_workspace.ReviewWorkspace.save`: committed at once, audited, undone by the
 workbench's undo. The panel redraws from the :class:`ReviewState` each write hands back.
 Clicking an indicator (in the activity's list or under a note) emits :attr:`indicator_requested`.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,10 +34,11 @@ from reviewer.scoring.site_visit import ACTIVITIES, LinkedIndicator
 from reviewer.scoring.workbench_types import ReviewState, SiteNote
 from reviewer.standards.model import EvidenceMethod, Standard
 from reviewer.ui import labels
-from reviewer.ui.review_writer import ReviewWriter
+
+if TYPE_CHECKING:
+    from reviewer.ui.panels.review_workspace import ReviewWorkspace
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
-TAG = "site-visit"
 TIME_FORMAT = "%Y-%m-%d %H:%M"
 
 
@@ -49,7 +52,7 @@ class SiteVisitPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("siteVisitPanel")
-        self._writer: ReviewWriter | None = None
+        self._edits: ReviewWorkspace | None = None
         self._state: ReviewState | None = None
         self._standard: Standard | None = None
         self._board: dict[EvidenceMethod, tuple[LinkedIndicator, ...]] = {}
@@ -107,20 +110,14 @@ class SiteVisitPanel(QWidget):
         self.retranslate()
 
     # --- binding ----------------------------------------------------------------------------
-    def set_review(self, writer: ReviewWriter | None, state: ReviewState | None = None) -> None:
-        """Work on ``writer``'s review (``None``: nothing open); redraws after each of its writes."""
-        if self._writer is not None:
-            self._writer.saved.disconnect(self._saved)
-            self._writer.failed.disconnect(self._failed)
-        self._writer = writer
-        self._standard = writer.review.standard if writer is not None else None
+    def set_review(self, workspace: ReviewWorkspace | None) -> None:
+        """Work on ``workspace``'s review (``None``: nothing open), shown as it is now; the workspace's
+        ``state_changed`` redraws it after each change (:func:`~reviewer.ui.panels.visit_pages.attach_visit_pages`)."""
+        self._edits = workspace
+        self._standard = workspace.review.standard if workspace is not None else None
         self._board = site_visit.checklist(self._standard) if self._standard is not None else {}
-        if writer is not None:
-            writer.saved.connect(self._saved)
-            writer.failed.connect(self._failed)
-            state = state or writer.bench.snapshot(writer.review)
-        self.show_state(state if writer is not None else None)
-        if writer is not None and self.activities.currentRow() < 0:
+        self.show_state(workspace.state if workspace is not None else None)
+        if workspace is not None and self.activities.currentRow() < 0:
             self.activities.setCurrentRow(0)
 
     def show_state(self, state: ReviewState | None) -> None:
@@ -149,46 +146,44 @@ class SiteVisitPanel(QWidget):
     # --- writing ----------------------------------------------------------------------------
     def submit_note(self) -> None:
         text, activity = self.note_edit.toPlainText().strip(), self.activity
-        if self._writer is None or activity is None:
+        if self._edits is None or activity is None:
             return
         if not text:
             self._tell(self.tr("Write the note first."), error=True)
             return
         codes = self.linked_codes()
-        self._writer.submit(
-            lambda bench, review: bench.add_site_note(review, activity, text, codes), tag=(TAG, "note")
+        self._edits.save(
+            lambda bench, review: bench.add_site_note(review, activity, text, codes),
+            on_saved=self._note_saved,
+            on_failed=self._failed,
         )
 
     def flush_draft(self) -> None:
         """On closing the review: a note typed and not yet added is added (nothing typed is lost)."""
-        if self._writer is not None and self.note_edit.isEnabled() and self.note_edit.toPlainText().strip():
+        if self._edits is not None and self.note_edit.isEnabled() and self.note_edit.toPlainText().strip():
             self.submit_note()
 
     def _activity_ticked(self, item: QListWidgetItem) -> None:
-        if self._filling or self._writer is None:
+        if self._filling or self._edits is None:
             return
         activity = ACTIVITIES[self.activities.row(item)]
         self.activities.setCurrentItem(item)
         mark = site_visit.mark_text(item.checkState() == Qt.CheckState.Checked)
-        self._writer.submit(
-            lambda bench, review: bench.add_site_note(review, activity, mark), tag=(TAG, "mark")
+        self._edits.save(
+            lambda bench, review: bench.add_site_note(review, activity, mark), on_failed=self._failed
         )
 
-    def _saved(self, tag: object, result: object, state: object) -> None:
-        if tag == (TAG, "note"):
-            self.note_edit.clear()
-            self._filling = True
-            for i in range(self.indicators.count()):  # the links went with the note
-                self.indicators.item(i).setCheckState(Qt.CheckState.Unchecked)
-            self._filling = False
-            self._tell(self.tr("Note saved at {time}.").format(time=local_time(result)))  # type: ignore[arg-type]  # a note's result: the SiteNote
-        if isinstance(state, ReviewState):
-            self.show_state(state)
+    def _note_saved(self, note: object) -> None:
+        self.note_edit.clear()
+        self._filling = True
+        for i in range(self.indicators.count()):  # the links went with the note
+            self.indicators.item(i).setCheckState(Qt.CheckState.Unchecked)
+        self._filling = False
+        self._tell(self.tr("Note saved at {time}.").format(time=local_time(note)))  # type: ignore[arg-type]  # a note's result: the SiteNote
 
-    def _failed(self, tag: object, exc: BaseException) -> None:
-        if isinstance(tag, tuple) and tag[:1] == (TAG,):
-            self._tell(str(exc), error=True)
-            self.show_state(self._state)  # put a refused tick back as it was
+    def _failed(self, exc: BaseException) -> None:
+        self._tell(str(exc), error=True)
+        self.show_state(self._state)  # put a refused tick back as it was
 
     # --- drawing ----------------------------------------------------------------------------
     def _fill_activities(self) -> None:

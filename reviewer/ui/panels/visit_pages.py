@@ -3,7 +3,7 @@
     attach_visit_pages(workspace, opened)       # after workspace_for(store, opened)
 
 The viewer cites the page on screen for the indicator selected in the scoring view, through the
-workspace's writer; an evidence link clicked in the score editor opens the viewer on that page.
+workspace; an evidence link clicked in the score editor opens the viewer on that page.
 An indicator clicked in site-visit mode is selected in the scoring view (or the checks page for a
 yes/no item). Both pages are built when they are first shown (``workspace.materials_viewer``,
 ``workspace.site_visit``).
@@ -33,7 +33,7 @@ def attach_visit_pages(
 
         viewer = MaterialsViewer(executor=executor)
         viewer.set_review(opened)
-        viewer.set_citation(lambda: workspace.scoring.current_code, workspace.writer)
+        viewer.set_citation(lambda: workspace.scoring.current_code, workspace)
         return viewer
 
     def select(code: str) -> None:
@@ -47,10 +47,10 @@ def attach_visit_pages(
         from reviewer.ui.panels.site_visit_panel import SiteVisitPanel
 
         site = SiteVisitPanel()
-        site.set_review(workspace.writer, workspace.state)
+        site.set_review(workspace)
 
         def follow(state: ReviewState) -> None:
-            if state is not site.state:  # a refresh that did not come through the writer
+            if state is not site.state:
                 site.show_state(state)
 
         workspace.state_changed.connect(follow)
