@@ -313,6 +313,7 @@ class ReviewWorkspace(QWidget):
         if self._closed:
             return True
         failures = self._failures
+        drain_writes()  # what is on its way first: a refresh after a failed write puts it back to send
         self.checks.flush()
         self.scoring.flush()
         for page in self.pages.built():  # a page built and holding typing (the site-visit note) saves it
@@ -382,6 +383,7 @@ class ReviewWorkspace(QWidget):
             self._failures += 1
             if tag.kind not in REFUSABLE:  # a refused field keeps its own reason until it is written
                 self.unsaved, self.unsaved_reason = True, str(exc)
+        self._show_indicator()  # "Not saved (why)" now; the review is read again below
         if on_failed is not None:
             on_failed(exc)
         else:
