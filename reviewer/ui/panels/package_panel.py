@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.errors import KeyUnavailable, ReviewerError, WrongPassphrase
+from reviewer.errors import ReviewerError
 from reviewer.trust import PassphraseSource, read_info
 from reviewer.ui.dialogs import errors
 from reviewer.ui.dialogs import passphrase as passphrase_dialogs
@@ -170,9 +170,9 @@ class PackagePanel(QStackedWidget):
             self._refuse(path, None)
             return None
         if passphrase is not None:
-            source = PassphraseSource(explicit=passphrase, use_keyring=False, interactive=False)
+            source = passphrase_dialogs.typed_source(passphrase)
         else:
-            source = PassphraseSource(use_keyring=True, interactive=False)
+            source = passphrase_dialogs.keyring_source()
         return self._start(path, Path(folder), source, remember, may_ask=passphrase is None)
 
     def _start(
@@ -234,16 +234,14 @@ class PackagePanel(QStackedWidget):
                 self.tabs.setCurrentWidget(self.workspace)
 
     def _failed(self, path: Path, folder: Path, remember: bool, may_ask: bool, exc: BaseException) -> None:
-        if may_ask and isinstance(exc, KeyUnavailable | WrongPassphrase):
-            # No keyring entry, or a mistyped passphrase (said first): ask, until it opens or is cancelled.
-            if isinstance(exc, WrongPassphrase):
-                errors.report(self, exc)
-            typed = passphrase_dialogs.ask_passphrase(self, self._who(folder))
-            if typed is None:
-                self._refuse(path, None)
-                return
-            source = PassphraseSource(explicit=typed, use_keyring=False, interactive=False)
-            self._start(path, folder, source, remember, may_ask=True)
+        # No keyring entry, or a mistyped passphrase (said first): ask, until it opens or is cancelled.
+        if may_ask and passphrase_dialogs.retry_unlock(
+            self,
+            exc,
+            lambda: passphrase_dialogs.ask_passphrase(self, self._who(folder)),
+            lambda source: self._start(path, folder, source, remember, may_ask=True),
+            lambda: self._refuse(path, None),
+        ):
             return
         errors.report(self, exc)
         self._refuse(path, exc)
