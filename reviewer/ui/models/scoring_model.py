@@ -19,7 +19,7 @@ from reviewer import i18n
 from reviewer.scoring import entry
 from reviewer.scoring.progress import progress
 from reviewer.standards.model import Criterion, Standard
-from reviewer.ui import labels
+from reviewer.ui import labels, palette
 from reviewer.ui.models.criteria_tree import CodeRole, CriterionRole, CriterionTreeModel
 
 CODE, TITLE, POINTS, SCORE, STATUS = range(5)
@@ -27,9 +27,9 @@ COLUMNS = 5
 
 __all__ = ["COLUMNS", "CodeRole", "CriterionRole", "ScoringModel"]
 
-UNSCORED_COLOUR = QColor("#9a6700")
-NEEDS_COMMENT_COLOUR = QColor("#b02a1e")
-DONE_COLOUR = QColor("#1a7f37")
+UNSCORED_COLOUR = QColor(palette.WARNING)
+NEEDS_COMMENT_COLOUR = QColor(palette.ERROR)
+DONE_COLOUR = QColor(palette.SAVED)
 
 
 class ScoringModel(CriterionTreeModel):

@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.models.workbench_types import Conflict, ReviewState, ReviewStatus
+from reviewer.ui import palette
 from reviewer.ui.dialogs import errors
 from reviewer.ui.review_writer import ReviewWriter
 
-DONE_STYLE = "QLabel { color: #1e6b2e; font-weight: bold; }"
-TODO_STYLE = "QLabel { color: #b02a1e; font-weight: bold; }"
+DONE_STYLE = f"QLabel {{ color: {palette.DONE}; font-weight: bold; }}"
+TODO_STYLE = f"QLabel {{ color: {palette.ERROR}; font-weight: bold; }}"
 
 
 def pledge_text() -> str:

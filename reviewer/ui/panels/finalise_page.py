@@ -30,7 +30,7 @@ from reviewer.packages import open_package
 from reviewer.scoring.finalise import Finalised, SheetArchive, finalise, missing
 from reviewer.scoring.sheet import open_sheet
 from reviewer.scoring.sheet_binding import PackageBinding
-from reviewer.ui import labels
+from reviewer.ui import labels, palette
 from reviewer.ui.dialogs import errors, sheet_files
 from reviewer.ui.dialogs.return_notice import accept_notice
 from reviewer.ui.panels.package_loading import OpenedReview
@@ -38,7 +38,7 @@ from reviewer.ui.review_writer import ReviewWriter
 from reviewer.ui.tasks import Executor, Task
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
-OK_STYLE = "QLabel { color: #1e6b2e; font-weight: bold; }"
+OK_STYLE = f"QLabel {{ color: {palette.DONE}; font-weight: bold; }}"
 
 
 def package_binding(opened: OpenedReview) -> PackageBinding:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.errors import ReviewerError
 from reviewer.trust import PassphraseSource, read_info
+from reviewer.ui import palette
 from reviewer.ui.dialogs import errors
 from reviewer.ui.dialogs import passphrase as passphrase_dialogs
 from reviewer.ui.panels.package_loading import SCALE, LocalStore, OpenedReview, Opening, open_for_member
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
     from reviewer.ui.panels.chair_panel import ChairPanel
     from reviewer.ui.panels.review_workspace import ReviewWorkspace
 
-REFUSED_STYLE = "QLabel { color: #b02a1e; font-weight: bold; }"
+REFUSED_STYLE = f"QLabel {{ color: {palette.ERROR}; font-weight: bold; }}"
 
 
 FILE_WIDTH = 720  # pixels of the package's path shown under the heading (as wide as a reason)

@@ -31,7 +31,7 @@ from reviewer.models.workbench_types import ReviewState, SiteNote
 from reviewer.scoring import site_visit
 from reviewer.scoring.site_visit import ACTIVITIES, LinkedIndicator
 from reviewer.standards.model import EvidenceMethod, Standard
-from reviewer.ui import labels
+from reviewer.ui import labels, palette
 from reviewer.ui.review_writer import ReviewWriter
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -275,7 +275,7 @@ class SiteVisitPanel(QWidget):
             self.indicator_requested.emit(code)
 
     def _tell(self, text: str, error: bool = False) -> None:
-        self.status.setStyleSheet("QLabel { color: #b02a1e; }" if error else "")
+        self.status.setStyleSheet(f"QLabel {{ color: {palette.ERROR}; }}" if error else "")
         self.status.setText(text)
 
     # --- texts ------------------------------------------------------------------------------
