@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
-from reviewer.models import Store
 from reviewer.models.workbench import Workbench
 from reviewer.models.workbench_types import (
     Conflict,
@@ -24,18 +22,8 @@ from reviewer.models.workbench_types import (
     WrongVersion,
 )
 from reviewer.scoring import entry
-from reviewer.standards import Standard, load_standard
+from reviewer.standards import Standard
 from reviewer.standards.model import EvidenceMethod
-
-
-@pytest.fixture
-def standard(park_standard_path: Path) -> Standard:
-    return load_standard(park_standard_path)
-
-
-@pytest.fixture
-def bench(store: Store) -> Workbench:
-    return Workbench(store)
 
 
 @pytest.fixture

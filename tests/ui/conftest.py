@@ -145,3 +145,18 @@ def shown_errors(monkeypatch) -> list[str]:
     shown: list[str] = []
     monkeypatch.setattr(errors, "show_error", lambda parent, title, message: shown.append(message))
     return shown
+
+
+@pytest.fixture
+def chair_world(tmp_path_factory: pytest.TempPathFactory):
+    """The chair's world (members, sheets, a package), built once per session."""
+    from tests.ui.chair_fixtures import session_world
+
+    return session_world(tmp_path_factory)
+
+
+@pytest.fixture
+def english_ui(make_window) -> None:
+    """Headers, tooltips and labels in English, whatever translator an earlier test left installed
+    (``pytestmark = pytest.mark.usefixtures("english_ui")``)."""
+    make_window(lang="en")
