@@ -9,7 +9,7 @@ TS     := $(wildcard reviewer/resources/translations/*.ts)
 QM     := $(TS:.ts=.qm)
 DEMO   ?= demo-data
 
-.PHONY: run test sysdeps venv translations lint bench dist clean
+.PHONY: run test test-fast sysdeps venv translations lint bench dist clean
 
 sysdeps:
 	@bash scripts/install-system-deps.sh
@@ -35,6 +35,11 @@ lint: $(STAMP)
 
 test: sysdeps venv translations lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+# While working: the suite without the tests marked slow (end-to-end journeys, kills and crashes,
+# packaging, fuzzing). `make test` still runs everything.
+test-fast: venv translations
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not slow"
 
 run: sysdeps venv translations
 	$(BIN)/reviewer --data-dir $(DEMO) demo

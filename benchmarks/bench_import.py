@@ -35,12 +35,13 @@ PG_DATA = f"/tmp/reviewer-pg-bench-{PG_PORT}"
 def child(db: str, listing: str, workers: int) -> dict:
     from reviewer.ministry.importer import import_bundles, summary
     from reviewer.ministry.registry import Registry
+    from reviewer.process import tuned_gc
 
     w = world()
     authority = w.authority()
     keys = authority.unlock(source())
     files = Path(listing).read_text().split("\n")
-    with Registry.open(db) as reg:
+    with Registry.open(db) as reg, tuned_gc():  # as `reviewer ministry import` sets it at its entry
         start = time.time()
         outcomes = import_bundles(reg, authority, keys, files, workers=workers)
         end = time.time()

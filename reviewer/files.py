@@ -15,7 +15,9 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from reviewer.errors import disk_full
 
@@ -48,34 +50,41 @@ def fsync_dir(folder: str | os.PathLike[str]) -> None:
             os.close(fd)
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes, *, mode: int | None = None) -> Path:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename it.
+def _temp_beside(target: Path) -> Path:
+    return target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp"
 
-    The temporary file is created with ``mode`` (default: 0666 under the process umask, the usual
-    permissions) from its first byte — a secret (0600) is never readable by others, even for a
-    moment — and an explicit ``mode`` is set exactly, whatever the umask.
+
+@contextlib.contextmanager
+def atomic_writer(path: str | os.PathLike[str], *, mode: int | None = None) -> Iterator[BinaryIO]:
+    """Stream a file into place: yield a binary file open on a temporary name in the same folder.
+
+    When the ``with`` block ends normally the file is flushed, fsynced, closed and renamed to
+    ``path`` (then the folder fsynced); when it raises, or the rename fails, the temporary file is
+    removed and a previous ``path`` is untouched. The file is opened ``w+b`` (a writer may read
+    back what it wrote). ``mode`` is as for :func:`write_atomic`; a full disk raises
+    :class:`~reviewer.errors.DiskFull`. Work done inside the block after the last write (a ledger
+    entry, a check that ``path`` is still free) happens before the rename.
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp"
+    tmp = _temp_beside(target)
     try:
-        fd = os.open(tmp, _CREATE, 0o666 if mode is None else mode & 0o777)
+        fd = os.open(tmp, _CREATE & ~os.O_WRONLY | os.O_RDWR, 0o666 if mode is None else mode & 0o777)
     except OSError as exc:
         full = disk_full(exc, target)
         if full is None:
             raise
         raise full from exc
     try:
-        try:
+        with os.fdopen(fd, "w+b") as fh:
             if mode is not None:
                 if hasattr(os, "fchmod"):
                     os.fchmod(fd, mode)
                 else:  # pragma: no cover - Windows: only the read-only bit exists
                     os.chmod(tmp, mode)
-            write_all(fd, data)
+            yield fh
+            fh.flush()
             os.fsync(fd)
-        finally:
-            os.close(fd)
         os.replace(tmp, target)
         fsync_dir(target.parent)
     except BaseException as exc:
@@ -84,4 +93,15 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, mode: int | None 
         if isinstance(exc, OSError) and (full := disk_full(exc, target)):
             raise full from exc
         raise
-    return target
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes, *, mode: int | None = None) -> Path:
+    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename it.
+
+    The temporary file is created with ``mode`` (default: 0666 under the process umask, the usual
+    permissions) from its first byte — a secret (0600) is never readable by others, even for a
+    moment — and an explicit ``mode`` is set exactly, whatever the umask.
+    """
+    with atomic_writer(path, mode=mode) as fh:
+        write_all(fh.fileno(), data)
+    return Path(path)

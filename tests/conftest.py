@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from reviewer import i18n
 
@@ -15,6 +17,10 @@ os.environ.setdefault("REVIEWER_LANG", "en")
 
 REPO = Path(__file__).resolve().parent.parent
 STANDARDS = REPO / "reviewer" / "resources" / "standards"
+
+# The suite never writes into the source tree: Hypothesis keeps its example database and caches in
+# the system's temporary folder, not in ./.hypothesis.
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "reviewer-tests-hypothesis")
 
 
 @pytest.fixture(autouse=True)

@@ -190,12 +190,13 @@ def run_publicity(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     from reviewer.ministry.importer import default_workers, import_bundles, summary
     from reviewer.ministry.reports import status_words
+    from reviewer.process import tuned_gc
     from reviewer.trust import open_authority
 
     authority = open_authority(args.authdir)
     keys = authority.unlock(passphrase_source(args))
     workers = args.workers or default_workers(len(args.files))
-    with open_registry(args) as reg:
+    with open_registry(args) as reg, tuned_gc():  # this process now imports: fewer cycle collections
         outcomes = import_bundles(reg, authority, keys, args.files, workers=workers)
     if args.format == "json":
         doc = [o.__dict__ for o in outcomes]

@@ -25,7 +25,6 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,6 +39,7 @@ from reviewer.export.bundle import read_bundle_bytes as read_bundle
 from reviewer.i18n import T, language, set_language
 from reviewer.ministry.registry import Registry
 from reviewer.ministry.types import CandidateInfo, Deviation, ReviewResult
+from reviewer.process import tune_gc
 from reviewer.trust import clock
 from reviewer.trust.authority import Authority, AuthorityKeys
 from reviewer.trust.names import printable
@@ -52,12 +52,9 @@ FAILED = "failed"  # an unexpected error on this file (logged); the batch goes o
 
 MAX_WORKERS = 8  # each worker holds ~130 MB; the one writer keeps up with far more
 FILES_PER_WORKER = 10  # below this many files per worker, starting processes costs more than it saves
-# Checking a bundle leaves ~10^4 objects in reference cycles (pyHanko's PDF readers). At Python's
-# default the cycle collector runs every 700 new objects, mostly while the file's objects are still in
-# use, and its full passes walk the whole heap: ~10 % of an import. During a batch it runs every 10,000
-# new objects and once after each file, when that file's objects have just become garbage (which keeps
-# the peak memory where it was).
-GC_THRESHOLD = 10_000
+# The cycle collector's thresholds are the process's: the entry points set them
+# (reviewer.process.tuned_gc); the importer only collects once after each file, when that file's
+# objects (~10^4 in reference cycles, pyHanko's PDF readers) have just become garbage.
 
 
 @dataclass(frozen=True)
@@ -230,20 +227,9 @@ class _WorkerSetup:
 _worker: _Checker | None = None
 
 
-@contextmanager
-def _fewer_collections() -> Iterator[None]:
-    """The cycle collector's first threshold at :data:`GC_THRESHOLD` for the batch, then as it was."""
-    before = gc.get_threshold()
-    gc.set_threshold(max(before[0], GC_THRESHOLD), *before[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
-
-
 def _start_worker(setup: _WorkerSetup) -> None:
     global _worker
-    gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])  # the process only checks bundles
+    tune_gc()  # the entry of a process that only checks bundles (reviewer.process)
     set_language(setup.language)  # messages in the language of the importing process
     _worker = setup.checker()
 
@@ -253,7 +239,7 @@ def _check_in_worker(path: str) -> Checked:
     try:
         return _worker.check(Path(path))
     finally:
-        gc.collect(1)  # this file's garbage (see GC_THRESHOLD)
+        gc.collect(1)  # this file's garbage (see reviewer.process)
 
 
 def _checked_in_workers(checker: _Checker, paths: Sequence[Path], workers: int) -> Iterator[Checked]:
@@ -322,18 +308,17 @@ def import_bundles(
     files = [Path(p) for p in paths]
     workers = min(workers, len(files))
     outcomes = []
-    with _fewer_collections():
-        checked: Iterable[Checked] = (
-            _checked_in_workers(checker, files, workers) if workers > 1 else map(checker.check, files)
-        )
-        for i, (path, (result, trace)) in enumerate(zip(files, checked, strict=True), 1):
-            if trace:
-                log.error("importing %s failed\n%s", path, trace.rstrip())
-            outcome = result if isinstance(result, FileOutcome) else _record(registry, path, result)
-            gc.collect(1)  # this file's garbage (see GC_THRESHOLD)
-            outcomes.append(outcome)
-            if progress:
-                progress(i, len(files), outcome)
+    checked: Iterable[Checked] = (
+        _checked_in_workers(checker, files, workers) if workers > 1 else map(checker.check, files)
+    )
+    for i, (path, (result, trace)) in enumerate(zip(files, checked, strict=True), 1):
+        if trace:
+            log.error("importing %s failed\n%s", path, trace.rstrip())
+        outcome = result if isinstance(result, FileOutcome) else _record(registry, path, result)
+        gc.collect(1)  # this file's garbage (see reviewer.process)
+        outcomes.append(outcome)
+        if progress:
+            progress(i, len(files), outcome)
     return outcomes
 
 

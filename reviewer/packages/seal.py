@@ -1,16 +1,14 @@
 """Sealing a review package: the ministry's side. See ``docs/package-format.md``.
 
 Everything is streamed: each input file is read, hashed, encrypted and written chunk by chunk
-into a temporary file beside the output, which is renamed into place only when complete.
+into a temporary file beside the output, which is renamed into place only when
+complete (:func:`reviewer.files.atomic_writer`).
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 import secrets
-import tempfile
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -18,8 +16,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from reviewer.errors import InvalidInput, Refused, Revoked, UsageError, disk_full
-from reviewer.files import fsync_dir
+from reviewer.errors import InvalidInput, Refused, Revoked, UsageError
+from reviewer.files import atomic_writer
 from reviewer.i18n import T
 from reviewer.packages import limits, stream
 from reviewer.packages.container import ContainerWriter
@@ -191,10 +189,9 @@ def seal(
     draft = replace(draft, recipients=tuple(wrap_for_all(file_key, recipients, draft.context)))
     _check_limits(draft, sources, crl.der)
 
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    recorded = None
     try:
-        with os.fdopen(fd, "w+b") as fh:
+        with atomic_writer(out) as fh:
             writer = ContainerWriter(fh, MIMETYPE)
             entries = [_write_entry(writer, src, i, file_key, chunk_size) for i, src in enumerate(sources, 1)]
             manifest = replace(draft, entries=tuple(entries))
@@ -204,39 +201,33 @@ def seal(
             writer.add_bytes("manifest.json", body)
             writer.add_bytes("signature.json", signature_document(keys.signing, body, authority))
             writer.close()
-            fh.flush()
-            os.fsync(fh.fileno())
-        if out.exists():
-            raise Refused(
-                T("{path} 已存在，不会覆盖。", "{path} exists already; it is not overwritten.", path=str(out))
+            if out.exists():
+                raise Refused(
+                    T(
+                        "{path} 已存在，不会覆盖。",
+                        "{path} exists already; it is not overwritten.",
+                        path=str(out),
+                    )
+                )
+            # The ledger first, then the rename (as the block ends): a package under its final name
+            # is always in the ledger (a bundle for it can be imported). A failed append leaves no
+            # package; a failed fsync or rename takes the record back; only a crash between the two
+            # leaves a "sealed" record for a package nobody received, which is harmless.
+            recorded = authority.record(
+                "sealed",
+                package_id=package_id,
+                file=out.name,
+                kind=manifest.kind,
+                candidate=manifest.candidate,
+                standard=manifest.standard,
+                roster=[m.summary() for m in manifest.roster],
+                created=manifest.created,
+                expires=manifest.expires,
+                manifest_sha256=hashlib.sha256(body).hexdigest(),
             )
-        # The ledger first, then the rename: a package under its final name is always in the ledger
-        # (a bundle for it can be imported). A failed append leaves no package; a failed rename
-        # takes the record back; only a crash between the two leaves a "sealed" record for a
-        # package nobody received, which is harmless.
-        recorded = authority.record(
-            "sealed",
-            package_id=package_id,
-            file=out.name,
-            kind=manifest.kind,
-            candidate=manifest.candidate,
-            standard=manifest.standard,
-            roster=[m.summary() for m in manifest.roster],
-            created=manifest.created,
-            expires=manifest.expires,
-            manifest_sha256=hashlib.sha256(body).hexdigest(),
-        )
-        try:
-            os.replace(tmp_name, out)
-        except BaseException:
+    except BaseException:
+        if recorded is not None:
             authority.retract(recorded)
-            raise
-        fsync_dir(out.parent)
-    except BaseException as exc:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_name)
-        if isinstance(exc, OSError) and (full := disk_full(exc, out)):
-            raise full from exc
         raise
     return manifest
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reviewer import __version__, gui_thread, i18n, paths
+from reviewer.process import tuned_gc
 from reviewer.ui import file_open_events
 from reviewer.ui.fonts import register_app_fonts
 from reviewer.ui.language import Language, startup_language
@@ -162,7 +163,8 @@ def run_app(
         _exit_when_ready(
             app, window, opening=open_file is not None and Path(open_file).suffix.lower() == PACKAGE_SUFFIX
         )
-    return app.exec()
+    with tuned_gc():  # the process's collector thresholds, chosen here (the ministry desk imports in it)
+        return app.exec()
 
 
 def show_startup_error(message: str) -> None:

@@ -33,6 +33,7 @@ def must(*argv: str | Path) -> str:
     return out
 
 
+@pytest.mark.slow
 def test_cli_round(bundle_world: BundleWorld, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     w = bundle_world
     monkeypatch.setenv(PASS_ENV, PASSPHRASE)

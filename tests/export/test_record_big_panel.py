@@ -22,6 +22,8 @@ from reviewer.trust.clock import utcnow
 from tests.export.conftest import _enrol, big_panel, sample_record, source
 from tests.export.test_record_pdf import _pages, squash
 
+pytestmark = pytest.mark.slow  # a 25-member panel: 25 keys and 26 signatures
+
 
 def fake_fingerprints(roster) -> dict[str, str]:
     return {p[0]: hashlib.sha256(p[0].encode()).hexdigest() for p in roster}

@@ -130,3 +130,16 @@ def test_a_style_added_later_measures_the_rows_again():
     table.setStyle([("TOPPADDING", (0, 0), (-1, -1), 10)])
     _, after = table.wrap(100, 1000)
     assert after == before + 5 * (10 - 2.5)  # the padding was 2.5 pt on top of every row
+
+
+def test_reportlab_is_pinned_below_its_next_major() -> None:
+    """The overrides of reportlab's private methods above are only known to hold for this major."""
+    import tomllib
+
+    from packaging.requirements import Requirement
+
+    pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
+    deps = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["dependencies"]
+    (pin,) = [Requirement(d) for d in deps if Requirement(d).name == "reportlab"]
+    assert any(spec.operator == "<" for spec in pin.specifier)
+    assert pin.specifier.contains(reportlab.Version)

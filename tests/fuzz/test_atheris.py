@@ -21,6 +21,7 @@ atheris = pytest.importorskip(
 )
 
 
+@pytest.mark.slow
 def test_safezip_survives_fuzzing(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     proc = subprocess.run(

@@ -38,6 +38,8 @@ from tests.conftest import STANDARDS
 from tests.export.bundle_world import CHAIR, BundleWorld, build_bundle_world
 from tests.fuzz.strategies import FUZZ, byte_mutations, dumps, json_values, mutated
 
+pytestmark = pytest.mark.slow  # fuzzing: hundreds of examples per parser
+
 STANDARD_BYTES = (STANDARDS / "sample-park-creation.json").read_bytes()
 STANDARD = load_standard(STANDARDS / "sample-park-creation.json")
 TRICKY = ["abc", "NaN", "sNaN", "-Infinity", "1e999999", "", " 1", "1_0", "0x10", "６"]

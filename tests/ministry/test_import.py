@@ -277,3 +277,43 @@ def test_cli_import_with_workers(world: BundleWorld, files: dict[str, Path], tmp
         main([*argv[:-1], "0"])
     assert exc.value.code == 2
     assert "--workers" in capsys.readouterr().err
+
+
+# --- the collector's thresholds: chosen at process entry, never by the library ---------------------
+def test_the_library_leaves_the_collector_thresholds_alone(
+    world: BundleWorld, files: dict[str, Path], db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    changes: list[tuple] = []
+    monkeypatch.setattr(gc, "set_threshold", lambda *t: changes.append(t))
+    with Registry.open(db_url) as reg:
+        import_bundles(reg, world.authority, world.keys, [files["good"], files["garbage"]])
+    assert changes == []
+
+
+def test_the_cli_import_tunes_the_collector_for_its_process(
+    world: BundleWorld, files: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import contextlib
+    import gc
+    import io
+
+    from reviewer import process
+
+    seen: list[tuple[int, int, int]] = []
+    real = importer.import_bundles
+
+    def spy(*args, **kwargs):
+        seen.append(gc.get_threshold())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(importer, "import_bundles", spy)
+    monkeypatch.setenv("AUTH_PASS", PASSPHRASE)
+    before = gc.get_threshold()
+    argv = ["ministry", "import", str(world.authority.path), str(files["good"]),
+            "--db", str(tmp_path / "r.sqlite3"), "--passphrase-env", "AUTH_PASS"]  # fmt: skip
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert main(argv) == 0
+    assert seen and seen[0][0] >= process.GC_THRESHOLD
+    assert gc.get_threshold() == before  # put back when the command ends

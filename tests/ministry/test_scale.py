@@ -19,7 +19,9 @@ from reviewer.ministry.registry import Registry
 from reviewer.ministry.registry_read import PLACES, RegistryReader
 from reviewer.ministry.reports import registry_report
 from reviewer.ministry.types import Calibration
+from reviewer.models import migration_runner as migrations
 from reviewer.models.db import make_engine
+from reviewer.models.migration_runner import MigrationEnv
 
 from .bulk import build
 from .seed import seed
@@ -69,8 +71,8 @@ def test_a_current_registry_opens_without_migrating(db_url: str, monkeypatch: py
     def refuse(*args: object) -> None:
         raise AssertionError("a registry at head was migrated (write lock, foreign_key_check)")
 
-    monkeypatch.setattr(database, "_run", refuse)
-    monkeypatch.setattr(database, "current_revision", refuse)  # the Alembic reading of the version
+    monkeypatch.setattr(MigrationEnv, "run", refuse)  # the shared runner, reviewer.models.migration_runner
+    monkeypatch.setattr(MigrationEnv, "current_revision", refuse)  # the Alembic reading of the version
     with Registry.open(db_url) as reg:
         assert reg.candidates() == []
 
@@ -94,8 +96,8 @@ def test_a_registry_behind_is_migrated_and_checked(db_url: str, monkeypatch: pyt
     assert not database.at_head(engine)
     engine.dispose()
     runs: list[object] = []
-    real = database.migration_connection
-    monkeypatch.setattr(database, "migration_connection", lambda e: runs.append(e) or real(e))
+    real = migrations.migration_connection
+    monkeypatch.setattr(migrations, "migration_connection", lambda e: runs.append(e) or real(e))
     with Registry.open(db_url) as reg:
         assert database.current_revision(reg.engine) == database.HEAD
         assert database.at_head(reg.engine)

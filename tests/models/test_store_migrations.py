@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -128,12 +129,12 @@ def test_drafting_a_revision_numbers_it_and_finds_no_drift(tmp_path: Path, monke
     # Work on a copy: drafting writes into the migrations folder.
     copy = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS, copy, ignore=shutil.ignore_patterns("__pycache__"))
-    monkeypatch.setattr(migrate, "MIGRATIONS", copy)
-    head, expected = migrate.head_revision(), migrate.next_revision_id()
+    monkeypatch.setattr(migrate, "STORE", dataclasses.replace(migrate.STORE, scripts=copy))
+    head, expected = migrate.STORE.head_revision(), migrate.next_revision_id()
     path = migrate.draft_revision("add score tables")
     assert path.parent == copy / "versions"
     assert path.name == f"{expected}_add_score_tables.py"
     source = path.read_text(encoding="utf-8")
     assert f"down_revision = '{head}'" in source
     assert "op." not in source.split("def upgrade")[1]  # the ORM matches head: nothing to generate
-    assert migrate.head_revision() == expected
+    assert migrate.STORE.head_revision() == expected

@@ -11,7 +11,6 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -21,7 +20,7 @@ from reviewer.models import workbench_slots as slots
 from reviewer.models.orm import AuditRow, ReviewRow
 from reviewer.models.workbench import Workbench
 from reviewer.scoring.workbench_types import Conflict, Review
-from reviewer.standards import Standard, load_standard
+from reviewer.standards import Standard
 
 _ids = itertools.count()
 
@@ -37,11 +36,6 @@ OPS = st.one_of(
     st.tuples(st.just("unlock"), st.sampled_from(["1.1", "1.2"]), st.none()),
     st.tuples(st.sampled_from(["stale undo", "stale redo"]), st.just(""), st.integers(0, 40)),
 )
-
-
-@pytest.fixture
-def standard(park_standard_path: Path) -> Standard:
-    return load_standard(park_standard_path)
 
 
 def apply(bench: Workbench, store: Store, review: Review, op: tuple) -> None:

@@ -29,20 +29,10 @@ from reviewer.scoring.workbench_types import (
     ReviewStatus,
     Role,
 )
-from reviewer.standards import Standard, load_standard
+from reviewer.standards import Standard
 from reviewer.standards.model import EvidenceMethod
 
 FP = "SHA256:ab12cd34"
-
-
-@pytest.fixture
-def standard(park_standard_path: Path) -> Standard:
-    return load_standard(park_standard_path)
-
-
-@pytest.fixture
-def bench(store: Store) -> Workbench:
-    return Workbench(store)
 
 
 @pytest.fixture

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
-from reviewer.models import Store
 from reviewer.models.workbench import Workbench
 from reviewer.scoring import entry
 from reviewer.scoring.workbench_types import (
@@ -24,18 +22,8 @@ from reviewer.scoring.workbench_types import (
     ReviewStatus,
     WrongVersion,
 )
-from reviewer.standards import Standard, load_standard
+from reviewer.standards import Standard
 from reviewer.standards.model import EvidenceMethod
-
-
-@pytest.fixture
-def standard(park_standard_path: Path) -> Standard:
-    return load_standard(park_standard_path)
-
-
-@pytest.fixture
-def bench(store: Store) -> Workbench:
-    return Workbench(store)
 
 
 @pytest.fixture

@@ -6,16 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.models import Store
 from reviewer.models.workbench import Workbench
 from reviewer.models.workbench_text import done_text, redo_label, undo_label
 from reviewer.scoring.workbench_types import Conflict, EligibilityState, Review
 from reviewer.standards import Standard, load_standard
-
-
-@pytest.fixture
-def bench(store: Store) -> Workbench:
-    return Workbench(store)
 
 
 @pytest.fixture

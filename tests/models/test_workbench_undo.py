@@ -17,18 +17,8 @@ from reviewer.scoring.workbench_types import (
     Review,
     ReviewStatus,
 )
-from reviewer.standards import Standard, load_standard
+from reviewer.standards import Standard
 from reviewer.standards.model import EvidenceMethod
-
-
-@pytest.fixture
-def standard(park_standard_path: Path) -> Standard:
-    return load_standard(park_standard_path)
-
-
-@pytest.fixture
-def bench(store: Store) -> Workbench:
-    return Workbench(store)
 
 
 @pytest.fixture

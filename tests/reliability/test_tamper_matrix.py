@@ -78,6 +78,7 @@ def private_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", KINDS)
 def test_single_byte_flips_are_refused(matrix: dict[str, Artifact], kind: str, private_tmp: Path) -> None:
     artifact = matrix[kind]

@@ -122,6 +122,7 @@ def test_a_damaged_ledger_line_is_a_typed_error(world: BundleWorld, tmp_path: Pa
     assert code == 3 and f"Line {n} of the authority's ledger" in err, err
 
 
+@pytest.mark.slow
 def test_a_full_disk_at_any_write_of_seal_leaves_old_or_new_state(world: BundleWorld, tmp_path: Path) -> None:
     n, outcomes = 0, []
     while True:
@@ -154,6 +155,7 @@ def test_a_full_disk_at_any_write_of_seal_leaves_old_or_new_state(world: BundleW
 
 
 # --- 7. revocation ------------------------------------------------------------------------------
+@pytest.mark.slow
 def test_a_revocation_interrupted_at_any_write_is_completed_by_a_rerun(
     world: BundleWorld, tmp_path: Path
 ) -> None:

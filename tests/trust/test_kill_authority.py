@@ -23,7 +23,7 @@ from tests.export.conftest import PASSPHRASE, source
 from tests.scoring.sheet_fixtures import CANDIDATE, STANDARD
 from tests.trust.test_crash_authority import ENV, copy_authority, imports_the_old_bundle, seal_new
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+pytestmark = [pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL"), pytest.mark.slow]
 REPO = Path(__file__).resolve().parents[2]
 
 KILLER = """

@@ -168,3 +168,18 @@ def _gui_thread_io_fails_the_test(monkeypatch) -> Iterator[None]:
     yield
     if tripped:
         pytest.fail("store I/O on the GUI thread:\n" + "\n".join(tripped))
+
+
+@pytest.fixture
+def chair_world(tmp_path_factory: pytest.TempPathFactory):
+    """The chair's world (members, sheets, a package), built once per session."""
+    from tests.ui.chair_fixtures import session_world
+
+    return session_world(tmp_path_factory)
+
+
+@pytest.fixture
+def english_ui(make_window) -> None:
+    """Headers, tooltips and labels in English, whatever translator an earlier test left installed
+    (``pytestmark = pytest.mark.usefixtures("english_ui")``)."""
+    make_window(lang="en")

@@ -290,13 +290,6 @@ def test_sealing_never_falls_back_to_another_identitys_key() -> None:
 # --- the chair's record on the chair's laptop (the rest of finding 8) --------------------------------
 
 
-@pytest.fixture
-def chair_world(tmp_path_factory: pytest.TempPathFactory):
-    from tests.ui.chair_fixtures import session_world
-
-    return session_world(tmp_path_factory)
-
-
 def inflated(data: bytes) -> Iterator[bytes]:
     """``data`` itself and every Flate stream in it, decompressed (a PDF's content streams)."""
     yield data

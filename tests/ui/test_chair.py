@@ -16,28 +16,15 @@ from reviewer.scoring.reconcile import reconcile
 from reviewer.scoring.sheet import open_sheet
 from reviewer.trust import load_identity
 from reviewer.ui import labels
-from reviewer.ui.dialogs import errors
 from reviewer.ui.models.matrix_model import DivergentRole, ExpertRole
 from reviewer.ui.panels import chair_decisions, chair_import
 from reviewer.ui.panels.chair_import import ACCEPTED, REFUSED
-from tests.ui.chair_fixtures import ChairWorld, session_world, type_text
+from tests.ui.chair_fixtures import ChairWorld, type_text
 
 pytestmark = pytest.mark.slow
 
 FIRST_BATCH = ("wang-kun", "li-zhe", "zhang-yue-v2", "zhao-xin-tampered", "zhou-miao-recusal")
 SECOND_BATCH = ("chen-shen", "zhang-yue-v1", "zhao-xin")
-
-
-@pytest.fixture
-def chair_world(tmp_path_factory: pytest.TempPathFactory) -> ChairWorld:
-    return session_world(tmp_path_factory)
-
-
-@pytest.fixture
-def shown_errors(monkeypatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(errors, "show_error", lambda parent, title, message: shown.append(message))
-    return shown
 
 
 def open_as_chair(make_window, world: ChairWorld, lang: str = "en"):

@@ -24,9 +24,9 @@ from reviewer.export.pades_validate import validate_record
 from reviewer.models.orm import ChairSheetRow
 from reviewer.scoring.workbench_types import Review
 from reviewer.ui.dialogs import cosign as cosign_dialogs
-from reviewer.ui.dialogs import errors, sheet_files
+from reviewer.ui.dialogs import sheet_files
 from reviewer.ui.panels import chair_decisions, chair_import
-from tests.ui.chair_fixtures import ChairWorld, session_world, type_text
+from tests.ui.chair_fixtures import ChairWorld, type_text
 from tests.ui.expert_fixtures import fill_everything
 
 pytestmark = pytest.mark.slow
@@ -34,18 +34,6 @@ pytestmark = pytest.mark.slow
 GOOD = ("wang-kun", "li-zhe", "zhang-yue-v2", "chen-shen", "zhao-xin", "zhou-miao-recusal")
 MEMBERS = ("li-zhe", "zhang-yue", "chen-shen", "zhao-xin")  # the non-recused experts
 PLACE = "江苏省南京市 示例软件园管理委员会"
-
-
-@pytest.fixture
-def chair_world(tmp_path_factory: pytest.TempPathFactory) -> ChairWorld:
-    return session_world(tmp_path_factory)
-
-
-@pytest.fixture
-def shown_errors(monkeypatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(errors, "show_error", lambda parent, title, message: shown.append(message))
-    return shown
 
 
 @pytest.fixture(autouse=True)

@@ -23,10 +23,7 @@ EXPERTS = ("a" * 64, "b" * 64, "c" * 64, "d" * 64, "e" * 64, "f" * 64)
 NAMES = ("王堃", "李喆", "张玥", "陈燊", "赵鑫", "周淼")
 
 
-@pytest.fixture(autouse=True)
-def _english(make_window) -> None:
-    """The headers and tooltips in English, whatever translator an earlier test left installed."""
-    make_window(lang="en")
+pytestmark = pytest.mark.usefixtures("english_ui")
 
 
 @pytest.fixture

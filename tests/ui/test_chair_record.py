@@ -20,25 +20,12 @@ from reviewer.export.record_input import MemberRole
 from reviewer.packages.envelope import MinistryReader
 from reviewer.trust import open_authority
 from reviewer.ui.dialogs import cosign as cosign_dialogs
-from reviewer.ui.dialogs import errors
-from tests.ui.chair_fixtures import ChairWorld, session_world
+from tests.ui.chair_fixtures import ChairWorld
 
 pytestmark = pytest.mark.slow
 
 GOOD = ("wang-kun", "li-zhe", "zhang-yue-v2", "chen-shen", "zhao-xin", "zhou-miao-recusal")
 MEMBERS = ("li-zhe", "zhang-yue", "chen-shen", "zhao-xin")  # the non-recused experts; 周淼 recused
-
-
-@pytest.fixture
-def chair_world(tmp_path_factory: pytest.TempPathFactory) -> ChairWorld:
-    return session_world(tmp_path_factory)
-
-
-@pytest.fixture
-def shown_errors(monkeypatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(errors, "show_error", lambda parent, title, message: shown.append(message))
-    return shown
 
 
 @pytest.fixture

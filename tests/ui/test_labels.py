@@ -8,10 +8,7 @@ import pytest
 
 from reviewer.ui import labels
 
-
-@pytest.fixture(autouse=True)
-def _english(make_window) -> None:
-    make_window(lang="en")
+pytestmark = pytest.mark.usefixtures("english_ui")
 
 
 def test_beijing_time_is_utc_plus_eight_whatever_the_input() -> None:

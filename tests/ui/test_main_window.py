@@ -5,12 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QMimeData, QModelIndex, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from reviewer.standards.model import Criterion
-from reviewer.ui.dialogs import errors
 from reviewer.ui.models.criteria_model import TITLE
 
 
@@ -20,13 +18,6 @@ def count_leaves(model, parent=QModelIndex()) -> int:  # noqa: B008
         child = model.index(row, 0, parent)
         total += 1 if model.rowCount(child) == 0 else count_leaves(model, child)
     return total
-
-
-@pytest.fixture
-def shown_errors(monkeypatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(errors, "show_error", lambda parent, title, message: shown.append(message))
-    return shown
 
 
 def test_opens_the_sample_park_standard(make_window, park_standard_path, shown_errors) -> None:

@@ -36,9 +36,7 @@ EXPERTS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def _english(make_window) -> None:
-    make_window(lang="en")
+pytestmark = pytest.mark.usefixtures("english_ui")
 
 
 @pytest.fixture

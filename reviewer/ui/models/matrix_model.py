@@ -30,7 +30,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from reviewer import i18n
 from reviewer.scoring.result import IndicatorResult, Reconciliation
 from reviewer.standards.model import AggregationMethod, Standard
-from reviewer.ui import labels
+from reviewer.ui import labels, palette
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -39,10 +39,10 @@ CodeRole = Qt.ItemDataRole.UserRole + 2  # the row's indicator code ("" on the l
 ExpertRole = Qt.ItemDataRole.UserRole + 3  # the column's expert id ("" outside expert columns)
 DivergentRole = Qt.ItemDataRole.UserRole + 4  # True on a divergent score or spread
 
-DIVERGENT = QColor("#f6c9c4")
-CONSENSUS = QColor("#d6e6f7")
-RECUSED = QColor("#ececec")
-LENIENCY = QColor("#f4f1e6")
+DIVERGENT = QColor(palette.DIVERGENT)
+CONSENSUS = QColor(palette.CONSENSUS)
+RECUSED = QColor(palette.RECUSED)
+LENIENCY = QColor(palette.LENIENCY)
 
 INDICATOR, POINTS = 0, 1
 STATS = ("aggregate", "value", "mean", "median", "minimum", "maximum", "spread", "std_dev")

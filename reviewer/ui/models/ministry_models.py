@@ -23,11 +23,12 @@ from reviewer.ministry.importer import FileOutcome
 from reviewer.ministry.reports import Table, language, status_words
 from reviewer.ministry.types import Candidate
 from reviewer.trust import pretty_fingerprint
+from reviewer.ui import palette
 
 Index = QModelIndex | QPersistentModelIndex
-GREY = QBrush(QColor("#8a8a8a"))
-RED = QBrush(QColor("#b3261e"))
-GREEN = QBrush(QColor("#1e7b34"))
+GREY = QBrush(QColor(palette.INACTIVE))
+RED = QBrush(QColor(palette.ERROR))
+GREEN = QBrush(QColor(palette.PASS))
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the frozen value behind a row
 
 

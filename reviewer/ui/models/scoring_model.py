@@ -9,56 +9,38 @@ still being written, and signals only the cells that changed.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from reviewer import i18n
 from reviewer.scoring import entry
 from reviewer.scoring.progress import progress
 from reviewer.standards.model import Criterion, Standard
-from reviewer.ui import labels
+from reviewer.ui import labels, palette
+from reviewer.ui.models.criteria_tree import CodeRole, CriterionRole, CriterionTreeModel
 
 CODE, TITLE, POINTS, SCORE, STATUS = range(5)
 COLUMNS = 5
-CodeRole = Qt.ItemDataRole.UserRole + 1
-CriterionRole = Qt.ItemDataRole.UserRole + 2
 
-Index = QModelIndex | QPersistentModelIndex
+__all__ = ["COLUMNS", "CodeRole", "CriterionRole", "ScoringModel"]
 
-UNSCORED_COLOUR = QColor("#9a6700")
-NEEDS_COMMENT_COLOUR = QColor("#b02a1e")
-DONE_COLOUR = QColor("#1a7f37")
+UNSCORED_COLOUR = QColor(palette.WARNING)
+NEEDS_COMMENT_COLOUR = QColor(palette.ERROR)
+DONE_COLOUR = QColor(palette.SAVED)
 
 
-@dataclass(frozen=True)
-class _Node:
-    criterion: Criterion
-    parent: int  # position of the parent, -1 for a level-1 indicator
-    row: int
-    children: tuple[int, ...]
+class ScoringModel(CriterionTreeModel):
+    COLUMNS = COLUMNS
+    _standard: Standard
 
-
-class ScoringModel(QAbstractItemModel):
     def __init__(self, standard: Standard, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._standard = standard
-        self._nodes: list[_Node] = []
-        self._tops = tuple(self._add(c, -1, i) for i, c in enumerate(standard.criteria))
-        self._positions = {n.criterion.code: p for p, n in enumerate(self._nodes)}
+        super().__init__(standard, parent)
         self._scores: dict[str, Decimal] = {}
         self._comments: dict[str, str] = {}
         self._progress = progress(standard, {})
-
-    def _add(self, criterion: Criterion, parent: int, row: int) -> int:
-        position = len(self._nodes)
-        self._nodes.append(_Node(criterion, parent, row, ()))
-        kids = tuple(self._add(child, position, i) for i, child in enumerate(criterion.children))
-        self._nodes[position] = _Node(criterion, parent, row, kids)
-        return position
 
     @property
     def standard(self) -> Standard:
@@ -87,42 +69,6 @@ class ScoringModel(QAbstractItemModel):
             right = self.createIndex(self._nodes[position].row, STATUS, position)
             self.dataChanged.emit(left, right)
 
-    def index_of(self, code: str) -> QModelIndex:
-        position = self._positions.get(code)
-        if position is None:
-            return QModelIndex()
-        return self.createIndex(self._nodes[position].row, CODE, position)
-
-    # --- structure --------------------------------------------------------------------------
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if column < 0 or column >= COLUMNS or row < 0:
-            return QModelIndex()
-        kids = self._nodes[parent.internalId()].children if parent.isValid() else self._tops
-        if row >= len(kids):
-            return QModelIndex()
-        return self.createIndex(row, column, kids[row])
-
-    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008  # the stubs merge it with QObject.parent()
-        if not child.isValid():
-            return QModelIndex()
-        up = self._nodes[child.internalId()].parent
-        if up < 0:
-            return QModelIndex()
-        return self.createIndex(self._nodes[up].row, 0, up)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        if parent.isValid():
-            return 0 if parent.column() != 0 else len(self._nodes[parent.internalId()].children)
-        return len(self._tops)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return COLUMNS
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -144,15 +90,7 @@ class ScoringModel(QAbstractItemModel):
             return False
         return entry.comment_required(self._standard, code, value)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        c = self._nodes[index.internalId()].criterion
-        column = index.column()
-        if role == CodeRole:
-            return c.code
-        if role == CriterionRole:
-            return c
+    def cell(self, c: Criterion, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(c, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS and c.is_leaf:

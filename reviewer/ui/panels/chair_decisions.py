@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 from reviewer.errors import ReviewerError
 from reviewer.scoring import entry
 from reviewer.standards.model import Standard
-from reviewer.ui import labels
+from reviewer.ui import labels, palette
 
-ERROR_STYLE = "QLabel { color: #b02a1e; }"
-LOCK_STYLE = "QLabel { color: #9a6700; font-weight: bold; }"  # why something is read-only
+ERROR_STYLE = f"QLabel {{ color: {palette.ERROR}; }}"
+LOCK_STYLE = f"QLabel {{ color: {palette.WARNING}; font-weight: bold; }}"  # why something is read-only
 
 
 def run_dialog(dialog: QDialog) -> bool:

@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.scoring.sheet import SHEET_SUFFIX
-from reviewer.ui import labels
+from reviewer.ui import labels, palette
 from reviewer.ui.panels.chair_decisions import LOCK_STYLE
 
 ACCEPTED, SUPERSEDED, REFUSED = "accepted", "superseded", "refused"
-COLOURS = {ACCEPTED: "#1e7a34", SUPERSEDED: "#1f5fa8", REFUSED: "#b02a1e"}
+COLOURS = {ACCEPTED: palette.PASS, SUPERSEDED: palette.SUPERSEDED, REFUSED: palette.ERROR}
 
 
 @dataclass(frozen=True)

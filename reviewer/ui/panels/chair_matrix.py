@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.scoring.result import Reconciliation
 from reviewer.standards.model import Standard, YesNoEffect
-from reviewer.ui import labels
+from reviewer.ui import labels, palette
 from reviewer.ui.models.matrix_model import CodeRole, ExpertRole, MatrixModel, MatrixSortProxy
 from reviewer.ui.panels.chair_decisions import LOCK_STYLE
 
@@ -180,15 +180,15 @@ class MatrixPage(QWidget):
     def show_conclusion(self, rec: Reconciliation | None, error: str = "") -> None:
         if rec is None:
             self.result.setText(self.tr("No reconciliation yet"))
-            self.result.setStyleSheet(RESULT_STYLE.format(colour="#555"))
+            self.result.setStyleSheet(RESULT_STYLE.format(colour=palette.MUTED))
             self.facts.setText(error or self.tr("Import the panel's sheets to reconcile them."))
             self.reasons.clear()
             return
         c = rec.conclusion
-        colour = {"pass": "#1e7a34", "fail": "#b02a1e"}.get(c.result or "", "#9a6700")
+        colour = {"pass": palette.PASS, "fail": palette.ERROR}.get(c.result or "", palette.WARNING)
         label = c.label.text() if c.label else self.tr("No conclusion")
         self.result.setText(self.tr("Result: {label}").format(label=label))
-        self.result.setStyleSheet(RESULT_STYLE.format(colour=colour if c.result else "#555"))
+        self.result.setStyleSheet(RESULT_STYLE.format(colour=colour if c.result else palette.MUTED))
         none = self.tr("none")
         gates = [y for y in rec.yes_no if y.effect is YesNoEffect.GATE]
         vetoes = [y for y in rec.yes_no if y.effect is YesNoEffect.VETO]

@@ -52,7 +52,7 @@ from reviewer.app.chair_work import (
     take_back_cosigned,
 )
 from reviewer.app.opening import OpenedReview
-from reviewer.errors import KeyUnavailable, Refused, WrongPassphrase
+from reviewer.errors import Refused
 from reviewer.export import panel_outputs as outputs
 from reviewer.models.chair import ChairStore, RecordEvent
 from reviewer.models.sealed import StoreKeys
@@ -62,6 +62,7 @@ from reviewer.scoring.result import Reconciliation
 from reviewer.trust import PassphraseSource, load_identity, read_info
 from reviewer.ui.dialogs import cosign as dialogs
 from reviewer.ui.dialogs import errors
+from reviewer.ui.dialogs.passphrase import keyring_source, retry_unlock
 from reviewer.ui.panels import chair_questions as questions
 from reviewer.ui.panels import chair_record_texts as texts
 from reviewer.ui.panels import record_copy
@@ -233,7 +234,7 @@ class RecordPage(RecordOnFile, QWidget):
         folder = dialogs.choose_member_folder(self, str(self.review.path.parent))
         if folder is None:
             return None
-        return self._cosign(folder, PassphraseSource(use_keyring=True, interactive=False), may_ask=True)
+        return self._cosign(folder, keyring_source(), may_ask=True)
 
     def _cosign(self, folder: Path, source: PassphraseSource, may_ask: bool) -> Task:
         pdf, files, target, root = self.pdf, self.files, self.path, self.review.identity.trust_root()
@@ -252,18 +253,18 @@ class RecordPage(RecordOnFile, QWidget):
         return self._run(work, self._shown, partial(self._cosign_failed, folder, may_ask))
 
     def _cosign_failed(self, folder: Path, may_ask: bool, exc: BaseException) -> None:
-        if may_ask and isinstance(exc, KeyUnavailable | WrongPassphrase):
-            if isinstance(exc, WrongPassphrase):
-                errors.report(self, exc)
+        def who() -> str:
             try:
-                who = read_info(folder).name
+                return read_info(folder).name
             except Exception:  # a folder that is no identity: the next attempt says so
-                who = str(folder)
-            typed = dialogs.ask_member_passphrase(self, who)
-            if typed is not None:
-                self._cosign(
-                    folder, PassphraseSource(explicit=typed, use_keyring=False, interactive=False), True
-                )
+                return str(folder)
+
+        if may_ask and retry_unlock(
+            self,
+            exc,
+            lambda: dialogs.ask_member_passphrase(self, who()),
+            lambda source: self._cosign(folder, source, True),
+        ):
             return
         errors.report(self, exc)
 

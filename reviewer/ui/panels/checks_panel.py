@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 from reviewer import i18n
 from reviewer.scoring.workbench_types import EligibilityState, ReviewState
 from reviewer.standards.model import Bilingual, Standard
-from reviewer.ui import labels
+from reviewer.ui import labels, palette
 
-REQUIRED_STYLE = "QLineEdit { border: 1px solid #b02a1e; }"
+REQUIRED_STYLE = f"QLineEdit {{ border: 1px solid {palette.ERROR}; }}"
 
 
 class _Row:
@@ -71,7 +71,7 @@ class ChecksPanel(QScrollArea):
             self.eligibility_box, [(c.code, c.text, "") for c in standard.eligibility], self.eligibility
         )
         self.locked = QLabel(objectName="checksLocked", wordWrap=True)
-        self.locked.setStyleSheet("QLabel { color: #b02a1e; }")
+        self.locked.setStyleSheet(f"QLabel {{ color: {palette.ERROR}; }}")
         self.locked.hide()
         layout = QVBoxLayout(body)
         layout.addWidget(self.locked)

@@ -25,13 +25,14 @@ from PySide6.QtWidgets import (
 
 from reviewer import i18n
 from reviewer.standards.model import Standard
-from reviewer.ui import labels
+from reviewer.ui import labels, palette
 from reviewer.ui.fitted_tree import FittedTreeView
 from reviewer.ui.models.checklist_models import EligibilityModel, YesNoItemsModel
 from reviewer.ui.models.criteria_model import CODE, EVIDENCE, POINTS, STEP, TITLE, CriteriaModel
 
 SAMPLE_STYLE = (
-    "QLabel { background: #c0392b; color: white; font-weight: bold; padding: 2px 8px; border-radius: 3px; }"
+    f"QLabel {{ background: {palette.SAMPLE_BADGE}; color: white; font-weight: bold; padding: 2px 8px; "
+    "border-radius: 3px; }"
 )
 
 

@@ -14,14 +14,14 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from reviewer import i18n
 from reviewer.standards.model import CommentRule, Criterion, EligibilityItem, Standard, YesNoItem
-from reviewer.ui import labels
+from reviewer.ui import labels, palette
 
-CSS = """
-h2 { margin-bottom: 2px; }
-td.k { color: #555; padding-right: 14px; white-space: nowrap; }
-table.levels { border-collapse: collapse; }
-table.levels td, table.levels th { border: 1px solid #bbb; padding: 3px 8px; }
-table.levels th { background: #eee; text-align: left; }
+CSS = f"""
+h2 {{ margin-bottom: 2px; }}
+td.k {{ color: {palette.MUTED}; padding-right: 14px; white-space: nowrap; }}
+table.levels {{ border-collapse: collapse; }}
+table.levels td, table.levels th {{ border: 1px solid {palette.TABLE_BORDER}; padding: 3px 8px; }}
+table.levels th {{ background: {palette.TABLE_HEADER}; text-align: left; }}
 """
 
 
@@ -59,7 +59,7 @@ class CriterionDetails(QTextBrowser):
             html = self._eligibility(item, lang)
         else:
             hint = self.tr("Select an indicator to see how it is scored.")
-            html = f"<p style='color:#777'>{escape(hint)}</p>"
+            html = f"<p style='color:{palette.HINT}'>{escape(hint)}</p>"
         self.setHtml(html)
 
     @staticmethod

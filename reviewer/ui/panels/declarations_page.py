@@ -27,13 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.scoring.workbench_types import Conflict, ReviewState, ReviewStatus
+from reviewer.ui import palette
 from reviewer.ui.dialogs import errors
 
 if TYPE_CHECKING:
     from reviewer.ui.panels.review_workspace import ReviewWorkspace
 
-DONE_STYLE = "QLabel { color: #1e6b2e; font-weight: bold; }"
-TODO_STYLE = "QLabel { color: #b02a1e; font-weight: bold; }"
+DONE_STYLE = f"QLabel {{ color: {palette.DONE}; font-weight: bold; }}"
+TODO_STYLE = f"QLabel {{ color: {palette.ERROR}; font-weight: bold; }}"
 
 
 def pledge_text() -> str:

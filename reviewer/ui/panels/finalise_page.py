@@ -33,7 +33,7 @@ from reviewer.packages import open_package
 from reviewer.scoring.sheet import open_sheet
 from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.scoring.workbench_types import Conflict, ReviewState, ReviewStatus, SheetVersion
-from reviewer.ui import labels
+from reviewer.ui import labels, palette
 from reviewer.ui.dialogs import errors, sheet_files
 from reviewer.ui.dialogs.return_notice import accept_notice
 from reviewer.ui.tasks import Executor, Task
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from reviewer.ui.panels.review_workspace import ReviewWorkspace
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
-OK_STYLE = "QLabel { color: #1e6b2e; font-weight: bold; }"
+OK_STYLE = f"QLabel {{ color: {palette.DONE}; font-weight: bold; }}"
 
 
 def package_binding(opened: OpenedReview) -> PackageBinding:

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from reviewer.app.opening import OpenedReview
 from reviewer.errors import ReviewerError
 from reviewer.packages import Entry
+from reviewer.ui import palette
 from reviewer.ui.models.materials_model import MaterialsModel, Progress, is_pdf, read_material, short_name
 from reviewer.ui.panels.materials_toolbar import PageBar
 from reviewer.ui.tasks import Executor, Task
@@ -385,7 +386,7 @@ class MaterialsViewer(QWidget):
         self._update_controls()
 
     def _tell(self, text: str, error: bool = False) -> None:
-        self.status.setStyleSheet("QLabel { color: #b02a1e; }" if error else "")
+        self.status.setStyleSheet(f"QLabel {{ color: {palette.ERROR}; }}" if error else "")
         self.status.setText(text)
 
     def _update_controls(self) -> None:

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.app.opening import SCALE, LocalStore, OpenedReview, Opening, open_for_member
-from reviewer.errors import KeyUnavailable, ReviewerError, WrongPassphrase
+from reviewer.errors import ReviewerError
 from reviewer.trust import PassphraseSource, read_info
+from reviewer.ui import palette
 from reviewer.ui.dialogs import errors
 from reviewer.ui.dialogs import passphrase as passphrase_dialogs
 from reviewer.ui.panels.package_summary import PackageSummary
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
     from reviewer.ui.panels.chair_panel import ChairPanel
     from reviewer.ui.panels.review_workspace import ReviewWorkspace
 
-REFUSED_STYLE = "QLabel { color: #b02a1e; font-weight: bold; }"
+REFUSED_STYLE = f"QLabel {{ color: {palette.ERROR}; font-weight: bold; }}"
 
 
 FILE_WIDTH = 720  # pixels of the package's path shown under the heading (as wide as a reason)
@@ -170,9 +171,9 @@ class PackagePanel(QStackedWidget):
             self._refuse(path, None)
             return None
         if passphrase is not None:
-            source = PassphraseSource(explicit=passphrase, use_keyring=False, interactive=False)
+            source = passphrase_dialogs.typed_source(passphrase)
         else:
-            source = PassphraseSource(use_keyring=True, interactive=False)
+            source = passphrase_dialogs.keyring_source()
         return self._start(path, Path(folder), source, remember, may_ask=passphrase is None)
 
     def _start(
@@ -234,16 +235,14 @@ class PackagePanel(QStackedWidget):
                 self.tabs.setCurrentWidget(self.workspace)
 
     def _failed(self, path: Path, folder: Path, remember: bool, may_ask: bool, exc: BaseException) -> None:
-        if may_ask and isinstance(exc, KeyUnavailable | WrongPassphrase):
-            # No keyring entry, or a mistyped passphrase (said first): ask, until it opens or is cancelled.
-            if isinstance(exc, WrongPassphrase):
-                errors.report(self, exc)
-            typed = passphrase_dialogs.ask_passphrase(self, self._who(folder))
-            if typed is None:
-                self._refuse(path, None)
-                return
-            source = PassphraseSource(explicit=typed, use_keyring=False, interactive=False)
-            self._start(path, folder, source, remember, may_ask=True)
+        # No keyring entry, or a mistyped passphrase (said first): ask, until it opens or is cancelled.
+        if may_ask and passphrase_dialogs.retry_unlock(
+            self,
+            exc,
+            lambda: passphrase_dialogs.ask_passphrase(self, self._who(folder)),
+            lambda source: self._start(path, folder, source, remember, may_ask=True),
+            lambda: self._refuse(path, None),
+        ):
             return
         errors.report(self, exc)
         self._refuse(path, exc)

@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 from reviewer.app.opening import OpenedReview
 from reviewer.standards.model import CandidateType, ReviewKind
 from reviewer.trust import pretty_fingerprint
-from reviewer.ui import labels
+from reviewer.ui import labels, palette
 
 VERIFIED_STYLE = (
-    "QLabel { background: #1e7e34; color: white; font-weight: bold; padding: 2px 8px; border-radius: 3px; }"
+    f"QLabel {{ background: {palette.VERIFIED_BADGE}; color: white; font-weight: bold; padding: 2px 8px; "
+    "border-radius: 3px; }"
 )
 MATERIALS_PREFIX = "materials/"
 

@@ -23,10 +23,11 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from reviewer.models.workbench_text import done_text, redo_label, undo_label
 from reviewer.scoring.workbench_types import AuditEntry
+from reviewer.ui import palette
 
-SAVED_STYLE = "QLabel { color: #1a7f37; }"
-SAVING_STYLE = "QLabel { color: #9a6700; }"
-UNSAVED_STYLE = "QLabel { color: #b02a1e; font-weight: bold; }"
+SAVED_STYLE = f"QLabel {{ color: {palette.SAVED}; }}"
+SAVING_STYLE = f"QLabel {{ color: {palette.WARNING}; }}"
+UNSAVED_STYLE = f"QLabel {{ color: {palette.ERROR}; font-weight: bold; }}"
 
 
 class SaveIndicator(QLabel):

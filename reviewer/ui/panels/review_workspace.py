@@ -51,6 +51,7 @@ from reviewer.scoring.workbench_types import (
     ReviewState,
     ReviewStatus,
 )
+from reviewer.ui import palette
 from reviewer.ui.dialogs import errors
 from reviewer.ui.panels.checks_panel import ChecksPanel
 from reviewer.ui.panels.review_history import SaveIndicator, UndoRedo
@@ -109,7 +110,9 @@ class ReviewWorkspace(QWidget):
         self.notice = self.history.notice
         self.save_state = SaveIndicator()
         self.banner = QLabel(objectName="workspaceBanner", wordWrap=True)
-        self.banner.setStyleSheet("QLabel { background: #fff4e5; color: #8a4b00; padding: 6px; }")
+        self.banner.setStyleSheet(
+            f"QLabel {{ background: {palette.BANNER_BACKGROUND}; color: {palette.BANNER_TEXT}; padding: 6px; }}"
+        )
         self.pages = WorkspacePages(self._may_leave)
         self.nav, self.stack, self._keys = self.pages.nav, self.pages.stack, self.pages.keys
         self.pages.shown.connect(self._page_shown)

@@ -37,15 +37,15 @@ from PySide6.QtWidgets import (
 from reviewer.scoring import entry
 from reviewer.scoring.workbench_types import ReviewState
 from reviewer.standards.model import Criterion, Standard
-from reviewer.ui import labels
+from reviewer.ui import labels, palette
 from reviewer.ui.dialogs import errors
 from reviewer.ui.panels.criterion_details import CriterionDetails
 from reviewer.ui.panels.score_evidence import EvidenceBox
 from reviewer.ui.panels.score_input import ScoreValidator, differs, half_width, refusal
 
 COMMENT_DELAY_MS = 600  # a comment is saved this long after the last keystroke (and on leaving it)
-ERROR_STYLE = "QLabel { color: #b02a1e; }"
-REQUIRED_STYLE = "QLabel { color: #b02a1e; font-weight: bold; }"
+ERROR_STYLE = f"QLabel {{ color: {palette.ERROR}; }}"
+REQUIRED_STYLE = f"QLabel {{ color: {palette.ERROR}; font-weight: bold; }}"
 
 
 def choose_attachment(parent: QWidget | None) -> Path | None:

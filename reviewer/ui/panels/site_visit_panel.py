@@ -37,6 +37,7 @@ from reviewer.ui import labels
 
 if TYPE_CHECKING:
     from reviewer.ui.panels.review_workspace import ReviewWorkspace
+from reviewer.ui import palette
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 TIME_FORMAT = "%Y-%m-%d %H:%M"
@@ -270,7 +271,7 @@ class SiteVisitPanel(QWidget):
             self.indicator_requested.emit(code)
 
     def _tell(self, text: str, error: bool = False) -> None:
-        self.status.setStyleSheet("QLabel { color: #b02a1e; }" if error else "")
+        self.status.setStyleSheet(f"QLabel {{ color: {palette.ERROR}; }}" if error else "")
         self.status.setText(text)
 
     # --- texts ------------------------------------------------------------------------------

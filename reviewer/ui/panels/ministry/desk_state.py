@@ -15,11 +15,11 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from reviewer.errors import KeyUnavailable, WrongPassphrase
 from reviewer.ministry.registry import Registry
 from reviewer.trust import PassphraseSource
 from reviewer.trust.authority import Authority, AuthorityKeys
 from reviewer.ui.dialogs import errors
+from reviewer.ui.dialogs.passphrase import keyring_source, retry_unlock, typed_source
 from reviewer.ui.panels.ministry import asks
 from reviewer.ui.tasks import Executor, Task
 
@@ -53,8 +53,8 @@ class MinistryDesk(QObject):
 
     def _first_source(self) -> PassphraseSource:
         if self._given is not None:
-            return PassphraseSource(explicit=self._given, use_keyring=False, interactive=False)
-        return PassphraseSource(use_keyring=True, interactive=False)
+            return typed_source(self._given)
+        return keyring_source()
 
     def with_keys(self, parent: QWidget, then: Callable[[AuthorityKeys, PassphraseSource], None]) -> None:
         """Call ``then(keys, source)`` once the authority is unlocked (at once when it already is)."""
@@ -74,13 +74,12 @@ class MinistryDesk(QObject):
         then(keys, source)
 
     def _unlock_failed(self, parent: QWidget, then, may_ask: bool, exc: BaseException) -> None:
-        if may_ask and isinstance(exc, KeyUnavailable | WrongPassphrase):
-            if isinstance(exc, WrongPassphrase):
-                errors.report(parent, exc)
-            typed = asks.passphrase(parent, self.authority.name)
-            if typed is not None:
-                source = PassphraseSource(explicit=typed, use_keyring=False, interactive=False)
-                self._unlock(parent, source, then, may_ask=True)
+        if may_ask and retry_unlock(
+            parent,
+            exc,
+            lambda: asks.passphrase(parent, self.authority.name),
+            lambda source: self._unlock(parent, source, then, may_ask=True),
+        ):
             return
         errors.report(parent, exc)
 

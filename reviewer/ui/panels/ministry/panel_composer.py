@@ -28,6 +28,7 @@ from reviewer.errors import ReviewerError
 from reviewer.ministry.desk import PanelConflict, compose_panel, enrolled_experts, panel_conflicts
 from reviewer.packages.inputs import load_candidate
 from reviewer.packages.seal import PanelMember
+from reviewer.ui import palette
 from reviewer.ui.dialogs import errors
 from reviewer.ui.models.ministry_models import PanelChoiceModel
 from reviewer.ui.panels.ministry import asks
@@ -67,7 +68,7 @@ class PanelComposer(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.summary = QLabel(objectName="panelSummary")
         self.warnings = QLabel(objectName="panelWarnings", wordWrap=True)
-        self.warnings.setStyleSheet("color: #9a5b00;")
+        self.warnings.setStyleSheet(f"color: {palette.CAUTION};")
 
         top = QHBoxLayout()
         top.addWidget(self.candidate_box, 1)

@@ -30,6 +30,7 @@ from reviewer.packages.inputs import parse_expiry
 from reviewer.packages.manifest import Manifest
 from reviewer.trust import PassphraseSource
 from reviewer.trust.authority import AuthorityKeys
+from reviewer.ui import palette
 from reviewer.ui.dialogs import errors
 from reviewer.ui.panels.ministry import asks
 from reviewer.ui.panels.ministry.desk_state import MinistryDesk
@@ -203,7 +204,7 @@ class SealPage(QWidget):
     def _sealed(self, out: Path, manifest: Manifest) -> None:
         self.seal_button.setEnabled(True)
         self.progress.setVisible(False)
-        self.result.setStyleSheet("color: #1e7b34;")
+        self.result.setStyleSheet(f"color: {palette.PASS};")
         self.result.setText(
             self.tr("Sealed {path}: package {id}, {n} files, valid until {exp}.").format(
                 path=str(out), id=manifest.package_id, n=len(manifest.entries), exp=manifest.expires[:10]
@@ -215,7 +216,7 @@ class SealPage(QWidget):
     def _say_refused(self, text: str) -> None:
         self.seal_button.setEnabled(True)
         self.progress.setVisible(False)
-        self.result.setStyleSheet("color: #b3261e;")
+        self.result.setStyleSheet(f"color: {palette.ERROR};")
         self.result.setText(text)
 
     def _missing(self, text: str) -> None:
