@@ -57,18 +57,18 @@ class OpenedReview:
         return self.member is not None and self.member.role == "chair"
 
 
+def read_material(package: Path, identity: Identity, name: str, progress: Progress) -> bytes:
+    """One material's plaintext, in memory only, after every check against the signed manifest
+    (``progress`` in bytes); the materials viewer runs it each time a material is shown."""
+    with open_package(package, identity) as opened:
+        return opened.read(name, progress)
+
+
 def load_review(path: Path, identity_dir: Path, source: PassphraseSource, progress: Progress) -> OpenedReview:
     """Everything :class:`OpenedReview` holds; raises the core's typed errors on refusal."""
     identity = load_identity(identity_dir, source)
     with open_package(path, identity) as opened:
-        entries = opened.manifest.entries
-        total = sum(e.size for e in entries) or 1
-        done = 0
-        progress(0, SCALE, "")
-        for entry in entries:
-            for chunk in opened.iter_entry(entry.name):
-                done += len(chunk)
-                progress(done * SCALE // total, SCALE, entry.name)
+        done = opened.verify_all(lambda n, total, name: progress(n * SCALE // total, SCALE, name))
         standard = opened.standard()
         member = next((m for m in opened.manifest.roster if m.cert_sha256 == identity.fingerprint), None)
         return OpenedReview(

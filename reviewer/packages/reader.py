@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from reviewer.standards import Standard
 
 CLOCK_SKEW = timedelta(days=1)
+# progress(done, total, entry name) in bytes, after each chunk read
+ByteProgress = Callable[[int, int, str], None]
 
 
 def _not_a_package(path: Path) -> Any:
@@ -259,10 +261,19 @@ class OpenedPackage:
         if digest.hexdigest() != entry.encrypted_sha256 or size != entry.size:
             raise _entry_tampered(entry, "hash or size differs from the manifest")
 
-    def read(self, name: str) -> bytes:
-        """The whole plaintext of an entry, in memory, after every check (incl. its SHA-256)."""
+    def read(self, name: str, progress: ByteProgress | None = None) -> bytes:
+        """The whole plaintext of an entry, in memory, after every check (incl. its SHA-256);
+        ``progress(done, total, name)`` in bytes after each chunk."""
         entry = self._entry(name)
-        data = b"".join(self.iter_entry(name))
+        total, done, parts = max(entry.size, 1), 0, []
+        if progress is not None:
+            progress(0, total, name)
+        for chunk in self.iter_entry(name):
+            parts.append(chunk)
+            done += len(chunk)
+            if progress is not None:
+                progress(done, total, name)
+        data = b"".join(parts)
         if hashlib.sha256(data).hexdigest() != entry.sha256:
             raise _entry_tampered(entry, "plaintext hash differs")
         return data
@@ -277,13 +288,19 @@ class OpenedPackage:
     def candidate(self) -> dict[str, Any]:
         return parse_json(self.read("candidate.json"))
 
-    def verify_all(self) -> int:
-        """Decrypt and check every entry (discarding the plaintext); returns the bytes checked."""
-        total = 0
+    def verify_all(self, progress: ByteProgress | None = None) -> int:
+        """Decrypt and check every entry (discarding the plaintext); returns the bytes checked.
+        ``progress(done, total, name)`` in bytes of the whole package, after each chunk."""
+        total = sum(e.size for e in self.manifest.entries) or 1
+        done = 0
+        if progress is not None:
+            progress(0, total, "")
         for e in self.manifest.entries:
             for chunk in self.iter_entry(e.name):
-                total += len(chunk)
-        return total
+                done += len(chunk)
+                if progress is not None:
+                    progress(done, total, e.name)
+        return done
 
     def _entry(self, name: str) -> Entry:
         try:

@@ -1,23 +1,14 @@
-"""The package's materials as a table (name, size, kind), and reading one of them into memory.
-
-:func:`read_material` is what the viewer runs in the background: it reopens the package with the
-already-unlocked identity, decrypts one entry chunk by chunk (reporting progress) and checks the
-plaintext against the signed manifest. The bytes only ever live in memory.
-"""
+"""The package's materials as a table (name, size, kind). Reading one into memory is an operation
+(:func:`reviewer.app.opening.read_material`) the viewer runs in the background."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 
-from reviewer.errors import Tampered
-from reviewer.i18n import T
-from reviewer.packages import Entry, open_package
-from reviewer.trust import Identity
+from reviewer.packages import Entry
 
 MATERIALS_PREFIX = "materials/"
 NAME_ROLE = Qt.ItemDataRole.UserRole  # the entry's full name in the package
@@ -32,30 +23,6 @@ def short_name(name: str) -> str:
 
 def is_pdf(entry: Entry) -> bool:
     return entry.name.lower().endswith(".pdf")
-
-
-def read_material(package: Path, identity: Identity, name: str, progress: Progress) -> bytes:
-    """One material's plaintext, in memory, checked against the manifest (runs off the GUI thread)."""
-    with open_package(package, identity) as opened:
-        entry = opened.manifest.entry(name)
-        total = max(entry.size, 1)
-        parts: list[bytes] = []
-        done = 0
-        progress(0, total, name)
-        for chunk in opened.iter_entry(name):
-            parts.append(chunk)
-            done += len(chunk)
-            progress(done, total, name)
-        data = b"".join(parts)
-    if hashlib.sha256(data).hexdigest() != entry.sha256:
-        raise Tampered(
-            T(
-                "材料“{name}”的内容与评审包清单不符：文件被改动过。",
-                "The material “{name}” does not match the package's manifest: the file was altered.",
-                name=short_name(name),
-            )
-        )
-    return data
 
 
 class MaterialsModel(QAbstractTableModel):

@@ -35,11 +35,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.app.opening import OpenedReview
+from reviewer.app.opening import OpenedReview, read_material
 from reviewer.errors import ReviewerError
 from reviewer.packages import Entry
 from reviewer.ui import palette
-from reviewer.ui.models.materials_model import MaterialsModel, Progress, is_pdf, read_material, short_name
+from reviewer.ui.models.materials_model import MaterialsModel, Progress, is_pdf, short_name
 from reviewer.ui.panels.materials_toolbar import PageBar
 from reviewer.ui.tasks import Executor, Task
 
