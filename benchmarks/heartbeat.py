@@ -123,6 +123,12 @@ class Heartbeat:
         self._phase = label
         self.gaps.setdefault(label, [])
 
+    def skip(self) -> None:
+        """Forget the gap in progress: the driver has just made a synchronous call that is not the
+        event loop's (building the window before it is shown: start-up, benchmark 2's business)."""
+        with self._lock:
+            self._last, self._pending = time.perf_counter(), Counter()
+
     def _tick(self) -> None:
         now = time.perf_counter()
         with self._lock:
