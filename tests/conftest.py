@@ -67,18 +67,14 @@ def _store_test_key(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPa
 
 
 @pytest.fixture(autouse=True)
-def _gui_thread_guard(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Every test that drives widgets runs with the GUI-thread guard armed and strict: a store or
-    registry connection taken on the GUI thread on behalf of the UI's code (reviewer/ui on the call
-    stack) raises (reviewer.gui_thread). A test's own set-up and checks of the store may run
-    there: they are not the window."""
-    if "qtbot" not in request.fixturenames:
-        yield
-        return
-    import reviewer.ui
+def _gui_thread_guard() -> Iterator[None]:
+    """The whole suite runs with the GUI-thread guard armed and strict on the main thread (the GUI
+    thread of every widget test): a store or registry connection taken there on behalf of the UI's
+    code (reviewer/ui on the call stack) raises (reviewer.gui_thread). A test's own set-up and checks
+    of the store may run there: they are not the window."""
     from reviewer import gui_thread
 
-    gui_thread.arm(strict=True, scope=os.path.dirname(reviewer.ui.__file__) + os.sep)
+    gui_thread.arm(strict=True, scope=str(Path(gui_thread.__file__).parent / "ui") + os.sep)
     try:
         yield
     finally:
