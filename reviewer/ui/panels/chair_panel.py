@@ -76,6 +76,7 @@ from reviewer.ui.tasks import Executor, Task
 
 class ChairPanel(ChairDeciding, QWidget):
     changed = Signal()  # after every import or decision, once the reconciliation is recomputed
+    bound = Signal()  # once, when the panel holds the package's state (what the chair store kept)
 
     def __init__(
         self,
@@ -160,6 +161,7 @@ class ChairPanel(ChairDeciding, QWidget):
         pending, self._pending_own = self._pending_own, []
         for offered in pending:
             self._count_own(offered)
+        self.bound.emit()
 
     # --- signed means frozen ----------------------------------------------------------------------
     def lock_reason(self) -> str:
