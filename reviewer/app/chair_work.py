@@ -10,18 +10,14 @@ The rules themselves are the core's (:mod:`reviewer.scoring.panel`, :mod:`review
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cryptography import x509
-
-from reviewer.app.finalise import SheetArchive
-from reviewer.app.opening import OpenedReview
 from reviewer.errors import Refused, ReviewerError
-from reviewer.export import panel_outputs as outputs
-from reviewer.export.pades_validate import require_valid, validate_record
-from reviewer.export.record_seal import read_seal
+from reviewer.export.record_input import RECORD
 from reviewer.files import write_atomic
 from reviewer.i18n import T
 from reviewer.models.chair import ChairStore, StoredSheet
@@ -29,14 +25,23 @@ from reviewer.models.sealed_files import SEALED_SUFFIX, SealedFiles, sealed_name
 from reviewer.packages import envelope as fmt
 from reviewer.packages.reader import verify_package
 from reviewer.scoring import return_notice
-from reviewer.scoring.decisions import Actor
+from reviewer.scoring.decisions import Actor, PanelDecisions
 from reviewer.scoring.panel import PanelState, SheetOutcome
 from reviewer.scoring.sheet import read_sheet_bytes
 from reviewer.scoring.sheet_binding import PackageBinding
-from reviewer.scoring.sheet_types import SHEET_SUFFIX
+from reviewer.scoring.sheet_types import SHEET_SUFFIX, VerifiedSheet
+
+if TYPE_CHECKING:  # the PDF stack (pyHanko, reportlab) is imported by the functions that use it, on
+    # a worker: the chair's window imports this module and must not pay for it (nor wait for it)
+    from cryptography import x509
+
+    from reviewer.app.finalise import SheetArchive
+    from reviewer.app.opening import OpenedReview
+    from reviewer.export.panel_outputs import Signer
 
 Kept = tuple[PanelState, tuple[SheetOutcome, ...], tuple[StoredSheet, ...]]
-Loaded = tuple[bytes, list[outputs.Signer]]  # the record on file and its fields, signatures validated
+# The record on file, its fields (signatures validated) and the SHA-256 it names (its bindings).
+Loaded = tuple[bytes, list["Signer"], dict[str, str]]
 
 
 def bind_review(
@@ -100,6 +105,8 @@ def require_record_open(files: SealedFiles, path: Path, state: PanelState) -> No
     import makes at its start, made again just before it keeps anything."""
     if not path.exists():
         return
+    from reviewer.export.record_seal import read_seal
+
     try:
         reconciliation = state.reconcile().to_json() if state.sheets() else None
     except ReviewerError:
@@ -139,9 +146,12 @@ def read_sheets(paths: Sequence[Path]) -> list[tuple[str, bytes]]:
 
 def load_record(files: SealedFiles, path: Path, root: x509.Certificate) -> Loaded:
     """The record kept sealed at ``path``, opened, and its fields with their signatures validated
-    against ``root`` (worker)."""
+    against ``root``, and the SHA-256 it names (worker)."""
+    from reviewer.export.bundle_checks import record_bindings
+    from reviewer.export.panel_outputs import signers
+
     pdf = files.read(path)
-    return pdf, outputs.signers(pdf, root)
+    return pdf, signers(pdf, root), record_bindings(pdf)
 
 
 def seal_left_in_clear(files: SealedFiles, folder: Path) -> list[Path]:
@@ -151,7 +161,7 @@ def seal_left_in_clear(files: SealedFiles, folder: Path) -> list[Path]:
     co-signed elsewhere is taken in first, when it validates: :func:`take_back_cosigned`)."""
     if not folder.is_dir():
         return []
-    plain = [folder / outputs.RECORD, *sorted(folder.glob("record-set-aside-*.pdf"))]
+    plain = [folder / RECORD, *sorted(folder.glob("record-set-aside-*.pdf"))]
     return [files.seal_in_place(p) for p in plain if p.is_file()]
 
 
@@ -166,12 +176,14 @@ def take_back_cosigned(
     (``record-replaced-…``; returned); the plaintext is then sealed in place and removed by
     :func:`seal_left_in_clear`. Otherwise :class:`~reviewer.errors.Refused` says why, and nothing
     changes: the sealed record stays and ``record.pdf`` is left where it is. None: nothing put back."""
-    record, kept = folder / outputs.RECORD, sealed_name(folder / outputs.RECORD)
+    record, kept = folder / RECORD, sealed_name(folder / RECORD)
     if not (record.is_file() and kept.is_file()):
         return None
     on_file, offered = files.read(kept), record.read_bytes()
     if offered == on_file:
         return None  # sealed already, the plaintext not yet removed: seal_left_in_clear finishes it
+    from reviewer.export.pades_validate import require_valid, validate_record
+
     try:
         if len(offered) <= len(on_file) or not offered.startswith(on_file):
             raise Refused(
@@ -267,3 +279,50 @@ def save_record_copy(files: SealedFiles, kept: Path, shown: bytes, target: Path)
             )
         )
     return write_atomic(target, pdf)
+
+
+def sign_return_notice(
+    review: OpenedReview, state: PanelState, sheet: VerifiedSheet, codes: Sequence[str], reason: str
+) -> tuple[bytes, str]:
+    """A return notice for ``sheet``, signed by the chair (worker): its bytes, and how decisions name
+    it (:func:`notice_digest`)."""
+    data = return_notice.build_return_notice(review.identity, state.binding, sheet, codes, reason)
+    return data, notice_digest(data)
+
+
+def record_decisions(
+    chair_store: ChairStore | None,
+    package_id: str,
+    decisions: PanelDecisions,
+    *,
+    action: str,
+    subject: str = "",
+    by: Actor,
+    why: str = "",
+    notice: tuple[Path, bytes] | None = None,
+) -> OSError | None:
+    """Log the chair's ``decisions`` (the whole state after one change) in the chair store (the write
+    worker); nothing to log without a store.
+
+    ``notice`` — a signed return notice and where the chair saves it — is written first under a name
+    no expert's app reads (so a full disk refuses before anything is recorded), the decisions logged,
+    and only then given its name: a signed notice exists only once it is recorded, and is removed when
+    the store errs. Returned (not raised): the notice could not take its name after the decisions
+    were recorded — the decisions stand, and the chair is told."""
+    pending = None if notice is None else notice[0].with_name(f".{notice[0].name}.pending")
+    try:
+        if notice is not None and pending is not None:
+            write_atomic(pending, notice[1])
+        if chair_store is not None:
+            chair_store.record_decisions(
+                package_id, decisions, action=action, subject=subject, by=by, why=why
+            )
+        if notice is not None and pending is not None:
+            try:
+                os.replace(pending, notice[0])
+            except OSError as exc:  # recorded, but the notice could not take its name
+                return exc
+        return None
+    finally:
+        if pending is not None:
+            pending.unlink(missing_ok=True)

@@ -29,8 +29,8 @@ from reviewer.export.pades import read_pdf, record_fields
 from reviewer.export.pades_revisions import signed_info
 from reviewer.export.pades_validate import WHOLE_DOCUMENT, SignatureStatus, require_valid, validate_opened
 from reviewer.export.panel_record import record_document_id
-from reviewer.export.record import DECISIONS_KEY, RECONCILIATION_KEY, RECORD_FORMAT, parse_bindings
-from reviewer.export.record_input import MemberRole
+from reviewer.export.record import RECORD_FORMAT, parse_bindings
+from reviewer.export.record_input import DECISIONS_KEY, RECONCILIATION_KEY, MemberRole
 from reviewer.i18n import T
 from reviewer.packages import envelope
 from reviewer.packages.manifest import Manifest, parse_manifest

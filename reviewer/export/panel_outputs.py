@@ -28,6 +28,7 @@ from reviewer.export.pades import RecordField, find_field, record_fields, sign_r
 from reviewer.export.pades_validate import SignatureStatus, require_valid, validate_record
 from reviewer.export.panel_record import panel_record_input
 from reviewer.export.record import build_record_pdf
+from reviewer.export.record_input import RECORD as RECORD
 from reviewer.export.record_input import MemberRole
 from reviewer.i18n import T
 from reviewer.packages import open_package
@@ -37,8 +38,6 @@ from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.scoring.sheet_types import VerifiedSheet
 from reviewer.trust.files import write_atomic
 from reviewer.trust.identity import Identity
-
-RECORD = "record.pdf"
 
 
 def record_for(

@@ -36,7 +36,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, SimpleDocTemplate, Spacer
 
 from reviewer.export import fonts
-from reviewer.export.record_input import MemberRole, PanelMember, RecordInput
+from reviewer.export.record_input import (
+    DECISIONS_KEY,
+    RECONCILIATION_KEY,
+    MemberRole,
+    PanelMember,
+    RecordInput,
+)
 from reviewer.export.record_layout import (
     BOTTOM_MARGIN,
     MARGIN,
@@ -64,9 +70,6 @@ from reviewer.standards.model import ReviewKind
 
 RECORD_FORMAT = "reviewer.record/1"
 FIELD_PREFIX = "sig"
-# Keywords of the document information that bind the record to the files it was made from.
-RECONCILIATION_KEY = "reconciliation-sha256"
-DECISIONS_KEY = "decisions-sha256"
 
 
 def bindings_of(record: RecordInput) -> dict[str, str]:

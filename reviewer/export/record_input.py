@@ -19,6 +19,11 @@ from reviewer.scoring.result import Reconciliation
 from reviewer.standards.model import CandidateType, ReviewKind, Standard
 
 _FINGERPRINT = re.compile(r"[0-9a-f]{64}")
+# Keywords of the document information that bind the record to the files it was made from (here, light
+# to import: the chair's window compares them without loading the PDF stack).
+RECONCILIATION_KEY = "reconciliation-sha256"
+DECISIONS_KEY = "decisions-sha256"
+RECORD = "record.pdf"  # the record's file name in its folder
 
 
 class MemberRole(StrEnum):

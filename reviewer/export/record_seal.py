@@ -27,13 +27,14 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reviewer.errors import Refused
-from reviewer.export.bundle_checks import record_bindings
-from reviewer.export.pades import RecordField, record_fields
-from reviewer.export.record import DECISIONS_KEY, RECONCILIATION_KEY
-from reviewer.export.record_input import MemberRole
+from reviewer.export.record_input import DECISIONS_KEY, RECONCILIATION_KEY, MemberRole
 from reviewer.i18n import T
+
+if TYPE_CHECKING:  # the PDF stack (pyHanko) is imported where the fields are read: on a worker
+    from reviewer.export.pades import RecordField
 
 
 class RecordFrozen(Refused):
@@ -102,6 +103,9 @@ def read_seal(pdf: bytes | None, reconciliation_json: bytes | None, decisions_js
     the fields: run it off the GUI thread)."""
     if pdf is None:
         return RecordSeal()
+    from reviewer.export.bundle_checks import record_bindings
+    from reviewer.export.pades import record_fields
+
     current = reconciliation_json is not None and record_bindings(pdf) == wanted_bindings(
         reconciliation_json, decisions_json
     )

@@ -26,6 +26,7 @@ from reviewer.scoring.workbench_types import Review
 from reviewer.ui.dialogs import cosign as cosign_dialogs
 from reviewer.ui.dialogs import sheet_files
 from reviewer.ui.panels import chair_decisions, chair_import
+from reviewer.ui.tasks import ImmediateExecutor
 from tests.ui.chair_fixtures import ChairWorld, type_text
 from tests.ui.expert_fixtures import fill_everything
 
@@ -399,17 +400,19 @@ def test_after_closing_every_editor_is_frozen_for_good(
 
 
 class DeferredExecutor:
-    """Holds each job until the test lets it run (an import still verifying its sheets)."""
+    """Holds each job until the test lets it run (an import still verifying its sheets); then runs
+    them in order on a worker thread, as the app does, and delivers their results."""
 
     def __init__(self) -> None:
         self.jobs: list = []
 
-    def submit(self, job) -> None:
+    def submit(self, job, *, serial: bool = False) -> None:
         self.jobs.append(job)
 
     def finish(self) -> None:
+        runner = ImmediateExecutor()
         while self.jobs:
-            self.jobs.pop(0)()
+            runner.submit(self.jobs.pop(0))
 
 
 def test_a_signature_given_while_an_import_runs_keeps_the_record_frozen(

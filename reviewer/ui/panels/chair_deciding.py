@@ -10,14 +10,13 @@ the record fixes what the record was made from. :class:`ChairDeciding` is the pa
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reviewer.app.chair_work import notice_digest
+from reviewer.app.chair_work import sign_return_notice
 from reviewer.app.opening import OpenedReview
-from reviewer.errors import ReviewerError
 from reviewer.scoring.decisions import (
     Actor,
     ConsensusDecision,
@@ -30,12 +29,11 @@ from reviewer.scoring.decisions import (
 )
 from reviewer.scoring.panel import PanelState
 from reviewer.scoring.result import Reconciliation
-from reviewer.scoring.return_notice import build_return_notice
-from reviewer.trust.files import write_atomic
 from reviewer.ui import labels
 from reviewer.ui.dialogs import errors
 from reviewer.ui.panels import chair_decisions as dialogs
 from reviewer.ui.panels import chair_questions as questions
+from reviewer.ui.tasks import Executor, Task
 
 if TYPE_CHECKING:  # to the type checker the mix-in is the widget it is mixed into (the dialogs' parent)
     from PySide6.QtWidgets import QWidget
@@ -52,6 +50,7 @@ class ChairDeciding(_Widget):
     state: PanelState | None
     reconciliation: Reconciliation | None
     _now: Callable[[], str]
+    _executor: Executor | None
     if TYPE_CHECKING:  # read-only properties of the panel
 
         @property
@@ -116,45 +115,26 @@ class ChairDeciding(_Widget):
             return None
         if not questions.confirm_return(self, name, sheet.revision, dialog.codes, dialog.reason):
             return None
-        try:
-            data = build_return_notice(
-                self.review.identity, self.state.binding, sheet, dialog.codes, dialog.reason
-            )
-        except ReviewerError as exc:
-            errors.report(self, exc)
-            return None
-        suggested = str(self.review.path.parent / f"{name}-v{sheet.revision}-退回.rvreturn")
-        path = dialogs.choose_return_path(self, suggested)
-        if path is None:
-            return None
-        # Written first under a name no expert's app reads (so a full disk refuses before anything is
-        # recorded), the decision recorded, and only then given its name: a signed notice exists only
-        # once it is recorded, and is removed when the decision is refused or the store errs.
-        pending = path.with_name(f".{path.name}.pending")
-        try:
-            write_atomic(pending, data)
-        except OSError as exc:
-            errors.report(self, exc)
-            return None
-        decision = ReturnDecision(
-            expert,
-            sheet.revision,
-            tuple(sorted(dialog.codes)),
-            dialog.reason,
-            notice_digest(data),
-            self.actor,
-            self._now(),
-        )
-        try:
-            ok = self._decide(self.decisions.with_return(decision), "return", expert, dialog.reason)
-            if ok:
-                os.replace(pending, path)
-        except OSError as exc:  # recorded, but the notice could not take its name: said, not hidden
-            errors.report(self, exc)
-            return None
-        finally:
-            pending.unlink(missing_ok=True)
-        return path if ok else None
+        codes, reason = tuple(sorted(dialog.codes)), dialog.reason
+        review, state, actor, now = self.review, self.state, self.actor, self._now()
+        saved: list[Path] = []
+
+        def signed(notice: tuple[bytes, str]) -> None:  # the chair's signature, made on a worker
+            data, digest = notice
+            suggested = str(review.path.parent / f"{name}-v{sheet.revision}-退回.rvreturn")
+            path = dialogs.choose_return_path(self, suggested)
+            if path is None or self.state is None:
+                return
+            decision = ReturnDecision(expert, sheet.revision, codes, reason, digest, actor, now)
+            # the notice is saved as the decision is recorded, never before (record_decisions)
+            if self._decide(
+                self.decisions.with_return(decision), "return", expert, reason, notice=(path, data)
+            ):
+                saved.append(path)
+
+        task = Task(self, lambda _p: sign_return_notice(review, state, sheet, codes, reason), self._executor)
+        task.on_success(signed).on_failure(partial(errors.report, self)).run()
+        return saved[0] if saved and saved[0].exists() else None
 
     def _save_opinion(
         self, strengths: tuple, problems: tuple, recommendations: tuple, conclusion: str

@@ -38,6 +38,7 @@ from reviewer.app.chair_work import (
     bind_review,
     import_and_keep,
     keep_offered,
+    record_decisions,
     require_record_open,
 )
 from reviewer.app.finalise import Finalised, SheetArchive
@@ -75,6 +76,7 @@ from reviewer.ui.tasks import Executor, Task
 
 class ChairPanel(ChairDeciding, QWidget):
     changed = Signal()  # after every import or decision, once the reconciliation is recomputed
+    bound = Signal()  # once, when the panel holds the package's state (what the chair store kept)
 
     def __init__(
         self,
@@ -92,6 +94,7 @@ class ChairPanel(ChairDeciding, QWidget):
         self._now = now or (lambda: clock.iso(clock.utcnow()))
         self._chair_store = None if store is None else ChairStore(store)
         self.state: PanelState | None = None
+        self._deciding: PanelDecisions | None = None  # taken, being logged on the write worker
         self.reconciliation: Reconciliation | None = None
         self.error = ""
         self.tabs = QTabWidget(objectName="chairTabs")
@@ -141,8 +144,9 @@ class ChairPanel(ChairDeciding, QWidget):
     # --- state ------------------------------------------------------------------------------
     @property
     def decisions(self) -> PanelDecisions:
+        """The decisions held, with the newest one taken while it is still being logged."""
         assert self.state is not None
-        return self.state.decisions
+        return self._deciding if self._deciding is not None else self.state.decisions
 
     @property
     def actor(self) -> Actor:
@@ -157,6 +161,7 @@ class ChairPanel(ChairDeciding, QWidget):
         pending, self._pending_own = self._pending_own, []
         for offered in pending:
             self._count_own(offered)
+        self.bound.emit()
 
     # --- signed means frozen ----------------------------------------------------------------------
     def lock_reason(self) -> str:
@@ -220,29 +225,65 @@ class ChairPanel(ChairDeciding, QWidget):
         self._apply_lock()
         self.changed.emit()
 
-    def _decide(self, decisions: PanelDecisions, action: str, subject: str = "", why: str = "") -> bool:
-        """Take ``decisions`` (checked by the core against the package), log them, recompute; refused
-        while a signature on the record fixes what it was made from."""
+    def _decide(
+        self,
+        decisions: PanelDecisions,
+        action: str,
+        subject: str = "",
+        why: str = "",
+        notice: tuple[Path, bytes] | None = None,
+    ) -> bool:
+        """Take ``decisions`` (checked by the core against the package), log them on the write worker
+        (with ``notice``, a signed return notice saved as it is recorded:
+        :func:`~reviewer.app.chair_work.record_decisions`), then recompute; refused while a signature
+        on the record fixes what it was made from. False when refused here or (once known) by the
+        store; True once taken, or while it is being logged."""
         assert self.state is not None
         if self._refuse_if_locked():
             return False
         try:
-            state = self.state.with_decisions(decisions)
-            if self._chair_store is not None:
-                self._chair_store.record_decisions(
-                    state.binding.package_id,
-                    decisions,
-                    action=action,
-                    subject=subject,
-                    by=self.actor,
-                    why=why,
-                )
+            self.state.with_decisions(decisions)  # the core's checks, before anything is written
         except ReviewerError as exc:
             errors.report(self, exc)
             return False
-        self.state = state
-        self._recompute()
-        return True
+        self._deciding = decisions  # the next decision builds on this one, logged or not yet
+        outcome: list[bool] = []
+        chair_store, package_id = self._chair_store, self.state.binding.package_id
+        actor = self.actor
+
+        def work(_progress: Callable[..., None]) -> OSError | None:
+            return record_decisions(
+                chair_store,
+                package_id,
+                decisions,
+                action=action,
+                subject=subject,
+                by=actor,
+                why=why,
+                notice=notice,
+            )
+
+        def taken(not_named: OSError | None) -> None:
+            outcome.append(True)
+            if self._deciding is decisions:
+                self._deciding = None
+            assert self.state is not None
+            try:  # the sheets may have changed meanwhile: the decisions go onto the state held now
+                self.state = self.state.with_decisions(decisions)
+            except ReviewerError as exc:
+                errors.report(self, exc)
+            self._recompute()
+            if not_named is not None:  # recorded, but the notice could not take its name: said
+                errors.report(self, not_named)
+
+        def refused(exc: BaseException) -> None:
+            outcome.append(False)
+            if self._deciding is decisions:
+                self._deciding = None
+            errors.report(self, exc)
+
+        Task(self, work, self._executor, writes=True).on_success(taken).on_failure(refused).run()
+        return outcome != [False]
 
     # --- importing --------------------------------------------------------------------------
     def import_files(self, paths: Sequence[Path]) -> Task | None:
@@ -282,7 +323,9 @@ class ChairPanel(ChairDeciding, QWidget):
             ended()
             errors.report(self, exc)
 
-        return Task(self, work, self._executor).on_success(succeeded).on_failure(failed).run()
+        # the accepted sheets are kept in the chair store: on the write worker, in order with decisions
+        task = Task(self, work, self._executor, writes=True)
+        return task.on_success(succeeded).on_failure(failed).run()
 
     def _imported(self, result: Kept) -> None:
         new, outcomes, stored = result

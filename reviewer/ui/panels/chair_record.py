@@ -32,6 +32,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -44,6 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.app import chair_record as steps_of
 from reviewer.app.chair_work import (
     Loaded,
     load_record,
@@ -51,15 +53,10 @@ from reviewer.app.chair_work import (
     set_aside_record,
     take_back_cosigned,
 )
-from reviewer.app.opening import OpenedReview
 from reviewer.errors import Refused
-from reviewer.export import panel_outputs as outputs
-from reviewer.models.chair import ChairStore, RecordEvent
 from reviewer.models.sealed import StoreKeys
 from reviewer.models.sealed_files import SealedFiles
-from reviewer.scoring.panel import PanelState
-from reviewer.scoring.result import Reconciliation
-from reviewer.trust import PassphraseSource, load_identity, read_info
+from reviewer.trust import PassphraseSource, read_info
 from reviewer.ui.dialogs import cosign as dialogs
 from reviewer.ui.dialogs import errors
 from reviewer.ui.dialogs.passphrase import keyring_source, retry_unlock
@@ -72,6 +69,13 @@ from reviewer.ui.panels.record_on_file import RecordOnFile
 from reviewer.ui.panels.record_signers import SignerTable
 from reviewer.ui.panels.visit_editor import VisitEditor
 from reviewer.ui.tasks import Executor, Progress, Task
+
+if TYPE_CHECKING:  # the PDF stack is imported by the operations, on a worker (reviewer.app.chair_record)
+    from reviewer.app.opening import OpenedReview
+    from reviewer.export.panel_outputs import Signer
+    from reviewer.models.chair import ChairStore, RecordEvent
+    from reviewer.scoring.panel import PanelState
+    from reviewer.scoring.result import Reconciliation
 
 
 class RecordPage(RecordOnFile, QWidget):
@@ -101,7 +105,7 @@ class RecordPage(RecordOnFile, QWidget):
         self.state: PanelState | None = None
         self.reconciliation: Reconciliation | None = None
         self.pdf: bytes | None = None
-        self.signers: list[outputs.Signer] = []
+        self.signers: list[Signer] = []
         self.busy = False
         self.importing = False  # the chair panel is importing sheets: the record waits
         self._loaded = False
@@ -215,16 +219,17 @@ class RecordPage(RecordOnFile, QWidget):
         chair, package = self.review.identity, self.review.path
 
         steps = (self.tr("Laying out the record…"), self.tr("Saving the record…"), self._checking())
-        files, target, root = self.files, self.path, chair.trust_root()
-
-        def work(progress: Progress) -> Loaded:  # worker thread: no widget, texts made before
-            progress(0, 3, steps[0])
-            pdf = outputs.record_for(package, chair, state.binding, state.sheets(), rec, state.decisions)
-            progress(1, 3, steps[1])
-            files.write(target, pdf)
-            progress(2, 3, steps[2])
-            return load_record(files, target, root)
-
+        work = partial(  # worker thread: no widget, texts made before
+            steps_of.produce_record,
+            steps=steps,
+            package=package,
+            chair=chair,
+            state=state,
+            reconciliation=rec,
+            files=self.files,
+            target=self.path,
+            root=chair.trust_root(),
+        )
         return self._run(work, self._shown)
 
     def cosign(self) -> Task | None:
@@ -237,19 +242,18 @@ class RecordPage(RecordOnFile, QWidget):
         return self._cosign(folder, keyring_source(), may_ask=True)
 
     def _cosign(self, folder: Path, source: PassphraseSource, may_ask: bool) -> Task:
-        pdf, files, target, root = self.pdf, self.files, self.path, self.review.identity.trust_root()
-        assert pdf is not None
+        assert self.pdf is not None
         steps = (self.tr("Unlocking the member's key…"), self.tr("Signing…"), self._checking())
-
-        def work(progress: Progress) -> Loaded:
-            progress(0, 3, steps[0])
-            member = load_identity(folder, source)
-            progress(1, 3, steps[1])
-            signed, _ = outputs.cosign(pdf, member, members_only=True)
-            files.write(target, signed)
-            progress(2, 3, steps[2])
-            return load_record(files, target, root)
-
+        work = partial(
+            steps_of.cosign_record,
+            steps=steps,
+            pdf=self.pdf,
+            folder=folder,
+            source=source,
+            files=self.files,
+            target=self.path,
+            root=self.review.identity.trust_root(),
+        )
         return self._run(work, self._shown, partial(self._cosign_failed, folder, may_ask))
 
     def _cosign_failed(self, folder: Path, may_ask: bool, exc: BaseException) -> None:
@@ -278,16 +282,15 @@ class RecordPage(RecordOnFile, QWidget):
             names = "、".join(s.field.label or s.field.name for s in members)
             if not questions.confirm_close(self, names):
                 return None
-        pdf, chair, files, target = self.pdf, self.review.identity, self.files, self.path
         steps = (self.tr("Signing as the chair…"), self._checking())
-
-        def work(progress: Progress) -> Loaded:
-            progress(0, 2, steps[0])
-            closed, _ = outputs.close_record(pdf, chair)
-            files.write(target, closed)
-            progress(1, 2, steps[1])
-            return load_record(files, target, chair.trust_root())
-
+        work = partial(
+            steps_of.close_record,
+            steps=steps,
+            pdf=self.pdf,
+            chair=self.review.identity,
+            files=self.files,
+            target=self.path,
+        )
         return self._run(work, self._shown)
 
     def produce_result(self) -> Task | None:
@@ -298,7 +301,7 @@ class RecordPage(RecordOnFile, QWidget):
         if target is None:
             return None
         work = self.results.work(target, self.pdf, self.state, self.reconciliation, self.actor)
-        return self._run(work, self.results.written)
+        return self._run(work, self.results.written, writes=True)  # logged in the chair store
 
     def reopen(self) -> Task | None:
         """Before closing only: discard the signatures (named first, confirmed, logged, the signed file
@@ -331,7 +334,7 @@ class RecordPage(RecordOnFile, QWidget):
                 reason=reason,
             )
 
-        return self._run(work, self._reopened)
+        return self._run(work, self._reopened, writes=True)  # logged in the chair store
 
     def save_copy(self) -> Task | None:
         """Write the record in the clear where the chair chooses (:mod:`~reviewer.ui.panels.record_copy`)."""
@@ -379,13 +382,20 @@ class RecordPage(RecordOnFile, QWidget):
         fn: Callable[[Progress], object],
         done: Callable[..., None],
         failed: Callable[[BaseException], None] | None = None,
+        *,
+        writes: bool = False,
     ) -> Task:
+        """Run a step on a worker (``writes``: on the one write lane, as it writes to the store)."""
         self.busy = True
         self.progress.setRange(0, 0)
         self.progress.show()
         self._refresh()
         self.busy_changed.emit(True)
-        task = Task(self, fn, self._executor).on_progress(self._progressed).on_success(self._idle(done))
+        task = (
+            Task(self, fn, self._executor, writes=writes)
+            .on_progress(self._progressed)
+            .on_success(self._idle(done))
+        )
         return task.on_failure(self._idle(failed or partial(errors.report, self))).run()
 
     def _idle(self, then: Callable[..., None]) -> Callable[..., None]:
@@ -405,10 +415,10 @@ class RecordPage(RecordOnFile, QWidget):
         self.progress.setFormat(text or "%p%")
 
     def _shown(self, loaded: Loaded) -> None:
-        self.pdf, self.signers = loaded
+        self.pdf, self.signers, self._bindings_read = loaded
 
     def _reopened(self, kept: Path) -> None:
-        self.pdf, self.signers, self.reopened_to = None, [], kept
+        self.pdf, self.signers, self._bindings_read, self.reopened_to = None, [], {}, kept
         self.reopened.emit()
 
     # --- showing ------------------------------------------------------------------------------

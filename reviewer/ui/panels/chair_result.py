@@ -13,26 +13,26 @@ it prepares through its own background helper, so one progress bar and one "busy
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 
-from reviewer.app.opening import OpenedReview
-from reviewer.export import panel_outputs as outputs
-from reviewer.export.bundle import write_bundle
+from reviewer.app.chair_record import Written, write_result
 from reviewer.export.bundle_format import BUNDLE_SUFFIX
-from reviewer.models.chair import ChairStore, RecordEvent
-from reviewer.scoring.decisions import Actor
-from reviewer.scoring.panel import PanelState
-from reviewer.scoring.result import Reconciliation
 from reviewer.ui import labels
 from reviewer.ui.dialogs import cosign as dialogs
 from reviewer.ui.tasks import Progress
 
-Written = tuple[Path, str, RecordEvent | None]  # the file, its SHA-256, the store's log entry
+if TYPE_CHECKING:  # the export stack is imported by the operation, on a worker
+    from reviewer.app.opening import OpenedReview
+    from reviewer.models.chair import ChairStore, RecordEvent
+    from reviewer.scoring.decisions import Actor
+    from reviewer.scoring.panel import PanelState
+    from reviewer.scoring.result import Reconciliation
 
 
 class ResultFile(QWidget):
@@ -73,34 +73,24 @@ class ResultFile(QWidget):
     ) -> Callable[[Progress], Written]:
         """The worker that builds, checks, signs, saves and logs the result file: it touches no widget
         (what it needs is taken now, its texts made now)."""
-        version, chair, package = self.version.value(), self.review.identity, self.review.path
-        chair_store, package_id = self._chair_store, self.review.manifest.package_id
         steps = (
             self.tr("Checking everything as the ministry will, then signing…"),
             self.tr("Saving the result file…"),
         )
-
-        def work(progress: Progress) -> Written:
-            progress(0, 2, steps[0])
-            data = outputs.result_bundle(
-                chair,
-                package,
-                sheets=[s.data for s in state.sheets()],
-                decisions=state.decisions.to_json(),
-                reconciliation=rec.to_json(),
-                record_pdf=pdf,
-                result_version=version,
-            )
-            progress(1, 2, steps[1])
-            written, digest = write_bundle(target, data), hashlib.sha256(data).hexdigest()
-            event = None
-            if chair_store is not None:
-                event = chair_store.log_result(
-                    package_id, by=actor, path=str(written), sha256=digest, version=version
-                )
-            return written, digest, event
-
-        return work
+        return partial(
+            write_result,
+            steps=steps,
+            chair=self.review.identity,
+            package=self.review.path,
+            pdf=pdf,
+            state=state,
+            reconciliation=rec,
+            version=self.version.value(),
+            target=target,
+            chair_store=self._chair_store,
+            package_id=self.review.manifest.package_id,
+            by=actor,
+        )
 
     def written(self, result: Written) -> None:
         self.result_path, self.result_digest, event = result

@@ -214,6 +214,11 @@ class PackagePanel(QStackedWidget):
 
             self.chair = ChairPanel(review, self._executor, store=opening.store)
             self.tabs.addTab(self.chair, self.tr("Panel chair"))
+            # the record's stack (pyHanko, reportlab), loaded on a worker once the chair's panel is
+            # bound and the window idle (the window never imports it): the record's first step is quick
+            from reviewer.app.chair_record import prefetch
+
+            self.chair.bound.connect(lambda: Task(self, lambda _progress: prefetch(), self._executor).run())
         self.setCurrentWidget(self.tabs)
         self.opened.emit(review)
 

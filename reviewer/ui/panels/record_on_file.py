@@ -10,16 +10,18 @@ Qt-free, it changes nothing.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reviewer.app.opening import OpenedReview
-from reviewer.export import panel_outputs as outputs
-from reviewer.export.bundle_checks import record_bindings
-from reviewer.export.record_input import MemberRole
+from reviewer.export.record_input import RECORD, MemberRole
 from reviewer.export.record_seal import RecordSeal, wanted_bindings
 from reviewer.models.sealed_files import sealed_name
 from reviewer.scoring.decisions import Actor
-from reviewer.scoring.panel import PanelState
-from reviewer.scoring.result import Reconciliation
+
+if TYPE_CHECKING:  # the PDF stack stays on the workers: the record's fields arrive read
+    from reviewer.app.opening import OpenedReview
+    from reviewer.export.panel_outputs import Signer
+    from reviewer.scoring.panel import PanelState
+    from reviewer.scoring.result import Reconciliation
 
 
 class RecordOnFile:
@@ -30,14 +32,13 @@ class RecordOnFile:
     state: PanelState | None
     reconciliation: Reconciliation | None
     pdf: bytes | None  # the record on file (None: there is none)
-    signers: list[outputs.Signer]  # its fields, signatures validated
-    _bindings_of: bytes | None = None  # the record whose bindings were read last
-    _bindings_read: dict[str, str]
+    signers: list[Signer]  # its fields, signatures validated
+    _bindings_read: dict[str, str]  # the SHA-256 the record on file names (read with it, on a worker)
 
     @property
     def path(self) -> Path:
         """Where the record is kept, sealed under the chair's store key (``record.pdf.rvsealed``)."""
-        return sealed_name(self.folder / outputs.RECORD)
+        return sealed_name(self.folder / RECORD)
 
     def _wanted(self) -> dict[str, str] | None:
         if self.state is None or self.reconciliation is None:
@@ -48,19 +49,13 @@ class RecordOnFile:
     def current(self) -> bool:
         """The record on file was made from the reconciliation and decisions now held."""
         wanted = self._wanted()
-        return self.pdf is not None and wanted is not None and self._bindings() == wanted
-
-    def _bindings(self) -> dict[str, str]:
-        """What the record on file names, read once per file (every check of the seal asks)."""
-        if self._bindings_of is not self.pdf:
-            self._bindings_of, self._bindings_read = self.pdf, record_bindings(self.pdf or b"")
-        return self._bindings_read
+        return self.pdf is not None and wanted is not None and self._bindings_read == wanted
 
     @property
     def signed_count(self) -> int:
         return sum(s.field.signed for s in self.signers)
 
-    def _members(self) -> list[outputs.Signer]:
+    def _members(self) -> list[Signer]:
         return [s for s in self.signers if s.role is MemberRole.EXPERT]
 
     @property

@@ -4,13 +4,16 @@ the ministry root the chair pinned (who, role, valid and trusted or why not, whe
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
-from reviewer.export.panel_outputs import Signer
 from reviewer.export.record_input import MemberRole
 from reviewer.ui import labels
+
+if TYPE_CHECKING:
+    from reviewer.export.panel_outputs import Signer
 
 
 class SignerTable(QTableWidget):
