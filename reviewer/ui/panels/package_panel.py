@@ -329,4 +329,6 @@ def prefetched(opening: Opening) -> Opening:
     only; no widget is made off the GUI thread)."""
     for name in _AFTER_OPENING:
         importlib.import_module(name)
+    if opening.opened.is_chair:  # the chair's panel too (its PDF stack is prefetched once it is bound)
+        importlib.import_module("reviewer.ui.panels.chair_panel")
     return opening
