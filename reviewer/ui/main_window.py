@@ -23,11 +23,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget
 
-from reviewer.errors import ReviewerError
+from reviewer.app.opening import OpenedReview
 from reviewer.standards.model import Standard
 from reviewer.ui.dialogs import about, errors, files
 from reviewer.ui.language import LANGUAGES, Language
-from reviewer.app.opening import OpenedReview
 from reviewer.ui.panels.package_panel import PackagePanel
 from reviewer.ui.panels.standard_browser import StandardBrowser
 from reviewer.ui.panels.welcome import WelcomePanel
@@ -246,8 +245,8 @@ class MainWindow(QMainWindow):
 
     # --- the ministry desk (Ministry mode) ---------------------------------------------------
     def choose_ministry(self) -> None:
+        from reviewer.app.ministry_desk import default_db
         from reviewer.ui.panels.ministry import asks
-        from reviewer.ui.panels.ministry.desk_state import default_db
 
         folder = asks.open_folder(self, self.tr("Choose the authority folder"))
         if folder is None:
@@ -258,15 +257,23 @@ class MainWindow(QMainWindow):
 
     def open_ministry(
         self, authority_dir: Path, db: str | None = None, passphrase: str | None = None
-    ) -> None:
-        """The ministry desk on ``authority_dir`` and the registry ``db`` (default: inside the folder)."""
+    ) -> Task:
+        """The ministry desk on ``authority_dir`` and the registry ``db`` (default: inside the folder),
+        opened in the background (the authority, the registry and its migrations)."""
         from reviewer.ui.panels.ministry import MinistryPanel
 
-        try:
-            panel = MinistryPanel.open(authority_dir, db, self._executor, passphrase)
-        except ReviewerError as exc:
-            self._open_failed(exc)
-            return
+        self.statusBar().showMessage(self.tr("Opening the ministry desk…"))
+        return (
+            MinistryPanel.open(self, authority_dir, db, self._executor)
+            .on_success(
+                lambda opened: self._show_ministry(MinistryPanel.on(opened, self._executor, passphrase))
+            )
+            .on_failure(self._open_failed)
+            .run()
+        )
+
+    def _show_ministry(self, panel: MinistryPanel) -> None:
+        self.statusBar().clearMessage()
         if self.ministry_panel is not None:
             self.pages.removeWidget(self.ministry_panel)
             self.ministry_panel.close_desk()
