@@ -51,11 +51,20 @@ def registry_label(registry: Registry) -> str:
     return url.render_as_string(hide_password=True)
 
 
+def prefetch() -> None:
+    """Import here (a worker) the Qt-free modules the desk's pages use, so that building them on the
+    GUI thread finds them loaded (reports, rules and their JSON schemas, candidate files)."""
+    import reviewer.ministry.desk
+    import reviewer.ministry.reports
+    import reviewer.packages.inputs  # noqa: F401
+
+
 def open_desk(authority_dir: str | Path, db: str | None = None) -> OpenedDesk:
     """The authority in ``authority_dir`` and the registry ``db`` (default: inside it), migrated."""
     from reviewer.ministry.registry import Registry
     from reviewer.trust import open_authority
 
+    prefetch()
     authority = open_authority(authority_dir)
     registry = Registry.open(db or default_db(authority_dir))
     try:

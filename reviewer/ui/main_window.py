@@ -35,6 +35,7 @@ from reviewer.ui.tasks import Executor, Task
 
 if TYPE_CHECKING:  # the rest is imported when it is first needed: a quick start (docs/performance.md)
     from reviewer.app.finalise import SheetArchive
+    from reviewer.app.ministry_desk import OpenedDesk
     from reviewer.standards import Standard
     from reviewer.ui.panels.ministry import MinistryPanel
 
@@ -260,20 +261,21 @@ class MainWindow(QMainWindow):
     ) -> Task:
         """The ministry desk on ``authority_dir`` and the registry ``db`` (default: inside the folder),
         opened in the background (the authority, the registry and its migrations)."""
-        from reviewer.ui.panels.ministry import MinistryPanel
+        from reviewer.app import ministry_desk as ops  # light: the desk's pages are imported once open
 
         self.statusBar().showMessage(self.tr("Opening the ministry desk…"))
         return (
-            MinistryPanel.open(self, authority_dir, db, self._executor)
-            .on_success(
-                lambda opened: self._show_ministry(MinistryPanel.on(opened, self._executor, passphrase))
-            )
+            Task(self, lambda _p: ops.open_desk(authority_dir, db), self._executor)
+            .on_success(partial(self._show_ministry, passphrase))
             .on_failure(self._open_failed)
             .run()
         )
 
-    def _show_ministry(self, panel: MinistryPanel) -> None:
+    def _show_ministry(self, passphrase: str | None, opened: OpenedDesk) -> None:
+        from reviewer.ui.panels.ministry import MinistryPanel
+
         self.statusBar().clearMessage()
+        panel = MinistryPanel.on(opened, self._executor, passphrase)
         if self.ministry_panel is not None:
             self.pages.removeWidget(self.ministry_panel)
             self.ministry_panel.close_desk()
