@@ -57,9 +57,9 @@ CHILDREN = {"expert": ("a", "c", "d"), "chair": ("b", "e", "f", "g"), "ministry"
 
 
 def prepare() -> dict:
+    from reviewer.demo.package import build_demo, source
+    from reviewer.demo.sheets import write_demo_sheet
     from reviewer.packages import open_package
-    from reviewer.packages.demo import build_demo, source
-    from reviewer.packages.demo_sheets import write_demo_sheet
     from reviewer.scoring.sheet_binding import PackageBinding
     from reviewer.trust import load_identity
 
@@ -101,7 +101,7 @@ class NoDialogs:
 
 
 def demo_passphrase() -> str:
-    from reviewer.packages.demo import DEMO_PASSPHRASE as p
+    from reviewer.demo.package import DEMO_PASSPHRASE as p
 
     return p
 
