@@ -16,21 +16,19 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from reviewer.errors import InvalidInput, Revoked, UsageError
 from reviewer.i18n import T
-from reviewer.ministry.orm import CandidateRow, ReviewRow, StarRatingRow
-from reviewer.ministry.registry_read import RegistryReader
 from reviewer.ministry.types import Candidate
 from reviewer.packages.manifest import Manifest
 from reviewer.packages.seal import PanelMember, seal
 from reviewer.trust import clock
 from reviewer.trust.authority import Authority, AuthorityKeys
 from reviewer.trust.credential import Credential, load_credential
+
+if TYPE_CHECKING:
+    from reviewer.ministry.registry_read import RegistryReader
 
 ACTIVE = "active"
 REVOKED = "revoked"
@@ -241,6 +239,11 @@ def seal_package(
 
 def candidate_years(reader: RegistryReader) -> dict[str, set[int]]:
     """For each candidate's name, the years with a review or a star rating."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from reviewer.ministry.orm import CandidateRow, ReviewRow, StarRatingRow
+
     out: dict[str, set[int]] = {}
     with Session(reader.engine) as s:
         for table in (ReviewRow, StarRatingRow):

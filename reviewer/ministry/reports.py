@@ -11,12 +11,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reviewer.i18n import language as current_language
 from reviewer.ministry.engine import FLAG_LABELS, NOTICE_LABELS, STATUS_LABELS
-from reviewer.ministry.registry_read import RegistryReader
 from reviewer.standards.model import RESULT_LABELS
+
+if TYPE_CHECKING:
+    from reviewer.ministry.registry_read import RegistryReader
 
 KIND_LABELS = {
     "application": ("申请审查", "application review"),

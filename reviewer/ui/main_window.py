@@ -24,7 +24,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget
 
 from reviewer.app.opening import OpenedReview
-from reviewer.errors import ReviewerError
 from reviewer.standards.model import Standard
 from reviewer.ui.dialogs import about, errors, files
 from reviewer.ui.language import LANGUAGES, Language
@@ -36,6 +35,7 @@ from reviewer.ui.tasks import Executor, Task
 
 if TYPE_CHECKING:  # the rest is imported when it is first needed: a quick start (docs/performance.md)
     from reviewer.app.finalise import SheetArchive
+    from reviewer.app.ministry_desk import OpenedDesk
     from reviewer.standards import Standard
     from reviewer.ui.panels.ministry import MinistryPanel
 
@@ -246,8 +246,8 @@ class MainWindow(QMainWindow):
 
     # --- the ministry desk (Ministry mode) ---------------------------------------------------
     def choose_ministry(self) -> None:
+        from reviewer.app.ministry_desk import default_db
         from reviewer.ui.panels.ministry import asks
-        from reviewer.ui.panels.ministry.desk_state import default_db
 
         folder = asks.open_folder(self, self.tr("Choose the authority folder"))
         if folder is None:
@@ -258,15 +258,24 @@ class MainWindow(QMainWindow):
 
     def open_ministry(
         self, authority_dir: Path, db: str | None = None, passphrase: str | None = None
-    ) -> None:
-        """The ministry desk on ``authority_dir`` and the registry ``db`` (default: inside the folder)."""
+    ) -> Task:
+        """The ministry desk on ``authority_dir`` and the registry ``db`` (default: inside the folder),
+        opened in the background (the authority, the registry and its migrations)."""
+        from reviewer.app import ministry_desk as ops  # light: the desk's pages are imported once open
+
+        self.statusBar().showMessage(self.tr("Opening the ministry desk…"))
+        return (
+            Task(self, lambda _p: ops.open_desk(authority_dir, db), self._executor)
+            .on_success(partial(self._show_ministry, passphrase))
+            .on_failure(self._open_failed)
+            .run()
+        )
+
+    def _show_ministry(self, passphrase: str | None, opened: OpenedDesk) -> None:
         from reviewer.ui.panels.ministry import MinistryPanel
 
-        try:
-            panel = MinistryPanel.open(authority_dir, db, self._executor, passphrase)
-        except ReviewerError as exc:
-            self._open_failed(exc)
-            return
+        self.statusBar().clearMessage()
+        panel = MinistryPanel.on(opened, self._executor, passphrase)
         if self.ministry_panel is not None:
             self.pages.removeWidget(self.ministry_panel)
             self.ministry_panel.close_desk()

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import Qt
@@ -20,6 +23,8 @@ from reviewer.ui.tasks import ImmediateExecutor
 from tests.export.bundle_world import CHAIR, BundleWorld, build_bundle_world
 from tests.export.conftest import PASSPHRASE, source
 from tests.scoring.sheet_fixtures import CANDIDATE, STANDARD
+
+T = TypeVar("T")
 
 NEWCOMERS = (("sun-li", "孙立", "东海信息技术研究院"), ("he-jing", "何静", "北方软件评测中心"))
 
@@ -43,14 +48,26 @@ def requests(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return out
 
 
+def on_worker(fn: Callable[[], T]) -> T:
+    """A check's own read of the store, off the GUI thread (as the app reads it)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(fn).result()
+
+
+def open_panel(parent, authdir: Path, db: str, passphrase: str | None = None) -> MinistryPanel:
+    """The desk opened as the window opens it: on a worker, then built on what it opened."""
+    executor = ImmediateExecutor()
+    opened: list = []
+    MinistryPanel.open(parent, authdir, db, executor).on_success(opened.append).run()
+    return MinistryPanel.on(opened[0], executor, passphrase)
+
+
 @pytest.fixture
 def panel(qtbot, world: BundleWorld, tmp_path: Path, make_window) -> MinistryPanel:
-    make_window(lang="en")  # English translators installed, whatever an earlier test left
+    window = make_window(lang="en")  # English translators installed, whatever an earlier test left
     authdir = tmp_path / "authority"
     shutil.copytree(world.authority.path, authdir)  # the shared world stays untouched
-    p = MinistryPanel.open(
-        authdir, f"sqlite:///{tmp_path / 'registry.sqlite3'}", ImmediateExecutor(), PASSPHRASE
-    )
+    p = open_panel(window, authdir, f"sqlite:///{tmp_path / 'registry.sqlite3'}", PASSPHRASE)
     qtbot.addWidget(p)
     yield p
     p.close_desk()
@@ -194,7 +211,7 @@ def test_import_bundles_then_the_registry_shows_the_conclusion(
     page.import_button.click()  # the same batch again changes nothing
     assert page.model.index(1, m.OUTCOME).data() == "duplicate"
     assert page.summary.text() == "0 imported, 1 already there, 1 refused"
-    assert len(panel.desk.registry.history("示例软件园").reviews) == 1
+    assert len(on_worker(lambda: panel.desk.registry.history("示例软件园")).reviews) == 1
 
     registry = panel.registry  # refreshed on import
     names = [registry.model.row_value(i).info.name for i in range(registry.model.rowCount())]
@@ -247,10 +264,10 @@ def test_the_authority_is_unlocked_once_asking_again_after_a_wrong_passphrase(
     shown_errors,
     make_window,
 ) -> None:
-    make_window(lang="en")
+    window = make_window(lang="en")
     authdir = tmp_path / "authority"
     shutil.copytree(world.authority.path, authdir)
-    p = MinistryPanel.open(authdir, str(tmp_path / "r.sqlite3"), ImmediateExecutor())  # no keyring here
+    p = open_panel(window, authdir, str(tmp_path / "r.sqlite3"))  # no keyring here
     qtbot.addWidget(p)
     typed = iter(["not-the-passphrase", PASSPHRASE])
     asked: list[str] = []
@@ -272,10 +289,10 @@ def test_the_desk_imports_a_batch_with_worker_processes(
 ) -> None:
     """A big batch is checked in worker processes started from the running Qt app (spawned, not
     forked, since the app has threads); outcomes are the serial ones, file for file."""
-    from reviewer.ui.panels.ministry import import_page
+    from reviewer.app import ministry_desk
 
     asked: list[int] = []
-    monkeypatch.setattr(import_page, "default_workers", lambda n: asked.append(n) or 2)
+    monkeypatch.setattr(ministry_desk, "default_workers", lambda n: asked.append(n) or 2)
     folder = tmp_path / "bundles"
     folder.mkdir()
     (folder / "a-garbage.rvresult").write_bytes(b"PK\x03\x04 not a bundle")
@@ -294,7 +311,7 @@ def test_the_desk_imports_a_batch_with_worker_processes(
         ("c-again.rvresult", "duplicate"),
     ]
     assert page.summary.text() == "1 imported, 1 already there, 1 refused"
-    assert len(panel.desk.registry.history("示例软件园").reviews) == 1
+    assert len(on_worker(lambda: panel.desk.registry.history("示例软件园")).reviews) == 1
     assert shown_errors == []
 
 

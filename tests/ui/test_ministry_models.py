@@ -5,6 +5,7 @@ exits, CSV and XLSX exports written by the core's report functions."""
 from __future__ import annotations
 
 import csv
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -39,12 +40,18 @@ EXPERTS = [
 pytestmark = pytest.mark.usefixtures("english_ui")
 
 
+def on_worker(fn):
+    """Build or read the test's registry off the GUI thread (as the app does)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(fn).result()
+
+
 @pytest.fixture
 def registry(tmp_path: Path):
-    reg = Registry.open(f"sqlite:///{tmp_path / 'seeded.sqlite3'}")
-    seed(reg)
+    reg = on_worker(lambda: Registry.open(f"sqlite:///{tmp_path / 'seeded.sqlite3'}"))
+    on_worker(lambda: seed(reg))
     yield reg
-    reg.close()
+    on_worker(reg.close)
 
 
 def test_models_pass_qtmodeltester(qtmodeltester, registry: Registry) -> None:
@@ -56,9 +63,9 @@ def test_models_pass_qtmodeltester(qtmodeltester, registry: Registry) -> None:
     choice.set_rows(EXPERTS)
     qtmodeltester.check(choice)
     candidates = CandidatesModel()
-    candidates.set_rows(registry.candidates())
+    candidates.set_rows(on_worker(registry.candidates))
     qtmodeltester.check(candidates)
-    report = ReportTableModel(registry_report(registry, 2025).tables[0])
+    report = ReportTableModel(on_worker(lambda: registry_report(registry, 2025)).tables[0])
     qtmodeltester.check(report)
     outcomes = OutcomesModel()
     outcomes.set_rows(

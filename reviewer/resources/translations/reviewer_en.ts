@@ -1005,6 +1005,10 @@ It is then locked: no score, comment or evidence can change any more. Only a ret
         <source>Choose the authority folder</source>
         <translation>Choose the authority folder</translation>
     </message>
+    <message>
+        <source>Opening the ministry desk…</source>
+        <translation>Opening the ministry desk…</translation>
+    </message>
 </context>
 <context>
     <name>MaterialsModel</name>

@@ -1005,6 +1005,10 @@ It is then locked: no score, comment or evidence can change any more. Only a ret
         <source>Choose the authority folder</source>
         <translation>选择签发机构文件夹</translation>
     </message>
+    <message>
+        <source>Opening the ministry desk…</source>
+        <translation>正在打开部级工作台…</translation>
+    </message>
 </context>
 <context>
     <name>MaterialsModel</name>

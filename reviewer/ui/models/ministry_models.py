@@ -13,17 +13,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from reviewer.ministry.desk import EnrolledExpert
-from reviewer.ministry.importer import FileOutcome
 from reviewer.ministry.reports import Table, language, status_words
 from reviewer.ministry.types import Candidate
 from reviewer.trust import pretty_fingerprint
 from reviewer.ui import palette
+
+if TYPE_CHECKING:
+    from reviewer.ministry.desk import EnrolledExpert
+    from reviewer.ministry.importer import FileOutcome
 
 Index = QModelIndex | QPersistentModelIndex
 GREY = QBrush(QColor(palette.INACTIVE))

@@ -10,25 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from reviewer.ministry.registry import Registry
+from reviewer.app import ministry_desk as ops
 from reviewer.trust import PassphraseSource
-from reviewer.trust.authority import Authority, AuthorityKeys
 from reviewer.ui.dialogs import errors
 from reviewer.ui.dialogs.passphrase import keyring_source, retry_unlock, typed_source
 from reviewer.ui.panels.ministry import asks
 from reviewer.ui.tasks import Executor, Task
 
-DEFAULT_DB = "registry.sqlite3"
-
-
-def default_db(authority_dir: Path) -> str:
-    """The registry database when none is named: a SQLite file inside the authority folder."""
-    return str(Path(authority_dir) / DEFAULT_DB)
+if TYPE_CHECKING:
+    from reviewer.ministry.registry import Registry
+    from reviewer.trust.authority import Authority, AuthorityKeys
 
 
 class MinistryDesk(QObject):
@@ -42,10 +38,12 @@ class MinistryDesk(QObject):
         registry: Registry,
         executor: Executor | None = None,
         passphrase: str | None = None,
+        label: str = "",
     ) -> None:
         super().__init__()
         self.authority = authority
         self.registry = registry
+        self.label = label  # the registry database as a person reads it
         self.executor = executor
         self.keys: AuthorityKeys | None = None
         self.source: PassphraseSource | None = None
@@ -84,4 +82,6 @@ class MinistryDesk(QObject):
         errors.report(parent, exc)
 
     def close(self) -> None:
-        self.registry.close()
+        """Close the registry (on a worker: disposing of its connections is I/O)."""
+        registry = self.registry
+        Task(self, lambda _p: ops.close_desk(registry), self.executor).run()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
@@ -17,10 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.errors import ReviewerError
-from reviewer.ministry.desk import EnrolledExpert, credential_of, enrolled_experts
+from reviewer.app import ministry_desk as ops
 from reviewer.trust import PassphraseSource
-from reviewer.trust.authority import AuthorityKeys
 from reviewer.trust.credential import Credential
 from reviewer.ui.dialogs import errors
 from reviewer.ui.models.ministry_models import ExpertsModel
@@ -28,10 +27,14 @@ from reviewer.ui.panels.ministry import asks
 from reviewer.ui.panels.ministry.desk_state import MinistryDesk
 from reviewer.ui.tasks import Task
 
+if TYPE_CHECKING:
+    from reviewer.ministry.desk import EnrolledExpert
+    from reviewer.trust.authority import AuthorityKeys
+
 
 class ExpertsPage(QWidget):
     enrolled = Signal(Credential)  # the credential issued
-    revoked = Signal(EnrolledExpert)  # the expert revoked
+    revoked = Signal(object)  # the EnrolledExpert revoked
 
     def __init__(self, desk: MinistryDesk) -> None:
         super().__init__()
@@ -82,10 +85,12 @@ class ExpertsPage(QWidget):
         )
 
     def refresh(self) -> None:
-        try:
-            self.model.set_rows(enrolled_experts(self.desk.authority))
-        except ReviewerError as exc:
-            errors.report(self, exc)
+        """Read the enrolled experts from the authority's ledger (on a worker)."""
+        authority = self.desk.authority
+        Task(self, lambda _p: ops.experts(authority), self.desk.executor).on_success(self._show).run()
+
+    def _show(self, experts: tuple[EnrolledExpert, ...]) -> None:
+        self.model.set_rows(list(experts))
         self._count()
         self._selection()
 
@@ -115,12 +120,10 @@ class ExpertsPage(QWidget):
         self.desk.with_keys(self, partial(self._enrol, request))
 
     def _enrol(self, request: Path, _keys: AuthorityKeys, source: PassphraseSource) -> None:
-        def work(_progress) -> Credential:
-            return self.desk.authority.enroll(request.read_bytes(), source, source_name=str(request))
-
-        Task(self, work, self.desk.executor).on_success(self._issued).on_failure(
-            partial(errors.report, self)
-        ).run()
+        authority = self.desk.authority
+        Task(
+            self, lambda _p: ops.enrol(authority, request, source), self.desk.executor, writes=True
+        ).on_success(self._issued).on_failure(partial(errors.report, self)).run()
 
     def _issued(self, cred: Credential) -> None:
         self.desk.experts_changed.emit()
@@ -160,13 +163,10 @@ class ExpertsPage(QWidget):
         self.desk.with_keys(self, partial(self._revoke, x, why.strip()))
 
     def _revoke(self, x: EnrolledExpert, why: str, _keys: AuthorityKeys, source: PassphraseSource) -> None:
-        def work(_progress) -> EnrolledExpert:
-            self.desk.authority.revoke(credential_of(self.desk.authority, x), why, source)
-            return x
-
-        Task(self, work, self.desk.executor).on_success(self._revoked).on_failure(
-            partial(errors.report, self)
-        ).run()
+        authority = self.desk.authority
+        Task(
+            self, lambda _p: ops.revoke(authority, x, why, source), self.desk.executor, writes=True
+        ).on_success(self._revoked).on_failure(partial(errors.report, self)).run()
 
     def _revoked(self, x: EnrolledExpert) -> None:
         self.desk.experts_changed.emit()

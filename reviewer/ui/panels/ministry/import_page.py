@@ -1,6 +1,7 @@
 """Import page: result bundles (files or a folder) → the registry, in the background with progress.
 
-Each file is checked and recorded on its own by :func:`reviewer.ministry.importer.import_bundles`;
+Each file is checked and recorded on its own by :func:`reviewer.ministry.importer.import_bundles`
+(through :func:`reviewer.app.ministry_desk.import_bundles`, on the one write worker);
 the table shows every file's outcome (imported, duplicate, refused and why). A bad file never stops
 the batch.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
@@ -24,14 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.ministry.importer import FileOutcome, default_workers, import_bundles, summary
+from reviewer.app import ministry_desk as ops
 from reviewer.trust import PassphraseSource
-from reviewer.trust.authority import AuthorityKeys
 from reviewer.ui.dialogs import errors
 from reviewer.ui.models.ministry_models import OutcomesModel
 from reviewer.ui.panels.ministry import asks
 from reviewer.ui.panels.ministry.desk_state import MinistryDesk
 from reviewer.ui.tasks import Task
+
+if TYPE_CHECKING:
+    from reviewer.ministry.importer import FileOutcome
+    from reviewer.trust.authority import AuthorityKeys
 
 BUNDLE_SUFFIX = ".rvresult"
 
@@ -120,31 +125,24 @@ class ImportPage(QWidget):
         self.progress.setValue(0)
         self.progress.setVisible(True)
 
-        def work(progress) -> list[FileOutcome]:
-            return import_bundles(
-                self.desk.registry,
-                self.desk.authority,
-                keys,
-                paths,
-                progress=lambda i, n, o: progress(i, n, Path(o.path).name),
-                workers=default_workers(len(paths)),
-            )  # a big batch on every core; fmt: skip
-
-        Task(self, work, self.desk.executor).on_progress(self._progress).on_success(self._done).on_failure(
+        registry, authority = self.desk.registry, self.desk.authority
+        Task(self, lambda progress: ops.import_bundles(registry, authority, keys, paths, progress),
+             self.desk.executor, writes=True).on_progress(self._progress).on_success(self._done).on_failure(
             self._failed
-        ).run()
+        ).run()  # fmt: skip
 
     def _progress(self, done: int, total: int, text: str) -> None:
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         self.progress.setFormat(f"{done}/{total} {text}")
 
-    def _done(self, outcomes: list[FileOutcome]) -> None:
+    def _done(self, done: tuple[FileOutcome, ...]) -> None:
+        outcomes = list(done)
         self.import_button.setEnabled(True)
         self.progress.setVisible(False)
         self.model.set_rows(outcomes)
         self.table.resizeRowsToContents()
-        counts = summary(outcomes)
+        counts = ops.import_summary(outcomes)
         self.summary.setText(
             self.tr("{ok} imported, {dup} already there, {bad} refused").format(
                 ok=counts.get("imported", 0) + counts.get("superseded", 0),

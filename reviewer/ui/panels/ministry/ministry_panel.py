@@ -9,26 +9,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from reviewer.ministry.registry import Registry
-from reviewer.trust import open_authority, pretty_fingerprint
-from reviewer.ui.panels.ministry.desk_state import MinistryDesk, default_db
+from reviewer.app import ministry_desk as ops
+from reviewer.trust import pretty_fingerprint
+from reviewer.ui.panels.ministry.desk_state import MinistryDesk
 from reviewer.ui.panels.ministry.experts_page import ExpertsPage
 from reviewer.ui.panels.ministry.import_page import ImportPage
 from reviewer.ui.panels.ministry.panel_composer import PanelComposer
 from reviewer.ui.panels.ministry.registry_page import RegistryPage
 from reviewer.ui.panels.ministry.seal_page import SealPage
-from reviewer.ui.tasks import Executor
-
-
-def registry_label(registry: Registry) -> str:
-    """The registry database as a person reads it: a SQLite file's path, else the URL without password."""
-    url = registry.engine.url
-    if url.get_backend_name() == "sqlite" and url.database:
-        return url.database
-    return url.render_as_string(hide_password=True)
+from reviewer.ui.tasks import Executor, Task
 
 
 class MinistryPanel(QWidget):
@@ -53,18 +45,23 @@ class MinistryPanel(QWidget):
         desk.unlocked.connect(self.retranslate)
         self.retranslate()
 
-    @classmethod
+    @staticmethod
     def open(
-        cls,
+        parent: QObject,
         authority_dir: str | Path,
         db: str | None = None,
         executor: Executor | None = None,
-        passphrase: str | None = None,
+    ) -> Task[ops.OpenedDesk]:
+        """Open the authority in ``authority_dir`` and the registry ``db`` (default: inside it) on a
+        worker; build the desk on what it opened with :meth:`on` (``.on_success``), then ``.run()``."""
+        return Task(parent, lambda _p: ops.open_desk(authority_dir, db), executor)
+
+    @classmethod
+    def on(
+        cls, opened: ops.OpenedDesk, executor: Executor | None = None, passphrase: str | None = None
     ) -> MinistryPanel:
-        """The desk on the authority in ``authority_dir`` and the registry ``db`` (default: inside it)."""
-        authority = open_authority(authority_dir)
-        registry = Registry.open(db or default_db(Path(authority_dir)))
-        return cls(MinistryDesk(authority, registry, executor, passphrase))
+        """The desk on an opened authority and registry."""
+        return cls(MinistryDesk(opened.authority, opened.registry, executor, passphrase, opened.label))
 
     def retranslate(self) -> None:
         names = (
@@ -83,7 +80,7 @@ class MinistryPanel(QWidget):
                 name=a.name,
                 fp=pretty_fingerprint(a.root_fingerprint)[:11],
                 state=state,
-                db=registry_label(self.desk.registry),
+                db=self.desk.label,
             )
         )
 

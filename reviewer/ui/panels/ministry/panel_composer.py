@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.app import ministry_desk as ops
 from reviewer.errors import ReviewerError
-from reviewer.ministry.desk import PanelConflict, compose_panel, enrolled_experts, panel_conflicts
+from reviewer.ministry.desk import PanelConflict, compose_panel, panel_conflicts
 from reviewer.packages.inputs import load_candidate
 from reviewer.packages.seal import PanelMember
 from reviewer.ui import palette
@@ -33,6 +34,7 @@ from reviewer.ui.dialogs import errors
 from reviewer.ui.models.ministry_models import PanelChoiceModel
 from reviewer.ui.panels.ministry import asks
 from reviewer.ui.panels.ministry.desk_state import MinistryDesk
+from reviewer.ui.tasks import Task
 
 
 class PanelComposer(QWidget):
@@ -103,10 +105,11 @@ class PanelComposer(QWidget):
         super().changeEvent(event)
 
     def refresh(self) -> None:
-        try:
-            self.model.set_rows(enrolled_experts(self.desk.authority))
-        except ReviewerError as exc:
-            errors.report(self, exc)
+        """Read the enrolled experts from the authority's ledger (on a worker)."""
+        authority = self.desk.authority
+        Task(self, lambda _p: ops.experts(authority), self.desk.executor).on_success(
+            lambda experts: self.model.set_rows(list(experts))
+        ).run()
 
     # --- the candidate ---------------------------------------------------------------------
     def load_candidate_file(self) -> None:

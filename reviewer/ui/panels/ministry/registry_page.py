@@ -2,13 +2,15 @@
 
 Everything shown comes from the core's reports (:func:`~reviewer.ministry.reports.history_report`,
 :func:`~reviewer.ministry.reports.registry_report`), the same tables the CLI prints; exporting writes
-them as CSV or XLSX with :func:`~reviewer.ministry.render.render` in the background.
+them as CSV or XLSX with :func:`~reviewer.ministry.render.render`. Every read and the export run on a
+worker (:mod:`reviewer.app.ministry_desk`); a result that arrives after a newer request is dropped.
 """
 
 from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,24 +28,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.errors import ReviewerError
-from reviewer.files import write_atomic
-from reviewer.ministry.desk import candidate_years, filter_candidates
+from reviewer.app import ministry_desk as ops
+from reviewer.ministry.desk import filter_candidates
 from reviewer.ministry.engine import STATUS_LABELS
-from reviewer.ministry.render import render
-from reviewer.ministry.reports import (
-    Report,
-    history_report,
-    language,
-    latest_year,
-    registry_report,
-    report_language,
-)
+from reviewer.ministry.reports import language
 from reviewer.ui.dialogs import errors
 from reviewer.ui.models.ministry_models import CandidatesModel, ReportTableModel
 from reviewer.ui.panels.ministry import asks
 from reviewer.ui.panels.ministry.desk_state import MinistryDesk
 from reviewer.ui.tasks import Task
+
+if TYPE_CHECKING:
+    from reviewer.ministry.reports import Report
+    from reviewer.ministry.types import Candidate
 
 ANY = None
 MAX_TABLE_HEIGHT = 360
@@ -162,7 +159,9 @@ class RegistryPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._show_selected)
         desk.registry_changed.connect(self.refresh)
         self._years: dict[str, set[int]] = {}
-        self._all: list = []
+        self._all: list[Candidate] = []
+        self._latest: int | None = None
+        self._asked = {"registry": 0, "history": 0, "year": 0}  # the latest request of each read
         self.retranslate()
         self.refresh()
 
@@ -210,18 +209,27 @@ class RegistryPage(QWidget):
         )
 
     # --- data -------------------------------------------------------------------------------
+    def _ask(self, what: str) -> int:
+        self._asked[what] += 1
+        return self._asked[what]
+
+    def _current(self, what: str, asked: int) -> bool:
+        return self._asked[what] == asked
+
     def refresh(self) -> None:
-        reg = self.desk.registry
-        try:
-            self._all = reg.candidates()
-            self._years = candidate_years(reg)
-            years = sorted(set(reg.years()) | {y for ys in self._years.values() for y in ys}, reverse=True)
-        except ReviewerError as exc:
-            errors.report(self, exc)
+        """Read the candidates and the filters' years on a worker; show them when they arrive."""
+        reg, asked = self.desk.registry, self._ask("registry")
+        Task(self, lambda _p: ops.read_registry(reg), self.desk.executor).on_success(
+            partial(self._show_contents, asked)
+        ).run()
+
+    def _show_contents(self, asked: int, contents: ops.RegistryContents) -> None:
+        if not self._current("registry", asked):
             return
-        provinces = sorted({c.info.province for c in self._all if c.info.province})
-        self._fill(self.province_filter, [(self.tr("All"), ANY)] + [(p, p) for p in provinces])
-        self._fill(self.year_filter, [(self.tr("All"), ANY)] + [(str(y), y) for y in years])
+        self._all = list(contents.candidates)
+        self._years, self._latest = contents.years_of, contents.latest
+        self._fill(self.province_filter, [(self.tr("All"), ANY)] + [(p, p) for p in contents.provinces])
+        self._fill(self.year_filter, [(self.tr("All"), ANY)] + [(str(y), y) for y in contents.years])
         self._apply_filters()
 
     def _apply_filters(self, *_: object) -> None:
@@ -260,22 +268,29 @@ class RegistryPage(QWidget):
         name = self.selected_name()
         if name is None:
             return
-        try:
-            self.history.set_report(history_report(self.desk.registry, name))
-        except ReviewerError as exc:
-            errors.report(self, exc)
-            return
-        self.shown.emit(name)
+        reg, asked, lang = self.desk.registry, self._ask("history"), language()
+        Task(self, lambda _p: ops.history(reg, name, lang), self.desk.executor).on_success(
+            partial(self._show_history, asked, name)
+        ).run()
+
+    def _show_history(self, asked: int, name: str, report: Report) -> None:
+        if self._current("history", asked):
+            self.history.set_report(report)
+            self.shown.emit(name)
 
     def report_year(self) -> int | None:
         year = self.year_filter.currentData()
-        return year if year is not None else latest_year(self.desk.registry)
+        return year if year is not None else self._latest
 
     def _show_year(self) -> None:
-        try:
-            self.year_report.set_report(registry_report(self.desk.registry, self.report_year()))
-        except ReviewerError as exc:
-            errors.report(self, exc)
+        reg, year, asked, lang = self.desk.registry, self.report_year(), self._ask("year"), language()
+        Task(self, lambda _p: ops.year_report(reg, year, lang), self.desk.executor).on_success(
+            partial(self._show_year_report, asked)
+        ).run()
+
+    def _show_year_report(self, asked: int, report: Report) -> None:
+        if self._current("year", asked):
+            self.year_report.set_report(report)
 
     # --- export -----------------------------------------------------------------------------
     def export(self, which: str) -> None:
@@ -293,19 +308,10 @@ class RegistryPage(QWidget):
         out = out if out.suffix else out.with_suffix(".xlsx")
         reg = self.desk.registry
         lang = "zh_CN" if fmt == "xlsx" else language()
+        who = name if which == "history" else None  # (a name: checked above)
 
-        def work(_progress) -> Path:
-            with report_language(lang):
-                report = (
-                    history_report(reg, name)
-                    if which == "history" and name is not None  # (a name: checked above)
-                    else registry_report(reg, year)
-                )
-                return write_atomic(out, render(report, fmt))
-
-        Task(self, work, self.desk.executor).on_success(self._exported).on_failure(
-            partial(errors.report, self)
-        ).run()
+        Task(self, lambda _p: ops.export_report(reg, out, fmt, lang, name=who, year=year),
+             self.desk.executor).on_success(self._exported).on_failure(partial(errors.report, self)).run()  # fmt: skip
 
     def _exported(self, path: Path) -> None:
         self.count.setText(self.tr("Exported to {path}").format(path=str(path)))

@@ -1,0 +1,198 @@
+"""The ministry desk's work, Qt-free on purpose: it runs on a worker thread through
+:class:`~reviewer.ui.tasks.Task` (and is testable without widgets).
+
+Open the desk (the authority and the registry, migrated), read what the registry page shows (the
+candidates and their filters, a history, the year report), export a report, import result bundles,
+list the enrolled experts, close the registry. The rules are the core's (:mod:`reviewer.ministry`).
+
+The heavy stack (SQLAlchemy, the registry, the importer, the renderers) is imported inside the
+functions, never at the top: the GUI imports this module, and must not import that stack itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from reviewer.ministry.desk import EnrolledExpert
+    from reviewer.ministry.importer import FileOutcome
+    from reviewer.ministry.registry import Registry
+    from reviewer.ministry.reports import Report
+    from reviewer.ministry.types import Candidate
+    from reviewer.trust import PassphraseSource
+    from reviewer.trust.authority import Authority, AuthorityKeys
+    from reviewer.trust.credential import Credential
+
+Progress = Callable[..., None]
+
+DEFAULT_DB = "registry.sqlite3"
+
+
+def default_db(authority_dir: str | Path) -> str:
+    """The registry database when none is named: a SQLite file inside the authority folder."""
+    return str(Path(authority_dir) / DEFAULT_DB)
+
+
+@dataclass(frozen=True)
+class OpenedDesk:
+    authority: Authority
+    registry: Registry
+    label: str  # the registry database as a person reads it
+
+
+def registry_label(registry: Registry) -> str:
+    """The registry database as a person reads it: a SQLite file's path, else the URL without password."""
+    url = registry.engine.url
+    if url.get_backend_name() == "sqlite" and url.database:
+        return url.database
+    return url.render_as_string(hide_password=True)
+
+
+def prefetch() -> None:
+    """Import here (a worker) the Qt-free modules the desk's pages use, so that building them on the
+    GUI thread finds them loaded (reports, rules and their JSON schemas, candidate files)."""
+    import reviewer.ministry.desk
+    import reviewer.ministry.reports
+    import reviewer.packages.inputs  # noqa: F401
+
+
+def open_desk(authority_dir: str | Path, db: str | None = None) -> OpenedDesk:
+    """The authority in ``authority_dir`` and the registry ``db`` (default: inside it), migrated."""
+    from reviewer.ministry.registry import Registry
+    from reviewer.trust import open_authority
+
+    prefetch()
+    authority = open_authority(authority_dir)
+    registry = Registry.open(db or default_db(authority_dir))
+    try:
+        registry.years()  # connect now (and fail now), not on the first page read
+    except BaseException:
+        registry.close()
+        raise
+    return OpenedDesk(authority, registry, registry_label(registry))
+
+
+def close_desk(registry: Registry) -> None:
+    registry.close()
+
+
+# --- experts ------------------------------------------------------------------------------------
+
+
+def experts(authority: Authority) -> tuple[EnrolledExpert, ...]:
+    from reviewer.ministry.desk import enrolled_experts
+
+    return tuple(enrolled_experts(authority))
+
+
+def enrol(authority: Authority, request: Path, source: PassphraseSource) -> Credential:
+    """Issue a credential from the enrolment request in ``request`` (written to the ledger)."""
+    return authority.enroll(request.read_bytes(), source, source_name=str(request))
+
+
+def revoke(
+    authority: Authority, expert: EnrolledExpert, why: str, source: PassphraseSource
+) -> EnrolledExpert:
+    """Revoke ``expert``'s credential with the reason ``why`` (kept in the ledger)."""
+    from reviewer.ministry.desk import credential_of
+
+    authority.revoke(credential_of(authority, expert), why, source)
+    return expert
+
+
+# --- the registry page --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RegistryContents:
+    candidates: tuple[Candidate, ...]
+    years_of: dict[str, set[int]]  # each candidate's years (reviews, stars)
+    years: tuple[int, ...]  # every year, newest first
+    provinces: tuple[str, ...]
+    latest: int | None  # the year of the registry report when none is chosen
+
+
+def read_registry(registry: Registry) -> RegistryContents:
+    """What the registry page lists: the candidates, the filters' choices."""
+    from reviewer.ministry.desk import candidate_years
+
+    candidates = tuple(registry.candidates())
+    years_of = candidate_years(registry)
+    report_years = registry.years()
+    years = sorted(set(report_years) | {y for ys in years_of.values() for y in ys}, reverse=True)
+    provinces = sorted({c.info.province for c in candidates if c.info.province})
+    latest = max(report_years, default=None)  # as reviewer.ministry.reports.latest_year
+    return RegistryContents(candidates, years_of, tuple(years), tuple(provinces), latest)
+
+
+def history(registry: Registry, name: str, lang: str | None = None) -> Report:
+    from reviewer.ministry.reports import history_report, report_language
+
+    with report_language(lang):
+        return history_report(registry, name)
+
+
+def year_report(registry: Registry, year: int | None, lang: str | None = None) -> Report:
+    """The registry report of ``year`` (None: the latest year)."""
+    from reviewer.ministry.reports import latest_year, registry_report, report_language
+
+    with report_language(lang):
+        return registry_report(registry, year if year is not None else latest_year(registry))
+
+
+def export_report(
+    registry: Registry, out: Path, fmt: str, lang: str, *, name: str | None = None, year: int | None = None
+) -> Path:
+    """Write a candidate's history (``name``), else the registry report of ``year`` (None: the latest
+    year), as ``fmt`` (csv, xlsx) in ``lang``."""
+    from reviewer.files import write_atomic
+    from reviewer.ministry.render import render
+    from reviewer.ministry.reports import history_report, latest_year, registry_report, report_language
+
+    with report_language(lang):
+        if name is not None:
+            report = history_report(registry, name)
+        else:
+            report = registry_report(registry, year if year is not None else latest_year(registry))
+        return write_atomic(out, render(report, fmt))
+
+
+# --- import -------------------------------------------------------------------------------------
+
+
+def default_workers(files: int) -> int:
+    from reviewer.ministry import importer
+
+    return importer.default_workers(files)
+
+
+def import_bundles(
+    registry: Registry,
+    authority: Authority,
+    keys: AuthorityKeys,
+    paths: Sequence[str | Path],
+    progress: Progress | None = None,
+) -> tuple[FileOutcome, ...]:
+    """Import ``paths`` into the registry, a big batch on every core; one outcome per file."""
+    from reviewer.ministry import importer
+
+    def each(i: int, n: int, o: Any) -> None:
+        if progress is not None:
+            progress(i, n, Path(o.path).name)
+
+    return tuple(
+        importer.import_bundles(
+            registry, authority, keys, paths, progress=each, workers=default_workers(len(paths))
+        )
+    )
+
+
+def import_summary(outcomes: Sequence[FileOutcome]) -> dict[str, int]:
+    """How many files had each outcome (imported, duplicate, refused...)."""
+    counts: dict[str, int] = {}
+    for o in outcomes:
+        counts[o.outcome] = counts.get(o.outcome, 0) + 1
+    return counts
