@@ -33,11 +33,16 @@ Written = tuple[Path, str, "RecordEvent | None"]  # the result file, its SHA-256
 
 
 def prefetch() -> None:
-    """Import the record's stack (worker): what producing, signing and checking the record use."""
+    """Import the record's stack and load the record's font (worker, while the chair reads): what
+    producing, signing and checking the record use, so the first of them does not also pay for it
+    while the window is busy with the chair's clicks (benchmark 10, journey f)."""
     import reviewer.export.bundle
     import reviewer.export.bundle_checks
     import reviewer.export.panel_outputs
     import reviewer.export.record_seal  # noqa: F401
+    from reviewer.export.fonts import register_fonts
+
+    register_fonts()
 
 
 def produce_record(

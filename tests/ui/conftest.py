@@ -49,13 +49,18 @@ def sync_executor() -> ImmediateExecutor:
 
 @pytest.fixture
 def make_window(qtbot, sync_executor: ImmediateExecutor) -> Callable[..., object]:
-    """Build the real main window (as ``reviewer gui`` does) without running the event loop."""
+    """Build the real main window (as ``reviewer gui`` does), then let the event loop take its first
+    turn: what the window starts once it has drawn (the chair's panel binding to the package) runs,
+    as it does for a person before their first click."""
+    from PySide6.QtCore import QCoreApplication
+
     from reviewer.ui.app import create_main_window
 
     def make(**kwargs: object):
         kwargs.setdefault("executor", sync_executor)
         window = create_main_window(**kwargs)
         qtbot.addWidget(window)
+        QCoreApplication.processEvents()
         return window
 
     return make

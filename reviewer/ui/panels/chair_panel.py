@@ -29,7 +29,7 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from reviewer.app.chair_work import (
@@ -137,9 +137,11 @@ class ChairPanel(ChairDeciding, QWidget):
         self.imports.set_busy(True)
         self.retranslate()
         self._recompute()
-        Task(self, lambda _progress: bind_review(review, self._chair_store), executor).on_success(
-            self._bound
-        ).on_failure(self._report).run()
+        bind = Task(self, lambda _progress: bind_review(review, self._chair_store), executor)
+        bind.on_success(self._bound).on_failure(self._report)
+        # started once the window has drawn what was just opened: a worker binding while the GUI
+        # thread builds the panels only makes both wait for the GIL (benchmark 10, journey b)
+        QTimer.singleShot(0, self, bind.run)
 
     # --- state ------------------------------------------------------------------------------
     @property
