@@ -33,16 +33,15 @@ Written = tuple[Path, str, "RecordEvent | None"]  # the result file, its SHA-256
 
 
 def prefetch() -> None:
-    """Import the record's stack and load the record's font (worker, while the chair reads): what
-    producing, signing and checking the record use, so the first of them does not also pay for it
-    while the window is busy with the chair's clicks (benchmark 10, journey f)."""
+    """Import the record's stack (worker): what producing, signing and checking the record use.
+
+    The record's font is not loaded here: reportlab's parsing of it keeps the GIL ~0.1 s, which then
+    freezes whatever the chair is doing (tried: it moved journey f's stall to opening the chair's
+    tab, benchmark 10); it is loaded when the record is produced, behind that step's progress."""
     import reviewer.export.bundle
     import reviewer.export.bundle_checks
     import reviewer.export.panel_outputs
     import reviewer.export.record_seal  # noqa: F401
-    from reviewer.export.fonts import register_fonts
-
-    register_fonts()
 
 
 def produce_record(
