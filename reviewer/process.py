@@ -39,3 +39,19 @@ def tuned_gc(threshold: int = GC_THRESHOLD) -> Iterator[None]:
         yield
     finally:
         gc.set_threshold(*before)
+
+
+def keep_loaded() -> None:
+    """What the process holds now lives as long as it: move it out of the collector's full passes.
+
+    For the moments after a load (the window built, a package opened, the record's stack imported,
+    the ministry desk opened). A full pass of the cycle collector walks every object that is not
+    frozen, ~10^5–10^6 of them once the app has loaded its stack, and holds the interpreter
+    throughout: 0.1–0.12 s in which no thread runs, the GUI's included, whichever thread's
+    allocation set it off (benchmark 10, journeys f, g and h, docs/performance.md). ``gc.freeze``
+    moves every object alive now into a generation the collector never walks, so a full pass walks
+    only what was made since. Reference counting still frees a frozen object; only cyclic garbage
+    alive at this moment is kept (an opened package's, once it is closed: bounded by the packages
+    opened in one session), so call it after a load, never in the midst of work.
+    """
+    gc.freeze()

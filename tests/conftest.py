@@ -67,6 +67,17 @@ def _store_test_key(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPa
 
 
 @pytest.fixture(autouse=True)
+def _heap_unfrozen() -> Iterator[None]:
+    """The app freezes what it has loaded (reviewer.process.keep_loaded) for a process that runs
+    one app; the suite runs hundreds in one process, so each test's frozen heap goes back to the
+    collector when it ends (else every test's cyclic garbage would be kept to the end)."""
+    import gc
+
+    yield
+    gc.unfreeze()
+
+
+@pytest.fixture(autouse=True)
 def _gui_thread_guard() -> Iterator[None]:
     """The whole suite runs with the GUI-thread guard armed and strict on the main thread (the GUI
     thread of every widget test): a store or registry connection taken there on behalf of the UI's

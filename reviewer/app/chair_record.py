@@ -35,9 +35,8 @@ Written = tuple[Path, str, "RecordEvent | None"]  # the result file, its SHA-256
 def prefetch() -> None:
     """Import the record's stack (worker): what producing, signing and checking the record use.
 
-    The record's font is not loaded here: reportlab's parsing of it keeps the GIL ~0.1 s, which then
-    freezes whatever the chair is doing (tried: it moved journey f's stall to opening the chair's
-    tab, benchmark 10); it is loaded when the record is produced, behind that step's progress."""
+    The record's font is not loaded here but when the record is produced, behind that step's
+    progress: ~10^5 objects the chair may never need."""
     import reviewer.export.bundle
     import reviewer.export.bundle_checks
     import reviewer.export.panel_outputs

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reviewer import __version__, gui_thread, i18n, paths
-from reviewer.process import tuned_gc
+from reviewer.process import keep_loaded, tuned_gc
 from reviewer.ui import file_open_events
 from reviewer.ui.fonts import register_app_fonts
 from reviewer.ui.language import Language, startup_language
@@ -62,6 +62,7 @@ class StartupCollector:
     def resume(self) -> None:
         if self.paused:
             self.paused = False
+            keep_loaded()  # what the start made lives as long as the app: no full pass walks it
             gc.enable()
 
     def resume_after_next_turn(self) -> None:

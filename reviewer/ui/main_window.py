@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget
 
 from reviewer.app.opening import OpenedReview
+from reviewer.process import keep_loaded
 from reviewer.standards.model import Standard
 from reviewer.ui.dialogs import about, errors, files
 from reviewer.ui.language import LANGUAGES, Language
@@ -284,6 +285,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(panel)
         self.pages.setCurrentWidget(panel)
         self.retranslate()
+        keep_loaded()  # the desk's stack and pages live as long as it is open
 
     # --- opening a standard -----------------------------------------------------------------
     def choose_standard(self) -> None:

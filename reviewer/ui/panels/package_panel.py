@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.app.opening import SCALE, LocalStore, OpenedReview, Opening, open_for_member
 from reviewer.errors import ReviewerError
+from reviewer.process import keep_loaded
 from reviewer.trust import PassphraseSource, read_info
 from reviewer.ui import palette
 from reviewer.ui.dialogs import errors
@@ -218,9 +219,18 @@ class PackagePanel(QStackedWidget):
             # bound and the window idle (the window never imports it): the record's first step is quick
             from reviewer.app.chair_record import prefetch
 
-            self.chair.bound.connect(lambda: Task(self, lambda _progress: prefetch(), self._executor).run())
+            self.chair.bound.connect(
+                lambda: (
+                    Task(self, lambda _progress: prefetch(), self._executor)
+                    .on_success(
+                        lambda _none: keep_loaded()  # the stack, the panel and its sheets: kept while open
+                    )
+                    .run()
+                )
+            )
         self.setCurrentWidget(self.tabs)
         self.opened.emit(review)
+        keep_loaded()  # the package, its review and their pages live while it is open
 
     def _open_workspace(self, opening: Opening) -> None:
         """The member's review beside the summary: created on first opening, resumed after."""
@@ -243,24 +253,27 @@ class PackagePanel(QStackedWidget):
                 self.tabs.setCurrentWidget(self.workspace)
 
     def _failed(self, path: Path, folder: Path, remember: bool, may_ask: bool, exc: BaseException) -> None:
+        if not may_ask:
+            errors.report(self, exc)
+            self._refuse(path, exc)
+            return
+        # the dialog names the person whose passphrase it asks for (their identity file, read here)
+        Task(self, lambda _p: _who(folder), self._executor).on_success(
+            partial(self._ask_again, path, folder, remember, exc)
+        ).run()
+
+    def _ask_again(self, path: Path, folder: Path, remember: bool, exc: BaseException, who: str) -> None:
         # No keyring entry, or a mistyped passphrase (said first): ask, until it opens or is cancelled.
-        if may_ask and passphrase_dialogs.retry_unlock(
+        if passphrase_dialogs.retry_unlock(
             self,
             exc,
-            lambda: passphrase_dialogs.ask_passphrase(self, self._who(folder)),
+            lambda: passphrase_dialogs.ask_passphrase(self, who),
             lambda source: self._start(path, folder, source, remember, may_ask=True),
             lambda: self._refuse(path, None),
         ):
             return
         errors.report(self, exc)
         self._refuse(path, exc)
-
-    @staticmethod
-    def _who(folder: Path) -> str:
-        try:
-            return read_info(folder).name
-        except ReviewerError:
-            return str(folder)
 
     def may_close(self) -> bool:
         """Save what is typed in the open review; False when the expert goes back to fix a score."""
@@ -322,6 +335,14 @@ _AFTER_OPENING = (
     "reviewer.ui.panels.finalise_page",
     "reviewer.app.finalise",
 )
+
+
+def _who(folder: Path) -> str:
+    """The name in the identity ``folder`` (its path when it cannot be read)."""
+    try:
+        return read_info(folder).name
+    except ReviewerError:
+        return str(folder)
 
 
 def prefetched(opening: Opening) -> Opening:
