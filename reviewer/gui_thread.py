@@ -1,4 +1,5 @@
-"""The rule that keeps the window alive: no database connection is taken on the GUI thread.
+"""The rule that keeps the window alive: no database connection is taken, and no file opened, on the
+GUI thread.
 
 The GUI arms the guard on its own thread at start (:func:`arm`). From then on, every connection a
 store or the registry checks out of its pool on that thread (an ORM session's first query, a
@@ -7,6 +8,12 @@ migration, a raw read) is caught by the pool listener every engine gets when it 
 stack (the person's work goes on, merely slower), under the test suite it raises
 :class:`GuiThreadIO` (``strict=True``), so a new path that reads the store on the GUI thread fails
 its test instead of freezing a window in the field.
+
+Files are watched the same way, through Python's audit hook for ``open`` (installed once, when the
+guard is first armed): a file the window opens itself (a ledger, a candidate file, a sheet) waits on
+the disk, which on a laptop during a site visit may be a slow USB stick. Imports are not counted
+(the modules the window needs are imported, or prefetched on a worker, before it needs them), nor
+files opened by Qt itself (its C++ is not audited).
 
 ``scope`` (a folder: the GUI's own package) narrows the rule to connections taken on behalf of code
 in that folder, found on the call stack: a test that builds its data or checks the store directly
@@ -17,6 +24,7 @@ on the main thread is not the window reading it. Anything else that must run the
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import threading
 from collections.abc import Iterator
@@ -30,6 +38,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+_SOURCE = (".py", ".pyc")
 _state = threading.local()  # .allowed: depth of `allowed()` blocks on this thread
 _armed: dict[str, Any] = {"ident": None, "strict": False, "scope": None}
 
@@ -40,10 +49,18 @@ class GuiThreadIO(RuntimeError):
 
 def arm(*, strict: bool, scope: str | None = None, ident: int | None = None) -> None:
     """Forbid database connections on the calling thread (or ``ident``) taken on behalf of code under
-    the folder ``scope`` (any code when None); ``strict`` raises, else it is logged."""
-    _armed["ident"] = threading.get_ident() if ident is None else ident
+    the folder ``scope`` (any code when None); ``strict`` raises, else it is logged. A lenient arming
+    never loosens a strict guard already armed on that thread (the test suite's, when a test starts
+    the app)."""
+    ident = threading.get_ident() if ident is None else ident
+    if _armed["ident"] == ident and _armed["strict"] and not strict:
+        return
+    _armed["ident"] = ident
     _armed["strict"] = strict
     _armed["scope"] = scope
+    if not _armed.get("hooked"):
+        _armed["hooked"] = True
+        sys.addaudithook(_on_audit)
 
 
 def watch(engine: Engine) -> None:
@@ -72,6 +89,18 @@ def allowed() -> Iterator[None]:
         _state.allowed -= 1
 
 
+@contextmanager
+def watched() -> Iterator[None]:
+    """The rule again inside an :func:`allowed` block (the window a self-test opens within its own
+    set-up)."""
+    depth = getattr(_state, "allowed", 0)
+    _state.allowed = 0
+    try:
+        yield
+    finally:
+        _state.allowed = depth
+
+
 def check(what: str) -> None:
     """Refuse (strict) or log ``what`` when it happens on the armed thread outside :func:`allowed`."""
     if _armed["ident"] != threading.get_ident() or getattr(_state, "allowed", 0):
@@ -82,7 +111,8 @@ def check(what: str) -> None:
     message = f"{what} on the GUI thread: run it through reviewer.ui.tasks (a worker), never here"
     if _armed["strict"]:
         raise GuiThreadIO(message)
-    log.warning(message, stack_info=True)
+    with allowed():  # logging the stack reads the source files
+        log.warning(message, stack_info=True)
 
 
 def _on_checkout(_dbapi: object, _record: object, _proxy: object) -> None:
@@ -91,6 +121,26 @@ def _on_checkout(_dbapi: object, _record: object, _proxy: object) -> None:
 
 def _on_connect(_dbapi: object, _record: object) -> None:
     check("a database connection opened")
+
+
+def _on_audit(event: str, args: tuple[Any, ...]) -> None:
+    if event != "open" or _armed["ident"] != threading.get_ident() or getattr(_state, "allowed", 0):
+        return
+    path = args[0] if args else None
+    if not isinstance(path, (str, bytes)) or _importing():
+        return  # a file descriptor (already open), or an import
+    if os.fsdecode(path).endswith(_SOURCE):
+        return  # a module's source, read for its import or a traceback (PySide reads it once)
+    check(f"the file {path!r} opened")
+
+
+def _importing() -> bool:
+    frame: FrameType | None = sys._getframe(2)
+    while frame is not None:
+        if frame.f_code.co_filename.startswith("<frozen importlib"):
+            return True
+        frame = frame.f_back
+    return False
 
 
 def _called_from(folder: str) -> bool:

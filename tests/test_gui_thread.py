@@ -63,10 +63,49 @@ def test_code_outside_the_scope_and_allowed_blocks_pass(engine, armed) -> None:
 
 
 def test_in_the_app_it_is_logged_with_its_stack_not_raised(engine, armed, caplog) -> None:
+    gui_thread.disarm()
     gui_thread.arm(strict=False, scope=HERE)
     with caplog.at_level(logging.WARNING, logger="reviewer.gui_thread"):
         assert query(engine) == 1
     assert any("GUI thread" in r.getMessage() and r.stack_info for r in caplog.records)
+
+
+def test_the_app_arming_it_leniently_never_loosens_the_suites_strict_guard(engine, armed) -> None:
+    gui_thread.arm(strict=False, scope=HERE)  # what create_main_window does inside a test
+    with pytest.raises(GuiThreadIO):
+        query(engine)
+
+
+def test_a_file_opened_on_the_gui_thread_for_the_ui_raises(armed, tmp_path: Path) -> None:
+    ledger = tmp_path / "ledger.jsonl"
+    with gui_thread.allowed():  # set-up (this file is in the scope)
+        ledger.write_text("{}", "utf-8")
+    with pytest.raises(GuiThreadIO, match=r"ledger\.jsonl"):
+        ledger.read_text("utf-8")
+    with pytest.raises(GuiThreadIO, match=r"new\.json"):
+        open(tmp_path / "new.json", "w").close()
+    got: list[str] = []
+    worker = threading.Thread(target=lambda: got.append(ledger.read_text("utf-8")))
+    worker.start()
+    worker.join()
+    assert got == ["{}"]  # a worker may
+    with gui_thread.allowed():
+        assert ledger.read_text("utf-8") == "{}"
+
+
+def test_imports_and_module_sources_are_not_the_windows_io(armed, tmp_path: Path, monkeypatch) -> None:
+    import linecache
+    import sys
+
+    with gui_thread.allowed():
+        (tmp_path / "guard_probe_module.py").write_text("VALUE = 7\n", "utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import guard_probe_module  # type: ignore[import-not-found]
+
+    assert guard_probe_module.VALUE == 7
+    linecache.clearcache()
+    assert linecache.getline(guard_probe_module.__file__, 1) == "VALUE = 7\n"  # a traceback's read
+    sys.modules.pop("guard_probe_module")
 
 
 def test_disarmed_it_never_trips(engine) -> None:

@@ -30,7 +30,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from reviewer import i18n
+from reviewer import gui_thread, i18n
 from reviewer.demo.package import DEMO_PASSPHRASE
 from reviewer.doctor import CheckResult, failed, ok
 from reviewer.i18n import T
@@ -229,7 +229,9 @@ def demo_window() -> CheckResult:
     """Build the demo in a temporary folder and open its package in the desktop window as an expert."""
     from reviewer.demo.package import build_demo
 
-    with tempfile.TemporaryDirectory(prefix="reviewer-doctor-") as tmp:
+    # the self-test's own files (the demo built before, removed after), not the window's I/O
+    with gui_thread.allowed(), tempfile.TemporaryDirectory(prefix="reviewer-doctor-") as tmp:
         demo = build_demo(Path(tmp) / "demo")
         expert = next(k for k in demo.identities if k != demo.chair)
-        return open_in_window(demo.package, demo.identities[expert], Path(tmp) / "data", DEMO_PASSPHRASE)
+        with gui_thread.watched():
+            return open_in_window(demo.package, demo.identities[expert], Path(tmp) / "data", DEMO_PASSPHRASE)

@@ -54,7 +54,7 @@ def test_other_errors_are_left_to_the_caller(reported) -> None:
 @pytest.mark.parametrize(
     "method",
     [
-        package_panel.PackagePanel._failed,
+        package_panel.PackagePanel._ask_again,
         chair_record.RecordPage._cosign_failed,
         desk_state.MinistryDesk._unlock_failed,
     ],

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from reviewer.errors import ReviewerError, UsageError
+from reviewer.errors import UsageError
 from reviewer.i18n import T
 from reviewer.trust import (
     PassphraseSource,
@@ -36,7 +36,7 @@ from reviewer.trust import (
 )
 from reviewer.trust.credential import Credential
 from reviewer.trust.files import write_atomic
-from reviewer.trust.identity import CREDENTIAL, REQUEST
+from reviewer.trust.identity import CREDENTIAL, REQUEST, IdentityInfo
 from reviewer.trust.passphrase import keyring_store
 from reviewer.ui.dialogs import errors, sheet_files
 from reviewer.ui.settings import Settings
@@ -128,6 +128,7 @@ class CreatePage(QWizardPage):
             return None
         folder, name, org = Path(self.folder.text()), self.name.text(), self.org.text()
         passphrase, remember = self.passphrase.text(), self.remember.isChecked()
+        self.wizard_.person = name
         self.make.setEnabled(False)
         return (
             Task(
@@ -176,17 +177,25 @@ class RequestPage(QWizardPage):
         layout.addWidget(self.export)
         layout.addWidget(self.saved)
 
-    def save(self) -> Path | None:
+    def save(self) -> Task | None:
         folder = self.wizard_.folder
         if folder is None:
             return None
-        suggested = str(Path.home() / f"{read_info(folder).name}-enrolment-request.json")
+        suggested = str(Path.home() / f"{self.wizard_.person}-enrolment-request.json")
         target = sheet_files.choose_request_path(self, suggested)
         if target is None:
             return None
-        write_atomic(target, (folder / REQUEST).read_bytes())
-        self.saved.setText(self.tr("Saved to {path}. Send it to the ministry.").format(path=target))
-        return target
+        return (
+            Task(
+                self, lambda _p: write_atomic(target, (folder / REQUEST).read_bytes()), self.wizard_.executor
+            )
+            .on_success(
+                lambda _path: self.saved.setText(
+                    self.tr("Saved to {path}. Send it to the ministry.").format(path=target)
+                )
+            )
+            .run()
+        )
 
 
 class CredentialPage(QWizardPage):
@@ -247,19 +256,23 @@ class ExistingPage(QWizardPage):
         layout.addWidget(self.choose_button)
         layout.addWidget(self.found)
 
-    def choose(self) -> Path | None:
+    def choose(self) -> Task | None:
         folder = sheet_files.choose_folder(self, self.tr("Choose your identity folder"), str(Path.home()))
         if folder is None:
             return None
-        try:
-            info = read_info(folder)
-        except ReviewerError as exc:  # not an identity folder: the one error path
-            errors.report(self, exc)
-            return None
+        # not an identity folder: the task's one error path says so
+        return (
+            Task(self, lambda _p: (read_info(folder), (folder / CREDENTIAL).exists()), self.wizard_.executor)
+            .on_success(lambda found: self._found(folder, *found))
+            .run()
+        )
+
+    def _found(self, folder: Path, info: IdentityInfo, certified: bool) -> None:
         self.wizard_.folder = folder
+        self.wizard_.person = info.name
         state = (
             self.tr("credential installed")
-            if (folder / CREDENTIAL).exists()
+            if certified
             else self.tr(
                 "no credential yet: install it from the first-run wizard when the ministry returns it"
             )
@@ -268,7 +281,6 @@ class ExistingPage(QWizardPage):
             self.tr("{name} · {org} ({state})").format(name=info.name, org=info.org, state=state)
         )
         self.completeChanged.emit()
-        return folder
 
     def isComplete(self) -> bool:
         return self.wizard_.folder is not None
@@ -286,6 +298,7 @@ class FirstRunWizard(QWizard):
         self.settings = settings
         self.executor = executor
         self.folder: Path | None = None
+        self.person = ""  # the identity's name (made here, or read from the chosen folder)
         self.setWindowTitle(self.tr("Set up your identity"))
         self.choice = ChoicePage()
         self.new_identity = CreatePage(self)

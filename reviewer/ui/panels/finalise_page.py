@@ -271,7 +271,7 @@ class FinalisePage(QWidget):
         path = sheet_files.choose_pdf_path(self, suggested)
         if path is None:
             return None
-        data = self.archive.sheet(self.workspace.review, version)
+        archive, review = self.archive, self.workspace.review
         opened, cached = self.opened, self._binding
         candidate = str(opened.manifest.candidate.get("name", "")) or None
 
@@ -279,6 +279,7 @@ class FinalisePage(QWidget):
             # reportlab only when a PDF is asked for, on the worker: not an app start-up cost
             from reviewer.export.sheet_pdf import write_sheet_pdf
 
+            data = archive.sheet(review, version)
             binding = cached or package_binding(opened)
             sheet = open_sheet(data, opened.identity, binding, opened.identity.trust_root())
             return binding, write_sheet_pdf(path, sheet, opened.standard, candidate=candidate)

@@ -135,10 +135,10 @@ class ExpertsPage(QWidget):
             self.tr("Credentials (*.rvcred)"),
         )
         if out is not None:
-            try:
-                cred.save(out if out.suffix else out.with_suffix(".rvcred"))
-            except OSError as exc:
-                errors.show_error(self, self.tr("Reviewer"), str(exc))
+            target = out if out.suffix else out.with_suffix(".rvcred")
+            Task(self, lambda _p: cred.save(target), self.desk.executor).on_failure(
+                lambda exc: errors.show_error(self, self.tr("Reviewer"), str(exc))
+            ).run()
         self.select(cred.name)
         self.enrolled.emit(cred)
 
