@@ -88,6 +88,20 @@ def experts(authority: Authority) -> tuple[EnrolledExpert, ...]:
     return tuple(enrolled_experts(authority))
 
 
+@dataclass(frozen=True)
+class Roster:
+    """What the panel composer checks a panel against, read once from the authority's ledger."""
+
+    experts: tuple[EnrolledExpert, ...]
+    sealed: tuple[dict[str, Any], ...]  # the ledger's sealing entries (who sat on which panel)
+
+
+def roster(authority: Authority) -> Roster:
+    from reviewer.ministry.desk import enrolled_experts, sealed_panels
+
+    return Roster(tuple(enrolled_experts(authority)), tuple(sealed_panels(authority)))
+
+
 def enrol(authority: Authority, request: Path, source: PassphraseSource) -> Credential:
     """Issue a credential from the enrolment request in ``request`` (written to the ledger)."""
     return authority.enroll(request.read_bytes(), source, source_name=str(request))
@@ -128,6 +142,11 @@ def read_registry(registry: Registry) -> RegistryContents:
     return RegistryContents(candidates, years_of, tuple(years), tuple(provinces), latest)
 
 
+def report(registry: Registry, name: str | None, year: int | None, lang: str | None = None) -> Report:
+    """A candidate's history (``name``), else the registry report of ``year`` (None: the latest)."""
+    return history(registry, name, lang) if name is not None else year_report(registry, year, lang)
+
+
 def history(registry: Registry, name: str, lang: str | None = None) -> Report:
     from reviewer.ministry.reports import history_report, report_language
 
@@ -149,15 +168,17 @@ def export_report(
     """Write a candidate's history (``name``), else the registry report of ``year`` (None: the latest
     year), as ``fmt`` (csv, xlsx) in ``lang``."""
     from reviewer.files import write_atomic
+
+    return write_atomic(out, rendered(report(registry, name, year, lang), fmt, lang))
+
+
+def rendered(report: Report, fmt: str, lang: str | None = None) -> bytes:
+    """``report`` as ``fmt`` (table, csv, json, xlsx), its words in ``lang``."""
     from reviewer.ministry.render import render
-    from reviewer.ministry.reports import history_report, latest_year, registry_report, report_language
+    from reviewer.ministry.reports import report_language
 
     with report_language(lang):
-        if name is not None:
-            report = history_report(registry, name)
-        else:
-            report = registry_report(registry, year if year is not None else latest_year(registry))
-        return write_atomic(out, render(report, fmt))
+        return render(report, fmt)
 
 
 # --- import -------------------------------------------------------------------------------------
@@ -175,8 +196,11 @@ def import_bundles(
     keys: AuthorityKeys,
     paths: Sequence[str | Path],
     progress: Progress | None = None,
+    *,
+    workers: int | None = None,
 ) -> tuple[FileOutcome, ...]:
-    """Import ``paths`` into the registry, a big batch on every core; one outcome per file."""
+    """Import ``paths`` into the registry, one outcome per file, checked by ``workers`` processes
+    (default: a big batch on every core)."""
     from reviewer.ministry import importer
 
     def each(i: int, n: int, o: Any) -> None:
@@ -185,14 +209,13 @@ def import_bundles(
 
     return tuple(
         importer.import_bundles(
-            registry, authority, keys, paths, progress=each, workers=default_workers(len(paths))
+            registry, authority, keys, paths, progress=each, workers=workers or default_workers(len(paths))
         )
     )
 
 
 def import_summary(outcomes: Sequence[FileOutcome]) -> dict[str, int]:
     """How many files had each outcome (imported, duplicate, refused...)."""
-    counts: dict[str, int] = {}
-    for o in outcomes:
-        counts[o.outcome] = counts.get(o.outcome, 0) + 1
-    return counts
+    from reviewer.ministry import importer
+
+    return importer.summary(outcomes)

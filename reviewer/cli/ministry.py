@@ -133,14 +133,13 @@ def emit(data: bytes, args: argparse.Namespace) -> None:
 
 
 def run_registry(args: argparse.Namespace) -> int:
+    from reviewer.app import ministry_desk as ops
     from reviewer.ministry.render import render
-    from reviewer.ministry.reports import history_report, latest_year, registry_report, report_language
 
-    with open_registry(args) as reg, report_language("zh_CN" if args.format == "xlsx" else None):
-        if args.candidate:
-            report = history_report(reg, args.candidate)
-        else:
-            report = registry_report(reg, args.year if args.year is not None else latest_year(reg))
+    with open_registry(args) as reg:
+        report = ops.report(
+            reg, args.candidate or None, args.year, "zh_CN" if args.format == "xlsx" else None
+        )
         emit(render(report, args.format), args)
     return 0
 
@@ -188,20 +187,20 @@ def run_publicity(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from reviewer.ministry.importer import default_workers, import_bundles, summary
+    from reviewer.app import ministry_desk as ops
     from reviewer.ministry.reports import status_words
     from reviewer.process import tuned_gc
     from reviewer.trust import open_authority
 
     authority = open_authority(args.authdir)
     keys = authority.unlock(passphrase_source(args))
-    workers = args.workers or default_workers(len(args.files))
     with open_registry(args) as reg, tuned_gc():  # this process now imports: fewer cycle collections
-        outcomes = import_bundles(reg, authority, keys, args.files, workers=workers)
+        outcomes = ops.import_bundles(reg, authority, keys, args.files, workers=args.workers)
     if args.format == "json":
         doc = [o.__dict__ for o in outcomes]
         sys.stdout.write(
-            json.dumps({"files": doc, "summary": summary(outcomes)}, ensure_ascii=False, indent=2) + "\n"
+            json.dumps({"files": doc, "summary": ops.import_summary(outcomes)}, ensure_ascii=False, indent=2)
+            + "\n"
         )
     else:
         for o in outcomes:
@@ -211,6 +210,6 @@ def run_import(args: argparse.Namespace) -> int:
                 )
             else:
                 print(f"{o.outcome:<10} {o.path}  {o.message}")
-        counts = ", ".join(f"{k} {v}" for k, v in sorted(summary(outcomes).items()))
+        counts = ", ".join(f"{k} {v}" for k, v in sorted(ops.import_summary(outcomes).items()))
         print(str(T("合计：{counts}", "Total: {counts}", counts=counts)))
     return 0 if all(o.ok for o in outcomes) else Refused.exit_code

@@ -143,11 +143,19 @@ def panel_conflicts(
     authority: Authority, candidate: dict[str, Any], fingerprints: Iterable[str]
 ) -> list[PanelConflict]:
     """Who among ``fingerprints`` already sat on a sealed panel for this candidate or its city."""
+    return conflicts_in(sealed_panels(authority), candidate, fingerprints)
+
+
+def conflicts_in(
+    sealed: Iterable[dict[str, Any]], candidate: dict[str, Any], fingerprints: Iterable[str]
+) -> list[PanelConflict]:
+    """:func:`panel_conflicts` over ``sealed`` (the ledger's sealing entries, read once): no I/O,
+    for a form that checks again on every keystroke."""
     wanted = set(fingerprints)
     name = str(candidate.get("name", "")).strip()
     city = str(candidate.get("city", "")).strip()
     out: list[PanelConflict] = []
-    for e in sealed_panels(authority):
+    for e in sealed:
         other = e.get("candidate") or {}
         same = SAME_CANDIDATE if name and other.get("name") == name else None
         if same is None and city and other.get("city") == city:
@@ -174,6 +182,17 @@ def compose_panel(
     authority: Authority, experts: Sequence[EnrolledExpert], chair: str | None
 ) -> list[PanelMember]:
     """The chosen experts (the chair's fingerprint among them) as panel members, the chair first."""
+    check_panel(experts, chair)
+    ordered = sorted(experts, key=lambda x: x.fingerprint != chair)
+    return [
+        PanelMember(credential_of(authority, x), "chair" if x.fingerprint == chair else "expert")
+        for x in ordered
+    ]
+
+
+def check_panel(experts: Sequence[EnrolledExpert], chair: str | None) -> None:
+    """Raise unless ``experts`` can sit as a panel chaired by ``chair`` (no I/O: a form checks it
+    before asking where to save)."""
     if not experts:
         raise UsageError(T("请为专家组选择专家。", "Choose the experts of the panel."))
     if chair is None or chair not in {x.fingerprint for x in experts}:
@@ -189,11 +208,6 @@ def compose_panel(
                     name=x.name,
                 )
             )
-    ordered = sorted(experts, key=lambda x: x.fingerprint != chair)
-    return [
-        PanelMember(credential_of(authority, x), "chair" if x.fingerprint == chair else "expert")
-        for x in ordered
-    ]
 
 
 def seal_package(

@@ -26,11 +26,9 @@ from PySide6.QtWidgets import (
 
 from reviewer.app import ministry_desk as ops
 from reviewer.errors import ReviewerError
-from reviewer.ministry.desk import PanelConflict, compose_panel, panel_conflicts
+from reviewer.ministry.desk import EnrolledExpert, PanelConflict, check_panel, conflicts_in
 from reviewer.packages.inputs import load_candidate
-from reviewer.packages.seal import PanelMember
 from reviewer.ui import palette
-from reviewer.ui.dialogs import errors
 from reviewer.ui.models.ministry_models import PanelChoiceModel
 from reviewer.ui.panels.ministry import asks
 from reviewer.ui.panels.ministry.desk_state import MinistryDesk
@@ -46,6 +44,7 @@ class PanelComposer(QWidget):
         self.loaded: dict[str, Any] = {}  # a candidate file's profile (fields beyond the form kept)
         self.prior_results: Any = None
         self.conflicts: list[PanelConflict] = []
+        self.sealed: tuple[dict[str, Any], ...] = ()  # the ledger's sealed panels, read by refresh()
 
         self.candidate_box = QGroupBox()
         self.name = QLineEdit(objectName="candidateName")
@@ -105,11 +104,14 @@ class PanelComposer(QWidget):
         super().changeEvent(event)
 
     def refresh(self) -> None:
-        """Read the enrolled experts from the authority's ledger (on a worker)."""
+        """Read the enrolled experts and the sealed panels from the authority's ledger (on a worker)."""
         authority = self.desk.authority
-        Task(self, lambda _p: ops.experts(authority), self.desk.executor).on_success(
-            lambda experts: self.model.set_rows(list(experts))
-        ).run()
+        Task(self, lambda _p: ops.roster(authority), self.desk.executor).on_success(self._show_roster).run()
+
+    def _show_roster(self, roster: ops.Roster) -> None:
+        self.sealed = roster.sealed
+        self.model.set_rows(list(roster.experts))
+        self._update()
 
     # --- the candidate ---------------------------------------------------------------------
     def load_candidate_file(self) -> None:
@@ -118,12 +120,9 @@ class PanelComposer(QWidget):
         )
         if path is None:
             return
-        try:
-            profile, prior = load_candidate(path)
-        except ReviewerError as exc:
-            errors.report(self, exc)
-            return
-        self.set_candidate(profile, prior)
+        Task(self, lambda _p: load_candidate(path), self.desk.executor).on_success(
+            lambda loaded: self.set_candidate(*loaded)
+        ).run()  # a refused file is reported by the task
 
     def set_candidate(self, profile: dict[str, Any], prior_results: Any = None) -> None:
         self.loaded, self.prior_results = dict(profile), prior_results
@@ -143,9 +142,11 @@ class PanelComposer(QWidget):
         return {**self.loaded, **{k: v for k, v in typed.items() if v or k not in self.loaded}}
 
     # --- the panel -------------------------------------------------------------------------
-    def members(self) -> list[PanelMember]:
-        """The chosen experts as panel members (raises when the choice is not a valid panel)."""
-        return compose_panel(self.desk.authority, self.model.chosen(), self.model.chair)
+    def panel(self) -> tuple[list[EnrolledExpert], str | None]:
+        """The chosen experts and the chair's fingerprint; raises when they are not a valid panel."""
+        chosen = self.model.chosen()
+        check_panel(chosen, self.model.chair)
+        return chosen, self.model.chair
 
     def _update(self, *_: object) -> None:
         chosen = self.model.chosen()
@@ -156,9 +157,7 @@ class PanelComposer(QWidget):
             )
         )
         try:
-            self.conflicts = panel_conflicts(
-                self.desk.authority, self.candidate(), [x.fingerprint for x in chosen]
-            )
+            self.conflicts = conflicts_in(self.sealed, self.candidate(), [x.fingerprint for x in chosen])
         except ReviewerError:
             self.conflicts = []
         lines = [f"⚠ {c.message()}" for c in self.conflicts]

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.errors import ReviewerError
-from reviewer.ministry.desk import seal_package
+from reviewer.ministry.desk import compose_panel, seal_package
 from reviewer.packages.inputs import parse_expiry
 from reviewer.packages.manifest import Manifest
 from reviewer.trust import PassphraseSource
@@ -166,7 +166,7 @@ class SealPage(QWidget):
             self._missing(self.tr("Give the candidate's name on the Panel page."))
             return
         try:
-            members = self.composer.members()
+            experts, chair = self.composer.panel()
         except ReviewerError as exc:
             self._refused(exc)
             return
@@ -176,9 +176,11 @@ class SealPage(QWidget):
         if out is None:
             return
         out = out if out.suffix else out.with_suffix(".rvpkg")
-        self.desk.with_keys(self, partial(self._seal, candidate, members, out))
+        self.desk.with_keys(self, partial(self._seal, candidate, experts, chair, out))
 
-    def _seal(self, candidate, members, out: Path, keys: AuthorityKeys, _source: PassphraseSource) -> None:
+    def _seal(
+        self, candidate, experts, chair, out: Path, keys: AuthorityKeys, _source: PassphraseSource
+    ) -> None:
         standard = Path(self.standard.text().strip())
         materials = [Path(p) for p in self.material_paths()]
         expires = self.expires()
@@ -188,6 +190,7 @@ class SealPage(QWidget):
         self.progress.setRange(0, 0)
 
         def work(progress) -> Manifest:
+            members = compose_panel(self.desk.authority, experts, chair)  # reads their credentials
             return seal_package(self.desk.authority, keys, standard=standard, candidate=candidate, panel=members,
                                 materials=materials, out=out, expires=expires, progress=progress,
                                 prior_results=prior)  # fmt: skip
