@@ -28,6 +28,7 @@ from reviewer.demo.package import DEMO_PASSPHRASE
 from reviewer.ui.dialogs import cosign, passphrase
 from reviewer.ui.dialogs.first_run import FirstRunWizard
 from reviewer.ui.panels.chair_decisions import ConsensusDialog, ExplanationDialog, ReturnDialog
+from reviewer.ui.panels.ministry import asks
 from reviewer.ui.settings import Settings
 from reviewer.ui.tasks import ImmediateExecutor
 
@@ -232,6 +233,8 @@ def test_passphrase_and_cosign_dialogs(make_window) -> None:
     assert modal_seen(lambda: passphrase.ask_passphrase(window, "李哲")) == []
     assert modal_seen(lambda: cosign.ask_member_passphrase(window, "李哲")) == []
     assert modal_seen(lambda: cosign.ask_reopen_reason(window, "李哲")) == []
+    assert modal_seen(lambda: asks.reason(window, "吊销", "吊销的理由：")) == []
+    assert modal_seen(lambda: asks.passphrase(window, "工业和信息化部")) == []
 
 
 def test_about(make_window) -> None:
