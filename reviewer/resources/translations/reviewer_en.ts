@@ -124,6 +124,10 @@ The notice cannot be withdrawn: {name} must sign version {next}, and the return 
         <translation>Withdraw the dissent</translation>
     </message>
     <message>
+        <source>Panel chair</source>
+        <translation>Panel chair</translation>
+    </message>
+    <message>
         <source>Sheets</source>
         <translation>Sheets</translation>
     </message>
@@ -142,6 +146,14 @@ The notice cannot be withdrawn: {name} must sign version {next}, and the return 
 </context>
 <context>
     <name>ChecksPanel</name>
+    <message>
+        <source>Vetoes and eligibility</source>
+        <translation>Vetoes and eligibility</translation>
+    </message>
+    <message>
+        <source>Comment on {code}</source>
+        <translation>Comment on {code}</translation>
+    </message>
     <message>
         <source>Yes/no items (vetoes and gates)</source>
         <translation>Yes/no items (vetoes and gates)</translation>
@@ -260,6 +272,10 @@ The notice cannot be withdrawn: {name} must sign version {next}, and the return 
         <translation>Folder</translation>
     </message>
     <message>
+        <source>The passphrase again, to catch a typing mistake</source>
+        <translation>The passphrase again, to catch a typing mistake</translation>
+    </message>
+    <message>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
@@ -339,6 +355,22 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
 <context>
     <name>CriteriaPanel</name>
     <message>
+        <source>Items of the standard</source>
+        <translation>Items of the standard</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <source>Yes/no items</source>
+        <translation>Yes/no items</translation>
+    </message>
+    <message>
+        <source>Eligibility</source>
+        <translation>Eligibility</translation>
+    </message>
+    <message>
         <source>Indicators ({n})</source>
         <translation>Indicators ({n})</translation>
     </message>
@@ -353,6 +385,10 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
 </context>
 <context>
     <name>CriterionDetails</name>
+    <message>
+        <source>How the selected item is scored</source>
+        <translation>How the selected item is scored</translation>
+    </message>
     <message>
         <source>Select an indicator to see how it is scored.</source>
         <translation>Select an indicator to see how it is scored.</translation>
@@ -546,6 +582,18 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
+    <message>
+        <source>Evidence for this indicator</source>
+        <translation>Evidence for this indicator</translation>
+    </message>
+    <message>
+        <source>Material to cite</source>
+        <translation>Material to cite</translation>
+    </message>
+    <message>
+        <source>Page to cite</source>
+        <translation>Page to cite</translation>
+    </message>
 </context>
 <context>
     <name>ExistingPage</name>
@@ -607,6 +655,10 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
 </context>
 <context>
     <name>ExpertsPage</name>
+    <message>
+        <source>Enrolled experts</source>
+        <translation>Enrolled experts</translation>
+    </message>
     <message>
         <source>Enrol from request…</source>
         <translation>Enrol from request…</translation>
@@ -875,6 +927,14 @@ It is then locked: no score, comment or evidence can change any more. Only a ret
         <translation>{n} file(s) offered, {ok} accepted, {bad} refused.</translation>
     </message>
     <message>
+        <source>Outcome of each imported file</source>
+        <translation>Outcome of each imported file</translation>
+    </message>
+    <message>
+        <source>Sheets held for the panel</source>
+        <translation>Sheets held for the panel</translation>
+    </message>
+    <message>
         <source>Import sheets…</source>
         <translation>Import sheets…</translation>
     </message>
@@ -1094,6 +1154,18 @@ SHA-256 {sha}</translation>
         <translation>Text to find, then Enter</translation>
     </message>
     <message>
+        <source>Clear the search</source>
+        <translation>Clear the search</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <source>Page of the material</source>
+        <translation>Page of the material</translation>
+    </message>
+    <message>
         <source>Materials</source>
         <translation>Materials</translation>
     </message>
@@ -1268,6 +1340,14 @@ SHA-256 {sha}</translation>
         <translation>Selected score</translation>
     </message>
     <message>
+        <source>Score matrix</source>
+        <translation>Score matrix</translation>
+    </message>
+    <message>
+        <source>One row per indicator, one column per expert; red cells are divergent scores</source>
+        <translation>One row per indicator, one column per expert; red cells are divergent scores</translation>
+    </message>
+    <message>
         <source>Conclusion (recomputed after every decision)</source>
         <translation>Conclusion (recomputed after every decision)</translation>
     </message>
@@ -1286,6 +1366,10 @@ SHA-256 {sha}</translation>
 </context>
 <context>
     <name>MinistryPanel</name>
+    <message>
+        <source>Ministry desk</source>
+        <translation>Ministry desk</translation>
+    </message>
     <message>
         <source>Experts</source>
         <translation>Experts</translation>
@@ -1440,6 +1524,10 @@ SHA-256 {sha}</translation>
         <translation>Something went wrong that the app did not expect; the details are in the log.</translation>
     </message>
     <message>
+        <source>Open package</source>
+        <translation>Open package</translation>
+    </message>
+    <message>
         <source>Package</source>
         <translation>Package</translation>
     </message>
@@ -1523,6 +1611,10 @@ SHA-256 {sha}</translation>
         <translation>version {v}</translation>
     </message>
     <message>
+        <source>Package summary</source>
+        <translation>Package summary</translation>
+    </message>
+    <message>
         <source>issued {created}, expires {expires}</source>
         <translation>issued {created}, expires {expires}</translation>
     </message>
@@ -1590,6 +1682,10 @@ SHA-256 {sha}</translation>
         <translation>Zoom in</translation>
     </message>
     <message>
+        <source>Page</source>
+        <translation>Page</translation>
+    </message>
+    <message>
         <source>Fit width</source>
         <translation>Fit width</translation>
     </message>
@@ -1635,6 +1731,10 @@ SHA-256 {sha}</translation>
 </context>
 <context>
     <name>PanelComposer</name>
+    <message>
+        <source>Experts to put on the panel</source>
+        <translation>Experts to put on the panel</translation>
+    </message>
     <message>
         <source>Candidate</source>
         <translation>Candidate</translation>
@@ -1858,6 +1958,14 @@ To read or print the record, or give it to the members, save a copy of it.</tran
     <message>
         <source>Year</source>
         <translation>Year</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Candidates in the registry</source>
+        <translation>Candidates in the registry</translation>
     </message>
     <message>
         <source>Candidate history</source>
@@ -2110,6 +2218,10 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
         <source>Type, then Enter</source>
         <translation>Type, then Enter</translation>
     </message>
+    <message>
+        <source>The points for the selected indicator, within its range and step; Enter saves them</source>
+        <translation>The points for the selected indicator, within its range and step; Enter saves them</translation>
+    </message>
 </context>
 <context>
     <name>ScoringModel</name>
@@ -2159,6 +2271,10 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
     <message>
         <source>Scored {scored} / {total}   ·   total {points} / {max}</source>
         <translation>Scored {scored} / {total}   ·   total {points} / {max}</translation>
+    </message>
+    <message>
+        <source>Indicators to score</source>
+        <translation>Indicators to score</translation>
     </message>
     <message>
         <source>Private scratchpad — stays on this laptop, never in the sheet</source>
@@ -2354,6 +2470,14 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
         <translation>Notes</translation>
     </message>
     <message>
+        <source>Notes taken</source>
+        <translation>Notes taken</translation>
+    </message>
+    <message>
+        <source>New note</source>
+        <translation>New note</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>Time</translation>
     </message>
@@ -2495,6 +2619,13 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
     <message>
         <source>Open standard…</source>
         <translation>Open standard…</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspacePages</name>
+    <message>
+        <source>Steps of the review</source>
+        <translation>Steps of the review</translation>
     </message>
 </context>
 <context>

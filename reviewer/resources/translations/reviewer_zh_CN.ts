@@ -124,6 +124,10 @@ The notice cannot be withdrawn: {name} must sign version {next}, and the return 
         <translation>撤回保留意见</translation>
     </message>
     <message>
+        <source>Panel chair</source>
+        <translation>专家组组长</translation>
+    </message>
+    <message>
         <source>Sheets</source>
         <translation>评分表</translation>
     </message>
@@ -142,6 +146,14 @@ The notice cannot be withdrawn: {name} must sign version {next}, and the return 
 </context>
 <context>
     <name>ChecksPanel</name>
+    <message>
+        <source>Vetoes and eligibility</source>
+        <translation>否决项与资格条件</translation>
+    </message>
+    <message>
+        <source>Comment on {code}</source>
+        <translation>{code} 的说明</translation>
+    </message>
     <message>
         <source>Yes/no items (vetoes and gates)</source>
         <translation>是/否项（否决项与门槛项）</translation>
@@ -260,6 +272,10 @@ The notice cannot be withdrawn: {name} must sign version {next}, and the return 
         <translation>文件夹</translation>
     </message>
     <message>
+        <source>The passphrase again, to catch a typing mistake</source>
+        <translation>再次输入口令，以免输错</translation>
+    </message>
+    <message>
         <source>Passphrase</source>
         <translation>口令</translation>
     </message>
@@ -339,6 +355,22 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
 <context>
     <name>CriteriaPanel</name>
     <message>
+        <source>Items of the standard</source>
+        <translation>评审标准的条目</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>评分指标</translation>
+    </message>
+    <message>
+        <source>Yes/no items</source>
+        <translation>是/否项</translation>
+    </message>
+    <message>
+        <source>Eligibility</source>
+        <translation>资格条件</translation>
+    </message>
+    <message>
         <source>Indicators ({n})</source>
         <translation>评分指标（{n}）</translation>
     </message>
@@ -353,6 +385,10 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
 </context>
 <context>
     <name>CriterionDetails</name>
+    <message>
+        <source>How the selected item is scored</source>
+        <translation>所选条目的评分方法</translation>
+    </message>
     <message>
         <source>Select an indicator to see how it is scored.</source>
         <translation>选择一项指标，查看其评分方法。</translation>
@@ -546,6 +582,18 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
         <source>Remove</source>
         <translation>移除</translation>
     </message>
+    <message>
+        <source>Evidence for this indicator</source>
+        <translation>本指标的依据</translation>
+    </message>
+    <message>
+        <source>Material to cite</source>
+        <translation>引用的材料</translation>
+    </message>
+    <message>
+        <source>Page to cite</source>
+        <translation>引用的页码</translation>
+    </message>
 </context>
 <context>
     <name>ExistingPage</name>
@@ -607,6 +655,10 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
 </context>
 <context>
     <name>ExpertsPage</name>
+    <message>
+        <source>Enrolled experts</source>
+        <translation>已认证的专家</translation>
+    </message>
     <message>
         <source>Enrol from request…</source>
         <translation>根据申请签发凭证…</translation>
@@ -875,6 +927,14 @@ It is then locked: no score, comment or evidence can change any more. Only a ret
         <translation>共 {n} 个文件，接受 {ok} 个，拒绝 {bad} 个。</translation>
     </message>
     <message>
+        <source>Outcome of each imported file</source>
+        <translation>各导入文件的结果</translation>
+    </message>
+    <message>
+        <source>Sheets held for the panel</source>
+        <translation>专家组已收到的评分表</translation>
+    </message>
+    <message>
         <source>Import sheets…</source>
         <translation>导入评分表…</translation>
     </message>
@@ -1094,6 +1154,18 @@ SHA-256 摘要 {sha}</translation>
         <translation>输入要查找的文字，按回车</translation>
     </message>
     <message>
+        <source>Clear the search</source>
+        <translation>清除搜索</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source>Page of the material</source>
+        <translation>材料页面</translation>
+    </message>
+    <message>
         <source>Materials</source>
         <translation>材料</translation>
     </message>
@@ -1268,6 +1340,14 @@ SHA-256 摘要 {sha}</translation>
         <translation>所选评分</translation>
     </message>
     <message>
+        <source>Score matrix</source>
+        <translation>评分矩阵</translation>
+    </message>
+    <message>
+        <source>One row per indicator, one column per expert; red cells are divergent scores</source>
+        <translation>每行一个指标，每列一位专家；红色单元格为偏离评分</translation>
+    </message>
+    <message>
         <source>Conclusion (recomputed after every decision)</source>
         <translation>结论（每项决定后重新计算）</translation>
     </message>
@@ -1286,6 +1366,10 @@ SHA-256 摘要 {sha}</translation>
 </context>
 <context>
     <name>MinistryPanel</name>
+    <message>
+        <source>Ministry desk</source>
+        <translation>部级工作台</translation>
+    </message>
     <message>
         <source>Experts</source>
         <translation>专家</translation>
@@ -1440,6 +1524,10 @@ SHA-256 摘要 {sha}</translation>
         <translation>发生了意外错误，详情已写入日志。</translation>
     </message>
     <message>
+        <source>Open package</source>
+        <translation>已打开的评审包</translation>
+    </message>
+    <message>
         <source>Package</source>
         <translation>评审包</translation>
     </message>
@@ -1523,6 +1611,10 @@ SHA-256 摘要 {sha}</translation>
         <translation>版本 {v}</translation>
     </message>
     <message>
+        <source>Package summary</source>
+        <translation>评审包概况</translation>
+    </message>
+    <message>
         <source>issued {created}, expires {expires}</source>
         <translation>签发于 {created}，有效期至 {expires}</translation>
     </message>
@@ -1590,6 +1682,10 @@ SHA-256 摘要 {sha}</translation>
         <translation>放大</translation>
     </message>
     <message>
+        <source>Page</source>
+        <translation>页码</translation>
+    </message>
+    <message>
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
@@ -1635,6 +1731,10 @@ SHA-256 摘要 {sha}</translation>
 </context>
 <context>
     <name>PanelComposer</name>
+    <message>
+        <source>Experts to put on the panel</source>
+        <translation>拟编入专家组的专家</translation>
+    </message>
     <message>
         <source>Candidate</source>
         <translation>候选对象</translation>
@@ -1858,6 +1958,14 @@ To read or print the record, or give it to the members, save a copy of it.</sour
     <message>
         <source>Year</source>
         <translation>年度</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Candidates in the registry</source>
+        <translation>登记册中的候选对象</translation>
     </message>
     <message>
         <source>Candidate history</source>
@@ -2110,6 +2218,10 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
         <source>Type, then Enter</source>
         <translation>输入后按回车</translation>
     </message>
+    <message>
+        <source>The points for the selected indicator, within its range and step; Enter saves them</source>
+        <translation>所选指标的得分，须在其分值范围内并符合步长；按 Enter 保存</translation>
+    </message>
 </context>
 <context>
     <name>ScoringModel</name>
@@ -2159,6 +2271,10 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
     <message>
         <source>Scored {scored} / {total}   ·   total {points} / {max}</source>
         <translation>已评 {scored} / {total}   ·   总分 {points} / {max}</translation>
+    </message>
+    <message>
+        <source>Indicators to score</source>
+        <translation>待评分指标</translation>
     </message>
     <message>
         <source>Private scratchpad — stays on this laptop, never in the sheet</source>
@@ -2354,6 +2470,14 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
         <translation>记录</translation>
     </message>
     <message>
+        <source>Notes taken</source>
+        <translation>已记录的内容</translation>
+    </message>
+    <message>
+        <source>New note</source>
+        <translation>新记录</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -2495,6 +2619,13 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
     <message>
         <source>Open standard…</source>
         <translation>打开评审标准…</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspacePages</name>
+    <message>
+        <source>Steps of the review</source>
+        <translation>评审步骤</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
+from reviewer.ui import accessible
+
 
 def choose_member_folder(parent: QWidget | None, start: str = "") -> Path | None:
     """The identity folder of the member who co-signs now (on this laptop, in turn)."""
@@ -57,7 +59,7 @@ def notify(parent: QWidget | None, text: str) -> None:
 
 def ask_reopen_reason(parent: QWidget | None, names: str) -> str | None:
     """The chair's reason for reopening the signed record (it is logged); None when cancelled."""
-    text, ok = QInputDialog.getMultiLineText(
+    text, ok = accessible.get_multiline_text(
         parent,
         QCoreApplication.translate("cosign", "Reopen the review record"),
         QCoreApplication.translate(

@@ -110,6 +110,8 @@ class CreatePage(QWizardPage):
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Organisation"), self.org)
         form.addRow(self.tr("Folder"), row)
+        self.folder.setAccessibleName(self.tr("Folder"))  # a row of a field and its button: no buddy
+        self.repeat.setAccessibleDescription(self.tr("The passphrase again, to catch a typing mistake"))
         form.addRow(self.tr("Passphrase"), self.passphrase)
         form.addRow(self.tr("Repeat"), self.repeat)
         form.addRow("", self.remember)

@@ -270,6 +270,8 @@ class ImportView(QWidget):
         )
 
     def retranslate(self) -> None:
+        self.table.setAccessibleName(self.tr("Outcome of each imported file"))
+        self.held.setAccessibleName(self.tr("Sheets held for the panel"))
         self.files_button.setText(self.tr("Import sheets…"))
         self.folder_button.setText(self.tr("Import a folder…"))
         self.hint.setText(

@@ -224,6 +224,10 @@ class MatrixPage(QWidget):
             )
         )
         self.details_box.setTitle(self.tr("Selected score"))
+        self.table.setAccessibleName(self.tr("Score matrix"))
+        self.table.setAccessibleDescription(
+            self.tr("One row per indicator, one column per expert; red cells are divergent scores")
+        )
         self.conclusion_box.setTitle(self.tr("Conclusion (recomputed after every decision)"))
         self.consensus_button.setText(self.tr("Set a consensus score…"))
         self.explanation_button.setText(self.tr("Enter the expert's explanation…"))

@@ -424,6 +424,7 @@ class ChairPanel(ChairDeciding, QWidget):
 
     # --- texts ------------------------------------------------------------------------------
     def retranslate(self) -> None:
+        self.tabs.setAccessibleName(self.tr("Panel chair"))
         self.tabs.setTabText(0, self.tr("Sheets"))
         self.tabs.setTabText(1, self.tr("Matrix"))
         self.tabs.setTabText(2, self.tr("Opinion and dissents"))

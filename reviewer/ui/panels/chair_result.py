@@ -50,6 +50,7 @@ class ResultFile(QWidget):
         self.button = QPushButton(objectName="produceResult")
         self.version = QSpinBox(objectName="resultVersion", minimum=1, maximum=99)
         self.version_label = QLabel()
+        self.version_label.setBuddy(self.version)
         self.shown = QLabel(objectName="resultDigest", wordWrap=True)  # placed by the page
         self.shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row = QHBoxLayout(self)

@@ -92,6 +92,7 @@ class ChecksPanel(QScrollArea):
             answer.addItems(["", "", ""])
             comment = QLineEdit(objectName=f"comment_{code}")
             row = _Row(code, answer, comment)
+            text.setBuddy(answer)
             rows[code] = row
             answer.activated.connect(lambda _i, row=row: self._answered(row))
             comment.editingFinished.connect(lambda row=row: self._commented(row))
@@ -180,6 +181,9 @@ class ChecksPanel(QScrollArea):
     # --- texts ------------------------------------------------------------------------------
     def retranslate(self) -> None:
         lang = i18n.language()
+        self.setAccessibleName(self.tr("Vetoes and eligibility"))
+        for row in (*self.yes_no.values(), *self.eligibility.values()):
+            row.comment.setAccessibleName(self.tr("Comment on {code}").format(code=row.code))
         self.yes_no_box.setTitle(self.tr("Yes/no items (vetoes and gates)"))
         self.eligibility_box.setTitle(self.tr("Eligibility checklist"))
         for label, (title, effect) in self._titles:

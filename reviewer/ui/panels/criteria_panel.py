@@ -210,6 +210,10 @@ class CriteriaPanel(QWidget):
         for model in (self.criteria_model, self.yes_no_model, self.eligibility_model):
             model.set_language(lang)
         self._name_tabs()
+        self.tabs.setAccessibleName(self.tr("Items of the standard"))
+        self.tree.setAccessibleName(self.tr("Indicators"))
+        self.yes_no_view.setAccessibleName(self.tr("Yes/no items"))
+        self.eligibility_view.setAccessibleName(self.tr("Eligibility"))
 
     def _name_tabs(self) -> None:
         standard = self.criteria_model.standard

@@ -51,6 +51,7 @@ class CriterionDetails(QTextBrowser):
     # --- rendering --------------------------------------------------------------------------
     def _describe(self) -> None:
         item, lang = self._item, i18n.language()
+        self.setAccessibleName(self.tr("How the selected item is scored"))
         if isinstance(item, Criterion):
             html = self._criterion(item, lang)
         elif isinstance(item, YesNoItem):

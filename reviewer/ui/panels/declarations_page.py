@@ -99,6 +99,7 @@ class DeclarationsPage(QScrollArea):
         self.reason_label = QLabel(objectName="conflictReasonLabel", wordWrap=True)
         self.reason = QPlainTextEdit(objectName="conflictReason")
         self.reason.setMaximumHeight(90)
+        self.reason_label.setBuddy(self.reason)
         cl = QVBoxLayout(self.conflict_box)
         for w in (self.no_conflict, self.conflict, self.reason_label, self.reason):
             cl.addWidget(w)
@@ -209,6 +210,7 @@ class DeclarationsPage(QScrollArea):
 
     # --- texts ------------------------------------------------------------------------------
     def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Declarations"))
         self.heading.setText(self.tr("Declarations"))
         self.conflict_box.setTitle(self.tr("Conflict of interest"))
         self.no_conflict.setText(self.tr("I have no conflict of interest with this applicant"))

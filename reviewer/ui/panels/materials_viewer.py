@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from reviewer.app.opening import OpenedReview, read_material
 from reviewer.errors import ReviewerError
 from reviewer.packages import Entry
-from reviewer.ui import palette
+from reviewer.ui import accessible, palette
 from reviewer.ui.models.materials_model import MaterialsModel, Progress, is_pdf, short_name
 from reviewer.ui.panels.materials_toolbar import PageBar
 from reviewer.ui.tasks import Executor, Task
@@ -130,6 +130,8 @@ class MaterialsViewer(QWidget):
         side.setContentsMargins(0, 0, 0, 0)
         self.list_label = QLabel()
         self.search_label = QLabel()
+        self.list_label.setBuddy(self.list)
+        self.search_label.setBuddy(self.search_box)
         for w in (self.list_label, self.list, self.search_label, self.search_box, self.results_label):
             side.addWidget(w)
         side.addWidget(self.results, 1)
@@ -422,6 +424,9 @@ class MaterialsViewer(QWidget):
         self.list_label.setText(self.tr("Materials in the package"))
         self.search_label.setText(self.tr("Search in this material"))
         self.search_box.setPlaceholderText(self.tr("Text to find, then Enter"))
+        accessible.clear_button(self.search_box, self.tr("Clear the search"))
+        self.results.setAccessibleName(self.tr("Search results"))
+        self.view.setAccessibleName(self.tr("Page of the material"))
         self.bar.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:

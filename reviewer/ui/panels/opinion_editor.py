@@ -59,6 +59,7 @@ class OpinionEditor(QWidget):
         ):
             edit.setMaximumHeight(90)
             form.addRow(label, edit)
+            label.setBuddy(edit)
         row = QHBoxLayout()
         row.addWidget(self.saved_label, 1)
         row.addWidget(self.save_button)
@@ -75,6 +76,8 @@ class OpinionEditor(QWidget):
         self._member_label, self._text_label = QLabel(), QLabel()
         dform.addRow(self._member_label, self.member)
         dform.addRow(self._text_label, self.dissent_text)
+        self._member_label.setBuddy(self.member)
+        self._text_label.setBuddy(self.dissent_text)
         dbuttons = QHBoxLayout()
         dbuttons.addWidget(self.dissent_button)
         dbuttons.addWidget(self.withdraw_button)

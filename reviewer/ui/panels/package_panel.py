@@ -80,6 +80,7 @@ class StatusPage(QWidget):
         layout.addStretch(2)
         self.refused = False
         self.reason.setMaximumWidth(FILE_WIDTH)
+        self.retranslate()  # the button's text is its name, hidden or not
 
     def _show_file(self, path: Path) -> None:
         whole = str(path)
@@ -312,6 +313,7 @@ class PackagePanel(QStackedWidget):
 
     # --- texts ------------------------------------------------------------------------------
     def retranslate(self) -> None:
+        self.tabs.setAccessibleName(self.tr("Open package"))
         self.tabs.setTabText(0, self.tr("Package"))
         self.tabs.setTabText(self.tabs.indexOf(self.browser), self.tr("Standard"))
         if self.workspace is not None:

@@ -118,6 +118,7 @@ class PackageSummary(QScrollArea):
 
     # --- texts ------------------------------------------------------------------------------
     def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Package summary"))
         captions = (
             self.tr("Candidate"),
             self.tr("Review"),

@@ -103,8 +103,10 @@ class ScoreEditor(QWidget):
         row.addWidget(self.range_hint, 1)
         form = QFormLayout(self.score_box)
         form.addRow(self.score_label, row)
+        self.score_label.setBuddy(self.score_edit)
         form.addRow("", self.error)
         form.addRow(self.comment_label, self.comment_edit)
+        self.comment_label.setBuddy(self.comment_edit)
 
         self.evidence_box = EvidenceBox(materials)
         box = self.evidence_box
@@ -391,6 +393,9 @@ class ScoreEditor(QWidget):
         self.score_box.setTitle(self.tr("Your score"))
         self.score_label.setText(self.tr("Score"))
         self.score_edit.setPlaceholderText(self.tr("Type, then Enter"))
+        self.score_edit.setAccessibleDescription(
+            self.tr("The points for the selected indicator, within its range and step; Enter saves them")
+        )
         self.update_marker()
 
     def changeEvent(self, event: QEvent) -> None:

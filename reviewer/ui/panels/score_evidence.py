@@ -109,6 +109,9 @@ class EvidenceBox(QGroupBox):
         self.page.setPrefix(self.tr("p. "))
         self.attach.setText(self.tr("Attach file…"))
         self.remove.setText(self.tr("Remove"))
+        self.evidence.setAccessibleName(self.tr("Evidence for this indicator"))
+        self.material.setAccessibleName(self.tr("Material to cite"))
+        self.page.setAccessibleName(self.tr("Page to cite"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -261,6 +261,7 @@ class ScoringPanel(QSplitter):
 
     # --- texts ------------------------------------------------------------------------------
     def retranslate(self) -> None:
+        self.tree.setAccessibleName(self.tr("Indicators to score"))
         self.scratch_box.setTitle(self.tr("Private scratchpad — stays on this laptop, never in the sheet"))
         self.scratchpad.setPlaceholderText(
             self.tr("Your own notes for the interviews and the visit. Nobody else ever sees them.")

@@ -279,6 +279,8 @@ class SiteVisitPanel(QWidget):
         self.activities_box.setTitle(self.tr("Activities (tick when done)"))
         self.indicators_box.setTitle(self.tr("Indicators that rely on it"))
         self.notes_box.setTitle(self.tr("Notes"))
+        self.notes.setAccessibleName(self.tr("Notes taken"))
+        self.note_edit.setAccessibleName(self.tr("New note"))
         self.notes.setHeaderLabels([self.tr("Time"), self.tr("Note and linked indicators")])
         self.note_edit.setPlaceholderText(self.tr("What you saw or heard; tick the indicators it concerns."))
         self.add_note.setText(self.tr("Add note"))

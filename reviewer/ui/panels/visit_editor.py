@@ -54,6 +54,8 @@ class VisitEditor(QGroupBox):
         form.addRow(self._labels[0], self.first)
         form.addRow(self._labels[1], self.last)
         form.addRow(self._labels[2], self.place)
+        for label, field in zip(self._labels, (self.first, self.last, self.place), strict=True):
+            label.setBuddy(field)
         row = QHBoxLayout()
         row.addWidget(self.saved, 1)
         row.addWidget(self.save_button)

@@ -111,6 +111,7 @@ class WorkspacePages(QWidget):
             self.shown.emit(key)
 
     def retranslate(self) -> None:
+        self.nav.setAccessibleName(self.tr("Steps of the review"))
         for row, key in enumerate(self.keys):
             title = self._titles[key]
             self.nav.item(row).setText(title() if callable(title) else title)

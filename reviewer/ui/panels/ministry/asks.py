@@ -10,6 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
 
+from reviewer.ui import accessible
+
 
 def open_file(parent: QWidget | None, title: str, filters: str, start: str = "") -> Path | None:
     path, _ = QFileDialog.getOpenFileName(parent, title, start, filters)
@@ -33,7 +35,7 @@ def save_file(parent: QWidget | None, title: str, suggested: str, filters: str) 
 
 def reason(parent: QWidget | None, title: str, question: str) -> str | None:
     """A reason typed by the person (None when cancelled; blank is returned as typed)."""
-    text, ok = QInputDialog.getMultiLineText(parent, title, question)
+    text, ok = accessible.get_multiline_text(parent, title, question)
     return text if ok else None
 
 

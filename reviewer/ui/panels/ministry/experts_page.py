@@ -65,6 +65,7 @@ class ExpertsPage(QWidget):
         self.refresh()
 
     def retranslate(self) -> None:
+        self.table.setAccessibleName(self.tr("Enrolled experts"))
         self.enrol_button.setText(self.tr("Enrol from request…"))
         self.revoke_button.setText(self.tr("Revoke…"))
         self.refresh_button.setText(self.tr("Refresh"))

@@ -69,6 +69,8 @@ class ImportPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.import_button)
         self.files_label, self.outcomes_label = QLabel(), QLabel()
+        self.files_label.setBuddy(self.files)
+        self.outcomes_label.setBuddy(self.table)
         layout = QVBoxLayout(self)
         layout.addWidget(self.files_label)
         layout.addWidget(self.files, 1)

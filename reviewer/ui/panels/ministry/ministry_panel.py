@@ -64,6 +64,7 @@ class MinistryPanel(QWidget):
         return cls(MinistryDesk(opened.authority, opened.registry, executor, passphrase, opened.label))
 
     def retranslate(self) -> None:
+        self.tabs.setAccessibleName(self.tr("Ministry desk"))
         names = (
             self.tr("Experts"),
             self.tr("Panel"),

@@ -58,6 +58,7 @@ class PanelComposer(QWidget):
         self.labels = [QLabel() for _ in range(4)]
         for label, field in zip(self.labels, (self.name, self.kind, self.province, self.city), strict=True):
             form.addRow(label, field)
+            label.setBuddy(field)
         form.addRow("", self.load_button)
 
         self.model = PanelChoiceModel()
@@ -88,6 +89,7 @@ class PanelComposer(QWidget):
         self.refresh()
 
     def retranslate(self) -> None:
+        self.table.setAccessibleName(self.tr("Experts to put on the panel"))
         self.candidate_box.setTitle(self.tr("Candidate"))
         for label, text in zip(
             self.labels, (self.tr("Name"), self.tr("Type"), self.tr("Province"), self.tr("City")), strict=True

@@ -81,6 +81,7 @@ class ReportView(QScrollArea):
             model = ReportTableModel(table)
             view = QTableView(objectName=f"{self.objectName()}-{table.key}")
             view.setModel(model)
+            label.setBuddy(view)
             view.verticalHeader().hide()
             view.setWordWrap(False)  # one line a row; the full text is in the tooltip
             view.setAlternatingRowColors(True)
@@ -129,6 +130,7 @@ class RegistryPage(QWidget):
         for label, box in zip(self.filter_labels, self._filters(), strict=True):
             filters.addWidget(label)
             filters.addWidget(box)
+            label.setBuddy(box)
         filters.addStretch(1)
         filters.addWidget(self.refresh_button)
         left = QWidget()
@@ -175,6 +177,10 @@ class RegistryPage(QWidget):
             strict=True,
         ):
             label.setText(text)
+        self.tabs.setAccessibleName(self.tr("Reports"))
+        self.table.setAccessibleName(self.tr("Candidates in the registry"))
+        self.history.setAccessibleName(self.tr("Candidate history"))
+        self.year_report.setAccessibleName(self.tr("Year: stars, warnings, exits"))
         self.tabs.setTabText(0, self.tr("Candidate history"))
         self.tabs.setTabText(1, self.tr("Year: stars, warnings, exits"))
         self.refresh_button.setText(self.tr("Refresh"))

@@ -77,6 +77,8 @@ class SealPage(QWidget):
         self.form.addRow(self.form_labels[0], std_row)
         self.form.addRow(self.form_labels[1], mat_row)
         self.form.addRow(self.form_labels[2], self.expiry)
+        for label, field in zip(self.form_labels, (self.standard, self.materials, self.expiry), strict=False):
+            label.setBuddy(field)
         self.form.addRow(self.form_labels[3], self.panel_summary)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
