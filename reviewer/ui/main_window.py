@@ -253,20 +253,30 @@ class MainWindow(QMainWindow):
         folder = asks.open_folder(self, self.tr("Choose the authority folder"))
         if folder is None:
             return
-        db = asks.database(self, default_db(folder))
-        if db is not None:
-            self.open_ministry(folder, db)
+        chosen = asks.database(self, default_db(folder))
+        if chosen is not None:
+            self.open_ministry(folder, chosen.db, db_password=chosen.password)
 
     def open_ministry(
-        self, authority_dir: Path, db: str | None = None, passphrase: str | None = None
+        self,
+        authority_dir: Path,
+        db: str | None = None,
+        passphrase: str | None = None,
+        db_password: str | None = None,
     ) -> Task:
         """The ministry desk on ``authority_dir`` and the registry ``db`` (default: inside the folder),
-        opened in the background (the authority, the registry and its migrations)."""
+        opened in the background (the authority, the registry and its migrations). A server database's
+        password typed now is kept in the OS keyring (never in settings), else the keyring's is used."""
         from reviewer.app import ministry_desk as ops  # light: the desk's pages are imported once open
+
+        def op(_p: object) -> ops.OpenedDesk:
+            if db and db_password:
+                ops.keep_password(db, db_password)  # when the keyring cannot keep it: this session only
+            return ops.open_desk(authority_dir, db, db_password)
 
         self.statusBar().showMessage(self.tr("Opening the ministry desk…"))
         return (
-            Task(self, lambda _p: ops.open_desk(authority_dir, db), self._executor)
+            Task(self, op, self._executor)
             .on_success(partial(self._show_ministry, passphrase))
             .on_failure(self._open_failed)
             .run()
