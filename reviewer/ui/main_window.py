@@ -75,6 +75,9 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.package_panel)
         self.setCentralWidget(self.pages)
         self.welcome.open_requested.connect(self.choose_standard)
+        self.welcome.open_package_requested.connect(self.choose_package)
+        self.welcome.recent_package_requested.connect(self.open_package)
+        self.welcome.set_recent(settings.recent_packages())
         self.package_panel.open_requested.connect(self.choose_package)
         self.package_panel.opened.connect(self._package_shown)
         self.package_panel.refused.connect(self._package_refused)
@@ -150,11 +153,13 @@ class MainWindow(QMainWindow):
             action.triggered.connect(partial(self.open_package, Path(path)))
         if recent:
             self.recent_packages_menu.addSeparator()
-            self.recent_packages_menu.addAction(
-                self.tr("Clear recent packages"), self.settings.clear_recent_packages
-            )
+            self.recent_packages_menu.addAction(self.tr("Clear recent packages"), self._clear_recent_packages)
         else:
             self.recent_packages_menu.addAction(self.tr("No recent packages")).setEnabled(False)
+
+    def _clear_recent_packages(self) -> None:
+        self.settings.clear_recent_packages()
+        self.welcome.set_recent([])
 
     def retranslate(self) -> None:
         standard = self.browser.standard
@@ -208,6 +213,7 @@ class MainWindow(QMainWindow):
         self.package_panel.open(Path(path), identity_dir, passphrase)
 
     def _package_shown(self, review: OpenedReview) -> None:
+        self.welcome.set_recent(self.settings.recent_packages())
         workspace = self.package_panel.workspace
         if workspace is not None:  # the expert's own review: declarations first, finalise last
             from reviewer.ui.panels.expert_pages import attach_expert_pages

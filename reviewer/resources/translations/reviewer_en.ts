@@ -2678,12 +2678,20 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
         <translation>Expert review of Software Famous Cities and Parks</translation>
     </message>
     <message>
-        <source>Open a standard to read its indicators, or drop a standard file (.json) here.</source>
-        <translation>Open a standard to read its indicators, or drop a standard file (.json) here.</translation>
+        <source>Experts: open the review package (.rvpkg) the ministry sent you. To read a standard&apos;s indicators, open the standard file (.json). Files can also be dropped here.</source>
+        <translation>Experts: open the review package (.rvpkg) the ministry sent you. To read a standard&apos;s indicators, open the standard file (.json). Files can also be dropped here.</translation>
     </message>
     <message>
-        <source>Open standard…</source>
-        <translation>Open standard…</translation>
+        <source>Open review &amp;package…</source>
+        <translation>Open review &amp;package…</translation>
+    </message>
+    <message>
+        <source>Open &amp;standard…</source>
+        <translation>Open &amp;standard…</translation>
+    </message>
+    <message>
+        <source>&amp;Recent packages (click or Enter to open):</source>
+        <translation>&amp;Recent packages (click or Enter to open):</translation>
     </message>
 </context>
 <context>

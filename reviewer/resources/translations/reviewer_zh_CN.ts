@@ -2678,12 +2678,20 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
         <translation>中国软件名城名园专家评审</translation>
     </message>
     <message>
-        <source>Open a standard to read its indicators, or drop a standard file (.json) here.</source>
-        <translation>打开评审标准以查看其指标，或将标准文件（.json）拖放到此处。</translation>
+        <source>Experts: open the review package (.rvpkg) the ministry sent you. To read a standard&apos;s indicators, open the standard file (.json). Files can also be dropped here.</source>
+        <translation>评审专家请打开工业和信息化部发来的评审包（.rvpkg）。如需查看评审标准的指标，请打开标准文件（.json）。也可将文件拖放到此处。</translation>
     </message>
     <message>
-        <source>Open standard…</source>
-        <translation>打开评审标准…</translation>
+        <source>Open review &amp;package…</source>
+        <translation>打开评审包(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;standard…</source>
+        <translation>打开评审标准(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Recent packages (click or Enter to open):</source>
+        <translation>最近打开的评审包（单击或按 Enter 打开）(&amp;R)：</translation>
     </message>
 </context>
 <context>
