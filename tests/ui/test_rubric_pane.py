@@ -34,9 +34,9 @@ def test_the_score_levels_are_readable(make_window, demo_world, qtbot, size) -> 
     assert details.verticalScrollBar().value() == 0
     assert table_bottom <= details.viewport().height(), (table_bottom, details.viewport().height())
     box = scoring.editor.score_edit
-    top_left = box.mapTo(scoring.editor.split.scroll.viewport(), box.rect().topLeft())
+    top_left = box.mapTo(scoring.editor.split.scroller.viewport(), box.rect().topLeft())
     assert (
-        top_left.y() >= 0 and top_left.y() + box.height() <= scoring.editor.split.scroll.viewport().height()
+        top_left.y() >= 0 and top_left.y() + box.height() <= scoring.editor.split.scroller.viewport().height()
     )
 
 

@@ -31,20 +31,20 @@ class DetailsSplit(QSplitter):
         self.setObjectName("detailsSplit")
         self.setChildrenCollapsible(False)
         self.details = details
-        self.lower = QWidget(objectName="detailsSplitLower")
-        layout = QVBoxLayout(self.lower)
+        self.below_widget = QWidget(objectName="detailsSplitLower")
+        layout = QVBoxLayout(self.below_widget)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in below:
             layout.addWidget(widget)
         layout.addStretch(1)
-        self.scroll = _Lower(objectName="detailsSplitScroll", widgetResizable=True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(self.lower)
+        self.scroller = _Lower(objectName="detailsSplitScroll", widgetResizable=True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller.setWidget(self.below_widget)
         details.setMinimumHeight(MIN_PANE)
-        self.scroll.setMinimumHeight(MIN_PANE)
+        self.scroller.setMinimumHeight(MIN_PANE)
         self.addWidget(details)
-        self.addWidget(self.scroll)
+        self.addWidget(self.scroller)
         self.setStretchFactor(0, 1)
         self.setStretchFactor(1, 0)
         self.dragged = False
@@ -60,7 +60,7 @@ class DetailsSplit(QSplitter):
         total = self.height() - self.handleWidth()
         if total <= 2 * MIN_PANE:
             return
-        needed = self.lower.sizeHint().height()
+        needed = self.below_widget.sizeHint().height()
         top = max(int(total * DETAILS_SHARE), total - needed)
         self.blockSignals(True)
         self.setSizes([top, total - top])
