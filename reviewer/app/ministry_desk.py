@@ -212,6 +212,14 @@ def year_report(registry: Registry, year: int | None, lang: str | None = None) -
         return registry_report(registry, year if year is not None else latest_year(registry))
 
 
+def review(registry: Registry, package_id: str, version: int, lang: str | None = None) -> Report:
+    """One registered result and each expert's scores in it (the registry keeps no files)."""
+    from reviewer.ministry.reports import report_language, review_report
+
+    with report_language(lang):
+        return review_report(registry, package_id, version)
+
+
 def calibration(registry: Registry, lang: str | None = None) -> Report:
     """Each expert's mean deviation from the panel aggregates (> 0: more lenient)."""
     from reviewer.ministry.reports import calibration_report, report_language

@@ -220,3 +220,33 @@ def test_the_keyring_password_is_used_when_none_is_typed(monkeypatch, typed: str
     monkeypatch.setattr("reviewer.trust.passphrase.keyring_get", lambda account: "from-keyring")
     url = ops.with_password("postgresql+psycopg://desk@h:5432/r", typed or None)
     assert url.password == (typed or "from-keyring")
+
+
+def test_a_review_in_the_history_opens_with_each_experts_scores(
+    qtbot, panel: MinistryPanel, world: BundleWorld, tmp_path: Path, monkeypatch, shown_errors
+) -> None:
+    import_the_bundle(panel, world, tmp_path, monkeypatch)
+    page = panel.registry
+    reviews = page.history.views["reviews"]
+    reviews.setFocus()
+    reviews.setCurrentIndex(reviews.model().index(0, 0))
+    qtbot.keyClick(reviews, Qt.Key.Key_Return)
+    dialog = page.review_dialog
+    assert dialog is not None and dialog.isVisible()
+    facts = {row[0]: row[1] for row in dialog.view.report.tables[0].rows}
+    stored = on_worker(lambda: panel.desk.registry.history(NAME)).reviews[0]
+    assert facts["result bundle SHA-256"] == stored.bundle_sha256
+    assert "not the files" in facts["record and sheets"]  # what the registry does not keep, said
+    sheets = dialog.view.models["sheets"]
+    _, scores = on_worker(lambda: panel.desk.registry.review_scores(stored.package_id, stored.bundle_version))
+    experts = {e.expert_name for e in scores}
+    headers = [sheets.headerData(i, Qt.Orientation.Horizontal) for i in range(sheets.columnCount())]
+    assert headers[:2] == ["indicator", "panel aggregate"] and set(headers[2:]) == experts
+    assert sheets.rowCount() == len({e.code for e in scores}) > 0
+    first = scores[0]
+    row = next(i for i in range(sheets.rowCount()) if sheets.index(i, 0).data() == first.code)
+    col = headers.index(first.expert_name)
+    assert sheets.index(row, col).data() == str(first.score)
+    assert sheets.index(row, 1).data() == str(first.aggregate)
+    dialog.close()
+    assert shown_errors == []

@@ -2057,6 +2057,10 @@ To read or print the record, or give it to the members, save a copy of it.</tran
         <translation>{n} of {total} candidates</translation>
     </message>
     <message>
+        <source>Enter or double-click a review to see its scores</source>
+        <translation>Enter or double-click a review to see its scores</translation>
+    </message>
+    <message>
         <source>Reviewer</source>
         <translation>Reviewer</translation>
     </message>
@@ -2197,6 +2201,17 @@ SHA-256: {digest}</translation>
     <message>
         <source>Give the reason for the correction.</source>
         <translation>Give the reason for the correction.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Registered result</source>
+        <translation>Registered result</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>

@@ -2057,6 +2057,10 @@ To read or print the record, or give it to the members, save a copy of it.</sour
         <translation>共 {total} 个候选对象，显示 {n} 个</translation>
     </message>
     <message>
+        <source>Enter or double-click a review to see its scores</source>
+        <translation>按 Enter 或双击一条评审记录，查看各专家评分</translation>
+    </message>
+    <message>
         <source>Reviewer</source>
         <translation>评审助手</translation>
     </message>
@@ -2197,6 +2201,17 @@ SHA-256：{digest}</translation>
     <message>
         <source>Give the reason for the correction.</source>
         <translation>请说明更正的理由。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Registered result</source>
+        <translation>登记的评审结果</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>

@@ -12,15 +12,15 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -33,10 +33,11 @@ from reviewer.ministry.desk import filter_candidates
 from reviewer.ministry.engine import STATUS_LABELS
 from reviewer.ministry.reports import language
 from reviewer.ui.dialogs import errors
-from reviewer.ui.models.ministry_models import CandidatesModel, ReportTableModel
+from reviewer.ui.models.ministry_models import CandidatesModel
 from reviewer.ui.panels.ministry import asks
 from reviewer.ui.panels.ministry.desk_state import MinistryDesk
 from reviewer.ui.panels.ministry.registry_actions import status_words
+from reviewer.ui.panels.ministry.report_view import ReportView
 from reviewer.ui.tasks import Task
 
 if TYPE_CHECKING:
@@ -44,57 +45,7 @@ if TYPE_CHECKING:
     from reviewer.ministry.types import Candidate
 
 ANY = None
-MAX_TABLE_HEIGHT = 360
 LEFT_WIDTH = 520
-
-
-class ReportView(QScrollArea):
-    """A report's tables one under the other, each with its title."""
-
-    def __init__(self, object_name: str) -> None:
-        super().__init__(objectName=object_name, widgetResizable=True)
-        self.report: Report | None = None
-        self.models: dict[str, ReportTableModel] = {}
-        self.title = QLabel(wordWrap=True)
-        self.title.setStyleSheet("font-weight: 600; font-size: 14px;")
-        self._body = QWidget()
-        self._layout = QVBoxLayout(self._body)
-        self._layout.addWidget(self.title)
-        self._layout.addStretch(1)
-        self.setWidget(self._body)
-
-    def set_report(self, report: Report | None) -> None:
-        self.report = report
-        while self._layout.count() > 2:
-            item = self._layout.takeAt(1)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        self.models = {}
-        if report is None:
-            self.title.clear()
-            return
-        en = language() == "en"
-        self.title.setText(report.title_en if en else report.title_zh)
-        for i, table in enumerate(report.tables, start=1):
-            label = QLabel(f"{table.title_en if en else table.title_zh}  ({len(table.rows)})")
-            label.setStyleSheet("font-weight: 600; margin-top: 6px;")
-            model = ReportTableModel(table)
-            view = QTableView(objectName=f"{self.objectName()}-{table.key}")
-            view.setModel(model)
-            view.verticalHeader().hide()
-            view.setWordWrap(False)  # one line a row; the full text is in the tooltip
-            view.setAlternatingRowColors(True)
-            view.horizontalHeader().setStretchLastSection(True)
-            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            row_height = view.verticalHeader().defaultSectionSize()
-            height = view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
-            height += row_height * max(1, len(table.rows))
-            height += view.horizontalScrollBar().sizeHint().height()  # room for a scroll bar if too wide
-            view.setFixedHeight(min(MAX_TABLE_HEIGHT, height))
-            self.models[table.key] = model
-            self._layout.insertWidget(2 * i - 1, label)
-            self._layout.insertWidget(2 * i, view)
 
 
 class RegistryPage(QWidget):
@@ -176,6 +127,7 @@ class RegistryPage(QWidget):
         self._all: list[Candidate] = []
         self._latest: int | None = None
         self._pending: dict[str, int] = {}  # under publicity: name → year
+        self.review_dialog: QDialog | None = None  # a registered result, opened from the history
         self._asked = {
             "registry": 0,
             "history": 0,
@@ -303,7 +255,36 @@ class RegistryPage(QWidget):
     def _show_history(self, asked: int, name: str, report: Report) -> None:
         if self._current("history", asked):
             self.history.set_report(report)
+            reviews = self.history.views.get("reviews")
+            if reviews is not None:  # a review opens by Enter or a double click
+                reviews.setToolTip(self.tr("Enter or double-click a review to see its scores"))
+                reviews.activated.connect(self.open_review)
             self.shown.emit(name)
+
+    def open_review(self, index: QModelIndex) -> None:
+        """The registered result in row ``index`` of the history's reviews, read on a worker."""
+        model = self.history.models.get("reviews")
+        if model is None or model.table is None or not index.isValid():
+            return
+        record = model.table.records()[index.row()]
+        package, version = str(record["package"]), int(record["version"])
+        reg, lang = self.desk.registry, language()
+        Task(self, lambda _p: ops.review(reg, package, version, lang), self.desk.executor).on_success(
+            self._show_review
+        ).on_failure(partial(errors.report, self)).run()
+
+    def _show_review(self, report: Report) -> None:
+        from reviewer.ui.panels.ministry.registry_review import ReviewDialog
+
+        if self.review_dialog is not None:
+            self.review_dialog.close()
+        self.review_dialog = ReviewDialog(report, self)
+        self.review_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.review_dialog.destroyed.connect(self._review_closed)
+        self.review_dialog.show()
+
+    def _review_closed(self, *_: object) -> None:
+        self.review_dialog = None
 
     def report_year(self) -> int | None:
         year = self.year_filter.currentData()
