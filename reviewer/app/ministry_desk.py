@@ -12,7 +12,7 @@ functions, never at the top: the GUI imports this module, and must not import th
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -59,14 +59,62 @@ def prefetch() -> None:
     import reviewer.packages.inputs  # noqa: F401
 
 
-def open_desk(authority_dir: str | Path, db: str | None = None) -> OpenedDesk:
-    """The authority in ``authority_dir`` and the registry ``db`` (default: inside it), migrated."""
+def database_url(
+    *,
+    sqlite: str | Path | None = None,
+    host: str = "",
+    port: int | None = None,
+    database: str = "",
+    user: str = "",
+) -> str:
+    """The registry database as a URL without a password: a SQLite file, else a PostgreSQL server.
+    (Built by hand: the GUI thread calls it, and must not import SQLAlchemy.)"""
+    from urllib.parse import quote
+
+    if sqlite is not None:
+        return str(Path(sqlite))
+    where = f"[{host}]" if ":" in host else host
+    user_part = f"{quote(user, safe='')}@" if user else ""
+    port_part = f":{port}" if port else ""
+    return f"postgresql+psycopg://{user_part}{where}{port_part}/{quote(database, safe='')}"
+
+
+def password_account(db: str) -> str:
+    """The keyring account of a server database's password: ``registry-db:user@host:port/db``."""
+    from reviewer.models.db import to_url
+
+    url = to_url(db).set(password=None)
+    return "registry-db:" + url.render_as_string(hide_password=False).split("://", 1)[-1]
+
+
+def keep_password(db: str, password: str) -> bool:
+    """Keep a server database's password in the OS keyring (never in settings); False when it cannot."""
+    from reviewer.trust.passphrase import keyring_store
+
+    return keyring_store(password_account(db), password)
+
+
+def with_password(db: str, password: str | None = None) -> Any:
+    """``db`` as a URL carrying its password (the one given, else the keyring's) for a server database."""
+    from reviewer.models.db import is_sqlite, to_url
+    from reviewer.trust.passphrase import keyring_get
+
+    url = to_url(db)
+    if is_sqlite(url) or url.password:
+        return url
+    secret = password if password is not None else keyring_get(password_account(db))
+    return url.set(password=secret) if secret else url
+
+
+def open_desk(authority_dir: str | Path, db: str | None = None, password: str | None = None) -> OpenedDesk:
+    """The authority in ``authority_dir`` and the registry ``db`` (default: inside it), migrated; a server
+    database's password is ``password``, else the one kept in the keyring."""
     from reviewer.ministry.registry import Registry
     from reviewer.trust import open_authority
 
     prefetch()
     authority = open_authority(authority_dir)
-    registry = Registry.open(db or default_db(authority_dir))
+    registry = Registry.open(with_password(db or default_db(authority_dir), password))
     try:
         registry.years()  # connect now (and fail now), not on the first page read
     except BaseException:
@@ -127,6 +175,7 @@ class RegistryContents:
     years: tuple[int, ...]  # every year, newest first
     provinces: tuple[str, ...]
     latest: int | None  # the year of the registry report when none is chosen
+    pending: dict[str, int] = field(default_factory=dict)  # under publicity (公示): name → its year
 
 
 def read_registry(registry: Registry) -> RegistryContents:
@@ -139,7 +188,8 @@ def read_registry(registry: Registry) -> RegistryContents:
     years = sorted(set(report_years) | {y for ys in years_of.values() for y in ys}, reverse=True)
     provinces = sorted({c.info.province for c in candidates if c.info.province})
     latest = max(report_years, default=None)  # as reviewer.ministry.reports.latest_year
-    return RegistryContents(candidates, years_of, tuple(years), tuple(provinces), latest)
+    pending = pending_publicity(registry)
+    return RegistryContents(candidates, years_of, tuple(years), tuple(provinces), latest, pending)
 
 
 def report(registry: Registry, name: str | None, year: int | None, lang: str | None = None) -> Report:
@@ -162,14 +212,65 @@ def year_report(registry: Registry, year: int | None, lang: str | None = None) -
         return registry_report(registry, year if year is not None else latest_year(registry))
 
 
+def review(registry: Registry, package_id: str, version: int, lang: str | None = None) -> Report:
+    """One registered result and each expert's scores in it (the registry keeps no files)."""
+    from reviewer.ministry.reports import report_language, review_report
+
+    with report_language(lang):
+        return review_report(registry, package_id, version)
+
+
+def calibration(registry: Registry, lang: str | None = None) -> Report:
+    """Each expert's mean deviation from the panel aggregates (> 0: more lenient)."""
+    from reviewer.ministry.reports import calibration_report, report_language
+
+    with report_language(lang):
+        return calibration_report(registry)
+
+
 def export_report(
-    registry: Registry, out: Path, fmt: str, lang: str, *, name: str | None = None, year: int | None = None
+    registry: Registry,
+    out: Path,
+    fmt: str,
+    lang: str,
+    *,
+    name: str | None = None,
+    year: int | None = None,
+    which: str = "",
 ) -> Path:
     """Write a candidate's history (``name``), else the registry report of ``year`` (None: the latest
-    year), as ``fmt`` (csv, xlsx) in ``lang``."""
+    year), or the calibration report (``which="calibration"``), as ``fmt`` (csv, xlsx) in ``lang``."""
     from reviewer.files import write_atomic
 
-    return write_atomic(out, rendered(report(registry, name, year, lang), fmt, lang))
+    chosen = calibration(registry, lang) if which == "calibration" else report(registry, name, year, lang)
+    return write_atomic(out, rendered(chosen, fmt, lang))
+
+
+# --- registry decisions -------------------------------------------------------------------------
+
+
+def decide_publicity(registry: Registry, name: str, year: int, *, confirmed: bool, reason: str = "") -> str:
+    """Close ``name``'s publicity (公示): confirmed → the title; an objection (``reason``) → still creating.
+    Returns the candidate's status afterwards (as ``reviewer ministry publicity``)."""
+    return registry.decide_publicity(name, year=year, confirmed=confirmed, reason=reason)
+
+
+def pending_publicity(registry: Registry) -> dict[str, int]:
+    """The candidates under publicity now, each with the year of its publicity."""
+    return {e.candidate.info.name: e.year for e in registry.publicity() if e.outcome == "pending"}
+
+
+def register_candidate(
+    registry: Registry, name: str, type: str, province: str, city: str, year: int, status: str
+) -> str:
+    """Add a candidate (e.g. a city already holding the title: ``awarded``), as ``reviewer ministry
+    register``; returns its status."""
+    from reviewer.ministry.types import CandidateInfo
+
+    registry.register(
+        CandidateInfo(name.strip(), type, province.strip(), city.strip()), year=year, status=status
+    )
+    return registry.candidate(name.strip()).status
 
 
 def rendered(report: Report, fmt: str, lang: str | None = None) -> bytes:

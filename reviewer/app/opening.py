@@ -156,6 +156,18 @@ def open_member_review(store: Store, opened: OpenedReview) -> MemberReview | Non
     return MemberReview(bench, review, bench.snapshot(review))
 
 
+def check_is_package(path: Path) -> None:
+    """Refuse a file that is not a review package at all (a PDF renamed .rvpkg) from its first bytes,
+    before anyone is asked for an identity or a passphrase. A file that cannot be read is left to the
+    opening, which says why."""
+    from contextlib import suppress
+
+    from reviewer.packages.reader import check_package_header
+
+    with suppress(OSError):
+        check_package_header(path)
+
+
 def open_for_member(
     path: Path, identity_dir: Path, source: PassphraseSource, progress: Progress, store: LocalStore
 ) -> Opening:

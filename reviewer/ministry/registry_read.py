@@ -33,6 +33,7 @@ from reviewer.ministry.types import (
     CandidateHistory,
     CandidateInfo,
     Notice,
+    ScoreEntry,
     StatusEntry,
 )
 from reviewer.ministry.types import ReviewRow as ReviewView
@@ -196,6 +197,47 @@ class RegistryReader:
                 )
             )
         return CandidateHistory(candidate, reviews, timeline, notices, stars)
+
+    def review_scores(self, package_id: str, version: int) -> tuple[ReviewView, tuple[ScoreEntry, ...]]:
+        """One registered result (``package_id`` at bundle ``version``) and each expert's scores in it,
+        with the panel's aggregate, as the registry keeps them (it keeps the numbers, not the files)."""
+        with self._read() as s:
+            r = s.scalar(
+                select(ReviewRow).where(
+                    ReviewRow.package_id == package_id, ReviewRow.bundle_version == version
+                )
+            )
+            if r is None:
+                raise UsageError(
+                    T(
+                        "登记册中没有评审包 {pkg} 第 {v} 版的结果。",
+                        "The registry has no result of package {pkg}, version {v}.",
+                        pkg=package_id,
+                        v=version,
+                    )
+                )
+            review = ReviewView(
+                r.package_id,
+                r.kind,
+                r.year,
+                f"{r.standard_id} {r.standard_version}",
+                r.result,
+                r.stars,
+                r.vetoed,
+                None if r.total is None else Decimal(r.total),
+                r.bundle_sha256,
+                r.bundle_version,
+                r.chair,
+                tuple(json.loads(r.experts)),
+                r.current,
+            )
+            scores = tuple(
+                ScoreEntry(d.expert_id, d.expert_name, d.code, Decimal(d.score), Decimal(d.aggregate))
+                for d in s.scalars(
+                    select(DeviationRow).where(DeviationRow.review_id == r.id).order_by(DeviationRow.id)
+                )
+            )
+        return review, scores
 
     def years(self) -> list[int]:
         """Every year with a star rating, a notice or a publicity entry, ascending."""

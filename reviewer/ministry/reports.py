@@ -295,6 +295,65 @@ def history_report(reader: RegistryReader, name: str) -> Report:
     )
 
 
+def review_report(reader: RegistryReader, package_id: str, version: int) -> Report:
+    """One registered result: what it is (package, version, the bundle's SHA-256, panel) and each
+    expert's score of each indicator beside the panel's aggregate: the sheets' numbers as imported.
+    The registry keeps no file: the signed record and sheets are in the result bundle (.rvresult)."""
+    review, scores = reader.review_scores(package_id, version)
+    facts = Table(
+        "result",
+        "评审结果",
+        "Result",
+        (C("item", "项目", "item"), C("value", "内容", "value")),
+        (
+            (_pick(("评审包", "package")), review.package_id),
+            (_pick(("结果版本", "result version")), review.bundle_version),
+            (_pick(("评审类别", "kind")), _words(KIND_LABELS, review.kind)),
+            (_pick(("评审标准", "standard")), review.standard),
+            (_pick(("结论", "result")), _result(review.result)),
+            (_pick(("总分", "total")), "" if review.total is None else str(review.total)),
+            (_pick(("组长", "chair")), review.chair),
+            (_pick(("专家", "experts")), "、".join(review.experts)),
+            (_pick(("结果包 SHA-256", "result bundle SHA-256")), review.bundle_sha256),
+            (
+                _pick(("评审意见表与评分表", "record and sheets")),
+                _pick(
+                    (
+                        "登记册只保存分数，不保存文件：签署的评审意见表和评分表在结果包（.rvresult）中，可按上列 SHA-256 核对。",
+                        "The registry keeps the scores, not the files: the signed record and sheets are in "
+                        "the result bundle (.rvresult); check it against the SHA-256 above.",
+                    )
+                ),
+            ),
+        ),
+    )
+    experts = sorted({(e.expert_id, e.expert_name) for e in scores})
+    by_code: dict[str, dict[str, Any]] = {}
+    for e in scores:
+        row = by_code.setdefault(e.code, {"aggregate": str(e.aggregate)})
+        row[e.expert_id] = str(e.score)
+    sheets = Table(
+        "sheets",
+        "各专家评分",
+        "Each expert's scores",
+        (
+            C("code", "指标", "indicator"),
+            C("aggregate", "专家组结果", "panel aggregate"),
+            *(C(f"expert:{eid}", name, name) for eid, name in experts),
+        ),
+        tuple(
+            (code, row["aggregate"], *(row.get(eid, "") for eid, _ in experts))
+            for code, row in sorted(by_code.items(), key=lambda kv: _code_key(kv[0]))
+        ),
+    )
+    title = f"{review.package_id} v{review.bundle_version}"
+    return Report(f"评审结果 {title}", f"Result {title}", (facts, sheets))
+
+
+def _code_key(code: str) -> tuple[Any, ...]:
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in code.split("."))
+
+
 def calibration_report(reader: RegistryReader) -> Report:
     """Each expert's mean deviation from the panel aggregates across reviews (> 0: more lenient)."""
     rows = reader.calibration()

@@ -185,3 +185,14 @@ class Calibration:
     scores: int
     mean_deviation: Decimal
     mean_abs_deviation: Decimal
+
+
+@dataclass(frozen=True)
+class ScoreEntry:
+    """One expert's score of one indicator in a registered result, beside the panel's aggregate."""
+
+    expert_id: str
+    expert_name: str
+    code: str
+    score: Decimal
+    aggregate: Decimal

@@ -103,6 +103,29 @@ def check_name(name: str) -> None:
         )
 
 
+def check_magic(fh: BinaryIO, mimetype: str, not_artifact: Text) -> None:
+    """The artifact's magic: a ZIP whose first member is ``mimetype``, stored, holding ``mimetype``
+    (read from ``fh``'s current position); :class:`NotAnArtifact` with ``not_artifact`` otherwise."""
+    expected = mimetype.encode("ascii")
+    head = fh.read(LOCAL.size + len("mimetype") + len(expected))
+    if len(head) < LOCAL.size or head[:4] != b"PK\x03\x04":
+        raise NotAnArtifact(not_artifact)
+    n, m = LOCAL.unpack(head[: LOCAL.size])[9:11]
+    start = LOCAL.size
+    if (
+        head[start : start + n] != b"mimetype"
+        or m != 0
+        or head[start + n : start + n + len(expected)] != expected
+    ):
+        raise NotAnArtifact(not_artifact)
+
+
+def check_header(path: str | os.PathLike[str], mimetype: str, not_artifact: Text) -> None:
+    """A cheap first look at the file at ``path``: its first bytes only (see :func:`check_magic`)."""
+    with open(path, "rb") as fh:
+        check_magic(fh, mimetype, not_artifact)
+
+
 class SafeZip:
     """A ZIP opened only after its whole structure has been checked.
 
@@ -140,18 +163,7 @@ class SafeZip:
         return self._path
 
     def _check_magic(self, mimetype: str, not_artifact: Text) -> None:
-        expected = mimetype.encode("ascii")
-        head = self._fh.read(LOCAL.size + len("mimetype") + len(expected))
-        if len(head) < LOCAL.size or head[:4] != b"PK\x03\x04":
-            raise NotAnArtifact(not_artifact)
-        n, m = LOCAL.unpack(head[: LOCAL.size])[9:11]
-        start = LOCAL.size
-        if (
-            head[start : start + n] != b"mimetype"
-            or m != 0
-            or head[start + n : start + n + len(expected)] != expected
-        ):
-            raise NotAnArtifact(not_artifact)
+        check_magic(self._fh, mimetype, not_artifact)
 
     def _check_structure(self) -> dict[str, zipfile.ZipInfo]:
         infos = self._zip.infolist()

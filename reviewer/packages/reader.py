@@ -21,7 +21,7 @@ from cryptography import x509
 from reviewer.errors import Expired, HostileArchive, Tampered
 from reviewer.i18n import T
 from reviewer.packages import stream
-from reviewer.packages.container import SafeZip
+from reviewer.packages.container import SafeZip, check_header
 from reviewer.packages.limits import FIXED_MEMBERS, MAX_CRL, MAX_MANIFEST, MAX_SIGNATURE
 from reviewer.packages.manifest import MIMETYPE, Entry, Manifest, parse_manifest
 from reviewer.packages.signature import SignatureBlock, parse_signature
@@ -97,6 +97,12 @@ def _read_view(zf: SafeZip) -> PackageView:
     signature = parse_signature(zf.read("signature.json", MAX_SIGNATURE))
     crl = zf.read("revocations.crl", MAX_CRL)
     return PackageView(zf.path, parse_manifest(body), body, signature, crl)
+
+
+def check_package_header(path: str | Path) -> None:
+    """Refuse at once a file that is not a review package at all (its first bytes only: no key, no
+    passphrase needed); the whole package is checked when it is opened."""
+    check_header(Path(path), MIMETYPE, _not_a_package(Path(path)))
 
 
 def inspect_package(path: str | Path) -> PackageView:

@@ -75,6 +75,9 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.package_panel)
         self.setCentralWidget(self.pages)
         self.welcome.open_requested.connect(self.choose_standard)
+        self.welcome.open_package_requested.connect(self.choose_package)
+        self.welcome.recent_package_requested.connect(self.open_package)
+        self.welcome.set_recent(settings.recent_packages())
         self.package_panel.open_requested.connect(self.choose_package)
         self.package_panel.opened.connect(self._package_shown)
         self.package_panel.refused.connect(self._package_refused)
@@ -150,11 +153,13 @@ class MainWindow(QMainWindow):
             action.triggered.connect(partial(self.open_package, Path(path)))
         if recent:
             self.recent_packages_menu.addSeparator()
-            self.recent_packages_menu.addAction(
-                self.tr("Clear recent packages"), self.settings.clear_recent_packages
-            )
+            self.recent_packages_menu.addAction(self.tr("Clear recent packages"), self._clear_recent_packages)
         else:
             self.recent_packages_menu.addAction(self.tr("No recent packages")).setEnabled(False)
+
+    def _clear_recent_packages(self) -> None:
+        self.settings.clear_recent_packages()
+        self.welcome.set_recent([])
 
     def retranslate(self) -> None:
         standard = self.browser.standard
@@ -208,6 +213,7 @@ class MainWindow(QMainWindow):
         self.package_panel.open(Path(path), identity_dir, passphrase)
 
     def _package_shown(self, review: OpenedReview) -> None:
+        self.welcome.set_recent(self.settings.recent_packages())
         workspace = self.package_panel.workspace
         if workspace is not None:  # the expert's own review: declarations first, finalise last
             from reviewer.ui.panels.expert_pages import attach_expert_pages
@@ -253,20 +259,30 @@ class MainWindow(QMainWindow):
         folder = asks.open_folder(self, self.tr("Choose the authority folder"))
         if folder is None:
             return
-        db = asks.database(self, default_db(folder))
-        if db is not None:
-            self.open_ministry(folder, db)
+        chosen = asks.database(self, default_db(folder))
+        if chosen is not None:
+            self.open_ministry(folder, chosen.db, db_password=chosen.password)
 
     def open_ministry(
-        self, authority_dir: Path, db: str | None = None, passphrase: str | None = None
+        self,
+        authority_dir: Path,
+        db: str | None = None,
+        passphrase: str | None = None,
+        db_password: str | None = None,
     ) -> Task:
         """The ministry desk on ``authority_dir`` and the registry ``db`` (default: inside the folder),
-        opened in the background (the authority, the registry and its migrations)."""
+        opened in the background (the authority, the registry and its migrations). A server database's
+        password typed now is kept in the OS keyring (never in settings), else the keyring's is used."""
         from reviewer.app import ministry_desk as ops  # light: the desk's pages are imported once open
+
+        def op(_p: object) -> ops.OpenedDesk:
+            if db and db_password:
+                ops.keep_password(db, db_password)  # when the keyring cannot keep it: this session only
+            return ops.open_desk(authority_dir, db, db_password)
 
         self.statusBar().showMessage(self.tr("Opening the ministry desk…"))
         return (
-            Task(self, lambda _p: ops.open_desk(authority_dir, db), self._executor)
+            Task(self, op, self._executor)
             .on_success(partial(self._show_ministry, passphrase))
             .on_failure(self._open_failed)
             .run()

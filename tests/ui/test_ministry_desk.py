@@ -19,6 +19,7 @@ from reviewer.packages import inspect_package
 from reviewer.trust import create_identity, load_credential, open_authority
 from reviewer.trust.identity import REQUEST
 from reviewer.ui.panels.ministry import MinistryPanel, asks
+from reviewer.ui.panels.ministry.database_dialog import DatabaseChoice
 from reviewer.ui.tasks import ImmediateExecutor
 from tests.export.bundle_world import CHAIR, BundleWorld, build_bundle_world
 from tests.export.conftest import PASSPHRASE, source
@@ -246,7 +247,7 @@ def test_the_main_window_opens_the_ministry_desk(
     assert desk.experts.model.rowCount() == 7
     other = tmp_path / "other.sqlite3"
     monkeypatch.setattr(asks, "open_folder", lambda *a, **k: authdir)
-    monkeypatch.setattr(asks, "database", lambda parent, default: str(other))
+    monkeypatch.setattr(asks, "database", lambda parent, default: DatabaseChoice(str(other)))
     window.ministry_action.trigger()
     assert (
         window.ministry_panel is not desk

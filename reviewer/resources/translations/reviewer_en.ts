@@ -463,6 +463,73 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
     </message>
 </context>
 <context>
+    <name>DatabaseDialog</name>
+    <message>
+        <source>Registry database</source>
+        <translation>Registry database</translation>
+    </message>
+    <message>
+        <source>A &amp;file on this computer (SQLite)</source>
+        <translation>A &amp;file on this computer (SQLite)</translation>
+    </message>
+    <message>
+        <source>A database &amp;server (PostgreSQL)</source>
+        <translation>A database &amp;server (PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>blank: the one kept in the keyring</source>
+        <translation>blank: the one kept in the keyring</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Database:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;word:</translation>
+    </message>
+    <message>
+        <source>The password is kept in this computer&apos;s keyring, never in the app&apos;s settings.</source>
+        <translation>The password is kept in this computer&apos;s keyring, never in the app&apos;s settings.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Choose the registry database file</source>
+        <translation>Choose the registry database file</translation>
+    </message>
+    <message>
+        <source>SQLite database (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>SQLite database (*.sqlite3 *.sqlite *.db);;All files (*)</translation>
+    </message>
+</context>
+<context>
     <name>DeclarationsPage</name>
     <message>
         <source>I pledge to keep confidential everything in this review package and everything I learn in this review: the applicant&apos;s materials, the site visit, the panel&apos;s discussions, my own scores and the conclusion. I will use them only for this review; I will not copy, pass on or publish any of it, nor discuss it with the applicant or anyone outside the panel; and I will delete the package and my notes from my devices when the review is over.</source>
@@ -1785,6 +1852,37 @@ SHA-256 {sha}</translation>
     </message>
 </context>
 <context>
+    <name>PublicityDialog</name>
+    <message>
+        <source>Close the publicity</source>
+        <translation>Close the publicity</translation>
+    </message>
+    <message>
+        <source>“{name}” is under publicity ({year}). How did the publicity end?</source>
+        <translation>“{name}” is under publicity ({year}). How did the publicity end?</translation>
+    </message>
+    <message>
+        <source>&amp;No objection: award the title</source>
+        <translation>&amp;No objection: award the title</translation>
+    </message>
+    <message>
+        <source>An &amp;objection was upheld: the candidate stays creating</source>
+        <translation>An &amp;objection was upheld: the candidate stays creating</translation>
+    </message>
+    <message>
+        <source>&amp;Reason for the objection (kept in the registry):</source>
+        <translation>&amp;Reason for the objection (kept in the registry):</translation>
+    </message>
+    <message>
+        <source>Close the publicity…</source>
+        <translation>Close the publicity…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>RecordPage</name>
     <message>
         <source>The record is up to date; its signatures are kept.</source>
@@ -1942,6 +2040,53 @@ To read or print the record, or give it to the members, save a copy of it.</tran
     </message>
 </context>
 <context>
+    <name>RegisterDialog</name>
+    <message>
+        <source>Register a candidate</source>
+        <translation>Register a candidate</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>city</translation>
+    </message>
+    <message>
+        <source>park</source>
+        <translation>park</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>&amp;Province</source>
+        <translation>&amp;Province</translation>
+    </message>
+    <message>
+        <source>C&amp;ity (for a park: the city it lies in)</source>
+        <translation>C&amp;ity (for a park: the city it lies in)</translation>
+    </message>
+    <message>
+        <source>&amp;Year</source>
+        <translation>&amp;Year</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>RegistryPage</name>
     <message>
         <source>Type</source>
@@ -1976,8 +2121,24 @@ To read or print the record, or give it to the members, save a copy of it.</tran
         <translation>Year: stars, warnings, exits</translation>
     </message>
     <message>
+        <source>Expert calibration</source>
+        <translation>Expert calibration</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Register a candidate…</source>
+        <translation>Register a candidate…</translation>
+    </message>
+    <message>
+        <source>Close the publicity…</source>
+        <translation>Close the publicity…</translation>
+    </message>
+    <message>
+        <source>Export calibration…</source>
+        <translation>Export calibration…</translation>
     </message>
     <message>
         <source>Export history…</source>
@@ -2004,8 +2165,40 @@ To read or print the record, or give it to the members, save a copy of it.</tran
         <translation>{n} of {total} candidates</translation>
     </message>
     <message>
+        <source>Enter or double-click a review to see its scores</source>
+        <translation>Enter or double-click a review to see its scores</translation>
+    </message>
+    <message>
         <source>Reviewer</source>
         <translation>Reviewer</translation>
+    </message>
+    <message>
+        <source>Choose a candidate under publicity first.</source>
+        <translation>Choose a candidate under publicity first.</translation>
+    </message>
+    <message>
+        <source>“{name}” will be awarded the title. This cannot be undone.</source>
+        <translation>“{name}” will be awarded the title. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Award the title</source>
+        <translation>Award the title</translation>
+    </message>
+    <message>
+        <source>The objection will be recorded and “{name}” stays creating. This cannot be undone.</source>
+        <translation>The objection will be recorded and “{name}” stays creating. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Record the objection</source>
+        <translation>Record the objection</translation>
+    </message>
+    <message>
+        <source>Close the publicity</source>
+        <translation>Close the publicity</translation>
+    </message>
+    <message>
+        <source>“{name}” is now: {status}</source>
+        <translation>“{name}” is now: {status}</translation>
     </message>
     <message>
         <source>Choose a candidate first.</source>
@@ -2116,6 +2309,17 @@ SHA-256: {digest}</translation>
     <message>
         <source>Give the reason for the correction.</source>
         <translation>Give the reason for the correction.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Registered result</source>
+        <translation>Registered result</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -2613,12 +2817,20 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
         <translation>Expert review of Software Famous Cities and Parks</translation>
     </message>
     <message>
-        <source>Open a standard to read its indicators, or drop a standard file (.json) here.</source>
-        <translation>Open a standard to read its indicators, or drop a standard file (.json) here.</translation>
+        <source>Experts: open the review package (.rvpkg) the ministry sent you. To read a standard&apos;s indicators, open the standard file (.json). Files can also be dropped here.</source>
+        <translation>Experts: open the review package (.rvpkg) the ministry sent you. To read a standard&apos;s indicators, open the standard file (.json). Files can also be dropped here.</translation>
     </message>
     <message>
-        <source>Open standard…</source>
-        <translation>Open standard…</translation>
+        <source>Open review &amp;package…</source>
+        <translation>Open review &amp;package…</translation>
+    </message>
+    <message>
+        <source>Open &amp;standard…</source>
+        <translation>Open &amp;standard…</translation>
+    </message>
+    <message>
+        <source>&amp;Recent packages (click or Enter to open):</source>
+        <translation>&amp;Recent packages (click or Enter to open):</translation>
     </message>
 </context>
 <context>
@@ -2852,14 +3064,6 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
 Type its passphrase:</source>
         <translation>The key of {who} is not in this computer&apos;s keyring.
 Type its passphrase:</translation>
-    </message>
-    <message>
-        <source>Registry database</source>
-        <translation>Registry database</translation>
-    </message>
-    <message>
-        <source>The registry database (a SQLite file, or a URL such as postgresql+psycopg://host/db):</source>
-        <translation>The registry database (a SQLite file, or a URL such as postgresql+psycopg://host/db):</translation>
     </message>
 </context>
 <context>

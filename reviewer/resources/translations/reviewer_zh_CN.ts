@@ -463,6 +463,73 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
     </message>
 </context>
 <context>
+    <name>DatabaseDialog</name>
+    <message>
+        <source>Registry database</source>
+        <translation>登记册数据库</translation>
+    </message>
+    <message>
+        <source>A &amp;file on this computer (SQLite)</source>
+        <translation>本机上的文件（SQLite）(&amp;F)</translation>
+    </message>
+    <message>
+        <source>A database &amp;server (PostgreSQL)</source>
+        <translation>数据库服务器（PostgreSQL）(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>blank: the one kept in the keyring</source>
+        <translation>留空：使用系统钥匙串中保存的密码</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>The password is kept in this computer&apos;s keyring, never in the app&apos;s settings.</source>
+        <translation>密码保存在本机的系统钥匙串中，不会写入本软件的设置。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Choose the registry database file</source>
+        <translation>选择登记册数据库文件</translation>
+    </message>
+    <message>
+        <source>SQLite database (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>SQLite 数据库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>DeclarationsPage</name>
     <message>
         <source>I pledge to keep confidential everything in this review package and everything I learn in this review: the applicant&apos;s materials, the site visit, the panel&apos;s discussions, my own scores and the conclusion. I will use them only for this review; I will not copy, pass on or publish any of it, nor discuss it with the applicant or anyone outside the panel; and I will delete the package and my notes from my devices when the review is over.</source>
@@ -1785,6 +1852,37 @@ SHA-256 摘要 {sha}</translation>
     </message>
 </context>
 <context>
+    <name>PublicityDialog</name>
+    <message>
+        <source>Close the publicity</source>
+        <translation>结束公示</translation>
+    </message>
+    <message>
+        <source>“{name}” is under publicity ({year}). How did the publicity end?</source>
+        <translation>“{name}”正在公示（{year} 年）。公示结果如何？</translation>
+    </message>
+    <message>
+        <source>&amp;No objection: award the title</source>
+        <translation>公示期满无异议：授予称号(&amp;N)</translation>
+    </message>
+    <message>
+        <source>An &amp;objection was upheld: the candidate stays creating</source>
+        <translation>异议成立：仍为创建中(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason for the objection (kept in the registry):</source>
+        <translation>异议理由（记入登记册）(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Close the publicity…</source>
+        <translation>结束公示…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>RecordPage</name>
     <message>
         <source>The record is up to date; its signatures are kept.</source>
@@ -1942,6 +2040,53 @@ To read or print the record, or give it to the members, save a copy of it.</sour
     </message>
 </context>
 <context>
+    <name>RegisterDialog</name>
+    <message>
+        <source>Register a candidate</source>
+        <translation>登记候选对象</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>名城</translation>
+    </message>
+    <message>
+        <source>park</source>
+        <translation>名园</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation>类型(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Province</source>
+        <translation>省份(&amp;P)</translation>
+    </message>
+    <message>
+        <source>C&amp;ity (for a park: the city it lies in)</source>
+        <translation>城市（名园填所在城市）(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Year</source>
+        <translation>年度(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>状态(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>RegistryPage</name>
     <message>
         <source>Type</source>
@@ -1976,8 +2121,24 @@ To read or print the record, or give it to the members, save a copy of it.</sour
         <translation>年度：星级、整改与退出</translation>
     </message>
     <message>
+        <source>Expert calibration</source>
+        <translation>专家评分校准</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Register a candidate…</source>
+        <translation>登记候选对象…</translation>
+    </message>
+    <message>
+        <source>Close the publicity…</source>
+        <translation>结束公示…</translation>
+    </message>
+    <message>
+        <source>Export calibration…</source>
+        <translation>导出评分校准…</translation>
     </message>
     <message>
         <source>Export history…</source>
@@ -2004,8 +2165,40 @@ To read or print the record, or give it to the members, save a copy of it.</sour
         <translation>共 {total} 个候选对象，显示 {n} 个</translation>
     </message>
     <message>
+        <source>Enter or double-click a review to see its scores</source>
+        <translation>按 Enter 或双击一条评审记录，查看各专家评分</translation>
+    </message>
+    <message>
         <source>Reviewer</source>
         <translation>评审助手</translation>
+    </message>
+    <message>
+        <source>Choose a candidate under publicity first.</source>
+        <translation>请先选择一个正在公示的候选对象。</translation>
+    </message>
+    <message>
+        <source>“{name}” will be awarded the title. This cannot be undone.</source>
+        <translation>将授予“{name}”称号。此操作不可撤销。</translation>
+    </message>
+    <message>
+        <source>Award the title</source>
+        <translation>授予称号</translation>
+    </message>
+    <message>
+        <source>The objection will be recorded and “{name}” stays creating. This cannot be undone.</source>
+        <translation>将记录异议，“{name}”仍为创建中。此操作不可撤销。</translation>
+    </message>
+    <message>
+        <source>Record the objection</source>
+        <translation>记录异议</translation>
+    </message>
+    <message>
+        <source>Close the publicity</source>
+        <translation>结束公示</translation>
+    </message>
+    <message>
+        <source>“{name}” is now: {status}</source>
+        <translation>“{name}”现为：{status}</translation>
     </message>
     <message>
         <source>Choose a candidate first.</source>
@@ -2116,6 +2309,17 @@ SHA-256：{digest}</translation>
     <message>
         <source>Give the reason for the correction.</source>
         <translation>请说明更正的理由。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Registered result</source>
+        <translation>登记的评审结果</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -2613,12 +2817,20 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
         <translation>中国软件名城名园专家评审</translation>
     </message>
     <message>
-        <source>Open a standard to read its indicators, or drop a standard file (.json) here.</source>
-        <translation>打开评审标准以查看其指标，或将标准文件（.json）拖放到此处。</translation>
+        <source>Experts: open the review package (.rvpkg) the ministry sent you. To read a standard&apos;s indicators, open the standard file (.json). Files can also be dropped here.</source>
+        <translation>评审专家请打开工业和信息化部发来的评审包（.rvpkg）。如需查看评审标准的指标，请打开标准文件（.json）。也可将文件拖放到此处。</translation>
     </message>
     <message>
-        <source>Open standard…</source>
-        <translation>打开评审标准…</translation>
+        <source>Open review &amp;package…</source>
+        <translation>打开评审包(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;standard…</source>
+        <translation>打开评审标准(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Recent packages (click or Enter to open):</source>
+        <translation>最近打开的评审包（单击或按 Enter 打开）(&amp;R)：</translation>
     </message>
 </context>
 <context>
@@ -2852,14 +3064,6 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
 Type its passphrase:</source>
         <translation>{who}的私钥口令不在本机密钥环中。
 请输入口令：</translation>
-    </message>
-    <message>
-        <source>Registry database</source>
-        <translation>登记册数据库</translation>
-    </message>
-    <message>
-        <source>The registry database (a SQLite file, or a URL such as postgresql+psycopg://host/db):</source>
-        <translation>登记册数据库（SQLite 文件，或 postgresql+psycopg://主机/库 这样的地址）：</translation>
     </message>
 </context>
 <context>

@@ -86,9 +86,7 @@ class CriterionDetails(QTextBrowser):
         if c.is_leaf:
             facts.append((self.tr("Comment"), self._comment_rule(c)))
         parts = [self._heading(c.code, c.title.text(lang)), self._facts(facts)]
-        if c.guidance:
-            parts.append(self._section(self.tr("Guidance"), f"<p>{escape(c.guidance.text(lang))}</p>"))
-        if c.levels:
+        if c.levels:  # what the expert scores against: first, before the guidance
             rows = "".join(
                 f"<tr><td>{labels.number(lv.low)}–{labels.number(lv.high)}</td><td>{escape(lv.text.text(lang))}</td></tr>"
                 for lv in sorted(c.levels, key=lambda lv: lv.low, reverse=True)
@@ -98,6 +96,8 @@ class CriterionDetails(QTextBrowser):
             parts.append(
                 self._section(self.tr("Score levels"), f"<table class='levels'>{head}{rows}</table>")
             )
+        if c.guidance:
+            parts.append(self._section(self.tr("Guidance"), f"<p>{escape(c.guidance.text(lang))}</p>"))
         if c.children:
             items = "".join(
                 f"<li>{escape(k.code)} {escape(k.title.text(lang))} ({labels.number(k.points)})</li>"

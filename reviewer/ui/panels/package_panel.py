@@ -17,16 +17,18 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from reviewer.app.opening import SCALE, LocalStore, OpenedReview, Opening, open_for_member
+from reviewer.app.opening import SCALE, LocalStore, OpenedReview, Opening, check_is_package, open_for_member
 from reviewer.errors import ReviewerError
 from reviewer.process import keep_loaded
 from reviewer.trust import PassphraseSource, read_info
@@ -76,10 +78,18 @@ class StatusPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         for widget in (self.heading, self.file, self.reason, self.bar, self.step, self.button):
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+            if widget is self.reason:  # the whole reason, wrapped: a row of its own, centred
+                row = QHBoxLayout()
+                row.addStretch(1)
+                row.addWidget(widget, 100)
+                row.addStretch(1)
+                layout.addLayout(row)
+            else:
+                layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         self.refused = False
         self.reason.setMaximumWidth(FILE_WIDTH)
+        self.reason.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.retranslate()  # the button's text is its name, hidden or not
 
     def _show_file(self, path: Path) -> None:
@@ -164,20 +174,31 @@ class PackagePanel(QStackedWidget):
         if not self.may_close() or not self.save_work():
             return None  # the expert went back to fix a score typed, or to unsaved work, in the open review
         path = Path(path)
+        self._clear()
+        self.status.verifying(path)
+        self.setCurrentWidget(self.status)
+        # a file that is not a package at all is refused from its first bytes, before asking anything
+        return (
+            Task(self, lambda _p: check_is_package(path), self._executor)
+            .on_success(lambda _none: self._open_checked(path, identity_dir, passphrase))
+            .on_failure(partial(self._refuse, path))
+            .run()
+        )
+
+    def _open_checked(self, path: Path, identity_dir: Path | None, passphrase: str | None) -> None:
         remember = False
         folder = identity_dir or self._settings.identity_dir()
         if folder is None:
             folder = passphrase_dialogs.choose_identity_folder(self, str(Path.home()))
             remember = True
-        self._clear()
         if folder is None:
             self._refuse(path, None)
-            return None
+            return
         if passphrase is not None:
             source = passphrase_dialogs.typed_source(passphrase)
         else:
             source = passphrase_dialogs.keyring_source()
-        return self._start(path, Path(folder), source, remember, may_ask=passphrase is None)
+        self._start(path, Path(folder), source, remember, may_ask=passphrase is None)
 
     def _start(
         self, path: Path, folder: Path, source: PassphraseSource, remember: bool, may_ask: bool

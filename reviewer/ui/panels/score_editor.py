@@ -40,6 +40,7 @@ from reviewer.standards.model import Criterion, Standard
 from reviewer.ui import labels, palette
 from reviewer.ui.dialogs import errors
 from reviewer.ui.panels.criterion_details import CriterionDetails
+from reviewer.ui.panels.details_split import DetailsSplit
 from reviewer.ui.panels.score_evidence import EvidenceBox
 from reviewer.ui.panels.score_input import ScoreValidator, differs, half_width, refusal
 
@@ -122,10 +123,9 @@ class ScoreEditor(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.details, 1)
-        layout.addWidget(self.locked)
-        layout.addWidget(self.score_box)
-        layout.addWidget(self.evidence_box)
+        # the description (its score levels) over the boxes, which scroll when the window is short
+        self.split = DetailsSplit(self.details, [self.locked, self.score_box, self.evidence_box])
+        layout.addWidget(self.split, 1)
         self.retranslate()
         self.show_code(None, None)
 

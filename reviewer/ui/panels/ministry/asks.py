@@ -1,4 +1,5 @@
-"""The ministry desk's questions to the person: files, folders, a reason, a passphrase.
+"""The ministry desk's questions to the person: files, folders, a reason, a passphrase, the
+database, a candidate to register, how a publicity ended.
 
 Small functions behind which the real dialogs sit, so that tests monkeypatch them.
 """
@@ -6,9 +7,14 @@ Small functions behind which the real dialogs sit, so that tests monkeypatch the
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QWidget
+
+if TYPE_CHECKING:
+    from reviewer.ui.panels.ministry.database_dialog import DatabaseChoice
+    from reviewer.ui.panels.ministry.registry_actions import NewCandidate, PublicityDecision
 
 from reviewer.ui import accessible
 
@@ -51,16 +57,25 @@ def passphrase(parent: QWidget | None, who: str) -> str | None:
     return text if ok and text else None
 
 
-def database(parent: QWidget | None, default: str) -> str | None:
-    """The registry database: a SQLite file path or a SQLAlchemy URL (PostgreSQL); None when cancelled."""
-    text, ok = QInputDialog.getText(
-        parent,
-        QCoreApplication.translate("ministry", "Registry database"),
-        QCoreApplication.translate(
-            "ministry",
-            "The registry database (a SQLite file, or a URL such as postgresql+psycopg://host/db):",
-        ),
-        QLineEdit.EchoMode.Normal,
-        default,
-    )
-    return text.strip() or default if ok else None
+def database(parent: QWidget | None, default: str) -> DatabaseChoice | None:
+    """The registry database: a SQLite file, or a PostgreSQL server with its password; None when cancelled."""
+    from reviewer.ui.panels.ministry.database_dialog import DatabaseDialog
+
+    dialog = DatabaseDialog(default, parent)
+    return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def new_candidate(parent: QWidget | None) -> NewCandidate | None:
+    """A candidate to register by hand (None when cancelled)."""
+    from reviewer.ui.panels.ministry.registry_actions import RegisterDialog
+
+    dialog = RegisterDialog(parent)
+    return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def publicity(parent: QWidget | None, name: str, year: int) -> PublicityDecision | None:
+    """How ``name``'s publicity ended (None when cancelled)."""
+    from reviewer.ui.panels.ministry.registry_actions import PublicityDialog
+
+    dialog = PublicityDialog(name, year, parent)
+    return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -12,15 +12,15 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -33,9 +33,11 @@ from reviewer.ministry.desk import filter_candidates
 from reviewer.ministry.engine import STATUS_LABELS
 from reviewer.ministry.reports import language
 from reviewer.ui.dialogs import errors
-from reviewer.ui.models.ministry_models import CandidatesModel, ReportTableModel
+from reviewer.ui.models.ministry_models import CandidatesModel
 from reviewer.ui.panels.ministry import asks
 from reviewer.ui.panels.ministry.desk_state import MinistryDesk
+from reviewer.ui.panels.ministry.registry_actions import status_words
+from reviewer.ui.panels.ministry.report_view import ReportView
 from reviewer.ui.tasks import Task
 
 if TYPE_CHECKING:
@@ -43,58 +45,7 @@ if TYPE_CHECKING:
     from reviewer.ministry.types import Candidate
 
 ANY = None
-MAX_TABLE_HEIGHT = 360
 LEFT_WIDTH = 520
-
-
-class ReportView(QScrollArea):
-    """A report's tables one under the other, each with its title."""
-
-    def __init__(self, object_name: str) -> None:
-        super().__init__(objectName=object_name, widgetResizable=True)
-        self.report: Report | None = None
-        self.models: dict[str, ReportTableModel] = {}
-        self.title = QLabel(wordWrap=True)
-        self.title.setStyleSheet("font-weight: 600; font-size: 14px;")
-        self._body = QWidget()
-        self._layout = QVBoxLayout(self._body)
-        self._layout.addWidget(self.title)
-        self._layout.addStretch(1)
-        self.setWidget(self._body)
-
-    def set_report(self, report: Report | None) -> None:
-        self.report = report
-        while self._layout.count() > 2:
-            item = self._layout.takeAt(1)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        self.models = {}
-        if report is None:
-            self.title.clear()
-            return
-        en = language() == "en"
-        self.title.setText(report.title_en if en else report.title_zh)
-        for i, table in enumerate(report.tables, start=1):
-            label = QLabel(f"{table.title_en if en else table.title_zh}  ({len(table.rows)})")
-            label.setStyleSheet("font-weight: 600; margin-top: 6px;")
-            model = ReportTableModel(table)
-            view = QTableView(objectName=f"{self.objectName()}-{table.key}")
-            view.setModel(model)
-            label.setBuddy(view)
-            view.verticalHeader().hide()
-            view.setWordWrap(False)  # one line a row; the full text is in the tooltip
-            view.setAlternatingRowColors(True)
-            view.horizontalHeader().setStretchLastSection(True)
-            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            row_height = view.verticalHeader().defaultSectionSize()
-            height = view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
-            height += row_height * max(1, len(table.rows))
-            height += view.horizontalScrollBar().sizeHint().height()  # room for a scroll bar if too wide
-            view.setFixedHeight(min(MAX_TABLE_HEIGHT, height))
-            self.models[table.key] = model
-            self._layout.insertWidget(2 * i - 1, label)
-            self._layout.insertWidget(2 * i, view)
 
 
 class RegistryPage(QWidget):
@@ -117,14 +68,20 @@ class RegistryPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.count = QLabel()
+        self.decision = QLabel(wordWrap=True, objectName="registryDecision")
         self.history = ReportView("historyView")
         self.year_report = ReportView("yearView")
+        self.calibration = ReportView("calibrationView")
         self.tabs = QTabWidget()
         self.tabs.addTab(self.history, "")
         self.tabs.addTab(self.year_report, "")
+        self.tabs.addTab(self.calibration, "")
         self.refresh_button = QPushButton(clicked=self.refresh)
+        self.register_button = QPushButton(objectName="registerCandidate", clicked=self.register_candidate)
+        self.publicity_button = QPushButton(objectName="closePublicity", clicked=self.close_publicity)
         self.export_history_button = QPushButton(clicked=lambda: self.export("history"))
         self.export_year_button = QPushButton(clicked=lambda: self.export("year"))
+        self.export_calibration_button = QPushButton(clicked=lambda: self.export("calibration"))
 
         filters = QHBoxLayout()
         for label, box in zip(self.filter_labels, self._filters(), strict=True):
@@ -133,11 +90,17 @@ class RegistryPage(QWidget):
             label.setBuddy(box)
         filters.addStretch(1)
         filters.addWidget(self.refresh_button)
+        actions = QHBoxLayout()
+        actions.addWidget(self.register_button)
+        actions.addWidget(self.publicity_button)
+        actions.addStretch(1)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.count)
+        left_layout.addWidget(self.decision)
+        left_layout.addLayout(actions)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -146,6 +109,7 @@ class RegistryPage(QWidget):
         exports.addStretch(1)
         exports.addWidget(self.export_history_button)
         exports.addWidget(self.export_year_button)
+        exports.addWidget(self.export_calibration_button)
         right_layout.addLayout(exports)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
@@ -163,7 +127,14 @@ class RegistryPage(QWidget):
         self._years: dict[str, set[int]] = {}
         self._all: list[Candidate] = []
         self._latest: int | None = None
-        self._asked = {"registry": 0, "history": 0, "year": 0}  # the latest request of each read
+        self._pending: dict[str, int] = {}  # under publicity: name → year
+        self.review_dialog: QDialog | None = None  # a registered result, opened from the history
+        self._asked = {
+            "registry": 0,
+            "history": 0,
+            "year": 0,
+            "calibration": 0,
+        }  # the latest request of each read
         self.retranslate()
         self.refresh()
 
@@ -183,7 +154,11 @@ class RegistryPage(QWidget):
         self.year_report.setAccessibleName(self.tr("Year: stars, warnings, exits"))
         self.tabs.setTabText(0, self.tr("Candidate history"))
         self.tabs.setTabText(1, self.tr("Year: stars, warnings, exits"))
+        self.tabs.setTabText(2, self.tr("Expert calibration"))
         self.refresh_button.setText(self.tr("Refresh"))
+        self.register_button.setText(self.tr("Register a candidate…"))
+        self.publicity_button.setText(self.tr("Close the publicity…"))
+        self.export_calibration_button.setText(self.tr("Export calibration…"))
         self.export_history_button.setText(self.tr("Export history…"))
         self.export_year_button.setText(self.tr("Export year report…"))
         self._fill_fixed_filters()
@@ -234,6 +209,7 @@ class RegistryPage(QWidget):
             return
         self._all = list(contents.candidates)
         self._years, self._latest = contents.years_of, contents.latest
+        self._pending = dict(contents.pending)
         self._fill(self.province_filter, [(self.tr("All"), ANY)] + [(p, p) for p in contents.provinces])
         self._fill(self.year_filter, [(self.tr("All"), ANY)] + [(str(y), y) for y in contents.years])
         self._apply_filters()
@@ -251,6 +227,7 @@ class RegistryPage(QWidget):
         self.model.set_rows(shown)
         self.count.setText(self.tr("{n} of {total} candidates").format(n=len(shown), total=len(self._all)))
         self._show_year()
+        self._show_calibration()
         if selected and self.select(selected):
             return
         if shown:
@@ -272,6 +249,7 @@ class RegistryPage(QWidget):
 
     def _show_selected(self, *_: object) -> None:
         name = self.selected_name()
+        self.publicity_button.setEnabled(name in self._pending)
         if name is None:
             return
         reg, asked, lang = self.desk.registry, self._ask("history"), language()
@@ -282,7 +260,36 @@ class RegistryPage(QWidget):
     def _show_history(self, asked: int, name: str, report: Report) -> None:
         if self._current("history", asked):
             self.history.set_report(report)
+            reviews = self.history.views.get("reviews")
+            if reviews is not None:  # a review opens by Enter or a double click
+                reviews.setToolTip(self.tr("Enter or double-click a review to see its scores"))
+                reviews.activated.connect(self.open_review)
             self.shown.emit(name)
+
+    def open_review(self, index: QModelIndex) -> None:
+        """The registered result in row ``index`` of the history's reviews, read on a worker."""
+        model = self.history.models.get("reviews")
+        if model is None or model.table is None or not index.isValid():
+            return
+        record = model.table.records()[index.row()]
+        package, version = str(record["package"]), int(record["version"])
+        reg, lang = self.desk.registry, language()
+        Task(self, lambda _p: ops.review(reg, package, version, lang), self.desk.executor).on_success(
+            self._show_review
+        ).on_failure(partial(errors.report, self)).run()
+
+    def _show_review(self, report: Report) -> None:
+        from reviewer.ui.panels.ministry.registry_review import ReviewDialog
+
+        if self.review_dialog is not None:
+            self.review_dialog.close()
+        self.review_dialog = ReviewDialog(report, self)
+        self.review_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.review_dialog.destroyed.connect(self._review_closed)
+        self.review_dialog.show()
+
+    def _review_closed(self, *_: object) -> None:
+        self.review_dialog = None
 
     def report_year(self) -> int | None:
         year = self.year_filter.currentData()
@@ -298,14 +305,77 @@ class RegistryPage(QWidget):
         if self._current("year", asked):
             self.year_report.set_report(report)
 
+    def _show_calibration(self) -> None:
+        reg, asked, lang = self.desk.registry, self._ask("calibration"), language()
+        Task(self, lambda _p: ops.calibration(reg, lang), self.desk.executor).on_success(
+            partial(self._show_calibration_report, asked)
+        ).run()
+
+    def _show_calibration_report(self, asked: int, report: Report) -> None:
+        if self._current("calibration", asked):
+            self.calibration.set_report(report)
+
+    # --- decisions --------------------------------------------------------------------------
+    def register_candidate(self) -> None:
+        new = asks.new_candidate(self)
+        if new is None:
+            return
+        reg = self.desk.registry
+        Task(
+            self,
+            lambda _p: ops.register_candidate(
+                reg, new.name, new.type, new.province, new.city, new.year, new.status
+            ),
+            self.desk.executor,
+            writes=True,
+        ).on_success(partial(self._decided, new.name)).on_failure(partial(errors.report, self)).run()
+
+    def close_publicity(self) -> None:
+        name = self.selected_name()
+        if name is None or name not in self._pending:
+            errors.show_error(self, self.tr("Reviewer"), self.tr("Choose a candidate under publicity first."))
+            return
+        year = self._pending[name]
+        decision = asks.publicity(self, name, year)
+        if decision is None:
+            return
+        if decision.confirmed:
+            what = self.tr("“{name}” will be awarded the title. This cannot be undone.").format(name=name)
+            action = self.tr("Award the title")
+        else:
+            what = self.tr(
+                "The objection will be recorded and “{name}” stays creating. This cannot be undone."
+            ).format(name=name)
+            action = self.tr("Record the objection")
+        if not errors.confirm(self, self.tr("Close the publicity"), what, action):
+            return
+        reg = self.desk.registry
+        Task(
+            self,
+            lambda _p: ops.decide_publicity(
+                reg, name, year, confirmed=decision.confirmed, reason=decision.reason
+            ),
+            self.desk.executor,
+            writes=True,
+        ).on_success(partial(self._decided, name)).on_failure(partial(errors.report, self)).run()
+
+    def _decided(self, name: str, status: str) -> None:
+        self.decision.setText(
+            self.tr("“{name}” is now: {status}").format(name=name, status=status_words(status))
+        )
+        self.desk.registry_changed.emit()  # every page reads the registry again
+
     # --- export -----------------------------------------------------------------------------
     def export(self, which: str) -> None:
-        name = self.selected_name()
+        name = self.selected_name() if which == "history" else None
         if which == "history" and name is None:
             errors.show_error(self, self.tr("Reviewer"), self.tr("Choose a candidate first."))
             return
         year = self.report_year()
-        suggested = f"{name}.xlsx" if which == "history" else f"registry-{year or 'all'}.xlsx"
+        suggested = {
+            "history": f"{name}.xlsx",
+            "calibration": "calibration.xlsx",
+        }.get(which, f"registry-{year or 'all'}.xlsx")
         out = asks.save_file(self, self.tr("Export the report"), str(Path.home() / suggested),
                              self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))  # fmt: skip
         if out is None:
@@ -316,7 +386,7 @@ class RegistryPage(QWidget):
         lang = "zh_CN" if fmt == "xlsx" else language()
         who = name if which == "history" else None  # (a name: checked above)
 
-        Task(self, lambda _p: ops.export_report(reg, out, fmt, lang, name=who, year=year),
+        Task(self, lambda _p: ops.export_report(reg, out, fmt, lang, name=who, year=year, which=which),
              self.desk.executor).on_success(self._exported).on_failure(partial(errors.report, self)).run()  # fmt: skip
 
     def _exported(self, path: Path) -> None:
