@@ -39,6 +39,7 @@ class DetailsSplit(QSplitter):
         layout.addStretch(1)
         self.scroller = _Lower(objectName="detailsSplitScroll", widgetResizable=True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop of its own: it follows the fields
         self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroller.setWidget(self.below_widget)
         details.setMinimumHeight(MIN_PANE)

@@ -152,6 +152,7 @@ class RegistryPage(QWidget):
         self.table.setAccessibleName(self.tr("Candidates in the registry"))
         self.history.setAccessibleName(self.tr("Candidate history"))
         self.year_report.setAccessibleName(self.tr("Year: stars, warnings, exits"))
+        self.calibration.setAccessibleName(self.tr("Expert calibration"))
         self.tabs.setTabText(0, self.tr("Candidate history"))
         self.tabs.setTabText(1, self.tr("Year: stars, warnings, exits"))
         self.tabs.setTabText(2, self.tr("Expert calibration"))
