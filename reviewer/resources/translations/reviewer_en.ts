@@ -9,6 +9,96 @@
     </message>
 </context>
 <context>
+    <name>BoardModel</name>
+    <message>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Latest version held</source>
+        <translation>Latest version held</translation>
+    </message>
+    <message>
+        <source>Signed at</source>
+        <translation>Signed at</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Recused (conflict declared)</source>
+        <translation>Recused (conflict declared)</translation>
+    </message>
+    <message>
+        <source>Returned: awaiting version {n}</source>
+        <translation>Returned: awaiting version {n}</translation>
+    </message>
+    <message>
+        <source>Pending: no sheet yet</source>
+        <translation>Pending: no sheet yet</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <source>version {n}</source>
+        <translation>version {n}</translation>
+    </message>
+    <message>
+        <source>{who}: version {v} was returned for correction {when}; the corrected version {n} has not been imported yet.</source>
+        <translation>{who}: version {v} was returned for correction {when}; the corrected version {n} has not been imported yet.</translation>
+    </message>
+    <message>
+        <source>{who}: no sheet has been imported yet.</source>
+        <translation>{who}: no sheet has been imported yet.</translation>
+    </message>
+    <message>
+        <source>{who} declared a conflict of interest; the recusal does not score.</source>
+        <translation>{who} declared a conflict of interest; the recusal does not score.</translation>
+    </message>
+    <message>
+        <source>{who}: version {v} counts.</source>
+        <translation>{who}: version {v} counts.</translation>
+    </message>
+</context>
+<context>
+    <name>BoardView</name>
+    <message>
+        <source>Reading the sheets held…</source>
+        <translation>Reading the sheets held…</translation>
+    </message>
+    <message>
+        <source>{n} member(s): {s} submitted, {r} returned, {p} pending, {c} recused.</source>
+        <translation>{n} member(s): {s} submitted, {r} returned, {p} pending, {c} recused.</translation>
+    </message>
+    <message>
+        <source>Waiting for: {names}.</source>
+        <translation>Waiting for: {names}.</translation>
+    </message>
+    <message>
+        <source>Every member&apos;s sheet is in.</source>
+        <translation>Every member&apos;s sheet is in.</translation>
+    </message>
+    <message>
+        <source>Panel status</source>
+        <translation>Panel status</translation>
+    </message>
+</context>
+<context>
     <name>CandidatesModel</name>
     <message>
         <source>Name</source>

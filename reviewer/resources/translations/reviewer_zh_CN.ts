@@ -9,6 +9,96 @@
     </message>
 </context>
 <context>
+    <name>BoardModel</name>
+    <message>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Latest version held</source>
+        <translation>已收到的最新版本</translation>
+    </message>
+    <message>
+        <source>Signed at</source>
+        <translation>签署时间</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Recused (conflict declared)</source>
+        <translation>已回避（声明利益冲突）</translation>
+    </message>
+    <message>
+        <source>Returned: awaiting version {n}</source>
+        <translation>已退回：等待第 {n} 版</translation>
+    </message>
+    <message>
+        <source>Pending: no sheet yet</source>
+        <translation>待提交：尚未收到评分表</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>组长</translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <source>version {n}</source>
+        <translation>第 {n} 版</translation>
+    </message>
+    <message>
+        <source>{who}: version {v} was returned for correction {when}; the corrected version {n} has not been imported yet.</source>
+        <translation>{who}：第 {v} 版评分表已于 {when} 退回更正；更正后的第 {n} 版尚未导入。</translation>
+    </message>
+    <message>
+        <source>{who}: no sheet has been imported yet.</source>
+        <translation>{who}：尚未导入评分表。</translation>
+    </message>
+    <message>
+        <source>{who} declared a conflict of interest; the recusal does not score.</source>
+        <translation>{who} 已声明利益冲突并回避，回避表不计分。</translation>
+    </message>
+    <message>
+        <source>{who}: version {v} counts.</source>
+        <translation>{who}：第 {v} 版评分表计入。</translation>
+    </message>
+</context>
+<context>
+    <name>BoardView</name>
+    <message>
+        <source>Reading the sheets held…</source>
+        <translation>正在读取已收到的评分表…</translation>
+    </message>
+    <message>
+        <source>{n} member(s): {s} submitted, {r} returned, {p} pending, {c} recused.</source>
+        <translation>共 {n} 位成员：已提交 {s} 位，已退回 {r} 位，待提交 {p} 位，已回避 {c} 位。</translation>
+    </message>
+    <message>
+        <source>Waiting for: {names}.</source>
+        <translation>尚待：{names}。</translation>
+    </message>
+    <message>
+        <source>Every member&apos;s sheet is in.</source>
+        <translation>全体成员的评分表均已收到。</translation>
+    </message>
+    <message>
+        <source>Panel status</source>
+        <translation>组员状态</translation>
+    </message>
+</context>
+<context>
     <name>CandidatesModel</name>
     <message>
         <source>Name</source>
