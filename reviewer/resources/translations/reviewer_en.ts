@@ -1932,6 +1932,33 @@ To read or print the record, or give it to the members, save a copy of it.</tran
     </message>
 </context>
 <context>
+    <name>RecordViewer</name>
+    <message>
+        <source>Page {page} of {count}</source>
+        <translation>Page {page} of {count}</translation>
+    </message>
+    <message>
+        <source>The review record could not be shown.</source>
+        <translation>The review record could not be shown.</translation>
+    </message>
+    <message>
+        <source>No review record yet: produce it to read it here before anyone signs.</source>
+        <translation>No review record yet: produce it to read it here before anyone signs.</translation>
+    </message>
+    <message>
+        <source>The review record as it will be signed</source>
+        <translation>The review record as it will be signed</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Next page</translation>
+    </message>
+</context>
+<context>
     <name>RegistryPage</name>
     <message>
         <source>Type</source>

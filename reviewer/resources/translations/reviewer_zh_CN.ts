@@ -1932,6 +1932,33 @@ To read or print the record, or give it to the members, save a copy of it.</sour
     </message>
 </context>
 <context>
+    <name>RecordViewer</name>
+    <message>
+        <source>Page {page} of {count}</source>
+        <translation>第 {page} 页，共 {count} 页</translation>
+    </message>
+    <message>
+        <source>The review record could not be shown.</source>
+        <translation>无法显示评审意见表。</translation>
+    </message>
+    <message>
+        <source>No review record yet: produce it to read it here before anyone signs.</source>
+        <translation>尚未生成评审意见表：生成后可在此阅读，再由各位成员签署。</translation>
+    </message>
+    <message>
+        <source>The review record as it will be signed</source>
+        <translation>评审意见表（即将签署的内容）</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+</context>
+<context>
     <name>RegistryPage</name>
     <message>
         <source>Type</source>
