@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -35,18 +36,31 @@ class BoardView(QGroupBox):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
+        rows = self.table.verticalHeader()
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)  # compact: every member in view
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table)
         self.retranslate()
 
     def show_board(self, board: PanelBoard) -> None:
         self.board = board
         self.model.set_members(board.members)
+        self._fit_height()
         self._fill_summary()
+
+    def _fit_height(self) -> None:
+        """Tall enough for every member's row (a panel is a handful of people): nobody is scrolled away."""
+        table = self.table
+        rows = table.verticalHeader().defaultSectionSize() * self.model.rowCount()
+        frame = 2 * table.frameWidth()
+        scroll = table.horizontalScrollBar().sizeHint().height()
+        table.setFixedHeight(table.horizontalHeader().sizeHint().height() + rows + frame + scroll)
+        self.setMaximumHeight(self.sizeHint().height())
 
     def _fill_summary(self) -> None:
         board = self.board

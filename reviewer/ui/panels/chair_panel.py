@@ -119,8 +119,8 @@ class ChairPanel(ChairDeciding, QWidget):
         sheets_page = QSplitter(Qt.Orientation.Vertical, objectName="chairSheetsPage")
         sheets_page.addWidget(self.board)  # who is missing: where the chair looks first
         sheets_page.addWidget(self.imports)
-        sheets_page.setStretchFactor(0, 2)
-        sheets_page.setStretchFactor(1, 3)
+        sheets_page.setStretchFactor(0, 0)
+        sheets_page.setStretchFactor(1, 1)
         sheets_page.setChildrenCollapsible(False)
         self.tabs.addTab(sheets_page, "")
         self.tabs.addTab(self.matrix, "")
