@@ -1216,15 +1216,35 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <source>Divergent: {score} is more than {pct}% away from the panel mean {mean}. The expert must re-check it and explain it in writing.</source>
-        <translation>Divergent: {score} is more than {pct}% away from the panel mean {mean}. The expert must re-check it and explain it in writing.</translation>
+        <translation type="vanished">Divergent: {score} is more than {pct}% away from the panel mean {mean}. The expert must re-check it and explain it in writing.</translation>
     </message>
     <message>
         <source>Explanation: {text}</source>
-        <translation>Explanation: {text}</translation>
+        <translation type="vanished">Explanation: {text}</translation>
+    </message>
+    <message>
+        <source>Divergent: {score} is more than {pct}% away from the panel mean {mean}.</source>
+        <translation>Divergent: {score} is more than {pct}% away from the panel mean {mean}.</translation>
+    </message>
+    <message>
+        <source>Explained (recorded): {text}</source>
+        <translation>Explained (recorded): {text}</translation>
+    </message>
+    <message>
+        <source>Needed: the expert re-checks it and explains it in writing.</source>
+        <translation>Needed: the expert re-checks it and explains it in writing.</translation>
     </message>
     <message>
         <source>Divergent: the spread {spread} is more than {share} of the {points} points ({limit}).</source>
         <translation>Divergent: the spread {spread} is more than {share} of the {points} points ({limit}).</translation>
+    </message>
+    <message>
+        <source>Settled: the panel set the consensus score {value}.</source>
+        <translation>Settled: the panel set the consensus score {value}.</translation>
+    </message>
+    <message>
+        <source>Needed: the panel discusses it (a consensus score may settle it).</source>
+        <translation>Needed: the panel discusses it (a consensus score may settle it).</translation>
     </message>
     <message>
         <source>Consensus score {value} (computed {aggregate}). Rationale: {why}</source>
@@ -1350,8 +1370,12 @@ SHA-256 {sha}</translation>
         <translation>Consensus scores: {n}</translation>
     </message>
     <message>
+        <source>Red: a divergence still to be explained or settled; green: explained (hover a cell for the rule and what is needed). Sort by Spread to find where discussion is needed. The last row shows each expert&apos;s leniency.</source>
+        <translation>Red: a divergence still to be explained or settled; green: explained (hover a cell for the rule and what is needed). Sort by Spread to find where discussion is needed. The last row shows each expert&apos;s leniency.</translation>
+    </message>
+    <message>
         <source>Red cells are divergent scores (hover for the rule). Sort by Spread to find where discussion is needed. The last row shows each expert&apos;s leniency.</source>
-        <translation>Red cells are divergent scores (hover for the rule). Sort by Spread to find where discussion is needed. The last row shows each expert&apos;s leniency.</translation>
+        <translation type="vanished">Red cells are divergent scores (hover for the rule). Sort by Spread to find where discussion is needed. The last row shows each expert&apos;s leniency.</translation>
     </message>
     <message>
         <source>Selected score</source>
