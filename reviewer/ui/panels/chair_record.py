@@ -152,9 +152,12 @@ class RecordPage(RecordOnFile, QWidget):
         ):
             buttons.addWidget(b)
         buttons.addStretch(1)
-        buttons.addWidget(self.results)
+        result_row = QHBoxLayout()  # its own row: the steps and the result fit 1024 px side by side
+        result_row.addWidget(self.results)
+        result_row.addStretch(1)
         inner = QVBoxLayout(self.record_box)
         inner.addLayout(buttons)
+        inner.addLayout(result_row)
         inner.addWidget(self.progress)
         inner.addWidget(self.status)
         inner.addWidget(self.warning)
