@@ -1215,14 +1215,6 @@ SHA-256 {sha}</translation>
         <translation>{value} (consensus)</translation>
     </message>
     <message>
-        <source>Divergent: {score} is more than {pct}% away from the panel mean {mean}. The expert must re-check it and explain it in writing.</source>
-        <translation type="vanished">Divergent: {score} is more than {pct}% away from the panel mean {mean}. The expert must re-check it and explain it in writing.</translation>
-    </message>
-    <message>
-        <source>Explanation: {text}</source>
-        <translation type="vanished">Explanation: {text}</translation>
-    </message>
-    <message>
         <source>Divergent: {score} is more than {pct}% away from the panel mean {mean}.</source>
         <translation>Divergent: {score} is more than {pct}% away from the panel mean {mean}.</translation>
     </message>
@@ -1372,10 +1364,6 @@ SHA-256 {sha}</translation>
     <message>
         <source>Red: a divergence still to be explained or settled; green: explained (hover a cell for the rule and what is needed). Sort by Spread to find where discussion is needed. The last row shows each expert&apos;s leniency.</source>
         <translation>Red: a divergence still to be explained or settled; green: explained (hover a cell for the rule and what is needed). Sort by Spread to find where discussion is needed. The last row shows each expert&apos;s leniency.</translation>
-    </message>
-    <message>
-        <source>Red cells are divergent scores (hover for the rule). Sort by Spread to find where discussion is needed. The last row shows each expert&apos;s leniency.</source>
-        <translation type="vanished">Red cells are divergent scores (hover for the rule). Sort by Spread to find where discussion is needed. The last row shows each expert&apos;s leniency.</translation>
     </message>
     <message>
         <source>Selected score</source>

@@ -1215,14 +1215,6 @@ SHA-256 摘要 {sha}</translation>
         <translation>{value}（共识）</translation>
     </message>
     <message>
-        <source>Divergent: {score} is more than {pct}% away from the panel mean {mean}. The expert must re-check it and explain it in writing.</source>
-        <translation type="vanished">偏离：{score} 与专家组平均分 {mean} 相差超过 {pct}%。该专家须复核并书面说明。</translation>
-    </message>
-    <message>
-        <source>Explanation: {text}</source>
-        <translation type="vanished">偏离说明：{text}</translation>
-    </message>
-    <message>
         <source>Divergent: {score} is more than {pct}% away from the panel mean {mean}.</source>
         <translation>偏离：{score} 与专家组平均分 {mean} 相差超过 {pct}%。</translation>
     </message>
@@ -1372,10 +1364,6 @@ SHA-256 摘要 {sha}</translation>
     <message>
         <source>Red: a divergence still to be explained or settled; green: explained (hover a cell for the rule and what is needed). Sort by Spread to find where discussion is needed. The last row shows each expert&apos;s leniency.</source>
         <translation>红色：偏离尚待说明或处理；绿色：已说明（悬停单元格可查看规则及尚需事项）。按“极差”排序可找出需要讨论的指标。最后一行为各专家的宽严度。</translation>
-    </message>
-    <message>
-        <source>Red cells are divergent scores (hover for the rule). Sort by Spread to find where discussion is needed. The last row shows each expert&apos;s leniency.</source>
-        <translation type="vanished">红色单元格为偏离评分（悬停查看规则）。按“极差”排序可找出需要讨论的指标。最后一行为各专家的宽严度。</translation>
     </message>
     <message>
         <source>Selected score</source>

@@ -30,7 +30,7 @@ from reviewer.ui import labels, palette
 from reviewer.ui.models.matrix_model import INDICATOR, CodeRole, ExpertRole, MatrixModel, MatrixSortProxy
 from reviewer.ui.panels.chair_decisions import LOCK_STYLE
 
-INDICATOR_WIDTH = 150  # the indicator's code and title, elided (the tooltip has the whole title)
+INDICATOR_WIDTH = 136  # the indicator's code and title, elided (the tooltip has the whole title)
 
 RESULT_STYLE = "QLabel {{ font-weight: bold; font-size: 15px; color: {colour}; }}"
 
@@ -128,8 +128,8 @@ class MatrixPage(QWidget):
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
-        splitter.setSizes([1000, 250])
-        side.setMinimumWidth(230)
+        splitter.setSizes([1000, 230])
+        side.setMinimumWidth(220)
         side.setMaximumWidth(340)
         self.hint = QLabel(objectName="matrixHint", wordWrap=True)
         self.lock_label = QLabel(objectName="matrixLocked", wordWrap=True)
