@@ -25,7 +25,8 @@ VERIFIED_BADGE = "#1e7e34"  # the package verified
 # --- backgrounds ------------------------------------------------------------------------------
 BANNER_BACKGROUND = "#fff4e5"  # a notice across the top of a review
 BANNER_TEXT = "#8a4b00"
-DIVERGENT = "#f6c9c4"  # a score far from the panel's
+DIVERGENT = "#f6c9c4"  # a score far from the panel's, not yet explained
+EXPLAINED = "#dcefd9"  # a divergent score explained (or a spread settled by a consensus score)
 CONSENSUS = "#d6e6f7"  # the panel's consensus column
 RECUSED = "#ececec"  # an expert who does not score this candidate
 LENIENCY = "#f4f1e6"  # the leniency row

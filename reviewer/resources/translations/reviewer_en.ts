@@ -9,6 +9,96 @@
     </message>
 </context>
 <context>
+    <name>BoardModel</name>
+    <message>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Latest version held</source>
+        <translation>Latest version held</translation>
+    </message>
+    <message>
+        <source>Signed at</source>
+        <translation>Signed at</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Recused (conflict declared)</source>
+        <translation>Recused (conflict declared)</translation>
+    </message>
+    <message>
+        <source>Returned: awaiting version {n}</source>
+        <translation>Returned: awaiting version {n}</translation>
+    </message>
+    <message>
+        <source>Pending: no sheet yet</source>
+        <translation>Pending: no sheet yet</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <source>version {n}</source>
+        <translation>version {n}</translation>
+    </message>
+    <message>
+        <source>{who}: version {v} was returned for correction {when}; the corrected version {n} has not been imported yet.</source>
+        <translation>{who}: version {v} was returned for correction {when}; the corrected version {n} has not been imported yet.</translation>
+    </message>
+    <message>
+        <source>{who}: no sheet has been imported yet.</source>
+        <translation>{who}: no sheet has been imported yet.</translation>
+    </message>
+    <message>
+        <source>{who} declared a conflict of interest; the recusal does not score.</source>
+        <translation>{who} declared a conflict of interest; the recusal does not score.</translation>
+    </message>
+    <message>
+        <source>{who}: version {v} counts.</source>
+        <translation>{who}: version {v} counts.</translation>
+    </message>
+</context>
+<context>
+    <name>BoardView</name>
+    <message>
+        <source>Reading the sheets held…</source>
+        <translation>Reading the sheets held…</translation>
+    </message>
+    <message>
+        <source>{n} member(s): {s} submitted, {r} returned, {p} pending, {c} recused.</source>
+        <translation>{n} member(s): {s} submitted, {r} returned, {p} pending, {c} recused.</translation>
+    </message>
+    <message>
+        <source>Waiting for: {names}.</source>
+        <translation>Waiting for: {names}.</translation>
+    </message>
+    <message>
+        <source>Every member&apos;s sheet is in.</source>
+        <translation>Every member&apos;s sheet is in.</translation>
+    </message>
+    <message>
+        <source>Panel status</source>
+        <translation>Panel status</translation>
+    </message>
+</context>
+<context>
     <name>CandidatesModel</name>
     <message>
         <source>Name</source>
@@ -1264,16 +1354,28 @@ SHA-256 {sha}</translation>
         <translation>{value} (consensus)</translation>
     </message>
     <message>
-        <source>Divergent: {score} is more than {pct}% away from the panel mean {mean}. The expert must re-check it and explain it in writing.</source>
-        <translation>Divergent: {score} is more than {pct}% away from the panel mean {mean}. The expert must re-check it and explain it in writing.</translation>
+        <source>Divergent: {score} is more than {pct}% away from the panel mean {mean}.</source>
+        <translation>Divergent: {score} is more than {pct}% away from the panel mean {mean}.</translation>
     </message>
     <message>
-        <source>Explanation: {text}</source>
-        <translation>Explanation: {text}</translation>
+        <source>Explained (recorded): {text}</source>
+        <translation>Explained (recorded): {text}</translation>
+    </message>
+    <message>
+        <source>Needed: the expert re-checks it and explains it in writing.</source>
+        <translation>Needed: the expert re-checks it and explains it in writing.</translation>
     </message>
     <message>
         <source>Divergent: the spread {spread} is more than {share} of the {points} points ({limit}).</source>
         <translation>Divergent: the spread {spread} is more than {share} of the {points} points ({limit}).</translation>
+    </message>
+    <message>
+        <source>Settled: the panel set the consensus score {value}.</source>
+        <translation>Settled: the panel set the consensus score {value}.</translation>
+    </message>
+    <message>
+        <source>Needed: the panel discusses it (a consensus score may settle it).</source>
+        <translation>Needed: the panel discusses it (a consensus score may settle it).</translation>
     </message>
     <message>
         <source>Consensus score {value} (computed {aggregate}). Rationale: {why}</source>
@@ -1399,8 +1501,8 @@ SHA-256 {sha}</translation>
         <translation>Consensus scores: {n}</translation>
     </message>
     <message>
-        <source>Red cells are divergent scores (hover for the rule). Sort by Spread to find where discussion is needed. The last row shows each expert&apos;s leniency.</source>
-        <translation>Red cells are divergent scores (hover for the rule). Sort by Spread to find where discussion is needed. The last row shows each expert&apos;s leniency.</translation>
+        <source>Red: a divergence still to be explained or settled; green: explained (hover a cell for the rule and what is needed). Sort by Spread to find where discussion is needed. The last row shows each expert&apos;s leniency.</source>
+        <translation>Red: a divergence still to be explained or settled; green: explained (hover a cell for the rule and what is needed). Sort by Spread to find where discussion is needed. The last row shows each expert&apos;s leniency.</translation>
     </message>
     <message>
         <source>Selected score</source>
@@ -2037,6 +2139,33 @@ To read or print the record, or give it to the members, save a copy of it.</tran
     <message>
         <source>The record on file carries signatures but was made from other decisions: reopen it, then produce it again; every member must then sign it again.</source>
         <translation>The record on file carries signatures but was made from other decisions: reopen it, then produce it again; every member must then sign it again.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordViewer</name>
+    <message>
+        <source>Page {page} of {count}</source>
+        <translation>Page {page} of {count}</translation>
+    </message>
+    <message>
+        <source>The review record could not be shown.</source>
+        <translation>The review record could not be shown.</translation>
+    </message>
+    <message>
+        <source>No review record yet: produce it to read it here before anyone signs.</source>
+        <translation>No review record yet: produce it to read it here before anyone signs.</translation>
+    </message>
+    <message>
+        <source>The review record as it will be signed</source>
+        <translation>The review record as it will be signed</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Next page</translation>
     </message>
 </context>
 <context>

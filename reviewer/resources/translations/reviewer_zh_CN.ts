@@ -9,6 +9,96 @@
     </message>
 </context>
 <context>
+    <name>BoardModel</name>
+    <message>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Latest version held</source>
+        <translation>已收到的最新版本</translation>
+    </message>
+    <message>
+        <source>Signed at</source>
+        <translation>签署时间</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Recused (conflict declared)</source>
+        <translation>已回避（声明利益冲突）</translation>
+    </message>
+    <message>
+        <source>Returned: awaiting version {n}</source>
+        <translation>已退回：等待第 {n} 版</translation>
+    </message>
+    <message>
+        <source>Pending: no sheet yet</source>
+        <translation>待提交：尚未收到评分表</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>组长</translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <source>version {n}</source>
+        <translation>第 {n} 版</translation>
+    </message>
+    <message>
+        <source>{who}: version {v} was returned for correction {when}; the corrected version {n} has not been imported yet.</source>
+        <translation>{who}：第 {v} 版评分表已于 {when} 退回更正；更正后的第 {n} 版尚未导入。</translation>
+    </message>
+    <message>
+        <source>{who}: no sheet has been imported yet.</source>
+        <translation>{who}：尚未导入评分表。</translation>
+    </message>
+    <message>
+        <source>{who} declared a conflict of interest; the recusal does not score.</source>
+        <translation>{who} 已声明利益冲突并回避，回避表不计分。</translation>
+    </message>
+    <message>
+        <source>{who}: version {v} counts.</source>
+        <translation>{who}：第 {v} 版评分表计入。</translation>
+    </message>
+</context>
+<context>
+    <name>BoardView</name>
+    <message>
+        <source>Reading the sheets held…</source>
+        <translation>正在读取已收到的评分表…</translation>
+    </message>
+    <message>
+        <source>{n} member(s): {s} submitted, {r} returned, {p} pending, {c} recused.</source>
+        <translation>共 {n} 位成员：已提交 {s} 位，已退回 {r} 位，待提交 {p} 位，已回避 {c} 位。</translation>
+    </message>
+    <message>
+        <source>Waiting for: {names}.</source>
+        <translation>尚待：{names}。</translation>
+    </message>
+    <message>
+        <source>Every member&apos;s sheet is in.</source>
+        <translation>全体成员的评分表均已收到。</translation>
+    </message>
+    <message>
+        <source>Panel status</source>
+        <translation>组员状态</translation>
+    </message>
+</context>
+<context>
     <name>CandidatesModel</name>
     <message>
         <source>Name</source>
@@ -1264,16 +1354,28 @@ SHA-256 摘要 {sha}</translation>
         <translation>{value}（共识）</translation>
     </message>
     <message>
-        <source>Divergent: {score} is more than {pct}% away from the panel mean {mean}. The expert must re-check it and explain it in writing.</source>
-        <translation>偏离：{score} 与专家组平均分 {mean} 相差超过 {pct}%。该专家须复核并书面说明。</translation>
+        <source>Divergent: {score} is more than {pct}% away from the panel mean {mean}.</source>
+        <translation>偏离：{score} 与专家组平均分 {mean} 相差超过 {pct}%。</translation>
     </message>
     <message>
-        <source>Explanation: {text}</source>
-        <translation>偏离说明：{text}</translation>
+        <source>Explained (recorded): {text}</source>
+        <translation>已说明（已录入）：{text}</translation>
+    </message>
+    <message>
+        <source>Needed: the expert re-checks it and explains it in writing.</source>
+        <translation>尚需：该专家复核并书面说明。</translation>
     </message>
     <message>
         <source>Divergent: the spread {spread} is more than {share} of the {points} points ({limit}).</source>
         <translation>偏离：极差 {spread} 超过满分 {points} 分的 {share}（{limit}）。</translation>
+    </message>
+    <message>
+        <source>Settled: the panel set the consensus score {value}.</source>
+        <translation>已处理：专家组已确定共识分 {value}。</translation>
+    </message>
+    <message>
+        <source>Needed: the panel discusses it (a consensus score may settle it).</source>
+        <translation>尚需：专家组讨论（可确定共识分）。</translation>
     </message>
     <message>
         <source>Consensus score {value} (computed {aggregate}). Rationale: {why}</source>
@@ -1399,8 +1501,8 @@ SHA-256 摘要 {sha}</translation>
         <translation>共识分：{n} 个</translation>
     </message>
     <message>
-        <source>Red cells are divergent scores (hover for the rule). Sort by Spread to find where discussion is needed. The last row shows each expert&apos;s leniency.</source>
-        <translation>红色单元格为偏离评分（悬停查看规则）。按“极差”排序可找出需要讨论的指标。最后一行为各专家的宽严度。</translation>
+        <source>Red: a divergence still to be explained or settled; green: explained (hover a cell for the rule and what is needed). Sort by Spread to find where discussion is needed. The last row shows each expert&apos;s leniency.</source>
+        <translation>红色：偏离尚待说明或处理；绿色：已说明（悬停单元格可查看规则及尚需事项）。按“极差”排序可找出需要讨论的指标。最后一行为各专家的宽严度。</translation>
     </message>
     <message>
         <source>Selected score</source>
@@ -2037,6 +2139,33 @@ To read or print the record, or give it to the members, save a copy of it.</sour
     <message>
         <source>The record on file carries signatures but was made from other decisions: reopen it, then produce it again; every member must then sign it again.</source>
         <translation>现有评审意见表已有签名，但依据的是先前的决定：请重新打开后重新生成，全体成员须重新签署。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordViewer</name>
+    <message>
+        <source>Page {page} of {count}</source>
+        <translation>第 {page} 页，共 {count} 页</translation>
+    </message>
+    <message>
+        <source>The review record could not be shown.</source>
+        <translation>无法显示评审意见表。</translation>
+    </message>
+    <message>
+        <source>No review record yet: produce it to read it here before anyone signs.</source>
+        <translation>尚未生成评审意见表：生成后可在此阅读，再由各位成员签署。</translation>
+    </message>
+    <message>
+        <source>The review record as it will be signed</source>
+        <translation>评审意见表（即将签署的内容）</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>下一页</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,12 @@ every number; this model only presents them). Rows are the standard's leaf indic
 then one leniency row: each expert's mean deviation from the panel's aggregate. Columns are the
 indicator, its points, each expert's score, then the computed aggregate, the value taken (the
 consensus score when the chair set one), mean, median, minimum, maximum, spread and standard
-deviation. Divergent scores and spreads carry a background and a tooltip naming the rule.
+deviation. Only divergent scores and spreads carry a background, with a tooltip naming the rule: red
+while the divergence still needs the expert's explanation (or, for a spread, the panel's consensus
+score), green once it is recorded. Each column keeps one precision: the scores' columns (points, the
+experts, minimum, maximum, spread) the places of the standard's score steps, the computed columns
+(aggregate, value, mean, median, SD, leniency) the places the standard rounds aggregates to; sorting
+uses the exact values.
 
 :class:`MatrixSortProxy` sorts by :data:`SortRole` and keeps the leniency row last, so sorting the
 spread column descending brings the indicators that need discussion to the top.
@@ -15,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from PySide6.QtCore import (
@@ -38,14 +43,18 @@ SortRole = Qt.ItemDataRole.UserRole + 1
 CodeRole = Qt.ItemDataRole.UserRole + 2  # the row's indicator code ("" on the leniency row)
 ExpertRole = Qt.ItemDataRole.UserRole + 3  # the column's expert id ("" outside expert columns)
 DivergentRole = Qt.ItemDataRole.UserRole + 4  # True on a divergent score or spread
+ExplainedRole = Qt.ItemDataRole.UserRole + 5  # True on a divergence explained (a spread: by a consensus)
 
 DIVERGENT = QColor(palette.DIVERGENT)
+EXPLAINED = QColor(palette.EXPLAINED)
 CONSENSUS = QColor(palette.CONSENSUS)
 RECUSED = QColor(palette.RECUSED)
 LENIENCY = QColor(palette.LENIENCY)
 
 INDICATOR, POINTS = 0, 1
-STATS = ("aggregate", "value", "mean", "median", "minimum", "maximum", "spread", "std_dev")
+# the spread first after the values taken: at 1024 px the columns that need discussion stay in view
+STATS = ("aggregate", "value", "spread", "minimum", "maximum", "mean", "median", "std_dev")
+SCORE_STATS = ("minimum", "maximum", "spread")  # in the scores' precision; the others computed
 
 
 @dataclass(frozen=True)
@@ -57,8 +66,21 @@ class MatrixExpert:
     recused: bool = False
 
 
-def _signed(value: Decimal) -> str:
-    text = labels.number(value)
+def places_of(value: Decimal) -> int:
+    """The decimal places ``value`` is written with (``0.5`` → 1, ``8`` → 0)."""
+    exponent = value.normalize().as_tuple().exponent
+    return max(-exponent, 0) if isinstance(exponent, int) else 0
+
+
+def fixed(value: Decimal | None, places: int) -> str:
+    """``value`` rounded half up to ``places`` (shown with exactly that many); empty for None."""
+    if value is None:
+        return ""
+    return format(value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP), "f")
+
+
+def _signed(value: Decimal, places: int) -> str:
+    text = fixed(value, places)
     return text if value < 0 else f"+{text}"
 
 
@@ -69,6 +91,8 @@ class MatrixModel(QAbstractTableModel):
         self._rec: Reconciliation | None = None
         self._experts: tuple[MatrixExpert, ...] = ()
         self._lang = i18n.normalise(i18n.language())
+        self.score_places = 0  # the places of the standard's score steps and points
+        self.stat_places = 0  # the places aggregates are rounded to
 
     # --- content ----------------------------------------------------------------------------
     def set_reconciliation(
@@ -84,6 +108,12 @@ class MatrixModel(QAbstractTableModel):
         self._rec = reconciliation
         self._experts = tuple(experts) if reconciliation is not None else ()
         self._lang = i18n.normalise(lang or i18n.language())
+        if standard is not None:
+            leaves = standard.leaves()
+            self.score_places = max(
+                (places_of(v) for leaf in leaves for v in (leaf.step or Decimal(1), leaf.points)), default=0
+            )
+            self.stat_places = standard.aggregation.decimal_places
         self.endResetModel()
 
     @property
@@ -178,6 +208,8 @@ class MatrixModel(QAbstractTableModel):
             return self._sort_key(ind, row, col, expert)
         if role == DivergentRole:
             return self._divergent(ind, col, expert)
+        if role == ExplainedRole:
+            return self._divergent(ind, col, expert) and self._explained(ind, col, expert)
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._background(ind, col, expert)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -201,17 +233,25 @@ class MatrixModel(QAbstractTableModel):
         assert self._standard is not None
         return self._standard.criterion(code).title.text(self._lang)
 
+    def column_places(self, col: int) -> int:
+        """The one precision of column ``col``'s numbers."""
+        if col == POINTS or self._expert_at(col) is not None:
+            return self.score_places
+        if col >= self.first_stat_column() and STATS[col - self.first_stat_column()] in SCORE_STATS:
+            return self.score_places
+        return self.stat_places
+
     def _text(self, ind: IndicatorResult, col: int, expert: MatrixExpert | None) -> str:
         if col == INDICATOR:
             return f"{ind.code} {self._title(ind.code)}"
         if col == POINTS:
-            return labels.number(ind.points)
+            return fixed(ind.points, self.score_places)
         if expert is not None:
             if expert.recused:
                 return self.tr("recused")
-            return labels.number(ind.score_of(expert.expert_id))
+            return fixed(ind.score_of(expert.expert_id), self.score_places)
         value = self._stat(ind, col)
-        text = labels.number(value)
+        text = fixed(value, self.column_places(col))
         if col == self.column_of("value") and ind.consensus is not None:
             return self.tr("{value} (consensus)").format(value=text)
         return text
@@ -231,9 +271,24 @@ class MatrixModel(QAbstractTableModel):
             return expert.expert_id in ind.divergent_experts
         return col == self.column_of("spread") and ind.spread_divergent
 
+    def _divergence_of(self, ind: IndicatorResult, expert_id: str) -> str | None:
+        """The explanation recorded for ``expert_id``'s divergent score on ``ind`` (None: none yet)."""
+        assert self._rec is not None
+        return next(
+            (d.explanation for d in self._rec.divergences if d.expert_id == expert_id and d.code == ind.code),
+            None,
+        )
+
+    def _explained(self, ind: IndicatorResult, col: int, expert: MatrixExpert | None) -> bool:
+        """A divergent cell whose divergence is settled: the expert's explanation recorded (a score),
+        or the panel's consensus score set (the spread)."""
+        if expert is not None:
+            return bool(self._divergence_of(ind, expert.expert_id))
+        return ind.consensus is not None
+
     def _background(self, ind: IndicatorResult, col: int, expert: MatrixExpert | None) -> Any:
         if self._divergent(ind, col, expert):
-            return QBrush(DIVERGENT)
+            return QBrush(EXPLAINED if self._explained(ind, col, expert) else DIVERGENT)
         if expert is not None and expert.recused:
             return QBrush(RECUSED)
         if col == self.column_of("value") and ind.consensus is not None:
@@ -245,37 +300,40 @@ class MatrixModel(QAbstractTableModel):
         div = self._standard.divergence
         if expert is not None and expert.expert_id in ind.divergent_experts:
             pct = labels.number(div.percent_from_mean)
-            text = self.tr(
-                "Divergent: {score} is more than {pct}% away from the panel mean {mean}. "
-                "The expert must re-check it and explain it in writing."
-            ).format(
-                score=labels.number(ind.score_of(expert.expert_id)), pct=pct, mean=labels.number(ind.mean)
-            )
-            explained = next(
-                (
-                    d.explanation
-                    for d in self._rec.divergences
-                    if d.expert_id == expert.expert_id and d.code == ind.code
-                ),
-                None,
+            explained = self._divergence_of(ind, expert.expert_id)
+            rule = self.tr("Divergent: {score} is more than {pct}% away from the panel mean {mean}.").format(
+                score=fixed(ind.score_of(expert.expert_id), self.score_places),
+                pct=pct,
+                mean=fixed(ind.mean, self.stat_places),
             )
             if explained:
-                text += "\n" + self.tr("Explanation: {text}").format(text=explained)
-            return text
+                return rule + "\n" + self.tr("Explained (recorded): {text}").format(text=explained)
+            return rule + "\n" + self.tr("Needed: the expert re-checks it and explains it in writing.")
         if col == self.column_of("spread") and ind.spread_divergent:
             share = div.spread_share_of_points or Decimal(0)
-            return self.tr(
+            rule = self.tr(
                 "Divergent: the spread {spread} is more than {share} of the {points} points ({limit})."
             ).format(
-                spread=labels.number(ind.spread),
+                spread=fixed(ind.spread, self.score_places),
                 share=labels.share(share),
-                points=labels.number(ind.points),
+                points=fixed(ind.points, self.score_places),
                 limit=labels.number(share * ind.points),
             )
+            if ind.consensus is not None:
+                return (
+                    rule
+                    + "\n"
+                    + self.tr("Settled: the panel set the consensus score {value}.").format(
+                        value=fixed(ind.consensus.value, self.stat_places)
+                    )
+                )
+            return rule + "\n" + self.tr("Needed: the panel discusses it (a consensus score may settle it).")
         if col == self.column_of("value") and ind.consensus is not None:
             c = ind.consensus
             return self.tr("Consensus score {value} (computed {aggregate}). Rationale: {why}").format(
-                value=labels.number(c.value), aggregate=labels.number(ind.aggregate), why=c.rationale
+                value=fixed(c.value, self.stat_places),
+                aggregate=fixed(ind.aggregate, self.stat_places),
+                why=c.rationale,
             )
         if col == INDICATOR:
             return self._title(ind.code)
@@ -291,10 +349,10 @@ class MatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == INDICATOR:
                 return self.tr("Leniency (mean deviation from the panel)")
-            return _signed(found.mean_deviation) if found else ""
+            return _signed(found.mean_deviation, self.stat_places) if found else ""
         if role == SortRole:
             return float(found.mean_deviation) if found else float("-inf")
-        if role == DivergentRole:
+        if role in (DivergentRole, ExplainedRole):
             return False
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(LENIENCY)
@@ -308,21 +366,25 @@ class MatrixModel(QAbstractTableModel):
             return self.tr(
                 "Mean deviation from the panel's aggregate: {signed} (above 0: more lenient, below 0: stricter); "
                 "mean absolute deviation {abs}."
-            ).format(signed=_signed(found.mean_deviation), abs=labels.number(found.mean_abs_deviation))
+            ).format(
+                signed=_signed(found.mean_deviation, self.stat_places),
+                abs=fixed(found.mean_abs_deviation, self.stat_places),
+            )
         return None
 
     # --- texts ------------------------------------------------------------------------------
     def _stat_names(self) -> list[str]:
-        return [
-            self.tr("Aggregate"),
-            self.tr("Value"),
-            self.tr("Mean"),
-            self.tr("Median"),
-            self.tr("Min"),
-            self.tr("Max"),
-            self.tr("Spread"),
-            self.tr("SD"),
-        ]
+        names = {
+            "aggregate": self.tr("Aggregate"),
+            "value": self.tr("Value"),
+            "mean": self.tr("Mean"),
+            "median": self.tr("Median"),
+            "minimum": self.tr("Min"),
+            "maximum": self.tr("Max"),
+            "spread": self.tr("Spread"),
+            "std_dev": self.tr("SD"),
+        }
+        return [names[stat] for stat in STATS]
 
     def _method_text(self) -> str:
         assert self._standard is not None

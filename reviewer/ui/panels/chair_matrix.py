@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QStyleOptionHeader,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -26,10 +27,33 @@ from PySide6.QtWidgets import (
 from reviewer.scoring.result import Reconciliation
 from reviewer.standards.model import Standard, YesNoEffect
 from reviewer.ui import labels, palette
-from reviewer.ui.models.matrix_model import CodeRole, ExpertRole, MatrixModel, MatrixSortProxy
+from reviewer.ui.models.matrix_model import INDICATOR, CodeRole, ExpertRole, MatrixModel, MatrixSortProxy
 from reviewer.ui.panels.chair_decisions import LOCK_STYLE
 
+INDICATOR_WIDTH = 136  # the indicator's code and title, elided (the tooltip has the whole title)
+
 RESULT_STYLE = "QLabel {{ font-weight: bold; font-size: 15px; color: {colour}; }}"
+
+
+class SortHeader(QHeaderView):
+    """A header whose arrow points the way people read it: up (▲) for ascending, as Windows and most
+    spreadsheets draw it. (Qt draws ascending as a down arrow, so the standard's order 1.1 → 6.3 was
+    shown with ▼, and 6.3 → 1.1 with ▲.)"""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setSectionsClickable(True)
+        self.setHighlightSections(True)
+
+    def initStyleOptionForIndex(self, option: QStyleOptionHeader, logicalIndex: int) -> None:
+        super().initStyleOptionForIndex(option, logicalIndex)
+        if self.isSortIndicatorShown() and logicalIndex == self.sortIndicatorSection():
+            ascending = self.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+            option.sortIndicator = (
+                QStyleOptionHeader.SortIndicator.SortUp
+                if ascending
+                else QStyleOptionHeader.SortIndicator.SortDown
+            )
 
 
 class MatrixPage(QWidget):
@@ -44,16 +68,25 @@ class MatrixPage(QWidget):
         super().__init__(parent)
         self.setObjectName("chairMatrix")
         self.model = MatrixModel(self)
+        self._indicator_sized = False  # once: a width the chair set by dragging is kept
         self.proxy = MatrixSortProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(objectName="matrixTable")
+        self.table.setHorizontalHeader(SortHeader(self.table))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        # the standard's order, the arrow saying ascending (a header's default order is descending)
+        self.table.sortByColumn(INDICATOR, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(36)
+        self.model.modelReset.connect(self._fit_columns)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.details_box = QGroupBox()
@@ -95,8 +128,8 @@ class MatrixPage(QWidget):
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
-        splitter.setSizes([1000, 290])
-        side.setMinimumWidth(260)
+        splitter.setSizes([1000, 230])
+        side.setMinimumWidth(220)
         side.setMaximumWidth(340)
         self.hint = QLabel(objectName="matrixHint", wordWrap=True)
         self.lock_label = QLabel(objectName="matrixLocked", wordWrap=True)
@@ -126,6 +159,16 @@ class MatrixPage(QWidget):
             self.select(keep[1], keep[0])
         else:
             self._set_current("", "")
+
+    def _fit_columns(self) -> None:
+        """The indicator column a fixed width (elided; the chair may widen it), the numbers their
+        contents: the spread (极差) stays in view at 1024 px."""
+        header = self.table.horizontalHeader()
+        if header.count() > INDICATOR:
+            header.setSectionResizeMode(INDICATOR, QHeaderView.ResizeMode.Interactive)
+            if not self._indicator_sized:
+                header.resizeSection(INDICATOR, INDICATOR_WIDTH)
+                self._indicator_sized = True
 
     def select(self, code: str, expert_id: str = "") -> None:
         """Select the cell of ``code`` (the expert's score, else the indicator) in the view."""
@@ -219,8 +262,9 @@ class MatrixPage(QWidget):
     def retranslate(self) -> None:
         self.hint.setText(
             self.tr(
-                "Red cells are divergent scores (hover for the rule). Sort by Spread to find where discussion "
-                "is needed. The last row shows each expert's leniency."
+                "Red: a divergence still to be explained or settled; green: explained (hover a cell for the "
+                "rule and what is needed). Sort by Spread to find where discussion is needed. The last row "
+                "shows each expert's leniency."
             )
         )
         self.details_box.setTitle(self.tr("Selected score"))

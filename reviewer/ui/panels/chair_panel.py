@@ -29,8 +29,8 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from reviewer.app.chair_work import (
     Kept,
@@ -43,6 +43,7 @@ from reviewer.app.chair_work import (
 )
 from reviewer.app.finalise import Finalised, SheetArchive
 from reviewer.app.opening import OpenedReview
+from reviewer.app.panel_board import PanelBoard, panel_board
 from reviewer.errors import ReviewerError
 from reviewer.export.record_seal import RecordFrozen
 from reviewer.models.chair import ChairStore, StoredSheet
@@ -58,6 +59,7 @@ from reviewer.scoring.result import Reconciliation
 from reviewer.trust import clock
 from reviewer.ui.dialogs import errors
 from reviewer.ui.models.matrix_model import MatrixExpert
+from reviewer.ui.panels.chair_board import BoardView
 from reviewer.ui.panels.chair_cell import cell_details
 from reviewer.ui.panels.chair_deciding import ChairDeciding
 from reviewer.ui.panels.chair_import import (
@@ -99,6 +101,8 @@ class ChairPanel(ChairDeciding, QWidget):
         self.error = ""
         self.tabs = QTabWidget(objectName="chairTabs")
         self.imports = ImportView()
+        self.board = BoardView()
+        self._board_asked = 0  # the newest board asked for: an older one arriving late is dropped
         self.matrix = MatrixPage()
         self.opinion = OpinionEditor()
         data = store.path.parent if store is not None and store.path else data_dir()
@@ -112,7 +116,13 @@ class ChairPanel(ChairDeciding, QWidget):
             chair_store=self._chair_store,
             files=None if store is None else SealedFiles(store.keys, review.identity.fingerprint),
         )
-        self.tabs.addTab(self.imports, "")
+        sheets_page = QSplitter(Qt.Orientation.Vertical, objectName="chairSheetsPage")
+        sheets_page.addWidget(self.board)  # who is missing: where the chair looks first
+        sheets_page.addWidget(self.imports)
+        sheets_page.setStretchFactor(0, 0)
+        sheets_page.setStretchFactor(1, 1)
+        sheets_page.setChildrenCollapsible(False)
+        self.tabs.addTab(sheets_page, "")
         self.tabs.addTab(self.matrix, "")
         self.tabs.addTab(self.opinion, "")
         self.tabs.addTab(self.record, "")
@@ -225,7 +235,25 @@ class ChairPanel(ChairDeciding, QWidget):
             self.opinion.show_decisions(self.decisions.opinion, self.decisions.dissents)
         self.record.set_inputs(self.state, self.reconciliation)
         self._apply_lock()
+        self._refresh_board()
         self.changed.emit()
+
+    def _refresh_board(self) -> None:
+        """The status board recomputed from the state held (on a worker; the newest one shown)."""
+        if self.state is None:
+            return
+        self._board_asked += 1
+        asked, roster = self._board_asked, self.review.manifest.roster
+        sheets, returns = self.state.sheets(), self.decisions.returns
+
+        def shown(board: PanelBoard) -> None:
+            if asked == self._board_asked:
+                self.board.show_board(board)
+
+        def work(_progress: Callable[..., None]) -> PanelBoard:
+            return panel_board(roster, sheets, returns)
+
+        Task(self, work, self._executor).on_success(shown).run()
 
     def _decide(
         self,

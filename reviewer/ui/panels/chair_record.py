@@ -21,6 +21,9 @@ that will be discarded, asks for the chair's reason and confirmation, sets the s
 closing signature is final; a corrected result is a new result version. Every result file produced
 is logged too, so the page shows it again after a restart.
 
+Beside the signatures, :mod:`~reviewer.ui.panels.record_viewer` shows the record on file page by page
+(from memory, never in the clear on disk), so each member reads what they co-sign before signing.
+
 Around the page: :mod:`~reviewer.ui.panels.chair_result` (the result file: its version, producing
 it, the last one produced), :mod:`~reviewer.ui.panels.chair_record_texts` (what the page says about
 the record on file), :mod:`~reviewer.ui.panels.chair_questions` (what is asked before closing and
@@ -41,6 +44,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -67,6 +71,7 @@ from reviewer.ui.panels.chair_decisions import ERROR_STYLE, LOCK_STYLE
 from reviewer.ui.panels.chair_result import ResultFile
 from reviewer.ui.panels.record_on_file import RecordOnFile
 from reviewer.ui.panels.record_signers import SignerTable
+from reviewer.ui.panels.record_viewer import RecordViewer
 from reviewer.ui.panels.visit_editor import VisitEditor
 from reviewer.ui.tasks import Executor, Progress, Task
 
@@ -135,6 +140,7 @@ class RecordPage(RecordOnFile, QWidget):
         self.lock_note.setStyleSheet(LOCK_STYLE)
         self.lock_note.hide()
         self.table = SignerTable()
+        self.viewer = RecordViewer()  # what the members co-sign, read in the app before they sign
 
         buttons = QHBoxLayout()
         for b in (
@@ -146,15 +152,28 @@ class RecordPage(RecordOnFile, QWidget):
         ):
             buttons.addWidget(b)
         buttons.addStretch(1)
-        buttons.addWidget(self.results)
+        result_row = QHBoxLayout()  # its own row: the steps and the result fit 1024 px side by side
+        result_row.addWidget(self.results)
+        result_row.addStretch(1)
         inner = QVBoxLayout(self.record_box)
         inner.addLayout(buttons)
+        inner.addLayout(result_row)
         inner.addWidget(self.progress)
         inner.addWidget(self.status)
         inner.addWidget(self.warning)
         inner.addWidget(self.lock_note)
-        inner.addWidget(self.table, 1)
-        inner.addWidget(self.results.shown)
+        signers = QWidget()
+        signers_box = QVBoxLayout(signers)
+        signers_box.setContentsMargins(0, 0, 0, 0)
+        signers_box.addWidget(self.table, 1)
+        signers_box.addWidget(self.results.shown)
+        split = QSplitter(objectName="recordSplit")
+        split.addWidget(signers)
+        split.addWidget(self.viewer)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
+        inner.addWidget(split, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.visit)
         layout.addWidget(self.record_box, 1)
@@ -441,6 +460,7 @@ class RecordPage(RecordOnFile, QWidget):
         )
         self.lock_note.setVisible(seal.frozen)
         self.table.show_signers(self.signers)
+        self.viewer.show_pdf(self.pdf)
         self.status.setText(
             texts.status_text(
                 None if self.pdf is None else self.path,
