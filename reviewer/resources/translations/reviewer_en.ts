@@ -2160,6 +2160,10 @@ To read or print the record, or give it to the members, save a copy of it.</tran
         <translation>The review record as it will be signed</translation>
     </message>
     <message>
+        <source>Pages of the review record</source>
+        <translation>Pages of the review record</translation>
+    </message>
+    <message>
         <source>Previous page</source>
         <translation>Previous page</translation>
     </message>
@@ -2742,6 +2746,10 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
     <message>
         <source>changed or untrusted</source>
         <translation>changed or untrusted</translation>
+    </message>
+    <message>
+        <source>Signatures on the record</source>
+        <translation>Signatures on the record</translation>
     </message>
     <message>
         <source>Signature field</source>

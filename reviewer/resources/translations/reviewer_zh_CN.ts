@@ -2160,6 +2160,10 @@ To read or print the record, or give it to the members, save a copy of it.</sour
         <translation>评审意见表（即将签署的内容）</translation>
     </message>
     <message>
+        <source>Pages of the review record</source>
+        <translation>评审记录的页面</translation>
+    </message>
+    <message>
         <source>Previous page</source>
         <translation>上一页</translation>
     </message>
@@ -2742,6 +2746,10 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
     <message>
         <source>changed or untrusted</source>
         <translation>已被改动或不可信</translation>
+    </message>
+    <message>
+        <source>Signatures on the record</source>
+        <translation>评审记录上的签名</translation>
     </message>
     <message>
         <source>Signature field</source>

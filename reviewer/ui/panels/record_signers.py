@@ -49,6 +49,7 @@ class SignerTable(QTableWidget):
         )
 
     def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Signatures on the record"))
         self.setHorizontalHeaderLabels(
             [self.tr("Signature field"), self.tr("Role"), self.tr("Signature"), self.tr("Signed at")]
         )

@@ -134,6 +134,7 @@ class RecordViewer(QGroupBox):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("The review record as it will be signed"))
+        self.view.setAccessibleName(self.tr("Pages of the review record"))
         self.previous.setText(self.tr("Previous page"))
         self.next.setText(self.tr("Next page"))
         self._fill_empty()
