@@ -31,6 +31,7 @@ from reviewer.errors import ReviewerError
 from reviewer.scoring import entry
 from reviewer.standards.model import Standard
 from reviewer.ui import labels, palette
+from reviewer.ui.text_boxes import leave_with_tab
 
 ERROR_STYLE = f"QLabel {{ color: {palette.ERROR}; }}"
 LOCK_STYLE = f"QLabel {{ color: {palette.WARNING}; font-weight: bold; }}"  # why something is read-only
@@ -101,7 +102,7 @@ class ConsensusDialog(_Dialog):
         self._standard, self.code = standard, code
         leaf = standard.criterion(code)
         self.value_edit = QLineEdit(objectName="consensusValue")
-        self.rationale_edit = QPlainTextEdit(objectName="consensusRationale")
+        self.rationale_edit = leave_with_tab(QPlainTextEdit(objectName="consensusRationale"))
         self.rationale_edit.setPlaceholderText(
             self.tr("Why the panel departs from the computed aggregate (required)")
         )
@@ -145,7 +146,7 @@ class ExplanationDialog(_Dialog):
     def __init__(self, parent: QWidget | None, expert: str, code: str, score: str, current: str = "") -> None:
         super().__init__(parent, self.tr("Explanation of a divergent score"))
         self.setObjectName("explanationDialog")
-        self.text_edit = QPlainTextEdit(objectName="explanationText")
+        self.text_edit = leave_with_tab(QPlainTextEdit(objectName="explanationText"))
         self.text_edit.setPlainText(current)
         self.form.addRow(
             QLabel(
@@ -182,7 +183,7 @@ class ReturnDialog(_Dialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if code in preselected else Qt.CheckState.Unchecked)
             self.codes_list.addItem(item)
-        self.reason_edit = QPlainTextEdit(objectName="returnReason")
+        self.reason_edit = leave_with_tab(QPlainTextEdit(objectName="returnReason"))
         self.form.addRow(
             QLabel(self.tr("Return the sheet of {expert} for correction.").format(expert=expert))
         )

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from reviewer.scoring.workbench_types import Conflict, ReviewState, ReviewStatus
 from reviewer.ui import palette
 from reviewer.ui.dialogs import errors
+from reviewer.ui.text_boxes import leave_with_tab
 
 if TYPE_CHECKING:
     from reviewer.ui.panels.review_workspace import ReviewWorkspace
@@ -97,7 +98,7 @@ class DeclarationsPage(QScrollArea):
         self.choice.addButton(self.no_conflict)
         self.choice.addButton(self.conflict)
         self.reason_label = QLabel(objectName="conflictReasonLabel", wordWrap=True)
-        self.reason = QPlainTextEdit(objectName="conflictReason")
+        self.reason = leave_with_tab(QPlainTextEdit(objectName="conflictReason"))
         self.reason.setMaximumHeight(90)
         cl = QVBoxLayout(self.conflict_box)
         for w in (self.no_conflict, self.conflict, self.reason_label, self.reason):

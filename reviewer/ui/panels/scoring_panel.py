@@ -33,6 +33,7 @@ from reviewer.ui import labels
 from reviewer.ui.fitted_tree import FittedTreeView
 from reviewer.ui.models.scoring_model import CODE, POINTS, SCORE, STATUS, TITLE, CodeRole, ScoringModel
 from reviewer.ui.panels.score_editor import ScoreEditor
+from reviewer.ui.text_boxes import leave_with_tab
 
 SCRATCH_DELAY_MS = 800
 
@@ -90,7 +91,7 @@ class ScoringPanel(QSplitter):
         self.editor.score_cleared.connect(self.score_cleared)
         self.editor.typing_changed.connect(self.typing_changed)
         self.scratch_box = QGroupBox(objectName="scratchpadBox")
-        self.scratchpad = QPlainTextEdit(objectName="scratchpad")
+        self.scratchpad = leave_with_tab(QPlainTextEdit(objectName="scratchpad"))
         self.scratchpad.setMaximumHeight(80)
         self.scratchpad.textChanged.connect(self._scratch_typed)
         self.scratchpad.installEventFilter(self)
