@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -71,6 +72,13 @@ class _Dialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(520, 320)
 
+    main_input: QWidget | None = None  # where the keyboard starts when the dialog opens (not on OK)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.main_input is not None and not event.spontaneous():
+            self.main_input.setFocus()
+
     def refuse(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
@@ -119,6 +127,7 @@ class ConsensusDialog(_Dialog):
         self.form.addRow(about)
         self.form.addRow(self.tr("Consensus score"), self.value_edit)
         self.form.addRow(self.tr("Rationale"), self.rationale_edit)
+        self.main_input = self.value_edit
         if current is not None:
             self.value_edit.setText(labels.number(current[0]))
             self.rationale_edit.setPlainText(current[1])
@@ -157,6 +166,7 @@ class ExplanationDialog(_Dialog):
             )
         )
         self.form.addRow(self.tr("Explanation"), self.text_edit)
+        self.main_input = self.text_edit
 
     @property
     def text(self) -> str:
@@ -189,6 +199,7 @@ class ReturnDialog(_Dialog):
         )
         self.form.addRow(self.tr("Indicators to correct"), self.codes_list)
         self.form.addRow(self.tr("Reason"), self.reason_edit)
+        self.main_input = self.codes_list
         self.resize(560, 520)
 
     @property

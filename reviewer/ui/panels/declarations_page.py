@@ -107,6 +107,7 @@ class DeclarationsPage(QScrollArea):
         self.pledge_box = QGroupBox(objectName="pledgeBox")
         self.pledge = QTextBrowser(objectName="pledgeText")
         self.pledge.setMaximumHeight(130)
+        self.pledge.setTabChangesFocus(True)  # read, then Tab on to the check box
         self.accept = QCheckBox(objectName="pledgeAccept")
         pl = QVBoxLayout(self.pledge_box)
         pl.addWidget(self.pledge)
@@ -189,6 +190,13 @@ class DeclarationsPage(QScrollArea):
             text = scoring_block(self.state) or ""
         self.status.setText(text)
         self.status.setStyleSheet(DONE_STYLE if d.complete else TODO_STYLE)
+
+    def focus_work(self) -> None:
+        """The keyboard to the first choice still open (else the recusal's button, if due)."""
+        for w in (self.no_conflict, self.accept, self.confirm, self.recusal):
+            if w.isEnabled() and not w.isHidden():
+                w.setFocus()
+                return
 
     # --- storing ----------------------------------------------------------------------------
     def submit(self) -> None:
