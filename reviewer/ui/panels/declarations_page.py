@@ -228,8 +228,8 @@ class DeclarationsPage(QScrollArea):
         self.pledge_box.setTitle(self.tr("Confidentiality pledge"))
         self.pledge.setPlainText(pledge_text())
         self.accept.setText(self.tr("I accept the confidentiality pledge"))
-        self.confirm.setText(self.tr("Confirm declarations"))
-        self.recusal.setText(self.tr("Sign the recusal sheet…"))
+        self.confirm.setText(self.tr("&Confirm declarations"))
+        self.recusal.setText(self.tr("Sign the &recusal sheet…"))
         self._show_status()
 
     def changeEvent(self, event: QEvent) -> None:

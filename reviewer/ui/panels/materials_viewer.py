@@ -17,7 +17,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QModelIndex, QObject, QPointF, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtPdf import QPdfDocument, QPdfSearchModel
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -393,7 +393,13 @@ class MaterialsViewer(QWidget):
         shown = self.current_material is not None
         self.bar.set_enabled(shown, self.current_page, self.page_count)
         self.bar.cite.setEnabled(shown and self._edits is not None and self._selected_code is not None)
+        self.bar.set_cite_code(self._selected_code() if self._selected_code is not None else None)
         self.search_box.setEnabled(shown)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown again: the indicator selected in the scoring page may have changed meanwhile."""
+        super().showEvent(event)
+        self._update_controls()
 
     def _page_key(self, event: QKeyEvent) -> bool:
         turn = {Qt.Key.Key_PageUp: self.previous_page, Qt.Key.Key_PageDown: self.next_page}.get(
