@@ -15,7 +15,6 @@ never type text); Ctrl+Tab / Ctrl+PgDn switch tabs only from outside a text box
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
@@ -24,29 +23,40 @@ from PySide6.QtGui import QKeySequence
 StandardKey = QKeySequence.StandardKey
 
 
-def _t(text: str) -> Callable[[], str]:
-    return lambda: QCoreApplication.translate("Shortcuts", text)
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks for
+    """Marks ``text`` for lupdate and returns it untranslated (Qt's own is typed ``object``)."""
+    return text
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Shortcuts", text)
 
 
 # The places a key works, named once.
-EVERYWHERE = _t("Everywhere")
-SCORING = _t("Scoring page")
-REVIEW = _t("Review (outside a text box)")
-SCORE_BOX = _t("Score box")
-TEXT_BOX = _t("Multi-line text box")
-MATERIALS = _t("Materials")
-DIALOG = _t("Dialogs")
+EVERYWHERE = QT_TRANSLATE_NOOP("Shortcuts", "Everywhere")
+SCORING = QT_TRANSLATE_NOOP("Shortcuts", "Scoring page")
+REVIEW = QT_TRANSLATE_NOOP("Shortcuts", "Review (outside a text box)")
+SCORE_BOX = QT_TRANSLATE_NOOP("Shortcuts", "Score box")
+TEXT_BOX = QT_TRANSLATE_NOOP("Shortcuts", "Multi-line text box")
+MATERIALS = QT_TRANSLATE_NOOP("Shortcuts", "Materials")
+DIALOG = QT_TRANSLATE_NOOP("Shortcuts", "Dialogs")
 
 
 @dataclass(frozen=True)
 class Shortcut:
     keys: StandardKey | str  # a standard key (shown as the platform names it) or portable text
-    where: Callable[[], str]
-    what: Callable[[], str]
+    where_source: str  # English, marked for lupdate (QT_TRANSLATE_NOOP); where() translates
+    what_source: str
     name: str | None = None  # set: an action or QShortcut takes its sequence from this row
 
     def sequence(self) -> QKeySequence:
         return QKeySequence(self.keys)
+
+    def where(self) -> str:
+        return _tr(self.where_source)
+
+    def what(self) -> str:
+        return _tr(self.what_source)
 
     def text(self) -> str:
         """The keys as the user's platform and language write them."""
@@ -54,25 +64,43 @@ class Shortcut:
 
 
 TABLE: tuple[Shortcut, ...] = (
-    Shortcut(StandardKey.Open, EVERYWHERE, _t("Open a standard"), "open_standard"),
-    Shortcut("Ctrl+Shift+O", EVERYWHERE, _t("Open a review package"), "open_package"),
-    Shortcut(StandardKey.Quit, EVERYWHERE, _t("Quit"), "quit"),
-    Shortcut("F1", EVERYWHERE, _t("Show the keyboard shortcuts"), "shortcuts"),
-    Shortcut("Alt+Down", SCORING, _t("Next indicator"), "next_indicator"),
-    Shortcut("Alt+Up", SCORING, _t("Previous indicator"), "previous_indicator"),
-    Shortcut("F8", SCORING, _t("Next unscored indicator"), "next_unscored"),
-    Shortcut("F9", SCORING, _t("Next indicator whose score needs a comment"), "next_comment"),
-    Shortcut("Return", SCORE_BOX, _t("Save the score and go to the next unscored indicator")),
-    Shortcut(StandardKey.Undo, REVIEW, _t("Undo the review's last change"), "undo"),
-    Shortcut("Ctrl+Shift+Z", REVIEW, _t("Redo"), "redo"),
-    Shortcut("Tab", EVERYWHERE, _t("Next field (also out of a text box)")),
-    Shortcut("Shift+Tab", EVERYWHERE, _t("Previous field")),
-    Shortcut("Return", TEXT_BOX, _t("New line")),
-    Shortcut("Ctrl+Tab", REVIEW, _t("Next tab (not inside a text box)")),
-    Shortcut("Ctrl+PgDown", REVIEW, _t("Next tab (not inside a text box)")),
-    Shortcut("PgDown", MATERIALS, _t("Next page of the material")),
-    Shortcut("PgUp", MATERIALS, _t("Previous page of the material")),
-    Shortcut("Esc", DIALOG, _t("Close the dialog or the preview")),
+    Shortcut(
+        StandardKey.Open, EVERYWHERE, QT_TRANSLATE_NOOP("Shortcuts", "Open a standard"), "open_standard"
+    ),
+    Shortcut(
+        "Ctrl+Shift+O",
+        EVERYWHERE,
+        QT_TRANSLATE_NOOP("Shortcuts", "Open a review package"),
+        "open_package",
+    ),
+    Shortcut("Ctrl+Q", EVERYWHERE, QT_TRANSLATE_NOOP("Shortcuts", "Quit"), "quit"),
+    Shortcut("F1", EVERYWHERE, QT_TRANSLATE_NOOP("Shortcuts", "Show the keyboard shortcuts"), "shortcuts"),
+    Shortcut("Alt+Down", SCORING, QT_TRANSLATE_NOOP("Shortcuts", "Next indicator"), "next_indicator"),
+    Shortcut("Alt+Up", SCORING, QT_TRANSLATE_NOOP("Shortcuts", "Previous indicator"), "previous_indicator"),
+    Shortcut("F8", SCORING, QT_TRANSLATE_NOOP("Shortcuts", "Next unscored indicator"), "next_unscored"),
+    Shortcut(
+        "F9",
+        SCORING,
+        QT_TRANSLATE_NOOP("Shortcuts", "Next indicator whose score needs a comment"),
+        "next_comment",
+    ),
+    Shortcut(
+        "Return",
+        SCORE_BOX,
+        QT_TRANSLATE_NOOP("Shortcuts", "Save the score and go to the next unscored indicator"),
+    ),
+    Shortcut(
+        StandardKey.Undo, REVIEW, QT_TRANSLATE_NOOP("Shortcuts", "Undo the review's last change"), "undo"
+    ),
+    Shortcut("Ctrl+Shift+Z", REVIEW, QT_TRANSLATE_NOOP("Shortcuts", "Redo"), "redo"),
+    Shortcut("Tab", EVERYWHERE, QT_TRANSLATE_NOOP("Shortcuts", "Next field (also out of a text box)")),
+    Shortcut("Shift+Tab", EVERYWHERE, QT_TRANSLATE_NOOP("Shortcuts", "Previous field")),
+    Shortcut("Return", TEXT_BOX, QT_TRANSLATE_NOOP("Shortcuts", "New line")),
+    Shortcut("Ctrl+Tab", REVIEW, QT_TRANSLATE_NOOP("Shortcuts", "Next tab (not inside a text box)")),
+    Shortcut("Ctrl+PgDown", REVIEW, QT_TRANSLATE_NOOP("Shortcuts", "Next tab (not inside a text box)")),
+    Shortcut("PgDown", MATERIALS, QT_TRANSLATE_NOOP("Shortcuts", "Next page of the material")),
+    Shortcut("PgUp", MATERIALS, QT_TRANSLATE_NOOP("Shortcuts", "Previous page of the material")),
+    Shortcut("Esc", DIALOG, QT_TRANSLATE_NOOP("Shortcuts", "Close the dialog or the preview")),
 )
 
 

@@ -114,9 +114,8 @@ def test_score_the_whole_sheet_preview_and_sign_without_the_mouse(
     finalise = ws.finalise_page
     assert ws.current_page == "finalise" and finalise.missing_list.count() == 0
     qtbot.keyClick(focused(), Qt.Key.Key_R, ALT)
-    qtbot.waitUntil(
-        lambda: finalise.preview_dialog is not None, timeout=10000
-    )  # a mnemonic clicks after 100 ms
+    # a mnemonic "clicks" its button 100 ms later
+    qtbot.waitUntil(lambda: finalise.preview_dialog is not None, timeout=10000)
     preview = finalise.preview_dialog
     assert preview is not None and preview.isVisible() and preview.page_count >= 1
     text = "".join(preview.document.getAllText(p).text() for p in range(preview.page_count))
