@@ -134,8 +134,11 @@ def test_score_the_whole_sheet_preview_and_sign_without_the_mouse(
     qtbot.waitUntil(lambda: finalise.preview_dialog is not first, timeout=10000)
     preview = finalise.preview_dialog
     assert preview is not None and preview.isVisible()
+    with qtbot.waitActive(preview):  # a new window is made active by the window manager (offscreen: here)
+        preview.activateWindow()
     qtbot.keyClick(preview.view, Qt.Key.Key_S, ALT)  # "Sign…" in the preview
-    qtbot.waitUntil(lambda: ws.bench.snapshot(ws.review).status is ReviewStatus.FINALISED, timeout=10000)
+    qtbot.waitUntil(lambda: finalise.result is not None, timeout=10000)  # signed (on a worker)
+    assert ws.bench.snapshot(ws.review).status is ReviewStatus.FINALISED
     assert shown_errors == [] and len(confirmations.asked) == 1  # the one question before signing
 
     # What was signed: every score and comment, and the evidence, as typed.
