@@ -124,3 +124,25 @@ def test_the_evidence_page_box_stops_at_the_material_s_last_page(qtbot) -> None:
     assert box.page.maximum() == UNKNOWN_PAGES
     box.material.setCurrentIndex(0)
     assert box.page.maximum() == 4
+
+
+def test_cite_names_its_indicator_and_a_read_material_bounds_the_page_box(qtbot, expert) -> None:  # noqa: F811
+    from reviewer.ui.panels.visit_pages import attach_visit_pages
+    from reviewer.ui.tasks import ImmediateExecutor
+
+    ws = expert.workspace
+    attach_visit_pages(ws, expert.opened, executor=ImmediateExecutor())
+    ws.scoring.select_code("1.4")
+    ws.show_page("materials")
+    viewer = ws.materials_viewer
+    name = next(e.name for e in expert.opened.materials if e.name.endswith(".pdf"))
+    with qtbot.waitSignal(viewer.material_shown, timeout=20000):
+        viewer.open_material(name)
+    assert "1.4" in viewer.bar.cite.text()  # the indicator selected in the scoring page, named
+    ws.show_page("scoring")
+    ws.scoring.select_code("2.1")
+    ws.show_page("materials")
+    assert "2.1" in viewer.bar.cite.text() and "1.4" not in viewer.bar.cite.text()
+    box = ws.scoring.editor.evidence_box
+    box.material.setCurrentIndex(box.material.findData(name))
+    assert box.page.maximum() == viewer.page_count >= 1
