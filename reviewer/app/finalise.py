@@ -237,30 +237,15 @@ def _reopen(
     return open_sheet(data, identity, binding, identity.trust_root(), previous=previous)
 
 
-def finalise(
-    bench: Workbench,
+def _seal(
     review: Review,
+    state: ReviewState,
     binding: PackageBinding,
     identity: Identity,
-    out: str | Path,
-    *,
     archive: SheetArchive,
-    now: datetime | None = None,
-) -> Finalised:
-    """Sign the review's current version (a score sheet, version n+1 after a return, or a recusal),
-    write it to ``out``, verify it by reopening it, keep a copy, then lock the review."""
-    state = bench.snapshot(review)
-    if state.status is ReviewStatus.FINALISED:
-        raise Refused(
-            T(
-                "第 {n} 版评分表已签署并锁定。",
-                "Version {n} of the sheet is already signed and locked.",
-                n=state.version,
-            )
-        )
-    problems = missing(review.standard, state, set(binding.materials or ()) or None)
-    if problems:
-        raise SheetInvalid([_as_error(p) for p in problems])
+    now: datetime | None,
+) -> tuple[bytes, VerifiedSheet | None]:
+    """The signed bytes of the review's current version, and the version it corrects (if any)."""
     previous: VerifiedSheet | None = None
     if state.declaration.conflict is Conflict.DECLARED:
         data = build_recusal(
@@ -286,12 +271,63 @@ def finalise(
             yes_no={c: a for c, a in answers.yes_no.items() if c in named},
             now=now,
         )
+    return data, previous
+
+
+def finalise(
+    bench: Workbench,
+    review: Review,
+    binding: PackageBinding,
+    identity: Identity,
+    out: str | Path,
+    *,
+    archive: SheetArchive,
+    now: datetime | None = None,
+) -> Finalised:
+    """Sign the review's current version (a score sheet, version n+1 after a return, or a recusal),
+    write it to ``out``, verify it by reopening it, keep a copy, then lock the review."""
+    state = bench.snapshot(review)
+    if state.status is ReviewStatus.FINALISED:
+        raise Refused(
+            T(
+                "第 {n} 版评分表已签署并锁定。",
+                "Version {n} of the sheet is already signed and locked.",
+                n=state.version,
+            )
+        )
+    problems = missing(review.standard, state, set(binding.materials or ()) or None)
+    if problems:
+        raise SheetInvalid([_as_error(p) for p in problems])
+    data, previous = _seal(review, state, binding, identity, archive, now)
     path = write_sheet(out, data)
     sheet = _reopen(path.read_bytes(), identity, binding, previous)
     archive.keep_sheet(review, state.version, sheet.data)
     signed = SignedFile(str(path), hashlib.sha256(sheet.data).hexdigest(), sheet.digest)
     bench.lock(review, state.version, signed)
     return Finalised(path, sheet)
+
+
+def preview_pdf(
+    bench: Workbench,
+    review: Review,
+    binding: PackageBinding,
+    identity: Identity,
+    *,
+    archive: SheetArchive,
+    candidate: str | None = None,
+) -> bytes:
+    """The sheet :func:`finalise` would sign now, as its printable PDF will show it, marked as a
+    preview without a signature: built and verified in memory only (nothing written, nothing locked).
+    Raises what finalising would (:class:`SheetInvalid` while something is missing)."""
+    from reviewer.export.sheet_pdf import sheet_pdf
+
+    state = bench.snapshot(review)
+    problems = missing(review.standard, state, set(binding.materials or ()) or None)
+    if problems:
+        raise SheetInvalid([_as_error(p) for p in problems])
+    data, previous = _seal(review, state, binding, identity, archive, None)
+    sheet = _reopen(data, identity, binding, previous)
+    return sheet_pdf(sheet, review.standard, candidate=candidate, preview=True)
 
 
 def _as_error(problem: Missing) -> ScoreEntryError:  # a ScoreEntryError, so SheetInvalid names each code

@@ -182,11 +182,17 @@ def _signature(sheet: VerifiedSheet, s: Styles) -> list[Flowable]:
     ]
 
 
-def sheet_pdf(sheet: VerifiedSheet, standard: Standard, *, candidate: str | None = None) -> bytes:
-    """The PDF bytes of ``sheet`` (a score sheet or a recusal) laid out against ``standard``."""
+PREVIEW_NOTE = "预览件：尚未签署。签署后以签名的 .rvsheet 文件为准；签名信息在签署后生成。"
+
+
+def sheet_pdf(
+    sheet: VerifiedSheet, standard: Standard, *, candidate: str | None = None, preview: bool = False
+) -> bytes:
+    """The PDF bytes of ``sheet`` (a score sheet or a recusal) laid out against ``standard``.
+    ``preview``: the sheet as it will be signed, not signed yet (marked so, without a signature)."""
     s = Styles()
     h = sheet.header
-    title = "专家回避声明表" if sheet.recused else "专家评分表"
+    title = ("专家回避声明表" if sheet.recused else "专家评分表") + ("（预览，未签署）" if preview else "")
     story: list[Flowable] = [
         para(title, s.title),
         para(candidate or standard.title.zh, s.subtitle),
@@ -195,7 +201,10 @@ def sheet_pdf(sheet: VerifiedSheet, standard: Standard, *, candidate: str | None
     ]
     if not sheet.recused:
         story += _scores(sheet, standard, s) + _items(sheet, standard, s)
-    story += [Spacer(1, 4 * mm), *_signature(sheet, s)]
+    story += [
+        Spacer(1, 4 * mm),
+        *([para("签名", s.h1), para(PREVIEW_NOTE, s.plain)] if preview else _signature(sheet, s)),
+    ]
     buffer = BytesIO()
     doc = SimpleDocTemplate(
         buffer,

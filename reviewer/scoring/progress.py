@@ -5,6 +5,7 @@ Pure functions over a :class:`~reviewer.standards.model.Standard` and the expert
 
     p = progress(standard, state)            # p.scored / p.total, p.subtotals["1"].points_scored
     nxt = next_unscored(standard, state.scores, after="1.3")   # "1.4", wrapping round; None when done
+    nxt = next_needing_comment(standard, state.scores, state.comments, after="1.3")
     for item in missing(standard, state):    # what the finalise step lists
         print(item.code, item.message)
 
@@ -103,6 +104,27 @@ def next_unscored(standard: Standard, scores: Mapping[str, Decimal], after: str 
         start = order.index(after) + 1 if node.is_leaf else order.index(next(node.leaves()).code)
     for code in order[start:] + order[:start]:
         if code not in scores:
+            return code
+    return None
+
+
+def next_needing_comment(
+    standard: Standard,
+    scores: Mapping[str, Decimal],
+    comments: Mapping[str, str],
+    after: str | None = None,
+) -> str | None:
+    """The first leaf after ``after`` (wrapping round, as :func:`next_unscored`) whose score needs
+    a comment the standard requires and does not have yet; ``None`` when there is none."""
+    order = [leaf.code for leaf in standard.leaves()]
+    start = order.index(after) + 1 if after in order else 0
+    for code in order[start:] + order[:start]:
+        value = scores.get(code)
+        if value is None:
+            continue
+        try:
+            entry.check_comment(standard, code, value, comments.get(code))
+        except entry.CommentRequired:
             return code
     return None
 

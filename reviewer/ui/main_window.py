@@ -19,14 +19,15 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QGuiApplication,
-    QKeySequence,
 )
 from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget
 
 from reviewer.app.opening import OpenedReview
 from reviewer.process import keep_loaded
 from reviewer.standards.model import Standard
+from reviewer.ui import shortcuts
 from reviewer.ui.dialogs import about, errors, files
+from reviewer.ui.dialogs.shortcuts_dialog import show_shortcuts
 from reviewer.ui.language import LANGUAGES, Language
 from reviewer.ui.panels.package_panel import PackagePanel
 from reviewer.ui.panels.standard_browser import StandardBrowser
@@ -91,16 +92,16 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.file_menu = QMenu(self, objectName="fileMenu")
         self.open_action = QAction(
-            self, shortcut=QKeySequence.StandardKey.Open, triggered=self.choose_standard
+            self, shortcut=shortcuts.sequence("open_standard"), triggered=self.choose_standard
         )
         self.open_package_action = QAction(
-            self, shortcut=QKeySequence("Ctrl+Shift+O"), triggered=self.choose_package
+            self, shortcut=shortcuts.sequence("open_package"), triggered=self.choose_package
         )
         self.recent_menu = QMenu(self, objectName="recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.recent_packages_menu = QMenu(self, objectName="recentPackagesMenu")
         self.recent_packages_menu.aboutToShow.connect(self._fill_recent_packages)
-        self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
+        self.quit_action = QAction(self, shortcut=shortcuts.sequence("quit"), triggered=self.close)
         self.file_menu.addAction(self.open_action)
         self.file_menu.addAction(self.open_package_action)
         self.file_menu.addMenu(self.recent_menu)
@@ -127,6 +128,10 @@ class MainWindow(QMainWindow):
 
         self.help_menu = QMenu(self, objectName="helpMenu")
         self.about_action = QAction(self, triggered=lambda: about.show_about(self))
+        self.shortcuts_action = QAction(
+            self, shortcut=shortcuts.sequence("shortcuts"), triggered=lambda: show_shortcuts(self)
+        )
+        self.help_menu.addAction(self.shortcuts_action)
         self.help_menu.addAction(self.about_action)
         for menu in (self.file_menu, self.view_menu, self.help_menu):
             bar.addMenu(menu)
@@ -183,6 +188,7 @@ class MainWindow(QMainWindow):
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About Reviewer"))
+        self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
         for code, action in self.language_actions.items():
             action.setChecked(code == self.language.current)
 

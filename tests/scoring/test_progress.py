@@ -105,3 +105,16 @@ def test_a_yes_no_no_with_reason_is_complete(bench: Workbench, review: Review, s
     bench.answer_eligibility(review, "E1", EligibilityState.FLAGGED, "面积不足")
     codes = {m.code for m in missing(standard, bench.snapshot(review)) if m.kind is not MissingKind.SCORE}
     assert codes == {"E2", "E3", "E4", "E5"}
+
+
+def test_next_needing_comment_finds_a_score_whose_comment_is_required(standard: Standard) -> None:
+    from reviewer.scoring.progress import next_needing_comment
+
+    leaves = standard.leaves()
+    full = {leaf.code: leaf.points for leaf in leaves[:3]}  # full points: a comment is required
+    assert next_needing_comment(standard, full, {}) == leaves[0].code
+    assert next_needing_comment(standard, full, {}, after=leaves[0].code) == leaves[1].code
+    assert next_needing_comment(standard, full, {}, after=leaves[2].code) == leaves[0].code  # wraps
+    commented = {leaf.code: "依据充分" for leaf in leaves[:3]}
+    assert next_needing_comment(standard, full, commented) is None
+    assert next_needing_comment(standard, {}, {}) is None  # an unscored leaf needs its score first

@@ -690,12 +690,12 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
         <translation>I accept the confidentiality pledge</translation>
     </message>
     <message>
-        <source>Confirm declarations</source>
-        <translation>Confirm declarations</translation>
+        <source>&amp;Confirm declarations</source>
+        <translation>&amp;Confirm declarations</translation>
     </message>
     <message>
-        <source>Sign the recusal sheet…</source>
-        <translation>Sign the recusal sheet…</translation>
+        <source>Sign the &amp;recusal sheet…</source>
+        <translation>Sign the &amp;recusal sheet…</translation>
     </message>
 </context>
 <context>
@@ -724,20 +724,20 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
         <translation>Evidence</translation>
     </message>
     <message>
-        <source>Add page</source>
-        <translation>Add page</translation>
+        <source>&amp;Add page</source>
+        <translation>&amp;Add page</translation>
+    </message>
+    <message>
+        <source>A&amp;ttach file…</source>
+        <translation>A&amp;ttach file…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Re&amp;move</translation>
     </message>
     <message>
         <source>p. </source>
         <translation>p. </translation>
-    </message>
-    <message>
-        <source>Attach file…</source>
-        <translation>Attach file…</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Remove</translation>
     </message>
     <message>
         <source>Evidence for this indicator</source>
@@ -959,24 +959,32 @@ It is then locked: no score, comment or evidence can change any more. Only a ret
         <translation>PDF written to {path}</translation>
     </message>
     <message>
+        <source>P&amp;review the sheet…</source>
+        <translation>P&amp;review the sheet…</translation>
+    </message>
+    <message>
+        <source>The whole sheet as you will sign it, as its PDF shows it</source>
+        <translation>The whole sheet as you will sign it, as its PDF shows it</translation>
+    </message>
+    <message>
+        <source>&amp;Sign…</source>
+        <translation>&amp;Sign…</translation>
+    </message>
+    <message>
+        <source>&amp;Print / export PDF…</source>
+        <translation>&amp;Print / export PDF…</translation>
+    </message>
+    <message>
+        <source>Accept return &amp;notice…</source>
+        <translation>Accept return &amp;notice…</translation>
+    </message>
+    <message>
         <source>Finalise and sign</source>
         <translation>Finalise and sign</translation>
     </message>
     <message>
         <source>Still missing</source>
         <translation>Still missing</translation>
-    </message>
-    <message>
-        <source>Sign…</source>
-        <translation>Sign…</translation>
-    </message>
-    <message>
-        <source>Print / export PDF…</source>
-        <translation>Print / export PDF…</translation>
-    </message>
-    <message>
-        <source>Accept return notice…</source>
-        <translation>Accept return notice…</translation>
     </message>
     <message>
         <source>Signed sheet</source>
@@ -1205,6 +1213,10 @@ It is then locked: no score, comment or evidence can change any more. Only a ret
     <message>
         <source>&amp;About Reviewer</source>
         <translation>&amp;About Reviewer</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
         <source>Opening {name}…</source>
@@ -1861,6 +1873,14 @@ SHA-256 {sha}</translation>
     <message>
         <source>Cite this page</source>
         <translation>Cite this page</translation>
+    </message>
+    <message>
+        <source>&amp;Cite this page for {code}</source>
+        <translation>&amp;Cite this page for {code}</translation>
+    </message>
+    <message>
+        <source>Add this page as evidence for indicator {code}, selected in the scoring page</source>
+        <translation>Add this page as evidence for indicator {code}, selected in the scoring page</translation>
     </message>
     <message>
         <source>Add this page as evidence for the selected indicator</source>
@@ -2719,6 +2739,143 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
     <message>
         <source>Sealing failed; see the log.</source>
         <translation>Sealing failed; see the log.</translation>
+    </message>
+</context>
+<context>
+    <name>SheetPreview</name>
+    <message>
+        <source>Preview of the sheet</source>
+        <translation>Preview of the sheet</translation>
+    </message>
+    <message>
+        <source>This is what you will sign ({pages} page(s)), as the printable PDF shows it. Arrow keys and Page Up/Down scroll; Esc closes.</source>
+        <translation>This is what you will sign ({pages} page(s)), as the printable PDF shows it. Arrow keys and Page Up/Down scroll; Esc closes.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign…</source>
+        <translation>&amp;Sign…</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Everywhere</source>
+        <translation>Everywhere</translation>
+    </message>
+    <message>
+        <source>Scoring page</source>
+        <translation>Scoring page</translation>
+    </message>
+    <message>
+        <source>Review (outside a text box)</source>
+        <translation>Review (outside a text box)</translation>
+    </message>
+    <message>
+        <source>Score box</source>
+        <translation>Score box</translation>
+    </message>
+    <message>
+        <source>Multi-line text box</source>
+        <translation>Multi-line text box</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <source>Dialogs</source>
+        <translation>Dialogs</translation>
+    </message>
+    <message>
+        <source>Open a standard</source>
+        <translation>Open a standard</translation>
+    </message>
+    <message>
+        <source>Open a review package</source>
+        <translation>Open a review package</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Show the keyboard shortcuts</source>
+        <translation>Show the keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Next indicator</source>
+        <translation>Next indicator</translation>
+    </message>
+    <message>
+        <source>Previous indicator</source>
+        <translation>Previous indicator</translation>
+    </message>
+    <message>
+        <source>Next unscored indicator</source>
+        <translation>Next unscored indicator</translation>
+    </message>
+    <message>
+        <source>Next indicator whose score needs a comment</source>
+        <translation>Next indicator whose score needs a comment</translation>
+    </message>
+    <message>
+        <source>Save the score and go to the next unscored indicator</source>
+        <translation>Save the score and go to the next unscored indicator</translation>
+    </message>
+    <message>
+        <source>Undo the review&apos;s last change</source>
+        <translation>Undo the review&apos;s last change</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Next field (also out of a text box)</source>
+        <translation>Next field (also out of a text box)</translation>
+    </message>
+    <message>
+        <source>Previous field</source>
+        <translation>Previous field</translation>
+    </message>
+    <message>
+        <source>New line</source>
+        <translation>New line</translation>
+    </message>
+    <message>
+        <source>Next tab (not inside a text box)</source>
+        <translation>Next tab (not inside a text box)</translation>
+    </message>
+    <message>
+        <source>Next page of the material</source>
+        <translation>Next page of the material</translation>
+    </message>
+    <message>
+        <source>Previous page of the material</source>
+        <translation>Previous page of the material</translation>
+    </message>
+    <message>
+        <source>Close the dialog or the preview</source>
+        <translation>Close the dialog or the preview</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>What it does</translation>
     </message>
 </context>
 <context>

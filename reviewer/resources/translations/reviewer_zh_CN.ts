@@ -690,12 +690,12 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
         <translation>本人接受保密承诺</translation>
     </message>
     <message>
-        <source>Confirm declarations</source>
-        <translation>确认声明</translation>
+        <source>&amp;Confirm declarations</source>
+        <translation>确认声明(&amp;C)</translation>
     </message>
     <message>
-        <source>Sign the recusal sheet…</source>
-        <translation>签署回避表…</translation>
+        <source>Sign the &amp;recusal sheet…</source>
+        <translation>签署回避表(&amp;R)…</translation>
     </message>
 </context>
 <context>
@@ -724,20 +724,20 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
         <translation>依据</translation>
     </message>
     <message>
-        <source>Add page</source>
-        <translation>添加页码</translation>
+        <source>&amp;Add page</source>
+        <translation>添加页码(&amp;A)</translation>
+    </message>
+    <message>
+        <source>A&amp;ttach file…</source>
+        <translation>附加文件(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>移除(&amp;M)</translation>
     </message>
     <message>
         <source>p. </source>
         <translation>第 </translation>
-    </message>
-    <message>
-        <source>Attach file…</source>
-        <translation>附加文件…</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>移除</translation>
     </message>
     <message>
         <source>Evidence for this indicator</source>
@@ -959,24 +959,32 @@ It is then locked: no score, comment or evidence can change any more. Only a ret
         <translation>PDF 已写入 {path}</translation>
     </message>
     <message>
+        <source>P&amp;review the sheet…</source>
+        <translation>预览评分表(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>The whole sheet as you will sign it, as its PDF shows it</source>
+        <translation>按打印 PDF 的样式查看即将签署的整张评分表</translation>
+    </message>
+    <message>
+        <source>&amp;Sign…</source>
+        <translation>签署(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print / export PDF…</source>
+        <translation>打印/导出 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Accept return &amp;notice…</source>
+        <translation>接受退回更正通知(&amp;N)…</translation>
+    </message>
+    <message>
         <source>Finalise and sign</source>
         <translation>定稿并签署</translation>
     </message>
     <message>
         <source>Still missing</source>
         <translation>尚缺</translation>
-    </message>
-    <message>
-        <source>Sign…</source>
-        <translation>签署…</translation>
-    </message>
-    <message>
-        <source>Print / export PDF…</source>
-        <translation>打印/导出 PDF…</translation>
-    </message>
-    <message>
-        <source>Accept return notice…</source>
-        <translation>接受退回更正通知…</translation>
     </message>
     <message>
         <source>Signed sheet</source>
@@ -1205,6 +1213,10 @@ It is then locked: no score, comment or evidence can change any more. Only a ret
     <message>
         <source>&amp;About Reviewer</source>
         <translation>关于名城名园评审(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
         <source>Opening {name}…</source>
@@ -1861,6 +1873,14 @@ SHA-256 摘要 {sha}</translation>
     <message>
         <source>Cite this page</source>
         <translation>引用本页</translation>
+    </message>
+    <message>
+        <source>&amp;Cite this page for {code}</source>
+        <translation>为指标 {code} 引用本页(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Add this page as evidence for indicator {code}, selected in the scoring page</source>
+        <translation>将本页添加为指标 {code}（评分页中所选指标）的佐证</translation>
     </message>
     <message>
         <source>Add this page as evidence for the selected indicator</source>
@@ -2719,6 +2739,143 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
     <message>
         <source>Sealing failed; see the log.</source>
         <translation>封装失败，详情见日志。</translation>
+    </message>
+</context>
+<context>
+    <name>SheetPreview</name>
+    <message>
+        <source>Preview of the sheet</source>
+        <translation>评分表预览</translation>
+    </message>
+    <message>
+        <source>This is what you will sign ({pages} page(s)), as the printable PDF shows it. Arrow keys and Page Up/Down scroll; Esc closes.</source>
+        <translation>以下即为您将签署的内容（共 {pages} 页），与打印 PDF 一致。方向键和 PageUp/PageDown 翻阅，Esc 关闭。</translation>
+    </message>
+    <message>
+        <source>&amp;Sign…</source>
+        <translation>签署(&amp;S)…</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Everywhere</source>
+        <translation>全局</translation>
+    </message>
+    <message>
+        <source>Scoring page</source>
+        <translation>评分页</translation>
+    </message>
+    <message>
+        <source>Review (outside a text box)</source>
+        <translation>评审（文本框之外）</translation>
+    </message>
+    <message>
+        <source>Score box</source>
+        <translation>得分框</translation>
+    </message>
+    <message>
+        <source>Multi-line text box</source>
+        <translation>多行文本框</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>Dialogs</source>
+        <translation>对话框</translation>
+    </message>
+    <message>
+        <source>Open a standard</source>
+        <translation>打开评审标准</translation>
+    </message>
+    <message>
+        <source>Open a review package</source>
+        <translation>打开评审包</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Show the keyboard shortcuts</source>
+        <translation>显示快捷键</translation>
+    </message>
+    <message>
+        <source>Next indicator</source>
+        <translation>下一个指标</translation>
+    </message>
+    <message>
+        <source>Previous indicator</source>
+        <translation>上一个指标</translation>
+    </message>
+    <message>
+        <source>Next unscored indicator</source>
+        <translation>下一个未评分指标</translation>
+    </message>
+    <message>
+        <source>Next indicator whose score needs a comment</source>
+        <translation>下一个需填写评语的指标</translation>
+    </message>
+    <message>
+        <source>Save the score and go to the next unscored indicator</source>
+        <translation>保存得分并转到下一个未评分指标</translation>
+    </message>
+    <message>
+        <source>Undo the review&apos;s last change</source>
+        <translation>撤销评审的上一次修改</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Next field (also out of a text box)</source>
+        <translation>下一个输入项（也可离开文本框）</translation>
+    </message>
+    <message>
+        <source>Previous field</source>
+        <translation>上一个输入项</translation>
+    </message>
+    <message>
+        <source>New line</source>
+        <translation>换行</translation>
+    </message>
+    <message>
+        <source>Next tab (not inside a text box)</source>
+        <translation>下一个标签页（在文本框内无效）</translation>
+    </message>
+    <message>
+        <source>Next page of the material</source>
+        <translation>材料下一页</translation>
+    </message>
+    <message>
+        <source>Previous page of the material</source>
+        <translation>材料上一页</translation>
+    </message>
+    <message>
+        <source>Close the dialog or the preview</source>
+        <translation>关闭对话框或预览</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>适用范围</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>作用</translation>
     </message>
 </context>
 <context>

@@ -50,6 +50,10 @@ class ScoringModel(CriterionTreeModel):
     def scores(self) -> Mapping[str, Decimal]:
         return dict(self._scores)
 
+    @property
+    def comments(self) -> Mapping[str, str]:
+        return dict(self._comments)
+
     def set_scores(self, scores: Mapping[str, Decimal], comments: Mapping[str, str]) -> None:
         """Show these scores and comments; only the rows that changed (and their level-1 rows) repaint."""
         changed = {c for c in set(scores) | set(self._scores) if scores.get(c) != self._scores.get(c)}

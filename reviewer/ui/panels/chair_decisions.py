@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,6 +32,7 @@ from reviewer.errors import ReviewerError
 from reviewer.scoring import entry
 from reviewer.standards.model import Standard
 from reviewer.ui import labels, palette
+from reviewer.ui.text_boxes import leave_with_tab
 
 ERROR_STYLE = f"QLabel {{ color: {palette.ERROR}; }}"
 LOCK_STYLE = f"QLabel {{ color: {palette.WARNING}; font-weight: bold; }}"  # why something is read-only
@@ -70,6 +72,13 @@ class _Dialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(520, 320)
 
+    main_input: QWidget | None = None  # where the keyboard starts when the dialog opens (not on OK)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.main_input is not None and not event.spontaneous():
+            self.main_input.setFocus()
+
     def refuse(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
@@ -101,7 +110,7 @@ class ConsensusDialog(_Dialog):
         self._standard, self.code = standard, code
         leaf = standard.criterion(code)
         self.value_edit = QLineEdit(objectName="consensusValue")
-        self.rationale_edit = QPlainTextEdit(objectName="consensusRationale")
+        self.rationale_edit = leave_with_tab(QPlainTextEdit(objectName="consensusRationale"))
         self.rationale_edit.setPlaceholderText(
             self.tr("Why the panel departs from the computed aggregate (required)")
         )
@@ -118,6 +127,7 @@ class ConsensusDialog(_Dialog):
         self.form.addRow(about)
         self.form.addRow(self.tr("Consensus score"), self.value_edit)
         self.form.addRow(self.tr("Rationale"), self.rationale_edit)
+        self.main_input = self.value_edit
         if current is not None:
             self.value_edit.setText(labels.number(current[0]))
             self.rationale_edit.setPlainText(current[1])
@@ -145,7 +155,7 @@ class ExplanationDialog(_Dialog):
     def __init__(self, parent: QWidget | None, expert: str, code: str, score: str, current: str = "") -> None:
         super().__init__(parent, self.tr("Explanation of a divergent score"))
         self.setObjectName("explanationDialog")
-        self.text_edit = QPlainTextEdit(objectName="explanationText")
+        self.text_edit = leave_with_tab(QPlainTextEdit(objectName="explanationText"))
         self.text_edit.setPlainText(current)
         self.form.addRow(
             QLabel(
@@ -156,6 +166,7 @@ class ExplanationDialog(_Dialog):
             )
         )
         self.form.addRow(self.tr("Explanation"), self.text_edit)
+        self.main_input = self.text_edit
 
     @property
     def text(self) -> str:
@@ -182,12 +193,13 @@ class ReturnDialog(_Dialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if code in preselected else Qt.CheckState.Unchecked)
             self.codes_list.addItem(item)
-        self.reason_edit = QPlainTextEdit(objectName="returnReason")
+        self.reason_edit = leave_with_tab(QPlainTextEdit(objectName="returnReason"))
         self.form.addRow(
             QLabel(self.tr("Return the sheet of {expert} for correction.").format(expert=expert))
         )
         self.form.addRow(self.tr("Indicators to correct"), self.codes_list)
         self.form.addRow(self.tr("Reason"), self.reason_edit)
+        self.main_input = self.codes_list
         self.resize(560, 520)
 
     @property

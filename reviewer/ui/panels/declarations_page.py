@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from reviewer.scoring.workbench_types import Conflict, ReviewState, ReviewStatus
 from reviewer.ui import palette
 from reviewer.ui.dialogs import errors
+from reviewer.ui.text_boxes import leave_with_tab
 
 if TYPE_CHECKING:
     from reviewer.ui.panels.review_workspace import ReviewWorkspace
@@ -97,7 +98,7 @@ class DeclarationsPage(QScrollArea):
         self.choice.addButton(self.no_conflict)
         self.choice.addButton(self.conflict)
         self.reason_label = QLabel(objectName="conflictReasonLabel", wordWrap=True)
-        self.reason = QPlainTextEdit(objectName="conflictReason")
+        self.reason = leave_with_tab(QPlainTextEdit(objectName="conflictReason"))
         self.reason.setMaximumHeight(90)
         self.reason_label.setBuddy(self.reason)
         cl = QVBoxLayout(self.conflict_box)
@@ -107,6 +108,7 @@ class DeclarationsPage(QScrollArea):
         self.pledge_box = QGroupBox(objectName="pledgeBox")
         self.pledge = QTextBrowser(objectName="pledgeText")
         self.pledge.setMaximumHeight(130)
+        self.pledge.setTabChangesFocus(True)  # read, then Tab on to the check box
         self.accept = QCheckBox(objectName="pledgeAccept")
         pl = QVBoxLayout(self.pledge_box)
         pl.addWidget(self.pledge)
@@ -190,6 +192,13 @@ class DeclarationsPage(QScrollArea):
         self.status.setText(text)
         self.status.setStyleSheet(DONE_STYLE if d.complete else TODO_STYLE)
 
+    def focus_work(self) -> None:
+        """The keyboard to the first choice still open (else the recusal's button, if due)."""
+        for w in (self.no_conflict, self.accept, self.confirm, self.recusal):
+            if w.isEnabled() and not w.isHidden():
+                w.setFocus()
+                return
+
     # --- storing ----------------------------------------------------------------------------
     def submit(self) -> None:
         """Store the declarations: the conflict (a declared one is confirmed first), then the pledge."""
@@ -221,8 +230,8 @@ class DeclarationsPage(QScrollArea):
         self.pledge_box.setTitle(self.tr("Confidentiality pledge"))
         self.pledge.setPlainText(pledge_text())
         self.accept.setText(self.tr("I accept the confidentiality pledge"))
-        self.confirm.setText(self.tr("Confirm declarations"))
-        self.recusal.setText(self.tr("Sign the recusal sheet…"))
+        self.confirm.setText(self.tr("&Confirm declarations"))
+        self.recusal.setText(self.tr("Sign the &recusal sheet…"))
         self._show_status()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -70,11 +70,12 @@ def attach_expert_pages(
         "finalise", finalise_page, lambda: QCoreApplication.translate("FinalisePage", "Finalise and sign")
     )
     declarations.recusal_requested.connect(recusal)
-    declarations.completed.connect(
-        lambda state: workspace.show_page(
-            "finalise" if state.declaration.conflict is Conflict.DECLARED else "scoring"
-        )
-    )
+
+    def declared(state: ReviewState) -> None:  # on to the work, the keyboard with it (not the page list)
+        workspace.show_page("finalise" if state.declaration.conflict is Conflict.DECLARED else "scoring")
+        workspace.focus_work()
+
+    declarations.completed.connect(declared)
     workspace.state_changed.connect(lambda state: _follow(declarations, state))
     if not workspace.state.declaration.complete:
         workspace.show_page("declarations")

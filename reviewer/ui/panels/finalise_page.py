@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.app.finalise import Finalised, SheetArchive, finalise, missing
+from reviewer.app.finalise import Finalised, SheetArchive, finalise, missing, preview_pdf
 from reviewer.app.opening import OpenedReview
 from reviewer.packages import open_package
 from reviewer.scoring.sheet import open_sheet
@@ -36,6 +36,7 @@ from reviewer.scoring.workbench_types import Conflict, ReviewState, ReviewStatus
 from reviewer.ui import labels, palette
 from reviewer.ui.dialogs import errors, sheet_files
 from reviewer.ui.dialogs.return_notice import accept_notice
+from reviewer.ui.dialogs.sheet_preview import SheetPreview
 from reviewer.ui.tasks import Executor, Task
 
 if TYPE_CHECKING:
@@ -87,6 +88,9 @@ class FinalisePage(QWidget):
         self.missing_list.itemClicked.connect(self._activated)
         QVBoxLayout(self.missing_box).addWidget(self.missing_list)
 
+        self.preview_button = QPushButton(objectName="previewButton")
+        self.preview_button.clicked.connect(self.preview)
+        self.preview_dialog: SheetPreview | None = None
         self.sign_button = QPushButton(objectName="signButton")
         self.sign_button.clicked.connect(self.sign)
         self.pdf_button = QPushButton(objectName="pdfButton")
@@ -94,7 +98,7 @@ class FinalisePage(QWidget):
         self.return_button = QPushButton(objectName="returnNoticeButton")
         self.return_button.clicked.connect(self.accept_return_notice)
         buttons = QHBoxLayout()
-        for b in (self.sign_button, self.pdf_button, self.return_button):
+        for b in (self.preview_button, self.sign_button, self.pdf_button, self.return_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
 
@@ -159,6 +163,7 @@ class FinalisePage(QWidget):
         idle = self.running is None and self.workspace.pending == 0
         ready = s.status is not ReviewStatus.FINALISED and self.missing_list.count() == 0
         self.sign_button.setEnabled(idle and ready)
+        self.preview_button.setEnabled(idle and ready)
         self.pdf_button.setEnabled(idle and self._signed_version() is not None)
         self.return_button.setEnabled(
             idle and s.status is ReviewStatus.FINALISED and s.declaration.conflict is not Conflict.DECLARED
@@ -172,6 +177,47 @@ class FinalisePage(QWidget):
             if version >= 1 and self.archive.sheet_path(self.workspace.review, version).exists()
             else None
         )
+
+    def focus_work(self) -> None:
+        """The keyboard to the first thing to do here: a missing item, else the first action open."""
+        if self.missing_list.count():
+            self.missing_list.setFocus()
+            self.missing_list.setCurrentRow(0)
+            return
+        for b in (self.preview_button, self.sign_button, self.pdf_button, self.return_button):
+            if b.isEnabled():
+                b.setFocus()
+                return
+
+    # --- preview ----------------------------------------------------------------------------
+    def preview(self) -> Task | None:
+        """The whole sheet as it will be signed, as its PDF shows it: made on a worker, in memory."""
+        if not self.preview_button.isEnabled():
+            return None
+        bench, review, opened, archive, cached = (
+            self.workspace.bench,
+            self.workspace.review,
+            self.opened,
+            self.archive,
+            self._binding,
+        )
+        candidate = str(opened.manifest.candidate.get("name", "")) or None
+
+        def work(_progress: object) -> tuple[PackageBinding, bytes]:
+            binding = cached or package_binding(opened)
+            pdf = preview_pdf(bench, review, binding, opened.identity, archive=archive, candidate=candidate)
+            return binding, pdf
+
+        return self._run(work, self._previewed)
+
+    def _previewed(self, result: tuple[PackageBinding, bytes]) -> None:
+        self._binding, data = result
+        dialog = SheetPreview(data, self)
+        dialog.accepted.connect(self.sign)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(lambda _r: self.preview_button.setFocus())
+        self.preview_dialog = dialog
+        dialog.open()
 
     # --- signing ----------------------------------------------------------------------------
     def suggested_name(self) -> str:
@@ -308,9 +354,11 @@ class FinalisePage(QWidget):
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Finalise and sign"))
         self.missing_box.setTitle(self.tr("Still missing"))
-        self.sign_button.setText(self.tr("Sign…"))
-        self.pdf_button.setText(self.tr("Print / export PDF…"))
-        self.return_button.setText(self.tr("Accept return notice…"))
+        self.preview_button.setText(self.tr("P&review the sheet…"))
+        self.preview_button.setToolTip(self.tr("The whole sheet as you will sign it, as its PDF shows it"))
+        self.sign_button.setText(self.tr("&Sign…"))
+        self.pdf_button.setText(self.tr("&Print / export PDF…"))
+        self.return_button.setText(self.tr("Accept return &notice…"))
         self.result_box.setTitle(self.tr("Signed sheet"))
         self.show_state(self.state)
 

@@ -28,6 +28,7 @@ class PageBar(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.cite)
         self._pages = 0
+        self._code: str | None = None  # the indicator a citation goes to
         self.retranslate()
 
     def set_count(self, pages: int) -> None:
@@ -48,6 +49,23 @@ class PageBar(QWidget):
         self.previous.setEnabled(shown and page > 1)
         self.next.setEnabled(shown and page < pages)
 
+    def set_cite_code(self, code: str | None) -> None:
+        """Name the indicator "Cite this page" adds evidence to: the one selected in the scoring page."""
+        self._code = code
+        self._cite_text()
+
+    def _cite_text(self) -> None:
+        if self._code:
+            self.cite.setText(self.tr("&Cite this page for {code}").format(code=self._code))
+            self.cite.setToolTip(
+                self.tr(
+                    "Add this page as evidence for indicator {code}, selected in the scoring page"
+                ).format(code=self._code)
+            )
+        else:
+            self.cite.setText(self.tr("Cite this page"))
+            self.cite.setToolTip(self.tr("Add this page as evidence for the selected indicator"))
+
     def _count_text(self) -> None:
         self.count.setText(self.tr("of {n}").format(n=self._pages) if self._pages else "")
 
@@ -62,8 +80,7 @@ class PageBar(QWidget):
         self.zoom_in.setAccessibleName(self.tr("Zoom in"))
         self.page.setAccessibleName(self.tr("Page"))
         self.fit_width.setText(self.tr("Fit width"))
-        self.cite.setText(self.tr("Cite this page"))
-        self.cite.setToolTip(self.tr("Add this page as evidence for the selected indicator"))
+        self._cite_text()
         self._count_text()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -17,7 +17,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QModelIndex, QObject, QPointF, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtPdf import QPdfDocument, QPdfSearchModel
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -149,7 +149,7 @@ class MaterialsViewer(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         self.retranslate()
-        self._update_controls()
+        self.update_controls()
 
     # --- what is shown ----------------------------------------------------------------------
     @property
@@ -182,7 +182,7 @@ class MaterialsViewer(QWidget):
     ) -> None:
         """Where "Cite this page" goes: the selected indicator's evidence, saved by ``workspace``."""
         self._selected_code, self._edits = selected_code, workspace
-        self._update_controls()
+        self.update_controls()
 
     def open_material(self, name: str, page: int = 1) -> Task | None:
         """Decrypt (in the background) and show a material; returns the task, None when no decryption."""
@@ -214,7 +214,7 @@ class MaterialsViewer(QWidget):
         self._loading = True
         self.progress.setValue(0)
         self.pages.setCurrentIndex(1)
-        self._update_controls()
+        self.update_controls()
         reader, generation = self._reader, self._generation
         return (
             Task(self, lambda progress: reader(entry.name, progress), self._executor)
@@ -337,7 +337,7 @@ class MaterialsViewer(QWidget):
             return
         self.pages.setCurrentWidget(self.view)
         self.bar.set_count(self.document.pageCount())
-        self._update_controls()
+        self.update_controls()
         self.go_to_page(self._pending_page)
         self._search(self.search_box.text())
         self.material_shown.emit(entry.name)
@@ -379,23 +379,30 @@ class MaterialsViewer(QWidget):
 
     def _page_moved(self, index: int) -> None:
         self.bar.set_page(index + 1)
-        self._update_controls()
+        self.update_controls()
         self.page_changed.emit(index + 1)
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
         self.pages.setCurrentWidget(self.message)
-        self._update_controls()
+        self.update_controls()
 
     def _tell(self, text: str, error: bool = False) -> None:
         self.status.setStyleSheet(f"QLabel {{ color: {palette.ERROR}; }}" if error else "")
         self.status.setText(text)
 
-    def _update_controls(self) -> None:
+    def update_controls(self) -> None:
+        """Enable what can be used now; name the indicator a citation goes to (the scoring page's)."""
         shown = self.current_material is not None
         self.bar.set_enabled(shown, self.current_page, self.page_count)
         self.bar.cite.setEnabled(shown and self._edits is not None and self._selected_code is not None)
+        self.bar.set_cite_code(self._selected_code() if self._selected_code is not None else None)
         self.search_box.setEnabled(shown)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown again: the indicator selected in the scoring page may have changed meanwhile."""
+        super().showEvent(event)
+        self.update_controls()
 
     def _page_key(self, event: QKeyEvent) -> bool:
         turn = {Qt.Key.Key_PageUp: self.previous_page, Qt.Key.Key_PageDown: self.next_page}.get(

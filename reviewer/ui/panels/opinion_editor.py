@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from reviewer.scoring.decisions import DissentDecision, Opinion
 from reviewer.ui import labels
 from reviewer.ui.panels.chair_decisions import LOCK_STYLE
+from reviewer.ui.text_boxes import leave_with_tab
 
 
 def _lines(edit: QPlainTextEdit) -> tuple[str, ...]:
@@ -45,10 +46,10 @@ class OpinionEditor(QWidget):
         self.lock_label = QLabel(objectName="opinionLocked", wordWrap=True)
         self.lock_label.setStyleSheet(LOCK_STYLE)
         self.lock_label.hide()
-        self.strengths = QPlainTextEdit(objectName="opinionStrengths")
-        self.problems = QPlainTextEdit(objectName="opinionProblems")
-        self.recommendations = QPlainTextEdit(objectName="opinionRecommendations")
-        self.conclusion = QPlainTextEdit(objectName="opinionConclusion")
+        self.strengths = leave_with_tab(QPlainTextEdit(objectName="opinionStrengths"))
+        self.problems = leave_with_tab(QPlainTextEdit(objectName="opinionProblems"))
+        self.recommendations = leave_with_tab(QPlainTextEdit(objectName="opinionRecommendations"))
+        self.conclusion = leave_with_tab(QPlainTextEdit(objectName="opinionConclusion"))
         self.save_button = QPushButton(objectName="saveOpinion")
         self.saved_label = QLabel(objectName="opinionSaved", wordWrap=True)
         self.opinion_box = QGroupBox()
@@ -67,7 +68,7 @@ class OpinionEditor(QWidget):
 
         self.dissent_box = QGroupBox()
         self.member = QComboBox(objectName="dissentMember")
-        self.dissent_text = QPlainTextEdit(objectName="dissentText")
+        self.dissent_text = leave_with_tab(QPlainTextEdit(objectName="dissentText"))
         self.dissent_text.setMaximumHeight(80)
         self.dissent_button = QPushButton(objectName="saveDissent")
         self.withdraw_button = QPushButton(objectName="withdrawDissent")

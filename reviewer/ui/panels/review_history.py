@@ -18,12 +18,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtWidgets import QLabel, QWidget
 
 from reviewer.models.workbench_text import done_text, redo_label, undo_label
 from reviewer.scoring.workbench_types import AuditEntry
-from reviewer.ui import palette
+from reviewer.ui import palette, shortcuts
 
 SAVED_STYLE = f"QLabel {{ color: {palette.SAVED}; }}"
 SAVING_STYLE = f"QLabel {{ color: {palette.WARNING}; }}"
@@ -72,8 +72,8 @@ class UndoRedo(QObject):
         self.redo_action = QAction(parent, triggered=redo)
         # The keys are shortcuts of their own, so they answer even while the actions are disabled.
         within = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        self.undo_key = QShortcut(QKeySequence.StandardKey.Undo, parent, self._undo_key, context=within)
-        self.redo_key = QShortcut(QKeySequence("Ctrl+Shift+Z"), parent, self._redo_key, context=within)
+        self.undo_key = QShortcut(shortcuts.sequence("undo"), parent, self._undo_key, context=within)
+        self.redo_key = QShortcut(shortcuts.sequence("redo"), parent, self._redo_key, context=within)
         self.notice = QLabel(objectName="workspaceNotice")  # what undo or redo just did
         self._next: tuple[AuditEntry | None, AuditEntry | None, bool, bool] = (None, None, False, False)
         self.retranslate()

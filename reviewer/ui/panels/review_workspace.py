@@ -36,7 +36,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolBar, QVBoxLayout, QWidget
 
 from reviewer.app import review_edits
@@ -187,6 +188,20 @@ class ReviewWorkspace(QWidget):
     @property
     def current_page(self) -> str | None:
         return self.pages.current
+
+    def focus_work(self) -> None:
+        """Put the keyboard where work starts on the page shown (the score box, the declarations'
+        first choice, the finalise step's first action): each page's own ``focus_work``."""
+        page = self.page(self.current_page or "")
+        focus = getattr(page, "focus_work", None)
+        if callable(focus):
+            focus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown (opened, or its tab chosen): the keyboard goes where work starts, once laid out."""
+        super().showEvent(event)
+        if not event.spontaneous():
+            QTimer.singleShot(0, self, self.focus_work)
 
     def _may_leave(self, key: str) -> bool:
         if key == "scoring" and not self.scoring.leave():  # back to fix a score that cannot be saved

@@ -43,6 +43,7 @@ from reviewer.ui.panels.criterion_details import CriterionDetails
 from reviewer.ui.panels.details_split import DetailsSplit
 from reviewer.ui.panels.score_evidence import EvidenceBox
 from reviewer.ui.panels.score_input import ScoreValidator, differs, half_width, refusal
+from reviewer.ui.text_boxes import leave_with_tab
 
 COMMENT_DELAY_MS = 600  # a comment is saved this long after the last keystroke (and on leaving it)
 ERROR_STYLE = f"QLabel {{ color: {palette.ERROR}; }}"
@@ -93,7 +94,7 @@ class ScoreEditor(QWidget):
         self.error = QLabel(objectName="scoreError", wordWrap=True)
         self.error.setStyleSheet(ERROR_STYLE)
         self.comment_label = QLabel(objectName="commentLabel")
-        self.comment_edit = QPlainTextEdit(objectName="commentEdit")
+        self.comment_edit = leave_with_tab(QPlainTextEdit(objectName="commentEdit"))
         self.comment_edit.setMaximumHeight(72)
         self.comment_edit.textChanged.connect(self._comment_typed)
         self.comment_edit.installEventFilter(self)

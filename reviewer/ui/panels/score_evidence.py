@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.scoring.workbench_types import EvidenceKind, EvidenceRef, ReviewState
 
+UNKNOWN_PAGES = 99999  # a material's page count is known once it was opened in the viewer
 EvidenceIdRole = Qt.ItemDataRole.UserRole + 1
 EvidenceRefRole = Qt.ItemDataRole.UserRole + 2
 
@@ -45,7 +46,9 @@ class EvidenceBox(QGroupBox):
         self.material = QComboBox(objectName="evidenceMaterial")
         for name in materials:
             self.material.addItem(name.removeprefix("materials/"), name)
-        self.page = QSpinBox(objectName="evidencePage", minimum=1, maximum=99999)
+        self.page = QSpinBox(objectName="evidencePage", minimum=1, maximum=UNKNOWN_PAGES)
+        self._pages: dict[str, int] = {}  # material → its page count, once the viewer has read it
+        self.material.currentIndexChanged.connect(lambda _i: self._bound_page())
         self.add_material = QPushButton(objectName="addMaterialEvidence")
         self.add_material.clicked.connect(self._add_material)
         self.attach = QPushButton(objectName="attachFile")
@@ -84,6 +87,14 @@ class EvidenceBox(QGroupBox):
             )
         return f"{text} — {ref.note}" if ref.note else text
 
+    def set_page_count(self, material: str, pages: int) -> None:
+        """``material`` has ``pages`` pages (read by the viewer): its page box goes no further."""
+        self._pages[material] = pages
+        self._bound_page()
+
+    def _bound_page(self) -> None:
+        self.page.setMaximum(max(self._pages.get(self.material.currentData() or "", UNKNOWN_PAGES), 1))
+
     def set_editable(self, editable: bool) -> None:
         for widget in (self.add_material, self.attach, self.remove):
             widget.setEnabled(editable)
@@ -105,10 +116,10 @@ class EvidenceBox(QGroupBox):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Evidence"))
-        self.add_material.setText(self.tr("Add page"))
+        self.add_material.setText(self.tr("&Add page"))
         self.page.setPrefix(self.tr("p. "))
-        self.attach.setText(self.tr("Attach file…"))
-        self.remove.setText(self.tr("Remove"))
+        self.attach.setText(self.tr("A&ttach file…"))
+        self.remove.setText(self.tr("Re&move"))
         self.evidence.setAccessibleName(self.tr("Evidence for this indicator"))
         self.material.setAccessibleName(self.tr("Material to cite"))
         self.page.setAccessibleName(self.tr("Page to cite"))

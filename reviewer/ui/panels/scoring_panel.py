@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
+from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -26,13 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.scoring.progress import next_unscored, progress
+from reviewer.scoring.progress import next_needing_comment, next_unscored, progress
 from reviewer.scoring.workbench_types import ReviewState
 from reviewer.standards.model import Standard
-from reviewer.ui import labels
+from reviewer.ui import labels, shortcuts
 from reviewer.ui.fitted_tree import FittedTreeView
 from reviewer.ui.models.scoring_model import CODE, POINTS, SCORE, STATUS, TITLE, CodeRole, ScoringModel
 from reviewer.ui.panels.score_editor import ScoreEditor
+from reviewer.ui.text_boxes import leave_with_tab
 
 SCRATCH_DELAY_MS = 800
 
@@ -90,7 +93,7 @@ class ScoringPanel(QSplitter):
         self.editor.score_cleared.connect(self.score_cleared)
         self.editor.typing_changed.connect(self.typing_changed)
         self.scratch_box = QGroupBox(objectName="scratchpadBox")
-        self.scratchpad = QPlainTextEdit(objectName="scratchpad")
+        self.scratchpad = leave_with_tab(QPlainTextEdit(objectName="scratchpad"))
         self.scratchpad.setMaximumHeight(80)
         self.scratchpad.textChanged.connect(self._scratch_typed)
         self.scratchpad.installEventFilter(self)
@@ -106,6 +109,21 @@ class ScoringPanel(QSplitter):
         self.addWidget(right)
         self.setStretchFactor(0, 1)
         self.setStretchFactor(1, 1)
+        e = self.editor  # forwards with Tab: the tree, the score, its comment, the evidence, the scratchpad
+        chain: list[QWidget] = [self.tree, e.score_edit, e.comment_edit, e.evidence, e.material, e.page]
+        chain += [e.add_material, e.attach, e.remove, self.scratchpad]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        within = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        self.keys = {
+            name: QShortcut(shortcuts.sequence(name), self, slot, context=within)
+            for name, slot in (
+                ("next_indicator", lambda: self.step(+1)),
+                ("previous_indicator", lambda: self.step(-1)),
+                ("next_unscored", self.go_to_unscored),
+                ("next_comment", self.go_to_needing_comment),
+            )
+        }
         self.retranslate()
 
     # --- state ------------------------------------------------------------------------------
@@ -206,6 +224,43 @@ class ScoringPanel(QSplitter):
             if self.editor.score_box.isVisible() and self.editor.score_edit.isEnabled():
                 self.editor.score_edit.setFocus()
                 self.editor.score_edit.selectAll()
+
+    def focus_work(self) -> None:
+        """The keyboard to the score box (its text selected), else to the tree."""
+        edit = self.editor.score_edit
+        if not self.editor.score_box.isHidden() and edit.isEnabled():
+            edit.setFocus()
+            edit.selectAll()
+        else:
+            self.tree.setFocus()
+
+    # --- moving by keyboard (keys in reviewer.ui.shortcuts) ---------------------------------
+    def step(self, by: int) -> bool:
+        """Select the leaf ``by`` places after (or before) the current one, in the standard's order."""
+        order = [leaf.code for leaf in self.standard.leaves()]
+        code = self.current_code
+        if code in order:
+            at = order.index(code) + by
+        elif code is not None and self.standard.has_criterion(code):  # a level-1 row: its first leaf
+            at = order.index(next(self.standard.criterion(code).leaves()).code) + (0 if by > 0 else -1)
+        else:
+            at = 0
+        return 0 <= at < len(order) and self.select_code(order[at])
+
+    def go_to_unscored(self) -> bool:
+        """Select the next unscored leaf after the current one (wrapping round); False when none."""
+        self.editor.commit_score()  # a score typed here counts as given
+        return self.select_code(next_unscored(self.standard, self.model.scores, after=self.current_code))
+
+    def go_to_needing_comment(self) -> bool:
+        """Select the next leaf whose score needs a comment it lacks (wrapping round); False when none."""
+        self.editor.flush_comment()
+        model = self.model
+        following = next_needing_comment(self.standard, model.scores, model.comments, after=self.current_code)
+        if following is not None and following == self.current_code:
+            self.editor.comment_edit.setFocus()
+            return True
+        return self.select_code(following)
 
     def _submitted(self, code: str, value: Decimal) -> None:
         self.score_entered.emit(code, value)

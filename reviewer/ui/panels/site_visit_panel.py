@@ -38,6 +38,7 @@ from reviewer.ui import labels
 if TYPE_CHECKING:
     from reviewer.ui.panels.review_workspace import ReviewWorkspace
 from reviewer.ui import palette
+from reviewer.ui.text_boxes import leave_with_tab
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 TIME_FORMAT = "%Y-%m-%d %H:%M"
@@ -75,7 +76,7 @@ class SiteVisitPanel(QWidget):
         self.notes.setRootIsDecorated(True)
         self.notes.setWordWrap(True)
         self.notes.itemClicked.connect(self._note_clicked)
-        self.note_edit = QPlainTextEdit(objectName="siteNoteEdit")
+        self.note_edit = leave_with_tab(QPlainTextEdit(objectName="siteNoteEdit"))
         self.note_edit.setMaximumHeight(110)
         self.add_note = QPushButton(objectName="siteAddNote")
         self.add_note.clicked.connect(self.submit_note)

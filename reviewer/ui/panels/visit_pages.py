@@ -34,6 +34,9 @@ def attach_visit_pages(
         viewer = MaterialsViewer(executor=executor)
         viewer.set_review(opened)
         viewer.set_citation(lambda: workspace.scoring.current_code, workspace)
+        workspace.scoring.selected.connect(lambda _code: viewer.update_controls())  # "Cite … for 1.4"
+        box = workspace.scoring.editor.evidence_box  # a material read: its page box knows its length
+        viewer.material_shown.connect(lambda name: box.set_page_count(name, viewer.page_count))
         return viewer
 
     def select(code: str) -> None:
