@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.ministry.engine import STATUS_LABELS
 from reviewer.ministry.reports import language
+from reviewer.ui.text_boxes import leave_with_tab
 
 REGISTERABLE = ("creating", "awarded")
 
@@ -136,7 +137,7 @@ class PublicityDialog(QDialog):
         self.group.addButton(self.confirm_choice)
         self.group.addButton(self.objection_choice)
         self.reason_label = QLabel(self.tr("&Reason for the objection (kept in the registry):"))
-        self.reason = QPlainTextEdit(objectName="objectionReason", tabChangesFocus=True)
+        self.reason = leave_with_tab(QPlainTextEdit(objectName="objectionReason"))
         self.reason.setFixedHeight(90)
         self.reason_label.setBuddy(self.reason)
         self.buttons = QDialogButtonBox(
