@@ -18,6 +18,7 @@ from typing import Any
 
 SUPPORTED = ("zh_CN", "en")
 _current: str | None = None
+_in_app = False  # the messages are read in the app's windows, not at a command line
 
 
 def normalise(lang: str | None) -> str:
@@ -41,6 +42,13 @@ def language() -> str:
     return normalise(os.environ.get("REVIEWER_LANG"))
 
 
+def set_in_app(in_app: bool) -> None:
+    """The app says so at start: a message with an in-app wording (:meth:`Text.in_app`: no
+    command-line options, no file field names) is then shown in that wording."""
+    global _in_app
+    _in_app = in_app
+
+
 def _fields(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
@@ -52,15 +60,24 @@ class Text:
     zh: str
     en: str
     args: dict[str, Any] = field(default_factory=dict)
+    app: Text | None = None  # the same message for a person in the app's windows (see in_app)
 
     def __post_init__(self) -> None:
         if _fields(self.zh) != _fields(self.en):
             raise ValueError(f"placeholders differ between languages: {self.zh!r} / {self.en!r}")
 
     def format(self, **args: Any) -> Text:
-        return Text(self.zh, self.en, {**self.args, **args})
+        app = self.app.format(**args) if self.app is not None else None
+        return Text(self.zh, self.en, {**self.args, **args}, app)
+
+    def in_app(self, app: Text) -> Text:
+        """This message, said as ``app`` in the app's windows: a command line's advice ("pass
+        --passphrase-env NAME") or a file's field name ("opinion.conclusion") means nothing there."""
+        return Text(self.zh, self.en, self.args, app)
 
     def render(self, lang: str | None = None) -> str:
+        if _in_app and self.app is not None:
+            return self.app.render(lang)
         lang = normalise(lang) if lang else language()
         template = self.en if lang == "en" else self.zh
         if not (self.args or _fields(template)):

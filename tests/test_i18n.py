@@ -34,3 +34,18 @@ def test_bilingual_data_falls_back_to_chinese() -> None:
     assert i18n.bilingual({"zh": "名园"}, "en") == "名园"
     assert i18n.bilingual({"zh": "名园", "en": "park"}, "en") == "park"
     assert i18n.bilingual(None) == ""
+
+
+def test_an_in_app_wording_is_used_only_in_the_app() -> None:
+    cli = T(
+        "口令错误（或 --passphrase-env 指定的变量）：{who}", "wrong passphrase (or --passphrase-env): {who}"
+    )
+    text = cli.in_app(T("口令错误：{who}", "wrong passphrase: {who}")).format(who="李喆")
+    try:
+        i18n.set_in_app(False)
+        assert text.render("zh_CN") == "口令错误（或 --passphrase-env 指定的变量）：李喆"
+        i18n.set_in_app(True)
+        assert text.render("zh_CN") == "口令错误：李喆" and text.render("en") == "wrong passphrase: 李喆"
+        assert T("结果：{why}", "result: {why}", why=text).render("zh_CN") == "结果：口令错误：李喆"
+    finally:
+        i18n.set_in_app(False)
