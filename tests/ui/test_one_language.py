@@ -112,3 +112,15 @@ def test_the_ministry_desk_speaks_one_language(make_window, demo_world, tmp_path
 
 def test_the_start_page_speaks_one_language(make_window) -> None:
     check_both_ways(make_window(lang="zh_CN"), set())
+
+
+def test_a_candidate_has_a_name_and_a_person_a_full_name(make_window, demo_world, tmp_path) -> None:
+    """名称 for a city or park (the registry, the panel composer), 姓名 for a person."""
+    authority = tmp_path / "authority"
+    shutil.copytree(demo_world.package.parent / "authority", authority)
+    desk = make_window(authority_dir=authority, passphrase=DEMO_PASSPHRASE, lang="zh_CN").ministry_panel
+    horizontal = Qt.Orientation.Horizontal
+    assert desk.registry.model.headerData(0, horizontal) == "名称"
+    assert desk.composer.labels[0].text() == "名称"
+    assert desk.experts.model.headerData(0, horizontal) == "姓名"
+    assert desk.composer.model.headerData(2, horizontal) == "姓名"

@@ -12,7 +12,7 @@
     <name>CandidatesModel</name>
     <message>
         <source>Name</source>
-        <translation>姓名</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Type</source>
@@ -1649,7 +1649,7 @@ SHA-256 摘要 {sha}</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation>姓名</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Type</source>
