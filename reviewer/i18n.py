@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import string
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 SUPPORTED = ("zh_CN", "en")
@@ -101,3 +102,29 @@ def bilingual(value: dict[str, str] | None, lang: str | None = None) -> str:
     lang = normalise(lang) if lang else language()
     key = "en" if lang == "en" else "zh"
     return value.get(key) or value.get("zh") or value.get("en") or ""
+
+
+BEIJING = timezone(timedelta(hours=8), "UTC+8")  # China Standard Time, all year (no daylight saving)
+
+
+def beijing(when: datetime | str, *, seconds: bool = False) -> Text:
+    """A moment as a person in China reads it: Beijing time, with the zone said,
+    ``2026-12-04 17:45（北京时间）`` / ``2026-12-04 17:45 (Beijing time)``. ``when`` is aware, or
+    ISO 8601 (``2026-12-04T09:45:36Z``, or with its offset); naive means UTC, as the files keep it.
+    The one way a time is shown, in the windows, in messages and in the documents the app makes
+    (``seconds``: to the second, as a signature's stamp shows it)."""
+    if isinstance(when, str):
+        when = datetime.fromisoformat(when.replace("Z", "+00:00"))
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    shown = when.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+    return T("{time}（北京时间）", "{time} (Beijing time)", time=shown)
+
+
+def beijing_date(when: datetime | str) -> str:
+    """The day of ``when`` in Beijing (``2026-12-05`` for 2026-12-04T17:00Z): a date shown alone."""
+    if isinstance(when, str):
+        when = datetime.fromisoformat(when.replace("Z", "+00:00"))
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(BEIJING).date().isoformat()

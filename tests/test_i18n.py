@@ -49,3 +49,18 @@ def test_an_in_app_wording_is_used_only_in_the_app() -> None:
         assert T("结果：{why}", "result: {why}", why=text).render("zh_CN") == "结果：口令错误：李喆"
     finally:
         i18n.set_in_app(False)
+
+
+def test_a_time_is_shown_in_beijing_time_with_its_zone() -> None:
+    from datetime import UTC, datetime, timedelta, timezone
+
+    assert i18n.beijing("2026-12-04T09:45:36Z").render("zh_CN") == "2026-12-04 17:45（北京时间）"
+    assert i18n.beijing("2026-12-04T09:45:36Z").render("en") == "2026-12-04 17:45 (Beijing time)"
+    assert (
+        i18n.beijing(datetime(2026, 12, 4, 9, 45, 36)).render("zh_CN") == "2026-12-04 17:45（北京时间）"
+    )  # naive: UTC
+    paris = datetime(2026, 12, 4, 10, 45, 36, tzinfo=timezone(timedelta(hours=1)))
+    assert i18n.beijing(paris, seconds=True).render("zh_CN") == "2026-12-04 17:45:36（北京时间）"
+    assert (
+        i18n.beijing_date(datetime(2026, 12, 4, 17, 0, tzinfo=UTC)) == "2026-12-05"
+    )  # already the 5th in Beijing

@@ -2642,10 +2642,6 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
 <context>
     <name>labels</name>
     <message>
-        <source>{time} (Beijing time)</source>
-        <translation>{time}（北京时间）</translation>
-    </message>
-    <message>
         <source>Document review</source>
         <translation>文档审查</translation>
     </message>
