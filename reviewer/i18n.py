@@ -14,10 +14,12 @@ from __future__ import annotations
 import os
 import string
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 SUPPORTED = ("zh_CN", "en")
 _current: str | None = None
+_in_app = False  # the messages are read in the app's windows, not at a command line
 
 
 def normalise(lang: str | None) -> str:
@@ -41,6 +43,13 @@ def language() -> str:
     return normalise(os.environ.get("REVIEWER_LANG"))
 
 
+def set_in_app(in_app: bool) -> None:
+    """The app says so at start: a message with an in-app wording (:meth:`Text.in_app`: no
+    command-line options, no file field names) is then shown in that wording."""
+    global _in_app
+    _in_app = in_app
+
+
 def _fields(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
@@ -52,15 +61,24 @@ class Text:
     zh: str
     en: str
     args: dict[str, Any] = field(default_factory=dict)
+    app: Text | None = None  # the same message for a person in the app's windows (see in_app)
 
     def __post_init__(self) -> None:
         if _fields(self.zh) != _fields(self.en):
             raise ValueError(f"placeholders differ between languages: {self.zh!r} / {self.en!r}")
 
     def format(self, **args: Any) -> Text:
-        return Text(self.zh, self.en, {**self.args, **args})
+        app = self.app.format(**args) if self.app is not None else None
+        return Text(self.zh, self.en, {**self.args, **args}, app)
+
+    def in_app(self, app: Text) -> Text:
+        """This message, said as ``app`` in the app's windows: a command line's advice ("pass
+        --passphrase-env NAME") or a file's field name ("opinion.conclusion") means nothing there."""
+        return Text(self.zh, self.en, self.args, app)
 
     def render(self, lang: str | None = None) -> str:
+        if _in_app and self.app is not None:
+            return self.app.render(lang)
         lang = normalise(lang) if lang else language()
         template = self.en if lang == "en" else self.zh
         if not (self.args or _fields(template)):
@@ -84,3 +102,29 @@ def bilingual(value: dict[str, str] | None, lang: str | None = None) -> str:
     lang = normalise(lang) if lang else language()
     key = "en" if lang == "en" else "zh"
     return value.get(key) or value.get("zh") or value.get("en") or ""
+
+
+BEIJING = timezone(timedelta(hours=8), "UTC+8")  # China Standard Time, all year (no daylight saving)
+
+
+def beijing(when: datetime | str, *, seconds: bool = False) -> Text:
+    """A moment as a person in China reads it: Beijing time, with the zone said,
+    ``2026-12-04 17:45（北京时间）`` / ``2026-12-04 17:45 (Beijing time)``. ``when`` is aware, or
+    ISO 8601 (``2026-12-04T09:45:36Z``, or with its offset); naive means UTC, as the files keep it.
+    The one way a time is shown, in the windows, in messages and in the documents the app makes
+    (``seconds``: to the second, as a signature's stamp shows it)."""
+    if isinstance(when, str):
+        when = datetime.fromisoformat(when.replace("Z", "+00:00"))
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    shown = when.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+    return T("{time}（北京时间）", "{time} (Beijing time)", time=shown)
+
+
+def beijing_date(when: datetime | str) -> str:
+    """The day of ``when`` in Beijing (``2026-12-05`` for 2026-12-04T17:00Z): a date shown alone."""
+    if isinstance(when, str):
+        when = datetime.fromisoformat(when.replace("Z", "+00:00"))
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(BEIJING).date().isoformat()

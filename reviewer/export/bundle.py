@@ -42,7 +42,7 @@ from reviewer.export.bundle_format import (
     sha256,
 )
 from reviewer.export.pades_validate import SignatureStatus
-from reviewer.i18n import T
+from reviewer.i18n import T, beijing
 from reviewer.packages import envelope as fmt
 from reviewer.packages.container import SafeZip
 from reviewer.packages.envelope import MinistryReader
@@ -262,7 +262,7 @@ def _verified(
             T(
                 "结果包的签署时间 {t} 晚于当前时间。",
                 "The bundle's signing time {t} is in the future.",
-                t=header.created,
+                t=beijing(header.created),
             )
         )
     return env, header
@@ -307,7 +307,7 @@ def open_bundle(
             T(
                 "结果包的签署时间 {t} 早于评审包的签发时间。",
                 "The bundle's signing time {t} is before the package was issued.",
-                t=header.created,
+                t=beijing(header.created),
             )
         )
     sheets = checks.check_sheets(content.sheets, ministry_reader, binding, root, signed_at)

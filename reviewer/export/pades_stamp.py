@@ -19,7 +19,7 @@ then embeds that subset.
 from __future__ import annotations
 
 import functools
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from io import BytesIO
 from typing import Any
 
@@ -31,9 +31,8 @@ from pyhanko.pdf_utils.xref import ObjectStream
 from pyhanko.stamp import TextStampStyle
 
 from reviewer.export import fonts
-from reviewer.i18n import T
+from reviewer.i18n import T, beijing
 
-BEIJING = timezone(timedelta(hours=8), "UTC+8")
 STAMP_TEXT = "%(signer)s（%(role)s）\n%(action)s\n%(time)s"
 PDF_UNITS_PER_EM = 1000
 
@@ -130,10 +129,9 @@ def stamp_style(params: dict[str, str]) -> TextStampStyle:
 
 def stamp_params(signer: str, role_zh: str, when: datetime, closing: bool) -> dict[str, str]:
     """The values of :data:`STAMP_TEXT`; the time is shown in Beijing time."""
-    local = when.astimezone(BEIJING)
     return {
         "signer": signer,
         "role": role_zh,
         "action": "签署并确认本意见表" if closing else "已审阅并签署",
-        "time": f"{local:%Y-%m-%d %H:%M:%S} 北京时间",
+        "time": beijing(when, seconds=True).render("zh_CN"),
     }

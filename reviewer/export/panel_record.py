@@ -26,7 +26,7 @@ from reviewer.export.record_input import (
     RecordInput,
     Visit,
 )
-from reviewer.i18n import T
+from reviewer.i18n import T, Text
 from reviewer.scoring.decisions import PanelDecisions
 from reviewer.scoring.result import Reconciliation
 from reviewer.scoring.sheet_binding import PackageBinding
@@ -41,8 +41,8 @@ def record_document_id(package_id: str) -> uuid.UUID:
     return uuid.uuid5(RECORD_NAMESPACE, package_id)
 
 
-def _missing(zh: str, en: str) -> InvalidInput:
-    return InvalidInput(T(zh, en))
+def _missing(message: Text) -> InvalidInput:
+    return InvalidInput(message)
 
 
 def panel_record_input(
@@ -57,14 +57,29 @@ def panel_record_input(
     standard = binding.require_standard()
     if decisions.opinion is None:
         raise _missing(
-            "尚未填写专家组意见（opinion）：请在组长决定文件中写明主要成效、存在问题、建议和结论意见。",
-            "The panel's opinion is missing: write strengths, problems, recommendations and the "
-            "conclusion wording in the decisions file (opinion).",
+            T(
+                "尚未填写专家组意见（opinion）：请在组长决定文件中写明主要成效、存在问题、建议和结论意见。",
+                "The panel's opinion is missing: write strengths, problems, recommendations and the "
+                "conclusion wording in the decisions file (opinion).",
+            ).in_app(
+                T(
+                    "尚未填写专家组意见：请在“专家组意见”中写明主要成效与特色、存在的问题、意见和建议及评审结论意见，并保存。",
+                    "The panel's opinion is missing: write its strengths, problems, recommendations and "
+                    "conclusion wording under “Panel opinion”, then save it.",
+                )
+            )
         )
     if decisions.visit is None or not decisions.visit.dates:
         raise _missing(
-            "尚未填写实地考察的日期和地点（visit）。",
-            "The site visit's dates and place are missing from the decisions file (visit).",
+            T(
+                "尚未填写实地考察的日期和地点（visit）。",
+                "The site visit's dates and place are missing from the decisions file (visit).",
+            ).in_app(
+                T(
+                    "尚未填写实地考察的日期和地点：请在“实地考察”中填写并保存。",
+                    "The site visit's dates and place are missing: enter them under “Site visit” and save them.",
+                )
+            )
         )
     recusals = {s.expert_id: s.declarations.conflict_reason for s in sheets if s.recused}
     # The roster's order, experts first and the chair last, as the record lists them.

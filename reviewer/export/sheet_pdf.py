@@ -33,6 +33,7 @@ from reviewer.export.record_layout import (
     para,
     ruled_table,
 )
+from reviewer.i18n import beijing
 from reviewer.scoring.sheet_model import FileRef, MaterialRef, ScoreAnswer
 from reviewer.scoring.sheet_types import VerifiedSheet
 from reviewer.standards.model import Standard
@@ -65,7 +66,7 @@ def _facts(sheet: VerifiedSheet, standard: Standard, candidate: str | None, s: S
         ["评审包", h.package_id],
         ["专家", f"{h.signer_name} · {h.signer_org} · {ROLES.get(h.role, h.role)}"],
         ["版本", f"第 {h.revision} 版"],
-        ["签署时间（UTC）", h.created.replace("T", " ").rstrip("Z")],
+        ["签署时间", beijing(h.created).render("zh_CN")],
     ]
     table = [[para(k, s.cell), para(v, s.cell)] for k, v in rows]
     return [ruled_table(table, [32 * mm, FRAME_WIDTH - 32 * mm], header_rows=0, label_col=True)]
@@ -74,11 +75,10 @@ def _facts(sheet: VerifiedSheet, standard: Standard, candidate: str | None, s: S
 def _declarations(sheet: VerifiedSheet, s: Styles) -> list[Flowable]:
     d = sheet.declarations
     conflict = f"已声明利益冲突，回避。理由：{d.conflict_reason}" if d.conflict_declared else "无利益冲突。"
-    pledge = (
-        f"已接受保密承诺（{(d.pledge_at or '').replace('T', ' ').rstrip('Z')} UTC）。"
-        if d.pledge_accepted
-        else "未接受保密承诺。"
-    )
+    pledge = "未接受保密承诺。"
+    if d.pledge_accepted:
+        when = f"，时间：{beijing(d.pledge_at).render('zh_CN')}" if d.pledge_at else ""
+        pledge = f"已接受保密承诺{when}。"
     out: list[Flowable] = [para("声明", s.h1), para(f"利益冲突：{conflict}", s.plain), para(pledge, s.plain)]
     if sheet.correction is not None:
         c = sheet.correction

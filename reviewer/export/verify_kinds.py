@@ -11,7 +11,7 @@ from reviewer.errors import NotAnArtifact, ReviewerError, Untrusted
 from reviewer.export.verify_report import ArtifactKind, Report, SignatureLine
 from reviewer.export.verify_report import failed as _failed
 from reviewer.export.verify_report import no_anchor as _no_anchor
-from reviewer.i18n import T, Text
+from reviewer.i18n import T, Text, beijing
 from reviewer.standards.summary import CANDIDATE, KIND
 from reviewer.trust import certs, clock
 from reviewer.trust.keys import cert_fingerprint
@@ -213,7 +213,7 @@ def bundle(
             n=header.sheet_count,
             h=header.record_sha256[:16],
         ),
-        T("签署时间：{t}", "Signed at: {t}", t=header.created),
+        T("签署时间：{t}", "Signed at: {t}", t=beijing(header.created)),
     ]
     line = partial(
         SignatureLine,

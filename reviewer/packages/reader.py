@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from cryptography import x509
 
 from reviewer.errors import Expired, HostileArchive, Tampered
-from reviewer.i18n import T
+from reviewer.i18n import T, beijing
 from reviewer.packages import stream
 from reviewer.packages.container import SafeZip, check_header
 from reviewer.packages.limits import FIXED_MEMBERS, MAX_CRL, MAX_MANIFEST, MAX_SIGNATURE
@@ -139,7 +139,7 @@ def _verify(
             T(
                 "评审包的签发时间 {t} 晚于当前时间：请检查电脑的日期和时间。",
                 "The package was issued at {t}, after the current time: check this computer's date and time.",
-                t=manifest.created,
+                t=beijing(manifest.created),
             )
         )
     if now > clock.parse_iso(manifest.expires):
@@ -147,7 +147,7 @@ def _verify(
             T(
                 "评审包已于 {t} 过期。请向工业和信息化部索取新的评审包。",
                 "The package expired on {t}. Ask the ministry for a new package.",
-                t=manifest.expires,
+                t=beijing(manifest.expires),
             )
         )
     checked = check_contents(zf, manifest) if contents else None

@@ -42,8 +42,45 @@ MAX_TEXT = 20_000
 MAX_FILE = 4 * 1024 * 1024
 
 
+# What the chair's screens call a field of the decisions file: (section, field) → words.
+_FIELD_WORDS = {
+    ("opinion", "strengths"): T("专家组意见的“主要成效与特色”", "the panel opinion's strengths"),
+    ("opinion", "problems"): T("专家组意见的“存在的问题”", "the panel opinion's problems"),
+    ("opinion", "recommendations"): T("专家组意见的“意见和建议”", "the panel opinion's recommendations"),
+    ("opinion", "conclusion"): T("专家组意见的“评审结论意见”", "the panel opinion's conclusion wording"),
+    ("consensus", "value"): T("共识分", "the consensus score"),
+    ("consensus", "rationale"): T("共识分的理由", "the reason for the consensus score"),
+    ("explanations", "text"): T("专家的说明", "the expert's explanation"),
+    ("returns", "reason"): T("退回更正的理由", "the reason for returning the sheet"),
+    ("returns", "codes"): T("退回更正的指标", "the indicators returned for correction"),
+    ("dissents", "text"): T("保留意见", "the dissent"),
+    ("visit", "dates"): T("实地考察的日期", "the site visit's dates"),
+    ("visit", "place"): T("实地考察的地点", "the site visit's place"),
+}
+_SECTION_WORDS = {
+    "opinion": T("专家组意见", "the panel opinion"),
+    "consensus": T("共识分", "a consensus score"),
+    "explanations": T("专家的说明", "an expert's explanation"),
+    "returns": T("退回更正", "a return for correction"),
+    "dissents": T("保留意见", "a dissent"),
+    "visit": T("实地考察", "the site visit"),
+}
+
+
+def field_words(path: str) -> Text:
+    """A field of the decisions file (``opinion.conclusion``, ``dissents[0].text``) in the words of
+    the chair's screens (专家组意见的“评审结论意见”), for a person who never sees the file."""
+    names = re.findall(r"[a-z_]+", path)
+    if not names:
+        return T("组长的决定", "the chair's decisions")
+    return _FIELD_WORDS.get((names[0], names[-1])) or _SECTION_WORDS.get(
+        names[0], T("组长的决定", "the chair's decisions")
+    )
+
+
 class DecisionsInvalid(InvalidInput):
-    """The decisions file (or a decision entered) is not valid; ``path`` names the field at fault."""
+    """The decisions file (or a decision entered) is not valid; ``path`` names the field at fault
+    (in the app, the field is named in the words of its screens)."""
 
     def __init__(self, path: str, message: Text) -> None:
         super().__init__(
@@ -52,6 +89,13 @@ class DecisionsInvalid(InvalidInput):
                 "invalid chair's decisions: {path}: {why}",
                 path=path or "/",
                 why=message,
+            ).in_app(
+                T(
+                    "组长的决定有误：{field}{why}。",
+                    "The chair's decisions are not valid: {field} {why}.",
+                    field=field_words(path),
+                    why=message,
+                )
             )
         )
         self.path = path

@@ -19,7 +19,7 @@ from typing import Any
 from cryptography import x509
 
 from reviewer.errors import InvalidInput, Refused
-from reviewer.i18n import T
+from reviewer.i18n import T, beijing
 from reviewer.packages import envelope as fmt
 from reviewer.packages.manifest import SUITE
 from reviewer.scoring.sheet_binding import PackageBinding
@@ -172,7 +172,7 @@ def _verify(
             T(
                 "评分表的签署时间 {t} 不可能（早于评审包签发或晚于当前时间）。",
                 "The sheet's signing time {t} is impossible (before the package was issued, or in the future).",
-                t=header.created,
+                t=beijing(header.created),
             )
         )
     return header

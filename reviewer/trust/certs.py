@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, x25519
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID, ObjectIdentifier
 
 from reviewer.errors import Expired, Untrusted
-from reviewer.i18n import T
+from reviewer.i18n import T, beijing, beijing_date
 from reviewer.trust.keys import cert_fingerprint, x25519_public_bytes
 
 # A UUID-derived arc (ITU-T X.667, "2.25.<uuid>") needs no registration.
@@ -217,8 +217,8 @@ def check_validity(cert: x509.Certificate, at: datetime) -> None:
                 "The certificate “{cn}” is not valid at {at} (valid {start} to {end}). Ask the ministry "
                 "for a new credential.",
                 cn=common_name(cert),
-                at=at.isoformat(),
-                start=cert.not_valid_before_utc.date().isoformat(),
-                end=cert.not_valid_after_utc.date().isoformat(),
+                at=beijing(at),
+                start=beijing_date(cert.not_valid_before_utc),
+                end=beijing_date(cert.not_valid_after_utc),
             )
         )

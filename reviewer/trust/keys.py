@@ -75,6 +75,13 @@ def load_private_key(path: Path, passphrase: str, *, label: str) -> PrivateKey:
                 "The passphrase for {label} is wrong; the private key cannot be unlocked. Check it "
                 "(or the variable named by --passphrase-env) and try again.",
                 label=label,
+            ).in_app(
+                T(
+                    "{label}的口令不正确，无法解锁私钥。请检查口令后重试。",
+                    "The passphrase for {label} is wrong; the private key cannot be unlocked. Check it "
+                    "and try again.",
+                    label=label,
+                )
             ),
             detail=str(exc),
         ) from exc

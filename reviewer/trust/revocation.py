@@ -15,7 +15,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
 from reviewer.errors import Revoked, Untrusted
-from reviewer.i18n import T
+from reviewer.i18n import T, beijing
 from reviewer.trust.certs import common_name
 
 
@@ -103,8 +103,8 @@ class RevocationList:
                     "The credential of “{cn}” was revoked by the ministry on {when}; its use at {at} "
                     "is not valid.",
                     cn=common_name(cert),
-                    when=when.isoformat(),
-                    at=at.isoformat(),
+                    when=beijing(when),
+                    at=beijing(at),
                 )
             )
 

@@ -35,6 +35,7 @@ def application() -> QApplication:
     if app is None:
         app = QApplication(sys.argv[:1])
     register_app_fonts()
+    i18n.set_in_app(True)  # the core's messages in their in-app wording (no command-line options)
     QCoreApplication.setApplicationName(paths.APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     file_open_events.install(app)  # macOS: a double-clicked .rvpkg comes as an event, not in argv

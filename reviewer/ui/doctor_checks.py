@@ -24,7 +24,7 @@ from reviewer.ui.fonts import FAMILY, register_app_fonts
 
 HAN_SAMPLE = "评审"
 # One string every translation must carry: (context, source) → the translation per language.
-KNOWN = ("CandidatesModel", "Name", {"zh_CN": "姓名", "en": "Name"})
+KNOWN = ("CandidatesModel", "Name", {"zh_CN": "名称", "en": "Name"})
 
 # The checks' names, as their lines show them.
 UI_FONT = T("界面字体", "UI font")

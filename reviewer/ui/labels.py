@@ -6,11 +6,12 @@ names follow a live language switch.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import datetime
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
 
+from reviewer import i18n
 from reviewer.standards.model import (
     CandidateType,
     CommentRule,
@@ -29,18 +30,10 @@ def number(value: Decimal | None) -> str:
     return text
 
 
-BEIJING = timezone(timedelta(hours=8), "UTC+8")  # as the record's stamps show time
-
-
 def beijing_time(when: datetime | str) -> str:
-    """A moment (aware, or ISO 8601 with its offset; naive means UTC) as the panel reads it:
-    ``2026-06-17 16:00 (Beijing time)``."""
-    moment = datetime.fromisoformat(when.replace("Z", "+00:00")) if isinstance(when, str) else when
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return QCoreApplication.translate("labels", "{time} (Beijing time)").format(
-        time=moment.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")
-    )
+    """A moment as the panel reads it, in the UI's language: ``2026-06-17 16:00（北京时间）``
+    (:func:`reviewer.i18n.beijing`, the one formatting of a time)."""
+    return str(i18n.beijing(when))
 
 
 def share(value: Decimal) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from reviewer.export.sheet_pdf import sheet_pdf, write_sheet_pdf
+from reviewer.i18n import beijing
 from reviewer.scoring.return_notice import build_return_notice, revise_sheet
 from reviewer.scoring.sheet import build_recusal, build_sheet, open_sheet
 from reviewer.scoring.sheet_model import FileRef, MaterialRef, ScoreAnswer
@@ -61,6 +62,10 @@ def test_the_pdf_shows_every_score_comment_evidence_and_the_digest(world, tmp_pa
     flat = _squash(text)
     assert "专家评分表" in flat and "示例软件园" in flat and "李娜" in flat and "第1版" in flat
     assert "无利益冲突" in flat and "已接受保密承诺" in flat
+    # times in Beijing time with the zone said, never the file's UTC text
+    signed = _squash(str(beijing(sheet.header.created).render("zh_CN")))
+    assert "签署时间" + signed in flat and "（北京时间）" in flat
+    assert "UTC" not in flat and sheet.header.created.replace("T", "") not in flat
     for leaf in w.standard.leaves():
         assert _squash(leaf.title.zh)[:6] in flat
     assert "材料翔实，现场核实无误" in flat and "申请表.pdf第3页" in flat and "现场照片.jpg" in flat

@@ -40,6 +40,7 @@ def _core_language_reset() -> Iterator[None]:
     """The UI sets the core's language; give it back so later tests start from the environment."""
     yield
     i18n.set_language(None)
+    i18n.set_in_app(False)
 
 
 @pytest.fixture

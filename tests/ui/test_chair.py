@@ -93,11 +93,13 @@ def test_chair_imports_reads_the_matrix_and_decides(
     outcomes = {o.source: o for o in chair.imports.outcomes}
     assert [o.source for o in chair.imports.outcomes] == [f"{s}.rvsheet" for s in FIRST_BATCH + SECOND_BATCH]
     tampered = outcomes["zhao-xin-tampered.rvsheet"]
-    assert tampered.status == REFUSED and "changed after it was signed" in tampered.reason
+    assert tampered.status == REFUSED and "changed after it was signed" in str(tampered.reason)
     outdated = outcomes["zhang-yue-v1.rvsheet"]
-    assert outdated.status == REFUSED and outdated.reason.startswith("Outdated: version 2")
+    assert outdated.status == REFUSED and str(outdated.reason).startswith("Outdated: version 2")
     assert outcomes["zhou-miao-recusal.rvsheet"].status == ACCEPTED
-    assert "(回避)" in outcomes["zhou-miao-recusal.rvsheet"].expert
+    assert outcomes["zhou-miao-recusal.rvsheet"].recused
+    recusal_row = [o.source for o in chair.imports.outcomes].index("zhou-miao-recusal.rvsheet")
+    assert chair.imports.table.item(recusal_row, 2).text() == "周淼 v1 (recused)"
     assert sum(o.status == REFUSED for o in outcomes.values()) == 2
     table = chair.imports.table
     assert table.rowCount() == 8 and table.item(3, 1).text() == "Refused"

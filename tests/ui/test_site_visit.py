@@ -13,6 +13,7 @@ from reviewer.models.workbench import Workbench
 from reviewer.scoring.workbench_types import Conflict
 from reviewer.standards import load_standard
 from reviewer.standards.model import EvidenceMethod
+from reviewer.ui import labels
 from reviewer.ui.panels.review_workspace import ReviewWorkspace
 from reviewer.ui.panels.site_visit_panel import SiteVisitPanel
 from reviewer.ui.tasks import ImmediateExecutor
@@ -85,9 +86,11 @@ def test_a_note_is_stored_with_its_time_and_links(panel, workspace, qtbot) -> No
     assert note.activity is EvidenceMethod.SITE_INSPECTION and note.codes == ("2.2", "5.1")
     assert note.text == "孵化器在孵企业 42 家，公共技术平台运行正常"
     assert before - timedelta(seconds=1) <= note.noted_at <= datetime.now(UTC)
-    # Shown with its local time, newest first, its links underneath; the editor and ticks are cleared.
+    # Shown in Beijing time (with the zone said), newest first, its links underneath; the editor and
+    # ticks are cleared.
     top = panel.notes.topLevelItem(0)
-    assert top.text(0) == note.noted_at.astimezone().strftime("%Y-%m-%d %H:%M") and top.text(1) == note.text
+    assert top.text(0) == labels.beijing_time(note.noted_at) and top.text(1) == note.text
+    assert top.text(0).endswith(("(Beijing time)", "（北京时间）"))
     assert [top.child(i).text(1) for i in range(top.childCount())] == [
         "→ 2.2  Innovation platforms",
         "→ 5.1  Public service platforms",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 import sys
@@ -86,3 +87,35 @@ def test_ts_files_list_every_string_in_the_code(tmp_path: Path) -> None:
         committed = {(ctx, src) for ctx, src, _ in messages(ts)}
         missing = in_code - committed
         assert not missing, f"run pyside6-lupdate and translate: {sorted(missing)}"
+
+
+def _calls_hiding_their_text() -> list[str]:
+    """``tr(x)`` / ``translate(ctx, x)`` with ``x`` not a literal: lupdate never sees ``x``, so it
+    is missing from the .ts files and shown untranslated (the way "Save the signed sheet" stayed
+    English in the Chinese UI behind a ``_tr(text)`` helper)."""
+    found = []
+    for path in sorted(UI.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if name not in ("tr", "translate") or not node.args:
+                continue
+            texts = node.args[:2] if name == "translate" else node.args[:1]
+            if not all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in texts):
+                found.append(f"{path.relative_to(UI.parent)}:{node.lineno}: {ast.unparse(node)}")
+    return found
+
+
+# The doctor asks a QTranslator whether a known text is translated: a lookup, not a text to show.
+LOOKUPS = {"ui/doctor_checks.py": "translator.translate(context, source)"}
+
+
+def test_every_translated_text_is_a_literal_lupdate_can_see() -> None:
+    hidden = [
+        call
+        for call in _calls_hiding_their_text()
+        if not any(call.startswith(f"{path}:") and call.endswith(text) for path, text in LOOKUPS.items())
+    ]
+    assert not hidden, hidden

@@ -1088,6 +1088,14 @@ It is then locked: no score, comment or evidence can change any more. Only a ret
         <translation>Refused</translation>
     </message>
     <message>
+        <source>{name} v{version} (recused)</source>
+        <translation>{name} v{version} (recused)</translation>
+    </message>
+    <message>
+        <source>{name} v{version}</source>
+        <translation>{name} v{version}</translation>
+    </message>
+    <message>
         <source>{n} file(s) offered, {ok} accepted, {bad} refused.</source>
         <translation>{n} file(s) offered, {ok} accepted, {bad} refused.</translation>
     </message>
@@ -3096,8 +3104,8 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
         <translation>Place</translation>
     </message>
     <message>
-        <source>e.g. 江苏省南京市 示例软件园管理委员会</source>
-        <translation>e.g. 江苏省南京市 示例软件园管理委员会</translation>
+        <source>e.g. the park&apos;s management committee, Nanjing, Jiangsu</source>
+        <translation>e.g. the park&apos;s management committee, Nanjing, Jiangsu</translation>
     </message>
     <message>
         <source>Save the visit</source>
@@ -3271,10 +3279,6 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
 <context>
     <name>labels</name>
     <message>
-        <source>{time} (Beijing time)</source>
-        <translation>{time} (Beijing time)</translation>
-    </message>
-    <message>
         <source>Document review</source>
         <translation>Document review</translation>
     </message>
@@ -3394,6 +3398,49 @@ Only these can be changed now: {codes}. Sign again to hand in version {m}.</tran
     <message>
         <source>Return notice accepted</source>
         <translation>Return notice accepted</translation>
+    </message>
+</context>
+<context>
+    <name>sheet_files</name>
+    <message>
+        <source>Save the signed sheet</source>
+        <translation>Save the signed sheet</translation>
+    </message>
+    <message>
+        <source>Score sheets (*.rvsheet)</source>
+        <translation>Score sheets (*.rvsheet)</translation>
+    </message>
+    <message>
+        <source>Export the sheet as PDF</source>
+        <translation>Export the sheet as PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Accept a return notice</source>
+        <translation>Accept a return notice</translation>
+    </message>
+    <message>
+        <source>Return notices (*.rvreturn);;All files (*)</source>
+        <translation>Return notices (*.rvreturn);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Export the enrolment request</source>
+        <translation>Export the enrolment request</translation>
+    </message>
+    <message>
+        <source>Enrolment requests (*.json)</source>
+        <translation>Enrolment requests (*.json)</translation>
+    </message>
+    <message>
+        <source>Install the credential</source>
+        <translation>Install the credential</translation>
+    </message>
+    <message>
+        <source>Credentials (*.rvcred);;All files (*)</source>
+        <translation>Credentials (*.rvcred);;All files (*)</translation>
     </message>
 </context>
 </TS>

@@ -102,7 +102,7 @@
     <name>CandidatesModel</name>
     <message>
         <source>Name</source>
-        <translation>姓名</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Type</source>
@@ -1088,6 +1088,14 @@ It is then locked: no score, comment or evidence can change any more. Only a ret
         <translation>已拒绝</translation>
     </message>
     <message>
+        <source>{name} v{version} (recused)</source>
+        <translation>{name} 第 {version} 版（回避）</translation>
+    </message>
+    <message>
+        <source>{name} v{version}</source>
+        <translation>{name} 第 {version} 版</translation>
+    </message>
+    <message>
         <source>{n} file(s) offered, {ok} accepted, {bad} refused.</source>
         <translation>共 {n} 个文件，接受 {ok} 个，拒绝 {bad} 个。</translation>
     </message>
@@ -1930,7 +1938,7 @@ SHA-256 摘要 {sha}</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation>姓名</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Type</source>
@@ -3096,7 +3104,7 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
         <translation>地点</translation>
     </message>
     <message>
-        <source>e.g. 江苏省南京市 示例软件园管理委员会</source>
+        <source>e.g. the park&apos;s management committee, Nanjing, Jiangsu</source>
         <translation>例如：江苏省南京市 示例软件园管理委员会</translation>
     </message>
     <message>
@@ -3271,10 +3279,6 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
 <context>
     <name>labels</name>
     <message>
-        <source>{time} (Beijing time)</source>
-        <translation>{time}（北京时间）</translation>
-    </message>
-    <message>
         <source>Document review</source>
         <translation>文档审查</translation>
     </message>
@@ -3394,6 +3398,49 @@ Only these can be changed now: {codes}. Sign again to hand in version {m}.</sour
     <message>
         <source>Return notice accepted</source>
         <translation>已接受退回更正通知</translation>
+    </message>
+</context>
+<context>
+    <name>sheet_files</name>
+    <message>
+        <source>Save the signed sheet</source>
+        <translation>保存已签署的评分表</translation>
+    </message>
+    <message>
+        <source>Score sheets (*.rvsheet)</source>
+        <translation>评分表 (*.rvsheet)</translation>
+    </message>
+    <message>
+        <source>Export the sheet as PDF</source>
+        <translation>将评分表导出为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Accept a return notice</source>
+        <translation>接收退回更正通知</translation>
+    </message>
+    <message>
+        <source>Return notices (*.rvreturn);;All files (*)</source>
+        <translation>退回更正通知 (*.rvreturn);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export the enrolment request</source>
+        <translation>导出注册申请</translation>
+    </message>
+    <message>
+        <source>Enrolment requests (*.json)</source>
+        <translation>注册申请 (*.json)</translation>
+    </message>
+    <message>
+        <source>Install the credential</source>
+        <translation>安装证书</translation>
+    </message>
+    <message>
+        <source>Credentials (*.rvcred);;All files (*)</source>
+        <translation>证书 (*.rvcred);;所有文件 (*)</translation>
     </message>
 </context>
 </TS>

@@ -9,10 +9,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("sheet_files", text)
-
-
+# Each text is written out in its own QCoreApplication.translate call, not passed through a helper:
+# pyside6-lupdate only finds literal texts.
 def _save(parent: QWidget | None, title: str, suggested: str, filters: str) -> Path | None:
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
     return Path(path) if path else None
@@ -25,26 +23,49 @@ def _open(parent: QWidget | None, title: str, start: str, filters: str) -> Path 
 
 def choose_sheet_path(parent: QWidget | None, suggested: str) -> Path | None:
     """Where to write the signed score (or recusal) sheet."""
-    return _save(parent, _tr("Save the signed sheet"), suggested, _tr("Score sheets (*.rvsheet)"))
+    return _save(
+        parent,
+        QCoreApplication.translate("sheet_files", "Save the signed sheet"),
+        suggested,
+        QCoreApplication.translate("sheet_files", "Score sheets (*.rvsheet)"),
+    )
 
 
 def choose_pdf_path(parent: QWidget | None, suggested: str) -> Path | None:
-    return _save(parent, _tr("Export the sheet as PDF"), suggested, _tr("PDF documents (*.pdf)"))
+    return _save(
+        parent,
+        QCoreApplication.translate("sheet_files", "Export the sheet as PDF"),
+        suggested,
+        QCoreApplication.translate("sheet_files", "PDF documents (*.pdf)"),
+    )
 
 
 def choose_return_notice(parent: QWidget | None, start: str = "") -> Path | None:
     return _open(
-        parent, _tr("Accept a return notice"), start, _tr("Return notices (*.rvreturn);;All files (*)")
+        parent,
+        QCoreApplication.translate("sheet_files", "Accept a return notice"),
+        start,
+        QCoreApplication.translate("sheet_files", "Return notices (*.rvreturn);;All files (*)"),
     )
 
 
 def choose_request_path(parent: QWidget | None, suggested: str) -> Path | None:
     """Where to save the enrolment request that goes to the ministry."""
-    return _save(parent, _tr("Export the enrolment request"), suggested, _tr("Enrolment requests (*.json)"))
+    return _save(
+        parent,
+        QCoreApplication.translate("sheet_files", "Export the enrolment request"),
+        suggested,
+        QCoreApplication.translate("sheet_files", "Enrolment requests (*.json)"),
+    )
 
 
 def choose_credential(parent: QWidget | None, start: str = "") -> Path | None:
-    return _open(parent, _tr("Install the credential"), start, _tr("Credentials (*.rvcred);;All files (*)"))
+    return _open(
+        parent,
+        QCoreApplication.translate("sheet_files", "Install the credential"),
+        start,
+        QCoreApplication.translate("sheet_files", "Credentials (*.rvcred);;All files (*)"),
+    )
 
 
 def choose_folder(parent: QWidget | None, title: str, start: str = "") -> Path | None:

@@ -401,6 +401,7 @@ class MatrixModel(QAbstractTableModel):
         )
 
     def retranslate(self) -> None:
+        self._lang = i18n.normalise(i18n.language())  # the standard's titles in the new language
         if self.columnCount():
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from reviewer import i18n
 from reviewer.ministry.reports import Table, language, status_words
 from reviewer.ministry.types import Candidate
 from reviewer.trust import pretty_fingerprint
@@ -95,7 +96,7 @@ class ExpertsModel(_Table):
     def status_text(self, x: EnrolledExpert) -> str:
         if x.active:
             return self.tr("active")
-        when = x.revoked_at.date().isoformat() if x.revoked_at else ""
+        when = i18n.beijing_date(x.revoked_at) if x.revoked_at else ""
         return self.tr("revoked {date}: {reason}").format(date=when, reason=x.reason)
 
     def cell(self, x: EnrolledExpert, column: int) -> str:
@@ -103,7 +104,7 @@ class ExpertsModel(_Table):
             x.name,
             x.org,
             pretty_fingerprint(x.fingerprint)[:23],
-            x.enrolled_at.date().isoformat(),
+            i18n.beijing_date(x.enrolled_at),
             self.status_text(x),
         ][column]
 

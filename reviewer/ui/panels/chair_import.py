@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.i18n import Text
 from reviewer.scoring.sheet import SHEET_SUFFIX
 from reviewer.ui import labels, palette
 from reviewer.ui.panels.chair_decisions import LOCK_STYLE
@@ -44,8 +45,10 @@ class FileOutcome:
 
     source: str  # the file's name as the chair chose it
     status: str  # ACCEPTED, SUPERSEDED or REFUSED
-    reason: str  # in the current language
+    reason: str | Text  # a core message is shown in the language of the moment
     expert: str = ""  # the signer's name, when the file could be read that far
+    revision: int | None = None  # the sheet's version, when it could be read
+    recused: bool = False  # a recusal sheet
 
 
 @dataclass(frozen=True)
@@ -243,19 +246,27 @@ class ImportView(QWidget):
             REFUSED: self.tr("Refused"),
         }[status]
 
+    def _who(self, o: FileOutcome) -> str:
+        if not (o.expert and o.revision):
+            return o.expert
+        if o.recused:
+            return self.tr("{name} v{version} (recused)").format(name=o.expert, version=o.revision)
+        return self.tr("{name} v{version}").format(name=o.expert, version=o.revision)
+
     def _fill(self) -> None:
         self.table.setRowCount(len(self.outcomes))
         for row, o in enumerate(self.outcomes):
             status = QTableWidgetItem(self._status_text(o.status))
             status.setForeground(QBrush(QColor(COLOURS[o.status])))
+            reason = str(o.reason)
             cells = (
                 QTableWidgetItem(o.source),
                 status,
-                QTableWidgetItem(o.expert),
-                QTableWidgetItem(o.reason),
+                QTableWidgetItem(self._who(o)),
+                QTableWidgetItem(reason),
             )
             for col, item in enumerate(cells):
-                item.setToolTip(o.reason)
+                item.setToolTip(reason)
                 self.table.setItem(row, col, item)
         self.table.resizeRowsToContents()
         if self.outcomes:

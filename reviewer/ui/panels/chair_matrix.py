@@ -277,6 +277,8 @@ class MatrixPage(QWidget):
         self.explanation_button.setText(self.tr("Enter the expert's explanation…"))
         self.return_button.setText(self.tr("Return the sheet for correction…"))
         self.model.retranslate()
+        if not self.code:
+            self.details.setText(self.tr("Select a score to read the expert's comment and evidence."))
         if self._standard is not None:
             self.show_conclusion(self._rec)
 

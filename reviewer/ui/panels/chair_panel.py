@@ -436,10 +436,7 @@ class ChairPanel(ChairDeciding, QWidget):
     @staticmethod
     def _outcome(o: SheetOutcome) -> FileOutcome:
         status = REFUSED if not o.accepted else SUPERSEDED if o.superseded_digest else ACCEPTED
-        who = o.expert_name or ""
-        if o.expert_name and o.revision:
-            who = f"{o.expert_name} v{o.revision}" + (" (回避)" if o.recused else "")
-        return FileOutcome(o.source, status, str(o.reason), who)
+        return FileOutcome(o.source, status, o.reason, o.expert_name or "", o.revision, o.recused)
 
     # --- the selected cell ------------------------------------------------------------------
     def _show_cell(self, expert: str, code: str) -> None:
@@ -457,6 +454,7 @@ class ChairPanel(ChairDeciding, QWidget):
         self.tabs.setTabText(1, self.tr("Matrix"))
         self.tabs.setTabText(2, self.tr("Opinion and dissents"))
         self.tabs.setTabText(3, self.tr("Review record and result file"))
+        self._show_cell(self.matrix.expert, self.matrix.code)  # the selected score, in the new language
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from reviewer import i18n
 from reviewer.scoring.workbench_types import EligibilityState, ReviewState
-from reviewer.standards.model import Bilingual, Standard
+from reviewer.standards.model import Bilingual, Standard, YesNoEffect
 from reviewer.ui import labels, palette
 
 REQUIRED_STYLE = f"QLineEdit {{ border: 1px solid {palette.ERROR}; }}"
@@ -60,15 +60,15 @@ class ChecksPanel(QScrollArea):
         self.eligibility_box = QGroupBox(objectName="eligibilityBox")
         self.yes_no: dict[str, _Row] = {}
         self.eligibility: dict[str, _Row] = {}
-        self._titles: list[tuple[QLabel, tuple[Bilingual, str]]] = []  # label, (title, effect)
+        self._titles: list[tuple[QLabel, tuple[Bilingual, YesNoEffect | None]]] = []  # label, (title, effect)
         self._unsent: set[str] = set()  # rows typed in (or flagged without a reason), not sent yet
         self._fill(
             self.yes_no_box,
-            [(i.code, i.title, labels.effect_name(i.effect)) for i in standard.yes_no],
+            [(i.code, i.title, i.effect) for i in standard.yes_no],
             self.yes_no,
         )
         self._fill(
-            self.eligibility_box, [(c.code, c.text, "") for c in standard.eligibility], self.eligibility
+            self.eligibility_box, [(c.code, c.text, None) for c in standard.eligibility], self.eligibility
         )
         self.locked = QLabel(objectName="checksLocked", wordWrap=True)
         self.locked.setStyleSheet(f"QLabel {{ color: {palette.ERROR}; }}")
@@ -81,7 +81,9 @@ class ChecksPanel(QScrollArea):
         self.setWidget(body)
         self.retranslate()
 
-    def _fill(self, box: QGroupBox, items: list[tuple[str, Bilingual, str]], rows: dict[str, _Row]) -> None:
+    def _fill(
+        self, box: QGroupBox, items: list[tuple[str, Bilingual, YesNoEffect | None]], rows: dict[str, _Row]
+    ) -> None:
         grid = QGridLayout(box)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(3, 2)
@@ -187,7 +189,7 @@ class ChecksPanel(QScrollArea):
         self.yes_no_box.setTitle(self.tr("Yes/no items (vetoes and gates)"))
         self.eligibility_box.setTitle(self.tr("Eligibility checklist"))
         for label, (title, effect) in self._titles:
-            label.setText(f"{title.text(lang)}" + (f"  ({effect})" if effect else ""))
+            label.setText(title.text(lang) + (f"  ({labels.effect_name(effect)})" if effect else ""))
         for row in self.yes_no.values():
             for i, text in enumerate((self.tr("Not answered"), self.tr("Yes"), self.tr("No"))):
                 row.answer.setItemText(i, text)

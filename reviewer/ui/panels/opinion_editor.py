@@ -97,6 +97,7 @@ class OpinionEditor(QWidget):
         self.member.currentIndexChanged.connect(self._member_changed)
         self.dissent_text.textChanged.connect(self._update_buttons)
         self._dissents: dict[str, str] = {}
+        self._shown: tuple[Opinion | None, tuple[DissentDecision, ...]] = (None, ())
         self._names: dict[str, str] = {}
         self.locked = ""
         self.retranslate()
@@ -136,18 +137,25 @@ class OpinionEditor(QWidget):
             self.problems.setPlainText("\n".join(opinion.problems))
             self.recommendations.setPlainText("\n".join(opinion.recommendations))
             self.conclusion.setPlainText(opinion.conclusion)
+        self._dissents = {d.expert: d.text for d in dissents}
+        self._shown = (opinion, tuple(dissents))
+        self._show_saved()
+        self._member_changed()
+
+    def _show_saved(self) -> None:
+        """Who saved the opinion and when, and the dissents recorded: in the UI's language."""
+        opinion, dissents = self._shown
+        if opinion is not None:
             self.saved_label.setText(
                 self.tr("Saved by {who} at {at}.").format(
                     who=opinion.by.name, at=labels.beijing_time(opinion.at)
                 )
             )
-        self._dissents = {d.expert: d.text for d in dissents}
         lines = [
             f"• {self._names.get(d.expert, d.expert[:12])}: {d.text} ({d.by.name}, {labels.beijing_time(d.at)})"
             for d in dissents
         ]
         self.dissents.setText("\n".join(lines) if lines else self.tr("No dissent recorded."))
-        self._member_changed()
 
     def _member_changed(self) -> None:
         self.dissent_text.setPlainText(self._dissents.get(self.chosen, ""))
@@ -199,6 +207,7 @@ class OpinionEditor(QWidget):
         self.dissent_button.setText(self.tr("Record the dissent…"))
         self.withdraw_button.setText(self.tr("Withdraw the dissent…"))
         self.member.setPlaceholderText(self.tr("Choose a member…"))
+        self._show_saved()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -73,6 +73,7 @@ class StatusPage(QWidget):
         self.bar = QProgressBar(objectName="packageProgress", maximum=SCALE)
         self.bar.setMaximumWidth(520)
         self.step = QLabel(objectName="packageStep", alignment=Qt.AlignmentFlag.AlignCenter)
+        self._checking = ""  # the file being checked
         self.button = QPushButton()
         self.button.clicked.connect(self.open_requested)
         layout = QVBoxLayout(self)
@@ -102,6 +103,7 @@ class StatusPage(QWidget):
         self._show_file(path)
         self.reason.clear()
         self.bar.setValue(0)
+        self._checking = ""
         self.step.clear()
         self._show_parts()
 
@@ -109,7 +111,12 @@ class StatusPage(QWidget):
         self.bar.setMaximum(max(total, 1))
         self.bar.setValue(done)
         if text:
-            self.step.setText(self.tr("Checking {name}…").format(name=text.rsplit("/", 1)[-1]))
+            self._checking = text.rsplit("/", 1)[-1]
+            self._show_step()
+
+    def _show_step(self) -> None:
+        if self._checking:
+            self.step.setText(self.tr("Checking {name}…").format(name=self._checking))
 
     def refuse(self, path: Path, reason: str) -> None:
         self.refused = True
@@ -130,6 +137,7 @@ class StatusPage(QWidget):
             self.tr("This package was not opened") if self.refused else self.tr("Verifying the package…")
         )
         self.button.setText(self.tr("Open another package…"))
+        self._show_step()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

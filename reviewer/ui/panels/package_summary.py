@@ -7,7 +7,7 @@ this person's row; and the materials (listed only; the viewer is a later step).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QEvent, QLocale, Qt
+from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,10 +53,10 @@ def _table(name: str, columns: int) -> QTableWidget:
 
 
 def _when(iso: str) -> str:
-    moment = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
-    return (
-        QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat) if moment.isValid() else iso
-    )
+    try:
+        return labels.beijing_time(iso)
+    except ValueError:  # (a verified manifest's times are ISO 8601: shown as they are otherwise)
+        return iso
 
 
 class PackageSummary(QScrollArea):

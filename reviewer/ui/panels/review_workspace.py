@@ -415,17 +415,22 @@ class ReviewWorkspace(QWidget):
     def _show(self, *, full: bool) -> None:
         self._show_scoring(full=full)
         self.checks.show_state(self.state)
+        self._show_read_only()
+        self._show_actions()
+        self._show_indicator()
+        self.state_changed.emit(self.state)
+
+    def _show_read_only(self, *, again: bool = False) -> None:
+        """Lock the pages (and say why) when the sheet cannot be changed; ``again`` after a language
+        switch, so the reason is said in the new language."""
         reason = self.read_only_reason()
         editable = self.state.editable_codes if self.state.status is ReviewStatus.OPEN else None
-        if (reason, editable) != self._read_only:
+        if again or (reason, editable) != self._read_only:
             self._read_only = (reason, editable)
             self.scoring.set_read_only(reason, editable)
             self.checks.set_read_only(reason, editable)
         self.banner.setText(reason or "")
         self.banner.setVisible(reason is not None)
-        self._show_actions()
-        self._show_indicator()
-        self.state_changed.emit(self.state)
 
     def _show_actions(self) -> None:
         """Label undo and redo with what they will do: typing still to be saved is undone first."""
@@ -480,6 +485,7 @@ class ReviewWorkspace(QWidget):
     # --- texts ------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.history.retranslate()
+        self._show_read_only(again=True)
         self._show_actions()
         self.pages.retranslate()
         self._show_indicator()

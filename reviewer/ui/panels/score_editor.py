@@ -187,15 +187,23 @@ class ScoreEditor(QWidget):
         self._comment_code = code if leaf else None
         self._comment_dirty = False
         self._comment_refused = refused_comment is not None and refused_comment != comment
-        if node is not None and leaf:
+        self._show_range()
+        self.set_read_only(read_only)
+        self.update_marker()
+        self.show_evidence(state)
+
+    def _show_range(self) -> None:
+        """The indicator's allowed scores, in the UI's language (again after a switch)."""
+        code = self.code
+        if code is None or not self._standard.has_criterion(code):
+            return
+        node = self._standard.criterion(code)
+        if node.is_leaf:
             self.range_hint.setText(
                 self.tr("0 – {points}, step {step}").format(
                     points=labels.number(node.points), step=labels.number(node.step or Decimal(1))
                 )
             )
-        self.set_read_only(read_only)
-        self.update_marker()
-        self.show_evidence(state)
 
     def show_evidence(self, state: ReviewState | None) -> None:
         self.evidence_box.show_evidence(state, self.code)
@@ -397,6 +405,7 @@ class ScoreEditor(QWidget):
         self.score_edit.setAccessibleDescription(
             self.tr("The points for the selected indicator, within its range and step; Enter saves them")
         )
+        self._show_range()
         self.update_marker()
 
     def changeEvent(self, event: QEvent) -> None:

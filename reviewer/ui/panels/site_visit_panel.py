@@ -41,11 +41,10 @@ from reviewer.ui import palette
 from reviewer.ui.text_boxes import leave_with_tab
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
-TIME_FORMAT = "%Y-%m-%d %H:%M"
 
 
 def local_time(note: SiteNote) -> str:
-    return note.noted_at.astimezone().strftime(TIME_FORMAT)
+    return labels.beijing_time(note.noted_at)
 
 
 class SiteVisitPanel(QWidget):
@@ -203,9 +202,7 @@ class SiteVisitPanel(QWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if done else Qt.CheckState.Unchecked)
             if done is not None:
-                item.setToolTip(
-                    self.tr("Done at {time}").format(time=done.astimezone().strftime(TIME_FORMAT))
-                )
+                item.setToolTip(self.tr("Done at {time}").format(time=labels.beijing_time(done)))
         if self._board:
             self.activities.setCurrentRow(max(row, 0))
         self._filling = False
@@ -229,9 +226,7 @@ class SiteVisitPanel(QWidget):
         done = site_visit.done_at(notes, activity)
         heading = labels.evidence_name(activity)
         if done is not None:
-            heading = self.tr("{name} — done at {time}").format(
-                name=heading, time=done.astimezone().strftime(TIME_FORMAT)
-            )
+            heading = self.tr("{name} — done at {time}").format(name=heading, time=labels.beijing_time(done))
         self.heading.setText(heading)
         self._filling = True
         for linked in self._board[activity]:

@@ -7,6 +7,7 @@ signature on the record fixes the decisions, :meth:`VisitEditor.set_locked` make
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QEvent, Signal
@@ -50,6 +51,8 @@ class VisitEditor(QGroupBox):
         self.saved = QLabel(objectName="visitSaved", wordWrap=True)
         self._labels = [QLabel(), QLabel(), QLabel()]
         self.locked = ""
+        self._visit: VisitInfo | None = None
+        self._said: Callable[[], str | None] | None = None
         form = QFormLayout(self)
         form.addRow(self._labels[0], self.first)
         form.addRow(self._labels[1], self.last)
@@ -65,16 +68,24 @@ class VisitEditor(QGroupBox):
         self.retranslate()
 
     def show_visit(self, visit: VisitInfo | None) -> None:
+        self._visit = visit
+        if visit is not None and visit.dates:
+            days = visit.days
+            self.first.setDate(_qdate(days[0]))
+            self.last.setDate(_qdate(days[-1]))
+            self.place.setText(visit.place)
+        self._say(self._visit_status)
+
+    def _visit_status(self) -> str:
+        visit = self._visit
         if visit is None or not visit.dates:
-            self.saved.setText(self.tr("Not entered yet: the record needs the visit's dates and place."))
-            return
-        days = visit.days
-        self.first.setDate(_qdate(days[0]))
-        self.last.setDate(_qdate(days[-1]))
-        self.place.setText(visit.place)
-        self.saved.setText(
-            self.tr("Saved: {days} day(s), {place}.").format(days=len(days), place=visit.place)
-        )
+            return self.tr("Not entered yet: the record needs the visit's dates and place.")
+        return self.tr("Saved: {days} day(s), {place}.").format(days=len(visit.days), place=visit.place)
+
+    def _say(self, text: Callable[[], str | None]) -> None:
+        """Show ``text()`` under the form, and again in the new language after a switch."""
+        self._said = text
+        self.saved.setText(text() or "")
 
     def set_locked(self, reason: str) -> None:
         """Read-only while ``reason`` says why ("": editable again); the reason is the tooltip."""
@@ -109,7 +120,7 @@ class VisitEditor(QGroupBox):
             return
         problem = self.problem()
         if problem:
-            self.saved.setText(problem)
+            self._say(self.problem)
             return
         first, last = _date(self.first.date()), _date(self.last.date())
         days = tuple((first + timedelta(days=n)).isoformat() for n in range((last - first).days + 1))
@@ -121,8 +132,10 @@ class VisitEditor(QGroupBox):
             self._labels, (self.tr("First day"), self.tr("Last day"), self.tr("Place")), strict=True
         ):
             label.setText(text)
-        self.place.setPlaceholderText(self.tr("e.g. 江苏省南京市 示例软件园管理委员会"))
+        self.place.setPlaceholderText(self.tr("e.g. the park's management committee, Nanjing, Jiangsu"))
         self.save_button.setText(self.tr("Save the visit"))
+        if self._said is not None:
+            self.saved.setText(self._said() or "")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -38,6 +38,7 @@ class ReportView(QScrollArea):
             item = self._layout.takeAt(1)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # out of sight now, not when the event loop gets to deleting it
                 widget.deleteLater()
         self.models, self.views = {}, {}
         if report is None:

@@ -30,7 +30,7 @@ from reviewer.packages.inputs import parse_expiry
 from reviewer.packages.manifest import Manifest
 from reviewer.trust import PassphraseSource
 from reviewer.trust.authority import AuthorityKeys
-from reviewer.ui import palette
+from reviewer.ui import labels, palette
 from reviewer.ui.dialogs import errors
 from reviewer.ui.panels.ministry import asks
 from reviewer.ui.panels.ministry.desk_state import MinistryDesk
@@ -212,7 +212,10 @@ class SealPage(QWidget):
         self.result.setStyleSheet(f"color: {palette.PASS};")
         self.result.setText(
             self.tr("Sealed {path}: package {id}, {n} files, valid until {exp}.").format(
-                path=str(out), id=manifest.package_id, n=len(manifest.entries), exp=manifest.expires[:10]
+                path=str(out),
+                id=manifest.package_id,
+                n=len(manifest.entries),
+                exp=labels.beijing_time(manifest.expires),
             )
         )
         self.composer.refresh()

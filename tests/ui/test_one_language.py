@@ -1,0 +1,126 @@
+"""The Chinese UI shows no English and the English UI no Chinese, on every page a person reaches
+as an expert, as the chair and at the ministry's desk, at start and after switching language while
+the window is open (zh → en → zh). Offenders are reported with the widget's objectName and text."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from reviewer.demo.package import DEMO_PASSPHRASE
+from reviewer.ui.language import LANGUAGES
+from reviewer.ui.panels import chair_import
+from tests.ui.language_walk import Shown, english_words, has_chinese, shown_texts
+
+pytestmark = pytest.mark.slow
+
+
+def left_in_english(window, extra_cells: bool = True) -> list[str]:
+    return [
+        f"{s}  ← {english_words(s.text)}"
+        for s in shown_texts(window, cells=extra_cells)
+        if english_words(s.text)
+    ]
+
+
+def left_in_chinese(window, data: set[str]) -> list[str]:
+    """Chinese UI text in the English UI. ``data`` are Chinese values from the package (names of
+    people, organisations, the candidate, material files): shown as they are in every language."""
+
+    data = data | set(LANGUAGES.values())  # each language's name in its own language, to find it
+
+    def without_data(s: Shown) -> str:
+        text = s.text
+        for value in sorted(data, key=len, reverse=True):
+            text = text.replace(value, "")
+        return text
+
+    return [str(s) for s in shown_texts(window, cells=True) if has_chinese(without_data(s))]
+
+
+def switch(window, lang: str) -> None:
+    window.language_actions[lang].trigger()
+
+
+def package_data(window) -> set[str]:
+    """The package's own values, shown as they are in every language: people, organisations, the
+    issuer, the candidate, the materials' file names."""
+    review = window.package_panel.review
+    manifest = review.manifest
+    values = {m.name for m in manifest.roster} | {m.org for m in manifest.roster}
+    values |= {v for v in (*manifest.issuer.values(), *manifest.candidate.values()) if isinstance(v, str)}
+    values |= {e.name for e in manifest.entries}
+    values |= {Path(e.name).stem for e in manifest.entries}
+    values |= {str(review.path), review.path.name}
+    return {v for v in values if v and has_chinese(v)}
+
+
+def check_both_ways(window, data: set[str]) -> None:
+    """In Chinese, then switched to English, then back to Chinese: one language each time."""
+    offenders: dict[str, list[str]] = {}
+    offenders["zh_CN at start"] = left_in_english(window)
+    switch(window, "en")
+    offenders["en after switching"] = left_in_chinese(window, data)
+    switch(window, "zh_CN")
+    offenders["zh_CN after switching back"] = left_in_english(window)
+    wrong = {when: found for when, found in offenders.items() if found}
+    assert not wrong, "\n".join(f"{when}:\n  " + "\n  ".join(found) for when, found in wrong.items())
+
+
+def test_the_expert_sees_one_language(make_window, demo_world, qtbot) -> None:
+    window = make_window(
+        open_file=demo_world.package, identity_dir=demo_world.expert, passphrase=DEMO_PASSPHRASE, lang="zh_CN"
+    )
+    qtbot.waitUntil(lambda: window.package_panel.workspace is not None, timeout=30000)
+    check_both_ways(window, package_data(window))
+
+
+def test_the_chair_sees_one_language(make_window, chair_world, qtbot, monkeypatch) -> None:
+    """With sheets imported: the matrix, its cells and the import outcomes are shown too."""
+    window = make_window(
+        open_file=chair_world.package,
+        identity_dir=chair_world.chair,
+        passphrase=DEMO_PASSPHRASE,
+        lang="zh_CN",
+    )
+    chair = window.package_panel.chair
+    assert chair is not None
+    sheets = list(chair_world.sheets.values())
+    monkeypatch.setattr(chair_import, "choose_sheet_files", lambda parent, start="": sheets)
+    qtbot.mouseClick(chair.imports.files_button, Qt.MouseButton.LeftButton)
+    assert chair.reconciliation is not None
+    check_both_ways(window, package_data(window) | {p.name for p in sheets})
+
+
+def test_the_ministry_desk_speaks_one_language(make_window, demo_world, tmp_path) -> None:
+    authority = tmp_path / "authority"
+    shutil.copytree(demo_world.package.parent / "authority", authority)
+    window = make_window(authority_dir=authority, passphrase=DEMO_PASSPHRASE, lang="zh_CN")
+    desk = window.ministry_panel
+    assert desk is not None
+    experts = desk.experts.model
+    people = {
+        v for i in range(experts.rowCount()) for v in (experts.row_value(i).name, experts.row_value(i).org)
+    }
+    name = json.loads((authority / "authority.json").read_text("utf-8"))["name"]
+    check_both_ways(window, people | {name})
+
+
+def test_the_start_page_speaks_one_language(make_window) -> None:
+    check_both_ways(make_window(lang="zh_CN"), set())
+
+
+def test_a_candidate_has_a_name_and_a_person_a_full_name(make_window, demo_world, tmp_path) -> None:
+    """名称 for a city or park (the registry, the panel composer), 姓名 for a person."""
+    authority = tmp_path / "authority"
+    shutil.copytree(demo_world.package.parent / "authority", authority)
+    desk = make_window(authority_dir=authority, passphrase=DEMO_PASSPHRASE, lang="zh_CN").ministry_panel
+    horizontal = Qt.Orientation.Horizontal
+    assert desk.registry.model.headerData(0, horizontal) == "名称"
+    assert desk.composer.labels[0].text() == "名称"
+    assert desk.experts.model.headerData(0, horizontal) == "姓名"
+    assert desk.composer.model.headerData(2, horizontal) == "姓名"
