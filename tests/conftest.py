@@ -67,6 +67,17 @@ def _store_test_key(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPa
 
 
 @pytest.fixture(autouse=True)
+def _cli_wording() -> Iterator[None]:
+    """Messages in their command-line wording, as the core and the CLI say them; a test that started
+    the app (which switches the process to the in-app wording) leaves no trace in the next one."""
+    from reviewer import i18n
+
+    i18n.set_in_app(False)
+    yield
+    i18n.set_in_app(False)
+
+
+@pytest.fixture(autouse=True)
 def _heap_unfrozen() -> Iterator[None]:
     """The app freezes what it has loaded (reviewer.process.keep_loaded) for a process that runs
     one app; the suite runs hundreds in one process, so each test's frozen heap goes back to the

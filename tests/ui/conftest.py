@@ -36,6 +36,14 @@ def _translations() -> None:
 
 
 @pytest.fixture(autouse=True)
+def _app_wording(_cli_wording) -> None:
+    """A widget test is the app: the core's messages in their in-app wording, as application() sets."""
+    from reviewer import i18n
+
+    i18n.set_in_app(True)
+
+
+@pytest.fixture(autouse=True)
 def _core_language_reset() -> Iterator[None]:
     """The UI sets the core's language; give it back so later tests start from the environment."""
     yield

@@ -109,7 +109,12 @@ def _calls_hiding_their_text() -> list[str]:
 
 
 # The doctor asks a QTranslator whether a known text is translated: a lookup, not a text to show.
-LOOKUPS = {"ui/doctor_checks.py": "translator.translate(context, source)"}
+# The shortcuts' table marks each text where it is written (QT_TRANSLATE_NOOP, which lupdate reads)
+# and translates it where it is shown.
+LOOKUPS = {
+    "ui/doctor_checks.py": "translator.translate(context, source)",
+    "ui/shortcuts.py": "QCoreApplication.translate('Shortcuts', text)",
+}
 
 
 def test_every_translated_text_is_a_literal_lupdate_can_see() -> None:
