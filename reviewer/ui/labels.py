@@ -36,6 +36,13 @@ def beijing_time(when: datetime | str) -> str:
     return str(i18n.beijing(when))
 
 
+def person(name: str, org: str) -> str:
+    """A person with their organisation, in the brackets of the UI's language: 王堃（某研究院）."""
+    if not org:
+        return name
+    return str(i18n.T("{name}（{org}）", "{name} ({org})", name=name, org=org))
+
+
 def share(value: Decimal) -> str:
     """A share of the points (``0.9``) as a percentage (``90%``)."""
     return f"{number(value * 100)}%"

@@ -115,7 +115,7 @@ def test_score_the_whole_sheet_preview_and_sign_without_the_mouse(
     assert ws.current_page == "finalise" and finalise.missing_list.count() == 0
     qtbot.keyClick(focused(), Qt.Key.Key_R, ALT)
     # a mnemonic "clicks" its button 100 ms later
-    qtbot.waitUntil(lambda: finalise.preview_dialog is not None, timeout=10000)
+    qtbot.waitUntil(lambda: finalise.preview_dialog is not None, timeout=30000)
     preview = finalise.preview_dialog
     assert preview is not None and preview.isVisible() and preview.page_count >= 1
     text = "".join(preview.document.getAllText(p).text() for p in range(preview.page_count))
@@ -131,13 +131,13 @@ def test_score_the_whole_sheet_preview_and_sign_without_the_mouse(
     monkeypatch.setattr(sheet_files, "choose_sheet_path", lambda parent, suggested: out)
     first = preview
     qtbot.keyClick(focused(), Qt.Key.Key_R, ALT)
-    qtbot.waitUntil(lambda: finalise.preview_dialog is not first, timeout=10000)
+    qtbot.waitUntil(lambda: finalise.preview_dialog is not first, timeout=30000)
     preview = finalise.preview_dialog
     assert preview is not None and preview.isVisible()
     with qtbot.waitActive(preview):  # a new window is made active by the window manager (offscreen: here)
         preview.activateWindow()
     qtbot.keyClick(preview.view, Qt.Key.Key_S, ALT)  # "Sign…" in the preview
-    qtbot.waitUntil(lambda: finalise.result is not None, timeout=10000)  # signed (on a worker)
+    qtbot.waitUntil(lambda: finalise.result is not None, timeout=30000)  # signed (on a worker)
     assert ws.bench.snapshot(ws.review).status is ReviewStatus.FINALISED
     assert shown_errors == [] and len(confirmations.asked) == 1  # the one question before signing
 

@@ -59,10 +59,6 @@
         <translation>version {n}</translation>
     </message>
     <message>
-        <source>{name} ({org})</source>
-        <translation>{name} ({org})</translation>
-    </message>
-    <message>
         <source>{who}: version {v} was returned for correction {when}; the corrected version {n} has not been imported yet.</source>
         <translation>{who}: version {v} was returned for correction {when}; the corrected version {n} has not been imported yet.</translation>
     </message>

@@ -59,10 +59,6 @@
         <translation>第 {n} 版</translation>
     </message>
     <message>
-        <source>{name} ({org})</source>
-        <translation>{name}（{org}）</translation>
-    </message>
-    <message>
         <source>{who}: version {v} was returned for correction {when}; the corrected version {n} has not been imported yet.</source>
         <translation>{who}：第 {v} 版评分表已于 {when} 退回更正；更正后的第 {n} 版尚未导入。</translation>
     </message>

@@ -103,7 +103,7 @@ class BoardModel(QAbstractTableModel):
         return ""
 
     def _tooltip(self, row: MemberStatus) -> str:
-        who = self.tr("{name} ({org})").format(name=row.name, org=row.org) if row.org else row.name
+        who = labels.person(row.name, row.org)
         if row.status == RETURNED:
             when = labels.beijing_time(row.returned_at) if row.returned_at else ""
             return self.tr(
