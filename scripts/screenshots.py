@@ -2,9 +2,13 @@
 
 Builds the same main window ``reviewer gui`` shows (in a throw-away data folder, so the user's
 settings are neither read nor changed), opens the sample park standard in Chinese, selects
-indicator 1.1 and saves ``docs/screenshots/main-window-zh.png``; then builds the demo (as
-``reviewer demo`` does), opens its sealed package as the first expert and saves
-``docs/screenshots/package-zh.png``.
+indicator 1.1 and saves ``docs/screenshots/main-window-zh.png``; then the start page with the demo
+package among the recent ones (``start-zh.png``) and 帮助 › 快捷键 (``shortcuts-zh.png``); then builds
+the demo (as ``reviewer demo`` does), opens its sealed package as the first expert and saves
+``docs/screenshots/package-zh.png`` and ``scoring-zh.png``.
+
+With ``--1024`` (every ``scripts/screenshots*.py`` takes it) the windows are 1024×700, the size the
+app must stay usable at, and the shots go to ``docs/screenshots/1024/`` (dialogs are left out).
 """
 
 from __future__ import annotations
@@ -18,8 +22,35 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parent.parent
-OUT = REPO / "docs" / "screenshots"
-SIZE = (1280, 800)
+SMALL = "--1024" in sys.argv[1:]
+
+
+def screen(size: tuple[int, int]) -> tuple[Path, tuple[int, int]]:
+    """Where the shots go and the windows' size: ``size`` in docs/screenshots, or 1024×700 in its 1024/."""
+    if SMALL:
+        return REPO / "docs" / "screenshots" / "1024", (1024, 700)
+    return REPO / "docs" / "screenshots", size
+
+
+OUT, SIZE = screen((1280, 800))
+
+
+def settle() -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    for _ in range(5):
+        QGuiApplication.processEvents()
+
+
+def save(widget: object, target: Path) -> bool:
+    """Grab ``widget`` (a QWidget) into ``target``; say so (or that it failed)."""
+    settle()
+    ok = bool(widget.grab().save(str(target)))  # type: ignore[attr-defined]
+    print(
+        f"wrote {target.relative_to(REPO)}" if ok else f"could not write {target}",
+        file=sys.stdout if ok else sys.stderr,
+    )
+    return ok
 
 
 def compile_translations() -> None:
@@ -50,7 +81,7 @@ def main() -> int:
         )
         window.resize(*SIZE)
         window.show()
-        window.browser.setSizes([760, SIZE[0] - 760])
+        window.browser.setSizes([SIZE[0] * 19 // 32, SIZE[0] * 13 // 32])
         window.browser.criteria.select_code("1.1")
         for _ in range(5):
             QGuiApplication.processEvents()
@@ -60,7 +91,33 @@ def main() -> int:
             return 1
         window.close()
     print(f"wrote {target.relative_to(REPO)}")
-    return package_screenshot()
+    return start_screenshot()
+
+
+def start_screenshot() -> int:
+    """The start page, the demo package among the recent ones; then Help › Keyboard shortcuts."""
+    from PySide6.QtWidgets import QDialog
+
+    from reviewer.demo.package import build_demo
+    from reviewer.ui.app import create_main_window
+    from reviewer.ui.settings import Settings
+    from reviewer.ui.tasks import ImmediateExecutor
+
+    with tempfile.TemporaryDirectory() as data:
+        demo = build_demo(Path(data) / "demo")
+        settings = Settings(Path(data))
+        settings.add_recent_package(demo.package)
+        settings.sync()
+        window = create_main_window(data_dir=data, lang="zh_CN", executor=ImmediateExecutor())
+        window.resize(*SIZE)
+        window.show()
+        ok = save(window, OUT / "start-zh.png")
+        if not SMALL:
+            window.shortcuts_action.trigger()
+            dialog = window.findChild(QDialog, "shortcutsDialog")
+            ok = dialog is not None and save(dialog, OUT / "shortcuts-zh.png") and ok
+        window.close()
+    return package_screenshot() if ok else 1
 
 
 def package_screenshot() -> int:
@@ -133,7 +190,7 @@ def scoring_screenshot() -> int:
         window.package_panel.tabs.setCurrentWidget(ws)
         window.resize(*SIZE)
         window.show()
-        ws.scoring.setSizes([560, SIZE[0] - 560])
+        ws.scoring.setSizes([SIZE[0] * 7 // 16, SIZE[0] * 9 // 16])
         for _ in range(5):
             QGuiApplication.processEvents()
         target = OUT / "scoring-zh.png"

@@ -1,10 +1,12 @@
-"""Render the chair's matrix screenshot, offscreen: ``python scripts/screenshots_chair.py`` →
-``docs/screenshots/matrix-zh.png``.
+"""Render the chair's sheets and matrix, offscreen: ``python scripts/screenshots_chair.py`` →
+``docs/screenshots/chair-board-zh.png`` and ``docs/screenshots/matrix-zh.png`` (``--1024``: see
+scripts/screenshots.py).
 
 Builds the demo in a throw-away data folder (with its shipped sheets of 张玥, 陈燊 and 赵鑫 and the
 recusal of 周淼), signs the chair's and 李喆's demo sheets too (so the quorum of five is met), opens
 the package as the chair 王堃 in Chinese, imports every sheet through the chair's import view,
-sorts the matrix by spread and selects 赵鑫's divergent score on 2.1, then grabs the window.
+grabs the 评分表 tab with its status board, sorts the matrix by spread and selects 赵鑫's divergent
+score on 2.1, then grabs the window.
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "scripts"))
-OUT = REPO / "docs" / "screenshots"
-SIZE = (1600, 900)
+from screenshots import save, screen  # noqa: E402
+
+OUT, SIZE = screen((1600, 900))
 
 
 def main() -> int:
@@ -64,6 +67,9 @@ def main() -> int:
             return 1
         panel.tabs.setCurrentWidget(chair)
         chair.import_files(sorted(sheets))
+        chair.tabs.setCurrentIndex(0)
+        if not save(window, OUT / "chair-board-zh.png"):
+            return 1
         chair.tabs.setCurrentWidget(chair.matrix)
         chair.matrix.sort_by_spread()
         zhao = load_identity(demo.identities["zhao-xin"], source()).fingerprint

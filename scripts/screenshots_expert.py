@@ -1,10 +1,12 @@
 """Render the finalise-and-sign screenshot for the expert's guide, offscreen:
-``python scripts/screenshots_expert.py`` → ``docs/screenshots/finalise-zh.png``.
+``python scripts/screenshots_expert.py`` → ``docs/screenshots/sheet-preview-zh.png`` and
+``docs/screenshots/finalise-zh.png`` (``--1024``: see scripts/screenshots.py).
 
 Builds the demo in a throw-away data folder, opens its package as the first expert (as
 ``reviewer demo`` does), makes the declarations and scores every indicator through the workbench,
-signs the sheet from the finalise page (the save dialog answered by the script) and grabs the
-window showing the signed, verified, locked result.
+previews the whole sheet (the preview window grabbed), then signs it from the finalise page (the
+save dialog answered by the script) and grabs the window showing the signed, verified, locked
+result.
 """
 
 from __future__ import annotations
@@ -19,8 +21,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "scripts"))
-OUT = REPO / "docs" / "screenshots"
-SIZE = (1280, 800)
+from screenshots import SMALL, save, screen  # noqa: E402
+
+OUT, SIZE = screen((1280, 800))
 
 
 def main() -> int:
@@ -70,10 +73,18 @@ def main() -> int:
         out = Path(data) / "李喆-评分表-第1版.rvsheet"
         sheet_files.choose_sheet_path = lambda parent, suggested: out  # the script answers the dialog
         errors.confirm = lambda parent, title, text, action: True  # ... and confirms the signing
-        ws.show_page("finalise")
-        ws.finalise_page.sign_button.click()
         window.resize(*SIZE)
         window.show()
+        ws.show_page("finalise")
+        page = ws.finalise_page
+        if not SMALL:
+            page.preview_button.click()
+            preview = page.preview_dialog
+            if preview is None or preview.page_count == 0 or not save(preview, OUT / "sheet-preview-zh.png"):
+                print("the preview did not open", file=sys.stderr)
+                return 1
+            preview.reject()
+        page.sign_button.click()
         for _ in range(5):
             QGuiApplication.processEvents()
         target = OUT / "finalise-zh.png"

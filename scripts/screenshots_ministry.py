@@ -1,10 +1,13 @@
 """Render the ministry desk's screenshots, offscreen: ``python scripts/screenshots_ministry.py`` →
-``docs/screenshots/ministry-experts-zh.png`` and ``docs/screenshots/ministry-registry-zh.png``.
+``docs/screenshots/ministry-{experts,registry,calibration,publicity,register,database}-zh.png``
+(``--1024``: see scripts/screenshots.py).
 
 Builds the demo authority (six members and a sealed package) in a throw-away folder, revokes one
 member's credential with a reason, seeds a registry database with the multi-year history the
-registry tests use (tests/ministry/seed.py), opens the desk in Chinese and grabs the experts page and
-the registry page with 南京市's history (★★★, ★, ★★, ★, ★ → exit) selected.
+registry tests use (tests/ministry/seed.py) and two later annual reviews with each expert's deviations
+(so the calibration report has rows), opens the desk in Chinese and grabs the experts page and
+the registry page with 南京市's history (★★★, ★, ★★, ★, ★ → exit) selected, its 专家评分校准 tab,
+and the dialogs for closing 整改软件园's publicity, registering a candidate and the database.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TypeVar
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
@@ -20,8 +24,10 @@ os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "scripts"))
 sys.path.insert(0, str(REPO))
-OUT = REPO / "docs" / "screenshots"
-SIZE = (1600, 900)
+from screenshots import SMALL, save, screen  # noqa: E402
+
+OUT, SIZE = screen((1600, 900))
+T = TypeVar("T")
 
 
 def main() -> int:
@@ -35,8 +41,10 @@ def main() -> int:
     from reviewer.ministry.registry import Registry
     from reviewer.trust import open_authority
     from reviewer.ui.app import application, create_main_window
+    from reviewer.ui.panels.ministry.database_dialog import DatabaseDialog
+    from reviewer.ui.panels.ministry.registry_actions import PublicityDialog, RegisterDialog
     from reviewer.ui.tasks import ImmediateExecutor
-    from tests.ministry.seed import seed
+    from tests.ministry.seed import RECT_PARK, seed
 
     app = application()
     app.setFont(QFont("WenQuanYi Micro Hei", 10))
@@ -49,6 +57,7 @@ def main() -> int:
         db = Path(data) / "registry.sqlite3"
         with Registry.open(db) as reg:
             seed(reg)
+            with_deviations(reg)
         window = create_main_window(
             data_dir=data,
             lang="zh_CN",
@@ -77,6 +86,20 @@ def main() -> int:
         desk.tabs.setCurrentWidget(desk.registry)
         desk.registry.select("南京市")
         ok = grab("ministry-registry-zh.png") and ok
+        desk.registry.tabs.setCurrentWidget(desk.registry.calibration)
+        ok = grab("ministry-calibration-zh.png") and ok
+        if not SMALL:
+            for name, dialog in (
+                (
+                    "ministry-publicity-zh.png",
+                    publicity_dialog(PublicityDialog(RECT_PARK.name, 2024, window)),
+                ),
+                ("ministry-register-zh.png", RegisterDialog(window)),
+                ("ministry-database-zh.png", DatabaseDialog(str(db), window)),
+            ):
+                dialog.show()
+                ok = save(dialog, OUT / name) and ok
+                dialog.reject()
         window.close()
         desk.close_desk()
     if not ok:
@@ -85,6 +108,38 @@ def main() -> int:
     for target in shots:
         print(f"wrote {target.relative_to(REPO)}")
     return 0
+
+
+def publicity_dialog(dialog: T) -> T:
+    """The publicity dialog as a user fills it in: an objection upheld, with its reason."""
+    dialog.objection_choice.setChecked(True)  # type: ignore[attr-defined]
+    dialog.reason.setPlainText("公示期间收到实名异议，经核查部分申报数据不实。")  # type: ignore[attr-defined]
+    return dialog
+
+
+# expert id, name, how far above the panel's aggregate each of their scores is
+LEANINGS = (
+    ("li-zhe", "李喆", "0.5"),
+    ("zhang-yue", "张玥", "0"),
+    ("chen-shen", "陈燊", "-0.25"),
+    ("zhao-xin", "赵鑫", "-1"),
+)
+
+
+def with_deviations(reg: object) -> None:
+    """Two later annual reviews (江北软件园 2024, 示例软件园 2025) carrying each expert's deviations."""
+    from decimal import Decimal
+
+    from reviewer.ministry.types import Deviation
+    from tests.ministry.seed import JIANGBEI, SAMPLE_PARK, result
+
+    for info, year, stars in ((JIANGBEI, 2024, "2"), (SAMPLE_PARK, 2025, "3")):
+        deviations = tuple(
+            Deviation(expert, name, code, aggregate + Decimal(lean), aggregate)
+            for code, aggregate in (("1.1", Decimal("6.5")), ("2.1", Decimal("4")), ("3.2", Decimal("5")))
+            for expert, name, lean in LEANINGS
+        )
+        reg.record(result(info, "annual", year, stars, deviations=deviations))  # type: ignore[attr-defined]
 
 
 if __name__ == "__main__":

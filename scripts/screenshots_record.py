@@ -1,5 +1,6 @@
 """Render the chair's record screen, offscreen: ``python scripts/screenshots_record.py`` →
-``docs/screenshots/chair-record-zh.png``.
+``docs/screenshots/chair-record-zh.png`` and its record viewer, ``record-viewer-zh.png``
+(``--1024``: see scripts/screenshots.py).
 
 Builds the demo in a throw-away data folder with the chair's, four experts' and 周淼's recusal sheets
 (the same world as the GUI tests, ``tests/ui/chair_fixtures.py``), opens the package as the chair
@@ -21,8 +22,9 @@ os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "scripts"))
 sys.path.insert(0, str(REPO))
-OUT = REPO / "docs" / "screenshots"
-SIZE = (1600, 900)
+from screenshots import SMALL, save, screen  # noqa: E402
+
+OUT, SIZE = screen((1600, 900))
 SHEETS = ("wang-kun", "li-zhe", "zhang-yue-v2", "chen-shen", "zhao-xin", "zhou-miao-recusal")
 
 
@@ -81,8 +83,12 @@ def main() -> int:
         if page.signed_count != 2 or not window.grab().save(str(target)):
             print(f"could not write {target} ({page.signed_count} signatures)", file=sys.stderr)
             return 1
+        print(f"wrote {target.relative_to(REPO)}")
+        if not SMALL:
+            page.viewer.go_to_page(page.viewer.page_count)  # the signature page
+            if not save(page.viewer, OUT / "record-viewer-zh.png"):
+                return 1
         window.close()
-    print(f"wrote {target.relative_to(REPO)}")
     return 0
 
 
