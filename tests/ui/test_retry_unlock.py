@@ -55,7 +55,7 @@ def test_other_errors_are_left_to_the_caller(reported) -> None:
     "method",
     [
         package_panel.PackagePanel._ask_again,
-        chair_record.RecordPage._cosign_failed,
+        chair_record.RecordPage._ask_member,
         desk_state.MinistryDesk._unlock_failed,
     ],
 )

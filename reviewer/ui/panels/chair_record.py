@@ -276,16 +276,19 @@ class RecordPage(RecordOnFile, QWidget):
         return self._run(work, self._shown, partial(self._cosign_failed, folder, may_ask))
 
     def _cosign_failed(self, folder: Path, may_ask: bool, exc: BaseException) -> None:
-        def who() -> str:
-            try:
-                return read_info(folder).name
-            except Exception:  # a folder that is no identity: the next attempt says so
-                return str(folder)
+        if not may_ask:
+            errors.report(self, exc)
+            return
+        # the dialog names the member whose passphrase it asks for (their identity file, read here)
+        Task(self, lambda _p: _who(folder), self._executor).on_success(
+            partial(self._ask_member, folder, exc)
+        ).run()
 
-        if may_ask and retry_unlock(
+    def _ask_member(self, folder: Path, exc: BaseException, who: str) -> None:
+        if retry_unlock(
             self,
             exc,
-            lambda: dialogs.ask_member_passphrase(self, who()),
+            lambda: dialogs.ask_member_passphrase(self, who),
             lambda source: self._cosign(folder, source, True),
         ):
             return
@@ -487,3 +490,11 @@ class RecordPage(RecordOnFile, QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def _who(folder: Path) -> str:
+    """The name in the identity ``folder`` (its path when it is no identity: the next attempt says so)."""
+    try:
+        return read_info(folder).name
+    except Exception:
+        return str(folder)
