@@ -44,9 +44,9 @@ def v2(world: BundleWorld, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def authority(world: BundleWorld, tmp_path: Path) -> Authority:
-    """A copy of the world's authority: its archive starts empty in each test."""
+    """A copy of the world's authority (shared by the process's tests): its archive starts empty."""
     copy = tmp_path / "authority"
-    shutil.copytree(world.authority.path, copy)
+    shutil.copytree(world.authority.path, copy, ignore=shutil.ignore_patterns(archive.RESULTS))
     return open_authority(copy)
 
 
