@@ -36,6 +36,11 @@ class OverLimit(UsageError):
     too large): refused before anything is written, saying which limit and what to do (exit 2)."""
 
 
+class NotArchived(UsageError):
+    """An imported result bundle is not in the desk's archive (imported before the desk kept bundles,
+    or removed): import the .rvresult again (exit 2)."""
+
+
 class InvalidInput(ReviewerError):
     """A file the user supplied is not valid (a standard, a panel file, a scores file...)."""
 

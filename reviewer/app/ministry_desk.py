@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from reviewer.ministry.archive import OpenedResult, ResultSheet
     from reviewer.ministry.desk import EnrolledExpert
     from reviewer.ministry.importer import FileOutcome
     from reviewer.ministry.registry import Registry
@@ -220,6 +221,36 @@ def review(registry: Registry, package_id: str, version: int, lang: str | None =
         return review_report(registry, package_id, version)
 
 
+@dataclass(frozen=True)
+class RegisteredReview:
+    report: Report
+    bundle_sha256: str  # the name of its bundle in the archive (open_result)
+
+
+def registered_review(
+    registry: Registry, package_id: str, version: int, lang: str | None = None
+) -> RegisteredReview:
+    """:func:`review`, with the SHA-256 that finds the result's bundle in the archive."""
+    review_row, _ = registry.review_scores(package_id, version)
+    return RegisteredReview(review(registry, package_id, version, lang), review_row.bundle_sha256)
+
+
+def open_result(authority: Authority, keys: AuthorityKeys, sha256: str) -> OpenedResult:
+    """The archived bundle ``sha256`` (``<authority>/results/<sha256>.rvresult``), opened and verified
+    with the authority's keys: the signed record PDF and every member's sheet, in memory only.
+    NotArchived when the file is not there (imported before the desk kept bundles, or removed)."""
+    from reviewer.ministry.archive import open_result as opened
+
+    return opened(authority, keys, sha256)
+
+
+def save_sheet(sheet: ResultSheet, out: Path) -> Path:
+    """Write a sheet carried by an opened result to ``out`` exactly as signed (temporary name, rename)."""
+    from reviewer.files import write_atomic
+
+    return write_atomic(out, sheet.data)
+
+
 def calibration(registry: Registry, lang: str | None = None) -> Report:
     """Each expert's mean deviation from the panel aggregates (> 0: more lenient)."""
     from reviewer.ministry.reports import calibration_report, report_language
@@ -301,7 +332,8 @@ def import_bundles(
     workers: int | None = None,
 ) -> tuple[FileOutcome, ...]:
     """Import ``paths`` into the registry, one outcome per file, checked by ``workers`` processes
-    (default: a big batch on every core)."""
+    (default: a big batch on every core); each recorded bundle is kept in the authority's archive
+    (``results/<sha256>.rvresult``, :func:`open_result`)."""
     from reviewer.ministry import importer
 
     def each(i: int, n: int, o: Any) -> None:

@@ -5,8 +5,10 @@ and checks the chair's and every sheet's signature chain to this authority's roo
 record's signatures, and recomputes the conclusion with the same engine (a bundle whose claimed
 numbers differ is refused); then the package must be in this authority's ledger of sealed packages
 with the same manifest digest and roster; then the registry records it in one transaction, refusing
-replays and older versions (a duplicate of an imported bundle changes nothing). A bad file is reported
-and the batch goes on; importing the same batch twice changes nothing.
+replays and older versions (a duplicate of an imported bundle changes nothing); once committed, the
+file is kept in the authority's archive of bundles (:mod:`reviewer.ministry.archive`; a duplicate's
+too, when its file is missing there). A bad file is reported and the batch goes on; importing the
+same batch twice changes nothing.
 
 With ``workers`` > 1 the checks (all of the CPU time: decrypting, the signatures, the recomputation)
 run in that many worker processes while this process records the results in the files' order, one
@@ -25,7 +27,7 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +39,7 @@ from reviewer.errors import Refused, ReviewerError
 from reviewer.export.bundle import MinistryReader, VerifiedBundle, open_bundle
 from reviewer.export.bundle import read_bundle_bytes as read_bundle
 from reviewer.i18n import T, language, set_language
+from reviewer.ministry import archive
 from reviewer.ministry.registry import Registry
 from reviewer.ministry.types import CandidateInfo, Deviation, ReviewResult
 from reviewer.process import tune_gc
@@ -314,7 +317,10 @@ def import_bundles(
     for i, (path, (result, trace)) in enumerate(zip(files, checked, strict=True), 1):
         if trace:
             log.error("importing %s failed\n%s", path, trace.rstrip())
-        outcome = result if isinstance(result, FileOutcome) else _record(registry, path, result)
+        if isinstance(result, FileOutcome):
+            outcome = result
+        else:
+            outcome = _kept(authority, path, result.bundle_sha256, _record(registry, path, result))
         gc.collect(1)  # this file's garbage (see reviewer.process)
         outcomes.append(outcome)
         if progress:
@@ -332,6 +338,26 @@ def _record(registry: Registry, path: Path, result: ReviewResult) -> FileOutcome
         return _failed(path, exc)
     return FileOutcome(str(path), done.outcome, "", done.package_id, done.candidate, done.bundle_version,
                        done.status)  # fmt: skip
+
+
+def _kept(authority: Authority, path: Path, digest: str, outcome: FileOutcome) -> FileOutcome:
+    """Keep the file of a recorded result (imported, superseded, or a duplicate whose file is missing)
+    in the archive (:mod:`reviewer.ministry.archive`), after its transaction committed. The result
+    stays recorded when the file cannot be kept: the outcome then says so."""
+    if not outcome.ok:
+        return outcome
+    try:
+        archive.keep(authority.path, path, digest)
+    except Exception as exc:  # the registry has the result; the file can be imported again
+        log.warning("keeping %s in the archive failed", path, exc_info=True)
+        why = str(exc) if isinstance(exc, ReviewerError) else f"{type(exc).__name__}: {exc}"
+        note = T(
+            "已登记，但结果包未能存入存档：{why}",
+            "Recorded, but the bundle could not be kept in the archive: {why}",
+            why=why,
+        )
+        return replace(outcome, message=str(note))
+    return outcome
 
 
 def summary(outcomes: Iterable[FileOutcome]) -> dict[str, int]:

@@ -298,7 +298,8 @@ def history_report(reader: RegistryReader, name: str) -> Report:
 def review_report(reader: RegistryReader, package_id: str, version: int) -> Report:
     """One registered result: what it is (package, version, the bundle's SHA-256, panel) and each
     expert's score of each indicator beside the panel's aggregate: the sheets' numbers as imported.
-    The registry keeps no file: the signed record and sheets are in the result bundle (.rvresult)."""
+    The registry keeps no file: the signed record and sheets are in the result bundle (.rvresult), which
+    the importer keeps in the authority's archive (:mod:`reviewer.ministry.archive`)."""
     review, scores = reader.review_scores(package_id, version)
     facts = Table(
         "result",
@@ -319,9 +320,11 @@ def review_report(reader: RegistryReader, package_id: str, version: int) -> Repo
                 _pick(("评审意见表与评分表", "record and sheets")),
                 _pick(
                     (
-                        "登记册只保存分数，不保存文件：签署的评审意见表和评分表在结果包（.rvresult）中，可按上列 SHA-256 核对。",
-                        "The registry keeps the scores, not the files: the signed record and sheets are in "
-                        "the result bundle (.rvresult); check it against the SHA-256 above.",
+                        "登记册保存分数；签署的评审意见表和评分表在结果包（.rvresult）中，导入时存于签发机构文件夹的 "
+                        "results/<SHA-256>.rvresult（SHA-256 见上列）。",
+                        "The registry keeps the scores; the signed record and sheets are in the result bundle "
+                        "(.rvresult), kept on import as results/<SHA-256>.rvresult in the authority folder "
+                        "(the SHA-256 above).",
                     )
                 ),
             ),

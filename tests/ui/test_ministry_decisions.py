@@ -236,7 +236,7 @@ def test_a_review_in_the_history_opens_with_each_experts_scores(
     facts = {row[0]: row[1] for row in dialog.view.report.tables[0].rows}
     stored = on_worker(lambda: panel.desk.registry.history(NAME)).reviews[0]
     assert facts["result bundle SHA-256"] == stored.bundle_sha256
-    assert "not the files" in facts["record and sheets"]  # what the registry does not keep, said
+    assert "results/<SHA-256>.rvresult" in facts["record and sheets"]  # where the bundle is kept, said
     sheets = dialog.view.models["sheets"]
     _, scores = on_worker(lambda: panel.desk.registry.review_scores(stored.package_id, stored.bundle_version))
     experts = {e.expert_name for e in scores}

@@ -2475,12 +2475,40 @@ SHA-256: {digest}</translation>
 <context>
     <name>ReviewDialog</name>
     <message>
+        <source>Save the sheet</source>
+        <translation>Save the sheet</translation>
+    </message>
+    <message>
+        <source>Score sheets (*.rvsheet)</source>
+        <translation>Score sheets (*.rvsheet)</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>Saved to {path}</translation>
+    </message>
+    <message>
         <source>Registered result</source>
         <translation>Registered result</translation>
     </message>
     <message>
+        <source>Scores</source>
+        <translation>Scores</translation>
+    </message>
+    <message>
+        <source>Record and sheets</source>
+        <translation>Record and sheets</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>&amp;Open the record</source>
+        <translation>&amp;Open the record</translation>
+    </message>
+    <message>
+        <source>Open the signed record and the sheets from the result bundle kept on import</source>
+        <translation>Open the signed record and the sheets from the result bundle kept on import</translation>
     </message>
 </context>
 <context>
@@ -2765,6 +2793,41 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
     </message>
 </context>
 <context>
+    <name>SheetsList</name>
+    <message>
+        <source>Recusal</source>
+        <translation>Recusal</translation>
+    </message>
+    <message>
+        <source>Score sheet</source>
+        <translation>Score sheet</translation>
+    </message>
+    <message>
+        <source>&amp;Sheets in the result</source>
+        <translation>&amp;Sheets in the result</translation>
+    </message>
+    <message>
+        <source>Sheets in the result</source>
+        <translation>Sheets in the result</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Save the sheet…</source>
+        <translation>Save the sheet…</translation>
+    </message>
+</context>
+<context>
     <name>Shortcuts</name>
     <message>
         <source>Everywhere</source>
@@ -2884,6 +2947,13 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
     <message>
         <source>What it does</source>
         <translation>What it does</translation>
+    </message>
+</context>
+<context>
+    <name>SignedRecordViewer</name>
+    <message>
+        <source>The signed review record</source>
+        <translation>The signed review record</translation>
     </message>
 </context>
 <context>

@@ -2475,12 +2475,40 @@ SHA-256：{digest}</translation>
 <context>
     <name>ReviewDialog</name>
     <message>
+        <source>Save the sheet</source>
+        <translation>保存评分表</translation>
+    </message>
+    <message>
+        <source>Score sheets (*.rvsheet)</source>
+        <translation>评分表 (*.rvsheet)</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+    <message>
         <source>Registered result</source>
         <translation>登记的评审结果</translation>
     </message>
     <message>
+        <source>Scores</source>
+        <translation>各专家评分</translation>
+    </message>
+    <message>
+        <source>Record and sheets</source>
+        <translation>评审意见表与评分表</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>&amp;Open the record</source>
+        <translation>打开评审记录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open the signed record and the sheets from the result bundle kept on import</source>
+        <translation>从导入时保存的结果包中打开已签署的评审意见表和评分表</translation>
     </message>
 </context>
 <context>
@@ -2765,6 +2793,41 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
     </message>
 </context>
 <context>
+    <name>SheetsList</name>
+    <message>
+        <source>Recusal</source>
+        <translation>回避声明</translation>
+    </message>
+    <message>
+        <source>Score sheet</source>
+        <translation>评分表</translation>
+    </message>
+    <message>
+        <source>&amp;Sheets in the result</source>
+        <translation>结果中的评分表(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Sheets in the result</source>
+        <translation>结果中的评分表</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Save the sheet…</source>
+        <translation>保存评分表…</translation>
+    </message>
+</context>
+<context>
     <name>Shortcuts</name>
     <message>
         <source>Everywhere</source>
@@ -2884,6 +2947,13 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
     <message>
         <source>What it does</source>
         <translation>作用</translation>
+    </message>
+</context>
+<context>
+    <name>SignedRecordViewer</name>
+    <message>
+        <source>The signed review record</source>
+        <translation>已签署的评审意见表</translation>
     </message>
 </context>
 <context>

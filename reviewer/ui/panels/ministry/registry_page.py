@@ -275,16 +275,16 @@ class RegistryPage(QWidget):
         record = model.table.records()[index.row()]
         package, version = str(record["package"]), int(record["version"])
         reg, lang = self.desk.registry, language()
-        Task(self, lambda _p: ops.review(reg, package, version, lang), self.desk.executor).on_success(
-            self._show_review
-        ).on_failure(partial(errors.report, self)).run()
+        Task(
+            self, lambda _p: ops.registered_review(reg, package, version, lang), self.desk.executor
+        ).on_success(self._show_review).on_failure(partial(errors.report, self)).run()
 
-    def _show_review(self, report: Report) -> None:
+    def _show_review(self, review: ops.RegisteredReview) -> None:
         from reviewer.ui.panels.ministry.registry_review import ReviewDialog
 
         if self.review_dialog is not None:
             self.review_dialog.close()
-        self.review_dialog = ReviewDialog(report, self)
+        self.review_dialog = ReviewDialog(review.report, review.bundle_sha256, self.desk, self)
         self.review_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.review_dialog.destroyed.connect(self._review_closed)
         self.review_dialog.show()
