@@ -14,6 +14,8 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from reviewer.ui.window_size import resize_within_screen
+
 
 class SheetPreview(QDialog):
     """Accepted: the expert chose to sign what they saw; rejected (Esc, Close): back to the page."""
@@ -50,7 +52,7 @@ class SheetPreview(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.buttons)
-        self.resize(820, 900)
+        resize_within_screen(self, 820, 900)
         self.view.setFocus()
 
     @property

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.ui import shortcuts
+from reviewer.ui.window_size import resize_within_screen
 
 
 class ShortcutsDialog(QDialog):
@@ -38,7 +39,9 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(640, 520)
+        # every row in view when the screen allows it (the table scrolls otherwise)
+        rows = self.table.verticalHeader().length() + self.table.horizontalHeader().height()
+        resize_within_screen(self, 720, rows + 2 * self.table.frameWidth() + 90)
 
 
 def show_shortcuts(parent: QWidget | None) -> ShortcutsDialog:
