@@ -2199,6 +2199,10 @@ To read or print the record, or give it to the members, save a copy of it.</tran
         <source>Next page</source>
         <translation>Next page</translation>
     </message>
+    <message>
+        <source>The signatures&apos; appearance is not drawn here; the app has checked every signature on the record.</source>
+        <translation>The signatures&apos; appearance is not drawn here; the app has checked every signature on the record.</translation>
+    </message>
 </context>
 <context>
     <name>RegisterDialog</name>

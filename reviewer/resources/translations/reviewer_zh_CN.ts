@@ -2199,6 +2199,10 @@ To read or print the record, or give it to the members, save a copy of it.</sour
         <source>Next page</source>
         <translation>下一页</translation>
     </message>
+    <message>
+        <source>The signatures&apos; appearance is not drawn here; the app has checked every signature on the record.</source>
+        <translation>此处不显示签名的外观；评审意见表上的每个签名均已由本应用核验。</translation>
+    </message>
 </context>
 <context>
     <name>RegisterDialog</name>

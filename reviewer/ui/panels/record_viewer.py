@@ -50,6 +50,8 @@ class RecordViewer(QGroupBox):
         self.previous = QPushButton(objectName="recordPreviousPage")
         self.next = QPushButton(objectName="recordNextPage")
         self.page_label = QLabel(objectName="recordPageLabel")
+        # QtPdf (pdfium) draws no signature field's appearance: say so, or a signed field looks empty
+        self.note = QLabel(objectName="recordViewerNote", wordWrap=True)
         self.previous.clicked.connect(lambda: self.go_to_page(self.current_page - 1))
         self.next.clicked.connect(lambda: self.go_to_page(self.current_page + 1))
         bar = QHBoxLayout()
@@ -59,6 +61,7 @@ class RecordViewer(QGroupBox):
         bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.note)
         layout.addWidget(self.pages, 1)
         self.retranslate()
 
@@ -137,6 +140,12 @@ class RecordViewer(QGroupBox):
         self.view.setAccessibleName(self.tr("Pages of the review record"))
         self.previous.setText(self.tr("Previous page"))
         self.next.setText(self.tr("Next page"))
+        self.note.setText(
+            self.tr(
+                "The signatures' appearance is not drawn here; the app has checked every signature "
+                "on the record."
+            )
+        )
         self._fill_empty()
         self._update_controls()
 
