@@ -53,8 +53,15 @@ def _headers(table: Table) -> list[str]:
 def render_table(report: Report) -> str:
     out = [_title(report.title_zh, report.title_en), ""]
     for table in report.tables:
-        out.append(f"== {_title(table.title_zh, table.title_en)} ==")
-        cells = [_headers(table), *[[printable(_cell(v)) for v in row] for row in table.rows]]
+        if (table.title_zh, table.title_en) != (report.title_zh, report.title_en):  # not the title twice
+            out.append(f"== {_title(table.title_zh, table.title_en)} ==")
+        cells = [
+            _headers(table),
+            *[
+                [printable(c.shown(_cell(v))) for c, v in zip(table.columns, row, strict=True)]
+                for row in table.rows
+            ],
+        ]
         widths = [max(display_width(r[i]) for r in cells) for i in range(len(table.columns))]
         for n, row in enumerate(cells):
             out.append(

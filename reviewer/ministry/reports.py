@@ -29,9 +29,16 @@ KIND_LABELS = {
 
 @dataclass(frozen=True)
 class Column:
+    """A report column; ``short`` > 0 cuts its values to that many characters in tables meant for
+    reading (the terminal, the screen, whose tooltip has the whole value); files keep them whole."""
+
     key: str
     zh: str
     en: str
+    short: int = 0
+
+    def shown(self, text: str) -> str:
+        return text[: self.short] + "…" if 0 < self.short < len(text) else text
 
 
 @dataclass(frozen=True)
@@ -365,21 +372,21 @@ def calibration_report(reader: RegistryReader) -> Report:
         "专家评分校准",
         "Expert calibration",
         (
-            C("expert_id", "专家标识", "expert id"),
-            C("name", "姓名", "name"),
+            C("name", "专家", "expert"),
             C("reviews", "评审次数", "reviews"),
             C("scores", "评分项数", "scores"),
             C("mean_deviation", "平均偏差", "mean deviation"),
             C("mean_abs_deviation", "平均绝对偏差", "mean absolute deviation"),
+            C("expert_id", "证书指纹", "certificate fingerprint", short=16),
         ),
         tuple(
             (
-                c.expert_id,
                 c.expert_name,
                 c.reviews,
                 c.scores,
                 str(c.mean_deviation),
                 str(c.mean_abs_deviation),
+                c.expert_id,
             )
             for c in rows
         ),

@@ -118,10 +118,14 @@ def test_calibration_command(db_url: str, capsys: pytest.CaptureFixture[str]) ->
     from .seed import SAMPLE_PARK, result
 
     with Registry.open(db_url) as reg:
-        devs = (Deviation("li", "李专家", "A1", Decimal("8"), Decimal("7")),)
+        fp = "0123456789abcdef" * 4  # an expert is known by a certificate fingerprint
+        devs = (
+            Deviation("li", "李专家", "A1", Decimal("8"), Decimal("7")),
+            Deviation(fp, "王专家", "A1", Decimal("6"), Decimal("7")),
+        )
         reg.record(result(SAMPLE_PARK, "creation", 2022, "pass", deviations=devs))
     doc = json.loads(run(capsys, "ministry", "calibration", "--db", db_url, "--format", "json"))
-    assert doc["tables"]["calibration"] == [
+    assert doc["tables"]["calibration"][0] == (
         {
             "expert_id": "li",
             "name": "李专家",
@@ -130,7 +134,14 @@ def test_calibration_command(db_url: str, capsys: pytest.CaptureFixture[str]) ->
             "mean_deviation": "1.00",
             "mean_abs_deviation": "1.00",
         }
-    ]
+    )
+    text = run(capsys, "--lang", "zh_CN", "ministry", "calibration", "--db", db_url)
+    assert text.count("专家评分校准") == 1  # the title once
+    lines = text.splitlines()
+    assert lines[2].split()[0] == "专家" and lines[2].split()[-1] == "证书指纹"
+    wang = next(line for line in lines if line.startswith("王专家"))
+    assert wang.split()[-1] == "0123456789abcdef…" and fp not in text  # cut short for reading
+    assert {r["name"]: r["expert_id"] for r in doc["tables"]["calibration"]} == {"李专家": "li", "王专家": fp}
 
 
 def test_register_and_publicity_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QTabBar,
     QTextEdit,
     QWidget,
+    QWizard,
+    QWizardPage,
 )
 
 
@@ -113,6 +115,18 @@ def _own_texts(w: QWidget) -> Iterator[tuple[str, str]]:
                 yield "action tip", action.toolTip()
     if isinstance(w, QAbstractItemView) and w.model() is not None:
         yield from _headers(w.model())
+    if isinstance(w, QWizardPage):  # shown in the wizard's header when the page is
+        yield "page title", w.title()
+        yield "page subtitle", w.subTitle()
+    if isinstance(w, QWizard):  # each button, also those the current page hides
+        for button in (
+            QWizard.WizardButton.BackButton,
+            QWizard.WizardButton.NextButton,
+            QWizard.WizardButton.CommitButton,
+            QWizard.WizardButton.FinishButton,
+            QWizard.WizardButton.CancelButton,
+        ):
+            yield "wizard button", w.buttonText(button)
 
 
 def shown_texts(window: QWidget, cells: bool = False) -> list[Shown]:
@@ -165,6 +179,7 @@ _ALLOWED = {
     "Space",
     "PgUp",
     "PgDn",
+    "PgDown",  # Qt's own name for the key (QKeySequence's native text)
     "Home",
     "End",
     "English",

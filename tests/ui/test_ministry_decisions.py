@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from reviewer.app import ministry_desk as ops
 from reviewer.errors import UsageError
@@ -161,9 +162,19 @@ def test_calibration_is_shown_and_exported(
     expected = on_worker(lambda: panel.desk.registry.calibration())
     assert model.rowCount() == len(expected) > 0
     cols = [c.key for c in model.table.columns]
-    shown = {model.index(i, cols.index("expert_id")).data(): model.index(i, cols.index("mean_deviation")).data()
+    assert cols[0] == "name"  # experts by name; the certificate fingerprint cut short, whole in the tooltip
+    fp = cols.index("expert_id")
+    shown = {model.index(i, fp).data(Qt.ItemDataRole.ToolTipRole): (
+                model.index(i, 0).data(), model.index(i, fp).data(), model.index(i, cols.index("mean_deviation")).data())
              for i in range(model.rowCount())}  # fmt: skip
-    assert shown == {c.expert_id: str(c.mean_deviation) for c in expected}
+    assert shown == {
+        c.expert_id: (c.expert_name, c.expert_id[:16] + "…", str(c.mean_deviation)) for c in expected
+    }
+    # the title once, with the count
+    assert page.calibration.title.text() == f"Expert calibration  ({len(expected)})"
+    labels = [w.text() for w in page.calibration.findChildren(QLabel) if w.isVisibleTo(page.calibration)]
+    assert labels.count(page.calibration.title.text()) == 1
+    assert not any(t.startswith("Expert calibration") for t in labels if t != page.calibration.title.text())
     out = tmp_path / "cal.csv"
     monkeypatch.setattr(asks, "save_file", lambda *a, **k: out)
     qtbot.mouseClick(page.export_calibration_button, Qt.MouseButton.LeftButton)

@@ -9,11 +9,22 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from reviewer.demo.package import DEMO_PASSPHRASE
+from reviewer.ui.dialogs import cosign, passphrase
+from reviewer.ui.dialogs.first_run import FirstRunWizard
+from reviewer.ui.dialogs.sheet_preview import SheetPreview
+from reviewer.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from reviewer.ui.language import LANGUAGES
 from reviewer.ui.panels import chair_import
+from reviewer.ui.panels.chair_decisions import ConsensusDialog, ExplanationDialog, ReturnDialog
+from reviewer.ui.panels.ministry import asks
+from reviewer.ui.panels.ministry.database_dialog import DatabaseDialog
+from reviewer.ui.panels.ministry.registry_actions import PublicityDialog, RegisterDialog
+from reviewer.ui.settings import Settings
+from reviewer.ui.tasks import ImmediateExecutor
 from tests.ui.language_walk import Shown, english_words, has_chinese, shown_texts
 
 pytestmark = pytest.mark.slow
@@ -124,3 +135,81 @@ def test_a_candidate_has_a_name_and_a_person_a_full_name(make_window, demo_world
     assert desk.composer.labels[0].text() == "名称"
     assert desk.experts.model.headerData(0, horizontal) == "姓名"
     assert desk.composer.model.headerData(2, horizontal) == "姓名"
+
+
+def modal_texts(action, walk) -> list[str]:
+    """Run ``action`` (it opens a modal Qt dialog and waits), ``walk`` the dialog, then cancel it."""
+    found: list[list[str]] = []
+
+    def inspect() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, inspect)
+            return
+        found.append(walk(dialog))
+        dialog.reject()
+
+    QTimer.singleShot(0, inspect)
+    action()
+    assert found, "no dialog was shown"
+    return found[0]
+
+
+def the_dialogs(window, standard, data_dir: Path) -> dict[str, QWidget]:
+    """Every pop-up a person meets, built as its screen builds it (parented to the window)."""
+    code = standard.leaves()[0].code
+    wizard = FirstRunWizard(Settings(data_dir), ImmediateExecutor())
+    built: dict[str, QWidget] = {
+        "consensus": ConsensusDialog(window, standard, code, None),
+        "explanation": ExplanationDialog(window, "李哲", code, "3"),
+        "return": ReturnDialog(window, standard, "李哲", [code]),
+        "shortcuts": ShortcutsDialog(window),
+        "sheet preview": SheetPreview(b"", window),
+        "publicity": PublicityDialog("示例软件园", 2024, window),
+        "register": RegisterDialog(window),
+        "database": DatabaseDialog("registry.sqlite3", window),
+        "first-run wizard": wizard,
+    }
+    for page_id in wizard.pageIds():  # each page, not only the one shown first
+        built[f"first-run page {page_id}"] = wizard.page(page_id)
+    return built
+
+
+MODALS = {
+    "passphrase": lambda w: passphrase.ask_passphrase(w, "李哲"),
+    "cosign passphrase": lambda w: cosign.ask_member_passphrase(w, "李哲"),
+    "reopen reason": lambda w: cosign.ask_reopen_reason(w, "李哲"),
+    "ministry reason": lambda w: asks.reason(  # as the experts page asks why a credential is revoked
+        w,
+        QCoreApplication.translate("ExpertsPage", "Revoke the credential of {name}").format(name="李哲"),
+        QCoreApplication.translate(
+            "ExpertsPage",
+            "Why is the credential of {name} ({org}) revoked? The reason is kept in the ledger.",
+        ).format(name="李哲", org="工业和信息化部"),
+    ),
+    "ministry passphrase": lambda w: asks.passphrase(w, "工业和信息化部"),
+    "about": lambda w: w.about_action.trigger(),
+}
+
+
+def test_the_dialogs_speak_one_language(qtbot, make_window, chair_world, data_dir: Path) -> None:
+    """The chair's consensus, explanation and return dialogs, the passphrase prompts, the first-run
+    wizard's pages, the shortcuts list, the sheet preview and the ministry's dialogs: in Chinese,
+    then built again after switching to English."""
+    window = make_window(lang="zh_CN")
+    standard = chair_world.binding.require_standard()
+    data = {"李哲", "示例软件园", "工业和信息化部"}  # names, shown as they are in both languages
+    offenders: dict[str, list[str]] = {}
+    for lang in ("zh_CN", "en"):
+        switch(window, lang)
+
+        def walk(widget: QWidget, lang: str = lang) -> list[str]:
+            return left_in_english(widget) if lang == "zh_CN" else left_in_chinese(widget, data)
+
+        for what, dialog in the_dialogs(window, standard, data_dir).items():
+            qtbot.addWidget(dialog)
+            offenders[f"{lang}: {what}"] = walk(dialog)
+        for what, ask in MODALS.items():
+            offenders[f"{lang}: {what}"] = modal_texts(lambda ask=ask: ask(window), walk)
+    wrong = {what: found for what, found in offenders.items() if found}
+    assert not wrong, "\n".join(f"{what}:\n  " + "\n  ".join(found) for what, found in wrong.items())

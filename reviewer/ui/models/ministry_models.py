@@ -235,6 +235,12 @@ class ReportTableModel(_Table):
             return self.tr("yes") if value else self.tr("no")
         return "" if value is None else str(value)
 
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        value = super().data(index, role)
+        if role == Qt.ItemDataRole.DisplayRole and self.table is not None and isinstance(value, str):
+            return self.table.columns[index.column()].shown(value)  # the tooltip keeps it whole
+        return value
+
 
 class CandidatesModel(_Table):
     NAME, TYPE, PROVINCE, CITY, STATUS = range(5)

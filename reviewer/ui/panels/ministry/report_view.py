@@ -53,6 +53,10 @@ class ReportView(QScrollArea):
             view = QTableView(objectName=f"{self.objectName()}-{table.key}")
             view.setModel(model)
             label.setBuddy(view)
+            if (table.title_zh, table.title_en) == (report.title_zh, report.title_en):
+                label.hide()  # a one-table report: its title says it once, with the count
+                self.title.setText(label.text())
+                self.title.setBuddy(view)
             view.verticalHeader().hide()
             view.setWordWrap(False)  # one line a row; the full text is in the tooltip
             view.setAlternatingRowColors(True)
