@@ -2789,7 +2789,7 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
     </message>
     <message>
         <source>This is what you will sign ({pages} page(s)), as the printable PDF shows it. Arrow keys and Page Up/Down scroll; Esc closes.</source>
-        <translation>以下即为您将签署的内容（共 {pages} 页），与打印 PDF 一致。方向键和 PageUp/PageDown 翻阅，Esc 关闭。</translation>
+        <translation>以下即为您将签署的内容（共 {pages} 页），与打印 PDF 一致。方向键和上翻页、下翻页键翻阅，Esc 关闭。</translation>
     </message>
     <message>
         <source>&amp;Sign…</source>
