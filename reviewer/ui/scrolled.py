@@ -18,6 +18,8 @@ def scroll_vertically(page: QWidget, name: str) -> QWidget:
     scroll = QScrollArea(objectName=f"{name}Scroll", widgetResizable=True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    # no Tab stop of its own: Tab goes to the fields, and the area scrolls to the one that has focus
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     scroll.setWidget(content)
     outer = QVBoxLayout(page)
     outer.setContentsMargins(0, 0, 0, 0)
