@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
 
@@ -77,8 +78,9 @@ def main() -> int:
             cosign.choose_member_folder = lambda parent, start="", key=key: world.identities[key]
             page.cosign()
         chair.tabs.setCurrentWidget(page)
-        for _ in range(5):
+        for _ in range(40):  # the PDF view renders its page on a thread, after the layout settles
             QGuiApplication.processEvents()
+            time.sleep(0.05)
         target = OUT / "chair-record-zh.png"
         if page.signed_count != 2 or not window.grab().save(str(target)):
             print(f"could not write {target} ({page.signed_count} signatures)", file=sys.stderr)

@@ -95,9 +95,11 @@ def test_matrix_shows_the_engines_numbers_and_divergences(standard) -> None:
     recused = model.index(row, model.expert_column(EXPERTS[5]))
     assert recused.data() == "recused" and recused.data(Qt.ItemDataRole.BackgroundRole) is not None
     lenient = model.index(model.leniency_row(), model.expert_column(EXPERTS[3]))
-    assert lenient.data().startswith("-") and model.index(model.leniency_row(), 0).data().startswith(
-        "Leniency"
-    )
+    assert lenient.data().startswith("-")
+    # short enough for the indicator column at 1024 px, whole in the tooltip
+    label = model.index(model.leniency_row(), 0)
+    assert label.data() == "Leniency"
+    assert label.data(Qt.ItemDataRole.ToolTipRole).startswith("Leniency: each expert's mean deviation")
 
 
 def test_consensus_is_shown_with_its_rationale(standard) -> None:

@@ -1402,8 +1402,12 @@ SHA-256 {sha}</translation>
         <translation>Consensus score {value} (computed {aggregate}). Rationale: {why}</translation>
     </message>
     <message>
-        <source>Leniency (mean deviation from the panel)</source>
-        <translation>Leniency (mean deviation from the panel)</translation>
+        <source>Leniency</source>
+        <translation>Leniency</translation>
+    </message>
+    <message>
+        <source>Leniency: each expert&apos;s mean deviation from the panel&apos;s aggregate (above 0: more lenient, below 0: stricter).</source>
+        <translation>Leniency: each expert&apos;s mean deviation from the panel&apos;s aggregate (above 0: more lenient, below 0: stricter).</translation>
     </message>
     <message>
         <source>Mean deviation from the panel&apos;s aggregate: {signed} (above 0: more lenient, below 0: stricter); mean absolute deviation {abs}.</source>

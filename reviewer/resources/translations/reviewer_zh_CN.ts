@@ -1402,8 +1402,12 @@ SHA-256 摘要 {sha}</translation>
         <translation>共识分 {value}（计算结果 {aggregate}）。理由：{why}</translation>
     </message>
     <message>
-        <source>Leniency (mean deviation from the panel)</source>
-        <translation>宽严度（与专家组结果的平均偏差）</translation>
+        <source>Leniency</source>
+        <translation>宽严度</translation>
+    </message>
+    <message>
+        <source>Leniency: each expert&apos;s mean deviation from the panel&apos;s aggregate (above 0: more lenient, below 0: stricter).</source>
+        <translation>宽严度：各专家评分与专家组计算结果的平均偏差（大于 0 偏宽，小于 0 偏严）。</translation>
     </message>
     <message>
         <source>Mean deviation from the panel&apos;s aggregate: {signed} (above 0: more lenient, below 0: stricter); mean absolute deviation {abs}.</source>

@@ -347,8 +347,8 @@ class MatrixModel(QAbstractTableModel):
         if role == CodeRole:
             return ""
         if role == Qt.ItemDataRole.DisplayRole:
-            if col == INDICATOR:
-                return self.tr("Leniency (mean deviation from the panel)")
+            if col == INDICATOR:  # short: the indicator column is narrow at 1024 px; the tooltip says more
+                return self.tr("Leniency")
             return _signed(found.mean_deviation, self.stat_places) if found else ""
         if role == SortRole:
             return float(found.mean_deviation) if found else float("-inf")
@@ -362,6 +362,11 @@ class MatrixModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.TextAlignmentRole and col != INDICATOR:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and col == INDICATOR:
+            return self.tr(
+                "Leniency: each expert's mean deviation from the panel's aggregate "
+                "(above 0: more lenient, below 0: stricter)."
+            )
         if role == Qt.ItemDataRole.ToolTipRole and found is not None:
             return self.tr(
                 "Mean deviation from the panel's aggregate: {signed} (above 0: more lenient, below 0: stricter); "

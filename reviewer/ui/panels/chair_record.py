@@ -73,6 +73,7 @@ from reviewer.ui.panels.record_on_file import RecordOnFile
 from reviewer.ui.panels.record_signers import SignerTable
 from reviewer.ui.panels.record_viewer import RecordViewer
 from reviewer.ui.panels.visit_editor import VisitEditor
+from reviewer.ui.scrolled import scroll_vertically
 from reviewer.ui.tasks import Executor, Progress, Task
 
 if TYPE_CHECKING:  # the PDF stack is imported by the operations, on a worker (reviewer.app.chair_record)
@@ -174,7 +175,7 @@ class RecordPage(RecordOnFile, QWidget):
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
         inner.addWidget(split, 1)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(scroll_vertically(self, "recordPageContent"))  # fits a 700 px screen
         layout.addWidget(self.visit)
         layout.addWidget(self.record_box, 1)
 

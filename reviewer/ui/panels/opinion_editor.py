@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from reviewer.scoring.decisions import DissentDecision, Opinion
 from reviewer.ui import labels
 from reviewer.ui.panels.chair_decisions import LOCK_STYLE
+from reviewer.ui.scrolled import scroll_vertically
 from reviewer.ui.text_boxes import leave_with_tab
 
 
@@ -86,7 +87,7 @@ class OpinionEditor(QWidget):
         dform.addRow(dbuttons)
         dform.addRow(self.dissents)
 
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(scroll_vertically(self, "opinionContent"))  # fits a 700 px screen
         layout.addWidget(self.lock_label)
         layout.addWidget(self.opinion_box)
         layout.addWidget(self.dissent_box)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from reviewer.export.record_input import MemberRole
@@ -22,8 +22,13 @@ class SignerTable(QTableWidget):
         self.setObjectName("signerTable")
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().hide()
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.horizontalHeader().setStretchLastSection(True)
+        # the field, the role and the time keep their width; the signature takes what is left (elided,
+        # whole in its tooltip): at 1024 px the time is read whole, without scrolling
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._signers: list[Signer] = []
         self.retranslate()
 
@@ -36,7 +41,10 @@ class SignerTable(QTableWidget):
             when = labels.beijing_time(s.signed_at) if s and s.signed_at else ""
             label = signer.field.label or signer.field.name
             for col, text in enumerate((label, role, self.status_text(signer), when)):
-                self.setItem(row, col, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if col == 2:
+                    item.setToolTip(text)  # the column may be too narrow for it
+                self.setItem(row, col, item)
 
     def status_text(self, signer: Signer) -> str:
         s = signer.status

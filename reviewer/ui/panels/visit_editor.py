@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QDate, QEvent, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -53,16 +53,19 @@ class VisitEditor(QGroupBox):
         self.locked = ""
         self._visit: VisitInfo | None = None
         self._said: Callable[[], str | None] | None = None
-        form = QFormLayout(self)
-        form.addRow(self._labels[0], self.first)
-        form.addRow(self._labels[1], self.last)
-        form.addRow(self._labels[2], self.place)
-        for label, field in zip(self._labels, (self.first, self.last, self.place), strict=True):
+        # two rows (the days and the place side by side): the record page below keeps its height at 700 px
+        grid = QGridLayout(self)
+        for column, (label, field) in enumerate(
+            zip(self._labels, (self.first, self.last, self.place), strict=True)
+        ):
             label.setBuddy(field)
+            grid.addWidget(label, 0, 2 * column)
+            grid.addWidget(field, 0, 2 * column + 1)
+        grid.setColumnStretch(5, 1)
         row = QHBoxLayout()
         row.addWidget(self.saved, 1)
         row.addWidget(self.save_button)
-        form.addRow(row)
+        grid.addLayout(row, 1, 0, 1, 6)
         self.first.dateChanged.connect(self._first_changed)
         self.save_button.clicked.connect(self._save)
         self.retranslate()
