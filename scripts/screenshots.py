@@ -22,6 +22,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:  # this checkout's app, not whichever `reviewer` the venv installed
+    sys.path.insert(0, str(REPO))
 SMALL = "--1024" in sys.argv[1:]
 
 
