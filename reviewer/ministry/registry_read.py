@@ -153,21 +153,7 @@ class RegistryReader:
             row = self._candidate_row(s, name)
             candidate = self._one(s, row)
             reviews = tuple(
-                ReviewView(
-                    r.package_id,
-                    r.kind,
-                    r.year,
-                    f"{r.standard_id} {r.standard_version}",
-                    r.result,
-                    r.stars,
-                    r.vetoed,
-                    None if r.total is None else Decimal(r.total),
-                    r.bundle_sha256,
-                    r.bundle_version,
-                    r.chair,
-                    tuple(json.loads(r.experts)),
-                    r.current,
-                )
+                _review_view(r)
                 for r in s.scalars(
                     select(ReviewRow)
                     .where(ReviewRow.candidate_id == row.id)
@@ -216,21 +202,7 @@ class RegistryReader:
                         v=version,
                     )
                 )
-            review = ReviewView(
-                r.package_id,
-                r.kind,
-                r.year,
-                f"{r.standard_id} {r.standard_version}",
-                r.result,
-                r.stars,
-                r.vetoed,
-                None if r.total is None else Decimal(r.total),
-                r.bundle_sha256,
-                r.bundle_version,
-                r.chair,
-                tuple(json.loads(r.experts)),
-                r.current,
-            )
+            review = _review_view(r)
             scores = tuple(
                 ScoreEntry(d.expert_id, d.expert_name, d.code, Decimal(d.score), Decimal(d.aggregate))
                 for d in s.scalars(
@@ -374,3 +346,22 @@ class RegistryReader:
                 )
             )
         return sorted(out, key=lambda c: (-c.mean_deviation, c.expert_id))
+
+
+def _review_view(r: ReviewRow) -> ReviewView:
+    """A registered review as the desk reads it (a frozen value, detached from the session)."""
+    return ReviewView(
+        r.package_id,
+        r.kind,
+        r.year,
+        f"{r.standard_id} {r.standard_version}",
+        r.result,
+        r.stars,
+        r.vetoed,
+        None if r.total is None else Decimal(r.total),
+        r.bundle_sha256,
+        r.bundle_version,
+        r.chair,
+        tuple(json.loads(r.experts)),
+        r.current,
+    )
