@@ -172,6 +172,7 @@ def _signature_page(record: RecordInput, s: Styles) -> tuple[list[Flowable], Sig
     statement = (
         f"本{sheet}经专家组全体成员审阅确认。专家组成员依次以数字签名签署，组长最后签署；"
         "组长签署后本意见表即告完成，不得再作任何修改。回避的专家不参与评审，不签署本表。"
+        "成员拒绝签字并书面说明理由的，或既未签字亦未书面说明理由的，由组长在其签名中载明。"
     )
     story: list[Flowable] = [
         PageBreak(),
