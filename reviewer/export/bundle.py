@@ -41,6 +41,7 @@ from reviewer.export.bundle_format import (
     parse_header,
     sha256,
 )
+from reviewer.export.closing import Closing, check_closing, parse_closing, record_ref
 from reviewer.export.pades_validate import SignatureStatus
 from reviewer.i18n import T, beijing
 from reviewer.packages import envelope as fmt
@@ -53,6 +54,7 @@ from reviewer.scoring.decisions_io import check_decisions, parse_decisions
 from reviewer.scoring.result import Reconciliation
 from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.scoring.sheet_types import CLOCK_SKEW, VerifiedSheet
+from reviewer.scoring.statement import Statement
 from reviewer.standards import Standard
 from reviewer.trust import certs, clock
 from reviewer.trust.files import write_atomic
@@ -111,6 +113,8 @@ class VerifiedBundle:
     record_pdf: bytes
     record_signatures: tuple[SignatureStatus, ...]
     data: bytes  # the bundle file exactly as signed
+    statements: tuple[Statement, ...] = ()  # the members' statements carried, verified
+    closing: Closing | None = None  # who did not sign the record, and why (verified)
 
     @property
     def package_id(self) -> str:
@@ -154,9 +158,12 @@ def build_bundle(
     record_pdf: bytes,
     result_version: int = 1,
     now: datetime | None = None,
+    statements: Sequence[bytes] = (),
+    closing: bytes | None = None,
 ) -> bytes:
-    """Check everything the ministry will check (as the chair can: the sheets are also encrypted to
-    the chair), then sign as the chair and encrypt to the ministry only."""
+    """Check everything the ministry will check (as the chair can: the sheets and statements are
+    also encrypted to the chair), then sign as the chair and encrypt to the ministry only.
+    ``closing``: the ``closing.json`` the chair's closing signature names (None: every member signed)."""
     if result_version < 1:
         raise InvalidInput(T("结果版本须从 1 开始。", "Result versions start at 1."))
     at = now or clock.utcnow()
@@ -182,6 +189,9 @@ def build_bundle(
         decisions_of(decisions, binding).to_engine_decisions(),
         reconciliation,
     )
+    if closing is None:
+        closing = Closing(record_ref(record_pdf).record_id, ()).to_json()
+    opened_statements = checks.check_statements(statements, chair, binding, root, clock.parse_iso(created))
     checks.check_record(
         record_pdf,
         root,
@@ -190,6 +200,10 @@ def build_bundle(
         clock.parse_iso(created),
         reconciliation=reconciliation,
         decisions=decisions,
+        closing=parse_closing(closing),
+    )
+    check_closing(
+        closing, opened_statements, record_pdf, binding, _recused(verified), clock.parse_iso(created)
     )
     bundle_id = str(uuid.uuid4())
     header = header_json(
@@ -207,7 +221,9 @@ def build_bundle(
         sheet_count=len(sheets),
         record_sha256=sha256(record_pdf),
     )
-    content = BundleContent(files, tuple(sheets), decisions, reconciliation, record_pdf)
+    content = BundleContent(
+        files, tuple(sheets), decisions, reconciliation, record_pdf, tuple(statements), closing
+    )
     return fmt.seal_envelope(
         mimetype=MIMETYPE,
         kind=KIND,
@@ -316,6 +332,7 @@ def open_bundle(
     reconciliation = checks.recompute(
         standard, sheets, decisions.to_engine_decisions(), content.reconciliation
     )
+    statements = checks.check_statements(content.statements, ministry_reader, binding, root, signed_at)
     statuses = checks.check_record(
         content.record,
         root,
@@ -324,7 +341,9 @@ def open_bundle(
         signed_at,
         reconciliation=content.reconciliation,
         decisions=content.decisions,
+        closing=parse_closing(content.closing),  # a changed record is "tampered" before any claim is read
     )
+    closing = check_closing(content.closing, statements, content.record, binding, _recused(sheets), signed_at)
     return VerifiedBundle(
         header=header,
         binding=binding,
@@ -338,7 +357,13 @@ def open_bundle(
         record_pdf=content.record,
         record_signatures=statuses,
         data=data,
+        statements=tuple(statements.values()),
+        closing=closing,
     )
+
+
+def _recused(sheets: Sequence[VerifiedSheet]) -> set[str]:
+    return {s.expert_id for s in sheets if s.recused}
 
 
 def _with_newest_crl(binding: PackageBinding, revocations: RevocationList) -> PackageBinding:

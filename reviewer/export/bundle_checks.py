@@ -14,7 +14,7 @@ from datetime import datetime
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography import x509
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -43,10 +43,14 @@ from reviewer.scoring.sheet import open_sheet
 from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.scoring.sheet_collection import SheetCollection
 from reviewer.scoring.sheet_types import CLOCK_SKEW, VerifiedSheet
+from reviewer.scoring.statement import Statement, open_statement
 from reviewer.standards import Standard, load_bytes
 from reviewer.trust import certs, clock
 from reviewer.trust.encoding import parse_json
 from reviewer.trust.revocation import RevocationList
+
+if TYPE_CHECKING:
+    from reviewer.export.closing import Closing
 
 
 def _foreign(zh: str, en: str, **args: object) -> ForeignContent:
@@ -194,10 +198,14 @@ def check_record(
     *,
     reconciliation: bytes,
     decisions: bytes,
+    closing: Closing | None = None,
 ) -> tuple[SignatureStatus, ...]:
     """Every signature valid under ``root`` at ``signed_at``; exactly the non-recused members and
-    the chair signed, each in their own field; the chair's signature covers the whole file; the
-    record names the SHA-256 of ``reconciliation`` and ``decisions`` (canonical JSON)."""
+    the chair signed, each in their own field, except the members ``closing`` (already checked,
+    :func:`reviewer.export.closing.check_closing`) states did not sign; the chair's signature covers
+    the whole file; the record names the SHA-256 of ``reconciliation`` and ``decisions`` (canonical
+    JSON)."""
+    unsigned = {u.expert for u in closing.unsigned} if closing is not None else set()
     reader = read_pdf(pdf)  # one parse for the signatures and the claims
     statuses = validate_opened(reader, root, at=signed_at)
     require_valid(statuses)  # a changed byte is "tampered" before any claim in the file is read
@@ -210,7 +218,8 @@ def check_record(
             doc=document or "?",
         )
     check_record_binding(reader, reconciliation, decisions)
-    fields = record_fields(pdf)
+    stated = {fp[:16] for fp in unsigned}
+    fields = [f for f in record_fields(pdf) if not (f.info and f.info.fingerprint_prefix in stated)]
     try:
         require_valid(statuses, complete=fields)
     except Refused as exc:
@@ -218,7 +227,7 @@ def check_record(
     recused = {s.expert_id for s in sheets if s.recused}
     expected = {m.cert_sha256: m for m in binding.roster if m.cert_sha256 not in recused}
     signed = {s.signer_fingerprint for s in statuses}
-    missing = [m.name for fp, m in expected.items() if fp not in signed]
+    missing = [m.name for fp, m in expected.items() if fp not in signed and fp not in unsigned]
     if missing:
         raise RecordIncomplete(
             T(
@@ -259,6 +268,32 @@ def check_record(
                 )
             )
     return tuple(statuses)
+
+
+def check_statements(
+    statements: Sequence[bytes],
+    reader: envelope.Reader,
+    binding: PackageBinding,
+    root: x509.Certificate,
+    signed_at: datetime,
+) -> dict[str, Statement]:
+    """Open every member's statement for ``reader`` bound to ``binding`` (signer on the roster, not
+    the chair, chain and revocation at its time), each made before the bundle; by digest."""
+    out: dict[str, Statement] = {}
+    for index, data in enumerate(statements, start=1):
+        try:
+            statement = open_statement(data, reader, binding, root, revocations=binding.revocations)
+            if clock.parse_iso(statement.created) > signed_at + CLOCK_SKEW:
+                raise Refused(T("声明晚于结果包。", "The statement is later than the bundle."))
+        except Refused as exc:
+            raise _foreign(
+                "结果包中的第 {n} 份成员声明不予接受：{why}",
+                "Statement {n} of the bundle is refused: {why}",
+                n=index,
+                why=exc.message,
+            ) from exc
+        out[statement.digest] = statement
+    return out
 
 
 def _info(pdf: bytes | PdfFileReader, key: str) -> str | None:

@@ -26,6 +26,7 @@ from reviewer.trust.encoding import b64, canonical_json, parse_json, unb64
 MIMETYPE = "application/vnd.reviewer.result+zip"
 FORMAT = "reviewer.result"
 CONTENT_FORMAT = "reviewer.result-content"
+CONTENT_VERSION = 2  # 2: the members' statements and the closing facts (closing.json)
 BUNDLE_SUFFIX = ".rvresult"
 KIND = "result"  # the wrap context is "reviewer/1 result <bundle_id>"
 # The package's own files, as the ministry signed them (standard and candidate: plaintext entries,
@@ -183,13 +184,15 @@ class BundleContent:
     sheets: tuple[bytes, ...]  # .rvsheet files, in the order the chair gave them
     decisions: bytes  # the chair's decisions, canonical JSON
     reconciliation: bytes  # Reconciliation.to_json()
-    record: bytes  # the record PDF, signed by every member and closed by the chair
+    record: bytes  # the record PDF, signed by the members and closed by the chair
+    statements: tuple[bytes, ...] = ()  # members' statements (.rvstatement) used, exactly as signed
+    closing: bytes = b""  # closing.json: the members who did not sign (canonical JSON)
 
 
 def content_json(header: dict[str, Any], content: BundleContent) -> bytes:
     doc = {
         "format": CONTENT_FORMAT,
-        "version": 1,
+        "version": CONTENT_VERSION,
         "bundle_id": header["bundle_id"],
         "package": header["package"],
         "result": header["result"],
@@ -207,6 +210,8 @@ def content_json(header: dict[str, Any], content: BundleContent) -> bytes:
         "decisions": {"sha256": sha256(content.decisions), "data": b64(content.decisions)},
         "reconciliation": {"sha256": sha256(content.reconciliation), "data": b64(content.reconciliation)},
         "record": {"sha256": sha256(content.record), "data": b64(content.record)},
+        "statements": [{"sha256": sha256(s), "data": b64(s)} for s in content.statements],
+        "closing": {"sha256": sha256(content.closing), "data": b64(content.closing)},
     }
     return canonical_json(doc)
 
@@ -222,7 +227,11 @@ def parse_content(plain: bytes, header: BundleHeader, raw_header: dict[str, Any]
     """Parse the payload and check it agrees with the signed header — else Tampered."""
     try:
         doc = parse_json(plain)
-        if canonical_json(doc) != plain or doc.get("format") != CONTENT_FORMAT or doc.get("version") != 1:
+        if (
+            canonical_json(doc) != plain
+            or doc.get("format") != CONTENT_FORMAT
+            or doc.get("version") != CONTENT_VERSION
+        ):
             raise ValueError("content format")
         same = (
             doc["bundle_id"] == header.bundle_id
@@ -240,6 +249,8 @@ def parse_content(plain: bytes, header: BundleHeader, raw_header: dict[str, Any]
             decisions=_blob(doc["decisions"]),
             reconciliation=_blob(doc["reconciliation"]),
             record=_blob(doc["record"]),
+            statements=tuple(_blob(s) for s in doc["statements"]),
+            closing=_blob(doc["closing"]),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise damaged(f"content: {exc}") from exc
