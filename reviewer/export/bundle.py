@@ -41,7 +41,7 @@ from reviewer.export.bundle_format import (
     parse_header,
     sha256,
 )
-from reviewer.export.closing import Closing, check_closing, parse_closing, record_ref
+from reviewer.export.closing import Closing, check_closing, nobody_unsigned, parse_closing
 from reviewer.export.pades_validate import SignatureStatus
 from reviewer.i18n import T, beijing
 from reviewer.packages import envelope as fmt
@@ -190,7 +190,7 @@ def build_bundle(
         reconciliation,
     )
     if closing is None:
-        closing = Closing(record_ref(record_pdf).record_id, ()).to_json()
+        closing = nobody_unsigned(record_pdf)
     opened_statements = checks.check_statements(statements, chair, binding, root, clock.parse_iso(created))
     checks.check_record(
         record_pdf,

@@ -158,6 +158,11 @@ class Closing:
         return {u.expert: u.line(names.get(u.expert, u.expert[:16])) for u in self.unsigned}
 
 
+def nobody_unsigned(pdf: bytes | PdfFileReader) -> bytes:
+    """``closing.json`` of a record every member signed: it states nobody."""
+    return Closing(record_ref(pdf).record_id, ()).to_json()
+
+
 def _invalid(why: str) -> Refused:
     return Refused(
         T(

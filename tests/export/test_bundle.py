@@ -25,6 +25,7 @@ from reviewer.export.bundle_format import (
     header_json,
     sha256,
 )
+from reviewer.export.closing import nobody_unsigned
 from reviewer.export.panel_record import panel_record_input
 from reviewer.export.record import build_record_pdf
 from reviewer.packages import envelope as fmt
@@ -44,6 +45,8 @@ def forge(w: BundleWorld, *, signer: str = CHAIR, version: int = 1, **changes: o
     content = BundleContent(files, tuple(w.sheets.values()), w.decisions.to_json(), w.reconciliation,
                             w.record_signed)  # fmt: skip
     content = replace(content, **changes)  # type: ignore[arg-type]
+    if not content.closing:  # every member signed: closing.json states nobody
+        content = replace(content, closing=nobody_unsigned(content.record))
     ident = w.ids[signer]
     bundle_id = str(uuid.uuid4())
     header = header_json(

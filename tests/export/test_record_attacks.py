@@ -41,6 +41,7 @@ from reviewer.errors import Tampered
 from reviewer.export.bundle import _package_files, build_bundle, open_bundle
 from reviewer.export.bundle_checks import record_bindings, record_subject
 from reviewer.export.bundle_format import KIND, MIMETYPE, BundleContent, content_json, header_json, sha256
+from reviewer.export.closing import nobody_unsigned
 from reviewer.export.pades import _IdentitySigner, asn1_cert, find_field, sign_record
 from reviewer.export.pades_stamp import CJKFontFactory, stamp_params, stamp_style
 from reviewer.export.panel_outputs import close_record, cosign
@@ -67,6 +68,8 @@ def rogue_bundle(w: BundleWorld, *, record: bytes, decisions: bytes, reconciliat
     with open_package(w.package, w.ids[CHAIR]) as opened:
         files = _package_files(opened)
     content = BundleContent(files, tuple(w.sheets.values()), decisions, reconciliation, record)
+    if not content.closing:  # every member signed: closing.json states nobody
+        content = replace(content, closing=nobody_unsigned(content.record))
     chair = w.ids[CHAIR]
     bundle_id = str(uuid.uuid4())
     header = header_json(

@@ -7,6 +7,7 @@ import multiprocessing
 import os
 import shutil
 import uuid
+from dataclasses import replace
 from io import BytesIO
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from reviewer import i18n
 from reviewer.cli import main
 from reviewer.export.bundle import _package_files, build_bundle
 from reviewer.export.bundle_format import KIND, MIMETYPE, BundleContent, content_json, header_json, sha256
+from reviewer.export.closing import nobody_unsigned
 from reviewer.ministry import importer
 from reviewer.ministry.importer import import_bundles
 from reviewer.ministry.registry import Registry
@@ -71,6 +73,8 @@ def forge(w: BundleWorld, **changes: object) -> bytes:
     content = BundleContent(package_files, tuple(w.sheets.values()), w.decisions.to_json(), w.reconciliation,
                             w.record_signed)  # fmt: skip
     content = BundleContent(**{**content.__dict__, **changes})  # type: ignore[arg-type]
+    if not content.closing:  # every member signed: closing.json states nobody
+        content = replace(content, closing=nobody_unsigned(content.record))
     ident = w.ids[CHAIR]
     bundle_id = str(uuid.uuid4())
     header = header_json(
