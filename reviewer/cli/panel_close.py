@@ -128,6 +128,23 @@ def register_close(psub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="N",
         help="1 for the first result; a corrected result for the same package takes a higher number",
     )
+    c.add_argument(
+        "--statements",
+        nargs="+",
+        default=[],
+        metavar="FILE",
+        help="members' refusals to sign (.rvstatement, `reviewer record refuse`): their fields may stay "
+        "empty, the refusal stated on the signature page",
+    )
+    c.add_argument(
+        "--not-signed",
+        nargs="+",
+        default=[],
+        metavar="MEMBER",
+        help="members (name on the roster, or the start of their certificate fingerprint) who neither "
+        "signed nor gave written reasons: recorded as not signing (the rules deem them to agree), stated "
+        "on the signature page",
+    )
     add_passphrase_option(c)
     c.set_defaults(func=run_close)
 
@@ -143,11 +160,10 @@ def _read(path: Path, what: str) -> bytes:
 
 def run_close(args: argparse.Namespace) -> int:
     from reviewer.export.bundle import write_bundle
-    from reviewer.export.panel_outputs import RECORD, close_record, result_bundle
+    from reviewer.export.panel_outputs import RECORD, result_bundle
     from reviewer.scoring.result import Reconciliation
     from reviewer.scoring.sheet_types import SHEET_SUFFIX
     from reviewer.trust import load_identity
-    from reviewer.trust.files import write_atomic
 
     folder = Path(args.reconciliation)
     record_path = Path(args.record) if args.record else folder / RECORD
@@ -164,18 +180,7 @@ def run_close(args: argparse.Namespace) -> int:
         )
     pdf = _read(record_path, "record")
     identity = load_identity(args.identity, passphrase_source(args))
-    pdf, signed_now = close_record(pdf, identity)
-    if signed_now:
-        write_atomic(record_path, pdf)
-        print(
-            str(
-                T(
-                    "组长已签署并封闭评审意见表 {p}。",
-                    "The chair signed and closed the record {p}.",
-                    p=str(record_path),
-                )
-            )
-        )
+    pdf, statements, closing = _close(args, folder, record_path, pdf, identity)
     data = result_bundle(
         identity,
         Path(args.package),
@@ -184,6 +189,8 @@ def run_close(args: argparse.Namespace) -> int:
         reconciliation=reconciliation,
         record_pdf=pdf,
         result_version=args.result_version,
+        statements=statements,
+        closing=closing,
     )
     path = write_bundle(args.out, data)
     rec = Reconciliation.from_dict(json.loads(reconciliation))
@@ -203,3 +210,79 @@ def run_close(args: argparse.Namespace) -> int:
         )
     )
     return 0
+
+
+CLOSING_NAME = "closing.json"  # reviewer.export.closing.CLOSING
+STATEMENTS = "statements"
+
+
+def member_of(binding: PackageBinding, spec: str) -> str:
+    """The roster member ``spec`` names (a name, or the start of a certificate fingerprint)."""
+    key = spec.strip().lower()
+    found = [m for m in binding.roster if m.name == spec.strip()] or [
+        m for m in binding.roster if len(key) >= 8 and m.cert_sha256.startswith(key)
+    ]
+    if len(found) != 1:
+        raise UsageError(
+            T(
+                "“{m}”不能唯一确定本专家组的一位成员：请写其姓名或证书指纹的前 8 位以上。",
+                "“{m}” does not name exactly one member of this panel: give their name or at least the first "
+                "8 hex digits of their certificate fingerprint.",
+                m=spec,
+            )
+        )
+    return found[0].cert_sha256
+
+
+def _close(
+    args: argparse.Namespace, folder: Path, record_path: Path, pdf: bytes, chair: Identity
+) -> tuple[bytes, list[bytes], bytes | None]:
+    """Close the record (stating who did not sign) unless the chair already has; the record, the
+    refusals used and ``closing.json``, kept in ``folder`` for a later run."""
+    from reviewer.export.closing import NotSigned
+    from reviewer.export.pades import find_field
+    from reviewer.export.panel_outputs import close_stating
+    from reviewer.packages import open_package
+    from reviewer.scoring.sheet_binding import PackageBinding
+    from reviewer.scoring.statement import open_statement
+    from reviewer.trust import clock
+    from reviewer.trust.files import write_atomic
+
+    kept = folder / CLOSING_NAME
+    if find_field(pdf, chair).signed:  # closed by an earlier run: its closing facts as kept
+        if args.statements or args.not_signed:
+            raise UsageError(
+                T(
+                    "组长已签署并封闭该意见表，不能再载明未签字的成员。",
+                    "The chair has already signed and closed the record; nobody more can be stated as not signing.",
+                )
+            )
+        used = [_read(p, "statement") for p in sorted((folder / STATEMENTS).glob("*.rvstatement"))]
+        return pdf, used, _read(kept, "closing facts") if kept.is_file() else None
+    with open_package(Path(args.package), chair) as opened:
+        binding = PackageBinding.of(opened)
+    root = chair.trust_root()
+    refusals = [open_statement(_read(Path(p), "statement"), chair, binding, root) for p in args.statements]
+    now = clock.iso(clock.utcnow())
+    marks = [NotSigned(member_of(binding, m), now) for m in args.not_signed]
+    closed = close_stating(pdf, chair, binding, refusals=refusals, not_signed=marks)
+    cited = {u.statement_sha256 for u in closed.facts.unsigned}
+    used = [s for s in refusals if s.digest in cited]
+    for s in used:
+        (folder / STATEMENTS).mkdir(exist_ok=True)
+        write_atomic(folder / STATEMENTS / f"{s.digest[:16]}.rvstatement", s.data)
+    write_atomic(kept, closed.closing)
+    write_atomic(record_path, closed.pdf)
+    print(
+        str(
+            T(
+                "组长已签署并封闭评审意见表 {p}。",
+                "The chair signed and closed the record {p}.",
+                p=str(record_path),
+            )
+        )
+    )
+    names = {m.cert_sha256: m.name for m in binding.roster}
+    for line in closed.facts.lines(names).values():
+        print("  " + line)
+    return closed.pdf, [s.data for s in used], closed.closing
