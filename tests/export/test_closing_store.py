@@ -69,3 +69,17 @@ def test_the_chairs_store_holds_refusals_and_not_signed_records(
         (w.ids["li-zhe"].fingerprint, REFUSED),
         (silent, NOT_SIGNED),
     ]
+
+
+def test_the_demo_refusal_is_a_signed_refusal_with_reasons(bundle_world: BundleWorld) -> None:
+    from reviewer.demo.people import DEMO_MEMBERS
+    from reviewer.demo.refusal import DEMO_REFUSAL_REASON, DEMO_REFUSER, demo_refusal
+    from reviewer.scoring.statement import open_statement
+
+    w = bundle_world
+    assert DEMO_REFUSER in {m.key for m in DEMO_MEMBERS}
+    data = demo_refusal(w.ids[DEMO_REFUSER], w.package, w.record_unsigned)
+    statement = open_statement(data, w.ids[CHAIR], w.binding, w.root)
+    assert statement.kind == "refusal" and statement.member.fingerprint == w.ids[DEMO_REFUSER].fingerprint
+    assert statement.refusal is not None and statement.refusal.reason == DEMO_REFUSAL_REASON
+    assert record_ref(w.record_unsigned).binds(statement.refusal)
