@@ -139,6 +139,7 @@ def _package_files(opened: OpenedPackage) -> dict[str, bytes]:
         "revocations.crl": view.revocations_der,
         "standard.json": opened.read("standard.json"),
         "candidate.json": opened.read("candidate.json"),
+        "procedure.json": opened.read("procedure.json"),
     }
     assert tuple(files) == PACKAGE_FILES
     return files

@@ -44,6 +44,7 @@ from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.scoring.sheet_collection import SheetCollection
 from reviewer.scoring.sheet_types import CLOCK_SKEW, VerifiedSheet
 from reviewer.standards import Standard, load_bytes
+from reviewer.standards.panel_rules import panel_rules_from_bytes
 from reviewer.trust import certs, clock
 from reviewer.trust.encoding import parse_json
 from reviewer.trust.revocation import RevocationList
@@ -81,7 +82,7 @@ def check_package_files(
         )
     revocations = RevocationList.load(crl, root)
     revocations.check(signature.signer, created)
-    for name in ("standard.json", "candidate.json"):
+    for name in ("standard.json", "candidate.json", "procedure.json"):
         try:
             entry = manifest.entry(name)
         except KeyError as exc:
@@ -99,7 +100,8 @@ def check_package_files(
         Path("(bundle)"), manifest, body, signature, crl, trusted=True, revocations=revocations
     )
     candidate = parse_json(files["candidate.json"])
-    return PackageBinding.of_view(view, standard), candidate, manifest
+    rules = panel_rules_from_bytes(files["procedure.json"], "procedure.json")
+    return PackageBinding.of_view(view, standard, rules), candidate, manifest
 
 
 @lru_cache(maxsize=8)

@@ -28,9 +28,16 @@ FORMAT = "reviewer.result"
 CONTENT_FORMAT = "reviewer.result-content"
 BUNDLE_SUFFIX = ".rvresult"
 KIND = "result"  # the wrap context is "reviewer/1 result <bundle_id>"
-# The package's own files, as the ministry signed them (standard and candidate: plaintext entries,
-# checked against the SHA-256 the signed manifest gives for them).
-PACKAGE_FILES = ("manifest.json", "signature.json", "revocations.crl", "standard.json", "candidate.json")
+# The package's own files, as the ministry signed them (standard, candidate and procedure: plaintext
+# entries, checked against the SHA-256 the signed manifest gives for them).
+PACKAGE_FILES = (
+    "manifest.json",
+    "signature.json",
+    "revocations.crl",
+    "standard.json",
+    "candidate.json",
+    "procedure.json",
+)
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
