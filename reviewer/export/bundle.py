@@ -50,9 +50,11 @@ from reviewer.packages.manifest import MIMETYPE as PACKAGE_MIMETYPE
 from reviewer.packages.reader import OpenedPackage
 from reviewer.scoring.decisions import PanelDecisions
 from reviewer.scoring.decisions_io import check_decisions, parse_decisions
+from reviewer.scoring.motion import Motion
 from reviewer.scoring.result import Reconciliation
 from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.scoring.sheet_types import CLOCK_SKEW, VerifiedSheet
+from reviewer.scoring.statement import Statement
 from reviewer.standards import Standard
 from reviewer.trust import certs, clock
 from reviewer.trust.files import write_atomic
@@ -81,6 +83,7 @@ def decisions_of(data: bytes, binding: PackageBinding) -> PanelDecisions:
             binding.require_standard(),
             {m.cert_sha256: m.role for m in binding.roster},
             binding.package_id,
+            binding.procedure,
         )
     except InvalidInput as exc:
         raise Refused(
@@ -111,6 +114,8 @@ class VerifiedBundle:
     record_pdf: bytes
     record_signatures: tuple[SignatureStatus, ...]
     data: bytes  # the bundle file exactly as signed
+    motions: tuple[Motion, ...] = ()  # the chair's motions, verified
+    statements: tuple[Statement, ...] = ()  # the members' statements, verified
 
     @property
     def package_id(self) -> str:
@@ -154,6 +159,8 @@ def build_bundle(
     reconciliation: bytes,
     record_pdf: bytes,
     result_version: int = 1,
+    motions: Sequence[bytes] = (),
+    statements: Sequence[bytes] = (),
     now: datetime | None = None,
 ) -> bytes:
     """Check everything the ministry will check (as the chair can: the sheets are also encrypted to
@@ -177,12 +184,9 @@ def build_bundle(
         )
     chair.installed().verify(root, at, binding.revocations)
     verified = checks.check_sheets(sheets, chair, binding, root, clock.parse_iso(created))
-    checks.recompute(
-        binding.require_standard(),
-        verified,
-        decisions_of(decisions, binding).to_engine_decisions(),
-        reconciliation,
-    )
+    decided = decisions_of(decisions, binding)
+    checks.check_votes(decided, binding, verified, motions, statements, chair, root, clock.parse_iso(created))
+    checks.recompute(binding.require_standard(), verified, decided.to_engine_decisions(), reconciliation)
     checks.check_record(
         record_pdf,
         root,
@@ -208,7 +212,9 @@ def build_bundle(
         sheet_count=len(sheets),
         record_sha256=sha256(record_pdf),
     )
-    content = BundleContent(files, tuple(sheets), decisions, reconciliation, record_pdf)
+    content = BundleContent(
+        files, tuple(sheets), decisions, reconciliation, record_pdf, tuple(motions), tuple(statements)
+    )
     return fmt.seal_envelope(
         mimetype=MIMETYPE,
         kind=KIND,
@@ -314,6 +320,9 @@ def open_bundle(
     sheets = checks.check_sheets(content.sheets, ministry_reader, binding, root, signed_at)
     standard = binding.require_standard()
     decisions = decisions_of(content.decisions, binding)
+    motions, statements = checks.check_votes(
+        decisions, binding, sheets, content.motions, content.statements, ministry_reader, root, signed_at
+    )
     reconciliation = checks.recompute(
         standard, sheets, decisions.to_engine_decisions(), content.reconciliation
     )
@@ -339,6 +348,8 @@ def open_bundle(
         record_pdf=content.record,
         record_signatures=statuses,
         data=data,
+        motions=motions,
+        statements=statements,
     )
 
 

@@ -191,6 +191,8 @@ class BundleContent:
     decisions: bytes  # the chair's decisions, canonical JSON
     reconciliation: bytes  # Reconciliation.to_json()
     record: bytes  # the record PDF, signed by every member and closed by the chair
+    motions: tuple[bytes, ...] = ()  # the chair's .rvmotion files the decisions cite, as signed
+    statements: tuple[bytes, ...] = ()  # the members' .rvstatement files, as signed
 
 
 def content_json(header: dict[str, Any], content: BundleContent) -> bytes:
@@ -214,6 +216,8 @@ def content_json(header: dict[str, Any], content: BundleContent) -> bytes:
         "decisions": {"sha256": sha256(content.decisions), "data": b64(content.decisions)},
         "reconciliation": {"sha256": sha256(content.reconciliation), "data": b64(content.reconciliation)},
         "record": {"sha256": sha256(content.record), "data": b64(content.record)},
+        "motions": [{"sha256": sha256(m), "data": b64(m)} for m in content.motions],
+        "statements": [{"sha256": sha256(m), "data": b64(m)} for m in content.statements],
     }
     return canonical_json(doc)
 
@@ -247,6 +251,8 @@ def parse_content(plain: bytes, header: BundleHeader, raw_header: dict[str, Any]
             decisions=_blob(doc["decisions"]),
             reconciliation=_blob(doc["reconciliation"]),
             record=_blob(doc["record"]),
+            motions=tuple(_blob(m) for m in doc["motions"]),
+            statements=tuple(_blob(m) for m in doc["statements"]),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise damaged(f"content: {exc}") from exc

@@ -111,6 +111,8 @@ def result_bundle(
     reconciliation: bytes,
     record_pdf: bytes,
     result_version: int = 1,
+    motions: Sequence[bytes] = (),
+    statements: Sequence[bytes] = (),
     now: datetime | None = None,
 ) -> bytes:
     """The ``.rvresult`` for the ministry: checked as the ministry will, signed by the chair."""
@@ -123,6 +125,8 @@ def result_bundle(
             reconciliation=reconciliation,
             record_pdf=record_pdf,
             result_version=result_version,
+            motions=motions,
+            statements=statements,
             now=now,
         )
 
