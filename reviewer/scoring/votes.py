@@ -19,7 +19,8 @@ from reviewer.errors import Refused
 from reviewer.i18n import T
 from reviewer.packages.manifest import RosterMember
 from reviewer.scoring.decisions import CastVote, ConsensusDecision, DissentDecision, Opinion, PanelDecisions
-from reviewer.scoring.motion import Motion
+from reviewer.scoring.motion import Change, Motion
+from reviewer.scoring.result import Reconciliation
 from reviewer.scoring.statement import Statement
 from reviewer.scoring.stats import canonical
 from reviewer.standards.panel_rules import PanelRules
@@ -285,3 +286,21 @@ def apply_statements(
         else:
             result = result.with_dissent(DissentDecision(fp, s.dissent, s.member, s.created, s.digest))
     return result
+
+
+def motion_changes(decisions: PanelDecisions, reconciliation: Reconciliation) -> list[Change]:
+    """The consensus changes of ``decisions`` as a motion proposes them: each with the computed
+    aggregate it replaces (from ``reconciliation``), its ground and rationale."""
+    out = []
+    for c in decisions.consensus:
+        aggregate = reconciliation.indicator(c.code).aggregate
+        if aggregate is None:
+            raise Refused(
+                T(
+                    "指标 {code} 尚无计算值（没有评分），不能提请变更。",
+                    "Indicator {code} has no computed aggregate yet (no scores); no change can be proposed.",
+                    code=c.code,
+                )
+            )
+        out.append(Change(c.code, c.value, aggregate, c.ground, c.rationale))
+    return out
