@@ -96,7 +96,9 @@ def decisions_for(world_ids: dict[str, Identity], package_id: str) -> PanelDecis
     return PanelDecisions(
         package_id,
         consensus=(
-            ConsensusDecision("2.1", Decimal("5.5"), "经实地核查，专家组协商一致。", actor(CHAIR), AT, "extreme"),
+            ConsensusDecision(
+                "2.1", Decimal("5.5"), "经实地核查，专家组协商一致。", actor(CHAIR), AT, "extreme"
+            ),
         ),
         opinion=Opinion(
             ("园区软件产业集聚度高。",),
@@ -117,9 +119,7 @@ def put_to_vote(
     statement (周淼 with her own dissent), the decisions filled from them."""
     standard = binding.require_standard()
     before = reconcile(standard, [s.to_expert_scores() for s in verified], draft.to_engine_decisions(()))
-    data = build_motion(
-        ids[CHAIR], binding, changes=motion_changes(draft, before), opinion=draft.opinion
-    )
+    data = build_motion(ids[CHAIR], binding, changes=motion_changes(draft, before), opinion=draft.opinion)
     motion = open_motion(data, ids[CHAIR], binding, ids[CHAIR].trust_root())
     raws, statements = [], []
     for key in (k for k in ids if k not in (CHAIR, RECUSED)):
