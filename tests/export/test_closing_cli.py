@@ -31,6 +31,10 @@ def test_refuse_and_close_stating_who_did_not_sign(
         (out / "sheets" / f"{key}.rvsheet").write_bytes(data)
     (out / "decisions.json").write_bytes(w.decisions.to_json())
     (out / "reconciliation.json").write_bytes(w.reconciliation)
+    for name, files in (("motions", w.motions), ("statements", w.statements)):  # the panel's votes
+        (out / name).mkdir()
+        for i, data in enumerate(files):
+            (out / name / f"{i}.{'rvmotion' if name == 'motions' else 'rvstatement'}").write_bytes(data)
     record = out / "record.pdf"
     record.write_bytes(w.record_unsigned)
     chair = w.folders[CHAIR]
