@@ -271,6 +271,24 @@ def bundle(
         T("结论：{c}；总分 {t}", "Conclusion: {c}; total {t}", c=label.zh if label else "—", t=rec.total),
         T("已按评分表和组长决定重新计算，结果一致。", "Recomputed from the sheets and decisions: identical."),
     ]
+    names = {m.cert_sha256: m.name for m in opened.binding.roster}
+    for u in opened.closing.unsigned if opened.closing else ():
+        name = names.get(u.expert, u.expert[:16])
+        claims.append(
+            T(
+                "{name}拒绝签字，书面理由（已核验其签名的拒签声明 {d}）：{r}",
+                "{name} refused to sign, with written reasons (their signed refusal {d}, verified): {r}",
+                name=name,
+                d=(u.statement_sha256 or "")[:16],
+                r=u.reason or "",
+            )
+            if u.reason is not None
+            else T(
+                "{name}未签字，亦未书面说明理由（组长已记录，依规视为同意）。",
+                "{name} did not sign and gave no written reasons (recorded by the chair; deemed to agree).",
+                name=name,
+            )
+        )
     lines = [sig] + [
         SignatureLine(
             s.signer_name,
