@@ -193,8 +193,11 @@ def check_votes_before_close(
     from reviewer.scoring.sheet_binding import PackageBinding
     from reviewer.trust import clock
 
+    from reviewer.scoring.panel import require_chair
+
     with open_package(package, chair) as opened:
         binding = PackageBinding.of(opened)
+    require_chair(binding, chair)
     now = clock.utcnow()
     root = chair.trust_root()
     verified = check_sheets(sheets, chair, binding, root, now)
