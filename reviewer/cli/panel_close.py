@@ -190,10 +190,9 @@ def check_votes_before_close(
     from reviewer.export.bundle import decisions_of
     from reviewer.export.bundle_checks import check_sheets, check_votes
     from reviewer.packages import open_package
+    from reviewer.scoring.panel import require_chair
     from reviewer.scoring.sheet_binding import PackageBinding
     from reviewer.trust import clock
-
-    from reviewer.scoring.panel import require_chair
 
     with open_package(package, chair) as opened:
         binding = PackageBinding.of(opened)

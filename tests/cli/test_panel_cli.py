@@ -105,7 +105,7 @@ def reconcile_args(world: dict, out: Path, *sheets: Path, identity: str = "wang-
 def test_reconcile_the_demo_with_decisions(world: dict, tmp_path: Path) -> None:
     fp = world["fp"]
     decisions = {
-        "format": "reviewer.decisions/1",
+        "format": "reviewer.decisions/2",
         "package_id": world["binding"].package_id,
         "consensus": [{"code": "3.2", "value": "4.5", "rationale": "专家组合议：名品以园区企业自有产品为准"}],
         "explanations": [{"expert": fp["赵鑫"], "code": "2.1", "text": "按可核实的园区内研发投入计算，占收入约 4%。"}],
@@ -195,7 +195,7 @@ def test_only_the_demo_sheets_give_no_conclusion(world: dict, tmp_path: Path) ->
 def test_invalid_decisions_stop_with_the_field(
     world: dict, tmp_path: Path, decisions: dict, path: str
 ) -> None:
-    doc = {"format": "reviewer.decisions/1", "package_id": world["binding"].package_id, **decisions}
+    doc = {"format": "reviewer.decisions/2", "package_id": world["binding"].package_id, **decisions}
     file = tmp_path / "d.json"
     file.write_text(json.dumps(doc), "utf-8")
     code, _, stderr = cli(*reconcile_args(world, tmp_path / "o", world["li"]), "--decisions", file)
@@ -205,7 +205,7 @@ def test_invalid_decisions_stop_with_the_field(
 
 def test_consensus_out_of_range_is_refused_by_the_engine(world: dict, tmp_path: Path) -> None:
     doc = {
-        "format": "reviewer.decisions/1",
+        "format": "reviewer.decisions/2",
         "package_id": world["binding"].package_id,
         "consensus": [{"code": "3.2", "value": "7.5", "rationale": "r"}],
     }
