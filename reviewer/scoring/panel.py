@@ -31,6 +31,7 @@ from reviewer.scoring.sheet import VerifiedSheet, open_sheet
 from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.scoring.sheet_collection import SheetCollection
 from reviewer.scoring.statement import Statement, check_answers_motion, open_statement
+from reviewer.scoring.validate import check_value
 from reviewer.scoring.votes import adopted_codes, apply_statements, panel_voters, require_adopted
 from reviewer.standards.model import Standard
 from reviewer.standards.panel_rules import PanelRules
@@ -189,6 +190,9 @@ class PanelState:
         """Replace the decisions after checking they belong to this package (``DecisionsInvalid``)."""
         roster = {m.cert_sha256: m.role for m in self.binding.roster}
         check_decisions(decisions, self.standard, roster, self.binding.package_id, self.rules)
+        leaves = {leaf.code: leaf for leaf in self.standard.leaves()}
+        for c in decisions.consensus:  # a proposal is checked now, not only once adopted
+            check_value(leaves[c.code], c.value, expert_id=None)
         return replace(self, decisions=decisions)
 
     @property
