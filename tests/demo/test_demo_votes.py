@@ -48,7 +48,7 @@ def test_the_demo_record_prints_the_change_the_votes_and_the_dissent(tmp_path, m
         for key in ("li-zhe", "wang-kun")
     ]
     out = tmp_path / "out"
-    code, stdout, stderr = cli(
+    code, _, stderr = cli(
         "panel", "reconcile", demo.package, "--identity", demo.identities["wang-kun"], "--passphrase-env", ENV,
         "--sheets", *demo.sheets, *extra, "--decisions", votes / DECISIONS, "--motions", votes / MOTION,
         "--statements", *statements, "--out", out,
@@ -67,7 +67,5 @@ def test_the_demo_record_prints_the_change_the_votes_and_the_dissent(tmp_path, m
     assert "同意4人（王堃、李喆、张玥、陈燊）、反对1人（赵鑫）" in flat
     assert "以上专家组意见经组长提请专家组表决：同意5人（王堃、李喆、张玥、陈燊、赵鑫）" in flat
     (dissent,) = decisions.dissents
-    assert (
-        f"赵鑫（专家）（由赵鑫本人撰写并以数字签名签署，声明摘要{dissent.statement_sha256[:16]}）：" in flat
-    )
+    assert f"赵鑫（专家，本人撰写并以数字签名签署，声明摘要{dissent.statement_sha256[:16]}）：" in flat
     assert "".join(DISSENT.split()) in flat
