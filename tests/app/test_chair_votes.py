@@ -48,7 +48,7 @@ def test_put_to_panel_then_import_statements_and_restore(sheet_world, data_dir: 
             files[-1].write_bytes(
                 build_statement(
                     w.ids[key], w.binding, motion=motion, votes=[Vote("1.1", vote, reason)], dissent=dissent
-                )  # fmt: skip
+                )
             )
         done = import_statements(state, [*files, tmp_path / "m.rvmotion"], chair_store)
         assert done.changed and done.accepted == 3 and done.refused == 1  # the motion is no statement
