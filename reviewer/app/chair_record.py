@@ -295,7 +295,7 @@ def write_result(
         record_pdf=pdf,
         result_version=version,
         motions=[m.data for m in state.motions],
-        statements=[*(s.data for s in state.statements), *refusals],
+        statements=list(dict.fromkeys([*(s.data for s in state.statements), *refusals])),  # each once
         closing=closing,
     )
     progress(1, 2, steps[1])
