@@ -24,7 +24,7 @@ MAX_MANIFEST = 32 * MiB  # bytes of manifest.json
 MAX_SIGNATURE = 64 * 1024  # bytes of signature.json
 MAX_CRL = 1 * MiB  # bytes of revocations.crl
 FIXED_MEMBERS = ("mimetype", "manifest.json", "signature.json", "revocations.crl")
-MAX_MEMBERS = MAX_ENTRIES + len(FIXED_MEMBERS)  # ZIP members (the safe ZIP reader's cap)
+MAX_MEMBERS = MAX_ENTRIES + 1 + len(FIXED_MEMBERS)  # ZIP members: entries, the header, the fixed four
 
 _WHAT_TO_DO = (
     "请把材料分成几个评审包，或把一批扫描件等文件夹压缩成一个 ZIP 文件、作为一份材料封装。",
