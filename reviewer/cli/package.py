@@ -120,8 +120,13 @@ def _describe(view: PackageView, manifest: Manifest | None = None) -> list[str]:
             )
         ),
         str(T("签发时间：{a}；有效期至：{b}", "Created: {a}; expires: {b}", a=m.created, b=m.expires)),
-        str(T("可打开者：{n} 个（专家组成员与工业和信息化部）", "Recipients: {n} (the panel members and the ministry)",
-              n=len(m.recipients))),  # fmt: skip
+        str(
+            T(
+                "可打开者：{n} 个（专家组成员与工业和信息化部）",
+                "Recipients: {n} (the panel members and the ministry)",
+                n=len(m.recipients),
+            )
+        ),
     ]
     if manifest is None:
         lines.append(

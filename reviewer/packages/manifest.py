@@ -87,7 +87,11 @@ class Sealed:
     encrypted_sha256: str
 
     def to_json(self) -> dict[str, Any]:
-        return {"path": self.path, "encrypted_size": self.encrypted_size, "encrypted_sha256": self.encrypted_sha256}
+        return {
+            "path": self.path,
+            "encrypted_size": self.encrypted_size,
+            "encrypted_sha256": self.encrypted_sha256,
+        }
 
 
 @dataclass(frozen=True)
@@ -137,7 +141,9 @@ class Entry:
 
 
 def _recipients_json(recipients: tuple[WrappedKey, ...]) -> list[dict[str, str]]:
-    return [{"id": w.recipient, "ephemeral": b64(w.ephemeral), "wrapped_key": b64(w.wrapped)} for w in recipients]
+    return [
+        {"id": w.recipient, "ephemeral": b64(w.ephemeral), "wrapped_key": b64(w.wrapped)} for w in recipients
+    ]
 
 
 @dataclass(frozen=True)
@@ -333,7 +339,9 @@ def _earlier() -> EarlierFormat:
 def _sealed(doc: Any) -> Sealed:
     if not isinstance(doc, dict) or set(doc) != {"path", "encrypted_size", "encrypted_sha256"}:
         raise _invalid("entry fields")
-    return Sealed(_str(doc, "path", PAYLOAD), _int(doc, "encrypted_size"), _str(doc, "encrypted_sha256", HEX64))
+    return Sealed(
+        _str(doc, "path", PAYLOAD), _int(doc, "encrypted_size"), _str(doc, "encrypted_sha256", HEX64)
+    )
 
 
 def parse_manifest(data: bytes) -> PublicManifest:

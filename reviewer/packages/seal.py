@@ -196,7 +196,9 @@ def seal(
             entries = [_write_entry(writer, src, i, file_key, chunk_size) for i, src in enumerate(sources, 1)]
             manifest = replace(draft, entries=tuple(entries))
             plain_header = manifest.header_bytes()
-            limits.check_manifest_size(len(plain_header))  # as checked above, unless a material grew meanwhile
+            limits.check_manifest_size(
+                len(plain_header)
+            )  # as checked above, unless a material grew meanwhile
             manifest = replace(manifest, header=_write_header(writer, plain_header, file_key, chunk_size))
             body = manifest.to_bytes()
             limits.check_manifest_size(len(body))  # as checked above, unless a material grew meanwhile

@@ -51,7 +51,9 @@ def test_without_a_key_only_the_public_part_is_shown(world, env) -> None:
     view = verify_package(world.small_package, load_pinned_root(world.identities["li"]))
     assert not hasattr(view.manifest, "roster") and not hasattr(view.manifest, "candidate")
     assert view.manifest.header.path == HEADER_PATH
-    assert view.contents_checked is not None and view.contents_checked.entries == len(view.manifest.entries) + 1
+    assert (
+        view.contents_checked is not None and view.contents_checked.entries == len(view.manifest.entries) + 1
+    )
     assert inspect_package(world.small_package).manifest == view.manifest
     code, out, _ = cli("package", "verify", world.small_package, "--identity", world.identities["zhao"])
     assert code == 13 and "示例软件园" not in out and "张伟" not in out  # zhao is not on this panel
