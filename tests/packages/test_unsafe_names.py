@@ -140,7 +140,9 @@ def test_verify_prints_names_from_a_file_escaped(world, env, tmp_path: Path, mon
 
 def test_package_verify_prints_names_from_a_file_escaped(world, env, tmp_path: Path, monkeypatch) -> None:
     pkg = _forged_package(world, tmp_path, monkeypatch)
-    code, out, _ = cli("package", "open", pkg, "--identity", world.identities["li"], "--passphrase-env", PASS_ENV)
+    code, out, _ = cli(
+        "package", "open", pkg, "--identity", world.identities["li"], "--passphrase-env", PASS_ENV
+    )
     assert code == 0
     assert not any(line.strip() == "Result: VALID." for line in out.splitlines()), out
     _assert_inert(out)
