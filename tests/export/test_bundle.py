@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import replace
 from decimal import Decimal
@@ -111,6 +112,19 @@ def test_a_foreign_root_is_untrusted_and_other_files_are_not_bundles(
         verify_bundle(w.bundle, panel.root)  # the record tests' ministry, not this one
     with pytest.raises(NotAnArtifact):
         verify_bundle(w.sheets["li-zhe"], w.root)
+
+
+def test_the_package_header_must_be_the_one_the_signed_manifest_names(bundle_world: BundleWorld) -> None:
+    """The roster and candidate reach the ministry in package-header.json, checked against the hash
+    in the package's signed manifest: another package's header (another panel) is refused."""
+    w = bundle_world
+    with open_package(w.package, w.ids[CHAIR]) as opened:
+        files = _package_files(opened)
+    assert json.loads(files["package-header.json"])["roster"][-1]["name"] == "王堃"
+    with open_package(w.other_package, w.ids[CHAIR]) as opened:
+        other = opened.manifest.header_bytes()
+    with pytest.raises(ForeignContent, match="package header"):
+        open_bundle(forge(w, package_files={**files, "package-header.json": other}), w.ministry, w.root)
 
 
 def test_another_panels_sheet_is_refused(bundle_world: BundleWorld) -> None:

@@ -51,7 +51,9 @@ def test_a_sheet_names_only_its_signer_and_only_in_its_certificate(bundle_world:
         assert set(header["signer"]) == {"cert_sha256", "role"}
 
 
-def test_the_bundle_names_neither_the_candidate_nor_the_chair_in_its_header(bundle_world: BundleWorld) -> None:
+def test_the_bundle_names_neither_the_candidate_nor_the_chair_in_its_header(
+    bundle_world: BundleWorld,
+) -> None:
     data = bundle_world.bundle
     others = [t for k, pair in NAMES.items() if k != CHAIR for t in pair if t not in NAMES[CHAIR]]
     absent(data, others + CANDIDATE_TEXT)
