@@ -61,3 +61,19 @@ def test_the_bundle_names_neither_the_candidate_nor_the_chair_in_its_header(
     absent(parts["header.json"], list(NAMES[CHAIR]))
     header = json.loads(parts["header.json"])
     assert "candidate" not in header and set(header["signer"]) == {"cert_sha256", "role"}
+
+
+def test_a_return_notice_names_only_the_chair_and_only_in_its_certificate(bundle_world: BundleWorld) -> None:
+    from reviewer.scoring.return_notice import build_return_notice, open_return_notice
+    from reviewer.scoring.sheet import open_sheet
+
+    w = bundle_world
+    sheet = open_sheet(w.sheets["li-zhe"], w.ids[CHAIR], w.binding, w.root)
+    data = build_return_notice(w.ids[CHAIR], w.binding, sheet, ["1.1"], "请核对该项得分。")
+    others = [t for k, pair in NAMES.items() if k != CHAIR for t in pair if t not in NAMES[CHAIR]]
+    absent(data, others + CANDIDATE_TEXT)
+    header = json.loads(members(data)["header.json"])
+    absent(members(data)["header.json"], list(NAMES[CHAIR]))
+    assert header["signer"] == {"cert_sha256": w.ids[CHAIR].fingerprint, "role": "chair"}
+    notice = open_return_notice(data, w.ids["li-zhe"], w.binding, sheet=sheet)
+    assert notice.codes == ("1.1",)
