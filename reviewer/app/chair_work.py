@@ -53,7 +53,7 @@ def bind_review(
     # The signed manifest is what the binding needs; the package was opened a moment ago and each
     # entry is checked against it as it is decrypted, so hashing every entry again buys nothing here.
     view = verify_package(review.path, review.identity.trust_root(), contents=False)
-    state = PanelState.start(PackageBinding.of_view(view, review.standard), review.identity)
+    state = PanelState.start(PackageBinding.of_view(view, review.manifest, review.standard), review.identity)
     if chair_store is None:
         return state, ()
     package_id = state.binding.package_id
