@@ -108,6 +108,10 @@ class NotAnArtifact(ReviewerError):
     exit_code = 10
 
 
+class EarlierFormat(NotAnArtifact):
+    """An artifact in a format an earlier release wrote, which this release no longer reads."""
+
+
 class Tampered(ReviewerError):
     """The file's signature or authenticated encryption does not match its content."""
 

@@ -60,7 +60,9 @@ def bind_review(
     view = verify_package(review.path, review.identity.trust_root(), contents=False)
     with open_package(review.path, review.identity) as opened:
         rules = opened.procedure()  # the panel rules the package was sealed under
-    state = PanelState.start(PackageBinding.of_view(view, review.standard, rules), review.identity)
+    state = PanelState.start(
+        PackageBinding.of_view(view, review.manifest, review.standard, rules), review.identity
+    )
     if chair_store is None:
         return state, ()
     package_id = state.binding.package_id

@@ -12,7 +12,7 @@ from reviewer.i18n import T
 from reviewer.trust.names import printable
 
 if TYPE_CHECKING:
-    from reviewer.packages import PackageView
+    from reviewer.packages import Manifest, PackageView
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -95,15 +95,61 @@ def run_seal(args: argparse.Namespace) -> int:
     return 0
 
 
-def _describe(view: PackageView) -> list[str]:
-    from reviewer.standards.summary import CANDIDATE, KIND
+def _describe(view: PackageView, manifest: Manifest | None = None) -> list[str]:
+    """The package's public part; with ``manifest`` (an opened package's) the panel, candidate,
+    standard and content too, else a note that only the panel and the ministry can read them."""
+    from reviewer.packages.manifest import confidential_note
     from reviewer.trust import pretty_fingerprint
 
     m = view.manifest
+    lines = [
+        str(T("包编号：{v}", "Package id: {v}", v=m.package_id)),
+        str(T("签发机构：{name}", "Issuer: {name}", name=m.issuer.get("name"))),
+        str(
+            T(
+                "  根证书指纹：{fp}",
+                "  root fingerprint: {fp}",
+                fp=pretty_fingerprint(m.issuer["root_sha256"]),
+            )
+        ),
+        str(
+            T(
+                "  签名证书指纹：{fp}",
+                "  signer fingerprint: {fp}",
+                fp=pretty_fingerprint(view.signer_fingerprint),
+            )
+        ),
+        str(T("签发时间：{a}；有效期至：{b}", "Created: {a}; expires: {b}", a=m.created, b=m.expires)),
+        str(
+            T(
+                "可打开者：{n} 个（专家组成员与工业和信息化部）",
+                "Recipients: {n} (the panel members and the ministry)",
+                n=len(m.recipients),
+            )
+        ),
+    ]
+    if manifest is None:
+        lines.append(
+            str(
+                T(
+                    "内容：{n} 个加密文件，共 {size} 字节（密文）",
+                    "Content: {n} encrypted files, {size} bytes (ciphertext)",
+                    n=len(m.entries),
+                    size=sum(e.encrypted_size for e in m.entries),
+                )
+            )
+        )
+        lines.append(str(confidential_note()))
+        return [printable(line) for line in lines]
+    return [printable(line) for line in lines + _confidential(manifest)]  # from the file: escaped
+
+
+def _confidential(m: Manifest) -> list[str]:
+    from reviewer.standards.summary import CANDIDATE, KIND
+
     c = m.candidate
     where = " ".join(x for x in (c.get("province", ""), c.get("city", "")) if x)
     lines = [
-        str(T("包编号：{v}", "Package id: {v}", v=m.package_id)),
         str(T("评审类型：{v}", "Kind: {v}", v=KIND.get(m.kind, m.kind))),
         str(
             T(
@@ -122,22 +168,6 @@ def _describe(view: PackageView) -> list[str]:
                 ver=m.standard.get("version"),
             )
         ),
-        str(T("签发机构：{name}", "Issuer: {name}", name=m.issuer.get("name"))),
-        str(
-            T(
-                "  根证书指纹：{fp}",
-                "  root fingerprint: {fp}",
-                fp=pretty_fingerprint(m.issuer["root_sha256"]),
-            )
-        ),
-        str(
-            T(
-                "  签名证书指纹：{fp}",
-                "  signer fingerprint: {fp}",
-                fp=pretty_fingerprint(view.signer_fingerprint),
-            )
-        ),
-        str(T("签发时间：{a}；有效期至：{b}", "Created: {a}; expires: {b}", a=m.created, b=m.expires)),
         str(T("专家组：", "Roster:")),
     ]
     for r in m.roster:
@@ -153,7 +183,7 @@ def _describe(view: PackageView) -> list[str]:
             )
         )
     )
-    return [printable(line) for line in lines]  # names and places come from the file: escaped
+    return lines
 
 
 def run_verify(args: argparse.Namespace) -> int:
@@ -225,7 +255,7 @@ def run_open(args: argparse.Namespace) -> int:
     identity = load_identity(args.identity, passphrase_source(args))
     with open_package(args.package, identity) as opened:
         total = opened.verify_all()
-        print("\n".join(_describe(opened.view)))
+        print("\n".join(_describe(opened.view, opened.manifest)))
         print(
             str(
                 T(

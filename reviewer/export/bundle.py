@@ -7,7 +7,8 @@
     header = verify_bundle(data, root)          # anyone: the chair's signature and the public claims
 
 The bundle carries the package's own signed files (manifest, signature, revocation list, the
-standard and candidate whose SHA-256 the manifest gives), every score sheet exactly as signed, the
+decrypted confidential header whose SHA-256 the manifest gives — the roster and the candidate — and
+the standard and candidate whose SHA-256 that header gives), every score sheet exactly as signed, the
 chair's decisions and the reconciliation (canonical JSON) and the record PDF as finally signed by
 every member and closed by the chair. It is signed by the chair and encrypted to the ministry only.
 Format: ``docs/bundle-format.md``.
@@ -29,12 +30,13 @@ from reviewer.export import bundle_checks as checks
 from reviewer.export.bundle_format import (
     KIND,
     MIMETYPE,
+    PACKAGE_ENTRIES,
     PACKAGE_FILES,
+    PACKAGE_HEADER,
     BundleContent,
     BundleHeader,
     NotTheChair,
     content_json,
-    damaged,
     header_json,
     not_a_bundle,
     parse_content,
@@ -131,6 +133,20 @@ class VerifiedBundle:
     def digest(self) -> str:
         return self.header.digest
 
+    @property
+    def candidate_name(self) -> str:
+        """The candidate's name, from the package's candidate.json (the header does not name it)."""
+        return str(self.binding_candidate.get("name", ""))
+
+    @property
+    def candidate_type(self) -> str:
+        return str(self.binding_candidate.get("type", ""))
+
+    @property
+    def binding_candidate(self) -> dict[str, Any]:
+        profile = self.candidate.get("profile")
+        return profile if isinstance(profile, dict) else {}
+
     def supersedes(self, other: BundleHeader) -> bool:
         """A newer result for the same package replaces an older one; the ministry refuses older ones."""
         return other.package_id == self.package_id and self.result_version > other.result_version
@@ -144,9 +160,8 @@ def _package_files(opened: OpenedPackage) -> dict[str, bytes]:
         "manifest.json": view.manifest_bytes,
         "signature.json": raw_signature,
         "revocations.crl": view.revocations_der,
-        "standard.json": opened.read("standard.json"),
-        "candidate.json": opened.read("candidate.json"),
-        "procedure.json": opened.read("procedure.json"),
+        PACKAGE_HEADER: opened.manifest.header_bytes(),  # the decrypted bytes (a reader checks they are canonical)
+        **{name: opened.read(name) for name in PACKAGE_ENTRIES},
     }
     assert tuple(files) == PACKAGE_FILES
     return files
@@ -214,14 +229,9 @@ def build_bundle(
         bundle_id=bundle_id,
         package_id=binding.package_id,
         manifest_sha256=binding.manifest_sha256,
-        candidate={"name": package.manifest.candidate["name"], "type": package.manifest.candidate["type"]},
         result_version=result_version,
         created=created,
-        chair={
-            "name": certs.common_name(chair.certificate),
-            "org": certs.organization(chair.certificate),
-            "cert_sha256": chair.fingerprint,
-        },
+        chair_sha256=chair.fingerprint,
         sheet_count=len(sheets),
         record_sha256=sha256(record_pdf),
     )
@@ -309,14 +319,9 @@ def open_bundle(
     env, header = _verified(data, root, revocations, now)
     signed_at = clock.parse_iso(header.created)
     content = parse_content(env.decrypt(ministry_reader, KIND, header.bundle_id), header, env.header)
-    binding, candidate, manifest = checks.check_package_files(
+    binding, candidate, _manifest = checks.check_package_files(
         content.package_files, root, header.manifest_sha256, header.package_id
     )
-    if (header.candidate_name, header.candidate_type) != (
-        manifest.candidate["name"],
-        manifest.candidate["type"],
-    ):
-        raise damaged("the header's candidate is not the package's")
     if revocations is not None:
         binding = _with_newest_crl(binding, revocations)
     if header.chair_fingerprint != binding.chair.cert_sha256:

@@ -21,6 +21,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 
 from reviewer.errors import Refused
 from reviewer.export.bundle_format import (
+    PACKAGE_ENTRIES,
     ForeignContent,
     RecordIncomplete,
     ResultMismatch,
@@ -33,7 +34,7 @@ from reviewer.export.record import RECORD_FORMAT, parse_bindings
 from reviewer.export.record_input import DECISIONS_KEY, RECONCILIATION_KEY, MemberRole
 from reviewer.i18n import T
 from reviewer.packages import envelope
-from reviewer.packages.manifest import Manifest, parse_manifest
+from reviewer.packages.manifest import Manifest, parse_header, parse_manifest
 from reviewer.packages.reader import PackageView
 from reviewer.packages.signature import parse_signature
 from reviewer.scoring.decisions import PanelDecisions
@@ -64,9 +65,10 @@ def _foreign(zh: str, en: str, **args: object) -> ForeignContent:
 def check_package_files(
     files: dict[str, bytes], root: x509.Certificate, manifest_sha256: str, package_id: str
 ) -> tuple[PackageBinding, dict[str, Any], Manifest]:
-    """The package as the ministry signed it: signature under ``root``, the CRL and the plaintext
-    standard and candidate named by the signed manifest. Returns the binding (with the standard)
-    and the candidate."""
+    """The package as the ministry signed it: signature under ``root``, the CRL, the confidential header
+    (``package-header.json``, the roster and the candidate) whose SHA-256 the signed manifest gives, and
+    the plaintext standard and candidate that header names. Returns the binding (with the standard),
+    the candidate and the whole manifest."""
     body = files["manifest.json"]
     if hashlib.sha256(body).hexdigest() != manifest_sha256:
         raise _foreign(
@@ -76,20 +78,27 @@ def check_package_files(
         )
     signature = parse_signature(files["signature.json"])
     signature.verify(body, root)
-    manifest = parse_manifest(body)
-    if manifest.package_id != package_id:
+    public = parse_manifest(body)
+    if public.package_id != package_id:
         raise _foreign("包编号不一致。", "The package ids differ.")
-    created = clock.parse_iso(manifest.created)
+    created = clock.parse_iso(public.created)
     certs.check_validity(root, created)
     certs.check_validity(signature.signer, created)
     crl = files["revocations.crl"]
-    if hashlib.sha256(crl).hexdigest() != manifest.revocations["sha256"]:
+    if hashlib.sha256(crl).hexdigest() != public.revocations["sha256"]:
         raise _foreign(
             "结果包中的吊销列表不是评审包的吊销列表。", "The bundle's revocation list is not the package's."
         )
     revocations = RevocationList.load(crl, root)
     revocations.check(signature.signer, created)
-    for name in ("standard.json", "candidate.json", "procedure.json"):
+    if hashlib.sha256(files["package-header.json"]).hexdigest() != public.header.sha256:
+        raise _foreign(
+            "结果包中的评审包机密头（package-header.json）与评审包签名清单中的不一致。",
+            "The bundle's package header (package-header.json) differs from the one in the package's "
+            "signed manifest.",
+        )
+    manifest = parse_header(files["package-header.json"], public)
+    for name in PACKAGE_ENTRIES:
         try:
             entry = manifest.entry(name)
         except KeyError as exc:
@@ -103,12 +112,10 @@ def check_package_files(
     standard = _standard(files["standard.json"])
     if (standard.id, standard.version) != (manifest.standard["id"], manifest.standard["version"]):
         raise _foreign("评审标准与包清单不符。", "The standard differs from the package manifest.")
-    view = PackageView(
-        Path("(bundle)"), manifest, body, signature, crl, trusted=True, revocations=revocations
-    )
+    view = PackageView(Path("(bundle)"), public, body, signature, crl, trusted=True, revocations=revocations)
     candidate = parse_json(files["candidate.json"])
     rules = panel_rules_from_bytes(files["procedure.json"], "procedure.json")
-    return PackageBinding.of_view(view, standard, rules), candidate, manifest
+    return PackageBinding.of_view(view, manifest, standard, rules), candidate, manifest
 
 
 @lru_cache(maxsize=8)

@@ -20,7 +20,7 @@ from reviewer.errors import Refused
 from reviewer.i18n import T, Text
 from reviewer.packages import envelope as fmt
 from reviewer.packages.manifest import SUITE
-from reviewer.trust import clock
+from reviewer.trust import certs, clock
 from reviewer.trust.encoding import b64, canonical_json, parse_json, unb64
 
 MIMETYPE = "application/vnd.reviewer.result+zip"
@@ -29,16 +29,13 @@ CONTENT_FORMAT = "reviewer.result-content"
 CONTENT_VERSION = 2  # 2: the members' statements and the closing facts (closing.json)
 BUNDLE_SUFFIX = ".rvresult"
 KIND = "result"  # the wrap context is "reviewer/1 result <bundle_id>"
-# The package's own files, as the ministry signed them (standard, candidate and procedure: plaintext
-# entries, checked against the SHA-256 the signed manifest gives for them).
-PACKAGE_FILES = (
-    "manifest.json",
-    "signature.json",
-    "revocations.crl",
-    "standard.json",
-    "candidate.json",
-    "procedure.json",
-)
+# The package's own files, as the ministry signed them: its public members, the confidential header
+# decrypted (checked against the SHA-256 the signed manifest gives for it: the roster and the
+# candidate), then plaintext entries checked against the SHA-256 that header gives for them (standard,
+# candidate and procedure: the panel rules the package was sealed under).
+PACKAGE_HEADER = "package-header.json"
+PACKAGE_ENTRIES = ("standard.json", "candidate.json", "procedure.json")
+PACKAGE_FILES = ("manifest.json", "signature.json", "revocations.crl", PACKAGE_HEADER, *PACKAGE_ENTRIES)
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
@@ -81,32 +78,33 @@ def sha256(data: bytes) -> str:
 
 @dataclass(frozen=True)
 class BundleHeader:
-    """The signed, public claims of a bundle (anyone holding the file can read them)."""
+    """The signed, public claims of a bundle (anyone holding the file can read them): no candidate and
+    no name (the candidate is in the encrypted package files; the chair is named by a fingerprint)."""
 
     digest: str  # SHA-256 of header.json
     bundle_id: str
     package_id: str
     manifest_sha256: str
-    candidate_name: str
-    candidate_type: str
     result_version: int
     created: str
-    chair_name: str
-    chair_org: str
     chair_fingerprint: str
     sheet_count: int
     record_sha256: str
     signer: x509.Certificate
+
+    @property
+    def chair_name(self) -> str:
+        """The name in the signing certificate (the chair's, once :func:`parse_header` checked it)."""
+        return certs.common_name(self.signer)
 
     def to_json(self) -> dict[str, Any]:
         return header_json(
             bundle_id=self.bundle_id,
             package_id=self.package_id,
             manifest_sha256=self.manifest_sha256,
-            candidate={"name": self.candidate_name, "type": self.candidate_type},
             result_version=self.result_version,
             created=self.created,
-            chair={"name": self.chair_name, "org": self.chair_org, "cert_sha256": self.chair_fingerprint},
+            chair_sha256=self.chair_fingerprint,
             sheet_count=self.sheet_count,
             record_sha256=self.record_sha256,
         )
@@ -117,10 +115,9 @@ def header_json(
     bundle_id: str,
     package_id: str,
     manifest_sha256: str,
-    candidate: dict[str, str],
     result_version: int,
     created: str,
-    chair: dict[str, str],
+    chair_sha256: str,
     sheet_count: int,
     record_sha256: str,
 ) -> dict[str, Any]:
@@ -131,10 +128,9 @@ def header_json(
         "suite": SUITE,
         "bundle_id": bundle_id,
         "package": {"id": package_id, "manifest_sha256": manifest_sha256},
-        "candidate": {"name": candidate["name"], "type": candidate["type"]},
         "result": {"version": result_version},
         "created": created,
-        "signer": {**chair, "role": "chair"},
+        "signer": {"cert_sha256": chair_sha256, "role": "chair"},
         "contents": {"sheets": sheet_count, "record_sha256": record_sha256},
     }
 
@@ -149,12 +145,8 @@ def parse_header(env: fmt.Envelope) -> BundleHeader:
             bundle_id=str(h["bundle_id"]),
             package_id=str(package["id"]),
             manifest_sha256=str(package["manifest_sha256"]),
-            candidate_name=str(h["candidate"]["name"]),
-            candidate_type=str(h["candidate"]["type"]),
             result_version=h["result"]["version"],
             created=str(h["created"]),
-            chair_name=str(signer["name"]),
-            chair_org=str(signer["org"]),
             chair_fingerprint=str(signer["cert_sha256"]),
             sheet_count=contents["sheets"],
             record_sha256=str(contents["record_sha256"]),
@@ -163,6 +155,8 @@ def parse_header(env: fmt.Envelope) -> BundleHeader:
         clock.parse_iso(header.created)
         ok = (
             h.get("suite") == SUITE
+            and set(signer) == {"cert_sha256", "role"}
+            and "candidate" not in h
             and signer.get("role") == "chair"
             and _UUID.match(header.bundle_id) is not None
             and _HEX64.match(header.manifest_sha256) is not None

@@ -12,7 +12,7 @@ from reviewer.export.verify_report import ArtifactKind, Report, SignatureLine
 from reviewer.export.verify_report import failed as _failed
 from reviewer.export.verify_report import no_anchor as _no_anchor
 from reviewer.i18n import T, Text, beijing
-from reviewer.standards.summary import CANDIDATE, KIND
+from reviewer.standards.summary import CANDIDATE
 from reviewer.trust import certs, clock
 from reviewer.trust.keys import cert_fingerprint
 
@@ -26,32 +26,20 @@ if TYPE_CHECKING:
 
 
 def _package_claims(view: PackageView) -> tuple[Text, ...]:
-    m, c = view.manifest, view.manifest.candidate
-    lines = [
+    """What anyone may read of a package: the panel, the candidate and the standard are encrypted."""
+    from reviewer.packages.manifest import confidential_note
+
+    m = view.manifest
+    return (
         T("包编号：{v}", "Package id: {v}", v=m.package_id),
-        T("评审类型：{v}", "Kind: {v}", v=KIND.get(m.kind, m.kind)),
-        T(
-            "候选对象：{n}（{t}）",
-            "Candidate: {n} ({t})",
-            n=c.get("name", ""),
-            t=CANDIDATE.get(c.get("type", ""), ""),
-        ),
-        T("评审标准：{id} {v}", "Standard: {id} {v}", id=m.standard.get("id"), v=m.standard.get("version")),
         T("签发：{a}；有效期至：{b}", "Issued: {a}; expires: {b}", a=m.created, b=m.expires),
-    ]
-    for r in m.roster:
-        role = T("组长", "chair") if r.role == "chair" else T("专家", "expert")
-        lines.append(
-            T(
-                "  成员：{n} · {o} · {r} · {f}",
-                "  member: {n} · {o} · {r} · {f}",
-                n=r.name,
-                o=r.org,
-                r=role,
-                f=r.cert_sha256[:16],
-            )
-        )
-    return tuple(lines)
+        T(
+            "可打开者：{n} 个（专家组成员与工业和信息化部）",
+            "Recipients: {n} (the panel members and the ministry)",
+            n=len(m.recipients),
+        ),
+        confidential_note(),
+    )
 
 
 def package(path: Path, root: x509.Certificate | None, now: datetime | None) -> Report:
@@ -223,12 +211,6 @@ def bundle(
         return Report(str(path), kind, error=exc)
     claims = [
         T("评审包：{id}", "Package: {id}", id=header.package_id),
-        T(
-            "候选对象：{n}（{t}）",
-            "Candidate: {n} ({t})",
-            n=header.candidate_name,
-            t=CANDIDATE.get(header.candidate_type, header.candidate_type),
-        ),
         T("结果版本：{v}", "Result version: {v}", v=header.result_version),
         T(
             "评分表 {n} 份；评审意见表 SHA-256 {h}",
@@ -268,6 +250,12 @@ def bundle(
     rec = opened.reconciliation
     label = rec.conclusion.label
     claims += [
+        T(
+            "候选对象：{n}（{t}）",
+            "Candidate: {n} ({t})",
+            n=opened.candidate_name,
+            t=CANDIDATE.get(opened.candidate_type, opened.candidate_type),
+        ),
         T("结论：{c}；总分 {t}", "Conclusion: {c}; total {t}", c=label.zh if label else "—", t=rec.total),
         T("已按评分表和组长决定重新计算，结果一致。", "Recomputed from the sheets and decisions: identical."),
     ]

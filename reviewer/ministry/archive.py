@@ -138,7 +138,7 @@ def open_result(authority: Authority, keys: AuthorityKeys, sha256: str) -> Opene
         sha256,
         bundle.package_id,
         bundle.result_version,
-        bundle.header.candidate_name,
+        bundle.candidate_name,
         bundle.record_pdf,
         sheets,
         _unsigned(bundle),

@@ -179,8 +179,8 @@ def review_result(bundle: VerifiedBundle) -> ReviewResult:
     )
     return ReviewResult(
         candidate=CandidateInfo(
-            bundle.header.candidate_name,
-            bundle.header.candidate_type,
+            bundle.candidate_name,
+            bundle.candidate_type,
             str(cand.get("province", "")),
             str(cand.get("city", "")),
         ),

@@ -1,6 +1,6 @@
 """The sealed review package: seal, verify, stream-open (no Qt). Format: ``docs/package-format.md``."""
 
-from reviewer.packages.manifest import MIMETYPE, SUITE, Entry, Manifest, RosterMember
+from reviewer.packages.manifest import MIMETYPE, SUITE, Entry, Manifest, PublicManifest, RosterMember
 from reviewer.packages.reader import OpenedPackage, PackageView, inspect_package, open_package, verify_package
 from reviewer.packages.seal import PanelMember, seal
 
@@ -12,6 +12,7 @@ __all__ = [
     "OpenedPackage",
     "PackageView",
     "PanelMember",
+    "PublicManifest",
     "RosterMember",
     "inspect_package",
     "open_package",

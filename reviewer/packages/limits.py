@@ -5,7 +5,9 @@ anything*, so that a package that seals always opens. See ``docs/package-format.
 Sizing (issue 21): the largest manifest entry, a name of :data:`MAX_NAME_BYTES`, a media type of
 :data:`MAX_MEDIA_TYPE` and 16-digit sizes, is 1,610 bytes of canonical JSON; :data:`MAX_ENTRIES`
 of them are 32,206,440 bytes, under :data:`MAX_MANIFEST` with ~1.3 MB left for the header, the roster
-(~1.5 KB a member with its certificate) and the recipients. A typical entry is ~350 bytes.
+(~1.5 KB a member with its certificate) and the recipients. A typical entry is ~350 bytes. Since
+format version 2 (issue 18) the names, kinds and plaintext hashes are in the confidential header,
+whose plaintext has the same cap; ``manifest.json`` keeps ~130 bytes an entry.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ MAX_MANIFEST = 32 * MiB  # bytes of manifest.json
 MAX_SIGNATURE = 64 * 1024  # bytes of signature.json
 MAX_CRL = 1 * MiB  # bytes of revocations.crl
 FIXED_MEMBERS = ("mimetype", "manifest.json", "signature.json", "revocations.crl")
-MAX_MEMBERS = MAX_ENTRIES + len(FIXED_MEMBERS)  # ZIP members (the safe ZIP reader's cap)
+MAX_MEMBERS = MAX_ENTRIES + 1 + len(FIXED_MEMBERS)  # ZIP members: entries, the header, the fixed four
 
 _WHAT_TO_DO = (
     "请把材料分成几个评审包，或把一批扫描件等文件夹压缩成一个 ZIP 文件、作为一份材料封装。",

@@ -1,6 +1,11 @@
-"""The package manifest: what the ministry signs. See ``docs/package-format.md``.
+"""The package manifest: what the ministry signs, and the confidential header. See ``docs/package-format.md``.
 
-The manifest is canonical JSON (:func:`reviewer.trust.encoding.canonical_json`); a reader
+``manifest.json`` (:class:`PublicManifest`) says only what anyone holding the file may see: the
+package's id, issuer, validity, recipients and each encrypted member's size and hash. The candidate,
+the standard, the roster and the entries' names are in the confidential header (:data:`HEADER_PATH`),
+encrypted under the file key; an opened package joins both into a :class:`Manifest`.
+
+Both are canonical JSON (:func:`reviewer.trust.encoding.canonical_json`); a reader
 re-encodes what it parsed and refuses the package unless the bytes are identical, so that two
 readers can never disagree about what was signed.
 """
@@ -14,17 +19,19 @@ from typing import Any
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
-from reviewer.errors import NotAnArtifact
-from reviewer.i18n import T
+from reviewer.errors import EarlierFormat, NotAnArtifact
+from reviewer.i18n import T, Text
 from reviewer.packages.container import check_name
-from reviewer.packages.limits import MAX_ENTRIES, MAX_MEDIA_TYPE, MAX_NAME_BYTES
-from reviewer.packages.stream import MAX_CHUNK, MIN_CHUNK
+from reviewer.packages.limits import MAX_ENTRIES, MAX_MANIFEST, MAX_MEDIA_TYPE, MAX_NAME_BYTES
+from reviewer.packages.stream import MAX_CHUNK, MIN_CHUNK, ciphertext_size
 from reviewer.trust.encoding import b64, canonical_json, parse_json, unb64
 from reviewer.trust.keys import cert_fingerprint
 from reviewer.trust.recipients import WrappedKey
 
 FORMAT = "reviewer.package"
-VERSION = 1
+VERSION = 2
+HEADER_FORMAT = "reviewer.package-header"  # the confidential header (§4.2 of the format)
+HEADER_PATH = "payload/000000"  # the member that holds it, encrypted under the file key like an entry
 SUITE = "RV1-P256-X25519-AES256GCM"
 SUITES = (SUITE,)  # room for "RV1-SM2-SM3-SM4": a reader refuses suites it does not know
 MIMETYPE = "application/vnd.reviewer.package+zip"
@@ -72,6 +79,41 @@ class RosterMember:
 
 
 @dataclass(frozen=True)
+class Sealed:
+    """A payload member as the public manifest lists it: enough to check its bytes without a key,
+    nothing about what it holds."""
+
+    path: str
+    encrypted_size: int
+    encrypted_sha256: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "encrypted_size": self.encrypted_size,
+            "encrypted_sha256": self.encrypted_sha256,
+        }
+
+
+@dataclass(frozen=True)
+class HeaderRef:
+    """Where the confidential header lies and how to decrypt and check it (public, signed)."""
+
+    path: str
+    nonce: bytes
+    size: int  # bytes of the plaintext (canonical JSON)
+    sha256: str  # of the plaintext: what a bundle's ``package-header.json`` is checked against
+    encrypted_size: int
+    encrypted_sha256: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.__dict__, "nonce": b64(self.nonce)}
+
+    def sealed(self) -> Sealed:
+        return Sealed(self.path, self.encrypted_size, self.encrypted_sha256)
+
+
+@dataclass(frozen=True)
 class Entry:
     name: str  # logical name shown to people, e.g. "materials/自评报告.pdf"
     path: str  # member name in the ZIP, e.g. "payload/000004"
@@ -83,9 +125,80 @@ class Entry:
     encrypted_size: int
     encrypted_sha256: str
 
+    def sealed(self) -> Sealed:
+        return Sealed(self.path, self.encrypted_size, self.encrypted_sha256)
+
+    def header_json(self) -> dict[str, Any]:
+        """The entry as the confidential header lists it (its public part is in the manifest)."""
+        return {
+            "name": self.name,
+            "path": self.path,
+            "kind": self.kind,
+            "media_type": self.media_type,
+            "size": self.size,
+            "sha256": self.sha256,
+            "nonce": b64(self.nonce),
+        }
+
+
+def _recipients_json(recipients: tuple[WrappedKey, ...]) -> list[dict[str, str]]:
+    return [
+        {"id": w.recipient, "ephemeral": b64(w.ephemeral), "wrapped_key": b64(w.wrapped)} for w in recipients
+    ]
+
+
+@dataclass(frozen=True)
+class PublicManifest:
+    """What ``manifest.json`` says: what anyone holding the file may read (and what the ministry signs).
+
+    No candidate, standard, roster or entry names: those are in the confidential header
+    (:data:`HEADER_PATH`), readable only with a key. A view without a key (:func:`inspect_package`,
+    :func:`verify_package`) has only this."""
+
+    package_id: str
+    created: str
+    expires: str
+    issuer: dict[str, str]
+    recipients: tuple[WrappedKey, ...]
+    revocations: dict[str, Any]
+    chunk_size: int
+    header: HeaderRef
+    entries: tuple[Sealed, ...]
+    suite: str = SUITE
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "version": VERSION,
+            "suite": self.suite,
+            "package_id": self.package_id,
+            "created": self.created,
+            "expires": self.expires,
+            "issuer": self.issuer,
+            "recipients": _recipients_json(self.recipients),
+            "revocations": self.revocations,
+            "stream": {"chunk_size": self.chunk_size},
+            "header": self.header.to_json(),
+            "entries": [e.to_json() for e in self.entries],
+        }
+
+    def to_bytes(self) -> bytes:
+        return canonical_json(self.to_json())
+
+    @property
+    def context(self) -> bytes:
+        """What every wrapped key of this package is bound to (AES-GCM associated data)."""
+        return b"reviewer/1 package " + self.package_id.encode("ascii")
+
+    def members(self) -> tuple[Sealed, ...]:
+        """Every encrypted member: the header first, then the entries."""
+        return (self.header.sealed(), *self.entries)
+
 
 @dataclass(frozen=True)
 class Manifest:
+    """The whole manifest of an opened package: the public part and the confidential header."""
+
     package_id: str
     kind: str
     created: str
@@ -99,35 +212,47 @@ class Manifest:
     chunk_size: int
     entries: tuple[Entry, ...]
     suite: str = SUITE
+    header: HeaderRef | None = None  # None only while sealing, before the header is encrypted
     _by_name: dict[str, Entry] = field(init=False, repr=False, compare=False)  # built once: lookups O(1)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_name", {e.name: e for e in self.entries})
 
-    def to_json(self) -> dict[str, Any]:
+    def header_json(self) -> dict[str, Any]:
+        """The confidential header (§4.2): everything that names the candidate, the panel or a material."""
         return {
-            "format": FORMAT,
+            "format": HEADER_FORMAT,
             "version": VERSION,
-            "suite": self.suite,
             "package_id": self.package_id,
             "kind": self.kind,
-            "created": self.created,
-            "expires": self.expires,
-            "issuer": self.issuer,
             "candidate": self.candidate,
             "standard": self.standard,
             "roster": [m.to_json() for m in self.roster],
-            "recipients": [
-                {"id": w.recipient, "ephemeral": b64(w.ephemeral), "wrapped_key": b64(w.wrapped)}
-                for w in self.recipients
-            ],
-            "revocations": self.revocations,
-            "stream": {"chunk_size": self.chunk_size},
-            "entries": [{**e.__dict__, "nonce": b64(e.nonce)} for e in self.entries],
+            "entries": [e.header_json() for e in self.entries],
         }
 
+    def header_bytes(self) -> bytes:
+        return canonical_json(self.header_json())
+
+    def public(self) -> PublicManifest:
+        if self.header is None:
+            raise ValueError("the confidential header is not sealed yet")
+        return PublicManifest(
+            package_id=self.package_id,
+            created=self.created,
+            expires=self.expires,
+            issuer=self.issuer,
+            recipients=self.recipients,
+            revocations=self.revocations,
+            chunk_size=self.chunk_size,
+            header=self.header,
+            entries=tuple(e.sealed() for e in self.entries),
+            suite=self.suite,
+        )
+
     def to_bytes(self) -> bytes:
-        return canonical_json(self.to_json())
+        """The bytes of ``manifest.json`` (the public part, what the ministry signs)."""
+        return self.public().to_bytes()
 
     @property
     def context(self) -> bytes:
@@ -140,6 +265,16 @@ class Manifest:
 
     def chair(self) -> RosterMember:
         return next(m for m in self.roster if m.role == "chair")
+
+
+def confidential_note() -> Text:
+    """What a view without a key says in place of the panel and the candidate."""
+    return T(
+        "专家组名单、候选对象、评审标准和材料名称已加密，仅专家组成员和工业和信息化部可以读取"
+        "（用专家组成员的身份打开评审包即可查看）。",
+        "The panel, the candidate, the standard and the materials' names are encrypted: readable only "
+        "by the panel and the ministry (open the package with a panel member's identity to see them).",
+    )
 
 
 def _invalid(detail: str) -> NotAnArtifact:
@@ -189,24 +324,116 @@ def roster_member_from_json(doc: dict[str, Any]) -> RosterMember:
     return RosterMember(**fields, certificate=certificate)
 
 
-def parse_manifest(data: bytes) -> Manifest:
-    """Parse and validate; raise NotAnArtifact for anything this reader cannot vouch for."""
+def _earlier() -> EarlierFormat:
+    return EarlierFormat(
+        T(
+            "该评审包由本软件的早期版本封装（格式版本 1，名单与候选对象未加密），本版本不再读取。"
+            "请工业和信息化部用本版本重新封装评审包。",
+            "This package was sealed by an earlier release (format version 1, with the panel and the "
+            "candidate in the clear); this release no longer reads it. The ministry must seal it again "
+            "with this release.",
+        ),
+        detail="package format version 1",
+    )
+
+
+def _sealed(doc: Any) -> Sealed:
+    if not isinstance(doc, dict) or set(doc) != {"path", "encrypted_size", "encrypted_sha256"}:
+        raise _invalid("entry fields")
+    return Sealed(
+        _str(doc, "path", PAYLOAD), _int(doc, "encrypted_size"), _str(doc, "encrypted_sha256", HEX64)
+    )
+
+
+def parse_manifest(data: bytes) -> PublicManifest:
+    """Parse and validate ``manifest.json``; raise NotAnArtifact for anything this reader cannot vouch
+    for (:class:`EarlierFormat` for a version-1 package)."""
     try:
         doc = parse_json(data)
     except (ValueError, UnicodeDecodeError) as exc:
         raise _invalid(str(exc)) from exc
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("version") != VERSION:
-        raise _invalid("format/version")
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise _invalid("format")
+    if doc.get("version") == 1:
+        raise _earlier()
+    if doc.get("version") != VERSION:
+        raise _invalid("version")
     if doc.get("suite") not in SUITES:
         raise _invalid(f"suite {doc.get('suite')!r}")
     if isinstance(doc.get("entries"), list) and len(doc["entries"]) > MAX_ENTRIES:
         raise _invalid(f"{len(doc['entries'])} entries, more than {MAX_ENTRIES}")
     try:
-        roster = tuple(roster_member_from_json(m) for m in doc["roster"])
-        recipients = tuple(
-            WrappedKey(_str(r, "id", HEX64), unb64(r["ephemeral"]), unb64(r["wrapped_key"]))
-            for r in doc["recipients"]
+        h = doc["header"]
+        header = HeaderRef(
+            path=_str(h, "path"),
+            nonce=unb64(h["nonce"]),
+            size=_int(h, "size"),
+            sha256=_str(h, "sha256", HEX64),
+            encrypted_size=_int(h, "encrypted_size"),
+            encrypted_sha256=_str(h, "encrypted_sha256", HEX64),
         )
+        manifest = PublicManifest(
+            package_id=_str(doc, "package_id", UUID),
+            created=_str(doc, "created", TIME),
+            expires=_str(doc, "expires", TIME),
+            issuer=_strmap(doc["issuer"], "issuer", ("name", "root_sha256", "signer_sha256")),
+            recipients=tuple(
+                WrappedKey(_str(r, "id", HEX64), unb64(r["ephemeral"]), unb64(r["wrapped_key"]))
+                for r in doc["recipients"]
+            ),
+            revocations=doc["revocations"],
+            chunk_size=_int(doc["stream"], "chunk_size"),
+            header=header,
+            entries=tuple(_sealed(e) for e in doc["entries"]),
+            suite=doc["suite"],
+        )
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise _invalid(f"missing or mistyped field: {exc}") from exc
+    except Exception as exc:
+        if isinstance(exc, NotAnArtifact):
+            raise
+        raise _invalid(str(exc)) from exc
+    _check_public(manifest)
+    if manifest.to_bytes() != data:
+        raise _invalid("manifest is not canonical JSON")
+    return manifest
+
+
+def _check_public(m: PublicManifest) -> None:
+    if not MIN_CHUNK <= m.chunk_size <= MAX_CHUNK:
+        raise _invalid("chunk size out of range")
+    h = m.header
+    if h.path != HEADER_PATH or len(h.nonce) != 16 or h.size > MAX_MANIFEST:
+        raise _invalid("confidential header")
+    if h.encrypted_size != ciphertext_size(h.size, m.chunk_size):
+        raise _invalid("confidential header size")
+    paths = [e.path for e in m.entries]
+    if len(set(paths)) != len(paths) or HEADER_PATH in paths:
+        raise _invalid("duplicate entry paths")
+    if not isinstance(m.revocations, dict) or not HEX64.match(str(m.revocations.get("sha256", ""))):
+        raise _invalid("revocations")
+    if len({w.recipient for w in m.recipients}) != len(m.recipients):
+        raise _invalid("duplicate recipients")
+    for w in m.recipients:
+        if len(w.ephemeral) != 32 or len(w.wrapped) != 48:
+            raise _invalid("recipient key sizes")
+
+
+def parse_header(data: bytes, public: PublicManifest) -> Manifest:
+    """The confidential header (decrypted, its SHA-256 already checked against ``public.header``)
+    joined with the public manifest: the whole :class:`Manifest` of an opened package."""
+    try:
+        doc = parse_json(data)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise _invalid(str(exc)) from exc
+    if not isinstance(doc, dict) or doc.get("format") != HEADER_FORMAT or doc.get("version") != VERSION:
+        raise _invalid("header format/version")
+    if isinstance(doc.get("entries"), list) and len(doc["entries"]) != len(public.entries):
+        raise _invalid("the header lists other entries than the manifest")
+    try:
+        if _str(doc, "package_id", UUID) != public.package_id:
+            raise _invalid("the header belongs to another package")
+        roster = tuple(roster_member_from_json(m) for m in doc["roster"])
         entries = tuple(
             Entry(
                 name=_str(e, "name"),
@@ -216,41 +443,44 @@ def parse_manifest(data: bytes) -> Manifest:
                 size=_int(e, "size"),
                 sha256=_str(e, "sha256", HEX64),
                 nonce=unb64(e["nonce"]),
-                encrypted_size=_int(e, "encrypted_size"),
-                encrypted_sha256=_str(e, "encrypted_sha256", HEX64),
+                encrypted_size=sealed.encrypted_size,
+                encrypted_sha256=sealed.encrypted_sha256,
             )
-            for e in doc["entries"]
+            for e, sealed in zip(doc["entries"], public.entries, strict=True)
         )
         manifest = Manifest(
-            package_id=_str(doc, "package_id", UUID),
+            package_id=public.package_id,
             kind=_str(doc, "kind"),
-            created=_str(doc, "created", TIME),
-            expires=_str(doc, "expires", TIME),
-            issuer=_strmap(doc["issuer"], "issuer", ("name", "root_sha256", "signer_sha256")),
+            created=public.created,
+            expires=public.expires,
+            issuer=public.issuer,
             candidate=_strmap(doc["candidate"], "candidate", ("name", "type")),
             standard=_strmap(doc["standard"], "standard", ("id", "version")),
             roster=roster,
-            recipients=recipients,
-            revocations=doc["revocations"],
-            chunk_size=_int(doc["stream"], "chunk_size"),
+            recipients=public.recipients,
+            revocations=public.revocations,
+            chunk_size=public.chunk_size,
             entries=entries,
-            suite=doc["suite"],
+            suite=public.suite,
+            header=public.header,
         )
-    except (KeyError, TypeError, AttributeError) as exc:
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        if isinstance(exc, NotAnArtifact):
+            raise
         raise _invalid(f"missing or mistyped field: {exc}") from exc
     except Exception as exc:
         if isinstance(exc, NotAnArtifact):
             raise
         raise _invalid(str(exc)) from exc
-    _check_consistency(manifest)
-    if manifest.to_bytes() != data:
-        raise _invalid("manifest is not canonical JSON")
+    _check_consistency(manifest, public)
+    if manifest.header_bytes() != data:
+        raise _invalid("header is not canonical JSON")
     return manifest
 
 
-def _check_consistency(m: Manifest) -> None:
-    if not MIN_CHUNK <= m.chunk_size <= MAX_CHUNK:
-        raise _invalid("chunk size out of range")
+def _check_consistency(m: Manifest, public: PublicManifest) -> None:
+    if [e.path for e in m.entries] != [e.path for e in public.entries]:
+        raise _invalid("the header's entry paths differ from the manifest's")
     if [r.role for r in m.roster].count("chair") != 1 or any(r.role not in ROLES for r in m.roster):
         raise _invalid("roster must have exactly one chair and only experts besides")
     for r in m.roster:
@@ -260,18 +490,17 @@ def _check_consistency(m: Manifest) -> None:
             raise _invalid(f"roster certificate of {r.name!r} does not match its serial")
     if len({r.cert_sha256 for r in m.roster}) != len(m.roster):
         raise _invalid("duplicate roster members")
-    if len(m._by_name) != len(m.entries) or len({e.path for e in m.entries}) != len(m.entries):
-        raise _invalid("duplicate entry names or paths")
+    # every member and the ministry can open the package, and nobody else was given the key
+    expected = {r.cert_sha256 for r in m.roster} | {m.issuer["signer_sha256"]}
+    if {w.recipient for w in m.recipients} != expected or len(m.recipients) != len(expected):
+        raise _invalid("the recipients are not the roster and the ministry")
+    if len(m._by_name) != len(m.entries):
+        raise _invalid("duplicate entry names")
     for e in m.entries:
         check_name(e.name)
         if e.kind not in ENTRY_KINDS or len(e.nonce) != 16:
             raise _invalid(f"entry {e.name!r}")
         if len(e.name.encode("utf-8")) > MAX_NAME_BYTES or len(e.media_type) > MAX_MEDIA_TYPE:
             raise _invalid(f"entry {e.name[:80]!r}: name or media type too long")
-    if not isinstance(m.revocations, dict) or not HEX64.match(str(m.revocations.get("sha256", ""))):
-        raise _invalid("revocations")
-    if len({w.recipient for w in m.recipients}) != len(m.recipients):
-        raise _invalid("duplicate recipients")
-    for w in m.recipients:
-        if len(w.ephemeral) != 32 or len(w.wrapped) != 48:
-            raise _invalid("recipient key sizes")
+        if e.encrypted_size != ciphertext_size(e.size, m.chunk_size):
+            raise _invalid(f"entry {e.name[:80]!r}: size")

@@ -23,7 +23,16 @@ from reviewer.i18n import T, beijing
 from reviewer.packages import stream
 from reviewer.packages.container import SafeZip, check_header
 from reviewer.packages.limits import FIXED_MEMBERS, MAX_CRL, MAX_MANIFEST, MAX_SIGNATURE
-from reviewer.packages.manifest import MIMETYPE, PROCEDURE, Entry, Manifest, parse_manifest
+from reviewer.packages.manifest import (
+    HEADER_PATH,
+    MIMETYPE,
+    PROCEDURE,
+    Entry,
+    Manifest,
+    PublicManifest,
+    parse_header,
+    parse_manifest,
+)
 from reviewer.packages.signature import SignatureBlock, parse_signature
 from reviewer.trust import certs, clock
 from reviewer.trust.encoding import parse_json
@@ -59,10 +68,11 @@ class ContentsChecked:
 
 @dataclass(frozen=True)
 class PackageView:
-    """What a package says about itself; ``trusted`` only when checked against a pinned root."""
+    """What a package says about itself to anyone (its public manifest: no roster, no candidate, no
+    entry names); ``trusted`` only when checked against a pinned root."""
 
     path: Path
-    manifest: Manifest
+    manifest: PublicManifest
     manifest_bytes: bytes
     signature: SignatureBlock
     revocations_der: bytes
@@ -159,13 +169,15 @@ def _verify(
 CONTENT_READ = 1024 * 1024  # bytes per read while hashing the ciphertext: memory stays bounded
 
 
-def check_contents(zf: SafeZip, manifest: Manifest) -> ContentsChecked:
-    """Every encrypted entry, streamed, against its signed ``encrypted_sha256`` and ``encrypted_size``.
+def check_contents(zf: SafeZip, manifest: PublicManifest) -> ContentsChecked:
+    """Every encrypted member (the confidential header and each entry), streamed, against its signed
+    ``encrypted_sha256`` and ``encrypted_size``.
 
     Needs no key: it is the ciphertext that is hashed, at disk speed, :data:`CONTENT_READ` bytes at a
-    time. A flipped byte anywhere in the payload is *tampered*, naming the entry."""
+    time. A flipped byte anywhere in the payload is *tampered*, naming the member."""
     total = 0
-    for e in manifest.entries:
+    members = manifest.members()
+    for e in members:
         digest = hashlib.sha256()
         try:
             with zf.open_authenticated(e.path) as raw:
@@ -175,15 +187,15 @@ def check_contents(zf: SafeZip, manifest: Manifest) -> ContentsChecked:
                     digest.update(block)
                     left -= len(block)
         except (EOFError, OSError) as exc:
-            raise _entry_tampered(e, str(exc)) from exc
+            raise _entry_tampered(e.path, str(exc)) from exc
         if digest.hexdigest() != e.encrypted_sha256:
-            raise _entry_tampered(e, f"{e.path}: ciphertext hash differs from the signed manifest")
+            raise _entry_tampered(e.path, f"{e.path}: ciphertext hash differs from the signed manifest")
         total += e.encrypted_size
-    return ContentsChecked(len(manifest.entries), total)
+    return ContentsChecked(len(members), total)
 
 
-def _check_members(zf: SafeZip, manifest: Manifest) -> None:
-    expected = set(FIXED_MEMBERS) | {e.path for e in manifest.entries}
+def _check_members(zf: SafeZip, manifest: PublicManifest) -> None:
+    expected = set(FIXED_MEMBERS) | {e.path for e in manifest.members()}
     extra = sorted(set(zf.members) - expected)
     if extra:
         raise HostileArchive(
@@ -194,9 +206,10 @@ def _check_members(zf: SafeZip, manifest: Manifest) -> None:
                 names=", ".join(extra[:5]),
             )
         )
-    # as the sealer writes: the encrypted entries (payload/000001 …), then the CRL, the manifest, its signature
-    canonical = ["mimetype", *sorted(e.path for e in manifest.entries), "revocations.crl", "manifest.json",
-                 "signature.json"]  # fmt: skip
+    # as the sealer writes: the encrypted entries (payload/000001 …), the confidential header (known only
+    # once they are hashed), then the CRL, the manifest, its signature
+    canonical = ["mimetype", *sorted(e.path for e in manifest.entries), HEADER_PATH, "revocations.crl",
+                 "manifest.json", "signature.json"]  # fmt: skip
     if set(zf.members) == set(canonical) and zf.physical_order() != canonical:
         raise Tampered(  # same signed content, another layout: one package is one byte sequence
             T(
@@ -205,13 +218,13 @@ def _check_members(zf: SafeZip, manifest: Manifest) -> None:
             ),
             detail=f"order {zf.physical_order()}",
         )
-    for e in manifest.entries:
+    for e in manifest.members():
         if e.path not in zf.members or zf.size(e.path) != e.encrypted_size:
             raise Tampered(
                 T(
                     "评审包的内容“{name}”缺失或大小不符：文件被改动过。",
                     "The package content “{name}” is missing or has the wrong size: the file was altered.",
-                    name=e.name,
+                    name=e.path,
                 )
             )
 
@@ -237,10 +250,10 @@ def verify_package(
 class OpenedPackage:
     """A verified package whose content key this identity unwrapped. Close it when done."""
 
-    def __init__(self, zf: SafeZip, view: PackageView, file_key: bytes) -> None:
+    def __init__(self, zf: SafeZip, view: PackageView, file_key: bytes, manifest: Manifest) -> None:
         self._zip = zf
-        self.view = view
-        self.manifest = view.manifest
+        self.view = view  # the public part (what anyone sees); ``manifest`` adds the confidential header
+        self.manifest = manifest
         self._file_key = file_key
 
     def entries(self, kind: str | None = None) -> list[Entry]:
@@ -264,9 +277,9 @@ class OpenedPackage:
                     size += len(chunk)
                     yield chunk
             except (zipfile.BadZipFile, EOFError, OSError) as exc:
-                raise _entry_tampered(entry, str(exc)) from exc
+                raise _entry_tampered(entry.name, str(exc)) from exc
         if digest.hexdigest() != entry.encrypted_sha256 or size != entry.size:
-            raise _entry_tampered(entry, "hash or size differs from the manifest")
+            raise _entry_tampered(entry.name, "hash or size differs from the manifest")
 
     def read(self, name: str, progress: ByteProgress | None = None) -> bytes:
         """The whole plaintext of an entry, in memory, after every check (incl. its SHA-256);
@@ -282,7 +295,7 @@ class OpenedPackage:
                 progress(done, total, name)
         data = b"".join(parts)
         if hashlib.sha256(data).hexdigest() != entry.sha256:
-            raise _entry_tampered(entry, "plaintext hash differs")
+            raise _entry_tampered(entry.name, "plaintext hash differs")
         return data
 
     open_material = read
@@ -347,13 +360,13 @@ class _HashingReader:
         return data
 
 
-def _entry_tampered(entry: Entry, detail: str) -> Tampered:
+def _entry_tampered(name: str, detail: str) -> Tampered:
     return Tampered(
         T(
             "评审包内容“{name}”未通过校验：文件已损坏或被篡改。请勿使用，向工业和信息化部索取原件。",
             "The package content “{name}” failed its check: the file is damaged or was tampered with. Do "
             "not use it; ask the ministry for the original.",
-            name=entry.name,
+            name=name,
         ),
         detail=detail,
     )
@@ -373,7 +386,29 @@ def open_package(
         view = _verify(zf, identity.trust_root(), now or clock.utcnow(), revocations)
         wrapped = find_wrapped(view.manifest.recipients, identity.fingerprint)
         file_key = identity.unwrap(wrapped, view.manifest.context)
-        return OpenedPackage(zf, view, file_key)
+        return OpenedPackage(zf, view, file_key, read_header(zf, view.manifest, file_key))
     except BaseException:
         zf.close()
         raise
+
+
+def read_header(zf: SafeZip, public: PublicManifest, file_key: bytes) -> Manifest:
+    """Decrypt the confidential header with the file key, check it against the signed manifest (sizes
+    and hashes of the ciphertext and the plaintext) and join both into the whole :class:`Manifest`."""
+    ref = public.header  # at most MAX_MANIFEST bytes (parse_manifest): what keeps memory bounded
+    digest, parts = hashlib.sha256(), []
+    try:
+        with zf.open_authenticated(ref.path) as raw:
+            for chunk in stream.decrypt(stream.derive_key(file_key, ref.nonce), _HashingReader(raw, digest),
+                                        public.chunk_size):  # fmt: skip
+                parts.append(chunk)
+    except (zipfile.BadZipFile, EOFError, OSError) as exc:
+        raise _entry_tampered(ref.path, str(exc)) from exc
+    data = b"".join(parts)
+    if (
+        digest.hexdigest() != ref.encrypted_sha256
+        or len(data) != ref.size
+        or hashlib.sha256(data).hexdigest() != ref.sha256
+    ):
+        raise _entry_tampered(ref.path, "confidential header: hash or size differs from the manifest")
+    return parse_header(data, public)

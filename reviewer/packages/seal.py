@@ -21,7 +21,15 @@ from reviewer.files import atomic_writer
 from reviewer.i18n import T
 from reviewer.packages import limits, stream
 from reviewer.packages.container import ContainerWriter
-from reviewer.packages.manifest import MIMETYPE, PROCEDURE, Entry, Manifest, RosterMember
+from reviewer.packages.manifest import (
+    HEADER_PATH,
+    MIMETYPE,
+    PROCEDURE,
+    Entry,
+    HeaderRef,
+    Manifest,
+    RosterMember,
+)
 from reviewer.packages.signature import signature_document
 from reviewer.packages.sources import Source, json_source, material_sources
 from reviewer.trust import certs, clock
@@ -203,6 +211,11 @@ def seal(
             writer = ContainerWriter(fh, MIMETYPE)
             entries = [_write_entry(writer, src, i, file_key, chunk_size) for i, src in enumerate(sources, 1)]
             manifest = replace(draft, entries=tuple(entries))
+            plain_header = manifest.header_bytes()
+            limits.check_manifest_size(
+                len(plain_header)
+            )  # as checked above, unless a material grew meanwhile
+            manifest = replace(manifest, header=_write_header(writer, plain_header, file_key, chunk_size))
             body = manifest.to_bytes()
             limits.check_manifest_size(len(body))  # as checked above, unless a material grew meanwhile
             writer.add_bytes("revocations.crl", crl.der)
@@ -241,8 +254,9 @@ def seal(
 
 
 def _check_limits(draft: Manifest, sources: list[Source], crl: bytes) -> None:
-    """Refuse, before anything is written, what a reader would refuse (:mod:`limits`). The manifest's
-    size is exact: placeholders of the same length stand for the hashes and nonces not yet drawn."""
+    """Refuse, before anything is written, what a reader would refuse (:mod:`limits`). The sizes of
+    the confidential header and the manifest are exact: placeholders of the same length stand for
+    the hashes and nonces not yet drawn."""
     limits.check_materials([s.name for s in sources if s.kind == "material"])
     limits.check_crl_size(len(crl))
     chunk, blank = draft.chunk_size, "0" * 64
@@ -263,7 +277,29 @@ def _check_limits(draft: Manifest, sources: list[Source], crl: bytes) -> None:
                 blank,
             )
         )
-    limits.check_manifest_size(len(replace(draft, entries=tuple(placeholders)).to_bytes()))
+    full = replace(draft, entries=tuple(placeholders))
+    header = full.header_bytes()
+    limits.check_manifest_size(len(header))
+    size = len(header)
+    encrypted = stream.ciphertext_size(size, chunk)
+    limits.check_manifest_size(
+        len(replace(full, header=HeaderRef(HEADER_PATH, bytes(16), size, blank, encrypted, blank)).to_bytes())
+    )
+
+
+def _write_header(writer: ContainerWriter, plain: bytes, file_key: bytes, chunk_size: int) -> HeaderRef:
+    """The confidential header, encrypted under the file key like an entry (its own random nonce)."""
+    nonce = secrets.token_bytes(16)
+    sealed = b"".join(stream.encrypt(stream.derive_key(file_key, nonce), [plain], chunk_size))
+    writer.add_bytes(HEADER_PATH, sealed)
+    return HeaderRef(
+        HEADER_PATH,
+        nonce,
+        len(plain),
+        hashlib.sha256(plain).hexdigest(),
+        len(sealed),
+        hashlib.sha256(sealed).hexdigest(),
+    )
 
 
 def _write_entry(writer: ContainerWriter, src: Source, index: int, file_key: bytes, chunk_size: int) -> Entry:

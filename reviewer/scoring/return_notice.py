@@ -25,7 +25,7 @@ from reviewer.packages.reader import OpenedPackage
 from reviewer.scoring.sheet import Correction, VerifiedSheet, bind, seal_sheet
 from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.scoring.sheet_model import HEX64, ScoreAnswer, SheetAnswers, YesNoAnswer, check_answers
-from reviewer.trust import certs, clock
+from reviewer.trust import clock
 from reviewer.trust.encoding import canonical_json, parse_json
 from reviewer.trust.identity import Identity
 
@@ -85,12 +85,7 @@ def build_return_notice(
     if not reason.strip():
         raise _refused("请说明退回更正的理由。", "Give the reason for the correction.")
     notice_id = str(uuid.uuid4())
-    signer = {
-        "name": certs.common_name(chair.certificate),
-        "org": certs.organization(chair.certificate),
-        "cert_sha256": chair.fingerprint,
-        "role": "chair",
-    }
+    signer = {"cert_sha256": chair.fingerprint, "role": "chair"}  # public: no name
     header = {
         "format": FORMAT,
         "version": 1,
@@ -159,7 +154,7 @@ def open_return_notice(
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise fmt._damaged(f"header: {exc}") from exc
-    if not ok or h["signer"].get("cert_sha256") != env.signer_fingerprint:
+    if not ok or h["signer"] != {"cert_sha256": env.signer_fingerprint, "role": "chair"}:
         raise fmt._damaged("header fields")
     env.verify(identity.trust_root(), created, binding.revocations)
     if env.signer_fingerprint != binding.chair.cert_sha256:

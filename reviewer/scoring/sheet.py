@@ -92,8 +92,8 @@ def _header_claims(env: fmt.Envelope) -> SheetHeader:
             kind=str(h["kind"]),
             package_id=str(package["id"]),
             manifest_sha256=str(package["manifest_sha256"]),
-            signer_name=str(signer["name"]),
-            signer_org=str(signer["org"]),
+            signer_name=certs.common_name(env.signer),  # the header names nobody: the certificate does
+            signer_org=certs.organization(env.signer),
             signer_fingerprint=str(signer["cert_sha256"]),
             role=str(signer["role"]),
             revision=rev["number"],
@@ -103,6 +103,7 @@ def _header_claims(env: fmt.Envelope) -> SheetHeader:
         )
         ok = (
             h.get("suite") == SUITE
+            and set(signer) == {"cert_sha256", "role"}
             and header.kind in KINDS
             and isinstance(header.revision, int)
             and not isinstance(header.revision, bool)
@@ -210,7 +211,8 @@ def open_sheet(
             and doc["kind"] == header.kind
             and doc["package"]["id"] == header.package_id
             and doc["package"]["manifest_sha256"] == header.manifest_sha256
-            and doc["expert"] == env.header["signer"]
+            and doc["expert"]
+            == {**env.header["signer"], "name": header.signer_name, "org": header.signer_org}
             and doc["created"] == header.created
             and doc["revision"]["number"] == header.revision
             and doc["revision"]["previous_sha256"] == header.previous_sha256

@@ -16,7 +16,7 @@ from cryptography import x509
 
 from reviewer.errors import UsageError
 from reviewer.i18n import T
-from reviewer.packages.manifest import RosterMember
+from reviewer.packages.manifest import Manifest, RosterMember
 from reviewer.packages.reader import OpenedPackage, PackageView
 from reviewer.standards.model import Standard
 from reviewer.trust import clock
@@ -50,11 +50,19 @@ class PackageBinding:
 
     @classmethod
     def of_view(
-        cls, view: PackageView, standard: Standard | None = None, rules: PanelRules | None = None
+        cls,
+        view: PackageView,
+        manifest: Manifest,
+        standard: Standard | None = None,
+        rules: PanelRules | None = None,
     ) -> PackageBinding:
+        """``manifest``: the whole manifest (the confidential header read with a key, by an opened
+        package or from a bundle's ``package-header.json``) of the package ``view`` verified."""
         if not view.trusted:
             raise ValueError("bind sheets only to a package verified against the pinned root")
-        m = view.manifest
+        if manifest.public().to_bytes() != view.manifest_bytes:
+            raise ValueError("the manifest is not that of the verified package")
+        m = manifest
         return cls(
             package_id=m.package_id,
             manifest_sha256=hashlib.sha256(view.manifest_bytes).hexdigest(),
@@ -70,7 +78,7 @@ class PackageBinding:
 
     @classmethod
     def of(cls, opened: OpenedPackage) -> PackageBinding:
-        return cls.of_view(opened.view, opened.standard(), opened.procedure())
+        return cls.of_view(opened.view, opened.manifest, opened.standard(), opened.procedure())
 
     def member(self, fingerprint: str) -> RosterMember | None:
         return next((m for m in self.roster if m.cert_sha256 == fingerprint), None)

@@ -88,11 +88,13 @@ def seal_sheet(
     """Sign and encrypt already-checked ``answers`` (no roster check: :func:`build_sheet` does that)."""
     created = clock.iso(now or clock.utcnow())
     sheet_id = str(uuid.uuid4())
-    signer = {
+    # the header (public) names the signer by certificate fingerprint only; the content (encrypted)
+    # also carries the name and organisation
+    signer = {"cert_sha256": identity.fingerprint, "role": role}
+    expert = {
         "name": certs.common_name(identity.certificate),
         "org": certs.organization(identity.certificate),
-        "cert_sha256": identity.fingerprint,
-        "role": role,
+        **signer,
     }
     package = {"id": binding.package_id, "manifest_sha256": binding.manifest_sha256}
     content = {
@@ -101,7 +103,7 @@ def seal_sheet(
         "sheet_id": sheet_id,
         "kind": kind,
         "package": {**package, "standard": dict(binding.standard_ref)},
-        "expert": signer,
+        "expert": expert,
         "revision": {
             "number": revision,
             "previous_sha256": previous_sha256,

@@ -18,7 +18,7 @@ from reviewer.scoring import scores_file
 from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.scoring.sheet_build import seal_sheet
 from reviewer.scoring.sheet_model import Declarations
-from reviewer.trust import PassphraseSource, certs, clock, load_identity
+from reviewer.trust import PassphraseSource, clock, load_identity
 from reviewer.trust.identity import Identity
 from tests.e2e.journey import CHAIR, PASS_ENV, Journey, Round
 
@@ -41,7 +41,6 @@ def forge(
     with open_package(rnd.package, chair) as opened:
         files = _package_files(opened)
         binding = PackageBinding.of(opened)
-        candidate = {"name": opened.manifest.candidate["name"], "type": opened.manifest.candidate["type"]}
     own = [p.read_bytes() for p in sorted((rnd.out / "sheets").glob("*.rvsheet"))]
     content = BundleContent(
         files,
@@ -56,14 +55,9 @@ def forge(
         bundle_id=bundle_id,
         package_id=binding.package_id,
         manifest_sha256=binding.manifest_sha256,
-        candidate=candidate,
         result_version=1,
         created=clock.iso(clock.utcnow()),
-        chair={
-            "name": chair.name,
-            "org": certs.organization(chair.certificate),
-            "cert_sha256": chair.fingerprint,
-        },
+        chair_sha256=chair.fingerprint,
         sheet_count=len(content.sheets),
         record_sha256=sha256(content.record),
     )

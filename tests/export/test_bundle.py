@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import replace
 from decimal import Decimal
@@ -33,7 +34,7 @@ from reviewer.packages import open_package
 from reviewer.scoring.reconcile import reconcile
 from reviewer.scoring.sheet import open_sheet
 from reviewer.standards.load import StandardInvalid
-from reviewer.trust import certs, clock
+from reviewer.trust import clock
 
 __all__ = ["bundle_world"]
 
@@ -53,14 +54,9 @@ def forge(w: BundleWorld, *, signer: str = CHAIR, version: int = 1, **changes: o
         bundle_id=bundle_id,
         package_id=w.binding.package_id,
         manifest_sha256=w.binding.manifest_sha256,
-        candidate={"name": "示例软件园", "type": "park"},
         result_version=version,
         created=clock.iso(clock.utcnow()),
-        chair={
-            "name": ident.name,
-            "org": certs.organization(ident.certificate),
-            "cert_sha256": ident.fingerprint,
-        },
+        chair_sha256=ident.fingerprint,
         sheet_count=len(content.sheets),
         record_sha256=sha256(content.record),
     )
@@ -93,7 +89,8 @@ def test_the_ministry_opens_recomputes_and_matches(bundle_world: BundleWorld) ->
 def test_anyone_checks_the_outer_signature_and_reads_the_claims(bundle_world: BundleWorld) -> None:
     w = bundle_world
     h = verify_bundle(w.bundle, w.root)
-    assert (h.candidate_name, h.candidate_type, h.chair_name) == ("示例软件园", "park", "王堃")
+    assert h.chair_name == "王堃"  # from the signing certificate: the header names nobody
+    assert "示例软件园".encode() not in w.bundle  # the candidate is only in the encrypted package files
     assert h.sheet_count == 7 and h.record_sha256 == sha256(w.record_signed)
     with pytest.raises(NotOnPanel):  # encrypted to the ministry only: not even the chair reads it
         open_bundle(w.bundle, w.ids[CHAIR], w.root)
@@ -118,6 +115,19 @@ def test_a_foreign_root_is_untrusted_and_other_files_are_not_bundles(
         verify_bundle(w.bundle, panel.root)  # the record tests' ministry, not this one
     with pytest.raises(NotAnArtifact):
         verify_bundle(w.sheets["li-zhe"], w.root)
+
+
+def test_the_package_header_must_be_the_one_the_signed_manifest_names(bundle_world: BundleWorld) -> None:
+    """The roster and candidate reach the ministry in package-header.json, checked against the hash
+    in the package's signed manifest: another package's header (another panel) is refused."""
+    w = bundle_world
+    with open_package(w.package, w.ids[CHAIR]) as opened:
+        files = _package_files(opened)
+    assert json.loads(files["package-header.json"])["roster"][-1]["name"] == "王堃"
+    with open_package(w.other_package, w.ids[CHAIR]) as opened:
+        other = opened.manifest.header_bytes()
+    with pytest.raises(ForeignContent, match="package header"):
+        open_bundle(forge(w, package_files={**files, "package-header.json": other}), w.ministry, w.root)
 
 
 def test_another_panels_sheet_is_refused(bundle_world: BundleWorld) -> None:

@@ -54,7 +54,7 @@ from reviewer.packages import open_package
 from reviewer.scoring.reconcile import reconcile
 from reviewer.scoring.result import Reconciliation
 from reviewer.scoring.sheet import open_sheet
-from reviewer.trust import certs, clock
+from reviewer.trust import clock
 from reviewer.trust.credential import pem
 from reviewer.trust.encoding import parse_json
 
@@ -78,14 +78,9 @@ def rogue_bundle(w: BundleWorld, *, record: bytes, decisions: bytes, reconciliat
         bundle_id=bundle_id,
         package_id=w.binding.package_id,
         manifest_sha256=w.binding.manifest_sha256,
-        candidate={"name": "示例软件园", "type": "park"},
         result_version=1,
         created=clock.iso(clock.utcnow()),
-        chair={
-            "name": chair.name,
-            "org": certs.organization(chair.certificate),
-            "cert_sha256": chair.fingerprint,
-        },
+        chair_sha256=chair.fingerprint,
         sheet_count=len(content.sheets),
         record_sha256=sha256(record),
     )

@@ -24,7 +24,7 @@ from reviewer.export import bundle as bundle_mod
 from reviewer.export.bundle import open_bundle
 from reviewer.export.bundle_format import KIND, parse_content
 from reviewer.packages import envelope as fmt
-from reviewer.packages.manifest import parse_manifest
+from reviewer.packages.manifest import parse_header, parse_manifest
 from reviewer.scoring import sheet as sheet_mod
 from reviewer.scoring.decisions_io import parse_decisions
 from reviewer.scoring.scores_file import parse_csv, read_scores_file
@@ -92,6 +92,23 @@ def manifest_doc(world: BundleWorld):  # type: ignore[no-untyped-def]
 def test_manifest(manifest_doc, data) -> None:  # type: ignore[no-untyped-def]
     raw = data.draw(st.binary(max_size=300) | st.builds(dumps, mutated(manifest_doc)))
     typed_or_result(parse_manifest, raw)
+
+
+@pytest.fixture(scope="module")
+def package_header(world: BundleWorld):  # type: ignore[no-untyped-def]
+    """The signed public manifest and the decrypted confidential header (as the chair reads them)."""
+    from reviewer.packages import open_package
+
+    with open_package(world.package, world.ids[CHAIR]) as opened:
+        return opened.view.manifest, json.loads(opened.manifest.header_bytes())
+
+
+@FUZZ
+@given(data=st.data())
+def test_package_header(package_header, data) -> None:  # type: ignore[no-untyped-def]
+    public, doc = package_header
+    raw = data.draw(st.binary(max_size=300) | st.builds(dumps, mutated(doc)))
+    typed_or_result(parse_header, raw, public)
 
 
 # --- decisions ------------------------------------------------------------------------------------------

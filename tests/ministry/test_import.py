@@ -25,7 +25,7 @@ from reviewer.ministry.importer import import_bundles
 from reviewer.ministry.registry import Registry
 from reviewer.packages import envelope as fmt
 from reviewer.packages import open_package
-from reviewer.trust import certs, clock, open_authority
+from reviewer.trust import clock, open_authority
 from tests.export.bundle_world import CHAIR, BundleWorld, build_bundle_world
 from tests.export.conftest import PASSPHRASE
 
@@ -81,14 +81,9 @@ def forge(w: BundleWorld, **changes: object) -> bytes:
         bundle_id=bundle_id,
         package_id=w.binding.package_id,
         manifest_sha256=w.binding.manifest_sha256,
-        candidate={"name": PARK, "type": "park"},
         result_version=1,
         created=clock.iso(clock.utcnow()),
-        chair={
-            "name": ident.name,
-            "org": certs.organization(ident.certificate),
-            "cert_sha256": ident.fingerprint,
-        },
+        chair_sha256=ident.fingerprint,
         sheet_count=len(content.sheets),
         record_sha256=sha256(content.record),
     )

@@ -39,8 +39,8 @@ def open_and_verify(world, path: Path, n: int) -> float:
     elapsed = time.perf_counter() - start
     view = verify_package(path, load_pinned_root(world.identities["li"]))
     assert (
-        view.contents_checked is not None and view.contents_checked.entries == n + 5
-    )  # standard, candidate, procedure, schedule
+        view.contents_checked is not None and view.contents_checked.entries == n + 6
+    )  # standard, candidate, procedure, schedule, prior results, and the confidential header
     return elapsed
 
 
@@ -69,7 +69,7 @@ def test_too_many_materials_refused_at_seal(world, env, tmp_path, monkeypatch) -
 
 def test_manifest_too_large_refused_at_seal(world, env, tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(limits, "MAX_MANIFEST", 20_000)
-    refused_at_seal(world, tmp_path, [many_files(tmp_path / "m", 40)], "more than the 20000 allowed")
+    refused_at_seal(world, tmp_path, [many_files(tmp_path / "m", 80)], "more than the 20000 allowed")
 
 
 def test_name_too_long_refused_at_seal(world, env, tmp_path) -> None:
@@ -97,7 +97,7 @@ def test_the_largest_entries_fit_the_manifest_limit() -> None:
 def test_hostile_manifest_with_too_many_entries_is_refused() -> None:
     doc = {
         "format": "reviewer.package",
-        "version": 1,
+        "version": 2,
         "suite": SUITE,
         "entries": [{}] * (limits.MAX_ENTRIES + 1),
     }

@@ -9,12 +9,11 @@ import pytest
 from pkg_world import PASSPHRASE
 
 from reviewer.errors import NotAnArtifact
-from reviewer.packages import open_package, verify_package
-from reviewer.packages.manifest import parse_manifest
+from reviewer.packages import open_package
+from reviewer.packages.manifest import PublicManifest, parse_header, parse_manifest
 from reviewer.trust import PassphraseSource, certs, load_identity
 from reviewer.trust.credential import load_credential
 from reviewer.trust.encoding import canonical_json
-from reviewer.trust.identity import load_pinned_root
 from reviewer.trust.keys import cert_fingerprint
 
 
@@ -23,9 +22,18 @@ def manifest_doc(world) -> dict:
         return json.loads(zf.read("manifest.json"))
 
 
+def header_doc(world) -> tuple[PublicManifest, dict]:
+    """The signed public manifest and the confidential header (decrypted by a member) of the package."""
+    identity = load_identity(world.identities["li"], PassphraseSource(explicit=PASSPHRASE))
+    with open_package(world.small_package, identity) as opened:
+        return opened.view.manifest, json.loads(opened.manifest.header_bytes())
+
+
 def test_every_roster_entry_carries_its_members_certificate(world) -> None:
-    view = verify_package(world.small_package, load_pinned_root(world.identities["li"]))
-    by_name = {m.name: m for m in view.manifest.roster}
+    identity = load_identity(world.identities["li"], PassphraseSource(explicit=PASSPHRASE))
+    with open_package(world.small_package, identity) as opened:
+        manifest = opened.manifest
+    by_name = {m.name: m for m in manifest.roster}
     assert set(by_name) == {"张伟", "李娜", "王芳"}
     for key in ("zhang", "li", "wang"):
         credential = load_credential(world.credentials[key])
@@ -33,7 +41,7 @@ def test_every_roster_entry_carries_its_members_certificate(world) -> None:
         assert member.certificate == credential.certificate
         assert member.cert_sha256 == cert_fingerprint(member.certificate) == credential.fingerprint
         assert member.serial == f"{credential.serial:x}"
-    chair = view.manifest.chair()
+    chair = manifest.chair()
     assert chair.name == "张伟" and certs.common_name(chair.certificate) == "张伟"
     # the chair's X25519 key is the one certified in the certificate the package carries
     zhang = load_identity(world.identities["zhang"], PassphraseSource(explicit=PASSPHRASE))
@@ -51,11 +59,14 @@ def test_an_opened_package_exposes_the_certificates(world) -> None:
         assert me.certificate == identity.certificate
 
 
-def test_the_manifest_round_trips_byte_for_byte(world) -> None:
-    doc = manifest_doc(world)
+def test_the_manifest_and_header_round_trip_byte_for_byte(world) -> None:
+    body = canonical_json(manifest_doc(world))
+    public = parse_manifest(body)
+    assert public.to_bytes() == body
+    _, doc = header_doc(world)
     assert all("certificate" in m for m in doc["roster"])
-    body = canonical_json(doc)
-    assert parse_manifest(body).to_bytes() == body
+    header = canonical_json(doc)
+    assert parse_header(header, public).header_bytes() == header
 
 
 def _swap_certificates(doc: dict) -> None:
@@ -91,8 +102,30 @@ def _fingerprint_follows_but_serial_does_not(doc: dict) -> None:
     ],
 )
 def test_a_roster_certificate_that_does_not_match_is_refused(world, change) -> None:
-    doc = manifest_doc(world)
+    public, doc = header_doc(world)
     change(doc)
     with pytest.raises(NotAnArtifact) as caught:
-        parse_manifest(canonical_json(doc))
+        parse_header(canonical_json(doc), public)
     assert caught.value.exit_code == 10
+
+
+def _drop_member(doc: dict) -> None:
+    del doc["roster"][2]
+
+
+def _another_package(doc: dict) -> None:
+    doc["package_id"] = "00000000-0000-4000-8000-000000000000"
+
+
+def _rename_entry_path(doc: dict) -> None:
+    doc["entries"][0]["path"] = "payload/009999"
+
+
+@pytest.mark.parametrize("change", [_drop_member, _another_package, _rename_entry_path])
+def test_a_header_that_disagrees_with_the_signed_manifest_is_refused(world, change) -> None:
+    """A member on the roster without a wrapped key (or a recipient not on it), a header of another
+    package, an entry the manifest does not list: refused (10)."""
+    public, doc = header_doc(world)
+    change(doc)
+    with pytest.raises(NotAnArtifact):
+        parse_header(canonical_json(doc), public)

@@ -80,6 +80,7 @@ def pkg(world, tmp_path) -> Path:
         ("revocations.crl", 100),
         ("payload/000003", 20),
         ("payload/000001", 5),
+        ("payload/000000", 10),  # the confidential header
     ],
 )
 def test_a_flipped_byte_is_tampered(world, env, pkg, member, delta) -> None:
@@ -121,6 +122,31 @@ def test_entry_replaced_by_a_member_with_the_key_is_tampered(world, pkg, tmp_pat
     forged_pkg = rebuild(tmp_path / "forged.rvpkg", items)
     with open_package(forged_pkg, identity) as opened, pytest.raises(Tampered):
         opened.read(entry.name)
+
+
+def test_header_replaced_by_a_member_with_the_key_is_tampered(world, env, pkg, tmp_path) -> None:
+    """A member re-encrypts the confidential header with another roster (valid AES-GCM chunks): the
+    signed hashes of the header stop it, and so does a header swapped with an entry."""
+    import json
+
+    from reviewer.packages import stream
+    from reviewer.packages.manifest import HEADER_PATH
+    from reviewer.trust.encoding import canonical_json
+
+    identity = load_identity(world.identities["li"], PassphraseSource(explicit=PASSPHRASE))
+    with open_package(pkg, identity) as opened:
+        ref = opened.view.manifest.header
+        doc = json.loads(opened.manifest.header_bytes())
+        key = stream.derive_key(opened._file_key, ref.nonce)
+        chunk = opened.manifest.chunk_size
+    doc["roster"][1]["org"] = "冒名单位"
+    forged = b"".join(stream.encrypt(key, [canonical_json(doc)], chunk))
+    items = [(n, forged if n == HEADER_PATH else d) for n, d in members(pkg)]
+    with pytest.raises(Tampered):
+        open_package(rebuild(tmp_path / "forged.rvpkg", items), identity)
+    parts = dict(members(pkg))
+    parts[HEADER_PATH], parts["payload/000001"] = parts["payload/000001"], parts[HEADER_PATH]
+    assert open_code(world, rebuild(tmp_path / "swapped.rvpkg", list(parts.items())))[0] == 11
 
 
 def test_random_byte_flips_never_open(world, pkg, tmp_path) -> None:

@@ -1,4 +1,4 @@
-"""The format's test vectors (tests/vectors/package-v1.json), recomputed from the documented
+"""The format's test vectors (tests/vectors/package-v2.json), recomputed from the documented
 formulas with bare ``cryptography`` primitives — as a second reader would — and with our modules."""
 
 from __future__ import annotations
@@ -17,14 +17,14 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from reviewer.packages import stream
-from reviewer.packages.manifest import roster_member_from_json
+from reviewer.packages.manifest import parse_header, parse_manifest, roster_member_from_json
 from reviewer.trust import certs
 from reviewer.trust.encoding import canonical_json
 from reviewer.trust.keys import x25519_public_bytes
 from reviewer.trust.recipients import Recipient, WrappedKey, unwrap, wrap
 
 VECTORS = Path(__file__).resolve().parents[1] / "vectors"
-V = json.loads((VECTORS / "package-v1.json").read_text("utf-8"))
+V = json.loads((VECTORS / "package-v2.json").read_text("utf-8"))
 _spec = importlib.util.spec_from_file_location("make_vectors", VECTORS / "make_vectors.py")
 assert _spec is not None and _spec.loader is not None
 make_vectors = importlib.util.module_from_spec(_spec)
@@ -100,3 +100,59 @@ def test_roster_entry_vector() -> None:
     assert canonical_json(member.to_json()) == r["bytes_utf8"].encode("utf-8")
     # ... and the generator reproduces it exactly (fixed keys, serial, RFC 6979 signature).
     assert make_vectors.roster_vector() == r
+
+
+def _open_stream(key: bytes, sealed: bytes, size: int) -> bytes:
+    """STREAM decryption as §6 writes it: chunks of ``size + 16`` bytes, the last one flagged."""
+    aead, plain, step = AESGCM(key), b"", size + 16
+    pieces = [sealed[i : i + step] for i in range(0, len(sealed), step)]
+    for i, piece in enumerate(pieces):
+        plain += aead.decrypt(
+            i.to_bytes(11, "big") + (b"\x01" if i == len(pieces) - 1 else b"\x00"), piece, None
+        )
+    return plain
+
+
+def test_package_vector_confidential_header_from_the_spec() -> None:
+    """Version 2: the public manifest names nobody; a recipient unwraps the file key, decrypts the
+    header (payload/000000) and checks it against the hashes the manifest gives — bare primitives."""
+    p = V["package"]
+    body = p["manifest_utf8"].encode("utf-8")
+    manifest = json.loads(body)
+    assert manifest["version"] == 2 and not {"roster", "candidate", "standard", "kind"} & set(manifest)
+    assert "示例软件园".encode() not in body and "张伟".encode() not in body
+    # the ministry unwraps the file key (its recipient id is issuer.signer_sha256)
+    ministry = x25519.X25519PrivateKey.from_private_bytes(bytes.fromhex(p["ministry_private"]))
+    mine = next(r for r in manifest["recipients"] if r["id"] == manifest["issuer"]["signer_sha256"])
+    e_pub, r_pub = base64.b64decode(mine["ephemeral"]), x25519_public_bytes(ministry)
+    shared = ministry.exchange(x25519.X25519PublicKey.from_public_bytes(e_pub))
+    wrap_key = hkdf(shared, e_pub + r_pub, b"reviewer/1 x25519 wrap")
+    context = ("reviewer/1 package " + manifest["package_id"]).encode("ascii")
+    file_key = AESGCM(wrap_key).decrypt(bytes(12), base64.b64decode(mine["wrapped_key"]), context)
+    assert file_key.hex() == p["file_key"]
+    # the header: HKDF(file key, its nonce, "reviewer/1 payload"), STREAM, then the signed hashes
+    h, sealed = manifest["header"], bytes.fromhex(p["header_ciphertext"])
+    key = hkdf(file_key, base64.b64decode(h["nonce"]), b"reviewer/1 payload")
+    assert key.hex() == p["header_derived_key"] and h["path"] == "payload/000000"
+    assert (len(sealed), hashlib.sha256(sealed).hexdigest()) == (h["encrypted_size"], h["encrypted_sha256"])
+    plain = _open_stream(key, sealed, manifest["stream"]["chunk_size"])
+    assert plain == p["header_plaintext_utf8"].encode("utf-8")
+    assert (len(plain), hashlib.sha256(plain).hexdigest()) == (h["size"], h["sha256"])
+    header = json.loads(plain)
+    assert header["candidate"]["name"] == "示例软件园" and header["roster"][0]["name"] == "张伟"
+    assert {r["id"] for r in manifest["recipients"]} == {header["roster"][0]["cert_sha256"], mine["id"]}
+    # an entry: its own nonce from the header, its ciphertext hash in the public manifest
+    entry, public_entry = header["entries"][0], manifest["entries"][0]
+    assert entry["path"] == public_entry["path"]
+    standard = p["standard_plaintext_utf8"].encode("utf-8")
+    assert hashlib.sha256(standard).hexdigest() == entry["sha256"]
+    entry_key = hkdf(file_key, base64.b64decode(entry["nonce"]), b"reviewer/1 payload")
+    entry_sealed = AESGCM(entry_key).encrypt(bytes(11) + b"\x01", standard, None)
+    assert hashlib.sha256(entry_sealed).hexdigest() == public_entry["encrypted_sha256"]
+    # ... and our reader accepts both documents and writes back the same bytes.
+    public = parse_manifest(body)
+    assert public.to_bytes() == body
+    opened = parse_header(plain, public)
+    assert opened.header_bytes() == plain and opened.chair().name == "张伟"
+    assert opened.entry("standard.json").encrypted_sha256 == public_entry["encrypted_sha256"]
+    assert make_vectors.header_vector(file_key) == p

@@ -1,4 +1,4 @@
-"""Write ``package-v1.json``: fixed keys and nonces → the bytes the format must produce.
+"""Write ``package-v2.json``: fixed keys and nonces → the bytes the format must produce.
 
 Run once (``python tests/vectors/make_vectors.py``); the file is committed and
 ``tests/packages/test_vectors.py`` recomputes every value from the formulas of
@@ -83,6 +83,90 @@ def roster_vector() -> dict:
     }
 
 
+def header_vector(file_key: bytes) -> dict:
+    """A whole small package's two JSON documents: the confidential header (roster of one, the chair,
+    one standard entry) encrypted under ``file_key`` with a fixed nonce, and the public manifest that
+    gives its hashes. Recipients: the chair (X25519 key 0x33…) and the ministry (0x44…)."""
+    chunk = 16_384
+    package_id = "00000000-0000-4000-8000-000000000000"
+    member = roster_vector()["entry"]
+    standard = b'{"id":"SAMPLE"}'
+    entry_nonce = bytes(range(0x10, 0x20))
+    entry_sealed = b"".join(stream.encrypt(stream.derive_key(file_key, entry_nonce), [standard], chunk))
+    header = {
+        "format": "reviewer.package-header",
+        "version": 2,
+        "package_id": package_id,
+        "kind": "creation",
+        "candidate": {"name": "示例软件园", "type": "park"},
+        "standard": {"id": "SAMPLE", "version": "1"},
+        "roster": [member],
+        "entries": [
+            {
+                "name": "standard.json",
+                "path": "payload/000001",
+                "kind": "standard",
+                "media_type": "application/json",
+                "size": len(standard),
+                "sha256": hashlib.sha256(standard).hexdigest(),
+                "nonce": b64(entry_nonce),
+            }
+        ],
+    }
+    plain = canonical_json(header)
+    header_nonce = bytes(range(0xC0, 0xD0))
+    sealed = b"".join(stream.encrypt(stream.derive_key(file_key, header_nonce), [plain], chunk))
+    ministry = x25519.X25519PrivateKey.from_private_bytes(bytes([0x44]) * 32)
+    chair = x25519.X25519PrivateKey.from_private_bytes(bytes([0x33]) * 32)
+    signer_sha256 = "ab" * 32  # the package-signing certificate's fingerprint (a stand-in)
+    context = ("reviewer/1 package " + package_id).encode("ascii")
+    recipients = [
+        wrap(file_key, Recipient(member["cert_sha256"], chair.public_key()), context,
+             ephemeral=x25519.X25519PrivateKey.from_private_bytes(bytes([0x55]) * 32)),
+        wrap(file_key, Recipient(signer_sha256, ministry.public_key()), context,
+             ephemeral=x25519.X25519PrivateKey.from_private_bytes(bytes([0x66]) * 32)),
+    ]  # fmt: skip
+    manifest = {
+        "format": "reviewer.package",
+        "version": 2,
+        "suite": "RV1-P256-X25519-AES256GCM",
+        "package_id": package_id,
+        "created": "2026-06-01T08:00:00Z",
+        "expires": "2026-08-30T15:59:59Z",
+        "issuer": {"name": "工业和信息化部", "root_sha256": "cd" * 32, "signer_sha256": signer_sha256},
+        "recipients": [
+            {"id": w.recipient, "ephemeral": b64(w.ephemeral), "wrapped_key": b64(w.wrapped)}
+            for w in recipients
+        ],
+        "revocations": {"number": 1, "sha256": "ef" * 32},
+        "stream": {"chunk_size": chunk},
+        "header": {
+            "path": "payload/000000",
+            "nonce": b64(header_nonce),
+            "size": len(plain),
+            "sha256": hashlib.sha256(plain).hexdigest(),
+            "encrypted_size": len(sealed),
+            "encrypted_sha256": hashlib.sha256(sealed).hexdigest(),
+        },
+        "entries": [
+            {
+                "path": "payload/000001",
+                "encrypted_size": len(entry_sealed),
+                "encrypted_sha256": hashlib.sha256(entry_sealed).hexdigest(),
+            }
+        ],
+    }
+    return {
+        "file_key": file_key.hex(),
+        "header_plaintext_utf8": plain.decode("utf-8"),
+        "header_derived_key": stream.derive_key(file_key, header_nonce).hex(),
+        "header_ciphertext": sealed.hex(),
+        "standard_plaintext_utf8": standard.decode("utf-8"),
+        "manifest_utf8": canonical_json(manifest).decode("utf-8"),
+        "ministry_private": (bytes([0x44]) * 32).hex(),
+    }
+
+
 def build() -> dict:
     file_key = bytes.fromhex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f")
     nonce = bytes.fromhex("a0a1a2a3a4a5a6a7a8a9aaabacadaeaf")
@@ -126,10 +210,11 @@ def build() -> dict:
             "signature_der": sign_bytes(signer, signed).hex(),
         },
         "roster_entry": roster_vector(),
+        "package": header_vector(file_key),
     }
 
 
 if __name__ == "__main__":
-    (HERE / "package-v1.json").write_text(
+    (HERE / "package-v2.json").write_text(
         json.dumps(build(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
