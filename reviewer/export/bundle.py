@@ -283,17 +283,17 @@ def verify_bundle(
     revocations: RevocationList | None = None,
     now: datetime | None = None,
 ) -> BundleHeader:
-    """What anyone can check without the ministry's key: structure, the chair's signature and its
-    chain to ``root`` at the signing time (and ``revocations`` if given), a plausible time."""
-    return _verified(data, root, revocations, now)[1]
+    """What anyone can check without the ministry's key: structure, the header signed by the key in
+    ``signature.json`` (``header.key_fingerprint``), a plausible time. Who signed — the chair's
+    certificate, its chain to ``root`` and revocation — is sealed for the ministry: :func:`open_bundle`.
+    ``root`` and ``revocations`` are kept for callers; they cannot be used without the key."""
+    del root, revocations
+    return _verified(data, now)[1]
 
 
-def _verified(
-    data: bytes, root: x509.Certificate, revocations: RevocationList | None, now: datetime | None
-) -> tuple[fmt.Envelope, BundleHeader]:
+def _verified(data: bytes, now: datetime | None) -> tuple[fmt.Envelope, BundleHeader]:
     env, header = _read(data)
     signed_at = clock.parse_iso(header.created)
-    env.verify(root, signed_at, revocations)
     if signed_at > (now or clock.utcnow()) + CLOCK_SKEW:
         raise Refused(
             T(
@@ -316,9 +316,12 @@ def open_bundle(
     """The ministry's whole check (``docs/bundle-format.md`` §6); raises NotAnArtifact, Tampered,
     HostileArchive, Untrusted, Expired, Revoked, NotOnPanel (not the ministry), ForeignContent,
     NotTheChair, RecordIncomplete, ResultMismatch (all Refused)."""
-    env, header = _verified(data, root, revocations, now)
+    env, header = _verified(data, now)
     signed_at = clock.parse_iso(header.created)
-    content = parse_content(env.decrypt(ministry_reader, KIND, header.bundle_id), header, env.header)
+    opened = env.open(ministry_reader, KIND, header.bundle_id)  # the sealed certificate: the header's chair
+    opened.verify(root, signed_at, revocations)
+    header = replace(header, signer=opened.signer)
+    content = parse_content(opened.payload, header, env.header)
     binding, candidate, _manifest = checks.check_package_files(
         content.package_files, root, header.manifest_sha256, header.package_id
     )
@@ -333,7 +336,7 @@ def open_bundle(
             )
         )
     if binding.revocations is not None:
-        binding.revocations.check(header.signer, signed_at)
+        binding.revocations.check(opened.signer, signed_at)
     if signed_at < binding.created - certs.BACKDATE:
         raise Refused(
             T(

@@ -90,11 +90,14 @@ class BundleHeader:
     chair_fingerprint: str
     sheet_count: int
     record_sha256: str
-    signer: x509.Certificate
+    key_fingerprint: str  # SHA-256 of the key that signed header.json (signature.json)
+    signer: x509.Certificate | None = None  # the sealed certificate, once a recipient opened the bundle
 
     @property
     def chair_name(self) -> str:
-        """The name in the signing certificate (the chair's, once :func:`parse_header` checked it)."""
+        """The name in the signing certificate: only for a bundle the ministry opened (``open_bundle``)."""
+        if self.signer is None:
+            raise ValueError("the signer is named only to the bundle's recipient (open_bundle)")
         return certs.common_name(self.signer)
 
     def to_json(self) -> dict[str, Any]:
@@ -136,7 +139,8 @@ def header_json(
 
 
 def parse_header(env: fmt.Envelope) -> BundleHeader:
-    """The header's claims, well-formed, naming the certificate that signed it — else Tampered."""
+    """The header's claims, well-formed — else Tampered. The certificate it names is checked when a
+    recipient opens the envelope (:meth:`~reviewer.packages.envelope.Envelope.open`)."""
     h = env.header
     try:
         package, signer, contents = h["package"], h["signer"], h["contents"]
@@ -150,7 +154,7 @@ def parse_header(env: fmt.Envelope) -> BundleHeader:
             chair_fingerprint=str(signer["cert_sha256"]),
             sheet_count=contents["sheets"],
             record_sha256=str(contents["record_sha256"]),
-            signer=env.signer,
+            key_fingerprint=env.key_fingerprint,
         )
         clock.parse_iso(header.created)
         ok = (
@@ -172,9 +176,7 @@ def parse_header(env: fmt.Envelope) -> BundleHeader:
         raise damaged(f"header: {exc}") from exc
     if not ok:
         raise damaged("header fields")
-    if header.chair_fingerprint != env.signer_fingerprint:
-        raise damaged("the header names another certificate than the one that signed")
-    return header
+    return header  # the sealed certificate is checked against chair_fingerprint when opened
 
 
 @dataclass(frozen=True)

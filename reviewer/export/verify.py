@@ -122,4 +122,4 @@ def verify_file(
             )
     if kind is ArtifactKind.BUNDLE:
         return kinds.bundle(path, data, root, ministry, now)
-    return kinds.envelope(path, data, kind, root)
+    return kinds.envelope(path, data, kind, root, ministry)

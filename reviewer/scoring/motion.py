@@ -251,14 +251,15 @@ def open_motion(
         pkg, signer = h["package"], h["signer"]
         created = clock.parse_iso(str(h["created"]))
         motion_id = str(h["motion_id"])
-        ok = h.get("suite") == SUITE and signer.get("cert_sha256") == env.signer_fingerprint
+        ok = h.get("suite") == SUITE and isinstance(signer.get("cert_sha256"), str)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise fmt._damaged(f"header: {exc}") from exc
     if not ok:
         raise fmt._damaged("header fields")
-    env.verify(root, created, revocations or binding.revocations)
+    opened = env.open(reader, KIND, motion_id)  # the sealed certificate is the header's signer
+    opened.verify(root, created, revocations or binding.revocations)
     chair = binding.chair
-    if env.signer_fingerprint != chair.cert_sha256:
+    if opened.signer_fingerprint != chair.cert_sha256:
         raise _refused(
             "该表决提请不是由本专家组组长“{name}”签署的，不予接受。",
             "This motion was not signed by this panel's chair “{name}”; it is refused.",
@@ -266,7 +267,7 @@ def open_motion(
         )
     if pkg.get("id") != binding.package_id or pkg.get("manifest_sha256") != binding.manifest_sha256:
         raise _refused("该表决提请属于另一个评审包。", "This motion belongs to another package.")
-    plain = env.decrypt(reader, KIND, motion_id)
+    plain = opened.payload
     try:
         doc = parse_json(plain)
         if doc.get("format") != CONTENT_FORMAT or doc.get("version") != 1 or doc["motion_id"] != motion_id:

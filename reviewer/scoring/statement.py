@@ -316,16 +316,17 @@ def open_statement(
         pkg, signer = h["package"], h["signer"]
         created = clock.parse_iso(str(h["created"]))
         statement_id = str(h["statement_id"])
-        ok = h.get("suite") == SUITE and signer.get("cert_sha256") == env.signer_fingerprint
+        ok = h.get("suite") == SUITE and isinstance(signer.get("cert_sha256"), str)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise fmt._damaged(f"header: {exc}") from exc
     if not ok:
         raise fmt._damaged("header fields")
-    env.verify(root, created, revocations or binding.revocations)
-    member = _member(binding, env.signer_fingerprint)
+    opened = env.open(reader, KIND, statement_id)  # the sealed certificate is the header's signer
+    opened.verify(root, created, revocations or binding.revocations)
+    member = _member(binding, opened.signer_fingerprint)
     if pkg.get("id") != binding.package_id or pkg.get("manifest_sha256") != binding.manifest_sha256:
         raise _refused("该声明属于另一个评审包。", "This statement belongs to another package.")
-    plain = env.decrypt(reader, KIND, statement_id)
+    plain = opened.payload
     try:
         doc = _parse(plain, statement_id)
         votes = [Vote(str(v["code"]), str(v["vote"]), _opt_text(v["reason"])) for v in doc["votes"]]

@@ -8,6 +8,7 @@ return notice, a motion, a statement or a bundle — not even the signer's own: 
 from __future__ import annotations
 
 import base64
+import contextlib
 import io
 import json
 import zipfile
@@ -102,10 +103,8 @@ def _every_byte(data: bytes) -> list[tuple[str, bytes]]:
         except ValueError:
             continue
         for i, text in enumerate(_strings(doc)):
-            try:
+            with contextlib.suppress(ValueError):  # not base64
                 out.append((f"{name} base64 #{i}", base64.b64decode(text, validate=True)))
-            except ValueError:
-                pass
     return out
 
 
