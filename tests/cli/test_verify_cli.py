@@ -98,11 +98,22 @@ def test_kinds_are_told_by_content(files: dict[str, Path]) -> None:
     assert detect(files["text"].read_bytes()) is None
 
 
+ENVELOPES = ["sheet", "recusal", "bundle", "notice", "motion", "statement"]
+
+
+@pytest.fixture
+def ministry_key(bundle_world: BundleWorld, monkeypatch: pytest.MonkeyPatch) -> tuple[str, ...]:
+    """The ministry's key: a recipient of every sheet, notice, motion, statement and bundle."""
+    monkeypatch.setenv(PASS_ENV, PASSPHRASE)
+    return ("--authority", str(bundle_world.base / "authority"), "--passphrase-env", PASS_ENV)
+
+
 @pytest.mark.parametrize(
     "kind", ["sheet", "recusal", "bundle", "record", "package", "notice", "motion", "statement"]
 )
-def test_valid_files_exit_0_and_say_who_signed(files: dict[str, Path], kind: str) -> None:
-    code, out, err = cli("verify", files[kind], "--trust", files["root"])
+def test_valid_files_exit_0_and_say_who_signed(files: dict[str, Path], kind: str, ministry_key) -> None:
+    key = ministry_key if kind in ENVELOPES else ()
+    code, out, err = cli("verify", files[kind], "--trust", files["root"], *key)
     assert code == 0, out + err
     assert "Result: VALID." in out and "intact: yes; trusted: yes" in out
     signer = {
@@ -118,6 +129,20 @@ def test_valid_files_exit_0_and_say_who_signed(files: dict[str, Path], kind: str
     assert signer[kind] in out
 
 
+@pytest.mark.parametrize("kind", ENVELOPES)
+def test_without_a_key_an_envelope_is_intact_but_its_signer_unknown_exit_12(
+    files: dict[str, Path], kind: str, bundle_world: BundleWorld
+) -> None:
+    """The signer's certificate is sealed for the recipients: an outsider learns the signing key's
+    fingerprint and that the file is intact — not who signed (exit 12: trust not established)."""
+    code, out, _ = cli("verify", files[kind], "--trust", files["root"])
+    assert code == 12, out
+    assert "intact: yes; trusted: not checked" in out and "readable only by the recipients" in out
+    for name in ("李喆", "钱犇", "王堃"):
+        assert name not in out
+    assert "Signing key fingerprint: " in out
+
+
 def test_record_lists_every_signature(files: dict[str, Path]) -> None:
     code, out, _ = cli("verify", files["record"], "--trust", files["root"])
     assert code == 0
@@ -129,8 +154,13 @@ def test_bundle_claims_and_full_check_with_the_ministry_key(
     files: dict[str, Path], bundle_world: BundleWorld, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     code, out, _ = cli("verify", files["bundle"], "--trust", files["root"])
-    assert code == 0
-    assert "示例软件园" not in out and "Result version: 1" in out and "7 score sheets" in out
+    assert code == 12  # intact; the chair is named to the ministry only
+    assert (
+        "示例软件园" not in out
+        and "王堃" not in out
+        and "Result version: 1" in out
+        and "7 score sheets" in out
+    )
     assert "Only the ministry can decrypt" in out
     monkeypatch.setenv(PASS_ENV, PASSPHRASE)
     authority = bundle_world.base / "authority"
@@ -156,8 +186,9 @@ def test_a_flipped_byte_exits_11(
 
 
 @pytest.mark.parametrize("kind", ["sheet", "bundle", "record", "package", "notice", "motion", "statement"])
-def test_a_foreign_root_exits_12(files: dict[str, Path], kind: str) -> None:
-    code, out, _ = cli("verify", files[kind], "--trust", files["rogue"])
+def test_a_foreign_root_exits_12(files: dict[str, Path], kind: str, ministry_key) -> None:
+    key = ministry_key if kind in ENVELOPES else ()
+    code, out, _ = cli("verify", files[kind], "--trust", files["rogue"], *key)
     assert code == 12, out
     assert "trusted: NO" in out and "trusted: yes" not in out
 
@@ -174,7 +205,7 @@ def test_not_a_reviewer_file_exits_10_and_the_worst_code_wins(files: dict[str, P
     bad = flipped(files["sheet"], files["sheet"].read_bytes().index(b'"created"') + 12, tmp_path)
     code, _, _ = cli("verify", files["sheet"], files["text"], bad, "--trust", files["root"])
     assert code == 11
-    code, _, _ = cli("verify", files["sheet"], files["record"], "--trust", files["root"])
+    code, _, _ = cli("verify", files["package"], files["record"], "--trust", files["root"])
     assert code == 0
 
 

@@ -35,6 +35,7 @@ from reviewer.scoring.reconcile import reconcile
 from reviewer.scoring.sheet import open_sheet
 from reviewer.standards.load import StandardInvalid
 from reviewer.trust import clock
+from reviewer.trust.keys import ec_public_der
 
 __all__ = ["bundle_world"]
 
@@ -89,7 +90,12 @@ def test_the_ministry_opens_recomputes_and_matches(bundle_world: BundleWorld) ->
 def test_anyone_checks_the_outer_signature_and_reads_the_claims(bundle_world: BundleWorld) -> None:
     w = bundle_world
     h = verify_bundle(w.bundle, w.root)
-    assert h.chair_name == "王堃"  # from the signing certificate: the header names nobody
+    assert h.signer is None  # the chair's certificate is sealed for the ministry: nobody is named
+    with pytest.raises(ValueError):
+        _ = h.chair_name
+    assert h.key_fingerprint == sha256(ec_public_der(w.ids[CHAIR].signing_key()))
+    assert "王堃".encode() not in w.bundle
+    assert open_bundle(w.bundle, w.ministry, w.root).header.chair_name == "王堃"  # for the ministry
     assert "示例软件园".encode() not in w.bundle  # the candidate is only in the encrypted package files
     assert h.sheet_count == 7 and h.record_sha256 == sha256(w.record_signed)
     with pytest.raises(NotOnPanel):  # encrypted to the ministry only: not even the chair reads it
@@ -111,8 +117,8 @@ def test_a_foreign_root_is_untrusted_and_other_files_are_not_bundles(
     bundle_world: BundleWorld, panel
 ) -> None:
     w = bundle_world
-    with pytest.raises(Untrusted):
-        verify_bundle(w.bundle, panel.root)  # the record tests' ministry, not this one
+    with pytest.raises(Untrusted):  # the record tests' ministry, not this one (the chain needs the key)
+        open_bundle(w.bundle, w.ministry, panel.root)
     with pytest.raises(NotAnArtifact):
         verify_bundle(w.sheets["li-zhe"], w.root)
 

@@ -50,7 +50,7 @@ from reviewer.ministry.importer import check_signed_or_stated
 from reviewer.packages import envelope as fmt
 from reviewer.packages import open_package
 from reviewer.scoring.statement import Refusal, Statement, build_statement, open_statement
-from reviewer.trust import certs, clock
+from reviewer.trust import clock
 
 __all__ = ["bundle_world"]
 
@@ -230,14 +230,9 @@ def forge(w: BundleWorld, record: bytes, statements: list[bytes], closing: bytes
         bundle_id=bundle_id,
         package_id=w.binding.package_id,
         manifest_sha256=w.binding.manifest_sha256,
-        candidate={"name": "示例软件园", "type": "park"},
         result_version=1,
         created=clock.iso(clock.utcnow()),
-        chair={
-            "name": ident.name,
-            "org": certs.organization(ident.certificate),
-            "cert_sha256": ident.fingerprint,
-        },
+        chair_sha256=ident.fingerprint,
         sheet_count=len(content.sheets),
         record_sha256=sha256(content.record),
     )
