@@ -4,7 +4,7 @@
                         reconciliation=rec_json, record_pdf=signed_pdf, result_version=1)
     write_bundle(path, data)
     bundle = open_bundle(data, MinistryReader(signing_cert, encryption_key), root)   # the ministry
-    header = verify_bundle(data, root)          # anyone: the chair's signature and the public claims
+    header = verify_bundle(data, root)          # anyone: intact, the signing key and the public claims
 
 The bundle carries the package's own signed files (manifest, signature, revocation list, the
 decrypted confidential header whose SHA-256 the manifest gives — the roster and the candidate — and

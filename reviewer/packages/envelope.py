@@ -1,4 +1,5 @@
-"""The signed, encrypted envelope shared by score sheets (``.rvsheet``) and return notices (``.rvreturn``).
+"""The signed, encrypted envelope shared by score sheets (``.rvsheet``), return notices (``.rvreturn``),
+motions, statements and result bundles.
 
 See ``docs/sheet-format.md``. A ZIP container (:mod:`reviewer.packages.container`) holding::
 
