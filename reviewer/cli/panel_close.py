@@ -20,12 +20,46 @@ from reviewer.i18n import T
 
 if TYPE_CHECKING:
     from reviewer.scoring.decisions import PanelDecisions
+    from reviewer.scoring.panel import PanelState
     from reviewer.scoring.result import Reconciliation
     from reviewer.scoring.sheet_binding import PackageBinding
     from reviewer.scoring.sheet_types import VerifiedSheet
     from reviewer.trust.identity import Identity
 
 SHEETS = "sheets"
+MOTIONS = "motions"
+STATEMENTS = "statements"
+MOTION_SUFFIX = ".rvmotion"
+STATEMENT_SUFFIX = ".rvstatement"
+
+
+def write_votes(out: Path, state: PanelState) -> list[Path]:
+    """Copies of the motions and statements the decisions were filled from, exactly as signed, named
+    by digest (``out/motions``, ``out/statements``; older copies removed): what the bundle carries."""
+    from reviewer.trust.files import write_atomic
+
+    written = []
+    for sub, suffix, items in (
+        (MOTIONS, MOTION_SUFFIX, [(m.digest, m.data) for m in state.motions]),
+        (STATEMENTS, STATEMENT_SUFFIX, [(s.digest, s.data) for s in state.statements]),
+    ):
+        folder = out / sub
+        names = {f"{d[:16]}{suffix}": data for d, data in items}
+        if not names and not folder.exists():
+            continue
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.glob(f"*{suffix}"):
+            if old.name not in names:
+                old.unlink()
+        written += [write_atomic(folder / name, data) for name, data in sorted(names.items())]
+    return written
+
+
+def read_votes_folder(folder: Path) -> tuple[list[bytes], list[bytes]]:
+    """The motions and statements ``panel reconcile`` copied into ``folder``."""
+    motions = [_read(p, "motion") for p in sorted((folder / MOTIONS).glob(f"*{MOTION_SUFFIX}"))]
+    statements = [_read(p, "statement") for p in sorted((folder / STATEMENTS).glob(f"*{STATEMENT_SUFFIX}"))]
+    return motions, statements
 
 
 def write_sheets(out: Path, sheets: tuple[VerifiedSheet, ...]) -> list[Path]:
@@ -83,10 +117,11 @@ def write_record(
     signed for the same content is kept with its signatures (the layout is reproducible)."""
     from reviewer.export.panel_outputs import RECORD, record_for
     from reviewer.export.panel_outputs import write_record as write_record_file
+    from reviewer.scoring.votes import ChangeNotAdopted
 
     try:
         pdf = record_for(package, identity, binding, sheets, reconciliation, decisions)
-    except InvalidInput as exc:
+    except (InvalidInput, ChangeNotAdopted) as exc:
         return None, str(exc.message)
     target, kept = write_record_file(out / RECORD, pdf)
     if kept:
@@ -109,7 +144,8 @@ def register_close(psub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="After `panel reconcile --out DIR` and every member's `reviewer record cosign "
         "DIR/record.pdf`: check every signature in the record against the chair's pinned root, sign it "
         "as the chair (the chair's signature closes the record: no further change is allowed), then "
-        "build the result bundle from DIR (reconciliation.json, decisions.json, sheets/*.rvsheet) and "
+        "build the result bundle from DIR (reconciliation.json, decisions.json, sheets/*.rvsheet, "
+        "motions/*.rvmotion, statements/*.rvstatement) and "
         "the signed record, check it as the ministry will (every sheet, the recomputed reconciliation, "
         "every member's signature), sign it and encrypt it to the ministry only. A record the chair "
         "has already signed is used as it is. See docs/bundle-format.md.",
@@ -128,6 +164,23 @@ def register_close(psub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="N",
         help="1 for the first result; a corrected result for the same package takes a higher number",
     )
+    c.add_argument(
+        "--statements",
+        nargs="+",
+        default=[],
+        metavar="FILE",
+        help="members' refusals to sign (.rvstatement, `reviewer record refuse`): their fields may stay "
+        "empty, the refusal stated on the signature page",
+    )
+    c.add_argument(
+        "--not-signed",
+        nargs="+",
+        default=[],
+        metavar="MEMBER",
+        help="members (name on the roster, or the start of their certificate fingerprint) who neither "
+        "signed nor gave written reasons: recorded as not signing (the rules deem them to agree), stated "
+        "on the signature page",
+    )
     add_passphrase_option(c)
     c.set_defaults(func=run_close)
 
@@ -141,13 +194,38 @@ def _read(path: Path, what: str) -> bytes:
         ) from exc
 
 
+def check_votes_before_close(
+    chair: Identity,
+    package: Path,
+    sheets: list[bytes],
+    decisions: bytes,
+    motions: list[bytes],
+    statements: list[bytes],
+) -> None:
+    """Before the chair signs: every change was adopted and every vote and dissent is signed by its
+    member (ChangeNotAdopted / VoteNotSigned) — the bundle's checks, run before the record is closed."""
+    from reviewer.export.bundle import decisions_of
+    from reviewer.export.bundle_checks import check_sheets, check_votes
+    from reviewer.packages import open_package
+    from reviewer.scoring.panel import require_chair
+    from reviewer.scoring.sheet_binding import PackageBinding
+    from reviewer.trust import clock
+
+    with open_package(package, chair) as opened:
+        binding = PackageBinding.of(opened)
+    require_chair(binding, chair)
+    now = clock.utcnow()
+    root = chair.trust_root()
+    verified = check_sheets(sheets, chair, binding, root, now)
+    check_votes(decisions_of(decisions, binding), binding, verified, motions, statements, chair, root, now)
+
+
 def run_close(args: argparse.Namespace) -> int:
     from reviewer.export.bundle import write_bundle
-    from reviewer.export.panel_outputs import RECORD, close_record, result_bundle
+    from reviewer.export.panel_outputs import RECORD, result_bundle
     from reviewer.scoring.result import Reconciliation
     from reviewer.scoring.sheet_types import SHEET_SUFFIX
     from reviewer.trust import load_identity
-    from reviewer.trust.files import write_atomic
 
     folder = Path(args.reconciliation)
     record_path = Path(args.record) if args.record else folder / RECORD
@@ -163,19 +241,11 @@ def run_close(args: argparse.Namespace) -> int:
             )
         )
     pdf = _read(record_path, "record")
+    motions, statements = read_votes_folder(folder)
     identity = load_identity(args.identity, passphrase_source(args))
-    pdf, signed_now = close_record(pdf, identity)
-    if signed_now:
-        write_atomic(record_path, pdf)
-        print(
-            str(
-                T(
-                    "组长已签署并封闭评审意见表 {p}。",
-                    "The chair signed and closed the record {p}.",
-                    p=str(record_path),
-                )
-            )
-        )
+    check_votes_before_close(identity, Path(args.package), sheets, decisions, motions, statements)
+    pdf, closing = _close(args, folder, record_path, pdf, identity)
+    motions, statements = read_votes_folder(folder)  # with the refusals the closing cites
     data = result_bundle(
         identity,
         Path(args.package),
@@ -184,6 +254,9 @@ def run_close(args: argparse.Namespace) -> int:
         reconciliation=reconciliation,
         record_pdf=pdf,
         result_version=args.result_version,
+        motions=motions,
+        statements=statements,
+        closing=closing,
     )
     path = write_bundle(args.out, data)
     rec = Reconciliation.from_dict(json.loads(reconciliation))
@@ -203,3 +276,78 @@ def run_close(args: argparse.Namespace) -> int:
         )
     )
     return 0
+
+
+CLOSING_NAME = "closing.json"  # reviewer.export.closing.CLOSING
+
+
+def member_of(binding: PackageBinding, spec: str) -> str:
+    """The roster member ``spec`` names (a name, or the start of a certificate fingerprint)."""
+    key = spec.strip().lower()
+    found = [m for m in binding.roster if m.name == spec.strip()] or [
+        m for m in binding.roster if len(key) >= 8 and m.cert_sha256.startswith(key)
+    ]
+    if len(found) != 1:
+        raise UsageError(
+            T(
+                "“{m}”不能唯一确定本专家组的一位成员：请写其姓名或证书指纹的前 8 位以上。",
+                "“{m}” does not name exactly one member of this panel: give their name or at least the first "
+                "8 hex digits of their certificate fingerprint.",
+                m=spec,
+            )
+        )
+    return found[0].cert_sha256
+
+
+def _close(
+    args: argparse.Namespace, folder: Path, record_path: Path, pdf: bytes, chair: Identity
+) -> tuple[bytes, bytes | None]:
+    """Close the record (stating who did not sign) unless the chair already has; the record and
+    ``closing.json``. Both, and the refusals it cites (in ``folder/statements``), are kept in
+    ``folder`` for the bundle and a later run."""
+    from reviewer.export.closing import NotSigned
+    from reviewer.export.pades import find_field
+    from reviewer.export.panel_outputs import close_stating
+    from reviewer.packages import open_package
+    from reviewer.scoring.sheet_binding import PackageBinding
+    from reviewer.scoring.statement import open_statement
+    from reviewer.trust import clock
+    from reviewer.trust.files import write_atomic
+
+    kept = folder / CLOSING_NAME
+    if find_field(pdf, chair).signed:  # closed by an earlier run: its closing facts as kept
+        if args.statements or args.not_signed:
+            raise UsageError(
+                T(
+                    "组长已签署并封闭该意见表，不能再载明未签字的成员。",
+                    "The chair has already signed and closed the record; nobody more can be stated as not signing.",
+                )
+            )
+        return pdf, _read(kept, "closing facts") if kept.is_file() else None
+    with open_package(Path(args.package), chair) as opened:
+        binding = PackageBinding.of(opened)
+    root = chair.trust_root()
+    refusals = [open_statement(_read(Path(p), "statement"), chair, binding, root) for p in args.statements]
+    now = clock.iso(clock.utcnow())
+    marks = [NotSigned(member_of(binding, m), now) for m in args.not_signed]
+    closed = close_stating(pdf, chair, binding, refusals=refusals, not_signed=marks)
+    cited = {u.statement_sha256 for u in closed.facts.unsigned}
+    used = [s for s in refusals if s.digest in cited]
+    for s in used:
+        (folder / STATEMENTS).mkdir(exist_ok=True)
+        write_atomic(folder / STATEMENTS / f"{s.digest[:16]}.rvstatement", s.data)
+    write_atomic(kept, closed.closing)
+    write_atomic(record_path, closed.pdf)
+    print(
+        str(
+            T(
+                "组长已签署并封闭评审意见表 {p}。",
+                "The chair signed and closed the record {p}.",
+                p=str(record_path),
+            )
+        )
+    )
+    names = {m.cert_sha256: m.name for m in binding.roster}
+    for line in closed.facts.lines(names).values():
+        print("  " + line)
+    return closed.pdf, closed.closing

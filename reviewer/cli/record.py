@@ -27,6 +27,22 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     add_passphrase_option(c)
     c.set_defaults(func=run_cosign)
+    r = rsub.add_parser(
+        "refuse",
+        help="refuse to sign the record, with written reasons (a signed refusal statement for the chair)",
+        description="A member who will not sign the record states why: a signed refusal statement "
+        "(.rvstatement), bound to this record (its document id and the reconciliation and decisions "
+        "it was made from), encrypted to the member, the chair and the ministry. Give it to the chair, "
+        "who closes the record stating the refusal on the signature page (`reviewer panel close "
+        "--statements`). Refused once the member has signed the record. See docs/statement-format.md.",
+    )
+    r.add_argument("pdf", metavar="RECORD.pdf")
+    r.add_argument("--package", required=True, metavar="PKG", help="the review package (.rvpkg)")
+    r.add_argument("--identity", required=True, metavar="DIR", help="the member's identity")
+    r.add_argument("--reason", required=True, metavar="TEXT", help="the written reasons for refusing")
+    r.add_argument("--out", required=True, metavar="FILE", help="the refusal to write (.rvstatement)")
+    add_passphrase_option(r)
+    r.set_defaults(func=run_refuse)
 
 
 def run_cosign(args: argparse.Namespace) -> int:
@@ -74,4 +90,41 @@ def run_cosign(args: argparse.Namespace) -> int:
         print(
             str(T("全体成员均已签署，评审意见表已完成。", "Every member has signed; the record is complete."))
         )
+    return 0
+
+
+def run_refuse(args: argparse.Namespace) -> int:
+    from reviewer.export.closing import refusal_for
+    from reviewer.packages import open_package
+    from reviewer.trust import load_identity
+    from reviewer.trust.files import write_atomic
+
+    path, out = Path(args.pdf), Path(args.out)
+    if not args.reason.strip():
+        raise UsageError(T("请用 --reason 写明拒签的理由。", "Give the reasons for refusing with --reason."))
+    if out.exists():
+        raise UsageError(
+            T("{p} 已存在，不会覆盖。", "{p} exists already; it is not overwritten.", p=str(out))
+        )
+    try:
+        pdf = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(
+            T("无法读取 {path}：{error}", "Cannot read {path}: {error}", path=str(path), error=exc.strerror)
+        ) from exc
+    identity = load_identity(args.identity, passphrase_source(args))
+    with open_package(Path(args.package), identity) as opened:
+        data = refusal_for(pdf, identity, opened, reason=args.reason)
+    write_atomic(out, data)
+    print(
+        str(
+            T(
+                "{name} 已签署拒签声明 {out}（针对 {path}）。请将其交给组长。",
+                "{name} signed the refusal {out} (for {path}). Give it to the chair.",
+                name=identity.name,
+                out=str(out),
+                path=str(path),
+            )
+        )
+    )
     return 0

@@ -23,15 +23,18 @@ Kinds are told by content, not by the file name: review package (.rvpkg), score 
 return notice (.rvreturn), result bundle (.rvresult), review record (PDF).
 
 Trust comes only from --trust CERT or the identity's pinned ministry root (--identity DIR); a root
-certificate carried inside a file is never used. A result bundle is encrypted to the ministry: without
---authority only the chair's signature and the public claims are checked; with --authority (the
-ministry's folder) it is decrypted and every sheet, the record's signatures and the recomputed
-reconciliation are checked too.
+certificate carried inside a file is never used. Sheets, return notices, motions, statements and result
+bundles name nobody: their signer's certificate is encrypted for the recipients. Without --authority only
+the signature over the header (by the key the file carries) and the public claims are checked (exit 12:
+intact, signer not established); with --authority (the ministry's folder; the ministry is a recipient
+of every such file) the signer's certificate is decrypted and chained to the root, and a bundle's every
+sheet, the record's signatures and the recomputed reconciliation are checked too.
 
 exit codes (the most serious over all files):
     0  every file is valid: every signature intact and trusted
    11  tampered: a signature does not match the content (changed after signing)
-   12  untrusted: a signer does not chain to the trusted root, or no trust anchor was given
+   12  untrusted: a signer does not chain to the trusted root, no trust anchor was given, or the
+       signer is readable only by the recipients (no --authority)
    10  not a reviewer file
    other codes as in `reviewer --help` (14 expired, 17 revoked, 18 refused, ...)
 """

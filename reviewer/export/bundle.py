@@ -4,7 +4,7 @@
                         reconciliation=rec_json, record_pdf=signed_pdf, result_version=1)
     write_bundle(path, data)
     bundle = open_bundle(data, MinistryReader(signing_cert, encryption_key), root)   # the ministry
-    header = verify_bundle(data, root)          # anyone: the chair's signature and the public claims
+    header = verify_bundle(data, root)          # anyone: intact, the signing key and the public claims
 
 The bundle carries the package's own signed files (manifest, signature, revocation list, the
 decrypted confidential header whose SHA-256 the manifest gives — the roster and the candidate — and
@@ -43,6 +43,7 @@ from reviewer.export.bundle_format import (
     parse_header,
     sha256,
 )
+from reviewer.export.closing import Closing, check_closing, nobody_unsigned, parse_closing
 from reviewer.export.pades_validate import SignatureStatus
 from reviewer.i18n import T, beijing
 from reviewer.packages import envelope as fmt
@@ -52,9 +53,11 @@ from reviewer.packages.manifest import MIMETYPE as PACKAGE_MIMETYPE
 from reviewer.packages.reader import OpenedPackage
 from reviewer.scoring.decisions import PanelDecisions
 from reviewer.scoring.decisions_io import check_decisions, parse_decisions
+from reviewer.scoring.motion import Motion
 from reviewer.scoring.result import Reconciliation
 from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.scoring.sheet_types import CLOCK_SKEW, VerifiedSheet
+from reviewer.scoring.statement import Statement
 from reviewer.standards import Standard
 from reviewer.trust import certs, clock
 from reviewer.trust.files import write_atomic
@@ -83,6 +86,7 @@ def decisions_of(data: bytes, binding: PackageBinding) -> PanelDecisions:
             binding.require_standard(),
             {m.cert_sha256: m.role for m in binding.roster},
             binding.package_id,
+            binding.procedure,
         )
     except InvalidInput as exc:
         raise Refused(
@@ -113,6 +117,9 @@ class VerifiedBundle:
     record_pdf: bytes
     record_signatures: tuple[SignatureStatus, ...]
     data: bytes  # the bundle file exactly as signed
+    motions: tuple[Motion, ...] = ()  # the chair's motions, verified
+    statements: tuple[Statement, ...] = ()  # the members' statements, verified
+    closing: Closing | None = None  # who did not sign the record, and why (verified)
 
     @property
     def package_id(self) -> str:
@@ -169,10 +176,14 @@ def build_bundle(
     reconciliation: bytes,
     record_pdf: bytes,
     result_version: int = 1,
+    motions: Sequence[bytes] = (),
+    statements: Sequence[bytes] = (),
     now: datetime | None = None,
+    closing: bytes | None = None,
 ) -> bytes:
-    """Check everything the ministry will check (as the chair can: the sheets are also encrypted to
-    the chair), then sign as the chair and encrypt to the ministry only."""
+    """Check everything the ministry will check (as the chair can: the sheets and statements are
+    also encrypted to the chair), then sign as the chair and encrypt to the ministry only.
+    ``closing``: the ``closing.json`` the chair's closing signature names (None: every member signed)."""
     if result_version < 1:
         raise InvalidInput(T("结果版本须从 1 开始。", "Result versions start at 1."))
     at = now or clock.utcnow()
@@ -192,12 +203,14 @@ def build_bundle(
         )
     chair.installed().verify(root, at, binding.revocations)
     verified = checks.check_sheets(sheets, chair, binding, root, clock.parse_iso(created))
-    checks.recompute(
-        binding.require_standard(),
-        verified,
-        decisions_of(decisions, binding).to_engine_decisions(),
-        reconciliation,
+    decided = decisions_of(decisions, binding)
+    voting = checks.check_votes(
+        decided, binding, verified, motions, statements, chair, root, clock.parse_iso(created)
     )
+    checks.recompute(binding.require_standard(), verified, decided.to_engine_decisions(), reconciliation)
+    if closing is None:
+        closing = nobody_unsigned(record_pdf)
+    opened_statements = {s.digest: s for s in voting[1]}
     checks.check_record(
         record_pdf,
         root,
@@ -206,6 +219,10 @@ def build_bundle(
         clock.parse_iso(created),
         reconciliation=reconciliation,
         decisions=decisions,
+        closing=parse_closing(closing),
+    )
+    check_closing(
+        closing, opened_statements, record_pdf, binding, _recused(verified), clock.parse_iso(created)
     )
     bundle_id = str(uuid.uuid4())
     header = header_json(
@@ -218,7 +235,16 @@ def build_bundle(
         sheet_count=len(sheets),
         record_sha256=sha256(record_pdf),
     )
-    content = BundleContent(files, tuple(sheets), decisions, reconciliation, record_pdf)
+    content = BundleContent(
+        files,
+        tuple(sheets),
+        decisions,
+        reconciliation,
+        record_pdf,
+        tuple(motions),
+        tuple(statements),
+        closing,
+    )
     return fmt.seal_envelope(
         mimetype=MIMETYPE,
         kind=KIND,
@@ -257,17 +283,17 @@ def verify_bundle(
     revocations: RevocationList | None = None,
     now: datetime | None = None,
 ) -> BundleHeader:
-    """What anyone can check without the ministry's key: structure, the chair's signature and its
-    chain to ``root`` at the signing time (and ``revocations`` if given), a plausible time."""
-    return _verified(data, root, revocations, now)[1]
+    """What anyone can check without the ministry's key: structure, the header signed by the key in
+    ``signature.json`` (``header.key_fingerprint``), a plausible time. Who signed — the chair's
+    certificate, its chain to ``root`` and revocation — is sealed for the ministry: :func:`open_bundle`.
+    ``root`` and ``revocations`` are kept for callers; they cannot be used without the key."""
+    del root, revocations
+    return _verified(data, now)[1]
 
 
-def _verified(
-    data: bytes, root: x509.Certificate, revocations: RevocationList | None, now: datetime | None
-) -> tuple[fmt.Envelope, BundleHeader]:
+def _verified(data: bytes, now: datetime | None) -> tuple[fmt.Envelope, BundleHeader]:
     env, header = _read(data)
     signed_at = clock.parse_iso(header.created)
-    env.verify(root, signed_at, revocations)
     if signed_at > (now or clock.utcnow()) + CLOCK_SKEW:
         raise Refused(
             T(
@@ -290,9 +316,12 @@ def open_bundle(
     """The ministry's whole check (``docs/bundle-format.md`` §6); raises NotAnArtifact, Tampered,
     HostileArchive, Untrusted, Expired, Revoked, NotOnPanel (not the ministry), ForeignContent,
     NotTheChair, RecordIncomplete, ResultMismatch (all Refused)."""
-    env, header = _verified(data, root, revocations, now)
+    env, header = _verified(data, now)
     signed_at = clock.parse_iso(header.created)
-    content = parse_content(env.decrypt(ministry_reader, KIND, header.bundle_id), header, env.header)
+    opened = env.open(ministry_reader, KIND, header.bundle_id)  # the sealed certificate: the header's chair
+    opened.verify(root, signed_at, revocations)
+    header = replace(header, signer=opened.signer)
+    content = parse_content(opened.payload, header, env.header)
     binding, candidate, _manifest = checks.check_package_files(
         content.package_files, root, header.manifest_sha256, header.package_id
     )
@@ -307,7 +336,7 @@ def open_bundle(
             )
         )
     if binding.revocations is not None:
-        binding.revocations.check(header.signer, signed_at)
+        binding.revocations.check(opened.signer, signed_at)
     if signed_at < binding.created - certs.BACKDATE:
         raise Refused(
             T(
@@ -319,6 +348,9 @@ def open_bundle(
     sheets = checks.check_sheets(content.sheets, ministry_reader, binding, root, signed_at)
     standard = binding.require_standard()
     decisions = decisions_of(content.decisions, binding)
+    motions, statements = checks.check_votes(
+        decisions, binding, sheets, content.motions, content.statements, ministry_reader, root, signed_at
+    )
     reconciliation = checks.recompute(
         standard, sheets, decisions.to_engine_decisions(), content.reconciliation
     )
@@ -330,7 +362,10 @@ def open_bundle(
         signed_at,
         reconciliation=content.reconciliation,
         decisions=content.decisions,
+        closing=parse_closing(content.closing),  # a changed record is "tampered" before any claim is read
     )
+    by_digest = {s.digest: s for s in statements}
+    closing = check_closing(content.closing, by_digest, content.record, binding, _recused(sheets), signed_at)
     return VerifiedBundle(
         header=header,
         binding=binding,
@@ -344,7 +379,14 @@ def open_bundle(
         record_pdf=content.record,
         record_signatures=statuses,
         data=data,
+        motions=motions,
+        statements=statements,
+        closing=closing,
     )
+
+
+def _recused(sheets: Sequence[VerifiedSheet]) -> set[str]:
+    return {s.expert_id for s in sheets if s.recused}
 
 
 def _with_newest_crl(binding: PackageBinding, revocations: RevocationList) -> PackageBinding:

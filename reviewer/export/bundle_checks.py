@@ -14,7 +14,7 @@ from datetime import datetime
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography import x509
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -37,17 +37,25 @@ from reviewer.packages import envelope
 from reviewer.packages.manifest import Manifest, parse_header, parse_manifest
 from reviewer.packages.reader import PackageView
 from reviewer.packages.signature import parse_signature
+from reviewer.scoring.decisions import PanelDecisions
 from reviewer.scoring.inputs import Decisions
+from reviewer.scoring.motion import Motion, open_motion
 from reviewer.scoring.reconcile import reconcile
 from reviewer.scoring.result import Reconciliation
 from reviewer.scoring.sheet import open_sheet
 from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.scoring.sheet_collection import SheetCollection
 from reviewer.scoring.sheet_types import CLOCK_SKEW, VerifiedSheet
+from reviewer.scoring.statement import Statement, open_statement
+from reviewer.scoring.votes import check_against_statements, panel_voters, require_adopted
 from reviewer.standards import Standard, load_bytes
+from reviewer.standards.panel_rules import panel_rules_from_bytes
 from reviewer.trust import certs, clock
 from reviewer.trust.encoding import parse_json
 from reviewer.trust.revocation import RevocationList
+
+if TYPE_CHECKING:
+    from reviewer.export.closing import Closing
 
 
 def _foreign(zh: str, en: str, **args: object) -> ForeignContent:
@@ -106,7 +114,8 @@ def check_package_files(
         raise _foreign("评审标准与包清单不符。", "The standard differs from the package manifest.")
     view = PackageView(Path("(bundle)"), public, body, signature, crl, trusted=True, revocations=revocations)
     candidate = parse_json(files["candidate.json"])
-    return PackageBinding.of_view(view, manifest, standard), candidate, manifest
+    rules = panel_rules_from_bytes(files["procedure.json"], "procedure.json")
+    return PackageBinding.of_view(view, manifest, standard, rules), candidate, manifest
 
 
 @lru_cache(maxsize=8)
@@ -145,6 +154,53 @@ def check_sheets(
                 why=outcome.reason,
             )
     return collection.sheets()
+
+
+def check_votes(
+    decisions: PanelDecisions,
+    binding: PackageBinding,
+    sheets: Sequence[VerifiedSheet],
+    motions: Sequence[bytes],
+    statements: Sequence[bytes],
+    reader: envelope.Reader,
+    root: x509.Certificate,
+    signed_at: datetime,
+) -> tuple[tuple[Motion, ...], tuple[Statement, ...]]:
+    """The panel's votes: every carried motion (signed by the chair) and statement (signed by a
+    member) opens bound to this package; the decisions' votes, opinion approvals and dissents are
+    what those statements say (:class:`VoteNotSigned`); every consensus change reached the approvals
+    the package's rules require among the voters (:class:`ChangeNotAdopted`)."""
+    opened_motions: dict[str, Motion] = {}
+    for index, data in enumerate(motions, start=1):
+        try:
+            m = open_motion(data, reader, binding, root, now=signed_at)
+        except Refused as exc:
+            raise _foreign(
+                "结果包中的第 {n} 份表决提请不予接受：{why}",
+                "Motion {n} of the bundle is refused: {why}",
+                n=index,
+                why=exc.message,
+            ) from exc
+        opened_motions[m.digest] = m
+    opened: dict[str, Statement] = {}
+    for index, data in enumerate(statements, start=1):
+        try:
+            st = open_statement(data, reader, binding, root, now=signed_at)
+        except Refused as exc:
+            raise _foreign(
+                "结果包中的第 {n} 份成员声明不予接受：{why}",
+                "Statement {n} of the bundle is refused: {why}",
+                n=index,
+                why=exc.message,
+            ) from exc
+        if clock.parse_iso(st.created) > signed_at + CLOCK_SKEW:
+            raise _foreign("成员声明晚于结果包签署。", "A member's statement was signed after the bundle.")
+        opened[st.digest] = st
+    names = {m.cert_sha256: m.name for m in binding.roster}
+    check_against_statements(decisions, opened_motions, opened, names)
+    voters = panel_voters(binding.roster, [s.expert_id for s in sheets if s.recused])
+    require_adopted(decisions, binding.procedure, voters, binding.chair.cert_sha256, names)
+    return tuple(opened_motions.values()), tuple(opened.values())
 
 
 def recompute(
@@ -201,10 +257,14 @@ def check_record(
     *,
     reconciliation: bytes,
     decisions: bytes,
+    closing: Closing | None = None,
 ) -> tuple[SignatureStatus, ...]:
     """Every signature valid under ``root`` at ``signed_at``; exactly the non-recused members and
-    the chair signed, each in their own field; the chair's signature covers the whole file; the
-    record names the SHA-256 of ``reconciliation`` and ``decisions`` (canonical JSON)."""
+    the chair signed, each in their own field, except the members ``closing`` (already checked,
+    :func:`reviewer.export.closing.check_closing`) states did not sign; the chair's signature covers
+    the whole file; the record names the SHA-256 of ``reconciliation`` and ``decisions`` (canonical
+    JSON)."""
+    unsigned = {u.expert for u in closing.unsigned} if closing is not None else set()
     reader = read_pdf(pdf)  # one parse for the signatures and the claims
     statuses = validate_opened(reader, root, at=signed_at)
     require_valid(statuses)  # a changed byte is "tampered" before any claim in the file is read
@@ -217,7 +277,8 @@ def check_record(
             doc=document or "?",
         )
     check_record_binding(reader, reconciliation, decisions)
-    fields = record_fields(pdf)
+    stated = {fp[:16] for fp in unsigned}
+    fields = [f for f in record_fields(pdf) if not (f.info and f.info.fingerprint_prefix in stated)]
     try:
         require_valid(statuses, complete=fields)
     except Refused as exc:
@@ -225,7 +286,7 @@ def check_record(
     recused = {s.expert_id for s in sheets if s.recused}
     expected = {m.cert_sha256: m for m in binding.roster if m.cert_sha256 not in recused}
     signed = {s.signer_fingerprint for s in statuses}
-    missing = [m.name for fp, m in expected.items() if fp not in signed]
+    missing = [m.name for fp, m in expected.items() if fp not in signed and fp not in unsigned]
     if missing:
         raise RecordIncomplete(
             T(
@@ -245,8 +306,8 @@ def check_record(
             )
         )
     chair = binding.chair.cert_sha256
-    closing = [s for s in statuses if s.signer_fingerprint == chair]
-    if len(closing) != 1 or closing[0].role is not MemberRole.CHAIR or closing[0].coverage != WHOLE_DOCUMENT:
+    closers = [s for s in statuses if s.signer_fingerprint == chair]
+    if len(closers) != 1 or closers[0].role is not MemberRole.CHAIR or closers[0].coverage != WHOLE_DOCUMENT:
         raise RecordIncomplete(
             T(
                 "评审意见表须由组长最后签署，组长签名须覆盖整个文件。",

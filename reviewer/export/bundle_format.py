@@ -26,13 +26,15 @@ from reviewer.trust.encoding import b64, canonical_json, parse_json, unb64
 MIMETYPE = "application/vnd.reviewer.result+zip"
 FORMAT = "reviewer.result"
 CONTENT_FORMAT = "reviewer.result-content"
+CONTENT_VERSION = 2  # 2: the members' statements and the closing facts (closing.json)
 BUNDLE_SUFFIX = ".rvresult"
 KIND = "result"  # the wrap context is "reviewer/1 result <bundle_id>"
 # The package's own files, as the ministry signed them: its public members, the confidential header
 # decrypted (checked against the SHA-256 the signed manifest gives for it: the roster and the
-# candidate), then plaintext entries checked against the SHA-256 that header gives for them.
+# candidate), then plaintext entries checked against the SHA-256 that header gives for them (standard,
+# candidate and procedure: the panel rules the package was sealed under).
 PACKAGE_HEADER = "package-header.json"
-PACKAGE_ENTRIES = ("standard.json", "candidate.json")
+PACKAGE_ENTRIES = ("standard.json", "candidate.json", "procedure.json")
 PACKAGE_FILES = ("manifest.json", "signature.json", "revocations.crl", PACKAGE_HEADER, *PACKAGE_ENTRIES)
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
@@ -88,11 +90,14 @@ class BundleHeader:
     chair_fingerprint: str
     sheet_count: int
     record_sha256: str
-    signer: x509.Certificate
+    key_fingerprint: str  # SHA-256 of the key that signed header.json (signature.json)
+    signer: x509.Certificate | None = None  # the sealed certificate, once a recipient opened the bundle
 
     @property
     def chair_name(self) -> str:
-        """The name in the signing certificate (the chair's, once :func:`parse_header` checked it)."""
+        """The name in the signing certificate: only for a bundle the ministry opened (``open_bundle``)."""
+        if self.signer is None:
+            raise ValueError("the signer is named only to the bundle's recipient (open_bundle)")
         return certs.common_name(self.signer)
 
     def to_json(self) -> dict[str, Any]:
@@ -134,7 +139,8 @@ def header_json(
 
 
 def parse_header(env: fmt.Envelope) -> BundleHeader:
-    """The header's claims, well-formed, naming the certificate that signed it — else Tampered."""
+    """The header's claims, well-formed — else Tampered. The certificate it names is checked when a
+    recipient opens the envelope (:meth:`~reviewer.packages.envelope.Envelope.open`)."""
     h = env.header
     try:
         package, signer, contents = h["package"], h["signer"], h["contents"]
@@ -148,7 +154,7 @@ def parse_header(env: fmt.Envelope) -> BundleHeader:
             chair_fingerprint=str(signer["cert_sha256"]),
             sheet_count=contents["sheets"],
             record_sha256=str(contents["record_sha256"]),
-            signer=env.signer,
+            key_fingerprint=env.key_fingerprint,
         )
         clock.parse_iso(header.created)
         ok = (
@@ -170,9 +176,7 @@ def parse_header(env: fmt.Envelope) -> BundleHeader:
         raise damaged(f"header: {exc}") from exc
     if not ok:
         raise damaged("header fields")
-    if header.chair_fingerprint != env.signer_fingerprint:
-        raise damaged("the header names another certificate than the one that signed")
-    return header
+    return header  # the sealed certificate is checked against chair_fingerprint when opened
 
 
 @dataclass(frozen=True)
@@ -183,13 +187,16 @@ class BundleContent:
     sheets: tuple[bytes, ...]  # .rvsheet files, in the order the chair gave them
     decisions: bytes  # the chair's decisions, canonical JSON
     reconciliation: bytes  # Reconciliation.to_json()
-    record: bytes  # the record PDF, signed by every member and closed by the chair
+    record: bytes  # the record PDF, signed by the members and closed by the chair
+    motions: tuple[bytes, ...] = ()  # the chair's .rvmotion files the decisions cite, as signed
+    statements: tuple[bytes, ...] = ()  # the members' .rvstatement files (votes, refusals), as signed
+    closing: bytes = b""  # closing.json: the members who did not sign (canonical JSON)
 
 
 def content_json(header: dict[str, Any], content: BundleContent) -> bytes:
     doc = {
         "format": CONTENT_FORMAT,
-        "version": 1,
+        "version": CONTENT_VERSION,
         "bundle_id": header["bundle_id"],
         "package": header["package"],
         "result": header["result"],
@@ -207,6 +214,9 @@ def content_json(header: dict[str, Any], content: BundleContent) -> bytes:
         "decisions": {"sha256": sha256(content.decisions), "data": b64(content.decisions)},
         "reconciliation": {"sha256": sha256(content.reconciliation), "data": b64(content.reconciliation)},
         "record": {"sha256": sha256(content.record), "data": b64(content.record)},
+        "motions": [{"sha256": sha256(m), "data": b64(m)} for m in content.motions],
+        "statements": [{"sha256": sha256(m), "data": b64(m)} for m in content.statements],
+        "closing": {"sha256": sha256(content.closing), "data": b64(content.closing)},
     }
     return canonical_json(doc)
 
@@ -222,7 +232,11 @@ def parse_content(plain: bytes, header: BundleHeader, raw_header: dict[str, Any]
     """Parse the payload and check it agrees with the signed header — else Tampered."""
     try:
         doc = parse_json(plain)
-        if canonical_json(doc) != plain or doc.get("format") != CONTENT_FORMAT or doc.get("version") != 1:
+        if (
+            canonical_json(doc) != plain
+            or doc.get("format") != CONTENT_FORMAT
+            or doc.get("version") != CONTENT_VERSION
+        ):
             raise ValueError("content format")
         same = (
             doc["bundle_id"] == header.bundle_id
@@ -240,6 +254,9 @@ def parse_content(plain: bytes, header: BundleHeader, raw_header: dict[str, Any]
             decisions=_blob(doc["decisions"]),
             reconciliation=_blob(doc["reconciliation"]),
             record=_blob(doc["record"]),
+            motions=tuple(_blob(m) for m in doc["motions"]),
+            statements=tuple(_blob(m) for m in doc["statements"]),
+            closing=_blob(doc["closing"]),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise damaged(f"content: {exc}") from exc

@@ -12,7 +12,7 @@ Validation is in :mod:`reviewer.export.pades_validate`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from io import BytesIO
@@ -195,7 +195,11 @@ def role_text(role: MemberRole) -> Text:
 
 
 def _check_order(
-    fields: Sequence[RecordField], target: RecordField, identity: Identity, role: MemberRole
+    fields: Sequence[RecordField],
+    target: RecordField,
+    identity: Identity,
+    role: MemberRole,
+    unsigned: Mapping[str, str],
 ) -> None:
     info = target.info
     if info is None:
@@ -230,9 +234,19 @@ def _check_order(
                 "The chair has signed: the record is closed and takes no more signatures.",
             )
         )
+    if unsigned and role is not MemberRole.CHAIR:
+        raise Refused(T("只有组长在最后签署时载明未签字的成员。", "Only the chair, signing last, states "
+                        "who did not sign."))  # fmt: skip
     if role is MemberRole.CHAIR:
+        _check_unsigned(fields, unsigned)
+        stated = {fp[:16] for fp in unsigned}
         waiting = [
-            f.label or f.name for f in fields if f.info and f.info.role is MemberRole.EXPERT and not f.signed
+            f.label or f.name
+            for f in fields
+            if f.info
+            and f.info.role is MemberRole.EXPERT
+            and not f.signed
+            and f.info.fingerprint_prefix not in stated
         ]
         if waiting:
             raise Refused(
@@ -244,22 +258,67 @@ def _check_order(
             )
 
 
+def _check_unsigned(fields: Sequence[RecordField], unsigned: Mapping[str, str]) -> None:
+    """Every member the chair states as not signing has an empty member's field on this record."""
+    members = {f.info.fingerprint_prefix: f for f in fields if f.info and f.info.role is MemberRole.EXPERT}
+    for fingerprint in unsigned:
+        field = members.get(fingerprint[:16])
+        if field is None:
+            raise Refused(
+                T(
+                    "证书 {fp} 在本意见表上没有成员签名栏，不能载明其未签字。",
+                    "Certificate {fp} has no member's field on this record; it cannot be stated as not signing.",
+                    fp=fingerprint[:16],
+                )
+            )
+        if field.signed:
+            raise Refused(
+                T(
+                    "{who} 已签署本意见表，不能再载明其未签字。",
+                    "{who} has signed the record; they cannot be stated as not signing.",
+                    who=field.label or field.name,
+                )
+            )
+
+
+CLOSING_KEY = "closing-sha256"  # in the chair's signature's /Reason: the closing facts it states
+
+
+def closing_reason(closing_sha256: str | None) -> str:
+    """The chair's signature's /Reason; it names the closing facts (``closing.json``) it states."""
+    reason = "专家组组长签署，评审意见表完成"
+    return f"{reason}（{CLOSING_KEY}:{closing_sha256}）" if closing_sha256 else reason
+
+
 def sign_record(
-    pdf: bytes, field_name: str, identity: Identity, role: MemberRole, when: datetime | None = None
+    pdf: bytes,
+    field_name: str,
+    identity: Identity,
+    role: MemberRole,
+    when: datetime | None = None,
+    *,
+    unsigned: Mapping[str, str] | None = None,
+    closing_sha256: str | None = None,
 ) -> bytes:
-    """Sign ``field_name`` as ``identity`` in ``role``; returns the PDF with the signature appended."""
+    """Sign ``field_name`` as ``identity`` in ``role``; returns the PDF with the signature appended.
+
+    The chair's closing signature may leave members' fields empty when it states each of them:
+    ``unsigned`` maps the member's certificate SHA-256 to the line its appearance prints (a refusal
+    with written reasons, or no signature and no reasons); ``closing_sha256`` (the SHA-256 of
+    ``closing.json``, which holds those facts) goes into the signature's /Reason."""
+    stated = dict(unsigned or {})
     reader = read_pdf(pdf)  # read once: for the fields, then by pyHanko to sign
     fields = _fields(reader)
     target = next((f for f in fields if f.name == field_name), None)
     if target is None:
         raise Refused(T("没有名为“{f}”的签名栏。", "There is no signature field named “{f}”.", f=field_name))
-    _check_order(fields, target, identity, role)
+    _check_order(fields, target, identity, role, stated)
     try:  # nobody signs on top of an unsigned change (the full check is pades_validate's)
-        unsigned = unsigned_revision(reader, signed_revisions(reader))
+        changed = unsigned_revision(reader, signed_revisions(reader))
     except DAMAGED_PDF as exc:
         raise damaged_pdf(exc) from exc
-    if unsigned is not None:
-        raise RecordChanged.of(unsigned)
+    if changed is not None:
+        raise RecordChanged.of(changed)
     when = when or utcnow()
     closing = role is MemberRole.CHAIR
     # The record's first signature certifies it (DocMDP P=2: only filling in and signing fields may
@@ -270,12 +329,14 @@ def sign_record(
         md_algorithm="sha256",
         subfilter=SigSeedSubFilter.PADES,
         name=identity.name,
-        reason="专家组组长签署，评审意见表完成" if closing else "专家组成员审阅并签署",
+        reason=closing_reason(closing_sha256) if closing else "专家组成员审阅并签署",
         certify=certify,
         # the chair's: what the field lock already demands (pyHanko would otherwise warn and apply it)
         docmdp_permissions=MDPPerm.NO_CHANGES if closing else MDPPerm.FILL_FORMS,
     )
-    params = stamp_params(identity.name, role.zh, when, closing)
+    order = {f.info.fingerprint_prefix: f.info.order for f in fields if f.info}
+    facts = [stated[fp] for fp in sorted(stated, key=lambda fp: order.get(fp[:16], 0))]
+    params = stamp_params(identity.name, role.zh, when, closing, facts)
     signer = _IdentitySigner(identity)
     pdf_signer = _TimedPdfSigner(meta, signer, stamp_style=stamp_style(params), when=when)
     writer = _SigningWriter.from_reader(reader)

@@ -19,6 +19,7 @@ then embeds that subset.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from datetime import datetime
 from io import BytesIO
 from typing import Any
@@ -34,6 +35,8 @@ from reviewer.export import fonts
 from reviewer.i18n import T, beijing
 
 STAMP_TEXT = "%(signer)s（%(role)s）\n%(action)s\n%(time)s"
+# The chair's closing signature also states, one line each, the members who did not sign
+CLOSING_TEXT = STAMP_TEXT + "\n%(facts)s"
 PDF_UNITS_PER_EM = 1000
 
 
@@ -111,10 +114,12 @@ class CJKFontFactory(FontEngineFactory):
 
 
 def stamp_style(params: dict[str, str]) -> TextStampStyle:
-    """Three centred lines in a thin frame, shrunk to fit the field's box; ``params`` from :func:`stamp_params`."""
+    """Three centred lines (and the chair's stated facts, :func:`stamp_params`) in a thin frame,
+    shrunk to fit the field's box; ``params`` from :func:`stamp_params`."""
+    text = CLOSING_TEXT if "facts" in params else STAMP_TEXT
     return TextStampStyle(
-        stamp_text=STAMP_TEXT,
-        text_box_style=TextBoxStyle(font=CJKFontFactory(STAMP_TEXT % params, 10), font_size=10, leading=14),
+        stamp_text=text,
+        text_box_style=TextBoxStyle(font=CJKFontFactory(text % params, 10), font_size=10, leading=14),
         border_width=1,
         border_color=(0.6, 0.1, 0.1),
         background=None,
@@ -127,11 +132,17 @@ def stamp_style(params: dict[str, str]) -> TextStampStyle:
     )
 
 
-def stamp_params(signer: str, role_zh: str, when: datetime, closing: bool) -> dict[str, str]:
-    """The values of :data:`STAMP_TEXT`; the time is shown in Beijing time."""
-    return {
+def stamp_params(
+    signer: str, role_zh: str, when: datetime, closing: bool, facts: Sequence[str] = ()
+) -> dict[str, str]:
+    """The values of :data:`STAMP_TEXT` (of :data:`CLOSING_TEXT` when the chair states ``facts``:
+    one line per member who did not sign); the time is shown in Beijing time."""
+    params = {
         "signer": signer,
         "role": role_zh,
         "action": "签署并确认本意见表" if closing else "已审阅并签署",
         "time": beijing(when, seconds=True).render("zh_CN"),
     }
+    if facts:
+        params["facts"] = "\n".join(" ".join(line.split()) for line in facts)  # one line each
+    return params

@@ -5,6 +5,7 @@ co-sign, each member's co-signature, the chair's closing signature, the result b
     path, kept = write_record(folder / RECORD, pdf)     # an identical record being signed is kept
     pdf, field = cosign(pdf, member)                    # a member, into their own field
     pdf, signed_now = close_record(pdf, chair)          # the chair last: the record is closed
+    closed = close_stating(pdf, chair, binding, refusals=[…], not_signed=[…])  # stating who did not sign
     data = result_bundle(chair, package, sheets=…, decisions=…, reconciliation=…, record_pdf=pdf)
 
 The order of signing is ``docs/bundle-format.md`` §2; the rules are :mod:`reviewer.export.pades`'s
@@ -24,6 +25,7 @@ from cryptography import x509
 
 from reviewer.errors import Refused, UsageError
 from reviewer.export.bundle import build_bundle
+from reviewer.export.closing import Closing, NotSigned, build_closing
 from reviewer.export.pades import RecordField, find_field, record_fields, sign_record
 from reviewer.export.pades_validate import SignatureStatus, require_valid, validate_record
 from reviewer.export.panel_record import panel_record_input
@@ -36,6 +38,7 @@ from reviewer.scoring.decisions import PanelDecisions
 from reviewer.scoring.result import Reconciliation
 from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.scoring.sheet_types import VerifiedSheet
+from reviewer.scoring.statement import Statement
 from reviewer.trust.files import write_atomic
 from reviewer.trust.identity import Identity
 
@@ -102,6 +105,51 @@ def close_record(pdf: bytes, chair: Identity) -> tuple[bytes, bool]:
     return pdf, signed_now
 
 
+@dataclass(frozen=True)
+class Closed:
+    """The record closed by the chair, and the closing facts its closing signature names."""
+
+    pdf: bytes
+    signed_now: bool
+    closing: bytes  # closing.json (canonical; its ``unsigned`` empty when every member signed)
+    facts: Closing
+
+
+def close_stating(
+    pdf: bytes,
+    chair: Identity,
+    binding: PackageBinding,
+    *,
+    refusals: Sequence[Statement] = (),
+    not_signed: Sequence[NotSigned] = (),
+) -> Closed:
+    """The chair signs last, stating in the closing signature each member who did not sign: a
+    member's ``refusals`` (verified refusal statements bound to this record) or the chair's
+    ``not_signed`` records (deemed to agree). Refused (:class:`ClosingIncomplete`) while a member's
+    field is empty and neither covers it. A record the chair has already signed is refused here
+    (its closing facts are those it was closed with: keep its ``closing.json``)."""
+    root = chair.trust_root()
+    require_valid(validate_record(pdf, root))
+    mine = find_field(pdf, chair)
+    if mine.signed:
+        raise Refused(T("组长已签署并封闭本意见表。", "The chair has already signed and closed this record."))
+    facts = build_closing(pdf, binding, refusals=refusals, not_signed=not_signed)
+    closing = facts.to_json()
+    names = {m.cert_sha256: m.name for m in binding.roster}
+    pdf = sign_record(
+        pdf,
+        mine.name,
+        chair,
+        MemberRole.CHAIR,
+        unsigned=facts.lines(names),
+        closing_sha256=facts.sha256 if facts.unsigned else None,
+    )
+    stated = {u.expert[:16] for u in facts.unsigned}
+    complete = [f for f in record_fields(pdf) if not (f.info and f.info.fingerprint_prefix in stated)]
+    require_valid(validate_record(pdf, root), complete=complete)
+    return Closed(pdf, True, closing, facts)
+
+
 def result_bundle(
     chair: Identity,
     package: Path,
@@ -111,7 +159,10 @@ def result_bundle(
     reconciliation: bytes,
     record_pdf: bytes,
     result_version: int = 1,
+    motions: Sequence[bytes] = (),
+    statements: Sequence[bytes] = (),
     now: datetime | None = None,
+    closing: bytes | None = None,
 ) -> bytes:
     """The ``.rvresult`` for the ministry: checked as the ministry will, signed by the chair."""
     with open_package(package, chair) as opened:
@@ -123,7 +174,10 @@ def result_bundle(
             reconciliation=reconciliation,
             record_pdf=record_pdf,
             result_version=result_version,
+            motions=motions,
+            statements=statements,
             now=now,
+            closing=closing,
         )
 
 

@@ -64,6 +64,7 @@ from reviewer.export.record_tables import (
     notes,
     num,
     panel_table,
+    vote_text,
     yes_no_table,
 )
 from reviewer.standards.model import ReviewKind
@@ -151,14 +152,24 @@ def _opinion(record: RecordInput, s: Styles) -> list[Flowable]:
             out.append(para("无。", s.item))
     out.append(para("（四）评审结论意见", s.plain))
     out.append(para(o.conclusion, s.body))
+    if record.opinion_vote is not None:
+        out.append(
+            para(f"以上专家组意见经组长提请专家组表决：{vote_text(record, record.opinion_vote)}。", s.body)
+        )
     return out
 
 
 def _dissents(record: RecordInput, s: Styles) -> list[Flowable]:
     if not record.dissents:
         return [para("专家组成员均无保留意见。", s.body)]
-    return [para(f"{record.member(d.expert_id).name}（{record.member(d.expert_id).role.zh}）：{d.text}", s.item)
-            for d in record.dissents]  # fmt: skip
+    out: list[Flowable] = []
+    for d in record.dissents:
+        m = record.member(d.expert_id)
+        signed = (
+            f"，本人撰写并以数字签名签署，声明摘要 {d.statement_sha256[:16]}" if d.statement_sha256 else ""
+        )
+        out.append(para(f"{m.name}（{m.role.zh}{signed}）：{d.text}", s.item))
+    return out
 
 
 def _signature_page(record: RecordInput, s: Styles) -> tuple[list[Flowable], SignatureGrid]:
@@ -172,6 +183,7 @@ def _signature_page(record: RecordInput, s: Styles) -> tuple[list[Flowable], Sig
     statement = (
         f"本{sheet}经专家组全体成员审阅确认。专家组成员依次以数字签名签署，组长最后签署；"
         "组长签署后本意见表即告完成，不得再作任何修改。回避的专家不参与评审，不签署本表。"
+        "成员拒绝签字并书面说明理由的，或既未签字亦未书面说明理由的，由组长在其签名中载明。"
     )
     story: list[Flowable] = [
         PageBreak(),

@@ -307,19 +307,23 @@ class SignatureBox:
 
 
 class SignatureGrid(Flowable):
-    """Two columns of framed boxes, one per signer, each captioned with the signer and role.
+    """Two columns of framed boxes, one per member, each captioned with the signer and role; the
+    chair's box last, on a row of its own, the frame's full width and taller: the chair's closing
+    signature also states who did not sign (a refusal with written reasons, or no signature and no
+    reasons), ``docs/record-format.md``.
 
     The boxes stay empty in the PDF; :func:`reviewer.export.record.build_record_pdf` places a
     signature field exactly on each (their positions are recorded in ``placed`` when drawn).
 
     A grid taller than the room left on its page splits between two rows (an even number of boxes
-    stays behind, so every box keeps its column) and flows over as many pages as it needs; every
-    piece after the first begins with a “专家组成员签字（续）” line. The pieces share one record of
-    the boxes placed, so ``placed`` of the grid given to the story holds every box, in roster order,
-    each with the page it was drawn on. A grid that fits its page is drawn as it always was.
+    stays behind, so every box keeps its column; the chair's row moves whole) and flows over as many
+    pages as it needs; every piece after the first begins with a “专家组成员签字（续）” line. The
+    pieces share one record of the boxes placed, so ``placed`` of the grid given to the story holds
+    every box, in roster order, each with the page it was drawn on.
     """
 
     BOX_HEIGHT = 27 * mm
+    CHAIR_HEIGHT = 36 * mm  # three lines of the signature and up to four stated facts, unshrunk
     CAPTION = 9 * mm
     GAP_X = 8 * mm
     GAP_Y = 5 * mm
@@ -342,8 +346,15 @@ class SignatureGrid(Flowable):
         self.boxes: dict[int, SignatureBox] = {} if _boxes is None else _boxes  # shared by the pieces
         self.col_width = (FRAME_WIDTH - self.GAP_X) / 2
         self.head = self.CONTINUED if _first else 0.0
-        rows = (len(self.cells) + 1) // 2
-        self.height_needed = self.head + rows * (self.BOX_HEIGHT + self.CAPTION) + (rows - 1) * self.GAP_Y
+        self.closing = bool(self.cells) and self.first + len(self.cells) == self.total  # holds the chair
+        self.member_rows = (len(self.cells) - self.closing + 1) // 2
+        rows = self.member_rows + self.closing
+        self.height_needed = (
+            self.head
+            + self.member_rows * (self.BOX_HEIGHT + self.CAPTION)
+            + self.closing * (self.CHAIR_HEIGHT + self.CAPTION)
+            + max(rows - 1, 0) * self.GAP_Y
+        )
 
     @property
     def placed(self) -> list[SignatureBox]:
@@ -356,8 +367,9 @@ class SignatureGrid(Flowable):
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         """The rows that fit here and the rest; nothing (try the next page) if not even one row fits."""
         row = self.BOX_HEIGHT + self.CAPTION + self.GAP_Y
-        fit = int((available_height - self.head + self.GAP_Y + _FUZZ) // row)
-        keep = 2 * fit
+        fit = min(int((available_height - self.head + self.GAP_Y + _FUZZ) // row), self.member_rows)
+        members = len(self.cells) - self.closing
+        keep = members if fit == self.member_rows else 2 * fit  # every member here: the chair's row moves
         if fit < 1 or keep >= len(self.cells):
             return []
         return [
@@ -379,26 +391,26 @@ class SignatureGrid(Flowable):
         for offset, (field, caption, label) in enumerate(self.cells):
             index = self.first + offset
             row, col = divmod(offset, 2)
-            if index == self.total - 1 and col == 0 and self.total % 2:
-                col_x = (FRAME_WIDTH - self.col_width) / 2  # the last (the chair's) box alone: centred
-            else:
-                col_x = col * (self.col_width + self.GAP_X)
+            width, height = self.col_width, self.BOX_HEIGHT
+            if index == self.total - 1:  # the chair's box: a row of its own, the frame's width
+                row, width, height = self.member_rows, FRAME_WIDTH, self.CHAIR_HEIGHT
+            col_x = col * (self.col_width + self.GAP_X) if width == self.col_width else 0.0
             top = self.height_needed - self.head - row * (self.BOX_HEIGHT + self.CAPTION + self.GAP_Y)
-            box_bottom = top - self.CAPTION - self.BOX_HEIGHT
+            box_bottom = top - self.CAPTION - height
             text = Paragraph(fonts.markup(caption), self.styles.sign_label)
-            _, h = text.wrap(self.col_width, self.CAPTION)
+            _, h = text.wrap(width, self.CAPTION)
             if h > self.CAPTION - 1 * mm:  # two lines would run into the box: a smaller font
                 text = Paragraph(fonts.markup(caption), self.styles.sign_label_small)
-                _, h = text.wrap(self.col_width, self.CAPTION)
+                _, h = text.wrap(width, self.CAPTION)
             text.drawOn(canvas, col_x, top - h - 1 * mm)
             canvas.saveState()
             canvas.setStrokeColor(LIGHT_RULE)
             canvas.setDash(2, 2)
             canvas.setLineWidth(0.6)
-            canvas.rect(col_x, box_bottom, self.col_width, self.BOX_HEIGHT)
+            canvas.rect(col_x, box_bottom, width, height)
             canvas.restoreState()
             x1, y1 = canvas.absolutePosition(col_x, box_bottom)
-            x2, y2 = canvas.absolutePosition(col_x + self.col_width, box_bottom + self.BOX_HEIGHT)
+            x2, y2 = canvas.absolutePosition(col_x + width, box_bottom + height)
             inset = 2
             self.boxes[index] = SignatureBox(
                 field,

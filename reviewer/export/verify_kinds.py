@@ -87,16 +87,53 @@ def contents_note(entries: int, size: int) -> Text:
 # --- sheets and return notices ---------------------------------------------------------------
 
 
-def envelope(path: Path, data: bytes, kind: ArtifactKind, root: x509.Certificate | None) -> Report:
+def sealed_signer() -> Untrusted:
+    """Exit 12 for a file whose signature is intact but whose signer this run cannot name."""
+    return Untrusted(
+        T(
+            "文件完好（头部签名与签名块中的公钥相符），但未核验签署人是否可信：签署人证书已加密，"
+            "仅收件人可读。工业和信息化部可用 --authority 部里目录 重新运行以完整核验。",
+            "The file is intact (its header's signature matches the public key in its signature block), "
+            "but whether the signer is trusted was NOT checked: the signer's certificate is encrypted and "
+            "readable only by the recipients. The ministry can run again with --authority DIR to check "
+            "it fully.",
+        )
+    )
+
+
+def _sealed_note(key_fingerprint: str) -> Text:
+    return T(
+        "签署密钥指纹：{fp}。签署人是谁仅收件人可读（证书已加密）。",
+        "Signing key fingerprint: {fp}. Who signed is readable only by the recipients (the certificate "
+        "is encrypted).",
+        fp=key_fingerprint,
+    )
+
+
+def _who_sealed() -> str:
+    return str(T("（签署人仅收件人可知）", "(signer known only to the recipients)"))
+
+
+def envelope(
+    path: Path,
+    data: bytes,
+    kind: ArtifactKind,
+    root: x509.Certificate | None,
+    ministry: fmt.Reader | None = None,
+) -> Report:
+    """Without a key (``ministry`` None) only the signature over the header with the key in
+    ``signature.json`` is checked: intact, signer not named, exit 12 (:func:`sealed_signer`). With the
+    ministry's key (a recipient of every envelope) the sealed certificate is opened and chained."""
     from reviewer.packages import envelope as fmt
-    from reviewer.scoring import return_notice, sheet_types
+    from reviewer.scoring import motion, return_notice, sheet_types, statement
 
     sheet = kind is ArtifactKind.SHEET
-    mimetype, fmt_name = (
-        (sheet_types.MIMETYPE, sheet_types.FORMAT)
-        if sheet
-        else (return_notice.MIMETYPE, return_notice.FORMAT)
-    )
+    mimetype, fmt_name, context, id_field = {
+        ArtifactKind.SHEET: (sheet_types.MIMETYPE, sheet_types.FORMAT, "sheet", "sheet_id"),
+        ArtifactKind.RETURN_NOTICE: (return_notice.MIMETYPE, return_notice.FORMAT, "return", "notice_id"),
+        ArtifactKind.MOTION: (motion.MIMETYPE, motion.FORMAT, motion.KIND, "motion_id"),
+        ArtifactKind.STATEMENT: (statement.MIMETYPE, statement.FORMAT, statement.KIND, "statement_id"),
+    }[kind]
     try:
         env = fmt.read_envelope(data, mimetype, fmt_name, kind.label)
         h = env.header
@@ -114,6 +151,22 @@ def envelope(path: Path, data: bytes, kind: ArtifactKind, root: x509.Certificate
             ]
             if h["revision"]["previous_sha256"]:
                 claims.append(T("更正第 {n} 版", "Corrects version {n}", n=h["revision"]["number"] - 1))
+        elif kind is ArtifactKind.MOTION:
+            claims = [
+                T("评审包：{id}", "Package: {id}", id=package["id"]),
+                T(
+                    "组长提请专家组表决的变更与专家组意见草稿",
+                    "The chair's proposed changes and draft opinion",
+                ),
+            ]
+        elif kind is ArtifactKind.STATEMENT:
+            claims = [
+                T("评审包：{id}", "Package: {id}", id=package["id"]),
+                T(
+                    "专家组成员签署的声明（表决或拒签）",
+                    "A panel member's signed statement (votes or refusal)",
+                ),
+            ]
         else:
             claims = [
                 T("评审包：{id}", "Package: {id}", id=package["id"]),
@@ -127,6 +180,7 @@ def envelope(path: Path, data: bytes, kind: ArtifactKind, root: x509.Certificate
         claims.append(T("签署时间：{t}", "Signed at: {t}", t=created))
         digest = env.digest
         signed_at = clock.parse_iso(created)
+        artifact_id = str(h[id_field])
     except (KeyError, TypeError, ValueError) as exc:
         return Report(str(path), kind, error=fmt._damaged(f"header: {exc}"))
     except ReviewerError as exc:
@@ -134,34 +188,37 @@ def envelope(path: Path, data: bytes, kind: ArtifactKind, root: x509.Certificate
     role = T("组长", "chair") if signer.get("role") == "chair" else T("专家", "expert")
     line = partial(
         SignatureLine,
-        signer=certs.common_name(env.signer),
-        fingerprint=env.signer_fingerprint,
+        signer=_who_sealed(),
+        fingerprint=env.key_fingerprint,
         role=role,
         over=T("文件头（含加密内容的哈希）", "the header (with the hash of the encrypted content)"),
         when=created,
     )
     claims.append(T("文件摘要：{d}", "Digest: {d}", d=digest))
-    notes = (
+    notes: tuple[Text, ...] = (
         T(
+            "内容已加密，仅收件人（专家组全体成员、工业和信息化部）可读；签署人是否为该评审包的组长，需结合评审包核验。",
+            "The content is encrypted for its recipients only (every panel member, the ministry); whether "
+            "the signer is the package's chair is checked with the package.",
+        )
+        if kind is ArtifactKind.MOTION
+        else T(
             "内容已加密，仅收件人（专家本人、组长、工业和信息化部）可读；是否属于该评审包的专家组，需结合评审包核验。",
             "The content is encrypted for its recipients only (the expert, the chair, the ministry); whether "
             "the signer is on the package's roster is checked with the package.",
         ),
     )
-    if signer.get("cert_sha256") != env.signer_fingerprint:
-        return Report(
-            str(path),
-            kind,
-            tuple(claims),
-            (line(intact=False, trusted=None),),
-            notes,
-            fmt._damaged("the header names another certificate"),
-        )
+    notes = (*notes, _sealed_note(env.key_fingerprint))
     if root is None:
-        sig = line(intact=None, trusted=None)
+        sig = line(intact=True, trusted=None)
         return Report(str(path), kind, tuple(claims), (sig,), notes, _no_anchor())
+    if ministry is None:
+        sig = line(intact=True, trusted=None)
+        return Report(str(path), kind, tuple(claims), (sig,), notes, sealed_signer())
     try:
-        env.verify(root, signed_at, None)
+        opened = env.open(ministry, context, artifact_id)  # the sealed certificate: the header's signer
+        line = partial(line, signer=certs.common_name(opened.signer), fingerprint=opened.signer_fingerprint)
+        opened.verify(root, signed_at, None)
     except ReviewerError as exc:
         sig = _failed(line, exc)
         return Report(str(path), kind, tuple(claims), (sig,), notes, exc)
@@ -199,31 +256,41 @@ def bundle(
     ]
     line = partial(
         SignatureLine,
-        signer=header.chair_name,
-        fingerprint=header.chair_fingerprint,
+        signer=_who_sealed(),
+        fingerprint=header.key_fingerprint,
         role=T("组长", "chair"),
         over=T("文件头（含加密内容的哈希）", "the header (with the hash of the encrypted content)"),
         when=header.created,
     )
+    sealed = _sealed_note(header.key_fingerprint)
     if root is None:
-        return Report(str(path), kind, tuple(claims), (line(intact=None, trusted=None),), error=_no_anchor())
+        sig = line(intact=True, trusted=None)
+        return Report(str(path), kind, tuple(claims), (sig,), (sealed,), error=_no_anchor())
     try:
         verify_bundle(data, root, now=now)
     except ReviewerError as exc:
         sig = _failed(line, exc)
         return Report(str(path), kind, tuple(claims), (sig,), error=exc)
-    sig = line(intact=True, trusted=True)
     if ministry is None:
         note = T(
-            "内容仅工业和信息化部可解密：已核验组长签名；评分表、对账结果和评审意见表的核验需部里的密钥（--authority）。",
-            "Only the ministry can decrypt the content: the chair's signature was checked; the sheets, the "
-            "reconciliation and the record need the ministry's key (--authority).",
+            "内容及签署人仅工业和信息化部可解密：已核验文件完好；组长证书、评分表、对账结果和评审意见表的核验需部里的密钥（--authority）。",
+            "Only the ministry can decrypt the content and the signer: the file was checked intact; the "
+            "chair's certificate, the sheets, the reconciliation and the record need the ministry's key "
+            "(--authority).",
         )
-        return Report(str(path), kind, tuple(claims), (sig,), (note,))
+        sig = line(intact=True, trusted=None)
+        return Report(str(path), kind, tuple(claims), (sig,), (sealed, note), sealed_signer())
     try:
         opened = open_bundle(data, ministry, root, now=now)
     except ReviewerError as exc:
+        sig = _failed(line, exc)
         return Report(str(path), kind, tuple(claims), (sig,), error=exc)
+    sig = line(
+        signer=opened.header.chair_name,
+        fingerprint=opened.header.chair_fingerprint,
+        intact=True,
+        trusted=True,
+    )
     rec = opened.reconciliation
     label = rec.conclusion.label
     claims += [
@@ -236,6 +303,24 @@ def bundle(
         T("结论：{c}；总分 {t}", "Conclusion: {c}; total {t}", c=label.zh if label else "—", t=rec.total),
         T("已按评分表和组长决定重新计算，结果一致。", "Recomputed from the sheets and decisions: identical."),
     ]
+    names = {m.cert_sha256: m.name for m in opened.binding.roster}
+    for u in opened.closing.unsigned if opened.closing else ():
+        name = names.get(u.expert, u.expert[:16])
+        claims.append(
+            T(
+                "{name}拒绝签字，书面理由（已核验其签名的拒签声明 {d}）：{r}",
+                "{name} refused to sign, with written reasons (their signed refusal {d}, verified): {r}",
+                name=name,
+                d=(u.statement_sha256 or "")[:16],
+                r=u.reason or "",
+            )
+            if u.reason is not None
+            else T(
+                "{name}未签字，亦未书面说明理由（组长已记录，依规视为同意）。",
+                "{name} did not sign and gave no written reasons (recorded by the chair; deemed to agree).",
+                name=name,
+            )
+        )
     lines = [sig] + [
         SignatureLine(
             s.signer_name,

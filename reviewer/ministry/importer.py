@@ -38,6 +38,9 @@ from cryptography.hazmat.primitives.asymmetric import x25519
 from reviewer.errors import Refused, ReviewerError
 from reviewer.export.bundle import MinistryReader, VerifiedBundle, open_bundle
 from reviewer.export.bundle import read_bundle_bytes as read_bundle
+from reviewer.export.bundle_format import RecordIncomplete
+from reviewer.export.closing import NOT_SIGNED
+from reviewer.export.closing import REFUSED as REFUSED_TO_SIGN
 from reviewer.i18n import T, language, set_language
 from reviewer.ministry import archive
 from reviewer.ministry.registry import Registry
@@ -128,6 +131,38 @@ def check_complete(bundle: VerifiedBundle) -> None:
         )
 
 
+def check_signed_or_stated(bundle: VerifiedBundle) -> None:
+    """Every non-recused member of the roster signed the record, refused to sign with written reasons
+    (a verified refusal statement of that member, bound to this record) or is recorded by the chair
+    as not signing (deemed to agree): :func:`open_bundle` checks the closing facts; this states the
+    rule the registry relies on, naming the member (:class:`RecordIncomplete`)."""
+    recused = {s.expert_id for s in bundle.sheets if s.recused}
+    signed = {s.signer_fingerprint for s in bundle.record_signatures}
+    closing = bundle.closing
+    refusals = {s.digest: s for s in bundle.statements if s.kind == "refusal"}
+    for m in bundle.binding.roster:
+        if m.cert_sha256 in recused or m.cert_sha256 in signed:
+            continue
+        fact = closing.of(m.cert_sha256) if closing is not None else None
+        statement = refusals.get(fact.statement_sha256 or "") if fact is not None else None
+        refused = (
+            fact is not None
+            and fact.status == REFUSED_TO_SIGN
+            and statement is not None
+            and statement.member.fingerprint == m.cert_sha256
+        )
+        if m.role == "chair" or not (refused or (fact is not None and fact.status == NOT_SIGNED)):
+            raise RecordIncomplete(
+                T(
+                    "专家组成员 {name} 既未在评审意见表上签字，也未书面拒签，组长也未载明其未签字，结果不予导入。",
+                    "Panel member {name} neither signed the record, refused in writing, nor was recorded by the "
+                    "chair as not signing; the result is not imported.",
+                    name=printable(f"{m.name}（{m.org}）"),
+                ),
+                detail=m.cert_sha256,
+            )
+
+
 def review_result(bundle: VerifiedBundle) -> ReviewResult:
     """What the registry keeps of a verified bundle."""
     profile = bundle.candidate.get("profile")
@@ -184,6 +219,7 @@ class _Checker:
             bundle = open_bundle(read_bundle(path), self.reader, self.root, revocations=self.revocations)
             check_issued(bundle, self.ledger)
             check_complete(bundle)
+            check_signed_or_stated(bundle)
             return review_result(bundle), ""
         except ReviewerError as exc:
             return FileOutcome(str(path), REFUSED, str(exc), exit_code=exc.exit_code), ""

@@ -1,12 +1,21 @@
-"""The signed, encrypted envelope shared by score sheets (``.rvsheet``) and return notices (``.rvreturn``).
+"""The signed, encrypted envelope shared by score sheets (``.rvsheet``), return notices (``.rvreturn``),
+motions, statements and result bundles.
 
 See ``docs/sheet-format.md``. A ZIP container (:mod:`reviewer.packages.container`) holding::
 
     mimetype          the artifact's media type, first and stored (magic at byte 0)
     header.json       canonical JSON, plaintext: what the file claims, who may read it, the payload's hash
-    signature.json    the signer's ECDSA P-256 signature over the exact bytes of header.json, with the
-                      signer's member certificate and (as a claim only) the root
+    signature.json    the signer's ECDSA P-256 signature over the exact bytes of header.json and the
+                      signer's public key (SubjectPublicKeyInfo), no certificate: nothing names anyone
     payload           the content, STREAM AES-256-GCM under a key derived from a random file key
+
+Version 2 of the signature block (``reviewer.signature/2``, issue 18): the signer's certificate, which
+names the person and their organisation, is sealed inside the signed header under the file key
+(``signer_certificate``: STREAM AES-256-GCM under HKDF-SHA256(file key, salt=its own nonce,
+info="reviewer/1 signer certificate")). Anyone can check that the header was signed by the key in
+``signature.json`` (:func:`read_envelope` does); only a recipient learns who signed
+(:meth:`Envelope.open` checks the certificate against the header's ``signer.cert_sha256`` and against
+that key), and only then can the signer be chained to the pinned root (:meth:`Opened.verify`).
 
 The file key is wrapped for every recipient (X25519, :mod:`reviewer.trust.recipients`) with the
 context ``"reviewer/1 <kind> " + id``, so a wrapped key cannot be moved to another file. The header
@@ -26,21 +35,23 @@ from typing import Any, Protocol
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import x25519
+from cryptography.hazmat.primitives.asymmetric import ec, x25519
 
-from reviewer.errors import InvalidInput, NotAnArtifact, Tampered
+from reviewer.errors import EarlierFormat, InvalidInput, NotAnArtifact, Tampered
 from reviewer.i18n import T, Text
 from reviewer.packages import stream
 from reviewer.packages.container import ContainerWriter, SafeZip
 from reviewer.trust import certs
 from reviewer.trust.encoding import b64, canonical_json, parse_json, unb64
 from reviewer.trust.identity import Identity
-from reviewer.trust.keys import cert_fingerprint
+from reviewer.trust.keys import cert_fingerprint, ec_public_der
 from reviewer.trust.recipients import Recipient, WrappedKey, find_wrapped, unwrap, wrap_for_all
 from reviewer.trust.revocation import RevocationList
-from reviewer.trust.signatures import SIGNATURE_ALGORITHM, verify_signed_by
+from reviewer.trust.signatures import SIGNATURE_ALGORITHM, verify_bytes, verify_signed_by
 
-SIGNATURE_FORMAT = "reviewer.signature/1"
+SIGNATURE_FORMAT = "reviewer.signature/2"  # /1 carried the signer's certificate in the clear
+EARLIER_SIGNATURE_FORMATS = ("reviewer.signature/1",)
+CERTIFICATE_INFO = b"reviewer/1 signer certificate"  # HKDF info of the sealed signer certificate
 MEMBERS = ("mimetype", "header.json", "signature.json", "payload")
 CHUNK = stream.MIN_CHUNK * 4  # 64 KiB: a sheet is small
 MAX_HEADER = 256 * 1024
@@ -87,8 +98,13 @@ def context_for(kind: str, artifact_id: str) -> bytes:
     return f"reviewer/1 {kind} {artifact_id}".encode()
 
 
-def _der(cert: x509.Certificate) -> str:
-    return b64(cert.public_bytes(serialization.Encoding.DER))
+def _der(cert: x509.Certificate) -> bytes:
+    return cert.public_bytes(serialization.Encoding.DER)
+
+
+def key_fingerprint(public_key_der: bytes) -> str:
+    """SHA-256 (hex) of a SubjectPublicKeyInfo DER: how a report names a key it cannot name a person for."""
+    return hashlib.sha256(public_key_der).hexdigest()
 
 
 def seal_envelope(
@@ -105,6 +121,9 @@ def seal_envelope(
     file_key = secrets.token_bytes(32)
     nonce = secrets.token_bytes(16)
     sealed = b"".join(stream.encrypt(stream.derive_key(file_key, nonce), [payload], CHUNK))
+    cert_nonce = secrets.token_bytes(16)
+    cert_key = stream.derive_key(file_key, cert_nonce, CERTIFICATE_INFO)
+    sealed_cert = b"".join(stream.encrypt(cert_key, [_der(signer.certificate)], CHUNK))
     wrapped = wrap_for_all(file_key, recipients, context_for(kind, artifact_id))
     full = {
         **header,
@@ -112,6 +131,7 @@ def seal_envelope(
             {"id": w.recipient, "ephemeral": b64(w.ephemeral), "wrapped_key": b64(w.wrapped)} for w in wrapped
         ],
         "key_check": key_check(file_key),
+        "signer_certificate": {"nonce": b64(cert_nonce), "sealed": b64(sealed_cert)},
         "payload": {
             "nonce": b64(nonce),
             "chunk_size": CHUNK,
@@ -125,7 +145,7 @@ def seal_envelope(
         "format": SIGNATURE_FORMAT,
         "algorithm": SIGNATURE_ALGORITHM,
         "signature": b64(signer.sign(body)),
-        "certificates": [_der(signer.certificate), _der(signer.trust_root())],
+        "public_key": b64(ec_public_der(signer.signing_key())),
     }
     out = io.BytesIO()
     writer = ContainerWriter(out, mimetype)
@@ -138,13 +158,14 @@ def seal_envelope(
 
 @dataclass(frozen=True)
 class Envelope:
-    """A structurally sound envelope whose header parsed as canonical JSON. Nothing is trusted yet."""
+    """A structurally sound envelope whose header parsed as canonical JSON and whose signature verifies
+    with the public key in ``signature.json`` — who holds that key is not known yet: only a recipient
+    learns it (:meth:`open`), and only then can it be trusted (:meth:`Opened.verify`)."""
 
     header: dict[str, Any]
     header_bytes: bytes
     signature: bytes
-    signer: x509.Certificate
-    claimed_root: x509.Certificate | None
+    public_key_der: bytes  # SubjectPublicKeyInfo of the key that signed header.json
     payload: bytes
 
     @property
@@ -154,17 +175,15 @@ class Envelope:
         return hashlib.sha256(self.header_bytes).hexdigest()
 
     @property
-    def signer_fingerprint(self) -> str:
-        return cert_fingerprint(self.signer)
+    def key_fingerprint(self) -> str:
+        """SHA-256 of the signing key (SubjectPublicKeyInfo DER): all an outsider learns of the signer."""
+        return key_fingerprint(self.public_key_der)
 
-    def verify(self, root: x509.Certificate, at: datetime, revocations: RevocationList | None) -> None:
-        """Chain to the pinned ``root``, validity and revocation at ``at``, then the signature."""
-        verify_signed_by(
-            self.header_bytes, self.signature, self.signer, root=root, at=at, revocations=revocations
-        )
-
-    def decrypt(self, reader: Reader, kind: str, artifact_id: str) -> bytes:
-        """The payload for ``reader`` (NotOnPanel when not a recipient, Tampered when altered)."""
+    def open(self, reader: Reader, kind: str, artifact_id: str) -> Opened:
+        """Decrypt for ``reader``: the file key (NotOnPanel when not a recipient), the key check, the
+        signer's certificate — its SHA-256 must be the header's ``signer.cert_sha256`` and its key the
+        one that signed — then the payload. Tampered when anything differs. The signer is NOT trusted
+        yet: call :meth:`Opened.verify`."""
         try:
             wrapped = [
                 WrappedKey(r["id"], unb64(r["ephemeral"]), unb64(r["wrapped_key"]))
@@ -173,11 +192,24 @@ class Envelope:
             meta = self.header["payload"]
             nonce, chunk = unb64(meta["nonce"]), int(meta["chunk_size"])
             size, encrypted_sha256 = int(meta["size"]), str(meta["encrypted_sha256"])
+            sealed_cert = self.header["signer_certificate"]
+            cert_nonce, cert_sealed = unb64(sealed_cert["nonce"]), unb64(sealed_cert["sealed"])
+            claimed = str(self.header["signer"]["cert_sha256"])
         except (KeyError, TypeError, ValueError, InvalidInput) as exc:
             raise _damaged(str(exc)) from exc
         file_key = reader.unwrap(find_wrapped(wrapped, reader.fingerprint), context_for(kind, artifact_id))
         if key_check(file_key) != self.header.get("key_check"):
             raise _damaged("key check differs")
+        try:
+            cert_key = stream.derive_key(file_key, cert_nonce, CERTIFICATE_INFO)
+            der = b"".join(stream.decrypt(cert_key, io.BytesIO(cert_sealed), CHUNK))
+            signer = x509.load_der_x509_certificate(der)
+        except ValueError as exc:
+            raise _damaged(f"signer certificate: {exc}") from exc
+        if cert_fingerprint(signer) != claimed:
+            raise _damaged("the sealed certificate is not the one the header names")
+        if ec_public_der(_ec_key(signer)) != self.public_key_der:
+            raise _damaged("the sealed certificate's key is not the key that signed")
         if hashlib.sha256(self.payload).hexdigest() != encrypted_sha256:
             raise _damaged("payload hash differs")
         try:
@@ -188,7 +220,47 @@ class Envelope:
             raise _damaged(str(exc)) from exc
         if len(plain) != size:
             raise _damaged("payload size differs")
-        return plain
+        return Opened(self, signer, plain)
+
+
+def _ec_key(cert: x509.Certificate) -> ec.EllipticCurvePublicKey:
+    key = cert.public_key()
+    if not isinstance(key, ec.EllipticCurvePublicKey):
+        raise _damaged("the signer certificate's key is not an EC key")
+    return key
+
+
+@dataclass(frozen=True)
+class Opened:
+    """An envelope a recipient decrypted: the signer's certificate (checked against the header and the
+    signing key) and the plaintext payload. Trusted only after :meth:`verify`."""
+
+    envelope: Envelope
+    signer: x509.Certificate
+    payload: bytes
+
+    @property
+    def header(self) -> dict[str, Any]:
+        return self.envelope.header
+
+    @property
+    def digest(self) -> str:
+        return self.envelope.digest
+
+    @property
+    def signer_fingerprint(self) -> str:
+        return cert_fingerprint(self.signer)
+
+    def verify(self, root: x509.Certificate, at: datetime, revocations: RevocationList | None) -> None:
+        """Chain to the pinned ``root``, validity and revocation at ``at``, then the signature."""
+        verify_signed_by(
+            self.envelope.header_bytes,
+            self.envelope.signature,
+            self.signer,
+            root=root,
+            at=at,
+            revocations=revocations,
+        )
 
 
 def _damaged(detail: str) -> Tampered:
@@ -229,12 +301,37 @@ def read_envelope(data: bytes, mimetype: str, fmt: str, not_artifact: Text) -> E
         )
     try:
         sig = parse_json(sig_bytes)
-        if sig.get("format") != SIGNATURE_FORMAT or sig.get("algorithm") != SIGNATURE_ALGORITHM:
+        sig_format = sig.get("format") if isinstance(sig, dict) else None
+    except Exception as exc:  # any malformation of the signature block means the same to a reader
+        raise _damaged(f"signature block: {exc}") from exc
+    if sig_format in EARLIER_SIGNATURE_FORMATS:
+        raise EarlierFormat(
+            T(
+                "该文件由较早版本的 reviewer 制作（签名块 {f} 会公开签署人的姓名和单位），本版本不再读取。"
+                "请发送人用当前版本重新制作并签署。",
+                "This file was made by an earlier release of reviewer (its signature block {f} shows the "
+                "signer's name and organisation), which this release no longer reads. Ask the sender to "
+                "make and sign it again with the current release.",
+                f=str(sig_format),
+            )
+        )
+    try:
+        if (
+            sig_format != SIGNATURE_FORMAT
+            or sig.get("algorithm") != SIGNATURE_ALGORITHM
+            or set(sig) != {"format", "algorithm", "signature", "public_key"}
+        ):
             raise ValueError("signature format or algorithm")
-        chain = [x509.load_der_x509_certificate(unb64(c)) for c in sig["certificates"]]
+        public_key_der = unb64(sig["public_key"])
+        public_key = serialization.load_der_public_key(public_key_der)
+        if (
+            not isinstance(public_key, ec.EllipticCurvePublicKey)
+            or not isinstance(public_key.curve, ec.SECP256R1)
+            or ec_public_der(public_key) != public_key_der
+        ):
+            raise ValueError("not a P-256 SubjectPublicKeyInfo")
         signature = unb64(sig["signature"])
     except Exception as exc:  # any malformation of the signature block means the same to a reader
         raise _damaged(f"signature block: {exc}") from exc
-    if not chain:
-        raise _damaged("no signer certificate")
-    return Envelope(header, header_bytes, signature, chain[0], chain[1] if len(chain) > 1 else None, payload)
+    verify_bytes(public_key, header_bytes, signature)  # (a): intact, signed by that key (else Tampered)
+    return Envelope(header, header_bytes, signature, public_key_der, payload)

@@ -35,11 +35,12 @@ MAX_CHUNK = 4 * 1024 * 1024
 DEFAULT_CHUNK = 256 * 1024
 
 
-def derive_key(file_key: bytes, stream_nonce: bytes) -> bytes:
-    """HKDF-SHA256(ikm=file_key, salt=stream_nonce (16 bytes), info="reviewer/1 payload") → 32 bytes."""
+def derive_key(file_key: bytes, stream_nonce: bytes, info: bytes = STREAM_INFO) -> bytes:
+    """HKDF-SHA256(ikm=file_key, salt=stream_nonce (16 bytes), info="reviewer/1 payload") → 32 bytes.
+    ``info`` separates another stream under the same file key (the envelope's signer certificate)."""
     if len(stream_nonce) != 16:
         raise ValueError("stream nonces are 16 bytes")
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=stream_nonce, info=STREAM_INFO).derive(file_key)
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=stream_nonce, info=info).derive(file_key)
 
 
 def chunk_nonce(counter: int, last: bool) -> bytes:

@@ -154,15 +154,14 @@ def open_return_notice(
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise fmt._damaged(f"header: {exc}") from exc
-    if not ok or h["signer"] != {"cert_sha256": env.signer_fingerprint, "role": "chair"}:
+    signer = h.get("signer")
+    if (
+        not ok
+        or not isinstance(signer, dict)
+        or set(signer) != {"cert_sha256", "role"}
+        or signer["role"] != "chair"
+    ):
         raise fmt._damaged("header fields")
-    env.verify(identity.trust_root(), created, binding.revocations)
-    if env.signer_fingerprint != binding.chair.cert_sha256:
-        raise _refused(
-            "该退回通知不是由本专家组组长“{name}”签署的，不予接受。",
-            "This return notice was not signed by this panel's chair “{name}”; it is refused.",
-            name=binding.chair.name,
-        )
     if pkg.get("id") != binding.package_id or pkg.get("manifest_sha256") != binding.manifest_sha256:
         raise _refused("该退回通知属于另一个评审包。", "This return notice belongs to another package.")
     if target["expert_cert_sha256"] != identity.fingerprint:
@@ -175,7 +174,15 @@ def open_return_notice(
             "This return notice names another version of your sheet (version {n}).",
             n=target["revision"],
         )
-    plain = env.decrypt(identity, "return", notice_id)
+    opened = env.open(identity, "return", notice_id)  # the sealed certificate is the header's signer
+    opened.verify(identity.trust_root(), created, binding.revocations)
+    if opened.signer_fingerprint != binding.chair.cert_sha256:
+        raise _refused(
+            "该退回通知不是由本专家组组长“{name}”签署的，不予接受。",
+            "This return notice was not signed by this panel's chair “{name}”; it is refused.",
+            name=binding.chair.name,
+        )
+    plain = opened.payload
     try:
         doc = parse_json(plain)
         if doc.get("format") != CONTENT_FORMAT or doc["notice_id"] != notice_id:
@@ -195,7 +202,7 @@ def open_return_notice(
         codes,
         doc["reason"],
         clock.iso(created),
-        env.signer,
+        opened.signer,
         data,
     )
 

@@ -82,7 +82,9 @@ def _not_a_sheet() -> Any:
 # --- verifying and opening ------------------------------------------------------------------
 
 
-def _header_claims(env: fmt.Envelope) -> SheetHeader:
+def _header_claims(env: fmt.Opened) -> SheetHeader:
+    """The header's claims; ``env`` was opened by a recipient, so the sealed certificate is the one the
+    header names and its key signed (the envelope checked both)."""
     h = env.header
     try:
         package, signer, rev = h["package"], h["signer"], h["revision"]
@@ -122,20 +124,35 @@ def _header_claims(env: fmt.Envelope) -> SheetHeader:
 
 
 def verify_sheet(
-    data: bytes, binding: PackageBinding, root: x509.Certificate, *, now: datetime | None = None
+    data: bytes,
+    reader: fmt.Reader,
+    binding: PackageBinding,
+    root: x509.Certificate,
+    *,
+    now: datetime | None = None,
 ) -> SheetHeader:
-    """Everything that can be checked without decrypting: structure, signature and chain to ``root``
-    at the signing time, revocation then, binding to this package, signer on its roster.
+    """Structure, signature, the signer's sealed certificate (decrypted for ``reader``, a recipient)
+    and its chain to ``root`` at the signing time, revocation then, binding to this package, signer on
+    its roster. Without a key only :func:`~reviewer.packages.envelope.read_envelope` can be checked.
 
-    Raises NotAnArtifact, Tampered, HostileArchive, Untrusted, Expired, Revoked, Refused.
+    Raises NotAnArtifact, Tampered, HostileArchive, NotOnPanel, Untrusted, Expired, Revoked, Refused.
     """
-    env = fmt.read_envelope(data, MIMETYPE, FORMAT, _not_a_sheet())
+    env = _open(data, reader)
     header = _header_claims(env)
     return _verify(env, header, binding, root, now)
 
 
+def _open(data: bytes, reader: fmt.Reader) -> fmt.Opened:
+    env = fmt.read_envelope(data, MIMETYPE, FORMAT, _not_a_sheet())
+    try:
+        sheet_id = str(env.header["sheet_id"])
+    except (KeyError, TypeError) as exc:
+        raise fmt._damaged(f"header: {exc}") from exc
+    return env.open(reader, "sheet", sheet_id)
+
+
 def _verify(
-    env: fmt.Envelope,
+    env: fmt.Opened,
     header: SheetHeader,
     binding: PackageBinding,
     root: x509.Certificate,
@@ -195,13 +212,13 @@ def open_sheet(
     ``binding=None`` (a sheet looked at without its package, ``sheet show`` without ``--package``)
     checks the signature and chain only; the result says so with ``bound=False``.
     """
-    env = fmt.read_envelope(data, MIMETYPE, FORMAT, _not_a_sheet())
+    env = _open(data, reader)
     header = _header_claims(env)
     if binding is None:
         env.verify(root, clock.parse_iso(header.created), None)
     else:
         header = _verify(env, header, binding, root, now)
-    plain = env.decrypt(reader, "sheet", header.sheet_id)
+    plain = env.payload
     try:
         doc = parse_json(plain)
         if canonical_json(doc) != plain or doc.get("format") != CONTENT_FORMAT or doc.get("version") != 1:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,10 @@ from bundle_world import BundleWorld, bundle_world
 
 from reviewer.cli import main
 from reviewer.export.verify import ArtifactKind, detect
+from reviewer.scoring.motion import Change, build_motion, open_motion
 from reviewer.scoring.return_notice import build_return_notice
 from reviewer.scoring.sheet import open_sheet
+from reviewer.scoring.statement import Vote, build_statement
 from reviewer.trust import create_authority
 from tests.export.conftest import PASSPHRASE, source
 
@@ -49,6 +52,16 @@ def files(bundle_world: BundleWorld, tmp_path_factory: pytest.TempPathFactory) -
             "请核实 1.1 的数据来源。",
         ),
     }
+    blobs["motion"] = build_motion(
+        w.ids["wang-kun"],
+        w.binding,
+        changes=[Change("1.1", Decimal("4"), Decimal("5"), "extreme", "评分畸高")],
+        opinion=None,
+    )
+    motion = open_motion(blobs["motion"], w.ids["li-zhe"], w.binding, w.root)
+    blobs["statement"] = build_statement(
+        w.ids["li-zhe"], w.binding, motion=motion, votes=[Vote("1.1", "approve")]
+    )
     out = {}
     for name, data in blobs.items():
         out[name] = d / f"{name}.bin"
@@ -70,7 +83,7 @@ def flipped(path: Path, at: int, tmp: Path) -> Path:
 
 
 def test_kinds_are_told_by_content(files: dict[str, Path]) -> None:
-    names = ("sheet", "recusal", "bundle", "record", "package", "notice")
+    names = ("sheet", "recusal", "bundle", "record", "package", "notice", "motion", "statement")
     kinds = {k: detect(files[k].read_bytes()[:512]) for k in names}
     assert kinds == {
         "sheet": ArtifactKind.SHEET,
@@ -79,13 +92,28 @@ def test_kinds_are_told_by_content(files: dict[str, Path]) -> None:
         "record": ArtifactKind.RECORD,
         "package": ArtifactKind.PACKAGE,
         "notice": ArtifactKind.RETURN_NOTICE,
+        "motion": ArtifactKind.MOTION,
+        "statement": ArtifactKind.STATEMENT,
     }
     assert detect(files["text"].read_bytes()) is None
 
 
-@pytest.mark.parametrize("kind", ["sheet", "recusal", "bundle", "record", "package", "notice"])
-def test_valid_files_exit_0_and_say_who_signed(files: dict[str, Path], kind: str) -> None:
-    code, out, err = cli("verify", files[kind], "--trust", files["root"])
+ENVELOPES = ["sheet", "recusal", "bundle", "notice", "motion", "statement"]
+
+
+@pytest.fixture
+def ministry_key(bundle_world: BundleWorld, monkeypatch: pytest.MonkeyPatch) -> tuple[str, ...]:
+    """The ministry's key: a recipient of every sheet, notice, motion, statement and bundle."""
+    monkeypatch.setenv(PASS_ENV, PASSPHRASE)
+    return ("--authority", str(bundle_world.base / "authority"), "--passphrase-env", PASS_ENV)
+
+
+@pytest.mark.parametrize(
+    "kind", ["sheet", "recusal", "bundle", "record", "package", "notice", "motion", "statement"]
+)
+def test_valid_files_exit_0_and_say_who_signed(files: dict[str, Path], kind: str, ministry_key) -> None:
+    key = ministry_key if kind in ENVELOPES else ()
+    code, out, err = cli("verify", files[kind], "--trust", files["root"], *key)
     assert code == 0, out + err
     assert "Result: VALID." in out and "intact: yes; trusted: yes" in out
     signer = {
@@ -95,8 +123,24 @@ def test_valid_files_exit_0_and_say_who_signed(files: dict[str, Path], kind: str
         "record": "王堃",
         "package": "工业和信息化部",
         "notice": "王堃",
+        "motion": "王堃",
+        "statement": "李喆",
     }
     assert signer[kind] in out
+
+
+@pytest.mark.parametrize("kind", ENVELOPES)
+def test_without_a_key_an_envelope_is_intact_but_its_signer_unknown_exit_12(
+    files: dict[str, Path], kind: str, bundle_world: BundleWorld
+) -> None:
+    """The signer's certificate is sealed for the recipients: an outsider learns the signing key's
+    fingerprint and that the file is intact — not who signed (exit 12: trust not established)."""
+    code, out, _ = cli("verify", files[kind], "--trust", files["root"])
+    assert code == 12, out
+    assert "intact: yes; trusted: not checked" in out and "readable only by the recipients" in out
+    for name in ("李喆", "钱犇", "王堃"):
+        assert name not in out
+    assert "Signing key fingerprint: " in out
 
 
 def test_record_lists_every_signature(files: dict[str, Path]) -> None:
@@ -110,8 +154,13 @@ def test_bundle_claims_and_full_check_with_the_ministry_key(
     files: dict[str, Path], bundle_world: BundleWorld, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     code, out, _ = cli("verify", files["bundle"], "--trust", files["root"])
-    assert code == 0
-    assert "示例软件园" not in out and "Result version: 1" in out and "7 score sheets" in out
+    assert code == 12  # intact; the chair is named to the ministry only
+    assert (
+        "示例软件园" not in out
+        and "王堃" not in out
+        and "Result version: 1" in out
+        and "7 score sheets" in out
+    )
     assert "Only the ministry can decrypt" in out
     monkeypatch.setenv(PASS_ENV, PASSPHRASE)
     authority = bundle_world.base / "authority"
@@ -136,9 +185,10 @@ def test_a_flipped_byte_exits_11(
     assert "NOT VALID (exit 11)" in out
 
 
-@pytest.mark.parametrize("kind", ["sheet", "bundle", "record", "package", "notice"])
-def test_a_foreign_root_exits_12(files: dict[str, Path], kind: str) -> None:
-    code, out, _ = cli("verify", files[kind], "--trust", files["rogue"])
+@pytest.mark.parametrize("kind", ["sheet", "bundle", "record", "package", "notice", "motion", "statement"])
+def test_a_foreign_root_exits_12(files: dict[str, Path], kind: str, ministry_key) -> None:
+    key = ministry_key if kind in ENVELOPES else ()
+    code, out, _ = cli("verify", files[kind], "--trust", files["rogue"], *key)
     assert code == 12, out
     assert "trusted: NO" in out and "trusted: yes" not in out
 
@@ -155,7 +205,7 @@ def test_not_a_reviewer_file_exits_10_and_the_worst_code_wins(files: dict[str, P
     bad = flipped(files["sheet"], files["sheet"].read_bytes().index(b'"created"') + 12, tmp_path)
     code, _, _ = cli("verify", files["sheet"], files["text"], bad, "--trust", files["root"])
     assert code == 11
-    code, _, _ = cli("verify", files["sheet"], files["record"], "--trust", files["root"])
+    code, _, _ = cli("verify", files["package"], files["record"], "--trust", files["root"])
     assert code == 0
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from reviewer.export.bundle import _package_files
 from reviewer.export.bundle_format import KIND, MIMETYPE, BundleContent, content_json, header_json, sha256
+from reviewer.export.closing import nobody_unsigned
 from reviewer.packages import envelope as fmt
 from reviewer.packages import open_package
 from reviewer.scoring import scores_file
@@ -47,6 +48,7 @@ def forge(
         (rnd.out / "decisions.json").read_bytes(),
         reconciliation or (rnd.out / "reconciliation.json").read_bytes(),
         (rnd.out / "record.pdf").read_bytes(),
+        closing=nobody_unsigned((rnd.out / "record.pdf").read_bytes()),
     )
     bundle_id = str(uuid.uuid4())
     header = header_json(

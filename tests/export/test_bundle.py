@@ -26,6 +26,7 @@ from reviewer.export.bundle_format import (
     header_json,
     sha256,
 )
+from reviewer.export.closing import nobody_unsigned
 from reviewer.export.panel_record import panel_record_input
 from reviewer.export.record import build_record_pdf
 from reviewer.packages import envelope as fmt
@@ -34,6 +35,7 @@ from reviewer.scoring.reconcile import reconcile
 from reviewer.scoring.sheet import open_sheet
 from reviewer.standards.load import StandardInvalid
 from reviewer.trust import clock
+from reviewer.trust.keys import ec_public_der
 
 __all__ = ["bundle_world"]
 
@@ -43,8 +45,10 @@ def forge(w: BundleWorld, *, signer: str = CHAIR, version: int = 1, **changes: o
     with open_package(w.package, w.ids[CHAIR]) as opened:
         files = _package_files(opened)
     content = BundleContent(files, tuple(w.sheets.values()), w.decisions.to_json(), w.reconciliation,
-                            w.record_signed)  # fmt: skip
+                            w.record_signed, w.motions, w.statements)  # fmt: skip
     content = replace(content, **changes)  # type: ignore[arg-type]
+    if not content.closing:  # every member signed: closing.json states nobody
+        content = replace(content, closing=nobody_unsigned(content.record))
     ident = w.ids[signer]
     bundle_id = str(uuid.uuid4())
     header = header_json(
@@ -86,7 +90,12 @@ def test_the_ministry_opens_recomputes_and_matches(bundle_world: BundleWorld) ->
 def test_anyone_checks_the_outer_signature_and_reads_the_claims(bundle_world: BundleWorld) -> None:
     w = bundle_world
     h = verify_bundle(w.bundle, w.root)
-    assert h.chair_name == "王堃"  # from the signing certificate: the header names nobody
+    assert h.signer is None  # the chair's certificate is sealed for the ministry: nobody is named
+    with pytest.raises(ValueError):
+        _ = h.chair_name
+    assert h.key_fingerprint == sha256(ec_public_der(w.ids[CHAIR].signing_key()))
+    assert "王堃".encode() not in w.bundle
+    assert open_bundle(w.bundle, w.ministry, w.root).header.chair_name == "王堃"  # for the ministry
     assert "示例软件园".encode() not in w.bundle  # the candidate is only in the encrypted package files
     assert h.sheet_count == 7 and h.record_sha256 == sha256(w.record_signed)
     with pytest.raises(NotOnPanel):  # encrypted to the ministry only: not even the chair reads it
@@ -108,8 +117,8 @@ def test_a_foreign_root_is_untrusted_and_other_files_are_not_bundles(
     bundle_world: BundleWorld, panel
 ) -> None:
     w = bundle_world
-    with pytest.raises(Untrusted):
-        verify_bundle(w.bundle, panel.root)  # the record tests' ministry, not this one
+    with pytest.raises(Untrusted):  # the record tests' ministry, not this one (the chain needs the key)
+        open_bundle(w.bundle, w.ministry, panel.root)
     with pytest.raises(NotAnArtifact):
         verify_bundle(w.sheets["li-zhe"], w.root)
 
@@ -135,7 +144,7 @@ def test_another_panels_sheet_is_refused(bundle_world: BundleWorld) -> None:
         pytest.raises(ForeignContent, match="another package"),
     ):
         build_bundle(w.ids[CHAIR], opened, sheets=mixed, decisions=w.decisions.to_json(),
-                     reconciliation=w.reconciliation, record_pdf=w.record_signed)  # fmt: skip
+                     reconciliation=w.reconciliation, motions=w.motions, statements=w.statements, record_pdf=w.record_signed)  # fmt: skip
     with pytest.raises(ForeignContent, match="Sheet 8"):
         open_bundle(forge(w, sheets=tuple(mixed)), w.ministry, w.root)
 
@@ -144,7 +153,7 @@ def test_a_record_missing_a_signature_is_refused(bundle_world: BundleWorld) -> N
     w = bundle_world
     with open_package(w.package, w.ids[CHAIR]) as opened, pytest.raises(RecordIncomplete):
         build_bundle(w.ids[CHAIR], opened, sheets=list(w.sheets.values()), decisions=w.decisions.to_json(),
-                     reconciliation=w.reconciliation, record_pdf=w.record_without_chair)  # fmt: skip
+                     reconciliation=w.reconciliation, motions=w.motions, statements=w.statements, record_pdf=w.record_without_chair)  # fmt: skip
     for record in (w.record_without_chair, w.record_unsigned):
         with pytest.raises(RecordIncomplete):
             open_bundle(forge(w, record=record), w.ministry, w.root)
@@ -174,14 +183,14 @@ def test_only_the_chair_signs_a_bundle(bundle_world: BundleWorld) -> None:
         open_bundle(forge(w, signer="li-zhe"), w.ministry, w.root)
     with open_package(w.package, w.ids["li-zhe"]) as opened, pytest.raises(NotTheChair):
         build_bundle(w.ids["li-zhe"], opened, sheets=list(w.sheets.values()), decisions=w.decisions.to_json(),
-                     reconciliation=w.reconciliation, record_pdf=w.record_signed)  # fmt: skip
+                     reconciliation=w.reconciliation, motions=w.motions, statements=w.statements, record_pdf=w.record_signed)  # fmt: skip
 
 
 def test_versions_and_writing(bundle_world: BundleWorld, tmp_path) -> None:
     w = bundle_world
     with open_package(w.package, w.ids[CHAIR]) as opened:
         v2 = build_bundle(w.ids[CHAIR], opened, sheets=list(w.sheets.values()), decisions=w.decisions.to_json(),
-                          reconciliation=w.reconciliation, record_pdf=w.record_signed, result_version=2)  # fmt: skip
+                          reconciliation=w.reconciliation, motions=w.motions, statements=w.statements, record_pdf=w.record_signed, result_version=2)  # fmt: skip
     second = open_bundle(v2, w.ministry, w.root)
     first = verify_bundle(w.bundle, w.root)
     assert second.result_version == 2 and second.supersedes(first)
@@ -232,7 +241,7 @@ def test_an_older_signed_record_cannot_be_paired_with_a_newer_reconciliation(
         open_bundle(forge(w, record=old), w.ministry, w.root)
     with open_package(w.package, w.ids[CHAIR]) as opened, pytest.raises(ResultMismatch):
         build_bundle(w.ids[CHAIR], opened, sheets=list(w.sheets.values()), decisions=w.decisions.to_json(),
-                     reconciliation=w.reconciliation, record_pdf=old)  # fmt: skip
+                     reconciliation=w.reconciliation, motions=w.motions, statements=w.statements, record_pdf=old)  # fmt: skip
     # the same numbers, other decisions (a changed opinion): refused on the decisions' digest
     reworded = replace(w.decisions, opinion=replace(w.decisions.opinion, conclusion="专家组同意通过。"))
     with open_package(w.package, w.ids[CHAIR]) as opened:

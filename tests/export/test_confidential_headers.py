@@ -1,11 +1,14 @@
 """Issue 18: what an outsider holding a package, a sheet or a result bundle reads without a key.
 
-Nobody's name, organisation or the candidate appears in a package's bytes, nor in the public header
-of a sheet or a bundle. A signed file still carries its signer's own certificate (subject = the
-signer's name and organisation: the signature is checkable without a key); nobody else's name."""
+Nobody's name, organisation or the candidate appears in a package's bytes, nor anywhere in a sheet, a
+return notice, a motion, a statement or a bundle — not even the signer's own: the signer's certificate
+(subject = name and organisation) is sealed in the header under the file key (``reviewer.signature/2``),
+``signature.json`` carries only the public key."""
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import io
 import json
 import zipfile
@@ -77,3 +80,59 @@ def test_a_return_notice_names_only_the_chair_and_only_in_its_certificate(bundle
     assert header["signer"] == {"cert_sha256": w.ids[CHAIR].fingerprint, "role": "chair"}
     notice = open_return_notice(data, w.ids["li-zhe"], w.binding, sheet=sheet)
     assert notice.codes == ("1.1",)
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in [k, *_strings(v)]]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def _every_byte(data: bytes) -> list[tuple[str, bytes]]:
+    """The file raw, every ZIP member as read (inflated), and every base64 string of a JSON member
+    decoded (a certificate in base64 DER names its subject in UTF-8 once decoded)."""
+    out = [("(raw)", data)]
+    for name, body in members(data).items():
+        out.append((name, body))
+        try:
+            doc = json.loads(body)
+        except ValueError:
+            continue
+        for i, text in enumerate(_strings(doc)):
+            with contextlib.suppress(ValueError):  # not base64
+                out.append((f"{name} base64 #{i}", base64.b64decode(text, validate=True)))
+    return out
+
+
+def _nobody_in(what: str, data: bytes) -> None:
+    everyone = [t for pair in NAMES.values() for t in pair]
+    for member, body in _every_byte(data):
+        for text in everyone + CANDIDATE_TEXT:
+            assert text.encode("utf-8") not in body, f"{what}: {member} shows {text}"
+
+
+def test_no_signed_file_names_anyone_not_even_its_signer(bundle_world: BundleWorld) -> None:
+    """The attack: an outsider intercepts each kind of signed file and greps it for the panel."""
+    from reviewer.scoring.return_notice import build_return_notice
+    from reviewer.scoring.sheet import open_sheet
+
+    w = bundle_world
+    sheet = open_sheet(w.sheets["li-zhe"], w.ids[CHAIR], w.binding, w.root)
+    notice = build_return_notice(w.ids[CHAIR], w.binding, sheet, ["1.1"], "请核对该项得分。")
+    files = [
+        *((f"sheet of {k}", d) for k, d in w.sheets.items()),
+        ("return notice", notice),
+        *((f"motion {i}", d) for i, d in enumerate(w.motions)),
+        *((f"statement {i}", d) for i, d in enumerate(w.statements)),
+        ("bundle", w.bundle),
+    ]
+    assert len(files) >= 5 and w.motions and w.statements
+    for what, data in files:
+        _nobody_in(what, data)
+        block = json.loads(members(data)["signature.json"])
+        assert set(block) == {"format", "algorithm", "signature", "public_key"}, what
+        assert block["format"] == "reviewer.signature/2"

@@ -41,6 +41,7 @@ from reviewer.errors import Tampered
 from reviewer.export.bundle import _package_files, build_bundle, open_bundle
 from reviewer.export.bundle_checks import record_bindings, record_subject
 from reviewer.export.bundle_format import KIND, MIMETYPE, BundleContent, content_json, header_json, sha256
+from reviewer.export.closing import nobody_unsigned
 from reviewer.export.pades import _IdentitySigner, asn1_cert, find_field, sign_record
 from reviewer.export.pades_stamp import CJKFontFactory, stamp_params, stamp_style
 from reviewer.export.panel_outputs import close_record, cosign
@@ -66,7 +67,11 @@ def rogue_bundle(w: BundleWorld, *, record: bytes, decisions: bytes, reconciliat
     """What a rogue tool makes: the real chair signs and encrypts a bundle, skipping every check."""
     with open_package(w.package, w.ids[CHAIR]) as opened:
         files = _package_files(opened)
-    content = BundleContent(files, tuple(w.sheets.values()), decisions, reconciliation, record)
+    content = BundleContent(
+        files, tuple(w.sheets.values()), decisions, reconciliation, record, w.motions, w.statements
+    )
+    if not content.closing:  # every member signed: closing.json states nobody
+        content = replace(content, closing=nobody_unsigned(content.record))
     chair = w.ids[CHAIR]
     bundle_id = str(uuid.uuid4())
     header = header_json(
@@ -237,7 +242,7 @@ def test_1_a_stale_record_with_rewritten_keywords_is_refused_everywhere(
     assert_refused_naming_the_revision(exc, revision)
     with open_package(w.package, w.ids[CHAIR]) as opened, pytest.raises(Tampered):
         build_bundle(w.ids[CHAIR], opened, sheets=list(w.sheets.values()), decisions=stale.d2_decisions,
-                     reconciliation=stale.d2_reconciliation, record_pdf=closed)  # fmt: skip
+                     reconciliation=stale.d2_reconciliation, motions=w.motions, statements=w.statements, record_pdf=closed)  # fmt: skip
     # reviewer verify
     path = tmp_path / "record.pdf"
     path.write_bytes(closed)

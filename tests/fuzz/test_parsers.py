@@ -181,8 +181,9 @@ def test_sheet_file(world: BundleWorld, data) -> None:  # type: ignore[no-untype
 @pytest.fixture(scope="module")
 def sheet_content(world: BundleWorld):  # type: ignore[no-untyped-def]
     env = fmt.read_envelope(world.sheets["li-zhe"], SHEET_MIMETYPE, SHEET_FORMAT, sheet_mod._not_a_sheet())
-    header = sheet_mod._header_claims(env)
-    return json.loads(env.decrypt(world.ids[CHAIR], "sheet", header.sheet_id))
+    opened = env.open(world.ids[CHAIR], "sheet", str(env.header["sheet_id"]))
+    sheet_mod._header_claims(opened)
+    return json.loads(opened.payload)
 
 
 @FUZZ
@@ -212,7 +213,7 @@ def test_bundle_file(world: BundleWorld, data) -> None:  # type: ignore[no-untyp
 @pytest.fixture(scope="module")
 def bundle_content(world: BundleWorld):  # type: ignore[no-untyped-def]
     env, header = bundle_mod._read(world.bundle)
-    return env, header, json.loads(env.decrypt(world.ministry, KIND, header.bundle_id))
+    return env, header, json.loads(env.open(world.ministry, KIND, header.bundle_id).payload)
 
 
 @FUZZ

@@ -7,6 +7,7 @@ import multiprocessing
 import os
 import shutil
 import uuid
+from dataclasses import replace
 from io import BytesIO
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from reviewer import i18n
 from reviewer.cli import main
 from reviewer.export.bundle import _package_files, build_bundle
 from reviewer.export.bundle_format import KIND, MIMETYPE, BundleContent, content_json, header_json, sha256
+from reviewer.export.closing import nobody_unsigned
 from reviewer.ministry import importer
 from reviewer.ministry.importer import import_bundles
 from reviewer.ministry.registry import Registry
@@ -48,7 +50,7 @@ def files(world: BundleWorld, tmp_path_factory: pytest.TempPathFactory) -> dict[
     with open_package(world.package, world.ids[CHAIR]) as opened:
         v2 = build_bundle(world.ids[CHAIR], opened, sheets=list(world.sheets.values()),
                           decisions=world.decisions.to_json(), reconciliation=world.reconciliation,
-                          record_pdf=world.record_signed, result_version=2)  # fmt: skip
+                          motions=world.motions, statements=world.statements, record_pdf=world.record_signed, result_version=2)  # fmt: skip
     claimed = json.loads(world.reconciliation)
     claimed["total"] = "99"
     wrong_total = json.dumps(claimed, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
@@ -69,8 +71,10 @@ def forge(w: BundleWorld, **changes: object) -> bytes:
     with open_package(w.package, w.ids[CHAIR]) as opened:
         package_files = _package_files(opened)
     content = BundleContent(package_files, tuple(w.sheets.values()), w.decisions.to_json(), w.reconciliation,
-                            w.record_signed)  # fmt: skip
+                            w.record_signed, w.motions, w.statements)  # fmt: skip
     content = BundleContent(**{**content.__dict__, **changes})  # type: ignore[arg-type]
+    if not content.closing:  # every member signed: closing.json states nobody
+        content = replace(content, closing=nobody_unsigned(content.record))
     ident = w.ids[CHAIR]
     bundle_id = str(uuid.uuid4())
     header = header_json(

@@ -53,7 +53,7 @@ def li_sheet(sheet_world) -> bytes:
 
 def test_sheet_verifies_and_every_recipient_reads_the_same(sheet_world, li_sheet):
     w = sheet_world
-    header = verify_sheet(li_sheet, w.binding, w.root_cert)
+    header = verify_sheet(li_sheet, w.ids["zhang"], w.binding, w.root_cert)
     assert header.signer_name == "李娜" and header.role == "expert" and header.revision == 1
     assert header.package_id == w.binding.package_id
     assert header.manifest_sha256 == w.binding.manifest_sha256
@@ -160,21 +160,24 @@ def test_a_flipped_byte_is_tampered(sheet_world, li_sheet):
         open_sheet(_repack({**members, "payload": bytes(payload)}), w.ids["zhang"], w.binding, w.root_cert)
     header = members["header.json"].replace(b'"number":1', b'"number":2', 1)
     with pytest.raises(Tampered):  # a claim changed after signing
-        verify_sheet(_repack({**members, "header.json": header}), w.binding, w.root_cert)
+        verify_sheet(_repack({**members, "header.json": header}), w.ids["zhang"], w.binding, w.root_cert)
 
 
 def test_not_a_sheet(sheet_world):
     w = sheet_world
     with pytest.raises(NotAnArtifact):
-        verify_sheet(b"hello, not a sheet", w.binding, w.root_cert)
+        verify_sheet(b"hello, not a sheet", w.ids["zhang"], w.binding, w.root_cert)
     with pytest.raises(NotAnArtifact):  # a package is not a sheet either
-        verify_sheet(w.package.read_bytes(), w.binding, w.root_cert)
+        verify_sheet(w.package.read_bytes(), w.ids["zhang"], w.binding, w.root_cert)
 
 
 def test_a_sheet_for_another_package_is_refused(sheet_world):
     w = sheet_world
     other = make(w, binding=w.other_binding)
-    assert verify_sheet(other, w.other_binding, w.root_cert).package_id == w.other_binding.package_id
+    assert (
+        verify_sheet(other, w.ids["zhang"], w.other_binding, w.root_cert).package_id
+        == w.other_binding.package_id
+    )
     with pytest.raises(Refused, match="another package"):
         open_sheet(other, w.ids["zhang"], w.binding, w.root_cert)
 
@@ -192,7 +195,7 @@ def test_a_non_member_is_refused_even_with_a_valid_credential(sheet_world):
         chair_certificate=chair_cert(w),
     )
     with pytest.raises(Refused, match="not on this package's roster"):
-        verify_sheet(sheet, w.binding, w.root_cert)
+        verify_sheet(sheet, w.ids["zhang"], w.binding, w.root_cert)
 
 
 def test_another_authoritys_member_is_untrusted(sheet_world):
@@ -206,7 +209,7 @@ def test_another_authoritys_member_is_untrusted(sheet_world):
         chair_certificate=chair_cert(w),
     )
     with pytest.raises(Untrusted):
-        verify_sheet(sheet, w.binding, w.root_cert)
+        verify_sheet(sheet, w.ids["zhang"], w.binding, w.root_cert)
 
 
 def test_revoked_before_signing_is_refused_but_earlier_sheets_stay_valid(sheet_world, li_sheet, tmp_path):
@@ -218,8 +221,8 @@ def test_revoked_before_signing_is_refused_but_earlier_sheets_stay_valid(sheet_w
         build_sheet(binding, w.ids["wang"], full_answers(w.standard))
     late = make(w, who="wang")  # signed "now", after the revocation time below
     with pytest.raises(Revoked):
-        verify_sheet(late, binding, w.root_cert)
-    assert verify_sheet(li_sheet, binding, w.root_cert).signer_name == "李娜"
+        verify_sheet(late, w.ids["zhang"], binding, w.root_cert)
+    assert verify_sheet(li_sheet, w.ids["zhang"], binding, w.root_cert).signer_name == "李娜"
 
 
 def _crl_revoking(w, who):
@@ -270,7 +273,7 @@ def test_the_chair_certificate_comes_from_the_roster_and_is_checked(sheet_world)
         )
     # the chair signing their own sheet uses their own certificate
     own = build_sheet(w.binding, w.ids["zhang"], full_answers(w.standard))
-    assert verify_sheet(own, w.binding, w.root_cert).role == "chair"
+    assert verify_sheet(own, w.ids["zhang"], w.binding, w.root_cert).role == "chair"
 
 
 def test_a_revoked_chair_is_not_encrypted_to(sheet_world):
