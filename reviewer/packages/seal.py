@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reviewer.errors import InvalidInput, Refused, Revoked, UsageError
 from reviewer.files import atomic_writer
@@ -30,6 +30,9 @@ from reviewer.trust.credential import Credential
 from reviewer.trust.keys import cert_fingerprint
 from reviewer.trust.names import CANDIDATE_FIELD, NAME_FIELD, check_name
 from reviewer.trust.recipients import Recipient, wrap_for_all
+
+if TYPE_CHECKING:
+    from reviewer.standards.panel_rules import PanelRules
 
 DEFAULT_VALIDITY = timedelta(days=90)
 
@@ -98,7 +101,10 @@ def seal(
     prior_results: Any = None,
     chunk_size: int = stream.DEFAULT_CHUNK,
     now: datetime | None = None,
+    panel_rules: PanelRules | None = None,
 ) -> Manifest:
+    """Seal the package; ``panel_rules`` (default: :func:`~reviewer.packages.composition.rules_for` the
+    authority) refuse a panel that breaks a ``refuse`` rule; ``warn`` rules are recorded in the ledger."""
     now = now or clock.utcnow()
     expires = expires or now + DEFAULT_VALIDITY
     if expires <= now:
@@ -123,6 +129,9 @@ def seal(
         if isinstance(candidate.get(key), str):
             check_name(candidate[key], CANDIDATE_FIELD.format(key=key))
     check_panel(authority, panel, now)
+    from reviewer.packages.composition import check_composition, rules_for, seats_of, warning_records
+
+    warnings = check_composition(panel_rules or rules_for(authority.path), seats_of(authority, panel))
     sources = [
         Source("standard.json", "standard", "application/json", data=standard_path.read_bytes()),
         json_source(
@@ -224,6 +233,7 @@ def seal(
                 created=manifest.created,
                 expires=manifest.expires,
                 manifest_sha256=hashlib.sha256(body).hexdigest(),
+                **({"composition_warnings": warning_records(warnings)} if warnings else {}),
             )
     except BaseException:
         if recorded is not None:
