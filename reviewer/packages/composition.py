@@ -96,7 +96,7 @@ def check_composition(rules: PanelRules, seats: Sequence[Seat]) -> list[Finding]
 
 
 def refusal(rules: PanelRules, seats: Sequence[Seat], refusals: Sequence[Finding]) -> CompositionRefused:
-    reasons = [T("〔{rule}〕{finding}{advice}", "[{rule}] {finding}{advice}", rule=rule_label(f.rule),
+    reasons = [T("〔{rule}〕{finding}；{advice}", "[{rule}] {finding}.{advice}", rule=rule_label(f.rule),
                  finding=f.full(), advice=advice(rules, seats, f)) for f in refusals]  # fmt: skip
     return CompositionRefused(
         T(
