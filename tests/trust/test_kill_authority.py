@@ -112,7 +112,7 @@ def test_revoke_killed_at_each_write_is_completed_by_a_rerun(world: BundleWorld,
         case.mkdir()
         folder = copy_authority(world, case)
         killed = killed_at(n, "authority", "revoke", folder, credential, "--reason", "lost laptop",
-                           "--passphrase-env", ENV, "--panel-rules", PERMISSIVE_RULES)  # fmt: skip
+                           "--passphrase-env", ENV)  # fmt: skip
         if killed:
             with contextlib.suppress(Refused):
                 open_authority(folder).revoke(member, "lost laptop", source())
