@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from benchmarks.harness import MiB, Row, child_main, fmt_s, interleaved, med, run_child
-from benchmarks.world import CACHE, SAMPLE_STANDARD, source, world
+from benchmarks.world import CACHE, SAMPLE_STANDARD, bench_rules, source, world
 
 MEMBER = "li-zhe"
 FOLDER = CACHE / "open"
@@ -62,6 +62,7 @@ def prepare(size_mb: str) -> dict:
         panel=[member],
         materials=[materials],
         out=tmp,
+        panel_rules=bench_rules(),
     )
     (materials / "材料.pdf").unlink()
     materials.rmdir()

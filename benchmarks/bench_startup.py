@@ -23,7 +23,7 @@ import tempfile
 import time
 
 from benchmarks.harness import MiB, Row, child_env, fmt_s, interleaved, med, peak_rss, run_child
-from benchmarks.world import CACHE, CHAIR, PANEL, PASSPHRASE, ROOT, source, standard_file, world
+from benchmarks.world import CACHE, CHAIR, PANEL, PASSPHRASE, ROOT, bench_rules, source, standard_file, world
 
 LEAVES = 300
 EXPERT = "li-zhe"
@@ -49,6 +49,7 @@ def prepare() -> dict:
         panel=panel,
         materials=[materials],
         out=tmp,
+        panel_rules=bench_rules(),
     )
     os.replace(tmp, PACKAGE)
     return {}

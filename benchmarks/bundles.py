@@ -18,7 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from decimal import Decimal
 from pathlib import Path
 
-from benchmarks.world import AT, CACHE, CHAIR, PANEL, SAMPLE_STANDARD, World, source, world
+from benchmarks.world import AT, CACHE, CHAIR, PANEL, SAMPLE_STANDARD, World, bench_rules, source, world
 
 FOLDER = CACHE / "bundles"
 
@@ -88,6 +88,7 @@ def seal_package(w: World, authority, keys, ids, i: int, materials: Path) -> Non
         panel=panel,
         materials=[materials],
         out=tmp,
+        panel_rules=bench_rules(),
     )
     os.replace(tmp, out)
 

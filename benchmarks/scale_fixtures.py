@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from decimal import ROUND_FLOOR, Decimal
 from pathlib import Path
 
-from benchmarks.world import CACHE, ROOT, SAMPLE_STANDARD, source, standard_file, world
+from benchmarks.world import CACHE, ROOT, SAMPLE_STANDARD, bench_rules, source, standard_file, world
 
 FOLDER = CACHE / "scale"
 MEMBER = "li-zhe"
@@ -49,6 +49,7 @@ def seal_package(total_mb: int, files: int) -> None:
         panel=[member],
         materials=[materials],
         out=tmp,
+        panel_rules=bench_rules(),
     )
     for f in materials.iterdir():
         f.unlink()

@@ -129,3 +129,14 @@ def standard_file(leaves: int) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(standard_json(leaves), ensure_ascii=False, indent=1), encoding="utf-8")
     return path
+
+
+def bench_rules():  # -> reviewer.standards.panel_rules.PanelRules
+    """The shipped panel rules with every composition rule turned to a warning: the benchmarks seal
+    panels of one member and of any size (the product refuses them; timing is what is measured here)."""
+    from reviewer.standards.panel_rules import default_panel_rules_path, parse_panel_rules
+
+    doc = json.loads(default_panel_rules_path().read_text("utf-8"))
+    for rule in doc["composition"]:
+        rule["action"] = "warn"
+    return parse_panel_rules(doc, "benchmark rules")

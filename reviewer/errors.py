@@ -160,6 +160,15 @@ class Refused(ReviewerError):
     exit_code = 18
 
 
+class CompositionRefused(Refused):
+    """A panel that breaks a composition rule whose action is ``refuse`` (``panel-rules.json``):
+    the message names each rule broken, its source and what to change (exit 18)."""
+
+    def __init__(self, message: Text, *, rules: tuple[str, ...] = (), detail: str | None = None) -> None:
+        super().__init__(message, detail=detail)
+        self.rules = rules  # the codes of the rules broken (min-size, odd-size, ...)
+
+
 class KeyUnavailable(ReviewerError):
     """No passphrase could be obtained for a private key (no keyring, no prompt possible)."""
 

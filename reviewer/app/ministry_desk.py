@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from reviewer.ministry.registry import Registry
     from reviewer.ministry.reports import Report
     from reviewer.ministry.types import Candidate
+    from reviewer.standards.panel_rules import PanelRules
     from reviewer.trust import PassphraseSource
     from reviewer.trust.authority import Authority, AuthorityKeys
     from reviewer.trust.credential import Credential
@@ -143,17 +144,24 @@ class Roster:
 
     experts: tuple[EnrolledExpert, ...]
     sealed: tuple[dict[str, Any], ...]  # the ledger's sealing entries (who sat on which panel)
+    rules: PanelRules | None = None  # the panel rules sealing applies (the authority's, else the shipped)
 
 
 def roster(authority: Authority) -> Roster:
     from reviewer.ministry.desk import enrolled_experts, sealed_panels
+    from reviewer.packages.composition import rules_for
 
-    return Roster(tuple(enrolled_experts(authority)), tuple(sealed_panels(authority)))
+    return Roster(
+        tuple(enrolled_experts(authority)), tuple(sealed_panels(authority)), rules_for(authority.path)
+    )
 
 
-def enrol(authority: Authority, request: Path, source: PassphraseSource) -> Credential:
-    """Issue a credential from the enrolment request in ``request`` (written to the ledger)."""
-    return authority.enroll(request.read_bytes(), source, source_name=str(request))
+def enrol(
+    authority: Authority, request: Path, source: PassphraseSource, category: str = "expert"
+) -> Credential:
+    """Issue a credential from the enrolment request in ``request`` (written to the ledger with the
+    member's ``category``: expert or representative)."""
+    return authority.enroll(request.read_bytes(), source, source_name=str(request), category=category)
 
 
 def revoke(

@@ -48,6 +48,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "request", metavar="REQUEST", help="enrolment-request.json from `reviewer identity new`"
     )
     enroll.add_argument("--out", required=True, metavar="CREDENTIAL", help="where to write the .rvcred file")
+    enroll.add_argument(
+        "--category",
+        choices=("expert", "representative"),
+        default="expert",
+        help="expert (专家, default) or representative (采购人或主管部门代表): the panel rules' expert share",
+    )
     add_passphrase_option(enroll)
     enroll.set_defaults(func=run_enroll)
 
@@ -92,7 +98,9 @@ def run_enroll(args: argparse.Namespace) -> int:
 
     authority = open_authority(args.authdir)
     request = Path(args.request)
-    cred = authority.enroll(request.read_bytes(), passphrase_source(args), source_name=str(request))
+    cred = authority.enroll(
+        request.read_bytes(), passphrase_source(args), source_name=str(request), category=args.category
+    )
     out = cred.save(Path(args.out))
     print(
         str(
@@ -115,6 +123,9 @@ def run_enroll(args: argparse.Namespace) -> int:
             )
         )
     )
+    from reviewer.packages.composition import category_label
+
+    print(str(T("成员类别：{c}", "Category: {c}", c=category_label(args.category))))
     return 0
 
 

@@ -32,6 +32,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     s.add_argument("--panel", required=True, metavar="FILE")
     s.add_argument("--out", required=True, metavar="PKG")
     s.add_argument("--expires", metavar="DATE", help="YYYY-MM-DD (default: 90 days)")
+    s.add_argument(
+        "--panel-rules",
+        metavar="FILE",
+        help="the panel rules to apply (default: AUTHDIR/panel-rules.json, else the shipped file)",
+    )
     add_passphrase_option(s)
     s.set_defaults(func=run_seal)
 
@@ -60,6 +65,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run_seal(args: argparse.Namespace) -> int:
     from reviewer.packages import seal
+    from reviewer.packages.composition import check_composition, rules_for, seats_of, warning_text
     from reviewer.packages.inputs import load_candidate, load_panel, parse_expiry
     from reviewer.trust import open_authority
 
@@ -67,6 +73,8 @@ def run_seal(args: argparse.Namespace) -> int:
     panel, schedule = load_panel(args.panel)
     candidate, prior = load_candidate(args.candidate)
     expires = parse_expiry(args.expires) if args.expires else None
+    rules = rules_for(authority.path, args.panel_rules)
+    warnings = check_composition(rules, seats_of(authority, panel))  # refused before any passphrase
     keys = authority.unlock(passphrase_source(args))
     manifest = seal(
         authority,
@@ -79,7 +87,10 @@ def run_seal(args: argparse.Namespace) -> int:
         expires=expires,
         schedule=schedule,
         prior_results=prior,
+        panel_rules=rules,
     )
+    for finding in warnings:
+        print(printable(str(warning_text(finding))))
     print(str(T("已封装评审包 {path}", "Sealed the package {path}", path=args.out)))
     print(
         str(
@@ -92,6 +103,16 @@ def run_seal(args: argparse.Namespace) -> int:
             )
         )
     )
+    if warnings:
+        print(
+            str(
+                T(
+                    "以上 {n} 条警告已记入签发机构的台账。",
+                    "The {n} warnings above are recorded in the authority's ledger.",
+                    n=len(warnings),
+                )
+            )
+        )
     return 0
 
 

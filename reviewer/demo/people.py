@@ -1,12 +1,16 @@
-"""The demo expert panel (专家评审组): a chair and five experts, all fictional.
+"""The demo expert panel (专家评审组): a chair and six experts, all fictional.
 
 The people and their organisations are invented for demonstrations and tests; any likeness to real
 persons is accidental. The names are realistic, including rare characters common in Chinese given
-names (堃, 喆, 玥, 燊, 淼) so that every screen and document is exercised with them — the shipped font
+names (堃, 喆, 玥, 燊, 淼, 翀) and a two-character surname (欧阳) so that every screen and document is exercised with them — the shipped font
 (``reviewer.export.fonts``) has a glyph for each.
 
 One expert, 周淼, works in 江苏省, the province of the demo park (示例软件园): the demo uses her to show
 a conflict-of-interest declaration (回避声明) and recusal, which still leaves the quorum of five.
+
+Seven members, each from a different organisation, four of them outside 北京市: the panel keeps the
+shipped panel rules (``reviewer/resources/rules/panel-rules.json``: at least five, an odd number, at
+most two from one organisation), which sealing applies.
 """
 
 from __future__ import annotations
@@ -109,6 +113,16 @@ DEMO_MEMBERS: tuple[DemoExpert, ...] = (
         province="江苏省",
         role=PanelRole.MEMBER,
         email="zhou.miao@example.org",
+    ),
+    DemoExpert(
+        key="ouyang-chong",
+        name=_b("欧阳翀", "Ouyang Chong"),
+        title=_b("研究员级高级工程师", "Senior Engineer (research fellow level)"),
+        organisation=_b("蜀都信息安全技术研究院", "Shudu Institute of Information Security Technology"),
+        field=_b("网络与数据安全", "Network and data security"),
+        province="四川省",
+        role=PanelRole.MEMBER,
+        email="ouyang.chong@example.org",
     ),
 )
 

@@ -5,7 +5,9 @@
 * :func:`panel_conflicts` — experts already on a sealed panel for the same candidate or the same city
   (from the ledger's ``sealed`` records): a warning for the person composing a panel, never a refusal;
 * :func:`compose_panel` — the chosen experts as :class:`~reviewer.packages.seal.PanelMember` values,
-  exactly one chair, no revoked credential;
+  exactly one chair, no revoked credential, no ``refuse`` rule of the panel rules broken;
+* :func:`panel_findings` — the panel rules the chosen experts break (refusals and warnings), for a
+  form that shows them as the panel is composed;
 * :func:`seal_package` — :func:`reviewer.packages.seal` with progress in steps;
 * :func:`candidate_years` and :func:`filter_candidates` — the registry browser's filters.
 """
@@ -21,8 +23,10 @@ from typing import TYPE_CHECKING, Any
 from reviewer.errors import InvalidInput, Revoked, UsageError
 from reviewer.i18n import T
 from reviewer.ministry.types import Candidate
+from reviewer.packages.composition import category_of, check_composition
 from reviewer.packages.manifest import Manifest
 from reviewer.packages.seal import PanelMember, seal
+from reviewer.standards.panel_rules import EXPERT, Finding, PanelRules, Seat
 from reviewer.trust import clock
 from reviewer.trust.authority import Authority, AuthorityKeys
 from reviewer.trust.credential import Credential, load_credential
@@ -49,6 +53,7 @@ class EnrolledExpert:
     status: str  # active, revoked
     revoked_at: datetime | None = None
     reason: str = ""
+    category: str = EXPERT  # expert (专家) or representative (采购人或主管部门代表), as enrolled
 
     @property
     def active(self) -> bool:
@@ -125,6 +130,7 @@ def enrolled_experts(authority: Authority) -> list[EnrolledExpert]:
                 status=REVOKED if revoked_at else ACTIVE,
                 revoked_at=revoked_at,
                 reason=reason,
+                category=category_of(e),
             )
         )
     return out  # the ledger's order: oldest first
@@ -179,10 +185,13 @@ def conflicts_in(
 
 
 def compose_panel(
-    authority: Authority, experts: Sequence[EnrolledExpert], chair: str | None
+    authority: Authority,
+    experts: Sequence[EnrolledExpert],
+    chair: str | None,
+    rules: PanelRules | None = None,
 ) -> list[PanelMember]:
     """The chosen experts (the chair's fingerprint among them) as panel members, the chair first."""
-    check_panel(experts, chair)
+    check_panel(experts, chair, rules)
     ordered = sorted(experts, key=lambda x: x.fingerprint != chair)
     return [
         PanelMember(credential_of(authority, x), "chair" if x.fingerprint == chair else "expert")
@@ -190,9 +199,20 @@ def compose_panel(
     ]
 
 
-def check_panel(experts: Sequence[EnrolledExpert], chair: str | None) -> None:
-    """Raise unless ``experts`` can sit as a panel chaired by ``chair`` (no I/O: a form checks it
-    before asking where to save)."""
+def seats(experts: Sequence[EnrolledExpert]) -> list[Seat]:
+    return [Seat(x.name, x.org, x.category) for x in experts]
+
+
+def panel_findings(experts: Sequence[EnrolledExpert], rules: PanelRules) -> list[Finding]:
+    """Every composition rule ``experts`` break, refusals and warnings (no I/O: checked as they are chosen)."""
+    return rules.check_composition(seats(experts))
+
+
+def check_panel(
+    experts: Sequence[EnrolledExpert], chair: str | None, rules: PanelRules | None = None
+) -> None:
+    """Raise unless ``experts`` can sit as a panel chaired by ``chair`` and ``rules`` (when given) do not
+    refuse them (no I/O: a form checks it before asking where to save)."""
     if not experts:
         raise UsageError(T("请为专家组选择专家。", "Choose the experts of the panel."))
     if chair is None or chair not in {x.fingerprint for x in experts}:
@@ -208,6 +228,8 @@ def check_panel(experts: Sequence[EnrolledExpert], chair: str | None) -> None:
                     name=x.name,
                 )
             )
+    if rules is not None:
+        check_composition(rules, seats(experts))
 
 
 def seal_package(
@@ -222,6 +244,7 @@ def seal_package(
     expires: datetime | None,
     progress: Progress,
     prior_results: Any = None,
+    panel_rules: PanelRules | None = None,
 ) -> Manifest:
     """Seal with progress in steps: inputs checked, content encrypted and signed, ledger written."""
     progress(0, 3, str(T("正在检查输入…", "Checking the inputs…")))
@@ -243,6 +266,7 @@ def seal_package(
         out=out,
         expires=expires,
         prior_results=prior_results,
+        panel_rules=panel_rules,
     )
     progress(3, 3, str(T("已封装", "Sealed")))
     return manifest

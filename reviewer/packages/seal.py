@@ -110,7 +110,10 @@ def seal(
     rules: PanelRules | None = None,
     chunk_size: int = stream.DEFAULT_CHUNK,
     now: datetime | None = None,
+    panel_rules: PanelRules | None = None,
 ) -> Manifest:
+    """Seal the package; ``panel_rules`` (default: :func:`~reviewer.packages.composition.rules_for` the
+    authority) refuse a panel that breaks a ``refuse`` rule; ``warn`` rules are recorded in the ledger."""
     now = now or clock.utcnow()
     expires = expires or now + DEFAULT_VALIDITY
     if expires <= now:
@@ -135,6 +138,9 @@ def seal(
         if isinstance(candidate.get(key), str):
             check_name(candidate[key], CANDIDATE_FIELD.format(key=key))
     check_panel(authority, panel, now)
+    from reviewer.packages.composition import check_composition, rules_for, seats_of, warning_records
+
+    warnings = check_composition(panel_rules or rules_for(authority.path), seats_of(authority, panel))
     sources = [
         Source("standard.json", "standard", "application/json", data=standard_path.read_bytes()),
         json_source(
@@ -245,6 +251,7 @@ def seal(
                 created=manifest.created,
                 expires=manifest.expires,
                 manifest_sha256=hashlib.sha256(body).hexdigest(),
+                **({"composition_warnings": warning_records(warnings)} if warnings else {}),
             )
     except BaseException:
         if recorded is not None:

@@ -1,6 +1,6 @@
 """The site visit as a checklist: each activity, the indicators that rely on it, its notes.
 
-The standard says how each indicator is evidenced (文档审查, 实地考察, 重点约谈, 专题座谈);
+The standard says how each indicator is evidenced (文档审查, 实地考察, 重点约谈, 专题座谈, 汇报、质询答辩);
 turned around, that is what to look for during each activity of the visit::
 
     for activity in ACTIVITIES:
@@ -28,6 +28,7 @@ ACTIVITIES: tuple[EvidenceMethod, ...] = (
     EvidenceMethod.SITE_INSPECTION,
     EvidenceMethod.KEY_INTERVIEW,
     EvidenceMethod.THEMED_FORUM,
+    EvidenceMethod.PRESENTATION_QUESTIONING,
 )
 
 DONE_MARK = "[site-visit:done]"

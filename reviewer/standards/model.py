@@ -30,6 +30,7 @@ class EvidenceMethod(StrEnum):
     SITE_INSPECTION = "site_inspection"  # 实地考察
     KEY_INTERVIEW = "key_interview"  # 重点约谈
     THEMED_FORUM = "themed_forum"  # 专题座谈
+    PRESENTATION_QUESTIONING = "presentation_questioning"  # 汇报、质询答辩
 
 
 class AggregationMethod(StrEnum):

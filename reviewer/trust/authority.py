@@ -6,7 +6,9 @@ Folder layout (private keys PKCS#8 encrypted under one passphrase, mode 0600)::
     root.crt.pem / root.key.pem            root CA (ECDSA P-256, CA:TRUE, pathlen 0)
     signing.crt.pem / signing.key.pem      package-signing key, certified by the root
     encryption.key.pem                     the ministry's X25519 key (certified in signing.crt.pem)
-    ledger.jsonl             one JSON object per line: enrolled, sealed, revoked (issue 7 reads it)
+    ledger.jsonl             one JSON object per line: enrolled (with the member's category),
+                             sealed (with any composition warnings), revoked (issue 7 reads it)
+    panel-rules.json         optional: the ministry's own panel rules (else the shipped file)
     issued/<serial>.rvcred   every credential issued
     revocations.json         the revocation state, changed in one atomic step: the revoked serials
                              with reason and time, the CRL number and the signed CRL (base64)
@@ -51,6 +53,8 @@ from reviewer.trust.passphrase import PassphraseSource
 from reviewer.trust.revocation import RevocationList, RevokedEntry, build_crl
 
 AUTHORITY_FORMAT = "reviewer.authority/1"
+# a member's category, recorded at enrolment: 专家, 采购人或主管部门代表 (see reviewer.packages.composition)
+MEMBER_CATEGORIES = ("expert", "representative")
 log = logging.getLogger(__name__)
 
 
@@ -120,8 +124,17 @@ class Authority:
         *,
         source_name: str = "request",
         now: datetime | None = None,
+        category: str = "expert",
     ) -> Credential:
-        """Check the request's proof of possession and issue a member credential."""
+        """Check the request's proof of possession and issue a member credential. ``category`` (专家
+        ``expert`` or 采购人或主管部门代表 ``representative``) is recorded with the enrolment."""
+        if category not in MEMBER_CATEGORIES:
+            raise UsageError(
+                T(
+                    "成员类别只能是 expert（专家）或 representative（采购人或主管部门代表）。",
+                    "A member's category is expert or representative.",
+                )
+            )
         req = parse_request(request, source_name)
         now = now or clock.utcnow()
         keys = self.unlock(source)
@@ -146,6 +159,7 @@ class Authority:
                 identity=req.identity,
                 cert_sha256=cred.fingerprint,
                 not_after=clock.iso(cert.not_valid_after_utc),
+                category=category,
             )
         except BaseException:  # not in the ledger: not issued (the credential is handed out only now)
             issued.unlink(missing_ok=True)

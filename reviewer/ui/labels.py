@@ -54,6 +54,9 @@ def evidence_name(method: EvidenceMethod) -> str:
         EvidenceMethod.SITE_INSPECTION: QCoreApplication.translate("labels", "Site inspection"),
         EvidenceMethod.KEY_INTERVIEW: QCoreApplication.translate("labels", "Key interview"),
         EvidenceMethod.THEMED_FORUM: QCoreApplication.translate("labels", "Themed forum"),
+        EvidenceMethod.PRESENTATION_QUESTIONING: QCoreApplication.translate(
+            "labels", "Presentation and questioning"
+        ),
     }
     return names[method]
 

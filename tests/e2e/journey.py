@@ -40,6 +40,7 @@ from reportlab.pdfgen import canvas
 from reviewer.cli import main
 from reviewer.packages import inspect_package
 from reviewer.trust.credential import load_credential
+from tests.permissive import PERMISSIVE_RULES
 
 PASS_ENV = "RV_E2E_PASS"
 PASSPHRASE = "e2e-passphrase-not-secret"
@@ -168,7 +169,7 @@ def seal(auth: Path, folder: Path, standard: str, members: tuple[str, ...], year
     package = folder / f"{year}.rvpkg"
     ok("package", "seal", auth, "--standard", STANDARDS / standard, "--candidate", folder / "candidate.json",
        "--materials", report, data, "--panel", folder / "panel.json", "--out", package,
-       "--passphrase-env", PASS_ENV)  # fmt: skip
+       "--passphrase-env", PASS_ENV, "--panel-rules", PERMISSIVE_RULES)  # fmt: skip
     return Round(package, inspect_package(package).manifest.package_id)
 
 

@@ -138,3 +138,31 @@ def test_drafting_a_revision_numbers_it_and_finds_no_drift(tmp_path: Path, monke
     assert f"down_revision = '{head}'" in source
     assert "op." not in source.split("def upgrade")[1]  # the ORM matches head: nothing to generate
     assert migrate.STORE.head_revision() == expected
+
+
+def _site_notes_sql(engine: Engine) -> str:
+    with engine.connect() as conn:
+        return conn.execute(text("SELECT sql FROM sqlite_master WHERE name = 'site_notes'")).scalar_one()
+
+
+def test_0010_lets_a_note_of_the_presentation_and_questioning_in_and_back_out(engine: Engine):
+    migrate.upgrade(engine, "0009")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO reviews (id, package_id, member_fingerprint, package_path, standard_id, "
+                "standard_version, role, opened_at, updated_at, conflict, pledge_accepted, status, version) "
+                "VALUES (1, 'p', 'f', 'p.rvpkg', 's', '1', 'member', '2026-06-15', '2026-06-15', 'none', 0, "
+                "'open', 1)"
+            )
+        )
+    assert "presentation_questioning" not in _site_notes_sql(engine)
+    migrate.upgrade(engine)
+    assert "presentation_questioning" in _site_notes_sql(engine) and differences(engine) == []
+    note = "INSERT INTO site_notes (review_id, activity, codes, text, noted_at) VALUES (1, '{a}', '[]', 'x', '2026-06-15')"
+    with engine.begin() as conn:
+        conn.execute(text(note.format(a="themed_forum")))
+        conn.execute(text(note.format(a="presentation_questioning")))
+    migrate.downgrade(engine, "0009")
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT activity FROM site_notes")).scalars().all() == ["themed_forum"]

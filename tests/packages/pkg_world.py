@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from reviewer.cli import main
+from tests.permissive import PERMISSIVE_RULES
 
 PASS_ENV = "RV_TEST_PASSPHRASE"
 PASSPHRASE = "test-passphrase-0123"
@@ -98,6 +99,8 @@ def seal(
         out,
         "--passphrase-env",
         PASS_ENV,
+        "--panel-rules",  # panels of 1-3 members: the size rules only warn here
+        PERMISSIVE_RULES,
         *extra,
     )
 

@@ -23,7 +23,7 @@ def test_demo_builds_then_reuses_and_every_member_can_open(tmp_path, monkeypatch
     folder = tmp_path / "demo"
     assert DEMO_PASSPHRASE in (folder / "README.md").read_text("utf-8")
     demo = build_demo(folder)
-    assert demo.reused and len(demo.identities) == 6
+    assert demo.reused and len(demo.identities) == 7
     for key, ident in demo.identities.items():
         identity = load_identity(ident, PassphraseSource(explicit=DEMO_PASSPHRASE))
         with open_package(demo.package, identity) as opened:

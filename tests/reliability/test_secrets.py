@@ -29,6 +29,7 @@ from reviewer.cli import main
 from reviewer.trust import PassphraseSource, load_identity, open_authority
 from reviewer.trust.keys import stretch
 from tests.conftest import STANDARDS
+from tests.permissive import PERMISSIVE_RULES
 from tests.trust.test_identity_keys import MemoryKeyring
 
 PASS_ENV = "RV_SECRET_TEST_PASSPHRASE"
@@ -109,7 +110,7 @@ def test_no_secret_in_any_log_line(tmp_path: Path, monkeypatch, caplog, memory_k
     pkg = tmp_path / "p.rvpkg"
     assert c.run("package", "seal", auth, "--standard", STANDARDS / "sample-park-creation.json",
                  "--candidate", candidate, "--materials", materials, "--panel", panel, "--out", pkg,
-                 "--passphrase-env", PASS_ENV) == 0  # fmt: skip
+                 "--passphrase-env", PASS_ENV, "--panel-rules", PERMISSIVE_RULES) == 0  # fmt: skip
     assert c.run("package", "open", pkg, "--identity", chair, "--passphrase-env", PASS_ENV) == 0
     assert c.run("package", "open", pkg, "--identity", expert) == 0  # the keyring's passphrase
     monkeypatch.setenv(PASS_ENV, WRONG)

@@ -34,6 +34,7 @@ from reviewer.trust import (
     load_identity,
 )
 from reviewer.trust.authority import Authority, AuthorityKeys
+from tests.permissive import permissive_rules
 
 PASSPHRASE = "test-passphrase-0123"
 PASS_ENV = "RV_SHEET_TEST_PASSPHRASE"
@@ -119,6 +120,7 @@ def build_world(root: Path) -> SheetWorld:
             panel=members,
             materials=[materials],
             out=out,
+            panel_rules=permissive_rules(),  # panels of 2 and 4
         )
     with open_package(package, ids["li"]) as opened:
         binding = PackageBinding.of(opened)

@@ -25,6 +25,7 @@ from reviewer.trust import open_authority
 from reviewer.trust.revocation import RevocationList
 from tests.export.bundle_world import CHAIR, RECUSED, BundleWorld, build_bundle_world
 from tests.export.conftest import PASSPHRASE, source
+from tests.permissive import permissive_rules
 from tests.scoring.sheet_fixtures import CANDIDATE, STANDARD
 from tests.trust.faults import failing
 
@@ -80,7 +81,8 @@ def seal_new(world: BundleWorld, folder: Path, out: Path, members: list[str] | N
     keys_ = members or [CHAIR, "li-zhe", "zhang-yue"]
     panel = [PanelMember(world.ids[k].installed(), "chair" if k == CHAIR else "expert") for k in keys_]
     return seal(authority, keys, standard_path=STANDARD, candidate=CANDIDATE, panel=panel,
-                materials=[materials or world.base / "materials"], out=out)  # fmt: skip
+                materials=[materials or world.base / "materials"], out=out,
+                panel_rules=permissive_rules())  # fmt: skip
 
 
 # --- 6. the ledger ------------------------------------------------------------------------------

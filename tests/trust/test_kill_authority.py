@@ -20,6 +20,7 @@ from reviewer.trust import open_authority
 from reviewer.trust.revocation import RevocationList
 from tests.export.bundle_world import CHAIR, BundleWorld, build_bundle_world
 from tests.export.conftest import PASSPHRASE, source
+from tests.permissive import PERMISSIVE_RULES
 from tests.scoring.sheet_fixtures import CANDIDATE, STANDARD
 from tests.trust.test_crash_authority import ENV, copy_authority, imports_the_old_bundle, seal_new
 
@@ -84,7 +85,7 @@ def test_seal_killed_at_each_write(world: BundleWorld, tmp_path: Path) -> None:
         out = case / "p.rvpkg"
         killed = killed_at(n, "package", "seal", folder, "--standard", STANDARD, "--candidate", candidate,
                            "--materials", world.base / "materials", "--panel", panel, "--out", out,
-                           "--passphrase-env", ENV)  # fmt: skip
+                           "--passphrase-env", ENV, "--panel-rules", PERMISSIVE_RULES)  # fmt: skip
         recorded = [
             e for e in open_authority(folder).ledger() if e["event"] == "sealed" and e["file"] == out.name
         ]

@@ -74,7 +74,7 @@ def test_the_board_shows_who_is_missing_and_survives_a_restart(
     assert rows["陈燊"] == (PENDING, "Pending: no sheet yet", "—", "—")
     summary = chair.board.summary.text()
     assert summary == (
-        "6 member(s): 2 submitted, 1 returned, 2 pending, 1 recused. Waiting for: 张玥、陈燊、赵鑫."
+        "7 member(s): 2 submitted, 1 returned, 3 pending, 1 recused. Waiting for: 张玥、陈燊、赵鑫、欧阳翀."
     )
     window.close()
 
@@ -85,7 +85,7 @@ def test_the_board_shows_who_is_missing_and_survives_a_restart(
     rows = board_rows(again)
     assert rows["张玥"][:3] == (SUBMITTED, "Submitted", "version 2")
     assert rows["陈燊"][0] == SUBMITTED
-    assert again.board.summary.text().endswith("Waiting for: 赵鑫.")
+    assert again.board.summary.text().endswith("Waiting for: 赵鑫、欧阳翀.")
     assert shown_errors == []
 
 

@@ -33,7 +33,7 @@ from tests.ui.expert_fixtures import fill_everything
 pytestmark = pytest.mark.slow
 
 GOOD = ("wang-kun", "li-zhe", "zhang-yue-v2", "chen-shen", "zhao-xin", "zhou-miao-recusal")
-MEMBERS = ("li-zhe", "zhang-yue", "chen-shen", "zhao-xin")  # the non-recused experts
+MEMBERS = ("li-zhe", "zhang-yue", "chen-shen", "zhao-xin", "ouyang-chong")  # the non-recused experts
 PLACE = "江苏省南京市 示例软件园管理委员会"
 
 
@@ -119,7 +119,7 @@ def test_defect_4_a_dissent_click_after_closing_breaks_nothing(
     # a click on Record the dissent, as on main: the dissent text typed, the button pressed
     type_text(editor.dissent_text, "本人保留意见。")
     click(qtbot, editor.dissent_button)
-    assert page.files.read(page.path) == closed and all_valid(chair, closed, 5)
+    assert page.files.read(page.path) == closed and all_valid(chair, closed, 6)
     assert chair.decisions.to_json() == decided and stored_decisions(chair).dissents == ()
     assert page.current and page.bundle_button.isEnabled()
     # the member box names nobody until someone is chosen; even with one chosen, nothing is recorded
@@ -149,7 +149,7 @@ def test_defect_5_closing_asks_first_and_cancel_changes_nothing(
     assert "nothing can reopen it" in confirmations.asked[0][1]
     assert page.files.read(page.path) == before and not page.chair_signed and page.close_button.isEnabled()
     click(qtbot, page.close_button)
-    assert page.chair_signed and all_valid(chair, page.files.read(page.path), 5)
+    assert page.chair_signed and all_valid(chair, page.files.read(page.path), 6)
 
 
 # --- defect 6: the chair's own signed sheet was not counted ------------------------------------------
@@ -386,7 +386,7 @@ def test_after_closing_every_editor_is_frozen_for_good(
     monkeypatch.setattr(cosign_dialogs, "ask_reopen_reason", lambda parent, names: "无论如何")
     page.reopen()
     assert "The record is closed" in shown_errors.pop()
-    assert page.files.read(page.path) == closed and all_valid(chair, closed, 5)
+    assert page.files.read(page.path) == closed and all_valid(chair, closed, 6)
     assert stored_decisions(chair) == decided and len(chair._chair_store.log(package_id)) == log_length
     assert [e.kind for e in chair._chair_store.record_log(package_id)] == ["result"]
     assert page.bundle_button.isEnabled() and page.current

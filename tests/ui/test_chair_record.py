@@ -25,7 +25,8 @@ from tests.ui.chair_fixtures import ChairWorld
 pytestmark = pytest.mark.slow
 
 GOOD = ("wang-kun", "li-zhe", "zhang-yue-v2", "chen-shen", "zhao-xin", "zhou-miao-recusal")
-MEMBERS = ("li-zhe", "zhang-yue", "chen-shen", "zhao-xin")  # the non-recused experts; 周淼 recused
+MEMBERS = ("li-zhe", "zhang-yue", "chen-shen", "zhao-xin", "ouyang-chong")  # the non-recused experts (欧阳翀
+# signs without a sheet); 周淼 recused
 
 
 @pytest.fixture
@@ -96,9 +97,10 @@ def test_produce_cosign_close_and_the_ministry_opens_the_result(
         "张玥（专家）",
         "陈燊（专家）",
         "赵鑫（专家）",
+        "欧阳翀（专家）",
         "王堃（组长）",
     ]
-    assert page.table.rowCount() == 5 and page.table.item(0, 2).text() == "Not signed yet"
+    assert page.table.rowCount() == 6 and page.table.item(0, 2).text() == "Not signed yet"
     assert not page.close_button.isEnabled() and not page.bundle_button.isEnabled()
 
     # --- the chair cannot close first, nor co-sign as a member ---------------------------------
@@ -113,12 +115,12 @@ def test_produce_cosign_close_and_the_ministry_opens_the_result(
     assert len(shown_errors) == 1 and "passphrase" in shown_errors.pop().lower()
     assert page.signed_count == 1 and page.table.item(0, 2).text() == "Signed by 李喆: valid, trusted"
     assert page.table.item(1, 2).text() == "Not signed yet"
-    assert "张玥（专家）、陈燊（专家）、赵鑫（专家）" in page.status.text()
+    assert "张玥（专家）、陈燊（专家）、赵鑫（专家）、欧阳翀（专家）" in page.status.text()
     click(qtbot, page.produce_button)  # nothing changed: the signed record is kept
     assert page.signed_count == 1 and "up to date" in page.status.text()
     for key in MEMBERS[1:]:
         cosign_as(qtbot, page, w, key, monkeypatch)
-    assert shown_errors == [] and page.signed_count == 4
+    assert shown_errors == [] and page.signed_count == 5
     assert not page.cosign_button.isEnabled() and page.close_button.isEnabled()
 
     # --- the chair closes (after confirming what it means); the result file ------------------------
@@ -129,10 +131,10 @@ def test_produce_cosign_close_and_the_ministry_opens_the_result(
         "after 李喆（专家）、张玥（专家）、陈燊（专家）、赵鑫（专家）" in said
         and "nothing can reopen it" in said
     )
-    assert page.chair_signed and page.signed_count == 5
+    assert page.chair_signed and page.signed_count == 6
     root = chair.review.identity.trust_root()
     statuses = validate_record(page.files.read(page.path), root)
-    assert len(statuses) == 5 and all(s.valid for s in statuses)
+    assert len(statuses) == 6 and all(s.valid for s in statuses)
     assert statuses[-1].role is MemberRole.CHAIR and statuses[-1].coverage == "whole_document"
     target = tmp_path / "result"
     monkeypatch.setattr(cosign_dialogs, "choose_result_path", lambda parent, suggested: target)
@@ -150,7 +152,7 @@ def test_produce_cosign_close_and_the_ministry_opens_the_result(
     bundle = open_bundle(data, MinistryReader(authority.signing_cert, keys.encryption), authority.root)
     assert bundle.reconciliation.to_json() == chair.reconciliation.to_json()
     assert bundle.decisions == chair.decisions and bundle.record_pdf == page.files.read(page.path)
-    assert len(bundle.sheets) == 6 and len(bundle.record_signatures) == 5
+    assert len(bundle.sheets) == 6 and len(bundle.record_signatures) == 6
 
     # --- closed is final: nothing that feeds the record can change, nothing reopens it -------------
     assert notices == []
@@ -174,7 +176,7 @@ def test_produce_cosign_close_and_the_ministry_opens_the_result(
     copy = tmp_path / "评审意见表.pdf"
     assert copy.read_bytes() == closed and str(copy) in notices.pop() and shown_errors == []
     statuses = validate_record(copy.read_bytes(), root)
-    assert len(statuses) == 5 and all(s.valid for s in statuses)
+    assert len(statuses) == 6 and all(s.valid for s in statuses)
 
 
 def test_a_member_cannot_close_and_the_record_survives_reopening(

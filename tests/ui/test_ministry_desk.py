@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 
 from reviewer.ministry.desk import enrolled_experts
 from reviewer.packages import inspect_package
+from reviewer.standards.panel_rules import default_panel_rules_path
 from reviewer.trust import create_identity, load_credential, open_authority
 from reviewer.trust.identity import REQUEST
 from reviewer.ui.panels.ministry import MinistryPanel, asks
@@ -23,6 +24,7 @@ from reviewer.ui.panels.ministry.database_dialog import DatabaseChoice
 from reviewer.ui.tasks import ImmediateExecutor
 from tests.export.bundle_world import CHAIR, BundleWorld, build_bundle_world
 from tests.export.conftest import PASSPHRASE, source
+from tests.permissive import PERMISSIVE_RULES
 from tests.scoring.sheet_fixtures import CANDIDATE, STANDARD
 
 T = TypeVar("T")
@@ -68,6 +70,7 @@ def panel(qtbot, world: BundleWorld, tmp_path: Path, make_window) -> MinistryPan
     window = make_window(lang="en")  # English translators installed, whatever an earlier test left
     authdir = tmp_path / "authority"
     shutil.copytree(world.authority.path, authdir)  # the shared world stays untouched
+    shutil.copy(PERMISSIVE_RULES, authdir / "panel-rules.json")  # panels of 2-3 here: the size rules warn
     p = open_panel(window, authdir, f"sqlite:///{tmp_path / 'registry.sqlite3'}", PASSPHRASE)
     qtbot.addWidget(p)
     yield p
@@ -84,13 +87,20 @@ def test_enrol_two_experts_then_revoke_one_with_a_reason(
 ) -> None:
     page = panel.experts
     assert page.model.rowCount() == 7
+    categories = {"sun-li": "expert", "he-jing": "representative"}
     for key in requests:
         monkeypatch.setattr(asks, "open_file", lambda *a, key=key, **k: requests[key])
+        monkeypatch.setattr(asks, "category", lambda *a, key=key, **k: categories[key])
         monkeypatch.setattr(asks, "save_file", lambda *a, key=key, **k: tmp_path / f"{key}.rvcred")
         page.enrol_button.click()
     assert shown_errors == []
     status = names_and_status(panel)
     assert status["孙立"] == status["何静"] == "active"
+    m = page.model
+    category = {m.row_value(i).name: m.index(i, m.CATEGORY).data() for i in range(m.rowCount())}
+    assert (category["孙立"], category["何静"], category["王堃"]) == ("Expert", "Representative", "Expert")
+    enrolled = {e["name"]: e for e in panel.desk.authority.ledger() if e.get("event") == "enrolled"}
+    assert enrolled["何静"]["category"] == "representative"
     cred = load_credential(tmp_path / "sun-li.rvcred")
     assert (cred.name, cred.org) == ("孙立", "东海信息技术研究院")
     assert cred.root_fingerprint == panel.desk.authority.root_fingerprint
@@ -147,7 +157,7 @@ def test_composing_warns_about_an_expert_already_on_a_panel_for_the_candidate(pa
 
 
 def test_seal_a_package_through_the_page(
-    panel: MinistryPanel, tmp_path: Path, monkeypatch, shown_errors
+    panel: MinistryPanel, tmp_path: Path, monkeypatch, shown_errors, confirmations
 ) -> None:
     composer, page = panel.composer, panel.seal
     composer.set_candidate({**CANDIDATE, "founded": "2015-06-01"})
@@ -174,6 +184,9 @@ def test_seal_a_package_through_the_page(
 
     page.seal_button.click()
     assert out.exists(), page.result.text()
+    assert set(confirmations.titles) == {"Seal despite the panel rules' warnings"}  # three members: warned
+    assert "[min-size] The panel has 3 members, fewer than the 5 required" in confirmations.asked[-1].text
+    assert page.result.text().endswith("1 panel rule warning(s) recorded in the authority's ledger.")
     view = inspect_package(out)
     m = view.manifest
     assert page.result.text().startswith(f"Sealed {out}: package {m.package_id}")
@@ -183,9 +196,80 @@ def test_seal_a_package_through_the_page(
     roster = [(r["name"], r["role"]) for r in sealed[-1]["roster"]]  # the ministry's own record of it
     assert roster == [("王堃", "chair"), ("李喆", "expert"), ("张玥", "expert")]
     assert sealed[-1]["candidate"]["founded"] == "2015-06-01"
+    assert [w["rule"] for w in sealed[-1]["composition_warnings"]] == ["min-size"]
     # the new panel is now in the ledger: composing again for the same candidate warns about it too
     composer._update()
     assert m.package_id in {c.package_id for c in composer.conflicts}
+
+
+@pytest.fixture
+def strict_panel(qtbot, world: BundleWorld, tmp_path: Path, make_window) -> MinistryPanel:
+    """The desk with the shipped panel rules, but for a ministry's own file that warns above five members."""
+    window = make_window(lang="en")
+    authdir = tmp_path / "authority"
+    shutil.copytree(world.authority.path, authdir)
+    doc = json.loads(default_panel_rules_path().read_text("utf-8"))
+    for rule in doc["composition"]:
+        if rule["rule"] == "max-size":
+            rule["value"] = 5  # the shipped 9 needs ten enrolled experts to show a warning
+    (authdir / "panel-rules.json").write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
+    p = open_panel(window, authdir, f"sqlite:///{tmp_path / 'registry.sqlite3'}", PASSPHRASE)
+    qtbot.addWidget(p)
+    yield p
+    p.close_desk()
+
+
+def test_the_seal_page_shows_the_panel_rules_as_the_panel_is_composed(
+    qtbot, strict_panel: MinistryPanel, tmp_path: Path, monkeypatch, shown_errors, confirmations
+) -> None:
+    panel = strict_panel
+    composer, page = panel.composer, panel.seal
+    composer.set_candidate(dict(CANDIDATE))
+    page.standard.setText(str(STANDARD))
+    out = tmp_path / "p.rvpkg"
+    monkeypatch.setattr(asks, "save_file", lambda *a, **k: out)
+    for name in ("王堃", "李喆", "张玥"):
+        composer.model.choose(fingerprint(panel, name), chair=name == "王堃")
+    # three: refused by the minimum, the reason in view on both pages, sealing disabled
+    assert not page.seal_button.isEnabled()
+    text = page.composition.text()
+    assert "Cannot be sealed: [min-size] The panel has 3 members, fewer than the 5 required" in text
+    assert "(rule: Tendering and Bidding Law art. 37; MOF Order No. 87 art. 47)" in text
+    assert composer.refusals.text() == text and composer.refusals.isVisibleTo(composer)
+    qtbot.mouseClick(page.seal_button, Qt.MouseButton.LeftButton)
+    assert not out.exists() and confirmations.asked == []
+    composer.model.choose(fingerprint(panel, "陈燊"))  # four: still too few, and even
+    assert (
+        not page.seal_button.isEnabled() and "[odd-size] The panel has 4 members" in page.composition.text()
+    )
+    composer.model.choose(fingerprint(panel, "赵鑫"))  # five: sealing possible, nothing said
+    assert page.seal_button.isEnabled() and page.composition.text() == "" and composer.findings == []
+    composer.model.choose(fingerprint(panel, "周淼"))  # six: even (refused), and above five (a warning)
+    assert not page.seal_button.isEnabled()
+    assert page.composition.text().splitlines() == [
+        "Cannot be sealed: [odd-size] The panel has 6 members; it must have an odd number "
+        "(rule: Tendering and Bidding Law art. 37; MOF Order No. 87 art. 47)",
+        "Warning: [max-size] The panel has 6 members, more than the 5 allowed "
+        "(rule: Practice in evaluating S&T achievements (5 to 9 experts))",
+    ]
+    composer.model.choose(fingerprint(panel, "钱犇"))  # seven: above this ministry's five, a warning
+    assert page.seal_button.isEnabled()
+    assert page.composition.text().startswith("Warning: [max-size] The panel has 7 members, more than the 5")
+
+    confirmations.answers.append(False)  # the person reads the warning and cancels: nothing sealed
+    qtbot.mouseClick(page.seal_button, Qt.MouseButton.LeftButton)
+    assert confirmations.titles == ["Seal despite the panel rules' warnings"] and not out.exists()
+    assert "[max-size] The panel has 7 members" in confirmations.asked[0].text
+    qtbot.mouseClick(page.seal_button, Qt.MouseButton.LeftButton)  # confirmed: sealed, the warning kept
+    assert out.exists(), page.result.text()
+    assert "1 panel rule warning(s) recorded in the authority's ledger." in page.result.text()
+    [entry] = [
+        e for e in panel.desk.authority.ledger() if e.get("event") == "sealed" and e["file"] == out.name
+    ]
+    [warning] = entry["composition_warnings"]
+    assert (warning["rule"], warning["action"]) == ("max-size", "warn")
+    assert warning["message"]["zh"].startswith("专家组共 7 人，多于规定的 5 人")
+    assert shown_errors == []
 
 
 def test_import_bundles_then_the_registry_shows_the_conclusion(
@@ -275,6 +359,7 @@ def test_the_authority_is_unlocked_once_asking_again_after_a_wrong_passphrase(
     asked: list[str] = []
     monkeypatch.setattr(asks, "passphrase", lambda parent, who: asked.append(who) or next(typed))
     monkeypatch.setattr(asks, "open_file", lambda *a, **k: requests["sun-li"])
+    monkeypatch.setattr(asks, "category", lambda *a, **k: "expert")
     monkeypatch.setattr(asks, "save_file", lambda *a, **k: None)  # keep only the authority's copy
     p.experts.enrol_button.click()
     assert asked == [world.authority.name] * 2

@@ -31,7 +31,7 @@ def test_expert_opens_the_demo_package(make_window, demo_world, shown_errors) ->
     assert "SAMPLE-PARK-CREATION" in summary.standard.text()
     assert summary.issuer.text() == "工业和信息化部（演示）"
     assert summary.fingerprint.text() == pretty_fingerprint(demo_world.root_fingerprint)
-    assert summary.roster.rowCount() == 6
+    assert summary.roster.rowCount() == 7
     roles = table_column(summary.roster, 2)
     assert sum("组长" in r for r in roles) == 1 and roles[0].startswith("★")
     assert sum("（您）" in r or "(you)" in r for r in roles) == 1
@@ -116,7 +116,7 @@ def test_a_dropped_package_opens_with_the_remembered_identity(make_window, demo_
     )
     window.dropEvent(event)
     assert window.package_panel.review is not None
-    assert window.package_panel.summary.roster.rowCount() == 6
+    assert window.package_panel.summary.roster.rowCount() == 7
 
 
 def test_a_json_still_opens_the_standard_browser(make_window, park_standard_path, tmp_path) -> None:

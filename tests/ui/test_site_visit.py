@@ -64,7 +64,7 @@ def item_with(widget, code: str):
 
 
 def test_site_inspection_lists_the_indicators_of_the_standard(panel) -> None:
-    assert panel.activities.count() == 4 and panel.activity is EvidenceMethod.DOCUMENT_REVIEW
+    assert panel.activities.count() == 5 and panel.activity is EvidenceMethod.DOCUMENT_REVIEW
     panel.select_activity(EvidenceMethod.SITE_INSPECTION)
     assert panel.heading.text() == "Site inspection"
     assert listed(panel.indicators) == INSPECTED
@@ -72,6 +72,10 @@ def test_site_inspection_lists_the_indicators_of_the_standard(panel) -> None:
     assert panel.activities.item(1).text() == "Site inspection · 8 indicators · 0 notes"
     panel.select_activity(EvidenceMethod.THEMED_FORUM)
     assert listed(panel.indicators) == ["3.2", "4.2", "5.1", "5.3"]
+    # 汇报、质询答辩: listed, translated; the sample standard cites it for no indicator
+    assert panel.activities.item(4).text() == "Presentation and questioning · 0 indicators · 0 notes"
+    panel.select_activity(EvidenceMethod.PRESENTATION_QUESTIONING)
+    assert panel.heading.text() == "Presentation and questioning" and listed(panel.indicators) == []
 
 
 def test_a_note_is_stored_with_its_time_and_links(panel, workspace, qtbot) -> None:

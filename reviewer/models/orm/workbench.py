@@ -203,7 +203,8 @@ class SiteNoteRow(Base):
 
     __table_args__ = (
         CheckConstraint(
-            "activity IN ('document_review', 'site_inspection', 'key_interview', 'themed_forum')",
+            "activity IN ('document_review', 'site_inspection', 'key_interview', 'themed_forum', "
+            "'presentation_questioning')",
             name="activity",
         ),
         Index(None, "review_id"),

@@ -802,6 +802,10 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
         <translation>Fingerprint</translation>
     </message>
     <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
         <source>Enrolled</source>
         <translation>Enrolled</translation>
     </message>
@@ -1926,6 +1930,10 @@ SHA-256 {sha}</translation>
         <translation>Organisation</translation>
     </message>
     <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1985,12 +1993,24 @@ SHA-256 {sha}</translation>
         <translation>Candidate files (*.json);;All files (*)</translation>
     </message>
     <message>
+        <source>[{rule}] {finding}</source>
+        <translation>[{rule}] {finding}</translation>
+    </message>
+    <message>
         <source>{n} experts chosen; chair: {chair}</source>
         <translation>{n} experts chosen; chair: {chair}</translation>
     </message>
     <message>
         <source>none</source>
         <translation>none</translation>
+    </message>
+    <message>
+        <source>Cannot be sealed: {why}</source>
+        <translation>Cannot be sealed: {why}</translation>
+    </message>
+    <message>
+        <source>Warning: {why}</source>
+        <translation>Warning: {why}</translation>
     </message>
 </context>
 <context>
@@ -2745,6 +2765,18 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
         <translation>{n} warnings about earlier panels</translation>
     </message>
     <message>
+        <source>Cannot be sealed: {why}</source>
+        <translation>Cannot be sealed: {why}</translation>
+    </message>
+    <message>
+        <source>Warning: {why}</source>
+        <translation>Warning: {why}</translation>
+    </message>
+    <message>
+        <source>The panel breaks a panel rule; see the reason above.</source>
+        <translation>The panel breaks a panel rule; see the reason above.</translation>
+    </message>
+    <message>
         <source>Choose the standard</source>
         <translation>Choose the standard</translation>
     </message>
@@ -2773,6 +2805,24 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
         <translation>Give the candidate&apos;s name on the Panel page.</translation>
     </message>
     <message>
+        <source>Seal despite the panel rules&apos; warnings</source>
+        <translation>Seal despite the panel rules&apos; warnings</translation>
+    </message>
+    <message>
+        <source>The panel breaks rules that warn:
+{rules}
+
+The warnings are recorded with the sealing in the authority&apos;s ledger.</source>
+        <translation>The panel breaks rules that warn:
+{rules}
+
+The warnings are recorded with the sealing in the authority&apos;s ledger.</translation>
+    </message>
+    <message>
+        <source>Seal anyway</source>
+        <translation>Seal anyway</translation>
+    </message>
+    <message>
         <source>Save the sealed package</source>
         <translation>Save the sealed package</translation>
     </message>
@@ -2783,6 +2833,10 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
     <message>
         <source>Sealed {path}: package {id}, {n} files, valid until {exp}.</source>
         <translation>Sealed {path}: package {id}, {n} files, valid until {exp}.</translation>
+    </message>
+    <message>
+        <source>{n} panel rule warning(s) recorded in the authority&apos;s ledger.</source>
+        <translation>{n} panel rule warning(s) recorded in the authority&apos;s ledger.</translation>
     </message>
     <message>
         <source>Reviewer</source>
@@ -3381,6 +3435,10 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
         <translation>Themed forum</translation>
     </message>
     <message>
+        <source>Presentation and questioning</source>
+        <translation>Presentation and questioning</translation>
+    </message>
+    <message>
         <source>, </source>
         <translation>, </translation>
     </message>
@@ -3440,6 +3498,22 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
 <context>
     <name>ministry</name>
     <message>
+        <source>Expert</source>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <source>Representative of the purchaser or authority</source>
+        <translation>Representative of the purchaser or authority</translation>
+    </message>
+    <message>
+        <source>Member category</source>
+        <translation>Member category</translation>
+    </message>
+    <message>
+        <source>The panel rules count the experts among the members. This member is:</source>
+        <translation>The panel rules count the experts among the members. This member is:</translation>
+    </message>
+    <message>
         <source>Unlock the authority</source>
         <translation>Unlock the authority</translation>
     </message>
@@ -3448,6 +3522,17 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
 Type its passphrase:</source>
         <translation>The key of {who} is not in this computer&apos;s keyring.
 Type its passphrase:</translation>
+    </message>
+</context>
+<context>
+    <name>ministry_models</name>
+    <message>
+        <source>Representative</source>
+        <translation>Representative</translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation>Expert</translation>
     </message>
 </context>
 <context>

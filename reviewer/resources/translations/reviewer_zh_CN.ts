@@ -802,6 +802,10 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
         <translation>证书指纹</translation>
     </message>
     <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
         <source>Enrolled</source>
         <translation>签发日期</translation>
     </message>
@@ -1926,6 +1930,10 @@ SHA-256 摘要 {sha}</translation>
         <translation>单位</translation>
     </message>
     <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1985,12 +1993,24 @@ SHA-256 摘要 {sha}</translation>
         <translation>候选对象文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>[{rule}] {finding}</source>
+        <translation>〔{rule}〕{finding}</translation>
+    </message>
+    <message>
         <source>{n} experts chosen; chair: {chair}</source>
         <translation>已选 {n} 位专家；组长：{chair}</translation>
     </message>
     <message>
         <source>none</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <source>Cannot be sealed: {why}</source>
+        <translation>不能封装：{why}</translation>
+    </message>
+    <message>
+        <source>Warning: {why}</source>
+        <translation>警告：{why}</translation>
     </message>
 </context>
 <context>
@@ -2745,6 +2765,18 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
         <translation>{n} 条与以往专家组有关的提醒</translation>
     </message>
     <message>
+        <source>Cannot be sealed: {why}</source>
+        <translation>不能封装：{why}</translation>
+    </message>
+    <message>
+        <source>Warning: {why}</source>
+        <translation>警告：{why}</translation>
+    </message>
+    <message>
+        <source>The panel breaks a panel rule; see the reason above.</source>
+        <translation>专家组不符合专家组规则，原因见上方。</translation>
+    </message>
+    <message>
         <source>Choose the standard</source>
         <translation>选择评审标准</translation>
     </message>
@@ -2773,6 +2805,24 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
         <translation>请在“专家组”页填写候选对象名称。</translation>
     </message>
     <message>
+        <source>Seal despite the panel rules&apos; warnings</source>
+        <translation>专家组规则警告：仍要封装</translation>
+    </message>
+    <message>
+        <source>The panel breaks rules that warn:
+{rules}
+
+The warnings are recorded with the sealing in the authority&apos;s ledger.</source>
+        <translation>专家组不符合以下提示警告的规则：
+{rules}
+
+这些警告将随封装记入签发机构的台账。</translation>
+    </message>
+    <message>
+        <source>Seal anyway</source>
+        <translation>仍然封装</translation>
+    </message>
+    <message>
         <source>Save the sealed package</source>
         <translation>保存封装好的评审包</translation>
     </message>
@@ -2783,6 +2833,10 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
     <message>
         <source>Sealed {path}: package {id}, {n} files, valid until {exp}.</source>
         <translation>已封装 {path}：评审包 {id}，{n} 个文件，有效期至 {exp}。</translation>
+    </message>
+    <message>
+        <source>{n} panel rule warning(s) recorded in the authority&apos;s ledger.</source>
+        <translation>已将 {n} 条专家组规则警告记入签发机构的台账。</translation>
     </message>
     <message>
         <source>Reviewer</source>
@@ -3381,6 +3435,10 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
         <translation>专题座谈</translation>
     </message>
     <message>
+        <source>Presentation and questioning</source>
+        <translation>汇报、质询答辩</translation>
+    </message>
+    <message>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -3440,6 +3498,22 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
 <context>
     <name>ministry</name>
     <message>
+        <source>Expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <source>Representative of the purchaser or authority</source>
+        <translation>采购人或主管部门代表</translation>
+    </message>
+    <message>
+        <source>Member category</source>
+        <translation>成员类别</translation>
+    </message>
+    <message>
+        <source>The panel rules count the experts among the members. This member is:</source>
+        <translation>专家组规则要计算成员中专家的比例。该成员是：</translation>
+    </message>
+    <message>
         <source>Unlock the authority</source>
         <translation>解锁签发机构</translation>
     </message>
@@ -3448,6 +3522,17 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
 Type its passphrase:</source>
         <translation>{who}的私钥口令不在本机密钥环中。
 请输入口令：</translation>
+    </message>
+</context>
+<context>
+    <name>ministry_models</name>
+    <message>
+        <source>Representative</source>
+        <translation>采购人或主管部门代表</translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation>专家</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from reviewer import i18n
@@ -86,12 +93,19 @@ class _Table(QAbstractTableModel):
         return None
 
 
+def category_text(category: str) -> str:
+    """A member's category as enrolled: 专家 (expert) or 采购人或主管部门代表 (representative)."""
+    if category == "representative":
+        return QCoreApplication.translate("ministry_models", "Representative")
+    return QCoreApplication.translate("ministry_models", "Expert")
+
+
 class ExpertsModel(_Table):
-    NAME, ORG, FINGERPRINT, ENROLLED, STATUS = range(5)
+    NAME, ORG, CATEGORY, FINGERPRINT, ENROLLED, STATUS = range(6)
 
     def headers(self) -> list[str]:
-        return [self.tr("Name"), self.tr("Organisation"), self.tr("Fingerprint"), self.tr("Enrolled"),
-                self.tr("Status")]  # fmt: skip
+        return [self.tr("Name"), self.tr("Organisation"), self.tr("Category"), self.tr("Fingerprint"),
+                self.tr("Enrolled"), self.tr("Status")]  # fmt: skip
 
     def status_text(self, x: EnrolledExpert) -> str:
         if x.active:
@@ -103,6 +117,7 @@ class ExpertsModel(_Table):
         return [
             x.name,
             x.org,
+            category_text(x.category),
             pretty_fingerprint(x.fingerprint)[:23],
             i18n.beijing_date(x.enrolled_at),
             self.status_text(x),
@@ -115,7 +130,7 @@ class ExpertsModel(_Table):
 class PanelChoiceModel(_Table):
     """Choose the panel: column 0 "on the panel", column 1 "chair" (exclusive); revoked rows disabled."""
 
-    MEMBER, CHAIR, NAME, ORG, STATUS = range(5)
+    MEMBER, CHAIR, NAME, ORG, CATEGORY, STATUS = range(6)
     changed = Signal()
 
     def __init__(self) -> None:
@@ -129,6 +144,7 @@ class PanelChoiceModel(_Table):
             self.tr("Chair"),
             self.tr("Name"),
             self.tr("Organisation"),
+            self.tr("Category"),
             self.tr("Status"),
         ]
 
@@ -145,6 +161,8 @@ class PanelChoiceModel(_Table):
             return ""
         if column == self.STATUS:
             return self.tr("active") if x.active else self.tr("revoked: {reason}").format(reason=x.reason)
+        if column == self.CATEGORY:
+            return category_text(x.category)
         return x.name if column == self.NAME else x.org
 
     def colour(self, x: EnrolledExpert, column: int) -> QBrush | None:

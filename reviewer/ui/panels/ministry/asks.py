@@ -45,6 +45,28 @@ def reason(parent: QWidget | None, title: str, question: str) -> str | None:
     return text if ok else None
 
 
+def category(parent: QWidget | None) -> str | None:
+    """The new member's category: expert (专家) or representative (采购人或主管部门代表); None when cancelled."""
+    choices = [
+        ("expert", QCoreApplication.translate("ministry", "Expert")),
+        (
+            "representative",
+            QCoreApplication.translate("ministry", "Representative of the purchaser or authority"),
+        ),
+    ]
+    label, ok = QInputDialog.getItem(
+        parent,
+        QCoreApplication.translate("ministry", "Member category"),
+        QCoreApplication.translate(
+            "ministry", "The panel rules count the experts among the members. This member is:"
+        ),
+        [text for _key, text in choices],
+        0,
+        False,
+    )
+    return next((key for key, text in choices if text == label), None) if ok else None
+
+
 def passphrase(parent: QWidget | None, who: str) -> str | None:
     text, ok = QInputDialog.getText(
         parent,

@@ -118,12 +118,15 @@ class ExpertsPage(QWidget):
         )
         if request is None:
             return
-        self.desk.with_keys(self, partial(self._enrol, request))
+        category = asks.category(self)
+        if category is None:
+            return
+        self.desk.with_keys(self, partial(self._enrol, request, category))
 
-    def _enrol(self, request: Path, _keys: AuthorityKeys, source: PassphraseSource) -> None:
+    def _enrol(self, request: Path, category: str, _keys: AuthorityKeys, source: PassphraseSource) -> None:
         authority = self.desk.authority
         Task(
-            self, lambda _p: ops.enrol(authority, request, source), self.desk.executor, writes=True
+            self, lambda _p: ops.enrol(authority, request, source, category), self.desk.executor, writes=True
         ).on_success(self._issued).on_failure(partial(errors.report, self)).run()
 
     def _issued(self, cred: Credential) -> None:

@@ -2,6 +2,10 @@
 
 Revoked experts are listed but cannot be chosen. An expert already on a sealed panel for the same
 candidate or city is a warning (shown, not blocking): the ministry may have good reasons.
+
+The panel rules (the authority's ``panel-rules.json``, else the shipped file) are checked as the
+experts are chosen: a rule that refuses is shown with its reason (and the seal page will not seal),
+a rule that warns is shown (and confirmed before sealing).
 """
 
 from __future__ import annotations
@@ -26,8 +30,10 @@ from PySide6.QtWidgets import (
 
 from reviewer.app import ministry_desk as ops
 from reviewer.errors import ReviewerError
-from reviewer.ministry.desk import EnrolledExpert, PanelConflict, check_panel, conflicts_in
+from reviewer.ministry.desk import EnrolledExpert, PanelConflict, check_panel, conflicts_in, panel_findings
+from reviewer.packages.composition import rule_label
 from reviewer.packages.inputs import load_candidate
+from reviewer.standards.panel_rules import Finding, PanelRules
 from reviewer.ui import palette
 from reviewer.ui.models.ministry_models import PanelChoiceModel
 from reviewer.ui.panels.ministry import asks
@@ -45,6 +51,8 @@ class PanelComposer(QWidget):
         self.prior_results: Any = None
         self.conflicts: list[PanelConflict] = []
         self.sealed: tuple[dict[str, Any], ...] = ()  # the ledger's sealed panels, read by refresh()
+        self.rules: PanelRules | None = None  # the panel rules sealing applies, read by refresh()
+        self.findings: list[Finding] = []  # the rules the chosen experts break (refusals and warnings)
 
         self.candidate_box = QGroupBox()
         self.name = QLineEdit(objectName="candidateName")
@@ -71,6 +79,10 @@ class PanelComposer(QWidget):
         self.summary = QLabel(objectName="panelSummary")
         self.warnings = QLabel(objectName="panelWarnings", wordWrap=True)
         self.warnings.setStyleSheet(f"color: {palette.CAUTION};")
+        self.refusals = QLabel(objectName="panelRefusals", wordWrap=True)
+        self.refusals.setStyleSheet(f"color: {palette.ERROR};")
+        self.rule_warnings = QLabel(objectName="panelRuleWarnings", wordWrap=True)
+        self.rule_warnings.setStyleSheet(f"color: {palette.CAUTION};")
 
         top = QHBoxLayout()
         top.addWidget(self.candidate_box, 1)
@@ -78,6 +90,8 @@ class PanelComposer(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
+        layout.addWidget(self.refusals)
+        layout.addWidget(self.rule_warnings)
         layout.addWidget(self.warnings)
 
         for field in (self.name, self.province, self.city):
@@ -112,6 +126,7 @@ class PanelComposer(QWidget):
 
     def _show_roster(self, roster: ops.Roster) -> None:
         self.sealed = roster.sealed
+        self.rules = roster.rules
         self.model.set_rows(list(roster.experts))
         self._update()
 
@@ -147,8 +162,22 @@ class PanelComposer(QWidget):
     def panel(self) -> tuple[list[EnrolledExpert], str | None]:
         """The chosen experts and the chair's fingerprint; raises when they are not a valid panel."""
         chosen = self.model.chosen()
-        check_panel(chosen, self.model.chair)
+        check_panel(chosen, self.model.chair, self.rules)
         return chosen, self.model.chair
+
+    @property
+    def refused(self) -> list[Finding]:
+        return [f for f in self.findings if f.refuses]
+
+    @property
+    def warned(self) -> list[Finding]:
+        return [f for f in self.findings if not f.refuses]
+
+    def finding_text(self, finding: Finding) -> str:
+        """A broken rule in words: the rule, what is wrong, its source."""
+        return self.tr("[{rule}] {finding}").format(
+            rule=str(rule_label(finding.rule)), finding=str(finding.full())
+        )
 
     def _update(self, *_: object) -> None:
         chosen = self.model.chosen()
@@ -165,4 +194,11 @@ class PanelComposer(QWidget):
         lines = [f"⚠ {c.message()}" for c in self.conflicts]
         self.warnings.setText("\n".join(lines))
         self.warnings.setVisible(bool(lines))
+        self.findings = panel_findings(chosen, self.rules) if self.rules is not None and chosen else []
+        refused = [self.tr("Cannot be sealed: {why}").format(why=self.finding_text(f)) for f in self.refused]
+        self.refusals.setText("\n".join(refused))
+        self.refusals.setVisible(bool(refused))
+        warned = [self.tr("Warning: {why}").format(why=self.finding_text(f)) for f in self.warned]
+        self.rule_warnings.setText("\n".join(warned))
+        self.rule_warnings.setVisible(bool(warned))
         self.changed.emit()

@@ -2,6 +2,8 @@
 
 Sealing runs in the background with progress; the package is written where the person chooses.
 A refused input (a revoked member, no chair, a candidate of the wrong type...) is shown with its reason.
+The panel rules are shown live as the panel is composed: a rule that refuses disables sealing with
+its reason in view; a rule that warns is shown, confirmed before sealing, and recorded in the ledger.
 """
 
 from __future__ import annotations
@@ -58,6 +60,8 @@ class SealPage(QWidget):
         self.expiry.setDisplayFormat("yyyy-MM-dd")
         self.expiry.setDate(QDate(date.today() + timedelta(days=DEFAULT_DAYS)))
         self.panel_summary = QLabel(wordWrap=True)
+        self.composition = QLabel(wordWrap=True, objectName="sealComposition")
+        self.busy = False  # sealing in the background
         self.seal_button = QPushButton(clicked=self.seal, objectName="sealButton")
         self.progress = QProgressBar(visible=False)
         self.result = QLabel(wordWrap=True, objectName="sealResult")
@@ -80,6 +84,7 @@ class SealPage(QWidget):
         for label, field in zip(self.form_labels, (self.standard, self.materials, self.expiry), strict=False):
             label.setBuddy(field)
         self.form.addRow(self.form_labels[3], self.panel_summary)
+        self.form.addRow("", self.composition)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         buttons = QHBoxLayout()
@@ -125,6 +130,23 @@ class SealPage(QWidget):
         if self.composer.conflicts:
             text += "\n" + self.tr("{n} warnings about earlier panels").format(n=len(self.composer.conflicts))
         self.panel_summary.setText(text)
+        refused, warned = self.composer.refused, self.composer.warned
+        lines = [
+            self.tr("Cannot be sealed: {why}").format(why=self.composer.finding_text(f)) for f in refused
+        ]
+        lines += [self.tr("Warning: {why}").format(why=self.composer.finding_text(f)) for f in warned]
+        self.composition.setText("\n".join(lines))
+        self.composition.setStyleSheet(f"color: {palette.ERROR if refused else palette.CAUTION};")
+        self.composition.setVisible(bool(lines))
+        self._enable()
+
+    def _enable(self) -> None:
+        """Sealing is possible unless a panel rule refuses the panel (its reason is in view) or it runs."""
+        refused = self.composer.refused
+        self.seal_button.setEnabled(not self.busy and not refused)
+        self.seal_button.setToolTip(
+            self.tr("The panel breaks a panel rule; see the reason above.") if refused else ""
+        )
 
     # --- inputs -----------------------------------------------------------------------------
     def choose_standard(self) -> None:
@@ -172,6 +194,17 @@ class SealPage(QWidget):
         except ReviewerError as exc:
             self._refused(exc)
             return
+        warned = self.composer.warned
+        if warned and not errors.confirm(
+            self,
+            self.tr("Seal despite the panel rules' warnings"),
+            self.tr(
+                "The panel breaks rules that warn:\n{rules}\n\nThe warnings are recorded with the sealing in "
+                "the authority's ledger."
+            ).format(rules="\n".join(self.composer.finding_text(f) for f in warned)),
+            self.tr("Seal anyway"),
+        ):
+            return
         name = f"{candidate['name']}.rvpkg"
         out = asks.save_file(self, self.tr("Save the sealed package"), str(Path.home() / name),
                              self.tr("Review packages (*.rvpkg)"))  # fmt: skip
@@ -187,18 +220,21 @@ class SealPage(QWidget):
         materials = [Path(p) for p in self.material_paths()]
         expires = self.expires()
         prior = self.composer.prior_results
+        rules = self.composer.rules
+        warned = len(self.composer.warned)
+        self.busy = True
         self.seal_button.setEnabled(False)
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
 
         def work(progress) -> Manifest:
-            members = compose_panel(self.desk.authority, experts, chair)  # reads their credentials
+            members = compose_panel(self.desk.authority, experts, chair, rules)  # reads their credentials
             return seal_package(self.desk.authority, keys, standard=standard, candidate=candidate, panel=members,
                                 materials=materials, out=out, expires=expires, progress=progress,
-                                prior_results=prior)  # fmt: skip
+                                prior_results=prior, panel_rules=rules)  # fmt: skip
 
         Task(self, work, self.desk.executor).on_progress(self._progress).on_success(
-            partial(self._sealed, out)
+            partial(self._sealed, out, warned)
         ).on_failure(self._refused).run()
 
     def _progress(self, done: int, total: int, text: str) -> None:
@@ -206,23 +242,28 @@ class SealPage(QWidget):
         self.progress.setValue(done)
         self.progress.setFormat(text)
 
-    def _sealed(self, out: Path, manifest: Manifest) -> None:
-        self.seal_button.setEnabled(True)
+    def _sealed(self, out: Path, warned: int, manifest: Manifest) -> None:
+        self.busy = False
+        self._enable()
         self.progress.setVisible(False)
         self.result.setStyleSheet(f"color: {palette.PASS};")
-        self.result.setText(
-            self.tr("Sealed {path}: package {id}, {n} files, valid until {exp}.").format(
-                path=str(out),
-                id=manifest.package_id,
-                n=len(manifest.entries),
-                exp=labels.beijing_time(manifest.expires),
-            )
+        text = self.tr("Sealed {path}: package {id}, {n} files, valid until {exp}.").format(
+            path=str(out),
+            id=manifest.package_id,
+            n=len(manifest.entries),
+            exp=labels.beijing_time(manifest.expires),
         )
+        if warned:
+            text += " " + self.tr("{n} panel rule warning(s) recorded in the authority's ledger.").format(
+                n=warned
+            )
+        self.result.setText(text)
         self.composer.refresh()
         self.sealed.emit(manifest)
 
     def _say_refused(self, text: str) -> None:
-        self.seal_button.setEnabled(True)
+        self.busy = False
+        self._enable()
         self.progress.setVisible(False)
         self.result.setStyleSheet(f"color: {palette.ERROR};")
         self.result.setText(text)
