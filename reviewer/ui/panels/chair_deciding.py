@@ -1,5 +1,7 @@
-"""The chair's decisions from the matrix and the opinion page (专家组的决定): a consensus score, an
-expert's explanation of a divergent score, a return notice, the panel opinion, a dissent, the visit.
+"""The chair's decisions from the matrix and the opinion page (专家组的决定): a consensus score (a
+proposal on a ground of the panel rules, until the panel adopts it), an expert's explanation of a
+divergent score, a return notice, the panel opinion, the visit. (Dissents are the members' own:
+:mod:`reviewer.ui.panels.chair_voting`.)
 
 Each handler asks what it needs (a dialog, a confirmation before what cannot be undone), builds the
 core's decision with who and when, and hands it to :meth:`ChairPanel._decide`, which checks it
@@ -20,7 +22,6 @@ from reviewer.app.opening import OpenedReview
 from reviewer.scoring.decisions import (
     Actor,
     ConsensusDecision,
-    DissentDecision,
     ExplanationDecision,
     Opinion,
     PanelDecisions,
@@ -71,11 +72,20 @@ class ChairDeciding(_Widget):
             self.review.standard,
             code,
             self.reconciliation.indicator(code).aggregate,
-            None if held is None else (held.value, held.rationale),
+            None if held is None else (held.value, held.rationale, held.ground),
+            self.state.rules.grounds,
         )
         if not dialogs.run_dialog(dialog) or dialog.value is None:
             return False
-        decision = ConsensusDecision(code, dialog.value, dialog.rationale, self.actor, self._now())
+        if held is not None and (held.value, held.ground, held.rationale) == (
+            dialog.value,
+            dialog.ground,
+            dialog.rationale,
+        ):
+            return True  # unchanged: its motion and votes stand
+        decision = ConsensusDecision(
+            code, dialog.value, dialog.rationale, self.actor, self._now(), ground=dialog.ground
+        )
         return self._decide(self.decisions.with_consensus(decision), "consensus", code, decision.rationale)
 
     def withdraw_consensus(self, code: str) -> bool:
@@ -143,25 +153,6 @@ class ChairDeciding(_Widget):
             return
         opinion = Opinion(strengths, problems, recommendations, conclusion, self.actor, self._now())
         self._decide(self.decisions.with_opinion(opinion), "opinion")
-
-    def _save_dissent(self, expert: str, text: str) -> bool:
-        if self.state is None or not text or self._refuse_if_locked():
-            return False
-        name = self._names().get(expert, expert[:12])
-        if not questions.confirm_dissent(self, name, text):
-            return False
-        dissent = DissentDecision(expert, text, self.actor, self._now())
-        return self._decide(self.decisions.with_dissent(dissent), "dissent", expert, text)
-
-    def _withdraw_dissent(self, expert: str) -> bool:
-        if self.state is None or self._refuse_if_locked():
-            return False
-        if not any(d.expert == expert for d in self.decisions.dissents):
-            return False
-        name = self._names().get(expert, expert[:12])
-        if not questions.confirm_withdraw_dissent(self, name):
-            return False
-        return self._decide(self.decisions.without_dissent(expert), "withdraw_dissent", expert)
 
     def _save_visit(self, dates: tuple, place: str) -> None:
         if self.state is not None and not self._refuse_if_locked():

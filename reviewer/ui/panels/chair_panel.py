@@ -44,6 +44,7 @@ from reviewer.app.chair_work import (
 from reviewer.app.finalise import Finalised, SheetArchive
 from reviewer.app.opening import OpenedReview
 from reviewer.app.panel_board import PanelBoard, panel_board
+from reviewer.app.panel_votes import HeldVotes, load_votes
 from reviewer.errors import ReviewerError
 from reviewer.export.record_seal import RecordFrozen
 from reviewer.models.chair import ChairStore, StoredSheet
@@ -72,11 +73,13 @@ from reviewer.ui.panels.chair_import import (
 )
 from reviewer.ui.panels.chair_matrix import MatrixPage
 from reviewer.ui.panels.chair_record import RecordPage
+from reviewer.ui.panels.chair_votes import VotesPage
+from reviewer.ui.panels.chair_voting import ChairVoting
 from reviewer.ui.panels.opinion_editor import OpinionEditor
 from reviewer.ui.tasks import Executor, Task
 
 
-class ChairPanel(ChairDeciding, QWidget):
+class ChairPanel(ChairDeciding, ChairVoting, QWidget):
     changed = Signal()  # after every import or decision, once the reconciliation is recomputed
     bound = Signal()  # once, when the panel holds the package's state (what the chair store kept)
 
@@ -105,6 +108,8 @@ class ChairPanel(ChairDeciding, QWidget):
         self._board_asked = 0  # the newest board asked for: an older one arriving late is dropped
         self.matrix = MatrixPage()
         self.opinion = OpinionEditor()
+        self.votes = VotesPage()
+        self.held_votes = HeldVotes(None, ())  # the motion put to the panel and the statements held
         data = store.path.parent if store is not None and store.path else data_dir()
         self._archive = archive or SheetArchive(data / "sheets")  # where the chair's own signed sheets are
         self._pending_own: list[tuple[str, bytes]] = []  # signed before the panel was bound
@@ -125,6 +130,7 @@ class ChairPanel(ChairDeciding, QWidget):
         self.tabs.addTab(sheets_page, "")
         self.tabs.addTab(self.matrix, "")
         self.tabs.addTab(self.opinion, "")
+        self.tabs.addTab(self.votes, "")
         self.tabs.addTab(self.record, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -135,15 +141,17 @@ class ChairPanel(ChairDeciding, QWidget):
         self.matrix.explanation_requested.connect(self.enter_explanation)
         self.matrix.return_requested.connect(self.return_sheet)
         self.opinion.opinion_saved.connect(self._save_opinion)
-        self.opinion.dissent_saved.connect(self._save_dissent)
-        self.opinion.dissent_withdrawn.connect(self._withdraw_dissent)
+        self.votes.put_requested.connect(self.put_to_panel)
+        self.votes.save_motion_requested.connect(self.save_motion)
+        self.votes.import_requested.connect(self.import_statements)
+        self.votes.member_vote_requested.connect(self.member_vote)
         self.record.visit.visit_saved.connect(self._save_visit)
         self.record.seal_changed.connect(self._apply_lock)
         self.record.busy_changed.connect(self.imports.set_waiting)
         self.record.first_loaded.connect(self._count_own_archived)
         self.record.reopened.connect(self._count_own_archived)
         roster = review.manifest.roster
-        self.opinion.set_members([(m.cert_sha256, m.name) for m in roster])
+        self.opinion.set_members([(m.cert_sha256, m.name) for m in roster], self.review.identity.fingerprint)
         self.imports.set_busy(True)
         self.retranslate()
         self._recompute()
@@ -173,7 +181,20 @@ class ChairPanel(ChairDeciding, QWidget):
         pending, self._pending_own = self._pending_own, []
         for offered in pending:
             self._count_own(offered)
+        state, review, folder = self.state, self.review, self._votes_folder()
+        self.votes.set_busy(True)
+        loading = Task(self, lambda _p: load_votes(review, state, folder), self._executor)
+        loading.on_success(self._votes_loaded).on_failure(self._report).run()
         self.bound.emit()
+
+    def _votes_loaded(self, held: HeldVotes) -> None:
+        self.held_votes = held
+        self.votes.set_busy(False)
+        self._show_votes()
+
+    def _votes_folder(self) -> Path:
+        """Where the motions and the members' statements are kept (the package's chair folder)."""
+        return self.record.folder
 
     # --- signed means frozen ----------------------------------------------------------------------
     def lock_reason(self) -> str:
@@ -200,6 +221,7 @@ class ChairPanel(ChairDeciding, QWidget):
     def _apply_lock(self) -> None:
         reason = self._seal_reason()  # while the record is busy, _decide refuses without greying out
         self.opinion.set_locked(reason)
+        self.votes.set_locked(reason)
         self.record.visit.set_locked(reason)
         self.matrix.set_locked(reason)
         self.imports.set_locked(reason)
@@ -233,6 +255,7 @@ class ChairPanel(ChairDeciding, QWidget):
         )
         if self.state is not None:
             self.opinion.show_decisions(self.decisions.opinion, self.decisions.dissents)
+            self._show_votes()
         self.record.set_inputs(self.state, self.reconciliation)
         self._apply_lock()
         self._refresh_board()
@@ -453,7 +476,10 @@ class ChairPanel(ChairDeciding, QWidget):
         self.tabs.setTabText(0, self.tr("Sheets"))
         self.tabs.setTabText(1, self.tr("Matrix"))
         self.tabs.setTabText(2, self.tr("Opinion and dissents"))
-        self.tabs.setTabText(3, self.tr("Review record and result file"))
+        self.tabs.setTabText(3, self.tr("Panel vote"))
+        self.tabs.setTabText(4, self.tr("Review record and result file"))
+        if self.state is not None:
+            self._show_votes()
         self._show_cell(self.matrix.expert, self.matrix.code)  # the selected score, in the new language
 
     def changeEvent(self, event: QEvent) -> None:
