@@ -131,6 +131,8 @@ def write_result(
         reconciliation=reconciliation.to_json(),
         record_pdf=pdf,
         result_version=version,
+        motions=[m.data for m in state.motions],
+        statements=[s.data for s in state.statements],
     )
     progress(1, 2, steps[1])
     written, digest = write_bundle(target, data), hashlib.sha256(data).hexdigest()
