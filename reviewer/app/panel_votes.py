@@ -1,18 +1,20 @@
-"""The panel's votes on the chair's proposals, Qt-free (each function one unit of work, run on a
+"""The panel's votes from the chair's window, Qt-free (each function one unit of work, run on a
 worker through :class:`~reviewer.ui.tasks.Task`, testable without widgets).
 
-    changes, opinion = proposals(state, reconciliation)             # what a motion would put
-    motion = put_to_panel(review, state, reconciliation, folder)    # signed, verified, kept
-    held = load_votes(review, state, folder)                        # at opening: the motion and statements
-    imported = import_statements(review, state, held.motion, offered, folder)
+    changes, opinion = proposals(state, reconciliation)              # what a motion would put
+    state = put_to_panel(review, state, reconciliation, chair_store)  # signed, verified, kept
+    held = held_votes(state)                                          # the motion and its answers
+    state, outcomes = take_statements(state, offered, chair_store)    # verified, kept, applied
     data = sign_statement(member, state, motion, votes=…, opinion=…, dissent=…)
 
-The chair's motion (``.rvmotion``) and the members' statements (``.rvstatement``) are kept, as signed
-and encrypted (to the members, the chair and the ministry), in the chair's folder of the package
-(``<data>/chair/<package id>/motions/`` and ``statements/``), named by their digest; each is verified
-again when the package is opened. The decisions that follow (the motion cited, the votes, the members'
-own dissents) are the core's (:mod:`reviewer.scoring.votes`) and are logged by the caller like every
-other decision (:func:`reviewer.app.chair_work.record_decisions`).
+The chair's motions and the members' statements are kept as signed (and encrypted) in the chair
+store (:meth:`reviewer.models.chair.ChairStore.record_vote`; restored and verified again when the
+package is opened: :func:`reviewer.app.chair_work.restore_votes`). The decisions that follow (the
+motion cited, the votes, the members' own dissents) are the core's
+(:meth:`reviewer.scoring.panel.PanelState.with_votes`) and are logged by the caller like every other
+decision (:func:`reviewer.app.chair_work.record_decisions`). The command line's use cases are in
+:mod:`reviewer.app.chair_work`; these are the window's (a motion of the proposals not yet adopted,
+no file written until the chair saves one, a recused member's statement refused).
 """
 
 from __future__ import annotations
@@ -22,27 +24,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reviewer.app.chair_work import read_vote_file
 from reviewer.errors import Refused, ReviewerError
 from reviewer.files import write_atomic
-from reviewer.i18n import T, Text
+from reviewer.i18n import T
+from reviewer.models.chair import ChairStore
 from reviewer.scoring import motion as motions
 from reviewer.scoring import statement as statements
 from reviewer.scoring.decisions import PanelDecisions
 from reviewer.scoring.motion import Change, Motion, MotionOpinion
-from reviewer.scoring.panel import PanelState
+from reviewer.scoring.panel import PanelState, VoteOutcome
 from reviewer.scoring.result import Reconciliation
 from reviewer.scoring.statement import Statement, Vote
-from reviewer.scoring.votes import Tally, apply_statements, change_tally, latest_answers, opinion_tally
+from reviewer.scoring.votes import Tally, change_tally, opinion_tally
 from reviewer.standards.panel_rules import Approval
 
 if TYPE_CHECKING:
     from reviewer.app.opening import OpenedReview
     from reviewer.trust.identity import Identity
-
-MOTIONS = "motions"
-STATEMENTS = "statements"
-MOTION_SUFFIX = ".rvmotion"
-STATEMENT_SUFFIX = ".rvstatement"
 
 
 @dataclass(frozen=True)
@@ -50,27 +49,7 @@ class HeldVotes:
     """The motion the decisions cite (else the newest held) and the statements answering it."""
 
     motion: Motion | None
-    statements: tuple[Statement, ...]  # oldest first
-
-
-@dataclass(frozen=True)
-class StatementOutcome:
-    """One offered statement file: accepted (with the statement) or refused with the reason."""
-
-    source: str
-    statement: Statement | None
-    reason: Text | str = ""
-
-    @property
-    def accepted(self) -> bool:
-        return self.statement is not None
-
-
-@dataclass(frozen=True)
-class Imported:
-    outcomes: tuple[StatementOutcome, ...]
-    held: HeldVotes
-    decisions: PanelDecisions  # the votes and the members' dissents filled in (to be logged)
+    statements: tuple[Statement, ...]  # in the order they arrived
 
 
 def proposals(
@@ -103,11 +82,11 @@ def proposals(
 
 
 def put_to_panel(
-    review: OpenedReview, state: PanelState, reconciliation: Reconciliation, folder: Path
-) -> Motion:
+    review: OpenedReview, state: PanelState, reconciliation: Reconciliation, chair_store: ChairStore | None
+) -> PanelState:
     """The chair's motion of the current proposals and draft opinion: signed by the chair, verified
-    as a member's app will verify it, and kept in ``folder``/motions. The caller records the
-    decisions it cites (:func:`reviewer.scoring.votes.with_motion`)."""
+    as a member's app will verify it, kept in the chair store; the state holding it, its decisions
+    citing it (the caller logs them)."""
     changes, draft = proposals(state, reconciliation)
     data = motions.build_motion(
         review.identity, state.binding, changes=changes, opinion=draft, rules=state.rules
@@ -115,8 +94,10 @@ def put_to_panel(
     motion = motions.open_motion(
         data, review.identity, state.binding, review.identity.trust_root(), rules=state.rules
     )
-    write_atomic(folder / MOTIONS / f"{motion.digest}{MOTION_SUFFIX}", data)
-    return motion
+    if chair_store is not None:
+        chair = state.chair
+        chair_store.record_vote(state.binding.package_id, "motion", motion.digest, chair, data, chair=chair)
+    return state.with_votes([motion])
 
 
 def save_motion_copy(motion: Motion, target: Path) -> Path:
@@ -131,115 +112,74 @@ def _cited(decisions: PanelDecisions) -> set[str]:
     return out
 
 
-def load_votes(review: OpenedReview, state: PanelState, folder: Path) -> HeldVotes:
-    """The motions and statements kept in ``folder``, each verified again (one that no longer
-    verifies is left out): the motion the decisions cite, else the newest, with its statements."""
-    root = review.identity.trust_root()
-    held: list[Motion] = []
-    for path in sorted((folder / MOTIONS).glob(f"*{MOTION_SUFFIX}")):
-        try:
-            held.append(
-                motions.open_motion(
-                    path.read_bytes(), review.identity, state.binding, root, rules=state.rules
-                )
-            )
-        except ReviewerError:
-            continue
-    if not held:
+def held_votes(state: PanelState) -> HeldVotes:
+    """The motion the members answer now (the newest held, preferring one the decisions cite) and
+    the statements answering it, in the order they arrived."""
+    if not state.motions:
         return HeldVotes(None, ())
     cited = _cited(state.decisions)
-    motion = max(held, key=lambda m: (m.digest in cited, m.created, m.digest))
-    answers: list[Statement] = []
-    for path in sorted((folder / STATEMENTS).glob(f"*{STATEMENT_SUFFIX}")):
-        try:
-            s = statements.open_statement(
-                path.read_bytes(), review.identity, state.binding, root, motion=motion
-            )
-        except ReviewerError:
-            continue
-        answers.append(s)
-    return HeldVotes(motion, tuple(sorted(answers, key=lambda s: (s.created, s.digest))))
+    motion = max(state.motions, key=lambda m: (m.created, m.digest in cited, m.digest))
+    answers = [s for s in state.statements if s.kind == "vote" and s.motion_sha256 == motion.digest]
+    return HeldVotes(motion, tuple(answers))
 
 
 def read_statement_files(paths: Sequence[Path]) -> list[tuple[str, bytes]]:
-    return [(Path(p).name, Path(p).read_bytes()) for p in paths]
+    return [(Path(p).name, read_vote_file(Path(p))) for p in paths]
 
 
-def _not_voting(state: PanelState, s: Statement) -> Refused | None:
-    if s.kind != "vote":
-        return Refused(
-            T("这不是表决意见（是拒绝签字声明）。", "This is not a vote (it is a refusal to sign).")
-        )
-    if s.member.fingerprint not in state.voters():
-        return Refused(
-            T(
-                "{name}已回避，不参加表决。",
-                "{name} recused and does not vote.",
-                name=s.member.name,
-            )
-        )
-    return None
-
-
-def import_statements(
-    review: OpenedReview,
-    state: PanelState,
-    motion: Motion | None,
-    offered: Sequence[tuple[str, bytes]],
-    folder: Path,
-    held: Sequence[Statement] = (),
-) -> Imported:
-    """Verify each offered statement against ``motion`` (signed by a voting member of this panel,
-    answering this motion, every change voted on); keep the accepted ones in ``folder``/statements;
-    the decisions with every member's newest votes and dissent (the caller logs them)."""
-    if motion is None:
+def take_statements(
+    state: PanelState, offered: Sequence[tuple[str, bytes]], chair_store: ChairStore | None
+) -> tuple[PanelState, tuple[VoteOutcome, ...]]:
+    """Verify each offered statement as the chair (signed by a member of this panel, answering a
+    motion held, every change voted on); a member who recused is refused (they do not vote); keep
+    the accepted ones in the chair store; the state with the votes and the members' own dissents
+    applied (the caller logs its decisions)."""
+    if not state.motions:
         raise Refused(
             T(
-                "尚未提请专家组表决：请先在本页提交专家组表决，再导入成员的表决意见。",
+                "尚未提请专家组表决：请先提交专家组表决，再导入成员的表决意见。",
                 "Nothing has been put to the panel yet: put the proposals to the panel first, then import "
                 "the members' votes.",
             )
         )
-    root = review.identity.trust_root()
-    kept = {s.digest: s for s in held}
-    outcomes = []
-    for source, data in offered:
+    voters = set(state.voters())
+    kept: list[tuple[str, bytes]] = []
+    refused: dict[int, VoteOutcome] = {}
+    for n, (source, data) in enumerate(offered):
         try:
-            s = statements.open_statement(data, review.identity, state.binding, root, motion=motion)
-        except ReviewerError as exc:
-            outcomes.append(StatementOutcome(source, None, exc.message))
+            s = statements.open_statement(data, state.identity, state.binding, state.identity.trust_root())
+        except ReviewerError:  # the core's import below says why
+            kept.append((source, data))
             continue
-        problem = _not_voting(state, s)
-        if problem is not None:
-            outcomes.append(StatementOutcome(source, None, problem.message))
+        if s.kind != "vote" or s.member.fingerprint not in voters:
+            why = (
+                T("{name}已回避，不参加表决。", "{name} recused and does not vote.", name=s.member.name)
+                if s.kind == "vote"
+                else T("这不是表决意见（是拒绝签字声明）。", "This is not a vote (it is a refusal to sign).")
+            )
+            refused[n] = VoteOutcome(source, False, why, s.member.fingerprint, s.member.name, s.digest)
             continue
-        write_atomic(folder / STATEMENTS / f"{s.digest}{STATEMENT_SUFFIX}", data)
-        kept[s.digest] = s
-        outcomes.append(StatementOutcome(source, s))
-    answers = tuple(sorted(kept.values(), key=lambda s: (s.created, s.digest)))
-    decisions = apply_statements(state.decisions, motion, answers)
-    return Imported(tuple(outcomes), HeldVotes(motion, answers), decisions)
-
-
-def newest_answers(held: HeldVotes) -> dict[str, Statement]:
-    """Each member's newest statement answering the held motion."""
-    return {} if held.motion is None else latest_answers(held.motion, held.statements)
-
-
-def sign_statement(
-    member: Identity,
-    state: PanelState,
-    motion: Motion,
-    *,
-    votes: Sequence[Vote],
-    opinion: str | None,
-    dissent: str | None,
-) -> bytes:
-    """A member's statement answering ``motion``, signed with their own key (unlocked by them on the
-    chair's laptop); the chair then imports it like any other (:func:`import_statements`)."""
-    return statements.build_statement(
-        member, state.binding, motion=motion, votes=votes, opinion=opinion, dissent=dissent
-    )
+        kept.append((source, data))
+    after, outcomes = state.import_votes((), kept)
+    if chair_store is not None:
+        package_id, chair = state.binding.package_id, state.chair
+        by_digest = {s.digest: s for s in after.statements}
+        for o in outcomes:
+            held = by_digest.get(o.digest or "")
+            if o.accepted and held is not None:
+                chair_store.record_vote(
+                    package_id,
+                    "statement",
+                    held.digest,
+                    held.member.fingerprint,
+                    held.data,
+                    o.source,
+                    chair=chair,
+                )
+    ordered, it = [], iter(outcomes)
+    for n in range(len(offered)):
+        ordered.append(refused[n] if n in refused else next(it))
+    return after, tuple(ordered)
 
 
 UNMOVED, PENDING, ADOPTED, REJECTED = "unmoved", "pending", "adopted", "rejected"
@@ -287,3 +227,19 @@ def opinion_status(state: PanelState) -> VoteStatus | None:
         return None
     t = opinion_tally(o, state.voters(), state.chair)
     return _status(o.motion_sha256 is not None, t, state.rules.opinion_approval)
+
+
+def sign_statement(
+    member: Identity,
+    state: PanelState,
+    motion: Motion,
+    *,
+    votes: Sequence[Vote],
+    opinion: str | None,
+    dissent: str | None,
+) -> bytes:
+    """A member's statement answering ``motion``, signed with their own key (unlocked by them on the
+    chair's laptop); the chair then takes it like any other (:func:`take_statements`)."""
+    return statements.build_statement(
+        member, state.binding, motion=motion, votes=votes, opinion=opinion, dissent=dissent
+    )

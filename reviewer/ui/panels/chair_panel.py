@@ -44,7 +44,6 @@ from reviewer.app.chair_work import (
 from reviewer.app.finalise import Finalised, SheetArchive
 from reviewer.app.opening import OpenedReview
 from reviewer.app.panel_board import PanelBoard, panel_board
-from reviewer.app.panel_votes import HeldVotes, load_votes
 from reviewer.errors import ReviewerError
 from reviewer.export.record_seal import RecordFrozen
 from reviewer.models.chair import ChairStore, StoredSheet
@@ -109,7 +108,6 @@ class ChairPanel(ChairDeciding, ChairVoting, QWidget):
         self.matrix = MatrixPage()
         self.opinion = OpinionEditor()
         self.votes = VotesPage()
-        self.held_votes = HeldVotes(None, ())  # the motion put to the panel and the statements held
         data = store.path.parent if store is not None and store.path else data_dir()
         self._archive = archive or SheetArchive(data / "sheets")  # where the chair's own signed sheets are
         self._pending_own: list[tuple[str, bytes]] = []  # signed before the panel was bound
@@ -181,20 +179,7 @@ class ChairPanel(ChairDeciding, ChairVoting, QWidget):
         pending, self._pending_own = self._pending_own, []
         for offered in pending:
             self._count_own(offered)
-        state, review, folder = self.state, self.review, self._votes_folder()
-        self.votes.set_busy(True)
-        loading = Task(self, lambda _p: load_votes(review, state, folder), self._executor)
-        loading.on_success(self._votes_loaded).on_failure(self._report).run()
         self.bound.emit()
-
-    def _votes_loaded(self, held: HeldVotes) -> None:
-        self.held_votes = held
-        self.votes.set_busy(False)
-        self._show_votes()
-
-    def _votes_folder(self) -> Path:
-        """Where the motions and the members' statements are kept (the package's chair folder)."""
-        return self.record.folder
 
     # --- signed means frozen ----------------------------------------------------------------------
     def lock_reason(self) -> str:

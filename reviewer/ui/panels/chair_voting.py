@@ -19,13 +19,12 @@ from PySide6.QtCore import QCoreApplication
 
 from reviewer.app import panel_votes as work
 from reviewer.app.opening import OpenedReview
-from reviewer.app.panel_votes import ADOPTED, PENDING, REJECTED, HeldVotes, Imported, VoteStatus
+from reviewer.app.panel_votes import ADOPTED, PENDING, REJECTED, HeldVotes, VoteStatus
+from reviewer.models.chair import ChairStore
 from reviewer.scoring.decisions import PanelDecisions
-from reviewer.scoring.motion import Motion
-from reviewer.scoring.panel import PanelState
+from reviewer.scoring.panel import PanelState, VoteOutcome
 from reviewer.scoring.result import Reconciliation
 from reviewer.scoring.statement import Statement, Vote
-from reviewer.scoring.votes import with_motion
 from reviewer.trust.identity import read_info
 from reviewer.ui import labels
 from reviewer.ui.dialogs import errors
@@ -63,7 +62,7 @@ class ChairVoting(_Widget):
     reconciliation: Reconciliation | None
     votes: VotesPage
     matrix: MatrixPage
-    held_votes: HeldVotes
+    _chair_store: ChairStore | None
     _executor: Executor | None
     if TYPE_CHECKING:
 
@@ -73,12 +72,26 @@ class ChairVoting(_Widget):
     _decide: Callable[..., bool]
     _refuse_if_locked: Callable[[], bool]
     _names: Callable[[], dict[str, str]]
-    _votes_folder: Callable[[], Path]
 
     # --- what the pages show ------------------------------------------------------------------
     def _state_now(self) -> PanelState | None:
         """The state with the decisions taken (the newest one too, while it is being logged)."""
         return None if self.state is None else replace(self.state, decisions=self.decisions)
+
+    @property
+    def held_votes(self) -> HeldVotes:
+        """The motion the members answer now and the statements answering it."""
+        state = self._state_now()
+        return HeldVotes(None, ()) if state is None else work.held_votes(state)
+
+    def _take_votes(self, after: PanelState, subject: str, why: str) -> None:
+        """Hold the motions and statements of ``after`` and log its decisions (the votes applied)."""
+        if self.state is None:
+            return
+        self.state = replace(self.state, motions=after.motions, statements=after.statements)
+        if after.decisions != self.decisions:
+            # logged as a replacement of the decisions (the store's action for votes applied)
+            self._decide(after.decisions, "replace", subject, why)
 
     def _status_text(self, status: VoteStatus) -> str:
         return {
@@ -93,9 +106,8 @@ class ChairVoting(_Widget):
             a=len(status.approve), n=status.voters, k=status.needed
         )
         if status.object:
-            text += _tr("; objecting: {names}").format(
-                names="、".join(names.get(f, f[:12]) for f in status.object)
-            )
+            against = [n for fp, n in names.items() if fp in status.object]  # roster order
+            text += _tr("; objecting: {names}").format(names="、".join(against))
         return text
 
     def _ground_text(self, code: str) -> str:
@@ -210,19 +222,15 @@ class ChairVoting(_Widget):
             _tr("Put to the panel"),
         ):
             return None
-        review, folder = self.review, self._votes_folder()
+        review, store = self.review, self._chair_store
         task = Task(
-            self, lambda _p: work.put_to_panel(review, state, rec, folder), self._executor, writes=True
+            self, lambda _p: work.put_to_panel(review, state, rec, store), self._executor, writes=True
         )
         return task.on_success(self._moved).on_failure(partial(errors.report, self)).run()
 
-    def _moved(self, motion: Motion) -> None:
-        self.held_votes = HeldVotes(motion, ())
-        if self.state is not None:
-            # logged as a replacement of the decisions (the store's actions predate motions)
-            self._decide(
-                with_motion(self.decisions, motion), "replace", f"motion {motion.digest}", "put to the panel"
-            )
+    def _moved(self, after: PanelState) -> None:
+        motion = work.held_votes(after).motion
+        self._take_votes(after, f"motion {motion.digest if motion else ''}", "put to the panel")
         self._show_votes()
         self.save_motion()
 
@@ -248,19 +256,19 @@ class ChairVoting(_Widget):
         offered: Callable[[], list[tuple[str, bytes]]],
         on_failure: Callable[[BaseException], None] | None = None,
     ) -> Task | None:
-        state, motion = self._state_now(), self.held_votes.motion
-        if state is None or motion is None or self._refuse_if_locked():
+        state = self._state_now()
+        if state is None or not state.motions or self._refuse_if_locked():
             return None
-        review, folder, held = self.review, self._votes_folder(), self.held_votes.statements
+        store = self._chair_store
 
-        def run(_p: Callable[..., None]) -> Imported:
-            return work.import_statements(review, state, motion, offered(), folder, held)
+        def run(_p: Callable[..., None]) -> tuple[PanelState, tuple[VoteOutcome, ...]]:
+            return work.take_statements(state, offered(), store)
 
         self.votes.set_busy(True)
 
-        def done(imported: Imported) -> None:
+        def done(result: tuple[PanelState, tuple[VoteOutcome, ...]]) -> None:
             self.votes.set_busy(False)
-            self._statements_imported(imported)
+            self._statements_imported(*result)
 
         def failed(exc: BaseException) -> None:
             self.votes.set_busy(False)
@@ -268,20 +276,15 @@ class ChairVoting(_Widget):
 
         return Task(self, run, self._executor, writes=True).on_success(done).on_failure(failed).run()
 
-    def _statements_imported(self, imported: Imported) -> None:
+    def _statements_imported(self, after: PanelState, outcomes: tuple[VoteOutcome, ...]) -> None:
         self.votes.add_outcomes(
-            [
-                StatementFileRow(
-                    o.source, o.accepted, o.statement.member.name if o.statement else "", o.reason
-                )
-                for o in imported.outcomes
-            ]
+            [StatementFileRow(o.source, o.accepted, o.member_name or "", o.reason) for o in outcomes]
         )
-        self.held_votes = imported.held
-        if any(o.accepted for o in imported.outcomes) and self.state is not None:
-            motion = imported.held.motion
-            subject = "" if motion is None else f"votes {motion.digest}"
-            self._decide(imported.decisions, "replace", subject, "the members' signed statements")
+        if any(o.accepted for o in outcomes):
+            motion = work.held_votes(after).motion
+            self._take_votes(
+                after, f"votes {motion.digest if motion else ''}", "the members' signed statements"
+            )
         self._show_votes()
 
     # --- a member votes on this laptop --------------------------------------------------------

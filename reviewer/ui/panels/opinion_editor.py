@@ -134,9 +134,11 @@ class OpinionEditor(QWidget):
             return ""
         if opinion.motion_sha256 is None:
             return self.tr("The text has not been put to the panel yet (Panel vote page).")
-        approved = [self.name_of(self._chair)] if self._chair else []
-        approved += [self.name_of(fp) for fp in opinion.approvals]
-        objected = [self.name_of(v.expert) for v in opinion.votes if v.vote == "object"]
+        order = list(self._names)  # roster order
+        yes = {self._chair, *opinion.approvals} - {""}
+        no = {v.expert for v in opinion.votes if v.vote == "object"}
+        approved = [self.name_of(fp) for fp in order if fp in yes]
+        objected = [self.name_of(fp) for fp in order if fp in no]
         text = self.tr("Approved the text: {names}.").format(names="、".join(approved) or "—")
         if objected:
             text += " " + self.tr("Objected: {names}.").format(names="、".join(objected))
