@@ -161,7 +161,7 @@ class MemberVoteDialog(QDialog):
             ol.addWidget(self.opinion_choice)
             form.addWidget(box)
         self.dissent = leave_with_tab(QPlainTextEdit(objectName="voteDissent"))
-        self.dissent.setPlaceholderText(self.tr("Your dissent (保留意见) in your own words, if any"))
+        self.dissent.setPlaceholderText(self.tr("Your dissent in your own words, if any"))
         self.dissent.setAccessibleName(self.tr("Your dissent"))
         self.dissent.setMaximumHeight(90)
         dissent_label = QLabel(self.tr("Dissent (optional)"))

@@ -227,12 +227,12 @@ class VotesPage(QWidget):
             self.motion_label.setText(self.tr("Nothing has been put to the panel yet."))
             return
         digest, created, changes, opinion = self._motion
-        text = self.tr("Put to the panel at {at} (motion {digest}): {n} change(s)").format(
-            at=labels.beijing_time(created), digest=digest[:12], n=changes
+        text = (
+            self.tr("Put to the panel at {at} (motion {digest}): {n} change(s) and the draft opinion.")
+            if opinion
+            else self.tr("Put to the panel at {at} (motion {digest}): {n} change(s).")
         )
-        if opinion:
-            text += self.tr(" and the draft opinion")
-        self.motion_label.setText(text + self.tr("."))
+        self.motion_label.setText(text.format(at=labels.beijing_time(created), digest=digest[:12], n=changes))
 
     def _fill_held(self) -> None:
         t = self.statements

@@ -50,10 +50,6 @@ else:
     _Widget = object
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ChairVoting", text)
-
-
 class ChairVoting(_Widget):
     """The vote handlers of the chair panel (a mix-in: the panel provides what is declared here)."""
 
@@ -95,19 +91,24 @@ class ChairVoting(_Widget):
 
     def _status_text(self, status: VoteStatus) -> str:
         return {
-            ADOPTED: _tr("Adopted"),
-            REJECTED: _tr("Not adopted"),
-            PENDING: _tr("Pending vote"),
-        }.get(status.status, _tr("Pending vote (not yet put to the panel)"))
+            ADOPTED: QCoreApplication.translate("ChairVoting", "Adopted"),
+            REJECTED: QCoreApplication.translate("ChairVoting", "Not adopted"),
+            PENDING: QCoreApplication.translate("ChairVoting", "Pending vote"),
+        }.get(
+            status.status,
+            QCoreApplication.translate("ChairVoting", "Pending vote (not yet put to the panel)"),
+        )
 
     def _tally_text(self, status: VoteStatus) -> str:
         names = self._names()
-        text = _tr("Approve {a} / voters {n}, {k} needed").format(
+        text = QCoreApplication.translate("ChairVoting", "Approve {a} / voters {n}, {k} needed").format(
             a=len(status.approve), n=status.voters, k=status.needed
         )
         if status.object:
             against = [n for fp, n in names.items() if fp in status.object]  # roster order
-            text += _tr("; objecting: {names}").format(names="、".join(against))
+            text += QCoreApplication.translate("ChairVoting", "; objecting: {names}").format(
+                names="、".join(against)
+            )
         return text
 
     def _ground_text(self, code: str) -> str:
@@ -143,7 +144,9 @@ class ChairVoting(_Widget):
             marks[c.code] = Proposal(
                 c.value,
                 self._status_text(status),
-                _tr("Proposed {value} on the ground: {ground}. {tally}. Rationale: {why}").format(
+                QCoreApplication.translate(
+                    "ChairVoting", "Proposed {value} on the ground: {ground}. {tally}. Rationale: {why}"
+                ).format(
                     value=labels.number(c.value),
                     ground=self._ground_text(c.ground),
                     tally=self._tally_text(status),
@@ -155,7 +158,7 @@ class ChairVoting(_Widget):
         if opinion is not None:
             rows.append(
                 ProposalRow(
-                    _tr("Panel opinion (text)"),
+                    QCoreApplication.translate("ChairVoting", "Panel opinion (text)"),
                     "",
                     "",
                     "",
@@ -166,9 +169,10 @@ class ChairVoting(_Widget):
             )
         rules = state.rules
         voters = len(state.voters())
-        rule = _tr(
+        rule = QCoreApplication.translate(
+            "ChairVoting",
             "A change is adopted when {rule} of the {n} voting members approve it ({k} needed; the chair "
-            "approves by the motion). Until then the computed aggregate is the value taken."
+            "approves by the motion). Until then the computed aggregate is the value taken.",
         ).format(rule=str(rules.change_approval.describe()), n=voters, k=rules.change_approval.needed(voters))
         self.votes.show_proposals(rows, rule)
         self.matrix.model.set_proposals(marks)
@@ -180,13 +184,17 @@ class ChairVoting(_Widget):
 
     def _statement_row(self, s: Statement) -> StatementRow:
         approve = sum(v.vote == "approve" for v in s.votes)
-        text = _tr("Approve {a}, object {o}").format(a=approve, o=len(s.votes) - approve)
+        text = QCoreApplication.translate("ChairVoting", "Approve {a}, object {o}").format(
+            a=approve, o=len(s.votes) - approve
+        )
         if s.opinion is not None:
-            text += _tr("; opinion: {vote}").format(
-                vote=_tr("approve") if s.opinion == "approve" else _tr("object")
+            text += QCoreApplication.translate("ChairVoting", "; opinion: {vote}").format(
+                vote=QCoreApplication.translate("ChairVoting", "approve")
+                if s.opinion == "approve"
+                else QCoreApplication.translate("ChairVoting", "object")
             )
         if s.dissent:
-            text += _tr("; with a dissent")
+            text += QCoreApplication.translate("ChairVoting", "; with a dissent")
         return StatementRow(s.member.name, (s.motion_sha256 or "")[:12], text, s.created)
 
     # --- put to the panel ---------------------------------------------------------------------
@@ -200,7 +208,7 @@ class ChairVoting(_Widget):
         if not changes and draft is None:
             return None
         lines = [
-            _tr("{code}: {aggregate} → {value} ({ground})").format(
+            QCoreApplication.translate("ChairVoting", "{code}: {aggregate} → {value} ({ground})").format(
                 code=c.code,
                 aggregate=labels.number(c.aggregate),
                 value=labels.number(c.value),
@@ -209,17 +217,22 @@ class ChairVoting(_Widget):
             for c in changes
         ]
         if draft is not None:
-            lines.append(_tr("The draft panel opinion (conclusion: {text})").format(text=draft.conclusion))
+            lines.append(
+                QCoreApplication.translate(
+                    "ChairVoting", "The draft panel opinion (conclusion: {text})"
+                ).format(text=draft.conclusion)
+            )
         if not errors.confirm(
             self,
-            _tr("Put to the panel"),
-            _tr(
+            QCoreApplication.translate("ChairVoting", "Put to the panel"),
+            QCoreApplication.translate(
+                "ChairVoting",
                 "A motion signed with your key puts to the panel:\n{items}\n\nEach member approves or objects "
                 "in a signed statement; your motion counts as your approval. A change counts only once "
                 "adopted. The motion is kept here and you can save it for members voting on their own "
-                "laptops."
+                "laptops.",
             ).format(items="\n".join(f"• {line}" for line in lines)),
-            _tr("Put to the panel"),
+            QCoreApplication.translate("ChairVoting", "Put to the panel"),
         ):
             return None
         review, store = self.review, self._chair_store
@@ -306,10 +319,11 @@ class ChairVoting(_Widget):
         if who not in voting.values():
             errors.show_error(
                 self,
-                _tr("Member votes"),
-                _tr(
+                QCoreApplication.translate("ChairVoting", "Member votes"),
+                QCoreApplication.translate(
+                    "ChairVoting",
                     "{who} is not a voting member of this panel (the chair approves by the motion; a "
-                    "member who recused does not vote)."
+                    "member who recused does not vote).",
                 ).format(who=who),
             )
             return
@@ -330,10 +344,16 @@ class ChairVoting(_Widget):
             o = motion.opinion
             opinion = "\n".join(
                 [
-                    _tr("Strengths: {items}").format(items="；".join(o.strengths) or "—"),
-                    _tr("Problems: {items}").format(items="；".join(o.problems) or "—"),
-                    _tr("Recommendations: {items}").format(items="；".join(o.recommendations) or "—"),
-                    _tr("Conclusion: {text}").format(text=o.conclusion),
+                    QCoreApplication.translate("ChairVoting", "Strengths: {items}").format(
+                        items="；".join(o.strengths) or "—"
+                    ),
+                    QCoreApplication.translate("ChairVoting", "Problems: {items}").format(
+                        items="；".join(o.problems) or "—"
+                    ),
+                    QCoreApplication.translate("ChairVoting", "Recommendations: {items}").format(
+                        items="；".join(o.recommendations) or "—"
+                    ),
+                    QCoreApplication.translate("ChairVoting", "Conclusion: {text}").format(text=o.conclusion),
                 ]
             )
         dialog = vote_dialogs.MemberVoteDialog(self, who, shown, opinion)
@@ -359,7 +379,12 @@ class ChairVoting(_Widget):
 
             member = load_identity(folder, source)
             data = work.sign_statement(member, state, motion, votes=votes, opinion=opinion, dissent=dissent)
-            return [(_tr("{who}'s vote (signed here)").format(who=who), data)]
+            return [
+                (
+                    QCoreApplication.translate("ChairVoting", "{who}'s vote (signed here)").format(who=who),
+                    data,
+                )
+            ]
 
         return self._import(offered, partial(self._sign_failed, folder, who, answer))
 
