@@ -135,7 +135,7 @@ def test_reconcile_the_demo_with_decisions(world: dict, tmp_path: Path) -> None:
     # the chair puts it to the panel; each scoring member answers with a signed statement
     demo = world["demo"]
     motion = tmp_path / "vote.rvmotion"
-    code, said, stderr = cli("panel", "motion", demo.package, "--identity", demo.identities["wang-kun"],
+    code, _, stderr = cli("panel", "motion", demo.package, "--identity", demo.identities["wang-kun"],
                              "--reconciliation", out, "--out", motion, "--passphrase-env", ENV)  # fmt: skip
     assert code == 0, stderr
     statements = []
