@@ -201,7 +201,7 @@ def test_a_change_is_put_to_the_panel_voted_and_adopted(
     dissent = chair.decisions.dissent_of(zhang)
     assert dissent.by.fingerprint == zhang and dissent.by.name == "张玥"
     assert (
-        f"• 张玥 (written and signed by the member, {labels.beijing_time(dissent.at)}): 本人认为软件业务收入得分不应下调。"
+        f"• 张玥, {labels.beijing_time(dissent.at)}, written and signed by the member: 本人认为软件业务收入得分不应下调。"
         in editor.dissents.text()
     )
     before = chair.decisions.to_json()

@@ -1767,8 +1767,8 @@ SHA-256 {sha}</translation>
         <translation>Saved by {who} at {at}.</translation>
     </message>
     <message>
-        <source>• {name} (written and signed by the member, {at}): {text}</source>
-        <translation>• {name} (written and signed by the member, {at}): {text}</translation>
+        <source>• {name}, {at}, written and signed by the member: {text}</source>
+        <translation>• {name}, {at}, written and signed by the member: {text}</translation>
     </message>
     <message>
         <source>No dissent recorded.</source>

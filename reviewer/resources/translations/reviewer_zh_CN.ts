@@ -1767,8 +1767,8 @@ SHA-256 摘要 {sha}</translation>
         <translation>由 {who} 于 {at} 保存。</translation>
     </message>
     <message>
-        <source>• {name} (written and signed by the member, {at}): {text}</source>
-        <translation>• {name}（本人撰写并签署，{at}）：{text}</translation>
+        <source>• {name}, {at}, written and signed by the member: {text}</source>
+        <translation>• {name}，{at}，本人撰写并签署：{text}</translation>
     </message>
     <message>
         <source>No dissent recorded.</source>

@@ -168,6 +168,7 @@ class MemberVoteDialog(QDialog):
         dissent_label.setBuddy(self.dissent)
         form.addWidget(dissent_label)
         form.addWidget(self.dissent)
+        form.addStretch(1)
         scroll = QScrollArea(objectName="memberVoteScroll")
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)

@@ -97,6 +97,9 @@ class VotesPage(QWidget):
         self.lock_label.hide()
         self.proposals_box = QGroupBox()
         self.proposals = self._table("voteProposals", 6)
+        head = self.proposals.horizontalHeader()
+        head.setStretchLastSection(False)  # the ground takes the room left; the tally stays whole
+        head.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.proposals_note = QLabel(objectName="voteRule", wordWrap=True)
         pl = QVBoxLayout(self.proposals_box)
         pl.addWidget(self.proposals_note)
@@ -153,8 +156,17 @@ class VotesPage(QWidget):
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
         table.setWordWrap(True)
-        table.setMinimumHeight(120)
         return table
+
+    @staticmethod
+    def _fit(table: QTableWidget) -> None:
+        """As tall as its rows (at least one): the page scrolls, not each table."""
+        table.resizeRowsToContents()
+        rows = (
+            sum(table.rowHeight(r) for r in range(table.rowCount()))
+            or table.verticalHeader().defaultSectionSize()
+        )
+        table.setFixedHeight(table.horizontalHeader().height() + rows + 2 * table.frameWidth() + 2)
 
     # --- content ----------------------------------------------------------------------------
     def show_proposals(self, rows: Sequence[ProposalRow], rule: str) -> None:
@@ -207,7 +219,7 @@ class VotesPage(QWidget):
         t.setRowCount(len(self._rows))
         for row, r in enumerate(self._rows):
             status = QTableWidgetItem(r.status)
-            colour = palette.EXPLAINED if r.adopted else palette.WARNING
+            colour = palette.PASS if r.adopted else palette.WARNING
             status.setForeground(QBrush(QColor(colour)))
             for col, item in enumerate(
                 (
@@ -219,8 +231,9 @@ class VotesPage(QWidget):
                     QTableWidgetItem(r.tally),
                 )
             ):
+                item.setToolTip(item.text())  # a long ground or tally, elided in its cell
                 t.setItem(row, col, item)
-        t.resizeRowsToContents()
+        self._fit(t)
 
     def _show_motion(self) -> None:
         if self._motion is None:
@@ -240,7 +253,7 @@ class VotesPage(QWidget):
         for row, s in enumerate(self._held):
             for col, text in enumerate((s.member, s.motion, s.votes, labels.beijing_time(s.at))):
                 t.setItem(row, col, QTableWidgetItem(text))
-        t.resizeRowsToContents()
+        self._fit(t)
         self._held_label.setText(
             self.tr("Statements held: {n}").format(n=len(self._held))
             if self._held
@@ -252,17 +265,17 @@ class VotesPage(QWidget):
         t.setRowCount(len(self._offered))
         for row, f in enumerate(self._offered):
             status = QTableWidgetItem(self.tr("Accepted") if f.accepted else self.tr("Refused"))
-            status.setForeground(QBrush(QColor(palette.EXPLAINED if f.accepted else palette.ERROR)))
+            status.setForeground(QBrush(QColor(palette.PASS if f.accepted else palette.ERROR)))
             for col, item in enumerate(
                 (
                     QTableWidgetItem(f.source),
                     status,
                     QTableWidgetItem(f.member),
-                    QTableWidgetItem(str(f.reason)),
+                    QTableWidgetItem("" if f.accepted else str(f.reason)),
                 )
             ):
                 t.setItem(row, col, item)
-        t.resizeRowsToContents()
+        self._fit(t)
         self.files.setVisible(bool(self._offered))
         self._files_label.setVisible(bool(self._offered))
 

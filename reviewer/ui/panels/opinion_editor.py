@@ -122,7 +122,7 @@ class OpinionEditor(QWidget):
             )
         self.approvals.setText(self._approvals_text(opinion))
         lines = [
-            self.tr("• {name} (written and signed by the member, {at}): {text}").format(
+            self.tr("• {name}, {at}, written and signed by the member: {text}").format(
                 name=self.name_of(d.expert), at=labels.beijing_time(d.at), text=d.text
             )
             for d in dissents
