@@ -68,6 +68,7 @@ class ChairVoting(_Widget):
     _decide: Callable[..., bool]
     _refuse_if_locked: Callable[[], bool]
     _names: Callable[[], dict[str, str]]
+    _recompute: Callable[[], None]
 
     # --- what the pages show ------------------------------------------------------------------
     def _state_now(self) -> PanelState | None:
@@ -88,6 +89,8 @@ class ChairVoting(_Widget):
         if after.decisions != self.decisions:
             # logged as a replacement of the decisions (the store's action for votes applied)
             self._decide(after.decisions, "replace", subject, why)
+        else:  # the same decisions: the pages (the record's inputs too) take the statements held
+            self._recompute()
 
     def _status_text(self, status: VoteStatus) -> str:
         return {
