@@ -7,6 +7,8 @@ Driven with clicks and keys."""
 
 from __future__ import annotations
 
+import hashlib
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -14,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from reviewer.demo.package import DEMO_PASSPHRASE, source
+from reviewer.export.bundle_checks import record_bindings
 from reviewer.packages.envelope import read_envelope
 from reviewer.scoring import motion as motions
 from reviewer.scoring.statement import Vote, build_statement
@@ -204,8 +207,16 @@ def test_a_change_is_put_to_the_panel_voted_and_adopted(
         f"• 张玥, {labels.beijing_time(dissent.at)}, written and signed by the member: 本人认为软件业务收入得分不应下调。"
         in editor.dissents.text()
     )
+    # --- the record is produced from the adopted change and the signed votes (the store holds them) ---
+    page = chair.record
+    page.visit.set_values(date(2026, 6, 15), date(2026, 6, 16), "江苏省南京市 示例软件园管理委员会")
+    click(qtbot, page.visit.save_button)
+    click(qtbot, page.produce_button)
+    assert shown_errors == [] and page.pdf is not None
+    assert (
+        record_bindings(page.pdf)["decisions-sha256"] == hashlib.sha256(chair.decisions.to_json()).hexdigest()
+    )
     before = chair.decisions.to_json()
-    assert shown_errors == []
     window.close()
 
     # --- reopened: the motion, the statements, the votes, the dissent are all there ---------------
