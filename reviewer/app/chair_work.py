@@ -349,7 +349,8 @@ class VotesImported:
 
     @property
     def accepted(self) -> int:
-        return sum(1 for o in self.outcomes if o.accepted)
+        """The members' statements taken (motions are counted apart)."""
+        return sum(1 for o in self.outcomes if o.accepted and o.member_fingerprint)
 
     @property
     def refused(self) -> int:
@@ -393,6 +394,8 @@ def import_statements(
     accepted ones in the store and fill the decisions from them: the votes recorded, each member's
     dissent taken from their own statement; the new decisions logged (action ``replace``)."""
     offered_m = [(p.name, read_vote_file(p)) for p in motions]
+    if chair_store is not None:  # the motions the chair put to the panel (put_to_panel kept them)
+        offered_m = chair_store.vote_bytes(state.binding.package_id, "motion") + offered_m
     offered_s = [(p.name, read_vote_file(p)) for p in paths]
     before = state.decisions
     state, outcomes = state.import_votes(offered_m, offered_s)

@@ -66,8 +66,9 @@ def rogue_bundle(w: BundleWorld, *, record: bytes, decisions: bytes, reconciliat
     """What a rogue tool makes: the real chair signs and encrypts a bundle, skipping every check."""
     with open_package(w.package, w.ids[CHAIR]) as opened:
         files = _package_files(opened)
-    content = BundleContent(files, tuple(w.sheets.values()), decisions, reconciliation, record,
-                            w.motions, w.statements)
+    content = BundleContent(
+        files, tuple(w.sheets.values()), decisions, reconciliation, record, w.motions, w.statements
+    )
     chair = w.ids[CHAIR]
     bundle_id = str(uuid.uuid4())
     header = header_json(
