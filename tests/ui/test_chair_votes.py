@@ -197,6 +197,9 @@ def test_a_change_is_put_to_the_panel_voted_and_adopted(
     assert chair.reconciliation.indicator("1.1").value == Decimal(5)
     value_cell = model.index(model.row_of("1.1"), model.column_of("value")).data()
     assert value_cell == "5.00 (consensus, Adopted)"
+    chair.tabs.setCurrentWidget(chair.matrix)
+    click_cell(qtbot, chair.matrix, "1.1")
+    assert "Approve 3 / voters 5, 3 needed; objecting: 张玥" in chair.matrix.details.text()
     assert chair.votes.statements.rowCount() == 3
     assert [chair.votes.statements.item(r, 0).text() for r in range(3)] == ["李喆", "张玥", "陈燊"]
     assert "with a dissent" in chair.votes.statements.item(1, 2).text()

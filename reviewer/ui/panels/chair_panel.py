@@ -449,11 +449,13 @@ class ChairPanel(ChairDeciding, ChairVoting, QWidget):
     # --- the selected cell ------------------------------------------------------------------
     def _show_cell(self, expert: str, code: str) -> None:
         if code and self.state is not None:
-            self.matrix.details.setText(
-                cell_details(
-                    self.review.standard, self.state, self.reconciliation, self._names(), expert, code
-                )
+            text = cell_details(
+                self.review.standard, self.state, self.reconciliation, self._names(), expert, code
             )
+            proposal = self.matrix.model.proposal(code)
+            if not expert and proposal is not None:  # the indicator: its proposed change and the votes
+                text += "\n" + proposal.detail
+            self.matrix.details.setText(text)
 
     # --- texts ------------------------------------------------------------------------------
     def retranslate(self) -> None:

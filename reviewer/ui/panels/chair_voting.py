@@ -69,6 +69,7 @@ class ChairVoting(_Widget):
     _refuse_if_locked: Callable[[], bool]
     _names: Callable[[], dict[str, str]]
     _recompute: Callable[[], None]
+    _show_cell: Callable[[str, str], None]
 
     # --- what the pages show ------------------------------------------------------------------
     def _state_now(self) -> PanelState | None:
@@ -179,6 +180,7 @@ class ChairVoting(_Widget):
         ).format(rule=str(rules.change_approval.describe()), n=voters, k=rules.change_approval.needed(voters))
         self.votes.show_proposals(rows, rule)
         self.matrix.model.set_proposals(marks)
+        self._show_cell(self.matrix.expert, self.matrix.code)  # the selected indicator's proposal too
         m = self.held_votes.motion
         self.votes.show_motion(
             None if m is None else (m.digest, m.created, len(m.changes), m.opinion is not None)
