@@ -76,6 +76,10 @@ def test_a_proposal_is_moved_voted_and_adopted_and_a_recused_member_does_not_vot
         assert st.status == pv.PENDING and st.object == (w.ids["wang"].fingerprint,)
         assert state.decisions.dissent_of(w.ids["wang"].fingerprint).text == "本人保留意见"
 
+        rejected, _ = pv.take_statements(state, [answer("li", "object")], None)  # were 李 to object
+        st = pv.change_status(rejected, "1.1")
+        assert (st.status, len(st.approve), len(st.object)) == (pv.REJECTED, 1, 2)
+        assert rejected.reconcile().indicator("1.1").value == rec.indicator("1.1").aggregate
         state, _ = pv.take_statements(state, [answer("li", "approve")], chair_store)
         assert pv.change_status(state, "1.1").status == pv.ADOPTED  # the chair and 李 of 3 voters
         assert state.reconcile().indicator("1.1").value == Decimal("5")

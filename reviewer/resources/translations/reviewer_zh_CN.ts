@@ -246,7 +246,7 @@ The notice cannot be withdrawn: {name} must sign version {next}, and the return 
     </message>
     <message>
         <source>A change is adopted when {rule} of the {n} voting members approve it ({k} needed; the chair approves by the motion). Until then the computed aggregate is the value taken.</source>
-        <translation>变更须经 {n} 名参加表决成员中{rule}同意方获通过（需 {k} 票；组长以提请表决表明同意）。通过前采用值仍为计算结果。</translation>
+        <translation>变更须经 {n} 名参加表决成员中{rule} 同意方获通过（需 {k} 票；组长以提请表决表明同意）。通过前采用值仍为计算结果。</translation>
     </message>
     <message>
         <source>Approve {a}, object {o}</source>
