@@ -26,6 +26,7 @@ from reviewer.ui.dialogs import member_vote as vote_dialogs
 from reviewer.ui.panels import chair_decisions, chair_votes
 from tests.ui.chair_fixtures import ChairWorld, type_text
 from tests.ui.test_chair import import_everything, open_as_chair
+from tests.ui.test_one_language import left_in_english
 
 pytestmark = pytest.mark.slow
 
@@ -210,6 +211,15 @@ def test_a_change_is_put_to_the_panel_voted_and_adopted(
         f"• 张玥, {labels.beijing_time(dissent.at)}, written and signed by the member: 本人认为软件业务收入得分不应下调。"
         in editor.dissents.text()
     )
+    # --- in Chinese, nothing English is left on the vote, opinion and matrix pages ----------------
+    window.language_actions["zh_CN"].trigger()
+    assert chair.votes.proposals.item(0, 4).text() == "已通过"
+    assert chair.votes.proposals.item(0, 5).text() == "同意 3 / 应到 5，需 3 票；反对：张玥"
+    assert f"• 张玥，{labels.beijing_time(dissent.at)}，本人撰写并签署" in editor.dissents.text()
+    for page in (chair.votes, chair.opinion, chair.matrix):
+        assert left_in_english(page) == [], page.objectName()
+    window.language_actions["en"].trigger()
+
     # --- the record is produced from the adopted change and the signed votes (the store holds them) ---
     page = chair.record
     page.visit.set_values(date(2026, 6, 15), date(2026, 6, 16), "江苏省南京市 示例软件园管理委员会")

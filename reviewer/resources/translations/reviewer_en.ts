@@ -314,10 +314,6 @@ Each member approves or objects in a signed statement; your motion counts as you
         <source>Conclusion: {text}</source>
         <translation>Conclusion: {text}</translation>
     </message>
-    <message>
-        <source>{who}&apos;s vote (signed here)</source>
-        <translation>{who}&apos;s vote (signed here)</translation>
-    </message>
 </context>
 <context>
     <name>ChecksPanel</name>
@@ -3383,6 +3379,10 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
     <message>
         <source>Refused</source>
         <translation>Refused</translation>
+    </message>
+    <message>
+        <source>{who}&apos;s vote (signed here)</source>
+        <translation>{who}&apos;s vote (signed here)</translation>
     </message>
     <message>
         <source>Proposed changes and the opinion</source>

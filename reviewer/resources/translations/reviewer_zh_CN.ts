@@ -314,10 +314,6 @@ Each member approves or objects in a signed statement; your motion counts as you
         <source>Conclusion: {text}</source>
         <translation>评审结论意见：{text}</translation>
     </message>
-    <message>
-        <source>{who}&apos;s vote (signed here)</source>
-        <translation>{who} 的表决意见（本机签署）</translation>
-    </message>
 </context>
 <context>
     <name>ChecksPanel</name>
@@ -3383,6 +3379,10 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
     <message>
         <source>Refused</source>
         <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>{who}&apos;s vote (signed here)</source>
+        <translation>{who} 的表决意见（本机签署）</translation>
     </message>
     <message>
         <source>Proposed changes and the opinion</source>

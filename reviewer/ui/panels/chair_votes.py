@@ -77,7 +77,7 @@ class StatementRow:
 
 @dataclass(frozen=True)
 class StatementFileRow:
-    source: str
+    source: str  # the file's name ("": signed on this laptop with 成员表决…)
     accepted: bool
     member: str
     reason: Text | str
@@ -268,7 +268,7 @@ class VotesPage(QWidget):
             status.setForeground(QBrush(QColor(palette.PASS if f.accepted else palette.ERROR)))
             for col, item in enumerate(
                 (
-                    QTableWidgetItem(f.source),
+                    QTableWidgetItem(f.source or self.tr("{who}'s vote (signed here)").format(who=f.member)),
                     status,
                     QTableWidgetItem(f.member),
                     QTableWidgetItem("" if f.accepted else str(f.reason)),

@@ -384,12 +384,7 @@ class ChairVoting(_Widget):
 
             member = load_identity(folder, source)
             data = work.sign_statement(member, state, motion, votes=votes, opinion=opinion, dissent=dissent)
-            return [
-                (
-                    QCoreApplication.translate("ChairVoting", "{who}'s vote (signed here)").format(who=who),
-                    data,
-                )
-            ]
+            return [("", data)]  # no file: the page names it "signed here", in its language
 
         return self._import(offered, partial(self._sign_failed, folder, who, answer))
 
