@@ -24,7 +24,7 @@ from reviewer.i18n import T
 from reviewer.models.chair import ChairStore, StoredSheet
 from reviewer.models.sealed_files import SEALED_SUFFIX, SealedFiles, sealed_name
 from reviewer.packages import envelope as fmt
-from reviewer.packages.reader import open_package
+from reviewer.packages.reader import open_package, verify_package
 from reviewer.scoring import return_notice
 from reviewer.scoring.decisions import Actor, PanelDecisions
 from reviewer.scoring.motion import build_motion, open_motion
@@ -57,8 +57,9 @@ def bind_review(
     the newest decisions checked against the package — with the stored rows, for the sheets page."""
     # The signed manifest is what the binding needs; the package was opened a moment ago and each
     # entry is checked against it as it is decrypted, so hashing every entry again buys nothing here.
-    with open_package(review.path, review.identity) as opened:  # with the rules it was sealed under
-        view, rules = opened.view, opened.procedure()
+    view = verify_package(review.path, review.identity.trust_root(), contents=False)
+    with open_package(review.path, review.identity) as opened:
+        rules = opened.procedure()  # the panel rules the package was sealed under
     state = PanelState.start(PackageBinding.of_view(view, review.standard, rules), review.identity)
     if chair_store is None:
         return state, ()
