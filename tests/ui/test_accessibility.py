@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.demo.package import DEMO_PASSPHRASE
-from reviewer.ui.dialogs import cosign, passphrase
+from reviewer.standards.panel_rules import load_panel_rules
+from reviewer.ui.dialogs import cosign, member_vote, passphrase
 from reviewer.ui.dialogs.first_run import FirstRunWizard
 from reviewer.ui.panels.chair_decisions import ConsensusDialog, ExplanationDialog, ReturnDialog
 from reviewer.ui.panels.ministry import asks
@@ -194,7 +195,13 @@ def test_chair_dialogs(qtbot, make_window, chair_world) -> None:
     standard = chair_world.binding.require_standard()
     code = standard.leaves()[0].code
     for dialog in (
-        ConsensusDialog(window, standard, code, None),
+        ConsensusDialog(window, standard, code, None, None, load_panel_rules().grounds),
+        member_vote.MemberVoteDialog(
+            window,
+            "李哲",
+            [member_vote.ChangeShown(code, "标题", "6.33", "5.00", "畸高畸低", "理由")],
+            "专家组意见",
+        ),
         ExplanationDialog(window, "李哲", code, "3"),
         ReturnDialog(window, standard, "李哲", [code]),
     ):

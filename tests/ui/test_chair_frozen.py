@@ -25,10 +25,11 @@ from reviewer.models.orm import ChairSheetRow
 from reviewer.scoring.workbench_types import Review
 from reviewer.ui.dialogs import cosign as cosign_dialogs
 from reviewer.ui.dialogs import sheet_files
-from reviewer.ui.panels import chair_decisions, chair_import
+from reviewer.ui.panels import chair_decisions, chair_import, chair_votes
 from reviewer.ui.tasks import ImmediateExecutor
 from tests.ui.chair_fixtures import ChairWorld, type_text
 from tests.ui.expert_fixtures import fill_everything
+from tests.ui.test_chair_votes import vote_on_laptop
 
 pytestmark = pytest.mark.slow
 
@@ -116,19 +117,15 @@ def test_defect_4_a_dissent_click_after_closing_breaks_nothing(
     _, chair = closed_with_result(qtbot, make_window, chair_world, monkeypatch, tmp_path)
     page, editor = chair.record, chair.opinion
     closed, decided = page.files.read(page.path), chair.decisions.to_json()
-    # a click on Record the dissent, as on main: the dissent text typed, the button pressed
-    type_text(editor.dissent_text, "本人保留意见。")
-    click(qtbot, editor.dissent_button)
+    # a dissent is now the member's own vote: after closing, no vote can be put, imported or signed
+    votes = chair.votes
+    for button in (votes.put_button, votes.import_button, votes.member_vote_button):
+        click(qtbot, button)
+        assert not button.isEnabled()
+    assert votes.lock_label.isVisibleTo(votes) and votes.lock_label.text() == editor.lock_label.text()
     assert page.files.read(page.path) == closed and all_valid(chair, closed, 6)
     assert chair.decisions.to_json() == decided and stored_decisions(chair).dissents == ()
     assert page.current and page.bundle_button.isEnabled()
-    # the member box names nobody until someone is chosen; even with one chosen, nothing is recorded
-    assert editor.member.currentIndex() == -1 and editor.chosen == ""
-    editor.member.setCurrentIndex(0)
-    type_text(editor.dissent_text, "本人保留意见。")
-    click(qtbot, editor.dissent_button)
-    assert not editor.dissent_button.isEnabled() and editor.lock_label.isVisibleTo(editor)
-    assert page.files.read(page.path) == closed and stored_decisions(chair).dissents == ()
     assert shown_errors == []
 
 
@@ -262,9 +259,8 @@ def poke_every_editor(qtbot, chair, monkeypatch, world: ChairWorld, tmp_path: Pa
         click(qtbot, edit.viewport())
         type_text(edit, "改动")
     click(qtbot, o.save_button)
-    o.member.setCurrentIndex(o.member.findData(world.names["chen-shen"]))
-    type_text(o.dissent_text, "保留意见")
-    for button in (o.dissent_button, o.withdraw_button):
+    votes = chair.votes
+    for button in (votes.put_button, votes.import_button, votes.member_vote_button):
         click(qtbot, button)
     click(qtbot, visit.place)
     type_text(visit.place, "别处")
@@ -295,7 +291,8 @@ def poke_every_editor(qtbot, chair, monkeypatch, world: ChairWorld, tmp_path: Pa
     assert chair.set_consensus("1.1") is False
     assert chair.enter_explanation(chen, "1.1") is False
     assert chair.return_sheet(chen, "1.1") is None
-    assert chair._save_dissent(chen, "保留意见") is False
+    assert chair.put_to_panel() is None and chair.member_vote() is None
+    assert chair.import_statements([world.sheets["li-zhe"]]) is None
     assert chair.import_files([world.sheets["zhang-yue-v1"]]) is None
     chair._save_opinion(("改",), (), (), "改")
     chair._save_visit(("2027-01-01",), "别处")
@@ -307,7 +304,17 @@ def test_after_a_signature_every_editor_is_frozen_and_only_reopening_frees_it(
 ) -> None:
     window, chair = prepared(qtbot, make_window, chair_world)
     page = chair.record
-    click(qtbot, page.produce_button)
+    # 赵鑫 votes on the chair's motion with his own dissent (signed with his key)
+    monkeypatch.setattr(chair_votes, "choose_motion_path", lambda parent, suggested: None)
+    click(qtbot, chair.votes.put_button)
+
+    def approve_with_dissent(dialog) -> None:
+        qtbot.mouseClick(dialog.opinion_choice.approve, Qt.MouseButton.LeftButton)
+        type_text(dialog.dissent, "赵鑫的保留意见。")
+
+    vote_on_laptop(qtbot, chair, chair_world, monkeypatch, "zhao-xin", approve_with_dissent)
+    click(qtbot, page.produce_button)  # the record now carries the dissent
+    assert chair.decisions.dissent_of(chair_world.names["zhao-xin"]) is not None
     cosign_as(qtbot, page, chair_world, "li-zhe", monkeypatch)
     signed, decided = page.files.read(page.path), stored_decisions(chair)
     package_id = chair.state.binding.package_id

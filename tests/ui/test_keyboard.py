@@ -146,3 +146,46 @@ def test_cite_names_its_indicator_and_a_read_material_bounds_the_page_box(qtbot,
     box = ws.scoring.editor.evidence_box
     box.material.setCurrentIndex(box.material.findData(name))
     assert box.page.maximum() == viewer.page_count >= 1
+
+
+def test_a_member_votes_with_the_keyboard_alone(qtbot) -> None:
+    """成员表决…: Tab reaches one choice per proposal, an arrow key moves to 反对 (Space keeps it), Tab
+    reaches the reason, then the next proposal, the opinion, the dissent and the sign button, Enter signs."""
+    from reviewer.ui.dialogs import member_vote as mv
+
+    shown = [mv.ChangeShown(code, "标题", "6.33", "5", "依据", "理由") for code in ("1.1", "1.2")]
+    dialog = mv.MemberVoteDialog(None, "李喆", shown, "专家组意见")
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    first = dialog.choices["1.1"]
+    assert QApplication.focusWidget() is first.approve
+
+    def key(k) -> None:
+        qtbot.keyClick(QApplication.focusWidget(), k)
+
+    key(Qt.Key.Key_Right)
+    key(Qt.Key.Key_Space)
+    assert first.object.isChecked() and first.reason.isEnabled()
+    key(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is first.reason
+    qtbot.keyClicks(first.reason, "data differ")
+    key(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.choices["1.2"].approve
+    key(Qt.Key.Key_Space)
+    key(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.opinion_choice.approve
+    key(Qt.Key.Key_Space)
+    key(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.dissent
+    qtbot.keyClicks(dialog.dissent, "my own words")
+    key(Qt.Key.Key_Tab)  # the dissent box passes Tab on (it does not take a tab character)
+    assert QApplication.focusWidget() is dialog.ok_button
+    key(Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert [(v.code, v.vote, v.reason) for v in dialog.votes] == [
+        ("1.1", "object", "data differ"),
+        ("1.2", "approve", None),
+    ]
+    assert dialog.opinion == "approve" and dialog.dissent_text == "my own words"

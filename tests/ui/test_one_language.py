@@ -13,7 +13,8 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from reviewer.demo.package import DEMO_PASSPHRASE
-from reviewer.ui.dialogs import cosign, passphrase
+from reviewer.standards.panel_rules import load_panel_rules
+from reviewer.ui.dialogs import cosign, member_vote, passphrase
 from reviewer.ui.dialogs.first_run import FirstRunWizard
 from reviewer.ui.dialogs.sheet_preview import SheetPreview
 from reviewer.ui.dialogs.shortcuts_dialog import ShortcutsDialog
@@ -160,7 +161,22 @@ def the_dialogs(window, standard, data_dir: Path) -> dict[str, QWidget]:
     code = standard.leaves()[0].code
     wizard = FirstRunWizard(Settings(data_dir), ImmediateExecutor())
     built: dict[str, QWidget] = {
-        "consensus": ConsensusDialog(window, standard, code, None),
+        "consensus": ConsensusDialog(window, standard, code, None, None, load_panel_rules().grounds),
+        "member vote": member_vote.MemberVoteDialog(
+            window,
+            "李哲",
+            [
+                member_vote.ChangeShown(
+                    code,
+                    standard.criterion(code).title.text(),
+                    "6.33",
+                    "5.00",
+                    str(load_panel_rules().grounds[0].text()),
+                    "示例软件园",
+                )
+            ],
+            "示例软件园",
+        ),
         "explanation": ExplanationDialog(window, "李哲", code, "3"),
         "return": ReturnDialog(window, standard, "李哲", [code]),
         "shortcuts": ShortcutsDialog(window),
@@ -178,6 +194,7 @@ def the_dialogs(window, standard, data_dir: Path) -> dict[str, QWidget]:
 MODALS = {
     "passphrase": lambda w: passphrase.ask_passphrase(w, "李哲"),
     "cosign passphrase": lambda w: cosign.ask_member_passphrase(w, "李哲"),
+    "vote passphrase": lambda w: member_vote.ask_voter_passphrase(w, "李哲"),
     "reopen reason": lambda w: cosign.ask_reopen_reason(w, "李哲"),
     "ministry reason": lambda w: asks.reason(  # as the experts page asks why a credential is revoked
         w,
@@ -198,7 +215,9 @@ def test_the_dialogs_speak_one_language(qtbot, make_window, chair_world, data_di
     then built again after switching to English."""
     window = make_window(lang="zh_CN")
     standard = chair_world.binding.require_standard()
-    data = {"李哲", "示例软件园", "工业和信息化部"}  # names, shown as they are in both languages
+    # names, shown as they are in both languages; the rules file's own English label of a ground
+    # keeps the Chinese term (畸高/畸低): the ministry's data, not the app's text
+    data = {"李哲", "示例软件园", "工业和信息化部", "畸高/畸低"}
     offenders: dict[str, list[str]] = {}
     for lang in ("zh_CN", "en"):
         switch(window, lang)

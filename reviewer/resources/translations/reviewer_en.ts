@@ -186,34 +186,6 @@ The notice cannot be withdrawn: {name} must sign version {next}, and the return 
         <translation>Issue the return notice</translation>
     </message>
     <message>
-        <source>Record a dissent</source>
-        <translation>Record a dissent</translation>
-    </message>
-    <message>
-        <source>{name}&apos;s dissent is recorded in the member&apos;s words and printed in the review record under 保留意见 (dissents); the change is logged with your name and the time.
-
-{text}</source>
-        <translation>{name}&apos;s dissent is recorded in the member&apos;s words and printed in the review record under 保留意见 (dissents); the change is logged with your name and the time.
-
-{text}</translation>
-    </message>
-    <message>
-        <source>Record the dissent</source>
-        <translation>Record the dissent</translation>
-    </message>
-    <message>
-        <source>Withdraw a dissent</source>
-        <translation>Withdraw a dissent</translation>
-    </message>
-    <message>
-        <source>{name}&apos;s dissent is withdrawn: it is no longer printed in the review record. The withdrawal is logged with your name and the time; the dissent stays in the log.</source>
-        <translation>{name}&apos;s dissent is withdrawn: it is no longer printed in the review record. The withdrawal is logged with your name and the time; the dissent stays in the log.</translation>
-    </message>
-    <message>
-        <source>Withdraw the dissent</source>
-        <translation>Withdraw the dissent</translation>
-    </message>
-    <message>
         <source>Panel chair</source>
         <translation>Panel chair</translation>
     </message>
@@ -230,8 +202,117 @@ The notice cannot be withdrawn: {name} must sign version {next}, and the return 
         <translation>Opinion and dissents</translation>
     </message>
     <message>
+        <source>Panel vote</source>
+        <translation>Panel vote</translation>
+    </message>
+    <message>
         <source>Review record and result file</source>
         <translation>Review record and result file</translation>
+    </message>
+</context>
+<context>
+    <name>ChairVoting</name>
+    <message>
+        <source>Adopted</source>
+        <translation>Adopted</translation>
+    </message>
+    <message>
+        <source>Not adopted</source>
+        <translation>Not adopted</translation>
+    </message>
+    <message>
+        <source>Pending vote</source>
+        <translation>Pending vote</translation>
+    </message>
+    <message>
+        <source>Pending vote (not yet put to the panel)</source>
+        <translation>Pending vote (not yet put to the panel)</translation>
+    </message>
+    <message>
+        <source>Approve {a} / voters {n}, {k} needed</source>
+        <translation>Approve {a} / voters {n}, {k} needed</translation>
+    </message>
+    <message>
+        <source>; objecting: {names}</source>
+        <translation>; objecting: {names}</translation>
+    </message>
+    <message>
+        <source>Proposed {value} on the ground: {ground}. {tally}. Rationale: {why}</source>
+        <translation>Proposed {value} on the ground: {ground}. {tally}. Rationale: {why}</translation>
+    </message>
+    <message>
+        <source>Panel opinion (text)</source>
+        <translation>Panel opinion (text)</translation>
+    </message>
+    <message>
+        <source>A change is adopted when {rule} of the {n} voting members approve it ({k} needed; the chair approves by the motion). Until then the computed aggregate is the value taken.</source>
+        <translation>A change is adopted when {rule} of the {n} voting members approve it ({k} needed; the chair approves by the motion). Until then the computed aggregate is the value taken.</translation>
+    </message>
+    <message>
+        <source>Approve {a}, object {o}</source>
+        <translation>Approve {a}, object {o}</translation>
+    </message>
+    <message>
+        <source>; opinion: {vote}</source>
+        <translation>; opinion: {vote}</translation>
+    </message>
+    <message>
+        <source>approve</source>
+        <translation>approve</translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation>object</translation>
+    </message>
+    <message>
+        <source>; with a dissent</source>
+        <translation>; with a dissent</translation>
+    </message>
+    <message>
+        <source>{code}: {aggregate} → {value} ({ground})</source>
+        <translation>{code}: {aggregate} → {value} ({ground})</translation>
+    </message>
+    <message>
+        <source>The draft panel opinion (conclusion: {text})</source>
+        <translation>The draft panel opinion (conclusion: {text})</translation>
+    </message>
+    <message>
+        <source>Put to the panel</source>
+        <translation>Put to the panel</translation>
+    </message>
+    <message>
+        <source>A motion signed with your key puts to the panel:
+{items}
+
+Each member approves or objects in a signed statement; your motion counts as your approval. A change counts only once adopted. The motion is kept here and you can save it for members voting on their own laptops.</source>
+        <translation>A motion signed with your key puts to the panel:
+{items}
+
+Each member approves or objects in a signed statement; your motion counts as your approval. A change counts only once adopted. The motion is kept here and you can save it for members voting on their own laptops.</translation>
+    </message>
+    <message>
+        <source>Member votes</source>
+        <translation>Member votes</translation>
+    </message>
+    <message>
+        <source>{who} is not a voting member of this panel (the chair approves by the motion; a member who recused does not vote).</source>
+        <translation>{who} is not a voting member of this panel (the chair approves by the motion; a member who recused does not vote).</translation>
+    </message>
+    <message>
+        <source>Strengths: {items}</source>
+        <translation>Strengths: {items}</translation>
+    </message>
+    <message>
+        <source>Problems: {items}</source>
+        <translation>Problems: {items}</translation>
+    </message>
+    <message>
+        <source>Recommendations: {items}</source>
+        <translation>Recommendations: {items}</translation>
+    </message>
+    <message>
+        <source>Conclusion: {text}</source>
+        <translation>Conclusion: {text}</translation>
     </message>
 </context>
 <context>
@@ -311,6 +392,10 @@ The notice cannot be withdrawn: {name} must sign version {next}, and the return 
         <translation>Consensus score</translation>
     </message>
     <message>
+        <source>Choose the ground…</source>
+        <translation>Choose the ground…</translation>
+    </message>
+    <message>
         <source>Why the panel departs from the computed aggregate (required)</source>
         <translation>Why the panel departs from the computed aggregate (required)</translation>
     </message>
@@ -327,12 +412,16 @@ The notice cannot be withdrawn: {name} must sign version {next}, and the return 
         <translation>Rationale</translation>
     </message>
     <message>
-        <source>A consensus score that departs from the computed aggregate needs a written rationale.</source>
-        <translation>A consensus score that departs from the computed aggregate needs a written rationale.</translation>
+        <source>The change is a proposal until the panel adopts it: put it to the panel on the Panel vote page.</source>
+        <translation>The change is a proposal until the panel adopts it: put it to the panel on the Panel vote page.</translation>
     </message>
     <message>
-        <source>Choose the ground of the change.</source>
-        <translation>Choose the ground of the change.</translation>
+        <source>Choose the ground of the change: after aggregation a score changes only on one of the grounds the panel rules name.</source>
+        <translation>Choose the ground of the change: after aggregation a score changes only on one of the grounds the panel rules name.</translation>
+    </message>
+    <message>
+        <source>A consensus score that departs from the computed aggregate needs a written rationale.</source>
+        <translation>A consensus score that departs from the computed aggregate needs a written rationale.</translation>
     </message>
 </context>
 <context>
@@ -1382,8 +1471,16 @@ SHA-256 {sha}</translation>
         <translation>recused</translation>
     </message>
     <message>
+        <source>{value} (consensus, {status})</source>
+        <translation>{value} (consensus, {status})</translation>
+    </message>
+    <message>
         <source>{value} (consensus)</source>
         <translation>{value} (consensus)</translation>
+    </message>
+    <message>
+        <source>{value} (proposed {proposed}, {status})</source>
+        <translation>{value} (proposed {proposed}, {status})</translation>
     </message>
     <message>
         <source>Divergent: {score} is more than {pct}% away from the panel mean {mean}.</source>
@@ -1570,6 +1667,61 @@ SHA-256 {sha}</translation>
     </message>
 </context>
 <context>
+    <name>MemberVoteDialog</name>
+    <message>
+        <source>Vote on the chair&apos;s motion</source>
+        <translation>Vote on the chair&apos;s motion</translation>
+    </message>
+    <message>
+        <source>{who}: approve or object to each proposed change and to the draft opinion (an objection needs its reason). You may write your own dissent. Your vote is signed with your key and printed in the review record under your name.</source>
+        <translation>{who}: approve or object to each proposed change and to the draft opinion (an objection needs its reason). You may write your own dissent. Your vote is signed with your key and printed in the review record under your name.</translation>
+    </message>
+    <message>
+        <source>Computed aggregate {aggregate} → proposed {proposed}. Ground: {ground}.</source>
+        <translation>Computed aggregate {aggregate} → proposed {proposed}. Ground: {ground}.</translation>
+    </message>
+    <message>
+        <source>Rationale: {why}</source>
+        <translation>Rationale: {why}</translation>
+    </message>
+    <message>
+        <source>Draft panel opinion</source>
+        <translation>Draft panel opinion</translation>
+    </message>
+    <message>
+        <source>the draft panel opinion</source>
+        <translation>the draft panel opinion</translation>
+    </message>
+    <message>
+        <source>Your dissent in your own words, if any</source>
+        <translation>Your dissent in your own words, if any</translation>
+    </message>
+    <message>
+        <source>Your dissent</source>
+        <translation>Your dissent</translation>
+    </message>
+    <message>
+        <source>Dissent (optional)</source>
+        <translation>Dissent (optional)</translation>
+    </message>
+    <message>
+        <source>Sign my vote…</source>
+        <translation>Sign my vote…</translation>
+    </message>
+    <message>
+        <source>Approve or object to the change of {code}.</source>
+        <translation>Approve or object to the change of {code}.</translation>
+    </message>
+    <message>
+        <source>Give the reason for objecting to the change of {code}.</source>
+        <translation>Give the reason for objecting to the change of {code}.</translation>
+    </message>
+    <message>
+        <source>Approve or object to the draft panel opinion.</source>
+        <translation>Approve or object to the draft panel opinion.</translation>
+    </message>
+</context>
+<context>
     <name>MinistryPanel</name>
     <message>
         <source>Ministry desk</source>
@@ -1615,8 +1767,24 @@ SHA-256 {sha}</translation>
         <translation>Saved by {who} at {at}.</translation>
     </message>
     <message>
+        <source>• {name}, {at}, written and signed by the member: {text}</source>
+        <translation>• {name}, {at}, written and signed by the member: {text}</translation>
+    </message>
+    <message>
         <source>No dissent recorded.</source>
         <translation>No dissent recorded.</translation>
+    </message>
+    <message>
+        <source>The text has not been put to the panel yet (Panel vote page).</source>
+        <translation>The text has not been put to the panel yet (Panel vote page).</translation>
+    </message>
+    <message>
+        <source>Approved the text: {names}.</source>
+        <translation>Approved the text: {names}.</translation>
+    </message>
+    <message>
+        <source>Objected: {names}.</source>
+        <translation>Objected: {names}.</translation>
     </message>
     <message>
         <source>Panel opinion</source>
@@ -1647,24 +1815,8 @@ SHA-256 {sha}</translation>
         <translation>Dissents</translation>
     </message>
     <message>
-        <source>Member</source>
-        <translation>Member</translation>
-    </message>
-    <message>
-        <source>Dissent in the member&apos;s words</source>
-        <translation>Dissent in the member&apos;s words</translation>
-    </message>
-    <message>
-        <source>Record the dissent…</source>
-        <translation>Record the dissent…</translation>
-    </message>
-    <message>
-        <source>Withdraw the dissent…</source>
-        <translation>Withdraw the dissent…</translation>
-    </message>
-    <message>
-        <source>Choose a member…</source>
-        <translation>Choose a member…</translation>
+        <source>A dissent is written and signed by the member, with their vote (Panel vote page: Member votes… or Import votes…); it is printed in the review record under their name.</source>
+        <translation>A dissent is written and signed by the member, with their vote (Panel vote page: Member votes… or Import votes…); it is printed in the review record under their name.</translation>
     </message>
 </context>
 <context>
@@ -3253,6 +3405,117 @@ The warnings are recorded with the sealing in the authority&apos;s ledger.</tran
     </message>
 </context>
 <context>
+    <name>VotesPage</name>
+    <message>
+        <source>Nothing has been put to the panel yet.</source>
+        <translation>Nothing has been put to the panel yet.</translation>
+    </message>
+    <message>
+        <source>Put to the panel at {at} (motion {digest}): {n} change(s) and the draft opinion.</source>
+        <translation>Put to the panel at {at} (motion {digest}): {n} change(s) and the draft opinion.</translation>
+    </message>
+    <message>
+        <source>Put to the panel at {at} (motion {digest}): {n} change(s).</source>
+        <translation>Put to the panel at {at} (motion {digest}): {n} change(s).</translation>
+    </message>
+    <message>
+        <source>Statements held: {n}</source>
+        <translation>Statements held: {n}</translation>
+    </message>
+    <message>
+        <source>No member&apos;s vote held yet.</source>
+        <translation>No member&apos;s vote held yet.</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>{who}&apos;s vote (signed here)</source>
+        <translation>{who}&apos;s vote (signed here)</translation>
+    </message>
+    <message>
+        <source>Proposed changes and the opinion</source>
+        <translation>Proposed changes and the opinion</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>Computed aggregate</source>
+        <translation>Computed aggregate</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>Proposed</translation>
+    </message>
+    <message>
+        <source>Ground</source>
+        <translation>Ground</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <source>Panel vote</source>
+        <translation>Panel vote</translation>
+    </message>
+    <message>
+        <source>Put to the panel…</source>
+        <translation>Put to the panel…</translation>
+    </message>
+    <message>
+        <source>Save the motion file…</source>
+        <translation>Save the motion file…</translation>
+    </message>
+    <message>
+        <source>Import votes…</source>
+        <translation>Import votes…</translation>
+    </message>
+    <message>
+        <source>Member votes…</source>
+        <translation>Member votes…</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Motion</source>
+        <translation>Motion</translation>
+    </message>
+    <message>
+        <source>Signed (Beijing time)</source>
+        <translation>Signed (Beijing time)</translation>
+    </message>
+    <message>
+        <source>Statements held</source>
+        <translation>Statements held</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Statement files offered</source>
+        <translation>Statement files offered</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePanel</name>
     <message>
         <source>Expert review of Software Famous Cities and Parks</source>
@@ -3299,6 +3562,33 @@ The warnings are recorded with the sealing in the authority&apos;s ledger.</tran
     <message>
         <source>Evidence</source>
         <translation>Evidence</translation>
+    </message>
+</context>
+<context>
+    <name>_Choice</name>
+    <message>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <source>Approve: {what}</source>
+        <translation>Approve: {what}</translation>
+    </message>
+    <message>
+        <source>Object: {what}</source>
+        <translation>Object: {what}</translation>
+    </message>
+    <message>
+        <source>Reason for the objection (required)</source>
+        <translation>Reason for the objection (required)</translation>
+    </message>
+    <message>
+        <source>Reason for the objection: {what}</source>
+        <translation>Reason for the objection: {what}</translation>
     </message>
 </context>
 <context>
@@ -3415,6 +3705,22 @@ The warnings are recorded with the sealing in the authority&apos;s ledger.</tran
         <source>Import every score sheet in a folder</source>
         <translation>Import every score sheet in a folder</translation>
     </message>
+    <message>
+        <source>Import the members&apos; votes</source>
+        <translation>Import the members&apos; votes</translation>
+    </message>
+    <message>
+        <source>Member statements (*.rvstatement);;All files (*)</source>
+        <translation>Member statements (*.rvstatement);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Save the motion file</source>
+        <translation>Save the motion file</translation>
+    </message>
+    <message>
+        <source>Motions (*.rvmotion)</source>
+        <translation>Motions (*.rvmotion)</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>
@@ -3493,6 +3799,21 @@ The warnings are recorded with the sealing in the authority&apos;s ledger.</tran
     <message>
         <source>Not required</source>
         <translation>Not required</translation>
+    </message>
+</context>
+<context>
+    <name>memberVote</name>
+    <message>
+        <source>Choose the voting member&apos;s identity folder</source>
+        <translation>Choose the voting member&apos;s identity folder</translation>
+    </message>
+    <message>
+        <source>Sign your vote</source>
+        <translation>Sign your vote</translation>
+    </message>
+    <message>
+        <source>{who}, type your passphrase to sign your vote with your key:</source>
+        <translation>{who}, type your passphrase to sign your vote with your key:</translation>
     </message>
 </context>
 <context>

@@ -186,34 +186,6 @@ The notice cannot be withdrawn: {name} must sign version {next}, and the return 
         <translation>发出退回通知</translation>
     </message>
     <message>
-        <source>Record a dissent</source>
-        <translation>记录保留意见</translation>
-    </message>
-    <message>
-        <source>{name}&apos;s dissent is recorded in the member&apos;s words and printed in the review record under 保留意见 (dissents); the change is logged with your name and the time.
-
-{text}</source>
-        <translation>将按成员原话记录 {name} 的保留意见，并载入评审意见表的“保留意见”部分；此项更改将连同您的姓名和时间记入日志。
-
-{text}</translation>
-    </message>
-    <message>
-        <source>Record the dissent</source>
-        <translation>记录保留意见</translation>
-    </message>
-    <message>
-        <source>Withdraw a dissent</source>
-        <translation>撤回保留意见</translation>
-    </message>
-    <message>
-        <source>{name}&apos;s dissent is withdrawn: it is no longer printed in the review record. The withdrawal is logged with your name and the time; the dissent stays in the log.</source>
-        <translation>将撤回 {name} 的保留意见：评审意见表中不再载明。撤回将连同您的姓名和时间记入日志，原保留意见仍保留在日志中。</translation>
-    </message>
-    <message>
-        <source>Withdraw the dissent</source>
-        <translation>撤回保留意见</translation>
-    </message>
-    <message>
         <source>Panel chair</source>
         <translation>专家组组长</translation>
     </message>
@@ -230,8 +202,117 @@ The notice cannot be withdrawn: {name} must sign version {next}, and the return 
         <translation>专家组意见与保留意见</translation>
     </message>
     <message>
+        <source>Panel vote</source>
+        <translation>专家组表决</translation>
+    </message>
+    <message>
         <source>Review record and result file</source>
         <translation>评审意见表与结果文件</translation>
+    </message>
+</context>
+<context>
+    <name>ChairVoting</name>
+    <message>
+        <source>Adopted</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Not adopted</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>Pending vote</source>
+        <translation>待表决</translation>
+    </message>
+    <message>
+        <source>Pending vote (not yet put to the panel)</source>
+        <translation>待表决（尚未提交）</translation>
+    </message>
+    <message>
+        <source>Approve {a} / voters {n}, {k} needed</source>
+        <translation>同意 {a} / 应到 {n}，需 {k} 票</translation>
+    </message>
+    <message>
+        <source>; objecting: {names}</source>
+        <translation>；反对：{names}</translation>
+    </message>
+    <message>
+        <source>Proposed {value} on the ground: {ground}. {tally}. Rationale: {why}</source>
+        <translation>提议 {value}，变更依据：{ground}。{tally}。理由：{why}</translation>
+    </message>
+    <message>
+        <source>Panel opinion (text)</source>
+        <translation>专家组意见（文本）</translation>
+    </message>
+    <message>
+        <source>A change is adopted when {rule} of the {n} voting members approve it ({k} needed; the chair approves by the motion). Until then the computed aggregate is the value taken.</source>
+        <translation>变更须经 {n} 名参加表决成员中{rule} 同意方获通过（需 {k} 票；组长以提请表决表明同意）。通过前采用值仍为计算结果。</translation>
+    </message>
+    <message>
+        <source>Approve {a}, object {o}</source>
+        <translation>同意 {a} 项，反对 {o} 项</translation>
+    </message>
+    <message>
+        <source>; opinion: {vote}</source>
+        <translation>；专家组意见：{vote}</translation>
+    </message>
+    <message>
+        <source>approve</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation>反对</translation>
+    </message>
+    <message>
+        <source>; with a dissent</source>
+        <translation>；附保留意见</translation>
+    </message>
+    <message>
+        <source>{code}: {aggregate} → {value} ({ground})</source>
+        <translation>指标 {code}：{aggregate} → {value}（变更依据：{ground}）</translation>
+    </message>
+    <message>
+        <source>The draft panel opinion (conclusion: {text})</source>
+        <translation>专家组意见草稿（评审结论意见：{text}）</translation>
+    </message>
+    <message>
+        <source>Put to the panel</source>
+        <translation>提交专家组表决</translation>
+    </message>
+    <message>
+        <source>A motion signed with your key puts to the panel:
+{items}
+
+Each member approves or objects in a signed statement; your motion counts as your approval. A change counts only once adopted. The motion is kept here and you can save it for members voting on their own laptops.</source>
+        <translation>将以您的密钥签署表决提请，提交专家组表决：
+{items}
+
+每位成员以签名的表决意见表示同意或反对；您的提请即视为您同意。变更须经表决通过方计入。表决提请保存在本机，您可另存一份，供成员在各自电脑上表决。</translation>
+    </message>
+    <message>
+        <source>Member votes</source>
+        <translation>成员表决</translation>
+    </message>
+    <message>
+        <source>{who} is not a voting member of this panel (the chair approves by the motion; a member who recused does not vote).</source>
+        <translation>{who} 不是本专家组参加表决的成员（组长以提请表决表明同意；已回避的成员不参加表决）。</translation>
+    </message>
+    <message>
+        <source>Strengths: {items}</source>
+        <translation>主要成效与特色：{items}</translation>
+    </message>
+    <message>
+        <source>Problems: {items}</source>
+        <translation>存在的问题：{items}</translation>
+    </message>
+    <message>
+        <source>Recommendations: {items}</source>
+        <translation>意见和建议：{items}</translation>
+    </message>
+    <message>
+        <source>Conclusion: {text}</source>
+        <translation>评审结论意见：{text}</translation>
     </message>
 </context>
 <context>
@@ -311,6 +392,10 @@ The notice cannot be withdrawn: {name} must sign version {next}, and the return 
         <translation>共识分</translation>
     </message>
     <message>
+        <source>Choose the ground…</source>
+        <translation>选择变更依据…</translation>
+    </message>
+    <message>
         <source>Why the panel departs from the computed aggregate (required)</source>
         <translation>专家组为何偏离计算结果（必填）</translation>
     </message>
@@ -327,12 +412,16 @@ The notice cannot be withdrawn: {name} must sign version {next}, and the return 
         <translation>理由</translation>
     </message>
     <message>
-        <source>A consensus score that departs from the computed aggregate needs a written rationale.</source>
-        <translation>偏离计算结果的共识分必须写明理由。</translation>
+        <source>The change is a proposal until the panel adopts it: put it to the panel on the Panel vote page.</source>
+        <translation>变更在专家组表决通过前仅为提议：请在“专家组表决”页提交专家组表决。</translation>
     </message>
     <message>
-        <source>Choose the ground of the change.</source>
-        <translation>请选择变更依据。</translation>
+        <source>Choose the ground of the change: after aggregation a score changes only on one of the grounds the panel rules name.</source>
+        <translation>请选择变更依据：汇总后的分值只能依评审规则所列情形之一变更。</translation>
+    </message>
+    <message>
+        <source>A consensus score that departs from the computed aggregate needs a written rationale.</source>
+        <translation>偏离计算结果的共识分必须写明理由。</translation>
     </message>
 </context>
 <context>
@@ -1382,8 +1471,16 @@ SHA-256 摘要 {sha}</translation>
         <translation>回避</translation>
     </message>
     <message>
+        <source>{value} (consensus, {status})</source>
+        <translation>{value}（共识，{status}）</translation>
+    </message>
+    <message>
         <source>{value} (consensus)</source>
         <translation>{value}（共识）</translation>
+    </message>
+    <message>
+        <source>{value} (proposed {proposed}, {status})</source>
+        <translation>{value}（提议 {proposed}，{status}）</translation>
     </message>
     <message>
         <source>Divergent: {score} is more than {pct}% away from the panel mean {mean}.</source>
@@ -1570,6 +1667,61 @@ SHA-256 摘要 {sha}</translation>
     </message>
 </context>
 <context>
+    <name>MemberVoteDialog</name>
+    <message>
+        <source>Vote on the chair&apos;s motion</source>
+        <translation>对组长的表决提请进行表决</translation>
+    </message>
+    <message>
+        <source>{who}: approve or object to each proposed change and to the draft opinion (an objection needs its reason). You may write your own dissent. Your vote is signed with your key and printed in the review record under your name.</source>
+        <translation>{who}：请对每项变更提议和专家组意见草稿表示同意或反对（反对须说明理由），并可填写本人的保留意见。您的表决意见以您的密钥签署，并以您的名义载入评审意见表。</translation>
+    </message>
+    <message>
+        <source>Computed aggregate {aggregate} → proposed {proposed}. Ground: {ground}.</source>
+        <translation>计算结果 {aggregate} → 提议 {proposed}。变更依据：{ground}。</translation>
+    </message>
+    <message>
+        <source>Rationale: {why}</source>
+        <translation>理由：{why}</translation>
+    </message>
+    <message>
+        <source>Draft panel opinion</source>
+        <translation>专家组意见草稿</translation>
+    </message>
+    <message>
+        <source>the draft panel opinion</source>
+        <translation>专家组意见草稿</translation>
+    </message>
+    <message>
+        <source>Your dissent in your own words, if any</source>
+        <translation>如有保留意见，请以本人的话填写</translation>
+    </message>
+    <message>
+        <source>Your dissent</source>
+        <translation>本人的保留意见</translation>
+    </message>
+    <message>
+        <source>Dissent (optional)</source>
+        <translation>保留意见（可不填）</translation>
+    </message>
+    <message>
+        <source>Sign my vote…</source>
+        <translation>签署我的表决意见…</translation>
+    </message>
+    <message>
+        <source>Approve or object to the change of {code}.</source>
+        <translation>请对指标 {code} 的变更表示同意或反对。</translation>
+    </message>
+    <message>
+        <source>Give the reason for objecting to the change of {code}.</source>
+        <translation>请说明反对指标 {code} 变更的理由。</translation>
+    </message>
+    <message>
+        <source>Approve or object to the draft panel opinion.</source>
+        <translation>请对专家组意见草稿表示同意或反对。</translation>
+    </message>
+</context>
+<context>
     <name>MinistryPanel</name>
     <message>
         <source>Ministry desk</source>
@@ -1615,8 +1767,24 @@ SHA-256 摘要 {sha}</translation>
         <translation>由 {who} 于 {at} 保存。</translation>
     </message>
     <message>
+        <source>• {name}, {at}, written and signed by the member: {text}</source>
+        <translation>• {name}，{at}，本人撰写并签署：{text}</translation>
+    </message>
+    <message>
         <source>No dissent recorded.</source>
         <translation>无保留意见。</translation>
+    </message>
+    <message>
+        <source>The text has not been put to the panel yet (Panel vote page).</source>
+        <translation>该文本尚未提交专家组表决（见“专家组表决”页）。</translation>
+    </message>
+    <message>
+        <source>Approved the text: {names}.</source>
+        <translation>同意该文本：{names}。</translation>
+    </message>
+    <message>
+        <source>Objected: {names}.</source>
+        <translation>反对：{names}。</translation>
     </message>
     <message>
         <source>Panel opinion</source>
@@ -1647,24 +1815,8 @@ SHA-256 摘要 {sha}</translation>
         <translation>保留意见</translation>
     </message>
     <message>
-        <source>Member</source>
-        <translation>成员</translation>
-    </message>
-    <message>
-        <source>Dissent in the member&apos;s words</source>
-        <translation>保留意见（成员原话）</translation>
-    </message>
-    <message>
-        <source>Record the dissent…</source>
-        <translation>记录保留意见…</translation>
-    </message>
-    <message>
-        <source>Withdraw the dissent…</source>
-        <translation>撤回保留意见…</translation>
-    </message>
-    <message>
-        <source>Choose a member…</source>
-        <translation>选择成员…</translation>
+        <source>A dissent is written and signed by the member, with their vote (Panel vote page: Member votes… or Import votes…); it is printed in the review record under their name.</source>
+        <translation>保留意见由成员本人撰写并随表决意见签署（“专家组表决”页：成员表决… 或 导入表决意见…），以其本人名义载入评审意见表。</translation>
     </message>
 </context>
 <context>
@@ -3253,6 +3405,117 @@ The warnings are recorded with the sealing in the authority&apos;s ledger.</sour
     </message>
 </context>
 <context>
+    <name>VotesPage</name>
+    <message>
+        <source>Nothing has been put to the panel yet.</source>
+        <translation>尚未提交专家组表决。</translation>
+    </message>
+    <message>
+        <source>Put to the panel at {at} (motion {digest}): {n} change(s) and the draft opinion.</source>
+        <translation>已于 {at} 提交专家组表决（表决提请 {digest}）：{n} 项变更及专家组意见草稿。</translation>
+    </message>
+    <message>
+        <source>Put to the panel at {at} (motion {digest}): {n} change(s).</source>
+        <translation>已于 {at} 提交专家组表决（表决提请 {digest}）：{n} 项变更。</translation>
+    </message>
+    <message>
+        <source>Statements held: {n}</source>
+        <translation>已收到表决意见：{n} 份</translation>
+    </message>
+    <message>
+        <source>No member&apos;s vote held yet.</source>
+        <translation>尚未收到成员的表决意见。</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>{who}&apos;s vote (signed here)</source>
+        <translation>{who} 的表决意见（本机签署）</translation>
+    </message>
+    <message>
+        <source>Proposed changes and the opinion</source>
+        <translation>变更提议与专家组意见</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Computed aggregate</source>
+        <translation>计算结果</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>提议值</translation>
+    </message>
+    <message>
+        <source>Ground</source>
+        <translation>变更依据</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>表决</translation>
+    </message>
+    <message>
+        <source>Panel vote</source>
+        <translation>专家组表决</translation>
+    </message>
+    <message>
+        <source>Put to the panel…</source>
+        <translation>提交专家组表决…</translation>
+    </message>
+    <message>
+        <source>Save the motion file…</source>
+        <translation>另存表决提请文件…</translation>
+    </message>
+    <message>
+        <source>Import votes…</source>
+        <translation>导入表决意见…</translation>
+    </message>
+    <message>
+        <source>Member votes…</source>
+        <translation>成员表决…</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Motion</source>
+        <translation>表决提请</translation>
+    </message>
+    <message>
+        <source>Signed (Beijing time)</source>
+        <translation>签署时间（北京时间）</translation>
+    </message>
+    <message>
+        <source>Statements held</source>
+        <translation>已收到的表决意见</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Statement files offered</source>
+        <translation>本次导入的表决意见文件</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePanel</name>
     <message>
         <source>Expert review of Software Famous Cities and Parks</source>
@@ -3299,6 +3562,33 @@ The warnings are recorded with the sealing in the authority&apos;s ledger.</sour
     <message>
         <source>Evidence</source>
         <translation>证据方式</translation>
+    </message>
+</context>
+<context>
+    <name>_Choice</name>
+    <message>
+        <source>Approve</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>反对</translation>
+    </message>
+    <message>
+        <source>Approve: {what}</source>
+        <translation>同意：{what}</translation>
+    </message>
+    <message>
+        <source>Object: {what}</source>
+        <translation>反对：{what}</translation>
+    </message>
+    <message>
+        <source>Reason for the objection (required)</source>
+        <translation>反对理由（必填）</translation>
+    </message>
+    <message>
+        <source>Reason for the objection: {what}</source>
+        <translation>反对理由：{what}</translation>
     </message>
 </context>
 <context>
@@ -3415,6 +3705,22 @@ The warnings are recorded with the sealing in the authority&apos;s ledger.</sour
         <source>Import every score sheet in a folder</source>
         <translation>导入文件夹中的全部评分表</translation>
     </message>
+    <message>
+        <source>Import the members&apos; votes</source>
+        <translation>导入成员的表决意见</translation>
+    </message>
+    <message>
+        <source>Member statements (*.rvstatement);;All files (*)</source>
+        <translation>表决意见 (*.rvstatement);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save the motion file</source>
+        <translation>保存表决提请文件</translation>
+    </message>
+    <message>
+        <source>Motions (*.rvmotion)</source>
+        <translation>表决提请 (*.rvmotion)</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>
@@ -3493,6 +3799,21 @@ The warnings are recorded with the sealing in the authority&apos;s ledger.</sour
     <message>
         <source>Not required</source>
         <translation>无需填写</translation>
+    </message>
+</context>
+<context>
+    <name>memberVote</name>
+    <message>
+        <source>Choose the voting member&apos;s identity folder</source>
+        <translation>选择表决成员的身份文件夹</translation>
+    </message>
+    <message>
+        <source>Sign your vote</source>
+        <translation>签署表决意见</translation>
+    </message>
+    <message>
+        <source>{who}, type your passphrase to sign your vote with your key:</source>
+        <translation>{who}，请输入您的口令，以您的密钥签署表决意见：</translation>
     </message>
 </context>
 <context>

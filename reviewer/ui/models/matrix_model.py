@@ -18,7 +18,7 @@ spread column descending brings the indicators that need discussion to the top.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -84,6 +84,17 @@ def _signed(value: Decimal, places: int) -> str:
     return text if value < 0 else f"+{text}"
 
 
+@dataclass(frozen=True)
+class Proposal:
+    """A consensus change proposed on an indicator, as the value column shows it: the value proposed,
+    its status (待表决 / 已通过 / 未通过) and the tally with the ground (the tooltip)."""
+
+    value: Decimal
+    status: str
+    detail: str
+    adopted: bool
+
+
 class MatrixModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -93,6 +104,7 @@ class MatrixModel(QAbstractTableModel):
         self._lang = i18n.normalise(i18n.language())
         self.score_places = 0  # the places of the standard's score steps and points
         self.stat_places = 0  # the places aggregates are rounded to
+        self._proposals: dict[str, Proposal] = {}
 
     # --- content ----------------------------------------------------------------------------
     def set_reconciliation(
@@ -115,6 +127,17 @@ class MatrixModel(QAbstractTableModel):
             )
             self.stat_places = standard.aggregation.decimal_places
         self.endResetModel()
+
+    def set_proposals(self, proposals: Mapping[str, Proposal]) -> None:
+        """The consensus changes proposed (code → proposal): a change not adopted is marked beside
+        the computed aggregate, which stays the value taken."""
+        self._proposals = dict(proposals)
+        if self._rec is not None and self.rowCount():
+            col = self.column_of("value")
+            self.dataChanged.emit(self.index(0, col), self.index(self.rowCount() - 1, col))
+
+    def proposal(self, code: str) -> Proposal | None:
+        return self._proposals.get(code)
 
     @property
     def reconciliation(self) -> Reconciliation | None:
@@ -252,8 +275,15 @@ class MatrixModel(QAbstractTableModel):
             return fixed(ind.score_of(expert.expert_id), self.score_places)
         value = self._stat(ind, col)
         text = fixed(value, self.column_places(col))
+        proposal = self._proposals.get(ind.code)
         if col == self.column_of("value") and ind.consensus is not None:
+            if proposal is not None:
+                return self.tr("{value} (consensus, {status})").format(value=text, status=proposal.status)
             return self.tr("{value} (consensus)").format(value=text)
+        if col == self.column_of("value") and proposal is not None:
+            return self.tr("{value} (proposed {proposed}, {status})").format(
+                value=text, proposed=fixed(proposal.value, self.stat_places), status=proposal.status
+            )
         return text
 
     def _sort_key(self, ind: IndicatorResult, row: int, col: int, expert: MatrixExpert | None) -> Any:
@@ -328,13 +358,17 @@ class MatrixModel(QAbstractTableModel):
                     )
                 )
             return rule + "\n" + self.tr("Needed: the panel discusses it (a consensus score may settle it).")
+        proposal = self._proposals.get(ind.code)
         if col == self.column_of("value") and ind.consensus is not None:
             c = ind.consensus
-            return self.tr("Consensus score {value} (computed {aggregate}). Rationale: {why}").format(
+            tip = self.tr("Consensus score {value} (computed {aggregate}). Rationale: {why}").format(
                 value=fixed(c.value, self.stat_places),
                 aggregate=fixed(ind.aggregate, self.stat_places),
                 why=c.rationale,
             )
+            return tip if proposal is None else f"{tip}\n{proposal.detail}"
+        if col == self.column_of("value") and proposal is not None:
+            return proposal.detail
         if col == INDICATOR:
             return self._title(ind.code)
         return None

@@ -1,5 +1,7 @@
-"""The chair's decisions from the matrix and the opinion page (专家组的决定): a consensus score, an
-expert's explanation of a divergent score, a return notice, the panel opinion, a dissent, the visit.
+"""The chair's decisions from the matrix and the opinion page (专家组的决定): a consensus score (a
+proposal on a ground of the panel rules, until the panel adopts it), an expert's explanation of a
+divergent score, a return notice, the panel opinion, the visit. (Dissents are the members' own:
+:mod:`reviewer.ui.panels.chair_voting`.)
 
 Each handler asks what it needs (a dialog, a confirmation before what cannot be undone), builds the
 core's decision with who and when, and hands it to :meth:`ChairPanel._decide`, which checks it
@@ -28,7 +30,6 @@ from reviewer.scoring.decisions import (
 )
 from reviewer.scoring.panel import PanelState
 from reviewer.scoring.result import Reconciliation
-from reviewer.scoring.votes import chair_dissent_refused
 from reviewer.ui import labels
 from reviewer.ui.dialogs import errors
 from reviewer.ui.panels import chair_decisions as dialogs
@@ -71,14 +72,19 @@ class ChairDeciding(_Widget):
             self.review.standard,
             code,
             self.reconciliation.indicator(code).aggregate,
-            None if held is None else (held.value, held.rationale),
-            [(g.code, str(g.text())) for g in self.state.rules.grounds],
-            "" if held is None else held.ground,
+            None if held is None else (held.value, held.rationale, held.ground),
+            self.state.rules.grounds,
         )
         if not dialogs.run_dialog(dialog) or dialog.value is None:
             return False
+        if held is not None and (held.value, held.ground, held.rationale) == (
+            dialog.value,
+            dialog.ground,
+            dialog.rationale,
+        ):
+            return True  # unchanged: its motion and votes stand
         decision = ConsensusDecision(
-            code, dialog.value, dialog.rationale, self.actor, self._now(), dialog.ground
+            code, dialog.value, dialog.rationale, self.actor, self._now(), ground=dialog.ground
         )
         return self._decide(self.decisions.with_consensus(decision), "consensus", code, decision.rationale)
 
@@ -147,24 +153,6 @@ class ChairDeciding(_Widget):
             return
         opinion = Opinion(strengths, problems, recommendations, conclusion, self.actor, self._now())
         self._decide(self.decisions.with_opinion(opinion), "opinion")
-
-    def _save_dissent(self, expert: str, text: str) -> bool:
-        """The chair cannot enter a dissent for a member (issue 18): a dissent is written and signed by
-        the member in a statement, and recorded when the chair imports it."""
-        if self.state is None or not text or self._refuse_if_locked():
-            return False
-        errors.report(self, chair_dissent_refused())
-        return False
-
-    def _withdraw_dissent(self, expert: str) -> bool:
-        if self.state is None or self._refuse_if_locked():
-            return False
-        if not any(d.expert == expert for d in self.decisions.dissents):
-            return False
-        name = self._names().get(expert, expert[:12])
-        if not questions.confirm_withdraw_dissent(self, name):
-            return False
-        return self._decide(self.decisions.without_dissent(expert), "withdraw_dissent", expert)
 
     def _save_visit(self, dates: tuple, place: str) -> None:
         if self.state is not None and not self._refuse_if_locked():

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from reviewer.errors import ReviewerError
 from reviewer.scoring import entry
 from reviewer.standards.model import Standard
+from reviewer.standards.panel_rules import Ground
 from reviewer.ui import labels, palette
 from reviewer.ui.text_boxes import leave_with_tab
 
@@ -96,7 +97,9 @@ class _Dialog(QDialog):
 
 
 class ConsensusDialog(_Dialog):
-    """A consensus score for one indicator: the value (range and step checked) and the rationale."""
+    """A consensus score for one indicator: the value (range and step checked), the ground (one of
+    the panel rules' grounds, 财政部令第87号第六十四条; none chosen at first) and the rationale. It is
+    a proposal until the panel adopts it."""
 
     def __init__(
         self,
@@ -104,20 +107,19 @@ class ConsensusDialog(_Dialog):
         standard: Standard,
         code: str,
         aggregate: Decimal | None,
-        current: tuple[Decimal, str] | None = None,
-        grounds: Sequence[tuple[str, str]] = (),
-        ground: str = "",
+        current: tuple[Decimal, str, str] | None = None,
+        grounds: Sequence[Ground] = (),
     ) -> None:
         super().__init__(parent, self.tr("Consensus score"))
         self.setObjectName("consensusDialog")
         self._standard, self.code = standard, code
         leaf = standard.criterion(code)
-        self.value_edit = QLineEdit(objectName="consensusValue")
-        # the §64 grounds of the package's rules, (code, label in the current language)
         self.ground_box = QComboBox(objectName="consensusGround")
-        for key, label in grounds:
-            self.ground_box.addItem(label, key)
-        self.ground_box.setCurrentIndex(self.ground_box.findData(ground or "extreme"))
+        for g in grounds:
+            self.ground_box.addItem(str(g.text()), g.code)
+        self.ground_box.setPlaceholderText(self.tr("Choose the ground…"))
+        self.ground_box.setCurrentIndex(-1)
+        self.value_edit = QLineEdit(objectName="consensusValue")
         self.rationale_edit = leave_with_tab(QPlainTextEdit(objectName="consensusRationale"))
         self.rationale_edit.setPlaceholderText(
             self.tr("Why the panel departs from the computed aggregate (required)")
@@ -136,10 +138,27 @@ class ConsensusDialog(_Dialog):
         self.form.addRow(self.tr("Consensus score"), self.value_edit)
         self.form.addRow(self.tr("Ground"), self.ground_box)
         self.form.addRow(self.tr("Rationale"), self.rationale_edit)
+        self.form.addRow(
+            QLabel(
+                self.tr(
+                    "The change is a proposal until the panel adopts it: put it to the panel on the "
+                    "Panel vote page."
+                ),
+                wordWrap=True,
+                objectName="consensusProposalNote",
+            )
+        )
+        for field, name in (
+            (self.value_edit, self.tr("Consensus score")),
+            (self.ground_box, self.tr("Ground")),
+            (self.rationale_edit, self.tr("Rationale")),
+        ):
+            field.setAccessibleName(name)
         self.main_input = self.value_edit
         if current is not None:
             self.value_edit.setText(labels.number(current[0]))
             self.rationale_edit.setPlainText(current[1])
+            self.ground_box.setCurrentIndex(self.ground_box.findData(current[2]))
         self.value: Decimal | None = None
 
     @property
@@ -148,19 +167,23 @@ class ConsensusDialog(_Dialog):
 
     @property
     def ground(self) -> str:
-        return str(self.ground_box.currentData() or "")
+        """The code of the ground chosen ("" while none is)."""
+        return (self.ground_box.currentData() or "") if self.ground_box.currentIndex() >= 0 else ""
 
     def problem(self) -> str | None:
         try:
             self.value = entry.check_score(self._standard, self.code, self.value_edit.text().strip())
         except ReviewerError as exc:
             return str(exc)
+        if not self.ground:
+            return self.tr(
+                "Choose the ground of the change: after aggregation a score changes only on one of the "
+                "grounds the panel rules name."
+            )
         if not self.rationale:
             return self.tr(
                 "A consensus score that departs from the computed aggregate needs a written rationale."
             )
-        if self.ground_box.count() and not self.ground:
-            return self.tr("Choose the ground of the change.")
         return None
 
 

@@ -72,11 +72,13 @@ from reviewer.ui.panels.chair_import import (
 )
 from reviewer.ui.panels.chair_matrix import MatrixPage
 from reviewer.ui.panels.chair_record import RecordPage
+from reviewer.ui.panels.chair_votes import VotesPage
+from reviewer.ui.panels.chair_voting import ChairVoting
 from reviewer.ui.panels.opinion_editor import OpinionEditor
 from reviewer.ui.tasks import Executor, Task
 
 
-class ChairPanel(ChairDeciding, QWidget):
+class ChairPanel(ChairDeciding, ChairVoting, QWidget):
     changed = Signal()  # after every import or decision, once the reconciliation is recomputed
     bound = Signal()  # once, when the panel holds the package's state (what the chair store kept)
 
@@ -105,6 +107,7 @@ class ChairPanel(ChairDeciding, QWidget):
         self._board_asked = 0  # the newest board asked for: an older one arriving late is dropped
         self.matrix = MatrixPage()
         self.opinion = OpinionEditor()
+        self.votes = VotesPage()
         data = store.path.parent if store is not None and store.path else data_dir()
         self._archive = archive or SheetArchive(data / "sheets")  # where the chair's own signed sheets are
         self._pending_own: list[tuple[str, bytes]] = []  # signed before the panel was bound
@@ -125,6 +128,7 @@ class ChairPanel(ChairDeciding, QWidget):
         self.tabs.addTab(sheets_page, "")
         self.tabs.addTab(self.matrix, "")
         self.tabs.addTab(self.opinion, "")
+        self.tabs.addTab(self.votes, "")
         self.tabs.addTab(self.record, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -135,15 +139,17 @@ class ChairPanel(ChairDeciding, QWidget):
         self.matrix.explanation_requested.connect(self.enter_explanation)
         self.matrix.return_requested.connect(self.return_sheet)
         self.opinion.opinion_saved.connect(self._save_opinion)
-        self.opinion.dissent_saved.connect(self._save_dissent)
-        self.opinion.dissent_withdrawn.connect(self._withdraw_dissent)
+        self.votes.put_requested.connect(self.put_to_panel)
+        self.votes.save_motion_requested.connect(self.save_motion)
+        self.votes.import_requested.connect(self.import_statements)
+        self.votes.member_vote_requested.connect(self.member_vote)
         self.record.visit.visit_saved.connect(self._save_visit)
         self.record.seal_changed.connect(self._apply_lock)
         self.record.busy_changed.connect(self.imports.set_waiting)
         self.record.first_loaded.connect(self._count_own_archived)
         self.record.reopened.connect(self._count_own_archived)
         roster = review.manifest.roster
-        self.opinion.set_members([(m.cert_sha256, m.name) for m in roster])
+        self.opinion.set_members([(m.cert_sha256, m.name) for m in roster], self.review.identity.fingerprint)
         self.imports.set_busy(True)
         self.retranslate()
         self._recompute()
@@ -200,6 +206,7 @@ class ChairPanel(ChairDeciding, QWidget):
     def _apply_lock(self) -> None:
         reason = self._seal_reason()  # while the record is busy, _decide refuses without greying out
         self.opinion.set_locked(reason)
+        self.votes.set_locked(reason)
         self.record.visit.set_locked(reason)
         self.matrix.set_locked(reason)
         self.imports.set_locked(reason)
@@ -233,6 +240,7 @@ class ChairPanel(ChairDeciding, QWidget):
         )
         if self.state is not None:
             self.opinion.show_decisions(self.decisions.opinion, self.decisions.dissents)
+            self._show_votes()
         self.record.set_inputs(self.state, self.reconciliation)
         self._apply_lock()
         self._refresh_board()
@@ -441,11 +449,13 @@ class ChairPanel(ChairDeciding, QWidget):
     # --- the selected cell ------------------------------------------------------------------
     def _show_cell(self, expert: str, code: str) -> None:
         if code and self.state is not None:
-            self.matrix.details.setText(
-                cell_details(
-                    self.review.standard, self.state, self.reconciliation, self._names(), expert, code
-                )
+            text = cell_details(
+                self.review.standard, self.state, self.reconciliation, self._names(), expert, code
             )
+            proposal = self.matrix.model.proposal(code)
+            if not expert and proposal is not None:  # the indicator: its proposed change and the votes
+                text += "\n" + proposal.detail
+            self.matrix.details.setText(text)
 
     # --- texts ------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -453,7 +463,10 @@ class ChairPanel(ChairDeciding, QWidget):
         self.tabs.setTabText(0, self.tr("Sheets"))
         self.tabs.setTabText(1, self.tr("Matrix"))
         self.tabs.setTabText(2, self.tr("Opinion and dissents"))
-        self.tabs.setTabText(3, self.tr("Review record and result file"))
+        self.tabs.setTabText(3, self.tr("Panel vote"))
+        self.tabs.setTabText(4, self.tr("Review record and result file"))
+        if self.state is not None:
+            self._show_votes()
         self._show_cell(self.matrix.expert, self.matrix.code)  # the selected score, in the new language
 
     def changeEvent(self, event: QEvent) -> None:

@@ -1,5 +1,5 @@
-"""What the chair is asked before a step that cannot be undone, in words: a return notice, a dissent
-recorded or withdrawn, closing the record, reopening it (and why: the reason is logged). Each question goes through
+"""What the chair is asked before a step that cannot be undone, in words: a return notice, closing
+the record, reopening it (and why: the reason is logged). Each question goes through
 :func:`reviewer.ui.dialogs.errors.confirm` (buttons: the action's name and Cancel, the default),
 which tests monkeypatch.
 
@@ -32,32 +32,6 @@ def confirm_return(parent: QWidget, name: str, revision: int, codes: Sequence[st
             "{name} must sign version {next}, and the return is logged.",
         ).format(name=name, n=revision, codes="、".join(sorted(codes)), reason=reason, next=revision + 1),
         QCoreApplication.translate("ChairPanel", "Issue the return notice"),
-    )
-
-
-def confirm_dissent(parent: QWidget, name: str, text: str) -> bool:
-    return errors.confirm(
-        parent,
-        QCoreApplication.translate("ChairPanel", "Record a dissent"),
-        QCoreApplication.translate(
-            "ChairPanel",
-            "{name}'s dissent is recorded in the member's words and printed in the review record "
-            "under 保留意见 (dissents); the change is logged with your name and the time.\n\n{text}",
-        ).format(name=name, text=text),
-        QCoreApplication.translate("ChairPanel", "Record the dissent"),
-    )
-
-
-def confirm_withdraw_dissent(parent: QWidget, name: str) -> bool:
-    return errors.confirm(
-        parent,
-        QCoreApplication.translate("ChairPanel", "Withdraw a dissent"),
-        QCoreApplication.translate(
-            "ChairPanel",
-            "{name}'s dissent is withdrawn: it is no longer printed in the review record. The "
-            "withdrawal is logged with your name and the time; the dissent stays in the log.",
-        ).format(name=name),
-        QCoreApplication.translate("ChairPanel", "Withdraw the dissent"),
     )
 
 

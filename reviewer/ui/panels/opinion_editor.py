@@ -1,19 +1,18 @@
-"""The panel opinion (专家组意见) and the members' dissents (保留意见), as the chair types them.
+"""The panel opinion (专家组意见) as the chair drafts it, who approved its text, and the members'
+dissents (保留意见), read-only: each is written and signed by its member with their vote
+(:mod:`reviewer.ui.panels.chair_voting`); the chair cannot enter one for anyone.
 
 The editor only collects text; the chair panel turns it into
-:class:`~reviewer.scoring.decisions.Opinion` / :class:`~reviewer.scoring.decisions.DissentDecision`
-with who and when, asks before a dissent is recorded or withdrawn, and records it. The member box
-starts with no member chosen, so nothing is recorded for the wrong person. Once a signature on the
-record fixes the decisions, :meth:`OpinionEditor.set_locked` makes everything read-only and says why.
+:class:`~reviewer.scoring.decisions.Opinion` with who and when and records it. Once a signature on
+the record fixes the decisions, :meth:`OpinionEditor.set_locked` makes it read-only and says why.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -38,8 +37,6 @@ def _lines(edit: QPlainTextEdit) -> tuple[str, ...]:
 class OpinionEditor(QWidget):
     # strengths, problems, recommendations (one item a line), conclusion wording
     opinion_saved = Signal(tuple, tuple, tuple, str)
-    dissent_saved = Signal(str, str)  # member fingerprint, text
-    dissent_withdrawn = Signal(str)  # member fingerprint
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,29 +64,16 @@ class OpinionEditor(QWidget):
         row.addWidget(self.save_button)
         form.addRow(row)
 
+        self.approvals = QLabel(objectName="opinionApprovals", wordWrap=True)
+        form.addRow(self.approvals)
+
         self.dissent_box = QGroupBox()
-        self.member = QComboBox(objectName="dissentMember")
-        self.dissent_text = leave_with_tab(QPlainTextEdit(objectName="dissentText"))
-        self.dissent_text.setMaximumHeight(80)
-        self.dissent_button = QPushButton(objectName="saveDissent")
-        self.withdraw_button = QPushButton(objectName="withdrawDissent")
         self.dissents = QLabel(objectName="dissentList", wordWrap=True)
-        # a dissent is the member's own signed statement (issue 18): shown here, never typed by the chair
-        self.dissent_text.setReadOnly(True)
-        self.dissent_button.setVisible(False)
-        self.withdraw_button.setVisible(False)
-        dform = QFormLayout(self.dissent_box)
-        self._member_label, self._text_label = QLabel(), QLabel()
-        dform.addRow(self._member_label, self.member)
-        dform.addRow(self._text_label, self.dissent_text)
-        self._member_label.setBuddy(self.member)
-        self._text_label.setBuddy(self.dissent_text)
-        dbuttons = QHBoxLayout()
-        dbuttons.addWidget(self.dissent_button)
-        dbuttons.addWidget(self.withdraw_button)
-        dbuttons.addStretch(1)
-        dform.addRow(dbuttons)
-        dform.addRow(self.dissents)
+        self.dissents.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.dissent_note = QLabel(objectName="dissentNote", wordWrap=True)
+        dlayout = QVBoxLayout(self.dissent_box)
+        dlayout.addWidget(self.dissent_note)
+        dlayout.addWidget(self.dissents)
 
         layout = QVBoxLayout(scroll_vertically(self, "opinionContent"))  # fits a 700 px screen
         layout.addWidget(self.lock_label)
@@ -97,26 +81,16 @@ class OpinionEditor(QWidget):
         layout.addWidget(self.dissent_box)
         layout.addStretch(1)
         self.save_button.clicked.connect(self._save_opinion)
-        self.dissent_button.clicked.connect(self._save_dissent)
-        self.withdraw_button.clicked.connect(self._withdraw_dissent)
-        self.member.currentIndexChanged.connect(self._member_changed)
-        self.dissent_text.textChanged.connect(self._update_buttons)
-        self._dissents: dict[str, str] = {}
         self._shown: tuple[Opinion | None, tuple[DissentDecision, ...]] = (None, ())
         self._names: dict[str, str] = {}
+        self._chair = ""
         self.locked = ""
         self.retranslate()
 
-    def set_members(self, members: Sequence[tuple[str, str]]) -> None:
-        """The roster's members as (fingerprint, name), in roster order."""
-        self._names = dict(members)
-        self.member.blockSignals(True)
-        self.member.clear()
-        for fingerprint, name in members:
-            self.member.addItem(name, fingerprint)
-        self.member.setCurrentIndex(-1)  # no member chosen: the placeholder shows
-        self.member.blockSignals(False)
-        self._member_changed()
+    def set_members(self, members: Sequence[tuple[str, str]], chair: str = "") -> None:
+        """The roster's members as (fingerprint, name), in roster order, and the chair's fingerprint."""
+        self._names, self._chair = dict(members), chair
+        self._show_saved()
 
     def set_locked(self, reason: str) -> None:
         """Read-only with ``reason`` shown ("": editable again)."""
@@ -125,16 +99,7 @@ class OpinionEditor(QWidget):
         self.lock_label.setVisible(bool(reason))
         for edit in (self.strengths, self.problems, self.recommendations, self.conclusion):
             edit.setReadOnly(bool(reason))
-        self.member.setEnabled(not reason)
         self.save_button.setEnabled(not reason)
-        self._update_buttons()
-
-    @property
-    def chosen(self) -> str:
-        """The fingerprint of the member chosen for a dissent ("" while none is chosen)."""
-        if self.member.currentIndex() < 0:
-            return ""
-        return self.member.currentData() or ""
 
     def show_decisions(self, opinion: Opinion | None, dissents: Sequence[DissentDecision]) -> None:
         if opinion is not None:
@@ -142,13 +107,12 @@ class OpinionEditor(QWidget):
             self.problems.setPlainText("\n".join(opinion.problems))
             self.recommendations.setPlainText("\n".join(opinion.recommendations))
             self.conclusion.setPlainText(opinion.conclusion)
-        self._dissents = {d.expert: d.text for d in dissents}
         self._shown = (opinion, tuple(dissents))
         self._show_saved()
-        self._member_changed()
 
     def _show_saved(self) -> None:
-        """Who saved the opinion and when, and the dissents recorded: in the UI's language."""
+        """Who saved the opinion and when, who approved its text, and the dissents each member
+        wrote and signed: in the UI's language."""
         opinion, dissents = self._shown
         if opinion is not None:
             self.saved_label.setText(
@@ -156,22 +120,29 @@ class OpinionEditor(QWidget):
                     who=opinion.by.name, at=labels.beijing_time(opinion.at)
                 )
             )
+        self.approvals.setText(self._approvals_text(opinion))
         lines = [
-            f"• {self._names.get(d.expert, d.expert[:12])}: {d.text} ({d.by.name}, {labels.beijing_time(d.at)})"
+            self.tr("• {name}, {at}, written and signed by the member: {text}").format(
+                name=self.name_of(d.expert), at=labels.beijing_time(d.at), text=d.text
+            )
             for d in dissents
         ]
         self.dissents.setText("\n".join(lines) if lines else self.tr("No dissent recorded."))
 
-    def _member_changed(self) -> None:
-        self.dissent_text.setPlainText(self._dissents.get(self.chosen, ""))
-        self._update_buttons()
-
-    def _update_buttons(self) -> None:
-        open_, chosen = not self.locked, self.chosen
-        self.dissent_button.setEnabled(
-            open_ and bool(chosen) and bool(self.dissent_text.toPlainText().strip())
-        )
-        self.withdraw_button.setEnabled(open_ and chosen in self._dissents)
+    def _approvals_text(self, opinion: Opinion | None) -> str:
+        if opinion is None:
+            return ""
+        if opinion.motion_sha256 is None:
+            return self.tr("The text has not been put to the panel yet (Panel vote page).")
+        order = list(self._names)  # roster order
+        yes = {self._chair, *opinion.approvals} - {""}
+        no = {v.expert for v in opinion.votes if v.vote == "object"}
+        approved = [self.name_of(fp) for fp in order if fp in yes]
+        objected = [self.name_of(fp) for fp in order if fp in no]
+        text = self.tr("Approved the text: {names}.").format(names="、".join(approved) or "—")
+        if objected:
+            text += " " + self.tr("Objected: {names}.").format(names="、".join(objected))
+        return text
 
     def _save_opinion(self) -> None:
         if self.locked:
@@ -182,15 +153,6 @@ class OpinionEditor(QWidget):
             _lines(self.recommendations),
             self.conclusion.toPlainText().strip(),
         )
-
-    def _save_dissent(self) -> None:
-        text = self.dissent_text.toPlainText().strip()
-        if self.chosen and text and not self.locked:
-            self.dissent_saved.emit(self.chosen, text)
-
-    def _withdraw_dissent(self) -> None:
-        if self.chosen in self._dissents and not self.locked:
-            self.dissent_withdrawn.emit(self.chosen)
 
     def name_of(self, fingerprint: str) -> str:
         return self._names.get(fingerprint, fingerprint[:12])
@@ -207,11 +169,12 @@ class OpinionEditor(QWidget):
             label.setText(text)
         self.save_button.setText(self.tr("Save the opinion"))
         self.dissent_box.setTitle(self.tr("Dissents"))
-        self._member_label.setText(self.tr("Member"))
-        self._text_label.setText(self.tr("Dissent in the member's words"))
-        self.dissent_button.setText(self.tr("Record the dissent…"))
-        self.withdraw_button.setText(self.tr("Withdraw the dissent…"))
-        self.member.setPlaceholderText(self.tr("Choose a member…"))
+        self.dissent_note.setText(
+            self.tr(
+                "A dissent is written and signed by the member, with their vote (Panel vote page: "
+                "Member votes… or Import votes…); it is printed in the review record under their name."
+            )
+        )
         self._show_saved()
 
     def changeEvent(self, event: QEvent) -> None:
