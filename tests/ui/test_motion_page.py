@@ -1,0 +1,100 @@
+"""专家组表决 in the expert's own window: open the chair's motion, vote, write a reservation, sign."""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+
+from reviewer.scoring.motion import Change, MotionOpinion, build_motion
+from reviewer.scoring.statement import Vote, open_statement
+from reviewer.ui.dialogs import motion_files
+from tests.ui.expert_fixtures import chair_reader, expert
+from tests.ui.expert_typing import click_page, commit
+
+__all__ = ["expert"]
+pytestmark = pytest.mark.slow
+
+OPINION = MotionOpinion(("产业集聚度高",), ("人才储备不足",), ("加强人才引进",), "专家组建议通过评审。")
+
+
+def _motion(demo_world, tmp_path, binding_change=None):
+    chair, binding = chair_reader(demo_world.chair, demo_world.package)
+    leaves = binding.standard.leaves()
+    changes = [
+        Change(leaves[0].code, Decimal("4"), Decimal("7.5"), "extreme", "一名专家评分畸高，合议取 4 分"),
+        Change(leaves[1].code, Decimal("3"), Decimal("2.5"), "summing-error", "分项合计有误"),
+    ]
+    if binding_change:
+        binding = dataclasses.replace(binding, **binding_change)
+    path = tmp_path / "motion.rvmotion"
+    path.write_bytes(build_motion(chair, binding, changes=changes, opinion=OPINION))
+    return path, [c.code for c in changes]
+
+
+def _page(expert, qtbot):
+    ws = expert.workspace
+    ws.show()
+    click_page(qtbot, ws, "motion")
+    page = ws.motion_page
+    assert page is not None and ws.current_page == "motion"
+    return page
+
+
+def test_an_expert_votes_objects_writes_a_reservation_and_signs(
+    expert, qtbot, monkeypatch, demo_world, tmp_path, confirmations, shown_errors
+) -> None:
+    motion, codes = _motion(demo_world, tmp_path)
+    page = _page(expert, qtbot)
+    monkeypatch.setattr(motion_files, "choose_motion", lambda parent, start: motion)
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    assert shown_errors == []
+    assert [r.code for r in page.rows] == codes
+    first, second = page.rows
+    assert "7.5 → " in first.details.text() and "4" in first.details.text()
+    assert "专家组建议通过评审" in page.opinion_text.text()
+    assert not page.sign_button.isEnabled()
+
+    # the first change: approve (Down once); the second: object (Down twice) with a reason
+    qtbot.keyClick(first.choice, Qt.Key.Key_Down)
+    qtbot.keyClick(second.choice, Qt.Key.Key_Down)
+    qtbot.keyClick(second.choice, Qt.Key.Key_Down)
+    qtbot.keyClick(page.opinion_choice, Qt.Key.Key_Down)
+    assert not page.sign_button.isEnabled()  # an objection needs its reason
+    assert codes[1] in page.todo.text()
+    commit(second.reason, "分项合计无误，不应变更")
+    commit(page.dissent, "本人对第二项变更持保留意见。")
+    assert page.sign_button.isEnabled()
+
+    out = tmp_path / "me.rvstatement"
+    monkeypatch.setattr(motion_files, "choose_statement_path", lambda parent, suggested: out)
+    qtbot.mouseClick(page.sign_button, Qt.MouseButton.LeftButton)
+    assert shown_errors == []
+    asked = confirmations.asked[-1]
+    assert "分项合计无误，不应变更" in asked.text and "本人对第二项变更持保留意见。" in asked.text
+    assert str(out) in asked.text
+
+    chair, binding = chair_reader(demo_world.chair, demo_world.package)
+    statement = open_statement(out.read_bytes(), chair, binding, chair.trust_root())
+    assert statement.kind == "vote" and statement.member.fingerprint == expert.opened.identity.fingerprint
+    assert statement.votes == (
+        Vote(codes[0], "approve", None),
+        Vote(codes[1], "object", "分项合计无误，不应变更"),
+    )
+    assert statement.opinion == "approve" and statement.dissent == "本人对第二项变更持保留意见。"
+    kept = expert.archive.folder_of(binding.package_id, expert.opened.identity.fingerprint)
+    assert [p.read_bytes() for p in kept.glob("statement-*.rvstatement")] == [out.read_bytes()]
+    assert statement.digest[:16] in page.result.text()
+
+
+def test_a_motion_of_another_package_is_refused_with_its_reason(
+    expert, qtbot, monkeypatch, demo_world, tmp_path, shown_errors
+) -> None:
+    motion, _ = _motion(demo_world, tmp_path, {"package_id": "another-package"})
+    page = _page(expert, qtbot)
+    monkeypatch.setattr(motion_files, "choose_motion", lambda parent, start: motion)
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    assert len(shown_errors) == 1 and "another package" in shown_errors[0]
+    assert page.shown is None and page.rows == [] and not page.sign_button.isEnabled()
