@@ -21,11 +21,14 @@ from reviewer.app.chair_work import Loaded, load_record
 if TYPE_CHECKING:
     from cryptography import x509
 
-    from reviewer.models.chair import ChairStore, RecordEvent
+    from reviewer.export.closing import NotSigned, RecordRef
+    from reviewer.models.chair import ChairStore, ClosingFact, RecordEvent
     from reviewer.models.sealed_files import SealedFiles
     from reviewer.scoring.decisions import Actor
     from reviewer.scoring.panel import PanelState
     from reviewer.scoring.result import Reconciliation
+    from reviewer.scoring.sheet_binding import PackageBinding
+    from reviewer.scoring.statement import Statement
     from reviewer.trust import Identity, PassphraseSource
 
 Progress = Callable[..., None]
@@ -91,16 +94,169 @@ def cosign_record(
 
 
 def close_record(
-    progress: Progress, steps: Sequence[str], *, pdf: bytes, chair: Identity, files: SealedFiles, target: Path
+    progress: Progress,
+    steps: Sequence[str],
+    *,
+    pdf: bytes,
+    chair: Identity,
+    files: SealedFiles,
+    target: Path,
+    binding: PackageBinding | None = None,
+    chair_store: ChairStore | None = None,
 ) -> Loaded:
-    """The chair signs last: the record is closed."""
+    """The chair signs last: the record is closed. With ``binding`` and ``chair_store``, members who
+    did not sign are stated in the closing signature (:func:`closing_inputs`: their refusals
+    received, the chair's not-signed records); the closing facts are kept sealed beside the record
+    (:func:`closing_path`) for the result file."""
     from reviewer.export.panel_outputs import close_record as close
+    from reviewer.export.panel_outputs import close_stating
 
     progress(0, 2, steps[0])
-    closed, _ = close(pdf, chair)
+    if binding is None or chair_store is None:
+        closed, _ = close(pdf, chair)
+    else:
+        refusals, marks = closing_inputs(pdf, chair, binding, chair_store)
+        done = close_stating(pdf, chair, binding, refusals=refusals, not_signed=marks)
+        closed = done.pdf
+        files.write(closing_path(target), done.closing)
     files.write(target, closed)
     progress(1, 2, steps[1])
     return load_record(files, target, chair.trust_root())
+
+
+# --- members who do not sign (issue 18) -------------------------------------------------------
+
+
+def closing_path(record: Path) -> Path:
+    """Where the closing facts (``closing.json``) of the record kept at ``record`` are kept, sealed."""
+    return record.with_name("closing.json")
+
+
+def import_refusals(
+    paths: Sequence[Path],
+    *,
+    pdf: bytes,
+    chair: Identity,
+    binding: PackageBinding,
+    chair_store: ChairStore,
+) -> list[Statement]:
+    """Members' refusals to sign (``.rvstatement``, worker): each opened for the chair, a refusal by
+    a member of this panel, bound to the record ``pdf`` as signed, whose field is still empty; kept
+    in the chair's store (the same file again changes nothing). All or nothing: the first that does
+    not apply raises (:class:`ForeignContent`, :class:`Refused`) and none is kept."""
+    from reviewer.export.closing import record_ref
+    from reviewer.export.pades import record_fields
+
+    ref = record_ref(pdf)
+    signed = {f.info.fingerprint_prefix for f in record_fields(pdf) if f.info and f.signed}
+    out = [_refusal(path, chair, binding, ref, signed) for path in paths]
+    for s in out:
+        chair_store.record_refusal(
+            binding.package_id,
+            expert=s.member.fingerprint,
+            digest=s.digest,
+            data=s.data,
+            chair=chair.fingerprint,
+        )
+    return out
+
+
+def _refusal(
+    path: Path, chair: Identity, binding: PackageBinding, ref: RecordRef, signed: set[str]
+) -> Statement:
+    from reviewer.errors import InvalidInput, Refused
+    from reviewer.export.bundle_format import ForeignContent
+    from reviewer.i18n import T
+    from reviewer.scoring.statement import open_statement
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(T("无法读取 {p}。", "Cannot read {p}.", p=str(path)), detail=str(exc)) from exc
+    s = open_statement(data, chair, binding, chair.trust_root())
+    if s.kind != "refusal" or s.refusal is None:
+        raise Refused(T("{p} 不是拒签声明。", "{p} is not a refusal to sign.", p=path.name))
+    if not ref.binds(s.refusal):
+        raise ForeignContent(
+            T(
+                "{who} 的拒签声明针对的是另一份评审意见表，不适用于当前意见表。请其对当前意见表重新拒签或签署。",
+                "The refusal of {who} is for another record, not the current one. Ask them to refuse or sign "
+                "the current record.",
+                who=s.member.name,
+            )
+        )
+    if s.member.fingerprint[:16] in signed:
+        raise Refused(
+            T(
+                "{who} 已签署当前意见表，其拒签声明不再适用。",
+                "{who} has signed the current record; their refusal no longer applies.",
+                who=s.member.name,
+            )
+        )
+    return s
+
+
+def record_not_signed(
+    member: str, *, pdf: bytes, package_id: str, by: Actor, chair_store: ChairStore
+) -> ClosingFact:
+    """The chair records that ``member`` (certificate SHA-256) neither signed nor gave written
+    reasons: the rules deem them to agree (the GUI confirms first). Refused when their field is
+    signed or they have none."""
+    from reviewer.errors import Refused
+    from reviewer.export.pades import record_fields
+    from reviewer.i18n import T
+
+    field = next((f for f in record_fields(pdf) if f.info and f.info.fingerprint_prefix == member[:16]), None)
+    if field is None or field.info is None or field.info.role.value != "expert" or field.signed:
+        raise Refused(
+            T(
+                "只能记录尚未签署的专家组成员为“未签字”。",
+                "Only a member who has not signed can be recorded as not signing.",
+            )
+        )
+    return chair_store.record_not_signed(package_id, member, by=by)
+
+
+def withdraw_not_signed(member: str, *, package_id: str, by: Actor, chair_store: ChairStore) -> ClosingFact:
+    """The chair withdraws the not-signed record of ``member``."""
+    return chair_store.withdraw_not_signed(package_id, member, by=by)
+
+
+def closing_inputs(
+    pdf: bytes, chair: Identity, binding: PackageBinding, chair_store: ChairStore
+) -> tuple[list[Statement], list[NotSigned]]:
+    """What the chair's closing states, from the store: the refusals received that are bound to the
+    record ``pdf`` (verified again; a refusal of an earlier record is left out), and the members
+    currently recorded as not signing."""
+    from reviewer.export.closing import NotSigned, record_ref
+    from reviewer.scoring.statement import open_statement
+    from reviewer.trust import clock
+
+    ref = record_ref(pdf)
+    refusals = []
+    for fact in chair_store.refusals(binding.package_id):
+        assert fact.data is not None
+        s = open_statement(fact.data, chair, binding, chair.trust_root())
+        if s.refusal is not None and ref.binds(s.refusal):
+            refusals.append(s)
+    marks = [NotSigned(fp, clock.iso(at)) for fp, at in chair_store.not_signed(binding.package_id).items()]
+    return refusals, marks
+
+
+def closing_of(
+    files: SealedFiles, record: Path, chair_store: ChairStore | None, package_id: str
+) -> tuple[bytes | None, list[bytes]]:
+    """The closing facts kept beside the record and the refusal statements they cite, for the
+    result file (``(None, [])``: closed with every member signed)."""
+    from reviewer.export.closing import parse_closing
+
+    path = closing_path(record)
+    if not path.exists():
+        return None, []
+    data = files.read(path)
+    cited = {u.statement_sha256 for u in parse_closing(data).unsigned if u.statement_sha256}
+    held = {f.digest: f.data for f in chair_store.refusals(package_id)} if chair_store is not None else {}
+    return data, [d for digest, d in held.items() if digest in cited and d is not None]
 
 
 def write_result(
@@ -117,12 +273,19 @@ def write_result(
     chair_store: ChairStore | None,
     package_id: str,
     by: Actor,
+    files: SealedFiles | None = None,
+    record: Path | None = None,
 ) -> Written:
-    """Build, check as the ministry will, sign and save the result file at ``target``; log it."""
+    """Build, check as the ministry will, sign and save the result file at ``target``; log it.
+    ``files`` and ``record``: where the record is kept, to carry the closing facts kept beside it
+    and the refusals they cite (:func:`closing_of`)."""
     from reviewer.export.bundle import write_bundle
     from reviewer.export.panel_outputs import result_bundle
 
     progress(0, 2, steps[0])
+    closing, statements = (
+        (None, []) if files is None or record is None else closing_of(files, record, chair_store, package_id)
+    )
     data = result_bundle(
         chair,
         package,
@@ -131,6 +294,8 @@ def write_result(
         reconciliation=reconciliation.to_json(),
         record_pdf=pdf,
         result_version=version,
+        statements=statements,
+        closing=closing,
     )
     progress(1, 2, steps[1])
     written, digest = write_bundle(target, data), hashlib.sha256(data).hexdigest()

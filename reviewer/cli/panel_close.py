@@ -257,8 +257,8 @@ def _close(
                     "The chair has already signed and closed the record; nobody more can be stated as not signing.",
                 )
             )
-        used = [_read(p, "statement") for p in sorted((folder / STATEMENTS).glob("*.rvstatement"))]
-        return pdf, used, _read(kept, "closing facts") if kept.is_file() else None
+        held = [_read(p, "statement") for p in sorted((folder / STATEMENTS).glob("*.rvstatement"))]
+        return pdf, held, _read(kept, "closing facts") if kept.is_file() else None
     with open_package(Path(args.package), chair) as opened:
         binding = PackageBinding.of(opened)
     root = chair.trust_root()

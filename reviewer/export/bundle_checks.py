@@ -247,8 +247,8 @@ def check_record(
             )
         )
     chair = binding.chair.cert_sha256
-    closing = [s for s in statuses if s.signer_fingerprint == chair]
-    if len(closing) != 1 or closing[0].role is not MemberRole.CHAIR or closing[0].coverage != WHOLE_DOCUMENT:
+    closers = [s for s in statuses if s.signer_fingerprint == chair]
+    if len(closers) != 1 or closers[0].role is not MemberRole.CHAIR or closers[0].coverage != WHOLE_DOCUMENT:
         raise RecordIncomplete(
             T(
                 "评审意见表须由组长最后签署，组长签名须覆盖整个文件。",

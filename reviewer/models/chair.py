@@ -12,6 +12,10 @@
                        sha256=old_record_sha256, kept_at="record-set-aside-….pdf")
     chair.log_result(package_id, by=actor, path=target, sha256=digest, version=1)
     chair.last_result(package_id)                                  # → RecordEvent or None
+    chair.record_refusal(package_id, expert=fp, digest=d, data=statement_bytes, chair=chair_fp)
+    chair.record_not_signed(package_id, fp, by=actor)             # deemed to agree (the rules)
+    chair.withdraw_not_signed(package_id, fp, by=actor)
+    chair.refusals(package_id); chair.not_signed(package_id)       # what closing states
 
 Each method is one unit of work and returns frozen dataclasses. Sheets are stored as signed bytes
 and must be verified again when loaded (:func:`reviewer.scoring.panel.collect`): the database is
@@ -28,10 +32,17 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
 from reviewer.errors import InvalidInput
 from reviewer.i18n import T
-from reviewer.models.orm import ChairDecisionRow, ChairRecordLogRow, ChairSheetRow, utcnow
+from reviewer.models.orm import (
+    ChairClosingFactRow,
+    ChairDecisionRow,
+    ChairRecordLogRow,
+    ChairSheetRow,
+    utcnow,
+)
 from reviewer.models.orm.chair import ACTIONS
 from reviewer.models.store import Store
 from reviewer.scoring.decisions import Actor, PanelDecisions
@@ -66,6 +77,29 @@ class DecisionLogEntry:
 
 
 REOPENED, RESULT = "reopened", "result"
+REFUSAL, NOT_SIGNED, WITHDRAWN = "refusal", "not-signed", "withdrawn"
+
+
+@dataclass(frozen=True)
+class ClosingFact:
+    """A member's refusal to sign as received (``data``: the statement, to verify again when used),
+    or the chair's record that a member did not sign (``not-signed``) or its withdrawal."""
+
+    id: int
+    package_id: str
+    kind: str  # REFUSAL, NOT_SIGNED or WITHDRAWN
+    expert: str  # the member's certificate SHA-256
+    at: datetime  # UTC: when the chair received or recorded it
+    by: str  # the chair's certificate SHA-256
+    digest: str | None = None
+    data: bytes | None = None
+
+
+def _fact(row: ChairClosingFactRow) -> ClosingFact:
+    data = None if row.data is None else bytes(row.data)
+    return ClosingFact(
+        row.id, row.package_id, row.kind, row.expert_fingerprint, row.at, row.by_fingerprint, row.digest, data
+    )
 
 
 @dataclass(frozen=True)
@@ -328,3 +362,75 @@ class ChairStore:
         """The newest result file produced for ``package_id`` (None if none yet)."""
         results = self.record_log(package_id, RESULT)
         return results[-1] if results else None
+
+    # --- closing with members who did not sign -----------------------------------------------
+
+    def record_refusal(
+        self, package_id: str, *, expert: str, digest: str, data: bytes, chair: str
+    ) -> ClosingFact:
+        """Keep a member's refusal to sign (verified by the caller) as received; the same refusal
+        again changes nothing and returns the stored one."""
+        _check_sha256(digest)
+        with self._store.session(owner=chair) as session:
+            found = session.scalar(
+                select(ChairClosingFactRow).where(
+                    ChairClosingFactRow.package_id == package_id, ChairClosingFactRow.digest == digest
+                )
+            )
+            if found is not None:
+                return _fact(found)
+            return self._add_fact(session, package_id, REFUSAL, expert, chair, digest, data)
+
+    def record_not_signed(self, package_id: str, expert: str, *, by: Actor) -> ClosingFact:
+        """The chair records that ``expert`` neither signed nor gave written reasons."""
+        with self._store.session(owner=by.fingerprint) as session:
+            return self._add_fact(session, package_id, NOT_SIGNED, expert, by.fingerprint, None, None)
+
+    def withdraw_not_signed(self, package_id: str, expert: str, *, by: Actor) -> ClosingFact:
+        """The chair withdraws that record (the member signed or refused after all)."""
+        with self._store.session(owner=by.fingerprint) as session:
+            return self._add_fact(session, package_id, WITHDRAWN, expert, by.fingerprint, None, None)
+
+    def _add_fact(
+        self,
+        session: Session,
+        package_id: str,
+        kind: str,
+        expert: str,
+        by: str,
+        digest: str | None,
+        data: bytes | None,
+    ) -> ClosingFact:
+        _check_sha256(expert)
+        row = ChairClosingFactRow(
+            package_id=package_id,
+            kind=kind,
+            expert_fingerprint=expert,
+            at=self._now(),
+            by_fingerprint=by,
+            digest=digest,
+            data=data,
+        )
+        session.add(row)
+        session.flush()
+        return _fact(row)
+
+    def closing_facts(self, package_id: str) -> list[ClosingFact]:
+        """Every refusal received and not-signed record made for ``package_id``, oldest first."""
+        with self._store.reading() as session:
+            query = select(ChairClosingFactRow).where(ChairClosingFactRow.package_id == package_id)
+            return [_fact(r) for r in session.scalars(query.order_by(ChairClosingFactRow.id))]
+
+    def refusals(self, package_id: str) -> list[ClosingFact]:
+        """The refusals received, oldest first (verify each again before using it)."""
+        return [f for f in self.closing_facts(package_id) if f.kind == REFUSAL]
+
+    def not_signed(self, package_id: str) -> dict[str, datetime]:
+        """The members the chair currently records as not signing, with when it was recorded."""
+        marks: dict[str, datetime] = {}
+        for f in self.closing_facts(package_id):
+            if f.kind == NOT_SIGNED:
+                marks[f.expert] = f.at
+            elif f.kind == WITHDRAWN:
+                marks.pop(f.expert, None)
+        return marks

@@ -6,7 +6,7 @@ ORM rows never leave ``reviewer.models``: repositories turn them into frozen dat
 """
 
 from reviewer.models.orm.base import NAMING_CONVENTION, Base, UTCDateTime, utcnow
-from reviewer.models.orm.chair import ChairDecisionRow, ChairRecordLogRow, ChairSheetRow
+from reviewer.models.orm.chair import ChairClosingFactRow, ChairDecisionRow, ChairRecordLogRow, ChairSheetRow
 from reviewer.models.orm.recent_files import RecentFileRow
 from reviewer.models.orm.standards import StandardRow
 from reviewer.models.orm.store_keys import StoreKeyRow
@@ -31,6 +31,7 @@ __all__ = [
     "UNCLAIMED",
     "AuditRow",
     "Base",
+    "ChairClosingFactRow",
     "ChairDecisionRow",
     "ChairRecordLogRow",
     "ChairSheetRow",

@@ -113,3 +113,30 @@ class ChairRecordLogRow(Base):
         CheckConstraint("kind IN (" + ", ".join(f"'{k}'" for k in RECORD_EVENTS) + ")", name="kind"),
         {"sqlite_autoincrement": True},
     )
+
+
+CLOSING_FACTS = ("refusal", "not-signed", "withdrawn")
+
+
+class ChairClosingFactRow(Base):
+    """What the chair holds for closing the record with members who did not sign (revision 0008),
+    append-only: a member's refusal to sign (the signed statement as received), the chair's record
+    that a member neither signed nor gave reasons (``not-signed``), or its withdrawal (``withdrawn``).
+    A member's newest ``not-signed``/``withdrawn`` row is the current state of the chair's record."""
+
+    __tablename__ = "chair_closing_facts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    package_id: Mapped[str] = mapped_column(String(128))
+    kind: Mapped[str] = mapped_column(String(16))
+    expert_fingerprint: Mapped[str] = mapped_column(String(FINGERPRINT))
+    at: Mapped[datetime] = mapped_column()
+    by_fingerprint: Mapped[str] = mapped_column(String(FINGERPRINT))
+    digest: Mapped[str | None] = mapped_column(String(64))  # the refusal's statement digest
+    data: Mapped[bytes | None] = mapped_column(SealedBytes("chair_closing_facts.data"))  # the .rvstatement
+
+    __table_args__ = (
+        Index(None, "package_id", "id"),
+        CheckConstraint("kind IN (" + ", ".join(f"'{k}'" for k in CLOSING_FACTS) + ")", name="kind"),
+        {"sqlite_autoincrement": True},
+    )
