@@ -3,7 +3,7 @@ the ministry root the chair pinned (who, role, valid and trusted or why not, whe
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from reviewer.export.record_input import MemberRole
 from reviewer.ui import labels
+from reviewer.ui.panels.record_unsigned import status_word
 
 if TYPE_CHECKING:
     from reviewer.export.panel_outputs import Signer
@@ -30,10 +31,13 @@ class SignerTable(QTableWidget):
         header.setStretchLastSection(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._signers: list[Signer] = []
+        self._stated: dict[str, str] = {}
         self.retranslate()
 
-    def show_signers(self, signers: Sequence[Signer]) -> None:
+    def show_signers(self, signers: Sequence[Signer], stated: Mapping[str, str] | None = None) -> None:
+        """``stated``: certificate prefix → ``refused`` | ``not-signed`` for members who did not sign."""
         self._signers = list(signers)
+        self._stated = dict(stated or {})
         self.setRowCount(len(signers))
         for row, signer in enumerate(signers):
             s = signer.status
@@ -48,6 +52,9 @@ class SignerTable(QTableWidget):
 
     def status_text(self, signer: Signer) -> str:
         s = signer.status
+        info = signer.field.info
+        if s is None and info is not None and info.fingerprint_prefix in self._stated:
+            return status_word(self._stated[info.fingerprint_prefix])
         if s is None:
             return self.tr("Not signed yet")
         if s.valid:
@@ -61,7 +68,7 @@ class SignerTable(QTableWidget):
         self.setHorizontalHeaderLabels(
             [self.tr("Signature field"), self.tr("Role"), self.tr("Signature"), self.tr("Signed at")]
         )
-        self.show_signers(self._signers)
+        self.show_signers(self._signers, self._stated)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
