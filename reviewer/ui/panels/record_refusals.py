@@ -17,6 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from reviewer.app import chair_record as steps_of
@@ -125,7 +126,7 @@ class ClosingFactsSteps(QWidget):
 
     def _refuse(self, folder: Path, reason: str, who: str, source: PassphraseSource) -> Task:
         pdf, binding, store, chair = self.pdf, self._binding(), self._chair_store, self.review.identity
-        package, step = self.review.path, self.tr("Signing the refusal…")
+        package, step = self.review.path, QCoreApplication.translate("RecordPage", "Signing the refusal…")
         assert pdf is not None and binding is not None and store is not None
 
         def work(progress: Progress) -> ClosingState:
@@ -157,14 +158,15 @@ class ClosingFactsSteps(QWidget):
             return None
         return self._store_step(
             partial(steps_of.record_not_signed, fingerprint, pdf=self.pdf),
-            self.tr("Recording the member as not signed…"),
+            QCoreApplication.translate("RecordPage", "Recording the member as not signed…"),
         )
 
     def withdraw_not_signed(self, fingerprint: str, name: str) -> Task | None:
         if not self.idle or self.pdf is None or self._chair_store is None:
             return None
         return self._store_step(
-            partial(steps_of.withdraw_not_signed, fingerprint), self.tr("Withdrawing the record…")
+            partial(steps_of.withdraw_not_signed, fingerprint),
+            QCoreApplication.translate("RecordPage", "Withdrawing the record…"),
         )
 
     def _store_step(self, step: Callable[..., object], text: str) -> Task:
@@ -188,7 +190,7 @@ class ClosingFactsSteps(QWidget):
             return None
         pdf, binding, store, chair = self.pdf, self._binding(), self._chair_store, self.review.identity
         assert binding is not None
-        step = self.tr("Checking the refusals…")
+        step = QCoreApplication.translate("RecordPage", "Checking the refusals…")
 
         def work(progress: Progress) -> ClosingState:
             progress(0, 1, step)
