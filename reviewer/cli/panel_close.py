@@ -180,7 +180,9 @@ def run_close(args: argparse.Namespace) -> int:
         )
     pdf = _read(record_path, "record")
     identity = load_identity(args.identity, passphrase_source(args))
-    pdf, statements, closing = _close(args, folder, record_path, pdf, identity)
+    pdf, closing = _close(args, folder, record_path, pdf, identity)
+    motions = [_read(p, "motion") for p in sorted((folder / MOTIONS).glob("*.rvmotion"))]
+    statements = [_read(p, "statement") for p in sorted((folder / STATEMENTS).glob("*.rvstatement"))]
     data = result_bundle(
         identity,
         Path(args.package),
@@ -189,6 +191,7 @@ def run_close(args: argparse.Namespace) -> int:
         reconciliation=reconciliation,
         record_pdf=pdf,
         result_version=args.result_version,
+        motions=motions,
         statements=statements,
         closing=closing,
     )
@@ -213,7 +216,8 @@ def run_close(args: argparse.Namespace) -> int:
 
 
 CLOSING_NAME = "closing.json"  # reviewer.export.closing.CLOSING
-STATEMENTS = "statements"
+STATEMENTS = "statements"  # the members' statements the bundle carries (votes, refusals), as signed
+MOTIONS = "motions"  # the chair's motions the decisions cite, as signed
 
 
 def member_of(binding: PackageBinding, spec: str) -> str:
@@ -236,9 +240,10 @@ def member_of(binding: PackageBinding, spec: str) -> str:
 
 def _close(
     args: argparse.Namespace, folder: Path, record_path: Path, pdf: bytes, chair: Identity
-) -> tuple[bytes, list[bytes], bytes | None]:
-    """Close the record (stating who did not sign) unless the chair already has; the record, the
-    refusals used and ``closing.json``, kept in ``folder`` for a later run."""
+) -> tuple[bytes, bytes | None]:
+    """Close the record (stating who did not sign) unless the chair already has; the record and
+    ``closing.json``. Both, and the refusals it cites (in ``folder/statements``), are kept in
+    ``folder`` for the bundle and a later run."""
     from reviewer.export.closing import NotSigned
     from reviewer.export.pades import find_field
     from reviewer.export.panel_outputs import close_stating
@@ -257,8 +262,7 @@ def _close(
                     "The chair has already signed and closed the record; nobody more can be stated as not signing.",
                 )
             )
-        held = [_read(p, "statement") for p in sorted((folder / STATEMENTS).glob("*.rvstatement"))]
-        return pdf, held, _read(kept, "closing facts") if kept.is_file() else None
+        return pdf, _read(kept, "closing facts") if kept.is_file() else None
     with open_package(Path(args.package), chair) as opened:
         binding = PackageBinding.of(opened)
     root = chair.trust_root()
@@ -285,4 +289,4 @@ def _close(
     names = {m.cert_sha256: m.name for m in binding.roster}
     for line in closed.facts.lines(names).values():
         print("  " + line)
-    return closed.pdf, [s.data for s in used], closed.closing
+    return closed.pdf, closed.closing

@@ -51,6 +51,7 @@ from reviewer.packages.manifest import MIMETYPE as PACKAGE_MIMETYPE
 from reviewer.packages.reader import OpenedPackage
 from reviewer.scoring.decisions import PanelDecisions
 from reviewer.scoring.decisions_io import check_decisions, parse_decisions
+from reviewer.scoring.motion import Motion
 from reviewer.scoring.result import Reconciliation
 from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.scoring.sheet_types import CLOCK_SKEW, VerifiedSheet
@@ -83,6 +84,7 @@ def decisions_of(data: bytes, binding: PackageBinding) -> PanelDecisions:
             binding.require_standard(),
             {m.cert_sha256: m.role for m in binding.roster},
             binding.package_id,
+            binding.procedure,
         )
     except InvalidInput as exc:
         raise Refused(
@@ -113,7 +115,8 @@ class VerifiedBundle:
     record_pdf: bytes
     record_signatures: tuple[SignatureStatus, ...]
     data: bytes  # the bundle file exactly as signed
-    statements: tuple[Statement, ...] = ()  # the members' statements carried, verified
+    motions: tuple[Motion, ...] = ()  # the chair's motions, verified
+    statements: tuple[Statement, ...] = ()  # the members' statements, verified
     closing: Closing | None = None  # who did not sign the record, and why (verified)
 
     @property
@@ -143,6 +146,7 @@ def _package_files(opened: OpenedPackage) -> dict[str, bytes]:
         "revocations.crl": view.revocations_der,
         "standard.json": opened.read("standard.json"),
         "candidate.json": opened.read("candidate.json"),
+        "procedure.json": opened.read("procedure.json"),
     }
     assert tuple(files) == PACKAGE_FILES
     return files
@@ -157,8 +161,9 @@ def build_bundle(
     reconciliation: bytes,
     record_pdf: bytes,
     result_version: int = 1,
-    now: datetime | None = None,
+    motions: Sequence[bytes] = (),
     statements: Sequence[bytes] = (),
+    now: datetime | None = None,
     closing: bytes | None = None,
 ) -> bytes:
     """Check everything the ministry will check (as the chair can: the sheets and statements are
@@ -183,15 +188,14 @@ def build_bundle(
         )
     chair.installed().verify(root, at, binding.revocations)
     verified = checks.check_sheets(sheets, chair, binding, root, clock.parse_iso(created))
-    checks.recompute(
-        binding.require_standard(),
-        verified,
-        decisions_of(decisions, binding).to_engine_decisions(),
-        reconciliation,
+    decided = decisions_of(decisions, binding)
+    voting = checks.check_votes(
+        decided, binding, verified, motions, statements, chair, root, clock.parse_iso(created)
     )
+    checks.recompute(binding.require_standard(), verified, decided.to_engine_decisions(), reconciliation)
     if closing is None:
         closing = nobody_unsigned(record_pdf)
-    opened_statements = checks.check_statements(statements, chair, binding, root, clock.parse_iso(created))
+    opened_statements = {s.digest: s for s in voting[1]}
     checks.check_record(
         record_pdf,
         root,
@@ -222,7 +226,14 @@ def build_bundle(
         record_sha256=sha256(record_pdf),
     )
     content = BundleContent(
-        files, tuple(sheets), decisions, reconciliation, record_pdf, tuple(statements), closing
+        files,
+        tuple(sheets),
+        decisions,
+        reconciliation,
+        record_pdf,
+        tuple(motions),
+        tuple(statements),
+        closing,
     )
     return fmt.seal_envelope(
         mimetype=MIMETYPE,
@@ -329,10 +340,12 @@ def open_bundle(
     sheets = checks.check_sheets(content.sheets, ministry_reader, binding, root, signed_at)
     standard = binding.require_standard()
     decisions = decisions_of(content.decisions, binding)
+    motions, statements = checks.check_votes(
+        decisions, binding, sheets, content.motions, content.statements, ministry_reader, root, signed_at
+    )
     reconciliation = checks.recompute(
         standard, sheets, decisions.to_engine_decisions(), content.reconciliation
     )
-    statements = checks.check_statements(content.statements, ministry_reader, binding, root, signed_at)
     statuses = checks.check_record(
         content.record,
         root,
@@ -343,7 +356,8 @@ def open_bundle(
         decisions=content.decisions,
         closing=parse_closing(content.closing),  # a changed record is "tampered" before any claim is read
     )
-    closing = check_closing(content.closing, statements, content.record, binding, _recused(sheets), signed_at)
+    by_digest = {s.digest: s for s in statements}
+    closing = check_closing(content.closing, by_digest, content.record, binding, _recused(sheets), signed_at)
     return VerifiedBundle(
         header=header,
         binding=binding,
@@ -357,7 +371,8 @@ def open_bundle(
         record_pdf=content.record,
         record_signatures=statuses,
         data=data,
-        statements=tuple(statements.values()),
+        motions=motions,
+        statements=statements,
         closing=closing,
     )
 

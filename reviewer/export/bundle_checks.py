@@ -36,7 +36,9 @@ from reviewer.packages import envelope
 from reviewer.packages.manifest import Manifest, parse_manifest
 from reviewer.packages.reader import PackageView
 from reviewer.packages.signature import parse_signature
+from reviewer.scoring.decisions import PanelDecisions
 from reviewer.scoring.inputs import Decisions
+from reviewer.scoring.motion import Motion, open_motion
 from reviewer.scoring.reconcile import reconcile
 from reviewer.scoring.result import Reconciliation
 from reviewer.scoring.sheet import open_sheet
@@ -44,7 +46,9 @@ from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.scoring.sheet_collection import SheetCollection
 from reviewer.scoring.sheet_types import CLOCK_SKEW, VerifiedSheet
 from reviewer.scoring.statement import Statement, open_statement
+from reviewer.scoring.votes import check_against_statements, panel_voters, require_adopted
 from reviewer.standards import Standard, load_bytes
+from reviewer.standards.panel_rules import panel_rules_from_bytes
 from reviewer.trust import certs, clock
 from reviewer.trust.encoding import parse_json
 from reviewer.trust.revocation import RevocationList
@@ -85,7 +89,7 @@ def check_package_files(
         )
     revocations = RevocationList.load(crl, root)
     revocations.check(signature.signer, created)
-    for name in ("standard.json", "candidate.json"):
+    for name in ("standard.json", "candidate.json", "procedure.json"):
         try:
             entry = manifest.entry(name)
         except KeyError as exc:
@@ -103,7 +107,8 @@ def check_package_files(
         Path("(bundle)"), manifest, body, signature, crl, trusted=True, revocations=revocations
     )
     candidate = parse_json(files["candidate.json"])
-    return PackageBinding.of_view(view, standard), candidate, manifest
+    rules = panel_rules_from_bytes(files["procedure.json"], "procedure.json")
+    return PackageBinding.of_view(view, standard, rules), candidate, manifest
 
 
 @lru_cache(maxsize=8)
@@ -142,6 +147,53 @@ def check_sheets(
                 why=outcome.reason,
             )
     return collection.sheets()
+
+
+def check_votes(
+    decisions: PanelDecisions,
+    binding: PackageBinding,
+    sheets: Sequence[VerifiedSheet],
+    motions: Sequence[bytes],
+    statements: Sequence[bytes],
+    reader: envelope.Reader,
+    root: x509.Certificate,
+    signed_at: datetime,
+) -> tuple[tuple[Motion, ...], tuple[Statement, ...]]:
+    """The panel's votes: every carried motion (signed by the chair) and statement (signed by a
+    member) opens bound to this package; the decisions' votes, opinion approvals and dissents are
+    what those statements say (:class:`VoteNotSigned`); every consensus change reached the approvals
+    the package's rules require among the voters (:class:`ChangeNotAdopted`)."""
+    opened_motions: dict[str, Motion] = {}
+    for index, data in enumerate(motions, start=1):
+        try:
+            m = open_motion(data, reader, binding, root, now=signed_at)
+        except Refused as exc:
+            raise _foreign(
+                "结果包中的第 {n} 份表决提请不予接受：{why}",
+                "Motion {n} of the bundle is refused: {why}",
+                n=index,
+                why=exc.message,
+            ) from exc
+        opened_motions[m.digest] = m
+    opened: dict[str, Statement] = {}
+    for index, data in enumerate(statements, start=1):
+        try:
+            st = open_statement(data, reader, binding, root, now=signed_at)
+        except Refused as exc:
+            raise _foreign(
+                "结果包中的第 {n} 份成员声明不予接受：{why}",
+                "Statement {n} of the bundle is refused: {why}",
+                n=index,
+                why=exc.message,
+            ) from exc
+        if clock.parse_iso(st.created) > signed_at + CLOCK_SKEW:
+            raise _foreign("成员声明晚于结果包签署。", "A member's statement was signed after the bundle.")
+        opened[st.digest] = st
+    names = {m.cert_sha256: m.name for m in binding.roster}
+    check_against_statements(decisions, opened_motions, opened, names)
+    voters = panel_voters(binding.roster, [s.expert_id for s in sheets if s.recused])
+    require_adopted(decisions, binding.procedure, voters, binding.chair.cert_sha256, names)
+    return tuple(opened_motions.values()), tuple(opened.values())
 
 
 def recompute(
@@ -268,32 +320,6 @@ def check_record(
                 )
             )
     return tuple(statuses)
-
-
-def check_statements(
-    statements: Sequence[bytes],
-    reader: envelope.Reader,
-    binding: PackageBinding,
-    root: x509.Certificate,
-    signed_at: datetime,
-) -> dict[str, Statement]:
-    """Open every member's statement for ``reader`` bound to ``binding`` (signer on the roster, not
-    the chair, chain and revocation at its time), each made before the bundle; by digest."""
-    out: dict[str, Statement] = {}
-    for index, data in enumerate(statements, start=1):
-        try:
-            statement = open_statement(data, reader, binding, root, revocations=binding.revocations)
-            if clock.parse_iso(statement.created) > signed_at + CLOCK_SKEW:
-                raise Refused(T("声明晚于结果包。", "The statement is later than the bundle."))
-        except Refused as exc:
-            raise _foreign(
-                "结果包中的第 {n} 份成员声明不予接受：{why}",
-                "Statement {n} of the bundle is refused: {why}",
-                n=index,
-                why=exc.message,
-            ) from exc
-        out[statement.digest] = statement
-    return out
 
 
 def _info(pdf: bytes | PdfFileReader, key: str) -> str | None:

@@ -29,9 +29,16 @@ CONTENT_FORMAT = "reviewer.result-content"
 CONTENT_VERSION = 2  # 2: the members' statements and the closing facts (closing.json)
 BUNDLE_SUFFIX = ".rvresult"
 KIND = "result"  # the wrap context is "reviewer/1 result <bundle_id>"
-# The package's own files, as the ministry signed them (standard and candidate: plaintext entries,
-# checked against the SHA-256 the signed manifest gives for them).
-PACKAGE_FILES = ("manifest.json", "signature.json", "revocations.crl", "standard.json", "candidate.json")
+# The package's own files, as the ministry signed them (standard, candidate and procedure: plaintext
+# entries, checked against the SHA-256 the signed manifest gives for them).
+PACKAGE_FILES = (
+    "manifest.json",
+    "signature.json",
+    "revocations.crl",
+    "standard.json",
+    "candidate.json",
+    "procedure.json",
+)
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
@@ -185,7 +192,8 @@ class BundleContent:
     decisions: bytes  # the chair's decisions, canonical JSON
     reconciliation: bytes  # Reconciliation.to_json()
     record: bytes  # the record PDF, signed by the members and closed by the chair
-    statements: tuple[bytes, ...] = ()  # members' statements (.rvstatement) used, exactly as signed
+    motions: tuple[bytes, ...] = ()  # the chair's .rvmotion files the decisions cite, as signed
+    statements: tuple[bytes, ...] = ()  # the members' .rvstatement files (votes, refusals), as signed
     closing: bytes = b""  # closing.json: the members who did not sign (canonical JSON)
 
 
@@ -210,7 +218,8 @@ def content_json(header: dict[str, Any], content: BundleContent) -> bytes:
         "decisions": {"sha256": sha256(content.decisions), "data": b64(content.decisions)},
         "reconciliation": {"sha256": sha256(content.reconciliation), "data": b64(content.reconciliation)},
         "record": {"sha256": sha256(content.record), "data": b64(content.record)},
-        "statements": [{"sha256": sha256(s), "data": b64(s)} for s in content.statements],
+        "motions": [{"sha256": sha256(m), "data": b64(m)} for m in content.motions],
+        "statements": [{"sha256": sha256(m), "data": b64(m)} for m in content.statements],
         "closing": {"sha256": sha256(content.closing), "data": b64(content.closing)},
     }
     return canonical_json(doc)
@@ -249,7 +258,8 @@ def parse_content(plain: bytes, header: BundleHeader, raw_header: dict[str, Any]
             decisions=_blob(doc["decisions"]),
             reconciliation=_blob(doc["reconciliation"]),
             record=_blob(doc["record"]),
-            statements=tuple(_blob(s) for s in doc["statements"]),
+            motions=tuple(_blob(m) for m in doc["motions"]),
+            statements=tuple(_blob(m) for m in doc["statements"]),
             closing=_blob(doc["closing"]),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:

@@ -159,8 +159,9 @@ def result_bundle(
     reconciliation: bytes,
     record_pdf: bytes,
     result_version: int = 1,
-    now: datetime | None = None,
+    motions: Sequence[bytes] = (),
     statements: Sequence[bytes] = (),
+    now: datetime | None = None,
     closing: bytes | None = None,
 ) -> bytes:
     """The ``.rvresult`` for the ministry: checked as the ministry will, signed by the chair."""
@@ -173,8 +174,9 @@ def result_bundle(
             reconciliation=reconciliation,
             record_pdf=record_pdf,
             result_version=result_version,
-            now=now,
+            motions=motions,
             statements=statements,
+            now=now,
             closing=closing,
         )
 

@@ -23,6 +23,7 @@ from reviewer.export.record_input import (
     MemberRole,
     PanelMember,
     PanelOpinion,
+    PanelVote,
     RecordInput,
     Visit,
 )
@@ -31,6 +32,7 @@ from reviewer.scoring.decisions import PanelDecisions
 from reviewer.scoring.result import Reconciliation
 from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.scoring.sheet_types import VerifiedSheet
+from reviewer.scoring.votes import change_tally, opinion_tally, panel_voters, require_adopted
 from reviewer.standards.model import CandidateType
 
 RECORD_NAMESPACE = uuid.UUID("6f1b1e52-2f5e-4c1e-9a57-3c0f0d2b7a10")
@@ -53,7 +55,8 @@ def panel_record_input(
     decisions: PanelDecisions,
 ) -> RecordInput:
     """Everything the record shows; raises InvalidInput when the chair has not yet written the
-    panel's opinion or the visit's dates and place (``reviewer panel`` decisions file)."""
+    panel's opinion or the visit's dates and place (``reviewer panel`` decisions file), and
+    ChangeNotAdopted when a consensus change lacks the approvals the package's rules require."""
     standard = binding.require_standard()
     if decisions.opinion is None:
         raise _missing(
@@ -82,6 +85,20 @@ def panel_record_input(
             )
         )
     recusals = {s.expert_id: s.declarations.conflict_reason for s in sheets if s.recused}
+    rules, chair = binding.procedure, binding.chair.cert_sha256
+    voters = panel_voters(binding.roster, recusals)
+    require_adopted(decisions, rules, voters, chair, {m.cert_sha256: m.name for m in binding.roster})
+    changes = []
+    for c in decisions.consensus:
+        t = change_tally(c, voters, chair)
+        ground = rules.ground(c.ground)
+        changes.append(
+            PanelVote(c.code, c.ground if ground is None else ground.zh, t.approve, t.object, t.voters)
+        )
+    opinion_vote = None
+    if decisions.opinion is not None and decisions.opinion.motion_sha256 is not None:
+        t = opinion_tally(decisions.opinion, voters, chair)
+        opinion_vote = PanelVote("", "", t.approve, t.object, t.voters)
     # The roster's order, experts first and the chair last, as the record lists them.
     ordered = sorted(binding.roster, key=lambda m: m.role == "chair")
     members = tuple(
@@ -112,6 +129,8 @@ def panel_record_input(
         members=members,
         reconciliation=reconciliation,
         opinion=PanelOpinion(o.strengths, o.problems, o.recommendations, o.conclusion),
-        dissents=tuple(Dissent(d.expert, d.text) for d in decisions.dissents),
+        dissents=tuple(Dissent(d.expert, d.text, d.statement_sha256) for d in decisions.dissents),
+        changes=tuple(changes),
+        opinion_vote=opinion_vote,
         decisions_sha256=hashlib.sha256(decisions.to_json()).hexdigest(),
     )

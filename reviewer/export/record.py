@@ -64,6 +64,7 @@ from reviewer.export.record_tables import (
     notes,
     num,
     panel_table,
+    vote_text,
     yes_no_table,
 )
 from reviewer.standards.model import ReviewKind
@@ -151,14 +152,26 @@ def _opinion(record: RecordInput, s: Styles) -> list[Flowable]:
             out.append(para("无。", s.item))
     out.append(para("（四）评审结论意见", s.plain))
     out.append(para(o.conclusion, s.body))
+    if record.opinion_vote is not None:
+        out.append(
+            para(f"以上专家组意见经组长提请专家组表决：{vote_text(record, record.opinion_vote)}。", s.body)
+        )
     return out
 
 
 def _dissents(record: RecordInput, s: Styles) -> list[Flowable]:
     if not record.dissents:
         return [para("专家组成员均无保留意见。", s.body)]
-    return [para(f"{record.member(d.expert_id).name}（{record.member(d.expert_id).role.zh}）：{d.text}", s.item)
-            for d in record.dissents]  # fmt: skip
+    out: list[Flowable] = []
+    for d in record.dissents:
+        m = record.member(d.expert_id)
+        signed = (
+            f"（由{m.name}本人撰写并以数字签名签署，声明摘要 {d.statement_sha256[:16]}）"
+            if d.statement_sha256
+            else ""
+        )
+        out.append(para(f"{m.name}（{m.role.zh}）{signed}：{d.text}", s.item))
+    return out
 
 
 def _signature_page(record: RecordInput, s: Styles) -> tuple[list[Flowable], SignatureGrid]:

@@ -101,10 +101,24 @@ class PanelOpinion:
 
 @dataclass(frozen=True)
 class Dissent:
-    """A member's dissent (保留意见), carried in the record under their name."""
+    """A member's dissent (保留意见), written and signed by the member (their statement's digest),
+    carried in the record under their name."""
 
     expert_id: str
     text: str
+    statement_sha256: str = ""
+
+
+@dataclass(frozen=True)
+class PanelVote:
+    """How the panel voted on one change (``code``) or on the opinion text (``code`` empty): who
+    approved (the chair, by the motion, first) and who objected, by member id."""
+
+    code: str
+    ground: str  # the ground's Chinese label (a change); empty for the opinion
+    approve: tuple[str, ...]
+    object: tuple[str, ...]
+    voters: int
 
 
 @dataclass(frozen=True)
@@ -118,7 +132,9 @@ class RecordInput:
     reconciliation: Reconciliation
     opinion: PanelOpinion
     dissents: tuple[Dissent, ...] = ()
-    # SHA-256 of the chair's decisions (canonical reviewer.decisions/1 JSON) the record was made
+    changes: tuple[PanelVote, ...] = ()  # the votes on each consensus change, by code
+    opinion_vote: PanelVote | None = None  # the votes on the opinion text
+    # SHA-256 of the chair's decisions (canonical reviewer.decisions/2 JSON) the record was made
     # from; printed on the record and kept in its metadata (see reviewer.export.record.bindings_of)
     decisions_sha256: str = ""
 
@@ -131,6 +147,9 @@ class RecordInput:
 
     def member(self, expert_id: str) -> PanelMember:
         return next(m for m in self.members if m.expert_id == expert_id)
+
+    def change(self, code: str) -> PanelVote | None:
+        return next((c for c in self.changes if c.code == code), None)
 
     def signers(self) -> tuple[PanelMember, ...]:
         """Who signs, in signing order: the members as listed, the chair last (the chair closes the record)."""

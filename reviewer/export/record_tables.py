@@ -8,7 +8,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from reviewer.export.record_input import RecordInput
+from reviewer.export.record_input import PanelVote, RecordInput
 from reviewer.export.record_layout import (
     FRAME_WIDTH,
     MARK,
@@ -293,13 +293,32 @@ def yes_no_table(record: RecordInput, s: Styles) -> Flowable | None:
     return ruled_table(rows, [14 * mm, 48 * mm, 20 * mm, 46 * mm, 20 * mm, 22 * mm])
 
 
+def vote_text(record: RecordInput, vote: PanelVote) -> str:
+    """``同意 3 人（王堃、李喆、张伟）、反对 1 人（赵鑫）``: the chair, by the motion, first."""
+
+    def names(ids: tuple[str, ...]) -> str:
+        return "、".join(record.member(i).name for i in ids)
+
+    text = f"同意 {len(vote.approve)} 人（{names(vote.approve) or '无'}）"
+    text += f"、反对 {len(vote.object)} 人（{names(vote.object)}）" if vote.object else "、反对 0 人"
+    missing = vote.voters - len(vote.approve) - len(vote.object)
+    return text + (f"、未表决 {missing} 人" if missing > 0 else "")
+
+
+def _change_votes(record: RecordInput, code: str) -> str:
+    vote = record.change(code)
+    if vote is None:
+        return ""
+    return f"变更依据：{vote.ground}。专家组表决：{vote_text(record, vote)}。"
+
+
 def notes(record: RecordInput, s: Styles) -> list[Flowable]:
     """The consensus scores with their rationale, and the divergent scores with their explanation."""
     rec, std = record.reconciliation, record.standard
     out: list[Flowable] = []
     consensus = [i for i in rec.indicators if i.consensus]
     if consensus:
-        out.append(para("协商一致分及理由：", s.plain))
+        out.append(para("评分变更（专家组表决通过）及理由：", s.plain))
         for i in consensus:
             assert i.consensus is not None
             chair = (
@@ -307,8 +326,8 @@ def notes(record: RecordInput, s: Styles) -> list[Flowable]:
                 if i.consensus.by in column_numbers(record)
                 else i.consensus.by
             )
-            text = (f"{i.code} {std.criterion(i.code).title.zh}：计算值 {num(i.aggregate)}，采用 {num(i.value)}。"
-                    f"理由：{i.consensus.rationale}（{chair}）")  # fmt: skip
+            text = (f"{i.code} {std.criterion(i.code).title.zh}：计算值 {num(i.aggregate)} → 采用 {num(i.value)}。"
+                    f"{_change_votes(record, i.code)}理由：{i.consensus.rationale}（{chair}）")  # fmt: skip
             out.append(para(f"{CONSENSUS} {text}", s.item))
     if rec.divergences:
         out.append(para("偏离评分及说明：", s.plain))

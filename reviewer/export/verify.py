@@ -2,8 +2,8 @@
 pinned root, and report who signed what, whether each signature is intact and trusted, and what the
 file claims. Qt-free; the CLI prints a :class:`Report`, the GUI may show one.
 
-Kinds (by content, never by extension): a review package, a score sheet, a return notice, a result
-bundle (the strict ZIP's first member ``mimetype``) and the review record (a PDF). Trust comes only
+Kinds (by content, never by extension): a review package, a score sheet, a return notice, a motion,
+a member's statement, a result bundle (the strict ZIP's first member ``mimetype``) and the review record (a PDF). Trust comes only
 from the ``root`` the caller passes; certificates a file carries are never anchors.
 """
 
@@ -50,6 +50,12 @@ def _by_mimetype(mimetype: str) -> ArtifactKind | None:
 
     if mimetype == bundle_format.MIMETYPE:
         return ArtifactKind.BUNDLE
+    from reviewer.scoring import motion, statement
+
+    if mimetype == motion.MIMETYPE:
+        return ArtifactKind.MOTION
+    if mimetype == statement.MIMETYPE:
+        return ArtifactKind.STATEMENT
     return None
 
 

@@ -101,14 +101,15 @@ def contents_note(entries: int, size: int) -> Text:
 
 def envelope(path: Path, data: bytes, kind: ArtifactKind, root: x509.Certificate | None) -> Report:
     from reviewer.packages import envelope as fmt
-    from reviewer.scoring import return_notice, sheet_types
+    from reviewer.scoring import motion, return_notice, sheet_types, statement
 
     sheet = kind is ArtifactKind.SHEET
-    mimetype, fmt_name = (
-        (sheet_types.MIMETYPE, sheet_types.FORMAT)
-        if sheet
-        else (return_notice.MIMETYPE, return_notice.FORMAT)
-    )
+    mimetype, fmt_name = {
+        ArtifactKind.SHEET: (sheet_types.MIMETYPE, sheet_types.FORMAT),
+        ArtifactKind.RETURN_NOTICE: (return_notice.MIMETYPE, return_notice.FORMAT),
+        ArtifactKind.MOTION: (motion.MIMETYPE, motion.FORMAT),
+        ArtifactKind.STATEMENT: (statement.MIMETYPE, statement.FORMAT),
+    }[kind]
     try:
         env = fmt.read_envelope(data, mimetype, fmt_name, kind.label)
         h = env.header
@@ -126,6 +127,22 @@ def envelope(path: Path, data: bytes, kind: ArtifactKind, root: x509.Certificate
             ]
             if h["revision"]["previous_sha256"]:
                 claims.append(T("更正第 {n} 版", "Corrects version {n}", n=h["revision"]["number"] - 1))
+        elif kind is ArtifactKind.MOTION:
+            claims = [
+                T("评审包：{id}", "Package: {id}", id=package["id"]),
+                T(
+                    "组长提请专家组表决的变更与专家组意见草稿",
+                    "The chair's proposed changes and draft opinion",
+                ),
+            ]
+        elif kind is ArtifactKind.STATEMENT:
+            claims = [
+                T("评审包：{id}", "Package: {id}", id=package["id"]),
+                T(
+                    "专家组成员签署的声明（表决或拒签）",
+                    "A panel member's signed statement (votes or refusal)",
+                ),
+            ]
         else:
             claims = [
                 T("评审包：{id}", "Package: {id}", id=package["id"]),
@@ -155,6 +172,12 @@ def envelope(path: Path, data: bytes, kind: ArtifactKind, root: x509.Certificate
     claims.append(T("文件摘要：{d}", "Digest: {d}", d=digest))
     notes = (
         T(
+            "内容已加密，仅收件人（专家组全体成员、工业和信息化部）可读；签署人是否为该评审包的组长，需结合评审包核验。",
+            "The content is encrypted for its recipients only (every panel member, the ministry); whether "
+            "the signer is the package's chair is checked with the package.",
+        )
+        if kind is ArtifactKind.MOTION
+        else T(
             "内容已加密，仅收件人（专家本人、组长、工业和信息化部）可读；是否属于该评审包的专家组，需结合评审包核验。",
             "The content is encrypted for its recipients only (the expert, the chair, the ministry); whether "
             "the signer is on the package's roster is checked with the package.",
@@ -248,6 +271,24 @@ def bundle(
         T("结论：{c}；总分 {t}", "Conclusion: {c}; total {t}", c=label.zh if label else "—", t=rec.total),
         T("已按评分表和组长决定重新计算，结果一致。", "Recomputed from the sheets and decisions: identical."),
     ]
+    names = {m.cert_sha256: m.name for m in opened.binding.roster}
+    for u in opened.closing.unsigned if opened.closing else ():
+        name = names.get(u.expert, u.expert[:16])
+        claims.append(
+            T(
+                "{name}拒绝签字，书面理由（已核验其签名的拒签声明 {d}）：{r}",
+                "{name} refused to sign, with written reasons (their signed refusal {d}, verified): {r}",
+                name=name,
+                d=(u.statement_sha256 or "")[:16],
+                r=u.reason or "",
+            )
+            if u.reason is not None
+            else T(
+                "{name}未签字，亦未书面说明理由（组长已记录，依规视为同意）。",
+                "{name} did not sign and gave no written reasons (recorded by the chair; deemed to agree).",
+                name=name,
+            )
+        )
     lines = [sig] + [
         SignatureLine(
             s.signer_name,

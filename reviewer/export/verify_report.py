@@ -16,6 +16,8 @@ class ArtifactKind(StrEnum):
     RETURN_NOTICE = "return-notice"
     BUNDLE = "bundle"
     RECORD = "record"
+    MOTION = "motion"
+    STATEMENT = "statement"
 
     @property
     def label(self) -> Text:
@@ -25,6 +27,8 @@ class ArtifactKind(StrEnum):
             ArtifactKind.RETURN_NOTICE: T("退回通知（.rvreturn）", "return notice (.rvreturn)"),
             ArtifactKind.BUNDLE: T("评审结果包（.rvresult）", "result bundle (.rvresult)"),
             ArtifactKind.RECORD: T("评审意见表（PDF）", "review record (PDF)"),
+            ArtifactKind.MOTION: T("表决提请（.rvmotion）", "motion (.rvmotion)"),
+            ArtifactKind.STATEMENT: T("专家组成员声明（.rvstatement）", "member's statement (.rvstatement)"),
         }[self]
 
 

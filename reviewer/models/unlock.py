@@ -88,6 +88,7 @@ SEALED: tuple[Sealed, ...] = (
     Sealed("chair_decisions", "why", "text", _OF_PACKAGE),
     Sealed("chair_decisions", "decisions", "bytes", _OF_PACKAGE),
     Sealed("chair_record_log", "detail", "text", _OF_PACKAGE),
+    Sealed("chair_closing_facts", "data", "bytes", _OF_PACKAGE),
 )
 
 

@@ -16,7 +16,7 @@ from reviewer.i18n import T
 MiB = 1024 * 1024
 
 MAX_MATERIALS = 20_000  # material entries in one package
-FIXED_ENTRIES = 4  # standard.json, candidate.json, schedule.json, prior-results.json
+FIXED_ENTRIES = 5  # standard.json, candidate.json, procedure.json, schedule.json, prior-results.json
 MAX_ENTRIES = MAX_MATERIALS + FIXED_ENTRIES
 MAX_NAME_BYTES = 1024  # UTF-8 bytes of an entry name, "materials/" included
 MAX_MEDIA_TYPE = 255  # characters of an entry's media type (RFC 6838: 127 + "/" + 127)

@@ -23,7 +23,7 @@ from reviewer.i18n import T, beijing
 from reviewer.packages import stream
 from reviewer.packages.container import SafeZip, check_header
 from reviewer.packages.limits import FIXED_MEMBERS, MAX_CRL, MAX_MANIFEST, MAX_SIGNATURE
-from reviewer.packages.manifest import MIMETYPE, Entry, Manifest, parse_manifest
+from reviewer.packages.manifest import MIMETYPE, PROCEDURE, Entry, Manifest, parse_manifest
 from reviewer.packages.signature import SignatureBlock, parse_signature
 from reviewer.trust import certs, clock
 from reviewer.trust.encoding import parse_json
@@ -34,6 +34,7 @@ from reviewer.trust.revocation import RevocationList
 
 if TYPE_CHECKING:
     from reviewer.standards import Standard
+    from reviewer.standards.panel_rules import PanelRules
 
 CLOCK_SKEW = timedelta(days=1)
 # progress(done, total, entry name) in bytes, after each chunk read
@@ -293,6 +294,18 @@ class OpenedPackage:
 
     def candidate(self) -> dict[str, Any]:
         return parse_json(self.read("candidate.json"))
+
+    def has_procedure(self) -> bool:
+        return any(e.name == PROCEDURE for e in self.manifest.entries)
+
+    def procedure(self) -> PanelRules:
+        """The panel rules the package was sealed under (``procedure.json``); a package sealed
+        before the rules were sealed in follows the rules shipped with this release."""
+        from reviewer.standards.panel_rules import load_panel_rules, panel_rules_from_bytes
+
+        if not self.has_procedure():
+            return load_panel_rules()
+        return panel_rules_from_bytes(self.read(PROCEDURE), PROCEDURE)
 
     def verify_all(self, progress: ByteProgress | None = None) -> int:
         """Decrypt and check every entry (discarding the plaintext); returns the bytes checked.

@@ -14,14 +14,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reviewer.errors import InvalidInput, Refused, Revoked, UsageError
 from reviewer.files import atomic_writer
 from reviewer.i18n import T
 from reviewer.packages import limits, stream
 from reviewer.packages.container import ContainerWriter
-from reviewer.packages.manifest import MIMETYPE, Entry, Manifest, RosterMember
+from reviewer.packages.manifest import MIMETYPE, PROCEDURE, Entry, Manifest, RosterMember
 from reviewer.packages.signature import signature_document
 from reviewer.packages.sources import Source, json_source, material_sources
 from reviewer.trust import certs, clock
@@ -30,6 +30,9 @@ from reviewer.trust.credential import Credential
 from reviewer.trust.keys import cert_fingerprint
 from reviewer.trust.names import CANDIDATE_FIELD, NAME_FIELD, check_name
 from reviewer.trust.recipients import Recipient, wrap_for_all
+
+if TYPE_CHECKING:
+    from reviewer.standards.panel_rules import PanelRules
 
 DEFAULT_VALIDITY = timedelta(days=90)
 
@@ -96,6 +99,7 @@ def seal(
     expires: datetime | None = None,
     schedule: Any = None,
     prior_results: Any = None,
+    rules: PanelRules | None = None,
     chunk_size: int = stream.DEFAULT_CHUNK,
     now: datetime | None = None,
 ) -> Manifest:
@@ -137,6 +141,10 @@ def seal(
             },
         ),
     ]
+    from reviewer.standards.panel_rules import load_panel_rules
+
+    rules = rules if rules is not None else load_panel_rules()
+    sources.append(Source(PROCEDURE, "procedure", "application/json", data=rules.document))
     if schedule is not None:
         sources.append(json_source("schedule.json", "schedule", schedule))
     if prior_results is not None:

@@ -1,7 +1,8 @@
-"""The chair's decisions (``reviewer.decisions/1``): each one recorded with who, when and why.
+"""The panel's decisions (``reviewer.decisions/2``): each one recorded with who, when and why.
 
     decisions = PanelDecisions(package_id)
-    decisions = decisions.with_consensus(ConsensusDecision("2.1", Decimal("4.5"), "…", chair, at))
+    decisions = decisions.with_consensus(
+        ConsensusDecision("2.1", Decimal("4.5"), "…", chair, at, ground="extreme"))
     data = decisions.to_json()                       # canonical UTF-8 JSON, stable bytes
     again = parse_decisions(data)                    # strict; DecisionsInvalid names the bad field
     reconcile(standard, sheets, decisions.to_engine_decisions())
@@ -14,6 +15,7 @@ its typed errors are in :mod:`reviewer.scoring.decisions_io`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -22,8 +24,10 @@ from typing import Any
 from reviewer.scoring.inputs import ConsensusScore, Decisions, Explanation
 from reviewer.scoring.serial import canonical_json, to_plain
 
-FORMAT = "reviewer.decisions/1"
+FORMAT = "reviewer.decisions/2"
+EARLIER_FORMATS = ("reviewer.decisions/1",)
 ROLES = ("chair", "expert")
+VOTES = ("approve", "object")
 
 
 @dataclass(frozen=True)
@@ -36,14 +40,35 @@ class Actor:
 
 
 @dataclass(frozen=True)
+class CastVote:
+    """One member's vote, as given in their signed statement (``statement_sha256``)."""
+
+    expert: str  # the member's fingerprint
+    vote: str  # approve | object
+    statement_sha256: str
+
+
+def _votes(votes: Any) -> tuple[CastVote, ...]:
+    return tuple(sorted(votes, key=lambda v: v.expert))
+
+
+@dataclass(frozen=True)
 class ConsensusDecision:
-    """A score the panel agreed on for one leaf indicator, replacing the computed aggregate."""
+    """A change after aggregation (财政部令第87号第六十四条): a score for one leaf indicator replacing
+    the computed aggregate, on a ``ground`` of the panel rules, put to the panel by a motion and
+    voted on by the members. It enters the reconciliation only once adopted (the rules' approval)."""
 
     code: str
     value: Decimal
     rationale: str  # why the panel departs from the arithmetic (mandatory)
     by: Actor
     at: str  # ISO 8601 UTC, ``2026-06-17T08:00:00Z``
+    ground: str = ""  # a code of the rules' grounds (mandatory in a valid file)
+    motion_sha256: str | None = None  # the chair's motion that put it to the panel
+    votes: tuple[CastVote, ...] = ()  # the members' votes (the chair's approval is the motion)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "votes", _votes(self.votes))
 
 
 @dataclass(frozen=True)
@@ -83,16 +108,36 @@ class Opinion:
     conclusion: str  # 评审结论意见: the wording the panel agreed
     by: Actor
     at: str
+    motion_sha256: str | None = None  # the motion that put this text to the panel
+    votes: tuple[CastVote, ...] = ()  # the members' votes on the text
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "votes", _votes(self.votes))
+
+    @property
+    def approvals(self) -> tuple[str, ...]:
+        """Who approved the opinion text: the members approving (the chair by the motion)."""
+        return tuple(v.expert for v in self.votes if v.vote == "approve")
+
+    def same_text(self, other: Any) -> bool:
+        return (
+            tuple(self.strengths) == tuple(other.strengths)
+            and tuple(self.problems) == tuple(other.problems)
+            and tuple(self.recommendations) == tuple(other.recommendations)
+            and self.conclusion == other.conclusion
+        )
 
 
 @dataclass(frozen=True)
 class DissentDecision:
-    """A member's dissent (保留意见), in their own words, carried into the record under their name."""
+    """A member's dissent (保留意见), written and signed by the member in a statement
+    (``statement_sha256``), carried into the record under their name. ``by`` is the dissenter."""
 
     expert: str  # fingerprint of the dissenting member
     text: str
-    by: Actor  # who entered it (the member themselves or the chair)
-    at: str
+    by: Actor  # the dissenter (never the chair on a member's behalf)
+    at: str  # when the statement was signed
+    statement_sha256: str = ""  # the member's signed statement (mandatory in a valid file)
 
 
 @dataclass(frozen=True)
@@ -192,11 +237,15 @@ class PanelDecisions:
 
     # --- output -------------------------------------------------------------------------------
 
-    def to_engine_decisions(self) -> Decisions:
-        """What enters the arithmetic (consensus) or is carried with it (explanations)."""
+    def to_engine_decisions(self, adopted: Iterable[str] | None = None) -> Decisions:
+        """What enters the arithmetic (consensus) or is carried with it (explanations). With
+        ``adopted``, only the consensus of those codes (the changes the panel approved)."""
+        codes = None if adopted is None else set(adopted)
         return Decisions(
             consensus={
-                c.code: ConsensusScore(c.value, c.rationale, c.by.fingerprint, c.at) for c in self.consensus
+                c.code: ConsensusScore(c.value, c.rationale, c.by.fingerprint, c.at)
+                for c in self.consensus
+                if codes is None or c.code in codes
             },
             explanations=tuple(Explanation(e.expert, e.code, e.text) for e in self.explanations),
         )

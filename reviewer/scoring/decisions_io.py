@@ -1,4 +1,4 @@
-"""Reading the chair's decisions file (``reviewer.decisions/1``) strictly, with the path of a bad field.
+"""Reading the panel's decisions file (``reviewer.decisions/2``) strictly, with the path of a bad field.
 
     decisions = parse_decisions(data)                         # the canonical form: who/when everywhere
     decisions = parse_decisions(data, default_by=chair, default_at="2026-06-17T08:00:00Z")
@@ -20,9 +20,12 @@ from typing import Any
 from reviewer.errors import InvalidInput
 from reviewer.i18n import T, Text
 from reviewer.scoring.decisions import (
+    EARLIER_FORMATS,
     FORMAT,
     ROLES,
+    VOTES,
     Actor,
+    CastVote,
     ConsensusDecision,
     DissentDecision,
     ExplanationDecision,
@@ -33,6 +36,7 @@ from reviewer.scoring.decisions import (
 )
 from reviewer.scoring.file_help import DECISIONS_FILE
 from reviewer.standards.model import Standard
+from reviewer.standards.panel_rules import PanelRules
 from reviewer.trust import clock
 from reviewer.trust.encoding import parse_json
 
@@ -50,6 +54,10 @@ _FIELD_WORDS = {
     ("opinion", "conclusion"): T("专家组意见的“评审结论意见”", "the panel opinion's conclusion wording"),
     ("consensus", "value"): T("共识分", "the consensus score"),
     ("consensus", "rationale"): T("共识分的理由", "the reason for the consensus score"),
+    ("consensus", "ground"): T("共识分的变更依据", "the ground of the consensus score"),
+    ("consensus", "votes"): T("共识分的表决", "the votes on the consensus score"),
+    ("opinion", "votes"): T("对专家组意见的表决", "the votes on the panel opinion"),
+    ("dissents", "statement_sha256"): T("保留意见的签名声明", "the dissent's signed statement"),
     ("explanations", "text"): T("专家的说明", "the expert's explanation"),
     ("returns", "reason"): T("退回更正的理由", "the reason for returning the sheet"),
     ("returns", "codes"): T("退回更正的指标", "the indicators returned for correction"),
@@ -197,14 +205,53 @@ class _Reader:
     # -- decisions --
     WHO = ("by", "at")
 
+    def digest(self, value: Any, path: str) -> str:
+        if not isinstance(value, str) or not HEX64.match(value):
+            raise _bad(path, "应为 64 位小写十六进制摘要", "a digest (64 lower-case hex) is expected")
+        return value
+
+    def motion(self, d: dict[str, Any], path: str) -> str | None:
+        value = d.get("motion_sha256")
+        return None if value is None else self.digest(value, f"{path}.motion_sha256")
+
+    def votes(self, d: dict[str, Any], path: str) -> tuple[CastVote, ...]:
+        value = d.get("votes", [])
+        if not isinstance(value, list):
+            raise _bad(f"{path}.votes", "应为列表", "a list is expected")
+        out = []
+        for i, item in enumerate(value):
+            q = f"{path}.votes[{i}]"
+            v = self.obj(item, q, ("expert", "vote", "statement_sha256"))
+            if v["vote"] not in VOTES:
+                raise _bad(f"{q}.vote", "应为 approve 或 object", "approve or object is expected")
+            out.append(
+                CastVote(
+                    self.fingerprint(v["expert"], f"{q}.expert"),
+                    v["vote"],
+                    self.digest(v["statement_sha256"], f"{q}.statement_sha256"),
+                )
+            )
+        _unique(
+            [(f"{path}.votes[{i}]", v.expert) for i, v in enumerate(out)],
+            T("同一成员有两次表决", "a second vote of the same member"),
+        )
+        if out and self.motion(d, path) is None:
+            raise _bad(f"{path}.motion_sha256", "有表决须注明表决提请", "votes need the motion they answer")
+        return tuple(out)
+
+    VOTED = ("motion_sha256", "votes")
+
     def consensus(self, v: Any, p: str) -> ConsensusDecision:
-        d = self.obj(v, p, ("code", "value", "rationale"), self.WHO)
+        d = self.obj(v, p, ("code", "value", "rationale", "ground"), (*self.WHO, *self.VOTED))
         return ConsensusDecision(
             self.text(d["code"], f"{p}.code"),
             self.decimal(d["value"], f"{p}.value"),
             self.text(d["rationale"], f"{p}.rationale"),
             self.actor(d, p),
             self.at(d, p),
+            self.text(d["ground"], f"{p}.ground"),
+            self.motion(d, p),
+            self.votes(d, p),
         )
 
     def explanation(self, v: Any, p: str) -> ExplanationDecision:
@@ -236,7 +283,9 @@ class _Reader:
         )
 
     def opinion(self, v: Any, p: str) -> Opinion:
-        d = self.obj(v, p, ("strengths", "problems", "recommendations", "conclusion"), self.WHO)
+        d = self.obj(
+            v, p, ("strengths", "problems", "recommendations", "conclusion"), (*self.WHO, *self.VOTED)
+        )
         return Opinion(
             self.texts(d["strengths"], f"{p}.strengths"),
             self.texts(d["problems"], f"{p}.problems"),
@@ -244,15 +293,18 @@ class _Reader:
             self.text(d["conclusion"], f"{p}.conclusion"),
             self.actor(d, p),
             self.at(d, p),
+            self.motion(d, p),
+            self.votes(d, p),
         )
 
     def dissent(self, v: Any, p: str) -> DissentDecision:
-        d = self.obj(v, p, ("expert", "text"), self.WHO)
+        d = self.obj(v, p, ("expert", "text", "statement_sha256"), self.WHO)
         return DissentDecision(
             self.fingerprint(d["expert"], f"{p}.expert"),
             self.text(d["text"], f"{p}.text"),
             self.actor(d, p),
             self.at(d, p),
+            self.digest(d["statement_sha256"], f"{p}.statement_sha256"),
         )
 
     def visit(self, v: Any, p: str) -> VisitInfo:
@@ -290,6 +342,16 @@ def decisions_from_dict(
         ("format", "package_id"),
         ("consensus", "explanations", "returns", "opinion", "dissents", "visit"),
     )
+    if top["format"] in EARLIER_FORMATS:
+        raise _bad(
+            "format",
+            "{f} 由较早版本的 reviewer 制作（变更未经专家组表决、保留意见未经本人签名），本版本不再接受；"
+            "请在本版本中重新作出决定并提请专家组表决",
+            "{f} was made by an earlier release (changes not voted on by the panel, dissents not signed "
+            "by their authors) and is no longer accepted; make the decisions again in this release and "
+            "put them to the panel",
+            f=top["format"],
+        )
     if top["format"] != FORMAT:
         raise _bad("format", "应为 {f}", "{f} is expected", f=FORMAT)
     consensus = [(p, r.consensus(v, p)) for p, v in r.items(top, "consensus")]
@@ -337,7 +399,11 @@ def parse_decisions(
 
 
 def check_decisions(
-    decisions: PanelDecisions, standard: Standard, roster: Mapping[str, str], package_id: str
+    decisions: PanelDecisions,
+    standard: Standard,
+    roster: Mapping[str, str],
+    package_id: str,
+    rules: PanelRules | None = None,
 ) -> None:
     """The decisions belong to this package: codes of this standard, experts and deciders on the roster.
 
@@ -375,6 +441,28 @@ def check_decisions(
                 c=c.code,
             )
         decider(f"consensus[{i}]", c.by)
+        if not c.ground.strip():
+            raise _bad(
+                f"consensus[{i}].ground",
+                "须注明变更依据（财政部令第87号第六十四条所列情形之一）",
+                "must name its ground (one of the cases of MOF Order No. 87 art. 64)",
+            )
+        if rules is not None and rules.ground(c.ground) is None:
+            raise _bad(
+                f"consensus[{i}].ground",
+                "不是规则允许的变更依据：{g}（可选：{all}）",
+                "not a ground the rules allow: {g} (allowed: {all})",
+                g=c.ground,
+                all=", ".join(g.code for g in rules.grounds),
+            )
+        for j, v in enumerate(c.votes):
+            member(f"consensus[{i}].votes[{j}].expert", v.expert)
+            if roster[v.expert] == "chair":
+                raise _bad(
+                    f"consensus[{i}].votes[{j}]",
+                    "组长以表决提请表明同意，不另行表决",
+                    "the chair approves by the motion and does not vote",
+                )
     for i, e in enumerate(decisions.explanations):
         if e.code not in leaves:
             raise _bad(
@@ -395,9 +483,29 @@ def check_decisions(
         decider(f"returns[{i}]", ret.by)
     if decisions.opinion is not None:
         decider("opinion", decisions.opinion.by)
+        for j, v in enumerate(decisions.opinion.votes):
+            member(f"opinion.votes[{j}].expert", v.expert)
+            if roster[v.expert] == "chair":
+                raise _bad(
+                    f"opinion.votes[{j}]",
+                    "组长以表决提请表明同意，不另行表决",
+                    "the chair approves by the motion and does not vote",
+                )
     for i, d in enumerate(decisions.dissents):
         member(f"dissents[{i}].expert", d.expert)
         decider(f"dissents[{i}]", d.by, chair=False)
+        if d.by.fingerprint != d.expert:
+            raise _bad(
+                f"dissents[{i}].by",
+                "保留意见只能由持保留意见的成员本人签署提交，组长不能代为填写",
+                "a dissent is written and signed by the dissenting member; the chair cannot enter it for them",
+            )
+        if not HEX64.match(d.statement_sha256):
+            raise _bad(
+                f"dissents[{i}].statement_sha256",
+                "须为该成员签名声明的摘要",
+                "must be the digest of the member's signed statement",
+            )
 
 
 FILE_HELP = DECISIONS_FILE  # the format, as `panel reconcile --help` shows it

@@ -29,7 +29,7 @@ from reviewer.scoring.sheet import bind
 from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.scoring.sheet_model import HEX64
 from reviewer.scoring.stats import canonical as decimal_text
-from reviewer.standards.panel_rules import PanelRules, load_panel_rules
+from reviewer.standards.panel_rules import PanelRules
 from reviewer.trust import certs, clock
 from reviewer.trust.encoding import canonical_json, parse_json
 from reviewer.trust.identity import Identity
@@ -114,12 +114,9 @@ def rules_of(package: PackageBinding | OpenedPackage, rules: PanelRules | None =
     """The panel rules that apply: those given, else the package's ``procedure.json``, else the defaults."""
     if rules is not None:
         return rules
-    procedure = getattr(package, "procedure", None)
-    if callable(procedure):
-        found = procedure()
-        if found is not None:
-            return found
-    return load_panel_rules()
+    if isinstance(package, OpenedPackage):
+        return package.procedure()
+    return package.procedure
 
 
 def check_changes(

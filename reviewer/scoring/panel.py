@@ -29,7 +29,9 @@ from reviewer.scoring.result import Reconciliation
 from reviewer.scoring.sheet import VerifiedSheet, open_sheet
 from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.scoring.sheet_collection import SheetCollection
+from reviewer.scoring.votes import adopted_codes, panel_voters, require_adopted
 from reviewer.standards.model import Standard
+from reviewer.standards.panel_rules import PanelRules
 from reviewer.trust.identity import Identity
 
 __all__ = [
@@ -114,11 +116,18 @@ def collect(
 
 
 def reconcile_panel(
-    standard: Standard, collection: SheetCollection, decisions: PanelDecisions
+    standard: Standard,
+    collection: SheetCollection,
+    decisions: PanelDecisions,
+    adopted: Iterable[str] | None = None,
 ) -> Reconciliation:
-    """The engine over the newest sheet of each expert (recusals count as recused) and the chair's
-    consensus scores and explanations."""
-    return reconcile(standard, collection.expert_scores(), decisions.to_engine_decisions())
+    """The engine over the newest sheet of each expert (recusals count as recused) and the panel's
+    consensus scores (with ``adopted``: only those the panel adopted) and explanations."""
+    return reconcile(standard, collection.expert_scores(), decisions.to_engine_decisions(adopted))
+
+
+def recused_of(sheets: Iterable[VerifiedSheet]) -> tuple[str, ...]:
+    return tuple(s.expert_id for s in sheets if s.recused)
 
 
 @dataclass(frozen=True)
@@ -161,8 +170,25 @@ class PanelState:
     def with_decisions(self, decisions: PanelDecisions) -> PanelState:
         """Replace the decisions after checking they belong to this package (``DecisionsInvalid``)."""
         roster = {m.cert_sha256: m.role for m in self.binding.roster}
-        check_decisions(decisions, self.standard, roster, self.binding.package_id)
+        check_decisions(decisions, self.standard, roster, self.binding.package_id, self.rules)
         return replace(self, decisions=decisions)
+
+    @property
+    def rules(self) -> PanelRules:
+        """The panel rules of the package (its ``procedure.json``)."""
+        return self.binding.procedure
+
+    def voters(self) -> tuple[str, ...]:
+        """Who votes on a change: the members not recused, the chair included."""
+        return panel_voters(self.binding.roster, recused_of(self.sheets()))
+
+    def adopted(self) -> tuple[str, ...]:
+        """The consensus changes the panel adopted (the rest are proposals: not in the arithmetic)."""
+        return adopted_codes(self.decisions, self.rules, self.voters(), self.chair)
+
+    def require_adopted(self) -> None:
+        """Every consensus change was adopted (ChangeNotAdopted naming it, its votes and the rule)."""
+        require_adopted(self.decisions, self.rules, self.voters(), self.chair, self.names())
 
     def sheets(self) -> tuple[VerifiedSheet, ...]:
         return self.collection.sheets()
@@ -172,7 +198,8 @@ class PanelState:
         return {m.cert_sha256: m.name for m in self.binding.roster}
 
     def reconcile(self) -> Reconciliation:
-        return reconcile_panel(self.standard, self.collection, self.decisions)
+        """The reconciliation with the adopted changes only."""
+        return reconcile_panel(self.standard, self.collection, self.decisions, self.adopted())
 
 
 # --- the human summary ----------------------------------------------------------------------

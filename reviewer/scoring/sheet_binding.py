@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from cryptography import x509
 
@@ -20,6 +21,9 @@ from reviewer.packages.reader import OpenedPackage, PackageView
 from reviewer.standards.model import Standard
 from reviewer.trust import clock
 from reviewer.trust.revocation import RevocationList
+
+if TYPE_CHECKING:
+    from reviewer.standards.panel_rules import PanelRules
 
 
 @dataclass(frozen=True)
@@ -33,9 +37,21 @@ class PackageBinding:
     standard_ref: dict[str, str]
     standard: Standard | None = None
     materials: frozenset[str] | None = None
+    rules: PanelRules | None = None  # the package's procedure.json, when read
+
+    @property
+    def procedure(self) -> PanelRules:
+        """The panel rules that apply: the package's, else the rules shipped with this release."""
+        if self.rules is not None:
+            return self.rules
+        from reviewer.standards.panel_rules import load_panel_rules
+
+        return load_panel_rules()
 
     @classmethod
-    def of_view(cls, view: PackageView, standard: Standard | None = None) -> PackageBinding:
+    def of_view(
+        cls, view: PackageView, standard: Standard | None = None, rules: PanelRules | None = None
+    ) -> PackageBinding:
         if not view.trusted:
             raise ValueError("bind sheets only to a package verified against the pinned root")
         m = view.manifest
@@ -49,11 +65,12 @@ class PackageBinding:
             standard_ref={"id": m.standard["id"], "version": m.standard["version"]},
             standard=standard,
             materials=frozenset(e.name for e in m.entries if e.kind == "material"),
+            rules=rules,
         )
 
     @classmethod
     def of(cls, opened: OpenedPackage) -> PackageBinding:
-        return cls.of_view(opened.view, opened.standard())
+        return cls.of_view(opened.view, opened.standard(), opened.procedure())
 
     def member(self, fingerprint: str) -> RosterMember | None:
         return next((m for m in self.roster if m.cert_sha256 == fingerprint), None)

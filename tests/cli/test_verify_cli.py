@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,10 @@ from bundle_world import BundleWorld, bundle_world
 
 from reviewer.cli import main
 from reviewer.export.verify import ArtifactKind, detect
+from reviewer.scoring.motion import Change, build_motion, open_motion
 from reviewer.scoring.return_notice import build_return_notice
 from reviewer.scoring.sheet import open_sheet
+from reviewer.scoring.statement import Vote, build_statement
 from reviewer.trust import create_authority
 from tests.export.conftest import PASSPHRASE, source
 
@@ -49,6 +52,16 @@ def files(bundle_world: BundleWorld, tmp_path_factory: pytest.TempPathFactory) -
             "请核实 1.1 的数据来源。",
         ),
     }
+    blobs["motion"] = build_motion(
+        w.ids["wang-kun"],
+        w.binding,
+        changes=[Change("1.1", Decimal("4"), Decimal("5"), "extreme", "评分畸高")],
+        opinion=None,
+    )
+    motion = open_motion(blobs["motion"], w.ids["li-zhe"], w.binding, w.root)
+    blobs["statement"] = build_statement(
+        w.ids["li-zhe"], w.binding, motion=motion, votes=[Vote("1.1", "approve")]
+    )
     out = {}
     for name, data in blobs.items():
         out[name] = d / f"{name}.bin"
@@ -70,7 +83,7 @@ def flipped(path: Path, at: int, tmp: Path) -> Path:
 
 
 def test_kinds_are_told_by_content(files: dict[str, Path]) -> None:
-    names = ("sheet", "recusal", "bundle", "record", "package", "notice")
+    names = ("sheet", "recusal", "bundle", "record", "package", "notice", "motion", "statement")
     kinds = {k: detect(files[k].read_bytes()[:512]) for k in names}
     assert kinds == {
         "sheet": ArtifactKind.SHEET,
@@ -79,11 +92,15 @@ def test_kinds_are_told_by_content(files: dict[str, Path]) -> None:
         "record": ArtifactKind.RECORD,
         "package": ArtifactKind.PACKAGE,
         "notice": ArtifactKind.RETURN_NOTICE,
+        "motion": ArtifactKind.MOTION,
+        "statement": ArtifactKind.STATEMENT,
     }
     assert detect(files["text"].read_bytes()) is None
 
 
-@pytest.mark.parametrize("kind", ["sheet", "recusal", "bundle", "record", "package", "notice"])
+@pytest.mark.parametrize(
+    "kind", ["sheet", "recusal", "bundle", "record", "package", "notice", "motion", "statement"]
+)
 def test_valid_files_exit_0_and_say_who_signed(files: dict[str, Path], kind: str) -> None:
     code, out, err = cli("verify", files[kind], "--trust", files["root"])
     assert code == 0, out + err
@@ -95,6 +112,8 @@ def test_valid_files_exit_0_and_say_who_signed(files: dict[str, Path], kind: str
         "record": "王堃",
         "package": "工业和信息化部",
         "notice": "王堃",
+        "motion": "王堃",
+        "statement": "李喆",
     }
     assert signer[kind] in out
 
@@ -136,7 +155,7 @@ def test_a_flipped_byte_exits_11(
     assert "NOT VALID (exit 11)" in out
 
 
-@pytest.mark.parametrize("kind", ["sheet", "bundle", "record", "package", "notice"])
+@pytest.mark.parametrize("kind", ["sheet", "bundle", "record", "package", "notice", "motion", "statement"])
 def test_a_foreign_root_exits_12(files: dict[str, Path], kind: str) -> None:
     code, out, _ = cli("verify", files[kind], "--trust", files["rogue"])
     assert code == 12, out

@@ -25,14 +25,16 @@ from reviewer.packages.seal import PanelMember
 from reviewer.scoring.decisions import (
     Actor,
     ConsensusDecision,
-    DissentDecision,
     Opinion,
     PanelDecisions,
     VisitInfo,
 )
+from reviewer.scoring.motion import build_motion, open_motion
 from reviewer.scoring.reconcile import reconcile
 from reviewer.scoring.sheet import build_recusal, build_sheet, open_sheet
 from reviewer.scoring.sheet_binding import PackageBinding
+from reviewer.scoring.statement import Vote, build_statement, open_statement
+from reviewer.scoring.votes import apply_statements, motion_changes
 from reviewer.trust import Identity, create_authority
 from reviewer.trust.authority import Authority, AuthorityKeys
 from tests.export.conftest import PANEL, _enrol, source
@@ -41,6 +43,8 @@ from tests.scoring.sheet_fixtures import CANDIDATE, STANDARD, full_answers
 CHAIR = "wang-kun"
 RECUSED = "qian-ben"
 AT = "2026-06-17T08:00:00Z"
+DISSENTER = "zhou-miao"
+DISSENT = "收入统计口径需进一步核实。"
 BASES = {  # each member's share of the points: distinct sheets, a plausible spread
     "li-zhe": "0.8",
     "zhang-yue": "0.85",
@@ -64,6 +68,8 @@ class BundleWorld:
     sheets: dict[str, bytes]  # A's sheets by member key
     other_sheet: bytes  # li-zhe's sheet for B
     decisions: PanelDecisions
+    motions: tuple[bytes, ...]  # the chair's motion (2.1 and the opinion)
+    statements: tuple[bytes, ...]  # every scoring expert's answer (周淼 dissents)
     reconciliation: bytes
     record_unsigned: bytes
     record_signed: bytes  # every member, then the chair
@@ -90,7 +96,9 @@ def decisions_for(world_ids: dict[str, Identity], package_id: str) -> PanelDecis
     return PanelDecisions(
         package_id,
         consensus=(
-            ConsensusDecision("2.1", Decimal("5.5"), "经实地核查，专家组协商一致。", actor(CHAIR), AT),
+            ConsensusDecision(
+                "2.1", Decimal("5.5"), "经实地核查，专家组协商一致。", actor(CHAIR), AT, "extreme"
+            ),
         ),
         opinion=Opinion(
             ("园区软件产业集聚度高。",),
@@ -100,13 +108,32 @@ def decisions_for(world_ids: dict[str, Identity], package_id: str) -> PanelDecis
             actor(CHAIR),
             AT,
         ),
-        dissents=(
-            DissentDecision(
-                world_ids["zhou-miao"].fingerprint, "收入统计口径需进一步核实。", actor("zhou-miao"), AT
-            ),
-        ),
         visit=VisitInfo(("2026-06-15", "2026-06-16"), "江苏省南京市 示例软件园管理委员会"),
     )
+
+
+def put_to_vote(
+    binding: PackageBinding, ids: dict[str, Identity], verified: list, draft: PanelDecisions
+) -> tuple[PanelDecisions, tuple[bytes, ...], tuple[bytes, ...]]:
+    """The chair's motion (the draft's changes and opinion), every scoring expert's approving
+    statement (周淼 with her own dissent), the decisions filled from them."""
+    standard = binding.require_standard()
+    before = reconcile(standard, [s.to_expert_scores() for s in verified], draft.to_engine_decisions(()))
+    data = build_motion(ids[CHAIR], binding, changes=motion_changes(draft, before), opinion=draft.opinion)
+    motion = open_motion(data, ids[CHAIR], binding, ids[CHAIR].trust_root())
+    raws, statements = [], []
+    for key in (k for k in ids if k not in (CHAIR, RECUSED)):
+        raw = build_statement(
+            ids[key],
+            binding,
+            motion=motion,
+            votes=[Vote(c.code, "approve") for c in motion.changes],
+            opinion="approve",
+            dissent=DISSENT if key == DISSENTER else None,
+        )
+        raws.append(raw)
+        statements.append(open_statement(raw, ids[CHAIR], binding, ids[CHAIR].trust_root(), motion=motion))
+    return apply_statements(draft, motion, statements), (data,), tuple(raws)
 
 
 def sign_in_order(pdf: bytes, ids: dict[str, Identity], keys: list[str]) -> bytes:
@@ -157,7 +184,8 @@ def build_bundle_world(base: Path) -> BundleWorld:
         for key in everyone
     }
     verified = [open_sheet(data, ids[CHAIR], binding, authority.root) for data in sheets.values()]
-    decisions = decisions_for(ids, binding.package_id)
+    draft = decisions_for(ids, binding.package_id)
+    decisions, motions, statements = put_to_vote(binding, ids, verified, draft)
     rec = reconcile(standard, [s.to_expert_scores() for s in verified], decisions.to_engine_decisions())
     unsigned = build_record_pdf(panel_record_input(binding, candidate, verified, rec, decisions))
     signers = [k for k in everyone if k not in (CHAIR, RECUSED)]
@@ -171,9 +199,12 @@ def build_bundle_world(base: Path) -> BundleWorld:
             decisions=decisions.to_json(),
             reconciliation=rec.to_json(),
             record_pdf=signed,
+            motions=motions,
+            statements=statements,
         )
     _WORLD = BundleWorld(base, authority, keys, ids, folders, package, other, binding, sheets, other_sheet,
-                         decisions, rec.to_json(), unsigned, signed, without_chair, bundle)  # fmt: skip
+                         decisions, motions, statements, rec.to_json(), unsigned, signed, without_chair,
+                         bundle)  # fmt: skip
     return _WORLD
 
 

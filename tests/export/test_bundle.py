@@ -43,7 +43,7 @@ def forge(w: BundleWorld, *, signer: str = CHAIR, version: int = 1, **changes: o
     with open_package(w.package, w.ids[CHAIR]) as opened:
         files = _package_files(opened)
     content = BundleContent(files, tuple(w.sheets.values()), w.decisions.to_json(), w.reconciliation,
-                            w.record_signed)  # fmt: skip
+                            w.record_signed, w.motions, w.statements)  # fmt: skip
     content = replace(content, **changes)  # type: ignore[arg-type]
     if not content.closing:  # every member signed: closing.json states nobody
         content = replace(content, closing=nobody_unsigned(content.record))
@@ -128,7 +128,7 @@ def test_another_panels_sheet_is_refused(bundle_world: BundleWorld) -> None:
         pytest.raises(ForeignContent, match="another package"),
     ):
         build_bundle(w.ids[CHAIR], opened, sheets=mixed, decisions=w.decisions.to_json(),
-                     reconciliation=w.reconciliation, record_pdf=w.record_signed)  # fmt: skip
+                     reconciliation=w.reconciliation, motions=w.motions, statements=w.statements, record_pdf=w.record_signed)  # fmt: skip
     with pytest.raises(ForeignContent, match="Sheet 8"):
         open_bundle(forge(w, sheets=tuple(mixed)), w.ministry, w.root)
 
@@ -137,7 +137,7 @@ def test_a_record_missing_a_signature_is_refused(bundle_world: BundleWorld) -> N
     w = bundle_world
     with open_package(w.package, w.ids[CHAIR]) as opened, pytest.raises(RecordIncomplete):
         build_bundle(w.ids[CHAIR], opened, sheets=list(w.sheets.values()), decisions=w.decisions.to_json(),
-                     reconciliation=w.reconciliation, record_pdf=w.record_without_chair)  # fmt: skip
+                     reconciliation=w.reconciliation, motions=w.motions, statements=w.statements, record_pdf=w.record_without_chair)  # fmt: skip
     for record in (w.record_without_chair, w.record_unsigned):
         with pytest.raises(RecordIncomplete):
             open_bundle(forge(w, record=record), w.ministry, w.root)
@@ -167,14 +167,14 @@ def test_only_the_chair_signs_a_bundle(bundle_world: BundleWorld) -> None:
         open_bundle(forge(w, signer="li-zhe"), w.ministry, w.root)
     with open_package(w.package, w.ids["li-zhe"]) as opened, pytest.raises(NotTheChair):
         build_bundle(w.ids["li-zhe"], opened, sheets=list(w.sheets.values()), decisions=w.decisions.to_json(),
-                     reconciliation=w.reconciliation, record_pdf=w.record_signed)  # fmt: skip
+                     reconciliation=w.reconciliation, motions=w.motions, statements=w.statements, record_pdf=w.record_signed)  # fmt: skip
 
 
 def test_versions_and_writing(bundle_world: BundleWorld, tmp_path) -> None:
     w = bundle_world
     with open_package(w.package, w.ids[CHAIR]) as opened:
         v2 = build_bundle(w.ids[CHAIR], opened, sheets=list(w.sheets.values()), decisions=w.decisions.to_json(),
-                          reconciliation=w.reconciliation, record_pdf=w.record_signed, result_version=2)  # fmt: skip
+                          reconciliation=w.reconciliation, motions=w.motions, statements=w.statements, record_pdf=w.record_signed, result_version=2)  # fmt: skip
     second = open_bundle(v2, w.ministry, w.root)
     first = verify_bundle(w.bundle, w.root)
     assert second.result_version == 2 and second.supersedes(first)
@@ -225,7 +225,7 @@ def test_an_older_signed_record_cannot_be_paired_with_a_newer_reconciliation(
         open_bundle(forge(w, record=old), w.ministry, w.root)
     with open_package(w.package, w.ids[CHAIR]) as opened, pytest.raises(ResultMismatch):
         build_bundle(w.ids[CHAIR], opened, sheets=list(w.sheets.values()), decisions=w.decisions.to_json(),
-                     reconciliation=w.reconciliation, record_pdf=old)  # fmt: skip
+                     reconciliation=w.reconciliation, motions=w.motions, statements=w.statements, record_pdf=old)  # fmt: skip
     # the same numbers, other decisions (a changed opinion): refused on the decisions' digest
     reworded = replace(w.decisions, opinion=replace(w.decisions.opinion, conclusion="专家组同意通过。"))
     with open_package(w.package, w.ids[CHAIR]) as opened:

@@ -10,10 +10,12 @@ import shutil
 import subprocess
 import uuid
 from dataclasses import dataclass, replace
+from io import BytesIO
 from pathlib import Path
 
 import pytest
 from bundle_world import CHAIR, BundleWorld, bundle_world, sign_in_order
+from pyhanko.pdf_utils.reader import PdfFileReader
 
 from reviewer.errors import Refused
 from reviewer.export.bundle import _package_files, build_bundle, open_bundle
@@ -38,6 +40,7 @@ from reviewer.export.closing import (
     parse_closing,
     record_ref,
     refusal_for,
+    stated_closing,
 )
 from reviewer.export.pades import find_field, sign_record
 from reviewer.export.pades_validate import require_valid, validate_record
@@ -102,7 +105,8 @@ def closed(bundle_world: BundleWorld) -> Closed:
                 decisions=w.decisions.to_json(),
                 reconciliation=w.reconciliation,
                 record_pdf=done.pdf,
-                statements=[refusal],
+                motions=w.motions,
+                statements=[*w.statements, refusal],
                 closing=done.closing,
             )
         _CLOSED = Closed(pdf, refusal, statement, done.pdf, done.closing, bundle)
@@ -150,7 +154,7 @@ def test_the_ministry_opens_the_bundle_with_its_closing_facts(
     w = bundle_world
     bundle = open_bundle(closed.bundle, w.ministry, w.root)
     assert bundle.closing is not None and bundle.closing.to_json() == closed.closing
-    assert [s.digest for s in bundle.statements] == [closed.statement.digest]
+    assert closed.statement.digest in [s.digest for s in bundle.statements]
     check_signed_or_stated(bundle)  # the import's own check: signed, refused, or recorded
 
 
@@ -215,7 +219,7 @@ def forge(w: BundleWorld, record: bytes, statements: list[bytes], closing: bytes
     with open_package(w.package, w.ids[CHAIR]) as opened:
         files = _package_files(opened)
     content = BundleContent(files, tuple(w.sheets.values()), w.decisions.to_json(), w.reconciliation, record,
-                            tuple(statements), closing)  # fmt: skip
+                            w.motions, (*w.statements, *statements), closing)  # fmt: skip
     ident = w.ids[CHAIR]
     bundle_id = str(uuid.uuid4())
     header = header_json(
@@ -292,3 +296,26 @@ def test_closing_facts_the_record_does_not_name_or_that_leave_a_member_out_are_r
         chair_closes(w, closed.members_signed, only_refusal)
     with pytest.raises(RecordIncomplete, match=w.ids[SILENT].name):
         open_bundle(forge(w, closed.pdf, [closed.refusal], only_refusal.to_json()), w.ministry, w.root)
+
+
+def test_pdfsig_shows_every_signature_of_the_record_closed_with_facts_valid(
+    bundle_world: BundleWorld, closed: Closed, tmp_path: Path
+) -> None:
+    from reviewer.trust.credential import pem
+
+    if not (shutil.which("pdfsig") and shutil.which("certutil")):
+        pytest.skip("pdfsig and certutil (poppler-utils, libnss3-tools) are not installed")
+    db = tmp_path / "nss"
+    db.mkdir()
+    (db / "root.pem").write_text(pem(bundle_world.root), encoding="ascii")
+    subprocess.run(["certutil", "-N", "-d", f"sql:{db}", "--empty-password"], check=True, capture_output=True)
+    subprocess.run(["certutil", "-A", "-d", f"sql:{db}", "-n", "root", "-t", "CT,C,C", "-i", str(db / "root.pem")],
+                   check=True, capture_output=True)  # fmt: skip
+    path = tmp_path / "record.pdf"
+    path.write_bytes(closed.pdf)
+    out = subprocess.run(["pdfsig", "-nssdir", f"sql:{db}", str(path)], capture_output=True, text=True).stdout
+    assert out.count("Signature Validation: Signature is Valid.") == 4  # three members and the chair
+    assert out.count("Certificate Validation: Certificate is Trusted.") == 4
+    assert out.count("Total document signed") == 1
+    reader = PdfFileReader(BytesIO(closed.pdf))
+    assert stated_closing(reader) == sha256(closed.closing)  # the chair's /Reason names closing.json

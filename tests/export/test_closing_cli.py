@@ -31,6 +31,10 @@ def test_refuse_and_close_stating_who_did_not_sign(
         (out / "sheets" / f"{key}.rvsheet").write_bytes(data)
     (out / "decisions.json").write_bytes(w.decisions.to_json())
     (out / "reconciliation.json").write_bytes(w.reconciliation)
+    for name, files in (("motions", w.motions), ("statements", w.statements)):  # the panel's votes
+        (out / name).mkdir()
+        for i, data in enumerate(files):
+            (out / name / f"{i}.{'rvmotion' if name == 'motions' else 'rvstatement'}").write_bytes(data)
     record = out / "record.pdf"
     record.write_bytes(w.record_unsigned)
     chair = w.folders[CHAIR]
@@ -69,3 +73,15 @@ def test_refuse_and_close_stating_who_did_not_sign(
          "--result-version", "2")  # fmt: skip
     assert open_bundle(again.read_bytes(), w.ministry, w.root).closing == facts
     assert RECUSED not in {u.expert for u in facts.unsigned}
+    # reviewer verify: the closed record is valid; the bundle, opened with the ministry's key, says who did not sign
+    code, shown, err = cli("verify", record, "--identity", chair, "--passphrase-env", PASS_ENV)
+    assert code == 0, shown + err
+    code, shown, err = cli(
+        "verify", bundle, "--authority", w.base / "authority", "--passphrase-env", PASS_ENV
+    )
+    assert code == 0, shown + err
+    assert (
+        f"{w.ids['li-zhe'].name} refused to sign, with written reasons" in shown
+        and "协商分值未经充分讨论" in shown
+    )
+    assert f"{w.ids['zhang-yue'].name} did not sign and gave no written reasons" in shown

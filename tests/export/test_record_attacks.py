@@ -245,7 +245,7 @@ def test_1_a_stale_record_with_rewritten_keywords_is_refused_everywhere(
     assert_refused_naming_the_revision(exc, revision)
     with open_package(w.package, w.ids[CHAIR]) as opened, pytest.raises(Tampered):
         build_bundle(w.ids[CHAIR], opened, sheets=list(w.sheets.values()), decisions=stale.d2_decisions,
-                     reconciliation=stale.d2_reconciliation, record_pdf=closed)  # fmt: skip
+                     reconciliation=stale.d2_reconciliation, motions=w.motions, statements=w.statements, record_pdf=closed)  # fmt: skip
     # reviewer verify
     path = tmp_path / "record.pdf"
     path.write_bytes(closed)

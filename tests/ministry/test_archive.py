@@ -36,7 +36,7 @@ def v2(world: BundleWorld, tmp_path_factory: pytest.TempPathFactory) -> Path:
     with open_package(world.package, world.ids[CHAIR]) as opened:
         data = build_bundle(world.ids[CHAIR], opened, sheets=list(world.sheets.values()),
                             decisions=world.decisions.to_json(), reconciliation=world.reconciliation,
-                            record_pdf=world.record_signed, result_version=2)  # fmt: skip
+                            motions=world.motions, statements=world.statements, record_pdf=world.record_signed, result_version=2)  # fmt: skip
     path = tmp_path_factory.mktemp("v2") / "v2.rvresult"
     path.write_bytes(data)
     return path

@@ -50,7 +50,7 @@ def incomplete(world: BundleWorld, tmp_path_factory: pytest.TempPathFactory) -> 
     with open_package(world.package, world.ids[CHAIR]) as opened:
         data = build_bundle(world.ids[CHAIR], opened, sheets=list(sheets.values()),
                             decisions=world.decisions.to_json(), reconciliation=rec.to_json(),
-                            record_pdf=record)  # fmt: skip
+                            motions=world.motions, statements=world.statements, record_pdf=record)  # fmt: skip
     path = tmp_path_factory.mktemp("incomplete") / "incomplete.rvresult"
     path.write_bytes(data)
     return path

@@ -50,7 +50,7 @@ def files(world: BundleWorld, tmp_path_factory: pytest.TempPathFactory) -> dict[
     with open_package(world.package, world.ids[CHAIR]) as opened:
         v2 = build_bundle(world.ids[CHAIR], opened, sheets=list(world.sheets.values()),
                           decisions=world.decisions.to_json(), reconciliation=world.reconciliation,
-                          record_pdf=world.record_signed, result_version=2)  # fmt: skip
+                          motions=world.motions, statements=world.statements, record_pdf=world.record_signed, result_version=2)  # fmt: skip
     claimed = json.loads(world.reconciliation)
     claimed["total"] = "99"
     wrong_total = json.dumps(claimed, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()

@@ -1,4 +1,4 @@
-"""The chair's decisions (reviewer.decisions/1): canonical form, strict reading with field paths,
+"""The panel's decisions (reviewer.decisions/2): canonical form, strict reading with field paths,
 checks against the package, the engine's view."""
 
 from __future__ import annotations
@@ -37,13 +37,15 @@ AT = "2026-06-17T08:00:00Z"
 def sample() -> PanelDecisions:
     return (
         PanelDecisions("pkg-1")
-        .with_consensus(ConsensusDecision("3.2", Decimal("4.5"), "合议：以园区企业自有产品为准", CHAIR, AT))
+        .with_consensus(
+            ConsensusDecision("3.2", Decimal("4.5"), "合议：以园区企业自有产品为准", CHAIR, AT, "extreme")
+        )
         .with_explanation(ExplanationDecision(EXPERT.fingerprint, "2.1", "按可核实的研发投入计算", CHAIR, AT))
         .with_return(ReturnDecision(EXPERT.fingerprint, 1, ("3.2",), "请核实名品证据", "a" * 64, CHAIR, AT))
         .with_opinion(
             Opinion(("产业集聚明显",), ("研发投入偏低",), ("加强研发",), "同意整改后通过", CHAIR, AT)
         )
-        .with_dissent(DissentDecision(EXPERT.fingerprint, "对 2.1 的评分保留意见", EXPERT, AT))
+        .with_dissent(DissentDecision(EXPERT.fingerprint, "对 2.1 的评分保留意见", EXPERT, AT, "d" * 64))
         .with_visit(VisitInfo(("2026-06-16", "2026-06-15"), "江苏省南京市"))
     )
 
@@ -52,7 +54,7 @@ def test_canonical_json_round_trips_and_is_stable() -> None:
     d = sample()
     data = d.to_json()
     doc = json.loads(data)
-    assert doc["format"] == FORMAT == "reviewer.decisions/1"
+    assert doc["format"] == FORMAT == "reviewer.decisions/2"
     assert doc["consensus"] == [
         {
             "code": "3.2",
@@ -60,8 +62,12 @@ def test_canonical_json_round_trips_and_is_stable() -> None:
             "rationale": "合议：以园区企业自有产品为准",
             "by": {"name": "王堃", "fingerprint": "c" * 64, "role": "chair"},
             "at": AT,
+            "ground": "extreme",
+            "motion_sha256": None,
+            "votes": [],
         }
     ]
+    assert doc["dissents"][0]["statement_sha256"] == "d" * 64
     assert doc["visit"] == {"dates": ["2026-06-15", "2026-06-16"], "place": "江苏省南京市"}
     again = parse_decisions(data)
     assert again == d and again.to_json() == data
@@ -81,7 +87,7 @@ def test_engine_view_carries_who_and_when() -> None:
 
 def test_changes_replace_per_key_and_returns_only_accumulate() -> None:
     d = sample()
-    d2 = d.with_consensus(ConsensusDecision("3.2", Decimal("5"), "再议", CHAIR, AT))
+    d2 = d.with_consensus(ConsensusDecision("3.2", Decimal("5"), "再议", CHAIR, AT, "extreme"))
     assert len(d2.consensus) == 1 and d2.consensus_for("3.2").value == Decimal("5")
     assert d2.without_consensus("3.2").consensus == ()
     d3 = d.with_return(ReturnDecision(EXPERT.fingerprint, 2, ("1.1",), "again", "b" * 64, CHAIR, AT))
@@ -99,22 +105,46 @@ def _doc(**extra: object) -> bytes:
     ("doc", "path"),
     [
         (b"{not json", ""),
-        (json.dumps({"format": "reviewer.decisions/2", "package_id": "p"}).encode(), "format"),
+        (json.dumps({"format": "reviewer.decisions/3", "package_id": "p"}).encode(), "format"),
+        (json.dumps({"format": "reviewer.decisions/1", "package_id": "p"}).encode(), "format"),
+        (_doc(consensus=[{"code": "3.2", "value": "4.5", "rationale": "r"}]), "consensus[0].ground"),
+        (
+            _doc(consensus=[{"code": "3.2", "value": "4.5", "rationale": "r", "ground": " "}]),
+            "consensus[0].ground",
+        ),
         (json.dumps({"format": FORMAT}).encode(), "package_id"),
         (_doc(extra=1), "extra"),
-        (_doc(consensus=[{"code": "3.2", "value": "4.5", "rationale": "r", "by": None}]), "consensus[0].by"),
-        (_doc(consensus=[{"code": "3.2", "value": "4.5", "rationale": " "}]), "consensus[0].rationale"),
-        (_doc(consensus=[{"code": "3.2", "value": 4.5, "rationale": "r"}]), "consensus[0].value"),
-        (_doc(consensus=[{"code": "3.2", "value": "NaN", "rationale": "r"}]), "consensus[0].value"),
         (
-            _doc(consensus=[{"code": "3.2", "value": "4", "rationale": "r", "at": "yesterday"}]),
+            _doc(
+                consensus=[{"code": "3.2", "value": "4.5", "ground": "extreme", "rationale": "r", "by": None}]
+            ),
+            "consensus[0].by",
+        ),
+        (
+            _doc(consensus=[{"code": "3.2", "value": "4.5", "ground": "extreme", "rationale": " "}]),
+            "consensus[0].rationale",
+        ),
+        (
+            _doc(consensus=[{"code": "3.2", "value": 4.5, "ground": "extreme", "rationale": "r"}]),
+            "consensus[0].value",
+        ),
+        (
+            _doc(consensus=[{"code": "3.2", "value": "NaN", "ground": "extreme", "rationale": "r"}]),
+            "consensus[0].value",
+        ),
+        (
+            _doc(
+                consensus=[
+                    {"code": "3.2", "value": "4", "rationale": "r", "ground": "extreme", "at": "yesterday"}
+                ]
+            ),
             "consensus[0].at",
         ),
         (
             _doc(
                 consensus=[
-                    {"code": "1.1", "value": "4", "rationale": "r"},
-                    {"code": "1.1", "value": "5", "rationale": "s"},
+                    {"code": "1.1", "value": "4", "ground": "extreme", "rationale": "r"},
+                    {"code": "1.1", "value": "5", "ground": "extreme", "rationale": "s"},
                 ]
             ),
             "consensus[1]",
@@ -147,7 +177,12 @@ def _doc(**extra: object) -> bytes:
             "opinion.recommendations[0]",
         ),
         (
-            _doc(dissents=[{"expert": "e" * 64, "text": "a"}, {"expert": "e" * 64, "text": "b"}]),
+            _doc(
+                dissents=[
+                    {"expert": "e" * 64, "text": "a", "statement_sha256": "d" * 64},
+                    {"expert": "e" * 64, "text": "b", "statement_sha256": "d" * 64},
+                ]
+            ),
             "dissents[1]",
         ),
         (_doc(visit={"dates": ["2026-02-30"], "place": "南京"}), "visit.dates[0]"),
@@ -159,6 +194,7 @@ def _doc(**extra: object) -> bytes:
                         "code": "3.2",
                         "value": "4",
                         "rationale": "r",
+                        "ground": "extreme",
                         "by": {"name": "x", "fingerprint": "c" * 64, "role": "boss"},
                     }
                 ]
@@ -176,7 +212,7 @@ def test_bad_fields_are_named_by_their_path(doc: bytes, path: str) -> None:
 
 
 def test_who_and_when_are_required_unless_defaults_are_given() -> None:
-    draft = _doc(consensus=[{"code": "3.2", "value": "4.5", "rationale": "r"}])
+    draft = _doc(consensus=[{"code": "3.2", "value": "4.5", "rationale": "r", "ground": "extreme"}])
     with pytest.raises(DecisionsInvalid) as info:
         parse_decisions(draft)
     assert info.value.path == "consensus[0].by"
@@ -191,16 +227,20 @@ def test_checks_against_standard_and_roster() -> None:
     cases = [
         (PanelDecisions("other"), "package_id"),
         (
-            PanelDecisions("pkg-1").with_consensus(ConsensusDecision("3", Decimal(1), "r", CHAIR, AT)),
+            PanelDecisions("pkg-1").with_consensus(
+                ConsensusDecision("3", Decimal(1), "r", CHAIR, AT, "extreme")
+            ),
             "consensus[0].code",
         ),
         (
-            PanelDecisions("pkg-1").with_consensus(ConsensusDecision("3.2", Decimal(1), "r", EXPERT, AT)),
+            PanelDecisions("pkg-1").with_consensus(
+                ConsensusDecision("3.2", Decimal(1), "r", EXPERT, AT, "extreme")
+            ),
             "consensus[0].by",
         ),
         (
             PanelDecisions("pkg-1").with_consensus(
-                ConsensusDecision("3.2", Decimal(1), "r", Actor("x", "f" * 64), AT)
+                ConsensusDecision("3.2", Decimal(1), "r", Actor("x", "f" * 64), AT, "extreme")
             ),
             "consensus[0].by.fingerprint",
         ),
@@ -216,9 +256,19 @@ def test_checks_against_standard_and_roster() -> None:
         ),
         (
             PanelDecisions("pkg-1").with_dissent(
-                DissentDecision(EXPERT.fingerprint, "t", Actor("赵鑫", "e" * 64, "chair"), AT)
+                DissentDecision(EXPERT.fingerprint, "t", Actor("赵鑫", "e" * 64, "chair"), AT, "d" * 64)
             ),
             "dissents[0].by.role",
+        ),
+        (
+            PanelDecisions("pkg-1").with_dissent(
+                DissentDecision(EXPERT.fingerprint, "t", CHAIR, AT, "d" * 64)
+            ),
+            "dissents[0].by",
+        ),
+        (
+            PanelDecisions("pkg-1").with_consensus(ConsensusDecision("3.2", Decimal(1), "r", CHAIR, AT)),
+            "consensus[0].ground",
         ),
     ]
     for decisions, path in cases:
@@ -244,7 +294,7 @@ _decisions = st.builds(
     PanelDecisions,
     st.just("pkg"),
     consensus=st.lists(
-        st.builds(ConsensusDecision, _code, _value, _text, _actor, _at),
+        st.builds(ConsensusDecision, _code, _value, _text, _actor, _at, _text),
         unique_by=lambda c: c.code,
         max_size=3,
     ).map(tuple),
@@ -277,7 +327,7 @@ _decisions = st.builds(
         _at,
     ),
     dissents=st.lists(
-        st.builds(DissentDecision, _fp, _text, _actor, _at), unique_by=lambda d: d.expert, max_size=2
+        st.builds(DissentDecision, _fp, _text, _actor, _at, _fp), unique_by=lambda d: d.expert, max_size=2
     ).map(tuple),
     visit=st.none()
     | st.builds(

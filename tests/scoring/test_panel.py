@@ -9,10 +9,13 @@ import pytest
 from sheet_fixtures import full_answers, sheet_world
 
 from reviewer.errors import Refused
-from reviewer.scoring.decisions import Actor, ConsensusDecision, PanelDecisions
+from reviewer.scoring.decisions import Actor, CastVote, ConsensusDecision, PanelDecisions
 from reviewer.scoring.decisions_io import DecisionsInvalid
+from reviewer.scoring.motion import Change, build_motion, open_motion
 from reviewer.scoring.panel import PanelState, collect, summary_markdown, summary_text
 from reviewer.scoring.sheet import build_recusal, build_sheet
+from reviewer.scoring.statement import Vote, build_statement, open_statement
+from reviewer.scoring.votes import ChangeNotAdopted, apply_statements
 
 __all__ = ["sheet_world"]
 
@@ -66,9 +69,29 @@ def test_state_reconciles_with_checked_decisions_and_summarises(sheet_world, fil
     assert len(state.outcomes) == 3 and all(o.accepted for o in outcomes)
     chair = Actor("张伟", w.ids["zhang"].fingerprint, "chair")
     decided = PanelDecisions(w.binding.package_id).with_consensus(
-        ConsensusDecision("1.1", Decimal("5"), "合议一致", chair, "2026-06-17T08:00:00Z")
+        ConsensusDecision("1.1", Decimal("5"), "合议一致", chair, "2026-06-17T08:00:00Z", "extreme")
     )
     state = state.with_decisions(decided)
+    assert state.voters() == (w.ids["zhang"].fingerprint, w.ids["li"].fingerprint, w.ids["wang"].fingerprint)
+    assert state.reconcile().indicator("1.1").value == Decimal("5.75")  # a proposal: not adopted yet
+    with pytest.raises(
+        ChangeNotAdopted, match=r"1\.1.*0 approved.*of 3 voters; 2 approvals are needed \(more than 1/2"
+    ):
+        state.require_adopted()
+    data = build_motion(
+        w.ids["zhang"],
+        w.binding,
+        changes=[Change("1.1", Decimal("5"), Decimal("5.75"), "extreme", "合议一致")],
+        opinion=None,
+    )
+    motion = open_motion(data, w.ids["zhang"], w.binding, w.root_cert)
+    answer = build_statement(w.ids["li"], w.binding, motion=motion, votes=[Vote("1.1", "approve")])
+    statement = open_statement(answer, w.ids["zhang"], w.binding, w.root_cert, motion=motion)
+    state = state.with_decisions(apply_statements(state.decisions, motion, [statement]))
+    assert state.decisions.consensus[0].votes == (
+        CastVote(w.ids["li"].fingerprint, "approve", statement.digest),
+    )
+    state.require_adopted()
     rec = state.reconcile()
     assert rec.scoring_experts == 2 and rec.quorum_met is False and rec.result is None
     assert rec.indicator("1.1").value == Decimal("5")
@@ -83,7 +106,7 @@ def test_state_reconciles_with_checked_decisions_and_summarises(sheet_world, fil
     zh = summary_text(rec, names, state.decisions, lang="zh_CN")
     assert "2 scoring expert(s), 1 recused (周淼); quorum 5: NOT met." in en
     assert "Conclusion: none (quorum not met)" in en
-    assert "1.1: computed 5.75 → consensus 5 (张伟, 2026-06-17T08:00:00Z). Rationale: 合议一致" in en
+    assert "1.1: computed 5.75 → consensus 5 (张伟, 2026-06-17T08:00:00Z). Rationale: 合议一致" in en, en
     assert (
         "计分专家 2 人，回避 1 人（周淼）；法定人数 5 人：未达到。" in zh
         and "结论：无（未达到法定人数）" in zh

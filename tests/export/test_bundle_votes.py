@@ -1,0 +1,101 @@
+"""The panel's votes in the result bundle: a change without the approvals, a forged vote or a dissent
+not signed by its author is refused when the chair builds the bundle and when the ministry opens it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from bundle_world import CHAIR, DISSENT, DISSENTER, BundleWorld, bundle_world
+from test_bundle import forge
+
+from reviewer.errors import NotAnArtifact
+from reviewer.export.bundle import build_bundle, open_bundle
+from reviewer.export.bundle_format import ForeignContent
+from reviewer.packages import open_package
+from reviewer.scoring.decisions import Actor, DissentDecision
+from reviewer.scoring.votes import ChangeNotAdopted, VoteNotSigned
+
+__all__ = ["bundle_world"]
+
+
+def _build(w: BundleWorld, decisions: bytes, **kw: object) -> bytes:
+    args = {"motions": w.motions, "statements": w.statements, **kw}
+    with open_package(w.package, w.ids[CHAIR]) as opened:
+        return build_bundle(w.ids[CHAIR], opened, sheets=list(w.sheets.values()), decisions=decisions,
+                            reconciliation=w.reconciliation, record_pdf=w.record_signed, **args)  # fmt: skip
+
+
+def test_the_ministry_sees_the_votes_and_the_signed_dissent(bundle_world: BundleWorld) -> None:
+    w = bundle_world
+    opened = open_bundle(w.bundle, w.ministry, w.root)
+    (change,) = opened.decisions.consensus
+    assert (
+        change.ground == "extreme"
+        and len(change.votes) == 5
+        and {v.vote for v in change.votes} == {"approve"}
+    )
+    (dissent,) = opened.decisions.dissents
+    assert (
+        dissent.expert == w.ids[DISSENTER].fingerprint == dissent.by.fingerprint and dissent.text == DISSENT
+    )
+    assert dissent.statement_sha256 in {s.digest for s in opened.statements}
+    assert len(opened.motions) == 1 and len(opened.statements) == 5
+
+
+def test_a_change_without_the_approvals_is_refused_at_build_and_import(bundle_world: BundleWorld) -> None:
+    w = bundle_world
+    c = w.decisions.consensus[0]
+    two = replace(w.decisions, consensus=(replace(c, votes=c.votes[:2]),))  # the chair + 2 of 6 voters
+    with pytest.raises(ChangeNotAdopted, match=r"2\.1.*3 approved.*of 6 voters; 4 approvals are needed"):
+        _build(w, two.to_json())
+    with pytest.raises(ChangeNotAdopted, match=r"2\.1"):
+        open_bundle(forge(w, decisions=two.to_json()), w.ministry, w.root)
+
+
+def test_votes_without_their_statements_are_refused(bundle_world: BundleWorld) -> None:
+    w = bundle_world
+    with pytest.raises(VoteNotSigned, match="not carried"):
+        _build(w, w.decisions.to_json(), statements=w.statements[:-1])
+    with pytest.raises(VoteNotSigned, match="not carried"):
+        open_bundle(forge(w, statements=w.statements[:-1]), w.ministry, w.root)
+
+
+def test_a_forged_dissent_is_refused_at_import(bundle_world: BundleWorld) -> None:
+    w = bundle_world
+    (dissent,) = w.decisions.dissents
+    chair = Actor(w.ids[CHAIR].name, w.ids[CHAIR].fingerprint, "chair")
+    typed = w.decisions.with_dissent(replace(dissent, text="组长代写：结论过宽。"))
+    with pytest.raises(VoteNotSigned, match="differs from their signed statement"):
+        open_bundle(forge(w, decisions=typed.to_json()), w.ministry, w.root)
+    by_chair = w.decisions.with_dissent(replace(dissent, by=chair))
+    with pytest.raises(Exception, match="chair cannot enter it for them"):
+        open_bundle(forge(w, decisions=by_chair.to_json()), w.ministry, w.root)
+    other = w.ids["li-zhe"]
+    borrowed = w.decisions.with_dissent(
+        DissentDecision(
+            other.fingerprint,
+            DISSENT,
+            Actor(other.name, other.fingerprint, "expert"),
+            dissent.at,
+            dissent.statement_sha256,
+        )
+    )
+    with pytest.raises(VoteNotSigned, match="signed by 周淼, not by them"):
+        open_bundle(forge(w, decisions=borrowed.to_json()), w.ministry, w.root)
+
+
+def test_a_motion_among_the_statements_is_refused(bundle_world: BundleWorld) -> None:
+    w = bundle_world
+    with pytest.raises(NotAnArtifact, match="not a member's statement"):
+        open_bundle(forge(w, statements=(w.motions[0], *w.statements)), w.ministry, w.root)
+    with pytest.raises(ForeignContent, match="Motion 1"):  # a motion of the chair of another package
+        open_bundle(forge(w, motions=(other_motion(w),)), w.ministry, w.root)
+
+
+def other_motion(w: BundleWorld) -> bytes:
+    from reviewer.scoring.motion import build_motion
+    from reviewer.scoring.sheet_binding import PackageBinding
+
+    with open_package(w.other_package, w.ids[CHAIR]) as opened:
+        return build_motion(w.ids[CHAIR], PackageBinding.of(opened), changes=[], opinion=w.decisions.opinion)

@@ -1,0 +1,155 @@
+"""Votes and dissents in the decisions, checked against the signed motions and statements."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+from sheet_fixtures import sheet_world
+
+from reviewer.scoring.decisions import (
+    Actor,
+    CastVote,
+    ConsensusDecision,
+    DissentDecision,
+    Opinion,
+    PanelDecisions,
+)
+from reviewer.scoring.motion import Change, build_motion, open_motion
+from reviewer.scoring.statement import Vote, build_statement, open_statement
+from reviewer.scoring.votes import (
+    ChangeNotAdopted,
+    VoteNotSigned,
+    adopted_codes,
+    apply_statements,
+    check_against_statements,
+    require_adopted,
+)
+from reviewer.standards.panel_rules import load_panel_rules
+
+__all__ = ["sheet_world"]
+AT = "2026-06-17T08:00:00Z"
+
+
+@pytest.fixture(scope="module")
+def voted(sheet_world):
+    """Decisions with a change of 1.1 and an opinion, put to the panel; li approves both and
+    dissents; wang objects to the change; zhou (not recused here) approves."""
+    w = sheet_world
+    chair = Actor("张伟", w.ids["zhang"].fingerprint, "chair")
+    opinion = Opinion(("成效显著",), ("问题",), ("建议",), "同意通过", chair, AT)
+    decisions = (
+        PanelDecisions(w.binding.package_id)
+        .with_consensus(ConsensusDecision("1.1", Decimal("4"), "畸高", chair, AT, "extreme"))
+        .with_opinion(opinion)
+    )
+    data = build_motion(
+        w.ids["zhang"],
+        w.binding,
+        changes=[Change("1.1", Decimal("4"), Decimal("7.5"), "extreme", "畸高")],
+        opinion=opinion,
+    )
+    motion = open_motion(data, w.ids["zhang"], w.binding, w.root_cert)
+
+    def answer(who, vote, dissent=None, reason=None):
+        raw = build_statement(
+            w.ids[who],
+            w.binding,
+            motion=motion,
+            votes=[Vote("1.1", vote, reason)],
+            opinion="approve",
+            dissent=dissent,
+        )
+        return open_statement(raw, w.ids["zhang"], w.binding, w.root_cert, motion=motion)
+
+    statements = [
+        answer("li", "approve", dissent="本人对结论持保留意见：研发投入证据不足。"),
+        answer("wang", "object", reason="应取 5 分"),
+        answer("zhou", "approve"),
+    ]
+    return w, apply_statements(decisions, motion, statements), motion, statements
+
+
+def _maps(motion, statements):
+    return {motion.digest: motion}, {s.digest: s for s in statements}
+
+
+def test_statements_fill_votes_and_the_members_own_dissent(voted) -> None:
+    w, decisions, motion, statements = voted
+    li, wang, zhou = (w.ids[k].fingerprint for k in ("li", "wang", "zhou"))
+    c = decisions.consensus[0]
+    assert c.motion_sha256 == motion.digest
+    assert {(v.expert, v.vote) for v in c.votes} == {(li, "approve"), (wang, "object"), (zhou, "approve")}
+    assert set(decisions.opinion.approvals) == {li, wang, zhou}
+    (dissent,) = decisions.dissents
+    assert dissent.expert == li and dissent.by.fingerprint == li and dissent.by.name == "李娜"
+    assert dissent.statement_sha256 == statements[0].digest
+    check_against_statements(decisions, *_maps(motion, statements), names={})
+    rules = load_panel_rules()
+    voters = [w.ids[k].fingerprint for k in ("zhang", "li", "wang", "zhou")]
+    assert adopted_codes(decisions, rules, voters, w.ids["zhang"].fingerprint) == ("1.1",)  # 3 of 4
+
+
+def test_a_change_without_the_approvals_is_refused(voted) -> None:
+    w, decisions, _, _ = voted
+    rules = load_panel_rules()
+    voters = [w.ids[k].fingerprint for k in ("zhang", "li", "wang", "zhou")]
+    c = decisions.consensus[0]
+    only_one = replace(
+        decisions, consensus=(replace(c, votes=tuple(v for v in c.votes if v.vote == "object")),)
+    )
+    names = {w.ids["zhang"].fingerprint: "张伟", w.ids["wang"].fingerprint: "王芳"}
+    with pytest.raises(ChangeNotAdopted) as info:
+        require_adopted(only_one, rules, voters, w.ids["zhang"].fingerprint, names)
+    text = str(info.value)
+    assert (
+        "1.1" in text
+        and "1 approved (张伟)" in text
+        and "1 objected (王芳)" in text
+        and "of 4 voters" in text
+    )
+    assert "3 approvals are needed" in text and "MOF Order No. 87 art. 64" in text
+
+
+def test_a_chair_typed_dissent_is_refused(voted) -> None:
+    w, decisions, motion, statements = voted
+    li = w.ids["li"].fingerprint
+    chair = Actor("张伟", w.ids["zhang"].fingerprint, "chair")
+    typed = decisions.with_dissent(DissentDecision(li, "组长代写的保留意见", chair, AT, statements[0].digest))
+    with pytest.raises(VoteNotSigned):
+        check_against_statements(typed, *_maps(motion, statements), names={})
+    reworded = decisions.with_dissent(replace(decisions.dissents[0], text="改过的保留意见"))
+    with pytest.raises(VoteNotSigned, match="differs from their signed statement"):
+        check_against_statements(reworded, *_maps(motion, statements), names={})
+
+
+def test_a_dissent_citing_another_members_statement_is_refused(voted) -> None:
+    w, decisions, motion, statements = voted
+    wang = w.ids["wang"].fingerprint
+    wang_actor = Actor("王芳", wang, "expert")
+    borrowed = decisions.with_dissent(
+        DissentDecision(wang, statements[0].dissent, wang_actor, AT, statements[0].digest)
+    )
+    with pytest.raises(VoteNotSigned, match="signed by 李娜, not by them"):
+        check_against_statements(borrowed, *_maps(motion, statements), names={wang: "王芳"})
+
+
+def test_a_forged_vote_is_refused(voted) -> None:
+    w, decisions, motion, statements = voted
+    c = decisions.consensus[0]
+    wang = w.ids["wang"].fingerprint
+    flipped = tuple(
+        CastVote(v.expert, "approve", v.statement_sha256) if v.expert == wang else v for v in c.votes
+    )
+    forged = replace(decisions, consensus=(replace(c, votes=flipped),))
+    with pytest.raises(VoteNotSigned, match=r"王芳 on indicator 1\.1 differs"):
+        check_against_statements(forged, *_maps(motion, statements), names={})
+    missing = replace(
+        decisions, consensus=(replace(c, votes=(*c.votes, CastVote("f" * 64, "approve", "a" * 64))),)
+    )
+    with pytest.raises(VoteNotSigned, match="not carried"):
+        check_against_statements(missing, *_maps(motion, statements), names={})
+    other_value = replace(decisions, consensus=(replace(c, value=Decimal("3")),))
+    with pytest.raises(VoteNotSigned, match="differs from the motion"):
+        check_against_statements(other_value, *_maps(motion, statements), names={})
