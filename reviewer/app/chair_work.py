@@ -23,7 +23,7 @@ from reviewer.i18n import T
 from reviewer.models.chair import ChairStore, StoredSheet
 from reviewer.models.sealed_files import SEALED_SUFFIX, SealedFiles, sealed_name
 from reviewer.packages import envelope as fmt
-from reviewer.packages.reader import verify_package
+from reviewer.packages.reader import open_package
 from reviewer.scoring import return_notice
 from reviewer.scoring.decisions import Actor, PanelDecisions
 from reviewer.scoring.panel import PanelState, SheetOutcome
@@ -52,8 +52,9 @@ def bind_review(
     the newest decisions checked against the package — with the stored rows, for the sheets page."""
     # The signed manifest is what the binding needs; the package was opened a moment ago and each
     # entry is checked against it as it is decrypted, so hashing every entry again buys nothing here.
-    view = verify_package(review.path, review.identity.trust_root(), contents=False)
-    state = PanelState.start(PackageBinding.of_view(view, review.standard), review.identity)
+    with open_package(review.path, review.identity) as opened:  # with the rules it was sealed under
+        view, rules = opened.view, opened.procedure()
+    state = PanelState.start(PackageBinding.of_view(view, review.standard, rules), review.identity)
     if chair_store is None:
         return state, ()
     package_id = state.binding.package_id
