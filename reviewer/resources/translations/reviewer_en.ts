@@ -257,8 +257,8 @@ The notice cannot be withdrawn: {name} must sign version {next}, and the return 
         <translation>Rationale: {text}</translation>
     </message>
     <message>
-        <source>Your &amp;vote:</source>
-        <translation>Your &amp;vote:</translation>
+        <source>Your vote:</source>
+        <translation>Your vote:</translation>
     </message>
     <message>
         <source>Reason (required when objecting):</source>
@@ -1658,10 +1658,6 @@ SHA-256 {sha}</translation>
         <translation>Object</translation>
     </message>
     <message>
-        <source>Your statement on the motion of {chair} ({time}):</source>
-        <translation>Your statement on the motion of {chair} ({time}):</translation>
-    </message>
-    <message>
         <source> (reason: {reason})</source>
         <translation> (reason: {reason})</translation>
     </message>
@@ -1704,16 +1700,20 @@ Give the file to the chair. Once signed it cannot be changed; a new statement re
         <translation>Statement signed and verified, saved to {path} (SHA-256 {digest}). Give it to the chair.</translation>
     </message>
     <message>
-        <source>Strengths</source>
-        <translation>Strengths</translation>
+        <source>Your statement on the motion the chair {chair} made on {time}:</source>
+        <translation>Your statement on the motion the chair {chair} made on {time}:</translation>
     </message>
     <message>
-        <source>Problems</source>
-        <translation>Problems</translation>
+        <source>Strengths:</source>
+        <translation>Strengths:</translation>
     </message>
     <message>
-        <source>Recommendations</source>
-        <translation>Recommendations</translation>
+        <source>Problems:</source>
+        <translation>Problems:</translation>
+    </message>
+    <message>
+        <source>Recommendations:</source>
+        <translation>Recommendations:</translation>
     </message>
     <message>
         <source>Conclusion: {text}</source>
@@ -1764,8 +1764,8 @@ Give the file to the chair. Once signed it cannot be changed; a new statement re
         <translation>No motion opened yet.</translation>
     </message>
     <message>
-        <source>Motion of the chair {chair}, {time}: {n} proposed change(s); verified.</source>
-        <translation>Motion of the chair {chair}, {time}: {n} proposed change(s); verified.</translation>
+        <source>Motion made by the chair {chair} on {time}: {n} proposed change(s); verified.</source>
+        <translation>Motion made by the chair {chair} on {time}: {n} proposed change(s); verified.</translation>
     </message>
 </context>
 <context>

@@ -257,8 +257,8 @@ The notice cannot be withdrawn: {name} must sign version {next}, and the return 
         <translation>理由：{text}</translation>
     </message>
     <message>
-        <source>Your &amp;vote:</source>
-        <translation>您的表决(&amp;V)：</translation>
+        <source>Your vote:</source>
+        <translation>您的表决：</translation>
     </message>
     <message>
         <source>Reason (required when objecting):</source>
@@ -1658,10 +1658,6 @@ SHA-256 摘要 {sha}</translation>
         <translation>反对</translation>
     </message>
     <message>
-        <source>Your statement on the motion of {chair} ({time}):</source>
-        <translation>您对组长 {chair} 表决提请（{time}）的表决声明：</translation>
-    </message>
-    <message>
         <source> (reason: {reason})</source>
         <translation>（理由：{reason}）</translation>
     </message>
@@ -1704,16 +1700,20 @@ Give the file to the chair. Once signed it cannot be changed; a new statement re
         <translation>表决声明已签署并核验，保存至 {path}（SHA-256 {digest}）。请交给组长。</translation>
     </message>
     <message>
-        <source>Strengths</source>
-        <translation>主要成效</translation>
+        <source>Your statement on the motion the chair {chair} made on {time}:</source>
+        <translation>您对组长 {chair} 于 {time} 提请表决事项的表决：</translation>
     </message>
     <message>
-        <source>Problems</source>
-        <translation>存在问题</translation>
+        <source>Strengths:</source>
+        <translation>主要成效：</translation>
     </message>
     <message>
-        <source>Recommendations</source>
-        <translation>建议</translation>
+        <source>Problems:</source>
+        <translation>存在问题：</translation>
+    </message>
+    <message>
+        <source>Recommendations:</source>
+        <translation>建议：</translation>
     </message>
     <message>
         <source>Conclusion: {text}</source>
@@ -1764,8 +1764,8 @@ Give the file to the chair. Once signed it cannot be changed; a new statement re
         <translation>尚未打开表决提请。</translation>
     </message>
     <message>
-        <source>Motion of the chair {chair}, {time}: {n} proposed change(s); verified.</source>
-        <translation>组长 {chair} 的表决提请（{time}）：拟变更 {n} 项；已核验。</translation>
+        <source>Motion made by the chair {chair} on {time}: {n} proposed change(s); verified.</source>
+        <translation>组长 {chair} 于 {time} 提请表决：拟变更 {n} 项；已核验。</translation>
     </message>
 </context>
 <context>

@@ -127,7 +127,7 @@ class ChangeVote(QGroupBox):
         self.setTitle(self.heading())
         self.details.setText(self.facts())
         self.choice.retranslate()
-        self.choice_label.setText(self.tr("Your &vote:"))
+        self.choice_label.setText(self.tr("Your vote:"))
         self.reason_label.setText(self.tr("Reason (required when objecting):"))
         self.choice.setAccessibleName(self.tr("Your vote on indicator {code}").format(code=self.code))
         self.reason.setAccessibleName(self.tr("Reason for objecting to {code}").format(code=self.code))
@@ -264,7 +264,7 @@ class MotionPage(QWidget):
         """Everything the statement will carry, in words (shown in the confirmation before signing)."""
         assert self.shown is not None
         lines = [
-            self.tr("Your statement on the motion of {chair} ({time}):").format(
+            self.tr("Your statement on the motion the chair {chair} made on {time}:").format(
                 chair=self.shown.motion.chair.name, time=labels.beijing_time(self.shown.motion.created)
             )
         ]
@@ -360,14 +360,14 @@ class MotionPage(QWidget):
         assert self.shown is not None and self.shown.motion.opinion is not None
         o = self.shown.motion.opinion
         parts = [
-            (self.tr("Strengths"), o.strengths),
-            (self.tr("Problems"), o.problems),
-            (self.tr("Recommendations"), o.recommendations),
+            (self.tr("Strengths:"), o.strengths),
+            (self.tr("Problems:"), o.problems),
+            (self.tr("Recommendations:"), o.recommendations),
         ]
         lines = []
         for title, items in parts:
             if items:
-                lines.append(title + "：")
+                lines.append(title)
                 lines.extend(f"  {i}. {t}" for i, t in enumerate(items, 1))
         lines.append(self.tr("Conclusion: {text}").format(text=o.conclusion))
         return "\n".join(lines)
@@ -408,9 +408,9 @@ class MotionPage(QWidget):
         else:
             m = self.shown.motion
             self.motion_info.setText(
-                self.tr("Motion of the chair {chair}, {time}: {n} proposed change(s); verified.").format(
-                    chair=m.chair.name, time=labels.beijing_time(m.created), n=len(m.changes)
-                )
+                self.tr(
+                    "Motion made by the chair {chair} on {time}: {n} proposed change(s); verified."
+                ).format(chair=m.chair.name, time=labels.beijing_time(m.created), n=len(m.changes))
             )
             if m.opinion is not None:
                 self.opinion_text.setText(self._opinion_text())

@@ -55,6 +55,8 @@ class UnsignedBox(QGroupBox):
         self.note = QLabel(objectName="unsignedNote", wordWrap=True)
         self.list = QListWidget(objectName="unsignedList")
         self.list.setMaximumHeight(90)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)  # the whole line in its tooltip
         self.record_button = QPushButton(objectName="recordNotSigned")
         self.withdraw_button = QPushButton(objectName="withdrawNotSigned")
         self.import_button = QPushButton(objectName="importRefusals")
@@ -91,6 +93,7 @@ class UnsignedBox(QGroupBox):
                     time=labels.beijing_time(facts.not_signed[fingerprint])
                 )
             item = QListWidgetItem(text)
+            item.setToolTip(text)
             item.setData(FINGERPRINT_ROLE, fingerprint)
             item.setData(STATUS_ROLE, status)
             self.list.addItem(item)
