@@ -10,9 +10,11 @@ from PySide6.QtCore import Qt
 
 from reviewer.scoring.motion import Change, MotionOpinion, build_motion
 from reviewer.scoring.statement import Vote, open_statement
+from reviewer.scoring.workbench_types import Conflict
 from reviewer.ui.dialogs import motion_files
 from tests.ui.expert_fixtures import chair_reader, expert
 from tests.ui.expert_typing import click_page, commit
+from tests.ui.test_accessibility import assert_all_named
 
 __all__ = ["expert"]
 pytestmark = pytest.mark.slow
@@ -56,6 +58,7 @@ def test_an_expert_votes_objects_writes_a_reservation_and_signs(
     assert "7.5 → " in first.details.text() and "4" in first.details.text()
     assert "专家组建议通过评审" in page.opinion_text.text()
     assert not page.sign_button.isEnabled()
+    assert_all_named(page)  # each vote and reason named by its indicator
 
     # the first change: approve (Down once); the second: object (Down twice) with a reason
     qtbot.keyClick(first.choice, Qt.Key.Key_Down)
@@ -98,3 +101,12 @@ def test_a_motion_of_another_package_is_refused_with_its_reason(
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
     assert len(shown_errors) == 1 and "another package" in shown_errors[0]
     assert page.shown is None and page.rows == [] and not page.sign_button.isEnabled()
+
+
+def test_a_recused_member_does_not_vote(expert, qtbot, demo_world, tmp_path) -> None:
+    page = _page(expert, qtbot)
+    assert page.open_button.isEnabled()
+    expert.bench.declare(expert.review, Conflict.DECLARED, "曾为该园区提供咨询")
+    expert.workspace.refresh()
+    assert not page.open_button.isEnabled() and not page.sign_button.isEnabled()
+    assert "recused" in page.todo.text() and not page.todo.isHidden()

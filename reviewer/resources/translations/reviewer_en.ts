@@ -1704,6 +1704,10 @@ Give the file to the chair. Once signed it cannot be changed; a new statement re
         <translation>Your statement on the motion the chair {chair} made on {time}:</translation>
     </message>
     <message>
+        <source>You declared a conflict of interest and recused yourself: you do not vote.</source>
+        <translation>You declared a conflict of interest and recused yourself: you do not vote.</translation>
+    </message>
+    <message>
         <source>Strengths:</source>
         <translation>Strengths:</translation>
     </message>

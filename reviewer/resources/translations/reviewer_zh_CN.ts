@@ -1704,6 +1704,10 @@ Give the file to the chair. Once signed it cannot be changed; a new statement re
         <translation>您对组长 {chair} 于 {time} 提请表决事项的表决：</translation>
     </message>
     <message>
+        <source>You declared a conflict of interest and recused yourself: you do not vote.</source>
+        <translation>您已声明利益冲突并回避，不参加表决。</translation>
+    </message>
+    <message>
         <source>Strengths:</source>
         <translation>主要成效：</translation>
     </message>

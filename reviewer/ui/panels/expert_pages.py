@@ -72,7 +72,9 @@ def attach_expert_pages(
     )
     declarations.recusal_requested.connect(recusal)
     if not opened.is_chair:  # the chair's motion is the chair's approval: members answer it
-        workspace.add_page("motion", lambda: _motion_page(opened, archive, executor), _motion_title)
+        workspace.add_page(
+            "motion", lambda: _motion_page(workspace, opened, archive, executor), _motion_title
+        )
 
     def declared(state: ReviewState) -> None:  # on to the work, the keyboard with it (not the page list)
         workspace.show_page("finalise" if state.declaration.conflict is Conflict.DECLARED else "scoring")
@@ -90,6 +92,7 @@ def _motion_title() -> str:
 
 
 def _motion_page(
+    workspace: ReviewWorkspace,
     opened: OpenedReview,
     archive: SheetArchive | Callable[[], SheetArchive] | None,
     executor: Executor | None,
@@ -97,7 +100,14 @@ def _motion_page(
     from reviewer.ui.panels.motion_page import MotionPage
 
     sheets = archive() if callable(archive) else archive
-    return MotionPage(opened, archive=sheets, executor=executor)
+    page = MotionPage(
+        opened,
+        archive=sheets,
+        executor=executor,
+        recused=lambda: workspace.state.declaration.conflict is Conflict.DECLARED,
+    )
+    workspace.state_changed.connect(page.show_state)
+    return page
 
 
 def _follow(page: QObject, state: ReviewState) -> None:

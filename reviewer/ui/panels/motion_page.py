@@ -144,10 +144,13 @@ class MotionPage(QWidget):
         *,
         archive: SheetArchive | None = None,
         executor: Executor | None = None,
+        recused: Callable[[], bool] = lambda: False,
         parent: QWidget | None = None,
     ) -> None:
+        """``recused``: whether the expert declared a conflict (a recused member does not vote)."""
         super().__init__(parent)
         self.setObjectName("motionPage")
+        self._recused = recused
         self.opened = opened
         self.archive = archive or SheetArchive.default()
         self._executor = executor
@@ -216,7 +219,7 @@ class MotionPage(QWidget):
 
     # --- opening the motion -------------------------------------------------------------------
     def open_motion(self) -> Task | None:
-        if self.running is not None:
+        if not self.open_button.isEnabled():
             return None
         path = motion_files.choose_motion(self, str(self.opened.path.parent))
         if path is None:
@@ -250,6 +253,8 @@ class MotionPage(QWidget):
         return [v for row in self.rows if (v := row.vote()) is not None]
 
     def missing(self) -> list[str]:
+        if self._recused():
+            return [self.tr("You declared a conflict of interest and recused yourself: you do not vote.")]
         if self.shown is None:
             return [self.tr("Open the chair's motion first.")]
         out = [m for row in self.rows if (m := row.missing()) is not None]
@@ -335,15 +340,16 @@ class MotionPage(QWidget):
     # --- showing ------------------------------------------------------------------------------
     def _update(self) -> None:
         idle = self.running is None
-        self.open_button.setEnabled(idle)
+        recused = self._recused()
+        self.open_button.setEnabled(idle and not recused)
         missing = self.missing()
         self.sign_button.setEnabled(idle and self.shown is not None and not missing)
         has = self.shown is not None
         self.changes_box.setVisible(has and bool(self.rows))
         self.opinion_box.setVisible(has and self.shown is not None and self.shown.motion.opinion is not None)
         self.dissent_box.setVisible(has)
-        self.todo.setText("\n".join(missing) if has else "")
-        self.todo.setVisible(has and bool(missing))
+        self.todo.setText("\n".join(missing) if has or recused else "")
+        self.todo.setVisible((has or recused) and bool(missing))
 
     def _show_result(self) -> None:
         if self.statement is None or self.statement_path is None:
@@ -371,6 +377,10 @@ class MotionPage(QWidget):
                 lines.extend(f"  {i}. {t}" for i, t in enumerate(items, 1))
         lines.append(self.tr("Conclusion: {text}").format(text=o.conclusion))
         return "\n".join(lines)
+
+    def show_state(self, _state: object) -> None:
+        """The review changed (a declaration may recuse the expert): what may be done now."""
+        self._update()
 
     def focus_work(self) -> None:
         """The keyboard to the first thing to do: the first vote, else opening a motion."""
