@@ -110,3 +110,41 @@ def test_a_recused_member_does_not_vote(expert, qtbot, demo_world, tmp_path) -> 
     expert.workspace.refresh()
     assert not page.open_button.isEnabled() and not page.sign_button.isEnabled()
     assert "recused" in page.todo.text() and not page.todo.isHidden()
+
+
+def test_the_whole_vote_by_keyboard(expert, qtbot, monkeypatch, demo_world, tmp_path, confirmations) -> None:
+    from tests.ui.test_keyboard_journey import ALT, focused, tab_to
+
+    motion, codes = _motion(demo_world, tmp_path)
+    out = tmp_path / "kb.rvstatement"
+    monkeypatch.setattr(motion_files, "choose_motion", lambda parent, start: motion)
+    monkeypatch.setattr(motion_files, "choose_statement_path", lambda parent, suggested: out)
+    ws = expert.workspace
+    ws.show()
+    ws.activateWindow()
+    qtbot.waitUntil(lambda: ws.isActiveWindow())
+    ws.nav.setFocus()
+    while ws.current_page != "motion":
+        qtbot.keyClick(ws.nav, Qt.Key.Key_Down)
+    page = ws.motion_page
+    tab_to(qtbot, page.open_button)
+    qtbot.keyClick(page.open_button, Qt.Key.Key_Space)
+    first, second = page.rows
+    assert focused() is first.choice  # on to the first vote
+    qtbot.keyClick(first.choice, Qt.Key.Key_Down)
+    tab_to(qtbot, second.choice)
+    qtbot.keyClick(second.choice, Qt.Key.Key_Down)
+    qtbot.keyClick(second.choice, Qt.Key.Key_Down)
+    tab_to(qtbot, second.reason)
+    commit(second.reason, "依据不足")
+    tab_to(qtbot, page.opinion_choice)
+    qtbot.keyClick(page.opinion_choice, Qt.Key.Key_Down)
+    qtbot.keyClick(page.opinion_choice, Qt.Key.Key_Down)  # object to the draft opinion
+    tab_to(qtbot, page.dissent)
+    commit(page.dissent, "保留意见")
+    qtbot.keyClick(page.dissent, Qt.Key.Key_Tab)
+    assert focused() is not page.dissent  # Tab leaves the box
+    qtbot.keyClick(focused(), Qt.Key.Key_S, ALT)  # a mnemonic "clicks" its button 100 ms later
+    qtbot.waitUntil(lambda: page.statement is not None, timeout=10000)
+    assert page.statement.votes == (Vote(codes[0], "approve", None), Vote(codes[1], "object", "依据不足"))
+    assert page.statement.opinion == "object" and page.statement.dissent == "保留意见" and out.exists()
