@@ -3406,12 +3406,12 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
 
 {reason}
 
-Your refusal is signed with your key and kept by the chair. The record states that you refused to sign with written reasons, and the chair may close it without your signature. You can no longer sign this record afterwards.</source>
+Your refusal is signed with your key and kept by the chair. The record states that you refused to sign with written reasons, and the chair may close it without your signature. Should you sign the record after all before the chair closes it, your signature prevails.</source>
         <translation>{who} refuses to sign the review record, for these reasons:
 
 {reason}
 
-Your refusal is signed with your key and kept by the chair. The record states that you refused to sign with written reasons, and the chair may close it without your signature. You can no longer sign this record afterwards.</translation>
+Your refusal is signed with your key and kept by the chair. The record states that you refused to sign with written reasons, and the chair may close it without your signature. Should you sign the record after all before the chair closes it, your signature prevails.</translation>
     </message>
     <message>
         <source>Refuse to sign</source>

@@ -3406,12 +3406,12 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
 
 {reason}
 
-Your refusal is signed with your key and kept by the chair. The record states that you refused to sign with written reasons, and the chair may close it without your signature. You can no longer sign this record afterwards.</source>
+Your refusal is signed with your key and kept by the chair. The record states that you refused to sign with written reasons, and the chair may close it without your signature. Should you sign the record after all before the chair closes it, your signature prevails.</source>
         <translation>{who} 拒绝签署评审意见表，理由如下：
 
 {reason}
 
-拒签声明将以您的私钥签署，由组长保存。评审意见表将载明您已书面说明理由拒绝签字，组长可在没有您签名的情况下封闭评审意见表。此后您不能再签署本评审意见表。</translation>
+拒签声明将以您的私钥签署，由组长保存。评审意见表将载明您已书面说明理由拒绝签字，组长可在没有您签名的情况下封闭评审意见表。如您在组长封闭前改为签署，以您的签名为准。</translation>
     </message>
     <message>
         <source>Refuse to sign</source>

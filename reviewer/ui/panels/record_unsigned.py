@@ -178,7 +178,7 @@ def confirm_refusal(parent: QWidget | None, who: str, reason: str) -> bool:
             "{who} refuses to sign the review record, for these reasons:\n\n{reason}\n\n"
             "Your refusal is signed with your key and kept by the chair. The record states that you "
             "refused to sign with written reasons, and the chair may close it without your signature. "
-            "You can no longer sign this record afterwards.",
+            "Should you sign the record after all before the chair closes it, your signature prevails.",
         ).format(who=who, reason=reason),
         QCoreApplication.translate("UnsignedBox", "Refuse to sign"),
     )
