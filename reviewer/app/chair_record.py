@@ -283,7 +283,7 @@ def write_result(
     from reviewer.export.panel_outputs import result_bundle
 
     progress(0, 2, steps[0])
-    closing, statements = (
+    closing, refusals = (
         (None, []) if files is None or record is None else closing_of(files, record, chair_store, package_id)
     )
     data = result_bundle(
@@ -294,7 +294,8 @@ def write_result(
         reconciliation=reconciliation.to_json(),
         record_pdf=pdf,
         result_version=version,
-        statements=statements,
+        motions=[m.data for m in state.motions],
+        statements=list(dict.fromkeys([*(s.data for s in state.statements), *refusals])),  # each once
         closing=closing,
     )
     progress(1, 2, steps[1])

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,13 +24,15 @@ from reviewer.i18n import T
 from reviewer.models.chair import ChairStore, StoredSheet
 from reviewer.models.sealed_files import SEALED_SUFFIX, SealedFiles, sealed_name
 from reviewer.packages import envelope as fmt
-from reviewer.packages.reader import open_package
+from reviewer.packages.reader import open_package, verify_package
 from reviewer.scoring import return_notice
 from reviewer.scoring.decisions import Actor, PanelDecisions
-from reviewer.scoring.panel import PanelState, SheetOutcome
+from reviewer.scoring.motion import build_motion, open_motion
+from reviewer.scoring.panel import PanelState, SheetOutcome, VoteOutcome
 from reviewer.scoring.sheet import read_sheet_bytes
 from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.scoring.sheet_types import SHEET_SUFFIX, VerifiedSheet
+from reviewer.scoring.votes import motion_changes
 
 if TYPE_CHECKING:  # the PDF stack (pyHanko, reportlab) is imported by the functions that use it, on
     # a worker: the chair's window imports this module and must not pay for it (nor wait for it)
@@ -38,6 +41,8 @@ if TYPE_CHECKING:  # the PDF stack (pyHanko, reportlab) is imported by the funct
     from reviewer.app.finalise import SheetArchive
     from reviewer.app.opening import OpenedReview
     from reviewer.export.panel_outputs import Signer
+    from reviewer.scoring.result import Reconciliation
+    from reviewer.trust.identity import Identity
 
 Kept = tuple[PanelState, tuple[SheetOutcome, ...], tuple[StoredSheet, ...]]
 # The record on file, its fields (signatures validated) and the SHA-256 it names (its bindings).
@@ -52,8 +57,9 @@ def bind_review(
     the newest decisions checked against the package — with the stored rows, for the sheets page."""
     # The signed manifest is what the binding needs; the package was opened a moment ago and each
     # entry is checked against it as it is decrypted, so hashing every entry again buys nothing here.
-    with open_package(review.path, review.identity) as opened:  # with the rules it was sealed under
-        view, rules = opened.view, opened.procedure()
+    view = verify_package(review.path, review.identity.trust_root(), contents=False)
+    with open_package(review.path, review.identity) as opened:
+        rules = opened.procedure()  # the panel rules the package was sealed under
     state = PanelState.start(PackageBinding.of_view(view, review.standard, rules), review.identity)
     if chair_store is None:
         return state, ()
@@ -61,6 +67,7 @@ def bind_review(
     state, _ = state.import_sheets(chair_store.sheet_bytes(package_id))
     decisions = chair_store.decisions(package_id)
     state = state if decisions is None else state.with_decisions(decisions)
+    state = restore_votes(state, chair_store)
     return state, stored(state, chair_store)
 
 
@@ -327,3 +334,102 @@ def record_decisions(
     finally:
         if pending is not None:
             pending.unlink(missing_ok=True)
+
+
+# --- the panel's votes -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VotesImported:
+    """What :func:`import_statements` did: the state after it, one outcome per file, and whether
+    the decisions changed (votes recorded, dissents taken from the statements)."""
+
+    state: PanelState
+    outcomes: tuple[VoteOutcome, ...]
+    changed: bool
+
+    @property
+    def accepted(self) -> int:
+        """The members' statements taken (motions are counted apart)."""
+        return sum(1 for o in self.outcomes if o.accepted and o.member_fingerprint)
+
+    @property
+    def refused(self) -> int:
+        return sum(1 for o in self.outcomes if not o.accepted)
+
+
+def put_to_panel(
+    identity: Identity,
+    binding: PackageBinding,
+    decisions: PanelDecisions,
+    reconciliation: Reconciliation,
+    target: Path,
+    *,
+    chair_store: ChairStore | None = None,
+) -> Path:
+    """The chair's motion (worker): the consensus changes of ``decisions`` (each with the aggregate
+    ``reconciliation`` computed, its ground and rationale) and the draft opinion, signed and written
+    to ``target`` (temporary name + rename) for the chair to send to every member; kept in the store."""
+    data = build_motion(
+        identity, binding, changes=motion_changes(decisions, reconciliation), opinion=decisions.opinion
+    )
+    path = write_atomic(target, data)
+    if chair_store is not None:
+        motion = open_motion(data, identity, binding, identity.trust_root())
+        chair_store.record_vote(
+            binding.package_id, "motion", motion.digest, identity.fingerprint, data, target.name,
+            chair=identity.fingerprint,
+        )  # fmt: skip
+    return path
+
+
+def import_statements(
+    state: PanelState,
+    paths: Sequence[Path],
+    chair_store: ChairStore | None,
+    *,
+    motions: Sequence[Path] = (),
+    by: Actor | None = None,
+) -> VotesImported:
+    """Verify the members' statements (and any motion files given) as the chair (worker), keep the
+    accepted ones in the store and fill the decisions from them: the votes recorded, each member's
+    dissent taken from their own statement; the new decisions logged (action ``replace``)."""
+    offered_m = [(p.name, read_vote_file(p)) for p in motions]
+    if chair_store is not None:  # the motions the chair put to the panel (put_to_panel kept them)
+        offered_m = chair_store.vote_bytes(state.binding.package_id, "motion") + offered_m
+    offered_s = [(p.name, read_vote_file(p)) for p in paths]
+    before = state.decisions
+    state, outcomes = state.import_votes(offered_m, offered_s)
+    if chair_store is not None:
+        package_id, chair = state.binding.package_id, state.binding.chair.cert_sha256
+        for m in state.motions:
+            chair_store.record_vote(package_id, "motion", m.digest, chair, m.data, chair=chair)
+        sources = {o.digest: o.source for o in outcomes}
+        for s in state.statements:
+            chair_store.record_vote(
+                package_id, "statement", s.digest, s.member.fingerprint, s.data, sources.get(s.digest, ""),
+                chair=chair,
+            )  # fmt: skip
+        if state.decisions != before:
+            who = by or Actor(state.binding.chair.name, chair, "chair")
+            chair_store.record_decisions(
+                package_id, state.decisions, action="replace", subject="statements", by=who
+            )
+    return VotesImported(state, outcomes, state.decisions != before)
+
+
+def restore_votes(state: PanelState, chair_store: ChairStore) -> PanelState:
+    """The motions and statements the store kept, verified again and applied (worker)."""
+    package_id = state.binding.package_id
+    state, _ = state.import_votes(
+        chair_store.vote_bytes(package_id, "motion"), chair_store.vote_bytes(package_id, "statement")
+    )
+    return state
+
+
+def read_vote_file(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(fmt.MAX_FILE + 1)
+    except OSError as exc:
+        raise Refused(T("无法读取 {p}。", "Cannot read {p}.", p=str(path)), detail=str(exc)) from exc

@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "reviewer.cli.demo",
     "reviewer.cli.sheet",
     "reviewer.cli.panel",
+    "reviewer.cli.statement",
     "reviewer.cli.verify",
     "reviewer.cli.ministry",
     "reviewer.cli.doctor",

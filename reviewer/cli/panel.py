@@ -35,6 +35,7 @@ SUMMARY_MD = "summary.md"
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from reviewer.cli.panel_close import register_close
+    from reviewer.cli.panel_motion import register_motion
 
     p = sub.add_parser("panel", help="the chair: collect sheets and reconcile / 专家组组长")
     psub = p.add_subparsers(dest="panel_command", metavar="ACTION", required=True)
@@ -47,7 +48,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "supersedes an older one, an older one given later is refused; a recusal counts as recused), "
             "apply the chair's decisions, reconcile (docs/reconciliation.md) and write into --out: "
             f"{RECONCILIATION} (canonical JSON, reviewer.reconciliation/1), {DECISIONS} (the decisions as "
-            f"applied, canonical reviewer.decisions/1), {SUMMARY_TXT} and {SUMMARY_MD} (a summary in the "
+            f"applied, canonical reviewer.decisions/2), {SUMMARY_TXT} and {SUMMARY_MD} (a summary in the "
             "current language), sheets/ (a copy of each sheet used, exactly as signed) and record.pdf "
             "(the review record, unsigned, written when the decisions carry the opinion and the visit: "
             "each member co-signs it with `reviewer record cosign`, then `reviewer panel close` has the "
@@ -68,9 +69,24 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     rec.add_argument("--identity", required=True, metavar="DIR", help="the chair's identity")
     rec.add_argument("--sheets", required=True, nargs="+", metavar="SHEET", help=".rvsheet files")
     rec.add_argument("--decisions", metavar="FILE", help="the chair's decisions (format below)")
+    rec.add_argument(
+        "--motions",
+        nargs="+",
+        default=[],
+        metavar="MOTION",
+        help="the chair's motions (.rvmotion) put to the panel",
+    )
+    rec.add_argument(
+        "--statements",
+        nargs="+",
+        default=[],
+        metavar="STATEMENT",
+        help="the members' signed statements (.rvstatement): their votes and dissents fill the decisions",
+    )
     rec.add_argument("--out", required=True, metavar="DIR", help="folder for the results (created)")
     add_passphrase_option(rec)
     rec.set_defaults(func=run_reconcile)
+    register_motion(psub)
     register_close(psub)
 
 
@@ -150,6 +166,10 @@ def run_reconcile(args: argparse.Namespace) -> int:
     state, outcomes = state.import_sheets(files, now=now)
     for o in (*unreadable, *outcomes):
         print(outcome_line(o))
+    if args.motions or args.statements:
+        from reviewer.cli.panel_motion import read_votes
+
+        state = read_votes(state, args.motions, args.statements)
     if not state.collection.current:
         raise Refused(T("没有可用的评分表，未作对账。", "No usable score sheet: nothing was reconciled."))
     run = PanelRun(Path(args.package), binding, identity, state, state.reconcile(), now)
@@ -165,7 +185,7 @@ def run_reconcile(args: argparse.Namespace) -> int:
 def write_outputs(run: PanelRun, out: Path) -> list[Path]:
     """Write the results of ``run`` into ``out`` (each file whole or not at all); the paths written.
     Nothing is written over a signed record made from other input (:func:`require_record_open`)."""
-    from reviewer.cli.panel_close import require_record_open, write_record, write_sheets
+    from reviewer.cli.panel_close import require_record_open, write_record, write_sheets, write_votes
     from reviewer.scoring.panel import summary_markdown, summary_text
     from reviewer.trust.files import write_atomic
 
@@ -180,6 +200,7 @@ def write_outputs(run: PanelRun, out: Path) -> list[Path]:
     }
     written = [write_atomic(out / name, data) for name, data in files.items()]
     written += write_sheets(out, run.state.sheets())
+    written += write_votes(out, run.state)
     record, why_not = write_record(
         out, run.package, run.identity, run.binding, run.state.sheets(), rec, decisions
     )

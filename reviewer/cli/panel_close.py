@@ -20,12 +20,46 @@ from reviewer.i18n import T
 
 if TYPE_CHECKING:
     from reviewer.scoring.decisions import PanelDecisions
+    from reviewer.scoring.panel import PanelState
     from reviewer.scoring.result import Reconciliation
     from reviewer.scoring.sheet_binding import PackageBinding
     from reviewer.scoring.sheet_types import VerifiedSheet
     from reviewer.trust.identity import Identity
 
 SHEETS = "sheets"
+MOTIONS = "motions"
+STATEMENTS = "statements"
+MOTION_SUFFIX = ".rvmotion"
+STATEMENT_SUFFIX = ".rvstatement"
+
+
+def write_votes(out: Path, state: PanelState) -> list[Path]:
+    """Copies of the motions and statements the decisions were filled from, exactly as signed, named
+    by digest (``out/motions``, ``out/statements``; older copies removed): what the bundle carries."""
+    from reviewer.trust.files import write_atomic
+
+    written = []
+    for sub, suffix, items in (
+        (MOTIONS, MOTION_SUFFIX, [(m.digest, m.data) for m in state.motions]),
+        (STATEMENTS, STATEMENT_SUFFIX, [(s.digest, s.data) for s in state.statements]),
+    ):
+        folder = out / sub
+        names = {f"{d[:16]}{suffix}": data for d, data in items}
+        if not names and not folder.exists():
+            continue
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.glob(f"*{suffix}"):
+            if old.name not in names:
+                old.unlink()
+        written += [write_atomic(folder / name, data) for name, data in sorted(names.items())]
+    return written
+
+
+def read_votes_folder(folder: Path) -> tuple[list[bytes], list[bytes]]:
+    """The motions and statements ``panel reconcile`` copied into ``folder``."""
+    motions = [_read(p, "motion") for p in sorted((folder / MOTIONS).glob(f"*{MOTION_SUFFIX}"))]
+    statements = [_read(p, "statement") for p in sorted((folder / STATEMENTS).glob(f"*{STATEMENT_SUFFIX}"))]
+    return motions, statements
 
 
 def write_sheets(out: Path, sheets: tuple[VerifiedSheet, ...]) -> list[Path]:
@@ -83,10 +117,11 @@ def write_record(
     signed for the same content is kept with its signatures (the layout is reproducible)."""
     from reviewer.export.panel_outputs import RECORD, record_for
     from reviewer.export.panel_outputs import write_record as write_record_file
+    from reviewer.scoring.votes import ChangeNotAdopted
 
     try:
         pdf = record_for(package, identity, binding, sheets, reconciliation, decisions)
-    except InvalidInput as exc:
+    except (InvalidInput, ChangeNotAdopted) as exc:
         return None, str(exc.message)
     target, kept = write_record_file(out / RECORD, pdf)
     if kept:
@@ -109,7 +144,8 @@ def register_close(psub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="After `panel reconcile --out DIR` and every member's `reviewer record cosign "
         "DIR/record.pdf`: check every signature in the record against the chair's pinned root, sign it "
         "as the chair (the chair's signature closes the record: no further change is allowed), then "
-        "build the result bundle from DIR (reconciliation.json, decisions.json, sheets/*.rvsheet) and "
+        "build the result bundle from DIR (reconciliation.json, decisions.json, sheets/*.rvsheet, "
+        "motions/*.rvmotion, statements/*.rvstatement) and "
         "the signed record, check it as the ministry will (every sheet, the recomputed reconciliation, "
         "every member's signature), sign it and encrypt it to the ministry only. A record the chair "
         "has already signed is used as it is. See docs/bundle-format.md.",
@@ -158,6 +194,32 @@ def _read(path: Path, what: str) -> bytes:
         ) from exc
 
 
+def check_votes_before_close(
+    chair: Identity,
+    package: Path,
+    sheets: list[bytes],
+    decisions: bytes,
+    motions: list[bytes],
+    statements: list[bytes],
+) -> None:
+    """Before the chair signs: every change was adopted and every vote and dissent is signed by its
+    member (ChangeNotAdopted / VoteNotSigned) — the bundle's checks, run before the record is closed."""
+    from reviewer.export.bundle import decisions_of
+    from reviewer.export.bundle_checks import check_sheets, check_votes
+    from reviewer.packages import open_package
+    from reviewer.scoring.panel import require_chair
+    from reviewer.scoring.sheet_binding import PackageBinding
+    from reviewer.trust import clock
+
+    with open_package(package, chair) as opened:
+        binding = PackageBinding.of(opened)
+    require_chair(binding, chair)
+    now = clock.utcnow()
+    root = chair.trust_root()
+    verified = check_sheets(sheets, chair, binding, root, now)
+    check_votes(decisions_of(decisions, binding), binding, verified, motions, statements, chair, root, now)
+
+
 def run_close(args: argparse.Namespace) -> int:
     from reviewer.export.bundle import write_bundle
     from reviewer.export.panel_outputs import RECORD, result_bundle
@@ -179,10 +241,11 @@ def run_close(args: argparse.Namespace) -> int:
             )
         )
     pdf = _read(record_path, "record")
+    motions, statements = read_votes_folder(folder)
     identity = load_identity(args.identity, passphrase_source(args))
+    check_votes_before_close(identity, Path(args.package), sheets, decisions, motions, statements)
     pdf, closing = _close(args, folder, record_path, pdf, identity)
-    motions = [_read(p, "motion") for p in sorted((folder / MOTIONS).glob("*.rvmotion"))]
-    statements = [_read(p, "statement") for p in sorted((folder / STATEMENTS).glob("*.rvstatement"))]
+    motions, statements = read_votes_folder(folder)  # with the refusals the closing cites
     data = result_bundle(
         identity,
         Path(args.package),
@@ -216,8 +279,6 @@ def run_close(args: argparse.Namespace) -> int:
 
 
 CLOSING_NAME = "closing.json"  # reviewer.export.closing.CLOSING
-STATEMENTS = "statements"  # the members' statements the bundle carries (votes, refusals), as signed
-MOTIONS = "motions"  # the chair's motions the decisions cite, as signed
 
 
 def member_of(binding: PackageBinding, spec: str) -> str:

@@ -55,6 +55,7 @@ class Demo:
     package: Path
     reused: bool
     sheets: tuple[Path, ...] = ()  # signed sheets of the other experts, for the chair's view
+    votes: tuple[Path, ...] = ()  # votes/: the chair's draft decisions, motion and the statements
 
 
 def source() -> PassphraseSource:
@@ -85,7 +86,8 @@ def _existing(folder: Path) -> Demo | None:
             True,
         )
         verify_package(demo.package, load_pinned_root(demo.identities[demo.chair]))
-        return replace(demo, sheets=_sheets(demo))
+        demo = replace(demo, sheets=_sheets(demo))
+        return replace(demo, votes=_votes(demo))
     except (OSError, ValueError, KeyError, ReviewerError) as exc:
         log.warning("the demo folder %s is incomplete or stale (%s); building it again", folder, exc)
         return None
@@ -137,7 +139,8 @@ def build_demo(folder: str | Path) -> Demo:
     (folder / "demo.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
     _readme(folder, identities, chair)
     demo = Demo(folder, authority.path, identities, chair, package, False)
-    return replace(demo, sheets=_sheets(demo))
+    demo = replace(demo, sheets=_sheets(demo))
+    return replace(demo, votes=_votes(demo))
 
 
 def _sheets(demo: Demo) -> tuple[Path, ...]:
@@ -154,6 +157,23 @@ def _sheets(demo: Demo) -> tuple[Path, ...]:
     return tuple(write_demo_sheet(binding, key, identities[key], folder) for key in keys)
 
 
+def _votes(demo: Demo) -> tuple[Path, ...]:
+    """The panel's vote on a §64 change and on the opinion, with 赵鑫's own dissent
+    (:mod:`reviewer.demo.votes`); written once, kept when present."""
+    from reviewer.demo.votes import DECISIONS, MOTION, VOTES_DIR, write_demo_votes
+    from reviewer.scoring.sheet_binding import PackageBinding
+
+    folder = demo.folder / VOTES_DIR
+    present = sorted(folder.glob("*.rvstatement")) if folder.exists() else []
+    if present and (folder / MOTION).exists() and (folder / DECISIONS).exists():
+        return (folder / DECISIONS, folder / MOTION, *present)
+    identities = {key: load_identity(path, source()) for key, path in demo.identities.items()}
+    keys = {ident.fingerprint: key for key, ident in identities.items()}
+    with open_package(demo.package, identities[demo.chair]) as opened:
+        binding = PackageBinding.of(opened)
+    return write_demo_votes(binding, identities, demo.folder, keys)
+
+
 def _readme(folder: Path, identities: dict[str, Path], chair: str) -> None:
     people = "\n".join(f"- `identities/{k}`" + ("（组长 chair）" if k == chair else "") for k in identities)
     text = f"""# 演示数据 / Demo data
@@ -164,6 +184,9 @@ def _readme(folder: Path, identities: dict[str, Path], chair: str) -> None:
 - 评审包 package: `{PACKAGE_NAME}`
 - 评分表 sheets: `sheets/`（张玥、陈燊、赵鑫已签署的评分表，周淼的回避表；李喆和组长在软件中评分
   — signed sheets of 张玥, 陈燊 and 赵鑫 and the recusal of 周淼; 李喆 and the chair score in the app）
+- 表决 votes: `votes/`（组长对指标 2.1 的变更提请（依据：评分畸低）和专家组意见草稿 `motion.rvmotion`，
+  各成员签署的表决声明，赵鑫本人的保留意见；`decisions.json` 为组长的决定草稿 — the chair's motion on
+  2.1 (ground: extreme) and the draft opinion, each member's signed statement, 赵鑫's own dissent)
 - 专家身份 identities:
 {people}
 

@@ -166,11 +166,9 @@ def _dissents(record: RecordInput, s: Styles) -> list[Flowable]:
     for d in record.dissents:
         m = record.member(d.expert_id)
         signed = (
-            f"（由{m.name}本人撰写并以数字签名签署，声明摘要 {d.statement_sha256[:16]}）"
-            if d.statement_sha256
-            else ""
+            f"，本人撰写并以数字签名签署，声明摘要 {d.statement_sha256[:16]}" if d.statement_sha256 else ""
         )
-        out.append(para(f"{m.name}（{m.role.zh}）{signed}：{d.text}", s.item))
+        out.append(para(f"{m.name}（{m.role.zh}{signed}）：{d.text}", s.item))
     return out
 
 

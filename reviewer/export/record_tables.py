@@ -8,7 +8,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from reviewer.export.record_input import PanelVote, RecordInput
+from reviewer.export.record_input import MemberRole, PanelVote, RecordInput
 from reviewer.export.record_layout import (
     FRAME_WIDTH,
     MARK,
@@ -296,8 +296,10 @@ def yes_no_table(record: RecordInput, s: Styles) -> Flowable | None:
 def vote_text(record: RecordInput, vote: PanelVote) -> str:
     """``同意 3 人（王堃、李喆、张伟）、反对 1 人（赵鑫）``: the chair, by the motion, first."""
 
+    order = {m.expert_id: (m.role is not MemberRole.CHAIR, n) for n, m in enumerate(record.members)}
+
     def names(ids: tuple[str, ...]) -> str:
-        return "、".join(record.member(i).name for i in ids)
+        return "、".join(record.member(i).name for i in sorted(ids, key=lambda i: order.get(i, (True, 0))))
 
     text = f"同意 {len(vote.approve)} 人（{names(vote.approve) or '无'}）"
     text += f"、反对 {len(vote.object)} 人（{names(vote.object)}）" if vote.object else "、反对 0 人"

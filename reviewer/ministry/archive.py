@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewer.errors import NotArchived, Tampered
-from reviewer.export.bundle import MinistryReader, open_bundle, read_bundle_bytes
+from reviewer.export.bundle import MinistryReader, VerifiedBundle, open_bundle, read_bundle_bytes
 from reviewer.export.bundle_format import MIMETYPE, damaged, not_a_bundle
 from reviewer.files import write_atomic
 from reviewer.i18n import T
@@ -81,8 +81,22 @@ class ResultSheet:
 
 
 @dataclass(frozen=True)
+class ResultUnsigned:
+    """A member who did not sign the record, as the chair's closing states and the bundle proves:
+    ``refused`` with written reasons (their signed refusal, verified), or ``not-signed`` (no
+    signature, no reasons: deemed to agree)."""
+
+    member: str
+    org: str
+    status: str  # refused | not-signed
+    reason: str | None
+    recorded_at: str  # ISO 8601 UTC
+
+
+@dataclass(frozen=True)
 class OpenedResult:
-    """An archived bundle, opened and verified: the signed record and every member's sheet."""
+    """An archived bundle, opened and verified: the signed record, every member's sheet, and the
+    members who did not sign the record (in signing order)."""
 
     sha256: str
     package_id: str
@@ -90,6 +104,7 @@ class OpenedResult:
     candidate: str
     record_pdf: bytes
     sheets: tuple[ResultSheet, ...]
+    unsigned: tuple[ResultUnsigned, ...] = ()
 
 
 def open_result(authority: Authority, keys: AuthorityKeys, sha256: str) -> OpenedResult:
@@ -126,4 +141,18 @@ def open_result(authority: Authority, keys: AuthorityKeys, sha256: str) -> Opene
         bundle.header.candidate_name,
         bundle.record_pdf,
         sheets,
+        _unsigned(bundle),
     )
+
+
+def _unsigned(bundle: VerifiedBundle) -> tuple[ResultUnsigned, ...]:
+    members = {m.cert_sha256: m for m in bundle.binding.roster}
+    out = []
+    for u in bundle.closing.unsigned if bundle.closing else ():
+        m = members.get(u.expert)
+        out.append(
+            ResultUnsigned(
+                m.name if m else u.expert[:16], m.org if m else "", u.status, u.reason, u.recorded_at
+            )
+        )
+    return tuple(out)

@@ -41,6 +41,7 @@ from reviewer.models.orm import (
     ChairDecisionRow,
     ChairRecordLogRow,
     ChairSheetRow,
+    ChairVoteRow,
     utcnow,
 )
 from reviewer.models.orm.chair import ACTIONS
@@ -235,6 +236,53 @@ class ChairStore:
     def sheet_bytes(self, package_id: str) -> list[tuple[str, bytes]]:
         """``(source, bytes)`` of every stored sheet in import order: the input of ``collect``."""
         return [(s.source, s.data) for s in self.sheets(package_id)]
+
+    # --- motions and statements ---------------------------------------------------------------
+
+    def record_vote(
+        self,
+        package_id: str,
+        kind: str,
+        digest: str,
+        signer: str,
+        data: bytes,
+        source: str = "",
+        *,
+        chair: str,
+    ) -> bool:
+        """Keep a motion (``kind`` ``motion``) or a member's statement (``statement``) exactly as
+        signed; False if it was held already. Sealed under the chair's store key."""
+        _check_sha256(digest)
+        with self._store.session(owner=chair) as session:
+            found = session.scalar(
+                select(ChairVoteRow.id).where(
+                    ChairVoteRow.package_id == package_id, ChairVoteRow.digest == digest
+                )
+            )
+            if found is not None:
+                return False
+            session.add(
+                ChairVoteRow(
+                    package_id=package_id,
+                    kind=kind,
+                    digest=digest,
+                    member_fingerprint=signer,
+                    source=source,
+                    data=data,
+                    imported_at=self._now(),
+                )
+            )
+            return True
+
+    def vote_bytes(self, package_id: str, kind: str) -> list[tuple[str, bytes]]:
+        """``(source, bytes)`` of every stored motion or statement, in import order."""
+        with self._store.reading() as session:
+            rows = session.scalars(
+                select(ChairVoteRow)
+                .where(ChairVoteRow.package_id == package_id, ChairVoteRow.kind == kind)
+                .order_by(ChairVoteRow.id)
+            )
+            return [(r.source, bytes(r.data)) for r in rows]
 
     # --- decisions ---------------------------------------------------------------------------
 

@@ -28,15 +28,15 @@ Numbers may be written as strings or JSON numbers (read exactly, as decimals).
 
 # The decisions file of ``reviewer panel reconcile`` (reviewer.scoring.decisions_io reads it).
 DECISIONS_FILE = """\
-The decisions file (UTF-8 JSON, format "reviewer.decisions/1"; full spec: docs/decisions-format.md).
+The decisions file (UTF-8 JSON, format "reviewer.decisions/2"; full spec: docs/decisions-format.md).
 Only "format" and "package_id" are required; every list may be left out. Each decision says WHO
 ("by": {"name", "fingerprint" (64 hex, the member's certificate SHA-256), "role": "chair"|"expert"})
 and WHEN ("at": "2026-06-17T08:00:00Z", UTC); on the command line both may be left out and are then
 filled in with the chair running the command and the current time. Decimals are strings.
 
-  {"format": "reviewer.decisions/1",
+  {"format": "reviewer.decisions/2",
    "package_id": "<the package's id>",
-   "consensus": [{"code": "3.2", "value": "4.5",
+   "consensus": [{"code": "3.2", "value": "4.5", "ground": "extreme",
                   "rationale": "专家组合议：名品获奖证明以园区企业自有产品为准"}],
    "explanations": [{"expert": "<fingerprint>", "code": "2.1",
                      "text": "按可核实的园区内研发投入计算"}],
@@ -44,11 +44,14 @@ filled in with the chair running the command and the current time. Decimals are 
                 "reason": "…", "notice_sha256": "<digest of the .rvreturn>"}],
    "opinion": {"strengths": ["…"], "problems": ["…"], "recommendations": ["…"],
                "conclusion": "专家组同意……"},
-   "dissents": [{"expert": "<fingerprint>", "text": "保留意见……"}],
    "visit": {"dates": ["2026-06-16", "2026-06-17"], "place": "江苏省南京市"}}
 
-consensus: a score the panel agreed on, replacing the computed aggregate of a leaf indicator
-(rationale mandatory; decided by the chair). explanations: an expert's written explanation of a
-divergent score (the expert must have a scoring sheet). returns: sheets returned for correction.
-opinion: the panel's opinion (Chinese text). dissents: one per member (保留意见). visit: for the
-record. A bad field is reported with its path, e.g. consensus[0].rationale (exit code 3)."""
+consensus: a change after aggregation, replacing the computed aggregate of a leaf indicator; it names
+its ground (summing-error, out-of-range, objective-inconsistent or extreme: MOF Order No. 87 art. 64)
+and a rationale, is put to the panel (`reviewer panel motion`) and counts once the members' signed
+statements (`reviewer statement sign`, then `panel reconcile --motions --statements`) bring the
+approvals the rules require. The votes ("motion_sha256", "votes") and the dissents (each member's own,
+from their signed statement) are filled in from the statements, never typed. explanations: an
+expert's written explanation of a divergent score. returns: sheets returned for correction.
+opinion: the panel's opinion (Chinese text), put to the panel with the changes. visit: for the
+record. A bad field is reported with its path, e.g. consensus[0].ground (exit code 3)."""

@@ -24,12 +24,15 @@ from reviewer.errors import Refused, ReviewerError
 from reviewer.i18n import T, Text
 from reviewer.scoring.decisions import PanelDecisions
 from reviewer.scoring.decisions_io import check_decisions
+from reviewer.scoring.motion import Motion, open_motion
 from reviewer.scoring.reconcile import reconcile
 from reviewer.scoring.result import Reconciliation
 from reviewer.scoring.sheet import VerifiedSheet, open_sheet
 from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.scoring.sheet_collection import SheetCollection
-from reviewer.scoring.votes import adopted_codes, panel_voters, require_adopted
+from reviewer.scoring.statement import Statement, check_answers_motion, open_statement
+from reviewer.scoring.validate import check_value
+from reviewer.scoring.votes import adopted_codes, apply_statements, panel_voters, require_adopted
 from reviewer.standards.model import Standard
 from reviewer.standards.panel_rules import PanelRules
 from reviewer.trust.identity import Identity
@@ -37,6 +40,7 @@ from reviewer.trust.identity import Identity
 __all__ = [
     "PanelState",
     "SheetOutcome",
+    "VoteOutcome",
     "collect",
     "reconcile_panel",
     "require_chair",
@@ -62,6 +66,19 @@ class SheetOutcome:
     superseded_digest: str | None = None
     error: str | None = None  # the typed error's class name when verification failed ("Tampered"…)
     sheet: VerifiedSheet | None = None  # the verified sheet (accepted or refused by the import rules)
+
+
+@dataclass(frozen=True)
+class VoteOutcome:
+    """What happened to one offered motion or statement file: held, or refused with the reason."""
+
+    source: str
+    accepted: bool
+    reason: Text
+    member_fingerprint: str | None = None
+    member_name: str | None = None
+    digest: str | None = None
+    error: str | None = None
 
 
 def require_chair(binding: PackageBinding, identity: Identity) -> None:
@@ -140,6 +157,8 @@ class PanelState:
     collection: SheetCollection
     decisions: PanelDecisions
     outcomes: tuple[SheetOutcome, ...] = ()
+    motions: tuple[Motion, ...] = ()  # the chair's motions, verified, oldest first
+    statements: tuple[Statement, ...] = ()  # the members' statements, verified, in arrival order
 
     @classmethod
     def start(
@@ -171,6 +190,9 @@ class PanelState:
         """Replace the decisions after checking they belong to this package (``DecisionsInvalid``)."""
         roster = {m.cert_sha256: m.role for m in self.binding.roster}
         check_decisions(decisions, self.standard, roster, self.binding.package_id, self.rules)
+        leaves = {leaf.code: leaf for leaf in self.standard.leaves()}
+        for c in decisions.consensus:  # a proposal is checked now, not only once adopted
+            check_value(leaves[c.code], c.value, expert_id=None)
         return replace(self, decisions=decisions)
 
     @property
@@ -192,6 +214,66 @@ class PanelState:
 
     def sheets(self) -> tuple[VerifiedSheet, ...]:
         return self.collection.sheets()
+
+    def with_votes(self, motions: Iterable[Motion] = (), statements: Iterable[Statement] = ()) -> PanelState:
+        """Hold these motions and statements too, and fill the decisions from them: each change and
+        the opinion a motion put to the panel get the members' votes, each member's dissent is the
+        text of their own statement (:func:`~reviewer.scoring.votes.apply_statements`)."""
+        held_m = {m.digest: m for m in (*self.motions, *motions)}
+        held_s = {s.digest: s for s in (*self.statements, *statements)}
+        ordered = tuple(sorted(held_m.values(), key=lambda m: (m.created, m.digest)))
+        decisions = self.decisions
+        for m in ordered:
+            decisions = apply_statements(decisions, m, held_s.values())
+        return replace(self.with_decisions(decisions), motions=ordered, statements=tuple(held_s.values()))
+
+    def import_votes(
+        self, motions: Iterable[tuple[str, bytes]], statements: Iterable[tuple[str, bytes]]
+    ) -> tuple[PanelState, tuple[VoteOutcome, ...]]:
+        """Verify motion and statement files as the chair (signed by this package's chair / a member,
+        bound to the package; a statement must answer a motion held or given), then
+        :meth:`with_votes`. One outcome per file; a refused file is skipped."""
+        root = self.identity.trust_root()
+        outcomes: list[VoteOutcome] = []
+        opened_m: list[Motion] = []
+        for source, data in motions:
+            try:
+                m = open_motion(data, self.identity, self.binding, root)
+            except ReviewerError as exc:
+                outcomes.append(VoteOutcome(source, False, exc.message, error=type(exc).__name__))
+                continue
+            opened_m.append(m)
+            outcomes.append(VoteOutcome(source, True, T("表决提请", "motion"), digest=m.digest))
+        known = {m.digest: m for m in (*self.motions, *opened_m)}
+        opened_s: list[Statement] = []
+        for source, data in statements:
+            try:
+                st = open_statement(data, self.identity, self.binding, root)
+                if st.kind == "vote" and st.motion_sha256 not in known:
+                    raise Refused(
+                        T(
+                            "该声明所针对的表决提请未导入：请一并导入组长的表决提请（.rvmotion）。",
+                            "The motion this statement answers is not held: import the chair's motion "
+                            "(.rvmotion) with it.",
+                        )
+                    )
+                if st.kind == "vote":
+                    check_answers_motion(st.votes, st.opinion, known[str(st.motion_sha256)])
+            except ReviewerError as exc:
+                outcomes.append(VoteOutcome(source, False, exc.message, error=type(exc).__name__))
+                continue
+            opened_s.append(st)
+            outcomes.append(
+                VoteOutcome(
+                    source,
+                    True,
+                    T("{name}的声明", "statement of {name}", name=st.member.name),
+                    st.member.fingerprint,
+                    st.member.name,
+                    st.digest,
+                )
+            )
+        return self.with_votes(opened_m, opened_s), tuple(outcomes)
 
     def names(self) -> dict[str, str]:
         """Fingerprint → member name, from the signed roster."""

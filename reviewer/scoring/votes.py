@@ -304,3 +304,12 @@ def motion_changes(decisions: PanelDecisions, reconciliation: Reconciliation) ->
             )
         out.append(Change(c.code, c.value, aggregate, c.ground, c.rationale))
     return out
+
+
+def chair_dissent_refused() -> VoteNotSigned:
+    """What the chair is told when trying to enter a member's dissent (issue 18: no longer allowed)."""
+    return _forged(
+        "保留意见须由成员本人撰写并签名（成员声明）；组长导入其声明后自动记入，不能代为填写。",
+        "A dissent is written and signed by the member (their statement); it is recorded when the chair "
+        "imports it, and cannot be entered for them.",
+    )

@@ -105,9 +105,10 @@ def reconcile_args(world: dict, out: Path, *sheets: Path, identity: str = "wang-
 def test_reconcile_the_demo_with_decisions(world: dict, tmp_path: Path) -> None:
     fp = world["fp"]
     decisions = {
-        "format": "reviewer.decisions/1",
+        "format": "reviewer.decisions/2",
         "package_id": world["binding"].package_id,
-        "consensus": [{"code": "3.2", "value": "4.5", "rationale": "专家组合议：名品以园区企业自有产品为准"}],
+        "consensus": [{"code": "3.2", "value": "4.5", "ground": "extreme",
+                       "rationale": "专家组合议：名品以园区企业自有产品为准"}],
         "explanations": [{"expert": fp["赵鑫"], "code": "2.1", "text": "按可核实的园区内研发投入计算，占收入约 4%。"}],
         "returns": [
             {
@@ -115,8 +116,6 @@ def test_reconcile_the_demo_with_decisions(world: dict, tmp_path: Path) -> None:
                 "notice_sha256": world["notice_digest"],
             }
         ],
-        "dissents": [{"expert": fp["赵鑫"], "text": "对 2.1 研发投入强度的计分口径保留意见。",
-                      "by": {"name": "赵鑫", "fingerprint": fp["赵鑫"], "role": "expert"}}],
         "visit": {"dates": ["2026-06-16", "2026-06-17"], "place": "江苏省南京市"},
     }  # fmt: skip
     path = tmp_path / "decisions.json"
@@ -129,7 +128,39 @@ def test_reconcile_the_demo_with_decisions(world: dict, tmp_path: Path) -> None:
     )  # fmt: skip
     code, stdout, stderr = cli(*args, "--decisions", path)
     assert code == 0, stderr
-    lines = stdout.splitlines()
+    proposed = {i["code"]: i for i in json.loads((out / "reconciliation.json").read_bytes())["indicators"]}
+    assert (
+        proposed["3.2"]["value"] == "5.17" and proposed["3.2"]["consensus"] is None
+    )  # not put to the panel yet
+    # the chair puts it to the panel; each scoring member answers with a signed statement
+    demo = world["demo"]
+    motion = tmp_path / "vote.rvmotion"
+    code, _, stderr = cli("panel", "motion", demo.package, "--identity", demo.identities["wang-kun"],
+                             "--reconciliation", out, "--out", motion, "--passphrase-env", ENV)  # fmt: skip
+    assert code == 0, stderr
+    statements = []
+    for key, vote in (("li-zhe", "3.2=approve"), ("zhang-yue", "3.2=approve"), ("chen-shen", "3.2=approve"),
+                      ("zhao-xin", "3.2=object:名品证据应按省级奖励计分")):  # fmt: skip
+        statements.append(tmp_path / f"{key}.rvstatement")
+        extra = ("--dissent", "对 2.1 研发投入强度的计分口径保留意见。") if key == "zhao-xin" else ()
+        code, _, stderr = cli("statement", "sign", demo.package, "--identity", demo.identities[key],
+                              "--motion", motion, "--vote", vote, *extra, "--out", statements[-1],
+                              "--passphrase-env", ENV)  # fmt: skip
+        assert code == 0, stderr
+    # a member cannot vote twice on one change, nor leave out the reason of an objection
+    code, _, stderr = cli("statement", "sign", demo.package, "--identity", demo.identities["li-zhe"],
+                          "--motion", motion, "--vote", "3.2=object", "--out", tmp_path / "x.rvstatement",
+                          "--passphrase-env", ENV)  # fmt: skip
+    assert code == 18 and "reason for objecting" in stderr
+    # the chair cannot sign a statement (the motion is the chair's approval)
+    code, _, stderr = cli("statement", "sign", demo.package, "--identity", demo.identities["wang-kun"],
+                          "--motion", motion, "--vote", "3.2=approve", "--out", tmp_path / "c.rvstatement",
+                          "--passphrase-env", ENV)  # fmt: skip
+    assert code == 18 and "chair does not sign statements" in stderr
+    code, stdout, stderr = cli(*args, "--decisions", out / "decisions.json", "--motions", motion,
+                               "--statements", *statements)  # fmt: skip
+    assert code == 0, stderr
+    lines = [line for line in stdout.splitlines() if "rvstatement" not in line and "rvmotion" not in line]
     assert lines[0].startswith("✓") and "zhang-yue" in lines[0]
     outdated = next(line for line in lines if "/zhao-xin.rvsheet:" in line)
     assert outdated.startswith("✗") and "Outdated: version 2" in outdated
@@ -168,7 +199,15 @@ def test_reconcile_the_demo_with_decisions(world: dict, tmp_path: Path) -> None:
 
     applied = json.loads((out / "decisions.json").read_bytes())
     assert applied["consensus"][0]["by"]["fingerprint"] == fp["王堃"]  # filled in: the chair ran it
-    assert applied["dissents"][0]["by"]["role"] == "expert"
+    votes = {v["expert"]: v["vote"] for v in applied["consensus"][0]["votes"]}
+    assert votes == {
+        fp["李喆"]: "approve",
+        fp["张玥"]: "approve",
+        fp["陈燊"]: "approve",
+        fp["赵鑫"]: "object",
+    }
+    assert applied["dissents"][0]["by"] == {"name": "赵鑫", "fingerprint": fp["赵鑫"], "role": "expert"}
+    assert applied["dissents"][0]["text"] == "对 2.1 研发投入强度的计分口径保留意见。"
     summary = (out / "summary.txt").read_text("utf-8")
     assert "Total: 77.17" in summary and "Conclusion: Pass after rectification" in summary
     assert "3.2: computed 5.17 → consensus 4.5" in summary
@@ -187,15 +226,30 @@ def test_only_the_demo_sheets_give_no_conclusion(world: dict, tmp_path: Path) ->
 @pytest.mark.parametrize(
     ("decisions", "path"),
     [
-        ({"consensus": [{"code": "3.2", "value": "4.5", "rationale": " "}]}, "consensus[0].rationale"),
-        ({"consensus": [{"code": "9.9", "value": "1", "rationale": "r"}]}, "consensus[0].code"),
+        (
+            {"consensus": [{"code": "3.2", "value": "4.5", "ground": "extreme", "rationale": " "}]},
+            "consensus[0].rationale",
+        ),
+        (
+            {"consensus": [{"code": "9.9", "value": "1", "ground": "extreme", "rationale": "r"}]},
+            "consensus[0].code",
+        ),
+        ({"consensus": [{"code": "3.2", "value": "4.5", "rationale": "r"}]}, "consensus[0].ground"),
+        (
+            {"consensus": [{"code": "3.2", "value": "4.5", "ground": "whim", "rationale": "r"}]},
+            "consensus[0].ground",
+        ),
+        (
+            {"dissents": [{"expert": "e" * 64, "text": "组长代写", "statement_sha256": "a" * 64}]},
+            "dissents[0].expert",
+        ),
         ({"package_id": "another"}, "package_id"),
     ],
 )
 def test_invalid_decisions_stop_with_the_field(
     world: dict, tmp_path: Path, decisions: dict, path: str
 ) -> None:
-    doc = {"format": "reviewer.decisions/1", "package_id": world["binding"].package_id, **decisions}
+    doc = {"format": "reviewer.decisions/2", "package_id": world["binding"].package_id, **decisions}
     file = tmp_path / "d.json"
     file.write_text(json.dumps(doc), "utf-8")
     code, _, stderr = cli(*reconcile_args(world, tmp_path / "o", world["li"]), "--decisions", file)
@@ -205,9 +259,9 @@ def test_invalid_decisions_stop_with_the_field(
 
 def test_consensus_out_of_range_is_refused_by_the_engine(world: dict, tmp_path: Path) -> None:
     doc = {
-        "format": "reviewer.decisions/1",
+        "format": "reviewer.decisions/2",
         "package_id": world["binding"].package_id,
-        "consensus": [{"code": "3.2", "value": "7.5", "rationale": "r"}],
+        "consensus": [{"code": "3.2", "value": "7.5", "ground": "out-of-range", "rationale": "r"}],
     }
     file = tmp_path / "d.json"
     file.write_text(json.dumps(doc), "utf-8")

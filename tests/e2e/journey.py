@@ -182,7 +182,7 @@ def fill(journey_ids: dict[str, Path], rnd: Round, slug: str, scores: Path) -> P
 
 def decisions(rnd: Round, year: int, explanations: list[dict[str, str]]) -> dict[str, Any]:
     return {
-        "format": "reviewer.decisions/1",
+        "format": "reviewer.decisions/2",
         "package_id": rnd.package_id,
         "explanations": explanations,
         "opinion": {

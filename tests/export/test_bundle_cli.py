@@ -8,12 +8,13 @@ import io
 from pathlib import Path
 
 import pytest
-from bundle_world import CHAIR, RECUSED, BundleWorld, bundle_world
+from bundle_world import CHAIR, DISSENT, DISSENTER, RECUSED, BundleWorld, bundle_world, decisions_for
 
 from reviewer.cli import main
 from reviewer.export.bundle import open_bundle
 from reviewer.export.pades import record_fields
 from reviewer.scoring.decisions import VisitInfo
+from reviewer.scoring.decisions_io import parse_decisions
 from tests.export.conftest import PASSPHRASE
 
 __all__ = ["bundle_world"]
@@ -41,13 +42,35 @@ def test_cli_round(bundle_world: BundleWorld, tmp_path: Path, monkeypatch: pytes
     for key, data in w.sheets.items():
         sheets.append(tmp_path / f"{key}.rvsheet")
         sheets[-1].write_bytes(data)
-    decisions = tmp_path / "decisions.json"
-    decisions.write_bytes(w.decisions.to_json())
+    draft = tmp_path / "draft.json"
+    draft.write_bytes(decisions_for(w.ids, w.binding.package_id).to_json())  # no votes yet
     out = tmp_path / "result"
     chair = w.folders[CHAIR]
 
-    must("panel", "reconcile", w.package, "--identity", chair, "--sheets", *sheets, "--decisions", decisions,
-         "--out", out)  # fmt: skip
+    # a proposed change is not in the arithmetic, and no record is made, until the panel adopts it
+    first = must("panel", "reconcile", w.package, "--identity", chair, "--sheets", *sheets, "--decisions", draft,
+                 "--out", out)  # fmt: skip
+    assert "The change of indicator 2.1" in first and "was not adopted" in first
+    assert not (out / "record.pdf").exists()
+    motion = tmp_path / "vote.rvmotion"
+    said = must("panel", "motion", w.package, "--identity", chair, "--reconciliation", out, "--out", motion)
+    assert "changes: 2.1" in said
+    statements = []
+    for key in w.ids:
+        if key in (CHAIR, RECUSED):
+            continue
+        statements.append(tmp_path / f"{key}.rvstatement")
+        extra = ("--dissent", DISSENT) if key == DISSENTER else ()
+        must("statement", "sign", w.package, "--identity", w.folders[key], "--motion", motion,
+             "--vote", "2.1=approve", "--opinion", "approve", *extra, "--out", statements[-1])  # fmt: skip
+    decisions = out / "decisions.json"
+    voted = must("panel", "reconcile", w.package, "--identity", chair, "--sheets", *sheets, "--decisions",
+                 decisions, "--motions", motion, "--statements", *statements, "--out", out)  # fmt: skip
+    assert "statement of 周淼" in voted
+    applied = parse_decisions(decisions.read_bytes())
+    assert len(applied.consensus[0].votes) == 5 and applied.dissents[0].text == DISSENT
+    assert applied.dissents[0].by.name == "周淼"
+    assert len(list((out / "statements").glob("*.rvstatement"))) == 5
     record = out / "record.pdf"
     assert (out / "reconciliation.json").read_bytes() == w.reconciliation
     assert len(list((out / "sheets").glob("*.rvsheet"))) == 7
@@ -65,7 +88,7 @@ def test_cli_round(bundle_world: BundleWorld, tmp_path: Path, monkeypatch: pytes
             must("record", "cosign", record, "--identity", w.folders[key])
     # reconciling again with the same input keeps the members' signatures
     again = must("panel", "reconcile", w.package, "--identity", chair, "--sheets", *sheets, "--decisions",
-                 decisions, "--out", out)  # fmt: skip
+                 decisions, "--motions", motion, "--statements", *statements, "--out", out)  # fmt: skip
     assert "signatures are kept" in again
     assert sum(f.signed for f in record_fields(record.read_bytes())) == 5
 

@@ -99,3 +99,19 @@ def other_motion(w: BundleWorld) -> bytes:
 
     with open_package(w.other_package, w.ids[CHAIR]) as opened:
         return build_motion(w.ids[CHAIR], PackageBinding.of(opened), changes=[], opinion=w.decisions.opinion)
+
+
+def test_the_record_is_not_built_for_a_change_without_the_approvals(bundle_world: BundleWorld) -> None:
+    from reviewer.export.panel_record import panel_record_input
+    from reviewer.scoring.reconcile import reconcile
+    from reviewer.scoring.sheet import open_sheet
+
+    w = bundle_world
+    verified = [open_sheet(d, w.ids[CHAIR], w.binding, w.root) for d in w.sheets.values()]
+    c = w.decisions.consensus[0]
+    proposal = replace(w.decisions, consensus=(replace(c, motion_sha256=None, votes=()),))
+    rec = reconcile(w.binding.require_standard(), [s.to_expert_scores() for s in verified],
+                    proposal.to_engine_decisions())  # fmt: skip
+    with open_package(w.package, w.ids[CHAIR]) as opened, pytest.raises(ChangeNotAdopted) as info:
+        panel_record_input(w.binding, opened.candidate(), verified, rec, proposal)
+    assert "0 approved (—)" in str(info.value) and "of 6 voters" in str(info.value)

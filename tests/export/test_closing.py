@@ -156,6 +156,10 @@ def test_the_ministry_opens_the_bundle_with_its_closing_facts(
     assert bundle.closing is not None and bundle.closing.to_json() == closed.closing
     assert closed.statement.digest in [s.digest for s in bundle.statements]
     check_signed_or_stated(bundle)  # the import's own check: signed, refused, or recorded
+    with pytest.raises(RecordIncomplete, match=w.ids[REFUSER].name):  # without the facts, named
+        check_signed_or_stated(replace(bundle, closing=None))
+    with pytest.raises(RecordIncomplete, match=w.ids[REFUSER].name):  # a refusal not carried
+        check_signed_or_stated(replace(bundle, statements=()))
 
 
 def test_closing_is_refused_while_a_member_is_neither_signed_refused_nor_recorded(
@@ -319,3 +323,27 @@ def test_pdfsig_shows_every_signature_of_the_record_closed_with_facts_valid(
     assert out.count("Total document signed") == 1
     reader = PdfFileReader(BytesIO(closed.pdf))
     assert stated_closing(reader) == sha256(closed.closing)  # the chair's /Reason names closing.json
+
+
+def test_the_ministry_imports_it_and_the_desk_shows_who_did_not_sign(
+    bundle_world: BundleWorld, closed: Closed, tmp_path: Path
+) -> None:
+    from reviewer.app import ministry_desk as ops
+    from reviewer.ministry import archive
+    from reviewer.ministry.registry import Registry
+    from reviewer.trust import open_authority
+
+    w = bundle_world
+    copy = tmp_path / "authority"
+    shutil.copytree(w.authority.path, copy, ignore=shutil.ignore_patterns(archive.RESULTS))
+    authority = open_authority(copy)
+    path = tmp_path / "closed.rvresult"
+    path.write_bytes(closed.bundle)
+    with Registry.open(str(tmp_path / "reg.sqlite3")) as reg:
+        (outcome,) = ops.import_bundles(reg, authority, w.keys, [path], workers=1)
+    assert outcome.ok, outcome.message
+    opened = ops.open_result(authority, w.keys, archive.bundle_digest(closed.bundle))
+    assert [(u.member, u.status, u.reason) for u in opened.unsigned] == [
+        (w.ids[REFUSER].name, REFUSED, REASON),
+        (w.ids[SILENT].name, NOT_SIGNED, None),
+    ]

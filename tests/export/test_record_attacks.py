@@ -67,7 +67,9 @@ def rogue_bundle(w: BundleWorld, *, record: bytes, decisions: bytes, reconciliat
     """What a rogue tool makes: the real chair signs and encrypts a bundle, skipping every check."""
     with open_package(w.package, w.ids[CHAIR]) as opened:
         files = _package_files(opened)
-    content = BundleContent(files, tuple(w.sheets.values()), decisions, reconciliation, record)
+    content = BundleContent(
+        files, tuple(w.sheets.values()), decisions, reconciliation, record, w.motions, w.statements
+    )
     if not content.closing:  # every member signed: closing.json states nobody
         content = replace(content, closing=nobody_unsigned(content.record))
     chair = w.ids[CHAIR]

@@ -71,7 +71,7 @@ def forge(w: BundleWorld, **changes: object) -> bytes:
     with open_package(w.package, w.ids[CHAIR]) as opened:
         package_files = _package_files(opened)
     content = BundleContent(package_files, tuple(w.sheets.values()), w.decisions.to_json(), w.reconciliation,
-                            w.record_signed)  # fmt: skip
+                            w.record_signed, w.motions, w.statements)  # fmt: skip
     content = BundleContent(**{**content.__dict__, **changes})  # type: ignore[arg-type]
     if not content.closing:  # every member signed: closing.json states nobody
         content = replace(content, closing=nobody_unsigned(content.record))

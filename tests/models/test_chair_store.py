@@ -41,7 +41,9 @@ def fake_sheet(expert: str, revision: int, digest: str, *, recused: bool = False
 
 
 def test_sheets_and_decisions_survive_reopening(data_dir: Path) -> None:
-    d1 = PanelDecisions("pkg").with_consensus(ConsensusDecision("3.2", Decimal("4.5"), "合议", CHAIR, AT))
+    d1 = PanelDecisions("pkg").with_consensus(
+        ConsensusDecision("3.2", Decimal("4.5"), "合议", CHAIR, AT, "extreme")
+    )
     d2 = d1.without_consensus("3.2")
     with Store.open() as store:
         chair = ChairStore(store, now=lambda: datetime(2026, 6, 17, 8, tzinfo=UTC))
@@ -149,3 +151,18 @@ def test_the_record_log_refuses_what_cannot_be_true(store: Store) -> None:
     with pytest.raises(ValueError):
         chair.log_reopened("pkg", by=CHAIR, discarded=(), reason="", sha256="a" * 64, kept_at="x")
     assert chair.record_log("pkg") == []
+
+
+def test_motions_and_statements_are_kept_as_signed(data_dir: Path) -> None:
+    with Store.open() as store:
+        chair = ChairStore(store)
+        assert chair.record_vote("pkg", "motion", "a" * 64, CHAIR.fingerprint, b"motion", "m.rvmotion",
+                                 chair=CHAIR.fingerprint)  # fmt: skip
+        assert chair.record_vote("pkg", "statement", "b" * 64, "e" * 64, b"st", "li.rvstatement",
+                                 chair=CHAIR.fingerprint)  # fmt: skip
+        assert not chair.record_vote("pkg", "statement", "b" * 64, "e" * 64, b"st", chair=CHAIR.fingerprint)
+    with Store.open() as store:
+        chair = ChairStore(store)
+        assert chair.vote_bytes("pkg", "motion") == [("m.rvmotion", b"motion")]
+        assert chair.vote_bytes("pkg", "statement") == [("li.rvstatement", b"st")]
+        assert chair.vote_bytes("other", "statement") == []

@@ -39,8 +39,8 @@ def open_and_verify(world, path: Path, n: int) -> float:
     elapsed = time.perf_counter() - start
     view = verify_package(path, load_pinned_root(world.identities["li"]))
     assert (
-        view.contents_checked is not None and view.contents_checked.entries == n + 4
-    )  # standard, candidate, schedule
+        view.contents_checked is not None and view.contents_checked.entries == n + 5
+    )  # standard, candidate, procedure, schedule
     return elapsed
 
 

@@ -6,7 +6,13 @@ ORM rows never leave ``reviewer.models``: repositories turn them into frozen dat
 """
 
 from reviewer.models.orm.base import NAMING_CONVENTION, Base, UTCDateTime, utcnow
-from reviewer.models.orm.chair import ChairClosingFactRow, ChairDecisionRow, ChairRecordLogRow, ChairSheetRow
+from reviewer.models.orm.chair import (
+    ChairClosingFactRow,
+    ChairDecisionRow,
+    ChairRecordLogRow,
+    ChairSheetRow,
+    ChairVoteRow,
+)
 from reviewer.models.orm.recent_files import RecentFileRow
 from reviewer.models.orm.standards import StandardRow
 from reviewer.models.orm.store_keys import StoreKeyRow
@@ -35,6 +41,7 @@ __all__ = [
     "ChairDecisionRow",
     "ChairRecordLogRow",
     "ChairSheetRow",
+    "ChairVoteRow",
     "EligibilityAnswerRow",
     "EvidenceFileRow",
     "EvidenceRefRow",

@@ -1,9 +1,9 @@
-"""The chair's store (revisions 0003, 0004): the sheets imported for a package and the append-only log of
+"""The chair's store (revisions 0003, 0004, 0008): the sheets imported for a package and the append-only log of
 the chair's decisions, so the chair's work survives a restart.
 
 ``chair_sheets`` keeps every accepted sheet exactly as signed (its bytes; they are verified again
 when loaded). ``chair_decisions`` is append-only: each row is one change (who, when, why) with the
-complete decisions (``reviewer.decisions/1``) as they stood after it; the newest row is the current
+complete decisions (``reviewer.decisions/2``) as they stood after it; the newest row is the current
 state. See ``docs/store.md``.
 """
 
@@ -72,7 +72,7 @@ class ChairDecisionRow(Base):
     why: Mapped[str] = mapped_column(SealedText("chair_decisions.why"))
     decisions: Mapped[bytes] = mapped_column(
         SealedBytes("chair_decisions.decisions")
-    )  # canonical reviewer.decisions/1 JSON
+    )  # canonical reviewer.decisions/2 JSON
 
     __table_args__ = (
         Index(None, "package_id", "id"),
@@ -115,11 +115,39 @@ class ChairRecordLogRow(Base):
     )
 
 
+VOTE_KINDS = ("motion", "statement")
+
+
+class ChairVoteRow(Base):
+    """A motion the chair put to the panel or a member's statement the chair imported (revision
+    0008), exactly as signed (verified again when loaded): what the decisions' votes and dissents
+    are filled from, and what the result bundle carries."""
+
+    __tablename__ = "chair_votes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    package_id: Mapped[str] = mapped_column(String(128))
+    kind: Mapped[str] = mapped_column(String(16))
+    digest: Mapped[str] = mapped_column(String(64))
+    member_fingerprint: Mapped[str] = mapped_column(String(FINGERPRINT))  # the signer
+    source: Mapped[str] = mapped_column(SealedText("chair_votes.source"))
+    data: Mapped[bytes] = mapped_column(SealedBytes("chair_votes.data"))
+    imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (
+        UniqueConstraint("package_id", "digest"),
+        Index(None, "package_id", "id"),
+        CheckConstraint("kind IN (" + ", ".join(f"'{k}'" for k in VOTE_KINDS) + ")", name="kind"),
+        CheckConstraint("length(digest) = 64", name="digest_length"),
+        {"sqlite_autoincrement": True},
+    )
+
+
 CLOSING_FACTS = ("refusal", "not-signed", "withdrawn")
 
 
 class ChairClosingFactRow(Base):
-    """What the chair holds for closing the record with members who did not sign (revision 0008),
+    """What the chair holds for closing the record with members who did not sign (revision 0009),
     append-only: a member's refusal to sign (the signed statement as received), the chair's record
     that a member neither signed nor gave reasons (``not-signed``), or its withdrawal (``withdrawn``).
     A member's newest ``not-signed``/``withdrawn`` row is the current state of the chair's record."""

@@ -358,12 +358,20 @@ The notice cannot be withdrawn: {name} must sign version {next}, and the return 
         <translation>{code} {title}: {points} points, step {step}; computed aggregate {aggregate}.</translation>
     </message>
     <message>
+        <source>Ground</source>
+        <translation>Ground</translation>
+    </message>
+    <message>
         <source>Rationale</source>
         <translation>Rationale</translation>
     </message>
     <message>
         <source>A consensus score that departs from the computed aggregate needs a written rationale.</source>
         <translation>A consensus score that departs from the computed aggregate needs a written rationale.</translation>
+    </message>
+    <message>
+        <source>Choose the ground of the change.</source>
+        <translation>Choose the ground of the change.</translation>
     </message>
 </context>
 <context>

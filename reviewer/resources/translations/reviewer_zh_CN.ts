@@ -358,12 +358,20 @@ The notice cannot be withdrawn: {name} must sign version {next}, and the return 
         <translation>{code} {title}：满分 {points} 分，步长 {step}；计算结果 {aggregate}。</translation>
     </message>
     <message>
+        <source>Ground</source>
+        <translation>变更依据</translation>
+    </message>
+    <message>
         <source>Rationale</source>
         <translation>理由</translation>
     </message>
     <message>
         <source>A consensus score that departs from the computed aggregate needs a written rationale.</source>
         <translation>偏离计算结果的共识分必须写明理由。</translation>
+    </message>
+    <message>
+        <source>Choose the ground of the change.</source>
+        <translation>请选择变更依据。</translation>
     </message>
 </context>
 <context>

@@ -20,7 +20,6 @@ from reviewer.app.opening import OpenedReview
 from reviewer.scoring.decisions import (
     Actor,
     ConsensusDecision,
-    DissentDecision,
     ExplanationDecision,
     Opinion,
     PanelDecisions,
@@ -29,6 +28,7 @@ from reviewer.scoring.decisions import (
 )
 from reviewer.scoring.panel import PanelState
 from reviewer.scoring.result import Reconciliation
+from reviewer.scoring.votes import chair_dissent_refused
 from reviewer.ui import labels
 from reviewer.ui.dialogs import errors
 from reviewer.ui.panels import chair_decisions as dialogs
@@ -72,10 +72,14 @@ class ChairDeciding(_Widget):
             code,
             self.reconciliation.indicator(code).aggregate,
             None if held is None else (held.value, held.rationale),
+            [(g.code, str(g.text())) for g in self.state.rules.grounds],
+            "" if held is None else held.ground,
         )
         if not dialogs.run_dialog(dialog) or dialog.value is None:
             return False
-        decision = ConsensusDecision(code, dialog.value, dialog.rationale, self.actor, self._now())
+        decision = ConsensusDecision(
+            code, dialog.value, dialog.rationale, self.actor, self._now(), dialog.ground
+        )
         return self._decide(self.decisions.with_consensus(decision), "consensus", code, decision.rationale)
 
     def withdraw_consensus(self, code: str) -> bool:
@@ -145,13 +149,12 @@ class ChairDeciding(_Widget):
         self._decide(self.decisions.with_opinion(opinion), "opinion")
 
     def _save_dissent(self, expert: str, text: str) -> bool:
+        """The chair cannot enter a dissent for a member (issue 18): a dissent is written and signed by
+        the member in a statement, and recorded when the chair imports it."""
         if self.state is None or not text or self._refuse_if_locked():
             return False
-        name = self._names().get(expert, expert[:12])
-        if not questions.confirm_dissent(self, name, text):
-            return False
-        dissent = DissentDecision(expert, text, self.actor, self._now())
-        return self._decide(self.decisions.with_dissent(dissent), "dissent", expert, text)
+        errors.report(self, chair_dissent_refused())
+        return False
 
     def _withdraw_dissent(self, expert: str) -> bool:
         if self.state is None or self._refuse_if_locked():

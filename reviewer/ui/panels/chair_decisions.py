@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -104,12 +105,19 @@ class ConsensusDialog(_Dialog):
         code: str,
         aggregate: Decimal | None,
         current: tuple[Decimal, str] | None = None,
+        grounds: Sequence[tuple[str, str]] = (),
+        ground: str = "",
     ) -> None:
         super().__init__(parent, self.tr("Consensus score"))
         self.setObjectName("consensusDialog")
         self._standard, self.code = standard, code
         leaf = standard.criterion(code)
         self.value_edit = QLineEdit(objectName="consensusValue")
+        # the §64 grounds of the package's rules, (code, label in the current language)
+        self.ground_box = QComboBox(objectName="consensusGround")
+        for key, label in grounds:
+            self.ground_box.addItem(label, key)
+        self.ground_box.setCurrentIndex(self.ground_box.findData(ground or "extreme"))
         self.rationale_edit = leave_with_tab(QPlainTextEdit(objectName="consensusRationale"))
         self.rationale_edit.setPlaceholderText(
             self.tr("Why the panel departs from the computed aggregate (required)")
@@ -126,6 +134,7 @@ class ConsensusDialog(_Dialog):
         )
         self.form.addRow(about)
         self.form.addRow(self.tr("Consensus score"), self.value_edit)
+        self.form.addRow(self.tr("Ground"), self.ground_box)
         self.form.addRow(self.tr("Rationale"), self.rationale_edit)
         self.main_input = self.value_edit
         if current is not None:
@@ -137,6 +146,10 @@ class ConsensusDialog(_Dialog):
     def rationale(self) -> str:
         return self.rationale_edit.toPlainText().strip()
 
+    @property
+    def ground(self) -> str:
+        return str(self.ground_box.currentData() or "")
+
     def problem(self) -> str | None:
         try:
             self.value = entry.check_score(self._standard, self.code, self.value_edit.text().strip())
@@ -146,6 +159,8 @@ class ConsensusDialog(_Dialog):
             return self.tr(
                 "A consensus score that departs from the computed aggregate needs a written rationale."
             )
+        if self.ground_box.count() and not self.ground:
+            return self.tr("Choose the ground of the change.")
         return None
 
 

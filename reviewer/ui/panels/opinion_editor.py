@@ -74,6 +74,10 @@ class OpinionEditor(QWidget):
         self.dissent_button = QPushButton(objectName="saveDissent")
         self.withdraw_button = QPushButton(objectName="withdrawDissent")
         self.dissents = QLabel(objectName="dissentList", wordWrap=True)
+        # a dissent is the member's own signed statement (issue 18): shown here, never typed by the chair
+        self.dissent_text.setReadOnly(True)
+        self.dissent_button.setVisible(False)
+        self.withdraw_button.setVisible(False)
         dform = QFormLayout(self.dissent_box)
         self._member_label, self._text_label = QLabel(), QLabel()
         dform.addRow(self._member_label, self.member)
@@ -119,7 +123,7 @@ class OpinionEditor(QWidget):
         self.locked = reason
         self.lock_label.setText(reason)
         self.lock_label.setVisible(bool(reason))
-        for edit in (self.strengths, self.problems, self.recommendations, self.conclusion, self.dissent_text):
+        for edit in (self.strengths, self.problems, self.recommendations, self.conclusion):
             edit.setReadOnly(bool(reason))
         self.member.setEnabled(not reason)
         self.save_button.setEnabled(not reason)

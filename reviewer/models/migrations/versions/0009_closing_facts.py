@@ -1,7 +1,7 @@
 """The chair's closing facts: members' refusals to sign and the chair's not-signed records (issue 18).
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-05
 
 * ``chair_closing_facts``, append-only: a member's refusal to sign the record (the signed
@@ -17,8 +17,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008"
-down_revision = "0007"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
