@@ -88,6 +88,27 @@ def statement_path(archive: SheetArchive, opened: OpenedReview, motion: Motion) 
     return folder / f"statement-{motion.motion_id}{STATEMENT_SUFFIX}"
 
 
+def kept_statements(opened: OpenedReview, archive: SheetArchive) -> list[Statement]:
+    """The expert's statements kept on this computer for the package, verified, oldest first (what
+    the page shows after a restart); a file that no longer verifies is left out."""
+    from reviewer.errors import ReviewerError
+
+    folder = archive.folder_of(opened.manifest.package_id, opened.identity.fingerprint)
+    paths = sorted(folder.glob(f"statement-*{STATEMENT_SUFFIX}")) if folder.is_dir() else []
+    if not paths:
+        return []
+    binding, _ = _binding_and_rules(opened)
+    out = []
+    for path in paths:
+        try:
+            out.append(
+                open_statement(path.read_bytes(), opened.identity, binding, opened.identity.trust_root())
+            )
+        except (OSError, ReviewerError):
+            continue
+    return sorted(out, key=lambda s: s.created)
+
+
 def sign_statement(
     opened: OpenedReview,
     shown: ShownMotion,

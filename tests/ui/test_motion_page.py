@@ -12,6 +12,8 @@ from reviewer.scoring.motion import Change, MotionOpinion, build_motion
 from reviewer.scoring.statement import Vote, open_statement
 from reviewer.scoring.workbench_types import Conflict
 from reviewer.ui.dialogs import motion_files
+from reviewer.ui.panels.motion_page import MotionPage
+from reviewer.ui.tasks import ImmediateExecutor
 from tests.ui.expert_fixtures import chair_reader, expert
 from tests.ui.expert_typing import click_page, commit
 from tests.ui.test_accessibility import assert_all_named
@@ -90,6 +92,12 @@ def test_an_expert_votes_objects_writes_a_reservation_and_signs(
     kept = expert.archive.folder_of(binding.package_id, expert.opened.identity.fingerprint)
     assert [p.read_bytes() for p in kept.glob("statement-*.rvstatement")] == [out.read_bytes()]
     assert statement.digest[:16] in page.result.text()
+
+    # after a restart: the page built again finds the statement kept, verified
+    again = MotionPage(expert.opened, archive=expert.archive, executor=ImmediateExecutor())
+    qtbot.addWidget(again)
+    assert [s.digest for s in again.kept] == [statement.digest]
+    assert statement.digest[:16] in again.result.text() and "1" in again.result.text()
 
 
 def test_a_motion_of_another_package_is_refused_with_its_reason(

@@ -1716,6 +1716,10 @@ Give the file to the chair. Once signed it cannot be changed; a new statement re
         <translation>You declared a conflict of interest and recused yourself: you do not vote.</translation>
     </message>
     <message>
+        <source>You have signed {n} statement(s) on this package; the last on {time} (SHA-256 {digest}).</source>
+        <translation>You have signed {n} statement(s) on this package; the last on {time} (SHA-256 {digest}).</translation>
+    </message>
+    <message>
         <source>Strengths:</source>
         <translation>Strengths:</translation>
     </message>

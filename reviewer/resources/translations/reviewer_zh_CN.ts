@@ -1716,6 +1716,10 @@ Give the file to the chair. Once signed it cannot be changed; a new statement re
         <translation>您已声明利益冲突并回避，不参加表决。</translation>
     </message>
     <message>
+        <source>You have signed {n} statement(s) on this package; the last on {time} (SHA-256 {digest}).</source>
+        <translation>您已就本评审包签署 {n} 份表决声明；最近一份签署于 {time}（SHA-256 {digest}）。</translation>
+    </message>
+    <message>
         <source>Strengths:</source>
         <translation>主要成效：</translation>
     </message>

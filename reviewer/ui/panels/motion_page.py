@@ -32,7 +32,14 @@ from PySide6.QtWidgets import (
 
 from reviewer.app.finalise import SheetArchive
 from reviewer.app.opening import OpenedReview
-from reviewer.app.panel_vote import STATEMENT_SUFFIX, ShownChange, ShownMotion, read_motion, sign_statement
+from reviewer.app.panel_vote import (
+    STATEMENT_SUFFIX,
+    ShownChange,
+    ShownMotion,
+    kept_statements,
+    read_motion,
+    sign_statement,
+)
 from reviewer.scoring.statement import Statement, Vote
 from reviewer.scoring.stats import canonical as decimal_text
 from reviewer.ui import labels, palette
@@ -159,6 +166,7 @@ class MotionPage(QWidget):
         self.statement_path: Path | None = None
         self.running: Task | None = None
         self.rows: list[ChangeVote] = []
+        self.kept: list[Statement] = []  # the statements signed before, kept on this computer
 
         self.heading = QLabel(objectName="motionHeading")
         font = self.heading.font()
@@ -216,6 +224,7 @@ class MotionPage(QWidget):
         layout.addWidget(self.result)
         layout.addStretch(1)
         self.retranslate()
+        self._load_kept()
 
     # --- opening the motion -------------------------------------------------------------------
     def open_motion(self) -> Task | None:
@@ -320,7 +329,17 @@ class MotionPage(QWidget):
 
     def _signed(self, result: tuple[Path, Statement]) -> None:
         self.statement_path, self.statement = result
+        self.kept.append(self.statement)
         self.signed.emit(self.statement)
+        self._show_result()
+
+    def _load_kept(self) -> Task:
+        opened, archive = self.opened, self.archive
+        task = Task(self, lambda _p: kept_statements(opened, archive), self._executor)
+        return task.on_success(self._kept_shown).on_failure(self._failed).run()
+
+    def _kept_shown(self, kept: list[Statement]) -> None:
+        self.kept = kept
         self._show_result()
 
     # --- background work ------------------------------------------------------------------------
@@ -353,7 +372,17 @@ class MotionPage(QWidget):
 
     def _show_result(self) -> None:
         if self.statement is None or self.statement_path is None:
-            self.result.clear()
+            self.result.setStyleSheet("")
+            last = self.kept[-1] if self.kept else None
+            self.result.setText(
+                ""
+                if last is None
+                else self.tr(
+                    "You have signed {n} statement(s) on this package; the last on {time} (SHA-256 {digest})."
+                ).format(
+                    n=len(self.kept), time=labels.beijing_time(last.created), digest=last.digest[:16] + "…"
+                )
+            )
             return
         self.result.setStyleSheet(OK_STYLE)
         self.result.setText(
