@@ -347,3 +347,22 @@ def test_the_ministry_imports_it_and_the_desk_shows_who_did_not_sign(
         (w.ids[REFUSER].name, REFUSED, REASON),
         (w.ids[SILENT].name, NOT_SIGNED, None),
     ]
+
+
+def test_closing_facts_about_a_member_who_signed_are_refused(
+    bundle_world: BundleWorld, closed: Closed
+) -> None:
+    w = bundle_world
+    facts = parse_closing(closed.closing)
+    extra = Unsigned(w.ids["chen-shen"].fingerprint, NOT_SIGNED, None, None, facts.unsigned[1].recorded_at)
+    closing = Closing(facts.record_id, (*facts.unsigned, extra))
+    with pytest.raises(Refused, match="signed the record"):  # the chair's signing refuses it
+        chair_closes(w, closed.members_signed, closing)
+    # a rogue tool: the appearance states the two, the /Reason names the closing.json with the third
+    names = {m.cert_sha256: m.name for m in w.binding.roster}
+    field = find_field(closed.members_signed, w.ids[CHAIR])
+    lines = Closing(facts.record_id, facts.unsigned).lines(names)
+    pdf = sign_record(closed.members_signed, field.name, w.ids[CHAIR], MemberRole.CHAIR, unsigned=lines,
+                      closing_sha256=closing.sha256)  # fmt: skip
+    with pytest.raises(RecordIncomplete, match="no empty member's field"):
+        open_bundle(forge(w, pdf, [closed.refusal], closing.to_json()), w.ministry, w.root)

@@ -251,9 +251,15 @@ def test_panel_close_on_a_full_disk(world: BundleWorld, tmp_path: Path) -> None:
         sheets[-1].write_bytes(data)
     decisions = tmp_path / "decisions.json"
     decisions.write_bytes(world.decisions.to_json())
+    votes = []  # the chair's motion and the members' statements the decisions cite
+    for n, data in enumerate((*world.motions, *world.statements)):
+        votes.append(tmp_path / f"{n}.{'rvmotion' if n < len(world.motions) else 'rvstatement'}")
+        votes[-1].write_bytes(data)
+    motions, statements = votes[: len(world.motions)], votes[len(world.motions) :]
     out = tmp_path / "result"
     code, _, err = cli("panel", "reconcile", world.package, "--identity", world.folders[CHAIR], "--sheets",
-                       *sheets, "--decisions", decisions, "--out", out, "--passphrase-env", ENV)  # fmt: skip
+                       *sheets, "--decisions", decisions, "--motions", *motions, "--statements", *statements,
+                       "--out", out, "--passphrase-env", ENV)  # fmt: skip
     assert code == 0, err
     (out / "record.pdf").write_bytes(world.record_without_chair)
     bundle = tmp_path / "r.rvresult"

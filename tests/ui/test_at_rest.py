@@ -80,7 +80,7 @@ def fill(store: Store, opened, evidence: Path) -> Workbench:
     chair = ChairStore(store, now=lambda: datetime(2026, 6, 17, 8, tzinfo=UTC))
     actor = Actor(opened.identity.name, opened.identity.fingerprint, "chair")
     decisions = PanelDecisions(opened.manifest.package_id).with_consensus(
-        ConsensusDecision(leaf.code, Decimal("4.5"), WHY, actor, "2026-06-17T08:00:00Z")
+        ConsensusDecision(leaf.code, Decimal("4.5"), WHY, actor, "2026-06-17T08:00:00Z", "extreme")
     )
     chair.record_decisions(
         opened.manifest.package_id, decisions, action="consensus", subject=leaf.code, by=actor, why=WHY

@@ -40,9 +40,7 @@ def upgrade() -> None:
         ),
         sqlite_autoincrement=True,
     )
-    op.create_index(
-        op.f("ix_chair_closing_facts_package_id_id"), "chair_closing_facts", ["package_id", "id"]
-    )
+    op.create_index(op.f("ix_chair_closing_facts_package_id_id"), "chair_closing_facts", ["package_id", "id"])
 
 
 def downgrade() -> None:
