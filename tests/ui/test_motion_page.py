@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 
+from reviewer.demo.package import DEMO_PASSPHRASE
 from reviewer.scoring.motion import Change, MotionOpinion, build_motion
 from reviewer.scoring.statement import Vote, open_statement
 from reviewer.scoring.workbench_types import Conflict
@@ -156,3 +157,26 @@ def test_the_whole_vote_by_keyboard(expert, qtbot, monkeypatch, demo_world, tmp_
     qtbot.waitUntil(lambda: page.statement is not None, timeout=10000)
     assert page.statement.votes == (Vote(codes[0], "approve", None), Vote(codes[1], "object", "依据不足"))
     assert page.statement.opinion == "object" and page.statement.dissent == "保留意见" and out.exists()
+
+
+def test_the_panel_vote_speaks_one_language(make_window, demo_world, qtbot, monkeypatch, tmp_path) -> None:
+    from tests.ui.test_one_language import check_both_ways, package_data
+
+    window = make_window(
+        open_file=demo_world.package, identity_dir=demo_world.expert, passphrase=DEMO_PASSPHRASE, lang="zh_CN"
+    )
+    ws = window.package_panel.workspace
+    window.package_panel.tabs.setCurrentWidget(ws)
+    motion, _ = _motion(demo_world, tmp_path)
+    ws.show_page("motion")
+    page = ws.motion_page
+    monkeypatch.setattr(motion_files, "choose_motion", lambda parent, start: motion)
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    assert page.shown is not None
+    m = page.shown.motion
+    said = {c.rationale for c in m.changes} | {m.chair.name, *OPINION.strengths, *OPINION.problems}
+    said |= {*OPINION.recommendations, OPINION.conclusion}
+    said |= {
+        c.ground.en for c in page.shown.changes if c.ground
+    }  # the rules' words (畸高/畸低 in English too)
+    check_both_ways(window, package_data(window) | said)
