@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from reviewer.models.chair import ChairStore
+    from reviewer.scoring.decisions import Actor
     from reviewer.scoring.sheet_binding import PackageBinding
     from reviewer.scoring.statement import Statement
     from reviewer.trust import Identity, PassphraseSource
@@ -69,6 +70,18 @@ def closing_state(
     from reviewer.trust import clock
 
     return ClosingState(refused, {m.expert: clock.parse_iso(m.recorded_at) for m in marks})
+
+
+def withdraw_all_not_signed(chair_store: ChairStore | None, package_id: str, by: Actor) -> list[str]:
+    """After the record is reopened: the chair's not-signed records were about the record set aside;
+    each is withdrawn (logged), so the record made again starts with every member to sign. Returns
+    the members withdrawn."""
+    if chair_store is None:
+        return []
+    marked = list(chair_store.not_signed(package_id))
+    for expert in marked:
+        chair_store.withdraw_not_signed(package_id, expert, by=by)
+    return marked
 
 
 def refuse_here(

@@ -137,3 +137,22 @@ def test_refuse_record_not_signed_withdraw_close_and_reopen(
     assert page2.table.item(_row(page2, "张玥"), 2).text() == "Refused to sign (reasons given in writing)"
     assert page2.table.item(_row(page2, "陈燊"), 2).text() == "Not signed (deemed to agree)"
     assert not page2.refuse_button.isEnabled() and not page2.close_button.isEnabled()
+
+
+def test_reopening_withdraws_the_not_signed_records(
+    qtbot, make_window, chair_world, shown_errors, notices, monkeypatch, confirmations
+) -> None:
+    w = chair_world
+    _window, chair, page = prepared_chair(qtbot, make_window, w)
+    click(qtbot, page.produce_button)
+    cosign_as(qtbot, page, w, "li-zhe", monkeypatch)
+    chen = _fingerprint(w, "陈燊")
+    _choose(qtbot, page, chen)
+    click(qtbot, page.unsigned.record_button)
+    assert chen in page.facts.not_signed
+    monkeypatch.setattr(cosign_dialogs, "ask_reopen_reason", lambda parent, names: "补充实地考察信息。")
+    click(qtbot, page.reopen_button)
+    assert shown_errors == [] and page.pdf is None and page.facts.not_signed == {}
+    assert chair._chair_store.not_signed(w.binding.package_id) == {}  # withdrawn, logged in the store
+    click(qtbot, page.produce_button)
+    assert page.table.item(_row(page, "陈燊"), 2).text() == "Not signed yet"

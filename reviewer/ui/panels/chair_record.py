@@ -57,7 +57,7 @@ from reviewer.app.chair_work import (
     set_aside_record,
     take_back_cosigned,
 )
-from reviewer.app.panel_signing import ClosingState
+from reviewer.app.panel_signing import ClosingState, withdraw_all_not_signed
 from reviewer.errors import Refused
 from reviewer.models.sealed import StoreKeys
 from reviewer.models.sealed_files import SealedFiles
@@ -370,7 +370,7 @@ class RecordPage(ClosingFactsSteps, RecordOnFile, QWidget):
 
         def work(progress: Progress) -> Path:
             progress(0, 1, step)
-            return set_aside_record(
+            kept_at = set_aside_record(
                 files,
                 target,
                 kept,
@@ -381,6 +381,8 @@ class RecordPage(ClosingFactsSteps, RecordOnFile, QWidget):
                 discarded=seal.signed,
                 reason=reason,
             )
+            withdraw_all_not_signed(chair_store, package_id, actor)  # they were about the record set aside
+            return kept_at
 
         return self._run(work, self._reopened, writes=True)  # logged in the chair store
 
