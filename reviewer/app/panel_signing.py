@@ -46,6 +46,12 @@ class ClosingState:
     refused: dict[str, Refused] = field(default_factory=dict)
     not_signed: dict[str, datetime] = field(default_factory=dict)
 
+    def times(self) -> dict[str, datetime | str]:
+        """Certificate prefix → when the member refused (signed the refusal) or was recorded."""
+        out: dict[str, datetime | str] = {fp[:16]: at for fp, at in self.not_signed.items()}
+        out.update({fp[:16]: r.created for fp, r in self.refused.items()})
+        return out
+
     def by_prefix(self) -> dict[str, str]:
         """Certificate prefix (16 hex, as the record's fields name members) → ``refused`` | ``not-signed``."""
         out = {fp[:16]: "not-signed" for fp in self.not_signed}

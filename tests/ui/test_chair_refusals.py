@@ -75,6 +75,7 @@ def test_refuse_record_not_signed_withdraw_close_and_reopen(
     zhang = _fingerprint(w, "张玥")
     assert zhang in page.facts.refused and page.facts.refused[zhang].reason == REASONS
     assert page.table.item(_row(page, "张玥"), 2).text() == "Refused to sign (reasons given in writing)"
+    assert "(Beijing time)" in page.table.item(_row(page, "张玥"), 3).text()  # when she signed the refusal
     assert not page.close_button.isEnabled()
 
     # --- 陈燊 recorded as not signed, after the confirmation that says what the rules say -----------

@@ -496,7 +496,7 @@ class RecordPage(ClosingFactsSteps, RecordOnFile, QWidget):
             texts.closed_text() if seal.closed else texts.frozen_text("、".join(seal.signed))
         )
         self.lock_note.setVisible(seal.frozen)
-        self.table.show_signers(self.signers, stated)
+        self.table.show_signers(self.signers, stated, self.facts.times())
         self.unsigned.show_members(
             self.unsigned_members(), self.facts, enabled=may_refuse and self._chair_store is not None
         )

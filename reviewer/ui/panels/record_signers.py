@@ -4,6 +4,7 @@ the ministry root the chair pinned (who, role, valid and trusted or why not, whe
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
@@ -32,17 +33,27 @@ class SignerTable(QTableWidget):
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._signers: list[Signer] = []
         self._stated: dict[str, str] = {}
+        self._times: dict[str, datetime | str] = {}
         self.retranslate()
 
-    def show_signers(self, signers: Sequence[Signer], stated: Mapping[str, str] | None = None) -> None:
-        """``stated``: certificate prefix → ``refused`` | ``not-signed`` for members who did not sign."""
+    def show_signers(
+        self,
+        signers: Sequence[Signer],
+        stated: Mapping[str, str] | None = None,
+        times: Mapping[str, datetime | str] | None = None,
+    ) -> None:
+        """``stated``: certificate prefix → ``refused`` | ``not-signed`` for members who did not sign;
+        ``times``: when they refused or were recorded (shown where a signature's time is)."""
         self._signers = list(signers)
-        self._stated = dict(stated or {})
+        self._stated, self._times = dict(stated or {}), dict(times or {})
         self.setRowCount(len(signers))
         for row, signer in enumerate(signers):
             s = signer.status
             role = self.tr("Chair") if signer.role is MemberRole.CHAIR else self.tr("Member")
             when = labels.beijing_time(s.signed_at) if s and s.signed_at else ""
+            info = signer.field.info
+            if s is None and info is not None and info.fingerprint_prefix in self._times:
+                when = labels.beijing_time(self._times[info.fingerprint_prefix])
             label = signer.field.label or signer.field.name
             for col, text in enumerate((label, role, self.status_text(signer), when)):
                 item = QTableWidgetItem(text)
@@ -68,7 +79,7 @@ class SignerTable(QTableWidget):
         self.setHorizontalHeaderLabels(
             [self.tr("Signature field"), self.tr("Role"), self.tr("Signature"), self.tr("Signed at")]
         )
-        self.show_signers(self._signers, self._stated)
+        self.show_signers(self._signers, self._stated, self._times)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
