@@ -73,7 +73,7 @@ from reviewer.ui.panels.chair_result import ResultFile
 from reviewer.ui.panels.record_on_file import RecordOnFile
 from reviewer.ui.panels.record_refusals import ClosingFactsSteps
 from reviewer.ui.panels.record_signers import SignerTable
-from reviewer.ui.panels.record_unsigned import UnsignedBox, confirm_close_stating
+from reviewer.ui.panels.record_unsigned import UnsignedBox
 from reviewer.ui.panels.record_viewer import RecordViewer
 from reviewer.ui.panels.visit_editor import VisitEditor
 from reviewer.ui.scrolled import scroll_vertically
@@ -314,18 +314,13 @@ class RecordPage(ClosingFactsSteps, RecordOnFile, QWidget):
         members = self._members()
         if members and self.covered() and not self.chair_signed:
             # only what can happen is asked; anything else is refused by the core with its reason
-            unsigned = self.unsigned_members()
-            if unsigned:
-                stated = self.facts.by_prefix()
-                named = {
-                    k: "、".join(n for fp, n in unsigned if stated.get(fp[:16]) == k) for k in stated.values()
-                }
-                if not confirm_close_stating(self, named.get("refused", ""), named.get("not-signed", "")):
-                    return None
-            else:
-                names = "、".join(s.field.label or s.field.name for s in members)
-                if not questions.confirm_close(self, names):
-                    return None
+            names = "、".join(s.field.label or s.field.name for s in members)
+            if not (
+                self.confirm_close_stating()
+                if self.unsigned_members()
+                else questions.confirm_close(self, names)
+            ):
+                return None
         steps = (self.tr("Signing as the chair…"), self._checking())
         work = partial(
             steps_of.close_record,

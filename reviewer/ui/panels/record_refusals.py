@@ -94,6 +94,16 @@ class ClosingFactsSteps(QWidget):
         stated = self.facts.by_prefix()
         return all(fp[:16] in stated for fp, _ in self.unsigned_members())
 
+    def confirm_close_stating(self) -> bool:
+        """The chair closes with members who did not sign: the confirmation names who refused and
+        who is recorded as not signed."""
+        stated = self.facts.by_prefix()
+        unsigned = self.unsigned_members()
+        named = {
+            k: "、".join(n for fp, n in unsigned if stated.get(fp[:16]) == k) for k in set(stated.values())
+        }
+        return asks.confirm_close_stating(self, named.get("refused", ""), named.get("not-signed", ""))
+
     def _load_facts(self) -> Task | None:
         """The facts the closing would state now (worker: the store, each refusal verified again)."""
         binding, pdf, store, chair = self._binding(), self.pdf, self._chair_store, self.review.identity
