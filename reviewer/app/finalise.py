@@ -178,6 +178,10 @@ class SheetArchive:
         safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in package_id)
         return self.folder / safe / fingerprint[:16]
 
+    def folder_of(self, package_id: str, fingerprint: str) -> Path:
+        """The folder kept for the member ``fingerprint`` on ``package_id`` (sheets, notices, statements)."""
+        return self._dir_of(package_id, fingerprint)
+
     def sheet_path(self, review: Review, version: int) -> Path:
         return self._dir(review) / f"sheet-v{version}{SHEET_SUFFIX}"
 

@@ -106,7 +106,8 @@ def test_produce_cosign_close_and_the_ministry_opens_the_result(
     # --- the chair cannot close first, nor co-sign as a member ---------------------------------
     before = page.pdf
     page.close_record()
-    assert "The chair signs last" in shown_errors.pop() and page.files.read(page.path) == before
+    # the members' fields are empty and nobody refused or was recorded as not signing
+    assert "neither signed, refused in writing" in shown_errors.pop() and page.files.read(page.path) == before
     cosign_as(qtbot, page, w, "wang-kun", monkeypatch)
     assert "This is the chair's field" in shown_errors.pop() and page.files.read(page.path) == before
 
@@ -190,7 +191,10 @@ def test_a_member_cannot_close_and_the_record_survives_reopening(
     # the chair's close stays refused until every non-recused member has signed
     assert not page.close_button.isEnabled()
     page.close_record()
-    assert "Members who have not signed yet: 张玥（专家）、陈燊（专家）、赵鑫（专家）" in shown_errors.pop()
+    assert (
+        "neither signed, refused in writing, nor been recorded as not signing: 张玥（专家）、陈燊（专家）、赵鑫（专家）"
+        in shown_errors.pop()
+    )
     # reopened (same data folder): the stored sheets and decisions and the signed record come back
     window.close()
     again = make_window(open_file=w.package, identity_dir=w.chair, passphrase=DEMO_PASSPHRASE, lang="en")

@@ -19,7 +19,7 @@ from reviewer.ui.dialogs.first_run import FirstRunWizard
 from reviewer.ui.dialogs.sheet_preview import SheetPreview
 from reviewer.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from reviewer.ui.language import LANGUAGES
-from reviewer.ui.panels import chair_import
+from reviewer.ui.panels import chair_import, record_unsigned
 from reviewer.ui.panels.chair_decisions import ConsensusDialog, ExplanationDialog, ReturnDialog
 from reviewer.ui.panels.ministry import asks
 from reviewer.ui.panels.ministry.database_dialog import DatabaseDialog
@@ -205,6 +205,7 @@ MODALS = {
         ).format(name="李哲", org="工业和信息化部"),
     ),
     "ministry passphrase": lambda w: asks.passphrase(w, "工业和信息化部"),
+    "refusal reasons": lambda w: record_unsigned.ask_refusal_reason(w, "李哲"),
     "about": lambda w: w.about_action.trigger(),
 }
 

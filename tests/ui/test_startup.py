@@ -131,11 +131,11 @@ def test_pages_not_looked_at_are_built_when_first_shown(make_window, demo_world)
     )
     workspace = window.package_panel.workspace
     titles = [workspace.nav.item(row).text() for row in range(workspace.nav.count())]
-    assert titles == ["声明", "评分", "否决项与资格条件", "材料", "现场考察", "定稿并签署"]
+    assert titles == ["声明", "评分", "否决项与资格条件", "材料", "现场考察", "定稿并签署", "专家组表决"]
     assert workspace.current_page == "declarations"
     built = [type(workspace.stack.widget(row)).__name__ for row in range(workspace.stack.count())]
     assert built[:3] == ["DeclarationsPage", "ScoringPanel", "ChecksPanel"]
-    assert built[3:] == ["QWidget", "QWidget", "QWidget"]  # stand-ins: nothing built yet
+    assert built[3:] == ["QWidget", "QWidget", "QWidget", "QWidget"]  # stand-ins: nothing built yet
     workspace.show_page("materials")
     assert isinstance(workspace.stack.currentWidget(), MaterialsViewer)
     assert workspace.materials_viewer is workspace.stack.currentWidget()
@@ -144,6 +144,6 @@ def test_pages_not_looked_at_are_built_when_first_shown(make_window, demo_world)
     assert site.state is workspace.state
     finalise = workspace.finalise_page
     assert isinstance(finalise, FinalisePage) and finalise.state is workspace.state
-    assert workspace.stack.count() == 6 and workspace.page("finalise") is finalise  # built once
+    assert workspace.stack.count() == 7 and workspace.page("finalise") is finalise  # built once
     workspace.show_page("finalise")
     assert workspace.stack.currentWidget() is finalise

@@ -316,6 +316,45 @@ Each member approves or objects in a signed statement; your motion counts as you
     </message>
 </context>
 <context>
+    <name>ChangeVote</name>
+    <message>
+        <source>Indicator {code}: approve or object.</source>
+        <translation>Indicator {code}: approve or object.</translation>
+    </message>
+    <message>
+        <source>Indicator {code}: give the reason for objecting.</source>
+        <translation>Indicator {code}: give the reason for objecting.</translation>
+    </message>
+    <message>
+        <source>Computed aggregate {aggregate} → proposed {value}</source>
+        <translation>Computed aggregate {aggregate} → proposed {value}</translation>
+    </message>
+    <message>
+        <source>Ground: {ground}</source>
+        <translation>Ground: {ground}</translation>
+    </message>
+    <message>
+        <source>Rationale: {text}</source>
+        <translation>Rationale: {text}</translation>
+    </message>
+    <message>
+        <source>Your vote:</source>
+        <translation>Your vote:</translation>
+    </message>
+    <message>
+        <source>Reason (required when objecting):</source>
+        <translation>Reason (required when objecting):</translation>
+    </message>
+    <message>
+        <source>Your vote on indicator {code}</source>
+        <translation>Your vote on indicator {code}</translation>
+    </message>
+    <message>
+        <source>Reason for objecting to {code}</source>
+        <translation>Reason for objecting to {code}</translation>
+    </message>
+</context>
+<context>
     <name>ChecksPanel</name>
     <message>
         <source>Vetoes and eligibility</source>
@@ -1761,6 +1800,147 @@ SHA-256 {sha}</translation>
     </message>
 </context>
 <context>
+    <name>MotionPage</name>
+    <message>
+        <source>Panel vote</source>
+        <translation>Panel vote</translation>
+    </message>
+    <message>
+        <source>You declared a conflict of interest and recused yourself: you do not vote.</source>
+        <translation>You declared a conflict of interest and recused yourself: you do not vote.</translation>
+    </message>
+    <message>
+        <source>Open the chair&apos;s motion first.</source>
+        <translation>Open the chair&apos;s motion first.</translation>
+    </message>
+    <message>
+        <source>The draft opinion: approve or object.</source>
+        <translation>The draft opinion: approve or object.</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <source>Your statement on the motion the chair {chair} made on {time}:</source>
+        <translation>Your statement on the motion the chair {chair} made on {time}:</translation>
+    </message>
+    <message>
+        <source> (reason: {reason})</source>
+        <translation> (reason: {reason})</translation>
+    </message>
+    <message>
+        <source>• Draft opinion: {vote}</source>
+        <translation>• Draft opinion: {vote}</translation>
+    </message>
+    <message>
+        <source>Your reservation: {text}</source>
+        <translation>Your reservation: {text}</translation>
+    </message>
+    <message>
+        <source>No reservation.</source>
+        <translation>No reservation.</translation>
+    </message>
+    <message>
+        <source>{preview}
+
+This statement will be signed with your key and saved to:
+{path}
+
+Give the file to the chair. Once signed it cannot be changed; a new statement replaces it.</source>
+        <translation>{preview}
+
+This statement will be signed with your key and saved to:
+{path}
+
+Give the file to the chair. Once signed it cannot be changed; a new statement replaces it.</translation>
+    </message>
+    <message>
+        <source>Sign your statement</source>
+        <translation>Sign your statement</translation>
+    </message>
+    <message>
+        <source>Sign the statement</source>
+        <translation>Sign the statement</translation>
+    </message>
+    <message>
+        <source>You have signed {n} statement(s) on this package; the last on {time} (SHA-256 {digest}).</source>
+        <translation>You have signed {n} statement(s) on this package; the last on {time} (SHA-256 {digest}).</translation>
+    </message>
+    <message>
+        <source>Statement signed and verified, saved to {path} (SHA-256 {digest}). Give it to the chair.</source>
+        <translation>Statement signed and verified, saved to {path} (SHA-256 {digest}). Give it to the chair.</translation>
+    </message>
+    <message>
+        <source>Strengths:</source>
+        <translation>Strengths:</translation>
+    </message>
+    <message>
+        <source>Problems:</source>
+        <translation>Problems:</translation>
+    </message>
+    <message>
+        <source>Recommendations:</source>
+        <translation>Recommendations:</translation>
+    </message>
+    <message>
+        <source>Conclusion: {text}</source>
+        <translation>Conclusion: {text}</translation>
+    </message>
+    <message>
+        <source>The chair puts the proposed changes of scores and the draft panel opinion to the panel as a motion (.rvmotion). Open it, approve or object to each item (an objection needs a reason), write your own reservation if you have one, then sign your statement and give the file to the chair.</source>
+        <translation>The chair puts the proposed changes of scores and the draft panel opinion to the panel as a motion (.rvmotion). Open it, approve or object to each item (an objection needs a reason), write your own reservation if you have one, then sign your statement and give the file to the chair.</translation>
+    </message>
+    <message>
+        <source>&amp;Open the chair&apos;s motion…</source>
+        <translation>&amp;Open the chair&apos;s motion…</translation>
+    </message>
+    <message>
+        <source>Preview and &amp;sign the statement…</source>
+        <translation>Preview and &amp;sign the statement…</translation>
+    </message>
+    <message>
+        <source>Proposed changes</source>
+        <translation>Proposed changes</translation>
+    </message>
+    <message>
+        <source>Draft panel opinion</source>
+        <translation>Draft panel opinion</translation>
+    </message>
+    <message>
+        <source>Your vote on the &amp;draft opinion:</source>
+        <translation>Your vote on the &amp;draft opinion:</translation>
+    </message>
+    <message>
+        <source>Your vote on the draft opinion</source>
+        <translation>Your vote on the draft opinion</translation>
+    </message>
+    <message>
+        <source>Your reservation (optional)</source>
+        <translation>Your reservation (optional)</translation>
+    </message>
+    <message>
+        <source>A reservation you write here is signed by you and printed in the record under your name.</source>
+        <translation>A reservation you write here is signed by you and printed in the record under your name.</translation>
+    </message>
+    <message>
+        <source>Your reservation</source>
+        <translation>Your reservation</translation>
+    </message>
+    <message>
+        <source>No motion opened yet.</source>
+        <translation>No motion opened yet.</translation>
+    </message>
+    <message>
+        <source>Motion made by the chair {chair} on {time}: {n} proposed change(s); verified.</source>
+        <translation>Motion made by the chair {chair} on {time}: {n} proposed change(s); verified.</translation>
+    </message>
+</context>
+<context>
     <name>OpinionEditor</name>
     <message>
         <source>Saved by {who} at {at}.</source>
@@ -2311,8 +2491,16 @@ Reason: {reason}</translation>
         <translation>The record on file was made from other decisions: produce it again.</translation>
     </message>
     <message>
+        <source>The record is closed by the chair; the members who did not sign are stated on its signature page.</source>
+        <translation>The record is closed by the chair; the members who did not sign are stated on its signature page.</translation>
+    </message>
+    <message>
         <source>The record is closed: every member and the chair have signed.</source>
         <translation>The record is closed: every member and the chair have signed.</translation>
+    </message>
+    <message>
+        <source>Every member has signed, refused in writing or been recorded as not signed: the chair signs last and closes the record.</source>
+        <translation>Every member has signed, refused in writing or been recorded as not signed: the chair signs last and closes the record.</translation>
     </message>
     <message>
         <source>Every member has signed: the chair signs last and closes the record.</source>
@@ -2341,6 +2529,10 @@ To read or print the record, or give it to the members, save a copy of it.</tran
         <translation>Co-sign as a member…</translation>
     </message>
     <message>
+        <source>Refuse to sign…</source>
+        <translation>Refuse to sign…</translation>
+    </message>
+    <message>
         <source>Sign and close (chair)…</source>
         <translation>Sign and close (chair)…</translation>
     </message>
@@ -2351,6 +2543,22 @@ To read or print the record, or give it to the members, save a copy of it.</tran
     <message>
         <source>The record on file carries signatures but was made from other decisions: reopen it, then produce it again; every member must then sign it again.</source>
         <translation>The record on file carries signatures but was made from other decisions: reopen it, then produce it again; every member must then sign it again.</translation>
+    </message>
+    <message>
+        <source>Signing the refusal…</source>
+        <translation>Signing the refusal…</translation>
+    </message>
+    <message>
+        <source>Recording the member as not signed…</source>
+        <translation>Recording the member as not signed…</translation>
+    </message>
+    <message>
+        <source>Withdrawing the record…</source>
+        <translation>Withdrawing the record…</translation>
+    </message>
+    <message>
+        <source>Checking the refusals…</source>
+        <translation>Checking the refusals…</translation>
     </message>
 </context>
 <context>
@@ -3358,6 +3566,109 @@ The warnings are recorded with the sealing in the authority&apos;s ledger.</tran
     </message>
 </context>
 <context>
+    <name>UnsignedBox</name>
+    <message>
+        <source>Refused to sign (reasons given in writing)</source>
+        <translation>Refused to sign (reasons given in writing)</translation>
+    </message>
+    <message>
+        <source>Not signed (deemed to agree)</source>
+        <translation>Not signed (deemed to agree)</translation>
+    </message>
+    <message>
+        <source>Not signed yet</source>
+        <translation>Not signed yet</translation>
+    </message>
+    <message>
+        <source> — reasons: {reason}</source>
+        <translation> — reasons: {reason}</translation>
+    </message>
+    <message>
+        <source> — recorded {time}</source>
+        <translation> — recorded {time}</translation>
+    </message>
+    <message>
+        <source>Members who have not signed</source>
+        <translation>Members who have not signed</translation>
+    </message>
+    <message>
+        <source>A member may refuse to sign with written reasons. A member who neither signs nor gives reasons is deemed to agree; the chair records it, and it is printed on the record.</source>
+        <translation>A member may refuse to sign with written reasons. A member who neither signs nor gives reasons is deemed to agree; the chair records it, and it is printed on the record.</translation>
+    </message>
+    <message>
+        <source>Record as not signed (deemed to agree)…</source>
+        <translation>Record as not signed (deemed to agree)…</translation>
+    </message>
+    <message>
+        <source>Withdraw the not-signed record</source>
+        <translation>Withdraw the not-signed record</translation>
+    </message>
+    <message>
+        <source>Import refusals…</source>
+        <translation>Import refusals…</translation>
+    </message>
+    <message>
+        <source>Refuse to sign the review record</source>
+        <translation>Refuse to sign the review record</translation>
+    </message>
+    <message>
+        <source>{who}, write why you refuse to sign the review record. Your reasons are signed with your key and kept with the record:</source>
+        <translation>{who}, write why you refuse to sign the review record. Your reasons are signed with your key and kept with the record:</translation>
+    </message>
+    <message>
+        <source>A refusal to sign must give its reasons in writing.</source>
+        <translation>A refusal to sign must give its reasons in writing.</translation>
+    </message>
+    <message>
+        <source>{who} refuses to sign the review record, for these reasons:
+
+{reason}
+
+Your refusal is signed with your key and kept by the chair. The record states that you refused to sign with written reasons, and the chair may close it without your signature. Should you sign the record after all before the chair closes it, your signature prevails.</source>
+        <translation>{who} refuses to sign the review record, for these reasons:
+
+{reason}
+
+Your refusal is signed with your key and kept by the chair. The record states that you refused to sign with written reasons, and the chair may close it without your signature. Should you sign the record after all before the chair closes it, your signature prevails.</translation>
+    </message>
+    <message>
+        <source>Refuse to sign</source>
+        <translation>Refuse to sign</translation>
+    </message>
+    <message>
+        <source>Record as not signed</source>
+        <translation>Record as not signed</translation>
+    </message>
+    <message>
+        <source>Record that {who} neither signed the review record nor gave written reasons for refusing?
+
+Under the rules, a member who refuses to sign without giving written reasons is deemed to agree with the review&apos;s conclusion. This is printed on the record&apos;s signature page when you close it. You can withdraw it before closing.</source>
+        <translation>Record that {who} neither signed the review record nor gave written reasons for refusing?
+
+Under the rules, a member who refuses to sign without giving written reasons is deemed to agree with the review&apos;s conclusion. This is printed on the record&apos;s signature page when you close it. You can withdraw it before closing.</translation>
+    </message>
+    <message>
+        <source>Refused to sign, with written reasons: {who}.</source>
+        <translation>Refused to sign, with written reasons: {who}.</translation>
+    </message>
+    <message>
+        <source>Did not sign and gave no reasons (deemed to agree): {who}.</source>
+        <translation>Did not sign and gave no reasons (deemed to agree): {who}.</translation>
+    </message>
+    <message>
+        <source>You sign the review record as the chair, last. Not every member has signed:
+
+{facts}
+
+Your closing signature states these facts and they are printed on the signature page. No field can be signed or changed afterwards and nothing can reopen the record.</source>
+        <translation>You sign the review record as the chair, last. Not every member has signed:
+
+{facts}
+
+Your closing signature states these facts and they are printed on the signature page. No field can be signed or changed afterwards and nothing can reopen the record.</translation>
+    </message>
+</context>
+<context>
     <name>VisitEditor</name>
     <message>
         <source>Not entered yet: the record needs the visit&apos;s dates and place.</source>
@@ -3402,6 +3713,21 @@ The warnings are recorded with the sealing in the authority&apos;s ledger.</tran
     <message>
         <source>Save the visit</source>
         <translation>Save the visit</translation>
+    </message>
+</context>
+<context>
+    <name>VoteChoice</name>
+    <message>
+        <source>— choose —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Object</translation>
     </message>
 </context>
 <context>
@@ -3854,6 +4180,29 @@ Type its passphrase:</translation>
     <message>
         <source>Expert</source>
         <translation>Expert</translation>
+    </message>
+</context>
+<context>
+    <name>motion_files</name>
+    <message>
+        <source>Open the chair&apos;s motion</source>
+        <translation>Open the chair&apos;s motion</translation>
+    </message>
+    <message>
+        <source>Motions (*.rvmotion)</source>
+        <translation>Motions (*.rvmotion)</translation>
+    </message>
+    <message>
+        <source>Save your signed statement</source>
+        <translation>Save your signed statement</translation>
+    </message>
+    <message>
+        <source>Statements (*.rvstatement)</source>
+        <translation>Statements (*.rvstatement)</translation>
+    </message>
+    <message>
+        <source>Import refusals to sign</source>
+        <translation>Import refusals to sign</translation>
     </message>
 </context>
 <context>

@@ -316,6 +316,45 @@ Each member approves or objects in a signed statement; your motion counts as you
     </message>
 </context>
 <context>
+    <name>ChangeVote</name>
+    <message>
+        <source>Indicator {code}: approve or object.</source>
+        <translation>指标 {code}：请选择同意或反对。</translation>
+    </message>
+    <message>
+        <source>Indicator {code}: give the reason for objecting.</source>
+        <translation>指标 {code}：请写明反对理由。</translation>
+    </message>
+    <message>
+        <source>Computed aggregate {aggregate} → proposed {value}</source>
+        <translation>计算结果 {aggregate} → 拟改为 {value}</translation>
+    </message>
+    <message>
+        <source>Ground: {ground}</source>
+        <translation>变更依据：{ground}</translation>
+    </message>
+    <message>
+        <source>Rationale: {text}</source>
+        <translation>理由：{text}</translation>
+    </message>
+    <message>
+        <source>Your vote:</source>
+        <translation>您的表决：</translation>
+    </message>
+    <message>
+        <source>Reason (required when objecting):</source>
+        <translation>理由（反对时必填）：</translation>
+    </message>
+    <message>
+        <source>Your vote on indicator {code}</source>
+        <translation>您对指标 {code} 的表决</translation>
+    </message>
+    <message>
+        <source>Reason for objecting to {code}</source>
+        <translation>反对指标 {code} 变更的理由</translation>
+    </message>
+</context>
+<context>
     <name>ChecksPanel</name>
     <message>
         <source>Vetoes and eligibility</source>
@@ -1761,6 +1800,147 @@ SHA-256 摘要 {sha}</translation>
     </message>
 </context>
 <context>
+    <name>MotionPage</name>
+    <message>
+        <source>Panel vote</source>
+        <translation>专家组表决</translation>
+    </message>
+    <message>
+        <source>You declared a conflict of interest and recused yourself: you do not vote.</source>
+        <translation>您已声明利益冲突并回避，不参加表决。</translation>
+    </message>
+    <message>
+        <source>Open the chair&apos;s motion first.</source>
+        <translation>请先打开组长的表决提请。</translation>
+    </message>
+    <message>
+        <source>The draft opinion: approve or object.</source>
+        <translation>专家组意见草稿：请选择同意或反对。</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>反对</translation>
+    </message>
+    <message>
+        <source>Your statement on the motion the chair {chair} made on {time}:</source>
+        <translation>您对组长 {chair} 于 {time} 提请表决事项的表决：</translation>
+    </message>
+    <message>
+        <source> (reason: {reason})</source>
+        <translation>（理由：{reason}）</translation>
+    </message>
+    <message>
+        <source>• Draft opinion: {vote}</source>
+        <translation>• 专家组意见草稿：{vote}</translation>
+    </message>
+    <message>
+        <source>Your reservation: {text}</source>
+        <translation>保留意见：{text}</translation>
+    </message>
+    <message>
+        <source>No reservation.</source>
+        <translation>无保留意见。</translation>
+    </message>
+    <message>
+        <source>{preview}
+
+This statement will be signed with your key and saved to:
+{path}
+
+Give the file to the chair. Once signed it cannot be changed; a new statement replaces it.</source>
+        <translation>{preview}
+
+本声明将以您的私钥签署并保存至：
+{path}
+
+请将该文件交给组长。签署后不能修改；如需更改，请重新签署一份声明替代。</translation>
+    </message>
+    <message>
+        <source>Sign your statement</source>
+        <translation>签署表决声明</translation>
+    </message>
+    <message>
+        <source>Sign the statement</source>
+        <translation>签署声明</translation>
+    </message>
+    <message>
+        <source>You have signed {n} statement(s) on this package; the last on {time} (SHA-256 {digest}).</source>
+        <translation>您已就本评审包签署 {n} 份表决声明；最近一份签署于 {time}（SHA-256 {digest}）。</translation>
+    </message>
+    <message>
+        <source>Statement signed and verified, saved to {path} (SHA-256 {digest}). Give it to the chair.</source>
+        <translation>表决声明已签署并核验，保存至 {path}（SHA-256 {digest}）。请交给组长。</translation>
+    </message>
+    <message>
+        <source>Strengths:</source>
+        <translation>主要成效：</translation>
+    </message>
+    <message>
+        <source>Problems:</source>
+        <translation>存在问题：</translation>
+    </message>
+    <message>
+        <source>Recommendations:</source>
+        <translation>建议：</translation>
+    </message>
+    <message>
+        <source>Conclusion: {text}</source>
+        <translation>结论：{text}</translation>
+    </message>
+    <message>
+        <source>The chair puts the proposed changes of scores and the draft panel opinion to the panel as a motion (.rvmotion). Open it, approve or object to each item (an objection needs a reason), write your own reservation if you have one, then sign your statement and give the file to the chair.</source>
+        <translation>组长将拟变更的分数和专家组意见草稿作为表决提请（.rvmotion）提交专家组表决。请打开表决提请，对每一项表示同意或反对（反对须写明理由），如有保留意见可一并填写，然后签署表决声明并将文件交给组长。</translation>
+    </message>
+    <message>
+        <source>&amp;Open the chair&apos;s motion…</source>
+        <translation>打开组长的表决提请(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Preview and &amp;sign the statement…</source>
+        <translation>预览并签署表决声明(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Proposed changes</source>
+        <translation>拟变更的分数</translation>
+    </message>
+    <message>
+        <source>Draft panel opinion</source>
+        <translation>专家组意见草稿</translation>
+    </message>
+    <message>
+        <source>Your vote on the &amp;draft opinion:</source>
+        <translation>您对专家组意见草稿的表决(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Your vote on the draft opinion</source>
+        <translation>您对专家组意见草稿的表决</translation>
+    </message>
+    <message>
+        <source>Your reservation (optional)</source>
+        <translation>保留意见（可选）</translation>
+    </message>
+    <message>
+        <source>A reservation you write here is signed by you and printed in the record under your name.</source>
+        <translation>此处填写的保留意见由您本人签署，并以您的名义载入评审意见表。</translation>
+    </message>
+    <message>
+        <source>Your reservation</source>
+        <translation>保留意见</translation>
+    </message>
+    <message>
+        <source>No motion opened yet.</source>
+        <translation>尚未打开表决提请。</translation>
+    </message>
+    <message>
+        <source>Motion made by the chair {chair} on {time}: {n} proposed change(s); verified.</source>
+        <translation>组长 {chair} 于 {time} 提请表决：拟变更 {n} 项；已核验。</translation>
+    </message>
+</context>
+<context>
     <name>OpinionEditor</name>
     <message>
         <source>Saved by {who} at {at}.</source>
@@ -2311,8 +2491,16 @@ Reason: {reason}</source>
         <translation>现有评审意见表依据的是先前的决定：请重新生成。</translation>
     </message>
     <message>
+        <source>The record is closed by the chair; the members who did not sign are stated on its signature page.</source>
+        <translation>组长已签署并封闭评审意见表；未签字的成员已在签名页载明。</translation>
+    </message>
+    <message>
         <source>The record is closed: every member and the chair have signed.</source>
         <translation>评审意见表已封闭：全体成员和组长均已签署。</translation>
+    </message>
+    <message>
+        <source>Every member has signed, refused in writing or been recorded as not signed: the chair signs last and closes the record.</source>
+        <translation>每位成员均已签署、书面拒签或被记录为未签字：请组长最后签署并封闭评审意见表。</translation>
     </message>
     <message>
         <source>Every member has signed: the chair signs last and closes the record.</source>
@@ -2341,6 +2529,10 @@ To read or print the record, or give it to the members, save a copy of it.</sour
         <translation>成员会签…</translation>
     </message>
     <message>
+        <source>Refuse to sign…</source>
+        <translation>拒绝签字…</translation>
+    </message>
+    <message>
         <source>Sign and close (chair)…</source>
         <translation>组长签署并封闭…</translation>
     </message>
@@ -2351,6 +2543,22 @@ To read or print the record, or give it to the members, save a copy of it.</sour
     <message>
         <source>The record on file carries signatures but was made from other decisions: reopen it, then produce it again; every member must then sign it again.</source>
         <translation>现有评审意见表已有签名，但依据的是先前的决定：请重新打开后重新生成，全体成员须重新签署。</translation>
+    </message>
+    <message>
+        <source>Signing the refusal…</source>
+        <translation>正在签署拒签声明…</translation>
+    </message>
+    <message>
+        <source>Recording the member as not signed…</source>
+        <translation>正在记录该成员未签字…</translation>
+    </message>
+    <message>
+        <source>Withdrawing the record…</source>
+        <translation>正在撤回未签字记录…</translation>
+    </message>
+    <message>
+        <source>Checking the refusals…</source>
+        <translation>正在核验拒签声明…</translation>
     </message>
 </context>
 <context>
@@ -3358,6 +3566,109 @@ The warnings are recorded with the sealing in the authority&apos;s ledger.</sour
     </message>
 </context>
 <context>
+    <name>UnsignedBox</name>
+    <message>
+        <source>Refused to sign (reasons given in writing)</source>
+        <translation>拒绝签字（已书面说明理由）</translation>
+    </message>
+    <message>
+        <source>Not signed (deemed to agree)</source>
+        <translation>未签字（视为同意）</translation>
+    </message>
+    <message>
+        <source>Not signed yet</source>
+        <translation>尚未签署</translation>
+    </message>
+    <message>
+        <source> — reasons: {reason}</source>
+        <translation> — 理由：{reason}</translation>
+    </message>
+    <message>
+        <source> — recorded {time}</source>
+        <translation> — 记录于 {time}</translation>
+    </message>
+    <message>
+        <source>Members who have not signed</source>
+        <translation>未签字的成员</translation>
+    </message>
+    <message>
+        <source>A member may refuse to sign with written reasons. A member who neither signs nor gives reasons is deemed to agree; the chair records it, and it is printed on the record.</source>
+        <translation>成员可以拒绝签字，但须书面说明理由。既不签字又不书面说明理由的成员，视为同意；由组长予以记录，并载明于评审意见表。</translation>
+    </message>
+    <message>
+        <source>Record as not signed (deemed to agree)…</source>
+        <translation>记录为未签字（视为同意）…</translation>
+    </message>
+    <message>
+        <source>Withdraw the not-signed record</source>
+        <translation>撤回未签字记录</translation>
+    </message>
+    <message>
+        <source>Import refusals…</source>
+        <translation>导入拒签声明…</translation>
+    </message>
+    <message>
+        <source>Refuse to sign the review record</source>
+        <translation>拒绝签署评审意见表</translation>
+    </message>
+    <message>
+        <source>{who}, write why you refuse to sign the review record. Your reasons are signed with your key and kept with the record:</source>
+        <translation>{who}，请写明拒绝签署评审意见表的理由。理由将以您的私钥签署，并随评审意见表保存：</translation>
+    </message>
+    <message>
+        <source>A refusal to sign must give its reasons in writing.</source>
+        <translation>拒绝签字须书面说明理由。</translation>
+    </message>
+    <message>
+        <source>{who} refuses to sign the review record, for these reasons:
+
+{reason}
+
+Your refusal is signed with your key and kept by the chair. The record states that you refused to sign with written reasons, and the chair may close it without your signature. Should you sign the record after all before the chair closes it, your signature prevails.</source>
+        <translation>{who} 拒绝签署评审意见表，理由如下：
+
+{reason}
+
+拒签声明将以您的私钥签署，由组长保存。评审意见表将载明您已书面说明理由拒绝签字，组长可在没有您签名的情况下封闭评审意见表。如您在组长封闭前改为签署，以您的签名为准。</translation>
+    </message>
+    <message>
+        <source>Refuse to sign</source>
+        <translation>拒绝签字</translation>
+    </message>
+    <message>
+        <source>Record as not signed</source>
+        <translation>记录为未签字</translation>
+    </message>
+    <message>
+        <source>Record that {who} neither signed the review record nor gave written reasons for refusing?
+
+Under the rules, a member who refuses to sign without giving written reasons is deemed to agree with the review&apos;s conclusion. This is printed on the record&apos;s signature page when you close it. You can withdraw it before closing.</source>
+        <translation>是否记录 {who} 既未签署评审意见表，也未书面说明拒签理由？
+
+依照规定，拒绝签字又不书面说明理由的，视为同意评审结论。封闭评审意见表时，此事实将载明于签名页。封闭前可以撤回该记录。</translation>
+    </message>
+    <message>
+        <source>Refused to sign, with written reasons: {who}.</source>
+        <translation>书面说明理由拒绝签字：{who}。</translation>
+    </message>
+    <message>
+        <source>Did not sign and gave no reasons (deemed to agree): {who}.</source>
+        <translation>未签字且未说明理由（视为同意）：{who}。</translation>
+    </message>
+    <message>
+        <source>You sign the review record as the chair, last. Not every member has signed:
+
+{facts}
+
+Your closing signature states these facts and they are printed on the signature page. No field can be signed or changed afterwards and nothing can reopen the record.</source>
+        <translation>您将以组长身份最后签署评审意见表。并非全体成员均已签署：
+
+{facts}
+
+组长的封闭签名将载明上述事实，并印在签名页上。此后任何签名栏都不能再签署或修改，评审意见表不能再重新打开。</translation>
+    </message>
+</context>
+<context>
     <name>VisitEditor</name>
     <message>
         <source>Not entered yet: the record needs the visit&apos;s dates and place.</source>
@@ -3402,6 +3713,21 @@ The warnings are recorded with the sealing in the authority&apos;s ledger.</sour
     <message>
         <source>Save the visit</source>
         <translation>保存考察信息</translation>
+    </message>
+</context>
+<context>
+    <name>VoteChoice</name>
+    <message>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>反对</translation>
     </message>
 </context>
 <context>
@@ -3854,6 +4180,29 @@ Type its passphrase:</source>
     <message>
         <source>Expert</source>
         <translation>专家</translation>
+    </message>
+</context>
+<context>
+    <name>motion_files</name>
+    <message>
+        <source>Open the chair&apos;s motion</source>
+        <translation>打开组长的表决提请</translation>
+    </message>
+    <message>
+        <source>Motions (*.rvmotion)</source>
+        <translation>表决提请 (*.rvmotion)</translation>
+    </message>
+    <message>
+        <source>Save your signed statement</source>
+        <translation>保存已签署的表决声明</translation>
+    </message>
+    <message>
+        <source>Statements (*.rvstatement)</source>
+        <translation>成员声明 (*.rvstatement)</translation>
+    </message>
+    <message>
+        <source>Import refusals to sign</source>
+        <translation>导入拒签声明</translation>
     </message>
 </context>
 <context>

@@ -57,6 +57,7 @@ from reviewer.app.chair_work import (
     set_aside_record,
     take_back_cosigned,
 )
+from reviewer.app.panel_signing import ClosingState, withdraw_all_not_signed
 from reviewer.errors import Refused
 from reviewer.models.sealed import StoreKeys
 from reviewer.models.sealed_files import SealedFiles
@@ -70,7 +71,9 @@ from reviewer.ui.panels import record_copy
 from reviewer.ui.panels.chair_decisions import ERROR_STYLE, LOCK_STYLE
 from reviewer.ui.panels.chair_result import ResultFile
 from reviewer.ui.panels.record_on_file import RecordOnFile
+from reviewer.ui.panels.record_refusals import ClosingFactsSteps
 from reviewer.ui.panels.record_signers import SignerTable
+from reviewer.ui.panels.record_unsigned import UnsignedBox
 from reviewer.ui.panels.record_viewer import RecordViewer
 from reviewer.ui.panels.visit_editor import VisitEditor
 from reviewer.ui.scrolled import scroll_vertically
@@ -84,7 +87,7 @@ if TYPE_CHECKING:  # the PDF stack is imported by the operations, on a worker (r
     from reviewer.scoring.result import Reconciliation
 
 
-class RecordPage(RecordOnFile, QWidget):
+class RecordPage(ClosingFactsSteps, RecordOnFile, QWidget):
     """The record's life from the reconciliation screen: produce, co-sign, close, result file."""
 
     seal_changed = Signal()  # after every change of the record on file (signed, reopened, loaded)
@@ -112,6 +115,7 @@ class RecordPage(RecordOnFile, QWidget):
         self.reconciliation: Reconciliation | None = None
         self.pdf: bytes | None = None
         self.signers: list[Signer] = []
+        self.facts = ClosingState()  # who refused, who the chair recorded as not signed
         self.busy = False
         self.importing = False  # the chair panel is importing sheets: the record waits
         self._loaded = False
@@ -121,6 +125,7 @@ class RecordPage(RecordOnFile, QWidget):
         self.record_box = QGroupBox()
         self.produce_button = QPushButton(objectName="produceRecord")
         self.cosign_button = QPushButton(objectName="cosignRecord")
+        self.refuse_button = QPushButton(objectName="refuseRecord")
         self.close_button = QPushButton(objectName="closeRecord")
         self.reopen_button = QPushButton(objectName="reopenRecord")
         self.copy_button = QPushButton(objectName="saveRecordCopy")
@@ -141,12 +146,14 @@ class RecordPage(RecordOnFile, QWidget):
         self.lock_note.setStyleSheet(LOCK_STYLE)
         self.lock_note.hide()
         self.table = SignerTable()
+        self.unsigned = UnsignedBox()
         self.viewer = RecordViewer()  # what the members co-sign, read in the app before they sign
 
         buttons = QHBoxLayout()
         for b in (
             self.produce_button,
             self.cosign_button,
+            self.refuse_button,
             self.close_button,
             self.reopen_button,
             self.copy_button,
@@ -167,6 +174,7 @@ class RecordPage(RecordOnFile, QWidget):
         signers_box = QVBoxLayout(signers)
         signers_box.setContentsMargins(0, 0, 0, 0)
         signers_box.addWidget(self.table, 1)
+        signers_box.addWidget(self.unsigned)
         signers_box.addWidget(self.results.shown)
         split = QSplitter(objectName="recordSplit")
         split.addWidget(signers)
@@ -181,6 +189,10 @@ class RecordPage(RecordOnFile, QWidget):
 
         self.produce_button.clicked.connect(self.produce)
         self.cosign_button.clicked.connect(self.cosign)
+        self.refuse_button.clicked.connect(self.refuse)
+        self.unsigned.record_requested.connect(self.record_not_signed)
+        self.unsigned.withdraw_requested.connect(self.withdraw_not_signed)
+        self.unsigned.import_requested.connect(self.import_refusals)
         self.close_button.clicked.connect(self.close_record)
         self.reopen_button.clicked.connect(self.reopen)
         self.copy_button.clicked.connect(self.save_copy)
@@ -300,10 +312,14 @@ class RecordPage(RecordOnFile, QWidget):
         if not self.idle or self.pdf is None:
             return None
         members = self._members()
-        if members and all(s.field.signed for s in members) and not self.chair_signed:
+        if members and self.covered() and not self.chair_signed:
             # only what can happen is asked; anything else is refused by the core with its reason
             names = "、".join(s.field.label or s.field.name for s in members)
-            if not questions.confirm_close(self, names):
+            if not (
+                self.confirm_close_stating()
+                if self.unsigned_members()
+                else questions.confirm_close(self, names)
+            ):
                 return None
         steps = (self.tr("Signing as the chair…"), self._checking())
         work = partial(
@@ -313,6 +329,8 @@ class RecordPage(RecordOnFile, QWidget):
             chair=self.review.identity,
             files=self.files,
             target=self.path,
+            binding=None if self.state is None else self.state.binding,
+            chair_store=self._chair_store,
         )
         return self._run(work, self._shown)
 
@@ -323,7 +341,9 @@ class RecordPage(RecordOnFile, QWidget):
         target = self.results.choose_target()
         if target is None:
             return None
-        work = self.results.work(target, self.pdf, self.state, self.reconciliation, self.actor)
+        work = self.results.work(
+            target, self.pdf, self.state, self.reconciliation, self.actor, files=self.files, record=self.path
+        )
         return self._run(work, self.results.written, writes=True)  # logged in the chair store
 
     def reopen(self) -> Task | None:
@@ -345,7 +365,7 @@ class RecordPage(RecordOnFile, QWidget):
 
         def work(progress: Progress) -> Path:
             progress(0, 1, step)
-            return set_aside_record(
+            kept_at = set_aside_record(
                 files,
                 target,
                 kept,
@@ -356,6 +376,8 @@ class RecordPage(RecordOnFile, QWidget):
                 discarded=seal.signed,
                 reason=reason,
             )
+            withdraw_all_not_signed(chair_store, package_id, actor)  # they were about the record set aside
+            return kept_at
 
         return self._run(work, self._reopened, writes=True)  # logged in the chair store
 
@@ -439,9 +461,11 @@ class RecordPage(RecordOnFile, QWidget):
 
     def _shown(self, loaded: Loaded) -> None:
         self.pdf, self.signers, self._bindings_read = loaded
+        self._load_facts()
 
     def _reopened(self, kept: Path) -> None:
         self.pdf, self.signers, self._bindings_read, self.reopened_to = None, [], {}, kept
+        self.facts = ClosingState()
         self.reopened.emit()
 
     # --- showing ------------------------------------------------------------------------------
@@ -449,12 +473,16 @@ class RecordPage(RecordOnFile, QWidget):
         current, idle = self.current, self.idle
         members = self._members()
         all_members = all(s.field.signed for s in members)
+        covered = self.covered()
+        stated = self.facts.by_prefix()
+        may_refuse = idle and current and not all_members and not self.chair_signed
         seal = self.seal
         self.produce_button.setEnabled(
             idle and self.reconciliation is not None and (current or not self.signed_count)
         )
         self.cosign_button.setEnabled(idle and current and not all_members and not self.chair_signed)
-        self.close_button.setEnabled(idle and current and all_members and not self.chair_signed)
+        self.refuse_button.setEnabled(may_refuse and self._chair_store is not None)
+        self.close_button.setEnabled(idle and current and covered and not self.chair_signed)
         self.reopen_button.setEnabled(idle and seal.can_reopen)
         self.copy_button.setEnabled(idle and self.pdf is not None)
         self.results.refresh(idle, current, self.chair_signed)
@@ -463,7 +491,10 @@ class RecordPage(RecordOnFile, QWidget):
             texts.closed_text() if seal.closed else texts.frozen_text("、".join(seal.signed))
         )
         self.lock_note.setVisible(seal.frozen)
-        self.table.show_signers(self.signers)
+        self.table.show_signers(self.signers, stated, self.facts.times())
+        self.unsigned.show_members(
+            self.unsigned_members(), self.facts, enabled=may_refuse and self._chair_store is not None
+        )
         self.viewer.show_pdf(self.pdf)
         self.status.setText(
             texts.status_text(
@@ -472,8 +503,13 @@ class RecordPage(RecordOnFile, QWidget):
                 current=current,
                 signed=self.signed_count,
                 chair_signed=self.chair_signed,
-                all_members=all_members,
-                waiting="、".join(s.field.label or s.field.name for s in members if not s.field.signed),
+                all_members=covered,
+                waiting="、".join(
+                    s.field.label or s.field.name
+                    for s in members
+                    if not s.field.signed and not (s.field.info and s.field.info.fingerprint_prefix in stated)
+                ),
+                unsigned=len(stated) if not all_members else 0,
             )
         )
 
@@ -481,6 +517,7 @@ class RecordPage(RecordOnFile, QWidget):
         self.record_box.setTitle(self.tr("Review record and result file"))
         self.produce_button.setText(self.tr("Produce the review record"))
         self.cosign_button.setText(self.tr("Co-sign as a member…"))
+        self.refuse_button.setText(self.tr("Refuse to sign…"))
         self.close_button.setText(self.tr("Sign and close (chair)…"))
         self.reopen_button.setText(self.tr("Reopen the record…"))
         self.copy_button.setText(self.tr("Save a copy of the record…"))

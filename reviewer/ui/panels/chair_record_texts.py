@@ -45,6 +45,7 @@ def status_text(
     chair_signed: bool,
     all_members: bool,
     waiting: str,
+    unsigned: int = 0,
 ) -> str:
     """The record's state in one or two lines (``path``: the record on file, None when there is none)."""
     if path is None and reopened_to is not None:
@@ -66,9 +67,20 @@ def status_text(
         text = QCoreApplication.translate(
             "RecordPage", "The record on file was made from other decisions: produce it again."
         )
+    elif chair_signed and unsigned:
+        text = QCoreApplication.translate(
+            "RecordPage",
+            "The record is closed by the chair; the members who did not sign are stated on its signature page.",
+        )
     elif chair_signed:
         text = QCoreApplication.translate(
             "RecordPage", "The record is closed: every member and the chair have signed."
+        )
+    elif all_members and unsigned:
+        text = QCoreApplication.translate(
+            "RecordPage",
+            "Every member has signed, refused in writing or been recorded as not signed: the chair signs "
+            "last and closes the record.",
         )
     elif all_members:
         text = QCoreApplication.translate(

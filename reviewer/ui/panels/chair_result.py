@@ -30,6 +30,7 @@ from reviewer.ui.tasks import Progress
 if TYPE_CHECKING:  # the export stack is imported by the operation, on a worker
     from reviewer.app.opening import OpenedReview
     from reviewer.models.chair import ChairStore, RecordEvent
+    from reviewer.models.sealed_files import SealedFiles
     from reviewer.scoring.decisions import Actor
     from reviewer.scoring.panel import PanelState
     from reviewer.scoring.result import Reconciliation
@@ -70,7 +71,15 @@ class ResultFile(QWidget):
         return target
 
     def work(
-        self, target: Path, pdf: bytes, state: PanelState, rec: Reconciliation, actor: Actor
+        self,
+        target: Path,
+        pdf: bytes,
+        state: PanelState,
+        rec: Reconciliation,
+        actor: Actor,
+        *,
+        files: SealedFiles | None = None,
+        record: Path | None = None,
     ) -> Callable[[Progress], Written]:
         """The worker that builds, checks, signs, saves and logs the result file: it touches no widget
         (what it needs is taken now, its texts made now)."""
@@ -91,6 +100,8 @@ class ResultFile(QWidget):
             chair_store=self._chair_store,
             package_id=self.review.manifest.package_id,
             by=actor,
+            files=files,
+            record=record,
         )
 
     def written(self, result: Written) -> None:

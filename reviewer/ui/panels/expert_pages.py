@@ -25,6 +25,7 @@ from reviewer.ui.tasks import Executor
 if TYPE_CHECKING:
     from reviewer.app.finalise import Finalised, SheetArchive
     from reviewer.ui.panels.finalise_page import FinalisePage
+    from reviewer.ui.panels.motion_page import MotionPage
 
 
 def attach_expert_pages(
@@ -70,6 +71,10 @@ def attach_expert_pages(
         "finalise", finalise_page, lambda: QCoreApplication.translate("FinalisePage", "Finalise and sign")
     )
     declarations.recusal_requested.connect(recusal)
+    if not opened.is_chair:  # the chair's motion is the chair's approval: members answer it
+        workspace.add_page(
+            "motion", lambda: _motion_page(workspace, opened, archive, executor), _motion_title
+        )
 
     def declared(state: ReviewState) -> None:  # on to the work, the keyboard with it (not the page list)
         workspace.show_page("finalise" if state.declaration.conflict is Conflict.DECLARED else "scoring")
@@ -80,6 +85,29 @@ def attach_expert_pages(
     if not workspace.state.declaration.complete:
         workspace.show_page("declarations")
     return declarations
+
+
+def _motion_title() -> str:
+    return QCoreApplication.translate("MotionPage", "Panel vote")
+
+
+def _motion_page(
+    workspace: ReviewWorkspace,
+    opened: OpenedReview,
+    archive: SheetArchive | Callable[[], SheetArchive] | None,
+    executor: Executor | None,
+) -> MotionPage:
+    from reviewer.ui.panels.motion_page import MotionPage
+
+    sheets = archive() if callable(archive) else archive
+    page = MotionPage(
+        opened,
+        archive=sheets,
+        executor=executor,
+        recused=lambda: workspace.state.declaration.conflict is Conflict.DECLARED,
+    )
+    workspace.state_changed.connect(page.show_state)
+    return page
 
 
 def _follow(page: QObject, state: ReviewState) -> None:

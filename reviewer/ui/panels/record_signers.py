@@ -3,7 +3,8 @@ the ministry root the chair pinned (who, role, valid and trusted or why not, whe
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from reviewer.export.record_input import MemberRole
 from reviewer.ui import labels
+from reviewer.ui.panels.record_unsigned import status_word
 
 if TYPE_CHECKING:
     from reviewer.export.panel_outputs import Signer
@@ -30,15 +32,28 @@ class SignerTable(QTableWidget):
         header.setStretchLastSection(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._signers: list[Signer] = []
+        self._stated: dict[str, str] = {}
+        self._times: dict[str, datetime | str] = {}
         self.retranslate()
 
-    def show_signers(self, signers: Sequence[Signer]) -> None:
+    def show_signers(
+        self,
+        signers: Sequence[Signer],
+        stated: Mapping[str, str] | None = None,
+        times: Mapping[str, datetime | str] | None = None,
+    ) -> None:
+        """``stated``: certificate prefix → ``refused`` | ``not-signed`` for members who did not sign;
+        ``times``: when they refused or were recorded (shown where a signature's time is)."""
         self._signers = list(signers)
+        self._stated, self._times = dict(stated or {}), dict(times or {})
         self.setRowCount(len(signers))
         for row, signer in enumerate(signers):
             s = signer.status
             role = self.tr("Chair") if signer.role is MemberRole.CHAIR else self.tr("Member")
             when = labels.beijing_time(s.signed_at) if s and s.signed_at else ""
+            info = signer.field.info
+            if s is None and info is not None and info.fingerprint_prefix in self._times:
+                when = labels.beijing_time(self._times[info.fingerprint_prefix])
             label = signer.field.label or signer.field.name
             for col, text in enumerate((label, role, self.status_text(signer), when)):
                 item = QTableWidgetItem(text)
@@ -48,6 +63,9 @@ class SignerTable(QTableWidget):
 
     def status_text(self, signer: Signer) -> str:
         s = signer.status
+        info = signer.field.info
+        if s is None and info is not None and info.fingerprint_prefix in self._stated:
+            return status_word(self._stated[info.fingerprint_prefix])
         if s is None:
             return self.tr("Not signed yet")
         if s.valid:
@@ -61,7 +79,7 @@ class SignerTable(QTableWidget):
         self.setHorizontalHeaderLabels(
             [self.tr("Signature field"), self.tr("Role"), self.tr("Signature"), self.tr("Signed at")]
         )
-        self.show_signers(self._signers)
+        self.show_signers(self._signers, self._stated, self._times)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -67,6 +67,7 @@ if TYPE_CHECKING:
     from reviewer.ui.panels.declarations_page import DeclarationsPage
     from reviewer.ui.panels.finalise_page import FinalisePage
     from reviewer.ui.panels.materials_viewer import MaterialsViewer
+    from reviewer.ui.panels.motion_page import MotionPage
     from reviewer.ui.panels.site_visit_panel import SiteVisitPanel
 
 log = logging.getLogger(__name__)
@@ -181,6 +182,10 @@ class ReviewWorkspace(QWidget):
     @property
     def site_visit(self) -> SiteVisitPanel | None:
         return self.page("site_visit")  # type: ignore[return-value]
+
+    @property
+    def motion_page(self) -> MotionPage | None:
+        return self.page("motion")  # type: ignore[return-value]
 
     def show_page(self, key: str) -> None:
         self.pages.show_page(key)

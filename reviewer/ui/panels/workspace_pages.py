@@ -14,7 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
 # Where each page goes in the navigation, whoever adds it and whenever.
-ORDER = ("declarations", "scoring", "checks", "materials", "site_visit", "finalise")
+ORDER = ("declarations", "scoring", "checks", "materials", "site_visit", "finalise", "motion")
 Title = str | Callable[[], str]
 Page = QWidget | Callable[[], QWidget]
 
