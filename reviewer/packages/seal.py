@@ -107,13 +107,14 @@ def seal(
     expires: datetime | None = None,
     schedule: Any = None,
     prior_results: Any = None,
-    rules: PanelRules | None = None,
     chunk_size: int = stream.DEFAULT_CHUNK,
     now: datetime | None = None,
     panel_rules: PanelRules | None = None,
 ) -> Manifest:
-    """Seal the package; ``panel_rules`` (default: :func:`~reviewer.packages.composition.rules_for` the
-    authority) refuse a panel that breaks a ``refuse`` rule; ``warn`` rules are recorded in the ledger."""
+    """Seal the package under ``panel_rules`` (default: :func:`~reviewer.packages.composition.rules_for`
+    the authority): they refuse a panel that breaks a ``refuse`` rule, ``warn`` rules are recorded in the
+    ledger, and the same rules are sealed into the package (``procedure.json``) for the panel and the
+    ministry's recomputation."""
     now = now or clock.utcnow()
     expires = expires or now + DEFAULT_VALIDITY
     if expires <= now:
@@ -140,7 +141,8 @@ def seal(
     check_panel(authority, panel, now)
     from reviewer.packages.composition import check_composition, rules_for, seats_of, warning_records
 
-    warnings = check_composition(panel_rules or rules_for(authority.path), seats_of(authority, panel))
+    rules = panel_rules or rules_for(authority.path)
+    warnings = check_composition(rules, seats_of(authority, panel))
     sources = [
         Source("standard.json", "standard", "application/json", data=standard_path.read_bytes()),
         json_source(
@@ -155,9 +157,6 @@ def seal(
             },
         ),
     ]
-    from reviewer.standards.panel_rules import load_panel_rules
-
-    rules = rules if rules is not None else load_panel_rules()
     sources.append(Source(PROCEDURE, "procedure", "application/json", data=rules.document))
     if schedule is not None:
         sources.append(json_source("schedule.json", "schedule", schedule))
