@@ -60,7 +60,8 @@ def test_refuse_record_not_signed_withdraw_close_and_reopen(
     click(qtbot, page.produce_button)
     assert not page.refuse_button.isHidden() and page.refuse_button.isEnabled()
     cosign_as(qtbot, page, w, "li-zhe", monkeypatch)
-    assert shown_errors == [] and page.signed_count == 1
+    cosign_as(qtbot, page, w, "ouyang-chong", monkeypatch)
+    assert shown_errors == [] and page.signed_count == 2
 
     # --- 张玥 refuses, with her reasons, her own identity and passphrase ------------------------------
     monkeypatch.setattr(
@@ -98,7 +99,7 @@ def test_refuse_record_not_signed_withdraw_close_and_reopen(
     assert zhao not in page.facts.not_signed and not page.close_button.isEnabled()
     assert page.table.item(_row(page, "赵鑫"), 2).text() == "Not signed yet"
     cosign_as(qtbot, page, w, "zhao-xin", monkeypatch)
-    assert shown_errors == [] and page.signed_count == 2 and page.close_button.isEnabled()
+    assert shown_errors == [] and page.signed_count == 3 and page.close_button.isEnabled()
 
     # --- the chair closes: the confirmation names the facts, the signature page prints them --------
     click(qtbot, page.close_button)

@@ -143,7 +143,7 @@ def test_a_change_is_put_to_the_panel_voted_and_adopted(
     assert chair.decisions.consensus_for("1.1").motion_sha256 == motion.digest
     assert chair.decisions.opinion.motion_sha256 == motion.digest
     assert chair.votes.proposals.item(0, 4).text() == "Pending vote"
-    assert chair.votes.proposals.item(0, 5).text() == "Approve 1 / voters 5, 3 needed"
+    assert chair.votes.proposals.item(0, 5).text() == "Approve 1 / voters 6, 4 needed"
 
     # --- 李喆 approves everything on this laptop (keyboard: Space on the choices) ------------------
     def approve_all(dialog) -> None:
@@ -153,7 +153,7 @@ def test_a_change_is_put_to_the_panel_voted_and_adopted(
 
     vote_on_laptop(qtbot, chair, w, monkeypatch, "li-zhe", approve_all)
     assert shown_errors == []
-    assert chair.votes.proposals.item(0, 5).text() == "Approve 2 / voters 5, 3 needed"
+    assert chair.votes.proposals.item(0, 5).text() == "Approve 2 / voters 6, 4 needed"
 
     # --- 张玥 objects (a reason is required) and writes her own dissent ----------------------------
     def object_with_dissent(dialog) -> None:
@@ -169,42 +169,48 @@ def test_a_change_is_put_to_the_panel_voted_and_adopted(
     zhang = w.names["zhang-yue"]
     assert chair.decisions.dissent_of(zhang).text == "本人认为软件业务收入得分不应下调。"
     assert chair.votes.proposals.item(0, 4).text() == "Pending vote"
-    assert chair.votes.proposals.item(0, 5).text() == "Approve 2 / voters 5, 3 needed; objecting: 张玥"
+    assert chair.votes.proposals.item(0, 5).text() == "Approve 2 / voters 6, 4 needed; objecting: 张玥"
 
-    # --- 陈燊 voted on his own laptop: his statement file imported; 周淼 (recused) refused --------
+    # --- 陈燊 and 赵鑫 voted on their own laptops: their files imported; 周淼 (recused) refused -------
     chen = load_identity(w.identities["chen-shen"], source())
+    zhao = load_identity(w.identities["zhao-xin"], source())
     zhou = load_identity(w.identities["zhou-miao"], source())
     files = tmp_path / "statements"
     files.mkdir()
-    for who, name in ((chen, "chen.rvstatement"), (zhou, "zhou.rvstatement")):
+    for who, name in ((chen, "chen.rvstatement"), (zhao, "zhao.rvstatement"), (zhou, "zhou.rvstatement")):
         (files / name).write_bytes(
             build_statement(who, w.binding, motion=motion, votes=[Vote("1.1", "approve")], opinion="approve")
         )
     monkeypatch.setattr(
         chair_votes,
         "choose_statement_files",
-        lambda parent, start="": [files / "chen.rvstatement", files / "zhou.rvstatement"],
+        lambda parent, start="": [
+            files / "chen.rvstatement",
+            files / "zhao.rvstatement",
+            files / "zhou.rvstatement",
+        ],
     )
     click(qtbot, chair.votes.import_button)
     offered = chair.votes.files
-    assert offered.rowCount() == 4  # the two votes signed here, then the two files
+    assert offered.rowCount() == 5  # the two votes signed here, then the three files
     assert offered.item(0, 0).text() == "李喆's vote (signed here)"
     assert offered.item(2, 1).text() == "Accepted" and offered.item(2, 2).text() == "陈燊"
-    assert offered.item(3, 1).text() == "Refused" and "周淼 recused" in offered.item(3, 3).text()
+    assert offered.item(3, 1).text() == "Accepted" and offered.item(3, 2).text() == "赵鑫"
+    assert offered.item(4, 1).text() == "Refused" and "周淼 recused" in offered.item(4, 3).text()
 
     # --- adopted: the tally, the value taken, the matrix; the opinion's approvals; the dissent -------
     assert chair.votes.proposals.item(0, 4).text() == "Adopted"
-    assert chair.votes.proposals.item(0, 5).text() == "Approve 3 / voters 5, 3 needed; objecting: 张玥"
+    assert chair.votes.proposals.item(0, 5).text() == "Approve 4 / voters 6, 4 needed; objecting: 张玥"
     assert chair.reconciliation.indicator("1.1").value == Decimal(5)
     value_cell = model.index(model.row_of("1.1"), model.column_of("value")).data()
     assert value_cell == "5.00 (consensus, Adopted)"
     chair.tabs.setCurrentWidget(chair.matrix)
     click_cell(qtbot, chair.matrix, "1.1")
-    assert "Approve 3 / voters 5, 3 needed; objecting: 张玥" in chair.matrix.details.text()
-    assert chair.votes.statements.rowCount() == 3
-    assert [chair.votes.statements.item(r, 0).text() for r in range(3)] == ["李喆", "张玥", "陈燊"]
+    assert "Approve 4 / voters 6, 4 needed; objecting: 张玥" in chair.matrix.details.text()
+    assert chair.votes.statements.rowCount() == 4
+    assert [chair.votes.statements.item(r, 0).text() for r in range(4)] == ["李喆", "张玥", "陈燊", "赵鑫"]
     assert "with a dissent" in chair.votes.statements.item(1, 2).text()
-    assert editor.approvals.text() == "Approved the text: 王堃、李喆、张玥、陈燊."
+    assert editor.approvals.text() == "Approved the text: 王堃、李喆、张玥、陈燊、赵鑫."
     dissent = chair.decisions.dissent_of(zhang)
     assert dissent.by.fingerprint == zhang and dissent.by.name == "张玥"
     assert (
@@ -214,7 +220,7 @@ def test_a_change_is_put_to_the_panel_voted_and_adopted(
     # --- in Chinese, nothing English is left on the vote, opinion and matrix pages ----------------
     window.language_actions["zh_CN"].trigger()
     assert chair.votes.proposals.item(0, 4).text() == "已通过"
-    assert chair.votes.proposals.item(0, 5).text() == "同意 3 / 应到 5，需 3 票；反对：张玥"
+    assert chair.votes.proposals.item(0, 5).text() == "同意 4 / 应到 6，需 4 票；反对：张玥"
     assert f"• 张玥，{labels.beijing_time(dissent.at)}，本人撰写并签署" in editor.dissents.text()
     for page in (chair.votes, chair.opinion, chair.matrix):
         assert left_in_english(page) == [], page.objectName()
@@ -236,7 +242,7 @@ def test_a_change_is_put_to_the_panel_voted_and_adopted(
     _, again = open_as_chair(make_window, w)
     assert again.decisions.to_json() == before
     assert again.held_votes.motion is not None and again.held_votes.motion.digest == motion.digest
-    assert again.votes.statements.rowCount() == 3
+    assert again.votes.statements.rowCount() == 4
     assert again.votes.proposals.item(0, 4).text() == "Adopted"
     assert "张玥" in again.opinion.dissents.text()
     assert again.reconciliation.indicator("1.1").value == Decimal(5)

@@ -2326,7 +2326,7 @@ Give the file to the chair. Once signed it cannot be changed; a new statement re
     </message>
     <message>
         <source>[{rule}] {finding}</source>
-        <translation>〔{rule}〕{finding}</translation>
+        <translation>规则〔{rule}〕：{finding}</translation>
     </message>
     <message>
         <source>{n} experts chosen; chair: {chair}</source>
