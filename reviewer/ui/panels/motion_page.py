@@ -1,12 +1,12 @@
 """专家组表决 (Panel vote): the expert answers the chair's motion from their own window.
 
 The expert opens the chair's ``.rvmotion`` (verified on a worker by
-:func:`reviewer.app.panel_vote.read_motion`; a motion of another package, or not signed by this
+:func:`reviewer.app.member_vote.read_motion`; a motion of another package, or not signed by this
 panel's chair, is refused with its reason), reads each proposed change (the indicator and its
 title, the computed aggregate → the proposed value, the ground, the rationale) and the draft
 opinion, approves or objects to each (an objection needs a reason), may write their own
 reservation (保留意见), and signs: the file dialog, then a confirmation that shows everything that
-will be signed, then :func:`~reviewer.app.panel_vote.sign_statement` on a worker (written through a
+will be signed, then :func:`~reviewer.app.member_vote.sign_statement` on a worker (written through a
 temporary name, reopened and verified, a copy kept beside the signed sheets).
 """
 
@@ -29,14 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.app.finalise import SheetArchive
-from reviewer.app.opening import OpenedReview
-from reviewer.app.panel_vote import (
+from reviewer.app.member_vote import (
     STATEMENT_SUFFIX,
     ShownMotion,
     kept_statements,
     read_motion,
     sign_statement,
 )
+from reviewer.app.opening import OpenedReview
 from reviewer.scoring.statement import Statement, Vote
 from reviewer.ui import labels, palette
 from reviewer.ui.dialogs import errors, motion_files

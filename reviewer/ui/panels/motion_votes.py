@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from reviewer.app.panel_vote import ShownChange
+from reviewer.app.member_vote import ShownChange
 from reviewer.scoring.statement import Vote
 from reviewer.scoring.stats import canonical as decimal_text
 

@@ -1,4 +1,4 @@
-"""The expert's answer to the chair's motion, Qt-free (reviewer.app.panel_vote): the motion read for
+"""The expert's answer to the chair's motion, Qt-free (reviewer.app.member_vote): the motion read for
 the expert's package with each change's indicator title and ground label; the statement signed,
 written, verified and kept; a motion of another package refused with its reason."""
 
@@ -10,8 +10,8 @@ import pytest
 from bundle_world import CHAIR, BundleWorld, bundle_world
 
 from reviewer.app.finalise import SheetArchive
+from reviewer.app.member_vote import kept_statements, read_motion, sign_statement
 from reviewer.app.opening import load_review
-from reviewer.app.panel_vote import kept_statements, read_motion, sign_statement
 from reviewer.errors import Refused
 from reviewer.scoring.statement import Vote, open_statement
 from tests.export.conftest import source
