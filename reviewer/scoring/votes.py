@@ -177,11 +177,15 @@ def check_against_statements(
             continue
         motion = motions.get(c.motion_sha256)
         change = None if motion is None else motion.change(c.code)
-        if change is None or change.value != c.value or change.ground != c.ground:
+        if change is None or (change.value, change.ground, change.rationale) != (
+            c.value,
+            c.ground,
+            c.rationale,
+        ):
             raise _forged(
-                "指标 {code} 的变更与所引用的表决提请不符（或提请未随附），不予接受。",
-                "The change of indicator {code} differs from the motion it cites (or the motion is not "
-                "carried); it is refused.",
+                "指标 {code} 的变更（分值、依据或理由）与所引用的表决提请不符（或提请未随附），不予接受。",
+                "The change of indicator {code} (its value, ground or rationale) differs from the motion it "
+                "cites (or the motion is not carried); it is refused.",
                 code=c.code,
             )
         for v in c.votes:

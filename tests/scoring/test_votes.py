@@ -153,3 +153,13 @@ def test_a_forged_vote_is_refused(voted) -> None:
     other_value = replace(decisions, consensus=(replace(c, value=Decimal("3")),))
     with pytest.raises(VoteNotSigned, match="differs from the motion"):
         check_against_statements(other_value, *_maps(motion, statements), names={})
+
+
+def test_a_rationale_rewritten_after_the_vote_is_refused(voted) -> None:
+    """The members voted on the rationale the motion gave: the chair cannot print another one over
+    their votes (the record prints the rationale beside the votes)."""
+    w, decisions, motion, statements = voted
+    c = decisions.consensus[0]
+    rewritten = replace(decisions, consensus=(replace(c, rationale="组长事后改写的理由"),))
+    with pytest.raises(VoteNotSigned, match="differs from the motion"):
+        check_against_statements(rewritten, *_maps(motion, statements), names={})
