@@ -51,7 +51,9 @@ def decisions(ids, package_id: str):
     chair = Actor(ids[CHAIR].name, ids[CHAIR].fingerprint, "chair")
     return PanelDecisions(
         package_id,
-        consensus=(ConsensusDecision("2.1", Decimal("5.5"), "经实地核查，专家组协商一致。", chair, AT),),
+        consensus=(
+            ConsensusDecision("2.1", Decimal("5.5"), "经实地核查，专家组协商一致。", chair, AT, "extreme"),
+        ),
         opinion=Opinion(
             ("园区软件产业集聚度高。",),
             ("研发投入强度仍低于标杆水平。",),
@@ -113,9 +115,12 @@ def build_one(i: int) -> int:
     from reviewer.export.record import build_record_pdf
     from reviewer.export.record_input import MemberRole
     from reviewer.packages import open_package
+    from reviewer.scoring.motion import build_motion, open_motion
     from reviewer.scoring.reconcile import reconcile
     from reviewer.scoring.sheet import build_sheet, open_sheet
     from reviewer.scoring.sheet_binding import PackageBinding
+    from reviewer.scoring.statement import Vote, build_statement, open_statement
+    from reviewer.scoring.votes import apply_statements, motion_changes
 
     ids, authority = _worker_state()
     with open_package(package_path(i), ids[CHAIR]) as opened:
@@ -124,10 +129,26 @@ def build_one(i: int) -> int:
         standard = binding.require_standard()
         sheets = [build_sheet(binding, ids[k], answers(standard, Decimal(share))) for k, _, _, share in PANEL]
         verified = [open_sheet(s, ids[CHAIR], binding, authority.root) for s in sheets]
-        panel_decisions = decisions(ids, binding.package_id)
-        rec = reconcile(
-            standard, [v.to_expert_scores() for v in verified], panel_decisions.to_engine_decisions()
+        scores = [v.to_expert_scores() for v in verified]
+        draft = decisions(ids, binding.package_id)
+        # the change is put to the panel, as §64 asks: the chair's motion, every member approving
+        motion_data = build_motion(
+            ids[CHAIR],
+            binding,
+            changes=motion_changes(draft, reconcile(standard, scores, draft.to_engine_decisions(()))),
+            opinion=draft.opinion,
         )
+        motion = open_motion(motion_data, ids[CHAIR], binding, authority.root)
+        voters = [k for k, *_ in PANEL if k != CHAIR]
+        statement_data = [
+            build_statement(ids[k], binding, motion=motion, votes=[Vote("2.1", "approve")], opinion="approve")
+            for k in voters
+        ]
+        answered = [
+            open_statement(d, ids[CHAIR], binding, authority.root, motion=motion) for d in statement_data
+        ]
+        panel_decisions = apply_statements(draft, motion, answered)
+        rec = reconcile(standard, scores, panel_decisions.to_engine_decisions())  # every member approved
         pdf = build_record_pdf(panel_record_input(binding, candidate, verified, rec, panel_decisions))
         for key in [k for k, *_ in PANEL if k != CHAIR] + [CHAIR]:
             field = find_field(pdf, ids[key])
@@ -141,6 +162,8 @@ def build_one(i: int) -> int:
             decisions=panel_decisions.to_json(),
             reconciliation=rec.to_json(),
             record_pdf=pdf,
+            motions=[motion_data],
+            statements=statement_data,
         )
     tmp = bundle_path(i).with_suffix(".tmp")
     tmp.write_bytes(data)
