@@ -11,9 +11,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "demo",
         help="build the demo (authority, panel, sealed sample package) and open it / 演示",
-        description="Build in <data dir>/demo a demo ministry authority, a chair and five experts, and a sealed "
-        "sample park-creation package; reuse them when already built. Demo keys use a published passphrase "
-        "(see the demo folder's README.md). Then open the desktop application unless --no-gui.",
+        description="Build in <data dir>/demo a demo ministry authority, a chair and six experts, a sealed "
+        "sample park-creation package, and in result/ a worked example of the whole procedure (a change "
+        "put to the panel's vote, a member's own dissent, a member's refusal to sign, the record closed by "
+        "the chair and the result file for the ministry); reuse them when already built. Demo keys use a "
+        "published passphrase (see the demo folder's README.md). Then open the desktop application "
+        "unless --no-gui.",
     )
     p.add_argument("--no-gui", action="store_true", help="build only; do not open the application")
     p.set_defaults(func=run)
@@ -21,15 +24,26 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from reviewer.demo.package import DEMO_PASSPHRASE, build_demo
+    from reviewer.demo.result import build_demo_result
     from reviewer.paths import data_dir
 
     folder = data_dir(args.data_dir) / "demo"
     demo = build_demo(folder)
+    result = build_demo_result(demo)
     if demo.reused:
         print(str(T("沿用已有的演示数据：{path}", "Reusing the demo in {path}", path=str(folder))))
     else:
         print(str(T("已生成演示数据：{path}", "Built the demo in {path}", path=str(folder))))
     print(str(T("评审包：{pkg}", "Package: {pkg}", pkg=str(demo.package))))
+    print(
+        str(
+            T(
+                "完整示例（已封闭的评审意见表、拒签声明、结果包）：{r}",
+                "Worked example (the closed record, a refusal to sign, the result file): {r}",
+                r=str(result.folder),
+            )
+        )
+    )
     print(str(T("演示口令（不保密）：{p}", "Demo passphrase (not a secret): {p}", p=DEMO_PASSPHRASE)))
     if args.no_gui:
         return 0

@@ -1,7 +1,8 @@
-"""The demo: a ministry authority, a panel of a chair and five experts, and a sealed sample package.
+"""The demo: a ministry authority, a panel of a chair and six experts, and a sealed sample package.
 
-Everything lives in one folder (``<data dir>/demo``) and is reused when it is already complete, so
-``reviewer demo`` can be run again and again. The keys are protected by a fixed, published demo
+Everything lives in one folder (``<data dir>/demo``) and is reused when it is already complete (and
+of this release's :data:`DEMO_VERSION`), so ``reviewer demo`` can be run again and again. ``reviewer
+demo`` adds the worked example of the whole procedure (``result/``, :mod:`reviewer.demo.result`). The keys are protected by a fixed, published demo
 passphrase (:data:`DEMO_PASSPHRASE`, written in the folder's README): demo keys protect nothing.
 """
 
@@ -29,11 +30,13 @@ from reviewer.trust import (
     load_identity,
     open_authority,
 )
+from reviewer.trust.files import write_atomic
 from reviewer.trust.identity import CREDENTIAL, REQUEST, load_pinned_root
 
 log = logging.getLogger(__name__)
 
 DEMO_PASSPHRASE = "demo-passphrase-not-secret"
+DEMO_VERSION = 2  # demo.json's "version": a demo folder of another version is built again
 AUTHORITY_NAME = "工业和信息化部（演示）"
 PACKAGE_NAME = "示例软件园-创建评审.rvpkg"
 STANDARD = resource("standards", "sample-park-creation.json")
@@ -77,6 +80,8 @@ def _existing(folder: Path) -> Demo | None:
         return None
     try:
         doc = json.loads(meta.read_text("utf-8"))
+        if doc.get("version") != DEMO_VERSION:
+            raise ValueError(f"demo version {doc.get('version')}, not {DEMO_VERSION}")
         demo = Demo(
             folder,
             folder / "authority",
@@ -132,13 +137,14 @@ def build_demo(folder: str | Path) -> Demo:
         schedule=schedule,
     )
     meta = {
+        "version": DEMO_VERSION,
         "identities": {k: str(v.relative_to(folder)) for k, v in identities.items()},
         "chair": chair,
         "package": PACKAGE_NAME,
     }
     (folder / "demo.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
-    _readme(folder, identities, chair)
     demo = Demo(folder, authority.path, identities, chair, package, False)
+    write_readme(demo)
     demo = replace(demo, sheets=_sheets(demo))
     return replace(demo, votes=_votes(demo))
 
@@ -174,19 +180,26 @@ def _votes(demo: Demo) -> tuple[Path, ...]:
     return write_demo_votes(binding, identities, demo.folder, keys)
 
 
-def _readme(folder: Path, identities: dict[str, Path], chair: str) -> None:
-    people = "\n".join(f"- `identities/{k}`" + ("（组长 chair）" if k == chair else "") for k in identities)
+def write_readme(demo: Demo) -> None:
+    """``<demo>/README.md``: what is in the folder, the passphrase, how to try it (deterministic text)."""
+    from reviewer.demo.result import RESULT_BUNDLE, RESULT_DIR
+
+    chair, res = demo.chair, RESULT_DIR
+    people = "\n".join(
+        f"- `identities/{k}`" + ("（组长 chair）" if k == chair else "") for k in demo.identities
+    )
     text = f"""# 演示数据 / Demo data
 
 本文件夹由 `reviewer demo` 生成，全部为虚构示例。This folder was made by `reviewer demo`; all of it is fictional.
 
 - 签发机构 authority: `authority/`（{AUTHORITY_NAME}）
 - 评审包 package: `{PACKAGE_NAME}`
-- 评分表 sheets: `sheets/`（张玥、陈燊、赵鑫已签署的评分表，周淼的回避表；李喆和组长在软件中评分
-  — signed sheets of 张玥, 陈燊 and 赵鑫 and the recusal of 周淼; 李喆 and the chair score in the app）
-- 表决 votes: `votes/`（组长对指标 2.1 的变更提请（依据：评分畸低）和专家组意见草稿 `motion.rvmotion`，
+- 评分表 sheets: `sheets/`（张玥、陈燊、赵鑫已签署的评分表，周淼的回避表；李喆、欧阳翀和组长在软件中评分
+  — signed sheets of 张玥, 陈燊 and 赵鑫 and the recusal of 周淼; 李喆, 欧阳翀 and the chair score in the app）
+- 表决 votes: `votes/`（组长对指标 2.1 的变更提请（依据：评分畸高、畸低）和专家组意见草稿 `motion.rvmotion`，
   各成员签署的表决声明，赵鑫本人的保留意见；`decisions.json` 为组长的决定草稿 — the chair's motion on
   2.1 (ground: extreme) and the draft opinion, each member's signed statement, 赵鑫's own dissent)
+- 完整示例 worked example: `{res}/`（见下 — see below）
 - 专家身份 identities:
 {people}
 
@@ -197,5 +210,44 @@ the OS keyring is not used. 例如 For example:
 
     REVIEWER_DEMO_PASS={DEMO_PASSPHRASE} reviewer package open {PACKAGE_NAME} \\
         --identity identities/{chair} --passphrase-env REVIEWER_DEMO_PASS
+
+## 完整示例 / The worked example: `{res}/`
+
+`reviewer demo` 用命令行同样的程序走完一次评审：组长对账（六份评分表和周淼的回避表），按 `votes/`
+中的表决将指标 2.1 由计算值 4.38 变更为 4.5；李喆、张玥、赵鑫、欧阳翀会签评审意见表；陈燊书面拒签；
+组长最后签署并封闭意见表，载明陈燊拒签，生成结果包。
+`reviewer demo` runs one review through the same steps as the command line: the chair reconciles
+(six sheets and 周淼's recusal) and, by the panel's vote in `votes/`, takes 4.5 for indicator 2.1
+instead of the computed 4.38; 李喆, 张玥, 赵鑫 and 欧阳翀 co-sign the record; 陈燊 refuses in
+writing; the chair signs last, closing the record with 陈燊's refusal stated, and writes the result.
+
+- `{res}/record.pdf`：已封闭的评审意见表 the closed review record。其中变更一节列出 2.1 的计算值和采用值、
+  变更依据、表决（同意 5 人、反对 1 人，附姓名）和理由；保留意见一节印有赵鑫本人撰写并签署的保留意见；
+  签名页有李喆、张玥、赵鑫、欧阳翀的签名，陈燊的签名栏空白，组长的签名中载明“陈燊：拒绝签字，已书面说明
+  理由”及其拒签说明的摘要。It prints the change of 2.1 (computed and taken value, ground, the votes
+  with names, rationale) and 赵鑫's own dissent under his name; on the signature page 陈燊's field is
+  empty and the chair's signature states his refusal with the digest of his reasons.
+  查看签名 Check the signatures: `reviewer verify {res}/record.pdf --identity identities/{chair}
+  --passphrase-env REVIEWER_DEMO_PASS`（或 or `pdfsig {res}/record.pdf`）
+- `{res}/reconciliation.json`、`{res}/decisions.json`：对账结果和组长的决定（含表决和保留意见）
+  the reconciliation and the decisions with the votes and the dissent
+- `{res}/closing.json`：封闭事实 closing facts（陈燊 `refused`，附理由 with his reasons）
+- `{res}/chen-shen-refusal.rvstatement`：陈燊签署的拒签声明 陈燊's signed refusal
+- `{res}/{RESULT_BUNDLE}`：结果包，仅演示部里可解密 the result bundle, readable by the demo ministry only
+
+## 部里导入 / The ministry imports the result
+
+在本文件夹中 In this folder:
+
+    REVIEWER_DEMO_PASS={DEMO_PASSPHRASE} reviewer ministry import authority \\
+        {res}/{RESULT_BUNDLE} --db authority/registry.sqlite3 --passphrase-env REVIEWER_DEMO_PASS
+    reviewer ministry registry --db authority/registry.sqlite3
+
+或在部级工作台 Or in the ministry desk: `reviewer gui --authority authority --passphrase-env
+REVIEWER_DEMO_PASS`（文件 › 打开部级工作台…，选择 `authority/` 文件夹 — File › Open ministry desk…, the
+`authority/` folder），导入 › 添加文件… 选择 `{res}/{RESULT_BUNDLE}` › 导入 (Import › Add files… › Import)。
+部里用签发机构的密钥（口令同上）解密，核验每份评分表、表决声明、拒签声明和每个签名，重新计算结论后登记。
+The ministry decrypts it with the authority's key (the same passphrase), checks every sheet, statement,
+refusal and signature, recomputes the conclusion, and registers it.
 """
-    (folder / "README.md").write_text(text, encoding="utf-8")
+    write_atomic(demo.folder / "README.md", text.encode("utf-8"))

@@ -2,12 +2,14 @@
 
 The demo ships signed sheets of three experts (张玥, 陈燊, 赵鑫) and the recusal of 周淼 (her firm is
 in 江苏省, the park's province), so the chair's view shows a matrix, divergences and the quorum from
-the first run. 李喆 (the demo's default expert) and the chair 王堃 score in the app; their scores
-are here too, for tests and scripted runs (:func:`write_demo_sheet`).
+the first run. 李喆 (the demo's default expert), 欧阳翀 and the chair 王堃 score in the app; their
+scores are here too, for the worked example (:mod:`reviewer.demo.result`), tests and scripted runs
+(:func:`write_demo_sheet`).
 
 赵鑫 is the divergent one: on 2.1 (R&D intensity) and 3.2 (famous products) he doubts the park's
-evidence and scores far below the others. With all five scoring sheets the trimmed mean gives a
-total of 77.84: 整改后通过 (pass after rectification; a pass needs 80).
+evidence and scores far below the others. With all six scoring sheets the trimmed mean gives a
+total of 78.16 (2.1: 4.38): 整改后通过 (pass after rectification; a pass needs 80). The first five
+columns alone (without 欧阳翀) give 77.84 (2.1: 4.33), the numbers of tests/cli/test_panel_cli.py.
 """
 
 from __future__ import annotations
@@ -29,27 +31,27 @@ from reviewer.standards.model import Standard
 from reviewer.trust import clock
 from reviewer.trust.identity import Identity
 
-ORDER = ("wang-kun", "li-zhe", "zhang-yue", "chen-shen", "zhao-xin")
+ORDER = ("wang-kun", "li-zhe", "zhang-yue", "chen-shen", "zhao-xin", "ouyang-chong")
 _TABLE = """
-1.1 7   7   7.5 6.5 7
-1.2 5   5   5.5 5   4.5
-1.3 3.5 3   3.5 3   3
-1.4 3   3   3.5 3   2.5
-1.5 2.5 2.5 2.5 2   2.5
-2.1 4.5 5   4.5 4   1.5
-2.2 4   4   4.5 3.5 4
-2.3 3   3   3.5 3   3
-2.4 3.5 4   4   3.5 3.5
-3.1 6.5 6   7   6   6.5
-3.2 5.5 5   6   5   2
-4.1 4   4   4.5 4   4
-4.2 4   3.5 4   3.5 4
-5.1 4.5 4.5 5   4   4.5
-5.2 3   3   3.5 3   3
-5.3 3.5 4   4   3.5 3.5
-6.1 4   4   4.5 4   4
-6.2 4   4   4.5 3.5 4
-6.3 3.5 4   4   3.5 3.5
+1.1 7   7   7.5 6.5 7   7
+1.2 5   5   5.5 5   4.5 5
+1.3 3.5 3   3.5 3   3   3.5
+1.4 3   3   3.5 3   2.5 3
+1.5 2.5 2.5 2.5 2   2.5 2.5
+2.1 4.5 5   4.5 4   1.5 4.5
+2.2 4   4   4.5 3.5 4   4
+2.3 3   3   3.5 3   3   3
+2.4 3.5 4   4   3.5 3.5 3.5
+3.1 6.5 6   7   6   6.5 6.5
+3.2 5.5 5   6   5   2   5
+4.1 4   4   4.5 4   4   4.5
+4.2 4   3.5 4   3.5 4   3.5
+5.1 4.5 4.5 5   4   4.5 4.5
+5.2 3   3   3.5 3   3   3
+5.3 3.5 4   4   3.5 3.5 3.5
+6.1 4   4   4.5 4   4   4
+6.2 4   4   4.5 3.5 4   4.5
+6.3 3.5 4   4   3.5 3.5 4
 """
 
 

@@ -1,14 +1,15 @@
 """The demo panel's vote on a change after aggregation (财政部令第87号第六十四条) and on the opinion.
 
-The chair 王堃 proposes to take 4.5 for indicator 2.1 instead of the computed 4.33, on the ground
+The chair 王堃 proposes to take 4.5 for indicator 2.1 instead of the computed 4.38, on the ground
 ``extreme`` (赵鑫's 1.5 is extremely low), and puts it to the panel with the draft opinion: a signed
 motion (``votes/motion.rvmotion``). Every other scoring member answers with a signed statement
 (``votes/<key>.rvstatement``): all approve the opinion; 赵鑫 objects to the change, with his reason,
 and writes his own dissent (保留意见). ``votes/decisions.json`` is the chair's draft (the change, the
 opinion and the visit) that ``reviewer panel reconcile --motions --statements`` fills in.
 
-The aggregates are those of the five demo scoring sheets (:data:`~reviewer.demo.sheets.DEMO_SCORES`),
-computed here without signing the sheets of 李喆 and the chair (they score in the app).
+The aggregates are those of the six demo scoring sheets (:data:`~reviewer.demo.sheets.DEMO_SCORES`),
+computed here without signing the sheets of 李喆, 欧阳翀 and the chair (they score in the app; the
+worked example :mod:`reviewer.demo.result` signs them).
 """
 
 from __future__ import annotations

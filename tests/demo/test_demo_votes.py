@@ -38,14 +38,14 @@ def test_the_demo_record_prints_the_change_the_votes_and_the_dissent(tmp_path, m
     demo = build_demo(tmp_path / "demo")
     votes = demo.folder / VOTES_DIR
     statements = sorted(votes.glob("*.rvstatement"))
-    assert len(statements) == 4 and (votes / MOTION).exists()  # every scoring member but the chair
+    assert len(statements) == 5 and (votes / MOTION).exists()  # every member voting but the chair
     assert set(build_demo(tmp_path / "demo").votes) == set(demo.votes)  # reused as it is
     chair = load_identity(demo.identities["wang-kun"], source())
     with open_package(demo.package, chair) as opened:
         binding = PackageBinding.of(opened)
     extra = [
         write_demo_sheet(binding, key, load_identity(demo.identities[key], source()), tmp_path / "own")
-        for key in ("li-zhe", "wang-kun")
+        for key in ("li-zhe", "wang-kun", "ouyang-chong")
     ]
     out = tmp_path / "out"
     code, _, stderr = cli(
@@ -56,16 +56,16 @@ def test_the_demo_record_prints_the_change_the_votes_and_the_dissent(tmp_path, m
     assert code == 0, stderr
     decisions = parse_decisions((out / "decisions.json").read_bytes())
     (change,) = decisions.consensus
-    assert change.code == "2.1" and change.ground == "extreme" and len(change.votes) == 4
-    assert len(decisions.opinion.approvals) == 4
+    assert change.code == "2.1" and change.ground == "extreme" and len(change.votes) == 5
+    assert len(decisions.opinion.approvals) == 5
     text = subprocess.run(
         ["pdftotext", "-layout", str(out / "record.pdf"), "-"], check=True, capture_output=True
     ).stdout.decode("utf-8")
     flat = "".join(text.split())
-    assert "计算值4.33→采用4.5" in flat
+    assert "计算值4.38→采用4.5" in flat
     assert "变更依据：经专家组一致认定评分畸高、畸低" in flat
-    assert "同意4人（王堃、李喆、张玥、陈燊）、反对1人（赵鑫）" in flat
-    assert "以上专家组意见经组长提请专家组表决：同意5人（王堃、李喆、张玥、陈燊、赵鑫）" in flat
+    assert "同意5人（王堃、李喆、张玥、陈燊、欧阳翀）、反对1人（赵鑫）" in flat
+    assert "以上专家组意见经组长提请专家组表决：同意6人（王堃、李喆、张玥、陈燊、赵鑫、欧阳翀）" in flat
     (dissent,) = decisions.dissents
     assert f"赵鑫（专家，本人撰写并以数字签名签署，声明摘要{dissent.statement_sha256[:16]}）：" in flat
     assert "".join(DISSENT.split()) in flat
