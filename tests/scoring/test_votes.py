@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -158,8 +159,53 @@ def test_a_forged_vote_is_refused(voted) -> None:
 def test_a_rationale_rewritten_after_the_vote_is_refused(voted) -> None:
     """The members voted on the rationale the motion gave: the chair cannot print another one over
     their votes (the record prints the rationale beside the votes)."""
-    w, decisions, motion, statements = voted
+    _w, decisions, motion, statements = voted
     c = decisions.consensus[0]
     rewritten = replace(decisions, consensus=(replace(c, rationale="组长事后改写的理由"),))
     with pytest.raises(VoteNotSigned, match="differs from the motion"):
         check_against_statements(rewritten, *_maps(motion, statements), names={})
+
+
+def _again(w, motion, who, vote, *, dissent=None, reason=None):
+    """A second statement of ``who`` answering ``motion``, a minute later than now."""
+    now = datetime.now(UTC) + timedelta(minutes=1)
+    raw = build_statement(
+        w.ids[who],
+        w.binding,
+        motion=motion,
+        votes=[Vote("1.1", vote, reason)],
+        opinion="approve",
+        dissent=dissent,
+        now=now,
+    )
+    return open_statement(raw, w.ids["zhang"], w.binding, w.root_cert, motion=motion)
+
+
+def test_attack_a_superseded_approval_is_refused_when_the_newer_objection_is_carried(voted) -> None:
+    """A member voted twice (approve, then object): the newest statement counts; the chair citing
+    the older approval while the newer objection is carried is refused."""
+    w, decisions, motion, statements = voted
+    zhou = w.ids["zhou"].fingerprint
+    newer = _again(w, motion, "zhou", "object", reason="改变主意")
+    assert apply_statements(decisions, motion, [*statements, newer]).consensus[0].votes[-1].vote == "object"
+    with pytest.raises(VoteNotSigned, match=r"newer|较新"):
+        check_against_statements(decisions, *_maps(motion, [*statements, newer]), names={zhou: "周"})
+
+
+def test_attack_a_carried_dissent_hidden_by_the_chair_is_refused(voted) -> None:
+    """li's signed statement (carried: it is li's vote) holds a dissent; decisions without it are refused."""
+    w, decisions, motion, statements = voted
+    li = w.ids["li"].fingerprint
+    hidden = decisions.without_dissent(li)
+    with pytest.raises(VoteNotSigned, match=r"dissent|保留意见"):
+        check_against_statements(hidden, *_maps(motion, statements), names={li: "李"})
+
+
+def test_attack_an_objection_left_out_of_the_votes_is_refused(voted) -> None:
+    """wang's carried objection dropped from the change's votes (the record would print fewer objections)."""
+    w, decisions, motion, statements = voted
+    wang = w.ids["wang"].fingerprint
+    c = decisions.consensus[0]
+    dropped = replace(decisions, consensus=(replace(c, votes=tuple(v for v in c.votes if v.expert != wang)),))
+    with pytest.raises(VoteNotSigned, match=r"left out|未记入"):
+        check_against_statements(dropped, *_maps(motion, statements), names={wang: "王"})
