@@ -14,6 +14,7 @@ from reviewer.export.bundle import build_bundle, open_bundle
 from reviewer.export.bundle_format import ForeignContent
 from reviewer.packages import open_package
 from reviewer.scoring.decisions import Actor, DissentDecision
+from reviewer.scoring.statement import open_statement
 from reviewer.scoring.votes import ChangeNotAdopted, VoteNotSigned
 
 __all__ = ["bundle_world"]
@@ -46,10 +47,25 @@ def test_the_ministry_sees_the_votes_and_the_signed_dissent(bundle_world: Bundle
 def test_a_change_without_the_approvals_is_refused_at_build_and_import(bundle_world: BundleWorld) -> None:
     w = bundle_world
     c = w.decisions.consensus[0]
-    two = replace(w.decisions, consensus=(replace(c, votes=c.votes[:2]),))  # the chair + 2 of 6 voters
+    # only two members answered (only their statements carried): the chair + 2 of 6 voters
+    kept = {v.statement_sha256 for v in c.votes[:2]}
+    carried = tuple(
+        d for d in w.statements if open_statement(d, w.ids[CHAIR], w.binding, w.root).digest in kept
+    )
+    two = replace(
+        w.decisions,
+        consensus=(replace(c, votes=c.votes[:2]),),
+        opinion=replace(
+            o := w.decisions.opinion, votes=tuple(v for v in o.votes if v.statement_sha256 in kept)
+        ),
+        dissents=tuple(d for d in w.decisions.dissents if d.statement_sha256 in kept),
+    )
     with pytest.raises(ChangeNotAdopted, match=r"2\.1.*3 approved.*of 6 voters; 4 approvals are needed"):
-        _build(w, two.to_json())
+        _build(w, two.to_json(), statements=carried)
     with pytest.raises(ChangeNotAdopted, match=r"2\.1"):
+        open_bundle(forge(w, decisions=two.to_json(), statements=carried), w.ministry, w.root)
+    # with every statement carried, leaving the other votes out is itself refused
+    with pytest.raises(VoteNotSigned, match="left out of the decisions"):
         open_bundle(forge(w, decisions=two.to_json()), w.ministry, w.root)
 
 

@@ -253,8 +253,7 @@ def test_a_refusal_signed_by_another_member_is_refused(bundle_world: BundleWorld
     w = bundle_world
     facts = parse_closing(closed.closing)
     forged = replace(facts.unsigned[0], expert=w.ids[SILENT].fingerprint)
-    closing = Closing(facts.record_id, (replace(facts.unsigned[0], status=NOT_SIGNED, statement_sha256=None,
-                                                reason=None), forged))  # fmt: skip
+    closing = Closing(facts.record_id, (facts.unsigned[0], forged))
     pdf = chair_closes(w, closed.members_signed, closing)
     bundle = forge(w, pdf, [closed.refusal], closing.to_json())
     with pytest.raises(ForeignContent, match="not a refusal signed by them"):
