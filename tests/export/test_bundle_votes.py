@@ -131,3 +131,25 @@ def test_the_record_is_not_built_for_a_change_without_the_approvals(bundle_world
     with open_package(w.package, w.ids[CHAIR]) as opened, pytest.raises(ChangeNotAdopted) as info:
         panel_record_input(w.binding, opened.candidate(), verified, rec, proposal)
     assert "0 approved (—)" in str(info.value) and "of 6 voters" in str(info.value)
+
+
+def test_attack_a_bundle_carrying_other_rules_than_the_package_sealed_is_refused(
+    bundle_world: BundleWorld,
+) -> None:
+    """The ministry recomputes with the sealed procedure.json only: a bundle carrying other rules
+    (here: the other shipped set) is refused against the package's signed manifest."""
+    from reviewer.export.bundle import _package_files
+    from reviewer.standards.panel_rules import load_panel_rules
+    from tests.permissive import permissive_rules
+
+    w = bundle_world
+    with open_package(w.package, w.ids[CHAIR]) as opened:
+        files = dict(_package_files(opened))
+    other = next(
+        r.document for r in (load_panel_rules(), permissive_rules()) if r.document != files["procedure.json"]
+    )
+    files["procedure.json"] = other
+    with pytest.raises(
+        ForeignContent, match=r"procedure\.json differs from the one in the package's signed manifest"
+    ):
+        open_bundle(forge(w, package_files=files), w.ministry, w.root)

@@ -209,3 +209,34 @@ def test_attack_an_objection_left_out_of_the_votes_is_refused(voted) -> None:
     dropped = replace(decisions, consensus=(replace(c, votes=tuple(v for v in c.votes if v.expert != wang)),))
     with pytest.raises(VoteNotSigned, match=r"left out|未记入"):
         check_against_statements(dropped, *_maps(motion, statements), names={wang: "王"})
+
+
+def test_attack_statements_answering_an_earlier_motion_do_not_count_for_a_newer_one(voted) -> None:
+    """The chair re-puts 1.1 in a new motion and cites the members' answers to the old one."""
+    w, decisions, motion, statements = voted
+    again = build_motion(
+        w.ids["zhang"],
+        w.binding,
+        changes=[Change("1.1", Decimal("4"), Decimal("7.5"), "extreme", "畸高")],
+        opinion=decisions.opinion,
+    )
+    newer = open_motion(again, w.ids["zhang"], w.binding, w.root_cert)
+    c = decisions.consensus[0]
+    moved = replace(decisions, consensus=(replace(c, motion_sha256=newer.digest),))
+    maps = ({motion.digest: motion, newer.digest: newer}, {s.digest: s for s in statements})
+    with pytest.raises(VoteNotSigned, match=r"differs from their signed statement"):
+        check_against_statements(moved, *maps, names={})
+
+
+def test_attack_a_recused_members_and_the_chairs_votes_are_not_counted(voted) -> None:
+    """zhou recused: their approval is not counted, nor are they a voter; a vote entered under the
+    chair's fingerprint adds nothing (the chair approves once, by the motion)."""
+    from reviewer.scoring.votes import change_tally
+
+    w, decisions, _, _ = voted
+    chair, li, wang = (w.ids[k].fingerprint for k in ("zhang", "li", "wang"))
+    c = decisions.consensus[0]
+    t = change_tally(c, [chair, li, wang], chair)
+    assert (t.approve, t.object, t.voters) == ((chair, li), (wang,), 3)
+    doubled = replace(c, votes=(*c.votes, CastVote(chair, "approve", c.votes[0].statement_sha256)))
+    assert change_tally(doubled, [chair, li, wang], chair).approve == (chair, li)
