@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -28,6 +28,7 @@ from reviewer.scoring.votes import (
     require_adopted,
 )
 from reviewer.standards.panel_rules import load_panel_rules
+from reviewer.trust import clock
 
 __all__ = ["sheet_world"]
 AT = "2026-06-17T08:00:00Z"
@@ -167,8 +168,8 @@ def test_a_rationale_rewritten_after_the_vote_is_refused(voted) -> None:
 
 
 def _again(w, motion, who, vote, *, dissent=None, reason=None):
-    """A second statement of ``who`` answering ``motion``, a minute later than now."""
-    now = datetime.now(UTC) + timedelta(minutes=1)
+    """A second statement of ``who`` answering ``motion``, a minute later than the app's clock."""
+    now = clock.utcnow() + timedelta(minutes=1)
     raw = build_statement(
         w.ids[who],
         w.binding,
@@ -187,7 +188,8 @@ def test_attack_a_superseded_approval_is_refused_when_the_newer_objection_is_car
     w, decisions, motion, statements = voted
     zhou = w.ids["zhou"].fingerprint
     newer = _again(w, motion, "zhou", "object", reason="改变主意")
-    assert apply_statements(decisions, motion, [*statements, newer]).consensus[0].votes[-1].vote == "object"
+    filled = apply_statements(decisions, motion, [*statements, newer]).consensus[0].votes
+    assert {v.expert: (v.vote, v.statement_sha256) for v in filled}[zhou] == ("object", newer.digest)
     with pytest.raises(VoteNotSigned, match=r"newer|较新"):
         check_against_statements(decisions, *_maps(motion, [*statements, newer]), names={zhou: "周"})
 
