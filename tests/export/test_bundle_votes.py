@@ -3,6 +3,7 @@ not signed by its author is refused when the chair builds the bundle and when th
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 import pytest
@@ -153,3 +154,41 @@ def test_attack_a_bundle_carrying_other_rules_than_the_package_sealed_is_refused
         ForeignContent, match=r"procedure\.json differs from the one in the package's signed manifest"
     ):
         open_bundle(forge(w, package_files=files), w.ministry, w.root)
+
+
+def test_attack_an_outsider_reads_no_name_in_the_bundle(bundle_world: BundleWorld) -> None:
+    """The result bundle (with its motions, statements and dissent inside): its bytes, ZIP central
+    directory, JSON members and their base64 values name no member, organisation or candidate."""
+    import base64
+    import binascii
+    import contextlib
+    import io
+    import zipfile
+
+    from tests.export.conftest import PANEL
+    from tests.scoring.sheet_fixtures import CANDIDATE
+
+    def decoded(value: object) -> list[bytes]:
+        if isinstance(value, dict):
+            return [b for v in (*value.keys(), *value.values()) for b in decoded(v)]
+        if isinstance(value, list):
+            return [b for v in value for b in decoded(v)]
+        out = [value.encode()] if isinstance(value, str) else []
+        for text in out[:1]:
+            for decode in (base64.b64decode, base64.urlsafe_b64decode):
+                with contextlib.suppress(binascii.Error, ValueError):
+                    out.append(decode(text + b"=" * (-len(text) % 4)))
+        return out
+
+    w = bundle_world
+    with zipfile.ZipFile(io.BytesIO(w.bundle)) as z:
+        members = {i.filename: z.read(i) for i in z.infolist()}
+    secrets = [s for _key, name, org, _t, _r in PANEL for s in (name, org)]
+    secrets += [CANDIDATE["name"], CANDIDATE["city"], DISSENT]
+    assert "header.json" in members and len(secrets) == 2 * len(PANEL) + 3
+    pieces = [w.bundle, *members.values(), *(n.encode() for n in members)]
+    for name, body in members.items():
+        if name.endswith(".json"):
+            pieces += decoded(json.loads(body))
+    for secret in secrets:
+        assert not any(secret.encode() in p for p in pieces), secret
