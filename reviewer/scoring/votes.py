@@ -34,6 +34,11 @@ class VoteNotSigned(Refused):
     """A vote, approval or dissent in the decisions is not what the cited signed statement says."""
 
 
+class MotionMisstated(Refused):
+    """A motion told the panel another computed aggregate than the sheets give: the members voted on
+    a false premise."""
+
+
 @dataclass(frozen=True)
 class Tally:
     """The votes on one change or on the opinion, the chair (by the motion) counted as approving."""
@@ -295,6 +300,33 @@ def _check_complete(
                 state=T("有保留意见", "it holds one")
                 if s.dissent is not None
                 else T("无保留意见", "it holds none"),
+            )
+
+
+def check_aggregates(
+    decisions: PanelDecisions, motions: Iterable[Motion], reconciliation: Reconciliation
+) -> None:
+    """Each change put to the panel told the members the computed aggregate the sheets give
+    (``reconciliation``, recomputed): :class:`MotionMisstated` naming the indicator otherwise."""
+    by_digest = {m.digest: m for m in motions}
+    for c in decisions.consensus:
+        motion = by_digest.get(c.motion_sha256 or "")
+        change = None if motion is None else motion.change(c.code)
+        if change is None:
+            continue
+        computed = reconciliation.indicator(c.code).aggregate
+        if computed is None or change.aggregate != computed:
+            raise MotionMisstated(
+                T(
+                    "表决提请称指标 {code} 的计算值为 {said}，而评分表计算所得为 {real}：成员是在不实的前提下"
+                    "表决的，不予接受。请按当前计算值重新提请专家组表决。",
+                    "The motion told the panel the computed aggregate of indicator {code} was {said}; the "
+                    "sheets give {real}: the members voted on a false premise; it is refused. Put the change "
+                    "to the panel again with the current aggregate.",
+                    code=c.code,
+                    said=canonical(change.aggregate),
+                    real="—" if computed is None else canonical(computed),
+                )
             )
 
 

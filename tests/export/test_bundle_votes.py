@@ -192,3 +192,34 @@ def test_attack_an_outsider_reads_no_name_in_the_bundle(bundle_world: BundleWorl
             pieces += decoded(json.loads(body))
     for secret in secrets:
         assert not any(secret.encode() in p for p in pieces), secret
+
+
+def test_attack_a_motion_misstating_the_computed_aggregate_is_refused(bundle_world: BundleWorld) -> None:
+    """The chair tells the panel the computed aggregate was other than it is (to make a change look
+    like a small one, or an extreme score like one): the members voted on a false premise."""
+    from decimal import Decimal
+
+    from bundle_world import RECUSED, decisions_for
+
+    from reviewer.scoring.motion import Change, build_motion, open_motion
+    from reviewer.scoring.statement import Vote, build_statement
+    from reviewer.scoring.votes import MotionMisstated, apply_statements
+
+    w = bundle_world
+    draft = decisions_for(w.ids, w.binding.package_id)
+    (c,) = draft.consensus
+    data = build_motion(w.ids[CHAIR], w.binding, changes=[Change(c.code, c.value, Decimal("9.5"), c.ground,
+                        c.rationale)], opinion=draft.opinion)  # fmt: skip
+    motion = open_motion(data, w.ids[CHAIR], w.binding, w.root)
+    raws, opened = [], []
+    for key in (k for k in w.ids if k not in (CHAIR, RECUSED)):
+        raw = build_statement(w.ids[key], w.binding, motion=motion, votes=[Vote(c.code, "approve")],
+                              opinion="approve", dissent=DISSENT if key == DISSENTER else None)  # fmt: skip
+        raws.append(raw)
+        opened.append(open_statement(raw, w.ids[CHAIR], w.binding, w.root, motion=motion))
+    decisions = apply_statements(draft, motion, opened)
+    with pytest.raises(MotionMisstated, match=r"2\.1.*9\.5"):
+        _build(w, decisions.to_json(), motions=(data,), statements=tuple(raws))
+    with pytest.raises(MotionMisstated, match=r"2\.1.*9\.5"):
+        open_bundle(forge(w, decisions=decisions.to_json(), motions=(data,), statements=tuple(raws)),
+                    w.ministry, w.root)  # fmt: skip
