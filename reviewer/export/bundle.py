@@ -58,6 +58,7 @@ from reviewer.scoring.result import Reconciliation
 from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.scoring.sheet_types import CLOCK_SKEW, VerifiedSheet
 from reviewer.scoring.statement import Statement
+from reviewer.scoring.votes import check_aggregates
 from reviewer.standards import Standard
 from reviewer.trust import certs, clock
 from reviewer.trust.files import write_atomic
@@ -207,7 +208,10 @@ def build_bundle(
     voting = checks.check_votes(
         decided, binding, verified, motions, statements, chair, root, clock.parse_iso(created)
     )
-    checks.recompute(binding.require_standard(), verified, decided.to_engine_decisions(), reconciliation)
+    computed = checks.recompute(
+        binding.require_standard(), verified, decided.to_engine_decisions(), reconciliation
+    )
+    check_aggregates(decided, voting[0], computed)
     if closing is None:
         closing = nobody_unsigned(record_pdf)
     opened_statements = {s.digest: s for s in voting[1]}
@@ -354,6 +358,7 @@ def open_bundle(
     reconciliation = checks.recompute(
         standard, sheets, decisions.to_engine_decisions(), content.reconciliation
     )
+    check_aggregates(decisions, motions, reconciliation)
     statuses = checks.check_record(
         content.record,
         root,

@@ -390,6 +390,20 @@ def check_closing(
             )  # fmt: skip
         if u.status == REFUSED:
             _check_refusal(u, statements.get(u.statement_sha256 or ""), ref, who, signed_at)
+        elif any(
+            s.refusal is not None and s.member.fingerprint == u.expert and ref.binds(s.refusal)
+            for s in statements.values()
+        ):  # the chair may not hide written reasons behind "deemed to agree"
+            raise RecordIncomplete(
+                T(
+                    "结案说明称 {who} 未签字亦未书面说明理由，但结果包附有其对本评审意见表的书面拒签声明："
+                    "请将其记为拒绝签字（载明理由）后重新封闭。",
+                    "The closing facts say {who} neither signed nor gave reasons, yet the bundle carries "
+                    "their written refusal of this record: state the refusal (with its reasons) and close "
+                    "again.",
+                    who=who,
+                )
+            )
     uncovered = [names.get(fp, fp[:16]) for fp in sorted(empty) if closing.of(fp) is None]
     if uncovered:
         raise RecordIncomplete(

@@ -34,6 +34,11 @@ class VoteNotSigned(Refused):
     """A vote, approval or dissent in the decisions is not what the cited signed statement says."""
 
 
+class MotionMisstated(Refused):
+    """A motion told the panel another computed aggregate than the sheets give: the members voted on
+    a false premise."""
+
+
 @dataclass(frozen=True)
 class Tally:
     """The votes on one change or on the opinion, the chair (by the motion) counted as approving."""
@@ -223,6 +228,105 @@ def check_against_statements(
                 "The dissent of {name} differs from their signed statement (a dissent is signed by its "
                 "author only); it is refused.",
                 name=s.member.name,
+            )
+    _check_complete(decisions, motions, statements, names)
+
+
+def _check_complete(
+    decisions: PanelDecisions,
+    motions: Mapping[str, Motion],
+    statements: Mapping[str, Statement],
+    names: Mapping[str, str],
+) -> None:
+    """What the carried statements say is all in the decisions: each member's **newest** answer to a
+    motion is the one cited (an older vote of the same member is superseded), no carried vote is left
+    out, and each member's dissent is the one of their newest answer to the latest motion they
+    answered (as :func:`apply_statements` replays them), none hidden, none withdrawn kept."""
+
+    def name(fp: str) -> str:
+        return names.get(fp, fp[:12])
+
+    def same(
+        votes: Sequence[CastVote], answers: Mapping[str, Statement], code: str | None, what: str
+    ) -> None:
+        cited = {v.expert: v for v in votes}
+        for fp, s in answers.items():
+            answered = s.opinion if code is None else getattr(s.vote_on(code), "vote", None)
+            if answered is None:
+                continue
+            v = cited.get(fp)
+            if v is None:
+                raise _forged(
+                    "{name}对{what}的签名表决随附于结果包，却未记入决定，不予接受。请重新导入全部成员声明。",
+                    "The signed vote of {name} on {what} is carried but left out of the decisions; it is "
+                    "refused. Import all the members' statements again.",
+                    name=name(fp),
+                    what=what,
+                )
+            if v.statement_sha256 != s.digest:
+                raise _forged(
+                    "{name}对{what}的表决引用了其较早的声明，而其较新的声明（{d}）随附于结果包：以成员最新的"
+                    "声明为准，不予接受。请重新导入全部成员声明。",
+                    "The vote of {name} on {what} cites an earlier statement of theirs while a newer one ({d}) "
+                    "is carried: a member's newest statement counts; it is refused. Import all the members' "
+                    "statements again.",
+                    name=name(fp),
+                    what=what,
+                    d=s.digest[:16],
+                )
+
+    held = tuple(statements.values())
+    for c in decisions.consensus:
+        if c.motion_sha256 is not None and c.motion_sha256 in motions:
+            answers = latest_answers(motions[c.motion_sha256], held)
+            same(c.votes, answers, c.code, f"指标 {c.code}")
+    o = decisions.opinion
+    if o is not None and o.motion_sha256 is not None and o.motion_sha256 in motions:
+        same(o.votes, latest_answers(motions[o.motion_sha256], held), None, "专家组意见")
+    newest: dict[str, Statement] = {}
+    for m in sorted(motions.values(), key=lambda m: (m.created, m.digest)):
+        newest.update(latest_answers(m, held))
+    recorded = {d.expert: d for d in decisions.dissents}
+    for fp, s in newest.items():
+        d = recorded.get(fp)
+        if (s.dissent is None) != (d is None) or (d is not None and d.statement_sha256 != s.digest):
+            raise _forged(
+                "{name}最新的签名声明中的保留意见（{state}）与决定不符：保留意见以成员最新的声明为准，"
+                "组长不能删去或保留已撤回的保留意见。请重新导入全部成员声明。",
+                "The dissent of {name} differs from their newest signed statement ({state}): a member's "
+                "newest statement decides their dissent; the chair can neither drop it nor keep a "
+                "withdrawn one. Import all the members' statements again.",
+                name=name(fp),
+                state=T("有保留意见", "it holds one")
+                if s.dissent is not None
+                else T("无保留意见", "it holds none"),
+            )
+
+
+def check_aggregates(
+    decisions: PanelDecisions, motions: Iterable[Motion], reconciliation: Reconciliation
+) -> None:
+    """Each change put to the panel told the members the computed aggregate the sheets give
+    (``reconciliation``, recomputed): :class:`MotionMisstated` naming the indicator otherwise."""
+    by_digest = {m.digest: m for m in motions}
+    for c in decisions.consensus:
+        motion = by_digest.get(c.motion_sha256 or "")
+        change = None if motion is None else motion.change(c.code)
+        if change is None:
+            continue
+        computed = reconciliation.indicator(c.code).aggregate
+        if computed is None or change.aggregate != computed:
+            raise MotionMisstated(
+                T(
+                    "表决提请称指标 {code} 的计算值为 {said}，而评分表计算所得为 {real}：成员是在不实的前提下"
+                    "表决的，不予接受。请按当前计算值重新提请专家组表决。",
+                    "The motion told the panel the computed aggregate of indicator {code} was {said}; the "
+                    "sheets give {real}: the members voted on a false premise; it is refused. Put the change "
+                    "to the panel again with the current aggregate.",
+                    code=c.code,
+                    said=canonical(change.aggregate),
+                    real="—" if computed is None else canonical(computed),
+                )
             )
 
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 import pytest
-from bundle_world import CHAIR, RECUSED, BundleWorld, bundle_world, decisions_for, sign_in_order
+from bundle_world import CHAIR, RECUSED, BundleWorld, bundle_world, sign_in_order
 
 from reviewer.errors import NotAnArtifact, NotOnPanel, Refused, Tampered, Untrusted
 from reviewer.export import bundle_checks as checks
@@ -168,7 +168,7 @@ def test_a_claimed_reconciliation_that_does_not_recompute_is_refused(bundle_worl
     with pytest.raises(ResultMismatch, match="differs from the one recomputed"):
         open_bundle(forge(w, reconciliation=plain), w.ministry, w.root)
     # decisions changed after the fact: the claimed numbers no longer follow from them
-    other = decisions_for(w.ids, w.binding.package_id).without_consensus("2.1")
+    other = w.decisions.without_consensus("2.1")
     with pytest.raises(ResultMismatch):
         open_bundle(forge(w, decisions=other.to_json()), w.ministry, w.root)
     # a sheet left out: the reconciliation was computed with it

@@ -253,8 +253,7 @@ def test_a_refusal_signed_by_another_member_is_refused(bundle_world: BundleWorld
     w = bundle_world
     facts = parse_closing(closed.closing)
     forged = replace(facts.unsigned[0], expert=w.ids[SILENT].fingerprint)
-    closing = Closing(facts.record_id, (replace(facts.unsigned[0], status=NOT_SIGNED, statement_sha256=None,
-                                                reason=None), forged))  # fmt: skip
+    closing = Closing(facts.record_id, (facts.unsigned[0], forged))
     pdf = chair_closes(w, closed.members_signed, closing)
     bundle = forge(w, pdf, [closed.refusal], closing.to_json())
     with pytest.raises(ForeignContent, match="not a refusal signed by them"):
@@ -360,4 +359,18 @@ def test_closing_facts_about_a_member_who_signed_are_refused(
     pdf = sign_record(closed.members_signed, field.name, w.ids[CHAIR], MemberRole.CHAIR, unsigned=lines,
                       closing_sha256=closing.sha256)  # fmt: skip
     with pytest.raises(RecordIncomplete, match="no empty member's field"):
+        open_bundle(forge(w, pdf, [closed.refusal], closing.to_json()), w.ministry, w.root)
+
+
+def test_attack_the_chair_hiding_written_reasons_behind_a_not_signed_mark_is_refused(
+    bundle_world: BundleWorld, closed: Closed
+) -> None:
+    """The refuser's written refusal of this record is carried, yet the closing says they neither
+    signed nor gave reasons (deemed to agree): the ministry refuses it."""
+    w = bundle_world
+    facts = parse_closing(closed.closing)
+    hidden = replace(facts.unsigned[0], status=NOT_SIGNED, statement_sha256=None, reason=None)
+    closing = Closing(facts.record_id, (hidden, facts.unsigned[1]))
+    pdf = chair_closes(w, closed.members_signed, closing)
+    with pytest.raises(RecordIncomplete, match="written refusal"):
         open_bundle(forge(w, pdf, [closed.refusal], closing.to_json()), w.ministry, w.root)

@@ -21,7 +21,15 @@ from reviewer.ministry.registry import Registry
 from reviewer.packages import open_package
 from reviewer.scoring.reconcile import reconcile
 from reviewer.scoring.sheet import open_sheet
-from tests.export.bundle_world import CHAIR, RECUSED, BundleWorld, build_bundle_world, sign_in_order
+from tests.export.bundle_world import (
+    CHAIR,
+    RECUSED,
+    BundleWorld,
+    build_bundle_world,
+    decisions_for,
+    put_to_vote,
+    sign_in_order,
+)
 from tests.export.conftest import PASSPHRASE
 
 LEFT_OUT = "li-zhe"
@@ -40,17 +48,22 @@ def incomplete(world: BundleWorld, tmp_path_factory: pytest.TempPathFactory) -> 
     sheets = {k: v for k, v in world.sheets.items() if k != LEFT_OUT}
     verified = [open_sheet(d, world.ids[CHAIR], world.binding, world.root) for d in sheets.values()]
     standard = world.binding.require_standard()
-    rec = reconcile(standard, [s.to_expert_scores() for s in verified], world.decisions.to_engine_decisions())
+    # the change is put to the panel again on the aggregate of the sheets left (the old motion's
+    # aggregate is no longer the computed one: MotionMisstated)
+    decisions, motions, statements = put_to_vote(
+        world.binding, world.ids, verified, decisions_for(world.ids, world.binding.package_id)
+    )
+    rec = reconcile(standard, [s.to_expert_scores() for s in verified], decisions.to_engine_decisions())
     assert rec.result is not None  # five scoring members: the quorum holds
     with open_package(world.package, world.ids[CHAIR]) as opened:
         candidate = opened.candidate()
-    unsigned = build_record_pdf(panel_record_input(world.binding, candidate, verified, rec, world.decisions))
+    unsigned = build_record_pdf(panel_record_input(world.binding, candidate, verified, rec, decisions))
     signers = [k for k in world.ids if k not in (CHAIR, RECUSED)]  # 李喆 co-signs anyway
     record = sign_in_order(sign_in_order(unsigned, world.ids, signers), world.ids, [CHAIR])
     with open_package(world.package, world.ids[CHAIR]) as opened:
         data = build_bundle(world.ids[CHAIR], opened, sheets=list(sheets.values()),
-                            decisions=world.decisions.to_json(), reconciliation=rec.to_json(),
-                            motions=world.motions, statements=world.statements, record_pdf=record)  # fmt: skip
+                            decisions=decisions.to_json(), reconciliation=rec.to_json(),
+                            motions=motions, statements=statements, record_pdf=record)  # fmt: skip
     path = tmp_path_factory.mktemp("incomplete") / "incomplete.rvresult"
     path.write_bytes(data)
     return path

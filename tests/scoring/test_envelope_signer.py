@@ -140,3 +140,61 @@ def test_a_version_1_signature_block_is_an_earlier_format(sheet_world, li_sheet)
         open_sheet(
             _repack({**members, "signature.json": canonical_json(v1)}), w.ids["zhang"], w.binding, w.root_cert
         )
+
+
+OUTSIDER_MUST_NOT_SEE = (
+    "张伟", "南京大学", "李娜", "中国软件评测中心", "王芳", "浙江大学", "周淼", "江苏省软件行业协会",
+    "示例软件园", "南京市", "江苏省", "本人持保留意见", "畸高",
+)  # fmt: skip
+
+
+def _decoded(value: object) -> list[bytes]:
+    """Every string in a JSON value, as UTF-8 and, where it is base64, decoded."""
+    import base64
+    import binascii
+    import contextlib
+
+    if isinstance(value, dict):
+        return [b for v in (*value.keys(), *value.values()) for b in _decoded(v)]
+    if isinstance(value, list):
+        return [b for v in value for b in _decoded(v)]
+    if not isinstance(value, str):
+        return []
+    out = [value.encode()]
+    for decode in (base64.b64decode, base64.urlsafe_b64decode):
+        with contextlib.suppress(binascii.Error, ValueError):
+            out.append(decode(value + "=" * (-len(value) % 4)))
+    return out
+
+
+def test_attack_an_outsider_reads_no_name_in_a_sheet_motion_or_statement(sheet_world, li_sheet):
+    """Bytes, ZIP central directory, JSON members and their base64 values of a sheet, a motion and
+    a statement (with a dissent) name no member, organisation or candidate."""
+    from decimal import Decimal
+
+    from reviewer.scoring.decisions import Actor, Opinion
+    from reviewer.scoring.motion import Change, build_motion, open_motion
+    from reviewer.scoring.statement import Vote, build_statement
+
+    w = sheet_world
+    chair = Actor("张伟", w.ids["zhang"].fingerprint, "chair")
+    opinion = Opinion(
+        ("示例软件园成效显著",), ("问题",), ("建议",), "同意通过", chair, "2026-06-17T08:00:00Z"
+    )
+    motion_bytes = build_motion(
+        w.ids["zhang"], w.binding, changes=[Change("1.1", Decimal("4"), Decimal("7.5"), "extreme", "畸高")],
+        opinion=opinion,
+    )  # fmt: skip
+    motion = open_motion(motion_bytes, w.ids["zhang"], w.binding, w.root_cert)
+    statement_bytes = build_statement(
+        w.ids["li"], w.binding, motion=motion, votes=[Vote("1.1", "object", "畸高理由不足")], opinion="object",
+        dissent="本人持保留意见：南京市的材料不足。",
+    )  # fmt: skip
+    for data in (li_sheet, motion_bytes, statement_bytes):
+        members = _members(data)
+        pieces = [data, *members.values(), *(n.encode() for n in members)]
+        for name, body in members.items():
+            if name.endswith(".json"):
+                pieces += _decoded(json.loads(body))
+        for secret in OUTSIDER_MUST_NOT_SEE:
+            assert not any(secret.encode() in p for p in pieces), secret

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -27,6 +28,7 @@ from reviewer.scoring.votes import (
     require_adopted,
 )
 from reviewer.standards.panel_rules import load_panel_rules
+from reviewer.trust import clock
 
 __all__ = ["sheet_world"]
 AT = "2026-06-17T08:00:00Z"
@@ -158,8 +160,85 @@ def test_a_forged_vote_is_refused(voted) -> None:
 def test_a_rationale_rewritten_after_the_vote_is_refused(voted) -> None:
     """The members voted on the rationale the motion gave: the chair cannot print another one over
     their votes (the record prints the rationale beside the votes)."""
-    w, decisions, motion, statements = voted
+    _w, decisions, motion, statements = voted
     c = decisions.consensus[0]
     rewritten = replace(decisions, consensus=(replace(c, rationale="组长事后改写的理由"),))
     with pytest.raises(VoteNotSigned, match="differs from the motion"):
         check_against_statements(rewritten, *_maps(motion, statements), names={})
+
+
+def _again(w, motion, who, vote, *, dissent=None, reason=None):
+    """A second statement of ``who`` answering ``motion``, a minute later than the app's clock."""
+    now = clock.utcnow() + timedelta(minutes=1)
+    raw = build_statement(
+        w.ids[who],
+        w.binding,
+        motion=motion,
+        votes=[Vote("1.1", vote, reason)],
+        opinion="approve",
+        dissent=dissent,
+        now=now,
+    )
+    return open_statement(raw, w.ids["zhang"], w.binding, w.root_cert, motion=motion)
+
+
+def test_attack_a_superseded_approval_is_refused_when_the_newer_objection_is_carried(voted) -> None:
+    """A member voted twice (approve, then object): the newest statement counts; the chair citing
+    the older approval while the newer objection is carried is refused."""
+    w, decisions, motion, statements = voted
+    zhou = w.ids["zhou"].fingerprint
+    newer = _again(w, motion, "zhou", "object", reason="改变主意")
+    filled = apply_statements(decisions, motion, [*statements, newer]).consensus[0].votes
+    assert {v.expert: (v.vote, v.statement_sha256) for v in filled}[zhou] == ("object", newer.digest)
+    with pytest.raises(VoteNotSigned, match=r"newer|较新"):
+        check_against_statements(decisions, *_maps(motion, [*statements, newer]), names={zhou: "周"})
+
+
+def test_attack_a_carried_dissent_hidden_by_the_chair_is_refused(voted) -> None:
+    """li's signed statement (carried: it is li's vote) holds a dissent; decisions without it are refused."""
+    w, decisions, motion, statements = voted
+    li = w.ids["li"].fingerprint
+    hidden = decisions.without_dissent(li)
+    with pytest.raises(VoteNotSigned, match=r"dissent|保留意见"):
+        check_against_statements(hidden, *_maps(motion, statements), names={li: "李"})
+
+
+def test_attack_an_objection_left_out_of_the_votes_is_refused(voted) -> None:
+    """wang's carried objection dropped from the change's votes (the record would print fewer objections)."""
+    w, decisions, motion, statements = voted
+    wang = w.ids["wang"].fingerprint
+    c = decisions.consensus[0]
+    dropped = replace(decisions, consensus=(replace(c, votes=tuple(v for v in c.votes if v.expert != wang)),))
+    with pytest.raises(VoteNotSigned, match=r"left out|未记入"):
+        check_against_statements(dropped, *_maps(motion, statements), names={wang: "王"})
+
+
+def test_attack_statements_answering_an_earlier_motion_do_not_count_for_a_newer_one(voted) -> None:
+    """The chair re-puts 1.1 in a new motion and cites the members' answers to the old one."""
+    w, decisions, motion, statements = voted
+    again = build_motion(
+        w.ids["zhang"],
+        w.binding,
+        changes=[Change("1.1", Decimal("4"), Decimal("7.5"), "extreme", "畸高")],
+        opinion=decisions.opinion,
+    )
+    newer = open_motion(again, w.ids["zhang"], w.binding, w.root_cert)
+    c = decisions.consensus[0]
+    moved = replace(decisions, consensus=(replace(c, motion_sha256=newer.digest),))
+    maps = ({motion.digest: motion, newer.digest: newer}, {s.digest: s for s in statements})
+    with pytest.raises(VoteNotSigned, match=r"differs from their signed statement"):
+        check_against_statements(moved, *maps, names={})
+
+
+def test_attack_a_recused_members_and_the_chairs_votes_are_not_counted(voted) -> None:
+    """zhou recused: their approval is not counted, nor are they a voter; a vote entered under the
+    chair's fingerprint adds nothing (the chair approves once, by the motion)."""
+    from reviewer.scoring.votes import change_tally
+
+    w, decisions, _, _ = voted
+    chair, li, wang = (w.ids[k].fingerprint for k in ("zhang", "li", "wang"))
+    c = decisions.consensus[0]
+    t = change_tally(c, [chair, li, wang], chair)
+    assert (t.approve, t.object, t.voters) == ((chair, li), (wang,), 3)
+    doubled = replace(c, votes=(*c.votes, CastVote(chair, "approve", c.votes[0].statement_sha256)))
+    assert change_tally(doubled, [chair, li, wang], chair).approve == (chair, li)
