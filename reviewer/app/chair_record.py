@@ -62,7 +62,9 @@ def produce_record(
     from reviewer.export.panel_outputs import record_for
 
     progress(0, 3, steps[0])
-    pdf = record_for(package, chair, state.binding, state.sheets(), reconciliation, state.decisions)
+    pdf = record_for(
+        package, chair, state.binding, state.sheets(), reconciliation, state.decisions, state.motions
+    )
     progress(1, 3, steps[1])
     files.write(target, pdf)
     progress(2, 3, steps[2])

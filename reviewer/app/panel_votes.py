@@ -20,7 +20,7 @@ no file written until the chair saves one, a recused member's statement refused)
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -217,7 +217,11 @@ def change_status(state: PanelState, code: str) -> VoteStatus | None:
     if c is None:
         return None
     t = change_tally(c, state.voters(), state.chair)
-    return _status(c.motion_sha256 is not None, t, state.rules.change_approval)
+    status = _status(c.motion_sha256 is not None, t, state.rules.change_approval)
+    if status.status == ADOPTED and code in state.stale():
+        # voted on an aggregate the sheets no longer give: to be put to the panel again
+        return replace(status, status=PENDING)
+    return status
 
 
 def opinion_status(state: PanelState) -> VoteStatus | None:

@@ -202,7 +202,7 @@ def write_outputs(run: PanelRun, out: Path) -> list[Path]:
     written += write_sheets(out, run.state.sheets())
     written += write_votes(out, run.state)
     record, why_not = write_record(
-        out, run.package, run.identity, run.binding, run.state.sheets(), rec, decisions
+        out, run.package, run.identity, run.binding, run.state.sheets(), rec, decisions, run.state.motions
     )
     if record is not None:
         written.append(record)

@@ -20,6 +20,7 @@ from reviewer.i18n import T
 
 if TYPE_CHECKING:
     from reviewer.scoring.decisions import PanelDecisions
+    from reviewer.scoring.motion import Motion
     from reviewer.scoring.panel import PanelState
     from reviewer.scoring.result import Reconciliation
     from reviewer.scoring.sheet_binding import PackageBinding
@@ -112,16 +113,17 @@ def write_record(
     sheets: tuple[VerifiedSheet, ...],
     reconciliation: Reconciliation,
     decisions: PanelDecisions,
+    motions: tuple[Motion, ...] = (),
 ) -> tuple[Path | None, str]:
     """``out/record.pdf`` for the members to co-sign, or (None, why not). A record already being
     signed for the same content is kept with its signatures (the layout is reproducible)."""
     from reviewer.export.panel_outputs import RECORD, record_for
     from reviewer.export.panel_outputs import write_record as write_record_file
-    from reviewer.scoring.votes import ChangeNotAdopted
+    from reviewer.scoring.votes import ChangeNotAdopted, MotionMisstated
 
     try:
-        pdf = record_for(package, identity, binding, sheets, reconciliation, decisions)
-    except (InvalidInput, ChangeNotAdopted) as exc:
+        pdf = record_for(package, identity, binding, sheets, reconciliation, decisions, motions)
+    except (InvalidInput, ChangeNotAdopted, MotionMisstated) as exc:
         return None, str(exc.message)
     target, kept = write_record_file(out / RECORD, pdf)
     if kept:

@@ -35,10 +35,12 @@ from reviewer.export.record_input import MemberRole
 from reviewer.i18n import T
 from reviewer.packages import open_package
 from reviewer.scoring.decisions import PanelDecisions
+from reviewer.scoring.motion import Motion
 from reviewer.scoring.result import Reconciliation
 from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.scoring.sheet_types import VerifiedSheet
 from reviewer.scoring.statement import Statement
+from reviewer.scoring.votes import check_aggregates
 from reviewer.trust.files import write_atomic
 from reviewer.trust.identity import Identity
 
@@ -50,11 +52,15 @@ def record_for(
     sheets: Sequence[VerifiedSheet],
     reconciliation: Reconciliation,
     decisions: PanelDecisions,
+    motions: Sequence[Motion] = (),
 ) -> bytes:
-    """The unsigned record (reproducible bytes); InvalidInput when the opinion or the visit is missing."""
+    """The unsigned record (reproducible bytes); InvalidInput when the opinion or the visit is missing,
+    ChangeNotAdopted for a change without the approvals, MotionMisstated when a change was voted on
+    an aggregate the sheets no longer give (before anyone signs, not when the result file is built)."""
     with open_package(package, identity) as opened:
         candidate = opened.candidate()
     record = panel_record_input(binding, candidate, sheets, reconciliation, decisions)
+    check_aggregates(decisions, motions, reconciliation)
     return build_record_pdf(record)
 
 

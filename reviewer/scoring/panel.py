@@ -32,7 +32,13 @@ from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.scoring.sheet_collection import SheetCollection
 from reviewer.scoring.statement import Statement, check_answers_motion, open_statement
 from reviewer.scoring.validate import check_value
-from reviewer.scoring.votes import adopted_codes, apply_statements, panel_voters, require_adopted
+from reviewer.scoring.votes import (
+    adopted_codes,
+    apply_statements,
+    check_aggregates,
+    panel_voters,
+    require_adopted,
+)
 from reviewer.standards.model import Standard
 from reviewer.standards.panel_rules import PanelRules
 from reviewer.trust.identity import Identity
@@ -205,12 +211,33 @@ class PanelState:
         return panel_voters(self.binding.roster, recused_of(self.sheets()))
 
     def adopted(self) -> tuple[str, ...]:
-        """The consensus changes the panel adopted (the rest are proposals: not in the arithmetic)."""
-        return adopted_codes(self.decisions, self.rules, self.voters(), self.chair)
+        """The consensus changes the panel adopted (the rest are proposals: not in the arithmetic).
+        A change voted on an aggregate the sheets no longer give (a sheet corrected or returned since
+        the motion) is not adopted: it goes to the panel again with the current aggregate."""
+        voted = adopted_codes(self.decisions, self.rules, self.voters(), self.chair)
+        return tuple(code for code in voted if code not in self.stale())
+
+    def stale(self) -> frozenset[str]:
+        """The changes whose motion told the members another computed aggregate than the sheets give now."""
+        by_digest = {m.digest: m for m in self.motions}
+        moved = [c for c in self.decisions.consensus if c.motion_sha256 in by_digest]
+        if not moved:
+            return frozenset()
+        now = reconcile_panel(self.standard, self.collection, self.decisions, ())
+        out = set()
+        for c in moved:
+            change = by_digest[c.motion_sha256 or ""].change(c.code)
+            if change is not None and change.aggregate != now.indicator(c.code).aggregate:
+                out.add(c.code)
+        return frozenset(out)
 
     def require_adopted(self) -> None:
-        """Every consensus change was adopted (ChangeNotAdopted naming it, its votes and the rule)."""
+        """Every consensus change was adopted (ChangeNotAdopted naming it, its votes and the rule) on
+        the aggregate the sheets give (MotionMisstated otherwise)."""
         require_adopted(self.decisions, self.rules, self.voters(), self.chair, self.names())
+        check_aggregates(
+            self.decisions, self.motions, reconcile_panel(self.standard, self.collection, self.decisions, ())
+        )
 
     def sheets(self) -> tuple[VerifiedSheet, ...]:
         return self.collection.sheets()

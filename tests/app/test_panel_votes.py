@@ -90,3 +90,48 @@ def test_a_proposal_is_moved_voted_and_adopted_and_a_recused_member_does_not_vot
         ]
         assert pv.proposals(state, state.reconcile()) == ((), None)  # nothing left to put
         assert len(chair_store.vote_bytes(w.binding.package_id, "statement")) == 2
+
+
+def test_a_change_voted_on_an_aggregate_the_sheets_no_longer_give_goes_to_the_panel_again(
+    sheet_world, data_dir
+) -> None:
+    """王芳's sheet arrives after the vote and moves the 1.1 aggregate: the members voted on a figure
+    that is no longer true, so the change is no longer adopted, the next motion puts it again with
+    the current aggregate, and the record is refused until then (MotionMisstated), before anyone
+    signs rather than when the result file is built."""
+    import pytest
+
+    from reviewer.scoring.votes import MotionMisstated
+
+    w = sheet_world
+    chair = w.ids["zhang"]
+    state = PanelState.start(w.binding, chair)
+    offered = [(k, build_sheet(w.binding, w.ids[k], full_answers(w.standard))) for k in ("zhang", "li")]
+    offered.append(("zhou", build_recusal(w.binding, w.ids["zhou"], "本人所在单位为申报单位。")))
+    state, _ = state.import_sheets(offered)
+    by = Actor("张伟", chair.fingerprint, "chair")
+    decisions = PanelDecisions(w.binding.package_id).with_consensus(
+        ConsensusDecision("1.1", Decimal("5"), "合议取 5 分", by, AT, "extreme")
+    )
+    state = state.with_decisions(decisions)
+    with Store.open() as store:
+        chair_store = ChairStore(store)
+        state = pv.put_to_panel(_Review(chair), state, state.reconcile(), chair_store)
+        motion = pv.held_votes(state).motion
+        assert motion is not None
+        voted = build_statement(w.ids["li"], w.binding, motion=motion, votes=[Vote("1.1", "approve")])
+        state, _ = pv.take_statements(state, [("li.rvstatement", voted)], chair_store)
+        assert pv.change_status(state, "1.1").status == pv.ADOPTED and state.adopted() == ("1.1",)
+        state.require_adopted()
+
+        late = build_sheet(w.binding, w.ids["wang"], full_answers(w.standard, bump={"1.1": "0"}))
+        state, _ = state.import_sheets([("wang", late)])
+        now = state.reconcile().indicator("1.1")
+        assert now.aggregate != motion.change("1.1").aggregate
+        assert state.stale() == {"1.1"} and state.adopted() == ()
+        assert pv.change_status(state, "1.1").status == pv.PENDING
+        assert now.value == now.aggregate  # the change no longer counts
+        with pytest.raises(MotionMisstated, match="1.1"):
+            state.require_adopted()
+        changes, _ = pv.proposals(state, state.reconcile())
+        assert [(c.code, c.aggregate) for c in changes] == [("1.1", now.aggregate)]
