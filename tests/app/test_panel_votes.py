@@ -131,7 +131,7 @@ def test_a_change_voted_on_an_aggregate_the_sheets_no_longer_give_goes_to_the_pa
         assert state.stale() == {"1.1"} and state.adopted() == ()
         assert pv.change_status(state, "1.1").status == pv.PENDING
         assert now.value == now.aggregate  # the change no longer counts
-        with pytest.raises(MotionMisstated, match="1.1"):
+        with pytest.raises(MotionMisstated, match=r"1\.1"):
             state.require_adopted()
         changes, _ = pv.proposals(state, state.reconcile())
         assert [(c.code, c.aggregate) for c in changes] == [("1.1", now.aggregate)]
