@@ -155,7 +155,7 @@ def journey(s: Smoke) -> None:
         sheets.append(sheet)
 
     decisions = {
-        "format": "reviewer.decisions/1",
+        "format": "reviewer.decisions/2",
         "package_id": package_id,
         "explanations": [],
         "opinion": {
@@ -170,14 +170,29 @@ def journey(s: Smoke) -> None:
     out = rnd / "result"
     s.run("panel reconcile", s.cli, "panel", "reconcile", package, "--identity", ids / "chair", "--sheets",
           *sheets, "--decisions", rnd / "decisions.json", "--out", out, "--passphrase-env", PASS_ENV)  # fmt: skip
+    # the draft opinion put to the panel (a signed motion); each expert answers with a signed statement
+    motion = rnd / "opinion.rvmotion"
+    s.run("panel motion", s.cli, "panel", "motion", package, "--identity", ids / "chair", "--reconciliation",
+          out, "--out", motion, "--passphrase-env", PASS_ENV)  # fmt: skip
+    statements = []
+    for slug in [p for p in people if p != "chair"]:
+        statement = rnd / f"{slug}.rvstatement"
+        s.run(f"statement sign {slug}", s.cli, "statement", "sign", package, "--identity", ids / slug,
+              "--motion", motion, "--opinion", "approve", "--out", statement,
+              "--passphrase-env", PASS_ENV)  # fmt: skip
+        statements.append(statement)
+    s.run("panel reconcile (votes)", s.cli, "panel", "reconcile", package, "--identity", ids / "chair",
+          "--sheets", *sheets, "--decisions", out / "decisions.json", "--motions", motion, "--statements",
+          *statements, "--out", out, "--passphrase-env", PASS_ENV)  # fmt: skip
     for slug in [p for p in people if p != "chair"]:
         s.run(f"record cosign {slug}", s.cli, "record", "cosign", out / "record.pdf", "--identity", ids / slug,
               "--passphrase-env", PASS_ENV)  # fmt: skip
     bundle = rnd / "result-v1.rvresult"
     s.run("panel close", s.cli, "panel", "close", package, "--identity", ids / "chair", "--reconciliation", out,
           "--out", bundle, "--passphrase-env", PASS_ENV)  # fmt: skip
-    s.run("verify package, sheet, record", s.cli, "verify", package, sheets[0], out / "record.pdf",
-          "--identity", ids / "li")  # fmt: skip
+    s.run("verify package, record", s.cli, "verify", package, out / "record.pdf", "--identity", ids / "li")
+    s.run("verify sheet, statement, bundle (the ministry)", s.cli, "verify", sheets[0], statements[0], bundle,
+          "--authority", auth, "--passphrase-env", PASS_ENV)  # fmt: skip
 
     db = rnd / "registry.sqlite3"
     report = s.run("ministry import (2 workers)", s.cli, "ministry", "import", auth, "--db", db, bundle,
