@@ -58,8 +58,10 @@ def write_votes(out: Path, state: PanelState) -> list[Path]:
 
 def read_votes_folder(folder: Path) -> tuple[list[bytes], list[bytes]]:
     """The motions and statements ``panel reconcile`` copied into ``folder``."""
-    motions = [_read(p, "motion") for p in sorted((folder / MOTIONS).glob(f"*{MOTION_SUFFIX}"))]
-    statements = [_read(p, "statement") for p in sorted((folder / STATEMENTS).glob(f"*{STATEMENT_SUFFIX}"))]
+    motions = [read_input(p, "motion") for p in sorted((folder / MOTIONS).glob(f"*{MOTION_SUFFIX}"))]
+    statements = [
+        read_input(p, "statement") for p in sorted((folder / STATEMENTS).glob(f"*{STATEMENT_SUFFIX}"))
+    ]
     return motions, statements
 
 
@@ -87,7 +89,7 @@ def require_record_open(out: Path, reconciliation: Reconciliation, decisions: Pa
     target = out / RECORD
     if not target.is_file():
         return
-    pdf = _read(target, "record")
+    pdf = read_input(target, "record")
     seal = read_seal(pdf, reconciliation.to_json(), decisions.to_json())
     if seal.signed and not seal.current:
         raise RecordFrozen(
@@ -187,7 +189,8 @@ def register_close(psub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     c.set_defaults(func=run_close)
 
 
-def _read(path: Path, what: str) -> bytes:
+def read_input(path: Path, what: str) -> bytes:
+    """The bytes of a file the user named (UsageError naming it when it cannot be read)."""
     try:
         return path.read_bytes()
     except OSError as exc:
@@ -231,9 +234,9 @@ def run_close(args: argparse.Namespace) -> int:
 
     folder = Path(args.reconciliation)
     record_path = Path(args.record) if args.record else folder / RECORD
-    reconciliation = _read(folder / "reconciliation.json", "reconciliation")
-    decisions = _read(folder / "decisions.json", "decisions")
-    sheets = [_read(p, "sheet") for p in sorted((folder / SHEETS).glob(f"*{SHEET_SUFFIX}"))]
+    reconciliation = read_input(folder / "reconciliation.json", "reconciliation")
+    decisions = read_input(folder / "decisions.json", "decisions")
+    sheets = [read_input(p, "sheet") for p in sorted((folder / SHEETS).glob(f"*{SHEET_SUFFIX}"))]
     if not sheets:
         raise UsageError(
             T(
@@ -242,7 +245,7 @@ def run_close(args: argparse.Namespace) -> int:
                 d=str(folder / SHEETS),
             )
         )
-    pdf = _read(record_path, "record")
+    pdf = read_input(record_path, "record")
     motions, statements = read_votes_folder(folder)
     identity = load_identity(args.identity, passphrase_source(args))
     check_votes_before_close(identity, Path(args.package), sheets, decisions, motions, statements)
@@ -325,11 +328,13 @@ def _close(
                     "The chair has already signed and closed the record; nobody more can be stated as not signing.",
                 )
             )
-        return pdf, _read(kept, "closing facts") if kept.is_file() else None
+        return pdf, read_input(kept, "closing facts") if kept.is_file() else None
     with open_package(Path(args.package), chair) as opened:
         binding = PackageBinding.of(opened)
     root = chair.trust_root()
-    refusals = [open_statement(_read(Path(p), "statement"), chair, binding, root) for p in args.statements]
+    refusals = [
+        open_statement(read_input(Path(p), "statement"), chair, binding, root) for p in args.statements
+    ]
     now = clock.iso(clock.utcnow())
     marks = [NotSigned(member_of(binding, m), now) for m in args.not_signed]
     closed = close_stating(pdf, chair, binding, refusals=refusals, not_signed=marks)

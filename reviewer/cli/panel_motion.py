@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reviewer.cli.authority import add_passphrase_option, passphrase_source
-from reviewer.errors import Refused, UsageError
+from reviewer.cli.panel_close import read_input
+from reviewer.errors import Refused
 from reviewer.i18n import T
 
 if TYPE_CHECKING:
@@ -45,15 +46,6 @@ def register_motion(psub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     m.set_defaults(func=run_motion)
 
 
-def _read(path: Path, what: str) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise UsageError(
-            T("无法读取{what} {p}。", "Cannot read the {what} {p}.", what=what, p=str(path)), detail=str(exc)
-        ) from exc
-
-
 def run_motion(args: argparse.Namespace) -> int:
     from reviewer.app.chair_work import put_to_panel
     from reviewer.packages import open_package
@@ -65,9 +57,9 @@ def run_motion(args: argparse.Namespace) -> int:
 
     folder = Path(args.reconciliation)
     decisions = parse_decisions(
-        _read(Path(args.decisions) if args.decisions else folder / "decisions.json", "decisions")
+        read_input(Path(args.decisions) if args.decisions else folder / "decisions.json", "decisions")
     )
-    rec = Reconciliation.from_dict(parse_json(_read(folder / "reconciliation.json", "reconciliation")))
+    rec = Reconciliation.from_dict(parse_json(read_input(folder / "reconciliation.json", "reconciliation")))
     identity = load_identity(args.identity, passphrase_source(args))
     with open_package(args.package, identity) as opened:
         binding = PackageBinding.of(opened)
@@ -90,8 +82,8 @@ def run_motion(args: argparse.Namespace) -> int:
 def read_votes(state: PanelState, motions: list[str], statements: list[str]) -> PanelState:
     """Verify the motion and statement files as the chair and fill the decisions from them; every
     file's outcome is printed; a refused file is skipped (exit 18 if every statement was refused)."""
-    offered_m = [(p, _read(Path(p), "motion")) for p in motions]
-    offered_s = [(p, _read(Path(p), "statement")) for p in statements]
+    offered_m = [(p, read_input(Path(p), "motion")) for p in motions]
+    offered_s = [(p, read_input(Path(p), "statement")) for p in statements]
     state, outcomes = state.import_votes(offered_m, offered_s)
     for o in outcomes:
         print(f"{'✓' if o.accepted else '✗'} {o.source}: {o.reason}")
