@@ -30,7 +30,7 @@ def _multiple(value: Decimal, step: Decimal) -> bool:
     return (value % step) == 0
 
 
-def _criterion(node: dict[str, Any], path: str, depth: int, codes: dict[str, str]) -> Found:
+def _criterion(node: dict[str, Any], path: str, depth: int, codes: dict[str, str], places: int) -> Found:
     code = node["code"]
     where = f"{path}"
     if code in codes:
@@ -103,7 +103,7 @@ def _criterion(node: dict[str, Any], path: str, depth: int, codes: dict[str, str
                     ),
                 )
         for i, child in enumerate(children):
-            yield from _criterion(child, f"{where}.children[{i}]", depth + 1, codes)
+            yield from _criterion(child, f"{where}.children[{i}]", depth + 1, codes, places)
         return
     if "step" not in node:
         yield (
@@ -129,6 +129,18 @@ def _criterion(node: dict[str, Any], path: str, depth: int, codes: dict[str, str
         )
     if "objective" in node:
         yield from _objective(node["objective"], f"{where}.objective", code, points, step)
+        if "linear" in node["objective"] and not _multiple(Decimal(1).scaleb(-places), step):
+            yield (
+                f"{where}.step",
+                T(
+                    "指标 {code}：线性计分的结果保留 {p} 位小数，步长 {step} 须能整除 {unit}",
+                    "criterion {code}: a linear score has {p} decimal places, so its step {step} must divide {unit}",
+                    code=code,
+                    p=places,
+                    step=step,
+                    unit=Decimal(1).scaleb(-places),
+                ),
+            )
     previous_high: Decimal | None = None
     for i, level in enumerate(sorted(node.get("levels", ()), key=lambda lv: _d(lv["min"]))):
         low, high = _d(level["min"]), _d(level["max"])
@@ -427,7 +439,7 @@ def check_rules(doc: dict[str, Any]) -> list[tuple[str, Text]]:
     codes: dict[str, str] = {}
     found: list[tuple[str, Text]] = []
     for i, top in enumerate(doc["criteria"]):
-        found.extend(_criterion(top, f"criteria[{i}]", 1, codes))
+        found.extend(_criterion(top, f"criteria[{i}]", 1, codes, doc["aggregation"].get("decimal_places", 2)))
     gate_codes: set[str] = set()
     veto_codes: set[str] = set()
     for i, item in enumerate(doc.get("yes_no_items", ())):

@@ -213,7 +213,9 @@ def test_linear_decreasing_scale_and_relative_value() -> None:
     # lower is better: 10 points at 0, none at 20; the value is x - national:x
     s = load(
         one_leaf(
-            {"figure": "x", "relative_to": "national:x", "linear": {"zero_at": 20, "full_at": 0}}, places=1
+            {"figure": "x", "relative_to": "national:x", "linear": {"zero_at": 20, "full_at": 0}},
+            step=0.1,
+            places=1,
         )
     )
     # v = 15.5 - 10.5 = 5 -> 10 * (5 - 20)/(0 - 20) = 7.5
@@ -362,6 +364,15 @@ LEAF = "criteria[0].children[0]"
 def test_objective_errors_name_the_path(objective: dict, path: str, words: str) -> None:
     found = problems(one_leaf(objective))
     assert any(p.startswith(f"{path}:") and words in p for p in found), found
+
+
+def test_a_linear_leaf_step_holds_every_rounded_value() -> None:
+    # two places: a linear score such as 3.63 must be a valid score, so the step must divide 0.01
+    found = problems(one_leaf({"figure": "x", "linear": {"zero_at": 0, "full_at": 15}}, points=8, step=0.5))
+    assert any(p.startswith(f"{LEAF}.step:") and "must divide 0.01" in p for p in found), found
+    assert load(
+        one_leaf({"figure": "x", "linear": {"zero_at": 0, "full_at": 15}}, points=8, step=0.01, places=2)
+    )
 
 
 def test_objective_only_on_leaves() -> None:
