@@ -408,11 +408,15 @@ def test_figures_unknown_to_the_catalogue_are_named(monkeypatch: pytest.MonkeyPa
     from reviewer.standards import rules
 
     doc = gate_doc(effect="cap", cap="2", relative_to="national:y")
-    assert [code for _, code in rules.figure_references(doc)] == ["x", "x", "y"]
+    assert [ref for _, ref in rules.figure_references(doc)] == ["x", "x", "national:y"]
     found = rules.figure_problems(doc, {"x"})
     assert [path for path, _ in found] == ["numeric_gates[0].relative_to"]
+    # with applies_to: x is a park figure only, and this standard is for a city; y (national) is free
+    found = rules.figure_problems(doc, {"x": {"park"}, "y": {"park"}})
+    assert [path for path, _ in found] == [f"{LEAF}.objective.figure", "numeric_gates[0].figure"]
+    assert "does not apply to a city" in str(found[0][1])
     # with a shipped catalogue, the loader checks every figure against it
-    monkeypatch.setattr(rules, "catalogue_codes", lambda: frozenset({"y"}))
+    monkeypatch.setattr(rules, "catalogue_codes", lambda: {"y": frozenset({"city", "park"})})
     found_by_load = problems(doc)
     assert any(p.startswith(f"{LEAF}.objective.figure:") and "catalogue" in p for p in found_by_load)
     assert any(p.startswith("numeric_gates[0].figure:") for p in found_by_load)
