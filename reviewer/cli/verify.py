@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 EPILOG = """\
 Kinds are told by content, not by the file name: review package (.rvpkg), score sheet (.rvsheet),
-return notice (.rvreturn), result bundle (.rvresult), review record (PDF).
+return notice (.rvreturn), result bundle (.rvresult), review record (PDF), annual data return (.rvdata).
 
 Trust comes only from --trust CERT or the identity's pinned ministry root (--identity DIR); a root
 certificate carried inside a file is never used. Sheets, return notices, motions, statements and result
@@ -147,7 +147,14 @@ def run_verify(args: argparse.Namespace) -> int:
         keys = authority.unlock(passphrase_source(args))
         ministry = MinistryReader(authority.signing_cert, keys.encryption)
         root = root or authority.root
-    reports = [verify_file(f, root, ministry=ministry) for f in args.files]
+    from reviewer.ministry import data_file
+
+    reports = [
+        data_file.verify_report(f, root)
+        if data_file.is_data_return(f)
+        else verify_file(f, root, ministry=ministry)
+        for f in args.files
+    ]
     for report in reports:
         _print(report)
     return overall_exit_code(reports)
