@@ -131,16 +131,6 @@ def read_data_return(data: bytes, root: x509.Certificate) -> DataReturn:
     return ret
 
 
-def is_data_return(path: str | Path) -> bool:
-    """Told by content: a JSON object whose first member is ``"format": "reviewer.data-return/1"``."""
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(256)
-    except OSError:
-        return False
-    return head.lstrip().startswith(b"{") and f'"{DATA_RETURN_FORMAT}"'.encode() in head
-
-
 def verify_report(path: str | Path, root: x509.Certificate | None) -> Report:
     """``reviewer verify`` of a ``.rvdata``: what it claims, its one signature, valid or why not."""
     kind = ArtifactKind.DATA_RETURN
