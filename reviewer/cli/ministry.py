@@ -7,7 +7,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from reviewer.cli import ministry_progress
+from reviewer.cli import ministry_data, ministry_progress
 from reviewer.cli.authority import add_passphrase_option, passphrase_source
 from reviewer.errors import Refused, UsageError
 from reviewer.i18n import T
@@ -101,6 +101,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     imp.set_defaults(func=run_import)
     ministry_progress.register(msub)  # progress reports and priority flags
+
+    ministry_data.register(msub)  # part 4: the annual data returns
 
 
 def _workers(text: str) -> int:

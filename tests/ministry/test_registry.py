@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from reviewer.errors import Refused
-from reviewer.ministry.database import current_revision, head_revision
+from reviewer.ministry.database import HEAD, current_revision, head_revision
 from reviewer.ministry.registry import DUPLICATE, IMPORTED, SUPERSEDED, Registry
 from reviewer.ministry.types import Deviation
 
@@ -31,7 +31,7 @@ def statuses(reg: Registry) -> dict[str, str]:
 
 
 def test_schema_at_head(registry: Registry) -> None:
-    assert current_revision(registry.engine) == head_revision() == "0004"
+    assert current_revision(registry.engine) == head_revision() == HEAD
 
 
 def test_statuses_after_the_seeded_history(seeded: Registry) -> None:
