@@ -253,8 +253,14 @@ def revise_sheet(
 
 
 def changed_codes(a: SheetAnswers, b: SheetAnswers) -> set[str]:
-    codes = set(a.scores) | set(b.scores) | set(a.yes_no) | set(b.yes_no)
-    return {c for c in codes if a.scores.get(c) != b.scores.get(c) or a.yes_no.get(c) != b.yes_no.get(c)}
+    codes = set(a.scores) | set(b.scores) | set(a.yes_no) | set(b.yes_no) | set(a.figures) | set(b.figures)
+    return {
+        c
+        for c in codes
+        if a.scores.get(c) != b.scores.get(c)
+        or a.yes_no.get(c) != b.yes_no.get(c)
+        or a.figures.get(c) != b.figures.get(c)
+    }
 
 
 def check_successor(previous: VerifiedSheet, current: VerifiedSheet) -> None:
