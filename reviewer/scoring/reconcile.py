@@ -34,7 +34,7 @@ from reviewer.scoring.result import (
 )
 from reviewer.scoring.validate import check_decisions, check_sheets
 from reviewer.standards.model import Criterion, Standard
-from reviewer.standards.objective import figure_value, objective_points
+from reviewer.standards.objective import figure_value, numeric_gates, objective_points
 
 
 def reconcile(
@@ -42,13 +42,17 @@ def reconcile(
     sheets: Iterable[ExpertScores],
     decisions: Decisions | None = None,
     figures: Mapping[str, Decimal] | None = None,
+    *,
+    candidate: str = "",
 ) -> Reconciliation:
     """Reconcile the panel's sheets under ``standard``; raises a ``ReconcileInputError`` on bad input.
 
-    ``figures``: the candidate's figures sealed in the package, for a standard with objective leaves
-    or numeric gates (``MissingFigure`` when one they use is not there): an objective leaf's value is
-    the points computed from its figure, not an aggregate of the experts; the numeric gates cap or
-    fail the conclusion (``docs/reconciliation.md``)."""
+    ``figures``: the candidate's figures (with the year's ``national:<code>`` ones) when the panel
+    has them — the package's, sealed in it. An objective leaf's value is then the points computed
+    from its figure, not an aggregate of the experts (``MissingFigure`` when the figure is absent);
+    the standard's numeric gates limit the conclusion. Without them, the numeric gates are not
+    applied (a standard with objective leaves needs them).
+    """
     decisions = decisions or Decisions()
     ordered = check_sheets(standard, list(sheets))
     scoring = [s for s in ordered if not s.recused]
@@ -83,7 +87,7 @@ def reconcile(
                 for e in indicator.divergent_experts
             )
 
-    objective = objective_results(standard, scoring, figures or {})
+    objective = objective_results(standard, scoring, figures or {}, candidate)
     for o in objective:
         empty, _ = arithmetic.indicator(standard.criterion(o.code), ids, (), (), None)
         indicators.append(replace(empty, value=o.points))
@@ -99,7 +103,10 @@ def reconcile(
 
     quorum_met = len(scoring) >= standard.quorum.min_experts
     yes_no = yes_no_results(standard, scoring)
-    conclusion = conclude(standard, quorum_met=quorum_met, total=total, nodes=nodes, yes_no=yes_no)
+    numeric = None if figures is None else numeric_gates(standard, figures, candidate=candidate)
+    conclusion = conclude(
+        standard, quorum_met=quorum_met, total=total, nodes=nodes, yes_no=yes_no, numeric=numeric
+    )
 
     return Reconciliation(
         format=FORMAT,
@@ -123,7 +130,7 @@ def reconcile(
 
 
 def objective_results(
-    standard: Standard, scoring: Sequence[ExpertScores], figures: Mapping[str, Decimal]
+    standard: Standard, scoring: Sequence[ExpertScores], figures: Mapping[str, Decimal], candidate: str = ""
 ) -> tuple[ObjectiveResult, ...]:
     """Each objective leaf: its value and points from the figures (exact, ``reviewer.standards.objective``)
     and what each scoring expert said of the figure (confirmed, or flagged with comment and evidence)."""
@@ -139,8 +146,8 @@ def objective_results(
                 code=leaf.code,
                 figure=spec.figure,
                 relative_to=spec.relative_to,
-                value=figure_value(spec, figures),
-                points=objective_points(leaf, figures, places),
+                value=figure_value(spec, figures, candidate=candidate, needed_by=leaf.code),
+                points=objective_points(leaf, figures, places, candidate=candidate),
                 confirmed=tuple(e for e, a in checks if a is not None and a.confirmed),
                 flags=tuple(
                     FigureFlag(e, a.comment, a.evidence) for e, a in checks if a is not None and not a.confirmed
