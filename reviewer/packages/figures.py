@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.errors import InvalidInput, UsageError
-from reviewer.i18n import T
+from reviewer.i18n import T, Text
 from reviewer.standards.model import Standard
 from reviewer.trust.encoding import parse_json
 
@@ -42,13 +42,10 @@ class MissingFigures(InvalidInput):
         lines = "；".join(f"{code}（{'、'.join(uses)}）" for code, uses in self.missing.items())
         lines_en = "; ".join(f"{code} ({', '.join(uses)})" for code, uses in self.missing.items())
         super().__init__(
-            T(
-                "评审标准 {s} 含客观指标，缺少以下数据，不能封装：{zh}。请在 --figures 文件中补齐。",
-                "The standard {s} has objective indicators and these figures are missing, so the package "
-                "is not sealed: {en}. Add them to the --figures file.",
-                s=standard_id,
-                zh=lines,
-                en=lines_en,
+            Text(
+                f"评审标准 {standard_id} 含客观指标，缺少以下数据，不能封装：{lines}。请在 --figures 文件中补齐。",
+                f"The standard {standard_id} has objective indicators and these figures are missing, so the "
+                f"package is not sealed: {lines_en}. Add them to the --figures file.",
             )
         )
 
