@@ -278,6 +278,7 @@ def _seal(
             notice,
             scores={c: a for c, a in answers.scores.items() if c in named},
             yes_no={c: a for c, a in answers.yes_no.items() if c in named},
+            figures={c: a for c, a in answers.figures.items() if c in named},
             now=now,
         )
     return data, previous

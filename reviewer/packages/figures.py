@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from reviewer.errors import InvalidInput, UsageError
 from reviewer.i18n import T, Text
-from reviewer.standards.model import Standard
+from reviewer.paths import resource
+from reviewer.standards.model import Bilingual, Standard
 from reviewer.trust.encoding import parse_json
 
 CODE = re.compile(r"^(national:)?[a-z][a-z0-9_]{0,63}$")
@@ -144,3 +146,25 @@ def check_figures(standard: Standard, figures: Mapping[str, Decimal] | None) -> 
     missing = {code: uses for code, uses in required_figures(standard).items() if code not in given}
     if missing:
         raise MissingFigures(standard.id, missing)
+
+
+@dataclass(frozen=True)
+class FigureLabel:
+    """How a figure is shown to a person: its name and unit (软件业务收入, 亿元)."""
+
+    name: Bilingual
+    unit: Bilingual
+
+
+def figure_labels() -> dict[str, FigureLabel]:
+    """The names and units of the figure catalogue shipped in ``reviewer/resources/rules/figures.json``
+    (``reviewer.figures/1``), by code; empty when there is none or it cannot be read (the code is then
+    shown). Reads a file: call it on a worker (the package is opened there)."""
+    try:
+        doc = parse_json(resource("rules", "figures.json").read_bytes())
+        return {
+            f["code"]: FigureLabel(Bilingual(**f["name"]), Bilingual(**f["unit"]))
+            for f in doc["figures"]
+        }
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}

@@ -1,0 +1,135 @@
+"""The expert checks the sealed figures of an objective standard with the keyboard (issue 19): the
+figure and the computed points shown, confirm or flag (a flag needs its reason, then evidence),
+each choice saved at once; the signed sheet reconciles to the hand-computed points."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from reviewer.app.finalise import SheetArchive, finalise, missing
+from reviewer.app.opening import load_review, open_member_review
+from reviewer.models.store import Store
+from reviewer.packages import open_package
+from reviewer.scoring.panel import PanelState
+from reviewer.scoring.sheet_binding import PackageBinding
+from reviewer.scoring.workbench_types import Conflict, EligibilityState
+from reviewer.ui.panels.review_workspace import ReviewWorkspace
+from reviewer.ui.tasks import ImmediateExecutor
+from tests.ui.expert_typing import commit
+from tests.scoring.sheet_fixtures import MATERIAL, SheetWorld, sheet_world, source  # noqa: F401
+from tests.scoring.test_objective_panel import BY_HAND, TOTAL, _answers, city  # noqa: F401
+
+SHOTS = Path("/tmp/d19/shots/panelfigs")
+
+
+def _workspace(qtbot, world: SheetWorld, package: Path, key: str, data: Path) -> ReviewWorkspace:
+    opened = load_review(package, world.folders[key], source(), lambda *a: None)
+    member = open_member_review(Store.open(data), opened)
+    assert member is not None
+    member.bench.declare(member.review, Conflict.NONE)
+    member.bench.accept_pledge(member.review)
+    for item in member.review.standard.yes_no:
+        member.bench.answer_yes_no(member.review, item.code, True)
+    workspace = ReviewWorkspace(
+        member.bench,
+        member.review,
+        state=member.bench.snapshot(member.review),
+        materials=tuple(e.name for e in opened.materials),
+        executor=ImmediateExecutor(),
+        figures=opened.manifest.figure_values(),
+        figure_names=opened.figure_labels,
+    )
+    qtbot.addWidget(workspace)
+    workspace.resize(1024, 700)
+    workspace.show()
+    qtbot.waitExposed(workspace)
+    with qtbot.waitActive(workspace):
+        workspace.activateWindow()
+    return workspace
+
+
+def test_the_expert_confirms_and_flags_with_the_keyboard(
+    qtbot, sheet_world: SheetWorld, city, tmp_path: Path
+) -> None:
+    package, _ = city
+    ws = _workspace(qtbot, sheet_world, package, "wang", tmp_path / "data")
+    panel, box = ws.scoring, ws.scoring.editor.figure_box
+    assert panel.select_code("1.1")
+    assert box.isVisible() and not ws.scoring.editor.score_box.isVisible()
+    assert "1234.56" in box.figure_label.text()
+    assert box.points_label.text().startswith("8 ")  # computed, read-only: no score box
+
+    # 1.1: flag it. The flag alone is not saved (its reason is required) …
+    box.flag.setFocus()
+    qtbot.keyClick(box.flag, Qt.Key.Key_Space)
+    assert box.flag.isChecked() and box.comment.hasFocus()
+    assert ws.bench.snapshot(ws.review).figures.get("1.1") is None
+    assert box.unsent and ws.saving
+    # … the reason and Enter save it at once
+    commit(box.comment, "统计公报中的数值为 1134.56 亿元")  # as a Chinese input method types it
+    qtbot.keyClick(box.comment, Qt.Key.Key_Return)
+    saved = ws.bench.snapshot(ws.review).figures["1.1"]
+    assert saved.state is EligibilityState.FLAGGED and saved.comment == "统计公报中的数值为 1134.56 亿元"
+    # a flag without evidence cannot be signed
+    assert [m.code for m in missing(ws.standard, ws.bench.snapshot(ws.review))][0] == "1.1"
+    ws.add_material_evidence("1.1", MATERIAL, 4)
+
+    # every other figure: confirmed with Space, moving down the tree with the arrow key
+    for code in [c for c in BY_HAND if c != "1.1"]:
+        assert panel.select_code(code)
+        box.confirm.setFocus()
+        qtbot.keyClick(box.confirm, Qt.Key.Key_Space)
+        assert ws.bench.snapshot(ws.review).figures[code].state is EligibilityState.CONFIRMED
+    assert "7 / 7" in panel.progress_label.text()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+
+    # signed, opened by the chair with two more sheets: the computed points, the flag listed
+    state = ws.bench.snapshot(ws.review)
+    assert missing(ws.standard, state) == []
+    wang = sheet_world.ids["wang"]
+    with open_package(package, wang) as opened:
+        binding = PackageBinding.of(opened)
+    done = finalise(ws.bench, ws.review, binding, wang, tmp_path / "wang.rvsheet", archive=SheetArchive(tmp_path / "a"))
+    assert done.sheet.answers.figures["1.1"].confirmed is False
+    from reviewer.scoring.sheet_build import build_sheet
+
+    sheets = [("wang.rvsheet", done.path.read_bytes())]
+    for key in ("li", "zhou"):
+        sheets.append((key, build_sheet(binding, sheet_world.ids[key], _answers())))
+    with open_package(package, sheet_world.ids["zhang"]) as opened:
+        chair = PanelState.start(PackageBinding.of(opened), sheet_world.ids["zhang"])
+    chair, outcomes = chair.import_sheets(sheets)
+    assert all(o.accepted for o in outcomes), [str(o.reason) for o in outcomes]
+    rec = chair.reconcile()
+    assert {i.code: i.value for i in rec.indicators} == {c: Decimal(v) for c, v in BY_HAND.items()}
+    assert rec.total == TOTAL
+    assert [(c, f.expert_id) for c, f in rec.figure_flags] == [("1.1", wang.fingerprint)]
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_screenshots(qtbot, sheet_world: SheetWorld, city, tmp_path: Path, lang: str) -> None:
+    """The page at 1024×700 in both languages, a flagged figure showing its reason (kept as PNGs)."""
+    from reviewer.ui.language import Language
+
+    package, _ = city
+    language = Language(None)
+    language.apply(lang)
+    try:
+        ws = _workspace(qtbot, sheet_world, package, "zhou", tmp_path / "data")
+        ws.bench.check_figure(ws.review, "2.1", EligibilityState.FLAGGED, "全国增速应为 10.9%")
+        ws.refresh()
+        assert ws.scoring.select_code("2.1")
+        box = ws.scoring.editor.figure_box
+        assert box.flag.isChecked() and box.comment.text() == "全国增速应为 10.9%"
+        assert "2.3" in box.figure_label.text()  # 13.5 − 11.2
+        title = box.title()
+        assert (title == "客观指标：核实数据") if lang == "zh_CN" else title.startswith("Objective indicator")
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        ws.grab().save(str(SHOTS / f"figure-check-{lang}.png"))
+    finally:
+        language.apply("zh_CN")
+        language.remove()
