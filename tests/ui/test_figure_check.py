@@ -128,6 +128,7 @@ def test_screenshots(qtbot, sheet_world: SheetWorld, city, tmp_path: Path, lang:
         assert "2.3" in box.figure_label.text()  # 13.5 − 11.2
         title = box.title()
         assert (title == "客观指标：核实数据") if lang == "zh_CN" else title.startswith("Objective indicator")
+        qtbot.wait(100)  # the layout settles (the box grew to its figure's lines)
         SHOTS.mkdir(parents=True, exist_ok=True)
         ws.grab().save(str(SHOTS / f"figure-check-{lang}.png"))
     finally:

@@ -1025,6 +1025,49 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
     </message>
 </context>
 <context>
+    <name>FigureCheckBox</name>
+    <message>
+        <source>{points} of {max} (computed from the figure; not scored by hand)</source>
+        <translation>{points} / {max}（按数据计算，不手工评分）</translation>
+    </message>
+    <message>
+        <source>national {name}</source>
+        <translation>全国{name}</translation>
+    </message>
+    <message>
+        <source>Objective indicator: check the figure</source>
+        <translation>客观指标：核实数据</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm the figure</source>
+        <translation>确认数据(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Flag the figure</source>
+        <translation>数据存疑(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Required when you flag the figure; Enter saves it</source>
+        <translation>标记数据存疑时必填；按 Enter 保存</translation>
+    </message>
+    <message>
+        <source>A flag needs evidence: add it below.</source>
+        <translation>标记存疑须附证据：请在下方添加。</translation>
+    </message>
+</context>
+<context>
     <name>FinalisePage</name>
     <message>
         <source>Version {n} of your sheet is signed and locked. It is read-only now.</source>
@@ -3039,6 +3082,18 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
         <translation>已评 {scored} / {total}</translation>
     </message>
     <message>
+        <source>Figure to check</source>
+        <translation>待核实数据</translation>
+    </message>
+    <message>
+        <source>Figure confirmed</source>
+        <translation>已确认数据</translation>
+    </message>
+    <message>
+        <source>Figure flagged</source>
+        <translation>数据存疑</translation>
+    </message>
+    <message>
         <source>Not scored</source>
         <translation>未评</translation>
     </message>
@@ -3060,6 +3115,10 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
     <message>
         <source>Scored {scored} / {total}   ·   total {points} / {max}</source>
         <translation>已评 {scored} / {total}   ·   总分 {points} / {max}</translation>
+    </message>
+    <message>
+        <source>figures checked {done} / {total}</source>
+        <translation>已核实数据 {done} / {total}</translation>
     </message>
     <message>
         <source>Indicators to score</source>

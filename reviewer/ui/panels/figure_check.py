@@ -54,7 +54,7 @@ class FigureCheckBox(QGroupBox):
         self.code: str | None = None
         self._sent: tuple[EligibilityState | None, str] = (None, "")
         self.unsent = False
-        self.figure_label = QLabel(objectName="figureValue", wordWrap=True)
+        self.figure_label = QLabel(objectName="figureValue")  # no wrap: its lines keep their height
         self.figure_caption = QLabel()
         self.points_label = QLabel(objectName="figurePoints")
         self.points_caption = QLabel()
@@ -70,7 +70,7 @@ class FigureCheckBox(QGroupBox):
         self.comment.editingFinished.connect(self._reason_done)
         self.comment_caption = QLabel()
         self.comment_caption.setBuddy(self.comment)
-        self.hint = QLabel(objectName="figureHint", wordWrap=True)
+        self.hint = QLabel(objectName="figureHint")
         choices = QHBoxLayout()
         choices.addWidget(self.confirm)
         choices.addWidget(self.flag)
@@ -102,6 +102,11 @@ class FigureCheckBox(QGroupBox):
         self.group.setExclusive(True)
         self.comment.setText(sent_comment)
         self._mark()
+        self._fit()
+
+    def _fit(self) -> None:
+        """Never squeezed below what it shows (the boxes under the description scroll instead)."""
+        self.setMinimumHeight(self.sizeHint().height())
 
     def _show_figure(self) -> None:
         code = self.code
@@ -121,9 +126,7 @@ class FigureCheckBox(QGroupBox):
         parts = [self._figure_text(spec.figure)]
         if spec.relative_to is not None:
             parts.append(self._figure_text(spec.relative_to))
-            text = self.tr("{figure} − {national} = {value}").format(
-                figure=parts[0], national=parts[1], value=labels.number(value)
-            )
+            text = f"{parts[0]}\n− {parts[1]}\n= {labels.number(value)}"  # a formula: no words
         else:
             text = parts[0]
         self.figure_label.setText(text)
@@ -192,6 +195,7 @@ class FigureCheckBox(QGroupBox):
         needs = self.flag.isChecked() and not self.comment.text().strip()
         self.comment.setStyleSheet(REQUIRED_STYLE if needs else "")
         self.hint.setVisible(self.flag.isChecked())
+        self._fit()
 
     # --- texts ------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -202,9 +206,7 @@ class FigureCheckBox(QGroupBox):
         self.flag.setText(self.tr("&Flag the figure"))
         self.comment_caption.setText(self.tr("Reason"))
         self.comment.setPlaceholderText(self.tr("Required when you flag the figure; Enter saves it"))
-        self.hint.setText(
-            self.tr("A flagged figure needs evidence: add a material's page or a file below.")
-        )
+        self.hint.setText(self.tr("A flag needs evidence: add it below."))
         self._show_figure()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.scoring.progress import next_needing_comment, next_unscored, progress
-from reviewer.scoring.workbench_types import ReviewState
+from reviewer.scoring.workbench_types import EligibilityState, ReviewState
 from reviewer.packages.figures import FigureLabel
 from reviewer.standards.model import Standard
 from reviewer.ui import labels, shortcuts
@@ -163,6 +163,7 @@ class ScoringPanel(QSplitter):
         self._comments = None if comments is None else dict(comments)
         self._refused = refused or ({}, {})
         self.model.set_scores(scores, dict(state.comments) if comments is None else comments)
+        self.model.set_figures({c: a.state is EligibilityState.CONFIRMED for c, a in state.figures.items()})
         self._show_progress(scores)
         if full:
             self.show_editor()
