@@ -100,6 +100,8 @@ def test_the_record_names_who_flagged_what_and_why(city_round, tmp_path: Path) -
     pdf.write_bytes(unsigned)
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     flat = "".join(text.split())
+    if (shots := Path("/tmp/d19/shots/panelfigs")).is_dir():  # a look at the section, kept with the screenshots
+        (shots / "record.pdf").write_bytes(unsigned)
     assert "数据核实" in flat
     assert f"{ids[FLAGGER].name}标记数据存疑。理由：{WHY}".replace(" ", "") in flat
     assert "materials/申请表.pdfp.4" in flat
