@@ -48,7 +48,9 @@ class OpenedReview:
     member: RosterMember | None  # this identity's row in the roster (None: a recipient such as the ministry)
     standard: Standard
     checked_bytes: int
-    figure_labels: Mapping[str, FigureLabel] = field(default_factory=dict)  # names and units, when it has figures
+    figure_labels: Mapping[str, FigureLabel] = field(
+        default_factory=dict
+    )  # names and units, when it has figures
 
     @property
     def materials(self) -> tuple[Entry, ...]:

@@ -57,7 +57,7 @@ def parse_figures(doc: Any, source: str) -> dict[str, Decimal]:
     if not isinstance(doc, dict) or len(doc) > MAX_FIGURES:
         raise FiguresInvalid(
             T(
-                "{src}：数据应为对象 {{代码: \"数值\"}}，至多 {n} 项。",
+                '{src}：数据应为对象 {{代码: "数值"}}，至多 {n} 项。',
                 '{src}: the figures must be an object {{code: "number"}}, at most {n} of them.',
                 src=source,
                 n=MAX_FIGURES,
@@ -163,8 +163,7 @@ def figure_labels() -> dict[str, FigureLabel]:
     try:
         doc = parse_json(resource("rules", "figures.json").read_bytes())
         return {
-            f["code"]: FigureLabel(Bilingual(**f["name"]), Bilingual(**f["unit"]))
-            for f in doc["figures"]
+            f["code"]: FigureLabel(Bilingual(**f["name"]), Bilingual(**f["unit"])) for f in doc["figures"]
         }
     except (OSError, ValueError, KeyError, TypeError):
         return {}

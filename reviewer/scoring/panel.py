@@ -239,7 +239,9 @@ class PanelState:
         the aggregate the sheets give (MotionMisstated otherwise)."""
         require_adopted(self.decisions, self.rules, self.voters(), self.chair, self.names())
         check_aggregates(
-            self.decisions, self.motions, reconcile_panel(self.standard, self.collection, self.decisions, (), self.binding.figures)
+            self.decisions,
+            self.motions,
+            reconcile_panel(self.standard, self.collection, self.decisions, (), self.binding.figures),
         )
 
     def sheets(self) -> tuple[VerifiedSheet, ...]:

@@ -143,7 +143,11 @@ def _figure_missing(code: str, state: ReviewState) -> list[Missing]:
         return [Missing(MissingKind.FIGURE, code, why)]
     out = []
     if got.state is EligibilityState.FLAGGED and not (got.comment or "").strip():
-        why = T("指标 {c}：标记数据存疑时必须填写说明。", "Indicator {c}: say why when you flag its figure.", c=code)
+        why = T(
+            "指标 {c}：标记数据存疑时必须填写说明。",
+            "Indicator {c}: say why when you flag its figure.",
+            c=code,
+        )
         out.append(Missing(MissingKind.FIGURE, code, why))
     if got.state is EligibilityState.FLAGGED and not state.evidence_for(code):
         why = T(

@@ -150,7 +150,9 @@ def objective_results(
                 points=objective_points(leaf, figures, places, candidate=candidate),
                 confirmed=tuple(e for e, a in checks if a is not None and a.confirmed),
                 flags=tuple(
-                    FigureFlag(e, a.comment, a.evidence) for e, a in checks if a is not None and not a.confirmed
+                    FigureFlag(e, a.comment, a.evidence)
+                    for e, a in checks
+                    if a is not None and not a.confirmed
                 ),
             )
         )

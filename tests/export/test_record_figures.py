@@ -19,14 +19,14 @@ from reviewer.export.record import build_record_pdf
 from reviewer.packages import open_package, seal
 from reviewer.packages.envelope import MinistryReader
 from reviewer.packages.seal import PanelMember
+from reviewer.scoring.motion import build_motion, open_motion
 from reviewer.scoring.reconcile import reconcile
 from reviewer.scoring.sheet import build_recusal, build_sheet, open_sheet
 from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.scoring.sheet_model import FigureCheck, MaterialRef
-from reviewer.trust import create_authority
-from reviewer.scoring.motion import build_motion, open_motion
 from reviewer.scoring.statement import build_statement, open_statement
 from reviewer.scoring.votes import apply_statements
+from reviewer.trust import create_authority
 from tests.export.bundle_world import AT, CHAIR, RECUSED, decisions_for, sign_in_order
 from tests.export.conftest import PANEL, _enrol, source
 from tests.scoring.test_objective_panel import BY_HAND, CITY, CITY_DATA, FIGURES, TOTAL, _answers
@@ -83,7 +83,20 @@ def city_round(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-unt
                     decisions.to_engine_decisions(), binding.figures)  # fmt: skip
     unsigned = build_record_pdf(panel_record_input(binding, candidate, verified, rec, decisions))
     ministry = MinistryReader(authority.signing_cert, keys.encryption)
-    return authority, ids, package, binding, sheets, verified, decisions, motions, statements, rec, unsigned, ministry
+    return (
+        authority,
+        ids,
+        package,
+        binding,
+        sheets,
+        verified,
+        decisions,
+        motions,
+        statements,
+        rec,
+        unsigned,
+        ministry,
+    )
 
 
 def test_the_reconciliation_takes_the_computed_points(city_round) -> None:  # type: ignore[no-untyped-def]
@@ -98,9 +111,13 @@ def test_the_record_names_who_flagged_what_and_why(city_round, tmp_path: Path) -
     ids, unsigned = city_round[1], city_round[10]
     pdf = tmp_path / "record.pdf"
     pdf.write_bytes(unsigned)
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     flat = "".join(text.split())
-    if (shots := Path("/tmp/d19/shots/panelfigs")).is_dir():  # a look at the section, kept with the screenshots
+    if (
+        shots := Path("/tmp/d19/shots/panelfigs")
+    ).is_dir():  # a look at the section, kept with the screenshots
         (shots / "record.pdf").write_bytes(unsigned)
     assert "数据核实" in flat
     assert f"{ids[FLAGGER].name}标记数据存疑。理由：{WHY}".replace(" ", "") in flat
@@ -110,9 +127,20 @@ def test_the_record_names_who_flagged_what_and_why(city_round, tmp_path: Path) -
 
 
 def test_the_ministry_recomputes_from_the_sealed_figures(city_round) -> None:  # type: ignore[no-untyped-def]
-    authority, ids, package, binding, sheets, verified, decisions, motions, statements, rec, unsigned, ministry = (
-        city_round
-    )
+    (
+        authority,
+        ids,
+        package,
+        binding,
+        sheets,
+        verified,
+        decisions,
+        motions,
+        statements,
+        rec,
+        unsigned,
+        ministry,
+    ) = city_round
     signers = [k for k in ids if k not in (CHAIR, RECUSED)]
     signed = sign_in_order(sign_in_order(unsigned, ids, signers), ids, [CHAIR])
     with open_package(package, ids[CHAIR]) as opened:

@@ -8,8 +8,10 @@ from pathlib import Path
 
 from reviewer.packages.figures import MissingFigures
 from tests.packages.pkg_world import PASS_ENV, cli
-from tests.packages.test_composition import authority, ministry  # noqa: F401
+from tests.packages.test_composition import authority, ministry
 from tests.scoring.test_objective_panel import CITY, CITY_DATA, FIGURES
+
+__all__ = ["authority", "ministry"]
 
 PANEL = ["chair", "a", "b", "c", "d"]
 
@@ -29,7 +31,7 @@ def _seal(ministry: Path, authority: Path, out: Path, figures: dict[str, str] | 
     return cli(*args)
 
 
-def test_sealed_with_the_figures(ministry, authority, tmp_path) -> None:  # noqa: F811
+def test_sealed_with_the_figures(ministry, authority, tmp_path) -> None:
     out = tmp_path / "city.rvpkg"
     figures = {code: str(value) for code, value in FIGURES.items()}
     code, _out, err = _seal(ministry, authority, out, figures, "--passphrase-env", PASS_ENV)
@@ -37,7 +39,7 @@ def test_sealed_with_the_figures(ministry, authority, tmp_path) -> None:  # noqa
     assert out.exists()
 
 
-def test_refused_without_a_figure_naming_it_before_any_passphrase(ministry, authority, tmp_path) -> None:  # noqa: F811
+def test_refused_without_a_figure_naming_it_before_any_passphrase(ministry, authority, tmp_path) -> None:
     out = tmp_path / "city.rvpkg"
     figures = {code: str(value) for code, value in FIGURES.items() if code != "rd_share"}
     code, _out, err = _seal(ministry, authority, out, figures)  # no passphrase given: not asked for
@@ -48,7 +50,7 @@ def test_refused_without_a_figure_naming_it_before_any_passphrase(ministry, auth
     assert code == MissingFigures.exit_code and "software_revenue (1.1, NG1)" in err
 
 
-def test_a_figure_written_as_a_float_is_refused(ministry, authority, tmp_path) -> None:  # noqa: F811
+def test_a_figure_written_as_a_float_is_refused(ministry, authority, tmp_path) -> None:
     path = ministry / "float.json"
     path.write_text('{"software_revenue": 1234.56}', "utf-8")
     out = tmp_path / "city.rvpkg"

@@ -24,13 +24,15 @@ from reviewer.scoring.sheet_model import (
     ScoreAnswer,
     SheetAnswers,
     SheetInvalid,
-    answers_from_json,
     YesNoAnswer,
+    answers_from_json,
     answers_to_json,
 )
 from reviewer.standards import load_standard
 from tests.permissive import permissive_rules
-from tests.scoring.sheet_fixtures import MATERIAL, PLEDGE_AT, SheetWorld, sheet_world  # noqa: F401
+from tests.scoring.sheet_fixtures import MATERIAL, PLEDGE_AT, SheetWorld, sheet_world
+
+__all__ = ["sheet_world"]
 
 RESOURCES = Path(__file__).resolve().parents[2] / "reviewer" / "resources" / "standards"
 CITY_DATA = RESOURCES / "sample-city-annual-data.json"
@@ -130,7 +132,9 @@ def test_the_figures_file_is_decimal_strings(tmp_path: Path) -> None:
             parse_figures(bad, "f.json")
 
 
-def test_a_flag_needs_a_comment_and_evidence(city: tuple[Path, PackageBinding], sheet_world: SheetWorld) -> None:
+def test_a_flag_needs_a_comment_and_evidence(
+    city: tuple[Path, PackageBinding], sheet_world: SheetWorld
+) -> None:
     _, binding = city
     bare = _answers()
     bare = replace(bare, figures={**bare.figures, "1.1": FigureCheck(False, "  ", ())})

@@ -19,9 +19,11 @@ from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.scoring.workbench_types import Conflict, EligibilityState
 from reviewer.ui.panels.review_workspace import ReviewWorkspace
 from reviewer.ui.tasks import ImmediateExecutor
+from tests.scoring.sheet_fixtures import MATERIAL, SheetWorld, sheet_world, source
+from tests.scoring.test_objective_panel import BY_HAND, TOTAL, _answers, city
 from tests.ui.expert_typing import commit
-from tests.scoring.sheet_fixtures import MATERIAL, SheetWorld, sheet_world, source  # noqa: F401
-from tests.scoring.test_objective_panel import BY_HAND, TOTAL, _answers, city  # noqa: F401
+
+__all__ = ["city", "sheet_world"]
 
 SHOTS = Path("/tmp/d19/shots/panelfigs")
 
@@ -75,7 +77,7 @@ def test_the_expert_confirms_and_flags_with_the_keyboard(
     saved = ws.bench.snapshot(ws.review).figures["1.1"]
     assert saved.state is EligibilityState.FLAGGED and saved.comment == "统计公报中的数值为 1134.56 亿元"
     # a flag without evidence cannot be signed
-    assert [m.code for m in missing(ws.standard, ws.bench.snapshot(ws.review))][0] == "1.1"
+    assert next(m.code for m in missing(ws.standard, ws.bench.snapshot(ws.review))) == "1.1"
     ws.add_material_evidence("1.1", MATERIAL, 4)
 
     # every other figure: confirmed with Space, moving down the tree with the arrow key
@@ -93,7 +95,9 @@ def test_the_expert_confirms_and_flags_with_the_keyboard(
     wang = sheet_world.ids["wang"]
     with open_package(package, wang) as opened:
         binding = PackageBinding.of(opened)
-    done = finalise(ws.bench, ws.review, binding, wang, tmp_path / "wang.rvsheet", archive=SheetArchive(tmp_path / "a"))
+    done = finalise(
+        ws.bench, ws.review, binding, wang, tmp_path / "wang.rvsheet", archive=SheetArchive(tmp_path / "a")
+    )
     assert done.sheet.answers.figures["1.1"].confirmed is False
     from reviewer.scoring.sheet_build import build_sheet
 

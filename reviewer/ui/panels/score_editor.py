@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.scoring import entry
 from reviewer.packages.figures import FigureLabel
+from reviewer.scoring import entry
 from reviewer.scoring.workbench_types import ReviewState
 from reviewer.standards.model import Criterion, Standard
 from reviewer.ui import labels, palette

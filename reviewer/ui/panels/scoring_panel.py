@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.packages.figures import FigureLabel
 from reviewer.scoring.progress import next_needing_comment, next_unscored, progress
 from reviewer.scoring.workbench_types import EligibilityState, ReviewState
-from reviewer.packages.figures import FigureLabel
 from reviewer.standards.model import Standard
 from reviewer.ui import labels, shortcuts
 from reviewer.ui.fitted_tree import FittedTreeView
