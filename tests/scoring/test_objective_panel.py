@@ -188,3 +188,19 @@ def test_the_chair_reconciles_the_computed_points_and_lists_the_flags(
     assert rec.objective_of("1.1") is not None and len(rec.objective_of("1.1").confirmed) == 2  # type: ignore[union-attr]
     assert rec.objective_of("2.1").value == Decimal("2.3")  # type: ignore[union-attr]
     assert Reconciliation.from_dict(rec.to_dict()).to_json() == rec.to_json()
+
+
+def test_the_scores_file_confirms_and_flags_figures(tmp_path: Path) -> None:
+    from reviewer.scoring.scores_file import parse_csv
+
+    standard = load_standard(CITY_DATA)
+    rows = ["code,score,comment,evidence", "1.1,flag,统计公报为 1134.56 亿元,materials/申请表.pdf#4"]
+    rows += [f"{code},ok," for code in BY_HAND if code != "1.1"]
+    rows += [f"{i.code},yes," for i in standard.yes_no]
+    answers = parse_csv("\n".join(rows), standard, tmp_path, _answers().declarations)
+    assert answers.scores == {}
+    assert answers.figures["1.1"] == FigureCheck(False, "统计公报为 1134.56 亿元", (MaterialRef(MATERIAL, 4),))
+    assert all(answers.figures[c].confirmed for c in BY_HAND if c != "1.1")
+    with pytest.raises(SheetInvalid) as caught:
+        parse_csv("code,score,comment\n1.1,8,", standard, tmp_path, _answers().declarations)
+    assert caught.value.codes == ("1.1",)
