@@ -199,7 +199,9 @@ def test_the_scores_file_confirms_and_flags_figures(tmp_path: Path) -> None:
     rows += [f"{i.code},yes," for i in standard.yes_no]
     answers = parse_csv("\n".join(rows), standard, tmp_path, _answers().declarations)
     assert answers.scores == {}
-    assert answers.figures["1.1"] == FigureCheck(False, "统计公报为 1134.56 亿元", (MaterialRef(MATERIAL, 4),))
+    assert answers.figures["1.1"] == FigureCheck(
+        False, "统计公报为 1134.56 亿元", (MaterialRef(MATERIAL, 4),)
+    )
     assert all(answers.figures[c].confirmed for c in BY_HAND if c != "1.1")
     with pytest.raises(SheetInvalid) as caught:
         parse_csv("code,score,comment\n1.1,8,", standard, tmp_path, _answers().declarations)
