@@ -138,3 +138,50 @@ def test_screenshots(qtbot, sheet_world: SheetWorld, city, tmp_path: Path, lang:
     finally:
         language.apply("zh_CN")
         language.remove()
+
+
+def test_the_chair_sees_the_flags_in_the_matrix(qtbot, sheet_world: SheetWorld, city) -> None:
+    from dataclasses import replace
+
+    from reviewer.scoring.sheet_build import build_sheet
+    from reviewer.scoring.sheet_model import FigureCheck, MaterialRef
+    from reviewer.ui.language import Language
+    from reviewer.ui.models.matrix_model import MatrixExpert
+    from reviewer.ui.panels.chair_cell import cell_details
+    from reviewer.ui.panels.chair_matrix import MatrixPage
+
+    package, binding = city
+    w = sheet_world
+    flagged = replace(
+        _answers(),
+        figures={
+            **_answers().figures,
+            "2.1": FigureCheck(False, "全国增速应为 10.9%", (MaterialRef(MATERIAL, 2),)),
+        },
+    )
+    sheets = [
+        (k, build_sheet(binding, w.ids[k], flagged if k == "li" else _answers()))
+        for k in ("li", "wang", "zhou")
+    ]
+    with open_package(package, w.ids["zhang"]) as opened:
+        state = PanelState.start(PackageBinding.of(opened), w.ids["zhang"])
+    state, _ = state.import_sheets(sheets)
+    rec = state.reconcile()
+    language = Language(None)
+    language.apply("en")
+    try:
+        page = MatrixPage()
+        qtbot.addWidget(page)
+        experts = [MatrixExpert(s.expert_id, state.names()[s.expert_id], False) for s in state.sheets()]
+        page.show_matrix(binding.require_standard(), rec, experts)
+        assert "Flagged figures: 2.1 (李娜)" in page.facts.text()
+        text = cell_details(binding.require_standard(), state, rec, state.names(), "", "2.1")
+        assert "= 2.3: 8" in text and "Confirmed by 2, flagged by 1" in text
+        assert "李娜 flagged the figure: 全国增速应为 10.9% (evidence: materials/申请表.pdf p.2)" in text
+        mine = cell_details(
+            binding.require_standard(), state, rec, state.names(), w.ids["wang"].fingerprint, "2.1"
+        )
+        assert mine.endswith("Figure confirmed")
+    finally:
+        language.apply("zh_CN")
+        language.remove()

@@ -168,6 +168,22 @@
         <translation>Explanation: {text} (entered by {by}, {at})</translation>
     </message>
     <message>
+        <source>Computed from the figure {figure} = {value}: {points}</source>
+        <translation>Computed from the figure {figure} = {value}: {points}</translation>
+    </message>
+    <message>
+        <source>Confirmed by {n}, flagged by {m}</source>
+        <translation>Confirmed by {n}, flagged by {m}</translation>
+    </message>
+    <message>
+        <source>Figure confirmed</source>
+        <translation>Figure confirmed</translation>
+    </message>
+    <message>
+        <source>{name} flagged the figure: {why} (evidence: {refs})</source>
+        <translation>{name} flagged the figure: {why} (evidence: {refs})</translation>
+    </message>
+    <message>
         <source>Issue a return notice</source>
         <translation>Issue a return notice</translation>
     </message>
@@ -1714,6 +1730,10 @@ SHA-256 {sha}</translation>
     <message>
         <source>Consensus scores: {n}</source>
         <translation>Consensus scores: {n}</translation>
+    </message>
+    <message>
+        <source>Flagged figures: {items}</source>
+        <translation>Flagged figures: {items}</translation>
     </message>
     <message>
         <source>Red: a divergence still to be explained or settled; green: explained (hover a cell for the rule and what is needed). Sort by Spread to find where discussion is needed. The last row shows each expert&apos;s leniency.</source>

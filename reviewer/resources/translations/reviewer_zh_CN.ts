@@ -168,6 +168,22 @@
         <translation>偏离说明：{text}（{by} 录入，{at}）</translation>
     </message>
     <message>
+        <source>Computed from the figure {figure} = {value}: {points}</source>
+        <translation>按数据 {figure} = {value} 计算得分：{points}</translation>
+    </message>
+    <message>
+        <source>Confirmed by {n}, flagged by {m}</source>
+        <translation>确认 {n} 人，存疑 {m} 人</translation>
+    </message>
+    <message>
+        <source>Figure confirmed</source>
+        <translation>已确认数据</translation>
+    </message>
+    <message>
+        <source>{name} flagged the figure: {why} (evidence: {refs})</source>
+        <translation>{name}标记数据存疑：{why}（证据：{refs}）</translation>
+    </message>
+    <message>
         <source>Issue a return notice</source>
         <translation>发出退回更正通知</translation>
     </message>
@@ -1714,6 +1730,10 @@ SHA-256 摘要 {sha}</translation>
     <message>
         <source>Consensus scores: {n}</source>
         <translation>共识分：{n} 个</translation>
+    </message>
+    <message>
+        <source>Flagged figures: {items}</source>
+        <translation>数据存疑：{items}</translation>
     </message>
     <message>
         <source>Red: a divergence still to be explained or settled; green: explained (hover a cell for the rule and what is needed). Sort by Spread to find where discussion is needed. The last row shows each expert&apos;s leniency.</source>

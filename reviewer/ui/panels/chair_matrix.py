@@ -255,6 +255,10 @@ class MatrixPage(QWidget):
             ),
             self.tr("Consensus scores: {n}").format(n=sum(1 for i in rec.indicators if i.consensus)),
         ]
+        if rec.objective:  # objective indicators: who flagged which figure (details: select its row)
+            named = {e.expert_id: e.name for e in self.model.experts}
+            flagged = [f"{code} ({named.get(f.expert_id, f.expert_id[:12])})" for code, f in rec.figure_flags]
+            lines.append(self.tr("Flagged figures: {items}").format(items=", ".join(flagged) or none))
         self.facts.setText("\n".join(lines))
         self.reasons.setText("\n".join(f"• {line}" for line in c.explain()))
 
