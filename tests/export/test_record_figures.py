@@ -96,7 +96,20 @@ def city_round(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-unt
         rec,
         unsigned,
         ministry,
+        keys,
     )
+
+
+def signed_bundle(city_round) -> bytes:  # type: ignore[no-untyped-def]
+    """The result bundle of the round: the record signed by every member, then the chair."""
+    ids, package, sheets, decisions, motions, statements = (city_round[i] for i in (1, 2, 4, 6, 7, 8))
+    rec, unsigned = city_round[9], city_round[10]
+    signers = [k for k in ids if k not in (CHAIR, RECUSED)]
+    signed = sign_in_order(sign_in_order(unsigned, ids, signers), ids, [CHAIR])
+    with open_package(package, ids[CHAIR]) as opened:
+        return build_bundle(ids[CHAIR], opened, sheets=list(sheets.values()), decisions=decisions.to_json(),
+                            reconciliation=rec.to_json(), record_pdf=signed, motions=motions,
+                            statements=statements)  # fmt: skip
 
 
 def test_the_reconciliation_takes_the_computed_points(city_round) -> None:  # type: ignore[no-untyped-def]
@@ -140,6 +153,7 @@ def test_the_ministry_recomputes_from_the_sealed_figures(city_round) -> None:  #
         rec,
         unsigned,
         ministry,
+        _keys,
     ) = city_round
     signers = [k for k in ids if k not in (CHAIR, RECUSED)]
     signed = sign_in_order(sign_in_order(unsigned, ids, signers), ids, [CHAIR])
