@@ -4,6 +4,8 @@ each choice saved at once; the signed sheet reconciles to the hand-computed poin
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from decimal import Decimal
 from pathlib import Path
 
@@ -20,7 +22,7 @@ from reviewer.scoring.workbench_types import Conflict, EligibilityState
 from reviewer.ui.panels.review_workspace import ReviewWorkspace
 from reviewer.ui.tasks import ImmediateExecutor
 from tests.scoring.sheet_fixtures import MATERIAL, SheetWorld, sheet_world, source
-from tests.scoring.test_objective_panel import BY_HAND, TOTAL, _answers, city
+from tests.scoring.test_objective_panel import BY_HAND, CITY, TOTAL, _answers, city
 from tests.ui.expert_typing import commit
 
 __all__ = ["city", "sheet_world"]
@@ -99,6 +101,15 @@ def test_the_expert_confirms_and_flags_with_the_keyboard(
         ws.bench, ws.review, binding, wang, tmp_path / "wang.rvsheet", archive=SheetArchive(tmp_path / "a")
     )
     assert done.sheet.answers.figures["1.1"].confirmed is False
+    from reviewer.export.sheet_pdf import sheet_pdf
+
+    pdf = tmp_path / "wang.pdf"
+    pdf.write_bytes(sheet_pdf(done.sheet, ws.standard, candidate=CITY["name"]))
+    if shutil.which("pdftotext"):  # the expert's copy says what was checked, not a score
+        text = "".join(
+            subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split()
+        )
+        assert "数据存疑：统计公报中的数值为1134.56亿元" in text and "确认数据" in text
     from reviewer.scoring.sheet_build import build_sheet
 
     sheets = [("wang.rvsheet", done.path.read_bytes())]
@@ -175,6 +186,8 @@ def test_the_chair_sees_the_flags_in_the_matrix(qtbot, sheet_world: SheetWorld, 
         experts = [MatrixExpert(s.expert_id, state.names()[s.expert_id], False) for s in state.sheets()]
         page.show_matrix(binding.require_standard(), rec, experts)
         assert "Flagged figures: 2.1 (李娜)" in page.facts.text()
+        page.select("2.1")
+        assert page.code == "2.1" and not page.consensus_button.isEnabled()  # computed, not decided
         text = cell_details(binding.require_standard(), state, rec, state.names(), "", "2.1")
         assert "= 2.3: 8" in text and "Confirmed by 2, flagged by 1" in text
         assert "李娜 flagged the figure: 全国增速应为 10.9% (evidence: materials/申请表.pdf p.2)" in text

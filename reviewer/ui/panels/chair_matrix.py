@@ -211,7 +211,8 @@ class MatrixPage(QWidget):
         scored = bool(
             expert and code and self._rec and self._rec.indicator(code).score_of(expert) is not None
         )
-        self.consensus_button.setEnabled(open_ and bool(code))
+        computed = bool(code and self._rec and self._rec.objective_of(code))  # objective: no consensus
+        self.consensus_button.setEnabled(open_ and bool(code) and not computed)
         self.explanation_button.setEnabled(
             open_
             and scored
