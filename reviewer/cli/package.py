@@ -298,4 +298,8 @@ def run_open(args: argparse.Namespace) -> int:
         )
         for e in opened.materials():
             print(printable(f"  - {e.name}  {e.size}  sha256 {e.sha256[:16]}"))
+        if opened.manifest.figures:  # the candidate's figures for the objective indicators
+            print(str(T("封装的数据（客观指标）：", "Sealed figures (objective indicators):")))
+            for code, value in opened.manifest.figures.items():
+                print(printable(f"  - {code} = {value}"))
     return 0

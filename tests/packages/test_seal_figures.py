@@ -4,9 +4,11 @@ figure they (and its numeric gates) use; the refusal names them and comes before
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from reviewer.packages.figures import MissingFigures
+from reviewer.trust import install_credential
 from tests.packages.pkg_world import PASS_ENV, cli
 from tests.packages.test_composition import authority, ministry
 from tests.scoring.test_objective_panel import CITY, CITY_DATA, FIGURES
@@ -37,6 +39,15 @@ def test_sealed_with_the_figures(ministry, authority, tmp_path) -> None:
     code, _out, err = _seal(ministry, authority, out, figures, "--passphrase-env", PASS_ENV)
     assert code == 0, err
     assert out.exists()
+    identity = tmp_path / "a"
+    shutil.copytree(ministry / "id" / "a", identity)  # the member, with the credential installed
+    install_credential(identity, ministry / "a.rvcred")
+    code, printed, err = cli("package", "open", out, "--identity", identity, "--passphrase-env", PASS_ENV)
+    assert code == 0, err
+    assert (
+        "  - software_revenue = 1234.56" in printed
+        and "  - national:software_revenue_growth = 11.2" in printed
+    )
 
 
 def test_refused_without_a_figure_naming_it_before_any_passphrase(ministry, authority, tmp_path) -> None:
