@@ -198,3 +198,35 @@ def test_the_chair_sees_the_flags_in_the_matrix(qtbot, sheet_world: SheetWorld, 
     finally:
         language.apply("zh_CN")
         language.remove()
+
+
+def test_the_figure_is_named_with_its_unit(qtbot) -> None:
+    from reviewer.packages.figures import FigureLabel
+    from reviewer.standards import load_standard
+    from reviewer.standards.model import Bilingual
+    from reviewer.ui.panels.figure_check import FigureCheckBox
+    from tests.scoring.test_objective_panel import CITY_DATA, FIGURES
+
+    names = {
+        "software_revenue_growth": FigureLabel(
+            Bilingual("软件业务收入增速", "Software revenue growth"), Bilingual("%", "%")
+        )
+    }
+    from reviewer.ui.language import Language
+
+    language = Language(None)
+    language.apply("zh_CN")
+    try:
+        box = FigureCheckBox(load_standard(CITY_DATA), FIGURES, names)
+        qtbot.addWidget(box)
+        box.show_code("2.1", None)
+        assert box.figure_label.text().splitlines() == [
+            "软件业务收入增速 13.5 %",
+            "− 全国软件业务收入增速 11.2 %",
+            "= 2.3",
+        ]
+        language.apply("en")
+        assert box.figure_label.text().splitlines()[1] == "− national Software revenue growth 11.2 %"
+    finally:
+        language.apply("zh_CN")
+        language.remove()
