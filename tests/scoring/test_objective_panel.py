@@ -206,3 +206,46 @@ def test_the_scores_file_confirms_and_flags_figures(tmp_path: Path) -> None:
     with pytest.raises(SheetInvalid) as caught:
         parse_csv("code,score,comment\n1.1,8,", standard, tmp_path, _answers().declarations)
     assert caught.value.codes == ("1.1",)
+
+
+def test_a_returned_figure_is_corrected_and_nothing_else(
+    city: tuple[Path, PackageBinding], sheet_world: SheetWorld
+) -> None:
+    """The chair returns 1.1; version 2 may change that figure's check only. A modified client that
+    also turns another figure's confirmation into a flag is caught against version 1."""
+    from reviewer.errors import Refused
+    from reviewer.scoring.return_notice import (
+        build_return_notice,
+        check_successor,
+        open_return_notice,
+        revise_sheet,
+    )
+    from reviewer.scoring.sheet import Correction, open_sheet
+    from reviewer.scoring.sheet_build import seal_sheet
+    from reviewer.scoring.sheet_model import check_answers
+
+    _, binding = city
+    w = sheet_world
+    li, chair = w.ids["li"], w.ids["zhang"]
+    v1 = open_sheet(build_sheet(binding, li, _answers("1.1")), chair, binding, w.root_cert)
+    notice = open_return_notice(
+        build_return_notice(chair, binding, v1, ["1.1"], "请核对统计公报"), li, binding, sheet=v1
+    )
+    confirmed = FigureCheck(True)
+    v2 = open_sheet(revise_sheet(binding, li, v1, notice, figures={"1.1": confirmed}), chair, binding, w.root_cert,
+                    previous=v1)  # fmt: skip
+    assert v2.answers.figures["1.1"] == confirmed and v2.answers.figures["2.2"] == v1.answers.figures["2.2"]
+
+    flag = FigureCheck(False, "另有疑问", (MaterialRef(MATERIAL, 1),))
+    sneaky = check_answers(
+        binding.require_standard(),
+        replace(v1.answers, figures={**v1.answers.figures, "1.1": confirmed, "2.2": flag}),
+        binding.materials,
+    )
+    data = seal_sheet(binding, li, kind="score", answers=sneaky, role="expert", chair_certificate=chair.certificate,
+                      revision=2, previous_sha256=v1.digest,
+                      correction=Correction(notice.reason, notice.digest, ("1.1",)))  # fmt: skip
+    with pytest.raises(Refused, match=r"2\.2"):
+        open_sheet(data, chair, binding, w.root_cert, previous=v1)
+    with pytest.raises(Refused):
+        check_successor(v1, open_sheet(data, chair, binding, w.root_cert))

@@ -188,6 +188,8 @@ def test_the_chair_sees_the_flags_in_the_matrix(qtbot, sheet_world: SheetWorld, 
         assert "Flagged figures: 2.1 (李娜)" in page.facts.text()
         page.select("2.1")
         assert page.code == "2.1" and not page.consensus_button.isEnabled()  # computed, not decided
+        page.select("2.1", state.sheets()[0].expert_id)
+        assert page.return_button.isEnabled()  # the expert's check of the figure can be returned
         text = cell_details(binding.require_standard(), state, rec, state.names(), "", "2.1")
         assert "= 2.3: 8" in text and "Confirmed by 2, flagged by 1" in text
         assert "李娜 flagged the figure: 全国增速应为 10.9% (evidence: materials/申请表.pdf p.2)" in text

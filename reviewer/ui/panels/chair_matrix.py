@@ -211,6 +211,9 @@ class MatrixPage(QWidget):
         scored = bool(
             expert and code and self._rec and self._rec.indicator(code).score_of(expert) is not None
         )
+        objective = self._rec.objective_of(code) if code and self._rec else None
+        if objective is not None and expert:  # a figure's check can be returned for correction too
+            scored = expert in objective.confirmed or any(f.expert_id == expert for f in objective.flags)
         computed = bool(code and self._rec and self._rec.objective_of(code))  # objective: no consensus
         self.consensus_button.setEnabled(open_ and bool(code) and not computed)
         self.explanation_button.setEnabled(
