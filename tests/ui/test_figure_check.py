@@ -4,6 +4,7 @@ each choice saved at once; the signed sheet reconciles to the hand-computed poin
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from decimal import Decimal
@@ -27,7 +28,13 @@ from tests.ui.expert_typing import commit
 
 __all__ = ["city", "sheet_world"]
 
-SHOTS = Path("/tmp/d19/shots/panelfigs")
+SHOTS_ENV = "REVIEWER_SHOTS_DIR"  # set it to keep the screenshots (and the record) for a look
+
+
+def shots_dir(tmp_path: Path) -> Path:
+    folder = Path(os.environ[SHOTS_ENV]) if os.environ.get(SHOTS_ENV) else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def _workspace(qtbot, world: SheetWorld, package: Path, key: str, data: Path) -> ReviewWorkspace:
@@ -89,7 +96,6 @@ def test_the_expert_confirms_and_flags_with_the_keyboard(
         qtbot.keyClick(box.confirm, Qt.Key.Key_Space)
         assert ws.bench.snapshot(ws.review).figures[code].state is EligibilityState.CONFIRMED
     assert "7 / 7" in panel.progress_label.text()
-    SHOTS.mkdir(parents=True, exist_ok=True)
 
     # signed, opened by the chair with two more sheets: the computed points, the flag listed
     state = ws.bench.snapshot(ws.review)
@@ -144,8 +150,7 @@ def test_screenshots(qtbot, sheet_world: SheetWorld, city, tmp_path: Path, lang:
         title = box.title()
         assert (title == "客观指标：核实数据") if lang == "zh_CN" else title.startswith("Objective indicator")
         qtbot.wait(100)  # the layout settles (the box grew to its figure's lines)
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        ws.grab().save(str(SHOTS / f"figure-check-{lang}.png"))
+        ws.grab().save(str(shots_dir(tmp_path) / f"figure-check-{lang}.png"))
     finally:
         language.apply("zh_CN")
         language.remove()
