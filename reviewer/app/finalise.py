@@ -36,6 +36,7 @@ from reviewer.scoring.sheet_model import (
     Declarations,
     EligibilityAnswer,
     Evidence,
+    FigureCheck,
     FileRef,
     MaterialRef,
     ScoreAnswer,
@@ -123,14 +124,18 @@ def answers_of(standard: Standard, state: ReviewState) -> SheetAnswers:
             state.scores[leaf.code], state.comments.get(leaf.code, ""), _evidence(state, leaf.code)
         )
         for leaf in standard.leaves()
-        if leaf.code in state.scores
+        if leaf.code in state.scores and leaf.objective is None
     }
     yes_no = {code: YesNoAnswer(a.answer, a.comment or "") for code, a in state.yes_no.items()}
     eligibility = {
         code: EligibilityAnswer(a.state is EligibilityState.CONFIRMED, a.comment or "")
         for code, a in state.eligibility.items()
     }
-    return SheetAnswers(declarations_of(state), scores, yes_no, eligibility)
+    figures = {
+        code: FigureCheck(a.state is EligibilityState.CONFIRMED, a.comment or "", _evidence(state, code))
+        for code, a in state.figures.items()
+    }
+    return SheetAnswers(declarations_of(state), scores, yes_no, eligibility, figures)
 
 
 def missing(standard: Standard, state: ReviewState, materials: set[str] | None = None) -> list[Missing]:
@@ -273,6 +278,7 @@ def _seal(
             notice,
             scores={c: a for c, a in answers.scores.items() if c in named},
             yes_no={c: a for c, a in answers.yes_no.items() if c in named},
+            figures={c: a for c, a in answers.figures.items() if c in named},
             now=now,
         )
     return data, previous

@@ -15,13 +15,14 @@ GIL), not after it (docs/performance.md, app start).
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reviewer.errors import ReviewerError
 from reviewer.packages import Entry, Manifest, RosterMember, open_package
+from reviewer.packages.figures import FigureLabel, figure_labels
 from reviewer.standards.model import Standard
 from reviewer.trust import Identity, PassphraseSource, cert_fingerprint, load_identity
 
@@ -47,6 +48,9 @@ class OpenedReview:
     member: RosterMember | None  # this identity's row in the roster (None: a recipient such as the ministry)
     standard: Standard
     checked_bytes: int
+    figure_labels: Mapping[str, FigureLabel] = field(
+        default_factory=dict
+    )  # names and units, when it has figures
 
     @property
     def materials(self) -> tuple[Entry, ...]:
@@ -80,6 +84,7 @@ def load_review(path: Path, identity_dir: Path, source: PassphraseSource, progre
             member=member,
             standard=standard,
             checked_bytes=done,
+            figure_labels=figure_labels() if opened.manifest.figures else {},
         )
 
 

@@ -33,6 +33,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     s.add_argument("--out", required=True, metavar="PKG")
     s.add_argument("--expires", metavar="DATE", help="YYYY-MM-DD (default: 90 days)")
     s.add_argument(
+        "--figures",
+        metavar="FILE",
+        help='the candidate\'s figures for objective indicators: JSON {"code": "decimal string"}',
+    )
+    s.add_argument(
         "--panel-rules",
         metavar="FILE",
         help="the panel rules to apply (default: AUTHDIR/panel-rules.json, else the shipped file)",
@@ -66,13 +71,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run_seal(args: argparse.Namespace) -> int:
     from reviewer.packages import seal
     from reviewer.packages.composition import check_composition, rules_for, seats_of, warning_text
+    from reviewer.packages.figures import check_figures, read_figures
     from reviewer.packages.inputs import load_candidate, load_panel, parse_expiry
+    from reviewer.standards import load_standard
     from reviewer.trust import open_authority
 
     authority = open_authority(args.authdir)
     panel, schedule = load_panel(args.panel)
     candidate, prior = load_candidate(args.candidate)
     expires = parse_expiry(args.expires) if args.expires else None
+    figures = read_figures(args.figures) if args.figures else None
+    check_figures(load_standard(Path(args.standard)), figures)  # refused before any passphrase
     rules = rules_for(authority.path, args.panel_rules)
     warnings = check_composition(rules, seats_of(authority, panel))  # refused before any passphrase
     keys = authority.unlock(passphrase_source(args))
@@ -88,6 +97,7 @@ def run_seal(args: argparse.Namespace) -> int:
         schedule=schedule,
         prior_results=prior,
         panel_rules=rules,
+        figures=figures,
     )
     for finding in warnings:
         print(printable(str(warning_text(finding))))
@@ -288,4 +298,8 @@ def run_open(args: argparse.Namespace) -> int:
         )
         for e in opened.materials():
             print(printable(f"  - {e.name}  {e.size}  sha256 {e.sha256[:16]}"))
+        if opened.manifest.figures:  # the candidate's figures for the objective indicators
+            print(str(T("封装的数据（客观指标）：", "Sealed figures (objective indicators):")))
+            for code, value in opened.manifest.figures.items():
+                print(printable(f"  - {code} = {value}"))
     return 0

@@ -209,7 +209,7 @@ def build_bundle(
         decided, binding, verified, motions, statements, chair, root, clock.parse_iso(created)
     )
     computed = checks.recompute(
-        binding.require_standard(), verified, decided.to_engine_decisions(), reconciliation
+        binding.require_standard(), verified, decided.to_engine_decisions(), reconciliation, binding.figures
     )
     check_aggregates(decided, voting[0], computed)
     if closing is None:
@@ -356,7 +356,7 @@ def open_bundle(
         decisions, binding, sheets, content.motions, content.statements, ministry_reader, root, signed_at
     )
     reconciliation = checks.recompute(
-        standard, sheets, decisions.to_engine_decisions(), content.reconciliation
+        standard, sheets, decisions.to_engine_decisions(), content.reconciliation, binding.figures
     )
     check_aggregates(decisions, motions, reconciliation)
     statuses = checks.check_record(

@@ -9,8 +9,9 @@ carries a valid signature of every non-recused member and the chair's, last.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
+from decimal import Decimal
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
@@ -204,10 +205,15 @@ def check_votes(
 
 
 def recompute(
-    standard: Standard, sheets: Sequence[VerifiedSheet], decisions: Decisions, claimed: bytes
+    standard: Standard,
+    sheets: Sequence[VerifiedSheet],
+    decisions: Decisions,
+    claimed: bytes,
+    figures: Mapping[str, Decimal] | None = None,
 ) -> Reconciliation:
-    """Rerun the engine on the sheets and decisions; the claimed canonical JSON must be identical."""
-    computed = reconcile(standard, [s.to_expert_scores() for s in sheets], decisions)
+    """Rerun the engine on the sheets and decisions (and the package's figures, for the objective
+    indicators); the claimed canonical JSON must be identical."""
+    computed = reconcile(standard, [s.to_expert_scores() for s in sheets], decisions, figures)
     if computed.to_json() != claimed:
         try:
             was = Reconciliation.from_dict(parse_json(claimed))

@@ -36,6 +36,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, SimpleDocTemplate, Spacer
 
 from reviewer.export import fonts
+from reviewer.export.record_figures import figures_section
 from reviewer.export.record_input import (
     DECISIONS_KEY,
     RECONCILIATION_KEY,
@@ -215,6 +216,9 @@ def _story(record: RecordInput, s: Styles, bound: dict[str, str]) -> tuple[list[
         para(legend(record), s.note),
     ]
     story += notes(record, s)
+    figures = figures_section(record, s)
+    if figures:
+        story += [CondPageBreak(40 * mm), section("数据核实"), *figures]
     story += [CondPageBreak(50 * mm), section("一级指标得分与最低分要求"), level1_table(record, s)]
     items = yes_no_table(record, s)
     if items is not None:

@@ -255,6 +255,9 @@ def legend(record: RecordInput) -> str:
         share = num((div.spread_share_of_points * 100).normalize())
         parts.append(f"{SPREAD} 表示该指标最高分与最低分之差超过分值的 {share}%")
     parts.append(f"{CONSENSUS} 表示采用专家组协商一致分（理由见下）")
+    objective = [o.code for o in record.reconciliation.objective]
+    if objective:
+        parts.append(f"客观指标 {'、'.join(objective)} 按封装的数据计算得分，不取专家评分（见“数据核实”）")
     return "注：" + "；".join(parts) + "。"
 
 

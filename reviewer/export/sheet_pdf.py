@@ -34,7 +34,7 @@ from reviewer.export.record_layout import (
     ruled_table,
 )
 from reviewer.i18n import beijing
-from reviewer.scoring.sheet_model import FileRef, MaterialRef, ScoreAnswer
+from reviewer.scoring.sheet_model import FigureCheck, FileRef, MaterialRef, ScoreAnswer
 from reviewer.scoring.sheet_types import VerifiedSheet
 from reviewer.standards.model import Standard
 from reviewer.trust.files import write_atomic
@@ -48,7 +48,7 @@ def _number(value: Decimal | str) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def _evidence(answer: ScoreAnswer) -> str:
+def _evidence(answer: ScoreAnswer | FigureCheck) -> str:
     lines = []
     for ref in answer.evidence:
         if isinstance(ref, MaterialRef):
@@ -112,6 +112,13 @@ def _scores(sheet: VerifiedSheet, standard: Standard, s: Styles) -> list[Flowabl
             ]
         )
         for leaf in leaves:
+            check = sheet.answers.figures.get(leaf.code)
+            if check is not None:  # an objective indicator: the points are computed, the figure checked
+                verdict = "确认数据" if check.confirmed else f"数据存疑：{check.comment}"
+                rows.append([para(leaf.code, s.cell), para(leaf.title.zh, s.cell), para(_number(leaf.points), s.cell_num),
+                             para("按数据计算", s.cell), para(verdict, s.cell),
+                             para(_evidence(check), s.small)])  # fmt: skip
+                continue
             ans = sheet.answers.scores.get(leaf.code)
             rows.append(
                 [

@@ -173,6 +173,7 @@ class Workbench:
         A comment the standard requires is not demanded here (the expert types the score first);
         :func:`reviewer.scoring.entry.check_comment` is applied when the sheet is finalised.
         """
+        entry.check_not_objective(review.standard, code)
         if value is None:
             entry.leaf(review.standard, code)
         checked = None if value is None else entry.check_score(review.standard, code, value)
@@ -200,6 +201,18 @@ class Workbench:
             entry.check_flag_comment(code, comment)
         new = None if state is None else {"state": EligibilityState(state).value, "comment": _text(comment)}
         self._change(review, "eligibility", code, new)
+
+    def check_figure(
+        self, review: Review, code: str, state: EligibilityState | None, comment: str | None = None
+    ) -> None:
+        """An objective leaf's figure: confirmed (确认数据), or flagged (数据存疑) with a comment; ``None``
+        withdraws the answer. A flag's evidence is added like any indicator's (:meth:`add_evidence`);
+        finalising requires it."""
+        entry.check_objective_code(review.standard, code)
+        if state is not None and EligibilityState(state) is EligibilityState.FLAGGED:
+            entry.check_flag_comment(code, comment)
+        new = None if state is None else {"state": EligibilityState(state).value, "comment": _text(comment)}
+        self._change(review, "figure", code, new)
 
     def add_evidence(
         self,

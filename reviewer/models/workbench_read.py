@@ -23,7 +23,7 @@ from reviewer.models.orm import (
     YesNoAnswerRow,
 )
 from reviewer.models.undo_stacks import top
-from reviewer.models.workbench_slots import loads
+from reviewer.models.workbench_slots import FIGURE_PREFIX, loads
 from reviewer.scoring.workbench_types import (
     AuditEntry,
     Conflict,
@@ -123,7 +123,18 @@ def state(session: Session, row: ReviewRow) -> ReviewState:
         comments=MappingProxyType({s.code: s.comment for s in scores if s.comment is not None}),
         yes_no=MappingProxyType({a.code: YesNoAnswer(a.answer, a.comment) for a in yes_no}),
         eligibility=MappingProxyType(
-            {a.code: EligibilityAnswer(EligibilityState(a.state), a.comment) for a in eligibility}
+            {
+                a.code: EligibilityAnswer(EligibilityState(a.state), a.comment)
+                for a in eligibility
+                if not a.code.startswith(FIGURE_PREFIX)
+            }
+        ),
+        figures=MappingProxyType(
+            {
+                a.code.removeprefix(FIGURE_PREFIX): EligibilityAnswer(EligibilityState(a.state), a.comment)
+                for a in eligibility
+                if a.code.startswith(FIGURE_PREFIX)
+            }
         ),
         evidence=tuple(evidence_ref(e) for e in evidence),
         scratchpad="" if pad is None else pad.text,

@@ -1,7 +1,9 @@
 """The workbench's slots, the audit log and the undo/redo stacks, inside one open session.
 
 A *slot* is one thing the expert can change, named by ``(entity, key)``: ``("score", "1.1")``,
-``("comment", "1.1")``, ``("yes_no", "V1")``, ``("eligibility", "E1")``, ``("evidence", "<id>")``,
+``("comment", "1.1")``, ``("yes_no", "V1")``, ``("eligibility", "E1")``, ``("figure", "1.1")`` (an
+objective leaf's figure confirmed or flagged, kept in the eligibility table under ``figure:<code>``),
+``("evidence", "<id>")``,
 ``("scratchpad", "")``, ``("site_note", "<id>")``, ``("declaration", "conflict")``,
 ``("declaration", "pledge")``. Its value is plain JSON (``None`` when empty). Every change reads the
 old value, writes the new one and appends an audit row with both, all in the caller's transaction.
@@ -32,7 +34,8 @@ from reviewer.models.orm import (
 from reviewer.scoring.workbench_types import Conflict, ReviewStatus
 
 PRIVATE = frozenset({"scratchpad", "site_note"})  # the expert's own notes: never locked
-CODED = frozenset({"score", "comment", "yes_no", "eligibility", "evidence"})  # part of the sheet
+CODED = frozenset({"score", "comment", "yes_no", "eligibility", "figure", "evidence"})  # part of the sheet
+FIGURE_PREFIX = "figure:"  # an objective leaf's check, in the eligibility table (no clash: E1 vs 1.1)
 
 
 def dumps(value: Any) -> str | None:
@@ -65,6 +68,9 @@ def read(session: Session, review: ReviewRow, entity: str, key: str) -> Any:
     if entity == "eligibility":
         el = session.get(EligibilityAnswerRow, (rid, key))
         return None if el is None else {"state": el.state, "comment": el.comment}
+    if entity == "figure":
+        fc = session.get(EligibilityAnswerRow, (rid, FIGURE_PREFIX + key))
+        return None if fc is None else {"state": fc.state, "comment": fc.comment}
     if entity == "evidence":
         ev = session.get(EvidenceRefRow, int(key))
         return None if ev is None or ev.review_id != rid else evidence_value(ev)
@@ -116,6 +122,9 @@ def write(session: Session, review: ReviewRow, entity: str, key: str, value: Any
         _upsert(session, YesNoAnswerRow, (rid, key), value, review_id=rid, code=key, updated_at=now)
     elif entity == "eligibility":
         _upsert(session, EligibilityAnswerRow, (rid, key), value, review_id=rid, code=key, updated_at=now)
+    elif entity == "figure":
+        code = FIGURE_PREFIX + key
+        _upsert(session, EligibilityAnswerRow, (rid, code), value, review_id=rid, code=code, updated_at=now)
     elif entity == "evidence":
         fields = None if value is None else {**value, "added_at": from_iso(value["added_at"])}
         _upsert(session, EvidenceRefRow, int(key), fields, id=int(key), review_id=rid)
@@ -156,7 +165,7 @@ def _upsert(session: Session, model: Any, pk: Any, fields: dict[str, Any] | None
 
 def code_of(entity: str, key: str, *values: Any) -> str | None:
     """The indicator or item a slot belongs to (for the lock rules); ``None`` for the rest."""
-    if entity in ("score", "comment", "yes_no", "eligibility"):
+    if entity in ("score", "comment", "yes_no", "eligibility", "figure"):
         return key
     if entity == "evidence":
         return next(v["code"] for v in values if v is not None)

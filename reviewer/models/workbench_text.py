@@ -39,6 +39,8 @@ def value_text(entity: str, value: Any) -> Text:
         return T("是", "yes") if value.get("answer") else T("否", "no")
     if entity == "eligibility":
         return T("已确认", "confirmed") if value.get("state") == "confirmed" else T("有疑问", "flagged")
+    if entity == "figure":
+        return T("确认数据", "confirmed") if value.get("state") == "confirmed" else T("数据存疑", "flagged")
     if entity == "evidence":
         if value.get("kind") == "material":
             name = str(value.get("material") or "").removeprefix("materials/")
@@ -69,6 +71,7 @@ def slot_text(entry: AuditEntry) -> Text:
         "comment": T("{c} 的评语", "comment on {c}", c=code),
         "yes_no": T("{c} 的回答", "answer to {c}", c=code),
         "eligibility": T("资格条件 {c}", "eligibility condition {c}", c=code),
+        "figure": T("{c} 的数据核实", "figure check of {c}", c=code),
         "evidence": T("{c} 的证据", "evidence for {c}", c=code),
         "scratchpad": T("私人草稿本", "private scratchpad"),
         "site_note": T("现场考察记录", "site-visit note"),

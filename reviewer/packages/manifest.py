@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
-from reviewer.errors import EarlierFormat, NotAnArtifact
+from reviewer.errors import EarlierFormat, InvalidInput, NotAnArtifact
 from reviewer.i18n import T, Text
 from reviewer.packages.container import check_name
 from reviewer.packages.limits import MAX_ENTRIES, MAX_MANIFEST, MAX_MEDIA_TYPE, MAX_NAME_BYTES
@@ -213,6 +214,7 @@ class Manifest:
     entries: tuple[Entry, ...]
     suite: str = SUITE
     header: HeaderRef | None = None  # None only while sealing, before the header is encrypted
+    figures: dict[str, str] | None = None  # the candidate's figures (objective indicators), decimal text
     _by_name: dict[str, Entry] = field(init=False, repr=False, compare=False)  # built once: lookups O(1)
 
     def __post_init__(self) -> None:
@@ -229,7 +231,7 @@ class Manifest:
             "standard": self.standard,
             "roster": [m.to_json() for m in self.roster],
             "entries": [e.header_json() for e in self.entries],
-        }
+        } | ({} if self.figures is None else {"figures": self.figures})
 
     def header_bytes(self) -> bytes:
         return canonical_json(self.header_json())
@@ -265,6 +267,12 @@ class Manifest:
 
     def chair(self) -> RosterMember:
         return next(m for m in self.roster if m.role == "chair")
+
+    def figure_values(self) -> dict[str, Decimal] | None:
+        """The sealed figures as exact Decimals (``None``: the package carries none)."""
+        if self.figures is None:
+            return None
+        return {code: Decimal(value) for code, value in self.figures.items()}
 
 
 def confidential_note() -> Text:
@@ -463,6 +471,7 @@ def parse_header(data: bytes, public: PublicManifest) -> Manifest:
             entries=entries,
             suite=public.suite,
             header=public.header,
+            figures=_figures(doc),
         )
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         if isinstance(exc, NotAnArtifact):
@@ -476,6 +485,19 @@ def parse_header(data: bytes, public: PublicManifest) -> Manifest:
     if manifest.header_bytes() != data:
         raise _invalid("header is not canonical JSON")
     return manifest
+
+
+def _figures(doc: dict[str, Any]) -> dict[str, str] | None:
+    """The optional ``figures`` of the header, checked as ``{code: "decimal string"}``."""
+    if "figures" not in doc:
+        return None
+    from reviewer.packages.figures import parse_figures  # the one rule for figures
+
+    try:
+        parse_figures(doc["figures"], "figures")
+    except InvalidInput as exc:
+        raise _invalid(str(exc)) from exc
+    return dict(doc["figures"])
 
 
 def _check_consistency(m: Manifest, public: PublicManifest) -> None:

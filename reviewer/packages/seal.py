@@ -10,9 +10,10 @@ from __future__ import annotations
 import hashlib
 import secrets
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +22,7 @@ from reviewer.files import atomic_writer
 from reviewer.i18n import T
 from reviewer.packages import limits, stream
 from reviewer.packages.container import ContainerWriter
+from reviewer.packages.figures import check_figures, figures_json
 from reviewer.packages.manifest import (
     HEADER_PATH,
     MIMETYPE,
@@ -110,11 +112,16 @@ def seal(
     chunk_size: int = stream.DEFAULT_CHUNK,
     now: datetime | None = None,
     panel_rules: PanelRules | None = None,
+    figures: Mapping[str, Decimal] | None = None,
 ) -> Manifest:
     """Seal the package under ``panel_rules`` (default: :func:`~reviewer.packages.composition.rules_for`
     the authority): they refuse a panel that breaks a ``refuse`` rule, ``warn`` rules are recorded in the
     ledger, and the same rules are sealed into the package (``procedure.json``) for the panel and the
-    ministry's recomputation."""
+    ministry's recomputation.
+
+    ``figures`` (``reviewer.packages.figures``): the candidate's (and the national) figures, sealed in
+    the confidential header; a standard with objective indicators or numeric gates is refused
+    (:class:`~reviewer.packages.figures.MissingFigures`) unless every figure they use is given."""
     now = now or clock.utcnow()
     expires = expires or now + DEFAULT_VALIDITY
     if expires <= now:
@@ -135,6 +142,7 @@ def seal(
                 s=standard.candidate_type.value,
             )
         )
+    check_figures(standard, figures)
     for key in CANDIDATE_NAMES:  # the name and place are printed and reported everywhere
         if isinstance(candidate.get(key), str):
             check_name(candidate[key], CANDIDATE_FIELD.format(key=key))
@@ -206,6 +214,7 @@ def seal(
         revocations={"number": crl.number, "sha256": hashlib.sha256(crl.der).hexdigest()},
         chunk_size=chunk_size,
         entries=(),
+        figures=None if figures is None else figures_json(figures),
     )
     draft = replace(draft, recipients=tuple(wrap_for_all(file_key, recipients, draft.context)))
     _check_limits(draft, sources, crl.der)

@@ -228,3 +228,34 @@ def known_code(standard: Standard, code: str) -> bool:
         or any(item.code == code for item in standard.yes_no)
         or any(item.code == code for item in standard.eligibility)
     )
+
+
+class ComputedIndicator(ScoreEntryError):
+    """An objective indicator is computed from the package's figures: it is not scored by hand."""
+
+
+def check_not_objective(standard: Standard, code: str) -> None:
+    """Refuse a hand score on an objective leaf (its points are computed from the sealed figure)."""
+    if standard.has_criterion(code) and standard.criterion(code).objective is not None:
+        raise ComputedIndicator(
+            T(
+                "指标 {c} 按数据计算得分，不能手工评分：请确认数据或标记数据存疑。",
+                "Indicator {c} is computed from the figures and cannot be scored by hand: confirm its "
+                "figure or flag it.",
+                c=code,
+            ),
+            code=code,
+        )
+
+
+def check_objective_code(standard: Standard, code: str) -> None:
+    """``code`` is an objective leaf (its figure can be confirmed or flagged)."""
+    if leaf(standard, code).objective is None:
+        raise UnknownIndicator(
+            T(
+                "指标 {c} 不是按数据计算的客观指标，没有可确认的数据。",
+                "Indicator {c} is not an objective indicator: there is no figure to confirm or flag.",
+                c=code,
+            ),
+            code=code,
+        )

@@ -9,6 +9,8 @@ CSV (UTF-8, a BOM is fine; header row ``code,score,comment[,evidence]``), one ro
 * a scored indicator: ``1.1,6.5,comment,EVIDENCE``
 * a yes/no item: ``V1,yes,`` or ``V1,no,why`` (是/否 are accepted too)
 * an eligibility condition: ``E1,ok,`` or ``E2,flag,why`` (confirmed/flagged are accepted too)
+* an objective indicator (its points computed from the package's figure): ``1.1,ok,`` to confirm
+  the figure or ``1.1,flag,why,EVIDENCE`` to flag it (a flag needs a comment and evidence)
 
 EVIDENCE is a ``;``-separated list of ``MATERIAL#PAGE`` (a material as the package lists it, e.g.
 ``materials/自评报告.pdf#12``) or ``file:PATH`` (a site-visit file, relative to the scores file:
@@ -21,7 +23,9 @@ JSON::
                  "evidence": [{"material": "materials/自评报告.pdf", "page": 12},
                               {"file": "gate.jpg", "sha256": "<64 hex>"}]}],
      "yes_no": [{"code": "V1", "answer": "yes", "comment": ""}],
-     "eligibility": [{"code": "E1", "status": "confirmed", "comment": ""}]}
+     "eligibility": [{"code": "E1", "status": "confirmed", "comment": ""}],
+     "figures": [{"code": "2.1", "status": "flagged", "comment": "…",
+                  "evidence": [{"material": "materials/统计公报.pdf", "page": 4}]}]}
 
 Numbers may be written as strings or JSON numbers (read exactly, as decimals).
 """

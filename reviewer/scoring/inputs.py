@@ -19,6 +19,16 @@ def _frozen_mapping(value: Mapping[str, Any]) -> Mapping[str, Any]:
 
 
 @dataclass(frozen=True)
+class FigureAnswer:
+    """An expert's check of an objective indicator's figure: confirmed, or flagged with a comment and
+    evidence (each as the text the record prints: ``materials/x.pdf p.3``, ``photo.jpg sha256 …``)."""
+
+    confirmed: bool
+    comment: str = ""
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class ExpertScores:
     """One expert's final sheet: scores per leaf indicator and answers per yes/no item.
 
@@ -31,10 +41,12 @@ class ExpertScores:
     scores: Mapping[str, Decimal] = field(default_factory=dict)
     answers: Mapping[str, bool] = field(default_factory=dict)
     version: int = 1
+    figures: Mapping[str, FigureAnswer] = field(default_factory=dict)  # objective leaves: the checks
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "scores", _frozen_mapping(self.scores))
         object.__setattr__(self, "answers", _frozen_mapping(self.answers))
+        object.__setattr__(self, "figures", _frozen_mapping(self.figures))
 
     def __hash__(self) -> int:
         return hash(
@@ -44,6 +56,7 @@ class ExpertScores:
                 tuple(self.scores.items()),
                 tuple(self.answers.items()),
                 self.version,
+                tuple(self.figures.items()),
             )
         )
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
+from decimal import Decimal
 
 from reviewer.errors import Refused, ReviewerError
 from reviewer.i18n import T, Text
@@ -143,10 +144,12 @@ def reconcile_panel(
     collection: SheetCollection,
     decisions: PanelDecisions,
     adopted: Iterable[str] | None = None,
+    figures: Mapping[str, Decimal] | None = None,
 ) -> Reconciliation:
     """The engine over the newest sheet of each expert (recusals count as recused) and the panel's
-    consensus scores (with ``adopted``: only those the panel adopted) and explanations."""
-    return reconcile(standard, collection.expert_scores(), decisions.to_engine_decisions(adopted))
+    consensus scores (with ``adopted``: only those the panel adopted) and explanations; ``figures``:
+    the package's, for the objective indicators."""
+    return reconcile(standard, collection.expert_scores(), decisions.to_engine_decisions(adopted), figures)
 
 
 def recused_of(sheets: Iterable[VerifiedSheet]) -> tuple[str, ...]:
@@ -223,7 +226,7 @@ class PanelState:
         moved = [c for c in self.decisions.consensus if c.motion_sha256 in by_digest]
         if not moved:
             return frozenset()
-        now = reconcile_panel(self.standard, self.collection, self.decisions, ())
+        now = reconcile_panel(self.standard, self.collection, self.decisions, (), self.binding.figures)
         out = set()
         for c in moved:
             change = by_digest[c.motion_sha256 or ""].change(c.code)
@@ -236,7 +239,9 @@ class PanelState:
         the aggregate the sheets give (MotionMisstated otherwise)."""
         require_adopted(self.decisions, self.rules, self.voters(), self.chair, self.names())
         check_aggregates(
-            self.decisions, self.motions, reconcile_panel(self.standard, self.collection, self.decisions, ())
+            self.decisions,
+            self.motions,
+            reconcile_panel(self.standard, self.collection, self.decisions, (), self.binding.figures),
         )
 
     def sheets(self) -> tuple[VerifiedSheet, ...]:
@@ -308,7 +313,9 @@ class PanelState:
 
     def reconcile(self) -> Reconciliation:
         """The reconciliation with the adopted changes only."""
-        return reconcile_panel(self.standard, self.collection, self.decisions, self.adopted())
+        return reconcile_panel(
+            self.standard, self.collection, self.decisions, self.adopted(), self.binding.figures
+        )
 
 
 # --- the human summary ----------------------------------------------------------------------

@@ -35,6 +35,7 @@ class MissingKind(StrEnum):
     COMMENT = "comment"  # a comment the standard requires for the score given
     YES_NO = "yes_no"  # a yes/no item without an answer, or a "no" without its reason
     ELIGIBILITY = "eligibility"  # a condition neither confirmed nor flagged, or flagged without reason
+    FIGURE = "figure"  # an objective leaf's figure neither confirmed nor flagged, or a flag without reason/evidence
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ class Progress:
 
 
 def _subtotal(top: Criterion, scores: Mapping[str, Decimal]) -> Subtotal:
-    leaves = list(top.leaves())
+    leaves = [leaf for leaf in top.leaves() if leaf.objective is None]  # objective: computed, not scored
     given = [scores[c.code] for c in leaves if c.code in scores]
     return Subtotal(top.code, len(given), len(leaves), sum(given, Decimal(0)), top.points)
 
@@ -98,12 +99,13 @@ def next_unscored(standard: Standard, scores: Mapping[str, Decimal], after: str 
     unknown code: then the search starts at the beginning). ``None`` when every leaf is scored.
     """
     order = [leaf.code for leaf in standard.leaves()]
+    objective = {leaf.code for leaf in standard.leaves() if leaf.objective is not None}
     start = 0
     if after is not None and standard.has_criterion(after):
         node = standard.criterion(after)
         start = order.index(after) + 1 if node.is_leaf else order.index(next(node.leaves()).code)
     for code in order[start:] + order[:start]:
-        if code not in scores:
+        if code not in scores and code not in objective:
             return code
     return None
 
@@ -129,6 +131,34 @@ def next_needing_comment(
     return None
 
 
+def _figure_missing(code: str, state: ReviewState) -> list[Missing]:
+    """An objective leaf: its figure confirmed, or flagged with a reason and evidence."""
+    got = state.figures.get(code)
+    if got is None:
+        why = T(
+            "指标 {c} 的数据尚未确认或标记存疑。",
+            "The figure of indicator {c} has been neither confirmed nor flagged.",
+            c=code,
+        )
+        return [Missing(MissingKind.FIGURE, code, why)]
+    out = []
+    if got.state is EligibilityState.FLAGGED and not (got.comment or "").strip():
+        why = T(
+            "指标 {c}：标记数据存疑时必须填写说明。",
+            "Indicator {c}: say why when you flag its figure.",
+            c=code,
+        )
+        out.append(Missing(MissingKind.FIGURE, code, why))
+    if got.state is EligibilityState.FLAGGED and not state.evidence_for(code):
+        why = T(
+            "指标 {c}：标记数据存疑时必须附上证据（材料页码或附件）。",
+            "Indicator {c}: a flagged figure needs evidence (a material's page or a file).",
+            c=code,
+        )
+        out.append(Missing(MissingKind.FIGURE, code, why))
+    return out
+
+
 def missing(standard: Standard, state: ReviewState) -> tuple[Missing, ...]:
     """Everything the sheet still lacks before it can be finalised, in the standard's order."""
     out: list[Missing] = []
@@ -152,6 +182,9 @@ def missing(standard: Standard, state: ReviewState) -> tuple[Missing, ...]:
             )
         )
     for leaf in standard.leaves():
+        if leaf.objective is not None:
+            out += _figure_missing(leaf.code, state)
+            continue
         value = state.scores.get(leaf.code)
         if value is None:
             out.append(

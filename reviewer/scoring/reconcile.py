@@ -25,14 +25,16 @@ from reviewer.scoring.result import (
     DivergentScore,
     ExpertScore,
     ExpertSheet,
+    FigureFlag,
     IndicatorResult,
     Leniency,
     NodeResult,
+    ObjectiveResult,
     Reconciliation,
 )
 from reviewer.scoring.validate import check_decisions, check_sheets
 from reviewer.standards.model import Criterion, Standard
-from reviewer.standards.objective import numeric_gates
+from reviewer.standards.objective import figure_value, numeric_gates, objective_points
 
 
 def reconcile(
@@ -46,8 +48,10 @@ def reconcile(
     """Reconcile the panel's sheets under ``standard``; raises a ``ReconcileInputError`` on bad input.
 
     ``figures``: the candidate's figures (with the year's ``national:<code>`` ones) when the panel
-    has them; the standard's numeric gates then limit the conclusion (``MissingFigure`` when one
-    is absent). Without them, the numeric gates are not applied.
+    has them — the package's, sealed in it. An objective leaf's value is then the points computed
+    from its figure, not an aggregate of the experts (``MissingFigure`` when the figure is absent);
+    the standard's numeric gates limit the conclusion. Without them, the numeric gates are not
+    applied (a standard with objective leaves needs them).
     """
     decisions = decisions or Decisions()
     ordered = check_sheets(standard, list(sheets))
@@ -55,7 +59,7 @@ def reconcile(
     check_decisions(standard, decisions, {s.expert_id for s in scoring})
     explained = {(e.expert_id, e.code): e.text for e in decisions.explanations}
 
-    leaves = standard.leaves()
+    leaves = [leaf for leaf in standard.leaves() if leaf.objective is None]  # scored by the experts
     arithmetic = _Arithmetic(standard, leaves)
     ids = tuple(s.expert_id for s in scoring)
     # one row per expert, in the standard's order of leaves: the scores and the same in units
@@ -63,8 +67,8 @@ def reconcile(
     rows = [[Decimal(v) for v in pick(s.scores)] for s in scoring]
     units = [arithmetic.units(row) for row in rows]
     # and one column per leaf (empty when no expert scores)
-    columns = list(zip(*rows, strict=True)) if rows else [()] * len(leaves)
-    unit_columns = list(zip(*units, strict=True)) if units else [()] * len(leaves)
+    columns = list(zip(*rows, strict=True)) if rows and leaves else [()] * len(leaves)
+    unit_columns = list(zip(*units, strict=True)) if units and leaves else [()] * len(leaves)
 
     indicators: list[IndicatorResult] = []
     aggregates: list[int] = []  # each leaf's rounded aggregate, in units (when it has one)
@@ -82,6 +86,13 @@ def reconcile(
                 DivergentScore(e, leaf.code, by_expert[e], explained.get((e, leaf.code)))
                 for e in indicator.divergent_experts
             )
+
+    objective = objective_results(standard, scoring, figures or {}, candidate)
+    for o in objective:
+        empty, _ = arithmetic.indicator(standard.criterion(o.code), ids, (), (), None)
+        indicators.append(replace(empty, value=o.points))
+    order = {leaf.code: i for i, leaf in enumerate(standard.leaves())}
+    indicators.sort(key=lambda i: order[i.code])
 
     by_code = {i.code: i for i in indicators}
     nodes: dict[str, NodeResult] = {}
@@ -114,11 +125,44 @@ def reconcile(
         explanations=decisions.explanations,
         leniency=_leniency(ids, units, aggregates, arithmetic.unit),
         conclusion=conclusion,
+        objective=objective,
     )
+
+
+def objective_results(
+    standard: Standard, scoring: Sequence[ExpertScores], figures: Mapping[str, Decimal], candidate: str = ""
+) -> tuple[ObjectiveResult, ...]:
+    """Each objective leaf: its value and points from the figures (exact, ``reviewer.standards.objective``)
+    and what each scoring expert said of the figure (confirmed, or flagged with comment and evidence)."""
+    out = []
+    places = standard.aggregation.decimal_places
+    for leaf in standard.leaves():
+        spec = leaf.objective
+        if spec is None:
+            continue
+        checks = [(s.expert_id, s.figures.get(leaf.code)) for s in scoring]
+        out.append(
+            ObjectiveResult(
+                code=leaf.code,
+                figure=spec.figure,
+                relative_to=spec.relative_to,
+                value=figure_value(spec, figures, candidate=candidate, needed_by=leaf.code),
+                points=objective_points(leaf, figures, places, candidate=candidate),
+                confirmed=tuple(e for e, a in checks if a is not None and a.confirmed),
+                flags=tuple(
+                    FigureFlag(e, a.comment, a.evidence)
+                    for e, a in checks
+                    if a is not None and not a.confirmed
+                ),
+            )
+        )
+    return tuple(out)
 
 
 def _picker(codes: Sequence[str]) -> Callable[[Mapping[str, Decimal]], tuple[Decimal, ...]]:
     """A function returning the values of ``codes`` from a mapping, in that order, as a tuple."""
+    if not codes:  # every leaf objective: nothing scored by hand
+        return lambda mapping: ()
     if len(codes) == 1:
         return lambda mapping: (mapping[codes[0]],)
     return itemgetter(*codes)

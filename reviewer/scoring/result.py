@@ -226,6 +226,29 @@ class Leniency:
 
 
 @dataclass(frozen=True)
+class FigureFlag:
+    """An expert flagged an objective indicator's figure (数据存疑): why, and the evidence shown."""
+
+    expert_id: str
+    comment: str
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ObjectiveResult:
+    """An objective leaf: the figure sealed in the package, the value it yields (the figure, less the
+    national one it is relative to), the points computed from it, and the experts' checks."""
+
+    code: str
+    figure: str
+    relative_to: str | None
+    value: Decimal
+    points: Decimal
+    confirmed: tuple[str, ...]  # expert ids, in expert id order
+    flags: tuple[FigureFlag, ...]
+
+
+@dataclass(frozen=True)
 class Reconciliation:
     format: str
     standard_id: str
@@ -243,6 +266,8 @@ class Reconciliation:
     explanations: tuple[Explanation, ...]
     leniency: tuple[Leniency, ...]
     conclusion: Conclusion
+    # issue 19: the objective leaves, only for a standard that has them (absent otherwise)
+    objective: tuple[ObjectiveResult, ...] = field(default=(), metadata=OMIT_DEFAULT)
 
     def indicator(self, code: str) -> IndicatorResult:
         return next(i for i in self.indicators if i.code == code)
@@ -252,6 +277,14 @@ class Reconciliation:
 
     def answer(self, code: str) -> YesNoResult:
         return next(y for y in self.yes_no if y.code == code)
+
+    def objective_of(self, code: str) -> ObjectiveResult | None:
+        return next((o for o in self.objective if o.code == code), None)
+
+    @property
+    def figure_flags(self) -> tuple[tuple[str, FigureFlag], ...]:
+        """Every flagged figure: (indicator code, flag), in the standard's order then expert id."""
+        return tuple((o.code, f) for o in self.objective for f in o.flags)
 
     def leniency_of(self, expert_id: str) -> Leniency:
         return next(x for x in self.leniency if x.expert_id == expert_id)

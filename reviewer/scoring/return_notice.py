@@ -24,7 +24,14 @@ from reviewer.packages.manifest import SUITE
 from reviewer.packages.reader import OpenedPackage
 from reviewer.scoring.sheet import Correction, VerifiedSheet, bind, seal_sheet
 from reviewer.scoring.sheet_binding import PackageBinding
-from reviewer.scoring.sheet_model import HEX64, ScoreAnswer, SheetAnswers, YesNoAnswer, check_answers
+from reviewer.scoring.sheet_model import (
+    HEX64,
+    FigureCheck,
+    ScoreAnswer,
+    SheetAnswers,
+    YesNoAnswer,
+    check_answers,
+)
 from reviewer.trust import clock
 from reviewer.trust.encoding import canonical_json, parse_json
 from reviewer.trust.identity import Identity
@@ -216,12 +223,14 @@ def revise_sheet(
     scores: Mapping[str, ScoreAnswer] | None = None,
     yes_no: Mapping[str, YesNoAnswer] | None = None,
     now: datetime | None = None,
+    figures: Mapping[str, FigureCheck] | None = None,
 ) -> bytes:
-    """Version n+1 of ``previous``: only the indicators ``notice`` names may change."""
+    """Version n+1 of ``previous``: only the indicators ``notice`` names may change (an objective
+    leaf's figure check among them)."""
     binding = bind(package)
     if notice.sheet_sha256 != previous.digest or previous.expert_id != identity.fingerprint:
         raise _refused("该退回通知不是针对这份评分表的。", "The return notice does not name this sheet.")
-    changes = {**(scores or {}), **(yes_no or {})}
+    changes = {**(scores or {}), **(yes_no or {}), **(figures or {})}
     outside = sorted(set(changes) - set(notice.codes))
     if outside:
         raise _refused(
@@ -236,6 +245,7 @@ def revise_sheet(
         {**old.scores, **(scores or {})},
         {**old.yes_no, **(yes_no or {})},
         old.eligibility,
+        {**old.figures, **(figures or {})},
     )
     checked = check_answers(binding.require_standard(), answers, binding.materials)
     return seal_sheet(
@@ -253,8 +263,14 @@ def revise_sheet(
 
 
 def changed_codes(a: SheetAnswers, b: SheetAnswers) -> set[str]:
-    codes = set(a.scores) | set(b.scores) | set(a.yes_no) | set(b.yes_no)
-    return {c for c in codes if a.scores.get(c) != b.scores.get(c) or a.yes_no.get(c) != b.yes_no.get(c)}
+    codes = set(a.scores) | set(b.scores) | set(a.yes_no) | set(b.yes_no) | set(a.figures) | set(b.figures)
+    return {
+        c
+        for c in codes
+        if a.scores.get(c) != b.scores.get(c)
+        or a.yes_no.get(c) != b.yes_no.get(c)
+        or a.figures.get(c) != b.figures.get(c)
+    }
 
 
 def check_successor(previous: VerifiedSheet, current: VerifiedSheet) -> None:

@@ -21,6 +21,7 @@ from reviewer.scoring.sheet_model import (
     Declarations,
     EligibilityAnswer,
     Evidence,
+    FigureCheck,
     FileRef,
     MaterialRef,
     ScoreAnswer,
@@ -87,10 +88,11 @@ class _Collected:
         self.scores: dict[str, ScoreAnswer] = {}
         self.yes_no: dict[str, YesNoAnswer] = {}
         self.eligibility: dict[str, EligibilityAnswer] = {}
+        self.figures: dict[str, FigureCheck] = {}
         self.seen: set[str] = set()
 
     def answers(self, declarations: Declarations) -> SheetAnswers:
-        return SheetAnswers(declarations, self.scores, self.yes_no, self.eligibility)
+        return SheetAnswers(declarations, self.scores, self.yes_no, self.eligibility, self.figures)
 
 
 def _row(
@@ -120,6 +122,16 @@ def _row(
                 v=value,
             )
         into.eligibility[code] = EligibilityAnswer(v in OK, comment)
+    elif standard.has_criterion(code) and standard.criterion(code).objective is not None:
+        if v not in OK | FLAG:
+            return _bad(
+                code,
+                "客观指标 {c} 应为 ok（确认数据）或 flag（数据存疑，附说明和证据）（得到“{v}”）。",
+                "Objective indicator {c}: write ok (figure confirmed) or flag (with a comment and "
+                "evidence) (got “{v}”).",
+                v=value,
+            )
+        into.figures[code] = FigureCheck(v in OK, comment, tuple(evidence))
     elif standard.has_criterion(code):
         into.scores[code] = ScoreAnswer(value, comment, tuple(evidence))
     else:
@@ -186,6 +198,10 @@ def parse_json_form(doc: Any, standard: Standard, base: Path, declarations: Decl
             rows.append((str(y["code"]), str(y["answer"]), str(y.get("comment", "")), []))
         for e in doc.get("eligibility", []):
             rows.append((str(e["code"]), str(e["status"]), str(e.get("comment", "")), []))
+        for f in doc.get("figures", []):
+            refs = [MaterialRef(str(e["material"]), int(e["page"])) if "material" in e
+                    else FileRef(str(e["file"]), str(e["sha256"]).lower()) for e in f.get("evidence", [])]  # fmt: skip
+            rows.append((str(f["code"]), str(f["status"]), str(f.get("comment", "")), refs))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise InvalidInput(
             T(

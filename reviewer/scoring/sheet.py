@@ -261,7 +261,7 @@ def _check_content(binding: PackageBinding, header: SheetHeader, answers: SheetA
     try:
         if header.recused:
             problems = check_declarations(answers.declarations, recusal=True)
-            if problems or answers.scores or answers.yes_no:
+            if problems or answers.scores or answers.yes_no or answers.figures:
                 raise SheetInvalid(problems or [])
             return answers
         checked = check_answers(binding.standard, answers, binding.materials)

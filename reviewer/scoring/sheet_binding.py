@@ -8,8 +8,10 @@ or a check that needs no decryption).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from cryptography import x509
@@ -38,6 +40,7 @@ class PackageBinding:
     standard: Standard | None = None
     materials: frozenset[str] | None = None
     rules: PanelRules | None = None  # the package's procedure.json, when read
+    figures: Mapping[str, Decimal] | None = None  # the sealed figures (objective indicators), if any
 
     @property
     def procedure(self) -> PanelRules:
@@ -74,6 +77,7 @@ class PackageBinding:
             standard=standard,
             materials=frozenset(e.name for e in m.entries if e.kind == "material"),
             rules=rules,
+            figures=m.figure_values(),
         )
 
     @classmethod

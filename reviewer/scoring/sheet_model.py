@@ -46,6 +46,13 @@ class FileRef:
 Evidence = MaterialRef | FileRef
 
 
+def evidence_text(ref: Evidence) -> str:
+    """One piece of evidence as the record prints it."""
+    if isinstance(ref, MaterialRef):
+        return f"{ref.material} p.{ref.page}"
+    return f"{ref.name} (SHA-256 {ref.sha256[:16]}…)"
+
+
 @dataclass(frozen=True)
 class ScoreAnswer:
     score: Decimal | str  # canonical Decimal once checked; text as typed before
@@ -63,6 +70,16 @@ class YesNoAnswer:
 class EligibilityAnswer:
     confirmed: bool  # False: flagged (a comment says why)
     comment: str = ""
+
+
+@dataclass(frozen=True)
+class FigureCheck:
+    """An objective indicator's figure: confirmed (确认数据), or flagged (数据存疑) with a comment and
+    evidence. The points are computed from the sealed figure, never scored by hand."""
+
+    confirmed: bool
+    comment: str = ""
+    evidence: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -85,9 +102,10 @@ class SheetAnswers:
     scores: Mapping[str, ScoreAnswer] = field(default_factory=dict)
     yes_no: Mapping[str, YesNoAnswer] = field(default_factory=dict)
     eligibility: Mapping[str, EligibilityAnswer] = field(default_factory=dict)
+    figures: Mapping[str, FigureCheck] = field(default_factory=dict)  # objective leaves only
 
     def __post_init__(self) -> None:
-        for name in ("scores", "yes_no", "eligibility"):
+        for name in ("scores", "yes_no", "eligibility", "figures"):
             object.__setattr__(self, name, _frozen(getattr(self, name)))
 
 
@@ -211,6 +229,7 @@ def _too_long(answers: SheetAnswers) -> list[ScoreEntryError]:
         *((c, a.comment) for c, a in answers.scores.items()),
         *((c, a.comment) for c, a in answers.yes_no.items()),
         *((c, a.comment) for c, a in answers.eligibility.items()),
+        *((c, a.comment) for c, a in answers.figures.items()),
         ("conflict_reason", answers.declarations.conflict_reason),
     ]
     return [
@@ -237,8 +256,12 @@ def check_answers(
     yes/no items and eligibility conditions, declarations, evidence)."""
     problems = check_declarations(answers.declarations, recusal=False)
     problems += _too_long(answers)
+    objective = objective_codes(standard)
     scores: dict[str, ScoreAnswer] = {}
     for code, ans in answers.scores.items():
+        if code in objective:
+            problems.append(_problem(code, _computed(code)))
+            continue
         try:
             value = entry.check_entry(standard, code, ans.score, ans.comment)
         except ScoreEntryError as exc:
@@ -246,7 +269,11 @@ def check_answers(
             continue
         problems += _check_evidence(code, ans.evidence, materials)
         scores[code] = ScoreAnswer(value, ans.comment.strip(), tuple(ans.evidence))
-    missing = [leaf.code for leaf in standard.leaves() if leaf.code not in answers.scores]
+    missing = [
+        leaf.code
+        for leaf in standard.leaves()
+        if leaf.code not in answers.scores and leaf.code not in objective
+    ]
     for code in missing:
         problems.append(
             _problem(code, T("指标 {c} 尚未评分。", "Indicator {c} has not been scored.", c=code))
@@ -285,15 +312,93 @@ def check_answers(
                     ),
                 )
             )
+    problems += check_figure_answers(objective, answers.figures, materials)
     if problems:
         raise SheetInvalid(problems)
-    order = [leaf.code for leaf in standard.leaves()]
+    order = [leaf.code for leaf in standard.leaves() if leaf.code not in objective]
     return SheetAnswers(
         answers.declarations,
         {code: scores[code] for code in order},
         {i.code: answers.yes_no[i.code] for i in standard.yes_no},
         {c.code: answers.eligibility[c.code] for c in standard.eligibility},
+        {code: _figure_check(answers.figures[code]) for code in objective},
     )
+
+
+def objective_codes(standard: Standard) -> tuple[str, ...]:
+    """The leaves whose points are computed from the package's figures, in the standard's order."""
+    return tuple(leaf.code for leaf in standard.leaves() if leaf.objective is not None)
+
+
+def _computed(code: str) -> Text:
+    return T(
+        "指标 {c} 按数据计算得分，不能手工评分：请确认数据或标记数据存疑。",
+        "Indicator {c} is computed from the figures and cannot be scored by hand: confirm its figure "
+        "or flag it.",
+        c=code,
+    )
+
+
+def _figure_check(check: FigureCheck) -> FigureCheck:
+    return FigureCheck(check.confirmed, check.comment.strip(), tuple(check.evidence))
+
+
+def check_figure_answers(
+    objective: Sequence[str], checks: Mapping[str, FigureCheck], materials: AbstractSet[str] | None
+) -> list[ScoreEntryError]:
+    """Every objective leaf's figure confirmed or flagged; a flag says why (a comment) and shows it
+    (at least one piece of evidence); no check on anything but an objective leaf."""
+    out: list[ScoreEntryError] = []
+    for code, check in checks.items():
+        if code not in objective:
+            out.append(
+                _problem(
+                    code,
+                    T(
+                        "{c} 不是按数据计算的客观指标，不能确认或标记数据。",
+                        "{c} is not an objective indicator: there is no figure to confirm or flag.",
+                        c=code,
+                    ),
+                )
+            )
+            continue
+        if not check.confirmed:
+            if not check.comment.strip():
+                out.append(
+                    _problem(
+                        code,
+                        T(
+                            "指标 {c}：标记数据存疑时必须填写说明。",
+                            "Indicator {c}: say why when you flag its figure.",
+                            c=code,
+                        ),
+                    )
+                )
+            if not check.evidence:
+                out.append(
+                    _problem(
+                        code,
+                        T(
+                            "指标 {c}：标记数据存疑时必须附上证据（材料页码或附件）。",
+                            "Indicator {c}: a flagged figure needs evidence (a material's page or a file).",
+                            c=code,
+                        ),
+                    )
+                )
+        out += _check_evidence(code, check.evidence, materials)
+    for code in objective:
+        if code not in checks:
+            out.append(
+                _problem(
+                    code,
+                    T(
+                        "指标 {c} 的数据尚未确认或标记存疑。",
+                        "The figure of indicator {c} has been neither confirmed nor flagged.",
+                        c=code,
+                    ),
+                )
+            )
+    return out
 
 
 # --- JSON form (inside the encrypted payload) --------------------------------------------------
@@ -332,7 +437,20 @@ def answers_to_json(a: SheetAnswers) -> dict[str, Any]:
             {"code": code, "status": "confirmed" if e.confirmed else "flagged", "comment": e.comment}
             for code, e in a.eligibility.items()
         ],
-    }
+    } | ({"figures": figures_to_json(a.figures)} if a.figures else {})
+
+
+def figures_to_json(checks: Mapping[str, FigureCheck]) -> list[dict[str, Any]]:
+    """A sheet's ``figures``: present only when the standard has objective leaves (docs/sheet-format.md §5)."""
+    return [
+        {
+            "code": code,
+            "status": "confirmed" if f.confirmed else "flagged",
+            "comment": f.comment,
+            "evidence": [_evidence_json(e) for e in f.evidence],
+        }
+        for code, f in checks.items()
+    ]
 
 
 def _text(value: Any) -> str:
@@ -405,4 +523,16 @@ def answers_from_json(doc: dict[str, Any]) -> SheetAnswers:
         if e["status"] not in ("confirmed", "flagged"):
             raise ValueError("status")
         eligibility[_text(e["code"])] = EligibilityAnswer(e["status"] == "confirmed", _text(e["comment"]))
-    return SheetAnswers(declarations, scores, yes_no, eligibility)
+    figures = {}
+    if "figures" in doc:  # only on a sheet of a standard with objective leaves, never empty
+        if not doc["figures"]:
+            raise ValueError("figures")
+        for f in _unique(doc["figures"]):
+            if f["status"] not in ("confirmed", "flagged"):
+                raise ValueError("figure status")
+            figures[_text(f["code"])] = FigureCheck(
+                f["status"] == "confirmed",
+                _text(f["comment"]),
+                tuple(_evidence_from(e) for e in f["evidence"]),
+            )
+    return SheetAnswers(declarations, scores, yes_no, eligibility, figures)

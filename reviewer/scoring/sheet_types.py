@@ -10,8 +10,8 @@ from datetime import timedelta
 
 from cryptography import x509
 
-from reviewer.scoring.inputs import ExpertScores
-from reviewer.scoring.sheet_model import Declarations, SheetAnswers
+from reviewer.scoring.inputs import ExpertScores, FigureAnswer
+from reviewer.scoring.sheet_model import Declarations, SheetAnswers, evidence_text
 
 MIMETYPE = "application/vnd.reviewer.sheet+zip"
 FORMAT = "reviewer.sheet"
@@ -93,4 +93,8 @@ class VerifiedSheet:
             scores={code: s.score for code, s in self.answers.scores.items()},  # type: ignore[misc]  # checked: Decimal
             answers={code: y.answer for code, y in self.answers.yes_no.items()},
             version=self.revision,
+            figures={
+                code: FigureAnswer(f.confirmed, f.comment, tuple(map(evidence_text, f.evidence)))
+                for code, f in self.answers.figures.items()
+            },
         )

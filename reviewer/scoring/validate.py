@@ -143,7 +143,7 @@ def check_sheets(standard: Standard, sheets: Sequence[ExpertScores]) -> list[Exp
             )
         seen.add(sheet.expert_id)
     ordered = sorted(sheets, key=lambda s: s.expert_id)
-    leaves = standard.leaves()
+    leaves = [leaf for leaf in standard.leaves() if leaf.objective is None]  # objective: computed
     leaf_codes = {leaf.code for leaf in leaves}
     grids = [(leaf, leaf.points, _step_ratio(leaf)) for leaf in leaves]
     item_codes = {item.code for item in standard.yes_no}
@@ -155,8 +155,8 @@ def check_sheets(standard: Standard, sheets: Sequence[ExpertScores]) -> list[Exp
             if code not in leaf_codes:
                 raise UnknownCode(
                     T(
-                        "专家 {e} 的评分表含有本标准末级指标以外的代码 {c}",
-                        "expert {e}: the sheet scores {c}, which is not a leaf indicator of this standard",
+                        "专家 {e} 的评分表含有本标准由专家评分的末级指标以外的代码 {c}",
+                        "expert {e}: the sheet scores {c}, which is not a leaf indicator the experts score in this standard",
                         e=e,
                         c=code,
                     ),
@@ -207,13 +207,13 @@ def check_sheets(standard: Standard, sheets: Sequence[ExpertScores]) -> list[Exp
 
 
 def check_decisions(standard: Standard, decisions: Decisions, scoring_ids: set[str]) -> None:
-    leaves = {leaf.code: leaf for leaf in standard.leaves()}
+    leaves = {leaf.code: leaf for leaf in standard.leaves() if leaf.objective is None}
     for code, consensus in decisions.consensus.items():
         if code not in leaves:
             raise UnknownCode(
                 T(
-                    "共识分指向的 {c} 不是本标准的末级指标",
-                    "the consensus score names {c}, which is not a leaf indicator of this standard",
+                    "共识分指向的 {c} 不是本标准由专家评分的末级指标（客观指标按数据计算）",
+                    "the consensus score names {c}, which is not a leaf indicator the experts score (objective ones are computed)",
                     c=code,
                 ),
                 code=code,

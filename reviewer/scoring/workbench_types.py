@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
+from types import MappingProxyType
 from typing import Any
 
 from reviewer.errors import Refused, UsageError
@@ -173,6 +174,8 @@ class ReviewState:
     can_redo: bool
     undo_next: AuditEntry | None = None  # the change undo would revert (its ``set`` entry)
     redo_next: AuditEntry | None = None  # the change redo would re-apply
+    # objective leaves: the figure confirmed or flagged (a flag's comment), by leaf code
+    figures: Mapping[str, EligibilityAnswer] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def editable_codes(self) -> frozenset[str] | None:

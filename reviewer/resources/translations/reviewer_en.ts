@@ -172,6 +172,22 @@
         <translation>Explanation: {text} (entered by {by}, {at})</translation>
     </message>
     <message>
+        <source>Computed from the figure {figure} = {value}: {points}</source>
+        <translation>Computed from the figure {figure} = {value}: {points}</translation>
+    </message>
+    <message>
+        <source>Confirmed by {n}, flagged by {m}</source>
+        <translation>Confirmed by {n}, flagged by {m}</translation>
+    </message>
+    <message>
+        <source>Figure confirmed</source>
+        <translation>Figure confirmed</translation>
+    </message>
+    <message>
+        <source>{name} flagged the figure: {why} (evidence: {refs})</source>
+        <translation>{name} flagged the figure: {why} (evidence: {refs})</translation>
+    </message>
+    <message>
         <source>Issue a return notice</source>
         <translation>Issue a return notice</translation>
     </message>
@@ -1103,6 +1119,49 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
     </message>
 </context>
 <context>
+    <name>FigureCheckBox</name>
+    <message>
+        <source>{points} of {max} (computed from the figure; not scored by hand)</source>
+        <translation>{points} of {max} (computed from the figure; not scored by hand)</translation>
+    </message>
+    <message>
+        <source>national {name}</source>
+        <translation>national {name}</translation>
+    </message>
+    <message>
+        <source>Objective indicator: check the figure</source>
+        <translation>Objective indicator: check the figure</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm the figure</source>
+        <translation>&amp;Confirm the figure</translation>
+    </message>
+    <message>
+        <source>&amp;Flag the figure</source>
+        <translation>&amp;Flag the figure</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Required when you flag the figure; Enter saves it</source>
+        <translation>Required when you flag the figure; Enter saves it</translation>
+    </message>
+    <message>
+        <source>A flag needs evidence: add it below.</source>
+        <translation>A flag needs evidence: add it below.</translation>
+    </message>
+</context>
+<context>
     <name>FinalisePage</name>
     <message>
         <source>Version {n} of your sheet is signed and locked. It is read-only now.</source>
@@ -1800,6 +1859,10 @@ SHA-256 {sha}</translation>
     <message>
         <source>Consensus scores: {n}</source>
         <translation>Consensus scores: {n}</translation>
+    </message>
+    <message>
+        <source>Flagged figures: {items}</source>
+        <translation>Flagged figures: {items}</translation>
     </message>
     <message>
         <source>Red: a divergence still to be explained or settled; green: explained (hover a cell for the rule and what is needed). Sort by Spread to find where discussion is needed. The last row shows each expert&apos;s leniency.</source>
@@ -3333,6 +3396,18 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
         <translation>{scored} / {total}</translation>
     </message>
     <message>
+        <source>Figure to check</source>
+        <translation>Figure to check</translation>
+    </message>
+    <message>
+        <source>Figure confirmed</source>
+        <translation>Figure confirmed</translation>
+    </message>
+    <message>
+        <source>Figure flagged</source>
+        <translation>Figure flagged</translation>
+    </message>
+    <message>
         <source>Not scored</source>
         <translation>Not scored</translation>
     </message>
@@ -3354,6 +3429,10 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
     <message>
         <source>Scored {scored} / {total}   ·   total {points} / {max}</source>
         <translation>Scored {scored} / {total}   ·   total {points} / {max}</translation>
+    </message>
+    <message>
+        <source>figures checked {done} / {total}</source>
+        <translation>figures checked {done} / {total}</translation>
     </message>
     <message>
         <source>Indicators to score</source>

@@ -172,6 +172,22 @@
         <translation>偏离说明：{text}（{by} 录入，{at}）</translation>
     </message>
     <message>
+        <source>Computed from the figure {figure} = {value}: {points}</source>
+        <translation>按数据 {figure} = {value} 计算得分：{points}</translation>
+    </message>
+    <message>
+        <source>Confirmed by {n}, flagged by {m}</source>
+        <translation>确认 {n} 人，存疑 {m} 人</translation>
+    </message>
+    <message>
+        <source>Figure confirmed</source>
+        <translation>已确认数据</translation>
+    </message>
+    <message>
+        <source>{name} flagged the figure: {why} (evidence: {refs})</source>
+        <translation>{name}标记数据存疑：{why}（证据：{refs}）</translation>
+    </message>
+    <message>
         <source>Issue a return notice</source>
         <translation>发出退回更正通知</translation>
     </message>
@@ -1103,6 +1119,49 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
     </message>
 </context>
 <context>
+    <name>FigureCheckBox</name>
+    <message>
+        <source>{points} of {max} (computed from the figure; not scored by hand)</source>
+        <translation>{points} / {max}（按数据计算，不手工评分）</translation>
+    </message>
+    <message>
+        <source>national {name}</source>
+        <translation>全国{name}</translation>
+    </message>
+    <message>
+        <source>Objective indicator: check the figure</source>
+        <translation>客观指标：核实数据</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm the figure</source>
+        <translation>确认数据(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Flag the figure</source>
+        <translation>数据存疑(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Required when you flag the figure; Enter saves it</source>
+        <translation>标记数据存疑时必填；按 Enter 保存</translation>
+    </message>
+    <message>
+        <source>A flag needs evidence: add it below.</source>
+        <translation>标记存疑须附证据：请在下方添加。</translation>
+    </message>
+</context>
+<context>
     <name>FinalisePage</name>
     <message>
         <source>Version {n} of your sheet is signed and locked. It is read-only now.</source>
@@ -1800,6 +1859,10 @@ SHA-256 摘要 {sha}</translation>
     <message>
         <source>Consensus scores: {n}</source>
         <translation>共识分：{n} 个</translation>
+    </message>
+    <message>
+        <source>Flagged figures: {items}</source>
+        <translation>数据存疑：{items}</translation>
     </message>
     <message>
         <source>Red: a divergence still to be explained or settled; green: explained (hover a cell for the rule and what is needed). Sort by Spread to find where discussion is needed. The last row shows each expert&apos;s leniency.</source>
@@ -3333,6 +3396,18 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
         <translation>已评 {scored} / {total}</translation>
     </message>
     <message>
+        <source>Figure to check</source>
+        <translation>待核实数据</translation>
+    </message>
+    <message>
+        <source>Figure confirmed</source>
+        <translation>已确认数据</translation>
+    </message>
+    <message>
+        <source>Figure flagged</source>
+        <translation>数据存疑</translation>
+    </message>
+    <message>
         <source>Not scored</source>
         <translation>未评</translation>
     </message>
@@ -3354,6 +3429,10 @@ Yes: back to the indicator, the value kept as typed. No: discard the typed value
     <message>
         <source>Scored {scored} / {total}   ·   total {points} / {max}</source>
         <translation>已评 {scored} / {total}   ·   总分 {points} / {max}</translation>
+    </message>
+    <message>
+        <source>figures checked {done} / {total}</source>
+        <translation>已核实数据 {done} / {total}</translation>
     </message>
     <message>
         <source>Indicators to score</source>

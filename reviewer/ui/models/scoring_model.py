@@ -40,6 +40,7 @@ class ScoringModel(CriterionTreeModel):
         super().__init__(standard, parent)
         self._scores: dict[str, Decimal] = {}
         self._comments: dict[str, str] = {}
+        self._figures: dict[str, bool] = {}  # objective leaves: True confirmed, False flagged
         self._progress = progress(standard, {})
 
     @property
@@ -73,6 +74,16 @@ class ScoringModel(CriterionTreeModel):
             right = self.createIndex(self._nodes[position].row, STATUS, position)
             self.dataChanged.emit(left, right)
 
+    def set_figures(self, checks: Mapping[str, bool]) -> None:
+        """Show each objective leaf's figure check (True: confirmed, False: flagged; absent: to check)."""
+        changed = {c for c in set(checks) | set(self._figures) if checks.get(c) != self._figures.get(c)}
+        self._figures = dict(checks)
+        for code in changed:
+            position = self._positions.get(code)
+            if position is not None:
+                left = self.createIndex(self._nodes[position].row, SCORE, position)
+                self.dataChanged.emit(left, self.createIndex(self._nodes[position].row, STATUS, position))
+
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -98,6 +109,8 @@ class ScoringModel(CriterionTreeModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(c, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS and c.is_leaf:
+            if c.objective is not None:
+                return QBrush(DONE_COLOUR if c.code in self._figures else UNSCORED_COLOUR)
             if c.code not in self._scores:
                 return QBrush(UNSCORED_COLOUR)
             return QBrush(NEEDS_COMMENT_COLOUR if self._needs_comment(c.code) else DONE_COLOUR)
@@ -128,6 +141,15 @@ class ScoringModel(CriterionTreeModel):
             return QCoreApplication.translate("ScoringModel", "{scored} / {total}").format(
                 scored=sub.scored, total=sub.total
             )
+        if c.objective is not None:  # computed from the package's figure: confirmed or flagged
+            if column == SCORE:
+                return ""
+            check = self._figures.get(c.code)
+            if check is None:
+                return QCoreApplication.translate("ScoringModel", "Figure to check")
+            if check:
+                return QCoreApplication.translate("ScoringModel", "Figure confirmed")
+            return QCoreApplication.translate("ScoringModel", "Figure flagged")
         value = self._scores.get(c.code)
         if column == SCORE:
             return labels.number(value) if value is not None else ""

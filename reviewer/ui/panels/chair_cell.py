@@ -11,8 +11,9 @@ from collections.abc import Mapping
 from PySide6.QtCore import QCoreApplication
 
 from reviewer.scoring.panel import PanelState
-from reviewer.scoring.result import Reconciliation
+from reviewer.scoring.result import ObjectiveResult, Reconciliation
 from reviewer.scoring.sheet_model import MaterialRef
+from reviewer.scoring.sheet_types import VerifiedSheet
 from reviewer.standards.model import Standard
 from reviewer.ui import labels
 
@@ -29,6 +30,9 @@ def cell_details(
     leaf = standard.criterion(code)
     head = f"{code} {leaf.title.text()}"
     sheet = next((s for s in state.sheets() if s.expert_id == expert), None)
+    objective = reconciliation.objective_of(code) if reconciliation else None
+    if objective is not None:
+        return _figure_details(head, objective, sheet, names)
     if sheet is None:
         ind = reconciliation.indicator(code) if reconciliation else None
         text = head
@@ -77,6 +81,47 @@ def cell_details(
         lines.append(
             QCoreApplication.translate("ChairPanel", "Explanation: {text} (entered by {by}, {at})").format(
                 text=note.text, by=note.by.name, at=labels.beijing_time(note.at)
+            )
+        )
+    return "\n".join(lines)
+
+
+def _figure_details(
+    head: str, objective: ObjectiveResult, sheet: VerifiedSheet | None, names: Mapping[str, str]
+) -> str:
+    """An objective indicator: the sealed figure, the computed points, and the checks (one expert's,
+    or every flag for the indicator's row)."""
+    base = (
+        objective.figure if objective.relative_to is None else f"{objective.figure} − {objective.relative_to}"
+    )
+    lines = [
+        head,
+        QCoreApplication.translate(
+            "ChairPanel", "Computed from the figure {figure} = {value}: {points}"
+        ).format(figure=base, value=labels.number(objective.value), points=labels.number(objective.points)),
+    ]
+    if sheet is not None:
+        check = sheet.answers.figures.get(objective.code)
+        if check is None:
+            return "\n".join(lines)
+        flags = [f for f in objective.flags if f.expert_id == sheet.expert_id]
+    else:
+        flags = list(objective.flags)
+        lines.append(
+            QCoreApplication.translate("ChairPanel", "Confirmed by {n}, flagged by {m}").format(
+                n=len(objective.confirmed), m=len(objective.flags)
+            )
+        )
+    if sheet is not None and not flags:
+        lines.append(QCoreApplication.translate("ChairPanel", "Figure confirmed"))
+    for flag in flags:
+        lines.append(
+            QCoreApplication.translate(
+                "ChairPanel", "{name} flagged the figure: {why} (evidence: {refs})"
+            ).format(
+                name=names.get(flag.expert_id, flag.expert_id[:12]),
+                why=flag.comment,
+                refs="; ".join(flag.evidence),
             )
         )
     return "\n".join(lines)

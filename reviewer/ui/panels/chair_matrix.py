@@ -211,7 +211,11 @@ class MatrixPage(QWidget):
         scored = bool(
             expert and code and self._rec and self._rec.indicator(code).score_of(expert) is not None
         )
-        self.consensus_button.setEnabled(open_ and bool(code))
+        objective = self._rec.objective_of(code) if code and self._rec else None
+        if objective is not None and expert:  # a figure's check can be returned for correction too
+            scored = expert in objective.confirmed or any(f.expert_id == expert for f in objective.flags)
+        computed = bool(code and self._rec and self._rec.objective_of(code))  # objective: no consensus
+        self.consensus_button.setEnabled(open_ and bool(code) and not computed)
         self.explanation_button.setEnabled(
             open_
             and scored
@@ -255,6 +259,10 @@ class MatrixPage(QWidget):
             ),
             self.tr("Consensus scores: {n}").format(n=sum(1 for i in rec.indicators if i.consensus)),
         ]
+        if rec.objective:  # objective indicators: who flagged which figure (details: select its row)
+            named = {e.expert_id: e.name for e in self.model.experts}
+            flagged = [f"{code} ({named.get(f.expert_id, f.expert_id[:12])})" for code, f in rec.figure_flags]
+            lines.append(self.tr("Flagged figures: {items}").format(items=", ".join(flagged) or none))
         self.facts.setText("\n".join(lines))
         self.reasons.setText("\n".join(f"• {line}" for line in c.explain()))
 

@@ -277,6 +277,8 @@ class PackagePanel(QStackedWidget):
                 state=member.state,
                 materials=tuple(e.name for e in opening.opened.materials),
                 executor=self._executor,
+                figures=opening.opened.manifest.figure_values(),
+                figure_names=opening.opened.figure_labels,
             )
             self.tabs.insertTab(1, self.workspace, self.tr("Review"))
             if self.workspace.state.position.code is not None:  # resuming: straight back to work

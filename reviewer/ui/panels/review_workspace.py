@@ -30,7 +30,7 @@ read back) and :mod:`~reviewer.ui.panels.review_history` (undo/redo and the save
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -63,6 +63,7 @@ from reviewer.ui.tasks import Executor, Task, drain_writes
 
 if TYPE_CHECKING:
     from reviewer.models.workbench import Workbench
+    from reviewer.packages.figures import FigureLabel
     from reviewer.scoring.workbench_types import Review
     from reviewer.ui.panels.declarations_page import DeclarationsPage
     from reviewer.ui.panels.finalise_page import FinalisePage
@@ -88,8 +89,11 @@ class ReviewWorkspace(QWidget):
         materials: tuple[str, ...] = (),
         executor: Executor | None = None,
         parent: QWidget | None = None,
+        figures: Mapping[str, Decimal] | None = None,
+        figure_names: Mapping[str, FigureLabel] | None = None,
     ) -> None:
-        """``state``: the review as just read, on the worker that opened it (never read here)."""
+        """``state``: the review as just read, on the worker that opened it (never read here);
+        ``figures``: the package's sealed figures (objective indicators), with their names and units."""
         super().__init__(parent)
         self.setObjectName("reviewWorkspace")
         self.bench, self.review, self.standard = bench, review, review.standard
@@ -119,7 +123,7 @@ class ReviewWorkspace(QWidget):
         self.nav, self.stack, self._keys = self.pages.nav, self.pages.stack, self.pages.keys
         self.pages.shown.connect(self._page_shown)
 
-        self.scoring = ScoringPanel(self.standard, materials)
+        self.scoring = ScoringPanel(self.standard, materials, figures=figures, figure_names=figure_names)
         self.checks = ChecksPanel(self.standard)
         self.scoring.score_entered.connect(self.set_score)
         self.scoring.score_cleared.connect(lambda code: self.set_score(code, None))
@@ -132,6 +136,9 @@ class ReviewWorkspace(QWidget):
         editor.material_requested.connect(self.add_material_evidence)
         editor.remove_requested.connect(lambda i: self.write(lambda b, r: b.remove_evidence(r, i)))
         editor.evidence_activated.connect(self.evidence_activated)
+        editor.figure_box.checked.connect(
+            lambda code, state, comment: self.write(lambda b, r: b.check_figure(r, code, state, comment))
+        )
         self.checks.yes_no_answered.connect(
             lambda code, answer, comment: self.write(lambda b, r: b.answer_yes_no(r, code, answer, comment))
         )
@@ -482,7 +489,12 @@ class ReviewWorkspace(QWidget):
     def saving(self) -> bool:
         """Writes are queued, or typing waits to be saved (its pause, a score without Enter, a
         vetoes/eligibility comment not yet sent or a flag waiting for its reason)."""
-        return self.pending > 0 or self.scoring.pending_change() is not None or self.checks.unsent
+        return (
+            self.pending > 0
+            or self.scoring.pending_change() is not None
+            or self.checks.unsent
+            or self.scoring.editor.figure_box.unsent
+        )
 
     def _show_indicator(self, _busy: object = None) -> None:
         self.save_state.show_status(self.unsaved_because(), self.saving)

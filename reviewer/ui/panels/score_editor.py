@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.packages.figures import FigureLabel
 from reviewer.scoring import entry
 from reviewer.scoring.workbench_types import ReviewState
 from reviewer.standards.model import Criterion, Standard
@@ -41,6 +42,7 @@ from reviewer.ui import labels, palette
 from reviewer.ui.dialogs import errors
 from reviewer.ui.panels.criterion_details import CriterionDetails
 from reviewer.ui.panels.details_split import DetailsSplit
+from reviewer.ui.panels.figure_check import FigureCheckBox
 from reviewer.ui.panels.score_evidence import EvidenceBox
 from reviewer.ui.panels.score_input import ScoreValidator, differs, half_width, refusal
 from reviewer.ui.text_boxes import leave_with_tab
@@ -69,7 +71,13 @@ class ScoreEditor(QWidget):
     evidence_activated = Signal(str, int)  # material name, page: the viewer jumps there
 
     def __init__(
-        self, standard: Standard, materials: tuple[str, ...] = (), parent: QWidget | None = None
+        self,
+        standard: Standard,
+        materials: tuple[str, ...] = (),
+        parent: QWidget | None = None,
+        *,
+        figures: Mapping[str, Decimal] | None = None,
+        figure_names: Mapping[str, FigureLabel] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("scoreEditor")
@@ -118,6 +126,8 @@ class ScoreEditor(QWidget):
         box.attach_clicked.connect(self._attach)
         box.remove_requested.connect(self.remove_requested)
         box.evidence_activated.connect(self.evidence_activated)
+        self.figure_box = FigureCheckBox(standard, figures, figure_names)  # objective leaves
+        self.figure_box.typing_changed.connect(self.typing_changed)
         self.locked = QLabel(objectName="scoreLocked", wordWrap=True)
         self.locked.setStyleSheet(ERROR_STYLE)
         self.locked.hide()
@@ -125,7 +135,8 @@ class ScoreEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         # the description (its score levels) over the boxes, which scroll when the window is short
-        self.split = DetailsSplit(self.details, [self.locked, self.score_box, self.evidence_box])
+        boxes = [self.locked, self.score_box, self.figure_box, self.evidence_box]
+        self.split = DetailsSplit(self.details, boxes)
         layout.addWidget(self.split, 1)
         self.retranslate()
         self.show_code(None, None)
@@ -146,6 +157,7 @@ class ScoreEditor(QWidget):
         ``refused``: the scores and comments whose write failed; this indicator's are put back in
         the boxes as typed and not saved (the saved value under them is the one on disk)."""
         self.flush_comment()
+        self.figure_box.flush()
         same = code is not None and code == self.code
         keep = same and self.score_dirty
         typed, problem = self.score_edit.text(), self.error.text()
@@ -153,12 +165,16 @@ class ScoreEditor(QWidget):
         node: Criterion | None = (
             self._standard.criterion(code) if code and self._standard.has_criterion(code) else None
         )
-        leaf = node is not None and node.is_leaf
-        self.validator.code = self.evidence_box.code = code if leaf else None
+        objective = node is not None and node.is_leaf and node.objective is not None
+        leaf = node is not None and node.is_leaf and not objective  # scored by hand
+        self.validator.code = code if leaf else None
+        self.evidence_box.code = code if leaf or objective else None
         self.details.show_item(self._standard, node)
         self.error.clear()
         self.score_box.setVisible(leaf)
-        self.evidence_box.setVisible(leaf)
+        self.figure_box.setVisible(objective)
+        self.figure_box.show_code(code if objective else None, state)
+        self.evidence_box.setVisible(leaf or objective)
         if scores is None and state is not None:
             scores = state.scores
         score = scores.get(code) if scores is not None and leaf and code else None
@@ -211,9 +227,11 @@ class ScoreEditor(QWidget):
     def set_read_only(self, reason: str | None) -> None:
         for widget in (self.score_edit, self.comment_edit):
             widget.setEnabled(reason is None)
+        self.figure_box.set_read_only(reason is not None)
         self.evidence_box.set_editable(reason is None)
         self.locked.setText(reason or "")
-        self.locked.setVisible(reason is not None and self.score_box.isVisible())
+        shown = self.score_box.isVisible() or self.figure_box.isVisible()
+        self.locked.setVisible(reason is not None and shown)
 
     def update_marker(self) -> None:
         """Mark the comment required when the standard requires one for the score typed (or saved)."""

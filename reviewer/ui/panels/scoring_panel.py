@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.packages.figures import FigureLabel
 from reviewer.scoring.progress import next_needing_comment, next_unscored, progress
-from reviewer.scoring.workbench_types import ReviewState
+from reviewer.scoring.workbench_types import EligibilityState, ReviewState
 from reviewer.standards.model import Standard
 from reviewer.ui import labels, shortcuts
 from reviewer.ui.fitted_tree import FittedTreeView
@@ -48,7 +49,13 @@ class ScoringPanel(QSplitter):
     typing_changed = Signal()  # something typed waits to be saved, was sent, or was refused
 
     def __init__(
-        self, standard: Standard, materials: tuple[str, ...] = (), parent: QWidget | None = None
+        self,
+        standard: Standard,
+        materials: tuple[str, ...] = (),
+        parent: QWidget | None = None,
+        *,
+        figures: Mapping[str, Decimal] | None = None,
+        figure_names: Mapping[str, FigureLabel] | None = None,
     ) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.setObjectName("scoringPanel")
@@ -87,7 +94,7 @@ class ScoringPanel(QSplitter):
         lv.addWidget(self.tree)
 
         right = QWidget()
-        self.editor = ScoreEditor(standard, materials)
+        self.editor = ScoreEditor(standard, materials, figures=figures, figure_names=figure_names)
         self.editor.score_submitted.connect(self._submitted)
         self.editor.score_committed.connect(self.score_entered)
         self.editor.score_cleared.connect(self.score_cleared)
@@ -110,7 +117,9 @@ class ScoringPanel(QSplitter):
         self.setStretchFactor(0, 1)
         self.setStretchFactor(1, 1)
         e = self.editor  # forwards with Tab: the tree, the score, its comment, the evidence, the scratchpad
-        chain: list[QWidget] = [self.tree, e.score_edit, e.comment_edit, e.evidence, e.material, e.page]
+        f = e.figure_box
+        chain: list[QWidget] = [self.tree, e.score_edit, e.comment_edit, f.confirm, f.flag, f.comment]
+        chain += [e.evidence, e.material, e.page]
         chain += [e.add_material, e.attach, e.remove, self.scratchpad]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -154,6 +163,7 @@ class ScoringPanel(QSplitter):
         self._comments = None if comments is None else dict(comments)
         self._refused = refused or ({}, {})
         self.model.set_scores(scores, dict(state.comments) if comments is None else comments)
+        self.model.set_figures({c: a.state is EligibilityState.CONFIRMED for c, a in state.figures.items()})
         self._show_progress(scores)
         if full:
             self.show_editor()
@@ -187,14 +197,19 @@ class ScoringPanel(QSplitter):
 
     def _show_progress(self, scores: Mapping[str, Decimal]) -> None:
         p = progress(self.standard, scores)
-        self.progress_label.setText(
-            self.tr("Scored {scored} / {total}   ·   total {points} / {max}").format(
-                scored=p.scored,
-                total=p.total,
-                points=labels.number(p.points_scored),
-                max=labels.number(self.standard.total_points),
-            )
+        text = self.tr("Scored {scored} / {total}   ·   total {points} / {max}").format(
+            scored=p.scored,
+            total=p.total,
+            points=labels.number(p.points_scored),
+            max=labels.number(self.standard.total_points),
         )
+        objective = [leaf.code for leaf in self.standard.leaves() if leaf.objective is not None]
+        if objective:
+            done = sum(1 for c in objective if self._state is not None and c in self._state.figures)
+            text += "   ·   " + self.tr("figures checked {done} / {total}").format(
+                done=done, total=len(objective)
+            )
+        self.progress_label.setText(text)
 
     # --- selection --------------------------------------------------------------------------
     def select_code(self, code: str | None) -> bool:
@@ -301,12 +316,14 @@ class ScoringPanel(QSplitter):
         """Save everything typed on this page (before leaving it or closing); False when the expert
         chose to go back and fix a score that cannot be saved."""
         self.flush_scratchpad()
+        self.editor.figure_box.flush()
         return self.editor.leave()
 
     def flush(self) -> None:
         """Save everything typed that can be saved, asking nothing (before an undo, on closing)."""
         self.flush_scratchpad()
         self.editor.flush_comment(retry=True)
+        self.editor.figure_box.flush()
         self.editor.commit_score()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
