@@ -226,4 +226,13 @@ def test_a_park_from_application_to_a_warning(park_year: ParkYear, db_url: str) 
     ]
     # the candidate's history as the desk prints it shows the stages and the 公示 dates
     code, text, _err = cli("ministry", "registry", "--candidate", PARK.name, "--db", db)
-    assert code == 0 and "2026-09-24" in text and "2026-10-08" in text
+    assert code == 0 and "2026-09-24" in text and "2026-10-08" in text and "5 working days" in text
+    assert third.sha256 in text and all(d.sha256 in text for d in documents)
+    code, text, _err = cli("ministry", "registry", "--year", str(YEAR), "--format", "json", "--db", db)
+    (listed,) = json.loads(text)["tables"]["publicity"]
+    assert (listed["starts"], listed["ends"], listed["period"], listed["outcome"]) == (
+        "2026-09-24",
+        "2026-10-08",
+        "5 working days",
+        "confirmed",
+    )
