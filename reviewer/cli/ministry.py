@@ -8,7 +8,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from reviewer.cli import ministry_lifecycle
+from reviewer.cli import ministry_lifecycle, ministry_progress
 from reviewer.cli.authority import add_passphrase_option, passphrase_source
 from reviewer.errors import Refused, UsageError
 from reviewer.i18n import T
@@ -88,6 +88,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "(default: one per CPU, at most 8, and 1 for fewer than 20 files) / 同时校验结果包的进程数",
     )
     imp.set_defaults(func=run_import)
+    ministry_progress.register(msub)  # progress reports and priority flags
 
     ministry_lifecycle.register(msub)
 
