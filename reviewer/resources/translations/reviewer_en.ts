@@ -2073,8 +2073,8 @@ Give the file to the chair. Once signed it cannot be changed; a new statement re
         <translation>Open the publicity</translation>
     </message>
     <message>
-        <source>The publicity (公示) of “{name}”: both the first and the last day count.</source>
-        <translation>The publicity (公示) of “{name}”: both the first and the last day count.</translation>
+        <source>The publicity of “{name}”: both the first and the last day count.</source>
+        <translation>The publicity of “{name}”: both the first and the last day count.</translation>
     </message>
     <message>
         <source>&amp;Length</source>

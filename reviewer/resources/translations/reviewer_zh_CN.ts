@@ -2073,7 +2073,7 @@ Give the file to the chair. Once signed it cannot be changed; a new statement re
         <translation>发布公示</translation>
     </message>
     <message>
-        <source>The publicity (公示) of “{name}”: both the first and the last day count.</source>
+        <source>The publicity of “{name}”: both the first and the last day count.</source>
         <translation>“{name}”的公示：首日和末日均计入公示期。</translation>
     </message>
     <message>

@@ -225,7 +225,7 @@ class OpenPublicityDialog(QDialog):
         self.setMinimumWidth(520)
         self.view = view
         intro = QLabel(
-            self.tr("The publicity (公示) of “{name}”: both the first and the last day count.").format(
+            self.tr("The publicity of “{name}”: both the first and the last day count.").format(
                 name=view.name
             ),
             wordWrap=True,
