@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -20,28 +21,42 @@ from reviewer.errors import Refused, UsageError
 from reviewer.i18n import T
 from reviewer.ministry import engine as rules_engine
 from reviewer.ministry.database import open_engine
+from reviewer.ministry.lifecycle import Lifecycle
 from reviewer.ministry.orm import (
+    ApplicationRow,
     CandidateRow,
     DecisionRow,
     DeviationRow,
     NoticeRow,
+    PaperCheckRow,
     PendingRebuildRow,
+    PublicityOpeningRow,
     PublicityRow,
+    RatingRow,
     ReviewRow,
     StarRatingRow,
     StatusHistoryRow,
+    ThirdPartyReportRow,
 )
+from reviewer.ministry.refusals import NotTitleHolder, WrongStage
 from reviewer.ministry.registry_read import RegistryReader
-from reviewer.ministry.rules import RegistryRules, load_rules
+from reviewer.ministry.rules import HOLDING, RegistryRules, load_rules
 from reviewer.ministry.types import (
+    Application,
     CandidateInfo,
     Decision,
     Event,
+    PaperCheck,
+    PublicityOpened,
+    Rating,
+    ReceivedDocument,
     Registration,
     ReviewEvent,
     ReviewResult,
+    ThirdPartyReport,
     Timeline,
 )
+from reviewer.ministry.working_calendar import WorkingCalendar, load_calendar
 from reviewer.models.orm.base import utcnow
 from reviewer.trust.names import CANDIDATE_FIELD, check_name
 
@@ -65,11 +80,14 @@ class RecordOutcome:
     bundle_version: int
 
 
-class Registry(RegistryReader):
+class Registry(Lifecycle, RegistryReader):
     """The national register of famous cities and parks on one database (SQLite or PostgreSQL)."""
 
-    def __init__(self, engine: Engine, rules: RegistryRules | None = None) -> None:
-        super().__init__(engine, rules or load_rules())
+    def __init__(
+        self, engine: Engine, rules: RegistryRules | None = None, calendar: WorkingCalendar | None = None
+    ) -> None:
+        RegistryReader.__init__(self, engine, rules or load_rules())
+        self.calendar = calendar or load_calendar()
         self._rebuild_pending()
 
     def _rebuild_pending(self) -> None:
@@ -83,8 +101,13 @@ class Registry(RegistryReader):
                 s.delete(pending)
 
     @classmethod
-    def open(cls, target: str | os.PathLike[str] | URL, rules: RegistryRules | None = None) -> Registry:
-        return cls(open_engine(target), rules)
+    def open(
+        cls,
+        target: str | os.PathLike[str] | URL,
+        rules: RegistryRules | None = None,
+        calendar: WorkingCalendar | None = None,
+    ) -> Registry:
+        return cls(open_engine(target), rules, calendar)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -155,18 +178,12 @@ class Registry(RegistryReader):
     def decide_publicity(
         self, name: str, *, year: int, confirmed: bool, reason: str = "", at: datetime | None = None
     ) -> str:
-        """Close the pending publicity (公示) of ``name``: confirmed → title; objected → still creating."""
+        """Close the pending publicity (公示) of ``name``: confirmed → title; objected → creating.
+        Refused (:class:`~reviewer.ministry.refusals.PublicityNotEnded`) until its last day has passed
+        (the day of ``at``, default now, in Beijing time, must be after the end date)."""
         with Session(self.engine) as s, s.begin():
-            row = self._candidate_row(s, name)
-            pending = s.scalar(
-                select(PublicityRow.id).where(
-                    PublicityRow.candidate_id == row.id, PublicityRow.outcome == "pending"
-                )
-            )
-            if pending is None:
-                raise Refused(
-                    T("“{name}”没有正在公示的结果。", "“{name}” has no result under publicity.", name=name)
-                )
+            row = self._locked(s, name)
+            self._check_ended(s, row, at)
             decision = "publicity_confirmed" if confirmed else "publicity_objected"
             s.add(
                 DecisionRow(
@@ -179,6 +196,56 @@ class Registry(RegistryReader):
             )
             s.flush()
             return self._rebuild(s, row).status
+
+    def record_ratings(
+        self, ratings: Mapping[str, int], *, year: int, source: str, at: datetime | None = None
+    ) -> dict[str, str]:
+        """Record the ministry's star ratings of ``year`` (candidate name → 1..3 stars) in one
+        transaction and return each candidate's status after it. Every candidate must hold the title
+        (awarded or warned), else :class:`~reviewer.ministry.refusals.NotTitleHolder` and nothing is
+        recorded. A rating folds like an annual result (one star warns, consecutive one-star years
+        exit, two or more restore) and supersedes that year's annual panel stars; recording a year
+        again supersedes the earlier rating of that year."""
+        if not source.strip():
+            raise UsageError(T("须注明星级的来源。", "Say where the star ratings come from (source)."))
+        for name, stars in ratings.items():
+            if isinstance(stars, bool) or not isinstance(stars, int) or not 1 <= stars <= 3:
+                raise UsageError(
+                    T(
+                        "“{name}”的星级 {stars} 无效：须为 1 至 3。",
+                        "The star rating {stars} of “{name}” is not valid: it must be 1 to 3.",
+                        name=name,
+                        stars=str(stars),
+                    )
+                )
+        when = at or utcnow()
+        out: dict[str, str] = {}
+        with Session(self.engine) as s, s.begin():
+            rows = []
+            for name in sorted(ratings):  # a fixed order of row locks: no deadlock between two desks
+                row = s.scalar(select(CandidateRow).where(CandidateRow.name == name).with_for_update())
+                if row is None:
+                    raise UsageError(
+                        T("登记册中没有“{name}”。", "“{name}” is not in the registry.", name=name)
+                    )
+                if row.status not in HOLDING:
+                    raise NotTitleHolder(name, row.status)
+                rows.append(row)
+            for row in rows:
+                s.add(
+                    RatingRow(
+                        candidate_id=row.id,
+                        year=year,
+                        stars=ratings[row.name],
+                        source=source,
+                        rated_at=when,
+                        recorded_at=utcnow(),
+                    )
+                )
+            s.flush()
+            for row in rows:
+                out[row.name] = self._rebuild(s, row).status
+        return out
 
     # --- internals ----------------------------------------------------------------------------
     @staticmethod
@@ -239,6 +306,16 @@ class Registry(RegistryReader):
                 old.current = False
         elif not rules_engine.admissible(row.status, result.kind):
             raise rules_engine.refusal(row.name, row.status, result.kind)
+        if row.status == "applicant" and not earlier:
+            # the engine folds in time order: a review dated before the passed paper check would not count
+            passed = self._paper_passed_at(s, row)
+            if passed is None or result.at < passed:
+                raise WrongStage(
+                    row.name,
+                    row.status,
+                    "登记早于形式审查通过的申请评审结果",
+                    "take an application review dated before its paper check passed",
+                )
         if result.kind == "annual":
             self._check_one_rating(s, row, result)
         review = ReviewRow(
@@ -315,10 +392,24 @@ class Registry(RegistryReader):
             events.append(ReviewEvent(r.year, r.reviewed_at, r.package_id, r.kind, r.result, r.vetoed))
         for d in s.scalars(select(DecisionRow).where(DecisionRow.candidate_id == row.id)):
             events.append(Decision(d.year, d.decided_at, d.decision, d.reason))
+        for g in s.scalars(select(RatingRow).where(RatingRow.candidate_id == row.id)):
+            events.append(Rating(g.year, g.rated_at, g.stars, g.source))
+        for a in s.scalars(select(ApplicationRow).where(ApplicationRow.candidate_id == row.id)):
+            docs = tuple(ReceivedDocument(d["name"], d["sha256"]) for d in json.loads(a.documents))
+            events.append(Application(a.year, a.filed_at, docs))
+        for c in s.scalars(select(PaperCheckRow).where(PaperCheckRow.candidate_id == row.id)):
+            answers = tuple(json.loads(c.answers).items())
+            events.append(PaperCheck(c.year, c.checked_at, row.type, c.passed, answers, c.note))
+        for t in s.scalars(select(ThirdPartyReportRow).where(ThirdPartyReportRow.candidate_id == row.id)):
+            events.append(ThirdPartyReport(t.year, t.received_at, t.institution, t.file_name, t.sha256))
+        for o in s.scalars(select(PublicityOpeningRow).where(PublicityOpeningRow.candidate_id == row.id)):
+            events.append(
+                PublicityOpened(o.year, o.opened_at, o.package_id, o.starts, o.ends, o.length, o.unit)
+            )
         return events
 
     def _rebuild(self, s: Session, row: CandidateRow) -> Timeline:
-        timeline = rules_engine.replay(self.rules, self._events(s, row))
+        timeline = rules_engine.replay(self.rules, self._events(s, row), self.calendar)
         for table in (StatusHistoryRow, NoticeRow, PublicityRow, StarRatingRow):
             s.execute(delete(table).where(table.candidate_id == row.id))
         s.flush()
