@@ -162,6 +162,18 @@ class PendingRebuildRow(RegistryBase):
     reason: Mapped[str] = mapped_column(String(64))
 
 
+class RatingRow(RegistryBase):
+    """A star rating the ministry recorded for a title holder and year (a fact; revision 0003). The
+    newest rating of a year supersedes older ones and that year's annual panel stars."""
+
+    __tablename__ = "ratings"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    stars: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(Text)
+    rated_at: Mapped[datetime]
+    recorded_at: Mapped[datetime]
 class CohortEvaluationRow(RegistryBase):
     """One annual cohort evaluation of a type (revision 0006): a draft, or the published one of its
     year and type (at most one: a partial unique index refuses a second, whatever two desks do)."""
