@@ -219,3 +219,34 @@ class CohortRowRow(RegistryBase):
     stars: Mapped[int] = mapped_column(Integer)
     capped_by: Mapped[str] = mapped_column(Text)  # JSON list of gate codes
     notes: Mapped[str] = mapped_column(Text)  # JSON list of note keys
+class DataReturnRow(RegistryBase):
+    """A candidate's figures of a year, as imported from its checked XLSX (append-only; revision 0005).
+
+    A newer return of the same candidate and year gets the next ``version``; the newest is current.
+    ``figures`` is a JSON object code → canonical decimal string."""
+
+    __tablename__ = "data_returns"
+    __table_args__ = (UniqueConstraint("candidate_id", "year", "version"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    type: Mapped[str] = mapped_column(String(16))
+    version: Mapped[int] = mapped_column(Integer)
+    figures: Mapped[str] = mapped_column(Text)
+    source_sha256: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime]
+
+
+class NationalFigureRow(RegistryBase):
+    """A national figure of a year (``national:<code>``) entered by the ministry (append-only; the
+    highest ``version`` of a year and code is current)."""
+
+    __tablename__ = "national_figures"
+    __table_args__ = (UniqueConstraint("year", "code", "version"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    code: Mapped[str] = mapped_column(String(64))
+    value: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(Text, default="")
+    recorded_at: Mapped[datetime]

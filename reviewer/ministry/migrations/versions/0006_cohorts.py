@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0003"  # the lead re-chains at merge (design: "0002")
+down_revision = "0005"  # the lead re-chains at merge (design: "0002")
 branch_labels = None
 depends_on = None
 
