@@ -90,7 +90,9 @@ def xlsx_bytes(result: CohortResult, kind: str) -> bytes:
     from openpyxl.utils import get_column_letter
 
     headers, rows = (
-        (PUBLICITY_HEADERS, publicity_rows(result)) if kind == PUBLICITY else (NOTICE_HEADERS, notice_rows(result))
+        (PUBLICITY_HEADERS, publicity_rows(result))
+        if kind == PUBLICITY
+        else (NOTICE_HEADERS, notice_rows(result))
     )
     book = Workbook()
     sheet = book.active
@@ -157,7 +159,9 @@ def pdf_bytes(result: CohortResult, kind: str, *, issued: date, issuer: str = "å
         cells = [[Paragraph(m(h), s.cell_head) for h in PUBLICITY_HEADERS]]
         for row in publicity_rows(result):
             cells.append([Paragraph(m(v), s.cell if i in (1, 6) else s.cell_num) for i, v in enumerate(row)])
-        table = Table(cells, colWidths=[12 * mm, 34 * mm, 24 * mm, 24 * mm, 18 * mm, 16 * mm, 42 * mm], repeatRows=1)
+        table = Table(
+            cells, colWidths=[12 * mm, 34 * mm, 24 * mm, 24 * mm, 18 * mm, 16 * mm, 42 * mm], repeatRows=1
+        )
         table.setStyle(
             TableStyle(
                 [
@@ -199,5 +203,7 @@ def pdf_bytes(result: CohortResult, kind: str, *, issued: date, issuer: str = "å
 def write_export(result: CohortResult, kind: str, out: str | Path, *, issued: date) -> Path:
     """Write the ``kind`` document as XLSX or PDF, chosen by ``out``'s suffix."""
     path = Path(out)
-    data = xlsx_bytes(result, kind) if path.suffix.lower() == ".xlsx" else pdf_bytes(result, kind, issued=issued)
+    data = (
+        xlsx_bytes(result, kind) if path.suffix.lower() == ".xlsx" else pdf_bytes(result, kind, issued=issued)
+    )
     return write_atomic(path, data)
