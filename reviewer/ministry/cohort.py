@@ -204,7 +204,8 @@ def evaluate(
     rows: list[CohortRow] = []
     for i, s in enumerate(ordered):
         rank = 1 + sum(1 for other in ordered if other.total > s.total)
-        star, capped_by = stars[i], ()
+        star = stars[i]
+        capped_by: tuple[str, ...] = ()
         if rules.apply_gates:
             capped = int(cap_result(standard, str(star), s.gates))
             if capped < star:

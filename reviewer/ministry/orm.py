@@ -174,6 +174,8 @@ class RatingRow(RegistryBase):
     source: Mapped[str] = mapped_column(Text)
     rated_at: Mapped[datetime]
     recorded_at: Mapped[datetime]
+
+
 class CohortEvaluationRow(RegistryBase):
     """One annual cohort evaluation of a type (revision 0006): a draft, or the published one of its
     year and type (at most one: a partial unique index refuses a second, whatever two desks do)."""
@@ -219,6 +221,8 @@ class CohortRowRow(RegistryBase):
     stars: Mapped[int] = mapped_column(Integer)
     capped_by: Mapped[str] = mapped_column(Text)  # JSON list of gate codes
     notes: Mapped[str] = mapped_column(Text)  # JSON list of note keys
+
+
 class DataReturnRow(RegistryBase):
     """A candidate's figures of a year, as imported from its checked XLSX (append-only; revision 0005).
 

@@ -71,7 +71,7 @@ def stars(result: CohortResult) -> dict[str, int]:
 
 
 def test_objective_points_equal_the_hand_computed_table() -> None:
-    for name, (p11, p12, p21, p22, objective, _, _) in Y.HAND.items():
+    for name, (p11, p12, p21, p22, *_) in Y.HAND.items():
         points = objective_points_by_leaf(STANDARD, {**Y.NATIONAL, **Y.figures(name)})
         assert points == {"1.1": D(p11), "1.2": D(p12), "2.1": D(p21), "2.2": D(p22)}, name
     result = run(THRESHOLDS)
@@ -95,7 +95,13 @@ def test_stars_by_thresholds_with_numeric_gates_capping() -> None:
     got = stars(run(THRESHOLDS))
     assert [n for n, s in got.items() if s == 3] == ["示例卯市", "示例甲市", "示例丙市"]
     # 戊 (87.00) reaches 3★ but grew below the national rate: NG2 caps it at 2★
-    assert [n for n, s in got.items() if s == 2] == ["示例戊市", "示例癸市", "示例丑市", "示例乙市", "示例辛市"]
+    assert [n for n, s in got.items() if s == 2] == [
+        "示例戊市",
+        "示例癸市",
+        "示例丑市",
+        "示例乙市",
+        "示例辛市",
+    ]
     # 庚 (76.00) reaches 2★ but its revenue is below 100: NG1 caps it at 1★
     rows = {r.name: r for r in run(THRESHOLDS).rows}
     assert (rows["示例戊市"].stars, rows["示例戊市"].capped_by) == (2, ("NG2",))
@@ -111,7 +117,14 @@ def test_stars_by_quotas_tie_at_the_boundary_gets_the_better_star() -> None:
     # positions 1-3 → 3★ (戊 capped to 2★ by NG2: it keeps its quota place), 4-7 → 2★, and 辛,
     # tied with 乙 on 77.50 across the boundary, gets the better star too
     assert [n for n, s in got.items() if s == 3] == ["示例卯市", "示例甲市"]
-    assert [n for n, s in got.items() if s == 2] == ["示例戊市", "示例丙市", "示例癸市", "示例丑市", "示例乙市", "示例辛市"]
+    assert [n for n, s in got.items() if s == 2] == [
+        "示例戊市",
+        "示例丙市",
+        "示例癸市",
+        "示例丑市",
+        "示例乙市",
+        "示例辛市",
+    ]
     rows = {r.name: r for r in result.rows}
     assert rows["示例乙市"].notes == rows["示例辛市"].notes == (BOUNDARY_TIE,)
     assert rows["示例庚市"].stars == 1 and rows["示例庚市"].capped_by == ()  # 1★ by place already
@@ -170,7 +183,10 @@ def test_shipped_rules_load() -> None:
     [
         (lambda d: d["types"]["city"]["stars"]["thresholds"].update({"3": "60"}), "3-star minimum"),
         (lambda d: d["types"]["city"].update({"missing": "ignore"}), "/types/city/missing"),
-        (lambda d: d["types"]["park"]["stars"]["quotas"].update({"2": {"share": "0.9"}}), "add up to more than 1"),
+        (
+            lambda d: d["types"]["park"]["stars"]["quotas"].update({"2": {"share": "0.9"}}),
+            "add up to more than 1",
+        ),
         (lambda d: d["types"]["city"]["stars"].update({"method": "ranking"}), "/types/city/stars"),
         (lambda d: d.update({"format": "reviewer.cohort-rules/9"}), "/format"),
     ],
@@ -184,5 +200,5 @@ def test_rules_errors_name_the_place(change, where: str) -> None:  # type: ignor
 
 
 def test_a_missing_rules_file_is_named(tmp_path: Path) -> None:
-    with pytest.raises(InvalidInput, match="does not exist|找不到"):
+    with pytest.raises(InvalidInput, match=r"does not exist|找不到"):
         load_cohort_rules(tmp_path / "nope.json")
