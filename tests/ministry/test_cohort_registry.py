@@ -138,3 +138,28 @@ def test_publicity_list_xlsx_lists_every_row(
     assert rows[1] == ["1", "示例卯市", "60.00", "40.00", "100.00", "★★★", None]
     assert rows[3][1:] == ["示例戊市", "49.00", "38.00", "87.00", "★★", "受数值门槛限制：NG2"]
     assert rows[-1] == [None, Y.NO_RETURN, None, None, None, "★", "未报送"]
+
+
+def test_cli_evaluate_publish_export(
+    year: Registry, files: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reviewer.cli import main
+
+    standard, rules = files
+    db = year.engine.url.render_as_string(hide_password=False)
+    base = ["--year", "2026", "--type", "city", "--db", db]
+    assert (
+        main(["ministry", "cohort", "evaluate", *base, "--rules", str(rules), "--standard", str(standard)])
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "   1  示例卯市  100.00  ★★★" in out and "   -  示例辰市    ★  未报送" in out
+    assert main(["ministry", "cohort", "publish", *base]) == 0
+    assert main(["ministry", "cohort", "publish", *base]) == Refused.exit_code
+    pdf = tmp_path / "公示.pdf"
+    assert (
+        main(["ministry", "cohort", "export", *base, "--kind", "publicity", "--date", "2026-12-05", str(pdf)])
+        == 0
+    )
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert year.candidate("示例庚市").status == "warned"
