@@ -96,7 +96,7 @@ def test_evaluate_publish_and_export(year: Registry, files: tuple[Path, Path], t
     assert latest(year.engine, 2026, "city").version == 1  # the published one is the year's
 
     out = tmp_path / "notice.xlsx"
-    ops.export(year.engine.url.render_as_string(hide_password=False), 2026, "city", "notice", out,
+    ops.export(year, 2026, "city", "notice", out,
                issued=date(2026, 12, 5))  # fmt: skip
     sheet = load_workbook(out).active
     values = [[c.value for c in row] for row in sheet.iter_rows(min_row=3)]
@@ -113,7 +113,7 @@ def test_evaluate_publish_and_export(year: Registry, files: tuple[Path, Path], t
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")
     pdf = tmp_path / "notice.pdf"
-    ops.export(year.engine.url.render_as_string(hide_password=False), 2026, "city", "notice", pdf,
+    ops.export(year, 2026, "city", "notice", pdf,
                issued=date(2026, 12, 5))  # fmt: skip
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     flat = "".join(text.split())
@@ -130,7 +130,7 @@ def test_publicity_list_xlsx_lists_every_row(
     standard, rules_path = files
     evaluate_year(year, 2026, "city", load_cohort_rules(rules_path), standards=(standard,))
     out = tmp_path / "publicity.xlsx"
-    ops.export(year.engine.url.render_as_string(hide_password=False), 2026, "city", "publicity", out,
+    ops.export(year, 2026, "city", "publicity", out,
                issued=date(2026, 12, 5))  # fmt: skip
     sheet = load_workbook(out).active
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
