@@ -127,7 +127,7 @@ class CohortPage(QWidget):
         self.publish_button.setText(self.tr("Publish…"))
         self.export_button.setText(self.tr("Export…"))
         self.table.setAccessibleName(self.tr("Ranked title holders"))
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 6)
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         self._state()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -148,13 +148,13 @@ class CohortPage(QWidget):
         elif s.status == "published" and s.published_at is not None:
             self.state.setText(
                 self.tr(
-                    "Version {v}, published {at} (Beijing time): the stars are the year's ratings."
+                    "Version {v}, published {at}: the stars are the year's ratings."
                 ).format(v=s.version, at=beijing(s.published_at))
             )
         else:
             counts = {n: len(s.result.by_stars(n)) for n in (3, 2, 1)}
             self.state.setText(
-                self.tr("Draft version {v}, evaluated {at} (Beijing time): ★★★ {a}, ★★ {b}, ★ {c}.").format(
+                self.tr("Draft version {v}, evaluated {at}: ★★★ {a}, ★★ {b}, ★ {c}.").format(
                     v=s.version, at=beijing(s.created_at), a=counts[3], b=counts[2], c=counts[1]
                 )
             )
