@@ -147,9 +147,9 @@ class CohortPage(QWidget):
             self.state.setText(self.tr("No evaluation of this year yet: press Evaluate."))
         elif s.status == "published" and s.published_at is not None:
             self.state.setText(
-                self.tr(
-                    "Version {v}, published {at}: the stars are the year's ratings."
-                ).format(v=s.version, at=beijing(s.published_at))
+                self.tr("Version {v}, published {at}: the stars are the year's ratings.").format(
+                    v=s.version, at=beijing(s.published_at)
+                )
             )
         else:
             counts = {n: len(s.result.by_stars(n)) for n in (3, 2, 1)}
