@@ -17,7 +17,9 @@ from sqlalchemy.orm import Session
 from reviewer.errors import UsageError
 from reviewer.i18n import T
 from reviewer.ministry import engine as rules_engine
+from reviewer.ministry import priority
 from reviewer.ministry.orm import (
+    ApplicationRow,
     CandidateRow,
     DeviationRow,
     NoticeRow,
@@ -25,6 +27,7 @@ from reviewer.ministry.orm import (
     ReviewRow,
     StarRatingRow,
     StatusHistoryRow,
+    ThirdPartyReportRow,
 )
 from reviewer.ministry.rules import RegistryRules
 from reviewer.ministry.types import (
@@ -32,7 +35,9 @@ from reviewer.ministry.types import (
     Candidate,
     CandidateHistory,
     CandidateInfo,
+    DocumentEntry,
     Notice,
+    PublicityEntry,
     ScoreEntry,
     StatusEntry,
 )
@@ -64,6 +69,9 @@ class PublicityListEntry:
     ends: date
     outcome: str
     total: Decimal | None
+    length: int | None = None
+    unit: str = ""  # working_days, calendar_days, or "" (an end date was given)
+    opened: bool = False  # False: scheduled from the review's date, not yet opened by the ministry
 
 
 class _DeviationSums:
@@ -115,10 +123,13 @@ class RegistryReader:
 
     def _all(self, s: Session) -> dict[int, Candidate]:
         rows = s.scalars(select(CandidateRow).order_by(CandidateRow.type, CandidateRow.name)).all()
-        return self._with_flags(rows)
+        return self._with_flags(s, rows)
 
-    def _with_flags(self, rows: Sequence[CandidateRow]) -> dict[int, Candidate]:
-        flags = rules_engine.priority_flags(self.rules, [(_info(r), r.status) for r in rows])
+    def _with_flags(self, s: Session, rows: Sequence[CandidateRow]) -> dict[int, Candidate]:
+        computed = rules_engine.priority_flags(self.rules, [(_info(r), r.status) for r in rows])
+        flags = priority.with_manual(
+            self.rules, rows, computed, priority.current_flags(s, (r.id for r in rows))
+        )
         return {r.id: Candidate(r.id, _info(r), r.status, flags[r.name]) for r in rows}
 
     def _one(self, s: Session, row: CandidateRow) -> Candidate:
@@ -133,7 +144,7 @@ class RegistryReader:
                 (CandidateRow.id == row.id) | (CandidateRow.city == place) | (CandidateRow.name == place)
             )
         ).all()
-        return self._with_flags(neighbours)[row.id]
+        return self._with_flags(s, neighbours)[row.id]
 
     def candidates(self, *, status: str | None = None, type: str | None = None) -> list[Candidate]:
         with self._read() as s:
@@ -182,7 +193,29 @@ class RegistryReader:
                     .order_by(StarRatingRow.year)
                 )
             )
-        return CandidateHistory(candidate, reviews, timeline, notices, stars)
+            documents = self._documents(s, row)
+            publicity = tuple(
+                PublicityEntry(p.year, p.package_id, p.starts, p.ends, p.outcome, p.length, p.unit, p.opened)
+                for p in s.scalars(
+                    select(PublicityRow)
+                    .where(PublicityRow.candidate_id == row.id)
+                    .order_by(PublicityRow.starts)
+                )
+            )
+        return CandidateHistory(candidate, reviews, timeline, notices, stars, documents, publicity)
+
+    @staticmethod
+    def _documents(s: Session, row: CandidateRow) -> tuple[DocumentEntry, ...]:
+        found = [
+            DocumentEntry("application", a.year, a.filed_at, d["name"], d["sha256"])
+            for a in s.scalars(select(ApplicationRow).where(ApplicationRow.candidate_id == row.id))
+            for d in json.loads(a.documents)
+        ]
+        found += [
+            DocumentEntry("third_party", t.year, t.received_at, t.file_name, t.sha256, t.institution)
+            for t in s.scalars(select(ThirdPartyReportRow).where(ThirdPartyReportRow.candidate_id == row.id))
+        ]
+        return tuple(sorted(found, key=lambda d: d.at))
 
     def review_scores(self, package_id: str, version: int) -> tuple[ReviewView, tuple[ScoreEntry, ...]]:
         """One registered result (``package_id`` at bundle ``version``) and each expert's scores in it,
@@ -288,6 +321,9 @@ class RegistryReader:
                 p.ends,
                 p.outcome,
                 None if total is None else Decimal(total),
+                p.length,
+                p.unit,
+                p.opened,
             )
             for p, total in s.execute(query)
         ]
