@@ -8,7 +8,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from reviewer.cli import ministry_data, ministry_lifecycle, ministry_progress
+from reviewer.cli import ministry_cohort, ministry_data, ministry_lifecycle, ministry_progress
 from reviewer.cli.authority import add_passphrase_option, passphrase_source
 from reviewer.errors import Refused, UsageError
 from reviewer.i18n import T
@@ -67,6 +67,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.add_argument("--year", type=int, required=True)
     add.add_argument("--status", choices=("creating", "awarded"), default="creating")
     add.set_defaults(func=run_register)
+
+    ministry_cohort.register(msub)  # part 5: the annual cohort evaluation
 
     imp = msub.add_parser(
         "import",

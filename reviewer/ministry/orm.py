@@ -295,3 +295,50 @@ class NationalFigureRow(RegistryBase):
     version: Mapped[int] = mapped_column(Integer)
     source: Mapped[str] = mapped_column(Text, default="")
     recorded_at: Mapped[datetime]
+
+
+class CohortEvaluationRow(RegistryBase):
+    """One annual cohort evaluation of a type (revision 0006): a draft, or the published one of its
+    year and type (at most one: a partial unique index refuses a second, whatever two desks do)."""
+
+    __tablename__ = "cohort_evaluations"
+    __table_args__ = (
+        UniqueConstraint("year", "type", "version"),
+        Index(
+            "uq_cohort_evaluations_published",
+            "year",
+            "type",
+            unique=True,
+            sqlite_where=text("status = 'published'"),
+            postgresql_where=text("status = 'published'"),
+        ),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(Integer)
+    type: Mapped[str] = mapped_column(String(16))
+    version: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16))  # draft, published
+    method: Mapped[str] = mapped_column(String(16))
+    standard_id: Mapped[str] = mapped_column(String(200))
+    rules_version: Mapped[str] = mapped_column(String(100))
+    excluded: Mapped[str] = mapped_column(Text)  # JSON list of names
+    created_at: Mapped[datetime]
+    published_at: Mapped[datetime | None]
+
+
+class CohortRowRow(RegistryBase):
+    """A row of a cohort evaluation, in list order; Decimals as canonical strings."""
+
+    __tablename__ = "cohort_rows"
+    __table_args__ = (UniqueConstraint("evaluation_id", "position"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    evaluation_id: Mapped[int] = mapped_column(ForeignKey("cohort_evaluations.id"))
+    position: Mapped[int] = mapped_column(Integer)
+    rank: Mapped[int | None] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200))
+    objective: Mapped[str | None] = mapped_column(String(32))
+    expert: Mapped[str | None] = mapped_column(String(32))
+    total: Mapped[str | None] = mapped_column(String(32))
+    stars: Mapped[int] = mapped_column(Integer)
+    capped_by: Mapped[str] = mapped_column(Text)  # JSON list of gate codes
+    notes: Mapped[str] = mapped_column(Text)  # JSON list of note keys
