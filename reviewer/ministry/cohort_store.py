@@ -255,18 +255,20 @@ def publish(registry: Registry, year: int, type: str, *, at: datetime | None = N
             )
         stored = _stored(s, draft)
     ratings: Mapping[str, int] = {r.name: r.stars for r in stored.result.rows}
-    claimed = update(CohortEvaluationRow).where(CohortEvaluationRow.id == stored.id)
+    source = f"cohort:{year}:{type}:v{stored.version}"
     try:
-        with Session(registry.engine) as s, s.begin():  # claim first: a second desk is refused here
-            s.execute(claimed.values(status=PUBLISHED, published_at=at))
+        # One transaction: the evaluation is marked published and its stars recorded together, so a
+        # crash or a refusal leaves a draft and no rating; a second desk is refused by the unique index.
+        with Session(registry.engine) as s, s.begin():
+            s.execute(
+                update(CohortEvaluationRow)
+                .where(CohortEvaluationRow.id == stored.id)
+                .values(status=PUBLISHED, published_at=at)
+            )
+            s.flush()
+            registry.record_ratings_in(s, ratings, year=year, source=source, at=at)
     except IntegrityError as exc:
         raise _already(year, type, None) from exc
-    try:
-        registry.record_ratings(ratings, year=year, source=f"cohort:{year}:{type}:v{stored.version}", at=at)
-    except BaseException:
-        with Session(registry.engine) as s, s.begin():
-            s.execute(claimed.values(status=DRAFT, published_at=None))
-        raise
     return StoredCohort(
         stored.id, stored.version, PUBLISHED, stored.rules_version, stored.created_at, at, stored.result
     )

@@ -206,46 +206,37 @@ class Registry(Lifecycle, RegistryReader):
         recorded. A rating folds like an annual result (one star warns, consecutive one-star years
         exit, two or more restore) and supersedes that year's annual panel stars; recording a year
         again supersedes the earlier rating of that year."""
-        if not source.strip():
-            raise UsageError(T("须注明星级的来源。", "Say where the star ratings come from (source)."))
-        for name, stars in ratings.items():
-            if isinstance(stars, bool) or not isinstance(stars, int) or not 1 <= stars <= 3:
-                raise UsageError(
-                    T(
-                        "“{name}”的星级 {stars} 无效：须为 1 至 3。",
-                        "The star rating {stars} of “{name}” is not valid: it must be 1 to 3.",
-                        name=name,
-                        stars=str(stars),
-                    )
-                )
-        when = at or utcnow()
-        out: dict[str, str] = {}
         with Session(self.engine) as s, s.begin():
-            rows = []
-            for name in sorted(ratings):  # a fixed order of row locks: no deadlock between two desks
-                row = s.scalar(select(CandidateRow).where(CandidateRow.name == name).with_for_update())
-                if row is None:
-                    raise UsageError(
-                        T("登记册中没有“{name}”。", "“{name}” is not in the registry.", name=name)
-                    )
-                if row.status not in HOLDING:
-                    raise NotTitleHolder(name, row.status)
-                rows.append(row)
-            for row in rows:
-                s.add(
-                    RatingRow(
-                        candidate_id=row.id,
-                        year=year,
-                        stars=ratings[row.name],
-                        source=source,
-                        rated_at=when,
-                        recorded_at=utcnow(),
-                    )
+            return self.record_ratings_in(s, ratings, year=year, source=source, at=at)
+
+    def record_ratings_in(
+        self, s: Session, ratings: Mapping[str, int], *, year: int, source: str, at: datetime | None = None
+    ) -> dict[str, str]:
+        """:meth:`record_ratings` inside the caller's transaction ``s``: what the caller writes there
+        (a cohort evaluation marked published) commits with the ratings, or neither does."""
+        _check_ratings(ratings, source)
+        when = at or utcnow()
+        rows = []
+        for name in sorted(ratings):  # a fixed order of row locks: no deadlock between two desks
+            row = s.scalar(select(CandidateRow).where(CandidateRow.name == name).with_for_update())
+            if row is None:
+                raise UsageError(T("登记册中没有“{name}”。", "“{name}” is not in the registry.", name=name))
+            if row.status not in HOLDING:
+                raise NotTitleHolder(name, row.status)
+            rows.append(row)
+        for row in rows:
+            s.add(
+                RatingRow(
+                    candidate_id=row.id,
+                    year=year,
+                    stars=ratings[row.name],
+                    source=source,
+                    rated_at=when,
+                    recorded_at=utcnow(),
                 )
-            s.flush()
-            for row in rows:
-                out[row.name] = self._rebuild(s, row).status
-        return out
+            )
+        s.flush()
+        return {row.name: self._rebuild(s, row).status for row in rows}
 
     # --- internals ----------------------------------------------------------------------------
     @staticmethod
@@ -423,3 +414,18 @@ class Registry(Lifecycle, RegistryReader):
             s.add(StarRatingRow(candidate_id=row.id, year=year, stars=stars))
         row.status = timeline.status
         return timeline
+
+
+def _check_ratings(ratings: Mapping[str, int], source: str) -> None:
+    if not source.strip():
+        raise UsageError(T("须注明星级的来源。", "Say where the star ratings come from (source)."))
+    for name, stars in ratings.items():
+        if isinstance(stars, bool) or not isinstance(stars, int) or not 1 <= stars <= 3:
+            raise UsageError(
+                T(
+                    "“{name}”的星级 {stars} 无效：须为 1 至 3。",
+                    "The star rating {stars} of “{name}” is not valid: it must be 1 to 3.",
+                    name=name,
+                    stars=str(stars),
+                )
+            )

@@ -7,17 +7,21 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from reviewer.app import ministry_cohort as ops
 from reviewer.errors import Refused
 from reviewer.ministry.cohort_rules import default_cohort_rules_path, load_cohort_rules
 from reviewer.ministry.cohort_store import evaluate_year, latest, publish
+from reviewer.ministry.orm import RatingRow
 from reviewer.ministry.registry import Registry
 
 from . import cohort_year as Y
@@ -183,3 +187,28 @@ def test_publish_refused_by_the_registry_leaves_a_draft_and_no_rating(
     again = evaluate_year(year, 2026, "city", load_cohort_rules(rules_path), standards=(standard,))
     assert "示例甲市" not in [r.name for r in again.result.rows]  # no longer a title holder
     assert publish(year, 2026, "city").version == 2
+
+
+CRASH_WHILE_PUBLISHING = """
+import os, sys
+from reviewer.ministry.cohort_store import publish
+from reviewer.ministry.registry import Registry
+
+registry = Registry.open(sys.argv[1])
+Registry._rebuild = lambda self, s, row: os._exit(9)  # the power fails while the ratings are written
+publish(registry, 2026, "city")
+"""
+
+
+def test_a_crash_while_publishing_leaves_a_draft_and_no_rating(
+    year: Registry, files: tuple[Path, Path], db_url: str
+) -> None:
+    standard, rules_path = files
+    evaluate_year(year, 2026, "city", load_cohort_rules(rules_path), standards=(standard,))
+    crashed = subprocess.run([sys.executable, "-c", CRASH_WHILE_PUBLISHING, db_url], check=False)
+    assert crashed.returncode == 9
+    # not "published" with no ratings: the evaluation and its ratings commit together or not at all
+    assert latest(year.engine, 2026, "city").status == "draft"
+    with Session(year.engine) as s:
+        assert s.scalar(select(func.count()).select_from(RatingRow)) == 0
+    assert publish(year, 2026, "city").status == "published"  # and the desk can publish it now
