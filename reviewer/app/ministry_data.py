@@ -146,7 +146,7 @@ class TrendSeries:
 def trends(reader: RegistryReader, candidate: str, lang: str = "zh") -> tuple[TrendSeries, ...]:
     """Every figure of ``candidate``'s type, year by year, with the national values (the desk's view)."""
     from reviewer.ministry import data_returns
-    from reviewer.ministry.figures import load_catalogue, national_key
+    from reviewer.standards.figures import load_catalogue, national_key
 
     catalogue = load_catalogue()
     kind = reader.candidate(candidate).info.type

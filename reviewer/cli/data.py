@@ -37,7 +37,7 @@ def run_template(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     from reviewer.ministry.data_template import check_file
-    from reviewer.ministry.figures import load_catalogue
+    from reviewer.standards.figures import load_catalogue
 
     checked = check_file(args.file)
     catalogue = load_catalogue()

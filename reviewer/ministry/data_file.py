@@ -27,8 +27,8 @@ from reviewer.errors import InvalidInput, NotAnArtifact, ReviewerError, Tampered
 from reviewer.export.verify_report import ArtifactKind, Report, SignatureLine
 from reviewer.i18n import T, beijing
 from reviewer.ministry.data_returns import DataReturn, decimal_text
-from reviewer.ministry.figures import load_catalogue
 from reviewer.packages.signature import parse_signature, signature_document
+from reviewer.standards.figures import load_catalogue
 from reviewer.trust import certs, clock
 from reviewer.trust.authority import Authority, AuthorityKeys
 from reviewer.trust.encoding import canonical_json, parse_json

@@ -23,9 +23,9 @@ from sqlalchemy.orm import Session
 
 from reviewer.errors import InvalidInput, Refused, UsageError
 from reviewer.i18n import T, Text
-from reviewer.ministry.figures import NATIONAL, Catalogue, Figure, load_catalogue, national_key
 from reviewer.ministry.orm import CandidateRow, DataReturnRow, NationalFigureRow
 from reviewer.ministry.registry_read import RegistryReader
+from reviewer.standards.figures import NATIONAL, Catalogue, Figure, load_catalogue, national_key
 from reviewer.trust import clock
 
 ATTEMPTS = 3  # two desks recording a return of one candidate and year at once: the loser retries

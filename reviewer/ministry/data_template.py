@@ -38,7 +38,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reviewer.errors import InvalidInput, NotAnArtifact, UsageError
 from reviewer.i18n import T, Text, language
-from reviewer.ministry.figures import TYPES, Catalogue, Figure, load_catalogue
+from reviewer.standards.figures import TYPES, Catalogue, Figure, load_catalogue
 
 TEMPLATE_FORMAT = "reviewer.data-template/1"
 DATA_SHEET = "数据"

@@ -20,9 +20,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from reviewer.errors import InvalidInput, UsageError
+from reviewer.errors import InvalidInput, ReviewerError, UsageError
 from reviewer.i18n import T, Text
-from reviewer.paths import resource
+from reviewer.standards.figures import load_catalogue
 from reviewer.standards.model import Bilingual, Standard
 from reviewer.trust.encoding import parse_json
 
@@ -157,13 +157,12 @@ class FigureLabel:
 
 
 def figure_labels() -> dict[str, FigureLabel]:
-    """The names and units of the figure catalogue shipped in ``reviewer/resources/rules/figures.json``
-    (``reviewer.figures/1``), by code; empty when there is none or it cannot be read (the code is then
-    shown). Reads a file: call it on a worker (the package is opened there)."""
+    """The names and units of the shipped figure catalogue (:mod:`reviewer.standards.figures`), by
+    code; empty when it cannot be read (the code is then shown). Reads a file: call it on a worker."""
     try:
-        doc = parse_json(resource("rules", "figures.json").read_bytes())
-        return {
-            f["code"]: FigureLabel(Bilingual(**f["name"]), Bilingual(**f["unit"])) for f in doc["figures"]
-        }
-    except (OSError, ValueError, KeyError, TypeError):
+        figures = load_catalogue().figures
+    except ReviewerError:
         return {}
+    return {
+        f.code: FigureLabel(Bilingual(f.name_zh, f.name_en), Bilingual(f.unit_zh, f.unit_en)) for f in figures
+    }

@@ -6,7 +6,6 @@ JSON path of the field at fault. Returns ``(path, message)`` pairs; an empty lis
 
 from __future__ import annotations
 
-import json
 from collections.abc import Collection, Iterator, Mapping
 from decimal import Decimal
 from functools import lru_cache
@@ -14,7 +13,7 @@ from typing import Any
 
 from reviewer.errors import ReviewerError
 from reviewer.i18n import T, Text
-from reviewer.paths import resource
+from reviewer.standards.figures import load_catalogue
 from reviewer.standards.model import CREATION_RESULTS, STAR_RESULTS
 
 MAX_DEPTH = 4
@@ -337,16 +336,11 @@ def figure_problems(
 
 @lru_cache(maxsize=1)
 def catalogue_codes() -> dict[str, frozenset[str]] | None:
-    """The shipped figure catalogue as code → candidate types it applies to, or ``None`` when there
-    is none (or it is unreadable: its own loader reports that)."""
+    """The shipped figure catalogue (:mod:`reviewer.standards.figures`) as code → the candidate types it
+    applies to, or ``None`` when it cannot be read (its own loader reports why)."""
     try:
-        path = resource("rules", "figures.json")
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return {
-            str(f["code"]): frozenset(map(str, f.get("applies_to", ("city", "park"))))
-            for f in data["figures"]
-        }
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, ReviewerError):
+        return {f.code: frozenset(f.applies_to) for f in load_catalogue().figures}
+    except ReviewerError:
         return None
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from openpyxl import load_workbook
 
 from reviewer.ministry.data_template import FIRST_ROW, make_template
-from reviewer.ministry.figures import load_catalogue
+from reviewer.standards.figures import load_catalogue
 from reviewer.trust import PassphraseSource
 from reviewer.trust.authority import Authority, create_authority
 

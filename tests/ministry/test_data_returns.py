@@ -14,9 +14,9 @@ from reviewer.cli import main
 from reviewer.errors import InvalidInput, NotAnArtifact, Refused, Tampered, Untrusted, UsageError
 from reviewer.ministry import data_returns as dr
 from reviewer.ministry.data_file import read_data_return, sign_data_return
-from reviewer.ministry.figures import load_catalogue
 from reviewer.ministry.registry import Registry
 from reviewer.ministry.types import CandidateInfo
+from reviewer.standards.figures import load_catalogue
 from reviewer.trust.authority import Authority
 from tests.ministry.data_world import CITY_2025, PASSPHRASE, filled, new_authority, source
 

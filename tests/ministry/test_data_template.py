@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from reviewer.cli import main
 from reviewer.errors import InvalidInput, NotAnArtifact
 from reviewer.ministry.data_template import DataCheckFailed, cell_decimal, check_workbook, make_template
-from reviewer.ministry.figures import load_catalogue, parse_catalogue
+from reviewer.standards.figures import load_catalogue, parse_catalogue
 from tests.ministry.data_world import CITY_2025, filled
 
 

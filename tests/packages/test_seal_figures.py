@@ -69,29 +69,21 @@ def test_a_figure_written_as_a_float_is_refused(ministry, authority, tmp_path) -
     assert code == MissingFigures.exit_code and "software_revenue" in err and "decimal string" in err
 
 
-def test_the_names_and_units_come_from_the_catalogue(tmp_path, monkeypatch) -> None:
+def test_the_names_and_units_come_from_the_catalogue(monkeypatch) -> None:
+    from reviewer.errors import InvalidInput
     from reviewer.packages import figures
+    from reviewer.standards.figures import load_catalogue
 
-    rules = tmp_path / "rules"
-    rules.mkdir()
-    (rules / "figures.json").write_text(
-        json.dumps(
-            {
-                "format": "reviewer.figures/1",
-                "figures": [
-                    {
-                        "code": "software_revenue",
-                        "name": {"zh": "软件业务收入", "en": "Software revenue"},
-                        "unit": {"zh": "亿元", "en": "100 million yuan"},
-                    }
-                ],
-            },
-            ensure_ascii=False,
-        ),
-        "utf-8",
+    labels = figures.figure_labels()  # the shipped catalogue, through its one loader
+    revenue = load_catalogue().get("software_revenue")
+    assert (labels["software_revenue"].name.zh, labels["software_revenue"].unit.zh) == (
+        revenue.name_zh,
+        revenue.unit_zh,
     )
-    monkeypatch.setattr(figures, "resource", lambda *parts: tmp_path.joinpath(*parts))
-    (label,) = figures.figure_labels().values()
-    assert (label.name.zh, label.unit.zh, label.unit.en) == ("软件业务收入", "亿元", "100 million yuan")
-    monkeypatch.setattr(figures, "resource", lambda *parts: tmp_path / "none" / "x.json")
+    assert set(labels) == {f.code for f in load_catalogue().figures}
+
+    def unreadable() -> None:
+        raise InvalidInput("broken")
+
+    monkeypatch.setattr(figures, "load_catalogue", unreadable)
     assert figures.figure_labels() == {}  # no catalogue: the codes are shown
