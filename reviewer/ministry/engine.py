@@ -28,6 +28,7 @@ from reviewer.ministry.types import (
     Event,
     Notice,
     PublicityEntry,
+    Rating,
     Registration,
     ReviewEvent,
     StatusEntry,
@@ -77,6 +78,25 @@ def refusal(name: str, status: str | None, kind: str) -> Refused:
 def _order(event: Event) -> tuple[int, object, int]:
     rank = 0 if isinstance(event, Registration) else 1
     return (event.year, event.at, rank)
+
+
+def _current(events: Iterable[Event]) -> list[Event]:
+    """The events that count: the newest Rating of a year supersedes an older one and the year's
+    (not vetoed) annual panel results — a Rating is the ministry's published stars for that year."""
+    newest: dict[int, Rating] = {}
+    rest: list[Event] = []
+    for ev in events:
+        if isinstance(ev, Rating):
+            if ev.year not in newest or newest[ev.year].at <= ev.at:
+                newest[ev.year] = ev
+        else:
+            rest.append(ev)
+    kept = [
+        ev
+        for ev in rest
+        if not (isinstance(ev, ReviewEvent) and ev.kind == "annual" and not ev.vetoed and ev.year in newest)
+    ]
+    return kept + list(newest.values())
 
 
 class _Fold:
@@ -163,8 +183,13 @@ class _Fold:
             zh, en = "因弄虚作假，公告退出。", "Exit announced for falsification."
         self.notify(ev, outcome.notice, zh, en, ev.package_id)
 
+    def rating(self, ev: Rating) -> None:
+        if self.status not in HOLDING:
+            self.ignored.append(f"rating:{ev.year}")
+            return
+        self.stars_of_year(ev, ev.stars, None, ev.source)
+
     def annual(self, ev: ReviewEvent) -> None:
-        rules = self.rules
         stars = int(ev.result) if ev.result in ("1", "2", "3") else None
         if stars is None:
             self.enter(
@@ -176,6 +201,11 @@ class _Fold:
                 ev.package_id,
             )
             return
+        self.stars_of_year(ev, stars, ev.package_id, "")
+
+    def stars_of_year(self, ev: Event, stars: int, package_id: str | None, source: str) -> None:
+        rules = self.rules
+        zh_src, en_src = (f"（{source}）", f" ({source})") if source else ("", "")
         self.stars[ev.year] = stars
         low_years = rules.exit_consecutive_years
         streak = all(self.stars.get(ev.year - k, 99) <= rules.exit_max_stars for k in range(low_years))
@@ -184,32 +214,32 @@ class _Fold:
                 ev,
                 rules.exit.status,
                 "annual:exit",
-                f"连续{low_years}年一星，公告退出",
-                f"{stars} star(s) in {low_years} consecutive years: exit announced",
-                ev.package_id,
+                f"连续{low_years}年一星，公告退出{zh_src}",
+                f"{stars} star(s) in {low_years} consecutive years: exit announced{en_src}",
+                package_id,
             )
             self.notify(
                 ev,
                 rules.exit.notice,
                 f"{ev.year}年度评估连续{low_years}年为一星，公告退出。",
                 f"Annual evaluation {ev.year}: {low_years} consecutive years at one star; exit announced.",
-                ev.package_id,
+                package_id,
             )
         elif stars <= rules.warning_max_stars:
             self.enter(
                 ev,
                 rules.warning.status,
                 "annual:warning",
-                f"{ev.year}年度评估{stars}星，提醒并责令整改",
-                f"annual evaluation {ev.year}: {stars} star(s), reminded and ordered to rectify",
-                ev.package_id,
+                f"{ev.year}年度评估{stars}星，提醒并责令整改{zh_src}",
+                f"annual evaluation {ev.year}: {stars} star(s), reminded and ordered to rectify{en_src}",
+                package_id,
             )
             self.notify(
                 ev,
                 rules.warning.notice,
                 f"{ev.year}年度评估为{stars}星，责令整改。",
                 f"Annual evaluation {ev.year}: {stars} star(s); rectification ordered.",
-                ev.package_id,
+                package_id,
             )
         else:
             restored = stars >= rules.restore_min_stars and self.status == rules.warning.status
@@ -218,9 +248,9 @@ class _Fold:
                 ev,
                 status,
                 "annual:restored" if restored else "annual:stars",
-                f"{ev.year}年度评估{stars}星",
-                f"annual evaluation {ev.year}: {stars} stars",
-                ev.package_id,
+                f"{ev.year}年度评估{stars}星{zh_src}",
+                f"annual evaluation {ev.year}: {stars} stars{en_src}",
+                package_id,
             )
 
     def decision(self, ev: Decision) -> None:
@@ -258,12 +288,14 @@ class _Fold:
 def replay(rules: RegistryRules, events: Iterable[Event]) -> Timeline:
     """The candidate's derived state after ``events`` (in any order; sorted by year, then time)."""
     fold = _Fold(rules)
-    for ev in sorted(events, key=_order):
+    for ev in sorted(_current(events), key=_order):
         if isinstance(ev, Registration):
             if fold.status is None:
                 fold.registration(ev)
         elif isinstance(ev, ReviewEvent):
             fold.review(ev)
+        elif isinstance(ev, Rating):
+            fold.rating(ev)
         else:
             fold.decision(ev)
     return Timeline(

@@ -160,3 +160,17 @@ class PendingRebuildRow(RegistryBase):
     __tablename__ = "pending_rebuilds"
     candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), primary_key=True)
     reason: Mapped[str] = mapped_column(String(64))
+
+
+class RatingRow(RegistryBase):
+    """A star rating the ministry recorded for a title holder and year (a fact; revision 0003). The
+    newest rating of a year supersedes older ones and that year's annual panel stars."""
+
+    __tablename__ = "ratings"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    stars: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(Text)
+    rated_at: Mapped[datetime]
+    recorded_at: Mapped[datetime]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -27,16 +28,19 @@ from reviewer.ministry.orm import (
     NoticeRow,
     PendingRebuildRow,
     PublicityRow,
+    RatingRow,
     ReviewRow,
     StarRatingRow,
     StatusHistoryRow,
 )
+from reviewer.ministry.refusals import NotTitleHolder
 from reviewer.ministry.registry_read import RegistryReader
-from reviewer.ministry.rules import RegistryRules, load_rules
+from reviewer.ministry.rules import HOLDING, RegistryRules, load_rules
 from reviewer.ministry.types import (
     CandidateInfo,
     Decision,
     Event,
+    Rating,
     Registration,
     ReviewEvent,
     ReviewResult,
@@ -180,6 +184,56 @@ class Registry(RegistryReader):
             s.flush()
             return self._rebuild(s, row).status
 
+    def record_ratings(
+        self, ratings: Mapping[str, int], *, year: int, source: str, at: datetime | None = None
+    ) -> dict[str, str]:
+        """Record the ministry's star ratings of ``year`` (candidate name → 1..3 stars) in one
+        transaction and return each candidate's status after it. Every candidate must hold the title
+        (awarded or warned), else :class:`~reviewer.ministry.refusals.NotTitleHolder` and nothing is
+        recorded. A rating folds like an annual result (one star warns, consecutive one-star years
+        exit, two or more restore) and supersedes that year's annual panel stars; recording a year
+        again supersedes the earlier rating of that year."""
+        if not source.strip():
+            raise UsageError(T("须注明星级的来源。", "Say where the star ratings come from (source)."))
+        for name, stars in ratings.items():
+            if isinstance(stars, bool) or not isinstance(stars, int) or not 1 <= stars <= 3:
+                raise UsageError(
+                    T(
+                        "“{name}”的星级 {stars} 无效：须为 1 至 3。",
+                        "The star rating {stars} of “{name}” is not valid: it must be 1 to 3.",
+                        name=name,
+                        stars=str(stars),
+                    )
+                )
+        when = at or utcnow()
+        out: dict[str, str] = {}
+        with Session(self.engine) as s, s.begin():
+            rows = []
+            for name in sorted(ratings):  # a fixed order of row locks: no deadlock between two desks
+                row = s.scalar(select(CandidateRow).where(CandidateRow.name == name).with_for_update())
+                if row is None:
+                    raise UsageError(
+                        T("登记册中没有“{name}”。", "“{name}” is not in the registry.", name=name)
+                    )
+                if row.status not in HOLDING:
+                    raise NotTitleHolder(name, row.status)
+                rows.append(row)
+            for row in rows:
+                s.add(
+                    RatingRow(
+                        candidate_id=row.id,
+                        year=year,
+                        stars=ratings[row.name],
+                        source=source,
+                        rated_at=when,
+                        recorded_at=utcnow(),
+                    )
+                )
+            s.flush()
+            for row in rows:
+                out[row.name] = self._rebuild(s, row).status
+        return out
+
     # --- internals ----------------------------------------------------------------------------
     @staticmethod
     def _new_candidate(info: CandidateInfo, year: int, status: str, at: datetime) -> CandidateRow:
@@ -315,6 +369,8 @@ class Registry(RegistryReader):
             events.append(ReviewEvent(r.year, r.reviewed_at, r.package_id, r.kind, r.result, r.vetoed))
         for d in s.scalars(select(DecisionRow).where(DecisionRow.candidate_id == row.id)):
             events.append(Decision(d.year, d.decided_at, d.decision, d.reason))
+        for g in s.scalars(select(RatingRow).where(RatingRow.candidate_id == row.id)):
+            events.append(Rating(g.year, g.rated_at, g.stars, g.source))
         return events
 
     def _rebuild(self, s: Session, row: CandidateRow) -> Timeline:

@@ -94,7 +94,19 @@ class Decision:
     reason: str = ""
 
 
-Event = Registration | ReviewEvent | Decision
+@dataclass(frozen=True)
+class Rating:
+    """The ministry's star rating of a title holder for a year (e.g. published by an annual cohort
+    evaluation). Folded like an annual panel result (warning, exit, restore); for the same year it
+    supersedes a panel's annual stars, and a later rating of that year supersedes an earlier one."""
+
+    year: int
+    at: datetime
+    stars: int
+    source: str
+
+
+Event = Registration | ReviewEvent | Decision | Rating
 
 
 # --- what the engine derives -------------------------------------------------------------------
