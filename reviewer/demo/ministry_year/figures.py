@@ -116,7 +116,9 @@ def figures(c: DemoCandidate, year: int) -> dict[str, Decimal]:
         revenue = _city_revenues(c.key)
         rev = revenue[year]
         growth = _growth_of(revenue, year)
-        extra = {"enterprises_in_parks_share": _q(Decimal(30 + 5 * c.strength) + _u(c.key, "inparks", year) * 8, 1)}
+        extra = {
+            "enterprises_in_parks_share": _q(Decimal(30 + 5 * c.strength) + _u(c.key, "inparks", year) * 8, 1)
+        }
         scale = Decimal(1)
     else:
         city = _city_revenues(next(p for p in CANDIDATES if p.name == c.info.city).key)
@@ -130,7 +132,9 @@ def figures(c: DemoCandidate, year: int) -> dict[str, Decimal]:
         "software_revenue": rev,
         "software_revenue_growth": growth,
         "rd_share": _q(Decimal(5) + Decimal(c.strength) * Decimal("0.8") + _u(c.key, "rd", year) * 2, 1),
-        "software_enterprises": _clamp((rev * Decimal("0.7") + 150) * (scale if scale < 1 else 1), 20, 8000, 0),
+        "software_enterprises": _clamp(
+            (rev * Decimal("0.7") + 150) * (scale if scale < 1 else 1), 20, 8000, 0
+        ),
         "listed_enterprises": _clamp(rev / 90 + 1, 1, 120, 0),
         "software_employees": _clamp(rev / 140 + Decimal("0.8") * scale, 1, 80, 2),
         **extra,

@@ -48,7 +48,13 @@ class DemoCandidate:
 
 
 def _city(key: str, place: str, province: str, stage: str, since: int, strength: int) -> DemoCandidate:
-    return DemoCandidate(CandidateInfo(f"{CITY_MARK}{place}", "city", province, f"{CITY_MARK}{place}"), stage, since, key, strength)
+    return DemoCandidate(
+        CandidateInfo(f"{CITY_MARK}{place}", "city", province, f"{CITY_MARK}{place}"),
+        stage,
+        since,
+        key,
+        strength,
+    )
 
 
 def _park(

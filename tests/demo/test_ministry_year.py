@@ -1,0 +1,87 @@
+"""The demo year: fictional, deterministic, and the registry it leaves is the story it tells."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewer.demo.ministry_year import CANDIDATES, CITIES, PARKS, build_ministry_year, is_marked
+from reviewer.demo.ministry_year.figures import all_figures, figures, national_figures
+from reviewer.demo.ministry_year.roster import DATA_YEARS, EVALUATED_YEAR, by_key
+from reviewer.ministry.registry import Registry
+
+# Prefecture-level and provincial-level cities a careless sample could borrow (not exhaustive: the
+# mark is the rule; this catches a real name slipping in after the mark).
+REAL = ("北京", "上海", "天津", "重庆", "深圳", "杭州", "南京", "成都", "武汉", "广州", "苏州", "青岛",
+        "厦门", "福州", "无锡", "济南", "西安", "长沙", "合肥", "大连", "沈阳", "郑州", "南昌", "贵阳")  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def year(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    demo = tmp_path_factory.mktemp("demo-year")
+    (demo / "authority").mkdir()
+    built = build_ministry_year(demo, demo / "authority")
+    assert not built.reused
+    return demo
+
+
+def test_every_name_is_marked_fictional() -> None:
+    assert (len(CITIES), len(PARKS)) == (15, 20)
+    names = [c.name for c in CANDIDATES] + [c.info.city for c in CANDIDATES]
+    assert all(is_marked(n) for n in names), [n for n in names if not is_marked(n)]
+    assert not [n for n in names if any(r in n for r in REAL)]
+    assert len({c.name for c in CANDIDATES}) == 35 and len({c.key for c in CANDIDATES}) == 35
+    assert {c.info.city for c in PARKS} <= {c.name for c in CITIES}
+
+
+def test_figures_are_deterministic_realistic_and_consistent() -> None:
+    qingchuan = figures(by_key("qingchuan"), 2025)
+    assert (
+        str(qingchuan["software_revenue"]) == "10785.16"
+        and str(qingchuan["software_revenue_growth"]) == "18.5"
+    )
+    assert {k: str(v) for k, v in national_figures(2025).items()} == {
+        "national:software_revenue": "150994.80",
+        "national:software_revenue_growth": "11.6",
+    }
+    for year in DATA_YEARS:
+        for name, f in all_figures(year).items():
+            c = next(x for x in CANDIDATES if x.name == name)
+            if c.info.type == "city":
+                assert 80 <= f["software_revenue"] <= 12000, (name, year)
+            assert -3 <= f["software_revenue_growth"] <= 25, (name, year)
+            assert 5 <= f["rd_share"] <= 15
+            assert f["software_revenue"].as_tuple().exponent == -2
+    # growth agrees with consecutive revenues (a checker recomputes it)
+    r24, r25 = (figures(by_key("hailan"), y)["software_revenue"] for y in DATA_YEARS)
+    assert figures(by_key("hailan"), 2025)["software_revenue_growth"] == ((r25 / r24 - 1) * 100).quantize(
+        figures(by_key("hailan"), 2025)["software_revenue_growth"]
+    )
+    # the parks of one city share less than all of its revenue
+    for city in CITIES:
+        parks = [p for p in PARKS if p.info.city == city.name and p.stage != "applicant"]
+        if parks and city.stage != "applicant":
+            city_rev = figures(city, 2025)["software_revenue"]
+            assert (
+                sum(figures(p, 2025)["software_revenue"] for p in parks if p.stage != "not_admitted")
+                < city_rev
+            )
+
+
+def test_registry_holds_the_story(year: Path) -> None:
+    with Registry.open(year / "authority" / "registry.sqlite3") as reg:
+        status = {c.info.name: c.status for c in reg.candidates()}
+        stars = {e.candidate.info.name: e.stars for e in reg.star_list(EVALUATED_YEAR)}
+    assert status["示例市·明湖"] == "warned" and status["示例·岳澜软件园"] == "warned"
+    assert status["示例市·枫林"] == "exited" and status["示例·浑澜软件园"] == "exited"
+    assert [n for n, s in status.items() if s == "awarded"] and list(status.values()).count("awarded") == 19
+    assert list(status.values()).count("creating") == 7  # 5 creating + 2 under publicity (公示)
+    assert stars["示例市·明湖"] == 1 and stars["示例市·枫林"] == 1 and stars["示例市·青川"] == 3
+
+
+def test_reused_when_complete(year: Path) -> None:
+    before = (year / "authority" / "registry.sqlite3").stat().st_mtime_ns
+    again = build_ministry_year(year, year / "authority")
+    assert again.reused and (year / "authority" / "registry.sqlite3").stat().st_mtime_ns == before
+    assert not (year / ".ministry-year.tmp").exists()
