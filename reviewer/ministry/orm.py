@@ -174,3 +174,79 @@ class RatingRow(RegistryBase):
     source: Mapped[str] = mapped_column(Text)
     rated_at: Mapped[datetime]
     recorded_at: Mapped[datetime]
+class CohortEvaluationRow(RegistryBase):
+    """One annual cohort evaluation of a type (revision 0006): a draft, or the published one of its
+    year and type (at most one: a partial unique index refuses a second, whatever two desks do)."""
+
+    __tablename__ = "cohort_evaluations"
+    __table_args__ = (
+        UniqueConstraint("year", "type", "version"),
+        Index(
+            "uq_cohort_evaluations_published",
+            "year",
+            "type",
+            unique=True,
+            sqlite_where=text("status = 'published'"),
+            postgresql_where=text("status = 'published'"),
+        ),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(Integer)
+    type: Mapped[str] = mapped_column(String(16))
+    version: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16))  # draft, published
+    method: Mapped[str] = mapped_column(String(16))
+    standard_id: Mapped[str] = mapped_column(String(200))
+    rules_version: Mapped[str] = mapped_column(String(100))
+    excluded: Mapped[str] = mapped_column(Text)  # JSON list of names
+    created_at: Mapped[datetime]
+    published_at: Mapped[datetime | None]
+
+
+class CohortRowRow(RegistryBase):
+    """A row of a cohort evaluation, in list order; Decimals as canonical strings."""
+
+    __tablename__ = "cohort_rows"
+    __table_args__ = (UniqueConstraint("evaluation_id", "position"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    evaluation_id: Mapped[int] = mapped_column(ForeignKey("cohort_evaluations.id"))
+    position: Mapped[int] = mapped_column(Integer)
+    rank: Mapped[int | None] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200))
+    objective: Mapped[str | None] = mapped_column(String(32))
+    expert: Mapped[str | None] = mapped_column(String(32))
+    total: Mapped[str | None] = mapped_column(String(32))
+    stars: Mapped[int] = mapped_column(Integer)
+    capped_by: Mapped[str] = mapped_column(Text)  # JSON list of gate codes
+    notes: Mapped[str] = mapped_column(Text)  # JSON list of note keys
+class DataReturnRow(RegistryBase):
+    """A candidate's figures of a year, as imported from its checked XLSX (append-only; revision 0005).
+
+    A newer return of the same candidate and year gets the next ``version``; the newest is current.
+    ``figures`` is a JSON object code → canonical decimal string."""
+
+    __tablename__ = "data_returns"
+    __table_args__ = (UniqueConstraint("candidate_id", "year", "version"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    type: Mapped[str] = mapped_column(String(16))
+    version: Mapped[int] = mapped_column(Integer)
+    figures: Mapped[str] = mapped_column(Text)
+    source_sha256: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime]
+
+
+class NationalFigureRow(RegistryBase):
+    """A national figure of a year (``national:<code>``) entered by the ministry (append-only; the
+    highest ``version`` of a year and code is current)."""
+
+    __tablename__ = "national_figures"
+    __table_args__ = (UniqueConstraint("year", "code", "version"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    code: Mapped[str] = mapped_column(String(64))
+    value: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(Text, default="")
+    recorded_at: Mapped[datetime]

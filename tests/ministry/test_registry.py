@@ -31,7 +31,7 @@ def statuses(reg: Registry) -> dict[str, str]:
 
 
 def test_schema_at_head(registry: Registry) -> None:
-    assert current_revision(registry.engine) == head_revision() == "0003"
+    assert current_revision(registry.engine) == head_revision() == "0006"
 
 
 def test_statuses_after_the_seeded_history(seeded: Registry) -> None:
