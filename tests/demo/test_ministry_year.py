@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,11 @@ import pytest
 from reviewer.demo.ministry_year import CANDIDATES, CITIES, PARKS, build_ministry_year, is_marked
 from reviewer.demo.ministry_year.figures import all_figures, figures, national_figures
 from reviewer.demo.ministry_year.roster import DATA_YEARS, EVALUATED_YEAR, by_key
+from reviewer.demo.package import build_demo
+from reviewer.ministry import data_returns
+from reviewer.ministry.data_file import read_data_return
 from reviewer.ministry.registry import Registry
+from reviewer.trust import open_authority
 
 # Prefecture-level and provincial-level cities a careless sample could borrow (not exhaustive: the
 # mark is the rule; this catches a real name slipping in after the mark).
@@ -19,11 +24,10 @@ REAL = ("北京", "上海", "天津", "重庆", "深圳", "杭州", "南京", "�
 
 @pytest.fixture(scope="module")
 def year(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    demo = tmp_path_factory.mktemp("demo-year")
-    (demo / "authority").mkdir()
-    built = build_ministry_year(demo, demo / "authority")
+    demo = build_demo(tmp_path_factory.mktemp("demo-year") / "demo")
+    built = build_ministry_year(demo.folder, demo.authority)
     assert not built.reused
-    return demo
+    return demo.folder
 
 
 def test_every_name_is_marked_fictional() -> None:
@@ -85,3 +89,20 @@ def test_reused_when_complete(year: Path) -> None:
     again = build_ministry_year(year, year / "authority")
     assert again.reused and (year / "authority" / "registry.sqlite3").stat().st_mtime_ns == before
     assert not (year / ".ministry-year.tmp").exists()
+
+
+def test_data_returns_recorded_and_signed(year: Path) -> None:
+    with Registry.open(year / "authority" / "registry.sqlite3") as reg:
+        cities = data_returns.figures(reg, 2025, "city")
+        parks = data_returns.figures(reg, 2025, "park")
+        national = data_returns.national_figures(reg, 2025)
+        trend = data_returns.figure_trend(reg, "示例市·青川", "software_revenue")
+    assert (len(cities), len(parks)) == (13, 17)  # everyone but the applicants and the not admitted
+    assert cities["示例市·青川"] == figures(by_key("qingchuan"), 2025)
+    assert national["national:software_revenue_growth"] == Decimal("11.6")
+    assert [y for y, _ in trend] == [2024, 2025] and trend[1][1] == Decimal("10785.16")
+    root = open_authority(year / "authority").root
+    signed = read_data_return(
+        (year / "ministry-year" / "data-returns" / "2025" / "qingchuan.rvdata").read_bytes(), root
+    )
+    assert (signed.candidate, signed.year, signed.figures) == ("示例市·青川", 2025, cities["示例市·青川"])

@@ -7,11 +7,12 @@ so the year is whole or absent. A complete year (``year.json`` of this :data:`YE
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import shutil
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -25,8 +26,12 @@ from reviewer.demo.ministry_year.roster import (
     DemoCandidate,
     by_stage,
 )
+from reviewer.ministry import data_returns
+from reviewer.ministry.data_file import SUFFIX, sign_data_return
 from reviewer.ministry.registry import Registry
 from reviewer.ministry.types import ReviewResult
+from reviewer.trust import open_authority
+from reviewer.trust.authority import Authority, AuthorityKeys
 
 log = logging.getLogger(__name__)
 
@@ -61,9 +66,15 @@ def build_ministry_year(demo_folder: str | Path, authority: str | Path) -> Minis
         shutil.rmtree(work)
     work.mkdir(parents=True)
     db = work / REGISTRY
+    from reviewer.demo.package import source
+
+    authority_ = open_authority(authority)
+    keys = authority_.unlock(source())
     with Registry.open(db) as reg:
         _lifecycle(reg)
-        _ratings(reg)
+        _previous_ratings(reg)
+        _data_returns(reg, authority_, keys, work)
+        _cohort(reg)
     _write_figures(work)
     meta = {"version": YEAR_VERSION, "demo_year": DEMO_YEAR, "candidates": len(CANDIDATES)}
     (work / YEAR_META).write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -117,12 +128,38 @@ def _creation_pass(c: DemoCandidate) -> ReviewResult:
     )
 
 
-def _ratings(reg: Registry) -> None:
-    """Last year's stars as published; this year's from the figures."""
+def _previous_ratings(reg: Registry) -> None:
+    """Last year's stars as published (one ★ warns 示例市·枫林 and 示例·浑澜软件园)."""
     previous = {c.name: PREVIOUS_STARS[c.key] for c in CANDIDATES if c.key in PREVIOUS_STARS}
     reg.record_ratings(
         previous, year=EVALUATED_YEAR - 1, source=SOURCE_PREVIOUS, at=at(EVALUATED_YEAR, 4, 20)
     )
+
+
+def _data_returns(reg: Registry, authority: Authority, keys: AuthorityKeys, work: Path) -> None:
+    """Every candidate's return of each data year, recorded and written as the signed ``.rvdata`` the
+    desk keeps; the national figures of each year. Received in March of the next year — or, as the
+    demo's keys are made when it is built, when they were made (a signature cannot predate its key)."""
+    keys_from = authority.signing_cert.not_valid_before_utc + timedelta(minutes=1)
+    for year in DATA_YEARS:
+        received = max(at(year + 1, 3, 16), keys_from)  # a signature dates from the demo's own keys
+        data_returns.record_national(
+            reg, year, national_figures(year), source=f"{year}年软件业经济运行情况（示例）", at=received
+        )
+        folder = work / "data-returns" / str(year)
+        folder.mkdir(parents=True)
+        for name, values in all_figures(year).items():
+            c = next(x for x in CANDIDATES if x.name == name)
+            digest = hashlib.sha256(f"{c.key}/{year}".encode()).hexdigest()
+            recorded = data_returns.record_return(
+                reg, name, type_=c.info.type, year=year, values=values, source_sha256=digest, at=received
+            )
+            signed = sign_data_return(recorded.data_return, authority, keys)
+            (folder / f"{c.key}{SUFFIX}").write_bytes(signed)
+
+
+def _cohort(reg: Registry) -> None:
+    """This year's stars from the figures."""
     stars = provisional_stars()
     reg.record_ratings(stars, year=EVALUATED_YEAR, source=SOURCE_COHORT, at=at(DEMO_YEAR, 4, 20))
 
