@@ -31,6 +31,7 @@ COMMAND_MODULES = [
     "reviewer.cli.statement",
     "reviewer.cli.verify",
     "reviewer.cli.ministry",
+    "reviewer.cli.data",
     "reviewer.cli.doctor",
 ]
 
