@@ -7,7 +7,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from reviewer.cli import ministry_data
+from reviewer.cli import ministry_cohort, ministry_data
 from reviewer.cli.authority import add_passphrase_option, passphrase_source
 from reviewer.errors import Refused, UsageError
 from reviewer.i18n import T
@@ -79,6 +79,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--objection", metavar="REASON", help="an objection upheld: the candidate stays creating"
     )
     pub.set_defaults(func=run_publicity)
+    ministry_cohort.register(msub)
 
     imp = msub.add_parser(
         "import",

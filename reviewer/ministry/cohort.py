@@ -76,7 +76,9 @@ class CohortRow:
         i = 1 if lang == "en" else 0
         parts = [NOTE_LABELS[n][i] for n in self.notes]
         if self.capped_by:
-            parts.append(("受数值门槛限制：" if i == 0 else "capped by numeric gates: ") + "、".join(self.capped_by))
+            parts.append(
+                ("受数值门槛限制：" if i == 0 else "capped by numeric gates: ") + "、".join(self.capped_by)
+            )
         return "；".join(parts) if i == 0 else "; ".join(parts)
 
 

@@ -103,9 +103,14 @@ def _type_rules(kind: str, doc: dict[str, Any]) -> tuple[TypeRules, list[str]]:
     problems: list[str] = []
     stars = doc["stars"]
     thresholds = {int(k): Decimal(v) for k, v in stars.get("thresholds", {}).items()}
-    quotas = {int(k): Quota(Decimal(v["share"]) if "share" in v else None, v.get("count")) for k, v in stars.get("quotas", {}).items()}
+    quotas = {
+        int(k): Quota(Decimal(v["share"]) if "share" in v else None, v.get("count"))
+        for k, v in stars.get("quotas", {}).items()
+    }
     if thresholds and thresholds[3] <= thresholds[2]:
-        problems.append(f"/types/{kind}/stars/thresholds: the 3-star minimum must be above the 2-star minimum")
+        problems.append(
+            f"/types/{kind}/stars/thresholds: the 3-star minimum must be above the 2-star minimum"
+        )
     shares = [q.share for q in quotas.values() if q.share is not None]
     if len(shares) == 2 and sum(shares) > 1:
         problems.append(f"/types/{kind}/stars/quotas: the shares of 3 and 2 stars add up to more than 1")
@@ -151,7 +156,11 @@ def load_cohort_rules(path: str | Path | None = None) -> CohortRules:
         doc = json.loads(path.read_text("utf-8"))
     except FileNotFoundError as exc:
         raise InvalidInput(
-            T("找不到年度评估规则文件 {path}。", "The cohort rules file {path} does not exist.", path=str(path))
+            T(
+                "找不到年度评估规则文件 {path}。",
+                "The cohort rules file {path} does not exist.",
+                path=str(path),
+            )
         ) from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InvalidInput(

@@ -63,9 +63,7 @@ def find_standard(ref: str, extra: tuple[Path, ...] = ()) -> Standard:
         standard = load_standard(path)
         if standard.id == ref:
             return standard
-    raise InvalidInput(
-        T("找不到评审标准“{ref}”。", "No standard “{ref}” was found.", ref=ref)
-    )
+    raise InvalidInput(T("找不到评审标准“{ref}”。", "No standard “{ref}” was found.", ref=ref))
 
 
 def expert_totals(
@@ -264,9 +262,7 @@ def publish(registry: Registry, year: int, type: str, *, at: datetime | None = N
     except IntegrityError as exc:
         raise _already(year, type, None) from exc
     try:
-        registry.record_ratings(
-            ratings, year=year, source=f"cohort:{year}:{type}:v{stored.version}", at=at
-        )
+        registry.record_ratings(ratings, year=year, source=f"cohort:{year}:{type}:v{stored.version}", at=at)
     except BaseException:
         with Session(registry.engine) as s, s.begin():
             s.execute(claimed.values(status=DRAFT, published_at=None))

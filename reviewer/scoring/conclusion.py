@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from typing import Any
 
 from reviewer.scoring.inputs import ExpertScores
 from reviewer.scoring.result import (
@@ -20,6 +21,7 @@ from reviewer.scoring.result import (
     YesNoResult,
 )
 from reviewer.standards.model import Standard, VetoCombine, YesNoEffect
+from reviewer.standards.objective import GateOutcome, cap_result
 
 
 def panel_says_no(combine: VetoCombine, no_count: int, n: int) -> bool:
@@ -57,13 +59,23 @@ def conclude(
     total: Decimal | None,
     nodes: Mapping[str, NodeResult],
     yes_no: Sequence[YesNoResult],
+    numeric: Sequence[GateOutcome] | None = None,
 ) -> Conclusion:
-    """Apply quorum, vetoes and the ordered rules; the first rule whose every condition holds wins."""
+    """Apply quorum, vetoes and the ordered rules; the first rule whose every condition holds wins.
+
+    ``numeric``: the numeric gates' outcomes for the candidate's figures (``None``: no figures
+    given, as before). They limit the rules' result (:func:`cap_result`); a veto stays a veto.
+    """
     answered_no = {y.code for y in yes_no if y.panel_no}
     vetoed_by = tuple(y.code for y in yes_no if y.panel_no and y.effect is YesNoEffect.VETO)
     failed_gates = tuple(y.code for y in yes_no if y.panel_no and y.effect is YesNoEffect.GATE)
     failed_minimums = tuple(top.code for top in standard.criteria if nodes[top.code].minimum_met is False)
-    common = {"vetoed_by": vetoed_by, "failed_gates": failed_gates, "failed_minimums": failed_minimums}
+    common: dict[str, Any] = {
+        "vetoed_by": vetoed_by,
+        "failed_gates": failed_gates,
+        "failed_minimums": failed_minimums,
+        "numeric_gates": tuple(numeric or ()),
+    }
     if not quorum_met or total is None:
         return Conclusion(None, None, REASON_QUORUM, None, False, trace=(), **common)
     if vetoed_by:
@@ -77,7 +89,11 @@ def conclude(
         matched = total_met is not False and not gates and minimums is not False
         trace.append(RuleCheck(index, rule.result, total_met, gates, minimums, matched))
         if matched:
-            label = standard.result_label(rule.result)
-            return Conclusion(rule.result, label, REASON_RULE, index, False, trace=tuple(trace), **common)
+            result = rule.result
+            if numeric:
+                common["rule_result"] = result
+                result = cap_result(standard, result, numeric)
+            label = standard.result_label(result)
+            return Conclusion(result, label, REASON_RULE, index, False, trace=tuple(trace), **common)
     # The standard's last rule has no condition (checked when the standard is loaded).
     raise AssertionError("no conclusion rule matched: the standard has no unconditional last rule")

@@ -32,12 +32,23 @@ from reviewer.scoring.result import (
 )
 from reviewer.scoring.validate import check_decisions, check_sheets
 from reviewer.standards.model import Criterion, Standard
+from reviewer.standards.objective import numeric_gates
 
 
 def reconcile(
-    standard: Standard, sheets: Iterable[ExpertScores], decisions: Decisions | None = None
+    standard: Standard,
+    sheets: Iterable[ExpertScores],
+    decisions: Decisions | None = None,
+    figures: Mapping[str, Decimal] | None = None,
+    *,
+    candidate: str = "",
 ) -> Reconciliation:
-    """Reconcile the panel's sheets under ``standard``; raises a ``ReconcileInputError`` on bad input."""
+    """Reconcile the panel's sheets under ``standard``; raises a ``ReconcileInputError`` on bad input.
+
+    ``figures``: the candidate's figures (with the year's ``national:<code>`` ones) when the panel
+    has them; the standard's numeric gates then limit the conclusion (``MissingFigure`` when one
+    is absent). Without them, the numeric gates are not applied.
+    """
     decisions = decisions or Decisions()
     ordered = check_sheets(standard, list(sheets))
     scoring = [s for s in ordered if not s.recused]
@@ -81,7 +92,10 @@ def reconcile(
 
     quorum_met = len(scoring) >= standard.quorum.min_experts
     yes_no = yes_no_results(standard, scoring)
-    conclusion = conclude(standard, quorum_met=quorum_met, total=total, nodes=nodes, yes_no=yes_no)
+    numeric = None if figures is None else numeric_gates(standard, figures, candidate=candidate)
+    conclusion = conclude(
+        standard, quorum_met=quorum_met, total=total, nodes=nodes, yes_no=yes_no, numeric=numeric
+    )
 
     return Reconciliation(
         format=FORMAT,

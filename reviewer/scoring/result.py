@@ -9,14 +9,22 @@ Lists are in a fixed order (standard order for indicators and items, expert id f
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from reviewer.i18n import T, Text
 from reviewer.scoring.inputs import ConsensusScore, Explanation
-from reviewer.scoring.serial import canonical_json, from_plain, to_plain
-from reviewer.standards.model import RESULT_LABELS, AggregationMethod, Bilingual, VetoCombine, YesNoEffect
+from reviewer.scoring.serial import OMIT_DEFAULT, canonical_json, from_plain, to_plain
+from reviewer.standards.model import (
+    RESULT_LABELS,
+    AggregationMethod,
+    Bilingual,
+    GateEffect,
+    VetoCombine,
+    YesNoEffect,
+)
+from reviewer.standards.objective import GateOutcome
 
 FORMAT = "reviewer.reconciliation/1"
 
@@ -127,6 +135,10 @@ class Conclusion:
     failed_gates: tuple[str, ...]  # gate items the panel answered "no"
     failed_minimums: tuple[str, ...]  # level-1 indicators below their minimum
     trace: tuple[RuleCheck, ...]  # the rules tried, in order, up to the one that matched
+    # Numeric gates (数据门槛), present only when the candidate's figures were given and the
+    # standard has gates: each gate's outcome, and the rules' result before the gates limited it.
+    numeric_gates: tuple[GateOutcome, ...] = field(default=(), metadata=OMIT_DEFAULT)
+    rule_result: str | None = field(default=None, metadata=OMIT_DEFAULT)
 
     def explain(self) -> list[Text]:
         """Why this conclusion, in sentences for the record."""
@@ -170,6 +182,35 @@ class Conclusion:
                 Text(
                     f"不符合规则 {check.index + 1}（{label.zh}）：{reasons_zh}。",
                     f"Rule {check.index + 1} ({label.en}) does not hold: {reasons_en}.",
+                )
+            )
+        lines.extend(self._numeric_lines())
+        return lines
+
+    def _numeric_lines(self) -> list[Text]:
+        lines = []
+        for gate in self.numeric_gates:
+            if gate.passed:
+                continue
+            if gate.effect is GateEffect.FAIL:
+                zh_effect, en_effect = "结论为最低档", "the result is the lowest"
+            else:
+                cap = RESULT_LABELS.get(str(gate.cap), Bilingual(str(gate.cap), str(gate.cap)))
+                zh_effect, en_effect = f"结论至多为{cap.zh}", f"the result is at most {cap.en}"
+            lines.append(
+                Text(
+                    f"数据门槛 {gate.code}（{gate.title.zh}）未达到：{gate.value} 低于 {gate.minimum}，{zh_effect}。",
+                    f"Numeric gate {gate.code} ({gate.title.en}) not met: {gate.value} is below "
+                    f"{gate.minimum}; {en_effect}.",
+                )
+            )
+        if self.rule_result is not None and self.rule_result != self.result:
+            before = RESULT_LABELS.get(self.rule_result, Bilingual(self.rule_result, self.rule_result))
+            after = self.label or Bilingual(str(self.result), str(self.result))
+            lines.append(
+                Text(
+                    f"结论由{before.zh}调整为{after.zh}。",
+                    f"The result is lowered from {before.en} to {after.en}.",
                 )
             )
         return lines

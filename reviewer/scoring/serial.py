@@ -2,7 +2,8 @@
 
 ``to_plain`` turns a dataclass tree into dicts, lists, strings, ints, bools and ``None``; Decimals
 become their canonical text (:func:`reviewer.scoring.stats.canonical`), enums their value, mappings
-dicts. ``from_plain`` reverses it from the type hints. ``canonical_json`` fixes key order and
+dicts; a field marked :data:`OMIT_DEFAULT` is left out while it holds its default. ``from_plain``
+reverses it from the type hints. ``canonical_json`` fixes key order and
 separators so that two machines produce the same bytes for the same reconciliation.
 """
 
@@ -34,13 +35,22 @@ def to_plain(value: Any) -> Any:
         return {
             f.name: to_plain(getattr(value, f.name))
             for f in dataclasses.fields(value)
-            if not f.name.startswith("_")
+            if not f.name.startswith("_") and not _omitted(f, getattr(value, f.name))
         }
     if isinstance(value, Mapping):
         return {str(k): to_plain(v) for k, v in sorted(value.items())}
     if isinstance(value, tuple | list):
         return [to_plain(v) for v in value]
     raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+OMIT_DEFAULT = {"omit_default": True}
+"""Field metadata: the field is left out of the plain data while it holds its default, and read
+back as the default when absent — so a field added later keeps the older documents' bytes."""
+
+
+def _omitted(f: dataclasses.Field[Any], value: Any) -> bool:
+    return bool(f.metadata.get("omit_default")) and value == f.default
 
 
 def canonical_json(value: Any) -> bytes:
@@ -113,6 +123,8 @@ def from_plain(hint: Any, data: Any) -> Any:
         for f in dataclasses.fields(hint):
             if f.name.startswith("_") or not f.init:
                 continue
+            if f.name not in data and f.metadata.get("omit_default"):
+                continue  # the dataclass's default
             if f.name not in data:
                 raise _bad(f"{hint.__name__}.{f.name} is missing", data)
             kwargs[f.name] = from_plain(hints[f.name], data[f.name])

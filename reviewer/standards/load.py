@@ -21,6 +21,7 @@ from reviewer.paths import resource
 from reviewer.standards.model import (
     Aggregation,
     AggregationMethod,
+    Band,
     Bilingual,
     CandidateType,
     CommentPolicy,
@@ -31,7 +32,11 @@ from reviewer.standards.model import (
     Divergence,
     EligibilityItem,
     EvidenceMethod,
+    GateEffect,
     LevelDescriptor,
+    Linear,
+    NumericGate,
+    Objective,
     Quorum,
     ReviewKind,
     Standard,
@@ -201,6 +206,34 @@ def _dec(value: Any) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
+def _objective(spec: dict[str, Any] | None) -> Objective | None:
+    if spec is None:
+        return None
+    linear = spec.get("linear")
+    return Objective(
+        figure=spec["figure"],
+        relative_to=spec.get("relative_to"),
+        bands=tuple(Band(_dec(b.get("min")), Decimal(str(b["points"]))) for b in spec.get("bands", ())),
+        linear=None if linear is None else Linear(_d(linear["zero_at"]), _d(linear["full_at"])),
+    )
+
+
+def _d(value: Any) -> Decimal:
+    return Decimal(str(value))
+
+
+def _gate(spec: dict[str, Any]) -> NumericGate:
+    return NumericGate(
+        code=spec["code"],
+        title=Bilingual(**spec["title"]),
+        figure=spec["figure"],
+        relative_to=spec.get("relative_to"),
+        minimum=_d(spec["min"]),
+        effect=GateEffect(spec["effect"]),
+        cap=spec.get("cap"),
+    )
+
+
 def _criterion(node: dict[str, Any], level: int) -> Criterion:
     return Criterion(
         code=node["code"],
@@ -217,6 +250,7 @@ def _criterion(node: dict[str, Any], level: int) -> Criterion:
         evidence=tuple(EvidenceMethod(e) for e in node.get("evidence", ())),
         comment_rule=CommentRule(node.get("comment", "default")),
         minimum=_dec(node.get("minimum")),
+        objective=_objective(node.get("objective")),
     )
 
 
@@ -249,6 +283,7 @@ def build(doc: dict[str, Any]) -> Standard:
         eligibility=tuple(
             EligibilityItem(e["code"], Bilingual(**e["text"])) for e in doc.get("eligibility", ())
         ),
+        numeric_gates=tuple(_gate(g) for g in doc.get("numeric_gates", ())),
         aggregation=Aggregation(
             method=AggregationMethod(agg["method"]),
             trim_from_panel_size=int(agg.get("trim_from_panel_size", 5)),

@@ -52,6 +52,13 @@ class VetoCombine(StrEnum):
     ALL_NO = "all_no"  # every scoring expert says "no"
 
 
+class GateEffect(StrEnum):
+    """What a numeric gate (数据门槛) does to the conclusion when the figure is below its minimum."""
+
+    FAIL = "fail"  # the standard's lowest result
+    CAP = "cap"  # at most the gate's ``cap`` result
+
+
 class CommentRule(StrEnum):
     DEFAULT = "default"  # the standard's comment policy applies
     ALWAYS = "always"
@@ -77,6 +84,52 @@ class LevelDescriptor:
 
 
 @dataclass(frozen=True)
+class Band:
+    """One band of an objective indicator: ``points`` when the value is at least ``minimum``.
+
+    The last band of a leaf has no minimum (``None``): it takes every value below the others.
+    """
+
+    minimum: Decimal | None
+    points: Decimal
+
+
+@dataclass(frozen=True)
+class Linear:
+    """Points proportional to the value: 0 at ``zero_at``, the leaf's points at ``full_at``."""
+
+    zero_at: Decimal
+    full_at: Decimal
+
+
+@dataclass(frozen=True)
+class Objective:
+    """How an objective leaf (客观指标) takes its points from a statistical figure.
+
+    The value is ``figures[figure]``, minus ``figures[relative_to]`` when that is given
+    (e.g. ``national:software_revenue_growth``). Exactly one of ``bands`` and ``linear`` is set.
+    """
+
+    figure: str
+    relative_to: str | None = None
+    bands: tuple[Band, ...] = ()
+    linear: Linear | None = None
+
+
+@dataclass(frozen=True)
+class NumericGate:
+    """A threshold on a figure (数据门槛): below ``minimum``, the result fails or is capped."""
+
+    code: str
+    title: Bilingual
+    figure: str
+    minimum: Decimal
+    effect: GateEffect
+    relative_to: str | None = None
+    cap: str | None = None  # for effect "cap": the best result allowed
+
+
+@dataclass(frozen=True)
 class Criterion:
     """A node of the indicator tree: a level-1 indicator with children, or a scored leaf."""
 
@@ -91,6 +144,7 @@ class Criterion:
     evidence: tuple[EvidenceMethod, ...] = ()
     comment_rule: CommentRule = CommentRule.DEFAULT
     minimum: Decimal | None = None  # per-indicator minimum, on level-1 nodes
+    objective: Objective | None = None  # on an objective leaf: points computed from a figure
 
     @property
     def is_leaf(self) -> bool:
@@ -204,6 +258,7 @@ class Standard:
     comments: CommentPolicy
     conclusion: ConclusionRules
     description: Bilingual | None = None
+    numeric_gates: tuple[NumericGate, ...] = ()
     _index: dict[str, Criterion] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -6,11 +6,15 @@ JSON path of the field at fault. Returns ``(path, message)`` pairs; an empty lis
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+from collections.abc import Collection, Iterator
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
+from reviewer.errors import ReviewerError
 from reviewer.i18n import T, Text
+from reviewer.paths import resource
 from reviewer.standards.model import CREATION_RESULTS, STAR_RESULTS
 
 MAX_DEPTH = 4
@@ -87,7 +91,7 @@ def _criterion(node: dict[str, Any], path: str, depth: int, codes: dict[str, str
                     points=points,
                 ),
             )
-        for key in ("step", "levels"):
+        for key in ("step", "levels", "objective"):
             if key in node:
                 yield (
                     f"{where}.{key}",
@@ -123,6 +127,8 @@ def _criterion(node: dict[str, Any], path: str, depth: int, codes: dict[str, str
                 points=points,
             ),
         )
+    if "objective" in node:
+        yield from _objective(node["objective"], f"{where}.objective", code, points, step)
     previous_high: Decimal | None = None
     for i, level in enumerate(sorted(node.get("levels", ()), key=lambda lv: _d(lv["min"]))):
         low, high = _d(level["min"]), _d(level["max"])
@@ -155,6 +161,160 @@ def _criterion(node: dict[str, Any], path: str, depth: int, codes: dict[str, str
                 T("指标 {code}：评分档次区间重叠", "criterion {code}: score levels overlap", code=code),
             )
         previous_high = high
+
+
+def _objective(spec: dict[str, Any], where: str, code: str, points: Decimal, step: Decimal) -> Found:
+    """An objective leaf's bands or linear scale (docs/standard-format.md, "Objective indicators")."""
+    bands = spec.get("bands", ())
+    previous: Decimal | None = None
+    for i, band in enumerate(bands):
+        bpath = f"{where}.bands[{i}]"
+        got = _d(band["points"])
+        if got > points:
+            yield (
+                f"{bpath}.points",
+                T(
+                    "指标 {code}：档位分值 {got} 超过指标分值 {points}",
+                    "criterion {code}: band points {got} exceed its points {points}",
+                    code=code,
+                    got=got,
+                    points=points,
+                ),
+            )
+        elif not _multiple(got, step):
+            yield (
+                f"{bpath}.points",
+                T(
+                    "指标 {code}：档位分值 {got} 不在评分步长 {step} 上",
+                    "criterion {code}: band points {got} are not on its step {step}",
+                    code=code,
+                    got=got,
+                    step=step,
+                ),
+            )
+        last = i == len(bands) - 1
+        if last and "min" in band:
+            yield (
+                f"{bpath}.min",
+                T(
+                    "指标 {code}：最后一个档位不设 min（兜底档位）",
+                    "criterion {code}: the last band has no min (it takes every lower value)",
+                    code=code,
+                ),
+            )
+        elif not last and "min" not in band:
+            yield (
+                f"{bpath}.min",
+                T(
+                    "指标 {code}：除最后一个档位外，每个档位都要设 min",
+                    "criterion {code}: every band but the last needs a min",
+                    code=code,
+                ),
+            )
+        elif "min" in band:
+            low = _d(band["min"])
+            if previous is not None and low >= previous:
+                yield (
+                    f"{bpath}.min",
+                    T(
+                        "指标 {code}：档位下限须严格递减（{low} 不小于上一档的 {prev}）",
+                        "criterion {code}: band mins must strictly decrease ({low} is not below {prev})",
+                        code=code,
+                        low=low,
+                        prev=previous,
+                    ),
+                )
+            previous = low
+    linear = spec.get("linear")
+    if linear is not None and _d(linear["zero_at"]) == _d(linear["full_at"]):
+        yield (
+            f"{where}.linear",
+            T(
+                "指标 {code}：zero_at 与 full_at 不能相等",
+                "criterion {code}: zero_at and full_at must differ",
+                code=code,
+            ),
+        )
+
+
+def _numeric_gates(doc: dict[str, Any], codes: dict[str, str]) -> Found:
+    allowed = STAR_RESULTS if doc["kind"] == "annual" else CREATION_RESULTS
+    for i, gate in enumerate(doc.get("numeric_gates", ())):
+        path = f"numeric_gates[{i}]"
+        code = gate["code"]
+        if code in codes:
+            yield (
+                f"{path}.code",
+                T(
+                    "代码 {code} 重复（已用于 {other}）",
+                    "code {code} is not unique (also at {other})",
+                    code=code,
+                    other=codes[code],
+                ),
+            )
+        codes[code] = path
+        if "cap" in gate and gate["cap"] not in allowed:
+            yield (
+                f"{path}.cap",
+                T(
+                    "结论 {r} 不适用于此评审类型（可选：{ok}）",
+                    "result {r} is not valid for this review kind (use {ok})",
+                    r=gate["cap"],
+                    ok=" / ".join(allowed),
+                ),
+            )
+
+
+def figure_references(doc: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """Every figure a standard document names, as ``(path, code)`` — ``national:`` prefix removed."""
+    for path, node in _leaf_paths(doc["criteria"], "criteria"):
+        spec = node.get("objective")
+        if spec is None:
+            continue
+        yield f"{path}.objective.figure", spec["figure"]
+        if "relative_to" in spec:
+            yield f"{path}.objective.relative_to", spec["relative_to"].removeprefix("national:")
+    for i, gate in enumerate(doc.get("numeric_gates", ())):
+        yield f"numeric_gates[{i}].figure", gate["figure"]
+        if "relative_to" in gate:
+            yield f"numeric_gates[{i}].relative_to", gate["relative_to"].removeprefix("national:")
+
+
+def figure_problems(doc: dict[str, Any], known: Collection[str]) -> list[tuple[str, Text]]:
+    """Every figure the document names that the catalogue (``known`` codes) does not have."""
+    return [
+        (
+            path,
+            T(
+                "数据项 {code} 不在数据项目录中（reviewer/resources/rules/figures.json）",
+                "the figure {code} is not in the figure catalogue (reviewer/resources/rules/figures.json)",
+                code=code,
+            ),
+        )
+        for path, code in figure_references(doc)
+        if code not in known
+    ]
+
+
+@lru_cache(maxsize=1)
+def catalogue_codes() -> frozenset[str] | None:
+    """The codes of the shipped figure catalogue, or ``None`` when there is none (or it is unreadable:
+    its own loader reports that)."""
+    try:
+        path = resource("rules", "figures.json")
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return frozenset(str(f["code"]) for f in data["figures"])
+    except (OSError, ValueError, KeyError, TypeError, ReviewerError):
+        return None
+
+
+def _leaf_paths(nodes: list[dict[str, Any]], path: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    for i, node in enumerate(nodes):
+        where = f"{path}[{i}]"
+        if node.get("children"):
+            yield from _leaf_paths(node["children"], f"{where}.children")
+        else:
+            yield where, node
 
 
 def _conclusion(doc: dict[str, Any], gate_codes: set[str], veto_codes: set[str], total: Decimal) -> Found:
@@ -316,6 +476,10 @@ def check_rules(doc: dict[str, Any]) -> list[tuple[str, Text]]:
     if div == {} and "divergence" in doc:
         found.append(("divergence", T("至少设置一个偏离判定条件", "set at least one divergence criterion")))
     total = sum((_d(c["points"]) for c in doc["criteria"]), Decimal(0))
+    found.extend(_numeric_gates(doc, codes))
+    known = catalogue_codes()
+    if known is not None:
+        found.extend(figure_problems(doc, known))
     found.extend(_decimal_places(doc))
     found.extend(_conclusion(doc, gate_codes, veto_codes, total))
     return found

@@ -26,10 +26,12 @@ def problems_of(doc: dict) -> list[str]:
     return [str(p) for p in info.value.problems]
 
 
-def test_three_samples_ship_and_are_labelled_as_samples() -> None:
+def test_the_samples_ship_and_are_labelled_as_samples() -> None:
     assert [p.name for p in SAMPLES] == [
+        "sample-city-annual-data.json",
         "sample-city-annual.json",
         "sample-city-creation.json",
+        "sample-park-annual-data.json",
         "sample-park-creation.json",
     ]
     for path in SAMPLES:
