@@ -6,10 +6,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from reviewer.demo.ministry_year import CANDIDATES, CITIES, PARKS, build_ministry_year, is_marked
 from reviewer.demo.ministry_year.figures import all_figures, figures, national_figures
-from reviewer.demo.ministry_year.roster import DATA_YEARS, EVALUATED_YEAR, by_key
+from reviewer.demo.ministry_year.roster import DATA_YEARS, DEMO_YEAR, EVALUATED_YEAR, by_key
 from reviewer.demo.package import build_demo
 from reviewer.ministry import data_returns
 from reviewer.ministry.data_file import read_data_return
@@ -77,11 +78,45 @@ def test_registry_holds_the_story(year: Path) -> None:
     with Registry.open(year / "authority" / "registry.sqlite3") as reg:
         status = {c.info.name: c.status for c in reg.candidates()}
         stars = {e.candidate.info.name: e.stars for e in reg.star_list(EVALUATED_YEAR)}
-    assert status["示例市·明湖"] == "warned" and status["示例·岳澜软件园"] == "warned"
-    assert status["示例市·枫林"] == "exited" and status["示例·浑澜软件园"] == "exited"
-    assert [n for n, s in status.items() if s == "awarded"] and list(status.values()).count("awarded") == 19
-    assert list(status.values()).count("creating") == 7  # 5 creating + 2 under publicity (公示)
-    assert stars["示例市·明湖"] == 1 and stars["示例市·枫林"] == 1 and stars["示例市·青川"] == 3
+        before = {e.candidate.info.name: e.stars for e in reg.star_list(EVALUATED_YEAR - 1)}
+        publicity = [(p.candidate.info.name, p.outcome) for p in reg.publicity(year=DEMO_YEAR)]
+    counts = {s: list(status.values()).count(s) for s in set(status.values())}
+    # 明湖 ★★ → ★ (warned); 枫林 ★ → ★ (exits); 高岭 falls in the park quota's last places (warned)
+    assert {n for n, s in status.items() if s == "warned"} == {
+        "示例市·明湖",
+        "示例·岳澜软件园",
+        "示例·高岭软件园",
+    }
+    assert {n for n, s in status.items() if s == "exited"} == {"示例市·枫林", "示例·浑澜软件园"}
+    assert counts["awarded"] == 18
+    assert counts["creating"] == 7  # 5 creating + 2 whose creation review passed, under publicity
+    assert sorted(publicity) == [("示例·雁栖软件园", "pending"), ("示例市·雁湖", "pending")]
+    assert (before["示例市·明湖"], stars["示例市·明湖"]) == (2, 1)
+    assert (before["示例市·枫林"], stars["示例市·枫林"]) == (1, 1)
+    assert [n for n, s in stars.items() if s == 3 and n.startswith("示例市")] == [
+        "示例市·云栖", "示例市·海澜", "示例市·翠微", "示例市·青川"
+    ]  # fmt: skip
+    assert len(stars) == 23 and all(is_marked(n) for n in status)
+
+
+def test_cohort_notice_in_rank_order(year: Path) -> None:
+    folder = year / "ministry-year" / "evaluation"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        f"{EVALUATED_YEAR}-{t}-{k}.{x}"
+        for t in ("city", "park")
+        for k in ("notice", "publicity")
+        for x in ("pdf", "xlsx")
+    ]
+    assert (folder / f"{EVALUATED_YEAR}-city-notice.pdf").read_bytes().startswith(b"%PDF")
+    rows = list(
+        load_workbook(folder / f"{EVALUATED_YEAR}-city-notice.xlsx").active.iter_rows(values_only=True)
+    )
+    assert rows[0][0] == f"{EVALUATED_YEAR}年度中国软件名城评估结果通告"
+    assert [r[2] for r in rows[2:]] == [
+        "示例市·青川", "示例市·云栖", "示例市·海澜", "示例市·翠微", "示例市·澜岸",
+        "示例市·鹭汀", "示例市·星桥", "示例市·琴湾", "示例市·明湖", "示例市·枫林",
+    ]  # fmt: skip
+    assert [r[0] for r in rows[2:]] == ["★★★"] * 4 + ["★★"] * 4 + ["★"] * 2
 
 
 def test_reused_when_complete(year: Path) -> None:
@@ -102,7 +137,7 @@ def test_data_returns_recorded_and_signed(year: Path) -> None:
     assert national["national:software_revenue_growth"] == Decimal("11.6")
     assert [y for y, _ in trend] == [2024, 2025] and trend[1][1] == Decimal("10785.16")
     root = open_authority(year / "authority").root
-    signed = read_data_return(
-        (year / "ministry-year" / "data-returns" / "2025" / "qingchuan.rvdata").read_bytes(), root
-    )
+    folder = year / "ministry-year" / "data-returns" / "2025"
+    assert len(list(folder.glob("*.xlsx"))) == len(list(folder.glob("*.rvdata"))) == 30
+    signed = read_data_return((folder / "示例市·青川-2025-v1.rvdata").read_bytes(), root)
     assert (signed.candidate, signed.year, signed.figures) == ("示例市·青川", 2025, cities["示例市·青川"])

@@ -7,29 +7,30 @@ so the year is whole or absent. A complete year (``year.json`` of this :data:`YE
 
 from __future__ import annotations
 
-import hashlib
+import io
 import json
 import logging
 import shutil
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from reviewer.demo.ministry_year.figures import all_figures, national_figures
+from reviewer.demo.ministry_year.figures import all_figures, figures, national_figures
 from reviewer.demo.ministry_year.roster import (
     CANDIDATES,
     DATA_YEARS,
     DEMO_YEAR,
     EVALUATED_YEAR,
     PREVIOUS_STARS,
+    TITLE_HOLDERS,
     DemoCandidate,
+    by_name,
     by_stage,
 )
 from reviewer.ministry import data_returns
-from reviewer.ministry.data_file import SUFFIX, sign_data_return
 from reviewer.ministry.registry import Registry
-from reviewer.ministry.types import ReviewResult
+from reviewer.ministry.types import REVIEW_KINDS, ReviewResult
 from reviewer.trust import open_authority
 from reviewer.trust.authority import Authority, AuthorityKeys
 
@@ -38,6 +39,9 @@ log = logging.getLogger(__name__)
 YEAR_DIR = "ministry-year"
 YEAR_META = "year.json"
 YEAR_VERSION = 1
+DATA_DIR = "data-returns"  # <year>/<key>.xlsx (as filled) and the signed .rvdata of each
+COHORT_DIR = "evaluation"  # the 公示 list and the 通告 of the evaluated year, XLSX and PDF
+ISSUED = date(DEMO_YEAR, 4, 28)  # the date printed on the 公示 list and the 通告
 REGISTRY = "registry.sqlite3"  # the desk's default database inside the authority folder
 SOURCE_PREVIOUS = f"{EVALUATED_YEAR - 1}年度名城名园评估结果（示例）"
 SOURCE_COHORT = f"{EVALUATED_YEAR}年度名城名园评估结果（示例）"
@@ -73,8 +77,12 @@ def build_ministry_year(demo_folder: str | Path, authority: str | Path) -> Minis
     with Registry.open(db) as reg:
         _lifecycle(reg)
         _previous_ratings(reg)
-        _data_returns(reg, authority_, keys, work)
-        _cohort(reg)
+        _national(reg)
+        refused = _data_returns(reg, authority_, keys, work)
+        if refused:  # the demo's own figures: a refusal is a bug in them, never the user's doing
+            raise AssertionError("; ".join(refused))
+        _annual_panels(reg)
+        _cohort(reg, work)
     _write_figures(work)
     meta = {"version": YEAR_VERSION, "demo_year": DEMO_YEAR, "candidates": len(CANDIDATES)}
     (work / YEAR_META).write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -105,26 +113,28 @@ def _lifecycle(reg: Registry) -> None:
         elif c.stage in ("creating", "publicity"):
             reg.register(c.info, year=c.since, status="creating", at=at(c.since, 3, 20))
     for c in by_stage("publicity"):
-        reg.record(_creation_pass(c))
+        reg.record(_result(c, "creation", DEMO_YEAR, "pass", Decimal("86.50"), at(DEMO_YEAR, 9, 18)))
 
 
-def _creation_pass(c: DemoCandidate) -> ReviewResult:
-    n = CANDIDATES.index(c) + 1
+def _result(
+    c: DemoCandidate, kind: str, year: int, outcome: str, total: Decimal, when: datetime
+) -> ReviewResult:
+    n = CANDIDATES.index(c) + 1 + 100 * REVIEW_KINDS.index(kind)
     return ReviewResult(
         candidate=c.info,
-        package_id=f"demo-{DEMO_YEAR}-creation-{c.key}",
-        kind="creation",
-        year=DEMO_YEAR,
-        standard_id=f"sample-{c.info.type}-creation",
+        package_id=f"demo-{year}-{kind}-{c.key}",
+        kind=kind,
+        year=year,
+        standard_id=f"SAMPLE-{c.info.type.upper()}-{kind.upper()}",
         standard_version="1.0",
-        result="pass",
+        result=outcome,
         vetoed=False,
-        total=Decimal("86.50"),
+        total=total,
         bundle_sha256=f"{n:064x}",
         bundle_version=1,
         chair="示例组长",
         experts=("示例组长", "示例专家甲", "示例专家乙", "示例专家丙", "示例专家丁"),
-        at=at(DEMO_YEAR, 9, 18),
+        at=when,
     )
 
 
@@ -136,51 +146,84 @@ def _previous_ratings(reg: Registry) -> None:
     )
 
 
-def _data_returns(reg: Registry, authority: Authority, keys: AuthorityKeys, work: Path) -> None:
-    """Every candidate's return of each data year, recorded and written as the signed ``.rvdata`` the
-    desk keeps; the national figures of each year. Received in March of the next year — or, as the
-    demo's keys are made when it is built, when they were made (a signature cannot predate its key)."""
-    keys_from = authority.signing_cert.not_valid_before_utc + timedelta(minutes=1)
+def _national(reg: Registry) -> None:
     for year in DATA_YEARS:
-        received = max(at(year + 1, 3, 16), keys_from)  # a signature dates from the demo's own keys
         data_returns.record_national(
-            reg, year, national_figures(year), source=f"{year}年软件业经济运行情况（示例）", at=received
+            reg, year, national_figures(year), source=f"{year}年软件产业经济运行情况（示例）"
         )
-        folder = work / "data-returns" / str(year)
+
+
+def filled_returns(year: int, type_: str) -> dict[DemoCandidate, bytes]:
+    """The candidates' data templates of ``year`` as their staff fill them (the same bytes every build):
+    one template, filled for each candidate in turn."""
+    from openpyxl import load_workbook
+
+    from reviewer.ministry import data_template as dt
+
+    wb = load_workbook(io.BytesIO(dt.make_template(type_, year)))
+    ws = wb[dt.DATA_SHEET]
+    rows = {ws.cell(row=r, column=5).value: r for r in range(dt.FIRST_ROW, ws.max_row + 1)}
+    out = {}
+    for name in all_figures(year):
+        c = by_name(name)
+        if c.info.type != type_:
+            continue
+        ws[dt.NAME_CELL] = c.name
+        ws[dt.CONTACT_CELL] = "示例联系人"
+        ws[dt.PHONE_CELL] = "0000-5550100"
+        for code, value in figures(c, year).items():
+            ws.cell(row=rows[code], column=3, value=value)
+        wb.properties.created = wb.properties.modified = datetime(year + 1, 3, 10)
+        buffer = io.BytesIO()
+        wb.save(buffer)
+        out[c] = buffer.getvalue()
+    return out
+
+
+def _data_returns(reg: Registry, authority: Authority, keys: AuthorityKeys, work: Path) -> list[str]:
+    """Every candidate's filled template of each data year, imported as the desk does (checked,
+    recorded, written as the signed ``.rvdata`` beside it). Returns the refusals (none expected)."""
+    from reviewer.app.ministry_data import import_files
+
+    refused = []
+    for year in DATA_YEARS:
+        folder = work / DATA_DIR / str(year)
         folder.mkdir(parents=True)
-        for name, values in all_figures(year).items():
-            c = next(x for x in CANDIDATES if x.name == name)
-            digest = hashlib.sha256(f"{c.key}/{year}".encode()).hexdigest()
-            recorded = data_returns.record_return(
-                reg, name, type_=c.info.type, year=year, values=values, source_sha256=digest, at=received
-            )
-            signed = sign_data_return(recorded.data_return, authority, keys)
-            (folder / f"{c.key}{SUFFIX}").write_bytes(signed)
+        paths = []
+        for type_ in ("city", "park"):
+            for c, data in filled_returns(year, type_).items():
+                paths.append(folder / f"{c.key}.xlsx")
+                paths[-1].write_bytes(data)
+        refused += [o.message for o in import_files(reg, authority, keys, paths) if not o.ok]
+    return refused
 
 
-def _cohort(reg: Registry) -> None:
-    """This year's stars from the figures."""
-    stars = provisional_stars()
-    reg.record_ratings(stars, year=EVALUATED_YEAR, source=SOURCE_COHORT, at=at(DEMO_YEAR, 4, 20))
+def _annual_panels(reg: Registry) -> None:
+    """The cities' annual panels of the evaluated year (the expert part of the city evaluation, 40
+    points of the cohort rules): a total out of the sample annual standard's 100."""
+    for c in by_stage(*TITLE_HOLDERS, type="city"):
+        total = Decimal(62) + Decimal(3) * c.strength + (Decimal(CANDIDATES.index(c) % 5) / 2)
+        reg.record(
+            _result(c, "annual", EVALUATED_YEAR, "3" if total >= 85 else "2", total, at(DEMO_YEAR, 3, 26))
+        )
 
 
-def provisional_stars() -> dict[str, int]:
-    """The evaluated year's stars of the title holders: ★ below the revenue floor (city 100 亿元, park
-    30 亿元), ★★ when growth is below the national growth, else ★★★ for the top third by revenue."""
-    figs = all_figures(EVALUATED_YEAR)
-    national = national_figures(EVALUATED_YEAR)["national:software_revenue_growth"]
-    out: dict[str, int] = {}
-    for type_, floor in (("city", Decimal(100)), ("park", Decimal(30))):
-        holders = [c for c in by_stage("awarded", "warned", "exited", type=type_)]
-        ranked = sorted(holders, key=lambda c: figs[c.name]["software_revenue"], reverse=True)
-        for i, c in enumerate(ranked):
-            f = figs[c.name]
-            if f["software_revenue"] < floor:
-                out[c.name] = 1
-            elif f["software_revenue_growth"] < national or i >= len(ranked) // 3:
-                out[c.name] = 2
-            else:
-                out[c.name] = 3
+def _cohort(reg: Registry, work: Path) -> dict[str, Path]:
+    """The annual evaluation of the evaluated year, per type: evaluated, published (its stars become the
+    year's ratings: warnings and exits follow), and its 公示 list and 通告 as XLSX and PDF."""
+    from reviewer.ministry.cohort_export import KINDS, write_export
+    from reviewer.ministry.cohort_store import evaluate_year, publish
+
+    out = {}
+    folder = work / COHORT_DIR
+    folder.mkdir()
+    for type_ in ("city", "park"):
+        evaluate_year(reg, EVALUATED_YEAR, type_)
+        published = publish(reg, EVALUATED_YEAR, type_)
+        for kind in KINDS:
+            for suffix in ("xlsx", "pdf"):
+                name = f"{EVALUATED_YEAR}-{type_}-{kind}.{suffix}"
+                out[name] = write_export(published.result, kind, folder / name, issued=ISSUED)
     return out
 
 

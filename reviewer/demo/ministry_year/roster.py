@@ -78,7 +78,7 @@ CITIES: tuple[DemoCandidate, ...] = (
     _city("lanan", "澜岸", "山东省", "awarded", 2020, 7),
     _city("cuiwei", "翠微", "四川省", "awarded", 2021, 8),
     _city("qinwan", "琴湾", "湖北省", "awarded", 2021, 6),
-    _city("xingqiao", "星桥", "陕西省", "awarded", 2022, 5),
+    _city("xingqiao", "星桥", "陕西省", "awarded", 2022, 6),
     _city("minghu", "明湖", "湖南省", "warned", 2021, 3),
     _city("fenglin", "枫林", "辽宁省", "exited", 2019, 1),
     _city("yanhu", "雁湖", "安徽省", "publicity", 2023, 6),
@@ -130,6 +130,10 @@ def is_marked(name: str) -> bool:
 
 def by_key(key: str) -> DemoCandidate:
     return next(c for c in CANDIDATES if c.key == key)
+
+
+def by_name(name: str) -> DemoCandidate:
+    return next(c for c in CANDIDATES if c.name == name)
 
 
 def by_stage(*stages: str, type: str | None = None) -> tuple[DemoCandidate, ...]:
