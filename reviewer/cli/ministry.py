@@ -7,7 +7,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from reviewer.cli import ministry_cohort, ministry_data
+from reviewer.cli import ministry_cohort, ministry_data, ministry_progress
 from reviewer.cli.authority import add_passphrase_option, passphrase_source
 from reviewer.errors import Refused, UsageError
 from reviewer.i18n import T
@@ -101,6 +101,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "(default: one per CPU, at most 8, and 1 for fewer than 20 files) / 同时校验结果包的进程数",
     )
     imp.set_defaults(func=run_import)
+    ministry_progress.register(msub)  # progress reports and priority flags
 
     ministry_data.register(msub)  # part 4: the annual data returns
 

@@ -174,6 +174,8 @@ class RatingRow(RegistryBase):
     source: Mapped[str] = mapped_column(Text)
     rated_at: Mapped[datetime]
     recorded_at: Mapped[datetime]
+
+
 class CohortEvaluationRow(RegistryBase):
     """One annual cohort evaluation of a type (revision 0006): a draft, or the published one of its
     year and type (at most one: a partial unique index refuses a second, whatever two desks do)."""
@@ -219,6 +221,8 @@ class CohortRowRow(RegistryBase):
     stars: Mapped[int] = mapped_column(Integer)
     capped_by: Mapped[str] = mapped_column(Text)  # JSON list of gate codes
     notes: Mapped[str] = mapped_column(Text)  # JSON list of note keys
+
+
 class DataReturnRow(RegistryBase):
     """A candidate's figures of a year, as imported from its checked XLSX (append-only; revision 0005).
 
@@ -249,4 +253,34 @@ class NationalFigureRow(RegistryBase):
     value: Mapped[str] = mapped_column(String(64))
     version: Mapped[int] = mapped_column(Integer)
     source: Mapped[str] = mapped_column(Text, default="")
+
+
+class ProgressReportRow(RegistryBase):
+    """A creation progress report (创建工作进展) received from a creating candidate: a fact (revision 0004).
+
+    The registry keeps the file's name and SHA-256, not the file; one file is recorded once."""
+
+    __tablename__ = "progress_reports"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), index=True)
+    period_due: Mapped[date] = mapped_column(Date)
+    file_name: Mapped[str] = mapped_column(String(255))
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    received: Mapped[date] = mapped_column(Date)  # the Beijing calendar day the ministry received it
+    recorded_by: Mapped[str] = mapped_column(String(200))
+    recorded_at: Mapped[datetime]
+
+
+class PriorityFlagRow(RegistryBase):
+    """A priority flag set or cleared by hand, with its source: a fact; a flag's state is its last row."""
+
+    __tablename__ = "priority_flags"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), index=True)
+    flag: Mapped[str] = mapped_column(String(48))
+    action: Mapped[str] = mapped_column(String(8))  # set or clear
+    source: Mapped[str] = mapped_column(Text)  # a document number (文号) or a URL
+    source_date: Mapped[date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str] = mapped_column(String(200))
     recorded_at: Mapped[datetime]

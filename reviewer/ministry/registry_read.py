@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from reviewer.errors import UsageError
 from reviewer.i18n import T
 from reviewer.ministry import engine as rules_engine
+from reviewer.ministry import priority
 from reviewer.ministry.orm import (
     CandidateRow,
     DeviationRow,
@@ -115,10 +116,13 @@ class RegistryReader:
 
     def _all(self, s: Session) -> dict[int, Candidate]:
         rows = s.scalars(select(CandidateRow).order_by(CandidateRow.type, CandidateRow.name)).all()
-        return self._with_flags(rows)
+        return self._with_flags(s, rows)
 
-    def _with_flags(self, rows: Sequence[CandidateRow]) -> dict[int, Candidate]:
-        flags = rules_engine.priority_flags(self.rules, [(_info(r), r.status) for r in rows])
+    def _with_flags(self, s: Session, rows: Sequence[CandidateRow]) -> dict[int, Candidate]:
+        computed = rules_engine.priority_flags(self.rules, [(_info(r), r.status) for r in rows])
+        flags = priority.with_manual(
+            self.rules, rows, computed, priority.current_flags(s, (r.id for r in rows))
+        )
         return {r.id: Candidate(r.id, _info(r), r.status, flags[r.name]) for r in rows}
 
     def _one(self, s: Session, row: CandidateRow) -> Candidate:
@@ -133,7 +137,7 @@ class RegistryReader:
                 (CandidateRow.id == row.id) | (CandidateRow.city == place) | (CandidateRow.name == place)
             )
         ).all()
-        return self._with_flags(neighbours)[row.id]
+        return self._with_flags(s, neighbours)[row.id]
 
     def candidates(self, *, status: str | None = None, type: str | None = None) -> list[Candidate]:
         with self._read() as s:

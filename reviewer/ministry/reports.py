@@ -13,12 +13,18 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from reviewer.i18n import beijing_date
 from reviewer.i18n import language as current_language
 from reviewer.ministry.engine import FLAG_LABELS, NOTICE_LABELS, STATUS_LABELS
+from reviewer.ministry.priority import flag_history, flag_label, flags_in_force
+from reviewer.ministry.progress import ProgressDue, beijing_today, overdue, progress_status
 from reviewer.standards.model import RESULT_LABELS
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from reviewer.ministry.registry_read import RegistryReader
+    from reviewer.ministry.rules import RegistryRules
 
 KIND_LABELS = {
     "application": ("申请审查", "application review"),
@@ -98,8 +104,17 @@ def _type(t: str) -> str:
     return _pick(("名城", "city") if t == "city" else ("名园", "park"))
 
 
-def _flags(flags: tuple[str, ...], n: int) -> str:
-    return "; ".join(_pick(FLAG_LABELS[f]).format(n=n) for f in flags)
+def _flags(flags: tuple[str, ...], rules: RegistryRules) -> str:
+    """The priority flags' labels: the computed ones (:data:`FLAG_LABELS`) and those set by hand."""
+    n = rules.city_min_famous_parks
+    return "; ".join(
+        _pick(FLAG_LABELS[f]).format(n=n) if f in FLAG_LABELS else _pick(flag_label(rules, f) or (f, f))
+        for f in flags
+    )
+
+
+def _flag_words(rules: RegistryRules, code: str) -> str:
+    return _pick(flag_label(rules, code) or (code, code))
 
 
 C = Column
@@ -116,9 +131,9 @@ def latest_year(reader: RegistryReader) -> int | None:
     return max(reader.years(), default=None)
 
 
-def registry_report(reader: RegistryReader, year: int | None = None) -> Report:
-    """The star list of ``year``, its warnings and exits, its publicity list, and every candidate's status."""
-    n = reader.rules.city_min_famous_parks
+def registry_report(reader: RegistryReader, year: int | None = None, today: date | None = None) -> Report:
+    """The star list of ``year``, its warnings and exits, its publicity list, every candidate's status,
+    the progress reports overdue ``today`` (default: today in Beijing) and the priority flags set by hand."""
     seen = reader.overview(year)  # one session, the candidates loaded once
     stars = seen.stars
     star_table = Table(
@@ -205,7 +220,7 @@ def registry_report(reader: RegistryReader, year: int | None = None) -> Report:
                 c.info.province,
                 c.info.city,
                 _words(STATUS_LABELS, c.status),
-                _flags(c.flags, n),
+                _flags(c.flags, reader.rules),
             )
             for c in candidates
         ),
@@ -214,11 +229,62 @@ def registry_report(reader: RegistryReader, year: int | None = None) -> Report:
     return Report(
         title,
         f"Registry of famous software cities and parks{f' ({year})' if year else ''}",
-        (star_table, notice_table, publicity_table, candidate_table),
+        (
+            star_table,
+            notice_table,
+            publicity_table,
+            candidate_table,
+            overdue_table(reader, today or beijing_today()),
+            flags_table(reader),
+        ),
     )
 
 
-def history_report(reader: RegistryReader, name: str) -> Report:
+def overdue_table(reader: RegistryReader, today: date) -> Table:
+    """Creation progress reports overdue on ``today`` (Beijing day): not received within the grace period."""
+    return Table(
+        "progress_overdue",
+        "逾期未报的创建工作进展",
+        "Overdue progress reports",
+        (
+            C("name", "名称", "name"),
+            C("type", "类型", "type"),
+            C("due", "报送期限", "due"),
+            C("days_late", f"截至{today.isoformat()}逾期天数", f"days late on {today.isoformat()}"),
+        ),
+        tuple((o.candidate, _type(o.type), o.due.isoformat(), o.days_late) for o in overdue(reader, today)),
+    )
+
+
+def flags_table(reader: RegistryReader) -> Table:
+    """The priority flags set by hand and in force, each with its source."""
+    return Table(
+        "priority_flags",
+        "优先支持标记（依据）",
+        "Priority flags set by the ministry (sources)",
+        (
+            C("name", "名称", "name"),
+            C("flag", "标记", "flag"),
+            C("source", "依据（文号或网址）", "source (document number or URL)"),
+            C("source_date", "依据日期", "source date"),
+            C("by", "登记人", "recorded by"),
+            C("recorded", "登记日期", "recorded"),
+        ),
+        tuple(
+            (
+                f.candidate,
+                _flag_words(reader.rules, f.flag),
+                f.source,
+                f.source_date.isoformat(),
+                f.recorded_by,
+                beijing_date(f.recorded_at),
+            )
+            for f in flags_in_force(reader)
+        ),
+    )
+
+
+def history_report(reader: RegistryReader, name: str, today: date | None = None) -> Report:
     """One candidate: its reviews, its status history with reasons, its notices."""
     h = reader.history(name)
     reviews = Table(
@@ -298,7 +364,87 @@ def history_report(reader: RegistryReader, name: str) -> Report:
     return Report(
         f"{info.name}（{_type(info.type)}，{_words(STATUS_LABELS, h.candidate.status)}）",
         f"{info.name} ({_type(info.type)}, {_words(STATUS_LABELS, h.candidate.status)})",
-        (reviews, timeline, notices, stars),
+        (
+            reviews,
+            timeline,
+            notices,
+            stars,
+            progress_table(reader, name, today),
+            flag_history_table(reader, name),
+        ),
+    )
+
+
+def progress_table(reader: RegistryReader, name: str, today: date | None = None) -> Table:
+    """The candidate's creation progress reports: each due day, what was received, overdue or not."""
+    today = today or beijing_today()
+    state = {
+        "overdue": ("逾期未报", "overdue"),
+        "late": ("逾期后报送", "received late"),
+        "received": ("已报送", "received"),
+        "open": ("未到期", "not yet due"),
+    }
+
+    def word(d: ProgressDue) -> str:
+        if d.overdue:
+            return _pick(state["overdue"])
+        if d.received is not None:
+            return _pick(state["late" if d.late else "received"])
+        return _pick(state["open"])
+
+    dues = progress_status(reader, name, today) if reader.rules.progress is not None else ()
+    return Table(
+        "progress",
+        "创建工作进展报告",
+        "Creation progress reports",
+        (
+            C("due", "报送期限", "due"),
+            C("state", "状态", "state"),
+            C("received", "收到日期", "received"),
+            C("file", "文件", "file"),
+            C("sha256", "SHA-256", "SHA-256", short=16),
+        ),
+        tuple(
+            (
+                d.due.isoformat(),
+                word(d),
+                d.received.isoformat() if d.received else "",
+                d.file_name,
+                d.sha256 or "",
+            )
+            for d in dues
+        ),
+    )
+
+
+def flag_history_table(reader: RegistryReader, name: str) -> Table:
+    """Every setting and clearing of the candidate's priority flags, with its source."""
+    action = {"set": ("设置", "set"), "clear": ("撤销", "cleared")}
+    return Table(
+        "flag_history",
+        "优先支持标记记录",
+        "Priority flag history",
+        (
+            C("recorded", "登记日期", "recorded"),
+            C("flag", "标记", "flag"),
+            C("action", "操作", "action"),
+            C("source", "依据（文号或网址）", "source (document number or URL)"),
+            C("source_date", "依据日期", "source date"),
+            C("note", "说明", "note"),
+            C("by", "登记人", "recorded by"),
+        ),
+        tuple(
+            (
+                beijing_date(f.recorded_at),
+                _flag_words(reader.rules, f.flag),
+                _words(action, f.action),
+                f.source,
+                f.source_date.isoformat(),
+                f.note,
+                f.recorded_by,
+            )
+            for f in flag_history(reader, name)
+        ),
     )
 
 

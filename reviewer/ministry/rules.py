@@ -25,6 +25,8 @@ STATUSES = ("creating", "awarded", "warned", "exited", "disqualified")
 HOLDING = ("awarded", "warned")  # statuses that hold the title (名城/名园)
 TERMINAL = ("exited", "disqualified")
 NOTICE_KINDS = ("rectification", "exit", "disqualification")
+# priority flags the registry computes (engine.priority_flags, priority.PARK_IN_NOTABLE_CITY)
+COMPUTED_FLAGS = ("city_with_famous_parks", "park_in_famous_city", "park_in_notable_city")
 
 
 def default_rules_path() -> Path:
@@ -51,6 +53,25 @@ class StatusNotice:
 
 
 @dataclass(frozen=True)
+class ProgressRules:
+    """Creation progress reports (创建工作进展): one due every ``every_months`` months after the candidate
+    entered creating, overdue once ``grace_days`` days have passed after the due date without one."""
+
+    every_months: int
+    grace_days: int
+
+
+@dataclass(frozen=True)
+class ManualFlag:
+    """A priority category the ministry sets by hand, with a source (seed question 4)."""
+
+    code: str
+    applies_to: str  # city or park
+    label_zh: str
+    label_en: str
+
+
+@dataclass(frozen=True)
 class RegistryRules:
     version: str
     publicity_days: int
@@ -66,6 +87,8 @@ class RegistryRules:
     veto: dict[str, StatusNotice]
     city_min_famous_parks: int
     park_in_famous_city: bool
+    progress: ProgressRules | None = None  # None: the rules file has no ``progress`` section
+    manual_flags: tuple[ManualFlag, ...] = ()
 
 
 def _where(error: jsonschema.ValidationError) -> str:
@@ -86,6 +109,18 @@ def parse_rules(doc: Any, source: str = "registry-rules.json") -> RegistryRules:
                 errors=lines,
             )
         )
+    codes = [m["code"] for m in doc["priority"].get("manual", ())]
+    clash = sorted({c for c in codes if codes.count(c) > 1 or c in COMPUTED_FLAGS})
+    if clash:
+        raise InvalidInput(
+            T(
+                "登记规则文件 {path} 无效：/priority/manual 中的标记代码重复或与计算得出的标记同名：{codes}",
+                "The registry rules file {path} is not valid: /priority/manual repeats a flag code or uses "
+                "a computed flag's code: {codes}",
+                path=source,
+                codes=", ".join(clash),
+            )
+        )
     annual = doc["annual"]
     return RegistryRules(
         version=doc["version"],
@@ -102,6 +137,11 @@ def parse_rules(doc: Any, source: str = "registry-rules.json") -> RegistryRules:
         veto={k: StatusNotice(v["status"], v["notice"]) for k, v in doc["veto"].items()},
         city_min_famous_parks=doc["priority"]["city_min_famous_parks"],
         park_in_famous_city=doc["priority"]["park_in_famous_city"],
+        progress=ProgressRules(**doc["progress"]) if "progress" in doc else None,
+        manual_flags=tuple(
+            ManualFlag(m["code"], m["applies_to"], m["label"]["zh"], m["label"]["en"])
+            for m in doc["priority"].get("manual", ())
+        ),
     )
 
 

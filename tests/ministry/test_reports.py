@@ -91,7 +91,14 @@ def test_xlsx_reopens_with_chinese_headers(
         str(out),
     )
     book = load_workbook(out)
-    assert book.sheetnames == ["2023年度星级名单", "整改提醒与退出（2023年）", "公示名单（2023年）", "登记册"]
+    assert book.sheetnames == [
+        "2023年度星级名单",
+        "整改提醒与退出（2023年）",
+        "公示名单（2023年）",
+        "登记册",
+        "逾期未报的创建工作进展",
+        "优先支持标记（依据）",
+    ]
     stars = book["2023年度星级名单"]
     assert [c.value for c in stars[1]] == ["名称", "类型", "省份", "城市", "星级", "状态"]
     assert [c.value for c in stars[2]] == ["南京市", "名城", "江苏省", "南京市", 2, "已退出"]

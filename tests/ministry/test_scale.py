@@ -113,7 +113,14 @@ def test_reports_load_the_candidates_once(db_url: str, monkeypatch: pytest.Monke
         monkeypatch.setattr(RegistryReader, "_all", lambda self, s: loads.append(s) or real(self, s))
         report = registry_report(reg, 2023)
         assert len(loads) == 1
-        assert [t.key for t in report.tables] == ["stars", "notices", "publicity", "candidates"]
+        assert [t.key for t in report.tables] == [
+            "stars",
+            "notices",
+            "publicity",
+            "candidates",
+            "progress_overdue",
+            "priority_flags",
+        ]
         assert len(report.tables[3].rows) == len(everyone)
         for name, candidate in everyone.items():  # one candidate, not the whole register
             assert reg.candidate(name) == candidate

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
-down_revision = "0003"  # chained here for the merged branch; the lead re-chains
+down_revision = "0004"  # chained here for the merged branch; the lead re-chains
 branch_labels = None
 depends_on = None
 
