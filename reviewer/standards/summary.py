@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reviewer.i18n import T
-from reviewer.standards.model import AggregationMethod, Standard
+from reviewer.standards.model import AggregationMethod, GateEffect, NumericGate, Standard, results_for
 
 KIND = {
     "application": T("申请审查", "application review"),
@@ -64,6 +64,17 @@ def summary_lines(standard: Standard) -> list[str]:
             )
         )
     )
+    objective = [leaf for leaf in leaves if leaf.objective is not None]
+    if objective:
+        lines.append(
+            str(
+                T(
+                    "  其中客观指标 {n} 项（按统计数据计分）",
+                    "  of which {n} objective (scored from statistical figures)",
+                    n=len(objective),
+                )
+            )
+        )
     for top in s.criteria:
         minimum = s.level1_minimum(top)
         extra = "" if minimum is None else str(T("（最低 {m}）", " (minimum {m})", m=_num(minimum)))
@@ -119,4 +130,31 @@ def summary_lines(standard: Standard) -> list[str]:
         lines.append(f"    {i + 1}. {rule_text(s, i)}")
     veto = s.result_label(s.conclusion.on_veto).text()
     lines.append(str(T("    一票否决 → {r}", "    veto → {r}", r=veto)))
+    if s.numeric_gates:
+        lines.append(
+            str(T("  数据门槛（在结论规则之后）：", "  numeric gates (after the conclusion rules):"))
+        )
+        lines.extend(f"    {gate_text(s, gate)}" for gate in s.numeric_gates)
     return lines
+
+
+def gate_text(standard: Standard, gate: NumericGate) -> str:
+    """``NG1 title: software_revenue ≥ 100, else at most One star``."""
+    value = gate.figure if gate.relative_to is None else f"{gate.figure} − {gate.relative_to}"
+    if gate.effect is GateEffect.FAIL:
+        effect = str(
+            T("否则结论为{r}", "else {r}", r=standard.result_label(results_for(standard.kind)[-1]).text())
+        )
+    else:
+        effect = str(T("否则至多{r}", "else at most {r}", r=standard.result_label(str(gate.cap)).text()))
+    return str(
+        T(
+            "{code} {title}：{value} ≥ {m}，{effect}",
+            "{code} {title}: {value} ≥ {m}, {effect}",
+            code=gate.code,
+            title=gate.title.text(),
+            value=value,
+            m=_num(gate.minimum),
+            effect=effect,
+        )
+    )

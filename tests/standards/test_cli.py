@@ -58,3 +58,29 @@ def test_check_in_chinese_names_the_criterion(tmp_path: Path, capsys) -> None:
 def test_missing_file_is_a_clear_error(tmp_path: Path, capsys) -> None:
     assert main(["standard", "check", str(tmp_path / "nope.json")]) == 3
     assert "Cannot read the standard file" in capsys.readouterr().err
+
+
+def test_check_summarises_objective_indicators_and_numeric_gates(capsys) -> None:
+    assert main(["--lang", "en", "standard", "check", str(STANDARDS / "sample-city-annual-data.json")]) == 0
+    out = capsys.readouterr().out
+    assert "of which 7 objective" in out
+    assert (
+        "NG1 Software revenue at least 10 billion yuan: software_revenue ≥ 100, else at most One star" in out
+    )
+    assert "software_revenue_growth − national:software_revenue_growth ≥ 0, else at most Two stars" in out
+    assert main(["--lang", "en", "standard", "check", str(STANDARDS / "sample-city-annual.json")]) == 0
+    out = capsys.readouterr().out
+    assert "of which" not in out and "numeric gates" not in out
+
+
+def test_check_names_the_path_of_a_bad_band(tmp_path: Path, capsys) -> None:
+    doc = json.loads((STANDARDS / "sample-city-annual-data.json").read_text(encoding="utf-8"))
+    doc["criteria"][0]["children"][0]["objective"]["bands"][1]["min"] = 5000  # above the first band's 3000
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert main(["--lang", "en", "standard", "check", str(bad)]) == 3
+    err = capsys.readouterr().err
+    assert (
+        "criteria[0].children[0].objective.bands[1].min: criterion 1.1: band mins must strictly decrease"
+        in err
+    )
