@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from reviewer.i18n import T
+from reviewer.i18n import T, language
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -41,6 +41,7 @@ def run_check(args: argparse.Namespace) -> int:
 
     checked = check_file(args.file)
     catalogue = load_catalogue()
+    lang = "en" if language() == "en" else "zh"
     print(
         str(
             T(
@@ -54,5 +55,5 @@ def run_check(args: argparse.Namespace) -> int:
     )
     for code, value in checked.figures.items():
         f = catalogue.get(code)
-        print(f"  {f.name_zh}（{code}）: {value} {f.unit_zh}")
+        print(f"  {f.name(lang)} ({code}): {value} {f.unit(lang)}")
     return 0

@@ -22,8 +22,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from reviewer.errors import InvalidInput, Refused, UsageError
-from reviewer.i18n import T
-from reviewer.ministry.figures import NATIONAL, Catalogue, load_catalogue, national_key
+from reviewer.i18n import T, Text
+from reviewer.ministry.figures import NATIONAL, Catalogue, Figure, load_catalogue, national_key
 from reviewer.ministry.orm import CandidateRow, DataReturnRow, NationalFigureRow
 from reviewer.ministry.registry_read import RegistryReader
 from reviewer.trust import clock
@@ -93,7 +93,7 @@ def check_figures(type_: str, values: Mapping[str, Decimal], catalogue: Catalogu
                 T(
                     "{name}须在 {low} 至 {high} 之间：{v}",
                     "{name} must lie between {low} and {high}: {v}",
-                    name=f.name_zh,
+                    name=_name(f),
                     low=f.minimum,
                     high=f.maximum,
                     v=value,
@@ -104,7 +104,7 @@ def check_figures(type_: str, values: Mapping[str, Decimal], catalogue: Catalogu
                 T(
                     "{name}最多 {n} 位小数：{v}",
                     "{name} takes at most {n} decimal places: {v}",
-                    name=f.name_zh,
+                    name=_name(f),
                     n=f.decimal_places,
                     v=value,
                 )
@@ -242,7 +242,7 @@ def _current_rows(s: Session, *conditions: object) -> list[tuple[DataReturnRow, 
         .where(*conditions)  # type: ignore[arg-type]
         .order_by(CandidateRow.name, DataReturnRow.year)
     )
-    return [(r, n) for r, n in s.execute(query).tuples()]
+    return [(r, n) for r, n in s.execute(query).all()]
 
 
 def returns(reader: RegistryReader, year: int, type_: str | None = None) -> tuple[DataReturn, ...]:
@@ -308,3 +308,11 @@ def figure_trend(reader: RegistryReader, candidate: str, figure: str) -> tuple[t
         if value is not None:
             trend.append((r.year, value))
     return tuple(trend)
+
+
+def _name(f: Figure) -> Text:
+    return T(f.name_zh, f.name_en)
+
+
+def _unit(f: Figure) -> Text:
+    return T(f.unit_zh, f.unit_en)

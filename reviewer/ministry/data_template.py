@@ -307,7 +307,7 @@ def check_workbook(data: bytes, path: str = "", catalogue: Catalogue | None = No
                     T(
                         "此行应为“{name}”：模板的行被改动过，请用新模板填写。",
                         "This row should be “{name}”: the template's rows were changed; use a new template.",
-                        name=f.name_zh,
+                        name=_name(f),
                     ),
                 )
             )
@@ -353,8 +353,8 @@ def _figure(ws: Worksheet, row: int, f: Figure, problems: list[Problem]) -> Deci
                 T(
                     "缺少{name}的数值（{unit}）。",
                     "The value of {name} ({unit}) is missing.",
-                    name=f.name_zh,
-                    unit=f.unit_zh,
+                    name=_name(f),
+                    unit=_unit(f),
                 ),
             )
         )
@@ -366,7 +366,7 @@ def _figure(ws: Worksheet, row: int, f: Figure, problems: list[Problem]) -> Deci
                 T(
                     "{name}请直接填写数值，不要使用公式。",
                     "Type the value of {name} itself, not a formula.",
-                    name=f.name_zh,
+                    name=_name(f),
                 ),
             )
         )
@@ -379,8 +379,8 @@ def _figure(ws: Worksheet, row: int, f: Figure, problems: list[Problem]) -> Deci
                 T(
                     "{name}须为数字（{unit}）。",
                     "{name} must be a number ({unit}).",
-                    name=f.name_zh,
-                    unit=f.unit_zh,
+                    name=_name(f),
+                    unit=_unit(f),
                 ),
             )
         )
@@ -392,10 +392,10 @@ def _figure(ws: Worksheet, row: int, f: Figure, problems: list[Problem]) -> Deci
                 T(
                     "{name}超出合理范围（{low} 至 {high} {unit}）：{v}",
                     "{name} is outside its plausible range ({low} to {high} {unit}): {v}",
-                    name=f.name_zh,
+                    name=_name(f),
                     low=f.minimum,
                     high=f.maximum,
-                    unit=f.unit_zh,
+                    unit=_unit(f),
                     v=value,
                 ),
             )
@@ -405,7 +405,7 @@ def _figure(ws: Worksheet, row: int, f: Figure, problems: list[Problem]) -> Deci
         problems.append(
             Problem(
                 _where(cell),
-                T("{name}须为整数：{v}", "{name} must be a whole number: {v}", name=f.name_zh, v=value),
+                T("{name}须为整数：{v}", "{name} must be a whole number: {v}", name=_name(f), v=value),
             )
         )
         return None
@@ -416,7 +416,7 @@ def _figure(ws: Worksheet, row: int, f: Figure, problems: list[Problem]) -> Deci
                 T(
                     "{name}最多 {n} 位小数：{v}",
                     "{name} takes at most {n} decimal places: {v}",
-                    name=f.name_zh,
+                    name=_name(f),
                     n=f.decimal_places,
                     v=value,
                 ),
@@ -432,3 +432,11 @@ def check_file(path: str | Path, catalogue: Catalogue | None = None) -> CheckedR
     except OSError as exc:
         raise UsageError(T("无法读取 {p}：{e}", "Cannot read {p}: {e}", p=str(path), e=exc.strerror)) from exc
     return check_workbook(data, str(path), catalogue)
+
+
+def _name(f: Figure) -> Text:
+    return T(f.name_zh, f.name_en)
+
+
+def _unit(f: Figure) -> Text:
+    return T(f.unit_zh, f.unit_en)
