@@ -73,37 +73,23 @@ def _print(stored: StoredCohort) -> None:
 def run_evaluate(args: argparse.Namespace) -> int:
     from reviewer.app import ministry_cohort as ops
 
-    _print(
-        ops.evaluate(
-            args.db,
-            args.year,
-            args.type,
-            rules=args.rules,
-            registry_rules=args.registry_rules,
-            standards=tuple(args.standard),
-        )
-    )
+    with ops.open_registry(args.db, args.registry_rules) as reg:
+        _print(ops.evaluate(reg, args.year, args.type, rules=args.rules, standards=tuple(args.standard)))
     return 0
 
 
 def run_publish(args: argparse.Namespace) -> int:
     from reviewer.app import ministry_cohort as ops
 
-    _print(ops.publish(args.db, args.year, args.type, registry_rules=args.registry_rules))
+    with ops.open_registry(args.db, args.registry_rules) as reg:
+        _print(ops.publish(reg, args.year, args.type))
     return 0
 
 
 def run_export(args: argparse.Namespace) -> int:
     from reviewer.app import ministry_cohort as ops
 
-    path = ops.export(
-        args.db,
-        args.year,
-        args.type,
-        args.kind,
-        args.out,
-        issued=args.date,
-        registry_rules=args.registry_rules,
-    )
+    with ops.open_registry(args.db, args.registry_rules) as reg:
+        path = ops.export(reg, args.year, args.type, args.kind, args.out, issued=args.date)
     print(str(T("已写入 {path}", "Written to {path}", path=str(path))))
     return 0

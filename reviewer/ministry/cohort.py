@@ -159,21 +159,18 @@ def _quota_stars(rules: TypeRules, ordered: list[_Scored]) -> tuple[list[int], s
     n = len(ordered)
     n3 = quota_count(rules.quotas[3], n, rules.rounding)
     n2 = min(quota_count(rules.quotas[2], n, rules.rounding), n - n3)
-    stars = [3 if i < n3 else 2 if i < n3 + n2 else 1 for i in range(n)]
+    by_place = [3 if i < n3 else 2 if i < n3 + n2 else 1 for i in range(n)]
+    stars = list(by_place)
     settled: set[int] = set()
-    i = 0
     for _, group in groupby(range(n), key=lambda k: (ordered[k].total, ordered[k].order)):
         members = list(group)
         best = max(stars[k] for k in members)
-        if any(stars[k] != best for k in members):
-            settled.update(members)
         for k in members:
             stars[k] = best
-        i += len(members)
-    # rows of equal total ordered by the figure were settled by it: note them too
+    # a group of equal totals across a boundary, settled by the better star or by the figure
     for _, group in groupby(range(n), key=lambda k: ordered[k].total):
         members = list(group)
-        if len({stars[k] for k in members}) > 1:
+        if len({by_place[k] for k in members}) > 1:
             settled.update(members)
     return stars, settled
 
@@ -204,7 +201,8 @@ def evaluate(
     rows: list[CohortRow] = []
     for i, s in enumerate(ordered):
         rank = 1 + sum(1 for other in ordered if other.total > s.total)
-        star, capped_by = stars[i], ()
+        star = stars[i]
+        capped_by: tuple[str, ...] = ()
         if rules.apply_gates:
             capped = int(cap_result(standard, str(star), s.gates))
             if capped < star:

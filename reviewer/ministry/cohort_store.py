@@ -86,7 +86,7 @@ def expert_totals(
     with Session(engine) as s:
         rows = s.execute(query).all()
     # the newest current result of the year wins when a candidate had two panels that year
-    return {name: ExpertTotal(Decimal(total), out_of(sid, ver)) for name, total, sid, ver in rows}
+    return {name: ExpertTotal(Decimal(str(total)), out_of(sid, ver)) for name, total, sid, ver in rows}
 
 
 def evaluate_year(

@@ -117,23 +117,51 @@ def standard_doc() -> dict[str, Any]:
             "rules": [{"result": "3", "min_total": 50}, {"result": "2", "min_total": 40}, {"result": "1"}],
         },
         "numeric_gates": [
-            {"code": "NG1", "title": _bi("收入不低于100亿元", "Revenue at least 100"), "figure": "software_revenue",
-             "min": 100, "effect": "cap", "cap": "1"},
-            {"code": "NG2", "title": _bi("增速不低于全国", "Growth at least national"),
-             "figure": "software_revenue_growth", "relative_to": "national:software_revenue_growth",
-             "min": 0, "effect": "cap", "cap": "2"},
-        ],  # fmt: skip
+            {
+                "code": "NG1",
+                "title": _bi("收入不低于100亿元", "Revenue at least 100"),
+                "figure": "software_revenue",
+                "min": 100,
+                "effect": "cap",
+                "cap": "1",
+            },
+            {
+                "code": "NG2",
+                "title": _bi("增速不低于全国", "Growth at least national"),
+                "figure": "software_revenue_growth",
+                "relative_to": "national:software_revenue_growth",
+                "min": 0,
+                "effect": "cap",
+                "cap": "2",
+            },
+        ],
         "criteria": [
             {
                 "code": "1",
                 "title": _bi("产业规模", "Scale"),
                 "points": 30,
                 "children": [
-                    _leaf("1.1", "软件业务收入", 20, {"figure": "software_revenue", "bands": [
-                        {"min": 2000, "points": 20}, {"min": 1000, "points": 15}, {"min": 500, "points": 10},
-                        {"min": 100, "points": 5}, {"points": 0}]}),  # fmt: skip
-                    _leaf("1.2", "软件从业人员", 10,
-                          {"figure": "software_employees", "linear": {"zero_at": 0, "full_at": 40}}),  # fmt: skip
+                    _leaf(
+                        "1.1",
+                        "软件业务收入",
+                        20,
+                        {
+                            "figure": "software_revenue",
+                            "bands": [
+                                {"min": 2000, "points": 20},
+                                {"min": 1000, "points": 15},
+                                {"min": 500, "points": 10},
+                                {"min": 100, "points": 5},
+                                {"points": 0},
+                            ],
+                        },
+                    ),
+                    _leaf(
+                        "1.2",
+                        "软件从业人员",
+                        10,
+                        {"figure": "software_employees", "linear": {"zero_at": 0, "full_at": 40}},
+                    ),
                 ],
             },
             {
@@ -141,12 +169,30 @@ def standard_doc() -> dict[str, Any]:
                 "title": _bi("发展质量", "Quality"),
                 "points": 30,
                 "children": [
-                    _leaf("2.1", "增速高于全国", 15, {"figure": "software_revenue_growth",
-                          "relative_to": "national:software_revenue_growth",
-                          "linear": {"zero_at": -5, "full_at": 10}}),  # fmt: skip
-                    _leaf("2.2", "研发投入比重", 15, {"figure": "rd_share", "bands": [
-                        {"min": 10, "points": 15}, {"min": 7, "points": 10}, {"min": 4, "points": 5},
-                        {"points": 0}]}),  # fmt: skip
+                    _leaf(
+                        "2.1",
+                        "增速高于全国",
+                        15,
+                        {
+                            "figure": "software_revenue_growth",
+                            "relative_to": "national:software_revenue_growth",
+                            "linear": {"zero_at": -5, "full_at": 10},
+                        },
+                    ),
+                    _leaf(
+                        "2.2",
+                        "研发投入比重",
+                        15,
+                        {
+                            "figure": "rd_share",
+                            "bands": [
+                                {"min": 10, "points": 15},
+                                {"min": 7, "points": 10},
+                                {"min": 4, "points": 5},
+                                {"points": 0},
+                            ],
+                        },
+                    ),
                 ],
             },
         ],

@@ -1,0 +1,165 @@
+"""The cohort evaluation on the registry (SQLite and PostgreSQL): a fictional year of 15 cities from
+their data returns and annual panel results, published as ratings (warnings follow), exported as the
+公示 list and the 通告 in rank order (XLSX read back, PDF through pdftotext)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from reviewer.app import ministry_cohort as ops
+from reviewer.errors import Refused
+from reviewer.ministry import data_returns
+from reviewer.ministry.cohort_rules import default_cohort_rules_path, load_cohort_rules
+from reviewer.ministry.cohort_store import evaluate_year, latest, publish
+from reviewer.ministry.registry import Registry
+from reviewer.ministry.types import CandidateInfo
+
+from . import cohort_year as Y
+from .seed import at, result
+
+D = Decimal
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> tuple[Path, Path]:
+    standard = tmp_path / "test-cohort-city.json"
+    standard.write_text(json.dumps(Y.standard_doc(), ensure_ascii=False), "utf-8")
+    doc = json.loads(default_cohort_rules_path().read_text("utf-8"))
+    doc["types"]["city"]["standard"] = "TEST-COHORT-CITY"
+    rules = tmp_path / "cohort-rules.json"
+    rules.write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
+    return standard, rules
+
+
+@pytest.fixture
+def year(db_url: str) -> Registry:
+    reg = Registry.open(db_url)
+    for name in Y.CITIES:
+        reg.register(CandidateInfo(name, "city", "示例省", name), year=2020, status="awarded", at=at(2020))
+    for name in Y.FIGURES:
+        values = {
+            **Y.figures(name),
+            "software_enterprises": D(800),
+            "listed_enterprises": D(12),
+            "enterprises_in_parks_share": D("55.0"),
+        }
+        digest = hashlib.sha256(name.encode()).hexdigest()
+        data_returns.record_return(reg, name, type_="city", year=2026, values=values, source_sha256=digest)
+    data_returns.record_national(reg, 2026, {"software_revenue_growth": D("10.0")}, source="示例")
+    for name, total in Y.PANEL.items():  # the shipped SAMPLE-CITY-ANNUAL panel standard: 100 points
+        reg.record(result(CandidateInfo(name, "city", "示例省", name), "annual", 2026, "2", total=total))
+    yield reg
+    reg.close()
+
+
+def test_evaluate_publish_and_export(year: Registry, files: tuple[Path, Path], tmp_path: Path) -> None:
+    standard, rules_path = files
+    rules = load_cohort_rules(rules_path)
+    stored = evaluate_year(year, 2026, "city", rules, standards=(standard,))
+    assert (stored.version, stored.status) == (1, "draft")
+    rows = {r.name: r for r in stored.result.rows}
+    for name, (*_, objective, expert, total) in Y.HAND.items():
+        assert (rows[name].objective, rows[name].expert, rows[name].total) == (
+            D(objective),
+            D(expert),
+            D(total),
+        )
+    assert [(r.rank, r.name) for r in stored.result.rows] == [*Y.RANKING, (None, Y.NO_RETURN)]
+    # what the registry keeps comes back exactly
+    assert latest(year.engine, 2026, "city").result == stored.result
+
+    published = publish(year, 2026, "city", at=at(2026, 11))
+    assert published.status == "published"
+    ones = [r.name for r in stored.result.rows if r.stars == 1]
+    assert ones == ["示例庚市", "示例丁市", "示例己市", "示例子市", "示例壬市", "示例寅市", Y.NO_RETURN]
+    for c in year.candidates(type="city"):
+        assert c.status == ("warned" if c.info.name in ones else "awarded"), c.info.name
+        assert (
+            dict(year.history(c.info.name).stars)[2026]
+            == {r.name: r.stars for r in stored.result.rows}[c.info.name]
+        )
+    notices = year.notices(year=2026, kind="rectification")
+    assert sorted(n.candidate for n in notices) == sorted(ones)
+    # publishing the year again is refused, even after a new draft
+    evaluate_year(year, 2026, "city", rules, standards=(standard,))
+    with pytest.raises(Refused):
+        publish(year, 2026, "city")
+    assert latest(year.engine, 2026, "city").version == 1  # the published one is the year's
+
+    out = tmp_path / "notice.xlsx"
+    ops.export(year, 2026, "city", "notice", out,
+               issued=date(2026, 12, 5))  # fmt: skip
+    sheet = load_workbook(out).active
+    values = [[c.value for c in row] for row in sheet.iter_rows(min_row=3)]
+    expected = [
+        ["★★★", "1", "示例卯市"], ["★★★", "2", "示例甲市"], ["★★★", "4", "示例丙市"],
+        ["★★", "3", "示例戊市"], ["★★", "5", "示例癸市"], ["★★", "6", "示例丑市"],
+        ["★★", "7", "示例乙市"], ["★★", "7", "示例辛市"],
+        ["★", "9", "示例庚市"], ["★", "10", "示例丁市"], ["★", "11", "示例己市"], ["★", "12", "示例子市"],
+        ["★", "13", "示例壬市"], ["★", "14", "示例寅市"], ["★", "未报送", Y.NO_RETURN],
+    ]  # fmt: skip
+    assert values == expected
+    assert sheet["A1"].value == "2026年度中国软件名城评估结果通告"
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    pdf = tmp_path / "notice.pdf"
+    ops.export(year, 2026, "city", "notice", pdf,
+               issued=date(2026, 12, 5))  # fmt: skip
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    flat = "".join(text.split())
+    assert "2026年度中国软件名城评估结果通告" in flat and "2026年12月5日" in flat and "第1页共1页" in flat
+    positions = [flat.index(row[2]) for row in expected]
+    assert positions == sorted(positions)  # every name, in the notice's order
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert all(" yes " in line for line in fonts.splitlines()[2:])  # every font embedded
+
+
+def test_publicity_list_xlsx_lists_every_row(
+    year: Registry, files: tuple[Path, Path], tmp_path: Path
+) -> None:
+    standard, rules_path = files
+    evaluate_year(year, 2026, "city", load_cohort_rules(rules_path), standards=(standard,))
+    out = tmp_path / "publicity.xlsx"
+    ops.export(year, 2026, "city", "publicity", out,
+               issued=date(2026, 12, 5))  # fmt: skip
+    sheet = load_workbook(out).active
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    assert rows[0] == ["排名", "名称", "客观指标得分", "专家评审得分", "总分", "星级", "备注"]
+    assert rows[1] == ["1", "示例卯市", "60.00", "40.00", "100.00", "★★★", None]
+    assert rows[3][1:] == ["示例戊市", "49.00", "38.00", "87.00", "★★", "受数值门槛限制：NG2"]
+    assert rows[-1] == [None, Y.NO_RETURN, None, None, None, "★", "未报送"]
+
+
+def test_cli_evaluate_publish_export(
+    year: Registry, files: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reviewer.cli import main
+
+    standard, rules = files
+    db = year.engine.url.render_as_string(hide_password=False)
+    base = ["--year", "2026", "--type", "city", "--db", db]
+    assert (
+        main(["ministry", "cohort", "evaluate", *base, "--rules", str(rules), "--standard", str(standard)])
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "   1  示例卯市  100.00  ★★★" in out and "   -  示例辰市    ★  未报送" in out
+    assert main(["ministry", "cohort", "publish", *base]) == 0
+    assert main(["ministry", "cohort", "publish", *base]) == Refused.exit_code
+    pdf = tmp_path / "公示.pdf"
+    assert (
+        main(["ministry", "cohort", "export", *base, "--kind", "publicity", "--date", "2026-12-05", str(pdf)])
+        == 0
+    )
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert year.candidate("示例庚市").status == "warned"
