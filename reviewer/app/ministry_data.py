@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from reviewer.ministry.reports import Report
     from reviewer.trust.authority import Authority, AuthorityKeys
 
+Progress = Callable[..., None]
+
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
@@ -48,7 +50,7 @@ def import_files(
     keys: AuthorityKeys,
     paths: Sequence[str | Path],
     out_dir: str | Path | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> list[DataImportOutcome]:
     """Each file on its own: a refused file is reported and the batch goes on. The ``.rvdata`` goes to
     ``out_dir`` (default: beside the XLSX)."""
@@ -80,7 +82,7 @@ def import_files(
         except ReviewerError as exc:
             outcomes.append(DataImportOutcome(str(path), False, "refused", message=str(exc)))
         if progress:
-            progress(i + 1, len(paths))
+            progress(i + 1, len(paths), Path(path).name)
     return outcomes
 
 

@@ -689,6 +689,80 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
     </message>
 </context>
 <context>
+    <name>DataOutcomesModel</name>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>Candidate</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>recorded</source>
+        <translation>recorded</translation>
+    </message>
+    <message>
+        <source>recorded (newer version)</source>
+        <translation>recorded (newer version)</translation>
+    </message>
+    <message>
+        <source>already recorded</source>
+        <translation>already recorded</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>{year}, version {v} → {file}</source>
+        <translation>{year}, version {v} → {file}</translation>
+    </message>
+</context>
+<context>
+    <name>DataPage</name>
+    <message>
+        <source>Import data returns (.xlsx)…</source>
+        <translation>Import data returns (.xlsx)…</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Outcome of each file</source>
+        <translation>Outcome of each file</translation>
+    </message>
+    <message>
+        <source>Returns of the year (select one to see its trend)</source>
+        <translation>Returns of the year (select one to see its trend)</translation>
+    </message>
+    <message>
+        <source>Figures of “{name}” year by year</source>
+        <translation>Figures of “{name}” year by year</translation>
+    </message>
+    <message>
+        <source>Select a return above to see the candidate&apos;s figures year by year.</source>
+        <translation>Select a return above to see the candidate&apos;s figures year by year.</translation>
+    </message>
+    <message>
+        <source>Choose filled data return templates</source>
+        <translation>Choose filled data return templates</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx);;All files (*)</source>
+        <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseDialog</name>
     <message>
         <source>Registry database</source>
@@ -1787,6 +1861,10 @@ SHA-256 {sha}</translation>
         <translation>Registry</translation>
     </message>
     <message>
+        <source>Data returns</source>
+        <translation>Data returns</translation>
+    </message>
+    <message>
         <source>unlocked</source>
         <translation>unlocked</translation>
     </message>
@@ -2869,6 +2947,37 @@ SHA-256: {digest}</translation>
     </message>
 </context>
 <context>
+    <name>ReturnsModel</name>
+    <message>
+        <source>Candidate</source>
+        <translation>Candidate</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>city</translation>
+    </message>
+    <message>
+        <source>park</source>
+        <translation>park</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Save the sheet</source>
@@ -3544,6 +3653,25 @@ The warnings are recorded with the sealing in the authority&apos;s ledger.</tran
     <message>
         <source>Open another package…</source>
         <translation>Open another package…</translation>
+    </message>
+</context>
+<context>
+    <name>TrendModel</name>
+    <message>
+        <source>Figure</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>National (latest)</source>
+        <translation>National (latest)</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>Trend</translation>
     </message>
 </context>
 <context>

@@ -689,6 +689,80 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
     </message>
 </context>
 <context>
+    <name>DataOutcomesModel</name>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>候选对象</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>recorded</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <source>recorded (newer version)</source>
+        <translation>已登记（新版本）</translation>
+    </message>
+    <message>
+        <source>already recorded</source>
+        <translation>已登记过</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <source>{year}, version {v} → {file}</source>
+        <translation>{year} 年度，第 {v} 版 → {file}</translation>
+    </message>
+</context>
+<context>
+    <name>DataPage</name>
+    <message>
+        <source>Import data returns (.xlsx)…</source>
+        <translation>导入数据报送表（.xlsx）…</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Outcome of each file</source>
+        <translation>各文件处理结果</translation>
+    </message>
+    <message>
+        <source>Returns of the year (select one to see its trend)</source>
+        <translation>本年度数据报送（选中一项查看其历年趋势）</translation>
+    </message>
+    <message>
+        <source>Figures of “{name}” year by year</source>
+        <translation>“{name}”历年数据</translation>
+    </message>
+    <message>
+        <source>Select a return above to see the candidate&apos;s figures year by year.</source>
+        <translation>在上方选中一项数据报送，查看该候选对象的历年数据。</translation>
+    </message>
+    <message>
+        <source>Choose filled data return templates</source>
+        <translation>选择已填写的数据报送表</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx);;All files (*)</source>
+        <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseDialog</name>
     <message>
         <source>Registry database</source>
@@ -1787,6 +1861,10 @@ SHA-256 摘要 {sha}</translation>
         <translation>登记册</translation>
     </message>
     <message>
+        <source>Data returns</source>
+        <translation>数据报送</translation>
+    </message>
+    <message>
         <source>unlocked</source>
         <translation>已解锁</translation>
     </message>
@@ -2869,6 +2947,37 @@ SHA-256：{digest}</translation>
     </message>
 </context>
 <context>
+    <name>ReturnsModel</name>
+    <message>
+        <source>Candidate</source>
+        <translation>候选对象</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>指标数</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>park</source>
+        <translation>园区</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Save the sheet</source>
@@ -3544,6 +3653,25 @@ The warnings are recorded with the sealing in the authority&apos;s ledger.</sour
     <message>
         <source>Open another package…</source>
         <translation>打开其他评审包…</translation>
+    </message>
+</context>
+<context>
+    <name>TrendModel</name>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>National (latest)</source>
+        <translation>全国（最新）</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>趋势</translation>
     </message>
 </context>
 <context>

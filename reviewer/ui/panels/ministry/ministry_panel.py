@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from reviewer.app import ministry_desk as ops
 from reviewer.trust import pretty_fingerprint
+from reviewer.ui.panels.ministry.data_page import DataPage
 from reviewer.ui.panels.ministry.desk_state import MinistryDesk
 from reviewer.ui.panels.ministry.experts_page import ExpertsPage
 from reviewer.ui.panels.ministry.import_page import ImportPage
@@ -35,8 +36,9 @@ class MinistryPanel(QWidget):
         self.seal = SealPage(desk, self.composer)
         self.imports = ImportPage(desk)
         self.registry = RegistryPage(desk)
+        self.data = DataPage(desk)
         self.tabs = QTabWidget(objectName="ministryTabs")
-        for page in (self.experts, self.composer, self.seal, self.imports, self.registry):
+        for page in (self.experts, self.composer, self.seal, self.imports, self.registry, self.data):
             self.tabs.addTab(page, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -71,6 +73,7 @@ class MinistryPanel(QWidget):
             self.tr("Seal"),
             self.tr("Import"),
             self.tr("Registry"),
+            self.tr("Data returns"),
         )
         for i, name in enumerate(names):
             self.tabs.setTabText(i, name)
