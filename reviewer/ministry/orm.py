@@ -253,6 +253,7 @@ class NationalFigureRow(RegistryBase):
     value: Mapped[str] = mapped_column(String(64))
     version: Mapped[int] = mapped_column(Integer)
     source: Mapped[str] = mapped_column(Text, default="")
+    recorded_at: Mapped[datetime]
 
 
 class ProgressReportRow(RegistryBase):
