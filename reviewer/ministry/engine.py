@@ -17,27 +17,35 @@ warned with a rectification notice; one star in consecutive years → announced 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import timedelta
+from dataclasses import replace
 
 from reviewer.errors import Refused
 from reviewer.i18n import T
 from reviewer.ministry.rules import HOLDING, TERMINAL, RegistryRules
 from reviewer.ministry.types import (
+    Application,
     CandidateInfo,
     Decision,
     Event,
     Notice,
+    PaperCheck,
     PublicityEntry,
+    PublicityOpened,
     Rating,
     Registration,
     ReviewEvent,
     StatusEntry,
+    ThirdPartyReport,
     Timeline,
 )
+from reviewer.ministry.working_calendar import WorkingCalendar, load_calendar
 from reviewer.standards.model import RESULT_LABELS
 
 STATUS_LABELS = {
+    "applicant": ("申请中", "applicant"),
+    "not_admitted": ("未获准创建", "not admitted"),
     "creating": ("创建中", "creating"),
+    "publicity": ("公示中", "under publicity"),
     "awarded": ("已授予", "awarded"),
     "warned": ("整改提醒", "warned"),
     "exited": ("已退出", "exited"),
@@ -60,6 +68,8 @@ def admissible(status: str | None, kind: str) -> bool:
         return False
     if kind == "annual":
         return status in HOLDING
+    if kind == "application":
+        return status in (None, "creating", "applicant")
     return status in (None, "creating")
 
 
@@ -99,9 +109,18 @@ def _current(events: Iterable[Event]) -> list[Event]:
     return kept + list(newest.values())
 
 
+UNIT_WORDS = {
+    "working_days": ("个工作日", " working days"),
+    "calendar_days": ("天", " calendar days"),
+}
+PUBLICITY_OPEN = ("publicity", "creating")  # statuses whose pending publicity can be opened or decided
+
+
 class _Fold:
-    def __init__(self, rules: RegistryRules) -> None:
+    def __init__(self, rules: RegistryRules, calendar: WorkingCalendar | None) -> None:
         self.rules = rules
+        self.calendar = calendar
+        self.paper_passed = False
         self.status: str | None = None
         self.history: list[StatusEntry] = []
         self.notices: list[Notice] = []
@@ -120,9 +139,88 @@ class _Fold:
             self.notices.append(Notice(ev.year, ev.at, kind, zh, en, package_id))
 
     def registration(self, ev: Registration) -> None:
+        if ev.status == "applicant":  # the application that comes with it says so
+            self.status = "applicant"
+            return
         zh, en = STATUS_LABELS[ev.status]
         self.enter(ev, ev.status, "registered", f"登记为{zh}", f"registered as {en}")
 
+    # --- application (申请) ----------------------------------------------------------------------
+    def application(self, ev: Application) -> None:
+        if self.status not in (None, "applicant", "not_admitted"):
+            self.ignored.append(f"application:{ev.year}")
+            return
+        self.paper_passed = False
+        self.enter(
+            ev,
+            "applicant",
+            "application:filed",
+            f"申请已受理（材料{len(ev.documents)}份）",
+            f"application filed ({len(ev.documents)} documents)",
+        )
+
+    def paper_check(self, ev: PaperCheck) -> None:
+        if self.status != "applicant":
+            self.ignored.append(f"paper_check:{ev.year}")
+            return
+        note_zh, note_en = (f"：{ev.note}", f": {ev.note}") if ev.note else ("", "")
+        if not ev.passed:
+            self.enter(
+                ev,
+                "not_admitted",
+                "paper_check:fail",
+                f"形式审查未通过{note_zh}",
+                f"paper check failed{note_en}",
+            )
+        elif ev.candidate_type == "city":
+            self.enter(
+                ev,
+                "creating",
+                "paper_check:pass",
+                "形式审查通过，进入创建",
+                "paper check passed: creating",
+            )
+        else:
+            self.paper_passed = True
+            self.enter(
+                ev,
+                "applicant",
+                "paper_check:pass",
+                "形式审查通过，待专家评审",
+                "paper check passed: awaiting the application review",
+            )
+
+    def third_party(self, ev: ThirdPartyReport) -> None:
+        self.enter(
+            ev,
+            self.status or "applicant",
+            "third_party_report",
+            f"第三方机构评估报告：{ev.institution}（{ev.file_name}）",
+            f"third-party report: {ev.institution} ({ev.file_name})",
+        )
+
+    def application_review(self, ev: ReviewEvent) -> None:
+        if not self.paper_passed:
+            self.ignored.append(ev.package_id)
+            return
+        label = RESULT_LABELS.get(ev.result or "")
+        res_zh, res_en = (label.zh, label.en) if label else ("无结论", "no conclusion")
+        if ev.result in ("pass", "pass_after_rectification"):
+            status = "creating"
+        elif ev.result == "fail":
+            status = "not_admitted"
+        else:
+            status = "applicant"
+        self.enter(
+            ev,
+            status,
+            f"application:{ev.result}",
+            f"申请评审：{res_zh}",
+            f"application review: {res_en}",
+            ev.package_id,
+        )
+
+    # --- reviews ----------------------------------------------------------------------------------
     def review(self, ev: ReviewEvent) -> None:
         if self.status is None:  # a first result registers the candidate as creating
             self.registration(Registration(ev.year, ev.at))
@@ -133,6 +231,8 @@ class _Fold:
             return self.veto(ev)
         if ev.kind == "annual":
             return self.annual(ev)
+        if self.status == "applicant":
+            return self.application_review(ev)
         label = RESULT_LABELS.get(ev.result or "")
         res_zh, res_en = (label.zh, label.en) if label else ("无结论", "no conclusion")
         if ev.kind == "application" or ev.result not in self.rules.creation:
@@ -155,10 +255,13 @@ class _Fold:
             f"creation review: {res_en}",
             ev.package_id,
         )
-        if outcome.publicity:
+        if outcome.publicity:  # scheduled with the default length until the ministry opens it
             starts = ev.at.date()
-            ends = starts + timedelta(days=self.rules.publicity_days)
-            self.publicity.append(PublicityEntry(ev.year, ev.package_id, starts, ends, "pending"))
+            length, unit = self.rules.publicity_days, self.rules.publicity_unit
+            ends = (self.calendar or load_calendar()).end_date(starts, length, unit)
+            self.publicity.append(
+                PublicityEntry(ev.year, ev.package_id, starts, ends, "pending", length, unit, False)
+            )
         self.notify(
             ev,
             outcome.notice,
@@ -168,7 +271,7 @@ class _Fold:
         )
 
     def veto(self, ev: ReviewEvent) -> None:
-        outcome = self.rules.veto[self.status or "creating"]
+        outcome = self.rules.veto.get(self.status or "creating", self.rules.veto["creating"])
         self.enter(
             ev,
             outcome.status,
@@ -253,16 +356,47 @@ class _Fold:
                 package_id,
             )
 
+    def publicity_opened(self, ev: PublicityOpened) -> None:
+        pending = next(
+            (
+                i
+                for i, p in enumerate(self.publicity)
+                if p.outcome == "pending" and p.package_id == ev.package_id
+            ),
+            None,
+        )
+        if pending is None or self.status not in PUBLICITY_OPEN:
+            self.ignored.append(f"publicity_opened:{ev.package_id}")
+            return
+        self.publicity[pending] = replace(
+            self.publicity[pending],
+            starts=ev.starts,
+            ends=ev.ends,
+            length=ev.length,
+            unit=ev.unit,
+            opened=True,
+        )
+        zh_len, en_len = ("", "")
+        if ev.length is not None:
+            zh_unit, en_unit = UNIT_WORDS.get(ev.unit, ("天", " days"))
+            zh_len, en_len = f"，共{ev.length}{zh_unit}", f", {ev.length}{en_unit}"
+        self.enter(
+            ev,
+            self.status or "publicity",
+            "publicity:opened",
+            f"公示：{ev.starts.isoformat()} 至 {ev.ends.isoformat()}{zh_len}",
+            f"publicity: {ev.starts.isoformat()} to {ev.ends.isoformat()}{en_len}",
+            ev.package_id,
+        )
+
     def decision(self, ev: Decision) -> None:
         pending = next((i for i, p in enumerate(self.publicity) if p.outcome == "pending"), None)
-        if pending is None or self.status != "creating":
+        if pending is None or self.status not in PUBLICITY_OPEN:
             self.ignored.append(f"decision:{ev.decision}")
             return
         entry = self.publicity[pending]
         if ev.decision == "publicity_confirmed":
-            self.publicity[pending] = PublicityEntry(
-                entry.year, entry.package_id, entry.starts, entry.ends, "confirmed"
-            )
+            self.publicity[pending] = replace(entry, outcome="confirmed")
             self.enter(
                 ev,
                 self.rules.publicity_confirmed_status,
@@ -272,9 +406,7 @@ class _Fold:
                 entry.package_id,
             )
         else:
-            self.publicity[pending] = PublicityEntry(
-                entry.year, entry.package_id, entry.starts, entry.ends, "objected"
-            )
+            self.publicity[pending] = replace(entry, outcome="objected")
             self.enter(
                 ev,
                 "creating",
@@ -285,9 +417,12 @@ class _Fold:
             )
 
 
-def replay(rules: RegistryRules, events: Iterable[Event]) -> Timeline:
-    """The candidate's derived state after ``events`` (in any order; sorted by year, then time)."""
-    fold = _Fold(rules)
+def replay(
+    rules: RegistryRules, events: Iterable[Event], calendar: WorkingCalendar | None = None
+) -> Timeline:
+    """The candidate's derived state after ``events`` (in any order; sorted by year, then time).
+    ``calendar`` counts the working days of a publicity scheduled in working days (default: shipped)."""
+    fold = _Fold(rules, calendar)
     for ev in sorted(_current(events), key=_order):
         if isinstance(ev, Registration):
             if fold.status is None:
@@ -296,6 +431,14 @@ def replay(rules: RegistryRules, events: Iterable[Event]) -> Timeline:
             fold.review(ev)
         elif isinstance(ev, Rating):
             fold.rating(ev)
+        elif isinstance(ev, Application):
+            fold.application(ev)
+        elif isinstance(ev, PaperCheck):
+            fold.paper_check(ev)
+        elif isinstance(ev, ThirdPartyReport):
+            fold.third_party(ev)
+        elif isinstance(ev, PublicityOpened):
+            fold.publicity_opened(ev)
         else:
             fold.decision(ev)
     return Timeline(

@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -131,6 +132,9 @@ class PublicityRow(RegistryBase):
     starts: Mapped[date] = mapped_column(Date)
     ends: Mapped[date] = mapped_column(Date)
     outcome: Mapped[str] = mapped_column(String(16))
+    length: Mapped[int | None] = mapped_column(Integer)  # revision 0003
+    unit: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    opened: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class StarRatingRow(RegistryBase):
@@ -285,3 +289,56 @@ class PriorityFlagRow(RegistryBase):
     note: Mapped[str] = mapped_column(Text, default="")
     recorded_by: Mapped[str] = mapped_column(String(200))
     recorded_at: Mapped[datetime]
+
+
+class ApplicationRow(RegistryBase):
+    """A candidate's application (申请) as the desk received it (a fact; revision 0003)."""
+
+    __tablename__ = "applications"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    documents: Mapped[str] = mapped_column(Text)  # JSON list of {"name", "sha256"}
+    filed_at: Mapped[datetime]
+    recorded_at: Mapped[datetime]
+
+
+class PaperCheckRow(RegistryBase):
+    """The ministry's paper check (形式审查) of an application (a fact; revision 0003)."""
+
+    __tablename__ = "paper_checks"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    answers: Mapped[str] = mapped_column(Text)  # JSON object: checklist code → met
+    passed: Mapped[bool] = mapped_column(Boolean)
+    note: Mapped[str] = mapped_column(Text, default="")
+    checked_at: Mapped[datetime]
+
+
+class ThirdPartyReportRow(RegistryBase):
+    """A third-party institution's report on a park's application (a fact; revision 0003)."""
+
+    __tablename__ = "third_party_reports"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    institution: Mapped[str] = mapped_column(String(200))
+    file_name: Mapped[str] = mapped_column(String(255))
+    sha256: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime]
+
+
+class PublicityOpeningRow(RegistryBase):
+    """The ministry opened a publicity (公示) with explicit dates (a fact; revision 0003)."""
+
+    __tablename__ = "publicity_openings"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), index=True)
+    package_id: Mapped[str] = mapped_column(String(64))
+    year: Mapped[int] = mapped_column(Integer)
+    starts: Mapped[date] = mapped_column(Date)
+    ends: Mapped[date] = mapped_column(Date)
+    length: Mapped[int | None] = mapped_column(Integer)
+    unit: Mapped[str] = mapped_column(String(16))
+    opened_at: Mapped[datetime]

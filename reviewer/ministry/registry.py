@@ -21,31 +21,42 @@ from reviewer.errors import Refused, UsageError
 from reviewer.i18n import T
 from reviewer.ministry import engine as rules_engine
 from reviewer.ministry.database import open_engine
+from reviewer.ministry.lifecycle import Lifecycle
 from reviewer.ministry.orm import (
+    ApplicationRow,
     CandidateRow,
     DecisionRow,
     DeviationRow,
     NoticeRow,
+    PaperCheckRow,
     PendingRebuildRow,
+    PublicityOpeningRow,
     PublicityRow,
     RatingRow,
     ReviewRow,
     StarRatingRow,
     StatusHistoryRow,
+    ThirdPartyReportRow,
 )
-from reviewer.ministry.refusals import NotTitleHolder
+from reviewer.ministry.refusals import NotTitleHolder, WrongStage
 from reviewer.ministry.registry_read import RegistryReader
 from reviewer.ministry.rules import HOLDING, RegistryRules, load_rules
 from reviewer.ministry.types import (
+    Application,
     CandidateInfo,
     Decision,
     Event,
+    PaperCheck,
+    PublicityOpened,
     Rating,
+    ReceivedDocument,
     Registration,
     ReviewEvent,
     ReviewResult,
+    ThirdPartyReport,
     Timeline,
 )
+from reviewer.ministry.working_calendar import WorkingCalendar, load_calendar
 from reviewer.models.orm.base import utcnow
 from reviewer.trust.names import CANDIDATE_FIELD, check_name
 
@@ -69,11 +80,14 @@ class RecordOutcome:
     bundle_version: int
 
 
-class Registry(RegistryReader):
+class Registry(Lifecycle, RegistryReader):
     """The national register of famous cities and parks on one database (SQLite or PostgreSQL)."""
 
-    def __init__(self, engine: Engine, rules: RegistryRules | None = None) -> None:
-        super().__init__(engine, rules or load_rules())
+    def __init__(
+        self, engine: Engine, rules: RegistryRules | None = None, calendar: WorkingCalendar | None = None
+    ) -> None:
+        RegistryReader.__init__(self, engine, rules or load_rules())
+        self.calendar = calendar or load_calendar()
         self._rebuild_pending()
 
     def _rebuild_pending(self) -> None:
@@ -87,8 +101,13 @@ class Registry(RegistryReader):
                 s.delete(pending)
 
     @classmethod
-    def open(cls, target: str | os.PathLike[str] | URL, rules: RegistryRules | None = None) -> Registry:
-        return cls(open_engine(target), rules)
+    def open(
+        cls,
+        target: str | os.PathLike[str] | URL,
+        rules: RegistryRules | None = None,
+        calendar: WorkingCalendar | None = None,
+    ) -> Registry:
+        return cls(open_engine(target), rules, calendar)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -159,18 +178,12 @@ class Registry(RegistryReader):
     def decide_publicity(
         self, name: str, *, year: int, confirmed: bool, reason: str = "", at: datetime | None = None
     ) -> str:
-        """Close the pending publicity (公示) of ``name``: confirmed → title; objected → still creating."""
+        """Close the pending publicity (公示) of ``name``: confirmed → title; objected → creating.
+        Refused (:class:`~reviewer.ministry.refusals.PublicityNotEnded`) until its last day has passed
+        (the day of ``at``, default now, in Beijing time, must be after the end date)."""
         with Session(self.engine) as s, s.begin():
-            row = self._candidate_row(s, name)
-            pending = s.scalar(
-                select(PublicityRow.id).where(
-                    PublicityRow.candidate_id == row.id, PublicityRow.outcome == "pending"
-                )
-            )
-            if pending is None:
-                raise Refused(
-                    T("“{name}”没有正在公示的结果。", "“{name}” has no result under publicity.", name=name)
-                )
+            row = self._locked(s, name)
+            self._check_ended(s, row, at)
             decision = "publicity_confirmed" if confirmed else "publicity_objected"
             s.add(
                 DecisionRow(
@@ -293,6 +306,13 @@ class Registry(RegistryReader):
                 old.current = False
         elif not rules_engine.admissible(row.status, result.kind):
             raise rules_engine.refusal(row.name, row.status, result.kind)
+        if row.status == "applicant" and not earlier and not self._paper_passed(s, row):
+            raise WrongStage(
+                row.name,
+                row.status,
+                "在形式审查通过前登记申请评审结果",
+                "take an application review before its paper check passed",
+            )
         if result.kind == "annual":
             self._check_one_rating(s, row, result)
         review = ReviewRow(
@@ -371,10 +391,22 @@ class Registry(RegistryReader):
             events.append(Decision(d.year, d.decided_at, d.decision, d.reason))
         for g in s.scalars(select(RatingRow).where(RatingRow.candidate_id == row.id)):
             events.append(Rating(g.year, g.rated_at, g.stars, g.source))
+        for a in s.scalars(select(ApplicationRow).where(ApplicationRow.candidate_id == row.id)):
+            docs = tuple(ReceivedDocument(d["name"], d["sha256"]) for d in json.loads(a.documents))
+            events.append(Application(a.year, a.filed_at, docs))
+        for c in s.scalars(select(PaperCheckRow).where(PaperCheckRow.candidate_id == row.id)):
+            answers = tuple(json.loads(c.answers).items())
+            events.append(PaperCheck(c.year, c.checked_at, row.type, c.passed, answers, c.note))
+        for t in s.scalars(select(ThirdPartyReportRow).where(ThirdPartyReportRow.candidate_id == row.id)):
+            events.append(ThirdPartyReport(t.year, t.received_at, t.institution, t.file_name, t.sha256))
+        for o in s.scalars(select(PublicityOpeningRow).where(PublicityOpeningRow.candidate_id == row.id)):
+            events.append(
+                PublicityOpened(o.year, o.opened_at, o.package_id, o.starts, o.ends, o.length, o.unit)
+            )
         return events
 
     def _rebuild(self, s: Session, row: CandidateRow) -> Timeline:
-        timeline = rules_engine.replay(self.rules, self._events(s, row))
+        timeline = rules_engine.replay(self.rules, self._events(s, row), self.calendar)
         for table in (StatusHistoryRow, NoticeRow, PublicityRow, StarRatingRow):
             s.execute(delete(table).where(table.candidate_id == row.id))
         s.flush()

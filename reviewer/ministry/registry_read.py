@@ -65,6 +65,9 @@ class PublicityListEntry:
     ends: date
     outcome: str
     total: Decimal | None
+    length: int | None = None
+    unit: str = ""  # working_days, calendar_days, or "" (an end date was given)
+    opened: bool = False  # False: scheduled from the review's date, not yet opened by the ministry
 
 
 class _DeviationSums:
@@ -292,6 +295,9 @@ class RegistryReader:
                 p.ends,
                 p.outcome,
                 None if total is None else Decimal(total),
+                p.length,
+                p.unit,
+                p.opened,
             )
             for p, total in s.execute(query)
         ]

@@ -20,8 +20,20 @@ from reviewer.errors import InvalidInput
 from reviewer.i18n import T
 from reviewer.paths import resource
 
-RULES_FORMAT = "reviewer.registry-rules/1"
-STATUSES = ("creating", "awarded", "warned", "exited", "disqualified")
+RULES_FORMAT = "reviewer.registry-rules/2"
+LEGACY_FORMAT = (
+    "reviewer.registry-rules/1"  # still read: 7-day publicity in calendar days, shipped checklists
+)
+STATUSES = (
+    "applicant",
+    "not_admitted",
+    "creating",
+    "publicity",
+    "awarded",
+    "warned",
+    "exited",
+    "disqualified",
+)
 HOLDING = ("awarded", "warned")  # statuses that hold the title (名城/名园)
 TERMINAL = ("exited", "disqualified")
 NOTICE_KINDS = ("rectification", "exit", "disqualification")
@@ -72,9 +84,28 @@ class ManualFlag:
 
 
 @dataclass(frozen=True)
+class ChecklistItem:
+    code: str
+    zh: str
+    en: str
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """The ministry's paper check (形式审查) of an application: eligibility conditions, documents."""
+
+    eligibility: tuple[ChecklistItem, ...]
+    documents: tuple[ChecklistItem, ...]
+
+    @property
+    def items(self) -> tuple[ChecklistItem, ...]:
+        return self.eligibility + self.documents
+
+
+@dataclass(frozen=True)
 class RegistryRules:
     version: str
-    publicity_days: int
+    publicity_days: int  # the default publicity length (kept under its /1 name)
     creation: dict[str, CreationOutcome]
     publicity_confirmed_status: str
     warning_max_stars: int
@@ -89,6 +120,24 @@ class RegistryRules:
     park_in_famous_city: bool
     progress: ProgressRules | None = None  # None: the rules file has no ``progress`` section
     manual_flags: tuple[ManualFlag, ...] = ()
+    publicity_unit: str = "calendar_days"
+    application: dict[str, Checklist] | None = None
+
+    def checklist(self, type: str) -> Checklist:
+        return (self.application or _shipped_application())[type]
+
+
+def _checklist(doc: dict[str, Any]) -> Checklist:
+    return Checklist(
+        tuple(ChecklistItem(**i) for i in doc["eligibility"]),
+        tuple(ChecklistItem(**i) for i in doc["documents"]),
+    )
+
+
+@cache
+def _shipped_application() -> dict[str, Checklist]:
+    doc = json.loads(default_rules_path().read_text("utf-8"))
+    return {k: _checklist(v) for k, v in doc["application"].items()}
 
 
 def _where(error: jsonschema.ValidationError) -> str:
@@ -122,9 +171,12 @@ def parse_rules(doc: Any, source: str = "registry-rules.json") -> RegistryRules:
             )
         )
     annual = doc["annual"]
+    legacy = doc["format"] == LEGACY_FORMAT
     return RegistryRules(
         version=doc["version"],
-        publicity_days=doc["publicity_days"],
+        publicity_days=doc["publicity_days"] if legacy else doc["publicity"]["length"],
+        publicity_unit="calendar_days" if legacy else doc["publicity"]["unit"],
+        application=None if legacy else {k: _checklist(v) for k, v in doc["application"].items()},
         creation={k: CreationOutcome(**v) for k, v in doc["creation"].items()},
         publicity_confirmed_status=doc["publicity_confirmed_status"],
         warning_max_stars=annual["warning"]["max_stars"],

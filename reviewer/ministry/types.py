@@ -106,7 +106,69 @@ class Rating:
     source: str
 
 
-Event = Registration | ReviewEvent | Decision | Rating
+@dataclass(frozen=True)
+class ReceivedDocument:
+    """A file the candidate gave the desk with its application: its name and the SHA-256 of its bytes."""
+
+    name: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Application:
+    """A candidate filed an application (申请) with these documents."""
+
+    year: int
+    at: datetime
+    documents: tuple[ReceivedDocument, ...]
+
+
+@dataclass(frozen=True)
+class PaperCheck:
+    """The ministry's paper check (形式审查) of an application: each checklist item met or not."""
+
+    year: int
+    at: datetime
+    candidate_type: str  # a city passing is creating; a park passing awaits its application review
+    passed: bool
+    answers: tuple[tuple[str, bool], ...]
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ThirdPartyReport:
+    """A third-party institution's (第三方机构) report on a park's application, as the desk received it."""
+
+    year: int
+    at: datetime
+    institution: str
+    file_name: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class PublicityOpened:
+    """The ministry opened the publicity (公示) of a passed creation review with explicit dates."""
+
+    year: int
+    at: datetime
+    package_id: str
+    starts: date
+    ends: date
+    length: int | None  # None: the end date was given
+    unit: str  # working_days, calendar_days, or "" (an explicit end date)
+
+
+Event = (
+    Registration
+    | ReviewEvent
+    | Decision
+    | Rating
+    | Application
+    | PaperCheck
+    | ThirdPartyReport
+    | PublicityOpened
+)
 
 
 # --- what the engine derives -------------------------------------------------------------------
@@ -140,6 +202,9 @@ class PublicityEntry:
     starts: date
     ends: date
     outcome: str  # pending, confirmed, objected
+    length: int | None = None
+    unit: str = ""
+    opened: bool = False  # False: scheduled with the rules' default length from the review's date
 
 
 @dataclass(frozen=True)

@@ -116,7 +116,7 @@ def test_a_batch_imports_the_good_and_reports_the_bad(
         good = outcomes[2]
         assert (good.candidate, good.package_id, good.version) == (PARK, world.binding.package_id, 1)
         history = reg.history(PARK)
-        assert history.candidate.status == "creating"
+        assert history.candidate.status == "publicity"  # a passed creation review: under publicity (公示)
         (review,) = history.reviews
         assert (review.kind, review.result, str(review.total), review.vetoed) == (
             "creation",

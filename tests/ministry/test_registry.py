@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -98,18 +99,20 @@ def test_publicity_list_and_award(seeded: Registry) -> None:
     assert [(e.candidate.info.name, e.outcome, e.total) for e in entries] == [
         ("示例软件园", "confirmed", Decimal("82.5"))
     ]
-    assert (entries[0].ends - entries[0].starts).days == 7
+    # scheduled from the review's date: 7 calendar days, the first and the last included
+    assert (entries[0].starts, entries[0].ends) == (date(2022, 3, 1), date(2022, 3, 7))
+    assert (entries[0].length, entries[0].unit, entries[0].opened) == (7, "calendar_days", False)
     history = seeded.history(SAMPLE_PARK.name)
     assert [(h.status, h.reason_code) for h in history.timeline][:3] == [
         ("creating", "registered"),
-        ("creating", "creation:pass"),
+        ("publicity", "creation:pass"),
         ("awarded", "publicity:confirmed"),
     ]
 
 
 def test_objection_during_publicity_keeps_creating(registry: Registry) -> None:
     registry.record(result(SAMPLE_PARK, "creation", 2022, "pass"))
-    assert registry.candidate(SAMPLE_PARK.name).status == "creating"
+    assert registry.candidate(SAMPLE_PARK.name).status == "publicity"
     assert [e.outcome for e in registry.publicity()] == ["pending"]
     assert (
         registry.decide_publicity(SAMPLE_PARK.name, year=2022, confirmed=False, reason="举报属实")
