@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,7 +15,10 @@ from reviewer.demo.ministry_year.figures import all_figures, figures, national_f
 from reviewer.demo.ministry_year.roster import DATA_YEARS, DEMO_YEAR, EVALUATED_YEAR, by_key
 from reviewer.demo.package import build_demo
 from reviewer.ministry import data_returns
+from reviewer.ministry.cohort_store import latest
 from reviewer.ministry.data_file import read_data_return
+from reviewer.ministry.data_template import check_file
+from reviewer.ministry.progress import beijing_today, overdue
 from reviewer.ministry.registry import Registry
 from reviewer.trust import open_authority
 
@@ -79,24 +84,38 @@ def test_registry_holds_the_story(year: Path) -> None:
         status = {c.info.name: c.status for c in reg.candidates()}
         stars = {e.candidate.info.name: e.stars for e in reg.star_list(EVALUATED_YEAR)}
         before = {e.candidate.info.name: e.stars for e in reg.star_list(EVALUATED_YEAR - 1)}
-        publicity = [(p.candidate.info.name, p.outcome) for p in reg.publicity(year=DEMO_YEAR)]
-    counts = {s: list(status.values()).count(s) for s in set(status.values())}
+        publicity = {
+            p.candidate.info.name: (p.starts, p.ends, p.outcome) for p in reg.publicity(year=DEMO_YEAR)
+        }
+        late = [(o.candidate, o.due) for o in overdue(reg, beijing_today())]
+        flags = {c.info.name: c.flags for c in reg.candidates()}
+    by = {s: sorted(n for n, x in status.items() if x == s) for s in set(status.values())}
     # 明湖 ★★ → ★ (warned); 枫林 ★ → ★ (exits); 高岭 falls in the park quota's last places (warned)
-    assert {n for n, s in status.items() if s == "warned"} == {
-        "示例市·明湖",
-        "示例·岳澜软件园",
-        "示例·高岭软件园",
-    }
-    assert {n for n, s in status.items() if s == "exited"} == {"示例市·枫林", "示例·浑澜软件园"}
-    assert counts["awarded"] == 18
-    assert counts["creating"] == 7  # 5 creating + 2 whose creation review passed, under publicity
-    assert sorted(publicity) == [("示例·雁栖软件园", "pending"), ("示例市·雁湖", "pending")]
+    assert by["warned"] == ["示例·岳澜软件园", "示例·高岭软件园", "示例市·明湖"]
+    assert by["exited"] == ["示例·浑澜软件园", "示例市·枫林"]
+    assert len(by["awarded"]) == 19  # 8 cities, 10 parks evaluated, 雁栖 awarded after its 公示
+    assert by["creating"] == [
+        "示例·沧浪软件园",
+        "示例·翠谷软件谷",
+        "示例·鹭屿软件园",
+        "示例市·晴岚",
+        "示例市·沧澜",
+    ]
+    assert by["publicity"] == ["示例市·雁湖"]
+    assert by["applicant"] == ["示例·星汉软件园", "示例·琴台软件园", "示例市·白鹭"]
+    assert by["not_admitted"] == ["示例·槐荫软件园", "示例市·槐序"]
+    # 5 working days from Monday 28 September 2026 across the National Day holiday (1-8 October)
+    assert publicity["示例市·雁湖"] == (date(2026, 9, 28), date(2026, 10, 9), "pending")
+    assert publicity["示例·雁栖软件园"] == (date(2026, 9, 21), date(2026, 9, 27), "confirmed")
+    assert late == [("示例·沧浪软件园", date(2025, 10, 16))]
+    assert "city_industrial_upgrade" in flags["示例市·青川"]
+    assert "park_new_industrialisation_base" in flags["示例·滨江软件园"]
     assert (before["示例市·明湖"], stars["示例市·明湖"]) == (2, 1)
     assert (before["示例市·枫林"], stars["示例市·枫林"]) == (1, 1)
     assert [n for n, s in stars.items() if s == 3 and n.startswith("示例市")] == [
         "示例市·云栖", "示例市·海澜", "示例市·翠微", "示例市·青川"
     ]  # fmt: skip
-    assert len(stars) == 23 and all(is_marked(n) for n in status)
+    assert len(stars) == 23 and all(is_marked(n) for n in status) and len(status) == 35
 
 
 def test_cohort_notice_in_rank_order(year: Path) -> None:
@@ -141,3 +160,26 @@ def test_data_returns_recorded_and_signed(year: Path) -> None:
     assert len(list(folder.glob("*.xlsx"))) == len(list(folder.glob("*.rvdata"))) == 30
     signed = read_data_return((folder / "示例市·青川-2025-v1.rvdata").read_bytes(), root)
     assert (signed.candidate, signed.year, signed.figures) == ("示例市·青川", 2025, cities["示例市·青川"])
+
+
+def state(folder: Path) -> tuple[object, ...]:
+    with Registry.open(folder / "authority" / "registry.sqlite3") as reg:
+        cohort = tuple(latest(reg.engine, EVALUATED_YEAR, t).result.rows for t in ("city", "park"))
+        return (
+            sorted((c.info.name, c.info, c.status, c.flags) for c in reg.candidates()),
+            [(e.candidate.info.name, e.stars) for e in reg.star_list(EVALUATED_YEAR)],
+            cohort,
+            data_returns.figures(reg, EVALUATED_YEAR, "park"),
+        )
+
+
+def test_deterministic(year: Path, tmp_path: Path) -> None:
+    shutil.copytree(year / "authority", tmp_path / "authority")
+    (tmp_path / "authority" / "registry.sqlite3").unlink()
+    build_ministry_year(tmp_path, tmp_path / "authority")
+    assert state(tmp_path) == state(year)
+    workbooks = sorted((year / "ministry-year" / "data-returns" / "2025").glob("*.xlsx"))
+    assert len(workbooks) == 30
+    for path in workbooks:  # the same figures (the ZIP's timestamps differ)
+        again = tmp_path / "ministry-year" / "data-returns" / "2025" / path.name
+        assert check_file(again).figures == check_file(path).figures

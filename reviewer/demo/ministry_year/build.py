@@ -7,15 +7,19 @@ so the year is whole or absent. A complete year (``year.json`` of this :data:`YE
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import logging
 import shutil
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+from sqlalchemy import Engine, event
+
+from reviewer.demo.ministry_year import story
 from reviewer.demo.ministry_year.figures import all_figures, figures, national_figures
 from reviewer.demo.ministry_year.roster import (
     CANDIDATES,
@@ -28,9 +32,9 @@ from reviewer.demo.ministry_year.roster import (
     by_name,
     by_stage,
 )
+from reviewer.demo.ministry_year.story import at, result
 from reviewer.ministry import data_returns
 from reviewer.ministry.registry import Registry
-from reviewer.ministry.types import REVIEW_KINDS, ReviewResult
 from reviewer.trust import open_authority
 from reviewer.trust.authority import Authority, AuthorityKeys
 
@@ -54,11 +58,6 @@ class MinistryYear:
     reused: bool
 
 
-def at(year: int, month: int, day: int = 1, hour: int = 1) -> datetime:
-    """A UTC instant (09:00 Beijing time by default)."""
-    return datetime(year, month, day, hour, 0, tzinfo=UTC)
-
-
 def build_ministry_year(demo_folder: str | Path, authority: str | Path) -> MinistryYear:
     """Build (or reuse) the demo year in ``<demo_folder>/ministry-year`` and its registry in ``authority``."""
     folder = Path(demo_folder) / YEAR_DIR
@@ -75,14 +74,18 @@ def build_ministry_year(demo_folder: str | Path, authority: str | Path) -> Minis
     authority_ = open_authority(authority)
     keys = authority_.unlock(source())
     with Registry.open(db) as reg:
-        _lifecycle(reg)
+        _fast_writes(reg.engine)
+        story.applications(reg, work)
         _previous_ratings(reg)
+        story.progress_reports(reg, work)
+        story.priority_flags(reg)
         _national(reg)
         refused = _data_returns(reg, authority_, keys, work)
         if refused:  # the demo's own figures: a refusal is a bug in them, never the user's doing
             raise AssertionError("; ".join(refused))
         _annual_panels(reg)
         _cohort(reg, work)
+        story.creation_reviews(reg)  # after the evaluation: the park awarded in it was not evaluated
     _write_figures(work)
     meta = {"version": YEAR_VERSION, "demo_year": DEMO_YEAR, "candidates": len(CANDIDATES)}
     (work / YEAR_META).write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -101,41 +104,6 @@ def _complete(folder: Path, registry: Path) -> bool:
     except (OSError, ValueError):
         return False
     return meta.get("version") == YEAR_VERSION and registry.is_file()
-
-
-# --- the registry's story -------------------------------------------------------------------------
-def _lifecycle(reg: Registry) -> None:
-    """Title holders registered as awarded in their year; candidates in creation admitted in theirs; a
-    creation review passed this year puts its candidate under publicity (公示)."""
-    for c in CANDIDATES:
-        if c.stage in ("awarded", "warned", "exited"):
-            reg.register(c.info, year=c.since, status="awarded", at=at(c.since, 1, 10))
-        elif c.stage in ("creating", "publicity"):
-            reg.register(c.info, year=c.since, status="creating", at=at(c.since, 3, 20))
-    for c in by_stage("publicity"):
-        reg.record(_result(c, "creation", DEMO_YEAR, "pass", Decimal("86.50"), at(DEMO_YEAR, 9, 18)))
-
-
-def _result(
-    c: DemoCandidate, kind: str, year: int, outcome: str, total: Decimal, when: datetime
-) -> ReviewResult:
-    n = CANDIDATES.index(c) + 1 + 100 * REVIEW_KINDS.index(kind)
-    return ReviewResult(
-        candidate=c.info,
-        package_id=f"demo-{year}-{kind}-{c.key}",
-        kind=kind,
-        year=year,
-        standard_id=f"SAMPLE-{c.info.type.upper()}-{kind.upper()}",
-        standard_version="1.0",
-        result=outcome,
-        vetoed=False,
-        total=total,
-        bundle_sha256=f"{n:064x}",
-        bundle_version=1,
-        chair="示例组长",
-        experts=("示例组长", "示例专家甲", "示例专家乙", "示例专家丙", "示例专家丁"),
-        at=when,
-    )
 
 
 def _previous_ratings(reg: Registry) -> None:
@@ -181,14 +149,25 @@ def filled_returns(year: int, type_: str) -> dict[DemoCandidate, bytes]:
 
 
 def _data_returns(reg: Registry, authority: Authority, keys: AuthorityKeys, work: Path) -> list[str]:
-    """Every candidate's filled template of each data year, imported as the desk does (checked,
-    recorded, written as the signed ``.rvdata`` beside it). Returns the refusals (none expected)."""
-    from reviewer.app.ministry_data import import_files
+    """The evaluated year's returns: each candidate's filled template, imported as the desk does
+    (checked, recorded, written as the signed ``.rvdata`` beside it). The years before: recorded from
+    the figures (the demo keeps no workbook of them) and signed alike. Returns the refusals (none)."""
+    from reviewer.app.ministry_data import import_files, rvdata_name
+    from reviewer.ministry.data_file import sign_data_return
 
     refused = []
     for year in DATA_YEARS:
         folder = work / DATA_DIR / str(year)
         folder.mkdir(parents=True)
+        if year != EVALUATED_YEAR:
+            for name, values in all_figures(year).items():
+                text = json.dumps({k: str(v) for k, v in values.items()}, sort_keys=True)
+                digest = hashlib.sha256(f"{name}/{year}/{text}".encode()).hexdigest()
+                ret = data_returns.record_return(
+                    reg, name, type_=by_name(name).info.type, year=year, values=values, source_sha256=digest
+                ).data_return
+                (folder / rvdata_name(ret)).write_bytes(sign_data_return(ret, authority, keys))
+            continue
         paths = []
         for type_ in ("city", "park"):
             for c, data in filled_returns(year, type_).items():
@@ -198,13 +177,19 @@ def _data_returns(reg: Registry, authority: Authority, keys: AuthorityKeys, work
     return refused
 
 
+def _fast_writes(engine: Engine) -> None:
+    """The demo registry is built in a temporary folder and renamed into place whole: a commit need
+    not reach the disk before the next (``synchronous=OFF`` on this build's connections only)."""
+    event.listen(engine, "checkout", lambda con, *_: con.execute("PRAGMA synchronous=OFF"))
+
+
 def _annual_panels(reg: Registry) -> None:
     """The cities' annual panels of the evaluated year (the expert part of the city evaluation, 40
     points of the cohort rules): a total out of the sample annual standard's 100."""
     for c in by_stage(*TITLE_HOLDERS, type="city"):
         total = Decimal(62) + Decimal(3) * c.strength + (Decimal(CANDIDATES.index(c) % 5) / 2)
         reg.record(
-            _result(c, "annual", EVALUATED_YEAR, "3" if total >= 85 else "2", total, at(DEMO_YEAR, 3, 26))
+            result(c, "annual", EVALUATED_YEAR, "3" if total >= 85 else "2", total, at(DEMO_YEAR, 3, 26))
         )
 
 
