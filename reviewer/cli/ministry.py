@@ -1,4 +1,5 @@
-"""``reviewer ministry registry|calibration|register|publicity``: the ministry desk on the registry database."""
+"""``reviewer ministry registry|calibration|register|import``: the ministry desk on the registry database
+(the lifecycle commands are :mod:`reviewer.cli.ministry_lifecycle`)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from reviewer.cli import ministry_cohort, ministry_data, ministry_progress
+from reviewer.cli import ministry_cohort, ministry_data, ministry_lifecycle, ministry_progress
 from reviewer.cli.authority import add_passphrase_option, passphrase_source
 from reviewer.errors import Refused, UsageError
 from reviewer.i18n import T
@@ -67,18 +68,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.add_argument("--status", choices=("creating", "awarded"), default="creating")
     add.set_defaults(func=run_register)
 
-    pub = msub.add_parser(
-        "publicity", help="close a candidate's publicity (公示): confirm the title or record an objection"
-    )
-    _db(pub)
-    pub.add_argument("name")
-    pub.add_argument("--year", type=int, required=True)
-    outcome = pub.add_mutually_exclusive_group(required=True)
-    outcome.add_argument("--confirm", action="store_true", help="no objection: award the title")
-    outcome.add_argument(
-        "--objection", metavar="REASON", help="an objection upheld: the candidate stays creating"
-    )
-    pub.set_defaults(func=run_publicity)
     ministry_cohort.register(msub)
 
     imp = msub.add_parser(
@@ -104,6 +93,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ministry_progress.register(msub)  # progress reports and priority flags
 
     ministry_data.register(msub)  # part 4: the annual data returns
+
+    ministry_lifecycle.register(msub)
 
 
 def _workers(text: str) -> int:
@@ -176,18 +167,6 @@ def run_register(args: argparse.Namespace) -> int:
             )
         )
     )
-    return 0
-
-
-def run_publicity(args: argparse.Namespace) -> int:
-    from reviewer.ministry.reports import status_words
-
-    with open_registry(args) as reg:
-        status = reg.decide_publicity(
-            args.name, year=args.year, confirmed=bool(args.confirm), reason=args.objection or ""
-        )
-        status = status_words(status)
-    print(str(T("“{name}”现为：{status}", "“{name}” is now: {status}", name=args.name, status=status)))
     return 0
 
 

@@ -19,6 +19,7 @@ from reviewer.i18n import T
 from reviewer.ministry import engine as rules_engine
 from reviewer.ministry import priority
 from reviewer.ministry.orm import (
+    ApplicationRow,
     CandidateRow,
     DeviationRow,
     NoticeRow,
@@ -26,6 +27,7 @@ from reviewer.ministry.orm import (
     ReviewRow,
     StarRatingRow,
     StatusHistoryRow,
+    ThirdPartyReportRow,
 )
 from reviewer.ministry.rules import RegistryRules
 from reviewer.ministry.types import (
@@ -33,7 +35,9 @@ from reviewer.ministry.types import (
     Candidate,
     CandidateHistory,
     CandidateInfo,
+    DocumentEntry,
     Notice,
+    PublicityEntry,
     ScoreEntry,
     StatusEntry,
 )
@@ -189,7 +193,29 @@ class RegistryReader:
                     .order_by(StarRatingRow.year)
                 )
             )
-        return CandidateHistory(candidate, reviews, timeline, notices, stars)
+            documents = self._documents(s, row)
+            publicity = tuple(
+                PublicityEntry(p.year, p.package_id, p.starts, p.ends, p.outcome, p.length, p.unit, p.opened)
+                for p in s.scalars(
+                    select(PublicityRow)
+                    .where(PublicityRow.candidate_id == row.id)
+                    .order_by(PublicityRow.starts)
+                )
+            )
+        return CandidateHistory(candidate, reviews, timeline, notices, stars, documents, publicity)
+
+    @staticmethod
+    def _documents(s: Session, row: CandidateRow) -> tuple[DocumentEntry, ...]:
+        found = [
+            DocumentEntry("application", a.year, a.filed_at, d["name"], d["sha256"])
+            for a in s.scalars(select(ApplicationRow).where(ApplicationRow.candidate_id == row.id))
+            for d in json.loads(a.documents)
+        ]
+        found += [
+            DocumentEntry("third_party", t.year, t.received_at, t.file_name, t.sha256, t.institution)
+            for t in s.scalars(select(ThirdPartyReportRow).where(ThirdPartyReportRow.candidate_id == row.id))
+        ]
+        return tuple(sorted(found, key=lambda d: d.at))
 
     def review_scores(self, package_id: str, version: int) -> tuple[ReviewView, tuple[ScoreEntry, ...]]:
         """One registered result (``package_id`` at bundle ``version``) and each expert's scores in it,

@@ -177,11 +177,6 @@ def registry_report(reader: RegistryReader, year: int | None = None, today: date
         ),
     )
     publicity = seen.publicity
-    outcome = {
-        "pending": ("公示中", "under publicity"),
-        "confirmed": ("公示期满无异议", "confirmed"),
-        "objected": ("有异议", "objected"),
-    }
     publicity_table = Table(
         "publicity",
         "公示名单" + (f"（{year}年）" if year else ""),
@@ -191,6 +186,7 @@ def registry_report(reader: RegistryReader, year: int | None = None, today: date
             C("total", "评审总分", "total"),
             C("starts", "公示开始", "starts"),
             C("ends", "公示结束", "ends"),
+            C("period", "公示期限", "period"),
             C("outcome", "结果", "outcome"),
         ),
         tuple(
@@ -202,7 +198,8 @@ def registry_report(reader: RegistryReader, year: int | None = None, today: date
                 "" if e.total is None else str(e.total),
                 e.starts.isoformat(),
                 e.ends.isoformat(),
-                _words(outcome, e.outcome),
+                period_words(e.length, e.unit, e.opened),
+                _words(PUBLICITY_OUTCOMES, e.outcome),
             )
             for e in publicity
         ),
@@ -284,6 +281,28 @@ def flags_table(reader: RegistryReader) -> Table:
     )
 
 
+PUBLICITY_OUTCOMES = {
+    "pending": ("公示中", "under publicity"),
+    "confirmed": ("公示期满无异议", "confirmed"),
+    "objected": ("有异议", "objected"),
+}
+DOCUMENT_KINDS = {
+    "application": ("申请材料", "application document"),
+    "third_party": ("第三方机构报告", "third-party report"),
+}
+
+
+def period_words(length: int | None, unit: str, opened: bool) -> str:
+    """How long a publicity lasts: "5个工作日", "至指定日期", or the rules' default not yet opened."""
+    if length is None:
+        return _pick(("至指定日期", "until a set date"))
+    zh_unit, en_unit = {"working_days": ("个工作日", " working days")}.get(unit, ("天", " calendar days"))
+    zh, en = f"{length}{zh_unit}", f"{length}{en_unit}"
+    if not opened:
+        zh, en = f"{zh}（默认，尚未发布）", f"{en} (default, not yet opened)"
+    return _pick((zh, en))
+
+
 def history_report(reader: RegistryReader, name: str, today: date | None = None) -> Report:
     """One candidate: its reviews, its status history with reasons, its notices."""
     h = reader.history(name)
@@ -360,6 +379,44 @@ def history_report(reader: RegistryReader, name: str, today: date | None = None)
         (C("year", "年度", "year"), C("stars", "星级", "stars")),
         tuple(h.stars),
     )
+    documents = Table(
+        "documents",
+        "收到的材料",
+        "Documents received",
+        (
+            C("date", "日期", "date"),
+            C("kind", "类别", "kind"),
+            C("name", "文件", "file"),
+            C("institution", "机构", "institution"),
+            C("sha256", "SHA-256", "SHA-256"),
+        ),
+        tuple(
+            (beijing_date(d.at), _words(DOCUMENT_KINDS, d.kind), d.name, d.institution, d.sha256)
+            for d in h.documents
+        ),
+    )
+    publicity = Table(
+        "publicity",
+        "公示",
+        "Publicity",
+        (
+            C("year", "年度", "year"),
+            C("starts", "公示开始", "starts"),
+            C("ends", "公示结束", "ends"),
+            C("period", "公示期限", "period"),
+            C("outcome", "结果", "outcome"),
+        ),
+        tuple(
+            (
+                p.year,
+                p.starts.isoformat(),
+                p.ends.isoformat(),
+                period_words(p.length, p.unit, p.opened),
+                _words(PUBLICITY_OUTCOMES, p.outcome),
+            )
+            for p in h.publicity
+        ),
+    )
     info = h.candidate.info
     return Report(
         f"{info.name}（{_type(info.type)}，{_words(STATUS_LABELS, h.candidate.status)}）",
@@ -369,6 +426,8 @@ def history_report(reader: RegistryReader, name: str, today: date | None = None)
             timeline,
             notices,
             stars,
+            documents,
+            publicity,
             progress_table(reader, name, today),
             flag_history_table(reader, name),
         ),

@@ -246,12 +246,26 @@ class ReviewRow:
 
 
 @dataclass(frozen=True)
+class DocumentEntry:
+    """A file the desk received for a candidate: an application document or a third-party report."""
+
+    kind: str  # application, third_party
+    year: int
+    at: datetime
+    name: str
+    sha256: str
+    institution: str = ""
+
+
+@dataclass(frozen=True)
 class CandidateHistory:
     candidate: Candidate
     reviews: tuple[ReviewRow, ...]
     timeline: tuple[StatusEntry, ...]
     notices: tuple[Notice, ...]
     stars: tuple[tuple[int, int], ...]
+    documents: tuple[DocumentEntry, ...] = ()
+    publicity: tuple[PublicityEntry, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,15 @@ DOCS = tuple(
     for i, n in enumerate(("申请表.pdf", "创建工作方案.pdf", "申请函.pdf"), 1)
 )
 PARK_OK = dict.fromkeys(
-    ("two_years", "management_body", "clear_boundary", "application_form", "creation_plan", "cover_letter"),
+    (
+        "two_years",
+        "management_body",
+        "clear_boundary",
+        "authorities_confirmed",
+        "application_form",
+        "creation_plan",
+        "cover_letter",
+    ),
     True,
 )
 CITY_OK = dict.fromkeys(

@@ -169,5 +169,7 @@ def test_register_and_publicity_commands(tmp_path: Path, capsys: pytest.CaptureF
         "--db",
         db,
     )
-    assert main(["ministry", "publicity", "南京市", "--year", "2020", "--confirm", "--db", db]) == 18
+    assert (
+        main(["ministry", "publicity", "decide", "南京市", "--year", "2020", "--confirm", "--db", db]) == 18
+    )
     assert "no result under publicity" in capsys.readouterr().err
