@@ -128,6 +128,10 @@
         <source>park</source>
         <translation>park</translation>
     </message>
+    <message>
+        <source> · progress report overdue ({n})</source>
+        <translation> · progress report overdue ({n})</translation>
+    </message>
 </context>
 <context>
     <name>ChairPanel</name>
@@ -1210,6 +1214,57 @@ It is then locked: no score, comment or evidence can change any more. Only a ret
     <message>
         <source>Set up your identity</source>
         <translation>Set up your identity</translation>
+    </message>
+</context>
+<context>
+    <name>FlagsDialog</name>
+    <message>
+        <source>Priority flags</source>
+        <translation>Priority flags</translation>
+    </message>
+    <message>
+        <source>Priority flags of “{name}” set by the ministry, each with its source.</source>
+        <translation>Priority flags of “{name}” set by the ministry, each with its source.</translation>
+    </message>
+    <message>
+        <source>document number (文号) or URL</source>
+        <translation>document number (文号) or URL</translation>
+    </message>
+    <message>
+        <source>&amp;Flag:</source>
+        <translation>&amp;Flag:</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Source:</translation>
+    </message>
+    <message>
+        <source>Source &amp;date:</source>
+        <translation>Source &amp;date:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Not set.</source>
+        <translation>Not set.</translation>
+    </message>
+    <message>
+        <source>Set the flag…</source>
+        <translation>Set the flag…</translation>
+    </message>
+    <message>
+        <source>Set since {day}, source: {source} ({date}), recorded by {who}.</source>
+        <translation>Set since {day}, source: {source} ({date}), recorded by {who}.</translation>
+    </message>
+    <message>
+        <source>Clear the flag…</source>
+        <translation>Clear the flag…</translation>
     </message>
 </context>
 <context>
@@ -2424,6 +2479,77 @@ Give the file to the chair. Once signed it cannot be changed; a new statement re
     </message>
 </context>
 <context>
+    <name>ProgressActions</name>
+    <message>
+        <source>Record progress report…</source>
+        <translation>Record progress report…</translation>
+    </message>
+    <message>
+        <source>Priority flags…</source>
+        <translation>Priority flags…</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <source>Choose a candidate first.</source>
+        <translation>Choose a candidate first.</translation>
+    </message>
+    <message>
+        <source>“{name}” is not creating: it owes no progress reports.</source>
+        <translation>“{name}” is not creating: it owes no progress reports.</translation>
+    </message>
+    <message>
+        <source>The report {file} of “{name}” due {due}, received {received}, will be recorded. This cannot be undone.</source>
+        <translation>The report {file} of “{name}” due {due}, received {received}, will be recorded. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Record a progress report</source>
+        <translation>Record a progress report</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Recorded the progress report of “{name}” due {due} (SHA-256 {sha}…).</source>
+        <translation>Recorded the progress report of “{name}” due {due} (SHA-256 {sha}…).</translation>
+    </message>
+    <message>
+        <source>No priority flag applies to “{name}”.</source>
+        <translation>No priority flag applies to “{name}”.</translation>
+    </message>
+    <message>
+        <source>“{name}” will carry the flag “{flag}” (source: {source}).</source>
+        <translation>“{name}” will carry the flag “{flag}” (source: {source}).</translation>
+    </message>
+    <message>
+        <source>The flag “{flag}” of “{name}” will be cleared (source: {source}).</source>
+        <translation>The flag “{flag}” of “{name}” will be cleared (source: {source}).</translation>
+    </message>
+    <message>
+        <source>The registry keeps this in the flag&apos;s history.</source>
+        <translation>The registry keeps this in the flag&apos;s history.</translation>
+    </message>
+    <message>
+        <source>Priority flags</source>
+        <translation>Priority flags</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>“{name}” now carries “{flag}”.</source>
+        <translation>“{name}” now carries “{flag}”.</translation>
+    </message>
+    <message>
+        <source>“{name}” no longer carries “{flag}”.</source>
+        <translation>“{name}” no longer carries “{flag}”.</translation>
+    </message>
+</context>
+<context>
     <name>PublicityDialog</name>
     <message>
         <source>Close the publicity</source>
@@ -2637,6 +2763,61 @@ To read or print the record, or give it to the members, save a copy of it.</tran
     <message>
         <source>Checking the refusals…</source>
         <translation>Checking the refusals…</translation>
+    </message>
+</context>
+<context>
+    <name>RecordProgressDialog</name>
+    <message>
+        <source>Record a progress report</source>
+        <translation>Record a progress report</translation>
+    </message>
+    <message>
+        <source>A creation progress report of “{name}”. The file is not copied: the registry keeps its name and SHA-256.</source>
+        <translation>A creation progress report of “{name}”. The file is not copied: the registry keeps its name and SHA-256.</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Choose…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;File:</translation>
+    </message>
+    <message>
+        <source>&amp;Due period:</source>
+        <translation>&amp;Due period:</translation>
+    </message>
+    <message>
+        <source>&amp;Received on (Beijing):</source>
+        <translation>&amp;Received on (Beijing):</translation>
+    </message>
+    <message>
+        <source>Record…</source>
+        <translation>Record…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <source>received {day}</source>
+        <translation>received {day}</translation>
+    </message>
+    <message>
+        <source>not yet received</source>
+        <translation>not yet received</translation>
+    </message>
+    <message>
+        <source>Choose the progress report</source>
+        <translation>Choose the progress report</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
     </message>
 </context>
 <context>

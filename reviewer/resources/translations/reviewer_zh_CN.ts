@@ -128,6 +128,10 @@
         <source>park</source>
         <translation>名园</translation>
     </message>
+    <message>
+        <source> · progress report overdue ({n})</source>
+        <translation> · 进展报告逾期（{n} 期）</translation>
+    </message>
 </context>
 <context>
     <name>ChairPanel</name>
@@ -1210,6 +1214,57 @@ It is then locked: no score, comment or evidence can change any more. Only a ret
     <message>
         <source>Set up your identity</source>
         <translation>设置您的身份</translation>
+    </message>
+</context>
+<context>
+    <name>FlagsDialog</name>
+    <message>
+        <source>Priority flags</source>
+        <translation>优先支持标记</translation>
+    </message>
+    <message>
+        <source>Priority flags of “{name}” set by the ministry, each with its source.</source>
+        <translation>由部里设置的“{name}”优先支持标记，每项均载明依据。</translation>
+    </message>
+    <message>
+        <source>document number (文号) or URL</source>
+        <translation>文号或网址</translation>
+    </message>
+    <message>
+        <source>&amp;Flag:</source>
+        <translation>标记(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>依据(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Source &amp;date:</source>
+        <translation>依据日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>说明(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Not set.</source>
+        <translation>未设置。</translation>
+    </message>
+    <message>
+        <source>Set the flag…</source>
+        <translation>设置标记…</translation>
+    </message>
+    <message>
+        <source>Set since {day}, source: {source} ({date}), recorded by {who}.</source>
+        <translation>自 {day} 起已设置，依据：{source}（{date}），登记人：{who}。</translation>
+    </message>
+    <message>
+        <source>Clear the flag…</source>
+        <translation>撤销标记…</translation>
     </message>
 </context>
 <context>
@@ -2424,6 +2479,77 @@ Give the file to the chair. Once signed it cannot be changed; a new statement re
     </message>
 </context>
 <context>
+    <name>ProgressActions</name>
+    <message>
+        <source>Record progress report…</source>
+        <translation>登记进展报告…</translation>
+    </message>
+    <message>
+        <source>Priority flags…</source>
+        <translation>优先支持标记…</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>名城名园评审</translation>
+    </message>
+    <message>
+        <source>Choose a candidate first.</source>
+        <translation>请先选择候选对象。</translation>
+    </message>
+    <message>
+        <source>“{name}” is not creating: it owes no progress reports.</source>
+        <translation>“{name}”不在创建中，无需报送创建工作进展报告。</translation>
+    </message>
+    <message>
+        <source>The report {file} of “{name}” due {due}, received {received}, will be recorded. This cannot be undone.</source>
+        <translation>将登记“{name}”{due}期的进展报告 {file}（收到日期 {received}）。登记后不能撤销。</translation>
+    </message>
+    <message>
+        <source>Record a progress report</source>
+        <translation>登记创建工作进展报告</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Recorded the progress report of “{name}” due {due} (SHA-256 {sha}…).</source>
+        <translation>已登记“{name}”{due}期的进展报告（SHA-256 {sha}…）。</translation>
+    </message>
+    <message>
+        <source>No priority flag applies to “{name}”.</source>
+        <translation>没有适用于“{name}”的优先支持标记。</translation>
+    </message>
+    <message>
+        <source>“{name}” will carry the flag “{flag}” (source: {source}).</source>
+        <translation>将为“{name}”设置标记“{flag}”（依据：{source}）。</translation>
+    </message>
+    <message>
+        <source>The flag “{flag}” of “{name}” will be cleared (source: {source}).</source>
+        <translation>将撤销“{name}”的标记“{flag}”（依据：{source}）。</translation>
+    </message>
+    <message>
+        <source>The registry keeps this in the flag&apos;s history.</source>
+        <translation>登记册将此操作记入标记记录。</translation>
+    </message>
+    <message>
+        <source>Priority flags</source>
+        <translation>优先支持标记</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>“{name}” now carries “{flag}”.</source>
+        <translation>“{name}”已设置标记“{flag}”。</translation>
+    </message>
+    <message>
+        <source>“{name}” no longer carries “{flag}”.</source>
+        <translation>“{name}”的标记“{flag}”已撤销。</translation>
+    </message>
+</context>
+<context>
     <name>PublicityDialog</name>
     <message>
         <source>Close the publicity</source>
@@ -2637,6 +2763,61 @@ To read or print the record, or give it to the members, save a copy of it.</sour
     <message>
         <source>Checking the refusals…</source>
         <translation>正在核验拒签声明…</translation>
+    </message>
+</context>
+<context>
+    <name>RecordProgressDialog</name>
+    <message>
+        <source>Record a progress report</source>
+        <translation>登记创建工作进展报告</translation>
+    </message>
+    <message>
+        <source>A creation progress report of “{name}”. The file is not copied: the registry keeps its name and SHA-256.</source>
+        <translation>“{name}”的创建工作进展报告。登记册不保存文件本身，只记录文件名和 SHA-256。</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Due period:</source>
+        <translation>报送期限(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Received on (Beijing):</source>
+        <translation>收到日期（北京时间）(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Record…</source>
+        <translation>登记…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>逾期未报</translation>
+    </message>
+    <message>
+        <source>received {day}</source>
+        <translation>已于 {day} 收到</translation>
+    </message>
+    <message>
+        <source>not yet received</source>
+        <translation>尚未收到</translation>
+    </message>
+    <message>
+        <source>Choose the progress report</source>
+        <translation>选择进展报告文件</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
     </message>
 </context>
 <context>

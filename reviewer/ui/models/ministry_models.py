@@ -266,16 +266,28 @@ class CandidatesModel(_Table):
     def headers(self) -> list[str]:
         return [self.tr("Name"), self.tr("Type"), self.tr("Province"), self.tr("City"), self.tr("Status")]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.overdue: dict[str, int] = {}  # name → progress reports overdue today
+
+    def set_overdue(self, overdue: dict[str, int]) -> None:
+        self.overdue = dict(overdue)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, self.STATUS), self.index(len(self._rows) - 1, self.STATUS))
+
     def cell(self, c: Candidate, column: int) -> str:
         kind = self.tr("city") if c.info.type == "city" else self.tr("park")
-        return [c.info.name, kind, c.info.province, c.info.city, status_words(c.status)][column]
+        status = status_words(c.status)
+        if c.info.name in self.overdue:
+            status += self.tr(" · progress report overdue ({n})").format(n=self.overdue[c.info.name])
+        return [c.info.name, kind, c.info.province, c.info.city, status][column]
 
     def colour(self, c: Candidate, column: int) -> QBrush | None:
         if column != self.STATUS:
             return None
         return (
             RED
-            if c.status in ("warned", "exited", "disqualified")
+            if c.status in ("warned", "exited", "disqualified") or c.info.name in self.overdue
             else GREEN
             if c.status == "awarded"
             else None

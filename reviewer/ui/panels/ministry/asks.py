@@ -13,7 +13,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QWidget
 
 if TYPE_CHECKING:
+    from reviewer.app.ministry_progress import FlagsView, ProgressView
     from reviewer.ui.panels.ministry.database_dialog import DatabaseChoice
+    from reviewer.ui.panels.ministry.progress_actions import FlagChange, ProgressChoice
     from reviewer.ui.panels.ministry.registry_actions import NewCandidate, PublicityDecision
 
 from reviewer.ui import accessible
@@ -100,4 +102,21 @@ def publicity(parent: QWidget | None, name: str, year: int) -> PublicityDecision
     from reviewer.ui.panels.ministry.registry_actions import PublicityDialog
 
     dialog = PublicityDialog(name, year, parent)
+    return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def progress_report(parent: QWidget | None, view: ProgressView) -> ProgressChoice | None:
+    """A received progress report: file, due period, day received (None when cancelled)."""
+    from reviewer.ui.panels.ministry.progress_actions import RecordProgressDialog
+
+    dialog = RecordProgressDialog(view, parent)
+    return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def flag_change(parent: QWidget | None, view: FlagsView) -> FlagChange | None:
+    """A priority flag to set or clear, with its source (None when cancelled)."""
+    from reviewer.ministry.progress import beijing_today
+    from reviewer.ui.panels.ministry.progress_actions import FlagsDialog
+
+    dialog = FlagsDialog(view, beijing_today(), parent)
     return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None

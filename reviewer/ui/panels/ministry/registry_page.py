@@ -36,6 +36,7 @@ from reviewer.ui.dialogs import errors
 from reviewer.ui.models.ministry_models import CandidatesModel
 from reviewer.ui.panels.ministry import asks
 from reviewer.ui.panels.ministry.desk_state import MinistryDesk
+from reviewer.ui.panels.ministry.progress_actions import ProgressActions
 from reviewer.ui.panels.ministry.registry_actions import status_words
 from reviewer.ui.panels.ministry.report_view import ReportView
 from reviewer.ui.tasks import Task
@@ -79,6 +80,7 @@ class RegistryPage(QWidget):
         self.refresh_button = QPushButton(clicked=self.refresh)
         self.register_button = QPushButton(objectName="registerCandidate", clicked=self.register_candidate)
         self.publicity_button = QPushButton(objectName="closePublicity", clicked=self.close_publicity)
+        self.progress_actions = ProgressActions(self)  # progress reports, priority flags
         self.export_history_button = QPushButton(clicked=lambda: self.export("history"))
         self.export_year_button = QPushButton(clicked=lambda: self.export("year"))
         self.export_calibration_button = QPushButton(clicked=lambda: self.export("calibration"))
@@ -93,6 +95,8 @@ class RegistryPage(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.register_button)
         actions.addWidget(self.publicity_button)
+        actions.addWidget(self.progress_actions.record_button)
+        actions.addWidget(self.progress_actions.flags_button)
         actions.addStretch(1)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -159,6 +163,7 @@ class RegistryPage(QWidget):
         self.refresh_button.setText(self.tr("Refresh"))
         self.register_button.setText(self.tr("Register a candidate…"))
         self.publicity_button.setText(self.tr("Close the publicity…"))
+        self.progress_actions.retranslate()
         self.export_calibration_button.setText(self.tr("Export calibration…"))
         self.export_history_button.setText(self.tr("Export history…"))
         self.export_year_button.setText(self.tr("Export year report…"))
@@ -204,6 +209,7 @@ class RegistryPage(QWidget):
         Task(self, lambda _p: ops.read_registry(reg), self.desk.executor).on_success(
             partial(self._show_contents, asked)
         ).run()
+        self.progress_actions.refresh()
 
     def _show_contents(self, asked: int, contents: ops.RegistryContents) -> None:
         if not self._current("registry", asked):
