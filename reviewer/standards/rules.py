@@ -7,7 +7,7 @@ JSON path of the field at fault. Returns ``(path, message)`` pairs; an empty lis
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -30,7 +30,7 @@ def _multiple(value: Decimal, step: Decimal) -> bool:
     return (value % step) == 0
 
 
-def _criterion(node: dict[str, Any], path: str, depth: int, codes: dict[str, str]) -> Found:
+def _criterion(node: dict[str, Any], path: str, depth: int, codes: dict[str, str], places: int) -> Found:
     code = node["code"]
     where = f"{path}"
     if code in codes:
@@ -103,7 +103,7 @@ def _criterion(node: dict[str, Any], path: str, depth: int, codes: dict[str, str
                     ),
                 )
         for i, child in enumerate(children):
-            yield from _criterion(child, f"{where}.children[{i}]", depth + 1, codes)
+            yield from _criterion(child, f"{where}.children[{i}]", depth + 1, codes, places)
         return
     if "step" not in node:
         yield (
@@ -129,6 +129,18 @@ def _criterion(node: dict[str, Any], path: str, depth: int, codes: dict[str, str
         )
     if "objective" in node:
         yield from _objective(node["objective"], f"{where}.objective", code, points, step)
+        if "linear" in node["objective"] and not _multiple(Decimal(1).scaleb(-places), step):
+            yield (
+                f"{where}.step",
+                T(
+                    "指标 {code}：线性计分的结果保留 {p} 位小数，步长 {step} 须能整除 {unit}",
+                    "criterion {code}: a linear score has {p} decimal places, so its step {step} must divide {unit}",
+                    code=code,
+                    p=places,
+                    step=step,
+                    unit=Decimal(1).scaleb(-places),
+                ),
+            )
     previous_high: Decimal | None = None
     for i, level in enumerate(sorted(node.get("levels", ()), key=lambda lv: _d(lv["min"]))):
         low, high = _d(level["min"]), _d(level["max"])
@@ -266,45 +278,75 @@ def _numeric_gates(doc: dict[str, Any], codes: dict[str, str]) -> Found:
 
 
 def figure_references(doc: dict[str, Any]) -> Iterator[tuple[str, str]]:
-    """Every figure a standard document names, as ``(path, code)`` — ``national:`` prefix removed."""
+    """Every figure a standard document names, as ``(path, reference)``; a reference is a figure
+    code, or ``national:<code>`` for the year's national figure."""
     for path, node in _leaf_paths(doc["criteria"], "criteria"):
         spec = node.get("objective")
         if spec is None:
             continue
         yield f"{path}.objective.figure", spec["figure"]
         if "relative_to" in spec:
-            yield f"{path}.objective.relative_to", spec["relative_to"].removeprefix("national:")
+            yield f"{path}.objective.relative_to", spec["relative_to"]
     for i, gate in enumerate(doc.get("numeric_gates", ())):
         yield f"numeric_gates[{i}].figure", gate["figure"]
         if "relative_to" in gate:
-            yield f"numeric_gates[{i}].relative_to", gate["relative_to"].removeprefix("national:")
+            yield f"numeric_gates[{i}].relative_to", gate["relative_to"]
 
 
-def figure_problems(doc: dict[str, Any], known: Collection[str]) -> list[tuple[str, Text]]:
-    """Every figure the document names that the catalogue (``known`` codes) does not have."""
-    return [
-        (
-            path,
-            T(
-                "数据项 {code} 不在数据项目录中（reviewer/resources/rules/figures.json）",
-                "the figure {code} is not in the figure catalogue (reviewer/resources/rules/figures.json)",
-                code=code,
-            ),
-        )
-        for path, code in figure_references(doc)
-        if code not in known
-    ]
+NATIONAL = "national:"
+
+
+def figure_problems(
+    doc: dict[str, Any], known: Collection[str] | Mapping[str, Collection[str]]
+) -> list[tuple[str, Text]]:
+    """Every figure the document names that the catalogue does not have.
+
+    ``known``: the catalogue's codes, or each code's candidate types (``applies_to``) — then a
+    candidate's figure must also apply to the standard's candidate type (a national figure may be
+    of any type).
+    """
+    found: list[tuple[str, Text]] = []
+    ctype = doc["candidate_type"]
+    for path, ref in figure_references(doc):
+        code = ref.removeprefix(NATIONAL)
+        if code not in known:
+            found.append(
+                (
+                    path,
+                    T(
+                        "数据项 {code} 不在数据项目录中（reviewer/resources/rules/figures.json）",
+                        "the figure {code} is not in the figure catalogue (reviewer/resources/rules/figures.json)",
+                        code=code,
+                    ),
+                )
+            )
+        elif isinstance(known, Mapping) and not ref.startswith(NATIONAL) and ctype not in known[code]:
+            found.append(
+                (
+                    path,
+                    T(
+                        "数据项 {code} 不适用于{type}（数据项目录的 applies_to）",
+                        "the figure {code} does not apply to a {type} (applies_to in the figure catalogue)",
+                        code=code,
+                        type=T("名城", "city") if ctype == "city" else T("名园", "park"),
+                    ),
+                )
+            )
+    return found
 
 
 @lru_cache(maxsize=1)
-def catalogue_codes() -> frozenset[str] | None:
-    """The codes of the shipped figure catalogue, or ``None`` when there is none (or it is unreadable:
-    its own loader reports that)."""
+def catalogue_codes() -> dict[str, frozenset[str]] | None:
+    """The shipped figure catalogue as code → candidate types it applies to, or ``None`` when there
+    is none (or it is unreadable: its own loader reports that)."""
     try:
         path = resource("rules", "figures.json")
         data = json.loads(path.read_text(encoding="utf-8"))
-        return frozenset(str(f["code"]) for f in data["figures"])
-    except (OSError, ValueError, KeyError, TypeError, ReviewerError):
+        return {
+            str(f["code"]): frozenset(map(str, f.get("applies_to", ("city", "park"))))
+            for f in data["figures"]
+        }
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, ReviewerError):
         return None
 
 
@@ -427,7 +469,7 @@ def check_rules(doc: dict[str, Any]) -> list[tuple[str, Text]]:
     codes: dict[str, str] = {}
     found: list[tuple[str, Text]] = []
     for i, top in enumerate(doc["criteria"]):
-        found.extend(_criterion(top, f"criteria[{i}]", 1, codes))
+        found.extend(_criterion(top, f"criteria[{i}]", 1, codes, doc["aggregation"].get("decimal_places", 2)))
     gate_codes: set[str] = set()
     veto_codes: set[str] = set()
     for i, item in enumerate(doc.get("yes_no_items", ())):

@@ -213,7 +213,9 @@ def test_linear_decreasing_scale_and_relative_value() -> None:
     # lower is better: 10 points at 0, none at 20; the value is x - national:x
     s = load(
         one_leaf(
-            {"figure": "x", "relative_to": "national:x", "linear": {"zero_at": 20, "full_at": 0}}, places=1
+            {"figure": "x", "relative_to": "national:x", "linear": {"zero_at": 20, "full_at": 0}},
+            step=0.1,
+            places=1,
         )
     )
     # v = 15.5 - 10.5 = 5 -> 10 * (5 - 20)/(0 - 20) = 7.5
@@ -364,6 +366,15 @@ def test_objective_errors_name_the_path(objective: dict, path: str, words: str) 
     assert any(p.startswith(f"{path}:") and words in p for p in found), found
 
 
+def test_a_linear_leaf_step_holds_every_rounded_value() -> None:
+    # two places: a linear score such as 3.63 must be a valid score, so the step must divide 0.01
+    found = problems(one_leaf({"figure": "x", "linear": {"zero_at": 0, "full_at": 15}}, points=8, step=0.5))
+    assert any(p.startswith(f"{LEAF}.step:") and "must divide 0.01" in p for p in found), found
+    assert load(
+        one_leaf({"figure": "x", "linear": {"zero_at": 0, "full_at": 15}}, points=8, step=0.01, places=2)
+    )
+
+
 def test_objective_only_on_leaves() -> None:
     doc = one_leaf({"figure": "x", "bands": [{"points": 0}]})
     doc["criteria"][0]["objective"] = {"figure": "x", "bands": [{"points": 0}]}
@@ -397,11 +408,15 @@ def test_figures_unknown_to_the_catalogue_are_named(monkeypatch: pytest.MonkeyPa
     from reviewer.standards import rules
 
     doc = gate_doc(effect="cap", cap="2", relative_to="national:y")
-    assert [code for _, code in rules.figure_references(doc)] == ["x", "x", "y"]
+    assert [ref for _, ref in rules.figure_references(doc)] == ["x", "x", "national:y"]
     found = rules.figure_problems(doc, {"x"})
     assert [path for path, _ in found] == ["numeric_gates[0].relative_to"]
+    # with applies_to: x is a park figure only, and this standard is for a city; y (national) is free
+    found = rules.figure_problems(doc, {"x": {"park"}, "y": {"park"}})
+    assert [path for path, _ in found] == [f"{LEAF}.objective.figure", "numeric_gates[0].figure"]
+    assert "does not apply to a city" in str(found[0][1])
     # with a shipped catalogue, the loader checks every figure against it
-    monkeypatch.setattr(rules, "catalogue_codes", lambda: frozenset({"y"}))
+    monkeypatch.setattr(rules, "catalogue_codes", lambda: {"y": frozenset({"city", "park"})})
     found_by_load = problems(doc)
     assert any(p.startswith(f"{LEAF}.objective.figure:") and "catalogue" in p for p in found_by_load)
     assert any(p.startswith("numeric_gates[0].figure:") for p in found_by_load)
