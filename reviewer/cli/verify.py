@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 EPILOG = """\
 Kinds are told by content, not by the file name: review package (.rvpkg), score sheet (.rvsheet),
-return notice (.rvreturn), result bundle (.rvresult), review record (PDF).
+return notice (.rvreturn), result bundle (.rvresult), review record (PDF), annual data return (.rvdata).
 
 Trust comes only from --trust CERT or the identity's pinned ministry root (--identity DIR); a root
 certificate carried inside a file is never used. Sheets, return notices, motions, statements and result
@@ -147,7 +147,27 @@ def run_verify(args: argparse.Namespace) -> int:
         keys = authority.unlock(passphrase_source(args))
         ministry = MinistryReader(authority.signing_cert, keys.encryption)
         root = root or authority.root
-    reports = [verify_file(f, root, ministry=ministry) for f in args.files]
+    reports = [
+        _data_return(f, root) if _is_data_return(f) else verify_file(f, root, ministry=ministry)
+        for f in args.files
+    ]
     for report in reports:
         _print(report)
     return overall_exit_code(reports)
+
+
+def _is_data_return(path: str) -> bool:
+    """An annual data return (.rvdata), told by content: JSON whose first member names its format
+    (checked here, so that verifying any other file imports nothing of the registry's stack)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(256)
+    except OSError:
+        return False
+    return head.lstrip().startswith(b"{") and b'"reviewer.data-return/1"' in head
+
+
+def _data_return(path: str, root: x509.Certificate | None) -> Report:
+    from reviewer.ministry.data_file import verify_report
+
+    return verify_report(path, root)

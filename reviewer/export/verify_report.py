@@ -18,6 +18,7 @@ class ArtifactKind(StrEnum):
     RECORD = "record"
     MOTION = "motion"
     STATEMENT = "statement"
+    DATA_RETURN = "data-return"
 
     @property
     def label(self) -> Text:
@@ -29,6 +30,7 @@ class ArtifactKind(StrEnum):
             ArtifactKind.RECORD: T("评审意见表（PDF）", "review record (PDF)"),
             ArtifactKind.MOTION: T("表决提请（.rvmotion）", "motion (.rvmotion)"),
             ArtifactKind.STATEMENT: T("专家组成员声明（.rvstatement）", "member's statement (.rvstatement)"),
+            ArtifactKind.DATA_RETURN: T("年度数据报送（.rvdata）", "annual data return (.rvdata)"),
         }[self]
 
 

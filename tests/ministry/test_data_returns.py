@@ -187,3 +187,29 @@ def test_a_changed_rvdata_is_refused(registry: Registry, authority: Authority, t
         read_data_return(b'{"format": "reviewer.package/1"}', authority.root)
     with pytest.raises(Tampered):
         read_data_return(b'{"format": "reviewer.data-return/1", "body": 1}', authority.root)
+
+
+def test_reviewer_verify_knows_a_data_return(
+    registry: Registry, authority: Authority, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    keys = authority.unlock(source())
+    [outcome] = import_files(
+        registry, authority, keys, [xlsx(tmp_path, "c.xlsx", filled("city", 2025, CITY, CITY_2025))]
+    )
+    root = str(authority.path / "root.crt.pem")
+    assert main(["verify", outcome.rvdata, "--trust", root]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "annual data return (.rvdata)" in out
+        and "software_revenue = 1234.56" in out
+        and "Result: VALID." in out
+    )
+    changed = tmp_path / "changed.rvdata"
+    changed.write_bytes(
+        Path(outcome.rvdata)
+        .read_bytes()
+        .replace(b'\\"software_revenue\\":\\"1234.56', b'\\"software_revenue\\":\\"9234.56')
+    )
+    assert changed.read_bytes() != Path(outcome.rvdata).read_bytes()
+    assert main(["verify", str(changed), "--trust", root]) == Tampered.exit_code
+    assert main(["verify", outcome.rvdata]) == Untrusted.exit_code  # no anchor given

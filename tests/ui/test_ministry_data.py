@@ -41,7 +41,9 @@ def panel(qtbot, tmp_path: Path, make_window, request) -> MinistryPanel:
     p.close_desk()
 
 
-def test_import_list_and_trend(panel: MinistryPanel, tmp_path: Path, monkeypatch, shown_errors) -> None:
+def test_import_list_and_trend(
+    panel: MinistryPanel, tmp_path: Path, monkeypatch, shown_errors, qtmodeltester
+) -> None:
     files = tmp_path / "incoming"
     files.mkdir()
     older = {**CITY_2025, "software_revenue": "1000.00", "software_revenue_growth": "11.0"}
@@ -74,6 +76,9 @@ def test_import_list_and_trend(panel: MinistryPanel, tmp_path: Path, monkeypatch
     assert by_name["Software business revenue"] == ["100 million yuan", "1000.00", "1234.56", "", "▁█"]
     assert by_name["Software business revenue growth"] == ["%", "11.0", "13.4", "13.4 (2025)", "▁█"]
     assert page.trend_label.text() == f"Figures of “{CITY}” year by year"
+
+    for model in (page.outcomes, page.returns, page.trend):
+        qtmodeltester.check(model)
 
     page.import_button.click()  # the same files again: nothing new
     assert page.outcomes.index(0, m.OUTCOME).data() == "already recorded"
