@@ -135,7 +135,7 @@ def _score(
         if name in expert_totals:
             expert = expert_points(expert_totals[name], rules.expert_points, rules.decimal_places)
         else:
-            expert, notes = Decimal(0), (NO_PANEL_RESULT,)
+            expert, notes = Decimal(0).scaleb(-rules.decimal_places), (NO_PANEL_RESULT,)
     order = figures.get(rules.boundary_figure, _LOWEST) if rules.boundary_figure else _LOWEST
     return _Scored(
         name=name,

@@ -12,8 +12,16 @@ National growth 10.0 %. The expert part is 40 points: panel total ÷ its standar
 
 from __future__ import annotations
 
+import hashlib
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
+
+from reviewer.ministry import data_returns
+from reviewer.ministry.registry import Registry
+from reviewer.ministry.types import CandidateInfo
+
+from .seed import result
 
 D = Decimal
 NATIONAL = {"national:software_revenue_growth": D("10.0")}
@@ -61,7 +69,7 @@ HAND: dict[str, tuple[str, str, str, str, str, str, str]] = {
     "示例癸市": ("20", "8.75", "8.30", "10", "47.05", "32.80", "79.85"),
     "示例子市": ("10", "3.75", "5.00", "0", "18.75", "31.20", "49.95"),  # growth = national: NG2 passes
     "示例丑市": ("15", "5.56", "12.70", "10", "43.26", "34.40", "77.66"),  # 5.555 → 5.56
-    "示例寅市": ("5", "2.00", "5.50", "5", "17.50", "0", "17.50"),  # no panel: expert 0
+    "示例寅市": ("5", "2.00", "5.50", "5", "17.50", "0.00", "17.50"),  # no panel: expert 0
     "示例卯市": ("20", "10.00", "15.00", "15", "60.00", "40.00", "100.00"),
 }
 # The ranking by hand (equal totals share a rank; listed by name): rank, name.
@@ -197,3 +205,22 @@ def standard_doc() -> dict[str, Any]:
             },
         ],
     }
+
+
+def seed_year(reg: Registry) -> None:
+    """The 15 cities as title holders, 14 data returns of 2026, the national growth, 13 panel totals."""
+    for name in CITIES:
+        info = CandidateInfo(name, "city", "示例省", name)
+        reg.register(info, year=2020, status="awarded", at=datetime(2020, 6, 1, tzinfo=UTC))
+    for name in FIGURES:
+        values = {
+            **figures(name),
+            "software_enterprises": D(800),
+            "listed_enterprises": D(12),
+            "enterprises_in_parks_share": D("55.0"),
+        }
+        digest = hashlib.sha256(name.encode()).hexdigest()
+        data_returns.record_return(reg, name, type_="city", year=2026, values=values, source_sha256=digest)
+    data_returns.record_national(reg, 2026, {"software_revenue_growth": D("10.0")}, source="示例")
+    for name, total in PANEL.items():  # the shipped SAMPLE-CITY-ANNUAL panel standard: 100 points
+        reg.record(result(CandidateInfo(name, "city", "示例省", name), "annual", 2026, "2", total=total))

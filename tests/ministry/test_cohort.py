@@ -80,7 +80,7 @@ def test_objective_points_equal_the_hand_computed_table() -> None:
         row = rows[name]
         assert (row.objective, row.expert, row.total) == (D(objective), D(expert), D(total)), name
         assert str(row.total) == total  # the exact decimals, as published
-    assert rows["示例寅市"].notes == (NO_PANEL_RESULT,)
+    assert rows["示例寅市"].notes == (NO_PANEL_RESULT,) and str(rows["示例寅市"].expert) == "0.00"
 
 
 def test_ranking_shares_a_rank_for_equal_totals_and_lists_the_missing_return_last() -> None:

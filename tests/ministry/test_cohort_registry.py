@@ -4,7 +4,6 @@ their data returns and annual panel results, published as ratings (warnings foll
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import subprocess
@@ -17,14 +16,12 @@ from openpyxl import load_workbook
 
 from reviewer.app import ministry_cohort as ops
 from reviewer.errors import Refused
-from reviewer.ministry import data_returns
 from reviewer.ministry.cohort_rules import default_cohort_rules_path, load_cohort_rules
 from reviewer.ministry.cohort_store import evaluate_year, latest, publish
 from reviewer.ministry.registry import Registry
-from reviewer.ministry.types import CandidateInfo
 
 from . import cohort_year as Y
-from .seed import at, result
+from .seed import at
 
 D = Decimal
 
@@ -43,20 +40,7 @@ def files(tmp_path: Path) -> tuple[Path, Path]:
 @pytest.fixture
 def year(db_url: str) -> Registry:
     reg = Registry.open(db_url)
-    for name in Y.CITIES:
-        reg.register(CandidateInfo(name, "city", "示例省", name), year=2020, status="awarded", at=at(2020))
-    for name in Y.FIGURES:
-        values = {
-            **Y.figures(name),
-            "software_enterprises": D(800),
-            "listed_enterprises": D(12),
-            "enterprises_in_parks_share": D("55.0"),
-        }
-        digest = hashlib.sha256(name.encode()).hexdigest()
-        data_returns.record_return(reg, name, type_="city", year=2026, values=values, source_sha256=digest)
-    data_returns.record_national(reg, 2026, {"software_revenue_growth": D("10.0")}, source="示例")
-    for name, total in Y.PANEL.items():  # the shipped SAMPLE-CITY-ANNUAL panel standard: 100 points
-        reg.record(result(CandidateInfo(name, "city", "示例省", name), "annual", 2026, "2", total=total))
+    Y.seed_year(reg)
     yield reg
     reg.close()
 

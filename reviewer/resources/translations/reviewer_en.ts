@@ -429,6 +429,120 @@ Each member approves or objects in a signed statement; your motion counts as you
     </message>
 </context>
 <context>
+    <name>CohortModel</name>
+    <message>
+        <source>Rank</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Objective</translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Stars</source>
+        <translation>Stars</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>CohortPage</name>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Famous cities</source>
+        <translation>Famous cities</translation>
+    </message>
+    <message>
+        <source>Famous parks</source>
+        <translation>Famous parks</translation>
+    </message>
+    <message>
+        <source>Notice (通告)</source>
+        <translation>Notice (通告)</translation>
+    </message>
+    <message>
+        <source>Publicity list (公示)</source>
+        <translation>Publicity list (公示)</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>Evaluate</translation>
+    </message>
+    <message>
+        <source>Publish…</source>
+        <translation>Publish…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Ranked title holders</source>
+        <translation>Ranked title holders</translation>
+    </message>
+    <message>
+        <source>No evaluation of this year yet: press Evaluate.</source>
+        <translation>No evaluation of this year yet: press Evaluate.</translation>
+    </message>
+    <message>
+        <source>Version {v}, published {at}: the stars are the year&apos;s ratings.</source>
+        <translation>Version {v}, published {at}: the stars are the year&apos;s ratings.</translation>
+    </message>
+    <message>
+        <source>Draft version {v}, evaluated {at}: ★★★ {a}, ★★ {b}, ★ {c}.</source>
+        <translation>Draft version {v}, evaluated {at}: ★★★ {a}, ★★ {b}, ★ {c}.</translation>
+    </message>
+    <message>
+        <source>Publish the annual evaluation</source>
+        <translation>Publish the annual evaluation</translation>
+    </message>
+    <message>
+        <source>The stars of version {v} become the ratings of {year} in the registry: ★★★ {a}, ★★ {b}, ★ {c}. One star warns a title holder; a second one-star year in a row means exit.
+
+A year is published once: this cannot be undone.</source>
+        <translation>The stars of version {v} become the ratings of {year} in the registry: ★★★ {a}, ★★ {b}, ★ {c}. One star warns a title holder; a second one-star year in a row means exit.
+
+A year is published once: this cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel workbook (*.xlsx)</source>
+        <translation>PDF (*.pdf);;Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Written to {path}</source>
+        <translation>Written to {path}</translation>
+    </message>
+</context>
+<context>
     <name>ConsensusDialog</name>
     <message>
         <source>Consensus score</source>
@@ -1918,6 +2032,10 @@ SHA-256 {sha}</translation>
     <message>
         <source>Data returns</source>
         <translation>Data returns</translation>
+    </message>
+    <message>
+        <source>Annual evaluation</source>
+        <translation>Annual evaluation</translation>
     </message>
     <message>
         <source>unlocked</source>

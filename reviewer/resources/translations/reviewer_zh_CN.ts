@@ -429,6 +429,120 @@ Each member approves or objects in a signed statement; your motion counts as you
     </message>
 </context>
 <context>
+    <name>CohortModel</name>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>客观指标得分</translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation>专家评审得分</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>Stars</source>
+        <translation>星级</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>CohortPage</name>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Famous cities</source>
+        <translation>名城</translation>
+    </message>
+    <message>
+        <source>Famous parks</source>
+        <translation>名园</translation>
+    </message>
+    <message>
+        <source>Notice (通告)</source>
+        <translation>通告</translation>
+    </message>
+    <message>
+        <source>Publicity list (公示)</source>
+        <translation>公示名单</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Publish…</source>
+        <translation>发布…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Ranked title holders</source>
+        <translation>排名列表</translation>
+    </message>
+    <message>
+        <source>No evaluation of this year yet: press Evaluate.</source>
+        <translation>本年度尚未评估：请点击“评估”。</translation>
+    </message>
+    <message>
+        <source>Version {v}, published {at}: the stars are the year&apos;s ratings.</source>
+        <translation>第 {v} 版，已于 {at} 发布：其星级即为本年度星级。</translation>
+    </message>
+    <message>
+        <source>Draft version {v}, evaluated {at}: ★★★ {a}, ★★ {b}, ★ {c}.</source>
+        <translation>第 {v} 版草稿，评估于 {at}：★★★ {a} 个，★★ {b} 个，★ {c} 个。</translation>
+    </message>
+    <message>
+        <source>Publish the annual evaluation</source>
+        <translation>发布年度评估结果</translation>
+    </message>
+    <message>
+        <source>The stars of version {v} become the ratings of {year} in the registry: ★★★ {a}, ★★ {b}, ★ {c}. One star warns a title holder; a second one-star year in a row means exit.
+
+A year is published once: this cannot be undone.</source>
+        <translation>第 {v} 版的星级将作为 {year} 年度星级记入登记册：★★★ {a} 个，★★ {b} 个，★ {c} 个。一星将给予整改提醒；连续两年一星将退出。
+
+每个年度只能发布一次，发布后不可撤销。</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel workbook (*.xlsx)</source>
+        <translation>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Written to {path}</source>
+        <translation>已写入 {path}</translation>
+    </message>
+</context>
+<context>
     <name>ConsensusDialog</name>
     <message>
         <source>Consensus score</source>
@@ -1918,6 +2032,10 @@ SHA-256 摘要 {sha}</translation>
     <message>
         <source>Data returns</source>
         <translation>数据报送</translation>
+    </message>
+    <message>
+        <source>Annual evaluation</source>
+        <translation>年度评估</translation>
     </message>
     <message>
         <source>unlocked</source>

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from reviewer.app import ministry_desk as ops
 from reviewer.trust import pretty_fingerprint
+from reviewer.ui.panels.ministry.cohort_page import CohortPage
 from reviewer.ui.panels.ministry.data_page import DataPage
 from reviewer.ui.panels.ministry.desk_state import MinistryDesk
 from reviewer.ui.panels.ministry.experts_page import ExpertsPage
@@ -37,8 +38,10 @@ class MinistryPanel(QWidget):
         self.imports = ImportPage(desk)
         self.registry = RegistryPage(desk)
         self.data = DataPage(desk)
+        self.cohort = CohortPage(desk)
         self.tabs = QTabWidget(objectName="ministryTabs")
-        for page in (self.experts, self.composer, self.seal, self.imports, self.registry, self.data):
+        pages = (self.experts, self.composer, self.seal, self.imports, self.registry, self.data, self.cohort)
+        for page in pages:
             self.tabs.addTab(page, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -74,6 +77,7 @@ class MinistryPanel(QWidget):
             self.tr("Import"),
             self.tr("Registry"),
             self.tr("Data returns"),
+            self.tr("Annual evaluation"),
         )
         for i, name in enumerate(names):
             self.tabs.setTabText(i, name)
