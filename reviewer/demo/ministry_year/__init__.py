@@ -9,7 +9,7 @@ title holders with two years of stars (one warned, one exited), candidates in cr
     year = build_ministry_year(demo.folder, demo.authority)
 """
 
-from reviewer.demo.ministry_year.build import YEAR_DIR, MinistryYear, build_ministry_year
+from reviewer.demo.ministry_year.folder import YEAR_DIR, MinistryYear, build_ministry_year
 from reviewer.demo.ministry_year.roster import CANDIDATES, CITIES, DEMO_YEAR, EVALUATED_YEAR, PARKS, is_marked
 
 __all__ = [

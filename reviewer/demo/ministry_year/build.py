@@ -12,7 +12,6 @@ import io
 import json
 import logging
 import shutil
-from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -21,6 +20,7 @@ from sqlalchemy import Engine, event
 
 from reviewer.demo.ministry_year import story
 from reviewer.demo.ministry_year.figures import all_figures, figures, national_figures
+from reviewer.demo.ministry_year.folder import REGISTRY, YEAR_DIR, YEAR_META, YEAR_VERSION, MinistryYear
 from reviewer.demo.ministry_year.roster import (
     CANDIDATES,
     DATA_YEARS,
@@ -40,31 +40,19 @@ from reviewer.trust.authority import Authority, AuthorityKeys
 
 log = logging.getLogger(__name__)
 
-YEAR_DIR = "ministry-year"
-YEAR_META = "year.json"
-YEAR_VERSION = 1
 DATA_DIR = "data-returns"  # <year>/<key>.xlsx (as filled) and the signed .rvdata of each
 COHORT_DIR = "evaluation"  # the 公示 list and the 通告 of the evaluated year, XLSX and PDF
 ISSUED = date(DEMO_YEAR, 4, 28)  # the date printed on the 公示 list and the 通告
-REGISTRY = "registry.sqlite3"  # the desk's default database inside the authority folder
 SOURCE_PREVIOUS = f"{EVALUATED_YEAR - 1}年度名城名园评估结果（示例）"
 SOURCE_COHORT = f"{EVALUATED_YEAR}年度名城名园评估结果（示例）"
 
 
-@dataclass(frozen=True)
-class MinistryYear:
-    folder: Path  # <demo>/ministry-year
-    registry: Path  # <demo>/authority/registry.sqlite3
-    reused: bool
-
-
-def build_ministry_year(demo_folder: str | Path, authority: str | Path) -> MinistryYear:
-    """Build (or reuse) the demo year in ``<demo_folder>/ministry-year`` and its registry in ``authority``."""
-    folder = Path(demo_folder) / YEAR_DIR
-    registry = Path(authority) / REGISTRY
-    if _complete(folder, registry):
-        return MinistryYear(folder, registry, True)
-    work = Path(demo_folder) / f".{YEAR_DIR}.tmp"
+def build(demo_folder: Path, authority: Path) -> MinistryYear:
+    """Build the demo year in ``<demo_folder>/ministry-year`` and its registry in ``authority`` (made
+    in a temporary folder, the registry moved into ``authority``, the folder renamed into place)."""
+    folder = demo_folder / YEAR_DIR
+    registry = authority / REGISTRY
+    work = demo_folder / f".{YEAR_DIR}.tmp"
     if work.exists():
         shutil.rmtree(work)
     work.mkdir(parents=True)
@@ -96,14 +84,6 @@ def build_ministry_year(demo_folder: str | Path, authority: str | Path) -> Minis
         shutil.rmtree(folder)
     work.replace(folder)
     return MinistryYear(folder, registry, False)
-
-
-def _complete(folder: Path, registry: Path) -> bool:
-    try:
-        meta = json.loads((folder / YEAR_META).read_text("utf-8"))
-    except (OSError, ValueError):
-        return False
-    return meta.get("version") == YEAR_VERSION and registry.is_file()
 
 
 def _previous_ratings(reg: Registry) -> None:
