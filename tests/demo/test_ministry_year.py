@@ -158,7 +158,7 @@ def test_data_returns_recorded_and_signed(year: Path) -> None:
     root = open_authority(year / "authority").root
     folder = year / "ministry-year" / "data-returns" / "2025"
     assert len(list(folder.glob("*.xlsx"))) == len(list(folder.glob("*.rvdata"))) == 30
-    signed = read_data_return((folder / "示例市·青川-2025-v1.rvdata").read_bytes(), root)
+    signed = read_data_return((folder / "qingchuan.rvdata").read_bytes(), root)
     assert (signed.candidate, signed.year, signed.figures) == ("示例市·青川", 2025, cities["示例市·青川"])
 
 

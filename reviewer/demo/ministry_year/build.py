@@ -12,6 +12,7 @@ import io
 import json
 import logging
 import shutil
+from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -68,9 +69,7 @@ def build(demo_folder: Path, authority: Path) -> MinistryYear:
         story.progress_reports(reg, work)
         story.priority_flags(reg)
         _national(reg)
-        refused = _data_returns(reg, authority_, keys, work)
-        if refused:  # the demo's own figures: a refusal is a bug in them, never the user's doing
-            raise AssertionError("; ".join(refused))
+        _data_returns(reg, authority_, keys, work)
         _annual_panels(reg)
         _cohort(reg, work)
         story.creation_reviews(reg)  # after the evaluation: the park awarded in it was not evaluated
@@ -128,33 +127,36 @@ def filled_returns(year: int, type_: str) -> dict[DemoCandidate, bytes]:
     return out
 
 
-def _data_returns(reg: Registry, authority: Authority, keys: AuthorityKeys, work: Path) -> list[str]:
-    """The evaluated year's returns: each candidate's filled template, imported as the desk does
-    (checked, recorded, written as the signed ``.rvdata`` beside it). The years before: recorded from
-    the figures (the demo keeps no workbook of them) and signed alike. Returns the refusals (none)."""
-    from reviewer.app.ministry_data import import_files, rvdata_name
-    from reviewer.ministry.data_file import sign_data_return
+def _data_returns(reg: Registry, authority: Authority, keys: AuthorityKeys, work: Path) -> None:
+    """The evaluated year's returns: each candidate's filled template, taken as the desk's import
+    takes it (checked, recorded, written as the signed ``.rvdata`` beside it). The years before:
+    recorded from the figures (the demo keeps no workbook of them) and signed alike."""
+    from reviewer.ministry.data_file import SUFFIX, sign_data_return
 
-    refused = []
     for year in DATA_YEARS:
         folder = work / DATA_DIR / str(year)
         folder.mkdir(parents=True)
-        if year != EVALUATED_YEAR:
-            for name, values in all_figures(year).items():
-                text = json.dumps({k: str(v) for k, v in values.items()}, sort_keys=True)
-                digest = hashlib.sha256(f"{name}/{year}/{text}".encode()).hexdigest()
-                ret = data_returns.record_return(
-                    reg, name, type_=by_name(name).info.type, year=year, values=values, source_sha256=digest
-                ).data_return
-                (folder / rvdata_name(ret)).write_bytes(sign_data_return(ret, authority, keys))
-            continue
-        paths = []
-        for type_ in ("city", "park"):
-            for c, data in filled_returns(year, type_).items():
-                paths.append(folder / f"{c.key}.xlsx")
-                paths[-1].write_bytes(data)
-        refused += [o.message for o in import_files(reg, authority, keys, paths) if not o.ok]
-    return refused
+        for c, values, digest in _returns_of(year, folder):
+            ret = data_returns.record_return(
+                reg, c.name, type_=c.info.type, year=year, values=values, source_sha256=digest
+            ).data_return
+            (folder / f"{c.key}{SUFFIX}").write_bytes(sign_data_return(ret, authority, keys))
+
+
+def _returns_of(year: int, folder: Path) -> Iterator[tuple[DemoCandidate, Mapping[str, Decimal], str]]:
+    """Each return of ``year``: its candidate, the figures as checked, the SHA-256 of the source."""
+    from reviewer.ministry.data_template import check_workbook
+
+    if year != EVALUATED_YEAR:
+        for name, values in all_figures(year).items():
+            text = json.dumps({k: str(v) for k, v in sorted(values.items())})
+            yield by_name(name), values, hashlib.sha256(f"{name}/{year}/{text}".encode()).hexdigest()
+        return
+    for type_ in ("city", "park"):
+        for c, data in filled_returns(year, type_).items():
+            (folder / f"{c.key}.xlsx").write_bytes(data)
+            checked = check_workbook(data, f"{c.key}.xlsx")
+            yield c, checked.figures, checked.source_sha256
 
 
 def _fast_writes(engine: Engine) -> None:
