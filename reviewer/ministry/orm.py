@@ -180,6 +180,90 @@ class RatingRow(RegistryBase):
     recorded_at: Mapped[datetime]
 
 
+class ApplicationRow(RegistryBase):
+    """A candidate's application (申请) as the desk received it (a fact; revision 0003)."""
+
+    __tablename__ = "applications"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    documents: Mapped[str] = mapped_column(Text)  # JSON list of {"name", "sha256"}
+    filed_at: Mapped[datetime]
+    recorded_at: Mapped[datetime]
+
+
+class PaperCheckRow(RegistryBase):
+    """The ministry's paper check (形式审查) of an application (a fact; revision 0003)."""
+
+    __tablename__ = "paper_checks"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    answers: Mapped[str] = mapped_column(Text)  # JSON object: checklist code → met
+    passed: Mapped[bool] = mapped_column(Boolean)
+    note: Mapped[str] = mapped_column(Text, default="")
+    checked_at: Mapped[datetime]
+
+
+class ThirdPartyReportRow(RegistryBase):
+    """A third-party institution's report on a park's application (a fact; revision 0003)."""
+
+    __tablename__ = "third_party_reports"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    institution: Mapped[str] = mapped_column(String(200))
+    file_name: Mapped[str] = mapped_column(String(255))
+    sha256: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime]
+
+
+class PublicityOpeningRow(RegistryBase):
+    """The ministry opened a publicity (公示) with explicit dates (a fact; revision 0003)."""
+
+    __tablename__ = "publicity_openings"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), index=True)
+    package_id: Mapped[str] = mapped_column(String(64))
+    year: Mapped[int] = mapped_column(Integer)
+    starts: Mapped[date] = mapped_column(Date)
+    ends: Mapped[date] = mapped_column(Date)
+    length: Mapped[int | None] = mapped_column(Integer)
+    unit: Mapped[str] = mapped_column(String(16))
+    opened_at: Mapped[datetime]
+
+
+class ProgressReportRow(RegistryBase):
+    """A creation progress report (创建工作进展) received from a creating candidate: a fact (revision 0004).
+
+    The registry keeps the file's name and SHA-256, not the file; one file is recorded once."""
+
+    __tablename__ = "progress_reports"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), index=True)
+    period_due: Mapped[date] = mapped_column(Date)
+    file_name: Mapped[str] = mapped_column(String(255))
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    received: Mapped[date] = mapped_column(Date)  # the Beijing calendar day the ministry received it
+    recorded_by: Mapped[str] = mapped_column(String(200))
+    recorded_at: Mapped[datetime]
+
+
+class PriorityFlagRow(RegistryBase):
+    """A priority flag set or cleared by hand, with its source: a fact; a flag's state is its last row."""
+
+    __tablename__ = "priority_flags"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), index=True)
+    flag: Mapped[str] = mapped_column(String(48))
+    action: Mapped[str] = mapped_column(String(8))  # set or clear
+    source: Mapped[str] = mapped_column(Text)  # a document number (文号) or a URL
+    source_date: Mapped[date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str] = mapped_column(String(200))
+    recorded_at: Mapped[datetime]
+
+
 class CohortEvaluationRow(RegistryBase):
     """One annual cohort evaluation of a type (revision 0006): a draft, or the published one of its
     year and type (at most one: a partial unique index refuses a second, whatever two desks do)."""
@@ -258,87 +342,3 @@ class NationalFigureRow(RegistryBase):
     version: Mapped[int] = mapped_column(Integer)
     source: Mapped[str] = mapped_column(Text, default="")
     recorded_at: Mapped[datetime]
-
-
-class ProgressReportRow(RegistryBase):
-    """A creation progress report (创建工作进展) received from a creating candidate: a fact (revision 0004).
-
-    The registry keeps the file's name and SHA-256, not the file; one file is recorded once."""
-
-    __tablename__ = "progress_reports"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), index=True)
-    period_due: Mapped[date] = mapped_column(Date)
-    file_name: Mapped[str] = mapped_column(String(255))
-    sha256: Mapped[str] = mapped_column(String(64), unique=True)
-    received: Mapped[date] = mapped_column(Date)  # the Beijing calendar day the ministry received it
-    recorded_by: Mapped[str] = mapped_column(String(200))
-    recorded_at: Mapped[datetime]
-
-
-class PriorityFlagRow(RegistryBase):
-    """A priority flag set or cleared by hand, with its source: a fact; a flag's state is its last row."""
-
-    __tablename__ = "priority_flags"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), index=True)
-    flag: Mapped[str] = mapped_column(String(48))
-    action: Mapped[str] = mapped_column(String(8))  # set or clear
-    source: Mapped[str] = mapped_column(Text)  # a document number (文号) or a URL
-    source_date: Mapped[date] = mapped_column(Date)
-    note: Mapped[str] = mapped_column(Text, default="")
-    recorded_by: Mapped[str] = mapped_column(String(200))
-    recorded_at: Mapped[datetime]
-
-
-class ApplicationRow(RegistryBase):
-    """A candidate's application (申请) as the desk received it (a fact; revision 0003)."""
-
-    __tablename__ = "applications"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), index=True)
-    year: Mapped[int] = mapped_column(Integer)
-    documents: Mapped[str] = mapped_column(Text)  # JSON list of {"name", "sha256"}
-    filed_at: Mapped[datetime]
-    recorded_at: Mapped[datetime]
-
-
-class PaperCheckRow(RegistryBase):
-    """The ministry's paper check (形式审查) of an application (a fact; revision 0003)."""
-
-    __tablename__ = "paper_checks"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), index=True)
-    year: Mapped[int] = mapped_column(Integer)
-    answers: Mapped[str] = mapped_column(Text)  # JSON object: checklist code → met
-    passed: Mapped[bool] = mapped_column(Boolean)
-    note: Mapped[str] = mapped_column(Text, default="")
-    checked_at: Mapped[datetime]
-
-
-class ThirdPartyReportRow(RegistryBase):
-    """A third-party institution's report on a park's application (a fact; revision 0003)."""
-
-    __tablename__ = "third_party_reports"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), index=True)
-    year: Mapped[int] = mapped_column(Integer)
-    institution: Mapped[str] = mapped_column(String(200))
-    file_name: Mapped[str] = mapped_column(String(255))
-    sha256: Mapped[str] = mapped_column(String(64))
-    received_at: Mapped[datetime]
-
-
-class PublicityOpeningRow(RegistryBase):
-    """The ministry opened a publicity (公示) with explicit dates (a fact; revision 0003)."""
-
-    __tablename__ = "publicity_openings"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), index=True)
-    package_id: Mapped[str] = mapped_column(String(64))
-    year: Mapped[int] = mapped_column(Integer)
-    starts: Mapped[date] = mapped_column(Date)
-    ends: Mapped[date] = mapped_column(Date)
-    length: Mapped[int | None] = mapped_column(Integer)
-    unit: Mapped[str] = mapped_column(String(16))
-    opened_at: Mapped[datetime]

@@ -237,6 +237,28 @@ def registry_report(reader: RegistryReader, year: int | None = None, today: date
     )
 
 
+PUBLICITY_OUTCOMES = {
+    "pending": ("公示中", "under publicity"),
+    "confirmed": ("公示期满无异议", "confirmed"),
+    "objected": ("有异议", "objected"),
+}
+DOCUMENT_KINDS = {
+    "application": ("申请材料", "application document"),
+    "third_party": ("第三方机构报告", "third-party report"),
+}
+
+
+def period_words(length: int | None, unit: str, opened: bool) -> str:
+    """How long a publicity lasts: "5个工作日", "至指定日期", or the rules' default not yet opened."""
+    if length is None:
+        return _pick(("至指定日期", "until a set date"))
+    zh_unit, en_unit = {"working_days": ("个工作日", " working days")}.get(unit, ("天", " calendar days"))
+    zh, en = f"{length}{zh_unit}", f"{length}{en_unit}"
+    if not opened:
+        zh, en = f"{zh}（默认，尚未发布）", f"{en} (default, not yet opened)"
+    return _pick((zh, en))
+
+
 def overdue_table(reader: RegistryReader, today: date) -> Table:
     """Creation progress reports overdue on ``today`` (Beijing day): not received within the grace period."""
     return Table(
@@ -279,28 +301,6 @@ def flags_table(reader: RegistryReader) -> Table:
             for f in flags_in_force(reader)
         ),
     )
-
-
-PUBLICITY_OUTCOMES = {
-    "pending": ("公示中", "under publicity"),
-    "confirmed": ("公示期满无异议", "confirmed"),
-    "objected": ("有异议", "objected"),
-}
-DOCUMENT_KINDS = {
-    "application": ("申请材料", "application document"),
-    "third_party": ("第三方机构报告", "third-party report"),
-}
-
-
-def period_words(length: int | None, unit: str, opened: bool) -> str:
-    """How long a publicity lasts: "5个工作日", "至指定日期", or the rules' default not yet opened."""
-    if length is None:
-        return _pick(("至指定日期", "until a set date"))
-    zh_unit, en_unit = {"working_days": ("个工作日", " working days")}.get(unit, ("天", " calendar days"))
-    zh, en = f"{length}{zh_unit}", f"{length}{en_unit}"
-    if not opened:
-        zh, en = f"{zh}（默认，尚未发布）", f"{en} (default, not yet opened)"
-    return _pick((zh, en))
 
 
 def history_report(reader: RegistryReader, name: str, today: date | None = None) -> Report:

@@ -65,25 +65,6 @@ class StatusNotice:
 
 
 @dataclass(frozen=True)
-class ProgressRules:
-    """Creation progress reports (创建工作进展): one due every ``every_months`` months after the candidate
-    entered creating, overdue once ``grace_days`` days have passed after the due date without one."""
-
-    every_months: int
-    grace_days: int
-
-
-@dataclass(frozen=True)
-class ManualFlag:
-    """A priority category the ministry sets by hand, with a source (seed question 4)."""
-
-    code: str
-    applies_to: str  # city or park
-    label_zh: str
-    label_en: str
-
-
-@dataclass(frozen=True)
 class ChecklistItem:
     code: str
     zh: str
@@ -100,6 +81,25 @@ class Checklist:
     @property
     def items(self) -> tuple[ChecklistItem, ...]:
         return self.eligibility + self.documents
+
+
+@dataclass(frozen=True)
+class ProgressRules:
+    """Creation progress reports (创建工作进展): one due every ``every_months`` months after the candidate
+    entered creating, overdue once ``grace_days`` days have passed after the due date without one."""
+
+    every_months: int
+    grace_days: int
+
+
+@dataclass(frozen=True)
+class ManualFlag:
+    """A priority category the ministry sets by hand, with a source (seed question 4)."""
+
+    code: str
+    applies_to: str  # city or park
+    label_zh: str
+    label_en: str
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -159,7 +160,10 @@ def test_no_report_from_a_candidate_not_creating(registry: Registry, tmp_path: P
 
 def test_no_more_reports_due_after_the_title(registry: Registry, tmp_path: Path) -> None:
     registry.register(PARK, year=2024, at=datetime(2024, 1, 10, 2, 0, tzinfo=UTC))
-    registry.record(result(PARK, "creation", 2024, "pass"))  # reviewed 2024-03-01
+    # reviewed 2024-08-01: creating until then, under publicity (公示) after it
+    registry.record(
+        replace(result(PARK, "creation", 2024, "pass"), at=datetime(2024, 8, 1, 2, 0, tzinfo=UTC))
+    )
     registry.decide_publicity(PARK.name, year=2024, confirmed=True, at=datetime(2024, 9, 1, 2, 0, tzinfo=UTC))
     due = progress_status(registry, PARK.name, date(2026, 1, 1))
     assert [d.due for d in due] == [date(2024, 7, 10)]  # 2025-01-10 fell after the award

@@ -1,7 +1,7 @@
 """Creation progress reports and the priority flags the ministry sets by hand.
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
 Create Date: 2026-12-05
 
 Two fact tables, append-only: ``progress_reports`` (a received 创建工作进展 report: its due period,
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004"
-down_revision = "0003"  # chained here for the merged branch; the lead re-chains
+down_revision = "0003"  # re-chained after revision 0003 (lifecycle) when merged
 branch_labels = None
 depends_on = None
 
