@@ -11,10 +11,12 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reviewer.errors import ReviewerError
+from reviewer.i18n import T
 
 if TYPE_CHECKING:
     from reviewer.ministry.data_returns import DataReturn
@@ -54,36 +56,56 @@ def import_files(
 ) -> list[DataImportOutcome]:
     """Each file on its own: a refused file is reported and the batch goes on. The ``.rvdata`` goes to
     ``out_dir`` (default: beside the XLSX)."""
+    outcomes = []
+    for i, path in enumerate(paths):
+        outcomes.append(_import_one(registry, authority, keys, Path(path), out_dir))
+        if progress:
+            progress(i + 1, len(paths), Path(path).name)
+    return outcomes
+
+
+def _import_one(
+    registry: RegistryReader,
+    authority: Authority,
+    keys: AuthorityKeys,
+    path: Path,
+    out_dir: str | Path | None,
+) -> DataImportOutcome:
     from reviewer.files import write_atomic
     from reviewer.ministry.data_file import sign_data_return
     from reviewer.ministry.data_returns import record_return
     from reviewer.ministry.data_template import check_file
 
-    outcomes = []
-    for i, path in enumerate(paths):
-        try:
-            checked = check_file(path)
-            recorded = record_return(
-                registry,
-                checked.candidate,
-                type_=checked.type,
-                year=checked.year,
-                values=checked.figures,
-                source_sha256=checked.source_sha256,
-            )
-            ret = recorded.data_return
-            folder = Path(out_dir) if out_dir else Path(path).parent
-            target = write_atomic(folder / rvdata_name(ret), sign_data_return(ret, authority, keys))
-            outcomes.append(
-                DataImportOutcome(
-                    str(path), True, recorded.outcome, ret.candidate, ret.year, ret.version, str(target)
+    try:
+        checked = check_file(path)
+        recorded = record_return(
+            registry,
+            checked.candidate,
+            type_=checked.type,
+            year=checked.year,
+            values=checked.figures,
+            source_sha256=checked.source_sha256,
+        )
+    except ReviewerError as exc:
+        return DataImportOutcome(str(path), False, "refused", message=str(exc))
+    ret = recorded.data_return
+    done = partial(DataImportOutcome, str(path), outcome=recorded.outcome, candidate=ret.candidate,
+                   year=ret.year, version=ret.version)  # fmt: skip
+    folder = Path(out_dir) if out_dir else path.parent
+    try:
+        target = write_atomic(folder / rvdata_name(ret), sign_data_return(ret, authority, keys))
+    except (ReviewerError, OSError) as exc:  # recorded, but its signed file is not written
+        return done(
+            ok=False,
+            message=str(
+                T(
+                    "已登记，但未能写出 .rvdata：{err}。请重新导入该文件以写出。",
+                    "Recorded, but the .rvdata could not be written: {err}. Import the file again to write it.",
+                    err=str(exc),
                 )
-            )
-        except ReviewerError as exc:
-            outcomes.append(DataImportOutcome(str(path), False, "refused", message=str(exc)))
-        if progress:
-            progress(i + 1, len(paths), Path(path).name)
-    return outcomes
+            ),
+        )
+    return done(ok=True, rvdata=str(target))
 
 
 def record_national(

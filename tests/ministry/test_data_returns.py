@@ -213,3 +213,17 @@ def test_reviewer_verify_knows_a_data_return(
     assert changed.read_bytes() != Path(outcome.rvdata).read_bytes()
     assert main(["verify", str(changed), "--trust", root]) == Tampered.exit_code
     assert main(["verify", outcome.rvdata]) == Untrusted.exit_code  # no anchor given
+
+
+def test_a_return_recorded_but_not_written_says_so(
+    registry: Registry, authority: Authority, tmp_path: Path
+) -> None:
+    keys = authority.unlock(source())
+    path = xlsx(tmp_path, "c.xlsx", filled("city", 2025, CITY, CITY_2025))
+    not_a_folder = xlsx(tmp_path, "file", b"")
+    [outcome] = import_files(registry, authority, keys, [path], not_a_folder)
+    assert (outcome.ok, outcome.outcome, outcome.version, outcome.rvdata) == (False, "recorded", 1, "")
+    assert "Import the file again to write it" in outcome.message
+    [again] = import_files(registry, authority, keys, [path], tmp_path)
+    assert (again.ok, again.outcome) == (True, "duplicate")
+    assert read_data_return(Path(again.rvdata).read_bytes(), authority.root).version == 1

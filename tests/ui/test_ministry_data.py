@@ -69,6 +69,8 @@ def test_import_list_and_trend(
 
     assert page.year.value() == 2025  # the tab follows the year imported
     assert [page.returns.row_value(i).candidate for i in range(page.returns.rowCount())] == [CITY]
+    r = page.returns
+    assert [r.index(0, c).data() for c in (r.REVENUE, r.GROWTH)] == ["1234.56", "13.4"]
     page.returns_table.selectRow(0)
     t = page.trend
     assert t.headers() == ["Figure", "Unit", "2024", "2025", "National (latest)", "Trend"]

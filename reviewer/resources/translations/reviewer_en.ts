@@ -3264,8 +3264,12 @@ SHA-256: {digest}</translation>
         <translation>Imported</translation>
     </message>
     <message>
-        <source>Figures</source>
-        <translation>Figures</translation>
+        <source>Software revenue (100 million yuan)</source>
+        <translation>Software revenue (100 million yuan)</translation>
+    </message>
+    <message>
+        <source>Revenue growth (%)</source>
+        <translation>Revenue growth (%)</translation>
     </message>
     <message>
         <source>city</source>

@@ -3264,8 +3264,12 @@ SHA-256：{digest}</translation>
         <translation>导入时间</translation>
     </message>
     <message>
-        <source>Figures</source>
-        <translation>指标数</translation>
+        <source>Software revenue (100 million yuan)</source>
+        <translation>软件业务收入（亿元）</translation>
+    </message>
+    <message>
+        <source>Revenue growth (%)</source>
+        <translation>软件业务收入增速（%）</translation>
     </message>
     <message>
         <source>city</source>

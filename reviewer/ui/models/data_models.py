@@ -63,7 +63,7 @@ class DataOutcomesModel(_Table):
 
 
 class ReturnsModel(_Table):
-    CANDIDATE, TYPE, VERSION, RECEIVED, FIGURES = range(5)
+    CANDIDATE, TYPE, VERSION, RECEIVED, REVENUE, GROWTH = range(6)
 
     def headers(self) -> list[str]:
         return [
@@ -71,7 +71,8 @@ class ReturnsModel(_Table):
             self.tr("Type"),
             self.tr("Version"),
             self.tr("Imported"),
-            self.tr("Figures"),
+            self.tr("Software revenue (100 million yuan)"),
+            self.tr("Revenue growth (%)"),
         ]
 
     def cell(self, r: DataReturn, column: int) -> str:
@@ -83,7 +84,8 @@ class ReturnsModel(_Table):
             return str(r.version)
         if column == self.RECEIVED:
             return str(i18n.beijing(r.received_at))
-        return str(len(r.figures))
+        value = r.figures.get("software_revenue" if column == self.REVENUE else "software_revenue_growth")
+        return "" if value is None else str(value)
 
 
 class TrendModel(_Table):
