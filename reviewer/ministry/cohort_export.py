@@ -165,6 +165,7 @@ def pdf_bytes(result: CohortResult, kind: str, *, issued: date, issuer: str = "å
         table.setStyle(
             TableStyle(
                 [
+                    ("FONTNAME", (0, 0), (-1, -1), fonts.font_name()),  # else Table sets Helvetica
                     ("GRID", (0, 0), (-1, -1), 0.5, LIGHT_RULE),
                     ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

@@ -147,3 +147,18 @@ def test_cli_evaluate_publish_export(
     )
     assert pdf.read_bytes().startswith(b"%PDF")
     assert year.candidate("示例庚市").status == "warned"
+
+
+def test_publicity_list_pdf_embeds_every_font(
+    year: Registry, files: tuple[Path, Path], tmp_path: Path
+) -> None:
+    if shutil.which("pdffonts") is None:
+        pytest.skip("pdffonts (poppler-utils) is not installed")
+    standard, rules_path = files
+    evaluate_year(year, 2026, "city", load_cohort_rules(rules_path), standards=(standard,))
+    pdf = ops.export(year, 2026, "city", "publicity", tmp_path / "publicity.pdf", issued=date(2026, 12, 5))
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert len(fonts.splitlines()) > 2 and all(" yes " in line for line in fonts.splitlines()[2:]), fonts
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    flat = "".join(text.split())
+    assert "2026年度中国软件名城评估结果公示名单" in flat and "受数值门槛限制：NG2" in flat

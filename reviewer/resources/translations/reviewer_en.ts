@@ -478,12 +478,12 @@ Each member approves or objects in a signed statement; your motion counts as you
         <translation>Famous parks</translation>
     </message>
     <message>
-        <source>Notice (通告)</source>
-        <translation>Notice (通告)</translation>
+        <source>Notice</source>
+        <translation>Notice</translation>
     </message>
     <message>
-        <source>Publicity list (公示)</source>
-        <translation>Publicity list (公示)</translation>
+        <source>Publicity list</source>
+        <translation>Publicity list</translation>
     </message>
     <message>
         <source>Evaluate</source>

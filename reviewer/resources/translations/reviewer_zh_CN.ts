@@ -478,11 +478,11 @@ Each member approves or objects in a signed statement; your motion counts as you
         <translation>名园</translation>
     </message>
     <message>
-        <source>Notice (通告)</source>
+        <source>Notice</source>
         <translation>通告</translation>
     </message>
     <message>
-        <source>Publicity list (公示)</source>
+        <source>Publicity list</source>
         <translation>公示名单</translation>
     </message>
     <message>
