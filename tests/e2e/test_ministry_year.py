@@ -5,31 +5,37 @@ third-party institution's report is recorded; its application panel (the park cr
 as an ``application`` review: five members, everyone P − 0.5 on each of the 19 leaves → 100 − 9.5 = 90.50 ≥ 80:
 通过) is sealed, scored, reconciled, co-signed and closed through the command line, and the bundle is
 imported with ``reviewer ministry import``: creating. Its creation panel (same scores → 通过) puts it
-under publicity (公示); the ministry opens it for 5 working days from Thursday 24 September 2026, across
+under publicity (公示); on the way, the progress report due 6 months after it entered creating was
+not received: overdue. The ministry opens it for 5 working days from Thursday 24 September 2026, across
 中秋 (25–27 September) and 国庆 (1–7 October): the end is Thursday 8 October; deciding on that day is
 refused, after it the title is awarded. Annual evaluations 2027 (★★) and 2028 (★: warned, with a
 rectification notice) are the ministry's published ratings (``Registry.record_ratings``).
 
-The panels' bundles carry the machine's clock (built when the test runs), so the application, its
-paper check and the third-party report are dated earlier in 2026 through the registry API; every other
-step runs through ``reviewer.cli.main``.
+The panels' bundles carry the app's clock: the application panel is built with that clock 240 days
+back (members enrolled, package sealed, sheets, record and bundle all then), the creation panel now.
+The application, its paper check and the third-party report are dated before it through the registry
+API; every other step runs through ``reviewer.cli.main``. The 公示 dates are fixed in 2026 (the
+calendar's last year); the decision is made now, after them.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from reviewer.ministry.lifecycle import received_document
+from reviewer.ministry.progress import add_months, beijing_today, overdue, progress_status
 from reviewer.ministry.refusals import PublicityNotEnded
 from reviewer.ministry.registry import Registry
 from reviewer.ministry.types import CandidateInfo
+from reviewer.models.orm import base as orm_base
 from reviewer.packages import inspect_package
+from reviewer.trust import clock
 from tests.e2e.journey import (
     MEMBERS,
     PASS_ENV,
@@ -48,6 +54,7 @@ from tests.e2e.journey import (
 )
 from tests.permissive import PERMISSIVE_RULES
 
+EARLIER = timedelta(days=240)  # the application panel's clock: about eight months ago
 PARK = CandidateInfo("示例云谷软件园", "park", "示范省", "示范市")
 PANEL = tuple(slug for slug in MEMBERS if slug != RECUSED)  # the chair and four experts: quorum 5
 YEAR = 2026
@@ -121,6 +128,14 @@ def _panel(auth: Path, base: Path, kind: str, ids: dict[str, Path], creds: dict[
     return rnd.bundle
 
 
+class _Earlier(datetime):
+    """The app's clock, EARLIER before now: the application panel sits months before the creation one."""
+
+    @classmethod
+    def now(cls, tz: tzinfo | None = None) -> datetime:  # type: ignore[override]
+        return datetime.now(tz) - EARLIER
+
+
 @pytest.fixture(scope="module")
 def park_year(_e2e_env: None, tmp_path_factory: pytest.TempPathFactory) -> ParkYear:
     base = tmp_path_factory.mktemp("park-year")
@@ -128,16 +143,21 @@ def park_year(_e2e_env: None, tmp_path_factory: pytest.TempPathFactory) -> ParkY
         from tests.e2e.journey import PASSPHRASE
 
         mp.setenv(PASS_ENV, PASSPHRASE)
+        mp.setattr(clock, "datetime", _Earlier)  # the app's two clocks (trust, and the stores')
+        mp.setattr(orm_base, "datetime", _Earlier)
         auth, ids, creds, fps = enrol_everyone(base, PANEL)
         docs = tuple(pdf_material(base / f"{n}.pdf", n) for n in ("申请表", "创建工作方案", "申请函"))
         third = pdf_material(base / "第三方评估报告.pdf", "示例评估中心 评估报告")
         application = _panel(auth, base, "application", ids, creds, fps)
+        mp.undo()
+        mp.setenv(PASS_ENV, PASSPHRASE)
         creation = _panel(auth, base, "creation", ids, creds, fps)
     return ParkYear(auth, docs, third, application, creation)
 
 
-def early(month: int, day: int) -> datetime:
-    return datetime(YEAR, month, day, 2, 0, tzinfo=UTC)
+def ago(days: int) -> datetime:
+    """A moment ``days`` before now (before the application panel, which is EARLIER ago)."""
+    return datetime.now(UTC) - timedelta(days=days)
 
 
 def status(db: str) -> str:
@@ -149,11 +169,11 @@ def test_a_park_from_application_to_a_warning(park_year: ParkYear, db_url: str) 
     db = db_url
     with Registry.open(db) as reg:
         documents = [received_document(p) for p in park_year.documents]
-        assert reg.apply(PARK, year=YEAR, documents=documents, at=early(1, 12)) == "applicant"
-        assert reg.paper_check(PARK.name, CHECKLIST, passed=True, at=early(1, 26)) == "applicant"
+        assert reg.apply(PARK, year=YEAR, documents=documents, at=ago(300)) == "applicant"
+        assert reg.paper_check(PARK.name, CHECKLIST, passed=True, at=ago(290)) == "applicant"
         third = received_document(park_year.third_party)
         reg.attach_third_party_report(
-            PARK.name, institution="示例评估中心", file_name=third.name, sha256=third.sha256, at=early(3, 2)
+            PARK.name, institution="示例评估中心", file_name=third.name, sha256=third.sha256, at=ago(280)
         )
 
     # the application panel's result: imported through the command line → creating
@@ -168,7 +188,18 @@ def test_a_park_from_application_to_a_warning(park_year: ParkYear, db_url: str) 
         PASS_ENV,
     )
     assert "imported" in out and status(db) == "creating"
-    # TODO(h19-progress): one overdue progress report here, once part 2's API is merged
+    # creating since the application panel (about 8 months ago): a progress report was due 6 months
+    # after that Beijing day and, not received within the 30 days' grace, is overdue today
+    today = beijing_today()
+    with Registry.open(db) as reg:
+        entered = beijing_today(reg.history(PARK.name).timeline[-1].at)
+        due = add_months(entered, 6)
+        assert [(d.due, d.received, d.overdue) for d in progress_status(reg, PARK.name, today)] == [
+            (due, None, True),
+            (add_months(entered, 12), None, False),
+        ]
+        (late,) = overdue(reg, today)
+        assert (late.candidate, late.due, late.days_late) == (PARK.name, due, (today - due).days - 30)
     out = ok(
         "ministry",
         "import",
@@ -228,6 +259,7 @@ def test_a_park_from_application_to_a_warning(park_year: ParkYear, db_url: str) 
     code, text, _err = cli("ministry", "registry", "--candidate", PARK.name, "--db", db)
     assert code == 0 and "2026-09-24" in text and "2026-10-08" in text and "5 working days" in text
     assert third.sha256 in text and all(d.sha256 in text for d in documents)
+    assert f"{due.isoformat()}  overdue" in text  # the history keeps the report it missed
     code, text, _err = cli("ministry", "registry", "--year", str(YEAR), "--format", "json", "--db", db)
     (listed,) = json.loads(text)["tables"]["publicity"]
     assert (listed["starts"], listed["ends"], listed["period"], listed["outcome"]) == (
