@@ -109,6 +109,36 @@ def objective_points(leaf: Criterion, figures: Figures, places: int, *, candidat
     raise AssertionError(f"criterion {leaf.code}: no band matched (the last band has no min)")
 
 
+@dataclass(frozen=True)
+class ObjectiveScore:
+    """How one objective leaf got its points, for a record or a ranking table."""
+
+    code: str
+    figure: str
+    relative_to: str | None
+    value: Decimal  # the figure, minus relative_to when given
+    points: Decimal  # with the aggregation's decimal places
+    band: int | None  # the index of the band taken (None: a linear scale)
+
+
+def objective_scores(
+    standard: Standard, figures: Figures, *, candidate: str = ""
+) -> tuple[ObjectiveScore, ...]:
+    """Each objective leaf's value, band and points for ``figures``, in the standard's order."""
+    places = standard.aggregation.decimal_places
+    out = []
+    for leaf in objective_leaves(standard):
+        spec = leaf.objective
+        assert spec is not None  # objective_leaves keeps only these
+        value = figure_value(spec, figures, candidate=candidate, needed_by=leaf.code)
+        band = None
+        if spec.linear is None:
+            band = next(i for i, b in enumerate(spec.bands) if b.minimum is None or value >= b.minimum)
+        points = objective_points(leaf, figures, places, candidate=candidate)
+        out.append(ObjectiveScore(leaf.code, spec.figure, spec.relative_to, value, points, band))
+    return tuple(out)
+
+
 def objective_leaves(standard: Standard) -> tuple[Criterion, ...]:
     """The standard's objective leaves, in the standard's order."""
     return tuple(leaf for leaf in standard.leaves() if leaf.objective is not None)

@@ -6,7 +6,7 @@ import json
 from decimal import Decimal
 
 import pytest
-from reconcile_fixtures import leaf, node, sheets_from_table, yes_no
+from reconcile_fixtures import leaf, make_standard, node, sheets_from_table, yes_no
 
 from reviewer.scoring.reconcile import reconcile
 from reviewer.scoring.result import Reconciliation
@@ -111,3 +111,10 @@ def test_a_missing_figure_is_named() -> None:
     with pytest.raises(MissingFigure) as info:
         reconcile(gated(), sheets_from_table(ANNUAL, THREE, answers=answers()), None, fig, candidate="示例市")
     assert info.value.figure == "national:software_revenue_growth" and info.value.candidate == "示例市"
+
+
+def test_figures_for_a_standard_without_gates_leave_the_record_byte_for_byte() -> None:
+    doc_standard = make_standard([node("C", leaf("C1", 60), leaf("C2", 40))], kind="annual")
+    sheets = sheets_from_table(ANNUAL, THREE)
+    plain = reconcile(doc_standard, sheets)
+    assert reconcile(doc_standard, sheets, None, {}).to_json() == plain.to_json()

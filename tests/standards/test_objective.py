@@ -24,6 +24,7 @@ from reviewer.standards.objective import (
     objective_leaves,
     objective_points,
     objective_points_by_leaf,
+    objective_scores,
     objective_total,
 )
 
@@ -112,6 +113,24 @@ def test_hand_computed_points(city: Standard, name: str, values, points, total) 
     # every value carries exactly the aggregation's two decimals, as the record prints it
     assert all(str(v) == p for v, p in zip(by_leaf.values(), points, strict=True))
     assert str(objective_total(city, figures, candidate=name)) == total
+
+
+def test_objective_scores_show_value_band_and_points(city: Standard) -> None:
+    scores = objective_scores(city, figures_of(TABLE[1][1]), candidate="示例乙市")  # 示例乙市
+    assert [s.code for s in scores] == list(LEAVES)
+    first, growth, rd = scores[0], scores[3], scores[4]
+    assert (first.figure, first.value, first.band, first.points) == (
+        "software_revenue",
+        D("1499.99"),
+        2,
+        D("8.00"),
+    )
+    assert (growth.relative_to, growth.value, growth.band) == (
+        "national:software_revenue_growth",
+        D("1.9"),
+        2,
+    )
+    assert (rd.band, rd.points) == (None, D("3.63"))
 
 
 # NG1: revenue >= 100 else at most 1 star; NG2: growth - national >= 0 else at most 2 stars.
