@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import logging
 import shutil
 from collections.abc import Iterator, Mapping
 from datetime import date, datetime
@@ -34,18 +33,16 @@ from reviewer.demo.ministry_year.roster import (
     by_stage,
 )
 from reviewer.demo.ministry_year.story import at, result
+from reviewer.i18n import beijing_date
 from reviewer.ministry import data_returns
 from reviewer.ministry.registry import Registry
 from reviewer.trust import open_authority
 from reviewer.trust.authority import Authority, AuthorityKeys
-
-log = logging.getLogger(__name__)
+from reviewer.trust.clock import utcnow
 
 DATA_DIR = "data-returns"  # <year>/<key>.xlsx (as filled) and the signed .rvdata of each
 COHORT_DIR = "evaluation"  # the 公示 list and the 通告 of the evaluated year, XLSX and PDF
-ISSUED = date(DEMO_YEAR, 4, 28)  # the date printed on the 公示 list and the 通告
 SOURCE_PREVIOUS = f"{EVALUATED_YEAR - 1}年度名城名园评估结果（示例）"
-SOURCE_COHORT = f"{EVALUATED_YEAR}年度名城名园评估结果（示例）"
 
 
 def build(demo_folder: Path, authority: Path) -> MinistryYear:
@@ -182,6 +179,7 @@ def _cohort(reg: Registry, work: Path) -> dict[str, Path]:
     from reviewer.ministry.cohort_store import evaluate_year, publish
 
     out = {}
+    issued = date.fromisoformat(beijing_date(utcnow()))  # published as the demo is built, like the ratings
     folder = work / COHORT_DIR
     folder.mkdir()
     for type_ in ("city", "park"):
@@ -190,7 +188,7 @@ def _cohort(reg: Registry, work: Path) -> dict[str, Path]:
         for kind in KINDS:
             for suffix in ("xlsx", "pdf"):
                 name = f"{EVALUATED_YEAR}-{type_}-{kind}.{suffix}"
-                out[name] = write_export(published.result, kind, folder / name, issued=ISSUED)
+                out[name] = write_export(published.result, kind, folder / name, issued=issued)
     return out
 
 
