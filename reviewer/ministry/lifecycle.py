@@ -199,8 +199,8 @@ class Lifecycle:
             return self._rebuild(s, row).status
 
     @staticmethod
-    def _paper_passed(s: Session, row: CandidateRow) -> bool:
-        """Whether the newest application's paper check passed (a park then awaits its panel)."""
+    def _paper_passed_at(s: Session, row: CandidateRow) -> datetime | None:
+        """When the newest application's paper check passed (a park then awaits its panel), or None."""
         filed = s.scalar(
             select(ApplicationRow.filed_at)
             .where(ApplicationRow.candidate_id == row.id)
@@ -213,7 +213,13 @@ class Lifecycle:
             .order_by(PaperCheckRow.id.desc())
             .limit(1)
         )
-        return check is not None and check.passed and (filed is None or check.checked_at >= filed)
+        if check is None or not check.passed or (filed is not None and check.checked_at < filed):
+            return None
+        return check.checked_at
+
+    @classmethod
+    def _paper_passed(cls, s: Session, row: CandidateRow) -> bool:
+        return cls._paper_passed_at(s, row) is not None
 
     def attach_third_party_report(
         self,

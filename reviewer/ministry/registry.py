@@ -306,13 +306,16 @@ class Registry(Lifecycle, RegistryReader):
                 old.current = False
         elif not rules_engine.admissible(row.status, result.kind):
             raise rules_engine.refusal(row.name, row.status, result.kind)
-        if row.status == "applicant" and not earlier and not self._paper_passed(s, row):
-            raise WrongStage(
-                row.name,
-                row.status,
-                "在形式审查通过前登记申请评审结果",
-                "take an application review before its paper check passed",
-            )
+        if row.status == "applicant" and not earlier:
+            # the engine folds in time order: a review dated before the passed paper check would not count
+            passed = self._paper_passed_at(s, row)
+            if passed is None or result.at < passed:
+                raise WrongStage(
+                    row.name,
+                    row.status,
+                    "登记早于形式审查通过的申请评审结果",
+                    "take an application review dated before its paper check passed",
+                )
         if result.kind == "annual":
             self._check_one_rating(s, row, result)
         review = ReviewRow(

@@ -10,11 +10,13 @@ warn and then exit the city, and a batch of files the ministry must refuse.
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from reviewer.ministry.lifecycle import today_beijing
 from tests.e2e.journey import CHAIR, CITY, DIVERGENT, MEMBERS, PASS_ENV, RECUSED, Journey, cli, ok
 
 pytestmark = pytest.mark.slow
@@ -73,7 +75,7 @@ def test_whole_journey(journey: Journey, db_url: str) -> None:
         (CITY, "90.33", "under publicity")
     ]
     assert [(c["name"], c["type"], c["province"], c["status"]) for c in tables["candidates"]] == [
-        (CITY, "city", "示范省", "creating")
+        (CITY, "city", "示范省", "under publicity")
     ]
     history = registry(db, "--candidate", CITY)
     (review,) = history["reviews"]
@@ -85,8 +87,14 @@ def test_whole_journey(journey: Journey, db_url: str) -> None:
     )
     assert review["chair"] == MEMBERS[CHAIR][0]
 
-    # the publicity ends without objection: the city holds the title
-    assert "awarded" in ok("ministry", "publicity", CITY, "--year", "2026", "--confirm", "--db", db)
+    # the publicity cannot be decided before its end; opened with dates that ended yesterday (Beijing),
+    # it ends without objection: the city holds the title
+    code, _out, err = cli("ministry", "publicity", "decide", CITY, "--year", "2026", "--confirm", "--db", db)
+    assert code == 18 and "it can be decided only after that day" in err
+    today = today_beijing()
+    first, last = (today - timedelta(days=d) for d in (8, 1))
+    ok("ministry", "publicity", "open", CITY, "--start", str(first), "--end", str(last), "--db", db)
+    assert "awarded" in ok("ministry", "publicity", "decide", CITY, "--year", "2026", "--confirm", "--db", db)
 
     # 2027: one star → warned, rectification notice
     code, files = ministry_import(j, db, j.annual[2027].bundle)  # type: ignore[arg-type]

@@ -74,6 +74,8 @@ def test_a_park_waits_for_its_panel_and_a_failed_review_is_not_admitted(registry
     with pytest.raises(WrongStage):  # the panel's result before the paper check
         registry.record(panel(PARK, "application", "pass", 4))
     assert registry.paper_check(PARK.name, PARK_OK, passed=True, at=at(3, 9)) == "applicant"
+    with pytest.raises(WrongStage, match="dated before its paper check"):  # a panel closed before it
+        registry.record(panel(PARK, "application", "pass", 3))
     registry.attach_third_party_report(
         PARK.name, institution="示例评估中心", file_name="评估报告.pdf", sha256="ab" * 32, at=at(3, 20)
     )

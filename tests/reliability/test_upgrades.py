@@ -95,6 +95,13 @@ def test_the_first_registry_migrates_to_head_with_no_loss(
         finally:
             fresh.close()
     after = rows(db)
+    # revision 0003 (the lifecycle) rebuilds the derived tables of candidates with a publicity: their
+    # period and status anew (equal to a fresh registry's, above), their notices and stars as they were
+    # (new row ids); every fact and every other table is as it was
+    rebuilt = ("publicity", "status_history")
+    renumbered = ("notices", "star_ratings")
     for table, content in before.items():
-        if table != "ministry_alembic_version":
+        if table in renumbered:
+            assert sorted(r[1:] for r in after[table]) == sorted(r[1:] for r in content), table
+        elif table not in ("ministry_alembic_version", *rebuilt):
             assert after[table] == content, table

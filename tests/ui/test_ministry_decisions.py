@@ -5,6 +5,7 @@ server, its password into the keyring and never into the URL)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QLabel
 from reviewer.app import ministry_desk as ops
 from reviewer.errors import UsageError
 from reviewer.i18n import T
+from reviewer.ministry.lifecycle import today_beijing
 from reviewer.ui.dialogs import errors
 from reviewer.ui.panels.ministry import MinistryPanel, asks
 from reviewer.ui.panels.ministry.database_dialog import DatabaseDialog
@@ -34,6 +36,15 @@ def import_the_bundle(panel: MinistryPanel, world: BundleWorld, tmp_path: Path, 
     panel.imports.add_folder_button.click()
     panel.imports.import_button.click()
     assert panel.registry.select(NAME)
+
+
+def publicity_ended(panel: MinistryPanel) -> None:
+    """The 公示 opened with dates that ended yesterday (Beijing): it can be decided now."""
+    today = today_beijing()
+    reg = panel.desk.registry
+    on_worker(
+        lambda: reg.open_publicity(NAME, start=today - timedelta(days=8), end=today - timedelta(days=1))
+    )
 
 
 def close_publicity(qtbot, monkeypatch, *, objection: str | None) -> list[str]:
@@ -74,6 +85,12 @@ def test_confirming_the_publicity_awards_the_title(
     page = panel.registry
     assert page.publicity_button.isEnabled()
     asked = close_publicity(qtbot, monkeypatch, objection=None)
+    qtbot.mouseClick(page.publicity_button, Qt.MouseButton.LeftButton)  # before its end: refused
+    assert len(shown_errors) == 1 and "it can be decided only after that day" in shown_errors[0]
+    assert on_worker(lambda: panel.desk.registry.candidate(NAME)).status == "publicity"
+    shown_errors.clear()
+    asked.clear()
+    publicity_ended(panel)
     qtbot.mouseClick(page.publicity_button, Qt.MouseButton.LeftButton)
     assert len(asked) == 1 and "cannot be undone" in asked[0] and "awarded" in asked[0]
     assert on_worker(lambda: panel.desk.registry.candidate(NAME)).status == "awarded"
@@ -91,6 +108,7 @@ def test_an_objection_keeps_the_candidate_creating_with_its_reason(
     shown_errors,
 ) -> None:
     import_the_bundle(panel, world, tmp_path, monkeypatch)
+    publicity_ended(panel)
     page = panel.registry
     close_publicity(qtbot, monkeypatch, objection="材料不实")
     qtbot.mouseClick(page.publicity_button, Qt.MouseButton.LeftButton)

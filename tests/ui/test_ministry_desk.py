@@ -290,7 +290,7 @@ def test_import_bundles_then_the_registry_shows_the_conclusion(
         for i in range(2)
     }
     assert rows["good.rvresult"][0] == "imported"
-    assert rows["good.rvresult"][1].endswith("version 1 → creating")
+    assert rows["good.rvresult"][1].endswith("version 1 → under publicity")  # a passed creation review
     assert rows["garbage.rvresult"][0] == "refused" and "not a result bundle" in rows["garbage.rvresult"][1]
     assert page.summary.text() == "1 imported, 0 already there, 1 refused"
 
@@ -302,7 +302,7 @@ def test_import_bundles_then_the_registry_shows_the_conclusion(
     registry = panel.registry  # refreshed on import
     names = [registry.model.row_value(i).info.name for i in range(registry.model.rowCount())]
     assert names == ["示例软件园"]
-    assert registry.model.index(0, registry.model.STATUS).data() == "creating"
+    assert registry.model.index(0, registry.model.STATUS).data() == "under publicity"
     assert registry.select("示例软件园")
     reviews = registry.history.models["reviews"]
     cols = [c.key for c in reviews.table.columns]

@@ -6,13 +6,17 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from reviewer.app.ministry_lifecycle import LifecycleView
 from reviewer.demo.package import DEMO_PASSPHRASE
+from reviewer.ministry.rules import load_rules
+from reviewer.ministry.working_calendar import load_calendar
 from reviewer.standards.panel_rules import load_panel_rules
 from reviewer.ui.dialogs import cosign, member_vote, passphrase
 from reviewer.ui.dialogs.first_run import FirstRunWizard
@@ -21,7 +25,7 @@ from reviewer.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from reviewer.ui.language import LANGUAGES
 from reviewer.ui.panels import chair_import, record_unsigned
 from reviewer.ui.panels.chair_decisions import ConsensusDialog, ExplanationDialog, ReturnDialog
-from reviewer.ui.panels.ministry import asks
+from reviewer.ui.panels.ministry import asks, lifecycle_actions
 from reviewer.ui.panels.ministry.database_dialog import DatabaseDialog
 from reviewer.ui.panels.ministry.registry_actions import PublicityDialog, RegisterDialog
 from reviewer.ui.settings import Settings
@@ -156,6 +160,14 @@ def modal_texts(action, walk) -> list[str]:
     return found[0]
 
 
+def lifecycle_view() -> LifecycleView:
+    """A park applying (its checklist in the app's language), with the shipped calendar."""
+    rules = load_rules()
+    checklist = rules.checklist("park")
+    return LifecycleView("示例软件园", "park", "applicant", checklist.eligibility, checklist.documents, None,
+                         5, "working_days", load_calendar(), date(2026, 9, 24))  # fmt: skip
+
+
 def the_dialogs(window, standard, data_dir: Path) -> dict[str, QWidget]:
     """Every pop-up a person meets, built as its screen builds it (parented to the window)."""
     code = standard.leaves()[0].code
@@ -182,6 +194,9 @@ def the_dialogs(window, standard, data_dir: Path) -> dict[str, QWidget]:
         "shortcuts": ShortcutsDialog(window),
         "sheet preview": SheetPreview(b"", window),
         "publicity": PublicityDialog("示例软件园", 2024, window),
+        "paper check": lifecycle_actions.PaperCheckDialog(lifecycle_view(), window),
+        "third-party report": lifecycle_actions.ThirdPartyDialog("示例软件园", window),
+        "open the publicity": lifecycle_actions.OpenPublicityDialog(lifecycle_view(), window),
         "register": RegisterDialog(window),
         "database": DatabaseDialog("registry.sqlite3", window),
         "first-run wizard": wizard,

@@ -1536,6 +1536,77 @@ It is then locked: no score, comment or evidence can change any more. Only a ret
     </message>
 </context>
 <context>
+    <name>LifecycleActions</name>
+    <message>
+        <source>Paper check…</source>
+        <translation>Paper check…</translation>
+    </message>
+    <message>
+        <source>Third-party report…</source>
+        <translation>Third-party report…</translation>
+    </message>
+    <message>
+        <source>Open the publicity…</source>
+        <translation>Open the publicity…</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <source>Choose a candidate first.</source>
+        <translation>Choose a candidate first.</translation>
+    </message>
+    <message>
+        <source>“{name}” has no application waiting for its paper check.</source>
+        <translation>“{name}” has no application waiting for its paper check.</translation>
+    </message>
+    <message>
+        <source>The application of “{name}” passes the paper check.</source>
+        <translation>The application of “{name}” passes the paper check.</translation>
+    </message>
+    <message>
+        <source>The application of “{name}” does not pass: it is not admitted ({note}).</source>
+        <translation>The application of “{name}” does not pass: it is not admitted ({note}).</translation>
+    </message>
+    <message>
+        <source>This cannot be undone.</source>
+        <translation>This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Paper check</source>
+        <translation>Paper check</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>A third-party report belongs to a park&apos;s application under review.</source>
+        <translation>A third-party report belongs to a park&apos;s application under review.</translation>
+    </message>
+    <message>
+        <source>The report {file} of {institution} on “{name}” will be recorded. This cannot be undone.</source>
+        <translation>The report {file} of {institution} on “{name}” will be recorded. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Third-party report</source>
+        <translation>Third-party report</translation>
+    </message>
+    <message>
+        <source>Recorded the third-party report on “{name}” (SHA-256 {sha}…).</source>
+        <translation>Recorded the third-party report on “{name}” (SHA-256 {sha}…).</translation>
+    </message>
+    <message>
+        <source>“{name}” has no result under publicity.</source>
+        <translation>“{name}” has no result under publicity.</translation>
+    </message>
+    <message>
+        <source>The publicity of “{name}” runs from {start} to {end}.</source>
+        <translation>The publicity of “{name}” runs from {start} to {end}.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Clear recent standards</source>
@@ -2192,6 +2263,53 @@ Give the file to the chair. Once signed it cannot be changed; a new statement re
     </message>
 </context>
 <context>
+    <name>OpenPublicityDialog</name>
+    <message>
+        <source>Open the publicity</source>
+        <translation>Open the publicity</translation>
+    </message>
+    <message>
+        <source>The publicity of “{name}”: both the first and the last day count.</source>
+        <translation>The publicity of “{name}”: both the first and the last day count.</translation>
+    </message>
+    <message>
+        <source>&amp;Length</source>
+        <translation>&amp;Length</translation>
+    </message>
+    <message>
+        <source>&amp;End date</source>
+        <translation>&amp;End date</translation>
+    </message>
+    <message>
+        <source>working days</source>
+        <translation>working days</translation>
+    </message>
+    <message>
+        <source>calendar days</source>
+        <translation>calendar days</translation>
+    </message>
+    <message>
+        <source>&amp;Start (Beijing):</source>
+        <translation>&amp;Start (Beijing):</translation>
+    </message>
+    <message>
+        <source>Open the publicity…</source>
+        <translation>Open the publicity…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The end date is before the start.</source>
+        <translation>The end date is before the start.</translation>
+    </message>
+    <message>
+        <source>Publicity from {start} to {end} (Beijing time); it can be decided from {after}.</source>
+        <translation>Publicity from {start} to {end} (Beijing time); it can be decided from {after}.</translation>
+    </message>
+</context>
+<context>
     <name>OpinionEditor</name>
     <message>
         <source>Saved by {who} at {at}.</source>
@@ -2594,6 +2712,49 @@ Give the file to the chair. Once signed it cannot be changed; a new statement re
     <message>
         <source>Warning: {why}</source>
         <translation>Warning: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>PaperCheckDialog</name>
+    <message>
+        <source>Paper check</source>
+        <translation>Paper check</translation>
+    </message>
+    <message>
+        <source>The paper check of “{name}”&apos;s application. Tick what is met; passing needs every item.</source>
+        <translation>The paper check of “{name}”&apos;s application. Tick what is met; passing needs every item.</translation>
+    </message>
+    <message>
+        <source>Eligibility</source>
+        <translation>Eligibility</translation>
+    </message>
+    <message>
+        <source>Documents received</source>
+        <translation>Documents received</translation>
+    </message>
+    <message>
+        <source>&amp;Passed</source>
+        <translation>&amp;Passed</translation>
+    </message>
+    <message>
+        <source>&amp;Not passed: not admitted</source>
+        <translation>&amp;Not passed: not admitted</translation>
+    </message>
+    <message>
+        <source>N&amp;ote (why it did not pass):</source>
+        <translation>N&amp;ote (why it did not pass):</translation>
+    </message>
+    <message>
+        <source>Record…</source>
+        <translation>Record…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>{n} item(s) not met: it cannot pass.</source>
+        <translation>{n} item(s) not met: it cannot pass.</translation>
     </message>
 </context>
 <context>
@@ -3956,6 +4117,45 @@ The warnings are recorded with the sealing in the authority&apos;s ledger.</tran
     <message>
         <source>Open another package…</source>
         <translation>Open another package…</translation>
+    </message>
+</context>
+<context>
+    <name>ThirdPartyDialog</name>
+    <message>
+        <source>Third-party report</source>
+        <translation>Third-party report</translation>
+    </message>
+    <message>
+        <source>The report of a third-party institution on “{name}”&apos;s application. The file is not copied: the registry keeps its name and SHA-256.</source>
+        <translation>The report of a third-party institution on “{name}”&apos;s application. The file is not copied: the registry keeps its name and SHA-256.</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Choose…</translation>
+    </message>
+    <message>
+        <source>&amp;Institution:</source>
+        <translation>&amp;Institution:</translation>
+    </message>
+    <message>
+        <source>&amp;Report file:</source>
+        <translation>&amp;Report file:</translation>
+    </message>
+    <message>
+        <source>Record…</source>
+        <translation>Record…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Choose the report</source>
+        <translation>Choose the report</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
     </message>
 </context>
 <context>

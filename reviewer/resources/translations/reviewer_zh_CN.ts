@@ -1536,6 +1536,77 @@ It is then locked: no score, comment or evidence can change any more. Only a ret
     </message>
 </context>
 <context>
+    <name>LifecycleActions</name>
+    <message>
+        <source>Paper check…</source>
+        <translation>形式审查…</translation>
+    </message>
+    <message>
+        <source>Third-party report…</source>
+        <translation>第三方机构报告…</translation>
+    </message>
+    <message>
+        <source>Open the publicity…</source>
+        <translation>发布公示…</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>名城名园评审</translation>
+    </message>
+    <message>
+        <source>Choose a candidate first.</source>
+        <translation>请先选择候选对象。</translation>
+    </message>
+    <message>
+        <source>“{name}” has no application waiting for its paper check.</source>
+        <translation>“{name}”没有待形式审查的申请。</translation>
+    </message>
+    <message>
+        <source>The application of “{name}” passes the paper check.</source>
+        <translation>“{name}”的申请通过形式审查。</translation>
+    </message>
+    <message>
+        <source>The application of “{name}” does not pass: it is not admitted ({note}).</source>
+        <translation>“{name}”的申请未通过形式审查，不予创建（{note}）。</translation>
+    </message>
+    <message>
+        <source>This cannot be undone.</source>
+        <translation>此操作不可撤销。</translation>
+    </message>
+    <message>
+        <source>Paper check</source>
+        <translation>形式审查</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>A third-party report belongs to a park&apos;s application under review.</source>
+        <translation>第三方机构报告只适用于正在申请评审的园区。</translation>
+    </message>
+    <message>
+        <source>The report {file} of {institution} on “{name}” will be recorded. This cannot be undone.</source>
+        <translation>将登记{institution}关于“{name}”的报告 {file}。此操作不可撤销。</translation>
+    </message>
+    <message>
+        <source>Third-party report</source>
+        <translation>第三方机构报告</translation>
+    </message>
+    <message>
+        <source>Recorded the third-party report on “{name}” (SHA-256 {sha}…).</source>
+        <translation>已登记“{name}”的第三方机构报告（SHA-256 {sha}…）。</translation>
+    </message>
+    <message>
+        <source>“{name}” has no result under publicity.</source>
+        <translation>“{name}”没有待公示的结果。</translation>
+    </message>
+    <message>
+        <source>The publicity of “{name}” runs from {start} to {end}.</source>
+        <translation>“{name}”的公示期为 {start} 至 {end}。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Clear recent standards</source>
@@ -2192,6 +2263,53 @@ Give the file to the chair. Once signed it cannot be changed; a new statement re
     </message>
 </context>
 <context>
+    <name>OpenPublicityDialog</name>
+    <message>
+        <source>Open the publicity</source>
+        <translation>发布公示</translation>
+    </message>
+    <message>
+        <source>The publicity of “{name}”: both the first and the last day count.</source>
+        <translation>“{name}”的公示：首日和末日均计入公示期。</translation>
+    </message>
+    <message>
+        <source>&amp;Length</source>
+        <translation>期限(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;End date</source>
+        <translation>截止日期(&amp;E)</translation>
+    </message>
+    <message>
+        <source>working days</source>
+        <translation>个工作日</translation>
+    </message>
+    <message>
+        <source>calendar days</source>
+        <translation>天（自然日）</translation>
+    </message>
+    <message>
+        <source>&amp;Start (Beijing):</source>
+        <translation>开始日期（北京时间）(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Open the publicity…</source>
+        <translation>发布公示…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The end date is before the start.</source>
+        <translation>截止日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Publicity from {start} to {end} (Beijing time); it can be decided from {after}.</source>
+        <translation>公示期 {start} 至 {end}（北京时间），{after} 起可作出决定。</translation>
+    </message>
+</context>
+<context>
     <name>OpinionEditor</name>
     <message>
         <source>Saved by {who} at {at}.</source>
@@ -2594,6 +2712,49 @@ Give the file to the chair. Once signed it cannot be changed; a new statement re
     <message>
         <source>Warning: {why}</source>
         <translation>警告：{why}</translation>
+    </message>
+</context>
+<context>
+    <name>PaperCheckDialog</name>
+    <message>
+        <source>Paper check</source>
+        <translation>形式审查</translation>
+    </message>
+    <message>
+        <source>The paper check of “{name}”&apos;s application. Tick what is met; passing needs every item.</source>
+        <translation>对“{name}”申请的形式审查。请勾选已满足的条目；全部满足方可通过。</translation>
+    </message>
+    <message>
+        <source>Eligibility</source>
+        <translation>资格条件</translation>
+    </message>
+    <message>
+        <source>Documents received</source>
+        <translation>收到的材料</translation>
+    </message>
+    <message>
+        <source>&amp;Passed</source>
+        <translation>通过(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Not passed: not admitted</source>
+        <translation>不通过，不予创建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>N&amp;ote (why it did not pass):</source>
+        <translation>说明（不通过的理由）(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Record…</source>
+        <translation>登记…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>{n} item(s) not met: it cannot pass.</source>
+        <translation>尚有 {n} 项未满足，不能通过。</translation>
     </message>
 </context>
 <context>
@@ -3956,6 +4117,45 @@ The warnings are recorded with the sealing in the authority&apos;s ledger.</sour
     <message>
         <source>Open another package…</source>
         <translation>打开其他评审包…</translation>
+    </message>
+</context>
+<context>
+    <name>ThirdPartyDialog</name>
+    <message>
+        <source>Third-party report</source>
+        <translation>第三方机构报告</translation>
+    </message>
+    <message>
+        <source>The report of a third-party institution on “{name}”&apos;s application. The file is not copied: the registry keeps its name and SHA-256.</source>
+        <translation>第三方机构对“{name}”申请的评估报告。文件不会被复制：登记册保存其文件名和 SHA-256。</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Institution:</source>
+        <translation>机构(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Report file:</source>
+        <translation>报告文件(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Record…</source>
+        <translation>登记…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Choose the report</source>
+        <translation>选择报告文件</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
     </message>
 </context>
 <context>

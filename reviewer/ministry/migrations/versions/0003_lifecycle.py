@@ -11,9 +11,9 @@ period's ``length``, ``unit`` and whether the ministry ``opened`` it.
 Existing data: a candidate with a pending publicity was ``creating``; under the new rules a passed
 creation review puts it in ``publicity``, its period scheduled from the review's date with the rules'
 default length (7 calendar days, the last day included). The migration does not import the rules
-engine: it queues those candidates in ``pending_rebuilds`` and the registry rebuilds their derived
-tables when it next opens the database; they can then be opened with explicit dates or decided as
-before. Plain SQLAlchemy Core: portable to SQLite and PostgreSQL.
+engine: it queues every candidate with a publicity entry (pending or decided: its history and period
+are derived anew) in ``pending_rebuilds`` and the registry rebuilds their derived tables when it next
+opens the database; a pending one can then be opened with explicit dates or decided as before. Plain SQLAlchemy Core: portable to SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -96,7 +96,7 @@ def upgrade() -> None:
         pending.insert().from_select(
             ["candidate_id", "reason"],
             sa.select(publicity.c.candidate_id, sa.literal("lifecycle-publicity"))
-            .where(publicity.c.outcome == "pending", ~queued.exists())
+            .where(~queued.exists())
             .distinct(),
         )
     )

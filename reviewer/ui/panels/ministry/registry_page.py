@@ -36,6 +36,7 @@ from reviewer.ui.dialogs import errors
 from reviewer.ui.models.ministry_models import CandidatesModel
 from reviewer.ui.panels.ministry import asks
 from reviewer.ui.panels.ministry.desk_state import MinistryDesk
+from reviewer.ui.panels.ministry.lifecycle_actions import LifecycleActions
 from reviewer.ui.panels.ministry.progress_actions import ProgressActions
 from reviewer.ui.panels.ministry.registry_actions import status_words
 from reviewer.ui.panels.ministry.report_view import ReportView
@@ -81,6 +82,7 @@ class RegistryPage(QWidget):
         self.register_button = QPushButton(objectName="registerCandidate", clicked=self.register_candidate)
         self.publicity_button = QPushButton(objectName="closePublicity", clicked=self.close_publicity)
         self.progress_actions = ProgressActions(self)  # progress reports, priority flags
+        self.lifecycle_actions = LifecycleActions(self)  # paper check, third-party report, open 公示
         self.export_history_button = QPushButton(clicked=lambda: self.export("history"))
         self.export_year_button = QPushButton(clicked=lambda: self.export("year"))
         self.export_calibration_button = QPushButton(clicked=lambda: self.export("calibration"))
@@ -94,7 +96,6 @@ class RegistryPage(QWidget):
         filters.addWidget(self.refresh_button)
         actions = QHBoxLayout()
         actions.addWidget(self.register_button)
-        actions.addWidget(self.publicity_button)
         actions.addWidget(self.progress_actions.record_button)
         actions.addWidget(self.progress_actions.flags_button)
         actions.addStretch(1)
@@ -105,6 +106,7 @@ class RegistryPage(QWidget):
         left_layout.addWidget(self.count)
         left_layout.addWidget(self.decision)
         left_layout.addLayout(actions)
+        left_layout.addLayout(self.lifecycle_actions.row(self.publicity_button))  # the stages' steps
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -164,6 +166,7 @@ class RegistryPage(QWidget):
         self.register_button.setText(self.tr("Register a candidate…"))
         self.publicity_button.setText(self.tr("Close the publicity…"))
         self.progress_actions.retranslate()
+        self.lifecycle_actions.retranslate()
         self.export_calibration_button.setText(self.tr("Export calibration…"))
         self.export_history_button.setText(self.tr("Export history…"))
         self.export_year_button.setText(self.tr("Export year report…"))
