@@ -60,8 +60,10 @@ def register(msub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _print(stored: StoredCohort) -> None:
     r = stored.result
     state = T("已发布", "published") if stored.status == "published" else T("草稿", "draft")
-    print(str(T("{year} 年度评估（{type}）第 {v} 版，{state}", "Cohort {year} ({type}) version {v}, {state}",
-                year=r.year, type=r.type, v=stored.version, state=state)))  # fmt: skip
+    what = T("名城", "cities") if r.type == "city" else T("名园", "parks")
+    head = T("{year} 年度评估（{type}）第 {v} 版，{state}", "Cohort {year} ({type}) version {v}, {state}",
+             year=r.year, type=what, v=stored.version, state=state)  # fmt: skip
+    print(str(head))
     for row in r.rows:
         rank = "-" if row.rank is None else str(row.rank)
         total = "" if row.total is None else str(row.total)

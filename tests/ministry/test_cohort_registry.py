@@ -162,3 +162,24 @@ def test_publicity_list_pdf_embeds_every_font(
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     flat = "".join(text.split())
     assert "2026年度中国软件名城评估结果公示名单" in flat and "受数值门槛限制：NG2" in flat
+
+
+def test_publish_refused_by_the_registry_leaves_a_draft_and_no_rating(
+    year: Registry, files: tuple[Path, Path]
+) -> None:
+    from reviewer.ministry.refusals import NotTitleHolder
+
+    standard, rules_path = files
+    evaluate_year(year, 2026, "city", load_cohort_rules(rules_path), standards=(standard,))
+    # 示例甲市 exits (two one-star years) after the evaluation, before its publication
+    year.record_ratings({"示例甲市": 1}, year=2024, source="2024年度评估")
+    year.record_ratings({"示例甲市": 1}, year=2025, source="2025年度评估")
+    assert year.candidate("示例甲市").status == "exited"
+    with pytest.raises(NotTitleHolder):
+        publish(year, 2026, "city")
+    assert latest(year.engine, 2026, "city").status == "draft"  # not published: evaluate again
+    assert dict(year.history("示例乙市").stars)[2026] == 2  # still the panel's, no rating recorded
+    assert year.candidate("示例庚市").status == "awarded"  # its 1★ was not recorded
+    again = evaluate_year(year, 2026, "city", load_cohort_rules(rules_path), standards=(standard,))
+    assert "示例甲市" not in [r.name for r in again.result.rows]  # no longer a title holder
+    assert publish(year, 2026, "city").version == 2
