@@ -4,8 +4,8 @@ A city's name is ``示例市·<place>``, a park's ``示例·<place>软件园`` (
 city's name appears, and :func:`is_marked` is the test that says so. Provinces are real (a reader
 places the fictional city), parent cities are the fictional cities below.
 
-Each candidate has a ``stage``: where its story stands at the end of the demo year
-(:data:`DEMO_YEAR`), and ``since`` the year it entered that story. The title holders' stars of the
+Each candidate has a ``stage``: the path its story takes in the demo year (:data:`DEMO_YEAR`), and
+``since`` the year it entered that story (the registry's final statuses: tests/demo/test_ministry_year.py). The title holders' stars of the
 previous year (:data:`PREVIOUS_STARS`) come from last year's evaluation; the demo year's stars are
 computed from the figures (:mod:`reviewer.demo.ministry_year.figures`).
 """
@@ -23,13 +23,13 @@ CITY_MARK = "示例市·"
 PARK_MARK = "示例·"
 
 # Stages at the end of the demo year, in the lifecycle's words (docs/ministry.md):
-#   awarded  — holds the title; evaluated each year (stars)
+#   awarded  — holds the title; evaluated each year (stars; the parks' quota of ★ may warn one)
 #   warned   — holds the title with a rectification notice (one ★ this year)
 #   exited   — lost the title (★ two years running)
-#   publicity — passed its creation review this year; the 公示 is open
+#   publicity — passed its creation review this year: 公示 (the park's confirmed: awarded; the city's ended, undecided)
 #   creating — admitted to creation; reports its progress (one report overdue)
 #   applicant — its application is in; the paper check (and for a park the panel) is pending
-#   not_admitted — its application did not pass the paper check
+#   not_admitted — its application did not pass the paper check (a city) or its panel (a park)
 STAGES = ("awarded", "warned", "exited", "publicity", "creating", "applicant", "not_admitted")
 TITLE_HOLDERS = ("awarded", "warned", "exited")  # evaluated in the cohort of EVALUATED_YEAR
 
