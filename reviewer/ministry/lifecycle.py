@@ -20,7 +20,6 @@ import os
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
@@ -42,9 +41,6 @@ from reviewer.ministry.working_calendar import UNITS, WorkingCalendar
 from reviewer.models.orm.base import utcnow
 from reviewer.trust.names import CANDIDATE_FIELD, check_name
 
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session as _Session
-
 SHA256_HEX = 64
 
 
@@ -58,6 +54,15 @@ def received_document(path: str | os.PathLike[str], name: str | None = None) -> 
                 digest.update(chunk)
     except FileNotFoundError as exc:
         raise UsageError(T("找不到文件 {path}。", "The file {path} does not exist.", path=str(p))) from exc
+    except OSError as exc:
+        raise UsageError(
+            T(
+                "无法读取文件 {path}：{err}",
+                "Cannot read the file {path}: {err}",
+                path=str(p),
+                err=exc.strerror,
+            )
+        ) from exc
     return ReceivedDocument(name or p.name, digest.hexdigest())
 
 
@@ -81,7 +86,7 @@ class Lifecycle:
     rules: RegistryRules
     calendar: WorkingCalendar
 
-    def _rebuild(self, s: _Session, row: CandidateRow) -> Timeline:  # pragma: no cover - Registry's
+    def _rebuild(self, s: Session, row: CandidateRow) -> Timeline:  # pragma: no cover - Registry's
         raise NotImplementedError
 
     @staticmethod
