@@ -1,5 +1,6 @@
 """Render the ministry desk's screenshots, offscreen: ``python scripts/screenshots_ministry.py`` →
-``docs/screenshots/ministry-{experts,registry,calibration,publicity,register,database}-zh.png``
+``docs/screenshots/ministry-{experts,registry,calibration,publicity,register,database}-zh.png`` and, from
+the demo year's registry, ``ministry-year-{publicity,progress,data,cohort}-zh.png``
 (``--1024``: see scripts/screenshots.py).
 
 Builds the demo authority (six members and a sealed package) in a throw-away folder, revokes one
@@ -102,12 +103,68 @@ def main() -> int:
                 dialog.reject()
         window.close()
         desk.close_desk()
+        ok = year_shots(demo, data, shots) and ok
     if not ok:
         print("could not write the screenshots", file=sys.stderr)
         return 1
     for target in shots:
         print(f"wrote {target.relative_to(REPO)}")
     return 0
+
+
+def year_shots(demo: object, data: str, shots: list[Path], lang: str = "zh_CN", out: Path = OUT) -> bool:
+    """The desk on the demo year's registry (``reviewer demo``'s ``authority/registry.sqlite3``): the
+    registry with 示例市·雁湖 under 公示 (5 working days across National Day), 示例·沧浪软件园 with its
+    overdue progress report, the 数据报送 tab with 示例市·青川's figures, and the 年度评估 tab with the
+    published 2025 city evaluation."""
+    from PySide6.QtGui import QGuiApplication
+
+    from reviewer.demo.ministry_year import EVALUATED_YEAR, build_ministry_year
+    from reviewer.demo.package import DEMO_PASSPHRASE
+    from reviewer.ui.app import create_main_window
+    from reviewer.ui.tasks import ImmediateExecutor
+
+    year = build_ministry_year(demo.folder, demo.authority)  # type: ignore[attr-defined]
+    window = create_main_window(
+        data_dir=data,
+        lang=lang,
+        executor=ImmediateExecutor(),
+        authority_dir=demo.authority,  # type: ignore[attr-defined]
+        db=str(year.registry),
+        passphrase=DEMO_PASSPHRASE,
+    )
+    window.resize(*SIZE)
+    window.show()
+    desk = window.ministry_panel
+    if desk is None:
+        print("the ministry desk did not open on the demo year", file=sys.stderr)
+        return False
+    suffix = "zh" if lang == "zh_CN" else "en"
+
+    def grab(name: str) -> bool:
+        for _ in range(5):
+            QGuiApplication.processEvents()
+        target = out / f"{name}-{suffix}.png"
+        shots.append(target)
+        return window.grab().save(str(target))
+
+    desk.tabs.setCurrentWidget(desk.registry)
+    desk.registry.select("示例市·雁湖")
+    ok = grab("ministry-year-publicity")
+    desk.registry.select("示例·沧浪软件园")
+    ok = grab("ministry-year-progress") and ok
+    desk.tabs.setCurrentWidget(desk.data)
+    desk.data.year.setValue(EVALUATED_YEAR)
+    desk.data.show_trend("示例市·青川")
+    ok = grab("ministry-year-data") and ok
+    desk.tabs.setCurrentWidget(desk.cohort)
+    desk.cohort.year.setValue(EVALUATED_YEAR)
+    desk.cohort.type.setCurrentIndex(0)
+    desk.cohort.refresh()
+    ok = grab("ministry-year-cohort") and ok
+    window.close()
+    desk.close_desk()
+    return ok
 
 
 def publicity_dialog(dialog: T) -> T:

@@ -14,7 +14,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="Build in <data dir>/demo a demo ministry authority, a chair and six experts, a sealed "
         "sample park-creation package, and in result/ a worked example of the whole procedure (a change "
         "put to the panel's vote, a member's own dissent, a member's refusal to sign, the record closed by "
-        "the chair and the result file for the ministry); reuse them when already built. Demo keys use a "
+        "the chair and the result file for the ministry), and in ministry-year/ the ministry's year (15 fictional "
+        "cities and 20 parks, their data returns, the annual evaluation; the authority's registry.sqlite3 holds "
+        "them); reuse them when already built. Demo keys use a "
         "published passphrase (see the demo folder's README.md). Then open the desktop application "
         "unless --no-gui.",
     )
@@ -23,6 +25,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from reviewer.demo.ministry_year import build_ministry_year
     from reviewer.demo.package import DEMO_PASSPHRASE, build_demo
     from reviewer.demo.result import build_demo_result
     from reviewer.paths import data_dir
@@ -30,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
     folder = data_dir(args.data_dir) / "demo"
     demo = build_demo(folder)
     result = build_demo_result(demo)
+    year = build_ministry_year(demo.folder, demo.authority)
     if demo.reused:
         print(str(T("沿用已有的演示数据：{path}", "Reusing the demo in {path}", path=str(folder))))
     else:
@@ -41,6 +45,17 @@ def run(args: argparse.Namespace) -> int:
                 "完整示例（已封闭的评审意见表、拒签声明、结果包）：{r}",
                 "Worked example (the closed record, a refusal to sign, the result file): {r}",
                 r=str(result.folder),
+            )
+        )
+    )
+    print(
+        str(
+            T(
+                "部里的一年（示例名城名园、数据报送、年度评估）：{y}；登记册：{db}",
+                "The ministry's year (fictional cities and parks, data returns, the annual evaluation): {y}; "
+                "registry: {db}",
+                y=str(year.folder),
+                db=str(year.registry),
             )
         )
     )

@@ -68,8 +68,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.add_argument("--status", choices=("creating", "awarded"), default="creating")
     add.set_defaults(func=run_register)
 
-    ministry_cohort.register(msub)  # part 5: the annual cohort evaluation
-
     imp = msub.add_parser(
         "import",
         help="import result bundles (.rvresult): decrypt, verify, recompute, check the ledger, register",
@@ -91,9 +89,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     imp.set_defaults(func=run_import)
     ministry_progress.register(msub)  # progress reports and priority flags
-
-    ministry_lifecycle.register(msub)
-    ministry_data.register(msub)  # part 4: the annual data returns
+    ministry_cohort.register(msub)  # the annual cohort evaluation
+    ministry_data.register(msub)  # the annual data returns
+    ministry_lifecycle.register(msub)  # application, paper check, third-party report, 公示
 
 
 def _workers(text: str) -> int:

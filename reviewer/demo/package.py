@@ -249,5 +249,14 @@ REVIEWER_DEMO_PASS`（文件 › 打开部级工作台…，选择 `authority/` 
 部里用签发机构的密钥（口令同上）解密，核验每份评分表、表决声明、拒签声明和每个签名，重新计算结论后登记。
 The ministry decrypts it with the authority's key (the same passphrase), checks every sheet, statement,
 refusal and signature, recomputes the conclusion, and registers it.
+
+## 部里的一年 / The ministry's year
+
+`ministry-year/`：虚构的 15 个名城、20 个名园（名称均标“示例”）的一年 — a fictional year of 15 cities and
+20 parks, every name marked 示例: `data-returns/`（填好的数据报送表与签名的 .rvdata — filled templates and
+signed returns）, `evaluation/`（2025 年度评估的公示名单与通告，XLSX 与 PDF — the 公示 list and the 通告）,
+`applications/`, `progress/`（收到的申请材料与进展报告 — documents and progress reports received）。
+登记册 `authority/registry.sqlite3` 已包含这一年 — the registry holds that year: 打开部级工作台即可查看
+（open the ministry desk as above）。详见 docs/ministry.md “The ministry's year”.
 """
     write_atomic(demo.folder / "README.md", text.encode("utf-8"))

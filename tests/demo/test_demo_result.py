@@ -56,6 +56,9 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> dict:
         assert demo.reused
         result = demo.folder / RESULT_DIR
         assert f"Worked example (the closed record, a refusal to sign, the result file): {result}" in out
+        year, registry = demo.folder / "ministry-year", demo.authority / "registry.sqlite3"
+        assert f"{year}; registry: {registry}" in out  # the ministry's year, in the demo registry
+        assert (year / "year.json").is_file() and registry.is_file()
         chair = load_identity(demo.identities[demo.chair], source())
         names = {k: load_identity(p, source()).name for k, p in demo.identities.items()}
         fingerprints = {k: load_identity(p, source()).fingerprint for k, p in demo.identities.items()}
