@@ -514,6 +514,10 @@ Each member approves or objects in a signed statement; your motion counts as you
         <translation>Export…</translation>
     </message>
     <message>
+        <source>Document to export</source>
+        <translation>Document to export</translation>
+    </message>
+    <message>
         <source>Ranked title holders</source>
         <translation>Ranked title holders</translation>
     </message>

@@ -514,6 +514,10 @@ Each member approves or objects in a signed statement; your motion counts as you
         <translation>导出…</translation>
     </message>
     <message>
+        <source>Document to export</source>
+        <translation>导出的文件</translation>
+    </message>
+    <message>
         <source>Ranked title holders</source>
         <translation>排名列表</translation>
     </message>

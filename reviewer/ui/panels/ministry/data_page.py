@@ -82,6 +82,7 @@ class DataPage(QWidget):
         self.returns_label, self.outcomes_label = QLabel(), QLabel()
         self.returns_label.setBuddy(self.returns_table)
         self.outcomes_label.setBuddy(self.outcomes_table)
+        self.trend_label.setBuddy(self.trend_table)
 
         top = QHBoxLayout()
         top.addWidget(self.import_button)
