@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Mapping
+from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reviewer.cli.authority import add_passphrase_option, passphrase_source
-from reviewer.errors import Untrusted, UsageError
+from reviewer.errors import Refused, Untrusted, UsageError
 from reviewer.i18n import T
 from reviewer.trust.names import printable
 
 if TYPE_CHECKING:
     from reviewer.packages import Manifest, PackageView
+    from reviewer.trust import Authority
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -34,8 +37,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     s.add_argument("--expires", metavar="DATE", help="YYYY-MM-DD (default: 90 days)")
     s.add_argument(
         "--figures",
+        action="append",
         metavar="FILE",
-        help='the candidate\'s figures for objective indicators: JSON {"code": "decimal string"}',
+        help="figures for objective indicators (repeatable): the candidate's signed data return (.rvdata, "
+        'verified under this authority and bound to the candidate) and/or JSON {"code": "decimal string"} '
+        "(e.g. the national figures)",
     )
     s.add_argument(
         "--panel-rules",
@@ -68,10 +74,44 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     o.set_defaults(func=run_open)
 
 
+def _figures(authority: Authority, candidate: dict[str, Any], paths: list[str]) -> dict[str, Decimal]:
+    """The figures of every ``--figures`` file: a signed data return is verified under the authority's
+    own root and must be the candidate's; a code given by two files is refused."""
+    from reviewer.ministry.data_file import read_data_return
+    from reviewer.packages.figures import merge_figures, read_figures
+
+    parts: list[tuple[str, Mapping[str, Decimal]]] = []
+    for path in paths:
+        if Path(path).suffix.lower() != ".rvdata":
+            parts.append((path, read_figures(path)))
+            continue
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise UsageError(
+                T("无法读取数据文件 {path}。", "Cannot read the figures file {path}.", path=path)
+            ) from exc
+        ret = read_data_return(data, authority.root)
+        if (ret.candidate, ret.type) != (candidate["name"], candidate["type"]):
+            raise Refused(
+                T(
+                    "数据报送 {path} 属于“{who}”（{year}年度），不是本评审包的候选对象“{name}”：未封装。",
+                    "The data return {path} is “{who}”'s ({year}), not this package's candidate “{name}”: "
+                    "not sealed.",
+                    path=path,
+                    who=ret.candidate,
+                    year=ret.year,
+                    name=candidate["name"],
+                )
+            )
+        parts.append((path, ret.figures))
+    return merge_figures(parts)
+
+
 def run_seal(args: argparse.Namespace) -> int:
     from reviewer.packages import seal
     from reviewer.packages.composition import check_composition, rules_for, seats_of, warning_text
-    from reviewer.packages.figures import check_figures, read_figures
+    from reviewer.packages.figures import check_figures
     from reviewer.packages.inputs import load_candidate, load_panel, parse_expiry
     from reviewer.standards import load_standard
     from reviewer.trust import open_authority
@@ -80,7 +120,7 @@ def run_seal(args: argparse.Namespace) -> int:
     panel, schedule = load_panel(args.panel)
     candidate, prior = load_candidate(args.candidate)
     expires = parse_expiry(args.expires) if args.expires else None
-    figures = read_figures(args.figures) if args.figures else None
+    figures = _figures(authority, candidate, args.figures) if args.figures else None
     check_figures(load_standard(Path(args.standard)), figures)  # refused before any passphrase
     rules = rules_for(authority.path, args.panel_rules)
     warnings = check_composition(rules, seats_of(authority, panel))  # refused before any passphrase

@@ -14,7 +14,7 @@ reads the same exact Decimals.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -116,6 +116,63 @@ def read_figures(path: str | Path) -> dict[str, Decimal]:
     return parse_figures(doc, str(path))
 
 
+def check_catalogue(figures: Mapping[str, Decimal], source: str = "--figures") -> None:
+    """Each figure (``national:<code>`` too) is in the catalogue, within its range, to its decimal
+    places: a figure the ministry would not accept in a data return is not sealed either."""
+    catalogue = load_catalogue()
+    known = {f.code: f for f in catalogue.figures}
+    for code, value in figures.items():
+        figure = known.get(code.removeprefix("national:"))
+        if figure is None:
+            raise FiguresInvalid(
+                T(
+                    "{src}：数据目录中没有“{c}”（可用：{codes}）。",
+                    "{src}: the figure catalogue has no “{c}” (known: {codes}).",
+                    src=source,
+                    c=code,
+                    codes=", ".join(known),
+                )
+            )
+        exponent = value.as_tuple().exponent
+        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        if not figure.minimum <= value <= figure.maximum or places > figure.decimal_places:
+            v, lo, hi, n = (
+                format(value, "f"),
+                format(figure.minimum, "f"),
+                format(figure.maximum, "f"),
+                figure.decimal_places,
+            )
+            raise FiguresInvalid(
+                Text(
+                    f"{source}：{figure.name_zh}（{code}）的值 {v} 不可用：须在 {lo} 至 {hi} {figure.unit_zh} 之间，"
+                    f"至多 {n} 位小数。",
+                    f"{source}: the value {v} of {figure.name_en} ({code}) is not usable: it must lie between "
+                    f"{lo} and {hi} {figure.unit_en}, with at most {n} decimal places.",
+                )
+            )
+
+
+def merge_figures(parts: Sequence[tuple[str, Mapping[str, Decimal]]]) -> dict[str, Decimal]:
+    """The figures of several sources (a signed data return, a file of national figures), each code
+    given once: a code two sources give is refused, whatever the values."""
+    out: dict[str, Decimal] = {}
+    seen: dict[str, str] = {}
+    for source, figures in parts:
+        for code, value in figures.items():
+            if code in seen:
+                raise FiguresInvalid(
+                    T(
+                        "数据 {c} 在 {a} 和 {b} 中都有：每项数据只能来自一个文件。",
+                        "The figure {c} is given by both {a} and {b}: each figure comes from one file.",
+                        c=code,
+                        a=seen[code],
+                        b=source,
+                    )
+                )
+            seen[code], out[code] = source, value
+    return out
+
+
 def figures_json(figures: Mapping[str, Decimal]) -> dict[str, str]:
     """The header's form: codes sorted, each value as its plain decimal text (checked again)."""
     out = {code: format(value, "f") for code, value in sorted(figures.items())}
@@ -141,8 +198,10 @@ def required_figures(standard: Standard) -> dict[str, tuple[str, ...]]:
 
 
 def check_figures(standard: Standard, figures: Mapping[str, Decimal] | None) -> None:
-    """Every figure the standard's objective indicators and numeric gates need is given."""
+    """Every figure the standard's objective indicators and numeric gates need is given, and every
+    figure given is one the catalogue knows, within its range and to its decimal places."""
     given = figures or {}
+    check_catalogue(given)
     missing = {code: uses for code, uses in required_figures(standard).items() if code not in given}
     if missing:
         raise MissingFigures(standard.id, missing)
