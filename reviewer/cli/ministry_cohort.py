@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from typing import TYPE_CHECKING
 
 from reviewer.i18n import T
@@ -22,6 +21,8 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 
 def register(msub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from reviewer.cli.ministry_lifecycle import _date
+
     p = msub.add_parser(
         "cohort", help="annual cohort evaluation: ranking, stars, 公示 list and 通告 / 年度评估"
     )
@@ -50,9 +51,7 @@ def register(msub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     _common(ex)
     ex.add_argument("--kind", choices=("publicity", "notice"), default="notice")
-    ex.add_argument(
-        "--date", type=date.fromisoformat, help="date of issue, YYYY-MM-DD (default: today, Beijing)"
-    )
+    ex.add_argument("--date", type=_date, help="date of issue, YYYY-MM-DD (default: today, Beijing)")
     ex.add_argument("out", metavar="OUT.xlsx|OUT.pdf")
     ex.set_defaults(func=run_export)
 

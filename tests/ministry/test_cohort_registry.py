@@ -212,3 +212,17 @@ def test_a_crash_while_publishing_leaves_a_draft_and_no_rating(
     with Session(year.engine) as s:
         assert s.scalar(select(func.count()).select_from(RatingRow)) == 0
     assert publish(year, 2026, "city").status == "published"  # and the desk can publish it now
+
+
+def test_cli_a_bad_date_of_issue_is_named_in_the_users_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reviewer.cli import main
+
+    db = str(tmp_path / "r.sqlite3")
+    args = ["ministry", "cohort", "export", "--year", "2026", "--type", "city", "--db", db]
+    with pytest.raises(SystemExit) as exc:
+        main(["--lang", "zh_CN", *args, "--date", "2026-13-05", str(tmp_path / "n.pdf")])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert "日期格式应为 YYYY-MM-DD：2026-13-05" in err and "fromisoformat" not in err
