@@ -47,11 +47,25 @@ def current(reg: Registry, year: int, type: str) -> StoredCohort | None:
         return None
 
 
-def publish(reg: Registry, year: int, type: str, *, at: datetime | None = None) -> StoredCohort:
-    """Publish the newest draft: its stars become the year's ratings in the registry."""
+def publish(
+    reg: Registry,
+    year: int,
+    type: str,
+    *,
+    rules: str | None = None,
+    standards: tuple[str, ...] = (),
+    at: datetime | None = None,
+) -> StoredCohort:
+    """Publish the newest draft: its stars become the year's ratings in the registry. The year is
+    evaluated again with the same ``rules`` and ``standards``; a draft that differs is refused
+    (:class:`~reviewer.ministry.cohort_store.DraftOutOfDate`)."""
+    from reviewer.ministry.cohort_rules import load_cohort_rules
     from reviewer.ministry.cohort_store import publish as publish_cohort
 
-    return publish_cohort(reg, year, type, at=at)
+    cohort_rules = load_cohort_rules(rules)
+    return publish_cohort(
+        reg, year, type, rules=cohort_rules, standards=tuple(Path(p) for p in standards), at=at
+    )
 
 
 def export(
