@@ -71,12 +71,14 @@ def publish(
 def export(
     reg: Registry, year: int, type: str, kind: str, out: str | Path, *, issued: date | None = None
 ) -> Path:
-    """Write the 公示 list (``publicity``) or the 通告 (``notice``) as XLSX or PDF (by ``out``'s suffix)."""
+    """Write the 公示 list (``publicity``) or the 通告 (``notice``) as XLSX or PDF (by ``out``'s suffix)
+    of the published evaluation, else of the newest draft: its 公示 list marked 草稿, no 通告
+    (:class:`~reviewer.ministry.cohort_export.NotPublished`)."""
     from reviewer.i18n import beijing_date
     from reviewer.ministry.cohort_export import write_export
-    from reviewer.ministry.cohort_store import latest
+    from reviewer.ministry.cohort_store import PUBLISHED, latest
     from reviewer.models.orm.base import utcnow
 
     stored = latest(reg.engine, year, type)
     day = issued or date.fromisoformat(beijing_date(utcnow()))
-    return write_export(stored.result, kind, out, issued=day)
+    return write_export(stored.result, kind, out, issued=day, draft=stored.status != PUBLISHED)

@@ -23,6 +23,7 @@ from reviewer.errors import Refused, UsageError
 from reviewer.i18n import beijing_date
 from reviewer.ministry import data_returns
 from reviewer.ministry.cohort import CohortResult, CohortRow
+from reviewer.ministry.cohort_export import NotPublished
 from reviewer.ministry.cohort_rules import default_cohort_rules_path, load_cohort_rules
 from reviewer.ministry.cohort_store import (
     DraftOutOfDate,
@@ -353,3 +354,24 @@ def test_publishing_a_draft_the_registry_has_moved_past_is_refused(
     assert {r.name: r.stars for r in again.result.rows}["示例庚市"] > 1
     assert publish(year, 2026, "city", rules=rules, standards=(standard,)).version == 2
     assert year.candidate("示例庚市").status == "awarded"
+
+
+def test_a_draft_is_no_notice_and_its_publicity_list_says_draft(
+    year: Registry, files: tuple[Path, Path], tmp_path: Path
+) -> None:
+    standard, rules_path = files
+    rules = load_cohort_rules(rules_path)
+    evaluate_year(year, 2026, "city", rules, standards=(standard,))
+    # the attack: an unpublished draft written out as the year's official 通告
+    for suffix in ("xlsx", "pdf"):
+        out = tmp_path / f"notice.{suffix}"
+        with pytest.raises(NotPublished):
+            ops.export(year, 2026, "city", "notice", out, issued=date(2026, 12, 5))
+        assert not out.exists()
+    draft = ops.export(year, 2026, "city", "publicity", tmp_path / "draft.xlsx", issued=date(2026, 12, 5))
+    assert load_workbook(draft).active["A1"].value == "2026年度中国软件名城评估结果公示名单（草稿）"
+    publish(year, 2026, "city", rules=rules, standards=(standard,))
+    final = ops.export(year, 2026, "city", "publicity", tmp_path / "final.xlsx", issued=date(2026, 12, 5))
+    assert load_workbook(final).active["A1"].value == "2026年度中国软件名城评估结果公示名单"
+    notice = ops.export(year, 2026, "city", "notice", tmp_path / "notice.xlsx", issued=date(2026, 12, 5))
+    assert load_workbook(notice).active["A1"].value == "2026年度中国软件名城评估结果通告"
