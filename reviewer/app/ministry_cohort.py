@@ -47,22 +47,38 @@ def current(reg: Registry, year: int, type: str) -> StoredCohort | None:
         return None
 
 
-def publish(reg: Registry, year: int, type: str, *, at: datetime | None = None) -> StoredCohort:
-    """Publish the newest draft: its stars become the year's ratings in the registry."""
+def publish(
+    reg: Registry,
+    year: int,
+    type: str,
+    *,
+    rules: str | None = None,
+    standards: tuple[str, ...] = (),
+    at: datetime | None = None,
+) -> StoredCohort:
+    """Publish the newest draft: its stars become the year's ratings in the registry. The year is
+    evaluated again with the same ``rules`` and ``standards``; a draft that differs is refused
+    (:class:`~reviewer.ministry.cohort_store.DraftOutOfDate`)."""
+    from reviewer.ministry.cohort_rules import load_cohort_rules
     from reviewer.ministry.cohort_store import publish as publish_cohort
 
-    return publish_cohort(reg, year, type, at=at)
+    cohort_rules = load_cohort_rules(rules)
+    return publish_cohort(
+        reg, year, type, rules=cohort_rules, standards=tuple(Path(p) for p in standards), at=at
+    )
 
 
 def export(
     reg: Registry, year: int, type: str, kind: str, out: str | Path, *, issued: date | None = None
 ) -> Path:
-    """Write the 公示 list (``publicity``) or the 通告 (``notice``) as XLSX or PDF (by ``out``'s suffix)."""
+    """Write the 公示 list (``publicity``) or the 通告 (``notice``) as XLSX or PDF (by ``out``'s suffix)
+    of the published evaluation, else of the newest draft: its 公示 list marked 草稿, no 通告
+    (:class:`~reviewer.ministry.cohort_export.NotPublished`)."""
     from reviewer.i18n import beijing_date
     from reviewer.ministry.cohort_export import write_export
-    from reviewer.ministry.cohort_store import latest
+    from reviewer.ministry.cohort_store import PUBLISHED, latest
     from reviewer.models.orm.base import utcnow
 
     stored = latest(reg.engine, year, type)
     day = issued or date.fromisoformat(beijing_date(utcnow()))
-    return write_export(stored.result, kind, out, issued=day)
+    return write_export(stored.result, kind, out, issued=day, draft=stored.status != PUBLISHED)

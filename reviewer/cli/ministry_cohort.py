@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from typing import TYPE_CHECKING
 
 from reviewer.i18n import T
@@ -21,7 +20,22 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--registry-rules", metavar="FILE", help="registry rules JSON (default: shipped)")
 
 
+def _evaluation(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--rules", metavar="FILE", help="cohort rules JSON (default: the shipped cohort-rules.json)"
+    )
+    p.add_argument(
+        "--standard",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a standard file to look up by id (repeatable)",
+    )
+
+
 def register(msub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from reviewer.cli.ministry_lifecycle import _date
+
     p = msub.add_parser(
         "cohort", help="annual cohort evaluation: ranking, stars, 公示 list and 通告 / 年度评估"
     )
@@ -29,20 +43,16 @@ def register(msub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     ev = csub.add_parser("evaluate", help="rank the year's title holders of a type and keep a draft")
     _common(ev)
-    ev.add_argument(
-        "--rules", metavar="FILE", help="cohort rules JSON (default: the shipped cohort-rules.json)"
-    )
-    ev.add_argument(
-        "--standard",
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="a standard file to look up by id (repeatable)",
-    )
+    _evaluation(ev)
     ev.set_defaults(func=run_evaluate)
 
-    pub = csub.add_parser("publish", help="publish the newest draft: its stars become the year's ratings")
+    pub = csub.add_parser(
+        "publish",
+        help="publish the newest draft (checked against the registry now, with the same rules and "
+        "standards): its stars become the year's ratings",
+    )
     _common(pub)
+    _evaluation(pub)
     pub.set_defaults(func=run_publish)
 
     ex = csub.add_parser(
@@ -50,9 +60,7 @@ def register(msub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     _common(ex)
     ex.add_argument("--kind", choices=("publicity", "notice"), default="notice")
-    ex.add_argument(
-        "--date", type=date.fromisoformat, help="date of issue, YYYY-MM-DD (default: today, Beijing)"
-    )
+    ex.add_argument("--date", type=_date, help="date of issue, YYYY-MM-DD (default: today, Beijing)")
     ex.add_argument("out", metavar="OUT.xlsx|OUT.pdf")
     ex.set_defaults(func=run_export)
 
@@ -84,7 +92,7 @@ def run_publish(args: argparse.Namespace) -> int:
     from reviewer.app import ministry_cohort as ops
 
     with ops.open_registry(args.db, args.registry_rules) as reg:
-        _print(ops.publish(reg, args.year, args.type))
+        _print(ops.publish(reg, args.year, args.type, rules=args.rules, standards=tuple(args.standard)))
     return 0
 
 

@@ -10,13 +10,15 @@ and returns a :class:`CohortResult`. Arithmetic is exact (:class:`~decimal.Decim
   panel standard's total points × the part's points, rounded half-up to the rules' decimal places;
   a candidate without a panel result gets 0 for it, noted ``no_panel_result``;
 - total = objective + expert. Equal totals share a rank (1, 2, 2, 4); rows of equal total are listed
-  by name.
+  by name. With ``order_by_figure`` the named figure (larger first) breaks a tie in the rank too, so
+  rows sharing a rank always share their star (before the gates).
 - stars: ``thresholds`` (3★ at or above the 3 minimum, 2★ at or above the 2 minimum, else 1★) or
   ``quotas`` (the first n₃ ranked rows get 3★, the next n₂ get 2★, the rest 1★; n = share × ranked
   rounded as stated, or the count). A group of equal totals across a quota boundary is settled by the
   rules: ``better_star`` gives every tied row the better star (a quota may then be exceeded);
   ``order_by_figure`` orders the group by the named figure, larger first, and only rows equal on that
-  too share the better star. Tied rows whose star was settled this way are noted ``boundary_tie``.
+  too share the better star (and the rank). Tied rows whose star was settled this way are noted
+  ``boundary_tie``.
 - numeric gates (when ``apply_gates``): after the method, :func:`~reviewer.standards.objective.cap_result`
   lowers the stars; the failed gates' codes are in ``capped_by``. A capped row keeps its rank and its
   quota place (it is not given to the next row).
@@ -200,7 +202,9 @@ def evaluate(
         stars, settled = [_threshold_stars(rules, s.total) for s in ordered], set()
     rows: list[CohortRow] = []
     for i, s in enumerate(ordered):
-        rank = 1 + sum(1 for other in ordered if other.total > s.total)
+        # with order_by_figure the figure breaks a tie in the rank as it does in the stars: rows that
+        # share a rank share their star (before the gates)
+        rank = 1 + sum(1 for other in ordered if (other.total, other.order) > (s.total, s.order))
         star = stars[i]
         capped_by: tuple[str, ...] = ()
         if rules.apply_gates:

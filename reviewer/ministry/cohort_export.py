@@ -8,6 +8,9 @@
 The PDF (reportlab) embeds the shipped font (:mod:`reviewer.export.fonts`), has the title, the date
 of issue in Chinese (Beijing date) and “第 n 页 共 N 页” on every page. The XLSX (openpyxl) has one
 sheet, Chinese headers, text cells that cannot become formulas. Files are written atomically.
+
+Only a published evaluation gives the 通告 (a draft: :class:`NotPublished`); a draft's 公示 list is
+titled “…公示名单（草稿）” (in the XLSX, the PDF's title and its page header), for checking only.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from reviewer.errors import Refused
 from reviewer.export import fonts
 from reviewer.export.record_layout import (
     BOTTOM_MARGIN,
@@ -29,6 +33,7 @@ from reviewer.export.record_layout import (
     Styles,
 )
 from reviewer.files import write_atomic
+from reviewer.i18n import T
 from reviewer.ministry.cohort import CohortResult, CohortRow
 from reviewer.ministry.render import display_width
 
@@ -43,9 +48,29 @@ PUBLICITY_HEADERS = ("排名", "名称", "客观指标得分", "专家评审得�
 NOTICE_HEADERS = ("星级", "排名", "名称")
 
 
-def title(result: CohortResult, kind: str) -> str:
+class NotPublished(Refused):
+    """The 通告 is written only from a published evaluation: a draft is not the year's result (exit 18)."""
+
+    def __init__(self, year: int, type: str) -> None:
+        super().__init__(
+            T(
+                "{year} 年（{type}）的年度评估尚未发布：通告只能依据已发布的评估结果生成。请先发布；"
+                "草稿可导出公示名单（标注“草稿”）供核对。",
+                "The cohort evaluation of {year} ({type}) is not published: the notice is written only "
+                "from a published evaluation. Publish it first; a draft can be exported as a publicity "
+                "list (marked draft) for checking.",
+                year=year,
+                type=type,
+            )
+        )
+
+
+DRAFT_MARK = "（草稿）"
+
+
+def title(result: CohortResult, kind: str, *, draft: bool = False) -> str:
     what = "评估结果公示名单" if kind == PUBLICITY else "评估结果通告"
-    return f"{result.year}年度{TYPE_TITLES[result.type]}{what}"
+    return f"{result.year}年度{TYPE_TITLES[result.type]}{what}{DRAFT_MARK if draft else ''}"
 
 
 def chinese_date(day: date) -> str:
@@ -84,7 +109,7 @@ def notice_rows(result: CohortResult) -> list[list[str]]:
     ]
 
 
-def xlsx_bytes(result: CohortResult, kind: str) -> bytes:
+def xlsx_bytes(result: CohortResult, kind: str, *, draft: bool = False) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -97,7 +122,7 @@ def xlsx_bytes(result: CohortResult, kind: str) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "公示名单" if kind == PUBLICITY else "通告"
-    sheet.append([title(result, kind)])
+    sheet.append([title(result, kind, draft=draft)])
     sheet["A1"].font = Font(bold=True, size=14)
     sheet.append(list(headers))
     for cell in sheet[2]:
@@ -112,7 +137,7 @@ def xlsx_bytes(result: CohortResult, kind: str) -> bytes:
         width = max(display_width(v) for v in [header, *(row[i - 1] for row in rows)])
         sheet.column_dimensions[get_column_letter(i)].width = min(60, width + 2)
     sheet.freeze_panes = "A3"
-    book.properties.title = title(result, kind)
+    book.properties.title = title(result, kind, draft=draft)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -137,14 +162,16 @@ def _canvas(header: str) -> type[PageCountCanvas]:
     return CohortCanvas
 
 
-def pdf_bytes(result: CohortResult, kind: str, *, issued: date, issuer: str = "工业和信息化部") -> bytes:
+def pdf_bytes(
+    result: CohortResult, kind: str, *, issued: date, issuer: str = "工业和信息化部", draft: bool = False
+) -> bytes:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     s = Styles()
     m = fonts.markup
-    heading = title(result, kind)
+    heading = title(result, kind, draft=draft)
     story: list[object] = [Paragraph(m(heading), s.title), Spacer(1, 4 * mm)]
     what = TYPE_TITLES[result.type]
     ranked = sum(1 for r in result.rows if r.rank is not None)
@@ -201,10 +228,17 @@ def pdf_bytes(result: CohortResult, kind: str, *, issued: date, issuer: str = "�
     return buffer.getvalue()
 
 
-def write_export(result: CohortResult, kind: str, out: str | Path, *, issued: date) -> Path:
-    """Write the ``kind`` document as XLSX or PDF, chosen by ``out``'s suffix."""
+def write_export(
+    result: CohortResult, kind: str, out: str | Path, *, issued: date, draft: bool = False
+) -> Path:
+    """Write the ``kind`` document as XLSX or PDF, chosen by ``out``'s suffix; ``draft``: the result
+    is not published (no 通告, :class:`NotPublished`; the 公示 list is marked 草稿)."""
+    if draft and kind == NOTICE:
+        raise NotPublished(result.year, result.type)
     path = Path(out)
     data = (
-        xlsx_bytes(result, kind) if path.suffix.lower() == ".xlsx" else pdf_bytes(result, kind, issued=issued)
+        xlsx_bytes(result, kind, draft=draft)
+        if path.suffix.lower() == ".xlsx"
+        else pdf_bytes(result, kind, issued=issued, draft=draft)
     )
     return write_atomic(path, data)

@@ -134,11 +134,28 @@ def test_stars_by_quotas_tie_ordered_by_a_named_figure() -> None:
     rules = replace(QUOTAS, boundary="order_by_figure", boundary_figure="software_revenue")
     result = run(rules)
     rows = {r.name: r for r in result.rows}
-    # 乙 (revenue 1800) before 辛 (1500): 乙 keeps the last 2★ place, 辛 gets 1★; both keep rank 7
+    # 乙 (revenue 1800) before 辛 (1500): 乙 keeps the last 2★ place and rank 7, 辛 gets 1★ and rank 8
+    # (the figure that settles the star settles the rank too: one rank, one star)
     assert (rows["示例乙市"].rank, rows["示例乙市"].stars) == (7, 2)
-    assert (rows["示例辛市"].rank, rows["示例辛市"].stars) == (7, 1)
+    assert (rows["示例辛市"].rank, rows["示例辛市"].stars) == (8, 1)
+    assert rows["示例庚市"].rank == 9
     assert rows["示例乙市"].notes == rows["示例辛市"].notes == (BOUNDARY_TIE,)
     assert [r.name for r in result.rows].index("示例乙市") < [r.name for r in result.rows].index("示例辛市")
+
+
+def test_order_by_figure_rows_sharing_a_rank_share_their_star() -> None:
+    # 乙 and 辛 equal on the total AND on the figure: one rank, the better star, both noted
+    figures = {n: Y.figures(n) for n in Y.FIGURES}
+    figures["示例辛市"] = {**figures["示例辛市"], "software_revenue": figures["示例乙市"]["software_revenue"]}
+    rules = replace(QUOTAS, boundary="order_by_figure", boundary_figure="software_revenue")
+    result = evaluate(STANDARD, rules, figures, Y.NATIONAL, expert_totals(), year=2026, holders=Y.CITIES)
+    rows = {r.name: r for r in result.rows}
+    assert (rows["示例乙市"].rank, rows["示例乙市"].stars) == (rows["示例辛市"].rank, rows["示例辛市"].stars)
+    by_rank: dict[int, set[int]] = {}
+    for r in result.rows:
+        if r.rank is not None and not r.capped_by:
+            by_rank.setdefault(r.rank, set()).add(r.stars)
+    assert all(len(s) == 1 for s in by_rank.values()), by_rank
 
 
 def test_quota_shares_and_their_rounding() -> None:

@@ -54,6 +54,12 @@ def test_evaluate_publish_export(
     assert page.model.data(page.model.index(14, 6)) == ("no data return" if lang == "en" else "未报送")
     if SHOTS:
         page.grab().save(str(Path(SHOTS) / f"cohort-draft-{lang}.png"))
+    # a draft is no 通告: the notice cannot be exported from it, its publicity list can (marked 草稿)
+    assert page._kind() == "notice" and not page.export_button.isEnabled()
+    assert page.export_button.toolTip()
+    page.kind.setCurrentIndex(1)
+    assert page.export_button.isEnabled()
+    page.kind.setCurrentIndex(0)
 
     qtbot.mouseClick(page.publish_button, Qt.MouseButton.LeftButton)
     assert len(confirmations.asked) == 1 and "2026" in confirmations.asked[0].text

@@ -518,6 +518,10 @@ Each member approves or objects in a signed statement; your motion counts as you
         <translation>Document to export</translation>
     </message>
     <message>
+        <source>The notice is written from a published evaluation only; a draft&apos;s publicity list is marked draft.</source>
+        <translation>The notice is written from a published evaluation only; a draft&apos;s publicity list is marked draft.</translation>
+    </message>
+    <message>
         <source>Ranked title holders</source>
         <translation>Ranked title holders</translation>
     </message>

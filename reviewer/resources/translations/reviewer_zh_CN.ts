@@ -518,6 +518,10 @@ Each member approves or objects in a signed statement; your motion counts as you
         <translation>导出的文件</translation>
     </message>
     <message>
+        <source>The notice is written from a published evaluation only; a draft&apos;s publicity list is marked draft.</source>
+        <translation>通告只能依据已发布的评估结果导出；草稿的公示名单标注“草稿”。</translation>
+    </message>
+    <message>
         <source>Ranked title holders</source>
         <translation>排名列表</translation>
     </message>

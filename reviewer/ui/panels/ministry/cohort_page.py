@@ -115,6 +115,7 @@ class CohortPage(QWidget):
         layout.addWidget(self.table, 1)
         self.year.valueChanged.connect(self.refresh)
         self.type.currentIndexChanged.connect(self.refresh)
+        self.kind.currentIndexChanged.connect(self._state)
         self.retranslate()
         self.refresh()
 
@@ -129,6 +130,13 @@ class CohortPage(QWidget):
         self.publish_button.setText(self.tr("Publish…"))
         self.export_button.setText(self.tr("Export…"))
         self.kind.setAccessibleName(self.tr("Document to export"))
+
+        self.export_button.setToolTip(
+            self.tr(
+                "The notice is written from a published evaluation only; a draft's publicity list is "
+                "marked draft."
+            )
+        )
         self.table.setAccessibleName(self.tr("Ranked title holders"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         self._state()
@@ -162,7 +170,10 @@ class CohortPage(QWidget):
                 )
             )
         self.publish_button.setEnabled(s is not None and s.status == "draft")
-        self.export_button.setEnabled(s is not None)
+        # the 通告 only from a published evaluation; a draft's 公示 list is marked 草稿
+        self.export_button.setEnabled(
+            s is not None and (s.status == "published" or self._kind() == "publicity")
+        )
 
     def _show(self, stored: StoredCohort | None) -> None:
         self.stored = stored
