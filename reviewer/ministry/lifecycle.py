@@ -26,15 +26,17 @@ from sqlalchemy.orm import Session
 
 from reviewer.errors import Refused, UsageError
 from reviewer.i18n import BEIJING, T
+from reviewer.ministry.engine import UNIT_WORDS
 from reviewer.ministry.orm import (
     ApplicationRow,
     CandidateRow,
     PaperCheckRow,
     PublicityOpeningRow,
     PublicityRow,
+    ReviewRow,
     ThirdPartyReportRow,
 )
-from reviewer.ministry.refusals import PublicityNotEnded, WrongStage
+from reviewer.ministry.refusals import PublicityNotEnded, PublicityRefused, WrongStage
 from reviewer.ministry.rules import RegistryRules
 from reviewer.ministry.types import CandidateInfo, PublicityEntry, ReceivedDocument, Timeline
 from reviewer.ministry.working_calendar import UNITS, WorkingCalendar
@@ -311,6 +313,7 @@ class Lifecycle:
             )
             if pending is None:
                 raise WrongStage(name, row.status, "开始公示", "open a publicity")
+            self._check_period(s, row, pending, start, ends, today_beijing(at))
             s.add(
                 PublicityOpeningRow(
                     candidate_id=row.id,
@@ -326,6 +329,69 @@ class Lifecycle:
             s.flush()
             timeline = self._rebuild(s, row)
             return next(p for p in timeline.publicity if p.package_id == pending.package_id)
+
+    def _check_period(
+        self, s: Session, row: CandidateRow, pending: PublicityRow, start: date, ends: date, today: date
+    ) -> None:
+        """A 公示 starts on or after the day of the pass (Beijing), is corrected only before it starts
+        (and then not into the past), and lasts at least the rules' minimum."""
+        reviewed = s.scalar(
+            select(ReviewRow.reviewed_at).where(
+                ReviewRow.candidate_id == row.id,
+                ReviewRow.package_id == pending.package_id,
+                ReviewRow.current.is_(True),
+            )
+        )
+        passed = reviewed.astimezone(BEIJING).date() if reviewed is not None else pending.starts
+        if start < passed:
+            raise PublicityRefused(
+                T(
+                    "“{name}”的公示不能早于评审通过之日（{passed}）开始：{start}。",
+                    "The publicity of “{name}” cannot start before the day of the pass ({passed}): {start}.",
+                    name=row.name,
+                    passed=passed.isoformat(),
+                    start=start.isoformat(),
+                )
+            )
+        if pending.opened:
+            if pending.starts <= today:
+                raise PublicityRefused(
+                    T(
+                        "“{name}”的公示已于 {starts} 开始（至 {ends}），不能再改动其日期。",
+                        "The publicity of “{name}” started on {starts} (until {ends}); its dates can no "
+                        "longer be changed.",
+                        name=row.name,
+                        starts=pending.starts.isoformat(),
+                        ends=pending.ends.isoformat(),
+                    )
+                )
+            if start < today:
+                raise PublicityRefused(
+                    T(
+                        "更正公示日期时，开始日期不能早于今天（{today}）：{start}。",
+                        "A corrected publicity cannot start before today ({today}): {start}.",
+                        today=today.isoformat(),
+                        start=start.isoformat(),
+                    )
+                )
+        if self.rules.publicity_minimum is not None:
+            length, unit = self.rules.publicity_minimum
+            shortest = self.calendar.end_date(start, length, unit)
+            if ends < shortest:
+                zh_unit, en_unit = UNIT_WORDS.get(unit, ("天", " days"))
+                raise PublicityRefused(
+                    T(
+                        "公示期不得少于 {n}"
+                        + zh_unit
+                        + "：自 {start} 起至少到 {shortest}（所给结束日期 {ends}）。",
+                        "A publicity lasts at least {n}" + en_unit + ": from {start} until {shortest} at the "
+                        "earliest (end given: {ends}).",
+                        n=length,
+                        start=start.isoformat(),
+                        shortest=shortest.isoformat(),
+                        ends=ends.isoformat(),
+                    )
+                )
 
     @staticmethod
     def _check_ended(s: Session, row: CandidateRow, at: datetime | None) -> None:

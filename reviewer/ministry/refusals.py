@@ -59,3 +59,7 @@ class WrongStage(Refused):
         )
         self.name = name
         self.status = status
+
+
+class PublicityRefused(Refused):
+    """A 公示 period the rules do not allow: before the pass, rewritten once started, or too short."""
