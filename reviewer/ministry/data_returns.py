@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from reviewer.errors import InvalidInput, Refused, UsageError
+from reviewer.errors import InvalidInput, Refused
 from reviewer.i18n import T, Text
 from reviewer.ministry.orm import CandidateRow, DataReturnRow, NationalFigureRow
 from reviewer.ministry.registry_read import RegistryReader
@@ -87,28 +87,38 @@ def check_figures(type_: str, values: Mapping[str, Decimal], catalogue: Catalogu
             )
         )
     for code, value in values.items():
-        f = catalogue.get(code)
-        if not value.is_finite() or not f.minimum <= value <= f.maximum:
-            raise InvalidInput(
-                T(
-                    "{name}须在 {low} 至 {high} 之间：{v}",
-                    "{name} must lie between {low} and {high}: {v}",
-                    name=_name(f),
-                    low=f.minimum,
-                    high=f.maximum,
-                    v=value,
-                )
+        check_value(catalogue.get(code), value)
+
+
+def check_value(f: Figure, value: Decimal, *, national: bool = False) -> None:
+    """``value`` of ``f`` is a number within its range (a national total: up to its national maximum)
+    and has at most its decimal places — refused, never rounded."""
+    high = f.national_max if national else f.maximum
+    if not value.is_finite():
+        raise InvalidInput(
+            T("{name}的值不是数字：{v}", "The value of {name} is not a number: {v}", name=_name(f), v=value)
+        )
+    if not f.minimum <= value <= high:
+        raise InvalidInput(
+            T(
+                "{name}须在 {low} 至 {high} 之间：{v}",
+                "{name} must lie between {low} and {high}: {v}",
+                name=_name(f),
+                low=f.minimum,
+                high=high,
+                v=value,
             )
-        if value != value.quantize(Decimal(1).scaleb(-f.decimal_places)):
-            raise InvalidInput(
-                T(
-                    "{name}最多 {n} 位小数：{v}",
-                    "{name} takes at most {n} decimal places: {v}",
-                    name=_name(f),
-                    n=f.decimal_places,
-                    v=value,
-                )
+        )
+    if value != value.quantize(Decimal(1).scaleb(-f.decimal_places)):
+        raise InvalidInput(
+            T(
+                "{name}最多 {n} 位小数：{v}",
+                "{name} takes at most {n} decimal places: {v}",
+                name=_name(f),
+                n=f.decimal_places,
+                v=value,
             )
+        )
 
 
 def record_return(
@@ -188,8 +198,7 @@ def record_national(
     for key, value in values.items():
         code = key.removeprefix(NATIONAL)
         f = catalogue.get(code)
-        if not value.is_finite():
-            raise UsageError(T("{code} 的值不是数字。", "The value of {code} is not a number.", code=code))
+        check_value(f, value, national=True)
         clean[code] = decimal_text(value, f.decimal_places)
     for attempt in range(ATTEMPTS):
         try:

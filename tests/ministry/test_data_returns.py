@@ -227,3 +227,27 @@ def test_a_return_recorded_but_not_written_says_so(
     [again] = import_files(registry, authority, keys, [path], tmp_path)
     assert (again.ok, again.outcome) == (True, "duplicate")
     assert read_data_return(Path(again.rvdata).read_bytes(), authority.root).version == 1
+
+
+def test_national_figures_are_checked_not_rounded(registry: Registry) -> None:
+    """Review finding 5: 11.25 was stored as 11.2 (half-even: it can flip the growth gate), -99999 and 1.5
+    enterprises were accepted. Now each is refused with the figure's rule, and nothing of the call is kept."""
+    for values, words in (
+        ({"software_revenue_growth": Decimal("11.25")}, "at most 1 decimal places: 11.25"),
+        ({"rd_share": Decimal("-99999")}, "between 0 and 100: -99999"),
+        ({"software_enterprises": Decimal("1.5")}, "at most 0 decimal places: 1.5"),
+        ({"software_revenue_growth": Decimal("12.0"), "rd_share": Decimal("101.0")}, "between 0 and 100"),
+        ({"software_revenue_growth": Decimal("NaN")}, "not a number"),
+    ):
+        with pytest.raises(InvalidInput, match=words):
+            dr.record_national(registry, 2030, values)
+    assert dr.national_figures(registry, 2030) == {}
+    # a national total is far above a city's range: the catalogue's national maximum applies
+    assert dr.record_national(
+        registry, 2030, {"software_revenue": Decimal("137276.00"), "software_revenue_growth": Decimal("-1.0")}
+    ) == {
+        "national:software_revenue": Decimal("137276.00"),
+        "national:software_revenue_growth": Decimal("-1.0"),
+    }
+    with pytest.raises(InvalidInput, match="between 0 and 1000000"):
+        dr.record_national(registry, 2030, {"software_revenue": Decimal("1000000.01")})
