@@ -2,7 +2,8 @@
 
 Facts are append-only. Importing a return of a candidate and year that already has one records the
 next version (the newest is current; the older ones are kept); importing the same file again (same
-SHA-256 as the current version) changes nothing. National figures likewise: a new value of a year and
+SHA-256 as the current version) changes nothing, and the file of a superseded version is refused
+(:class:`OlderReturn`: going back to old figures takes a new file). National figures likewise: a new value of a year and
 code is a new version. Values are exact :class:`~decimal.Decimal`, stored as canonical strings.
 
 Read API (parts using the figures: the objective indicators, the cohort evaluation):
@@ -46,6 +47,25 @@ class DataReturn:
 class RecordedReturn:
     outcome: str  # "recorded" (version 1), "superseded" (a newer version), "duplicate" (same file again)
     data_return: DataReturn
+
+
+class OlderReturn(Refused):
+    """The file of an earlier (superseded) version imported again: it would silently restore old figures."""
+
+    def __init__(self, candidate: str, year: int, version: int, current: int) -> None:
+        super().__init__(
+            T(
+                "这份数据报送表是“{name}”{year}年度已被取代的第 {v} 版（现行为第 {cur} 版），未导入。"
+                "如确需改回原数据，请另行填写一份新表报送。",
+                "This file is version {v} of the {year} return of “{name}”, superseded (the current one is "
+                "version {cur}); not imported. To return to the old figures, fill in and send a new file.",
+                name=candidate,
+                year=year,
+                v=version,
+                cur=current,
+            )
+        )
+        self.candidate, self.year, self.version, self.current = candidate, year, version, current
 
 
 def decimal_text(value: Decimal, places: int) -> str:
@@ -162,6 +182,15 @@ def record_return(
                     payload,
                 ):
                     return RecordedReturn("duplicate", _from_row(current, candidate))
+                earlier = s.scalar(
+                    select(func.min(DataReturnRow.version)).where(
+                        DataReturnRow.candidate_id == row.id,
+                        DataReturnRow.year == year,
+                        DataReturnRow.source_sha256 == source_sha256,
+                    )
+                )
+                if current is not None and earlier is not None:
+                    raise OlderReturn(candidate, year, earlier, current.version)
                 new = DataReturnRow(
                     candidate_id=row.id,
                     year=year,

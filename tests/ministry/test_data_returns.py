@@ -79,6 +79,31 @@ def test_a_newer_return_supersedes_and_the_old_version_is_kept(registry: Registr
         (1, Decimal("100.00")), (2, Decimal("120.50"))]  # fmt: skip
 
 
+def test_an_older_file_imported_again_is_refused(
+    registry: Registry, authority: Authority, tmp_path: Path
+) -> None:
+    """Review finding 6: good.xlsx (v1), v2.xlsx (v2), good.xlsx again became the current v3 with the old
+    figures. Now it is refused (OlderReturn) and v2 stays current; the current file again is a duplicate."""
+    keys = authority.unlock(source())
+    good = xlsx(tmp_path, "good.xlsx", filled("city", 2025, CITY, CITY_2025))
+    newer = xlsx(
+        tmp_path, "v2.xlsx", filled("city", 2025, CITY, {**CITY_2025, "software_revenue": "1300.00"})
+    )
+    outcomes = import_files(registry, authority, keys, [good, newer, good, newer], tmp_path / "out")
+    assert [(o.ok, o.outcome, o.version) for o in outcomes] == [
+        (True, "recorded", 1), (True, "superseded", 2), (False, "refused", 0), (True, "duplicate", 2)]  # fmt: skip
+    assert "version 1" in outcomes[2].message and "new" in outcomes[2].message
+    assert dr.figures(registry, 2025, "city")[CITY]["software_revenue"] == Decimal("1300.00")
+    assert [h.version for h in dr.history(registry, CITY)] == [1, 2]
+    v1 = dr.history(registry, CITY)[0]
+    with pytest.raises(dr.OlderReturn) as caught:
+        dr.record_return(
+            registry, CITY, type_="city", year=2025, values=v1.figures, source_sha256=v1.source_sha256
+        )
+    assert (caught.value.version, caught.value.current) == (1, 2)
+    assert dr.returns(registry, 2025)[0].version == 2
+
+
 def test_a_return_must_fit_the_registry_and_the_catalogue(registry: Registry) -> None:
     park = {f.code: Decimal("1") for f in load_catalogue().for_type("park")}
     with pytest.raises(Refused, match="registry"):
