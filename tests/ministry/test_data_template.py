@@ -110,6 +110,25 @@ def test_every_problem_with_its_cell() -> None:
     }
 
 
+def test_a_decimal_comma_is_not_a_thousands_separator() -> None:
+    """Review finding 7: growth typed "1,5" passed the check as 15 %. A comma is read only between groups
+    of three digits (1,234.5); otherwise the cell is refused saying what to type."""
+    for text in ("1,5", "13,4", "1,23", "12,3456", "1,234,5", "1,,234", ",123", "1，5"):
+        assert cell_decimal(text) is None, text
+    assert cell_decimal("1,234.5") == Decimal("1234.5")
+    assert cell_decimal("12,345,678") == Decimal("12345678")
+    assert cell_decimal("1，234") == Decimal("1234")
+    values = {**CITY_2025, "software_revenue_growth": "1,5", "software_revenue": "1,234.56"}
+    found = problems(filled("city", 2025, "示例市", values))
+    assert found == {
+        "数据!C8": "软件业务收入增速的“1,5”不是有效数字：逗号只能用作千位分隔符（如 1,234.5），"
+        "小数请用小数点（如 1.5）。"
+    }
+    with pytest.raises(DataCheckFailed) as caught:
+        check_workbook(filled("city", 2025, "示例市", values), "t.xlsx")
+    assert "decimal point (e.g. 1.5)" in caught.value.problems[0].message.render("en")
+
+
 def test_template_fields_that_must_not_change() -> None:
     found = problems(
         filled(
