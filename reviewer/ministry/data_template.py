@@ -37,7 +37,8 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reviewer.errors import InvalidInput, NotAnArtifact, UsageError
+from reviewer.errors import InvalidInput, NotAnArtifact
+from reviewer.files import cannot_read
 from reviewer.i18n import T, Text, language
 from reviewer.standards.figures import TYPES, Catalogue, Figure, load_catalogue
 
@@ -450,7 +451,7 @@ def check_file(path: str | Path, catalogue: Catalogue | None = None) -> CheckedR
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise UsageError(T("无法读取 {p}：{e}", "Cannot read {p}: {e}", p=str(path), e=exc.strerror)) from exc
+        raise cannot_read(path, exc) from exc
     return check_workbook(data, str(path), catalogue)
 
 

@@ -25,6 +25,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from reviewer.errors import Refused, UsageError
+from reviewer.files import cannot_read
 from reviewer.i18n import BEIJING, T
 from reviewer.ministry.engine import UNIT_WORDS
 from reviewer.ministry.orm import (
@@ -54,17 +55,8 @@ def received_document(path: str | os.PathLike[str], name: str | None = None) -> 
         with p.open("rb") as f:
             for chunk in iter(lambda: f.read(1 << 20), b""):
                 digest.update(chunk)
-    except FileNotFoundError as exc:
-        raise UsageError(T("找不到文件 {path}。", "The file {path} does not exist.", path=str(p))) from exc
     except OSError as exc:
-        raise UsageError(
-            T(
-                "无法读取文件 {path}：{err}",
-                "Cannot read the file {path}: {err}",
-                path=str(p),
-                err=exc.strerror,
-            )
-        ) from exc
+        raise cannot_read(p, exc) from exc
     return ReceivedDocument(name or p.name, digest.hexdigest())
 
 
