@@ -4,8 +4,9 @@ A candidate files an application (``apply``: city or park, with the documents th
 named with the SHA-256 of its file). The ministry's paper check (形式审查, ``paper_check``) answers the
 checklist of the rules file (``application`` section: eligibility conditions and documents): a city
 that passes is ``creating``; a park that passes waits for its application review by a panel (the
-``application`` review kind, imported like any result: pass → creating, fail → not admitted), for which
-a third-party institution's report can be recorded (``attach_third_party_report``). A passed creation
+``application`` review kind, imported like any result: pass → creating, fail → not admitted), whose
+result is registered only once a third-party institution's report on that application is recorded
+(``attach_third_party_report``; else ``ThirdPartyReportMissing``). A passed creation
 review puts the candidate under publicity (公示); ``open_publicity`` sets its dates (a length in working
 or calendar days, or an end date) and ``Registry.decide_publicity`` is refused before its end.
 
@@ -37,7 +38,12 @@ from reviewer.ministry.orm import (
     ReviewRow,
     ThirdPartyReportRow,
 )
-from reviewer.ministry.refusals import PublicityNotEnded, PublicityRefused, WrongStage
+from reviewer.ministry.refusals import (
+    PublicityNotEnded,
+    PublicityRefused,
+    ThirdPartyReportMissing,
+    WrongStage,
+)
 from reviewer.ministry.rules import RegistryRules
 from reviewer.ministry.types import CandidateInfo, PublicityEntry, ReceivedDocument, Timeline
 from reviewer.ministry.working_calendar import UNITS, WorkingCalendar
@@ -255,6 +261,22 @@ class Lifecycle:
             )
             s.flush()
             return self._rebuild(s, row).status
+
+    @staticmethod
+    def _check_third_party_report(s: Session, row: CandidateRow) -> None:
+        """A park's application review result needs the third-party institution's report on its newest
+        application (the measures: parks are reviewed by experts and third-party institutions)."""
+        filed = s.scalar(
+            select(ApplicationRow.filed_at)
+            .where(ApplicationRow.candidate_id == row.id)
+            .order_by(ApplicationRow.id.desc())
+            .limit(1)
+        )
+        reports = select(ThirdPartyReportRow.id).where(ThirdPartyReportRow.candidate_id == row.id)
+        if filed is not None:
+            reports = reports.where(ThirdPartyReportRow.received_at >= filed)
+        if s.scalar(reports.limit(1)) is None:
+            raise ThirdPartyReportMissing(row.name)
 
     def publicity_end(self, start: date, length: int, unit: str) -> date:
         """The last day of a publicity of ``length`` ``unit`` from ``start`` (for a preview)."""

@@ -10,7 +10,12 @@ from sqlalchemy import text
 
 from reviewer.errors import Refused, UsageError
 from reviewer.ministry import database
-from reviewer.ministry.refusals import PublicityNotEnded, PublicityRefused, WrongStage
+from reviewer.ministry.refusals import (
+    PublicityNotEnded,
+    PublicityRefused,
+    ThirdPartyReportMissing,
+    WrongStage,
+)
 from reviewer.ministry.registry import Registry
 from reviewer.ministry.types import CandidateInfo, ReceivedDocument, ReviewResult
 
@@ -263,3 +268,33 @@ def test_a_publicity_shorter_than_the_rules_minimum_is_refused(registry: Registr
         )
     entry = registry.open_publicity(CITY.name, start=date(2026, 9, 7), end=date(2026, 9, 11), at=at(9, 2))
     assert entry.ends == date(2026, 9, 11)
+
+
+def test_a_parks_application_result_needs_the_third_party_report(registry: Registry) -> None:
+    """Review finding 12: a park is reviewed by experts AND a third-party institution; its application
+    result was registered without the institution's report. Now it is refused until the report is there."""
+    registry.apply(PARK, year=2026, documents=DOCS, at=at(3, 2))
+    registry.paper_check(PARK.name, PARK_OK, passed=True, at=at(3, 9))
+    with pytest.raises(ThirdPartyReportMissing) as caught:
+        registry.record(panel(PARK, "application", "pass", 4))
+    message = str(caught.value)
+    assert "reviewer ministry third-party" in message and "Third-party report…" in message
+    assert caught.value.exit_code == Refused.exit_code
+    assert registry.candidate(PARK.name).status == "applicant" and registry.history(PARK.name).reviews == ()
+    registry.attach_third_party_report(
+        PARK.name, institution="示例评估中心", file_name="评估报告.pdf", sha256="ab" * 32, at=at(3, 20)
+    )
+    assert registry.record(panel(PARK, "application", "pass", 4)).status == "creating"
+
+
+def test_a_report_on_an_earlier_application_does_not_count(registry: Registry) -> None:
+    registry.apply(PARK, year=2026, documents=DOCS, at=at(3, 2))
+    registry.paper_check(PARK.name, PARK_OK, passed=True, at=at(3, 9))
+    registry.attach_third_party_report(
+        PARK.name, institution="示例评估中心", file_name="评估报告.pdf", sha256="ab" * 32, at=at(3, 20)
+    )
+    assert registry.record(panel(PARK, "application", "fail", 4)).status == "not_admitted"
+    registry.apply(PARK, year=2027, documents=DOCS, at=at(11, 2))
+    registry.paper_check(PARK.name, PARK_OK, passed=True, at=at(11, 9))
+    with pytest.raises(ThirdPartyReportMissing):
+        registry.record(panel(PARK, "application", "pass", 12))
