@@ -164,6 +164,11 @@ def test_cli_import_national_trend(
         == UsageError.exit_code
     )
     capsys.readouterr()
+    # review finding 5's command: refused (exit 3), nothing stored for 2030
+    assert main(["--lang", "en", "ministry", "data", "national", "--db", db_url, "--year", "2030",
+                 "software_revenue_growth=11.25", "rd_share=-99999", "software_enterprises=1.5"]) == 3  # fmt: skip
+    assert "at most 1 decimal places: 11.25" in capsys.readouterr().err
+    assert dr.national_figures(registry, 2030) == {}
     assert main(["ministry", "data", "trend", "--db", db_url, "--candidate", CITY,
                  "--figure", "software_revenue_growth", "--format", "json"]) == 0  # fmt: skip
     doc = json.loads(capsys.readouterr().out)
