@@ -19,7 +19,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from reviewer.errors import disk_full
+from reviewer.errors import UsageError, disk_full
+from reviewer.i18n import T
 
 _CREATE = (
     os.O_WRONLY
@@ -105,3 +106,27 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, mode: int | None 
     with atomic_writer(path, mode=mode) as fh:
         write_all(fh.fileno(), data)
     return Path(path)
+
+
+def cannot_read(path: str | os.PathLike[str], exc: OSError) -> UsageError:
+    """The typed error for a file that could not be read, said in the user's language (the system's
+    own words, often English only, go to the detail)."""
+    p = str(path)
+    if isinstance(exc, FileNotFoundError):
+        text = T("找不到文件 {p}，请检查路径。", "The file {p} does not exist; check the path.", p=p)
+    elif isinstance(exc, IsADirectoryError):
+        text = T("{p} 是文件夹，不是文件。", "{p} is a folder, not a file.", p=p)
+    elif isinstance(exc, PermissionError):
+        text = T(
+            "没有读取 {p} 的权限，请检查文件的访问权限。",
+            "There is no permission to read {p}; check the file's access rights.",
+            p=p,
+        )
+    else:
+        text = T(
+            "无法读取文件 {p}（系统错误号 {n}），请检查该文件和磁盘。",
+            "Cannot read the file {p} (system error {n}); check the file and the disk.",
+            p=p,
+            n=exc.errno if exc.errno is not None else "—",
+        )
+    return UsageError(text, detail=exc.strerror or str(exc))

@@ -2,7 +2,8 @@
 
 Facts are append-only. Importing a return of a candidate and year that already has one records the
 next version (the newest is current; the older ones are kept); importing the same file again (same
-SHA-256 as the current version) changes nothing. National figures likewise: a new value of a year and
+SHA-256 as the current version) changes nothing, and the file of a superseded version is refused
+(:class:`OlderReturn`: going back to old figures takes a new file). National figures likewise: a new value of a year and
 code is a new version. Values are exact :class:`~decimal.Decimal`, stored as canonical strings.
 
 Read API (parts using the figures: the objective indicators, the cohort evaluation):
@@ -21,7 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from reviewer.errors import InvalidInput, Refused, UsageError
+from reviewer.errors import InvalidInput, Refused
 from reviewer.i18n import T, Text
 from reviewer.ministry.orm import CandidateRow, DataReturnRow, NationalFigureRow
 from reviewer.ministry.registry_read import RegistryReader
@@ -46,6 +47,25 @@ class DataReturn:
 class RecordedReturn:
     outcome: str  # "recorded" (version 1), "superseded" (a newer version), "duplicate" (same file again)
     data_return: DataReturn
+
+
+class OlderReturn(Refused):
+    """The file of an earlier (superseded) version imported again: it would silently restore old figures."""
+
+    def __init__(self, candidate: str, year: int, version: int, current: int) -> None:
+        super().__init__(
+            T(
+                "这份数据报送表是“{name}”{year}年度已被取代的第 {v} 版（现行为第 {cur} 版），未导入。"
+                "如确需改回原数据，请另行填写一份新表报送。",
+                "This file is version {v} of the {year} return of “{name}”, superseded (the current one is "
+                "version {cur}); not imported. To return to the old figures, fill in and send a new file.",
+                name=candidate,
+                year=year,
+                v=version,
+                cur=current,
+            )
+        )
+        self.candidate, self.year, self.version, self.current = candidate, year, version, current
 
 
 def decimal_text(value: Decimal, places: int) -> str:
@@ -87,28 +107,38 @@ def check_figures(type_: str, values: Mapping[str, Decimal], catalogue: Catalogu
             )
         )
     for code, value in values.items():
-        f = catalogue.get(code)
-        if not value.is_finite() or not f.minimum <= value <= f.maximum:
-            raise InvalidInput(
-                T(
-                    "{name}须在 {low} 至 {high} 之间：{v}",
-                    "{name} must lie between {low} and {high}: {v}",
-                    name=_name(f),
-                    low=f.minimum,
-                    high=f.maximum,
-                    v=value,
-                )
+        check_value(catalogue.get(code), value)
+
+
+def check_value(f: Figure, value: Decimal, *, national: bool = False) -> None:
+    """``value`` of ``f`` is a number within its range (a national total: up to its national maximum)
+    and has at most its decimal places — refused, never rounded."""
+    high = f.national_max if national else f.maximum
+    if not value.is_finite():
+        raise InvalidInput(
+            T("{name}的值不是数字：{v}", "The value of {name} is not a number: {v}", name=_name(f), v=value)
+        )
+    if not f.minimum <= value <= high:
+        raise InvalidInput(
+            T(
+                "{name}须在 {low} 至 {high} 之间：{v}",
+                "{name} must lie between {low} and {high}: {v}",
+                name=_name(f),
+                low=f.minimum,
+                high=high,
+                v=value,
             )
-        if value != value.quantize(Decimal(1).scaleb(-f.decimal_places)):
-            raise InvalidInput(
-                T(
-                    "{name}最多 {n} 位小数：{v}",
-                    "{name} takes at most {n} decimal places: {v}",
-                    name=_name(f),
-                    n=f.decimal_places,
-                    v=value,
-                )
+        )
+    if value != value.quantize(Decimal(1).scaleb(-f.decimal_places)):
+        raise InvalidInput(
+            T(
+                "{name}最多 {n} 位小数：{v}",
+                "{name} takes at most {n} decimal places: {v}",
+                name=_name(f),
+                n=f.decimal_places,
+                v=value,
             )
+        )
 
 
 def record_return(
@@ -152,6 +182,15 @@ def record_return(
                     payload,
                 ):
                     return RecordedReturn("duplicate", _from_row(current, candidate))
+                earlier = s.scalar(
+                    select(func.min(DataReturnRow.version)).where(
+                        DataReturnRow.candidate_id == row.id,
+                        DataReturnRow.year == year,
+                        DataReturnRow.source_sha256 == source_sha256,
+                    )
+                )
+                if current is not None and earlier is not None:
+                    raise OlderReturn(candidate, year, earlier, current.version)
                 new = DataReturnRow(
                     candidate_id=row.id,
                     year=year,
@@ -188,8 +227,7 @@ def record_national(
     for key, value in values.items():
         code = key.removeprefix(NATIONAL)
         f = catalogue.get(code)
-        if not value.is_finite():
-            raise UsageError(T("{code} 的值不是数字。", "The value of {code} is not a number.", code=code))
+        check_value(f, value, national=True)
         clean[code] = decimal_text(value, f.decimal_places)
     for attempt in range(ATTEMPTS):
         try:

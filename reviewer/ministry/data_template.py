@@ -12,7 +12,8 @@ The workbook (:func:`make_template`) has three sheets:
 
 :func:`check_workbook` reads a filled workbook and reports *every* problem with its cell
 (``数据!C7：软件业务收入须为数字（亿元）``) in one :class:`DataCheckFailed` (exit 3). Values are exact
-:class:`~decimal.Decimal`: a text cell is parsed as written (thousands separators allowed); a number
+:class:`~decimal.Decimal`: a text cell is parsed as written (a comma only as a thousands separator,
+between groups of three digits: ``1,234.5``; ``1,5`` is refused, never read as 15); a number
 cell holds an IEEE double in the file, read as the *shortest* decimal that double stands for
 (``repr``, never float arithmetic) — exactly the number typed for up to 15 significant digits — and
 then checked against the figure's decimal places like any other value. Formulas are refused (the
@@ -36,7 +37,8 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reviewer.errors import InvalidInput, NotAnArtifact, UsageError
+from reviewer.errors import InvalidInput, NotAnArtifact
+from reviewer.files import cannot_read
 from reviewer.i18n import T, Text, language
 from reviewer.standards.figures import TYPES, Catalogue, Figure, load_catalogue
 
@@ -48,6 +50,7 @@ FIRST_ROW = 7
 TYPE_WORDS = {"city": "城市", "park": "园区"}
 NAME_CELL, TYPE_CELL, YEAR_CELL, CONTACT_CELL, PHONE_CELL = "B2", "D2", "B3", "D3", "B4"
 _NUMBER = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
+_GROUPED = re.compile(r"[+-]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?")  # a comma only between groups of three
 _INPUT = PatternFill("solid", fgColor="FFF2CC")
 
 
@@ -219,7 +222,11 @@ def cell_decimal(value: Any) -> Decimal | None:
             return None
         return Decimal(repr(value))  # the shortest decimal this double stands for; no arithmetic
     if isinstance(value, str):
-        text = value.strip().replace(",", "").replace("，", "")
+        text = value.strip().replace("，", ",")
+        if "," in text:
+            if not _GROUPED.fullmatch(text):
+                return None
+            text = text.replace(",", "")
         if _NUMBER.fullmatch(text):
             try:
                 return Decimal(text)
@@ -372,6 +379,20 @@ def _figure(ws: Worksheet, row: int, f: Figure, problems: list[Problem]) -> Deci
         )
         return None
     value = cell_decimal(raw)
+    if value is None and isinstance(raw, str) and ("," in raw or "，" in raw):
+        problems.append(
+            Problem(
+                _where(cell),
+                T(
+                    "{name}的“{v}”不是有效数字：逗号只能用作千位分隔符（如 1,234.5），小数请用小数点（如 1.5）。",
+                    "{name}: “{v}” is not a valid number: a comma only separates thousands (e.g. 1,234.5); "
+                    "write decimals with a decimal point (e.g. 1.5).",
+                    name=_name(f),
+                    v=raw.strip(),
+                ),
+            )
+        )
+        return None
     if value is None:
         problems.append(
             Problem(
@@ -430,7 +451,7 @@ def check_file(path: str | Path, catalogue: Catalogue | None = None) -> CheckedR
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise UsageError(T("无法读取 {p}：{e}", "Cannot read {p}: {e}", p=str(path), e=exc.strerror)) from exc
+        raise cannot_read(path, exc) from exc
     return check_workbook(data, str(path), catalogue)
 
 

@@ -4,8 +4,9 @@ A candidate files an application (``apply``: city or park, with the documents th
 named with the SHA-256 of its file). The ministry's paper check (形式审查, ``paper_check``) answers the
 checklist of the rules file (``application`` section: eligibility conditions and documents): a city
 that passes is ``creating``; a park that passes waits for its application review by a panel (the
-``application`` review kind, imported like any result: pass → creating, fail → not admitted), for which
-a third-party institution's report can be recorded (``attach_third_party_report``). A passed creation
+``application`` review kind, imported like any result: pass → creating, fail → not admitted), whose
+result is registered only once a third-party institution's report on that application is recorded
+(``attach_third_party_report``; else ``ThirdPartyReportMissing``). A passed creation
 review puts the candidate under publicity (公示); ``open_publicity`` sets its dates (a length in working
 or calendar days, or an end date) and ``Registry.decide_publicity`` is refused before its end.
 
@@ -25,16 +26,24 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from reviewer.errors import Refused, UsageError
+from reviewer.files import cannot_read
 from reviewer.i18n import BEIJING, T
+from reviewer.ministry.engine import UNIT_WORDS
 from reviewer.ministry.orm import (
     ApplicationRow,
     CandidateRow,
     PaperCheckRow,
     PublicityOpeningRow,
     PublicityRow,
+    ReviewRow,
     ThirdPartyReportRow,
 )
-from reviewer.ministry.refusals import PublicityNotEnded, WrongStage
+from reviewer.ministry.refusals import (
+    PublicityNotEnded,
+    PublicityRefused,
+    ThirdPartyReportMissing,
+    WrongStage,
+)
 from reviewer.ministry.rules import RegistryRules
 from reviewer.ministry.types import CandidateInfo, PublicityEntry, ReceivedDocument, Timeline
 from reviewer.ministry.working_calendar import UNITS, WorkingCalendar
@@ -52,17 +61,8 @@ def received_document(path: str | os.PathLike[str], name: str | None = None) -> 
         with p.open("rb") as f:
             for chunk in iter(lambda: f.read(1 << 20), b""):
                 digest.update(chunk)
-    except FileNotFoundError as exc:
-        raise UsageError(T("找不到文件 {path}。", "The file {path} does not exist.", path=str(p))) from exc
     except OSError as exc:
-        raise UsageError(
-            T(
-                "无法读取文件 {path}：{err}",
-                "Cannot read the file {path}: {err}",
-                path=str(p),
-                err=exc.strerror,
-            )
-        ) from exc
+        raise cannot_read(p, exc) from exc
     return ReceivedDocument(name or p.name, digest.hexdigest())
 
 
@@ -262,6 +262,22 @@ class Lifecycle:
             s.flush()
             return self._rebuild(s, row).status
 
+    @staticmethod
+    def _check_third_party_report(s: Session, row: CandidateRow) -> None:
+        """A park's application review result needs the third-party institution's report on its newest
+        application (the measures: parks are reviewed by experts and third-party institutions)."""
+        filed = s.scalar(
+            select(ApplicationRow.filed_at)
+            .where(ApplicationRow.candidate_id == row.id)
+            .order_by(ApplicationRow.id.desc())
+            .limit(1)
+        )
+        reports = select(ThirdPartyReportRow.id).where(ThirdPartyReportRow.candidate_id == row.id)
+        if filed is not None:
+            reports = reports.where(ThirdPartyReportRow.received_at >= filed)
+        if s.scalar(reports.limit(1)) is None:
+            raise ThirdPartyReportMissing(row.name)
+
     def publicity_end(self, start: date, length: int, unit: str) -> date:
         """The last day of a publicity of ``length`` ``unit`` from ``start`` (for a preview)."""
         return self.calendar.end_date(start, length, unit)
@@ -311,6 +327,7 @@ class Lifecycle:
             )
             if pending is None:
                 raise WrongStage(name, row.status, "开始公示", "open a publicity")
+            self._check_period(s, row, pending, start, ends, today_beijing(at))
             s.add(
                 PublicityOpeningRow(
                     candidate_id=row.id,
@@ -326,6 +343,69 @@ class Lifecycle:
             s.flush()
             timeline = self._rebuild(s, row)
             return next(p for p in timeline.publicity if p.package_id == pending.package_id)
+
+    def _check_period(
+        self, s: Session, row: CandidateRow, pending: PublicityRow, start: date, ends: date, today: date
+    ) -> None:
+        """A 公示 starts on or after the day of the pass (Beijing), is corrected only before it starts
+        (and then not into the past), and lasts at least the rules' minimum."""
+        reviewed = s.scalar(
+            select(ReviewRow.reviewed_at).where(
+                ReviewRow.candidate_id == row.id,
+                ReviewRow.package_id == pending.package_id,
+                ReviewRow.current.is_(True),
+            )
+        )
+        passed = reviewed.astimezone(BEIJING).date() if reviewed is not None else pending.starts
+        if start < passed:
+            raise PublicityRefused(
+                T(
+                    "“{name}”的公示不能早于评审通过之日（{passed}）开始：{start}。",
+                    "The publicity of “{name}” cannot start before the day of the pass ({passed}): {start}.",
+                    name=row.name,
+                    passed=passed.isoformat(),
+                    start=start.isoformat(),
+                )
+            )
+        if pending.opened:
+            if pending.starts <= today:
+                raise PublicityRefused(
+                    T(
+                        "“{name}”的公示已于 {starts} 开始（至 {ends}），不能再改动其日期。",
+                        "The publicity of “{name}” started on {starts} (until {ends}); its dates can no "
+                        "longer be changed.",
+                        name=row.name,
+                        starts=pending.starts.isoformat(),
+                        ends=pending.ends.isoformat(),
+                    )
+                )
+            if start < today:
+                raise PublicityRefused(
+                    T(
+                        "更正公示日期时，开始日期不能早于今天（{today}）：{start}。",
+                        "A corrected publicity cannot start before today ({today}): {start}.",
+                        today=today.isoformat(),
+                        start=start.isoformat(),
+                    )
+                )
+        if self.rules.publicity_minimum is not None:
+            length, unit = self.rules.publicity_minimum
+            shortest = self.calendar.end_date(start, length, unit)
+            if ends < shortest:
+                zh_unit, en_unit = UNIT_WORDS.get(unit, ("天", " days"))
+                raise PublicityRefused(
+                    T(
+                        "公示期不得少于 {n}"
+                        + zh_unit
+                        + "：自 {start} 起至少到 {shortest}（所给结束日期 {ends}）。",
+                        "A publicity lasts at least {n}" + en_unit + ": from {start} until {shortest} at the "
+                        "earliest (end given: {ends}).",
+                        n=length,
+                        start=start.isoformat(),
+                        shortest=shortest.isoformat(),
+                        ends=ends.isoformat(),
+                    )
+                )
 
     @staticmethod
     def _check_ended(s: Session, row: CandidateRow, at: datetime | None) -> None:

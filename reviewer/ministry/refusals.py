@@ -59,3 +59,26 @@ class WrongStage(Refused):
         )
         self.name = name
         self.status = status
+
+
+class PublicityRefused(Refused):
+    """A 公示 period the rules do not allow: before the pass, rewritten once started, or too short."""
+
+
+class ThirdPartyReportMissing(Refused):
+    """A park's application review result before the third-party institution's report on that application."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            T(
+                "“{name}”的申请尚未登记第三方机构评估报告，不能登记其申请评审结果。请先登记报告："
+                "reviewer ministry third-party “{name}” 报告文件 --institution 机构名称，"
+                "或在登记册页点击“第三方机构报告…”。",
+                "No third-party institution's report is recorded for the application of “{name}”: its "
+                "application review result cannot be registered. Record the report first: reviewer "
+                "ministry third-party “{name}” FILE --institution INSTITUTION, or Third-party report… "
+                "on the registry page.",
+                name=name,
+            )
+        )
+        self.name = name

@@ -307,6 +307,8 @@ class Registry(Lifecycle, RegistryReader):
                     "登记早于形式审查通过的申请评审结果",
                     "take an application review dated before its paper check passed",
                 )
+            if row.type == "park" and result.kind == "application":
+                self._check_third_party_report(s, row)
         if result.kind == "annual":
             self._check_one_rating(s, row, result)
         review = ReviewRow(

@@ -121,6 +121,8 @@ class RegistryRules:
     progress: ProgressRules | None = None  # None: the rules file has no ``progress`` section
     manual_flags: tuple[ManualFlag, ...] = ()
     publicity_unit: str = "calendar_days"
+    # the shortest publicity the ministry may open: (length, unit); None: one calendar day
+    publicity_minimum: tuple[int, str] | None = None
     application: dict[str, Checklist] | None = None
 
     def checklist(self, type: str) -> Checklist:
@@ -138,6 +140,10 @@ def _checklist(doc: dict[str, Any]) -> Checklist:
 def _shipped_application() -> dict[str, Checklist]:
     doc = json.loads(default_rules_path().read_text("utf-8"))
     return {k: _checklist(v) for k, v in doc["application"].items()}
+
+
+def _minimum(doc: dict[str, Any] | None) -> tuple[int, str] | None:
+    return None if doc is None else (int(doc["length"]), str(doc["unit"]))
 
 
 def _where(error: jsonschema.ValidationError) -> str:
@@ -176,6 +182,7 @@ def parse_rules(doc: Any, source: str = "registry-rules.json") -> RegistryRules:
         version=doc["version"],
         publicity_days=doc["publicity_days"] if legacy else doc["publicity"]["length"],
         publicity_unit="calendar_days" if legacy else doc["publicity"]["unit"],
+        publicity_minimum=_minimum(doc.get("publicity", {}).get("minimum")),
         application=None if legacy else {k: _checklist(v) for k, v in doc["application"].items()},
         creation={k: CreationOutcome(**v) for k, v in doc["creation"].items()},
         publicity_confirmed_status=doc["publicity_confirmed_status"],

@@ -39,6 +39,11 @@ class Figure:
     minimum: Decimal
     maximum: Decimal
     applies_to: tuple[str, ...]
+    national_maximum: Decimal | None = None  # a national total's ceiling, when above a candidate's
+
+    @property
+    def national_max(self) -> Decimal:
+        return self.maximum if self.national_maximum is None else self.national_maximum
 
     def name(self, lang: str = "zh") -> str:
         return self.name_en if lang == "en" else self.name_zh
@@ -123,6 +128,7 @@ def parse_catalogue(doc: Any, source: str = "figures.json") -> Catalogue:
                 minimum=low,
                 maximum=high,
                 applies_to=tuple(f["applies_to"]),
+                national_maximum=Decimal(f["national_max"]) if "national_max" in f else None,
             )
         )
     return Catalogue(doc["version"], tuple(figures))

@@ -11,11 +11,12 @@ not received: overdue. The ministry opens it for 5 working days from Thursday 24
 refused, after it the title is awarded. Annual evaluations 2027 (★★) and 2028 (★: warned, with a
 rectification notice) are the ministry's published ratings (``Registry.record_ratings``).
 
-The panels' bundles carry the app's clock: the application panel is built with that clock 240 days
-back (members enrolled, package sealed, sheets, record and bundle all then), the creation panel now.
-The application, its paper check and the third-party report are dated before it through the registry
-API; every other step runs through ``reviewer.cli.main``. The 公示 dates are fixed in 2026 (the
-calendar's last year); the decision is made now, after them.
+The panels' bundles carry the app's clock, set to fixed moments of 2026 (the calendar's last year):
+the application panel in February (members enrolled, package sealed, sheets, record and bundle all
+then), the creation panel on 22 September, two days before its 公示 (which cannot start before the
+pass). The application, its paper check and the third-party report are dated before it through the
+registry API; every other step runs through ``reviewer.cli.main``; the decision is made now, after
+the 公示's end.
 """
 
 from __future__ import annotations
@@ -54,7 +55,11 @@ from tests.e2e.journey import (
 )
 from tests.permissive import PERMISSIVE_RULES
 
-EARLIER = timedelta(days=240)  # the application panel's clock: about eight months ago
+# The panels' clocks, fixed in 2026 (the working calendar's last year): the application panel in
+# February, the creation panel two days before its 公示 (a 公示 cannot start before the pass)
+APPLICATION_PANEL = datetime(2026, 2, 10, 2, 0, tzinfo=UTC)
+CREATION_PANEL = datetime(2026, 9, 22, 2, 0, tzinfo=UTC)
+PROGRESS_DAY = date(2026, 9, 15)  # the desk looks at the progress reports (the first one overdue)
 PARK = CandidateInfo("示例云谷软件园", "park", "示范省", "示范市")
 PANEL = tuple(slug for slug in MEMBERS if slug != RECUSED)  # the chair and four experts: quorum 5
 YEAR = 2026
@@ -128,12 +133,16 @@ def _panel(auth: Path, base: Path, kind: str, ids: dict[str, Path], creds: dict[
     return rnd.bundle
 
 
-class _Earlier(datetime):
-    """The app's clock, EARLIER before now: the application panel sits months before the creation one."""
+def _clock(moment: datetime) -> type[datetime]:
+    """The app's clock running from ``moment`` (the time passed since the panel began added)."""
+    began = datetime.now(UTC)
 
-    @classmethod
-    def now(cls, tz: tzinfo | None = None) -> datetime:  # type: ignore[override]
-        return datetime.now(tz) - EARLIER
+    class _At(datetime):
+        @classmethod
+        def now(cls, tz: tzinfo | None = None) -> datetime:  # type: ignore[override]
+            return (moment + (datetime.now(UTC) - began)).astimezone(tz or UTC)
+
+    return _At
 
 
 @pytest.fixture(scope="module")
@@ -143,21 +152,23 @@ def park_year(_e2e_env: None, tmp_path_factory: pytest.TempPathFactory) -> ParkY
         from tests.e2e.journey import PASSPHRASE
 
         mp.setenv(PASS_ENV, PASSPHRASE)
-        mp.setattr(clock, "datetime", _Earlier)  # the app's two clocks (trust, and the stores')
-        mp.setattr(orm_base, "datetime", _Earlier)
+        at_application = _clock(APPLICATION_PANEL)
+        mp.setattr(clock, "datetime", at_application)  # the app's two clocks (trust, and the stores')
+        mp.setattr(orm_base, "datetime", at_application)
         auth, ids, creds, fps = enrol_everyone(base, PANEL)
         docs = tuple(pdf_material(base / f"{n}.pdf", n) for n in ("申请表", "创建工作方案", "申请函"))
         third = pdf_material(base / "第三方评估报告.pdf", "示例评估中心 评估报告")
         application = _panel(auth, base, "application", ids, creds, fps)
-        mp.undo()
-        mp.setenv(PASS_ENV, PASSPHRASE)
+        at_creation = _clock(CREATION_PANEL)
+        mp.setattr(clock, "datetime", at_creation)
+        mp.setattr(orm_base, "datetime", at_creation)
         creation = _panel(auth, base, "creation", ids, creds, fps)
     return ParkYear(auth, docs, third, application, creation)
 
 
 def ago(days: int) -> datetime:
-    """A moment ``days`` before now (before the application panel, which is EARLIER ago)."""
-    return datetime.now(UTC) - timedelta(days=days)
+    """A moment ``days`` before the application panel."""
+    return APPLICATION_PANEL - timedelta(days=days)
 
 
 def status(db: str) -> str:
@@ -169,11 +180,11 @@ def test_a_park_from_application_to_a_warning(park_year: ParkYear, db_url: str) 
     db = db_url
     with Registry.open(db) as reg:
         documents = [received_document(p) for p in park_year.documents]
-        assert reg.apply(PARK, year=YEAR, documents=documents, at=ago(300)) == "applicant"
-        assert reg.paper_check(PARK.name, CHECKLIST, passed=True, at=ago(290)) == "applicant"
+        assert reg.apply(PARK, year=YEAR, documents=documents, at=ago(30)) == "applicant"
+        assert reg.paper_check(PARK.name, CHECKLIST, passed=True, at=ago(20)) == "applicant"
         third = received_document(park_year.third_party)
         reg.attach_third_party_report(
-            PARK.name, institution="示例评估中心", file_name=third.name, sha256=third.sha256, at=ago(280)
+            PARK.name, institution="示例评估中心", file_name=third.name, sha256=third.sha256, at=ago(10)
         )
 
     # the application panel's result: imported through the command line → creating
@@ -190,7 +201,7 @@ def test_a_park_from_application_to_a_warning(park_year: ParkYear, db_url: str) 
     assert "imported" in out and status(db) == "creating"
     # creating since the application panel (about 8 months ago): a progress report was due 6 months
     # after that Beijing day and, not received within the 30 days' grace, is overdue today
-    today = beijing_today()
+    today = PROGRESS_DAY
     with Registry.open(db) as reg:
         entered = beijing_today(reg.history(PARK.name).timeline[-1].at)
         due = add_months(entered, 6)

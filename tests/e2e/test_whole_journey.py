@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from reviewer.ministry import lifecycle
 from reviewer.ministry.lifecycle import today_beijing
 from tests.e2e.journey import CHAIR, CITY, DIVERGENT, MEMBERS, PASS_ENV, RECUSED, Journey, cli, ok
 
@@ -87,14 +88,20 @@ def test_whole_journey(journey: Journey, db_url: str) -> None:
     )
     assert review["chair"] == MEMBERS[CHAIR][0]
 
-    # the publicity cannot be decided before its end; opened with dates that ended yesterday (Beijing),
-    # it ends without objection: the city holds the title
+    # the publicity cannot be decided before its end; opened from the day of the pass (today, Beijing:
+    # never earlier) for 7 days, it ends without objection 8 days on (the registry's clock moved): the
+    # city holds the title
     code, _out, err = cli("ministry", "publicity", "decide", CITY, "--year", "2026", "--confirm", "--db", db)
     assert code == 18 and "it can be decided only after that day" in err
     today = today_beijing()
-    first, last = (today - timedelta(days=d) for d in (8, 1))
+    first, last = today, today + timedelta(days=6)
     ok("ministry", "publicity", "open", CITY, "--start", str(first), "--end", str(last), "--db", db)
-    assert "awarded" in ok("ministry", "publicity", "decide", CITY, "--year", "2026", "--confirm", "--db", db)
+    with pytest.MonkeyPatch.context() as mp:
+        later = lifecycle.utcnow() + timedelta(days=8)
+        mp.setattr(lifecycle, "utcnow", lambda: later)
+        assert "awarded" in ok(
+            "ministry", "publicity", "decide", CITY, "--year", "2026", "--confirm", "--db", db
+        )
 
     # 2027: one star → warned, rectification notice
     code, files = ministry_import(j, db, j.annual[2027].bundle)  # type: ignore[arg-type]

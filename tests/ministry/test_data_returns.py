@@ -79,6 +79,31 @@ def test_a_newer_return_supersedes_and_the_old_version_is_kept(registry: Registr
         (1, Decimal("100.00")), (2, Decimal("120.50"))]  # fmt: skip
 
 
+def test_an_older_file_imported_again_is_refused(
+    registry: Registry, authority: Authority, tmp_path: Path
+) -> None:
+    """Review finding 6: good.xlsx (v1), v2.xlsx (v2), good.xlsx again became the current v3 with the old
+    figures. Now it is refused (OlderReturn) and v2 stays current; the current file again is a duplicate."""
+    keys = authority.unlock(source())
+    good = xlsx(tmp_path, "good.xlsx", filled("city", 2025, CITY, CITY_2025))
+    newer = xlsx(
+        tmp_path, "v2.xlsx", filled("city", 2025, CITY, {**CITY_2025, "software_revenue": "1300.00"})
+    )
+    outcomes = import_files(registry, authority, keys, [good, newer, good, newer], tmp_path / "out")
+    assert [(o.ok, o.outcome, o.version) for o in outcomes] == [
+        (True, "recorded", 1), (True, "superseded", 2), (False, "refused", 0), (True, "duplicate", 2)]  # fmt: skip
+    assert "version 1" in outcomes[2].message and "new" in outcomes[2].message
+    assert dr.figures(registry, 2025, "city")[CITY]["software_revenue"] == Decimal("1300.00")
+    assert [h.version for h in dr.history(registry, CITY)] == [1, 2]
+    v1 = dr.history(registry, CITY)[0]
+    with pytest.raises(dr.OlderReturn) as caught:
+        dr.record_return(
+            registry, CITY, type_="city", year=2025, values=v1.figures, source_sha256=v1.source_sha256
+        )
+    assert (caught.value.version, caught.value.current) == (1, 2)
+    assert dr.returns(registry, 2025)[0].version == 2
+
+
 def test_a_return_must_fit_the_registry_and_the_catalogue(registry: Registry) -> None:
     park = {f.code: Decimal("1") for f in load_catalogue().for_type("park")}
     with pytest.raises(Refused, match="registry"):
@@ -139,6 +164,11 @@ def test_cli_import_national_trend(
         == UsageError.exit_code
     )
     capsys.readouterr()
+    # review finding 5's command: refused (exit 3), nothing stored for 2030
+    assert main(["--lang", "en", "ministry", "data", "national", "--db", db_url, "--year", "2030",
+                 "software_revenue_growth=11.25", "rd_share=-99999", "software_enterprises=1.5"]) == 3  # fmt: skip
+    assert "at most 1 decimal places: 11.25" in capsys.readouterr().err
+    assert dr.national_figures(registry, 2030) == {}
     assert main(["ministry", "data", "trend", "--db", db_url, "--candidate", CITY,
                  "--figure", "software_revenue_growth", "--format", "json"]) == 0  # fmt: skip
     doc = json.loads(capsys.readouterr().out)
@@ -227,3 +257,27 @@ def test_a_return_recorded_but_not_written_says_so(
     [again] = import_files(registry, authority, keys, [path], tmp_path)
     assert (again.ok, again.outcome) == (True, "duplicate")
     assert read_data_return(Path(again.rvdata).read_bytes(), authority.root).version == 1
+
+
+def test_national_figures_are_checked_not_rounded(registry: Registry) -> None:
+    """Review finding 5: 11.25 was stored as 11.2 (half-even: it can flip the growth gate), -99999 and 1.5
+    enterprises were accepted. Now each is refused with the figure's rule, and nothing of the call is kept."""
+    for values, words in (
+        ({"software_revenue_growth": Decimal("11.25")}, "at most 1 decimal places: 11.25"),
+        ({"rd_share": Decimal("-99999")}, "between 0 and 100: -99999"),
+        ({"software_enterprises": Decimal("1.5")}, "at most 0 decimal places: 1.5"),
+        ({"software_revenue_growth": Decimal("12.0"), "rd_share": Decimal("101.0")}, "between 0 and 100"),
+        ({"software_revenue_growth": Decimal("NaN")}, "not a number"),
+    ):
+        with pytest.raises(InvalidInput, match=words):
+            dr.record_national(registry, 2030, values)
+    assert dr.national_figures(registry, 2030) == {}
+    # a national total is far above a city's range: the catalogue's national maximum applies
+    assert dr.record_national(
+        registry, 2030, {"software_revenue": Decimal("137276.00"), "software_revenue_growth": Decimal("-1.0")}
+    ) == {
+        "national:software_revenue": Decimal("137276.00"),
+        "national:software_revenue_growth": Decimal("-1.0"),
+    }
+    with pytest.raises(InvalidInput, match="between 0 and 1000000"):
+        dr.record_national(registry, 2030, {"software_revenue": Decimal("1000000.01")})

@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from reviewer.cli import main
-from reviewer.errors import InvalidInput, NotAnArtifact
+from reviewer.errors import InvalidInput, NotAnArtifact, UsageError
 from reviewer.ministry.data_template import DataCheckFailed, cell_decimal, check_workbook, make_template
 from reviewer.standards.figures import load_catalogue, parse_catalogue
 from tests.ministry.data_world import CITY_2025, filled
@@ -110,6 +110,25 @@ def test_every_problem_with_its_cell() -> None:
     }
 
 
+def test_a_decimal_comma_is_not_a_thousands_separator() -> None:
+    """Review finding 7: growth typed "1,5" passed the check as 15 %. A comma is read only between groups
+    of three digits (1,234.5); otherwise the cell is refused saying what to type."""
+    for text in ("1,5", "13,4", "1,23", "12,3456", "1,234,5", "1,,234", ",123", "1，5"):
+        assert cell_decimal(text) is None, text
+    assert cell_decimal("1,234.5") == Decimal("1234.5")
+    assert cell_decimal("12,345,678") == Decimal("12345678")
+    assert cell_decimal("1，234") == Decimal("1234")
+    values = {**CITY_2025, "software_revenue_growth": "1,5", "software_revenue": "1,234.56"}
+    found = problems(filled("city", 2025, "示例市", values))
+    assert found == {
+        "数据!C8": "软件业务收入增速的“1,5”不是有效数字：逗号只能用作千位分隔符（如 1,234.5），"
+        "小数请用小数点（如 1.5）。"
+    }
+    with pytest.raises(DataCheckFailed) as caught:
+        check_workbook(filled("city", 2025, "示例市", values), "t.xlsx")
+    assert "decimal point (e.g. 1.5)" in caught.value.problems[0].message.render("en")
+
+
 def test_template_fields_that_must_not_change() -> None:
     found = problems(
         filled(
@@ -141,3 +160,29 @@ def test_cli_template_and_check(tmp_path: Path, capsys: pytest.CaptureFixture[st
     good.write_bytes(filled("city", 2025, "示例市", CITY_2025))
     assert main(["data", "check", str(good)]) == 0
     assert "Software business revenue (software_revenue): 1234.56 100 million yuan" in capsys.readouterr().out
+
+
+def test_a_file_that_cannot_be_read_is_said_in_the_users_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review finding 10b: ``data check nonexist.xlsx`` printed "无法读取…：No such file or directory"."""
+    monkeypatch.setenv("REVIEWER_LANG", "zh_CN")
+    assert main(["data", "check", str(tmp_path / "nonexist.xlsx")]) == UsageError.exit_code
+    err = capsys.readouterr().err
+    assert "找不到文件" in err and "nonexist.xlsx" in err and "No such file" not in err
+    assert main(["data", "check", str(tmp_path)]) == UsageError.exit_code  # a folder
+    err = capsys.readouterr().err
+    assert "是文件夹，不是文件" in err and "directory" not in err.lower()
+    locked = tmp_path / "locked.xlsx"
+    locked.write_bytes(b"x")
+
+    def denied(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    assert main(["data", "check", str(locked)]) == UsageError.exit_code
+    err = capsys.readouterr().err
+    assert "没有读取" in err and "权限" in err and "Permission" not in err
+    monkeypatch.setenv("REVIEWER_LANG", "en")
+    assert main(["data", "check", str(locked)]) == UsageError.exit_code
+    assert "no permission to read" in capsys.readouterr().err

@@ -57,3 +57,28 @@ def test_apply_check_and_report_from_the_command_line(db_url: str, tmp_path: Pat
         "paper_check:pass",
         "third_party_report",
     ]
+
+
+def test_review_finding_4_from_the_command_line(db_url: str, capsys) -> None:
+    """``publicity open NAME --start 2020-01-01 --end 2020-01-01`` over a running 公示: refused (exit 18)."""
+    from datetime import UTC, datetime
+
+    from reviewer.ministry.lifecycle import today_beijing
+    from reviewer.ministry.types import CandidateInfo
+    from tests.ministry.seed import result
+
+    city = CandidateInfo("命令行示例市", "city", "浙江省", "命令行示例市")
+    with Registry.open(db_url) as reg:
+        reg.register(city, year=2020, status="creating")
+        reg.record(result(city, "creation", 2026, "pass"))
+        reg.open_publicity(city.name, start=today_beijing(), length=7, at=datetime.now(UTC))  # running
+    db = ("--db", db_url)
+    code, _, err = run(capsys, "ministry", "publicity", "open", city.name, "--start", "2020-01-01",
+                       "--end", "2020-01-01", *db)  # fmt: skip
+    assert code == 18 and "cannot start before the day of the pass" in err
+    code, _, err = run(
+        capsys, "ministry", "publicity", "decide", city.name, "--year", "2026", "--confirm", *db
+    )
+    assert code == 18 and "it can be decided only after that day" in err
+    with Registry.open(db_url) as reg:
+        assert reg.candidate(city.name).status == "publicity"

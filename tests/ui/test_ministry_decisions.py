@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel
 from reviewer.app import ministry_desk as ops
 from reviewer.errors import UsageError
 from reviewer.i18n import T
+from reviewer.ministry import lifecycle
 from reviewer.ministry.lifecycle import today_beijing
 from reviewer.ui.dialogs import errors
 from reviewer.ui.panels.ministry import MinistryPanel, asks
@@ -38,13 +39,14 @@ def import_the_bundle(panel: MinistryPanel, world: BundleWorld, tmp_path: Path, 
     assert panel.registry.select(NAME)
 
 
-def publicity_ended(panel: MinistryPanel) -> None:
-    """The 公示 opened with dates that ended yesterday (Beijing): it can be decided now."""
+def publicity_ended(panel: MinistryPanel, monkeypatch) -> None:
+    """The 公示 opened from the day of the pass (today, Beijing) for 7 days; the registry's clock then
+    moves 8 days on: it has ended and can be decided (a 公示 cannot start before the pass)."""
     today = today_beijing()
     reg = panel.desk.registry
-    on_worker(
-        lambda: reg.open_publicity(NAME, start=today - timedelta(days=8), end=today - timedelta(days=1))
-    )
+    on_worker(lambda: reg.open_publicity(NAME, start=today, end=today + timedelta(days=6)))
+    later = lifecycle.utcnow() + timedelta(days=8)
+    monkeypatch.setattr(lifecycle, "utcnow", lambda: later)
 
 
 def close_publicity(qtbot, monkeypatch, *, objection: str | None) -> list[str]:
@@ -90,7 +92,7 @@ def test_confirming_the_publicity_awards_the_title(
     assert on_worker(lambda: panel.desk.registry.candidate(NAME)).status == "publicity"
     shown_errors.clear()
     asked.clear()
-    publicity_ended(panel)
+    publicity_ended(panel, monkeypatch)
     qtbot.mouseClick(page.publicity_button, Qt.MouseButton.LeftButton)
     assert len(asked) == 1 and "cannot be undone" in asked[0] and "awarded" in asked[0]
     assert on_worker(lambda: panel.desk.registry.candidate(NAME)).status == "awarded"
@@ -108,7 +110,7 @@ def test_an_objection_keeps_the_candidate_creating_with_its_reason(
     shown_errors,
 ) -> None:
     import_the_bundle(panel, world, tmp_path, monkeypatch)
-    publicity_ended(panel)
+    publicity_ended(panel, monkeypatch)
     page = panel.registry
     close_publicity(qtbot, monkeypatch, objection="材料不实")
     qtbot.mouseClick(page.publicity_button, Qt.MouseButton.LeftButton)

@@ -7,12 +7,13 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
 
 from reviewer.app import ministry_lifecycle as ops
+from reviewer.ministry.lifecycle import today_beijing
 from reviewer.ministry.types import CandidateInfo, ReceivedDocument
 from reviewer.ui.dialogs import errors
 from reviewer.ui.language import Language
@@ -115,7 +116,10 @@ def test_paper_check_third_party_and_publicity(
         grab(dialog, "open-publicity-en")
         dialog.start.setDate(QDate(2027, 3, 1))  # a year the calendar does not list
         assert not dialog.ok_button.isEnabled() and "2027" in dialog.computed.text()
-        dialog.start.setDate(QDate(2026, 9, 24))
+        first = today_beijing()  # a 公示 cannot start before the day of the pass (today)
+        dialog.start.setDate(QDate(first.year, first.month, first.day))
+        dialog.length.setValue(7)
+        dialog.unit.setCurrentIndex(dialog.unit.findData("calendar_days"))
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
         return dialog.value()
 
@@ -123,13 +127,14 @@ def test_paper_check_third_party_and_publicity(
     qtbot.mouseClick(page.lifecycle_actions.open_publicity_button, Qt.MouseButton.LeftButton)
     assert shown_errors == []
     (entry,) = on_worker(lambda: reg.publicity(year=2026))
+    first = today_beijing()
     assert (entry.starts, entry.ends, entry.length, entry.unit) == (
-        date(2026, 9, 24),
-        date(2026, 10, 8),
-        5,
-        "working_days",
+        first,
+        first + timedelta(days=6),
+        7,
+        "calendar_days",
     )
-    assert "2026-10-08" in page.decision.text()
+    assert (first + timedelta(days=6)).isoformat() in page.decision.text()
 
     # the paper check of a candidate not applying is refused with a message, nothing asked
     qtbot.mouseClick(page.lifecycle_actions.paper_check_button, Qt.MouseButton.LeftButton)
