@@ -44,6 +44,7 @@ TEXTS = {
         "objection": "口径一致，不应下调。",
         "dissent": "本人保留原评分。",
         "refusal": "本人认为指标 2.1 的变更依据不足，不同意评审结论。",
+        "flag": "全国增速应为 10.9%",
     },
     "en": {
         "strengths": "A strong cluster of software firms, led by a few large ones.",
@@ -56,6 +57,7 @@ TEXTS = {
         "objection": "The figures are counted the same way; no reduction.",
         "dissent": "I keep my original score.",
         "refusal": "The grounds for changing 2.1 are not sufficient; I do not agree with the conclusion.",
+        "flag": "The national growth rate is 10.9%",
     },
 }
 
@@ -111,6 +113,7 @@ def guide(out: Path, lang: str) -> int:
     with tempfile.TemporaryDirectory() as data:
         os.environ["REVIEWER_DATA_DIR"] = data
         session(Path(data), out, lang)
+        figures(Path(data) / "figures", out, lang)
     shrink(out)
     return 0
 
@@ -240,6 +243,67 @@ def session(data: Path, out: Path, lang: str) -> None:
     if page.result_path is None:
         raise SystemExit("no result file")
     shoot(window, out / "chair-result.png", 40)
+    window.close()
+
+
+def figures(data: Path, out: Path, lang: str) -> None:
+    """数据核实: the sample city standard's objective indicators, 李娜 flagging the figure of 2.1; the
+    chair 张伟 selects that row of the matrix (``chair-figures``). The world of
+    ``tests/scoring/test_objective_panel.py``."""
+    from dataclasses import replace
+
+    from reviewer.packages import seal
+    from reviewer.packages.seal import PanelMember
+    from reviewer.scoring.sheet_build import build_sheet
+    from reviewer.scoring.sheet_model import FigureCheck, MaterialRef
+    from reviewer.ui.app import create_main_window
+    from reviewer.ui.tasks import ImmediateExecutor
+    from tests.permissive import permissive_rules
+    from tests.scoring.sheet_fixtures import MATERIAL, PASSPHRASE, build_world
+    from tests.scoring.test_objective_panel import CITY, CITY_DATA, FIGURES, _answers
+
+    w = build_world(data / "world")
+    materials = data / "materials"
+    materials.mkdir(parents=True)
+    (materials / "申请表.pdf").write_bytes(b"%PDF-1.7 test material\n" * 50)
+    package = data / "示例市-年度评价.rvpkg"
+    members = [("zhang", "chair"), ("li", "expert"), ("wang", "expert"), ("zhou", "expert")]
+    seal(
+        w.authority,
+        w.keys,
+        standard_path=CITY_DATA,
+        candidate=CITY,
+        panel=[PanelMember(w.ids[k].installed(), r) for k, r in members],
+        materials=[materials],
+        out=package,
+        panel_rules=permissive_rules(),
+        figures=FIGURES,
+    )
+    window = create_main_window(
+        data_dir=str(data / "chair-data"),
+        open_file=package,
+        lang=lang,
+        executor=ImmediateExecutor(),
+        identity_dir=w.folders["zhang"],
+        passphrase=PASSPHRASE,
+    )
+    chair = window.package_panel.chair
+    if chair is None:
+        raise SystemExit("the chair's tab is missing (objective city)")
+    flag = FigureCheck(False, TEXTS[lang]["flag"], (MaterialRef(MATERIAL, 2),))
+    flagged = replace(_answers(), figures={**_answers().figures, "2.1": flag})
+    files = []
+    for key in ("li", "wang", "zhou"):
+        sheet = data / f"{key}.rvsheet"
+        sheet.write_bytes(build_sheet(chair.state.binding, w.ids[key], flagged if key == "li" else _answers()))
+        files.append(sheet)
+    chair.import_files(files)
+    window.resize(*SIZE)
+    window.show()
+    window.package_panel.tabs.setCurrentWidget(chair)
+    chair.tabs.setCurrentWidget(chair.matrix)
+    chair.matrix.select("2.1")
+    shoot(window, out / "chair-figures.png")
     window.close()
 
 
