@@ -295,7 +295,9 @@ def figures(data: Path, out: Path, lang: str) -> None:
     files = []
     for key in ("li", "wang", "zhou"):
         sheet = data / f"{key}.rvsheet"
-        sheet.write_bytes(build_sheet(chair.state.binding, w.ids[key], flagged if key == "li" else _answers()))
+        sheet.write_bytes(
+            build_sheet(chair.state.binding, w.ids[key], flagged if key == "li" else _answers())
+        )
         files.append(sheet)
     chair.import_files(files)
     window.resize(*SIZE)
@@ -328,8 +330,12 @@ def vote(chair, world, text: dict[str, str]) -> None:
     for key, choice, reason, dissent in answers:
         member = load_identity(world.identities[key], source())
         data = sign_statement(
-            member, chair.state, motion, votes=[Vote("2.1", choice, reason)], opinion="approve", dissent=dissent
+            member,
+            chair.state,
+            motion,
+            votes=[Vote("2.1", choice, reason)],
+            opinion="approve",
+            dissent=dissent,
         )
         signed.append((f"{key}.rvstatement", data))
     chair._import(lambda: signed)
-
