@@ -242,6 +242,12 @@ def session(data: Path, out: Path, lang: str) -> None:
     page.produce_result()
     if page.result_path is None:
         raise SystemExit("no result file")
+    # at 700 px the file's path and SHA-256 are below the fold: scrolled to, as the chair would
+    from PySide6.QtWidgets import QScrollArea
+
+    area = next(a for a in page.findChildren(QScrollArea) if a.widget().objectName() == "recordPageContent")
+    settle()
+    area.ensureWidgetVisible(page.results.shown)
     shoot(window, out / "chair-result.png", 40)
     window.close()
 
