@@ -4,7 +4,8 @@ One chair's session, 1024×700, in the UI language ``L`` (zh_CN by default), wri
 ``reviewer/resources/guides/<L>/images/chair-*.png`` (or ``DIR``): the package opened as the chair
 王堃 (``chair-open``), the sheets imported with a tampered file and an older version refused
 (``chair-import``), the matrix (``chair-matrix``), a divergent score selected (``chair-divergence``),
-the return and consensus dialogs (``chair-return``, ``chair-consensus``), the opinion
+the return and consensus dialogs (``chair-return``, ``chair-consensus``), the proposal in the
+matrix (``chair-proposal``), the opinion
 (``chair-opinion``), the panel's vote with the members' statements (``chair-votes``), the record
 produced (``chair-record``), two co-signatures (``chair-cosign``), a refusal and a member recorded as
 not signed (``chair-unsigned``), then the record closed and the result file written
@@ -193,6 +194,8 @@ def session(data: Path, out: Path, lang: str) -> None:
     chair_decisions.run_dialog = fill_consensus
     if not chair.set_consensus("2.1"):
         raise SystemExit("the consensus was not proposed")
+    chair.matrix.select("2.1")  # the proposal marked beside the value taken
+    shoot(window, out / "chair-proposal.png")
 
     # the opinion
     o = chair.opinion
