@@ -137,4 +137,8 @@ def put_to_panel_and_vote(chair, demo) -> bool:
 
 
 if __name__ == "__main__":
+    if "--guide" in sys.argv[1:]:
+        from screenshots_chair_guide import guide_main
+
+        sys.exit(guide_main(sys.argv[1:]))
     sys.exit(main())
