@@ -19,6 +19,7 @@ and the dialogs for closing 整改软件园's publicity, registering a candidate
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -211,6 +212,7 @@ def guide_shots(lang: str, out: Path, shots: list[Path]) -> bool:
     a panel being composed, the seal page, the demo's result imported, the registry with a candidate's
     history, the paper check of 示例市·白鹭, the overdue progress of 示例·沧浪软件园, 示例市·雁湖's 公示
     (opening dialog and decision), the year's report, the priority flags, 数据报送 and 年度评估."""
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication
 
     from reviewer.app import ministry_lifecycle, ministry_progress
@@ -290,11 +292,17 @@ def guide_shots(lang: str, out: Path, shots: list[Path]) -> bool:
             composer.model.choose(expert.fingerprint, chair=i == 0)
         desk.tabs.setCurrentWidget(composer)
         ok = grab("panel") and ok
+        sixth = active[5]  # a sixth member: an even number, which the panel rules refuse
+        composer.model.choose(sixth.fingerprint)
+        ok = grab("panel-refused") and ok
+        model = composer.model
+        row = next(r for r in range(model.rowCount()) if model.row_value(r).fingerprint == sixth.fingerprint)
+        model.setData(model.index(row, model.MEMBER), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
 
         seal = desk.seal
-        seal.standard.setText(
-            str(REPO / "reviewer" / "resources" / "standards" / "sample-park-creation.json")
-        )
+        standard = demo.folder / "sample-park-creation.json"  # where a user keeps it, not this checkout
+        shutil.copyfile(REPO / "reviewer" / "resources" / "standards" / standard.name, standard)
+        seal.standard.setText(str(standard))
         for material in sorted((demo.folder / "materials").glob("*"))[:4]:
             seal.add_material(material)
         desk.tabs.setCurrentWidget(seal)
