@@ -3,6 +3,11 @@
 the demo year's registry, ``ministry-year-{publicity,progress,data,cohort}-zh.png``
 (``--1024``: see scripts/screenshots.py).
 
+``--out DIR [--lang zh_CN|en]``: the shipped guide's screenshots instead (``make`` them for both
+languages into ``reviewer/resources/guides/<lang>/images``): ``ministry-*.png`` at 1024×700, every one
+from the demo (``reviewer demo``'s authority, its result file and its lived-in registry), in that
+language's UI — see :func:`guide_shots`.
+
 Builds the demo authority (six members and a sealed package) in a throw-away folder, revokes one
 member's credential with a reason, seeds a registry database with the multi-year history the
 registry tests use (tests/ministry/seed.py) and two later annual reviews with each expert's deviations
@@ -14,6 +19,7 @@ and the dialogs for closing 整改软件园's publicity, registering a candidate
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -32,6 +38,8 @@ T = TypeVar("T")
 
 
 def main() -> int:
+    if "--out" in sys.argv[1:]:
+        return guide_main(sys.argv[1:])
     from screenshots import compile_translations
 
     compile_translations()
@@ -165,6 +173,206 @@ def year_shots(demo: object, data: str, shots: list[Path], lang: str = "zh_CN", 
     window.close()
     desk.close_desk()
     return ok
+
+
+GUIDE_SIZE = (1024, 700)
+
+
+def guide_main(argv: list[str]) -> int:
+    """``--out DIR [--lang zh_CN|en]``: the guide's screenshots of one language into DIR."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="screenshots_ministry.py")
+    parser.add_argument("--out", required=True, type=Path)
+    parser.add_argument("--lang", default="zh_CN", choices=("zh_CN", "en"))
+    parser.add_argument("--1024", dest="small", action="store_true")  # the guide's shots are 1024×700 anyway
+    args = parser.parse_args(argv)
+    from screenshots import compile_translations
+
+    compile_translations()
+    from PySide6.QtGui import QFont
+
+    from reviewer.ui.app import application
+
+    app = application()
+    app.setFont(QFont("WenQuanYi Micro Hei", 10))
+    args.out.mkdir(parents=True, exist_ok=True)
+    shots: list[Path] = []
+    ok = guide_shots(args.lang, args.out, shots)
+    for target in shots:
+        print(f"wrote {target}")
+    if not ok:
+        print("could not write the guide's screenshots", file=sys.stderr)
+        return 1
+    return 0
+
+
+def guide_shots(lang: str, out: Path, shots: list[Path]) -> bool:
+    """The ministry guide's tasks, in order, on the demo: the database dialog, the experts (one revoked),
+    a panel being composed, the seal page, the demo's result imported, the registry with a candidate's
+    history, the paper check of 示例市·白鹭, the overdue progress of 示例·沧浪软件园, 示例市·雁湖's 公示
+    (opening dialog and decision), the year's report, the priority flags, 数据报送 and 年度评估."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    from reviewer.app import ministry_lifecycle, ministry_progress
+    from reviewer.demo.ministry_year import DEMO_YEAR, EVALUATED_YEAR, build_ministry_year
+    from reviewer.demo.ministry_year.roster import by_key
+    from reviewer.demo.package import DEMO_PASSPHRASE, build_demo, source
+    from reviewer.demo.result import build_demo_result
+    from reviewer.ministry.desk import credential_of, enrolled_experts
+    from reviewer.ministry.progress import beijing_today
+    from reviewer.trust import open_authority
+    from reviewer.ui.app import create_main_window
+    from reviewer.ui.panels.ministry.database_dialog import DatabaseDialog
+    from reviewer.ui.panels.ministry.lifecycle_actions import OpenPublicityDialog, PaperCheckDialog
+    from reviewer.ui.panels.ministry.progress_actions import FlagsDialog, RecordProgressDialog
+    from reviewer.ui.panels.ministry.registry_actions import PublicityDialog
+    from reviewer.ui.tasks import ImmediateExecutor
+
+    with tempfile.TemporaryDirectory() as data:
+        demo = build_demo(Path(data) / "demo")
+        bundle = build_demo_result(demo).bundle
+        authority = open_authority(demo.authority)
+        leaving = enrolled_experts(authority)[-1]
+        year = build_ministry_year(demo.folder, demo.authority)
+        window = create_main_window(
+            data_dir=data,
+            lang=lang,
+            executor=ImmediateExecutor(),
+            authority_dir=demo.authority,
+            db=str(year.registry),
+            passphrase=DEMO_PASSPHRASE,
+        )
+        window.resize(*GUIDE_SIZE)
+        window.show()
+        desk = window.ministry_panel
+        if desk is None:
+            print("the ministry desk did not open on the demo", file=sys.stderr)
+            return False
+
+        def settle() -> None:
+            for _ in range(5):
+                QGuiApplication.processEvents()
+
+        def grab(name: str, widget: object = window) -> bool:
+            settle()
+            target = out / f"ministry-{name}.png"
+            shots.append(target)
+            return bool(widget.grab().save(str(target))) and shrink(target)  # type: ignore[attr-defined]
+
+        def dialog_shot(name: str, dialog: object) -> bool:
+            dialog.show()  # type: ignore[attr-defined]
+            done = grab(name, dialog)
+            dialog.reject()  # type: ignore[attr-defined]
+            return done
+
+        ok = dialog_shot("database", DatabaseDialog(str(year.registry), window))
+        desk.tabs.setCurrentWidget(desk.imports)  # the demo's result, before one of its members is revoked
+        desk.imports.add_paths([bundle])
+        desk.imports.run_import()
+        ok = grab("import") and ok
+
+        reason = "笔记本电脑遗失，已重新签发" if lang == "zh_CN" else "Laptop lost; credential reissued"
+        authority.revoke(credential_of(authority, leaving), reason, source())
+        desk.experts.refresh()
+        desk.composer.refresh()
+        desk.tabs.setCurrentWidget(desk.experts)
+        desk.experts.select(leaving.name)
+        ok = grab("experts") and ok
+
+        composer = desk.composer
+        applicant = by_key("qinwan-2").info  # 示例·琴台软件园, awaiting its application panel
+        composer.name.setText(applicant.name)
+        composer.kind.setCurrentIndex(composer.kind.findData(applicant.type))
+        composer.province.setText(applicant.province)
+        composer.city.setText(applicant.city)
+        active = [x for x in enrolled_experts(authority) if x.active]
+        for i, expert in enumerate(active[:5]):
+            composer.model.choose(expert.fingerprint, chair=i == 0)
+        desk.tabs.setCurrentWidget(composer)
+        ok = grab("panel") and ok
+        sixth = active[5]  # a sixth member: an even number, which the panel rules refuse
+        composer.model.choose(sixth.fingerprint)
+        ok = grab("panel-refused") and ok
+        model = composer.model
+        row = next(r for r in range(model.rowCount()) if model.row_value(r).fingerprint == sixth.fingerprint)
+        model.setData(model.index(row, model.MEMBER), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+
+        seal = desk.seal
+        standard = demo.folder / "sample-park-creation.json"  # where a user keeps it, not this checkout
+        shutil.copyfile(REPO / "reviewer" / "resources" / "standards" / standard.name, standard)
+        seal.standard.setText(str(standard))
+        for material in sorted((demo.folder / "materials").glob("*"))[:4]:
+            seal.add_material(material)
+        desk.tabs.setCurrentWidget(seal)
+        ok = grab("seal") and ok
+
+        registry = desk.registry
+        desk.tabs.setCurrentWidget(registry)
+        registry.select("示例市·明湖")
+        ok = grab("registry") and ok
+        reg = registry.desk.registry  # the open Registry (the dialogs' views are read from it)
+        ok = (
+            dialog_shot(
+                "paper-check", PaperCheckDialog(ministry_lifecycle.lifecycle_view(reg, "示例市·白鹭"), window)
+            )
+            and ok
+        )
+        registry.select("示例·沧浪软件园")
+        ok = grab("progress") and ok
+        ok = (
+            dialog_shot(
+                "progress-record",
+                RecordProgressDialog(ministry_progress.progress_view(reg, "示例·沧浪软件园"), window),
+            )
+            and ok
+        )
+        registry.select("示例市·雁湖")
+        ok = grab("publicity") and ok
+        ok = (
+            dialog_shot(
+                "publicity-open",
+                OpenPublicityDialog(ministry_lifecycle.lifecycle_view(reg, "示例市·雁湖"), window),
+            )
+            and ok
+        )
+        ok = dialog_shot("publicity-decide", PublicityDialog("示例市·雁湖", DEMO_YEAR, window)) and ok
+        ok = (
+            dialog_shot(
+                "flags",
+                FlagsDialog(ministry_progress.flags_view(reg, "示例市·青川"), beijing_today(), window),
+            )
+            and ok
+        )
+        registry.year_filter.setCurrentIndex(registry.year_filter.findData(EVALUATED_YEAR))
+        registry.tabs.setCurrentWidget(registry.year_report)
+        ok = grab("year-report") and ok
+        registry.tabs.setCurrentWidget(registry.history)
+
+        desk.tabs.setCurrentWidget(desk.data)
+        desk.data.year.setValue(EVALUATED_YEAR)
+        desk.data.show_trend("示例市·青川")
+        ok = grab("data") and ok
+        desk.tabs.setCurrentWidget(desk.cohort)
+        desk.cohort.year.setValue(EVALUATED_YEAR)
+        desk.cohort.type.setCurrentIndex(0)
+        desk.cohort.refresh()
+        ok = grab("cohort") and ok
+        window.close()
+        desk.close_desk()
+    return ok
+
+
+def shrink(png: Path) -> bool:
+    """Store a screenshot with a 256-colour palette (no dithering: the UI's flat colours stay exact and
+    the text sharp), a third of the size, so the shipped guides stay small (each well under 120 KB)."""
+    from PIL import Image  # reportlab's dependency
+
+    with Image.open(png) as image:
+        palette = image.convert("RGB").quantize(256, Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    palette.save(png, optimize=True)
+    return True
 
 
 def publicity_dialog(dialog: T) -> T:
