@@ -4,6 +4,7 @@ there, every screenshot a guide shows exists, every link between guides lands on
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePosixPath
 from urllib.parse import unquote
 
@@ -72,3 +73,12 @@ def test_every_link_between_guides_lands_on_a_section() -> None:
             elif anchor and anchor not in read(target).ids:
                 broken.append(f"{file.relative_to(GUIDES)}: {href} (no such section)")
     assert broken == []
+
+
+def test_the_readme_lists_every_guide() -> None:
+    """The README's documentation index links each guide of the design, in both languages."""
+    readme = (GUIDES.parents[2] / "README.md").read_text(encoding="utf-8")
+    linked = set(re.findall(r"\]\((reviewer/resources/guides/[^)#]+)\)", readme))
+    expected = {f"reviewer/resources/guides/{lang}/{doc}.md" for doc in DOCS for lang in LANGS}
+    assert sorted(expected - linked) == []
+    assert [link for link in sorted(linked) if not (GUIDES.parents[2] / link).is_file()] == []
