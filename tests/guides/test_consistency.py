@@ -12,6 +12,8 @@ import pytest
 
 from tests.guides.guide_text import DOCS, GUIDES, LANGS, REQUIRED_IDS, path, read, shipped
 
+MAX_IMAGE_BYTES = 150 * 1024  # the design asks for optimised PNGs of about 120 KB at most
+
 
 def test_every_guide_of_the_design_exists() -> None:
     missing = [
@@ -82,3 +84,15 @@ def test_the_readme_lists_every_guide() -> None:
     expected = {f"reviewer/resources/guides/{lang}/{doc}.md" for doc in DOCS for lang in LANGS}
     assert sorted(expected - linked) == []
     assert [link for link in sorted(linked) if not (GUIDES.parents[2] / link).is_file()] == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_shipped_screenshot_is_shown_and_small(lang: str) -> None:
+    """The app carries no screenshot that no guide shows, and none beyond the design's budget."""
+    folder = GUIDES / lang
+    shown = {(folder / unquote(src)).resolve() for file in folder.glob("*.md") for src in read(file).images}
+    files = sorted((folder / "images").glob("*")) if (folder / "images").is_dir() else []
+    assert [p.name for p in files if p.resolve() not in shown] == []
+    assert [
+        f"{p.name}: {p.stat().st_size // 1024} KB" for p in files if p.stat().st_size > MAX_IMAGE_BYTES
+    ] == []
