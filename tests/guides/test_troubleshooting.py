@@ -20,7 +20,8 @@ CODE_LINE = {
     "zh_CN": re.compile(r"^代码：(\w+) · 退出码 (\d+)$"),
     "en": re.compile(r"^Code: (\w+) · exit code (\d+)$"),
 }
-EXIT_HEADING = {"zh_CN": "退出码 {n}", "en": "Exit code {n}"}
+# The heading says the code in the words of ``reviewer --help`` (``EXIT_CODES``).
+EXIT_HEADING = {"zh_CN": "退出码 {n}：{words}", "en": "Exit code {n}: {words}"}
 
 
 def kebab(name: str) -> str:
@@ -105,7 +106,7 @@ def test_every_exit_code_has_an_entry(lang: str) -> None:
     assert missing == []
     for n in EXIT_CODES:
         section = doc.section(f"exit-{n}")
-        assert EXIT_HEADING[lang].format(n=n) in section.heading
+        assert section.heading == EXIT_HEADING[lang].format(n=n, words=EXIT_CODES[n][LANGS.index(lang)])
         assert section.lines, f"exit {n}: what it means and what to do"
     written = [int(i.removeprefix("exit-")) for i in doc.ids if re.fullmatch(r"exit-\d+", i)]
     assert written == sorted(EXIT_CODES)  # no entry for a code the app does not use, in order
