@@ -28,7 +28,10 @@ for extra in (REPO, REPO / "scripts"):
         sys.path.insert(0, str(extra))
 
 SIZE = (1024, 700)
-COMMENT = {"zh_CN": "经核查申报材料与现场考察，情况属实。", "en": "Checked against the materials and on site: as declared."}
+COMMENT = {
+    "zh_CN": "经核查申报材料与现场考察，情况属实。",
+    "en": "Checked against the materials and on site: as declared.",
+}
 NOTE = {
     "zh_CN": "实地考察孵化器：在孵企业 46 家，与申报材料一致。",
     "en": "Incubator visited: 46 firms in residence, as the materials state.",
