@@ -79,9 +79,39 @@ def first_run(out: Path, lang: str, data: Path) -> bool:
     page.passphrase.setText("example-passphrase")
     page.repeat.setText("example-passphrase")
     ok = save(wizard, out / "expert-first-start.png")
+    ok = credential(wizard, out, data) and ok
     wizard.close()
     language.remove()
     return ok
+
+
+def credential(wizard: object, out: Path, data: Path) -> bool:
+    """The wizard's last page once the credential the demo ministry issued is installed."""
+    from reviewer.demo.package import build_demo, source
+    from reviewer.trust import open_authority
+    from reviewer.trust.identity import REQUEST
+    from reviewer.ui.dialogs import sheet_files
+
+    page = wizard.new_identity  # type: ignore[attr-defined]
+    page.folder.setText(str(data / "identity"))
+    page.make.click()  # the key is made at once (ImmediateExecutor)
+    if page.created is None:
+        print("the identity was not created", file=sys.stderr)
+        return False
+    wizard.next()  # type: ignore[attr-defined]
+    wizard.next()  # type: ignore[attr-defined]
+    demo = build_demo(data / "demo")
+    issued = open_authority(demo.authority).enroll(
+        (page.created / REQUEST).read_bytes(), source(), source_name="guide"
+    )
+    cred = data / "李喆.rvcred"
+    issued.save(cred)
+    sheet_files.choose_credential = lambda parent, start="": cred  # the script answers the dialog
+    wizard.credential.install.click()  # type: ignore[attr-defined]
+    if wizard.credential.root_fingerprint is None:  # type: ignore[attr-defined]
+        print("the credential was not installed", file=sys.stderr)
+        return False
+    return save(wizard, out / "expert-credential.png")
 
 
 def start_page(out: Path, lang: str, data: Path, package: Path) -> bool:
