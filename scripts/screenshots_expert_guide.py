@@ -3,7 +3,7 @@
 
 Writes ``expert-*.png`` (1024×700 windows; dialogs at their own size) into
 ``reviewer/resources/guides/<lang>/images/`` (or ``DIR``): the first-run wizard, the start page,
-the opened package, the declarations, a material, the scoring page, evidence, the site visit, the
+the opened package, the declarations, a material, the scoring page, the vetoes and eligibility, evidence, the site visit, the
 preview, the signed sheet, the panel vote and the keyboard shortcuts. The demo is built in a
 throw-away data folder and opened as its first expert, as ``reviewer demo`` does; the script
 answers the save dialogs. Each PNG is reduced to a 256-colour palette (Pillow) to stay small.
@@ -225,6 +225,8 @@ def review(out: Path, lang: str, data: Path) -> bool:
     for cond in standard.eligibility:
         bench.answer_eligibility(rv, cond.code, EligibilityState.CONFIRMED)
     ws.refresh()
+    ws.show_page("checks")
+    ok = save(window, out / "expert-checks.png") and ok
     sheet = data / "李喆-评分表-第1版.rvsheet"
     sheet_files.choose_sheet_path = lambda parent, suggested: sheet  # the script answers the dialog
     errors.confirm = lambda parent, title, text, action: True  # ... and confirms the signing
