@@ -2,6 +2,10 @@
 ``python scripts/screenshots_expert.py`` → ``docs/screenshots/sheet-preview-zh.png`` and
 ``docs/screenshots/finalise-zh.png`` (``--1024``: see scripts/screenshots.py).
 
+``--guide [--lang zh_CN|en] [--out DIR]``: every screenshot of the shipped expert's guide instead
+(:mod:`screenshots_expert_guide`), at 1024×700, in that language's UI, into
+``reviewer/resources/guides/<lang>/images/expert-*.png`` (or ``DIR``).
+
 Builds the demo in a throw-away data folder, opens its package as the first expert (as
 ``reviewer demo`` does), makes the declarations and scores every indicator through the workbench,
 previews the whole sheet (the preview window grabbed), then signs it from the finalise page (the
@@ -27,6 +31,10 @@ OUT, SIZE = screen((1280, 800))
 
 
 def main() -> int:
+    if "--guide" in sys.argv[1:]:
+        from screenshots_expert_guide import main as guide
+
+        return guide(sys.argv[1:])
     from screenshots import compile_translations
 
     compile_translations()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from PySide6.QtWidgets import QWizard
 
 from reviewer.demo.package import source
 from reviewer.trust import open_authority, pretty_fingerprint
@@ -46,6 +47,11 @@ def test_create_export_install_and_remember(wizard, demo_world, monkeypatch, tmp
     wizard.request.export.click()
     assert json.loads(request.read_text("utf-8"))  # the request, as the ministry reads it
     wizard.next()
+    # The credential page is the last one: Finish is offered there (now or after installing), and
+    # Next does not lead on to the "use an existing identity" page.
+    assert wizard.currentPage() is wizard.credential and wizard.credential.nextId() == -1
+    assert wizard.button(QWizard.WizardButton.FinishButton).isVisible()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isVisible()
     authority = open_authority(demo_world.package.parent / "authority")
     credential = authority.enroll(request.read_bytes(), source(), source_name="test")
     cred_path = tmp_path / "李明.rvcred"

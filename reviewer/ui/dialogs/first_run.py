@@ -217,7 +217,11 @@ class CredentialPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.install)
         layout.addWidget(self.result)
+        layout.addStretch(1)  # the wrapped result keeps the height it needs
         self.root_fingerprint: str | None = None
+
+    def nextId(self) -> int:
+        return -1  # the last page: Finish, now or once the credential is installed
 
     def choose(self) -> Task | None:
         folder = self.wizard_.folder

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from reviewer.app.member_vote import ShownChange
@@ -14,17 +15,22 @@ APPROVE, OBJECT = "approve", "object"
 
 
 class VoteChoice(QComboBox):
-    """—, approve, object (the value in :meth:`vote`)."""
+    """—, approve, object (the value in :meth:`vote`). The mouse wheel never changes a vote: it
+    scrolls the page (Qt's box would take the wheel and flip the vote under a scrolling pointer)."""
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # no focus by the wheel either
         for _ in range(3):
             self.addItem("")
         self.retranslate()
 
     def vote(self) -> str | None:
         return (None, APPROVE, OBJECT)[self.currentIndex()]
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        event.ignore()  # to the page's scroll area
 
     def retranslate(self) -> None:
         self.setItemText(0, self.tr("— choose —"))
