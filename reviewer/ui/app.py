@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reviewer import __version__, gui_thread, i18n, paths
 from reviewer.process import keep_loaded, tuned_gc
-from reviewer.ui import file_open_events
+from reviewer.ui import file_open_events, wheel_guard
 from reviewer.ui.fonts import register_app_fonts
 from reviewer.ui.language import Language, startup_language
 from reviewer.ui.main_window import PACKAGE_SUFFIX, MainWindow
@@ -39,6 +39,7 @@ def application() -> QApplication:
     QCoreApplication.setApplicationName(paths.APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     file_open_events.install(app)  # macOS: a double-clicked .rvpkg comes as an event, not in argv
+    wheel_guard.install(app)  # the wheel scrolls the page, never a box the person has not clicked into
     return app  # type: ignore[return-value]  # a QApplication: made here, or by whoever came first
 
 

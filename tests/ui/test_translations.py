@@ -62,6 +62,13 @@ def test_chinese_is_really_chinese() -> None:
     assert not latin_only, latin_only
 
 
+def test_chinese_addresses_the_person_as_nin() -> None:
+    """The UI says 您 throughout (a signing confirmation said 「你的密钥」, found on a walk)."""
+    ts = resource("translations") / "reviewer_zh_CN.ts"
+    informal = [src for _ctx, src, tr in messages(ts) if tr is not None and "你" in (tr.text or "")]
+    assert informal == []
+
+
 def test_menu_mnemonics_survive_translation() -> None:
     """``&File`` must become ``文件(&F)``: the same Alt key in both languages."""
     zh = resource("translations", "reviewer_zh_CN.ts")

@@ -134,6 +134,13 @@
     </message>
 </context>
 <context>
+    <name>ChairDeciding</name>
+    <message>
+        <source>{name}-v{n}-returned</source>
+        <translation>{name}-v{n}-returned</translation>
+    </message>
+</context>
+<context>
     <name>ChairPanel</name>
     <message>
         <source>The review record is being read, produced or signed: wait until it is done.</source>
@@ -309,6 +316,10 @@ Each member approves or objects in a signed statement; your motion counts as you
 {items}
 
 Each member approves or objects in a signed statement; your motion counts as your approval. A change counts only once adopted. The motion is kept here and you can save it for members voting on their own laptops.</translation>
+    </message>
+    <message>
+        <source>motion-{id}</source>
+        <translation>motion-{id}</translation>
     </message>
     <message>
         <source>Member votes</source>
@@ -1302,6 +1313,14 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
         <translation>Nothing is missing: you can sign version {n} of your sheet.</translation>
     </message>
     <message>
+        <source>{name}-recusal-v{n}</source>
+        <translation>{name}-recusal-v{n}</translation>
+    </message>
+    <message>
+        <source>{name}-sheet-v{n}</source>
+        <translation>{name}-sheet-v{n}</translation>
+    </message>
+    <message>
         <source>Sign the recusal sheet</source>
         <translation>Sign the recusal sheet</translation>
     </message>
@@ -2239,6 +2258,10 @@ SHA-256 {sha}</translation>
         <translation>No reservation.</translation>
     </message>
     <message>
+        <source>{name}-statement</source>
+        <translation>{name}-statement</translation>
+    </message>
+    <message>
         <source>{preview}
 
 This statement will be signed with your key and saved to:
@@ -2931,6 +2954,17 @@ Give the file to the chair. Once signed it cannot be changed; a new statement re
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Look in:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Files of &amp;type:</translation>
+    </message>
+</context>
+<context>
     <name>RecordPage</name>
     <message>
         <source>The record is up to date; its signatures are kept.</source>
@@ -3409,12 +3443,20 @@ To read or print the record, or give it to the members, save a copy of it.</tran
         <translation>Export the enrolment request…</translation>
     </message>
     <message>
+        <source>{name}-enrolment-request</source>
+        <translation>{name}-enrolment-request</translation>
+    </message>
+    <message>
         <source>Saved to {path}. Send it to the ministry.</source>
         <translation>Saved to {path}. Send it to the ministry.</translation>
     </message>
 </context>
 <context>
     <name>ResultFile</name>
+    <message>
+        <source>{name}-result-v{n}</source>
+        <translation>{name}-result-v{n}</translation>
+    </message>
     <message>
         <source>Checking everything as the ministry will, then signing…</source>
         <translation>Checking everything as the ministry will, then signing…</translation>

@@ -134,6 +134,13 @@
     </message>
 </context>
 <context>
+    <name>ChairDeciding</name>
+    <message>
+        <source>{name}-v{n}-returned</source>
+        <translation>{name}-第{n}版-退回</translation>
+    </message>
+</context>
+<context>
     <name>ChairPanel</name>
     <message>
         <source>The review record is being read, produced or signed: wait until it is done.</source>
@@ -309,6 +316,10 @@ Each member approves or objects in a signed statement; your motion counts as you
 {items}
 
 每位成员以签名的表决意见表示同意或反对；您的提请即视为您同意。变更须经表决通过方计入。表决提请保存在本机，您可另存一份，供成员在各自电脑上表决。</translation>
+    </message>
+    <message>
+        <source>motion-{id}</source>
+        <translation>表决提请-{id}</translation>
     </message>
     <message>
         <source>Member votes</source>
@@ -1302,6 +1313,14 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
         <translation>无缺项：可以签署第 {n} 版评分表。</translation>
     </message>
     <message>
+        <source>{name}-recusal-v{n}</source>
+        <translation>{name}-回避声明-第{n}版</translation>
+    </message>
+    <message>
+        <source>{name}-sheet-v{n}</source>
+        <translation>{name}-评分表-第{n}版</translation>
+    </message>
+    <message>
         <source>Sign the recusal sheet</source>
         <translation>签署回避声明</translation>
     </message>
@@ -1310,10 +1329,10 @@ Compare it with the fingerprint the ministry gave you by phone or on paper. If t
 {path}
 
 You will take no part in scoring this review. This cannot be undone.</source>
-        <translation>你的回避声明将用你的密钥签署，并保存到：
+        <translation>您的回避声明将用您的密钥签署，并保存到：
 {path}
 
-你将不参加本次评审的打分。此操作不能撤销。</translation>
+您将不参加本次评审的打分。此操作不能撤销。</translation>
     </message>
     <message>
         <source>Sign the score sheet</source>
@@ -1328,7 +1347,7 @@ You will take no part in scoring this review. This cannot be undone.</source>
 {path}
 
 It is then locked: no score, comment or evidence can change any more. Only a return notice from the chair reopens the indicators it names, as a new version.</source>
-        <translation>第 {n} 版评分表将用你的密钥签署，并保存到：
+        <translation>第 {n} 版评分表将用您的密钥签署，并保存到：
 {path}
 
 签署后评分表即被锁定：任何评分、评语和证据都不能再修改。只有组长的退回通知才能重新打开其中列出的指标，形成新的版本。</translation>
@@ -2239,6 +2258,10 @@ SHA-256 摘要 {sha}</translation>
         <translation>无保留意见。</translation>
     </message>
     <message>
+        <source>{name}-statement</source>
+        <translation>{name}-声明</translation>
+    </message>
+    <message>
         <source>{preview}
 
 This statement will be signed with your key and saved to:
@@ -2931,6 +2954,17 @@ Give the file to the chair. Once signed it cannot be changed; a new statement re
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>RecordPage</name>
     <message>
         <source>The record is up to date; its signatures are kept.</source>
@@ -3409,12 +3443,20 @@ To read or print the record, or give it to the members, save a copy of it.</sour
         <translation>导出注册申请…</translation>
     </message>
     <message>
+        <source>{name}-enrolment-request</source>
+        <translation>{name}-登记申请</translation>
+    </message>
+    <message>
         <source>Saved to {path}. Send it to the ministry.</source>
         <translation>已保存到 {path}。请发送给工业和信息化部。</translation>
     </message>
 </context>
 <context>
     <name>ResultFile</name>
+    <message>
+        <source>{name}-result-v{n}</source>
+        <translation>{name}-评审结果-第{n}版</translation>
+    </message>
     <message>
         <source>Checking everything as the ministry will, then signing…</source>
         <translation>正在按部里的方式全面核验，然后签署…</translation>

@@ -179,12 +179,17 @@ class RequestPage(QWizardPage):
         layout.addWidget(self.export)
         layout.addWidget(self.saved)
 
+    def suggested_name(self) -> str:
+        """The request's name in the save dialog, in the UI's language (the extension as is)."""
+        return str(
+            Path.home() / (self.tr("{name}-enrolment-request").format(name=self.wizard_.person) + ".json")
+        )
+
     def save(self) -> Task | None:
         folder = self.wizard_.folder
         if folder is None:
             return None
-        suggested = str(Path.home() / f"{self.wizard_.person}-enrolment-request.json")
-        target = sheet_files.choose_request_path(self, suggested)
+        target = sheet_files.choose_request_path(self, self.suggested_name())
         if target is None:
             return None
         return (

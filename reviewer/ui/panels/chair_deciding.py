@@ -17,6 +17,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from reviewer.app.chair_work import sign_return_notice
 from reviewer.app.opening import OpenedReview
 from reviewer.scoring.decisions import (
@@ -131,7 +133,10 @@ class ChairDeciding(_Widget):
 
         def signed(notice: tuple[bytes, str]) -> None:  # the chair's signature, made on a worker
             data, digest = notice
-            suggested = str(review.path.parent / f"{name}-v{sheet.revision}-退回.rvreturn")
+            # named in the UI's language
+            stem = QCoreApplication.translate("ChairDeciding", "{name}-v{n}-returned")
+            stem = stem.format(name=name, n=sheet.revision)
+            suggested = str(review.path.parent / f"{stem}.rvreturn")
             path = dialogs.choose_return_path(self, suggested)
             if path is None or self.state is None:
                 return

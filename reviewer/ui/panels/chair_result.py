@@ -64,7 +64,8 @@ class ResultFile(QWidget):
     def choose_target(self) -> Path | None:
         """Where the chair saves the result file (None: cancelled), with its suffix."""
         name = str(self.review.manifest.candidate.get("name", "result"))
-        suggested = self.review.path.parent / f"{name}-评审结果-v{self.version.value()}{BUNDLE_SUFFIX}"
+        stem = self.tr("{name}-result-v{n}").format(name=name, n=self.version.value())  # the UI's language
+        suggested = self.review.path.parent / f"{stem}{BUNDLE_SUFFIX}"
         target = dialogs.choose_result_path(self, str(suggested))
         if target is not None and target.suffix != BUNDLE_SUFFIX:
             target = target.with_name(target.name + BUNDLE_SUFFIX)

@@ -257,7 +257,9 @@ class ChairVoting(_Widget):
         motion = self.held_votes.motion
         if motion is None:
             return None
-        suggested = str(self.review.path.parent / f"表决提请-{motion.digest[:8]}.rvmotion")
+        # named in the UI's language
+        stem = QCoreApplication.translate("ChairVoting", "motion-{id}").format(id=motion.digest[:8])
+        suggested = str(self.review.path.parent / f"{stem}.rvmotion")
         path = votes_ui.choose_motion_path(self, suggested)
         if path is None:
             return None

@@ -221,9 +221,20 @@ class FinalisePage(QWidget):
 
     # --- signing ----------------------------------------------------------------------------
     def suggested_name(self) -> str:
-        kind = "recusal" if self.state.declaration.conflict is Conflict.DECLARED else "sheet"
-        name = self.opened.identity.name
-        return str(Path.home() / f"{name}-{kind}-v{self.state.version}.rvsheet")
+        """The signed sheet's name in the save dialog, in the UI's language (the extension as is)."""
+        name, version = self.opened.identity.name, self.state.version
+        if self.state.declaration.conflict is Conflict.DECLARED:
+            stem = self.tr("{name}-recusal-v{n}").format(name=name, n=version)
+        else:
+            stem = self._sheet_stem(version)
+        return str(Path.home() / f"{stem}.rvsheet")
+
+    def pdf_name(self, version: int) -> str:
+        """The printable copy's name in the save dialog, in the UI's language."""
+        return str(Path.home() / f"{self._sheet_stem(version)}.pdf")
+
+    def _sheet_stem(self, version: int) -> str:
+        return self.tr("{name}-sheet-v{n}").format(name=self.opened.identity.name, n=version)
 
     def sign(self) -> Task | None:
         """Ask where to save, then sign, write, verify and lock in the background."""
@@ -313,8 +324,7 @@ class FinalisePage(QWidget):
         version = self._signed_version()
         if version is None:
             return None
-        suggested = str(Path.home() / f"{self.opened.identity.name}-sheet-v{version}.pdf")
-        path = sheet_files.choose_pdf_path(self, suggested)
+        path = sheet_files.choose_pdf_path(self, self.pdf_name(version))
         if path is None:
             return None
         archive, review = self.archive, self.workspace.review

@@ -210,7 +210,7 @@ class MotionPage(QWidget):
     def sign(self) -> Task | None:
         if not self.sign_button.isEnabled() or self.shown is None:
             return None
-        name = f"{self.opened.identity.name}-statement{STATEMENT_SUFFIX}"
+        name = self.tr("{name}-statement").format(name=self.opened.identity.name) + STATEMENT_SUFFIX
         path = motion_files.choose_statement_path(self, str(Path.home() / name))
         if path is None:
             return None
