@@ -1,0 +1,1 @@
+"""The user guides shipped with the app: read (source), shown in the app (html), printed (pdf)."""
