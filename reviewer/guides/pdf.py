@@ -1,0 +1,154 @@
+"""A user guide on paper: the shipped Markdown guide set as an A4 PDF.
+
+    write_pdf(load("expert", "zh_CN"), Path("专家使用指南.pdf"), version=reviewer.__version__)
+
+The PDF opens with a title block (the guide's title, the version of the app it is for and the
+guide's ``updated`` date), then the guide (:mod:`reviewer.guides.pdf_story`: headings, which are
+also the PDF's outline, lists, tables, code and keys, quotes, the screenshots). Every page carries
+the title, the app's version and the guide's date in its header and "第 n 页 共 N 页" ("Page n of
+N" in an English guide) in its footer. Only the shipped fonts are used, embedded, so ``pdffonts``
+lists no font that is not embedded.
+
+The document is laid out twice: once to count the pages (the screenshots measured, not drawn), then
+for real with the count known. A screenshot's pixels are read from its file only when its page is
+drawn, one at a time; the PDF is written whole or not at all (:func:`reviewer.files.atomic_writer`).
+Every image the guide references must be there: a missing one is a :class:`GuideImageMissing`
+naming it, raised before anything is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from markdown_it.tree import SyntaxTreeNode
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, SimpleDocTemplate
+
+from reviewer.errors import InvalidInput
+from reviewer.export import fonts
+from reviewer.export.record_layout import BOTTOM_MARGIN, INK, LIGHT_RULE, MARGIN, MUTED, TOP_MARGIN
+from reviewer.files import atomic_writer
+from reviewer.guides.pdf_story import Heading, Story
+from reviewer.guides.source import Guide, guide_path
+from reviewer.i18n import T
+
+
+class GuideImageMissing(InvalidInput):
+    """An image a guide references is not in the guides folder (the installation is incomplete, or a
+    guide names a screenshot that was never made): nothing is written (exit 3)."""
+
+
+def _images(guide: Guide) -> dict[str, tuple[Path, tuple[int, int]]]:
+    """Every image the guide references (``src`` → the file and its size in pixels); a missing or
+    unreadable one is a :class:`GuideImageMissing` naming it."""
+    folder = guide_path(guide.doc, guide.lang).parent
+    found: dict[str, tuple[Path, tuple[int, int]]] = {}
+    for node in SyntaxTreeNode(list(guide.tokens)).walk():
+        if node.type != "image" or str(node.attrs.get("src")) in found:
+            continue
+        src = str(node.attrs["src"])
+        path = folder / src
+        try:
+            width, height = ImageReader(str(path)).getSize()
+        except Exception as exc:  # missing, or not an image reportlab can read
+            raise GuideImageMissing(
+                T(
+                    "使用指南「{title}」引用的图片 {src} 不存在或无法读取（{path}）。请重新安装本程序，或重新生成截图。",
+                    "The guide “{title}” references the image {src}, which is missing or unreadable ({path}). "
+                    "Reinstall the app, or make the screenshots again.",
+                    title=guide.title,
+                    src=src,
+                    path=str(path),
+                ),
+                detail=repr(exc),
+            ) from exc
+        found[src] = (path, (int(width), int(height)))
+    return found
+
+
+class _Document(SimpleDocTemplate):  # type: ignore[misc]  # reportlab has no types
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, Heading):
+            self.canv.bookmarkPage(flowable.key)
+            self.canv.addOutlineEntry(
+                flowable.outline, flowable.key, flowable.level, closed=flowable.level > 0
+            )
+
+
+def _furniture(guide: Guide, version: str, total: int | None) -> Callable[[Canvas, Any], None]:
+    """Draws a page's header (title; version and date) and footer (page n of N)."""
+    en = guide.lang == "en"
+    right = (f"reviewer {version} · updated {guide.updated.isoformat()}" if en
+             else f"reviewer {version} · 更新日期 {guide.updated.isoformat()}")  # fmt: skip
+
+    def draw(canvas: Canvas, doc: Any) -> None:
+        number = canvas.getPageNumber()
+        of = "?" if total is None else str(total)
+        width, height = A4
+        canvas.saveState()
+        canvas.setFont(fonts.font_name(), 8)
+        canvas.setFillColor(MUTED)
+        canvas.drawString(MARGIN, height - 14 * mm, guide.title)
+        canvas.drawRightString(width - MARGIN, height - 14 * mm, right)
+        canvas.setStrokeColor(LIGHT_RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN, height - 16 * mm, width - MARGIN, height - 16 * mm)
+        canvas.setFillColor(INK)
+        canvas.setFont(fonts.font_name(), 9)
+        canvas.drawCentredString(
+            width / 2, 11 * mm, f"Page {number} of {of}" if en else f"第 {number} 页  共 {of} 页"
+        )
+        canvas.restoreState()
+
+    return draw
+
+
+class _Discard:
+    """Where the counting pass writes its PDF."""
+
+    def write(self, data: bytes) -> int:
+        return len(data)
+
+
+def _build(guide: Guide, out: Any, version: str, images: dict[str, tuple[Path, tuple[int, int]]],
+           total: int | None) -> int:  # fmt: skip
+    en = guide.lang == "en"
+    meta = (f"reviewer {version} · updated {guide.updated.isoformat()}" if en
+            else f"适用于 reviewer {version} · 更新日期 {guide.updated.isoformat()}")  # fmt: skip
+    doc = _Document(
+        out,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=TOP_MARGIN,
+        bottomMargin=BOTTOM_MARGIN,
+        title=guide.title,
+        author="reviewer",
+        subject=f"reviewer {version} · {guide.doc} · {guide.updated.isoformat()}",
+        creator="reviewer",
+        lang="en" if en else "zh-CN",
+        invariant=1,
+        **fonts.document_options(),
+    )
+    furniture = _furniture(guide, version, total)
+    story = Story(guide, images, draw_pixels=total is not None).build(meta)
+    doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
+    return int(doc.page)
+
+
+def write_pdf(guide: Guide, out: Path, *, version: str) -> Path:
+    """Write ``guide`` as an A4 PDF to ``out`` (whole or not at all) and return ``out``.
+
+    Raises :class:`GuideImageMissing` for an image the guide references that is not there, before
+    anything is written; :class:`~reviewer.errors.DiskFull` when the disk is full.
+    """
+    images = _images(guide)
+    total = _build(guide, _Discard(), version, images, None)
+    with atomic_writer(out) as fh:
+        _build(guide, fh, version, images, total)
+    return Path(out)

@@ -1,0 +1,357 @@
+"""The flowables of a guide's PDF: its Markdown (markdown-it's syntax tree) as reportlab's story.
+
+Headings (each a place in the PDF's outline, and the target of ``#id`` links), paragraphs, numbered
+and bulleted lists (nested), tables (columns sized by their text), code and keys (``Ctrl+S``: the
+shipped font's monospaced face on a shaded ground), block quotes, and images: each on its own,
+scaled to the width it is given (never beyond its size at 96 dpi), framed by a thin rule, its alt
+text as the caption. Only the shipped fonts, embedded (:mod:`reviewer.export.fonts`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import quoteattr
+
+from markdown_it.tree import SyntaxTreeNode
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import (
+    Flowable,
+    HRFlowable,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from reviewer.export import fonts
+from reviewer.export.record_layout import (
+    BOTTOM_MARGIN,
+    FRAME_WIDTH,
+    HEADER_FILL,
+    INK,
+    LIGHT_RULE,
+    MUTED,
+    RULE,
+    TOP_MARGIN,
+)
+from reviewer.guides.source import Guide
+
+CODE_FILL = colors.HexColor("#EEF0F3")
+LINK = colors.HexColor("#1D4ED8")
+STRONG = colors.HexColor("#7C2D12")
+QUOTE_FILL = colors.HexColor("#F3F4F6")
+FRAME_HEIGHT = A4[1] - TOP_MARGIN - BOTTOM_MARGIN
+PX = 0.75  # points per pixel at 96 dpi: the largest a screenshot is set
+BULLETS = ("•", "◦", "▪")
+MONO = "RVMono"  # face 1 of the shipped collection: WenQuanYi Micro Hei Mono
+
+
+def mono_font() -> str:
+    """The shipped font's monospaced face, registered (once) as :data:`MONO`, for code and keys."""
+    fonts.register_fonts()
+    if MONO not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(MONO, str(fonts.FONT_FILE), subfontIndex=1))
+    return MONO
+
+
+class Styles:
+    def __init__(self) -> None:
+        font = fonts.font_name()
+
+        def style(name: str, size: float, leading: float, **kw: Any) -> ParagraphStyle:
+            options: dict[str, Any] = {"textColor": INK, "wordWrap": "CJK", **kw}
+            return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading, **options)
+
+        self.title = style("title", 22, 32, alignment=TA_CENTER, spaceBefore=6 * mm, spaceAfter=3 * mm)
+        self.meta = style("meta", 10, 15, alignment=TA_CENTER, textColor=MUTED, spaceAfter=4 * mm)
+        self.heading = {
+            1: style("h1", 17, 25, spaceBefore=7 * mm, spaceAfter=3 * mm, keepWithNext=1),
+            2: style("h2", 14.5, 22, spaceBefore=6 * mm, spaceAfter=2.5 * mm, keepWithNext=1),
+            3: style("h3", 12.5, 19, spaceBefore=4 * mm, spaceAfter=2 * mm, keepWithNext=1),
+            4: style("h4", 11, 17, spaceBefore=3 * mm, spaceAfter=1.5 * mm, keepWithNext=1),
+        }
+        self.body = style("body", 10.5, 17.5, spaceAfter=1.5 * mm)
+        self.code = style("code", 9.5, 14, backColor=CODE_FILL, borderPadding=(2 * mm, 2 * mm),
+                          spaceBefore=2.5 * mm, spaceAfter=3.5 * mm, leftIndent=2 * mm, rightIndent=2 * mm)  # fmt: skip
+        self.code.fontName = mono_font()
+        self.cell = style("cell", 9.5, 14)
+        self.cell_right = style("cell_right", 9.5, 14, alignment=TA_RIGHT)
+        self.cell_center = style("cell_center", 9.5, 14, alignment=TA_CENTER)
+        self.caption = style("caption", 8.5, 12, alignment=TA_CENTER, textColor=MUTED, spaceAfter=3 * mm)
+
+
+def is_wide(char: str) -> bool:
+    return ord(char) >= 0x2E80  # CJK, full-width punctuation: no space where the source broke a line
+
+
+class Inline:
+    """Reportlab markup of a Markdown inline run; images are set apart as blocks."""
+
+    def __init__(self, anchors: frozenset[str]) -> None:
+        self.anchors = anchors
+
+    def markup(self, nodes: Iterable[SyntaxTreeNode]) -> str:
+        out: list[str] = []
+        last = ""  # the last character of text written, to join broken lines
+        for node in nodes:
+            kind = node.type
+            if kind == "text" or kind == "html_inline":
+                out.append(fonts.markup(node.content))
+                last = node.content[-1:] or last
+            elif kind == "code_inline":
+                out.append(
+                    f'<font face="{mono_font()}" backColor="{CODE_FILL.hexval()}">&nbsp;{fonts.markup(node.content)}&nbsp;</font>'
+                )
+                last = "x"
+            elif kind == "softbreak":
+                out.append("" if last and is_wide(last) else " ")
+            elif kind == "hardbreak":
+                out.append("<br/>")
+            elif kind == "strong":
+                out.append(f'<font color="{STRONG.hexval()}">{self.markup(node.children)}</font>')
+            elif kind == "em":
+                out.append(f"<i>{self.markup(node.children)}</i>")
+            elif kind == "link":
+                out.append(self._link(str(node.attrs.get("href", "")), self.markup(node.children)))
+            elif kind == "image":
+                out.append(fonts.markup(node.content))  # an image inside a line of text: its alt text
+        return "".join(out)
+
+    def _link(self, href: str, text: str) -> str:
+        if href.startswith("#") and href[1:] in self.anchors:
+            return f'<a href={quoteattr(href)} color="{LINK.hexval()}">{text}</a>'
+        if re.match(r"(https?|mailto):", href):
+            return f'<a href={quoteattr(href)} color="{LINK.hexval()}">{text}</a>'
+        return text  # another guide's section, a relative file: not a place in this PDF
+
+
+class Heading(Paragraph):
+    """A heading paragraph that puts itself in the outline (and is the target of ``#id`` links)."""
+
+    def __init__(self, text: str, style: ParagraphStyle, key: str, outline: str, level: int) -> None:
+        super().__init__(text, style)
+        self.key, self.outline, self.level = key, outline, level
+
+
+class Screenshot(Flowable):
+    """An image scaled to the width it is given (at most its size at 96 dpi), framed by a thin rule.
+
+    Only the image's size is read when the story is made; its pixels when it is drawn.
+    """
+
+    def __init__(self, path: Path, size: tuple[int, int], *, draw_pixels: bool) -> None:
+        super().__init__()
+        self.path, self.px_width, self.px_height = path, size[0], size[1]
+        self.draw_pixels = draw_pixels
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        width = min(available_width, self.px_width * PX)
+        height = width * self.px_height / self.px_width
+        limit = FRAME_HEIGHT * 0.8
+        if height > limit:
+            width, height = width * limit / height, limit
+        self.width, self.height = width, height
+        self._offset = (available_width - width) / 2
+        return available_width, height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        if self.draw_pixels:
+            canvas.drawImage(str(self.path), self._offset, 0, self.width, self.height, mask="auto")
+        canvas.saveState()
+        canvas.setStrokeColor(LIGHT_RULE)
+        canvas.setLineWidth(0.5)
+        canvas.rect(self._offset, 0, self.width, self.height)
+        canvas.restoreState()
+
+
+class Story:
+    """The flowables of one guide (a fresh set for each layout pass)."""
+
+    def __init__(
+        self, guide: Guide, images: dict[str, tuple[Path, tuple[int, int]]], *, draw_pixels: bool
+    ) -> None:
+        self.guide, self.images, self.draw_pixels = guide, images, draw_pixels
+        self.s = Styles()
+        self.inline = Inline(frozenset(guide.anchors))
+        self.headings = 0
+        self.outline_level = -1
+
+    def build(self, meta: str) -> list[Flowable]:
+        story: list[Flowable] = [
+            Paragraph(fonts.markup(self.guide.title), self.s.title),
+            Paragraph(fonts.markup(meta), self.s.meta),
+            HRFlowable(width="100%", thickness=0.8, color=RULE, spaceAfter=4 * mm),
+        ]
+        nodes = list(SyntaxTreeNode(list(self.guide.tokens)).children)
+        first = next((n for n in nodes if n.type != "front_matter"), None)
+        if first is not None and first.tag == "h1" and plain_text(first) == self.guide.title.strip():
+            nodes.remove(first)  # the title block says it already
+        story += self.blocks(nodes, FRAME_WIDTH, depth=0)
+        return story
+
+    def blocks(self, nodes: Iterable[SyntaxTreeNode], width: float, depth: int) -> list[Flowable]:
+        out: list[Flowable] = []
+        for node in nodes:
+            handler = self._handlers().get(node.type)
+            if handler is not None:
+                out += handler(node, width, depth)
+        return out
+
+    def _handlers(self) -> dict[str, Callable[[SyntaxTreeNode, float, int], list[Flowable]]]:
+        return {
+            "heading": self.heading,
+            "paragraph": self.paragraph,
+            "bullet_list": self.listing,
+            "ordered_list": self.listing,
+            "table": self.table,
+            "fence": self.code,
+            "code_block": self.code,
+            "blockquote": self.quote,
+            "hr": lambda n, w, d: [
+                HRFlowable(
+                    width="100%", thickness=0.5, color=LIGHT_RULE, spaceBefore=2 * mm, spaceAfter=2 * mm
+                )
+            ],
+        }
+
+    def heading(self, node: SyntaxTreeNode, width: float, depth: int) -> list[Flowable]:
+        level = int(node.tag[1:])
+        inline = node.children[0].children if node.children else []
+        self.headings += 1
+        anchor = node.attrs.get("id")
+        key = str(anchor) if anchor else f"_heading{self.headings}"
+        outline = max(0, min(level - 2, self.outline_level + 1))  # h2 at the top (h1 is the title)
+        self.outline_level = outline
+        style = self.s.heading[min(level, 4)]
+        return [Heading(self.inline.markup(inline), style, key, plain_text(node), outline)]
+
+    def paragraph(self, node: SyntaxTreeNode, width: float, depth: int) -> list[Flowable]:
+        """Text, and each image on its own (with its alt text as a caption)."""
+        out: list[Flowable] = []
+        run: list[SyntaxTreeNode] = []
+
+        def flush() -> None:
+            text = self.inline.markup(run).strip()
+            if text and text != "<br/>":
+                out.append(Paragraph(text, self.s.body))
+            run.clear()
+
+        for child in node.children[0].children if node.children else []:
+            if child.type == "image":
+                flush()
+                out.append(self.image(child))
+            else:
+                run.append(child)
+        flush()
+        return out
+
+    def image(self, node: SyntaxTreeNode) -> Flowable:
+        path, size = self.images[str(node.attrs["src"])]
+        shot = Screenshot(path, size, draw_pixels=self.draw_pixels)
+        parts: list[Flowable] = [Spacer(1, 1.5 * mm), shot]
+        if node.content.strip():
+            parts += [Spacer(1, 1 * mm), Paragraph(fonts.markup(node.content.strip()), self.s.caption)]
+        else:
+            parts.append(Spacer(1, 3 * mm))
+        return KeepTogether(parts)
+
+    def listing(self, node: SyntaxTreeNode, width: float, depth: int) -> list[Flowable]:
+        indent = 7 * mm
+        items = []
+        for item in node.children:
+            items.append(ListItem(self.blocks(item.children, width - indent, depth + 1) or [Spacer(1, 0)]))
+        options: dict[str, Any] = {
+            "leftIndent": indent,
+            "bulletFontName": fonts.font_name(),
+            "bulletFontSize": 10.5,
+            "bulletColor": INK,
+            "spaceAfter": 1.5 * mm,
+        }
+        if node.type == "ordered_list":
+            start = int(str(node.attrs.get("start", 1)))
+            return [ListFlowable(items, bulletType="1", start=start, bulletFormat="%s.", **options)]
+        return [ListFlowable(items, bulletType="bullet", start=BULLETS[depth % len(BULLETS)], **options)]
+
+    def table(self, node: SyntaxTreeNode, width: float, depth: int) -> list[Flowable]:
+        rows: list[list[Flowable]] = []
+        weights: list[float] = []
+        for section in node.children:  # thead, tbody
+            for tr in section.children:
+                row: list[Flowable] = []
+                for col, cell in enumerate(tr.children):
+                    align = str(cell.attrs.get("style", ""))
+                    style = (
+                        self.s.cell_right
+                        if "right" in align
+                        else self.s.cell_center
+                        if "center" in align
+                        else self.s.cell
+                    )
+                    inline = cell.children[0].children if cell.children else []
+                    row.append(Paragraph(self.inline.markup(inline), style))
+                    text = plain_text(cell)
+                    size = sum(2 if is_wide(c) else 1 for c in text)
+                    if col >= len(weights):
+                        weights.append(0)
+                    weights[col] = max(weights[col], min(size, 60), 6)
+                rows.append(row)
+        if not rows:
+            return []
+        total = sum(weights)
+        widths = [width * w / total for w in weights]
+        header = 1 if node.children and node.children[0].type == "thead" else 0
+        commands: list[tuple[Any, ...]] = [
+            ("FONTNAME", (0, 0), (-1, -1), fonts.font_name()),  # else Table sets (unembedded) Helvetica
+            ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ]
+        if header:
+            commands.append(("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL))
+        table = Table(
+            rows, colWidths=widths, repeatRows=header, hAlign="LEFT", spaceBefore=2 * mm, spaceAfter=3 * mm
+        )
+        table.setStyle(TableStyle(commands))
+        return [table]
+
+    def code(self, node: SyntaxTreeNode, width: float, depth: int) -> list[Flowable]:
+        lines = node.content.rstrip("\n").split("\n")
+        text = "<br/>".join(fonts.markup(line).replace(" ", "&nbsp;") for line in lines)
+        return [Paragraph(text, self.s.code)]
+
+    def quote(self, node: SyntaxTreeNode, width: float, depth: int) -> list[Flowable]:
+        inner = self.blocks(node.children, width - 8 * mm, depth)
+        if not inner:
+            return []
+        box = Table([[inner]], colWidths=[width], hAlign="LEFT", spaceBefore=1.5 * mm, spaceAfter=3 * mm)
+        box.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), fonts.font_name()),
+            ("BACKGROUND", (0, 0), (-1, -1), QUOTE_FILL),
+            ("LINEBEFORE", (0, 0), (0, -1), 2.5, LIGHT_RULE),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5 * mm),
+        ]))  # fmt: skip
+        return [box]
+
+
+def plain_text(node: SyntaxTreeNode) -> str:
+    """The plain text of a node (for the outline, column widths, the title check)."""
+    if node.type in ("text", "code_inline"):
+        return node.content
+    if node.type == "softbreak":
+        return " "
+    return "".join(plain_text(child) for child in node.children)
