@@ -26,7 +26,6 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     Flowable,
     HRFlowable,
-    KeepTogether,
     ListFlowable,
     ListItem,
     Paragraph,
@@ -89,7 +88,7 @@ class Styles:
         self.cell = style("cell", 9.5, 14)
         self.cell_right = style("cell_right", 9.5, 14, alignment=TA_RIGHT)
         self.cell_center = style("cell_center", 9.5, 14, alignment=TA_CENTER)
-        self.caption = style("caption", 8.5, 12, alignment=TA_CENTER, textColor=MUTED, spaceAfter=3 * mm)
+        self.caption = style("caption", 8.5, 12, alignment=TA_CENTER, textColor=MUTED)
 
 
 def is_wide(char: str) -> bool:
@@ -146,15 +145,21 @@ class Heading(Paragraph):
 
 
 class Screenshot(Flowable):
-    """An image scaled to the width it is given (at most its size at 96 dpi), framed by a thin rule.
-
-    Only the image's size is read when the story is made; its pixels when it is drawn.
+    """An image scaled to the width it is given (at most its size at 96 dpi, at most 80 % of the
+    frame's height), framed by a thin rule, centred, with its caption under it (one flowable, so the
+    two never part, in a list item too). Only the image's size is known when the story is made; its
+    pixels are read when it is drawn (not at all when ``draw_pixels`` is false: the counting pass).
     """
 
-    def __init__(self, path: Path, size: tuple[int, int], *, draw_pixels: bool) -> None:
+    GAP = 1.5 * mm
+
+    def __init__(
+        self, path: Path, size: tuple[int, int], caption: Paragraph | None, *, draw_pixels: bool
+    ) -> None:
         super().__init__()
         self.path, self.px_width, self.px_height = path, size[0], size[1]
-        self.draw_pixels = draw_pixels
+        self.caption, self.draw_pixels = caption, draw_pixels
+        self.spaceBefore, self.spaceAfter = 1.5 * mm, 3 * mm
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         width = min(available_width, self.px_width * PX)
@@ -162,18 +167,25 @@ class Screenshot(Flowable):
         limit = FRAME_HEIGHT * 0.8
         if height > limit:
             width, height = width * limit / height, limit
-        self.width, self.height = width, height
-        self._offset = (available_width - width) / 2
-        return available_width, height
+        self.image_size = (width, height)
+        self.offset = (available_width - width) / 2
+        self.caption_height = 0.0
+        if self.caption is not None:
+            self.caption_height = self.caption.wrap(available_width, available_height)[1] + self.GAP
+        return available_width, height + self.caption_height
 
     def draw(self) -> None:
         canvas = self.canv
+        width, height = self.image_size
+        if self.caption is not None:
+            self.caption.drawOn(canvas, 0, 0)
+        bottom = self.caption_height
         if self.draw_pixels:
-            canvas.drawImage(str(self.path), self._offset, 0, self.width, self.height, mask="auto")
+            canvas.drawImage(str(self.path), self.offset, bottom, width, height, mask="auto")
         canvas.saveState()
         canvas.setStrokeColor(LIGHT_RULE)
         canvas.setLineWidth(0.5)
-        canvas.rect(self._offset, 0, self.width, self.height)
+        canvas.rect(self.offset, bottom, width, height)
         canvas.restoreState()
 
 
@@ -260,13 +272,9 @@ class Story:
 
     def image(self, node: SyntaxTreeNode) -> Flowable:
         path, size = self.images[str(node.attrs["src"])]
-        shot = Screenshot(path, size, draw_pixels=self.draw_pixels)
-        parts: list[Flowable] = [Spacer(1, 1.5 * mm), shot]
-        if node.content.strip():
-            parts += [Spacer(1, 1 * mm), Paragraph(fonts.markup(node.content.strip()), self.s.caption)]
-        else:
-            parts.append(Spacer(1, 3 * mm))
-        return KeepTogether(parts)
+        alt = node.content.strip()
+        caption = Paragraph(fonts.markup(alt), self.s.caption) if alt else None
+        return Screenshot(path, size, caption, draw_pixels=self.draw_pixels)
 
     def listing(self, node: SyntaxTreeNode, width: float, depth: int) -> list[Flowable]:
         indent = 7 * mm
@@ -287,7 +295,7 @@ class Story:
 
     def table(self, node: SyntaxTreeNode, width: float, depth: int) -> list[Flowable]:
         rows: list[list[Flowable]] = []
-        weights: list[float] = []
+        natural: list[float] = []  # each column's widest text on one line, padded
         for section in node.children:  # thead, tbody
             for tr in section.children:
                 row: list[Flowable] = []
@@ -301,17 +309,17 @@ class Story:
                         else self.s.cell
                     )
                     inline = cell.children[0].children if cell.children else []
-                    row.append(Paragraph(self.inline.markup(inline), style))
-                    text = plain_text(cell)
-                    size = sum(2 if is_wide(c) else 1 for c in text)
-                    if col >= len(weights):
-                        weights.append(0)
-                    weights[col] = max(weights[col], min(size, 60), 6)
+                    cell_text = Paragraph(self.inline.markup(inline), style)
+                    row.append(cell_text)
+                    cell_text.wrap(10 * width, 10 * FRAME_HEIGHT)
+                    one_line = max(cell_text.getActualLineWidths0(), default=0.0) + 14
+                    if col >= len(natural):
+                        natural.append(24.0)
+                    natural[col] = max(natural[col], min(one_line, width))
                 rows.append(row)
         if not rows:
             return []
-        total = sum(weights)
-        widths = [width * w / total for w in weights]
+        widths = fit_columns(natural, width)
         header = 1 if node.children and node.children[0].type == "thead" else 0
         commands: list[tuple[Any, ...]] = [
             ("FONTNAME", (0, 0), (-1, -1), fonts.font_name()),  # else Table sets (unembedded) Helvetica
@@ -346,6 +354,21 @@ class Story:
             ("TOPPADDING", (0, 0), (-1, -1), 2.5 * mm),
         ]))  # fmt: skip
         return [box]
+
+
+def fit_columns(natural: list[float], width: float) -> list[float]:
+    """Column widths within ``width``: a table that fits keeps its natural widths; else the columns
+    narrower than an even share keep theirs and the others share the rest in proportion."""
+    if sum(natural) <= width:
+        return natural
+    out = list(natural)
+    room, rest = width, sorted(range(len(natural)), key=natural.__getitem__)
+    while rest and natural[rest[0]] <= room / len(rest):
+        room -= natural[rest.pop(0)]
+    total = sum(natural[i] for i in rest)
+    for i in rest:
+        out[i] = room * natural[i] / total
+    return out
 
 
 def plain_text(node: SyntaxTreeNode) -> str:

@@ -63,8 +63,13 @@ def load(doc: str, lang: str) -> Guide:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise GuideMissing(
-            T("找不到使用指南 {doc}（{lang}）：{path}", "Guide {doc} ({lang}) not found: {path}", doc=doc, lang=lang,
-              path=str(path))
+            T(
+                "找不到使用指南 {doc}（{lang}）：{path}",
+                "Guide {doc} ({lang}) not found: {path}",
+                doc=doc,
+                lang=lang,
+                path=str(path),
+            )
         ) from exc
     tokens = parser().parse(text)
     meta: dict[str, str] = {}
@@ -74,8 +79,14 @@ def load(doc: str, lang: str) -> Guide:
                 key, _, value = line.partition(":")
                 meta[key.strip()] = value.strip()
     anchors = tuple(str(t.attrs["id"]) for t in tokens if t.type == "heading_open" and "id" in t.attrs)
-    images = tuple(
-        (path.parent / str(t.attrs["src"])).resolve() for t in _walk(tokens) if t.type == "image"
+    images = tuple((path.parent / str(t.attrs["src"])).resolve() for t in _walk(tokens) if t.type == "image")
+    return Guide(
+        doc,
+        lang,
+        meta.get("title", doc),
+        date.fromisoformat(meta["updated"]),
+        text,
+        tuple(tokens),
+        anchors,
+        images,
     )
-    return Guide(doc, lang, meta.get("title", doc), date.fromisoformat(meta["updated"]), text, tuple(tokens),
-                 anchors, images)

@@ -1,0 +1,240 @@
+"""A guide on paper (reviewer.guides.pdf): every font embedded, the title and the steps readable by
+pdftotext, the version and the guide's date on every page with 第 n 页 共 N 页, the screenshots drawn,
+a missing one refused by name, the file written whole. Small guides in a temporary guides folder,
+and the shipped guides when they are there."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from reviewer.guides import pdf as guide_pdf
+from reviewer.guides import source
+from reviewer.guides.pdf import GuideImageMissing, write_pdf
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("pdffonts") is None
+    or shutil.which("pdftotext") is None
+    or shutil.which("pdfimages") is None,
+    reason="poppler-utils (pdffonts, pdftotext, pdfimages) is not installed",
+)
+
+VERSION = "9.8.7"
+SHOT = (1024, 700)  # the guides' window size
+
+ZH = """---
+title: 专家使用指南
+updated: 2026-11-30
+---
+# 专家使用指南
+
+本指南说明专家如何完成评审。
+
+{#first-start}
+## 首次启动
+
+1. 双击「reviewer」图标启动程序。
+   ![主窗口](images/start.png)
+2. 在「身份」对话框中填写姓名，点击「创建」。
+   ![身份](images/identity.png)
+3. 按 `Ctrl+S` 保存，详见[评分](#scoring)与[另一指南](chair.md#matrix)。
+
+{#scoring}
+## 评分
+
+- 用 `↑` `↓` 选择指标。
+  - 二级要点
+- 数字键输入分值。
+
+![评分页](images/start.png)
+
+| 按键 | 作用 |
+|---|--:|
+| `F1` | 打开使用指南 |
+
+> 提示：评分随时自动保存。
+
+```
+reviewer sheet fill P.rvpkg --identity ME
+```
+"""
+
+EN = """---
+title: Expert guide
+updated: 2026-11-30
+---
+{#first-start}
+## First start
+
+1. Double-click the reviewer icon to start the app.
+   ![Main window](images/start.png)
+2. Fill in your name and click "Create".
+"""
+
+
+def _png(path: Path, size: tuple[int, int], shade: int) -> None:
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", size, (shade, shade, 255 - shade))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((40, 40, size[0] - 40, 120), fill=(255, 255, 255))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(path)
+
+
+@pytest.fixture
+def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A guides folder with an expert guide in both languages and its screenshots."""
+    folder = tmp_path / "guides"
+    for lang, text in (("zh_CN", ZH), ("en", EN)):
+        (folder / lang).mkdir(parents=True)
+        (folder / lang / "expert.md").write_text(text, encoding="utf-8")
+        _png(folder / lang / "images" / "start.png", SHOT, 40)
+        _png(
+            folder / lang / "images" / "identity.png", (800, 1400), 200
+        )  # tall: scaled to the frame's height
+    monkeypatch.setattr(source, "guides_root", lambda: folder)
+    return folder
+
+
+def fonts_of(pdf: Path) -> list[list[str]]:
+    out = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return [line.split() for line in out.splitlines()[2:] if line.strip()]
+
+
+def pages_of(pdf: Path) -> list[str]:
+    """The text of each page (pdftotext separates pages with a form feed)."""
+    out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return out.split("\f")[:-1]
+
+
+def images_of(pdf: Path) -> list[tuple[int, int, int]]:
+    """(page, width, height) of every image drawn."""
+    out = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return [(int(r[0]), int(r[3]), int(r[4])) for r in (line.split() for line in out.splitlines()[2:]) if r]
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def assert_all_embedded(pdf: Path) -> None:
+    rows = fonts_of(pdf)
+    assert rows, "no font listed"
+    for row in rows:
+        assert row[-5] == "yes", f"not embedded: {row}"  # columns: ... emb sub uni object ID
+
+
+def assert_furniture(pages: list[str], version: str, updated: str, *, en: bool = False) -> None:
+    total = len(pages)
+    for number, page in enumerate(pages, start=1):
+        assert version in page, f"page {number} lacks the version"
+        assert updated in page, f"page {number} lacks the date"
+        if en:
+            assert f"Page {number} of {total}" in page
+        else:
+            assert f"第{number}页共{total}页" in flat(page), f"page {number}: {page[-80:]!r}"
+
+
+def test_a_chinese_guide_is_embedded_readable_and_numbered(root: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out" / "专家使用指南.pdf"
+    assert write_pdf(source.load("expert", "zh_CN"), out, version=VERSION) == out
+    assert_all_embedded(out)
+    names = [row[0] for row in fonts_of(out)]
+    assert any("WenQuanYiMicroHei" in n for n in names) and not any("Helvetica" in n for n in names)
+    pages = pages_of(out)
+    assert len(pages) >= 3  # two full-width screenshots and a tall one do not share a page
+    assert "专家使用指南" in pages[0]
+    assert f"适用于 reviewer {VERSION}" in pages[0]
+    text = flat("".join(pages))
+    assert "双击「reviewer」图标启动程序。" in text  # a step, its lines joined without a space
+    assert "在「身份」对话框中填写姓名，点击「创建」。" in text
+    assert "按Ctrl+S保存，详见评分与另一指南。" in text  # keys; links (here, and to another guide)
+    assert "reviewersheetfillP.rvpkg--identityME" in text  # the code block
+    assert "提示：评分随时自动保存。" in text and "打开使用指南" in text  # quote, table
+    assert (
+        text.count("专家使用指南") >= len(pages) + 1
+    )  # the header, and the title once (its # heading is not repeated)
+    assert_furniture(pages, VERSION, "2026-11-30")
+
+
+def test_every_screenshot_is_drawn_once_scaled_not_resampled(root: Path, tmp_path: Path) -> None:
+    out = tmp_path / "g.pdf"
+    write_pdf(source.load("expert", "zh_CN"), out, version=VERSION)
+    drawn = images_of(out)
+    # start.png twice in the guide, one image object; identity.png once: each at its own pixel size
+    assert sorted((w, h) for _, w, h in drawn) == [(800, 1400), SHOT, SHOT]
+    assert len({page for page, _, _ in drawn}) >= 2
+
+
+def test_an_english_guide_says_page_n_of_n(root: Path, tmp_path: Path) -> None:
+    out = tmp_path / "en.pdf"
+    write_pdf(source.load("expert", "en"), out, version=VERSION)
+    assert_all_embedded(out)
+    pages = pages_of(out)
+    assert "Expert guide" in pages[0] and "Double-click the reviewer icon" in pages[0]
+    assert_furniture(pages, VERSION, "2026-11-30", en=True)
+    assert [(w, h) for _, w, h in images_of(out)] == [SHOT]
+
+
+def test_a_missing_image_is_named_and_nothing_is_written(root: Path, tmp_path: Path) -> None:
+    (root / "zh_CN" / "images" / "identity.png").unlink()
+    out = tmp_path / "out" / "g.pdf"
+    with pytest.raises(GuideImageMissing) as caught:
+        write_pdf(source.load("expert", "zh_CN"), out, version=VERSION)
+    assert "images/identity.png" in str(caught.value)
+    assert caught.value.exit_code == 3
+    assert not out.exists()
+
+
+def test_an_image_that_is_not_an_image_is_named(root: Path, tmp_path: Path) -> None:
+    (root / "zh_CN" / "images" / "start.png").write_bytes(b"not a png")
+    with pytest.raises(GuideImageMissing, match=r"images/start\.png"):
+        write_pdf(source.load("expert", "zh_CN"), tmp_path / "g.pdf", version=VERSION)
+
+
+def test_a_failed_build_leaves_the_previous_file(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "g.pdf"
+    out.write_bytes(b"previous")
+    real = guide_pdf._furniture
+
+    def failing(guide, version, total):  # type: ignore[no-untyped-def]
+        draw = real(guide, version, total)
+
+        def page(canvas, doc):  # type: ignore[no-untyped-def]
+            if total is not None and canvas.getPageNumber() == 2:
+                raise OSError("the disk went away")
+            draw(canvas, doc)
+
+        return page
+
+    monkeypatch.setattr(guide_pdf, "_furniture", failing)
+    with pytest.raises(OSError, match="went away"):
+        write_pdf(source.load("expert", "zh_CN"), out, version=VERSION)
+    assert out.read_bytes() == b"previous"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+SHIPPED = [
+    (doc, lang) for lang in source.LANGS for doc in source.DOCS if source.guide_path(doc, lang).is_file()
+]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SHIPPED, reason="no guide is shipped yet")
+@pytest.mark.parametrize(("doc", "lang"), SHIPPED)
+def test_the_shipped_guides(doc: str, lang: str, tmp_path: Path) -> None:
+    guide = source.load(doc, lang)
+    out = tmp_path / f"{doc}.pdf"
+    write_pdf(guide, out, version=VERSION)
+    assert_all_embedded(out)
+    pages = pages_of(out)
+    assert flat(guide.title) in flat(pages[0])
+    assert_furniture(pages, VERSION, guide.updated.isoformat(), en=lang == "en")
+    assert len({(w, h) for _, w, h in images_of(out)}) >= min(1, len(guide.images))
