@@ -114,8 +114,26 @@ def pages_of(pdf: Path) -> list[str]:
 
 def images_of(pdf: Path) -> list[tuple[int, int, int]]:
     """(page, width, height) of every image drawn."""
+    return [(page, w, h) for page, w, h, _ in drawings_of(pdf)]
+
+
+def drawings_of(pdf: Path) -> list[tuple[int, int, int, int]]:
+    """(page, width, height, object number) of every image drawn."""
     out = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
-    return [(int(r[0]), int(r[3]), int(r[4])) for r in (line.split() for line in out.splitlines()[2:]) if r]
+    rows = (line.split() for line in out.splitlines()[2:])
+    return [(int(r[0]), int(r[3]), int(r[4]), int(r[10])) for r in rows if r]
+
+
+def outline_of(pdf: Path) -> list[str]:
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    with pdf.open("rb") as fh:
+        entry = PdfFileReader(fh).root["/Outlines"]["/First"]
+        titles = [str(entry["/Title"])]
+        while "/Next" in entry:
+            entry = entry["/Next"]
+            titles.append(str(entry["/Title"]))
+    return titles
 
 
 def flat(text: str) -> str:
@@ -165,10 +183,17 @@ def test_a_chinese_guide_is_embedded_readable_and_numbered(root: Path, tmp_path:
 def test_every_screenshot_is_drawn_once_scaled_not_resampled(root: Path, tmp_path: Path) -> None:
     out = tmp_path / "g.pdf"
     write_pdf(source.load("expert", "zh_CN"), out, version=VERSION)
-    drawn = images_of(out)
-    # start.png twice in the guide, one image object; identity.png once: each at its own pixel size
-    assert sorted((w, h) for _, w, h in drawn) == [(800, 1400), SHOT, SHOT]
-    assert len({page for page, _, _ in drawn}) >= 2
+    drawn = drawings_of(out)
+    # start.png twice in the guide, identity.png once: each at its own pixel size (not resampled)
+    assert sorted((w, h) for _, w, h, _ in drawn) == [(800, 1400), SHOT, SHOT]
+    assert len({page for page, _, _, _ in drawn}) == 3
+    assert len({number for _, _, _, number in drawn}) == 2  # start.png is stored once
+
+
+def test_the_headings_are_the_outline(root: Path, tmp_path: Path) -> None:
+    out = tmp_path / "g.pdf"
+    write_pdf(source.load("expert", "zh_CN"), out, version=VERSION)
+    assert outline_of(out) == ["首次启动", "评分"]
 
 
 def test_an_english_guide_says_page_n_of_n(root: Path, tmp_path: Path) -> None:
