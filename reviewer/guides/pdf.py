@@ -22,10 +22,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from markdown_it.tree import SyntaxTreeNode
+import PIL.Image
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
@@ -34,7 +33,7 @@ from reviewer.export import fonts
 from reviewer.export.record_layout import BOTTOM_MARGIN, INK, LIGHT_RULE, MARGIN, MUTED, TOP_MARGIN
 from reviewer.files import atomic_writer
 from reviewer.guides.pdf_story import Heading, Story
-from reviewer.guides.source import Guide, guide_path
+from reviewer.guides.source import Guide, image_sources, resolve_image
 from reviewer.i18n import T
 
 
@@ -46,16 +45,17 @@ class GuideImageMissing(InvalidInput):
 def _images(guide: Guide) -> dict[str, tuple[Path, tuple[int, int]]]:
     """Every image the guide references (``src`` → the file and its size in pixels); a missing or
     unreadable one is a :class:`GuideImageMissing` naming it."""
-    folder = guide_path(guide.doc, guide.lang).parent
     found: dict[str, tuple[Path, tuple[int, int]]] = {}
-    for node in SyntaxTreeNode(list(guide.tokens)).walk():
-        if node.type != "image" or str(node.attrs.get("src")) in found:
+    for token in image_sources(guide.tokens):
+        src = str(token.attrs.get("src", ""))
+        if src in found:
             continue
-        src = str(node.attrs["src"])
-        path = folder / src
+        path = resolve_image(guide.folder, src) or guide.folder / src  # (load refuses one outside it)
         try:
-            width, height = ImageReader(str(path)).getSize()
-        except Exception as exc:  # missing, or not an image reportlab can read
+            with PIL.Image.open(path) as image:  # reads the header only
+                width, height = image.size
+                image.verify()
+        except (OSError, ValueError, SyntaxError, PIL.Image.DecompressionBombError) as exc:
             raise GuideImageMissing(
                 T(
                     "使用指南「{title}」引用的图片 {src} 不存在或无法读取（{path}）。请重新安装本程序，或重新生成截图。",
