@@ -136,7 +136,7 @@ class Inline:
         return text  # another guide's section, a relative file: not a place in this PDF
 
 
-class Heading(Paragraph):
+class Heading(Paragraph):  # type: ignore[misc]  # reportlab has no types
     """A heading paragraph that puts itself in the outline (and is the target of ``#id`` links)."""
 
     def __init__(self, text: str, style: ParagraphStyle, key: str, outline: str, level: int) -> None:
@@ -144,7 +144,7 @@ class Heading(Paragraph):
         self.key, self.outline, self.level = key, outline, level
 
 
-class Screenshot(Flowable):
+class Screenshot(Flowable):  # type: ignore[misc]  # reportlab has no types
     """An image scaled to the width it is given (at most its size at 96 dpi, at most 80 % of the
     frame's height), framed by a thin rule, centred, with its caption under it (one flowable, so the
     two never part, in a list item too). Only the image's size is known when the story is made; its
