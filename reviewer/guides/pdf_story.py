@@ -66,14 +66,27 @@ def mono_font() -> str:
 
 
 class Styles:
-    def __init__(self) -> None:
+    def __init__(self, *, compact: bool = False) -> None:
         font = fonts.font_name()
+        grow, lead, space = (0.95, 0.86, 0.6) if compact else (1.0, 1.0, 1.0)
 
         def style(name: str, size: float, leading: float, **kw: Any) -> ParagraphStyle:
             options: dict[str, Any] = {"textColor": INK, "wordWrap": "CJK", **kw}
-            return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading, **options)
+            for key in ("spaceBefore", "spaceAfter"):
+                if key in options:
+                    options[key] *= space
+            return ParagraphStyle(
+                name, fontName=font, fontSize=size * grow, leading=leading * grow * lead, **options
+            )
 
-        self.title = style("title", 22, 32, alignment=TA_CENTER, spaceBefore=6 * mm, spaceAfter=3 * mm)
+        self.title = style(
+            "title",
+            22 - 5 * compact,
+            32 - 5 * compact,
+            alignment=TA_CENTER,
+            spaceBefore=6 * mm,
+            spaceAfter=3 * mm,
+        )
         self.meta = style("meta", 10, 15, alignment=TA_CENTER, textColor=MUTED, spaceAfter=4 * mm)
         self.heading = {
             1: style("h1", 17, 25, spaceBefore=7 * mm, spaceAfter=3 * mm, keepWithNext=1),
@@ -146,12 +159,13 @@ class Heading(Paragraph):  # type: ignore[misc]  # reportlab has no types
 
 class Screenshot(Flowable):  # type: ignore[misc]  # reportlab has no types
     """An image scaled to the width it is given (at most its size at 96 dpi, at most 80 % of the
-    frame's height), framed by a thin rule, centred, with its caption under it (one flowable, so the
+    frame's height; down to 70 % of that to fit the rest of a page), framed by a thin rule, centred, with its caption under it (one flowable, so the
     two never part, in a list item too). Only the image's size is known when the story is made; its
     pixels are read when it is drawn (not at all when ``draw_pixels`` is false: the counting pass).
     """
 
     GAP = 1.5 * mm
+    SHRINK = 0.7  # an image that nearly fits at the foot of a page is set this much smaller, at most
 
     def __init__(
         self, path: Path, size: tuple[int, int], caption: Paragraph | None, *, draw_pixels: bool
@@ -167,11 +181,14 @@ class Screenshot(Flowable):  # type: ignore[misc]  # reportlab has no types
         limit = FRAME_HEIGHT * 0.8
         if height > limit:
             width, height = width * limit / height, limit
-        self.image_size = (width, height)
-        self.offset = (available_width - width) / 2
         self.caption_height = 0.0
         if self.caption is not None:
             self.caption_height = self.caption.wrap(available_width, available_height)[1] + self.GAP
+        room = available_height - self.caption_height
+        if height > room >= height * self.SHRINK:  # smaller rather than a half-empty page
+            width, height = width * room / height, room
+        self.image_size = (width, height)
+        self.offset = (available_width - width) / 2
         return available_width, height + self.caption_height
 
     def draw(self) -> None:
@@ -196,7 +213,7 @@ class Story:
         self, guide: Guide, images: dict[str, tuple[Path, tuple[int, int]]], *, draw_pixels: bool
     ) -> None:
         self.guide, self.images, self.draw_pixels = guide, images, draw_pixels
-        self.s = Styles()
+        self.s = Styles(compact=guide.doc.startswith("quick-"))  # a quick reference: one page, if it can
         self.inline = Inline(frozenset(guide.anchors))
         self.headings = 0
         self.outline_level = -1
