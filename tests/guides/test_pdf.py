@@ -124,16 +124,22 @@ def drawings_of(pdf: Path) -> list[tuple[int, int, int, int]]:
     return [(int(r[0]), int(r[3]), int(r[4]), int(r[10])) for r in rows if r]
 
 
-def outline_of(pdf: Path) -> list[str]:
+def outline_of(pdf: Path) -> tuple[dict[str, object], list[object]]:
+    """The outline (title → the page it goes to) and the targets of the links in the pages."""
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     with pdf.open("rb") as fh:
-        entry = PdfFileReader(fh).root["/Outlines"]["/First"]
-        titles = [str(entry["/Title"])]
+        reader = PdfFileReader(fh)
+        entry = reader.root["/Outlines"]["/First"]
+        outline = {str(entry["/Title"]): entry.raw_get("/Dest")[0]}
         while "/Next" in entry:
             entry = entry["/Next"]
-            titles.append(str(entry["/Title"]))
-    return titles
+            outline[str(entry["/Title"])] = entry.raw_get("/Dest")[0]
+        links = []
+        for number in range(reader.root["/Pages"]["/Count"]):
+            page = reader.find_page_for_modification(number)[0].get_object()
+            links += [a.get_object().raw_get("/Dest")[0] for a in page.get("/Annots", [])]
+    return outline, links
 
 
 def flat(text: str) -> str:
@@ -190,10 +196,12 @@ def test_every_screenshot_is_drawn_once_scaled_not_resampled(root: Path, tmp_pat
     assert len({number for _, _, _, number in drawn}) == 2  # start.png is stored once
 
 
-def test_the_headings_are_the_outline(root: Path, tmp_path: Path) -> None:
+def test_the_headings_are_the_outline_and_the_links_go_there(root: Path, tmp_path: Path) -> None:
     out = tmp_path / "g.pdf"
     write_pdf(source.load("expert", "zh_CN"), out, version=VERSION)
-    assert outline_of(out) == ["首次启动", "评分"]
+    outline, links = outline_of(out)
+    assert list(outline) == ["首次启动", "评分"]
+    assert links == [outline["评分"]]  # [评分](#scoring) goes there; the link to another guide is text
 
 
 def test_an_english_guide_says_page_n_of_n(root: Path, tmp_path: Path) -> None:
