@@ -12,8 +12,8 @@ lists no font that is not embedded.
 The document is laid out twice: once to count the pages (the screenshots measured, not drawn), then
 for real with the count known. A screenshot's pixels are read from its file only when its page is
 drawn, one at a time; the PDF is written whole or not at all (:func:`reviewer.files.atomic_writer`).
-Every image the guide references must be there: a missing one is a :class:`GuideImageMissing`
-naming it, raised before anything is written.
+Every image the guide references must be there: a missing one is a ``GuideMissing`` naming it
+(an unreadable one a ``GuideInvalid``), raised before anything is written.
 """
 
 from __future__ import annotations
@@ -28,23 +28,37 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
-from reviewer.errors import InvalidInput
 from reviewer.export import fonts
 from reviewer.export.record_layout import BOTTOM_MARGIN, INK, LIGHT_RULE, MARGIN, MUTED, TOP_MARGIN
 from reviewer.files import atomic_writer
 from reviewer.guides.pdf_story import Heading, Story
-from reviewer.guides.source import Guide, image_sources, resolve_image
-from reviewer.i18n import T
+from reviewer.guides.source import Guide, GuideInvalid, GuideMissing, image_sources, resolve_image
+from reviewer.i18n import T, Text
 
 
-class GuideImageMissing(InvalidInput):
-    """An image a guide references is not in the guides folder (the installation is incomplete, or a
-    guide names a screenshot that was never made): nothing is written (exit 3)."""
+def _image_problem(guide: Guide, src: str, path: Path, *, missing: bool) -> Text:
+    if missing:
+        return T(
+            "使用指南「{title}」引用的图片 {src} 不存在（{path}）。安装不完整，请重新安装本程序。",
+            "The guide “{title}” references the image {src}, which is missing ({path}). The installation is "
+            "incomplete; reinstall the app.",
+            title=guide.title,
+            src=src,
+            path=str(path),
+        )
+    return T(
+        "使用指南「{title}」引用的图片 {src} 无法读取（{path}）。请重新安装本程序。",
+        "The guide “{title}” references the image {src}, which cannot be read ({path}). Reinstall the app.",
+        title=guide.title,
+        src=src,
+        path=str(path),
+    )
 
 
 def _images(guide: Guide) -> dict[str, tuple[Path, tuple[int, int]]]:
-    """Every image the guide references (``src`` → the file and its size in pixels); a missing or
-    unreadable one is a :class:`GuideImageMissing` naming it."""
+    """Every image the guide references (``src`` → the file and its size in pixels); a missing one is
+    a :class:`~reviewer.guides.source.GuideMissing` naming it, one that is not an image a
+    :class:`~reviewer.guides.source.GuideInvalid`."""
     found: dict[str, tuple[Path, tuple[int, int]]] = {}
     for token in image_sources(guide.tokens):
         src = str(token.attrs.get("src", ""))
@@ -55,18 +69,10 @@ def _images(guide: Guide) -> dict[str, tuple[Path, tuple[int, int]]]:
             with PIL.Image.open(path) as image:  # reads the header only
                 width, height = image.size
                 image.verify()
+        except FileNotFoundError as exc:
+            raise GuideMissing(_image_problem(guide, src, path, missing=True), detail=repr(exc)) from exc
         except (OSError, ValueError, SyntaxError, PIL.Image.DecompressionBombError) as exc:
-            raise GuideImageMissing(
-                T(
-                    "使用指南「{title}」引用的图片 {src} 不存在或无法读取（{path}）。请重新安装本程序，或重新生成截图。",
-                    "The guide “{title}” references the image {src}, which is missing or unreadable ({path}). "
-                    "Reinstall the app, or make the screenshots again.",
-                    title=guide.title,
-                    src=src,
-                    path=str(path),
-                ),
-                detail=repr(exc),
-            ) from exc
+            raise GuideInvalid(_image_problem(guide, src, path, missing=False), detail=repr(exc)) from exc
         found[src] = (path, (int(width), int(height)))
     return found
 
@@ -144,8 +150,9 @@ def _build(guide: Guide, out: Any, version: str, images: dict[str, tuple[Path, t
 def write_pdf(guide: Guide, out: Path, *, version: str) -> Path:
     """Write ``guide`` as an A4 PDF to ``out`` (whole or not at all) and return ``out``.
 
-    Raises :class:`GuideImageMissing` for an image the guide references that is not there, before
-    anything is written; :class:`~reviewer.errors.DiskFull` when the disk is full.
+    Raises ``GuideMissing`` for an image the guide references that is not there (``GuideInvalid``
+    for one that is not an image), before anything is written; :class:`~reviewer.errors.DiskFull`
+    when the disk is full.
     """
     images = _images(guide)
     total = _build(guide, _Discard(), version, images, None)

@@ -14,7 +14,8 @@ import pytest
 
 from reviewer.guides import pdf as guide_pdf
 from reviewer.guides import source
-from reviewer.guides.pdf import GuideImageMissing, write_pdf
+from reviewer.guides.pdf import write_pdf
+from reviewer.guides.source import GuideInvalid, GuideMissing
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdffonts") is None
@@ -217,7 +218,7 @@ def test_an_english_guide_says_page_n_of_n(root: Path, tmp_path: Path) -> None:
 def test_a_missing_image_is_named_and_nothing_is_written(root: Path, tmp_path: Path) -> None:
     (root / "zh_CN" / "images" / "identity.png").unlink()
     out = tmp_path / "out" / "g.pdf"
-    with pytest.raises(GuideImageMissing) as caught:
+    with pytest.raises(GuideMissing) as caught:
         write_pdf(source.load("expert", "zh_CN"), out, version=VERSION)
     assert "images/identity.png" in str(caught.value)
     assert caught.value.exit_code == 3
@@ -226,7 +227,7 @@ def test_a_missing_image_is_named_and_nothing_is_written(root: Path, tmp_path: P
 
 def test_an_image_that_is_not_an_image_is_named(root: Path, tmp_path: Path) -> None:
     (root / "zh_CN" / "images" / "start.png").write_bytes(b"not a png")
-    with pytest.raises(GuideImageMissing, match=r"images/start\.png"):
+    with pytest.raises(GuideInvalid, match=r"images/start\.png"):
         write_pdf(source.load("expert", "zh_CN"), tmp_path / "g.pdf", version=VERSION)
 
 
