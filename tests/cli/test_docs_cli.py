@@ -106,3 +106,20 @@ def test_file_names_are_safe_and_distinct() -> None:
     assert file_name("A/B: 指南?", taken, "x") == "A_B_ 指南_.pdf"
     assert file_name("专家使用指南", taken, "expert-en") == "expert-en.pdf"  # the same title twice
     assert file_name(" .. ", taken, "quick-en") == "quick-en.pdf"
+
+
+def test_every_guide_of_a_full_tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`make guides`: every doc in both languages, one PDF each, named by its title, all fonts embedded."""
+    from tests.guides.sample import TITLES, write_guides
+
+    folder = write_guides(tmp_path / "guides")
+    monkeypatch.setattr(source, "guides_root", lambda: folder)
+    out = tmp_path / "pdf"
+    assert main(["docs", "--pdf", str(out), "--lang", "all", "--doc", "all"]) == 0
+    titles = [TITLES[lang][doc] for lang in source.LANGS for doc in source.DOCS]
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"{t}.pdf" for t in titles)
+    if shutil.which("pdffonts"):
+        for pdf in out.iterdir():
+            listed = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+            rows = [line.split() for line in listed.splitlines()[2:] if line.strip()]
+            assert rows and all(row[-5] == "yes" for row in rows), (pdf.name, listed)
