@@ -78,8 +78,13 @@ def _images(guide: Guide) -> dict[str, tuple[Path, tuple[int, int]]]:
 
 
 class _Document(SimpleDocTemplate):  # type: ignore[misc]  # reportlab has no types
+    """Each heading: a bookmark (the target of its links), an outline entry, its page noted."""
+
+    heading_pages: dict[str, int]
+
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, Heading):
+            self.heading_pages[flowable.key] = int(self.page)
             self.canv.bookmarkPage(flowable.key)
             self.canv.addOutlineEntry(
                 flowable.outline, flowable.key, flowable.level, closed=flowable.level > 0
@@ -121,8 +126,12 @@ class _Discard:
         return len(data)
 
 
+Layout = tuple[int, dict[str, int]]  # the page count, the page of each heading
+
+
 def _build(guide: Guide, out: Any, version: str, images: dict[str, tuple[Path, tuple[int, int]]],
-           total: int | None) -> int:  # fmt: skip
+           known: Layout | None) -> Layout:  # fmt: skip
+    """Lay the guide out into ``out``; ``known``: the first layout's pages (None: this is it)."""
     en = guide.lang == "en"
     meta = (f"reviewer {version} · updated {guide.updated.isoformat()}" if en
             else f"适用于 reviewer {version} · 更新日期 {guide.updated.isoformat()}")  # fmt: skip
@@ -141,10 +150,12 @@ def _build(guide: Guide, out: Any, version: str, images: dict[str, tuple[Path, t
         invariant=1,
         **fonts.document_options(),
     )
-    furniture = _furniture(guide, version, total)
-    story = Story(guide, images, draw_pixels=total is not None).build(meta)
+    doc.heading_pages = {}
+    furniture = _furniture(guide, version, None if known is None else known[0])
+    pages = None if known is None else known[1]
+    story = Story(guide, images, draw_pixels=known is not None, pages=pages).build(meta)
     doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
-    return int(doc.page)
+    return int(doc.page), doc.heading_pages
 
 
 def write_pdf(guide: Guide, out: Path, *, version: str) -> Path:
@@ -155,7 +166,11 @@ def write_pdf(guide: Guide, out: Path, *, version: str) -> Path:
     when the disk is full.
     """
     images = _images(guide)
-    total = _build(guide, _Discard(), version, images, None)
-    with atomic_writer(out) as fh:
-        _build(guide, fh, version, images, total)
+    known = _build(guide, _Discard(), version, images, None)
+    for _ in range(3):  # the second layout repeats the first (a page number in 目录 moves nothing)
+        with atomic_writer(out) as fh:
+            layout = _build(guide, fh, version, images, known)
+        if layout == known:
+            break
+        known = layout
     return Path(out)

@@ -24,6 +24,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
     HRFlowable,
     ListFlowable,
@@ -54,6 +55,7 @@ QUOTE_FILL = colors.HexColor("#F3F4F6")
 FRAME_HEIGHT = A4[1] - TOP_MARGIN - BOTTOM_MARGIN
 PX = 0.75  # points per pixel at 96 dpi: the largest a screenshot is set
 BULLETS = ("•", "◦", "▪")
+ROOM_AFTER_HEADING = 35 * mm  # a section starts on the next page when less is left below its heading
 MONO = "RVMono"  # face 1 of the shipped collection: WenQuanYi Micro Hei Mono
 
 
@@ -101,6 +103,8 @@ class Styles:
         self.cell = style("cell", 9.5, 14)
         self.cell_right = style("cell_right", 9.5, 14, alignment=TA_RIGHT)
         self.cell_center = style("cell_center", 9.5, 14, alignment=TA_CENTER)
+        self.toc = style("toc", 10.5, 16)
+        self.toc_page = style("toc_page", 10.5, 16, alignment=TA_RIGHT)
         self.caption = style("caption", 8.5, 12, alignment=TA_CENTER, textColor=MUTED)
 
 
@@ -156,6 +160,10 @@ class Heading(Paragraph):  # type: ignore[misc]  # reportlab has no types
         super().__init__(text, style)
         self.key, self.outline, self.level = key, outline, level
 
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        """Never split (a piece would lose the bookmark): the heading moves to the next page whole."""
+        return []
+
 
 class Screenshot(Flowable):  # type: ignore[misc]  # reportlab has no types
     """An image scaled to the width it is given (at most its size at 96 dpi, at most 80 % of the
@@ -210,12 +218,19 @@ class Story:
     """The flowables of one guide (a fresh set for each layout pass)."""
 
     def __init__(
-        self, guide: Guide, images: dict[str, tuple[Path, tuple[int, int]]], *, draw_pixels: bool
+        self,
+        guide: Guide,
+        images: dict[str, tuple[Path, tuple[int, int]]],
+        *,
+        draw_pixels: bool,
+        pages: dict[str, int] | None = None,
     ) -> None:
         self.guide, self.images, self.draw_pixels = guide, images, draw_pixels
-        self.s = Styles(compact=guide.doc.startswith("quick-"))  # a quick reference: one page, if it can
+        self.compact = guide.doc.startswith("quick-")  # a quick reference: one page, if it can
+        self.s = Styles(compact=self.compact)
         self.inline = Inline(frozenset(guide.anchors))
-        self.headings = 0
+        self.pages = pages  # the page of each heading (by key), known after a first layout
+        self.keys: dict[int, str] = {}  # id(heading node) → its key: its {#id}, else its number
         self.outline_level = -1
 
     def build(self, meta: str) -> list[Flowable]:
@@ -228,8 +243,47 @@ class Story:
         first = next((n for n in nodes if n.type != "front_matter"), None)
         if first is not None and first.tag == "h1" and plain_text(first) == self.guide.title.strip():
             nodes.remove(first)  # the title block says it already
-        story += self.blocks(nodes, FRAME_WIDTH, depth=0)
+        headings = [n for top in nodes for n in top.walk() if n.type == "heading"]
+        for number, node in enumerate(headings, start=1):
+            self.keys[id(node)] = str(node.attrs.get("id") or f"_heading{number}")
+        story += self.contents(headings)
+        for flowable in self.blocks(nodes, FRAME_WIDTH, depth=0):
+            if isinstance(flowable, Heading):  # not alone at the foot of a page
+                story.append(CondPageBreak(ROOM_AFTER_HEADING))
+            story.append(flowable)
         return story
+
+    def contents(self, headings: list[SyntaxTreeNode]) -> list[Flowable]:
+        """目录: the top-level sections with their pages (a guide of three sections or more; not a
+        quick reference). The pages are those of the first layout, which this one repeats."""
+        top = min((n.tag for n in headings), default="")
+        entries = [n for n in headings if n.tag == top]
+        if self.compact or len(entries) < 3:
+            return []
+        rows = []
+        for node in entries:
+            key = self.keys[id(node)]
+            page = "" if self.pages is None else str(self.pages.get(key, ""))
+            title = f'<a href="#{key}">{self.inline.markup(node.children[0].children)}</a>'
+            rows.append([Paragraph(title, self.s.toc), Paragraph(page, self.s.toc_page)])
+        table = Table(rows, colWidths=[FRAME_WIDTH - 16 * mm, 16 * mm], hAlign="LEFT", spaceAfter=4 * mm)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), fonts.font_name()),  # else Table sets Helvetica
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.3, LIGHT_RULE, 0, (1, 2)),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 2),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ]
+            )
+        )
+        label = "Contents" if self.guide.lang == "en" else "目录"
+        return [
+            Paragraph(label, self.s.heading[2]),
+            table,
+            HRFlowable(width="100%", thickness=0.8, color=RULE),
+        ]
 
     def blocks(self, nodes: Iterable[SyntaxTreeNode], width: float, depth: int) -> list[Flowable]:
         out: list[Flowable] = []
@@ -259,9 +313,7 @@ class Story:
     def heading(self, node: SyntaxTreeNode, width: float, depth: int) -> list[Flowable]:
         level = int(node.tag[1:])
         inline = node.children[0].children if node.children else []
-        self.headings += 1
-        anchor = node.attrs.get("id")
-        key = str(anchor) if anchor else f"_heading{self.headings}"
+        key = self.keys[id(node)]
         outline = max(0, min(level - 2, self.outline_level + 1))  # h2 at the top (h1 is the title)
         self.outline_level = outline
         style = self.s.heading[min(level, 4)]

@@ -62,6 +62,11 @@ updated: 2026-11-30
 ```
 reviewer sheet fill P.rvpkg --identity ME
 ```
+
+{#finalise}
+## 签署
+
+签署后不可修改。
 """
 
 EN = """---
@@ -125,21 +130,28 @@ def drawings_of(pdf: Path) -> list[tuple[int, int, int, int]]:
     return [(int(r[0]), int(r[3]), int(r[4]), int(r[10])) for r in rows if r]
 
 
-def outline_of(pdf: Path) -> tuple[dict[str, object], list[object]]:
-    """The outline (title → the page it goes to) and the targets of the links in the pages."""
+def outline_of(pdf: Path) -> tuple[dict[str, int], list[int]]:
+    """The outline (title → the page number it goes to) and the pages the links in the PDF go to."""
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     with pdf.open("rb") as fh:
         reader = PdfFileReader(fh)
+        kids = reader.root["/Pages"].raw_get("/Kids")
+        number = {(ref.idnum, ref.generation): i for i, ref in enumerate(kids, start=1)}
+
+        def page(dest: object) -> int:
+            ref = dest.raw_get(0) if hasattr(dest, "raw_get") else dest[0]  # type: ignore[index]
+            return number[(ref.idnum, ref.generation)]
+
         entry = reader.root["/Outlines"]["/First"]
-        outline = {str(entry["/Title"]): entry.raw_get("/Dest")[0]}
+        outline = {str(entry["/Title"]): page(entry.raw_get("/Dest"))}
         while "/Next" in entry:
             entry = entry["/Next"]
-            outline[str(entry["/Title"])] = entry.raw_get("/Dest")[0]
+            outline[str(entry["/Title"])] = page(entry.raw_get("/Dest"))
         links = []
-        for number in range(reader.root["/Pages"]["/Count"]):
-            page = reader.find_page_for_modification(number)[0].get_object()
-            links += [a.get_object().raw_get("/Dest")[0] for a in page.get("/Annots", [])]
+        for i in range(len(kids)):
+            annots = reader.find_page_for_modification(i)[0].get_object().get("/Annots", [])
+            links += [page(a.get_object().raw_get("/Dest")) for a in annots]
     return outline, links
 
 
@@ -201,8 +213,15 @@ def test_the_headings_are_the_outline_and_the_links_go_there(root: Path, tmp_pat
     out = tmp_path / "g.pdf"
     write_pdf(source.load("expert", "zh_CN"), out, version=VERSION)
     outline, links = outline_of(out)
-    assert list(outline) == ["首次启动", "评分"]
-    assert links == [outline["评分"]]  # [评分](#scoring) goes there; the link to another guide is text
+    assert list(outline) == ["首次启动", "评分", "签署"]
+    assert outline["首次启动"] == 1 and len(set(outline.values())) >= 2
+    # 目录's three entries, then [评分](#scoring); the link to another guide is text
+    assert links == [outline["首次启动"], outline["评分"], outline["签署"], outline["评分"]]
+    first = subprocess.run(["pdftotext", "-layout", "-f", "1", "-l", "1", str(out), "-"], capture_output=True,
+                           text=True, check=True).stdout  # fmt: skip
+    assert "目录" in first
+    for title, page in outline.items():  # 目录 gives each section's page
+        assert re.search(rf"^{title}\s+{page}$", first, re.MULTILINE), (title, page, first)
 
 
 def test_an_english_guide_says_page_n_of_n(root: Path, tmp_path: Path) -> None:
