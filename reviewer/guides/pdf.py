@@ -3,17 +3,18 @@
     write_pdf(load("expert", "zh_CN"), Path("专家使用指南.pdf"), version=reviewer.__version__)
 
 The PDF opens with a title block (the guide's title, the version of the app it is for and the
-guide's ``updated`` date) and 目录 (the sections and their pages), then the guide (:mod:`reviewer.guides.pdf_story`: headings, which are
-also the PDF's outline, lists, tables, code and keys, quotes, the screenshots). Every page carries
-the title, the app's version and the guide's date in its header and "第 n 页 共 N 页" ("Page n of
-N" in an English guide) in its footer. Only the shipped fonts are used, embedded, so ``pdffonts``
-lists no font that is not embedded.
+guide's ``updated`` date) and 目录 (the sections and their pages), then the guide
+(:mod:`reviewer.guides.pdf_story`: headings, which are also the PDF's outline, lists, tables, code
+and keys, quotes, the screenshots). Every page carries the title, the app's version and the guide's
+date in its header and "第 n 页 共 N 页" ("Page n of N" in an English guide) in its footer. Only the
+shipped fonts are used, embedded, so ``pdffonts`` lists no font that is not embedded.
 
 The document is laid out twice: once to learn the page count and each section's page (for 目录;
-the screenshots measured, not drawn), then for real with them known (the same layout). A screenshot's pixels are read from its file only when its page is
-drawn, one at a time; the PDF is written whole or not at all (:func:`reviewer.files.atomic_writer`).
-Every image the guide references must be there: a missing one is a ``GuideMissing`` naming it
-(an unreadable one a ``GuideInvalid``), raised before anything is written.
+the screenshots measured, not drawn), then for real with them known (the same layout). A
+screenshot's pixels are read from its file only when its page is drawn, one at a time; the PDF is
+written whole or not at all (:func:`reviewer.files.atomic_writer`). Every image the guide
+references must be there: a missing one is a ``GuideMissing`` naming it (an unreadable one a
+``GuideInvalid``), raised before anything is written.
 """
 
 from __future__ import annotations
