@@ -97,8 +97,10 @@ class Styles:
             4: style("h4", 11, 17, spaceBefore=3 * mm, spaceAfter=1.5 * mm, keepWithNext=1),
         }
         self.body = style("body", 10.5, 17.5, spaceAfter=1.5 * mm)
-        self.code = style("code", 9.5, 14, backColor=CODE_FILL, borderPadding=(2 * mm, 2 * mm),
-                          spaceBefore=2.5 * mm, spaceAfter=3.5 * mm, leftIndent=2 * mm, rightIndent=2 * mm)  # fmt: skip
+        self.code = style(
+            "code", 9.5, 14, backColor=CODE_FILL, borderPadding=(2 * mm, 2 * mm), spaceBefore=2.5 * mm,
+            spaceAfter=3.5 * mm, leftIndent=2 * mm, rightIndent=2 * mm,
+        )  # fmt: skip
         self.code.fontName = mono_font()
         self.cell = style("cell", 9.5, 14)
         self.cell_right = style("cell_right", 9.5, 14, alignment=TA_RIGHT)
@@ -127,9 +129,8 @@ class Inline:
                 out.append(fonts.markup(node.content))
                 last = node.content[-1:] or last
             elif kind == "code_inline":
-                out.append(
-                    f'<font face="{mono_font()}" backColor="{CODE_FILL.hexval()}">&nbsp;{fonts.markup(node.content)}&nbsp;</font>'
-                )
+                shade = f'face="{mono_font()}" backColor="{CODE_FILL.hexval()}"'
+                out.append(f"<font {shade}>&nbsp;{fonts.markup(node.content)}&nbsp;</font>")
                 last = "x"
             elif kind == "softbreak":
                 out.append("" if last and is_wide(last) else " ")
@@ -167,9 +168,10 @@ class Heading(Paragraph):  # type: ignore[misc]  # reportlab has no types
 
 class Screenshot(Flowable):  # type: ignore[misc]  # reportlab has no types
     """An image scaled to the width it is given (at most its size at 96 dpi, at most 80 % of the
-    frame's height; down to 70 % of that to fit the rest of a page), framed by a thin rule, centred, with its caption under it (one flowable, so the
-    two never part, in a list item too). Only the image's size is known when the story is made; its
-    pixels are read when it is drawn (not at all when ``draw_pixels`` is false: the counting pass).
+    frame's height; down to 70 % of that to fit the rest of a page), framed by a thin rule, centred,
+    with its caption under it (one flowable, so the two never part, in a list item too). Only the
+    image's size is known when the story is made; its pixels are read when it is drawn (not at all
+    when ``draw_pixels`` is false: the first layout).
     """
 
     GAP = 1.5 * mm
