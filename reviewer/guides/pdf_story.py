@@ -322,6 +322,9 @@ class Story:
         return [Heading(self.inline.markup(inline), style, key, plain_text(node), outline)]
 
     def paragraph(self, node: SyntaxTreeNode, width: float, depth: int) -> list[Flowable]:
+        return self.runs(node.children[0].children if node.children else [], self.s.body)
+
+    def runs(self, inline: list[SyntaxTreeNode], style: ParagraphStyle) -> list[Flowable]:
         """Text, and each image on its own (with its alt text as a caption)."""
         out: list[Flowable] = []
         run: list[SyntaxTreeNode] = []
@@ -329,10 +332,10 @@ class Story:
         def flush() -> None:
             text = self.inline.markup(run).strip()
             if text and text != "<br/>":
-                out.append(Paragraph(text, self.s.body))
+                out.append(Paragraph(text, style))
             run.clear()
 
-        for child in node.children[0].children if node.children else []:
+        for child in inline:
             if child.type == "image":
                 flush()
                 out.append(self.image(child))
@@ -365,11 +368,11 @@ class Story:
         return [ListFlowable(items, bulletType="bullet", start=BULLETS[depth % len(BULLETS)], **options)]
 
     def table(self, node: SyntaxTreeNode, width: float, depth: int) -> list[Flowable]:
-        rows: list[list[Flowable]] = []
+        rows: list[list[Flowable | list[Flowable]]] = []
         natural: list[float] = []  # each column's widest text on one line, padded
         for section in node.children:  # thead, tbody
             for tr in section.children:
-                row: list[Flowable] = []
+                row: list[Flowable | list[Flowable]] = []
                 for col, cell in enumerate(tr.children):
                     align = str(cell.attrs.get("style", ""))
                     style = (
@@ -380,10 +383,14 @@ class Story:
                         else self.s.cell
                     )
                     inline = cell.children[0].children if cell.children else []
-                    cell_text = Paragraph(self.inline.markup(inline), style)
-                    row.append(cell_text)
-                    cell_text.wrap(10 * width, 10 * FRAME_HEIGHT)
-                    one_line = max(cell_text.getActualLineWidths0(), default=0.0) + 14
+                    flows = self.runs(inline, style)
+                    if len(flows) == 1 and isinstance(flows[0], Paragraph):
+                        row.append(flows[0])
+                        flows[0].wrap(10 * width, 10 * FRAME_HEIGHT)
+                        one_line = max(flows[0].getActualLineWidths0(), default=0.0) + 14
+                    else:  # empty, or with an image: as wide as it may be
+                        row.append(flows)
+                        one_line = width if flows else 24.0
                     if col >= len(natural):
                         natural.append(24.0)
                     natural[col] = max(natural[col], min(one_line, width))

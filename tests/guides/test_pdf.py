@@ -56,6 +56,7 @@ updated: 2026-11-30
 | 按键 | 作用 |
 |---|--:|
 | `F1` | 打开使用指南 |
+| `F2` | ![](images/key.png) 图标 |
 
 > 提示：评分随时自动保存。
 
@@ -87,7 +88,7 @@ def _png(path: Path, size: tuple[int, int], shade: int) -> None:
 
     image = Image.new("RGB", size, (shade, shade, 255 - shade))
     draw = ImageDraw.Draw(image)
-    draw.rectangle((40, 40, size[0] - 40, 120), fill=(255, 255, 255))
+    draw.rectangle((size[0] // 8, size[1] // 8, size[0] - size[0] // 8, size[1] // 4), fill=(255, 255, 255))
     path.parent.mkdir(parents=True, exist_ok=True)
     image.save(path)
 
@@ -100,9 +101,9 @@ def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         (folder / lang).mkdir(parents=True)
         (folder / lang / "expert.md").write_text(text, encoding="utf-8")
         _png(folder / lang / "images" / "start.png", SHOT, 40)
-        _png(
-            folder / lang / "images" / "identity.png", (800, 1400), 200
-        )  # tall: scaled to the frame's height
+        images = folder / lang / "images"
+        _png(images / "identity.png", (800, 1400), 200)  # tall: scaled to the frame's height
+        _png(images / "key.png", (64, 48), 120)  # small: in a table cell, not enlarged
     monkeypatch.setattr(source, "guides_root", lambda: folder)
     return folder
 
@@ -192,7 +193,7 @@ def test_a_chinese_guide_is_embedded_readable_and_numbered(root: Path, tmp_path:
     assert "在「身份」对话框中填写姓名，点击「创建」。" in text
     assert "按Ctrl+S保存，详见评分与另一指南。" in text  # keys; links (here, and to another guide)
     assert "reviewersheetfillP.rvpkg--identityME" in text  # the code block
-    assert "提示：评分随时自动保存。" in text and "打开使用指南" in text  # quote, table
+    assert "提示：评分随时自动保存。" in text and "打开使用指南" in text and "图标" in text  # quote, table
     assert (
         text.count("专家使用指南") >= len(pages) + 1
     )  # the header, and the title once (its # heading is not repeated)
@@ -204,9 +205,9 @@ def test_every_screenshot_is_drawn_once_scaled_not_resampled(root: Path, tmp_pat
     write_pdf(source.load("expert", "zh_CN"), out, version=VERSION)
     drawn = drawings_of(out)
     # start.png twice in the guide, identity.png once: each at its own pixel size (not resampled)
-    assert sorted((w, h) for _, w, h, _ in drawn) == [(800, 1400), SHOT, SHOT]
-    assert len({page for page, _, _, _ in drawn}) == 3
-    assert len({number for _, _, _, number in drawn}) == 2  # start.png is stored once
+    assert sorted((w, h) for _, w, h, _ in drawn) == [(64, 48), (800, 1400), SHOT, SHOT]
+    assert len({page for page, _, _, _ in drawn}) >= 3
+    assert len({number for _, _, _, number in drawn}) == 3  # start.png is stored once
 
 
 def test_the_headings_are_the_outline_and_the_links_go_there(root: Path, tmp_path: Path) -> None:
