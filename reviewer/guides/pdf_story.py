@@ -22,6 +22,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     CondPageBreak,
@@ -68,12 +69,14 @@ def mono_font() -> str:
 
 
 class Styles:
-    def __init__(self, *, compact: bool = False) -> None:
+    def __init__(self, *, compact: bool = False, chinese: bool = True) -> None:
+        """``chinese``: Chinese line breaking (any character, the punctuation rules of
+        :mod:`reviewer.export.fonts`; it would break a Latin word anywhere); else between words."""
         font = fonts.font_name()
         grow, lead, space = (0.95, 0.86, 0.6) if compact else (1.0, 1.0, 1.0)
 
         def style(name: str, size: float, leading: float, **kw: Any) -> ParagraphStyle:
-            options: dict[str, Any] = {"textColor": INK, "wordWrap": "CJK", **kw}
+            options: dict[str, Any] = {"textColor": INK, "wordWrap": "CJK" if chinese else None, **kw}
             for key in ("spaceBefore", "spaceAfter"):
                 if key in options:
                     options[key] *= space
@@ -229,7 +232,7 @@ class Story:
     ) -> None:
         self.guide, self.images, self.draw_pixels = guide, images, draw_pixels
         self.compact = guide.doc.startswith("quick-")  # a quick reference: one page, if it can
-        self.s = Styles(compact=self.compact)
+        self.s = Styles(compact=self.compact, chinese=guide.lang != "en")
         self.inline = Inline(frozenset(guide.anchors))
         self.pages = pages  # the page of each heading (by key), known after a first layout
         self.keys: dict[int, str] = {}  # id(heading node) → its key: its {#id}, else its number
@@ -370,6 +373,7 @@ class Story:
     def table(self, node: SyntaxTreeNode, width: float, depth: int) -> list[Flowable]:
         rows: list[list[Flowable | list[Flowable]]] = []
         natural: list[float] = []  # each column's widest text on one line, padded
+        longest: list[float] = []  # each column's longest word (a narrower column would break it)
         for section in node.children:  # thead, tbody
             for tr in section.children:
                 row: list[Flowable | list[Flowable]] = []
@@ -393,11 +397,13 @@ class Story:
                         one_line = width if flows else 24.0
                     if col >= len(natural):
                         natural.append(24.0)
+                        longest.append(24.0)
                     natural[col] = max(natural[col], min(one_line, width))
+                    longest[col] = max(longest[col], min(longest_word(cell, style.fontSize) + 14, width))
                 rows.append(row)
         if not rows:
             return []
-        widths = fit_columns(natural, width)
+        widths = fit_columns(natural, width, longest)
         header = 1 if node.children and node.children[0].type == "thead" else 0
         commands: list[tuple[Any, ...]] = [
             ("FONTNAME", (0, 0), (-1, -1), fonts.font_name()),  # else Table sets (unembedded) Helvetica
@@ -434,19 +440,39 @@ class Story:
         return [box]
 
 
-def fit_columns(natural: list[float], width: float) -> list[float]:
+def fit_columns(natural: list[float], width: float, minimum: list[float] | None = None) -> list[float]:
     """Column widths within ``width``: a table that fits keeps its natural widths; else the columns
-    narrower than an even share keep theirs and the others share the rest in proportion."""
+    narrower than an even share keep theirs and the others share the rest in proportion, none
+    narrower than its ``minimum`` (its longest word) while the minimums fit."""
     if sum(natural) <= width:
         return natural
-    out = list(natural)
-    room, rest = width, sorted(range(len(natural)), key=natural.__getitem__)
-    while rest and natural[rest[0]] <= room / len(rest):
-        room -= natural[rest.pop(0)]
-    total = sum(natural[i] for i in rest)
-    for i in rest:
-        out[i] = room * natural[i] / total
-    return out
+    least = minimum or [0.0] * len(natural)
+    if sum(least) > width:
+        least = [0.0] * len(natural)
+    fixed: dict[int, float] = {}
+    while True:
+        free = sorted((i for i in range(len(natural)) if i not in fixed), key=natural.__getitem__)
+        room = width - sum(fixed.values())
+        out = dict(fixed)
+        while free and natural[free[0]] <= room / len(free):
+            out[free[0]] = natural[free[0]]
+            room -= natural[free.pop(0)]
+        total = sum(natural[i] for i in free)
+        out.update((i, room * natural[i] / total) for i in free)
+        short = [i for i in free if out[i] < least[i]]
+        if not short:
+            return [out[i] for i in range(len(natural))]
+        fixed.update((i, least[i]) for i in short)
+
+
+def longest_word(node: SyntaxTreeNode, size: float) -> float:
+    """The width of the longest run of a cell's text that cannot be broken (a Latin word, a file
+    name; each Chinese character breaks), in the wider of the two faces."""
+    words = re.findall(r"[^\s\u2e80-\uffff]+", plain_text(node))
+    return max(
+        (max(stringWidth(w, fonts.font_name(), size), stringWidth(w, mono_font(), size)) for w in words),
+        default=0.0,
+    )
 
 
 def plain_text(node: SyntaxTreeNode) -> str:

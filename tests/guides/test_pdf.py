@@ -80,6 +80,10 @@ updated: 2026-11-30
 1. Double-click the reviewer icon to start the app.
    ![Main window](images/start.png)
 2. Fill in your name and click "Create".
+
+| When | Work | Desk | Command |
+|---|---|---|---|
+| After a creation review passes | Open the publicity (in working or calendar days); decide it after its end | Registry › Open the publicity…, Close the publicity… | `reviewer ministry publicity open`, `decide` |
 """
 
 
@@ -231,6 +235,9 @@ def test_an_english_guide_says_page_n_of_n(root: Path, tmp_path: Path) -> None:
     assert_all_embedded(out)
     pages = pages_of(out)
     assert "Expert guide" in pages[0] and "Double-click the reviewer icon" in pages[0]
+    words = re.sub(r"\s+", " ", pages[0])
+    assert "After a creation review passes" in words  # English breaks between words, not inside one
+    assert "decide it after its end" in words and "Close the publicity" in words
     assert_furniture(pages, VERSION, "2026-11-30", en=True)
     assert [(w, h) for _, w, h in images_of(out)] == [SHOT]
 
