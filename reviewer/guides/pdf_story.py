@@ -252,9 +252,14 @@ class Story:
         for number, node in enumerate(headings, start=1):
             self.keys[id(node)] = str(node.attrs.get("id") or f"_heading{number}")
         story += self.contents(headings)
+        room: CondPageBreak | None = None
         for flowable in self.blocks(nodes, FRAME_WIDTH, depth=0):
             if isinstance(flowable, Heading):  # not alone at the foot of a page
-                story.append(CondPageBreak(ROOM_AFTER_HEADING))
+                if isinstance(story[-1], Heading) and room is not None:  # 二、 then 1.: room for both
+                    room.height += flowable.style.leading + flowable.style.spaceBefore
+                else:
+                    room = CondPageBreak(ROOM_AFTER_HEADING)
+                    story.append(room)
             story.append(flowable)
         return story
 
