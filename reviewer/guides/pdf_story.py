@@ -426,9 +426,13 @@ class Story:
         return [table]
 
     def code(self, node: SyntaxTreeNode, width: float, depth: int) -> list[Flowable]:
+        """A code block: its lines kept, their indentation and runs of spaces too; a line too long
+        for the frame wraps at a single space where it can."""
         lines = node.content.rstrip("\n").split("\n")
-        text = "<br/>".join(fonts.markup(line).replace(" ", "&nbsp;") for line in lines)
-        return [Paragraph(text, self.s.code)]
+        kept = (
+            re.sub(r"^ +| {2,}", lambda m: "&nbsp;" * len(m.group()), fonts.markup(line)) for line in lines
+        )
+        return [Paragraph("<br/>".join(kept), self.s.code)]
 
     def quote(self, node: SyntaxTreeNode, width: float, depth: int) -> list[Flowable]:
         inner = self.blocks(node.children, width - 8 * mm, depth)
