@@ -9,7 +9,7 @@ TS     := $(wildcard reviewer/resources/translations/*.ts)
 QM     := $(TS:.ts=.qm)
 DEMO   ?= demo-data
 
-.PHONY: run test test-fast sysdeps venv translations lint bench dist clean
+.PHONY: run test test-fast sysdeps venv translations lint bench dist guides clean
 
 sysdeps:
 	@bash scripts/install-system-deps.sh
@@ -53,6 +53,11 @@ bench: sysdeps venv translations
 # unprivileged user (scripts/build-dist.sh; docs/install.md). `.ci/run` runs it after the tests.
 dist: sysdeps venv translations
 	bash scripts/build-dist.sh
+
+# The user guides as PDFs to print, both languages, named by their titles (`reviewer docs --pdf`):
+# build/guides/专家使用指南.pdf, ... The version and the guide's date are on every page.
+guides: venv
+	$(BIN)/reviewer docs --pdf build/guides --lang all
 
 clean:
 	rm -rf $(VENV) $(QM) .pytest_cache .ruff_cache .mypy_cache build dist

@@ -10,8 +10,9 @@ executables only:
 1. ``reviewer --version``, ``--help``, ``reviewer-gui --version``;
 2. ``reviewer doctor`` (resources, fonts, QtPdf, migrations, workers, the demo package, the desktop
    window opening it offscreen...);
-3. ``reviewer demo --no-gui``, ``reviewer standard check``, and ``reviewer-gui`` opening the demo
-   package offscreen as an expert (``--exit-when-ready``: exits once the package is open);
+3. ``reviewer demo --no-gui``, ``reviewer standard check``, ``reviewer docs --pdf`` (the expert
+   guide in Chinese), and ``reviewer-gui`` opening the demo package offscreen as an expert
+   (``--exit-when-ready``: exits once the package is open);
 4. the README's journey: an authority, a chair and four experts enrolled, a sealed creation package,
    five signed score sheets, the reconciliation, the co-signed record, the closed result, ``verify``
    of each artifact, the ministry import (with worker processes) and the registry as XLSX.
@@ -253,6 +254,8 @@ def main() -> int:
         s.run("reviewer doctor", s.cli, "doctor")
         s.run("reviewer demo --no-gui", s.cli, "--data-dir", s.folder("data"), "demo", "--no-gui")
         s.run("reviewer standard check", s.cli, "standard", "check", "-q")
+        # The shipped guides, their parser and the fonts are in the build: one guide on paper.
+        s.run("reviewer docs --pdf", s.cli, "docs", "--pdf", s.folder("guides"), "--doc", "expert")
         demo = s.work / "data" / "demo"
         s.env["RV_DEMO_PASS"] = DEMO_PASSPHRASE
         ready = s.run("reviewer-gui opens the demo package (offscreen)", s.gui, "--data-dir", s.work / "data",

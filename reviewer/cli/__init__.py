@@ -33,6 +33,7 @@ COMMAND_MODULES = [
     "reviewer.cli.ministry",
     "reviewer.cli.data",
     "reviewer.cli.doctor",
+    "reviewer.cli.docs",
 ]
 
 GUI_MODULE = "reviewer.cli.gui"
