@@ -51,12 +51,13 @@ def to_html(
     sizes: Mapping[Path, tuple[int, int]] | None = None,
 ) -> str:
     """The guide as an HTML document for ``QTextBrowser``. ``sizes``: the images' pixel sizes when
-    the caller already has them (else read from the PNG headers)."""
+    the caller already has them (an image not among them is then said to be missing); without it,
+    each is read from its PNG header."""
     md = parser()
     env: dict[str, Any] = {
         "guide": guide,
         "max_width": max_image_width,
-        "sizes": dict(sizes or {}),
+        "sizes": None if sizes is None else dict(sizes),
     }
     md.add_render_rule("heading_open", _heading_open)
     md.add_render_rule("image", _image)
@@ -102,7 +103,8 @@ def _image(self: RendererHTML, tokens: Sequence[Token], idx: int, options: Optio
     guide: Guide = env["guide"]
     alt = self.renderInlineAsText(token.children or [], options, env)
     path = resolve_image(guide.folder, str(token.attrs.get("src", "")))
-    size = None if path is None else env["sizes"].get(path) or png_size(path)
+    sizes = env["sizes"]
+    size = None if path is None else png_size(path) if sizes is None else sizes.get(path)
     if path is None or size is None:
         missing = T("（图片缺失：{name}）", "(image missing: {name})", name=str(token.attrs.get("src", "")))
         return f'<span style="color:#a00000;">{escapeHtml(missing.render(guide.lang))}</span>'

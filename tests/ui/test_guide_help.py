@@ -17,7 +17,7 @@ from reviewer.demo.package import DEMO_PASSPHRASE
 from reviewer.guides import source
 from reviewer.ui.dialogs.guide_viewer import GuideViewer
 from reviewer.ui.guide_help import GuideHelp
-from tests.guides.sample import TITLES, write_guides
+from tests.guides.sample import TITLES, png, write_guides
 from tests.ui.expert_typing import click, open_window
 
 F1 = Qt.Key.Key_F1
@@ -221,3 +221,16 @@ def test_the_shipped_guides_open_when_they_exist(qtbot, make_window) -> None:
         for anchor in viewer.loaded.guide.anchors:
             assert section_top(viewer, anchor) >= 0
         assert set(viewer.loaded.images) == {p.as_uri() for p in viewer.loaded.guide.images if p.is_file()}
+
+
+def test_a_screenshot_fits_the_viewer_and_follows_its_width(qtbot, make_window, guides: Path) -> None:
+    (guides / "en" / "images" / "expert-shot.png").write_bytes(png(1024, 700))
+    window = make_window(lang="en")
+    viewer = press_f1(qtbot, window)
+    (image,) = viewer.loaded.images.values()
+    room = viewer.browser.viewport().width()
+    assert image.width() < room and image.width() > room - 120  # fitted, not shown at 1024
+    assert image.height() == round(700 * image.width() / 1024)
+    viewer.resize(viewer.width() - 200, viewer.height())
+    qtbot.waitUntil(lambda: next(iter(viewer.loaded.images.values())).width() < image.width() - 150)
+    assert next(iter(viewer.loaded.images.values())).width() < viewer.browser.viewport().width()

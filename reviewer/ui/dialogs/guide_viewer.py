@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QUrl
-from PySide6.QtGui import QCloseEvent, QFont, QHideEvent, QImage, QTextDocument
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, QUrl
+from PySide6.QtGui import QCloseEvent, QFont, QHideEvent, QImage, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -42,7 +42,8 @@ from reviewer.ui.window_size import resize_within_screen
 log = logging.getLogger(__name__)
 
 GEOMETRY = "guide_viewer"
-IMAGE_MARGIN = 48  # the browser's margins, the list indent and the scroll bar
+IMAGE_MARGIN = 72  # the browser's margins, a list's indent and the scroll bar
+RESIZE_DELAY_MS = 200  # after the last resize, the guide is laid out again for the new width
 
 
 @dataclass(frozen=True)
@@ -50,24 +51,25 @@ class LoadedGuide:
     guide: source.Guide
     html: str
     images: dict[str, QImage]  # by the URL the HTML shows them under
+    width: int  # the widest an image is shown
 
 
-def load_guide(doc: str, lang: str, max_width: int) -> LoadedGuide:
-    """On a worker: the guide, its HTML for a browser ``max_width`` pixels wide, its images decoded
-    (scaled down to that width). A missing image stays out: the HTML says so in its place."""
+def load_guide(doc: str, lang: str, width: int) -> LoadedGuide:
+    """On a worker: the guide, its images decoded and scaled (smoothly) to at most ``width`` pixels,
+    and its HTML. A missing image stays out: the HTML says so in its place."""
     guide = source.load(doc, lang)
     images: dict[str, QImage] = {}
     sizes: dict[Path, tuple[int, int]] = {}
     for path in guide.images:
         image = QImage(str(path))
         if image.isNull():
-            log.warning("guide %s/%s: image not readable: %s", lang, doc, path)
+            log.warning("guide %s/%s: image missing or not readable: %s", lang, doc, path)
             continue
-        if image.width() > max_width:
-            image = image.scaledToWidth(max_width, Qt.TransformationMode.SmoothTransformation)
+        if image.width() > width:
+            image = image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
         images[image_url(path)] = image
         sizes[path] = (image.width(), image.height())
-    return LoadedGuide(guide, to_html(guide, max_image_width=max_width, sizes=sizes), images)
+    return LoadedGuide(guide, to_html(guide, max_image_width=width, sizes=sizes), images, width)
 
 
 class GuideBrowser(QTextBrowser):
@@ -115,6 +117,8 @@ class GuideViewer(QDialog):
         self.anchor: str | None = None
         self.loaded: LoadedGuide | None = None
         self._asked = 0  # the newest load asked for: an older one arriving late is dropped
+        self._resized = QTimer(self, singleShot=True, interval=RESIZE_DELAY_MS)
+        self._resized.timeout.connect(self._relayout)
         self.doc_label = QLabel(objectName="guideDocLabel")
         self.selector = QComboBox(objectName="guideSelector")
         self.browser = GuideBrowser(self)
@@ -160,7 +164,7 @@ class GuideViewer(QDialog):
         self.doc, self.lang = doc, lang
         self._asked += 1
         asked = self._asked
-        width = max(200, self.browser.viewport().width() - IMAGE_MARGIN)
+        width = self._image_width()
         self.notice.hide()
         return (
             Task(self, lambda _p: load_guide(doc, lang, width), self._executor)
@@ -169,9 +173,16 @@ class GuideViewer(QDialog):
             .run()
         )
 
-    def _loaded(self, asked: int, loaded: LoadedGuide) -> None:
+    def _image_width(self) -> int:
+        """The widest an image may be shown: the browser's width (the dialog's before it is laid out)."""
+        room = self.browser.viewport().width() if self.browser.isVisible() else self.width() - 40
+        return max(200, room - IMAGE_MARGIN)
+
+    def _loaded(self, asked: int, loaded: LoadedGuide, *, keep_position: bool = False) -> None:
         if asked != self._asked:
             return
+        bar = self.browser.verticalScrollBar()
+        fraction = bar.value() / bar.maximum() if keep_position and bar.maximum() else 0.0
         self.loaded = loaded
         self.browser.images = loaded.images
         self.browser.setHtml(loaded.html)
@@ -179,7 +190,28 @@ class GuideViewer(QDialog):
         for url, image in loaded.images.items():
             document.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(url), image)
         self.setWindowTitle(f"{loaded.guide.title} — {self.tr('User guide')}")
-        self._scroll()
+        if keep_position:
+            bar.setValue(round(fraction * bar.maximum()))
+        else:
+            self._scroll()
+
+    def _relayout(self) -> None:
+        """The viewer was resized: the guide read again (on a worker) with its images fitted to the
+        new width, where the reader was."""
+        loaded = self.loaded
+        width = self._image_width()
+        if loaded is None or abs(width - loaded.width) < 24:
+            return
+        self._asked += 1
+        asked = self._asked
+        doc, lang = loaded.guide.doc, loaded.guide.lang
+        task = Task(self, lambda _p: load_guide(doc, lang, width), self._executor)
+        task.on_success(lambda again: self._loaded(asked, again, keep_position=True))
+        task.on_failure(lambda exc: self._failed(asked, exc)).run()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._resized.start()
 
     def _failed(self, asked: int, exc: BaseException) -> None:
         if asked != self._asked:
