@@ -231,6 +231,12 @@ def test_a_screenshot_fits_the_viewer_and_follows_its_width(qtbot, make_window, 
     room = viewer.browser.viewport().width()
     assert image.width() < room and image.width() > room - 120  # fitted, not shown at 1024
     assert image.height() == round(700 * image.width() / 1024)
+    window.guide_help.open("expert", "scoring")  # the same guide: only scrolls
+    scrolled_to(qtbot, viewer, "scoring")
+    before = viewer.loaded
     viewer.resize(viewer.width() - 200, viewer.height())
-    qtbot.waitUntil(lambda: next(iter(viewer.loaded.images.values())).width() < image.width() - 150)
-    assert next(iter(viewer.loaded.images.values())).width() < viewer.browser.viewport().width()
+    qtbot.waitUntil(lambda: viewer.loaded is not before)
+    (smaller,) = viewer.loaded.images.values()
+    assert smaller.width() < image.width() - 150 and smaller.width() < viewer.browser.viewport().width()
+    # Read again for the new width, the reader is still at the section they were reading.
+    assert viewer.browser.verticalScrollBar().value() == section_top(viewer, "scoring")

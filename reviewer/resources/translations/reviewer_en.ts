@@ -1454,20 +1454,12 @@ It is then locked: no score, comment or evidence can change any more. Only a ret
         <translation>Expert guide</translation>
     </message>
     <message>
-        <source>Chair guide</source>
-        <translation>Chair guide</translation>
-    </message>
-    <message>
         <source>Ministry desk guide</source>
         <translation>Ministry desk guide</translation>
     </message>
     <message>
         <source>Expert quick reference</source>
         <translation>Expert quick reference</translation>
-    </message>
-    <message>
-        <source>Chair quick reference</source>
-        <translation>Chair quick reference</translation>
     </message>
     <message>
         <source>Ministry quick reference</source>
@@ -1492,6 +1484,14 @@ It is then locked: no score, comment or evidence can change any more. Only a ret
     <message>
         <source>{guide} (this role)</source>
         <translation>{guide} (this role)</translation>
+    </message>
+    <message>
+        <source>Panel chair&apos;s guide</source>
+        <translation>Panel chair&apos;s guide</translation>
+    </message>
+    <message>
+        <source>Panel chair&apos;s quick reference</source>
+        <translation>Panel chair&apos;s quick reference</translation>
     </message>
     <message>
         <source>&amp;Document:</source>

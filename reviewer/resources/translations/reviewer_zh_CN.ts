@@ -1454,20 +1454,12 @@ It is then locked: no score, comment or evidence can change any more. Only a ret
         <translation>专家使用指南</translation>
     </message>
     <message>
-        <source>Chair guide</source>
-        <translation>组长使用指南</translation>
-    </message>
-    <message>
         <source>Ministry desk guide</source>
         <translation>部级工作台使用指南</translation>
     </message>
     <message>
         <source>Expert quick reference</source>
         <translation>专家速查卡</translation>
-    </message>
-    <message>
-        <source>Chair quick reference</source>
-        <translation>组长速查卡</translation>
     </message>
     <message>
         <source>Ministry quick reference</source>
@@ -1492,6 +1484,14 @@ It is then locked: no score, comment or evidence can change any more. Only a ret
     <message>
         <source>{guide} (this role)</source>
         <translation>{guide}（本角色）</translation>
+    </message>
+    <message>
+        <source>Panel chair&apos;s guide</source>
+        <translation>专家组组长使用指南</translation>
+    </message>
+    <message>
+        <source>Panel chair&apos;s quick reference</source>
+        <translation>专家组组长速查卡</translation>
     </message>
     <message>
         <source>&amp;Document:</source>

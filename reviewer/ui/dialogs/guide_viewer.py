@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QFont, QHideEvent, QImage, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
@@ -119,6 +119,8 @@ class GuideViewer(QDialog):
         self._asked = 0  # the newest load asked for: an older one arriving late is dropped
         self._resized = QTimer(self, singleShot=True, interval=RESIZE_DELAY_MS)
         self._resized.timeout.connect(self._relayout)
+        self._held: tuple[int, int] | None = None  # where the reader was when a resize began
+        self._showing = False
         self.doc_label = QLabel(objectName="guideDocLabel")
         self.selector = QComboBox(objectName="guideSelector")
         self.browser = GuideBrowser(self)
@@ -136,6 +138,9 @@ class GuideViewer(QDialog):
         layout.addWidget(buttons)
         self.doc_label.setBuddy(self.selector)
         self.browser.anchorClicked.connect(self._link)
+        # a guide is long: the bar stays, so the text never wraps anew as a page is set
+        self.browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.browser.viewport().installEventFilter(self)
         self.selector.activated.connect(self._chosen)
         font = QFont(QApplication.font())
         font.setFamilies([QApplication.font().family(), FAMILY])
@@ -178,27 +183,42 @@ class GuideViewer(QDialog):
         room = self.browser.viewport().width() if self.browser.isVisible() else self.width() - 40
         return max(200, room - IMAGE_MARGIN)
 
-    def _loaded(self, asked: int, loaded: LoadedGuide, *, keep_position: bool = False) -> None:
+    def _loaded(self, asked: int, loaded: LoadedGuide, at: tuple[int, int] | None = None) -> None:
+        """Show ``loaded``: at its anchor, or at ``at`` (a character and a pixel offset into its block)."""
         if asked != self._asked:
             return
-        bar = self.browser.verticalScrollBar()
-        fraction = bar.value() / bar.maximum() if keep_position and bar.maximum() else 0.0
         self.loaded = loaded
         self.browser.images = loaded.images
-        self.browser.setHtml(loaded.html)
+        self._showing = True  # a resize now is the browser's own, not the reader's
+        try:
+            self.browser.setHtml(loaded.html)
+        finally:
+            self._showing = False
         document = self.browser.document()
         for url, image in loaded.images.items():
             document.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(url), image)
         self.setWindowTitle(f"{loaded.guide.title} — {self.tr('User guide')}")
-        if keep_position:
-            bar.setValue(round(fraction * bar.maximum()))
+        if at is not None:  # the same text at the top (only the images' sizes changed)
+            block = document.findBlock(at[0])
+            top = document.documentLayout().blockBoundingRect(block).top()
+            self.browser.verticalScrollBar().setValue(round(top) + at[1])
         else:
             self._scroll()
 
+    def _top_position(self) -> tuple[int, int] | None:
+        """Where the reader is: the character at the top of the view and how far into its block."""
+        if self.loaded is None:
+            return None
+        position = self.browser.cursorForPosition(QPoint(0, 0)).position()
+        document = self.browser.document()
+        block = document.findBlock(position)
+        top = document.documentLayout().blockBoundingRect(block).top()
+        return position, max(0, self.browser.verticalScrollBar().value() - round(top))
+
     def _relayout(self) -> None:
         """The viewer was resized: the guide read again (on a worker) with its images fitted to the
-        new width, where the reader was."""
-        loaded = self.loaded
+        new width, where the reader was before the resize."""
+        loaded, at, self._held = self.loaded, self._held, None
         width = self._image_width()
         if loaded is None or abs(width - loaded.width) < 24:
             return
@@ -206,12 +226,21 @@ class GuideViewer(QDialog):
         asked = self._asked
         doc, lang = loaded.guide.doc, loaded.guide.lang
         task = Task(self, lambda _p: load_guide(doc, lang, width), self._executor)
-        task.on_success(lambda again: self._loaded(asked, again, keep_position=True))
+        task.on_success(lambda again: self._loaded(asked, again, at))
         task.on_failure(lambda exc: self._failed(asked, exc)).run()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._resized.start()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The browser about to be resized (before it wraps its text again): where the reader is."""
+        if (
+            watched is self.browser.viewport()
+            and isinstance(event, QResizeEvent)
+            and event.size().width() != event.oldSize().width()
+            and not self._showing
+        ):
+            if self._held is None:
+                self._held = self._top_position()
+            self._resized.start()
+        return False
 
     def _failed(self, asked: int, exc: BaseException) -> None:
         if asked != self._asked:
@@ -260,10 +289,10 @@ class GuideViewer(QDialog):
     def doc_names(self) -> dict[str, str]:
         return {
             "expert": self.tr("Expert guide"),
-            "chair": self.tr("Chair guide"),
+            "chair": self.tr("Panel chair's guide"),
             "ministry": self.tr("Ministry desk guide"),
             "quick-expert": self.tr("Expert quick reference"),
-            "quick-chair": self.tr("Chair quick reference"),
+            "quick-chair": self.tr("Panel chair's quick reference"),
             "quick-ministry": self.tr("Ministry quick reference"),
             "troubleshooting": self.tr("Troubleshooting"),
         }
