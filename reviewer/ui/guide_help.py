@@ -12,6 +12,8 @@ a page needs no reference to the window::
 
 from __future__ import annotations
 
+import inspect
+import weakref
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject
@@ -36,8 +38,11 @@ class GuideHelp(QObject):
     ) -> None:
         super().__init__(window)
         self.setObjectName("guideHelp")
-        self._window = window
-        self._role = role
+        # No strong reference back to the window (it owns this object): a window's role method is
+        # held weakly, so a closed window is not kept alive by its own help.
+        self._role: Callable[[], Callable[[], str] | None] = (
+            weakref.WeakMethod(role) if inspect.ismethod(role) else lambda: role
+        )
         self._settings = settings
         self._executor = executor
         self.viewer: GuideViewer | None = None
@@ -49,9 +54,12 @@ class GuideHelp(QObject):
 
     def open(self, doc: str | None = None, anchor: str | None = None) -> GuideViewer:
         """The viewer on ``doc`` (default: the guide of the window's current role) at ``anchor``."""
-        role = self._role()
+        window = self.parent()
+        current = self._role()
+        role = current() if current is not None else "expert"
         if self.viewer is None:
-            self.viewer = GuideViewer(self._window, role, self._settings, self._executor)
+            parent = window if isinstance(window, QWidget) else None
+            self.viewer = GuideViewer(parent, role, self._settings, self._executor)
         self.viewer.set_role(role)
         self.viewer.show()
         self.viewer.raise_()
@@ -63,7 +71,7 @@ class GuideHelp(QObject):
         self.action.setText(self.tr("&User guide"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._window and event.type() == QEvent.Type.LanguageChange:
+        if watched is self.parent() and event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         return False
 
