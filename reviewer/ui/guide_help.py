@@ -15,15 +15,18 @@ from __future__ import annotations
 import inspect
 import weakref
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from reviewer.ui import shortcuts
-from reviewer.ui.dialogs.guide_viewer import GuideViewer
 from reviewer.ui.settings import Settings
 from reviewer.ui.tasks import Executor
+
+if TYPE_CHECKING:  # the viewer and its Markdown parser are imported when help is first asked for
+    from reviewer.ui.dialogs.guide_viewer import GuideViewer
 
 
 class GuideHelp(QObject):
@@ -58,6 +61,8 @@ class GuideHelp(QObject):
         current = self._role()
         role = current() if current is not None else "expert"
         if self.viewer is None:
+            from reviewer.ui.dialogs.guide_viewer import GuideViewer
+
             parent = window if isinstance(window, QWidget) else None
             self.viewer = GuideViewer(parent, role, self._settings, self._executor)
         self.viewer.set_role(role)

@@ -5,7 +5,10 @@ shipped ones are opened too once they exist."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -240,3 +243,11 @@ def test_a_screenshot_fits_the_viewer_and_follows_its_width(qtbot, make_window, 
     assert smaller.width() < image.width() - 150 and smaller.width() < viewer.browser.viewport().width()
     # Read again for the new width, the reader is still at the section they were reading.
     assert viewer.browser.verticalScrollBar().value() == section_top(viewer, "scoring")
+
+
+def test_the_window_starts_without_the_guides_parser() -> None:
+    """The viewer and markdown-it are imported when help is first asked for (docs/performance.md)."""
+    code = "import sys, reviewer.ui.app; print(sorted(m for m in sys.modules if m.startswith(('markdown_it', 'mdit_py_plugins', 'reviewer.guides', 'reviewer.ui.dialogs.guide_viewer'))))"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.strip() == "[]"
