@@ -119,19 +119,36 @@ def test_the_selector_shows_another_doc_and_internal_links_jump(qtbot, make_wind
     assert viewer.notice.isVisible() and "offline" in viewer.notice.text()
 
 
-def test_a_missing_guide_is_said_not_raised(qtbot, make_window, guides: Path, shown_errors) -> None:
-    (guides / "zh_CN" / "expert.md").unlink()
-    window = make_window(lang="zh_CN")
+@pytest.mark.parametrize(
+    ("lang", "missing", "reinstall"),
+    [("zh_CN", "找不到指南", "重新安装"), ("en", "is missing", "reinstall the app")],
+)
+def test_a_missing_guide_is_said_not_raised(
+    qtbot, make_window, guides: Path, shown_errors, lang: str, missing: str, reinstall: str
+) -> None:
+    (guides / lang / "expert.md").unlink()
+    window = make_window(lang=lang)
     with qtbot.waitActive(window):
         window.show()
         window.activateWindow()
     qtbot.keyClick(window, F1)
     viewer = window.guide_help.viewer
-    qtbot.waitUntil(lambda: "找不到指南" in viewer.browser.toPlainText())
+    qtbot.waitUntil(lambda: missing in viewer.browser.toPlainText())
     said = viewer.browser.toPlainText()
-    assert "expert" in said and str(guides / "zh_CN" / "expert.md") in said and "重新安装" in said
+    assert "expert" in said and str(guides / lang / "expert.md") in said and reinstall in said
     assert "Traceback" not in said and shown_errors == []
     assert viewer.loaded is None
+
+
+def test_switching_the_language_shows_the_guide_in_it(qtbot, make_window, guides: Path) -> None:
+    window = make_window(lang="zh_CN")
+    viewer = press_f1(qtbot, window)
+    assert viewer.loaded.guide.lang == "zh_CN" and viewer.doc_label.text() == "文档(&D)："
+    window.language_actions["en"].trigger()  # 视图 › 语言 › English
+    shown(qtbot, viewer, "expert", "en")
+    assert "Expert guide" in viewer.browser.toPlainText() and viewer.doc_label.text() == "&Document:"
+    assert viewer.selector.currentText() == "Expert guide (this role)"
+    assert window.guide_help.action.text() == "&User guide"
 
 
 def test_the_viewer_remembers_its_size(qtbot, make_window, guides: Path) -> None:
