@@ -253,6 +253,8 @@ def test_a_screenshot_fits_the_viewer_and_follows_its_width(qtbot, make_window, 
     assert image.height() == round(700 * image.width() / 1024)
     window.guide_help.open("expert", "scoring")  # the same guide: only scrolls
     scrolled_to(qtbot, viewer, "scoring")
+    window.guide_help.open()  # F1 again, on the guide shown: the reader keeps their place
+    assert viewer.browser.verticalScrollBar().value() == section_top(viewer, "scoring")
     before = viewer.loaded
     viewer.resize(viewer.width() - 200, viewer.height())
     qtbot.waitUntil(lambda: viewer.loaded is not before)

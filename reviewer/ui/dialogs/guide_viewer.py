@@ -158,14 +158,16 @@ class GuideViewer(QDialog):
 
     def show_doc(self, doc: str, anchor: str | None = None) -> Task[LoadedGuide] | None:
         """Load ``doc`` in the app's language (on a worker) and scroll to ``anchor``; the same guide
-        already shown only scrolls."""
+        already shown only scrolls to ``anchor`` (without one, the reader keeps their place)."""
         lang = i18n.language()
-        self.anchor = anchor
         self._select(doc)
         if self.loaded is not None and (self.loaded.guide.doc, self.loaded.guide.lang) == (doc, lang):
             self.doc, self.lang = doc, lang
-            self._scroll()
+            if anchor is not None:
+                self.anchor = anchor
+                self._scroll()
             return None
+        self.anchor = anchor
         self.doc, self.lang = doc, lang
         self._asked += 1
         asked = self._asked
