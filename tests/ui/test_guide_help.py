@@ -117,6 +117,11 @@ def test_the_selector_shows_another_doc_and_internal_links_jump(qtbot, make_wind
     assert viewer.notice.isHidden()
     viewer.browser.anchorClicked.emit(QUrl("https://www.miit.gov.cn/"))
     assert viewer.notice.isVisible() and "offline" in viewer.notice.text()
+    # A link to a section of another guide (as troubleshooting links to the role guides).
+    viewer.browser.anchorClicked.emit(QUrl("expert.md#declarations"))
+    shown(qtbot, viewer, "expert", "en")
+    assert viewer.selector.currentData() == "expert" and viewer.notice.isHidden()
+    scrolled_to(qtbot, viewer, "declarations")
 
 
 @pytest.mark.parametrize(

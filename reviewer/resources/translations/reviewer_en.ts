@@ -1450,6 +1450,10 @@ It is then locked: no score, comment or evidence can change any more. Only a ret
 <context>
     <name>GuideViewer</name>
     <message>
+        <source>Links outside the user guides are not opened: the app works offline ({url}).</source>
+        <translation>Links outside the user guides are not opened: the app works offline ({url}).</translation>
+    </message>
+    <message>
         <source>Expert guide</source>
         <translation>Expert guide</translation>
     </message>
@@ -1476,10 +1480,6 @@ It is then locked: no score, comment or evidence can change any more. Only a ret
     <message>
         <source>User guide</source>
         <translation>User guide</translation>
-    </message>
-    <message>
-        <source>Links outside the guide are not opened: the app works offline ({url}).</source>
-        <translation>Links outside the guide are not opened: the app works offline ({url}).</translation>
     </message>
     <message>
         <source>{guide} (this role)</source>

@@ -1450,6 +1450,10 @@ It is then locked: no score, comment or evidence can change any more. Only a ret
 <context>
     <name>GuideViewer</name>
     <message>
+        <source>Links outside the user guides are not opened: the app works offline ({url}).</source>
+        <translation>本程序离线运行，使用指南以外的链接不会打开（{url}）。</translation>
+    </message>
+    <message>
         <source>Expert guide</source>
         <translation>专家使用指南</translation>
     </message>
@@ -1476,10 +1480,6 @@ It is then locked: no score, comment or evidence can change any more. Only a ret
     <message>
         <source>User guide</source>
         <translation>使用指南</translation>
-    </message>
-    <message>
-        <source>Links outside the guide are not opened: the app works offline ({url}).</source>
-        <translation>本程序离线运行，指南以外的链接不会打开（{url}）。</translation>
     </message>
     <message>
         <source>{guide} (this role)</source>

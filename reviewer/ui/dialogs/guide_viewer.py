@@ -264,14 +264,19 @@ class GuideViewer(QDialog):
             self.browser.verticalScrollBar().setValue(0)
 
     def _link(self, url: QUrl) -> None:
-        fragment = url.fragment()
-        if fragment and not url.scheme() and not url.path():
-            self.anchor = fragment
-            self._scroll()
+        """A link clicked: a section of this guide or of another guide; nothing else is opened."""
+        target = source.link_target(url.toString())
+        if target is not None:
             self.notice.hide()
+            doc, anchor = target
+            if doc is None or doc == self.doc:
+                self.anchor = anchor
+                self._scroll()
+            else:
+                self.show_doc(doc, anchor)
             return
         self.notice.setText(
-            self.tr("Links outside the guide are not opened: the app works offline ({url}).").format(
+            self.tr("Links outside the user guides are not opened: the app works offline ({url}).").format(
                 url=url.toString()
             )
         )
