@@ -275,3 +275,11 @@ def test_the_window_starts_without_the_guides_parser() -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_every_control_of_the_viewer_has_a_name(qtbot, make_window, guides: Path) -> None:
+    from tests.ui.test_accessibility import unnamed
+
+    viewer = press_f1(qtbot, make_window(lang="zh_CN"))
+    assert unnamed(viewer) == []
+    assert viewer.browser.accessibleName() == "使用指南"

@@ -317,6 +317,7 @@ class GuideViewer(QDialog):
     # --- language and size ------------------------------------------------------------------
     def retranslate(self) -> None:
         self.doc_label.setText(self.tr("&Document:"))
+        self.browser.setAccessibleName(self.tr("User guide"))
         self._fill_selector()
         if self.loaded is None:
             self.setWindowTitle(self.tr("User guide"))
