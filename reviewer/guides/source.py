@@ -59,6 +59,19 @@ def guide_path(doc: str, lang: str) -> Path:
     return guides_root() / lang / f"{doc}.md"
 
 
+def link_target(href: str) -> tuple[str | None, str | None] | None:
+    """Where a link inside a guide goes: ``(None, id)`` within the same guide (``#id``),
+    ``(doc, id or None)`` to another guide in the same language (``chair.md#decisions``); None for
+    anything else (a web address, a file), which the app does not open."""
+    base, _, fragment = href.partition("#")
+    if not base:
+        return (None, fragment) if fragment else None
+    if "/" in base or "\\" in base or ":" in base or not base.endswith(".md"):
+        return None
+    doc = base.removesuffix(".md")
+    return (doc, fragment or None) if doc in DOCS else None
+
+
 def parser() -> MarkdownIt:
     """The one parser of the guides: CommonMark (raw HTML off: shown as text), tables, front
     matter, and block attributes (``{#id}`` before a heading)."""

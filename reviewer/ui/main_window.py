@@ -28,6 +28,7 @@ from reviewer.standards.model import Standard
 from reviewer.ui import shortcuts
 from reviewer.ui.dialogs import about, errors, files
 from reviewer.ui.dialogs.shortcuts_dialog import show_shortcuts
+from reviewer.ui.guide_help import GuideHelp
 from reviewer.ui.language import LANGUAGES, Language
 from reviewer.ui.panels.package_panel import PackagePanel
 from reviewer.ui.panels.standard_browser import StandardBrowser
@@ -127,6 +128,8 @@ class MainWindow(QMainWindow):
         self.view_menu.addMenu(self.language_menu)
 
         self.help_menu = QMenu(self, objectName="helpMenu")
+        self.guide_help = GuideHelp(self, self.current_role, self.settings, self._executor)
+        self.help_menu.addAction(self.guide_help.action)
         self.about_action = QAction(self, triggered=lambda: about.show_about(self))
         self.shortcuts_action = QAction(
             self, shortcut=shortcuts.sequence("shortcuts"), triggered=lambda: show_shortcuts(self)
@@ -135,6 +138,13 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.about_action)
         for menu in (self.file_menu, self.view_menu, self.help_menu):
             bar.addMenu(menu)
+
+    def current_role(self) -> str:
+        """Whose guide F1 opens: the ministry desk's, the chair's (a chair package open), the expert's."""
+        page = self.pages.currentWidget()
+        if self.ministry_panel is not None and page is self.ministry_panel:
+            return "ministry"
+        return "chair" if page is self.package_panel and self.package_panel.chair is not None else "expert"
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

@@ -74,7 +74,10 @@ TABLE: tuple[Shortcut, ...] = (
         "open_package",
     ),
     Shortcut("Ctrl+Q", EVERYWHERE, QT_TRANSLATE_NOOP("Shortcuts", "Quit"), "quit"),
-    Shortcut("F1", EVERYWHERE, QT_TRANSLATE_NOOP("Shortcuts", "Show the keyboard shortcuts"), "shortcuts"),
+    Shortcut("F1", EVERYWHERE, QT_TRANSLATE_NOOP("Shortcuts", "Open the user guide"), "guide"),
+    Shortcut(
+        "Ctrl+F1", EVERYWHERE, QT_TRANSLATE_NOOP("Shortcuts", "Show the keyboard shortcuts"), "shortcuts"
+    ),
     Shortcut("Alt+Down", SCORING, QT_TRANSLATE_NOOP("Shortcuts", "Next indicator"), "next_indicator"),
     Shortcut("Alt+Up", SCORING, QT_TRANSLATE_NOOP("Shortcuts", "Previous indicator"), "previous_indicator"),
     Shortcut("F8", SCORING, QT_TRANSLATE_NOOP("Shortcuts", "Next unscored indicator"), "next_unscored"),

@@ -88,6 +88,12 @@ def guide_text(doc: str, lang: str) -> str:
         "",
     ]
     lines += ["[回到开头](#" + SECTIONS.get(doc, ("keys",))[0] + ")", ""]
+    lines += [
+        "[专家指南：声明](expert.md#declarations)"
+        if zh
+        else "[Expert guide: declarations](expert.md#declarations)",
+        "",
+    ]
     return "\n".join(lines)
 
 

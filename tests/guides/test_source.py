@@ -71,3 +71,20 @@ def test_what_is_not_a_guide_is_refused_saying_why(root: Path, text: str, why: s
 def test_raw_html_is_text_not_markup() -> None:
     html = source.parser().render("<b>x</b>\n")
     assert "&lt;b&gt;" in html and "<b>" not in html
+
+
+@pytest.mark.parametrize(
+    ("href", "target"),
+    [
+        ("#declarations", (None, "declarations")),
+        ("chair.md#decisions", ("chair", "decisions")),
+        ("troubleshooting.md", ("troubleshooting", None)),
+        ("nope.md#x", None),
+        ("../en/expert.md#x", None),
+        ("https://www.miit.gov.cn/", None),
+        ("file:///etc/passwd", None),
+        ("#", None),
+    ],
+)
+def test_a_link_goes_to_a_section_of_a_guide_or_nowhere(href: str, target: object) -> None:
+    assert source.link_target(href) == target

@@ -79,6 +79,11 @@ def run(bin_dir: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str
 def test_the_wheel_carries_every_resource(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert [name for name in SHIPPED if name not in names] == []
+    # The user guides and their screenshots, whichever are in the checkout (reviewer.guides).
+    guides = REPO / "reviewer" / "resources" / "guides"
+    written = [p.relative_to(REPO).as_posix() for p in guides.glob("*/*.md")]
+    written += [p.relative_to(REPO).as_posix() for p in guides.glob("*/images/*.png")]
+    assert [name for name in written if name not in names] == []
     assert not any(name.endswith(".ts") for name in names)  # sources stay in the checkout
     versions = [n for n in names if n.startswith("reviewer/models/migrations/versions/0")]
     assert len(versions) >= 6

@@ -20,6 +20,7 @@ from reviewer.ministry.working_calendar import load_calendar
 from reviewer.standards.panel_rules import load_panel_rules
 from reviewer.ui.dialogs import cosign, member_vote, passphrase
 from reviewer.ui.dialogs.first_run import FirstRunWizard
+from reviewer.ui.dialogs.guide_viewer import GuideViewer
 from reviewer.ui.dialogs.sheet_preview import SheetPreview
 from reviewer.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from reviewer.ui.language import LANGUAGES
@@ -192,6 +193,7 @@ def the_dialogs(window, standard, data_dir: Path) -> dict[str, QWidget]:
         "explanation": ExplanationDialog(window, "李哲", code, "3"),
         "return": ReturnDialog(window, standard, "李哲", [code]),
         "shortcuts": ShortcutsDialog(window),
+        "user guide (its selector; the guide itself is the guides' text)": GuideViewer(window, "chair"),
         "sheet preview": SheetPreview(b"", window),
         "publicity": PublicityDialog("示例软件园", 2024, window),
         "paper check": lifecycle_actions.PaperCheckDialog(lifecycle_view(), window),
@@ -227,7 +229,7 @@ MODALS = {
 
 def test_the_dialogs_speak_one_language(qtbot, make_window, chair_world, data_dir: Path) -> None:
     """The chair's consensus, explanation and return dialogs, the passphrase prompts, the first-run
-    wizard's pages, the shortcuts list, the sheet preview and the ministry's dialogs: in Chinese,
+    wizard's pages, the shortcuts list, the guide viewer, the sheet preview and the ministry's dialogs: in Chinese,
     then built again after switching to English."""
     window = make_window(lang="zh_CN")
     standard = chair_world.binding.require_standard()

@@ -1468,6 +1468,75 @@ It is then locked: no score, comment or evidence can change any more. Only a ret
     </message>
 </context>
 <context>
+    <name>GuideHelp</name>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;User guide</translation>
+    </message>
+</context>
+<context>
+    <name>GuideViewer</name>
+    <message>
+        <source>Links outside the user guides are not opened: the app works offline ({url}).</source>
+        <translation>Links outside the user guides are not opened: the app works offline ({url}).</translation>
+    </message>
+    <message>
+        <source>Expert guide</source>
+        <translation>Expert guide</translation>
+    </message>
+    <message>
+        <source>Ministry desk guide</source>
+        <translation>Ministry desk guide</translation>
+    </message>
+    <message>
+        <source>Expert quick reference</source>
+        <translation>Expert quick reference</translation>
+    </message>
+    <message>
+        <source>Ministry quick reference</source>
+        <translation>Ministry quick reference</translation>
+    </message>
+    <message>
+        <source>Troubleshooting</source>
+        <translation>Troubleshooting</translation>
+    </message>
+    <message>
+        <source>The guide could not be shown. The details are in the log.</source>
+        <translation>The guide could not be shown. The details are in the log.</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>{guide} (this role)</source>
+        <translation>{guide} (this role)</translation>
+    </message>
+    <message>
+        <source>Panel chair&apos;s guide</source>
+        <translation>Panel chair&apos;s guide</translation>
+    </message>
+    <message>
+        <source>Panel chair&apos;s quick reference</source>
+        <translation>Panel chair&apos;s quick reference</translation>
+    </message>
+    <message>
+        <source>&amp;Document:</source>
+        <translation>&amp;Document:</translation>
+    </message>
+</context>
+<context>
+    <name>HelpButton</name>
+    <message>
+        <source>Help</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>Open the user guide at this step</source>
+        <translation>Open the user guide at this step</translation>
+    </message>
+</context>
+<context>
     <name>ImportPage</name>
     <message>
         <source>Result bundles to import</source>
@@ -4000,6 +4069,10 @@ The warnings are recorded with the sealing in the authority&apos;s ledger.</tran
     <message>
         <source>Quit</source>
         <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Open the user guide</source>
+        <translation>Open the user guide</translation>
     </message>
     <message>
         <source>Show the keyboard shortcuts</source>

@@ -1468,6 +1468,75 @@ It is then locked: no score, comment or evidence can change any more. Only a ret
     </message>
 </context>
 <context>
+    <name>GuideHelp</name>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>使用指南(&amp;U)</translation>
+    </message>
+</context>
+<context>
+    <name>GuideViewer</name>
+    <message>
+        <source>Links outside the user guides are not opened: the app works offline ({url}).</source>
+        <translation>本程序离线运行，使用指南以外的链接不会打开（{url}）。</translation>
+    </message>
+    <message>
+        <source>Expert guide</source>
+        <translation>专家使用指南</translation>
+    </message>
+    <message>
+        <source>Ministry desk guide</source>
+        <translation>部级工作台使用指南</translation>
+    </message>
+    <message>
+        <source>Expert quick reference</source>
+        <translation>专家速查卡</translation>
+    </message>
+    <message>
+        <source>Ministry quick reference</source>
+        <translation>部级工作台速查卡</translation>
+    </message>
+    <message>
+        <source>Troubleshooting</source>
+        <translation>常见问题</translation>
+    </message>
+    <message>
+        <source>The guide could not be shown. The details are in the log.</source>
+        <translation>无法显示指南，详细信息已写入日志。</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>使用指南</translation>
+    </message>
+    <message>
+        <source>{guide} (this role)</source>
+        <translation>{guide}（本角色）</translation>
+    </message>
+    <message>
+        <source>Panel chair&apos;s guide</source>
+        <translation>专家组组长使用指南</translation>
+    </message>
+    <message>
+        <source>Panel chair&apos;s quick reference</source>
+        <translation>专家组组长速查卡</translation>
+    </message>
+    <message>
+        <source>&amp;Document:</source>
+        <translation>文档(&amp;D)：</translation>
+    </message>
+</context>
+<context>
+    <name>HelpButton</name>
+    <message>
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+    <message>
+        <source>Open the user guide at this step</source>
+        <translation>打开使用指南中本步骤的说明</translation>
+    </message>
+</context>
+<context>
     <name>ImportPage</name>
     <message>
         <source>Result bundles to import</source>
@@ -4000,6 +4069,10 @@ The warnings are recorded with the sealing in the authority&apos;s ledger.</sour
     <message>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+    <message>
+        <source>Open the user guide</source>
+        <translation>打开使用指南</translation>
     </message>
     <message>
         <source>Show the keyboard shortcuts</source>

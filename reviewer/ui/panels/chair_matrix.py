@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from reviewer.scoring.result import Reconciliation
 from reviewer.standards.model import Standard, YesNoEffect
 from reviewer.ui import labels, palette
+from reviewer.ui.guide_help import HelpButton
 from reviewer.ui.models.matrix_model import INDICATOR, CodeRole, ExpertRole, MatrixModel, MatrixSortProxy
 from reviewer.ui.panels.chair_decisions import LOCK_STYLE
 
@@ -138,6 +139,8 @@ class MatrixPage(QWidget):
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(self.hint, 1)
+        self.help_button = HelpButton("chair", "decisions")
+        top.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
         layout.addWidget(self.lock_label)
         layout.addWidget(splitter, 1)

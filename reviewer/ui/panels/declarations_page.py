@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from reviewer.scoring.workbench_types import Conflict, ReviewState, ReviewStatus
 from reviewer.ui import palette
 from reviewer.ui.dialogs import errors
+from reviewer.ui.guide_help import HelpButton, heading_row
 from reviewer.ui.text_boxes import leave_with_tab
 
 if TYPE_CHECKING:
@@ -117,7 +118,9 @@ class DeclarationsPage(QScrollArea):
         self.confirm = QPushButton(objectName="confirmDeclarations")
         self.recusal = QPushButton(objectName="signRecusal")
         layout = QVBoxLayout(body)
-        for w in (self.heading, self.status, self.conflict_box, self.pledge_box):
+        self.help_button = HelpButton("expert", "declarations")
+        layout.addLayout(heading_row(self.heading, self.help_button))
+        for w in (self.status, self.conflict_box, self.pledge_box):
             layout.addWidget(w)
         layout.addWidget(self.confirm, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.recusal, 0, Qt.AlignmentFlag.AlignLeft)

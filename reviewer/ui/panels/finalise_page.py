@@ -37,6 +37,7 @@ from reviewer.ui import labels, palette
 from reviewer.ui.dialogs import errors, sheet_files
 from reviewer.ui.dialogs.return_notice import accept_notice
 from reviewer.ui.dialogs.sheet_preview import SheetPreview
+from reviewer.ui.guide_help import HelpButton, heading_row
 from reviewer.ui.tasks import Executor, Task
 
 if TYPE_CHECKING:
@@ -113,7 +114,8 @@ class FinalisePage(QWidget):
             rl.addWidget(w)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        self.help_button = HelpButton("expert", "finalise")
+        layout.addLayout(heading_row(self.heading, self.help_button))
         layout.addWidget(self.summary)
         layout.addWidget(self.missing_box, 3)
         layout.addLayout(buttons)
