@@ -331,3 +331,18 @@ def test_the_shipped_guides(doc: str, lang: str, tmp_path: Path) -> None:
     assert flat(guide.title) in flat(pages[0])
     assert_furniture(pages, VERSION, guide.updated.isoformat(), en=lang == "en")
     assert len({number for _, _, _, number in drawings_of(out)}) == len(guide.images)  # each drawn
+
+
+QUICK = [doc for doc in source.DOCS if doc.startswith("quick-")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", source.LANGS)
+@pytest.mark.parametrize("doc", QUICK)
+def test_each_quick_reference_is_one_printed_page(doc: str, lang: str, tmp_path: Path) -> None:
+    """Issue 22: "a one-page quick reference per role" — one A4 sheet to take to a site visit."""
+    assert len(QUICK) == len(source.ROLES)  # one for each role
+    out = tmp_path / f"{doc}-{lang}.pdf"
+    write_pdf(source.load(doc, lang), out, version=VERSION)
+    pages = pages_of(out)
+    assert len(pages) == 1, f"{doc} ({lang}) prints on {len(pages)} pages"

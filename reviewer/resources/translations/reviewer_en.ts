@@ -1493,8 +1493,8 @@ It is then locked: no score, comment or evidence can change any more. Only a ret
         <translation>Expert quick reference</translation>
     </message>
     <message>
-        <source>Ministry quick reference</source>
-        <translation>Ministry quick reference</translation>
+        <source>Ministry desk quick reference</source>
+        <translation>Ministry desk quick reference</translation>
     </message>
     <message>
         <source>Troubleshooting</source>

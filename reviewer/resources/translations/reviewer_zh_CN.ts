@@ -1493,7 +1493,7 @@ It is then locked: no score, comment or evidence can change any more. Only a ret
         <translation>专家速查卡</translation>
     </message>
     <message>
-        <source>Ministry quick reference</source>
+        <source>Ministry desk quick reference</source>
         <translation>部级工作台速查卡</translation>
     </message>
     <message>

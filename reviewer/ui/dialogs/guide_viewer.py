@@ -300,7 +300,7 @@ class GuideViewer(QDialog):
             "ministry": self.tr("Ministry desk guide"),
             "quick-expert": self.tr("Expert quick reference"),
             "quick-chair": self.tr("Panel chair's quick reference"),
-            "quick-ministry": self.tr("Ministry quick reference"),
+            "quick-ministry": self.tr("Ministry desk quick reference"),
             "troubleshooting": self.tr("Troubleshooting"),
         }
 
