@@ -55,6 +55,28 @@ def save(widget: object, target: Path) -> bool:
     return ok
 
 
+GUIDE_FLAGS = ("--guide", "--out", "--lang", "-h", "--help")
+
+
+def guide_args(argv: list[str], role: str) -> tuple[Path, str] | None:
+    """The guide's screenshots asked for (``--guide [--lang zh_CN|en] [--out DIR]``): the folder and
+    language, or ``None`` for the docs' own set. One parser for the three roles' scripts."""
+    if not any(a in argv for a in GUIDE_FLAGS):
+        return None
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog=f"screenshots_{role}.py",
+        description=f"Without options: the {role} screenshots of docs/screenshots. With --guide (or --out): "
+        "the shipped guide's images of one language, 1024x700.",
+    )
+    parser.add_argument("--guide", action="store_true", help="the guide's images (implied by --out)")
+    parser.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN", help="the UI language shot")
+    parser.add_argument("--out", type=Path, help="default: reviewer/resources/guides/<lang>/images")
+    opts = parser.parse_args(argv)
+    return opts.out or REPO / "reviewer" / "resources" / "guides" / opts.lang / "images", opts.lang
+
+
 def compile_translations() -> None:
     lrelease = Path(sys.executable).parent / "pyside6-lrelease"
     for ts in sorted((REPO / "reviewer" / "resources" / "translations").glob("*.ts")):

@@ -137,8 +137,11 @@ def put_to_panel_and_vote(chair, demo) -> bool:
 
 
 if __name__ == "__main__":
-    if "--guide" in sys.argv[1:]:
-        from screenshots_chair_guide import guide_main
+    from screenshots import guide_args
 
-        sys.exit(guide_main(sys.argv[1:]))
+    asked = guide_args(sys.argv[1:], "chair")
+    if asked is not None:
+        from screenshots_chair_guide import guide
+
+        sys.exit(guide(*asked))
     sys.exit(main())

@@ -90,16 +90,6 @@ def shrink(out: Path) -> None:
         print(f"wrote {target} ({target.stat().st_size // 1024} KB)")
 
 
-def guide_main(argv: list[str]) -> int:
-    lang = argv[argv.index("--lang") + 1] if "--lang" in argv else "zh_CN"
-    if lang not in TEXTS:
-        print(f"--lang: zh_CN or en, not {lang}", file=sys.stderr)
-        return 2
-    default = REPO / "reviewer" / "resources" / "guides" / lang / "images"
-    out = Path(argv[argv.index("--out") + 1]) if "--out" in argv else default
-    return guide(out, lang)
-
-
 def guide(out: Path, lang: str) -> int:
     from screenshots import compile_translations
 

@@ -31,7 +31,9 @@ OUT, SIZE = screen((1280, 800))
 
 
 def main() -> int:
-    if "--guide" in sys.argv[1:]:
+    from screenshots import guide_args
+
+    if guide_args(sys.argv[1:], "expert") is not None:
         from screenshots_expert_guide import main as guide
 
         return guide(sys.argv[1:])

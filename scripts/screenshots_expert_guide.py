@@ -11,7 +11,6 @@ answers the save dialogs. Each PNG is reduced to a 256-colour palette (Pillow) t
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import tempfile
@@ -333,12 +332,11 @@ def figures(out: Path, lang: str, data: Path) -> bool:
 
 
 def main(argv: list[str]) -> int:
-    args = argparse.ArgumentParser(prog="screenshots_expert.py --guide")
-    args.add_argument("--guide", action="store_true")
-    args.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN")
-    args.add_argument("--out", type=Path)
-    opts = args.parse_args(argv)
-    out = opts.out or REPO / "reviewer" / "resources" / "guides" / opts.lang / "images"
+    from screenshots import guide_args
+
+    asked = guide_args(argv or ["--guide"], "expert")
+    assert asked is not None
+    out, lang = asked
     out.mkdir(parents=True, exist_ok=True)
 
     from screenshots import compile_translations
@@ -354,9 +352,9 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp)
         os.environ["REVIEWER_DATA_DIR"] = str(data / "review")  # the sheet archive goes there too
-        ok = first_run(out, opts.lang, data / "first")
+        ok = first_run(out, lang, data / "first")
         demo = build_demo(data / "start" / "demo")
-        ok = start_page(out, opts.lang, data / "start", demo.package) and ok
-        ok = review(out, opts.lang, data / "review") and ok
-        ok = figures(out, opts.lang, data / "figures") and ok
+        ok = start_page(out, lang, data / "start", demo.package) and ok
+        ok = review(out, lang, data / "review") and ok
+        ok = figures(out, lang, data / "figures") and ok
     return 0 if ok else 1

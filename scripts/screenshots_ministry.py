@@ -38,8 +38,11 @@ T = TypeVar("T")
 
 
 def main() -> int:
-    if "--out" in sys.argv[1:]:
-        return guide_main(sys.argv[1:])
+    from screenshots import guide_args
+
+    asked = guide_args(sys.argv[1:], "ministry")
+    if asked is not None:
+        return guide_main(*asked)
     from screenshots import compile_translations
 
     compile_translations()
@@ -178,15 +181,8 @@ def year_shots(demo: object, data: str, shots: list[Path], lang: str = "zh_CN", 
 GUIDE_SIZE = (1024, 700)
 
 
-def guide_main(argv: list[str]) -> int:
-    """``--out DIR [--lang zh_CN|en]``: the guide's screenshots of one language into DIR."""
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="screenshots_ministry.py")
-    parser.add_argument("--out", required=True, type=Path)
-    parser.add_argument("--lang", default="zh_CN", choices=("zh_CN", "en"))
-    parser.add_argument("--1024", dest="small", action="store_true")  # the guide's shots are 1024×700 anyway
-    args = parser.parse_args(argv)
+def guide_main(out: Path, lang: str) -> int:
+    """The guide's screenshots of ``lang`` into ``out`` (``--guide [--lang zh_CN|en] [--out DIR]``)."""
     from screenshots import compile_translations
 
     compile_translations()
@@ -196,9 +192,9 @@ def guide_main(argv: list[str]) -> int:
 
     app = application()
     app.setFont(QFont("WenQuanYi Micro Hei", 10))
-    args.out.mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
     shots: list[Path] = []
-    ok = guide_shots(args.lang, args.out, shots)
+    ok = guide_shots(lang, out, shots)
     for target in shots:
         print(f"wrote {target}")
     if not ok:
