@@ -3,6 +3,7 @@
 A tab's minimum height is the tallest of its pages', and the main window's follows; a page with a
 long form inside :func:`scroll_vertically` asks for almost no height, so the window still fits a
 700 px screen (1024×700, the smallest supported) and the form scrolls when it must.
+:func:`reveal` scrolls such a page to one of its widgets (an outcome the person must see).
 """
 
 from __future__ import annotations
@@ -25,3 +26,18 @@ def scroll_vertically(page: QWidget, name: str) -> QWidget:
     outer.setContentsMargins(0, 0, 0, 0)
     outer.addWidget(scroll)
     return content
+
+
+def reveal(widget: QWidget, margin: int = 50) -> None:
+    """Scroll every scroll area ``widget`` is in so that it is in view, with ``margin`` pixels of
+    what is around it (Qt scrolls to a field that Tab reaches, not to one the program shows or gives
+    the focus)."""
+    ancestor = widget.parentWidget()
+    while ancestor is not None:
+        if isinstance(ancestor, QScrollArea):
+            inner = ancestor.widget()
+            layout = inner.layout() if inner is not None else None
+            if layout is not None:
+                layout.activate()  # a widget just shown or filled: where it will be, not where it was
+            ancestor.ensureWidgetVisible(widget, margin, margin)
+        ancestor = ancestor.parentWidget()

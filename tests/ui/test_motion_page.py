@@ -25,12 +25,17 @@ pytestmark = pytest.mark.slow
 OPINION = MotionOpinion(("产业集聚度高",), ("人才储备不足",), ("加强人才引进",), "专家组建议通过评审。")
 
 
-def _motion(demo_world, tmp_path, binding_change=None):
+def _motion(demo_world, tmp_path, binding_change=None, more=0):
+    """The chair's motion: two changes (and ``more`` besides, for a page taller than the window)."""
     chair, binding = chair_reader(demo_world.chair, demo_world.package)
     leaves = binding.standard.leaves()
     changes = [
         Change(leaves[0].code, Decimal("4"), Decimal("7.5"), "extreme", "一名专家评分畸高，合议取 4 分"),
         Change(leaves[1].code, Decimal("3"), Decimal("2.5"), "summing-error", "分项合计有误"),
+    ]
+    changes += [
+        Change(leaf.code, Decimal("1"), Decimal("1.5"), "summing-error", "分项合计有误")
+        for leaf in leaves[2 : 2 + more]
     ]
     if binding_change:
         binding = dataclasses.replace(binding, **binding_change)
@@ -180,3 +185,56 @@ def test_the_panel_vote_speaks_one_language(make_window, demo_world, qtbot, monk
         c.ground.en for c in page.shown.changes if c.ground
     }  # the rules' words (畸高/畸低 in English too)
     check_both_ways(window, package_data(window) | said)
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1280, 800)])
+def test_the_signed_statement_is_in_view_with_the_keyboard_on_it(
+    make_window, demo_world, qtbot, monkeypatch, tmp_path, size
+) -> None:
+    """The walk (issue 22, D): after 「签署声明」 the outcome was below the fold at 1280×800 and nothing
+    visible changed. Now the page shows it, and the keyboard is on it (a screen reader reads it)."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QScrollArea
+
+    from tests.ui.expert_typing import click, declare_by_mouse, open_window
+    from tests.ui.test_keyboard_journey import focused
+
+    window, ws = open_window(make_window, demo_world, qtbot, lang="zh_CN")
+    window.resize(*size)
+    declare_by_mouse(qtbot, ws)
+    motion, _ = _motion(demo_world, tmp_path, more=3)  # as long as the walk's at 1280×800
+    out = tmp_path / "walk.rvstatement"
+    monkeypatch.setattr(motion_files, "choose_motion", lambda parent, start: motion)
+    monkeypatch.setattr(motion_files, "choose_statement_path", lambda parent, suggested: out)
+    click_page(qtbot, ws, "motion")
+    page = ws.motion_page
+    click(qtbot, page.open_button)
+    for row in page.rows:
+        qtbot.keyClick(row.choice, Qt.Key.Key_Down)  # approve
+    qtbot.keyClick(page.opinion_choice, Qt.Key.Key_Down)
+    commit(page.dissent, "本人同意上述变更。")
+    scroll = page.findChild(QScrollArea)
+    bar = scroll.verticalScrollBar()
+
+    def outcome_in_view() -> bool:
+        viewport = scroll.viewport()
+        top = page.result.mapTo(viewport, QPoint(0, 0)).y()
+        return page.result.isVisible() and top >= 0 and top + page.result.height() <= viewport.height()
+
+    # by the mouse, the page scrolled down to the sign button (the outcome was under it, out of view)
+    qtbot.waitUntil(lambda: bar.maximum() > 0)  # the page laid out: taller than the window
+    bar.setValue(bar.maximum())
+    click(qtbot, page.sign_button)
+    qtbot.waitUntil(lambda: page.statement is not None, timeout=10000)
+    first = page.statement
+    assert outcome_in_view()
+    assert first.digest[:16] in page.result.text() and "已签署" in page.result.text()
+    assert focused() is page.result  # the keyboard (and a screen reader) on the outcome
+
+    # by the keyboard, the page at its top as the walk had it: Alt+S (预览并签署表决声明(S)) signs again
+    bar.setValue(0)
+    qtbot.keyClick(page.dissent, Qt.Key.Key_Tab)
+    qtbot.keyClick(focused(), Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: page.statement is not first, timeout=10000)
+    assert outcome_in_view() and page.statement.digest[:16] in page.result.text()
+    assert focused() is page.result

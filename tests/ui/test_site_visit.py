@@ -18,6 +18,8 @@ from reviewer.ui.panels.review_workspace import ReviewWorkspace
 from reviewer.ui.panels.site_visit_panel import SiteVisitPanel
 from reviewer.ui.tasks import ImmediateExecutor
 
+pytestmark = pytest.mark.usefixtures("english_ui")  # the English wording, whatever an earlier test left
+
 INSPECTED = [
     "1.2",
     "1.4",

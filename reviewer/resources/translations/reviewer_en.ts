@@ -2417,6 +2417,10 @@ Give the file to the chair. Once signed it cannot be changed; a new statement re
         <translation>Your reservation</translation>
     </message>
     <message>
+        <source>Your signed statement</source>
+        <translation>Your signed statement</translation>
+    </message>
+    <message>
         <source>No motion opened yet.</source>
         <translation>No motion opened yet.</translation>
     </message>

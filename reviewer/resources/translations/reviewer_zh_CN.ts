@@ -2417,6 +2417,10 @@ Give the file to the chair. Once signed it cannot be changed; a new statement re
         <translation>保留意见</translation>
     </message>
     <message>
+        <source>Your signed statement</source>
+        <translation>您已签署的表决声明</translation>
+    </message>
+    <message>
         <source>No motion opened yet.</source>
         <translation>尚未打开表决提请。</translation>
     </message>

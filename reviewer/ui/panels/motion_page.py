@@ -7,7 +7,9 @@ title, the computed aggregate → the proposed value, the ground, the rationale)
 opinion, approves or objects to each (an objection needs a reason), may write their own
 reservation (保留意见), and signs: the file dialog, then a confirmation that shows everything that
 will be signed, then :func:`~reviewer.app.member_vote.sign_statement` on a worker (written through a
-temporary name, reopened and verified, a copy kept beside the signed sheets).
+temporary name, reopened and verified, a copy kept beside the signed sheets). The outcome is shown
+under the page's heading, the page scrolled up to it and the keyboard on it (the form above the sign
+button is taller than a 1280×800 window).
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from reviewer.scoring.statement import Statement, Vote
 from reviewer.ui import labels, palette
 from reviewer.ui.dialogs import errors, motion_files
 from reviewer.ui.panels.motion_votes import APPROVE, OBJECT, ChangeVote, VoteChoice
+from reviewer.ui.scrolled import reveal, scroll_vertically
 from reviewer.ui.tasks import Executor, Task
 from reviewer.ui.text_boxes import leave_with_tab
 
@@ -114,13 +117,17 @@ class MotionPage(QWidget):
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.sign_button)
         buttons.addStretch(1)
+        # the outcome (the statement signed, or those signed before) at the top, under the heading:
+        # in view without scrolling, however long the motion; Tab reaches it and its text can be copied
         self.result = QLabel(objectName="statementResult", wordWrap=True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        from reviewer.ui.scrolled import scroll_vertically
+        self.result.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.result.hide()
 
         layout = QVBoxLayout(scroll_vertically(self, "motionPageContent"))
         layout.addWidget(self.heading)
+        layout.addWidget(self.result)
         layout.addWidget(self.intro)
         layout.addWidget(self.motion_info)
         layout.addWidget(self.changes_box)
@@ -128,7 +135,6 @@ class MotionPage(QWidget):
         layout.addWidget(self.dissent_box)
         layout.addWidget(self.todo)
         layout.addLayout(buttons)
-        layout.addWidget(self.result)
         layout.addStretch(1)
         self.retranslate()
         self._load_kept()
@@ -239,6 +245,8 @@ class MotionPage(QWidget):
         self.kept.append(self.statement)
         self.signed.emit(self.statement)
         self._show_result()
+        reveal(self.result)  # the page may be scrolled down to the sign button: up to the outcome
+        self.result.setFocus(Qt.FocusReason.OtherFocusReason)  # the keyboard (and a screen reader) on it
 
     def _load_kept(self) -> Task:
         opened, archive = self.opened, self.archive
@@ -281,6 +289,7 @@ class MotionPage(QWidget):
         if self.statement is None or self.statement_path is None:
             self.result.setStyleSheet("")
             last = self.kept[-1] if self.kept else None
+            self.result.setVisible(last is not None)
             self.result.setText(
                 ""
                 if last is None
@@ -292,6 +301,7 @@ class MotionPage(QWidget):
             )
             return
         self.result.setStyleSheet(OK_STYLE)
+        self.result.show()
         self.result.setText(
             self.tr(
                 "Statement signed and verified, saved to {path} (SHA-256 {digest}). Give it to the chair."
@@ -347,6 +357,7 @@ class MotionPage(QWidget):
             )
         )
         self.dissent.setAccessibleName(self.tr("Your reservation"))
+        self.result.setAccessibleName(self.tr("Your signed statement"))
         for row in self.rows:
             row.retranslate()
         if self.shown is None:

@@ -170,6 +170,8 @@ class ScoreEditor(QWidget):
         self.validator.code = code if leaf else None
         self.evidence_box.code = code if leaf or objective else None
         self.details.show_item(self._standard, node)
+        if not same:
+            self.split.to_top()  # another indicator: its score box, not where the last was scrolled to
         self.error.clear()
         self.score_box.setVisible(leaf)
         self.figure_box.setVisible(objective)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.scoring.workbench_types import EvidenceKind, EvidenceRef, ReviewState
 
+MATERIAL_CHARS = 10  # the material box's narrowest width, in characters (a longer name is elided)
 UNKNOWN_PAGES = 99999  # a material's page count is known once it was opened in the viewer
 EvidenceIdRole = Qt.ItemDataRole.UserRole + 1
 EvidenceRefRole = Qt.ItemDataRole.UserRole + 2
@@ -55,15 +56,22 @@ class EvidenceBox(QGroupBox):
         self.attach.clicked.connect(self.attach_clicked)
         self.remove = QPushButton(objectName="removeEvidence")
         self.remove.clicked.connect(self._remove)
-        buttons = QHBoxLayout()
-        for w in (self.material, self.page, self.add_material):
-            buttons.addWidget(w)
-        buttons.addStretch(1)
-        buttons.addWidget(self.attach)
-        buttons.addWidget(self.remove)
+        # two rows, so the box fits the pane beside the indicator tree at 1024×700 (the pane never
+        # scrolls sideways): a page of a material to add; a file to attach, or the selected one removed
+        self.material.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.material.setMinimumContentsLength(MATERIAL_CHARS)
+        cite = QHBoxLayout()
+        cite.addWidget(self.material, 1)
+        cite.addWidget(self.page)
+        cite.addWidget(self.add_material)
+        files = QHBoxLayout()
+        files.addWidget(self.attach)
+        files.addWidget(self.remove)
+        files.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.evidence)
-        layout.addLayout(buttons)
+        layout.addLayout(cite)
+        layout.addLayout(files)
         self.retranslate()
 
     def show_evidence(self, state: ReviewState | None, code: str | None) -> None:
