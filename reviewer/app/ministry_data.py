@@ -21,7 +21,7 @@ from reviewer.i18n import T
 if TYPE_CHECKING:
     from reviewer.ministry.data_returns import DataReturn
     from reviewer.ministry.registry_read import RegistryReader
-    from reviewer.ministry.reports import Report
+    from reviewer.ministry.report_tables import Report
     from reviewer.trust.authority import Authority, AuthorityKeys
 
 Progress = Callable[..., None]
@@ -118,7 +118,7 @@ def record_national(
 
 def returns_report(reader: RegistryReader, year: int, lang: str | None = None) -> Report:
     from reviewer.ministry.data_reports import returns_report as build
-    from reviewer.ministry.reports import report_language
+    from reviewer.ministry.report_tables import report_language
 
     with report_language(lang):
         return build(reader, year)
@@ -128,7 +128,7 @@ def trend_report(
     reader: RegistryReader, candidate: str, figure: str | None = None, lang: str | None = None
 ) -> Report:
     from reviewer.ministry.data_reports import trend_report as build
-    from reviewer.ministry.reports import report_language
+    from reviewer.ministry.report_tables import report_language
 
     with report_language(lang):
         return build(reader, candidate, figure)

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from reviewer.ministry.desk import EnrolledExpert
     from reviewer.ministry.importer import FileOutcome
     from reviewer.ministry.registry import Registry
-    from reviewer.ministry.reports import Report
+    from reviewer.ministry.report_tables import Report
     from reviewer.ministry.types import Candidate
     from reviewer.standards.panel_rules import PanelRules
     from reviewer.trust import PassphraseSource
@@ -207,7 +207,8 @@ def report(registry: Registry, name: str | None, year: int | None, lang: str | N
 
 
 def history(registry: Registry, name: str, lang: str | None = None) -> Report:
-    from reviewer.ministry.reports import history_report, report_language
+    from reviewer.ministry.report_tables import report_language
+    from reviewer.ministry.reports import history_report
 
     with report_language(lang):
         return history_report(registry, name)
@@ -215,7 +216,8 @@ def history(registry: Registry, name: str, lang: str | None = None) -> Report:
 
 def year_report(registry: Registry, year: int | None, lang: str | None = None) -> Report:
     """The registry report of ``year`` (None: the latest year)."""
-    from reviewer.ministry.reports import latest_year, registry_report, report_language
+    from reviewer.ministry.report_tables import report_language
+    from reviewer.ministry.reports import latest_year, registry_report
 
     with report_language(lang):
         return registry_report(registry, year if year is not None else latest_year(registry))
@@ -223,7 +225,8 @@ def year_report(registry: Registry, year: int | None, lang: str | None = None) -
 
 def review(registry: Registry, package_id: str, version: int, lang: str | None = None) -> Report:
     """One registered result and each expert's scores in it (the registry keeps no files)."""
-    from reviewer.ministry.reports import report_language, review_report
+    from reviewer.ministry.report_tables import report_language
+    from reviewer.ministry.reports import review_report
 
     with report_language(lang):
         return review_report(registry, package_id, version)
@@ -261,7 +264,8 @@ def save_sheet(sheet: ResultSheet, out: Path) -> Path:
 
 def calibration(registry: Registry, lang: str | None = None) -> Report:
     """Each expert's mean deviation from the panel aggregates (> 0: more lenient)."""
-    from reviewer.ministry.reports import calibration_report, report_language
+    from reviewer.ministry.report_tables import report_language
+    from reviewer.ministry.reports import calibration_report
 
     with report_language(lang):
         return calibration_report(registry)
@@ -315,7 +319,7 @@ def register_candidate(
 def rendered(report: Report, fmt: str, lang: str | None = None) -> bytes:
     """``report`` as ``fmt`` (table, csv, json, xlsx), its words in ``lang``."""
     from reviewer.ministry.render import render
-    from reviewer.ministry.reports import report_language
+    from reviewer.ministry.report_tables import report_language
 
     with report_language(lang):
         return render(report, fmt)

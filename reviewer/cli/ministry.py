@@ -139,7 +139,8 @@ def run_registry(args: argparse.Namespace) -> int:
 
 def run_calibration(args: argparse.Namespace) -> int:
     from reviewer.ministry.render import render
-    from reviewer.ministry.reports import calibration_report, report_language
+    from reviewer.ministry.report_tables import report_language
+    from reviewer.ministry.reports import calibration_report
 
     with open_registry(args) as reg, report_language("zh_CN" if args.format == "xlsx" else None):
         emit(render(calibration_report(reg), args.format), args)
@@ -147,7 +148,7 @@ def run_calibration(args: argparse.Namespace) -> int:
 
 
 def run_register(args: argparse.Namespace) -> int:
-    from reviewer.ministry.reports import status_words
+    from reviewer.ministry.report_tables import status_words
     from reviewer.ministry.types import CandidateInfo
 
     info = CandidateInfo(args.name, args.type, args.province, args.city)
@@ -169,7 +170,7 @@ def run_register(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     from reviewer.app import ministry_desk as ops
-    from reviewer.ministry.reports import status_words
+    from reviewer.ministry.report_tables import status_words
     from reviewer.process import tuned_gc
     from reviewer.trust import open_authority
 

@@ -97,7 +97,7 @@ def register(msub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _now_is(name: str, status: str) -> None:
-    from reviewer.ministry.reports import status_words
+    from reviewer.ministry.report_tables import status_words
 
     print(
         str(T("“{name}”现为：{status}", "“{name}” is now: {status}", name=name, status=status_words(status)))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from reviewer.i18n import T
 
 if TYPE_CHECKING:
-    from reviewer.ministry.reports import Table
+    from reviewer.ministry.report_tables import Table
 
 
 def _day(text: str) -> date:
@@ -105,15 +105,16 @@ def run_record(args: argparse.Namespace) -> int:
 def _emit_tables(args: argparse.Namespace, title: tuple[str, str], tables: tuple[Table, ...]) -> None:
     from reviewer.cli.ministry import emit
     from reviewer.ministry.render import render
-    from reviewer.ministry.reports import Report
+    from reviewer.ministry.report_tables import Report
 
     emit(render(Report(title[0], title[1], tables), args.format), args)
 
 
 def run_list(args: argparse.Namespace) -> int:
     from reviewer.cli.ministry import open_registry
+    from reviewer.ministry.lifecycle_tables import overdue_table, progress_table
     from reviewer.ministry.progress import beijing_today
-    from reviewer.ministry.reports import overdue_table, progress_table, report_language
+    from reviewer.ministry.report_tables import report_language
 
     today = args.today or beijing_today()
     with open_registry(args) as reg, report_language("zh_CN" if args.format == "xlsx" else None):
@@ -164,7 +165,8 @@ def run_flag(args: argparse.Namespace) -> int:
 
 def run_flag_list(args: argparse.Namespace) -> int:
     from reviewer.cli.ministry import open_registry
-    from reviewer.ministry.reports import flag_history_table, flags_table, report_language
+    from reviewer.ministry.lifecycle_tables import flag_history_table, flags_table
+    from reviewer.ministry.report_tables import report_language
 
     with open_registry(args) as reg, report_language("zh_CN" if args.format == "xlsx" else None):
         if args.name:

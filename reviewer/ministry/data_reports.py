@@ -8,7 +8,7 @@ from decimal import Decimal
 from reviewer.i18n import beijing
 from reviewer.ministry import data_returns
 from reviewer.ministry.registry_read import RegistryReader
-from reviewer.ministry.reports import Column, Report, Table, language
+from reviewer.ministry.report_tables import Column, Report, Table, language
 from reviewer.standards.figures import NATIONAL, Figure, load_catalogue
 
 

@@ -1,4 +1,4 @@
-"""Rendering a :class:`~reviewer.ministry.reports.Report`: terminal table, CSV, JSON or XLSX.
+"""Rendering a :class:`~reviewer.ministry.report_tables.Report`: terminal table, CSV, JSON or XLSX.
 
 Text formats are in the current language; JSON uses the columns' stable keys. The XLSX workbook
 (openpyxl) has one sheet per table, Chinese headers in bold, column widths fitted to the content
@@ -15,7 +15,7 @@ import re
 import unicodedata
 from typing import Any
 
-from reviewer.ministry.reports import Report, Table, language
+from reviewer.ministry.report_tables import Report, Table, language
 from reviewer.trust.names import printable
 
 

@@ -1,129 +1,43 @@
-"""The registry's reports as plain tables: built here, rendered by :mod:`reviewer.ministry.render`.
+"""The registry's reports: the registry, a candidate's history, a registered result, calibration.
 
-A :class:`Report` is a list of :class:`Table` — a key, a bilingual title, columns (a stable key and a
-bilingual header) and rows of plain values — so the same report becomes a terminal table, CSV, JSON
-or an XLSX workbook (one sheet per table) without the renderer knowing what it shows.
+Each is a :class:`~reviewer.ministry.report_tables.Report` of plain tables (the table model and the
+language they are built in: :mod:`reviewer.ministry.report_tables`), rendered by
+:mod:`reviewer.ministry.render`. The progress-report and priority-flag tables they include are built in
+:mod:`reviewer.ministry.lifecycle_tables`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from reviewer.i18n import beijing_date
-from reviewer.i18n import language as current_language
-from reviewer.ministry.engine import FLAG_LABELS, NOTICE_LABELS, STATUS_LABELS
-from reviewer.ministry.priority import flag_history, flag_label, flags_in_force
-from reviewer.ministry.progress import ProgressDue, beijing_today, overdue, progress_status
-from reviewer.standards.model import RESULT_LABELS
+from reviewer.ministry.engine import NOTICE_LABELS, STATUS_LABELS
+from reviewer.ministry.lifecycle_tables import (
+    flag_history_table,
+    flags_table,
+    overdue_table,
+    period_words,
+    progress_table,
+)
+from reviewer.ministry.progress import beijing_today
+from reviewer.ministry.report_tables import (
+    CANDIDATE_COLS,
+    KIND_LABELS,
+    C,
+    Report,
+    Table,
+    _flags,
+    _result,
+    _type,
+    _words,
+    language,
+    pick,
+)
 
 if TYPE_CHECKING:
     from datetime import date
 
     from reviewer.ministry.registry_read import RegistryReader
-    from reviewer.ministry.rules import RegistryRules
-
-KIND_LABELS = {
-    "application": ("申请审查", "application review"),
-    "creation": ("创建评审", "creation review"),
-    "annual": ("年度评估", "annual evaluation"),
-}
-
-
-@dataclass(frozen=True)
-class Column:
-    """A report column; ``short`` > 0 cuts its values to that many characters in tables meant for
-    reading (the terminal, the screen, whose tooltip has the whole value); files keep them whole."""
-
-    key: str
-    zh: str
-    en: str
-    short: int = 0
-
-    def shown(self, text: str) -> str:
-        return text[: self.short] + "…" if 0 < self.short < len(text) else text
-
-
-@dataclass(frozen=True)
-class Table:
-    key: str
-    title_zh: str
-    title_en: str
-    columns: tuple[Column, ...]
-    rows: tuple[tuple[Any, ...], ...]
-
-    def records(self) -> list[dict[str, Any]]:
-        return [dict(zip((c.key for c in self.columns), row, strict=True)) for row in self.rows]
-
-
-@dataclass(frozen=True)
-class Report:
-    title_zh: str
-    title_en: str
-    tables: tuple[Table, ...]
-
-
-_LANG: ContextVar[str | None] = ContextVar("report_language", default=None)
-
-
-def language() -> str:
-    return _LANG.get() or current_language()
-
-
-@contextmanager
-def report_language(lang: str | None) -> Iterator[None]:
-    """Build reports in ``lang`` (the XLSX workbook is always Chinese), whatever the UI language."""
-    token = _LANG.set(lang)
-    try:
-        yield
-    finally:
-        _LANG.reset(token)
-
-
-def _pick(pair: tuple[str, str]) -> str:
-    return pair[1] if language() == "en" else pair[0]
-
-
-def status_words(status: str) -> str:
-    return _words(STATUS_LABELS, status)
-
-
-def _words(mapping: dict[str, tuple[str, str]], key: str | None) -> str:
-    return _pick(mapping[key]) if key in mapping else (key or "")
-
-
-def _result(result: str | None) -> str:
-    label = RESULT_LABELS.get(result or "")
-    return (label.en if language() == "en" else label.zh) if label else (result or "")
-
-
-def _type(t: str) -> str:
-    return _pick(("名城", "city") if t == "city" else ("名园", "park"))
-
-
-def _flags(flags: tuple[str, ...], rules: RegistryRules) -> str:
-    """The priority flags' labels: the computed ones (:data:`FLAG_LABELS`) and those set by hand."""
-    n = rules.city_min_famous_parks
-    return "; ".join(
-        _pick(FLAG_LABELS[f]).format(n=n) if f in FLAG_LABELS else _pick(flag_label(rules, f) or (f, f))
-        for f in flags
-    )
-
-
-def _flag_words(rules: RegistryRules, code: str) -> str:
-    return _pick(flag_label(rules, code) or (code, code))
-
-
-C = Column
-CANDIDATE_COLS = (
-    C("name", "名称", "name"),
-    C("type", "类型", "type"),
-    C("province", "省份", "province"),
-    C("city", "城市", "city"),
-)
 
 
 def latest_year(reader: RegistryReader) -> int | None:
@@ -246,61 +160,6 @@ DOCUMENT_KINDS = {
     "application": ("申请材料", "application document"),
     "third_party": ("第三方机构报告", "third-party report"),
 }
-
-
-def period_words(length: int | None, unit: str, opened: bool) -> str:
-    """How long a publicity lasts: "5个工作日", "至指定日期", or the rules' default not yet opened."""
-    if length is None:
-        return _pick(("至指定日期", "until a set date"))
-    zh_unit, en_unit = {"working_days": ("个工作日", " working days")}.get(unit, ("天", " calendar days"))
-    zh, en = f"{length}{zh_unit}", f"{length}{en_unit}"
-    if not opened:
-        zh, en = f"{zh}（默认，尚未发布）", f"{en} (default, not yet opened)"
-    return _pick((zh, en))
-
-
-def overdue_table(reader: RegistryReader, today: date) -> Table:
-    """Creation progress reports overdue on ``today`` (Beijing day): not received within the grace period."""
-    return Table(
-        "progress_overdue",
-        "逾期未报的创建工作进展",
-        "Overdue progress reports",
-        (
-            C("name", "名称", "name"),
-            C("type", "类型", "type"),
-            C("due", "报送期限", "due"),
-            C("days_late", f"截至{today.isoformat()}逾期天数", f"days late on {today.isoformat()}"),
-        ),
-        tuple((o.candidate, _type(o.type), o.due.isoformat(), o.days_late) for o in overdue(reader, today)),
-    )
-
-
-def flags_table(reader: RegistryReader) -> Table:
-    """The priority flags set by hand and in force, each with its source."""
-    return Table(
-        "priority_flags",
-        "优先支持标记（依据）",
-        "Priority flags set by the ministry (sources)",
-        (
-            C("name", "名称", "name"),
-            C("flag", "标记", "flag"),
-            C("source", "依据（文号或网址）", "source (document number or URL)"),
-            C("source_date", "依据日期", "source date"),
-            C("by", "登记人", "recorded by"),
-            C("recorded", "登记日期", "recorded"),
-        ),
-        tuple(
-            (
-                f.candidate,
-                _flag_words(reader.rules, f.flag),
-                f.source,
-                f.source_date.isoformat(),
-                f.recorded_by,
-                beijing_date(f.recorded_at),
-            )
-            for f in flags_in_force(reader)
-        ),
-    )
 
 
 def history_report(reader: RegistryReader, name: str, today: date | None = None) -> Report:
@@ -434,79 +293,6 @@ def history_report(reader: RegistryReader, name: str, today: date | None = None)
     )
 
 
-def progress_table(reader: RegistryReader, name: str, today: date | None = None) -> Table:
-    """The candidate's creation progress reports: each due day, what was received, overdue or not."""
-    today = today or beijing_today()
-    state = {
-        "overdue": ("逾期未报", "overdue"),
-        "late": ("逾期后报送", "received late"),
-        "received": ("已报送", "received"),
-        "open": ("未到期", "not yet due"),
-    }
-
-    def word(d: ProgressDue) -> str:
-        if d.overdue:
-            return _pick(state["overdue"])
-        if d.received is not None:
-            return _pick(state["late" if d.late else "received"])
-        return _pick(state["open"])
-
-    dues = progress_status(reader, name, today) if reader.rules.progress is not None else ()
-    return Table(
-        "progress",
-        "创建工作进展报告",
-        "Creation progress reports",
-        (
-            C("due", "报送期限", "due"),
-            C("state", "状态", "state"),
-            C("received", "收到日期", "received"),
-            C("file", "文件", "file"),
-            C("sha256", "SHA-256", "SHA-256", short=16),
-        ),
-        tuple(
-            (
-                d.due.isoformat(),
-                word(d),
-                d.received.isoformat() if d.received else "",
-                d.file_name,
-                d.sha256 or "",
-            )
-            for d in dues
-        ),
-    )
-
-
-def flag_history_table(reader: RegistryReader, name: str) -> Table:
-    """Every setting and clearing of the candidate's priority flags, with its source."""
-    action = {"set": ("设置", "set"), "clear": ("撤销", "cleared")}
-    return Table(
-        "flag_history",
-        "优先支持标记记录",
-        "Priority flag history",
-        (
-            C("recorded", "登记日期", "recorded"),
-            C("flag", "标记", "flag"),
-            C("action", "操作", "action"),
-            C("source", "依据（文号或网址）", "source (document number or URL)"),
-            C("source_date", "依据日期", "source date"),
-            C("note", "说明", "note"),
-            C("by", "登记人", "recorded by"),
-        ),
-        tuple(
-            (
-                beijing_date(f.recorded_at),
-                _flag_words(reader.rules, f.flag),
-                _words(action, f.action),
-                f.source,
-                f.source_date.isoformat(),
-                f.note,
-                f.recorded_by,
-            )
-            for f in flag_history(reader, name)
-        ),
-    )
-
-
 def review_report(reader: RegistryReader, package_id: str, version: int) -> Report:
     """One registered result: what it is (package, version, the bundle's SHA-256, panel) and each
     expert's score of each indicator beside the panel's aggregate: the sheets' numbers as imported.
@@ -519,18 +305,18 @@ def review_report(reader: RegistryReader, package_id: str, version: int) -> Repo
         "Result",
         (C("item", "项目", "item"), C("value", "内容", "value")),
         (
-            (_pick(("评审包", "package")), review.package_id),
-            (_pick(("结果版本", "result version")), review.bundle_version),
-            (_pick(("评审类别", "kind")), _words(KIND_LABELS, review.kind)),
-            (_pick(("评审标准", "standard")), review.standard),
-            (_pick(("结论", "result")), _result(review.result)),
-            (_pick(("总分", "total")), "" if review.total is None else str(review.total)),
-            (_pick(("组长", "chair")), review.chair),
-            (_pick(("专家", "experts")), "、".join(review.experts)),
-            (_pick(("结果包 SHA-256", "result bundle SHA-256")), review.bundle_sha256),
+            (pick(("评审包", "package")), review.package_id),
+            (pick(("结果版本", "result version")), review.bundle_version),
+            (pick(("评审类别", "kind")), _words(KIND_LABELS, review.kind)),
+            (pick(("评审标准", "standard")), review.standard),
+            (pick(("结论", "result")), _result(review.result)),
+            (pick(("总分", "total")), "" if review.total is None else str(review.total)),
+            (pick(("组长", "chair")), review.chair),
+            (pick(("专家", "experts")), "、".join(review.experts)),
+            (pick(("结果包 SHA-256", "result bundle SHA-256")), review.bundle_sha256),
             (
-                _pick(("评审意见表与评分表", "record and sheets")),
-                _pick(
+                pick(("评审意见表与评分表", "record and sheets")),
+                pick(
                     (
                         "登记册保存分数；签署的评审意见表和评分表在结果包（.rvresult）中，导入时存于签发机构文件夹的 "
                         "results/<SHA-256>.rvresult（SHA-256 见上列）。",

@@ -12,7 +12,8 @@ from reviewer.errors import Refused, UsageError
 from reviewer.ministry.priority import clear_flag, flag_history, set_flag
 from reviewer.ministry.progress import record_progress_report
 from reviewer.ministry.registry import Registry
-from reviewer.ministry.reports import history_report, registry_report, report_language
+from reviewer.ministry.report_tables import report_language
+from reviewer.ministry.reports import history_report, registry_report
 
 from .seed import JIANGBEI, NANJING, SAMPLE_PARK, seed
 

@@ -3,7 +3,7 @@
 * :class:`ExpertsModel` — :class:`~reviewer.ministry.desk.EnrolledExpert` rows;
 * :class:`PanelChoiceModel` — the same experts with "on the panel" and "chair" check boxes (revoked
   experts are shown but cannot be chosen; exactly one chair);
-* :class:`ReportTableModel` — any :class:`~reviewer.ministry.reports.Table` (star list, notices,
+* :class:`ReportTableModel` — any :class:`~reviewer.ministry.report_tables.Table` (star list, notices,
   publicity list, a candidate's reviews and status history...), headers in the report's language;
 * :class:`CandidatesModel` — registry :class:`~reviewer.ministry.types.Candidate` rows;
 * :class:`OutcomesModel` — the import's per-file :class:`~reviewer.ministry.importer.FileOutcome`.
@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from reviewer import i18n
-from reviewer.ministry.reports import Table, language, status_words
+from reviewer.ministry.report_tables import Table, language, status_words
 from reviewer.ministry.types import Candidate
 from reviewer.trust import pretty_fingerprint
 from reviewer.ui import palette

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.app import ministry_lifecycle as ops
 from reviewer.errors import ReviewerError
-from reviewer.ministry.reports import language
+from reviewer.ministry.report_tables import language
 from reviewer.ui.dialogs import errors
 from reviewer.ui.panels.ministry import asks
 from reviewer.ui.tasks import Task

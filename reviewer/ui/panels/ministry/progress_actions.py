@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.app import ministry_progress as ops
 from reviewer.i18n import beijing_date
-from reviewer.ministry.reports import language
+from reviewer.ministry.report_tables import language
 from reviewer.ui.dialogs import errors
 from reviewer.ui.panels.ministry import asks
 from reviewer.ui.tasks import Task

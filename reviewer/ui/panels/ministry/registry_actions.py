@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.ministry.engine import STATUS_LABELS
-from reviewer.ministry.reports import language
+from reviewer.ministry.report_tables import language
 from reviewer.ui.text_boxes import leave_with_tab
 
 REGISTERABLE = ("creating", "awarded")

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from reviewer.app import ministry_desk as ops
 from reviewer.ministry.desk import filter_candidates
 from reviewer.ministry.engine import STATUS_LABELS
-from reviewer.ministry.reports import language
+from reviewer.ministry.report_tables import language
 from reviewer.ui.dialogs import errors
 from reviewer.ui.models.ministry_models import CandidatesModel
 from reviewer.ui.panels.ministry import asks
@@ -43,7 +43,7 @@ from reviewer.ui.panels.ministry.report_view import ReportView
 from reviewer.ui.tasks import Task
 
 if TYPE_CHECKING:
-    from reviewer.ministry.reports import Report
+    from reviewer.ministry.report_tables import Report
     from reviewer.ministry.types import Candidate
 
 ANY = None

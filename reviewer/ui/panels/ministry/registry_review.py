@@ -40,7 +40,7 @@ from reviewer.ui.tasks import Task
 
 if TYPE_CHECKING:
     from reviewer.ministry.archive import OpenedResult, ResultSheet
-    from reviewer.ministry.reports import Report
+    from reviewer.ministry.report_tables import Report
     from reviewer.trust import PassphraseSource
     from reviewer.trust.authority import AuthorityKeys
     from reviewer.ui.panels.ministry.desk_state import MinistryDesk

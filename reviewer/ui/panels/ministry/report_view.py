@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHeaderView, QLabel, QScrollArea, QTableView, QVBoxLayout, QWidget
 
-from reviewer.ministry.reports import language
+from reviewer.ministry.report_tables import language
 from reviewer.ui.models.ministry_models import ReportTableModel
 
 if TYPE_CHECKING:
-    from reviewer.ministry.reports import Report
+    from reviewer.ministry.report_tables import Report
 
 MAX_TABLE_HEIGHT = 360
 
