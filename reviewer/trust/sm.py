@@ -67,6 +67,16 @@ def _tampered(what: Text | None, detail: str) -> Tampered:
 # --- SM2 keys ------------------------------------------------------------------------------------
 
 
+def is_sm2_private_key(key: object) -> bool:
+    """True for a tongsuopy SM2 private key (how the trust layer dispatches on the key type)."""
+    return isinstance(key, t_ec.EllipticCurvePrivateKey) and isinstance(key.curve, t_ec.SM2)
+
+
+def is_sm2_public_key(key: object) -> bool:
+    """True for a tongsuopy SM2 public key."""
+    return isinstance(key, t_ec.EllipticCurvePublicKey) and isinstance(key.curve, t_ec.SM2)
+
+
 def new_sm2_key() -> Sm2PrivateKey:
     """A fresh SM2 key pair on the recommended curve sm2p256v1 (Tongsuo's random source)."""
     return t_ec.generate_private_key(t_ec.SM2())
@@ -255,6 +265,29 @@ def sm3(data: bytes) -> bytes:
 
 
 # --- SM4-GCM -------------------------------------------------------------------------------------
+
+
+class SM4GCM:
+    """SM4-GCM with the interface of ``cryptography``'s ``AESGCM``: ``encrypt`` returns the ciphertext
+    followed by the 16-byte tag, ``decrypt`` raises ``cryptography.exceptions.InvalidTag`` when the
+    tag does not match, so a caller (``packages/stream.py``) treats both AEADs alike."""
+
+    def __init__(self, key: bytes) -> None:
+        if len(key) != SM4_KEY_SIZE:
+            raise ValueError("SM4 keys are 16 bytes")
+        self._key = bytes(key)
+
+    def encrypt(self, nonce: bytes, data: bytes, associated_data: bytes | None) -> bytes:
+        return sm4_gcm_encrypt(self._key, nonce, data, associated_data or b"")
+
+    def decrypt(self, nonce: bytes, data: bytes, associated_data: bytes | None) -> bytes:
+        _check_sm4(self._key, nonce)
+        if len(data) < SM4_GCM_TAG_SIZE:
+            raise InvalidTag()
+        ciphertext, tag = data[:-SM4_GCM_TAG_SIZE], data[-SM4_GCM_TAG_SIZE:]
+        decryptor = Cipher(algorithms.SM4(self._key), modes.GCM(nonce, tag)).decryptor()
+        decryptor.authenticate_additional_data(associated_data or b"")
+        return decryptor.update(ciphertext) + decryptor.finalize()
 
 
 def sm4_gcm_encrypt(key: bytes, nonce: bytes, plaintext: bytes, associated_data: bytes = b"") -> bytes:
