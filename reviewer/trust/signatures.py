@@ -78,4 +78,4 @@ def verify_signed_by(
     certs.verify_issued(cert, root, purpose=purpose, at=at)
     if revocations is not None:
         revocations.check(cert, at)
-    verify_bytes(cert.public_key(), data, signature)
+    verify_bytes(certs.public_key_of(cert), data, signature)
