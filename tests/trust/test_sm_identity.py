@@ -244,3 +244,28 @@ def test_nist_files_keep_their_shape(tmp_path) -> None:
     assert identity.pdf_certificate == identity.certificate and identity.pdf_root() == identity.trust_root()
     assert identity.pdf_signing_key() is identity.signing_key()
     assert authority.unlock(SRC).pdf_root is None
+
+
+def test_cli_suite_options(tmp_path, monkeypatch) -> None:
+    from tests.trust.test_identity_keys import cli
+
+    monkeypatch.setenv("P", PASS)
+    code, out, _ = cli(
+        "authority", "init", tmp_path / "a", "--name", "部", "--suite", "sm", "--passphrase-env", "P"
+    )
+    assert code == 0 and "SM2 / SM3 / SM4" in out
+    assert open_authority(tmp_path / "a").suite is suites.SM
+    code, out, _ = cli(
+        "identity", "new", tmp_path / "n", "--name", "李", "--org", "X", "--passphrase-env", "P"
+    )
+    assert code == 0 and read_info(tmp_path / "n").suite is suites.NIST
+    code, _, err = cli(
+        "authority", "enroll", tmp_path / "a", tmp_path / "n" / REQUEST, "--out", tmp_path / "c.rvcred",
+        "--passphrase-env", "P",
+    )  # fmt: skip
+    assert code == 12 and "SM2 / SM3 / SM4" in err and not (tmp_path / "c.rvcred").exists()
+    code, out, _ = cli("identity", "new", tmp_path / "s", "--name", "张", "--org", "X", "--suite", "sm",
+                       "--passphrase-env", "P")  # fmt: skip
+    assert code == 0 and read_info(tmp_path / "s").suite is suites.SM
+    code, out, _ = cli("identity", "show", tmp_path / "s")
+    assert code == 0 and "SM2 / SM3 / SM4" in out
