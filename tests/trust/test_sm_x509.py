@@ -249,6 +249,31 @@ def test_issue_sm_requires_the_pdf_key_for_members_and_refuses_it_for_the_signer
         sm_x509.issue_sm(auth.root, auth.key, package_signer=False, pdf_key=p384, **common)  # type: ignore[arg-type]
 
 
+def test_builders_refuse_keys_of_the_other_suite(auth: Authority, member: Member) -> None:
+    p256 = ec.generate_private_key(ec.SECP256R1())
+    enc = sm.new_sm2_key().public_key()
+    with pytest.raises(ValueError, match="signing key must be an SM2 key"):
+        sm_x509.issue_sm(
+            auth.root, auth.key, common_name="x", org="y", public_key=p256.public_key(), encryption_key=enc,
+            package_signer=True, now=NOW,
+        )  # fmt: skip
+    with pytest.raises(ValueError, match="root key must be an SM2 key"):
+        sm_x509.make_sm_root(p256, "x", NOW, pdf_root=auth.pdf_root)
+    with pytest.raises(ValueError, match="issued by an SM2 root"):
+        sm_x509.issue_sm(
+            auth.pdf_root, auth.key, common_name="x", org="y", public_key=enc, encryption_key=enc,
+            package_signer=True, now=NOW,
+        )  # fmt: skip
+    with pytest.raises(ValueError, match="root key must be an SM2 key"):
+        sm_x509.build_sm_crl(auth.root, p256, [], number=1, now=NOW)
+
+
+def test_an_end_entity_certificate_is_not_a_root(auth: Authority, member: Member) -> None:
+    other = _member(auth)
+    with pytest.raises(Untrusted, match="not a valid CA"):
+        certs.verify_chain(other.cert, member.cert, purpose=certs.EKU_MEMBER)
+
+
 def test_verify_issued_reports_expiry(auth: Authority, member: Member) -> None:
     with pytest.raises(Expired):
         certs.verify_issued(
