@@ -555,6 +555,27 @@ def test_openssl_verifies_sm2_certificates_with_the_default_signer_id(
     assert done.returncode != 0
 
 
+def test_openssl_verifies_the_root_self_signature(tmp_path: Path, auth: Authority) -> None:
+    openssl = _openssl()
+    (tmp_path / "root.pem").write_bytes(_pem(auth.root))
+    # `openssl verify -check_ss_sig` does not pass the signer id to the root's own signature (it
+    # fails even with -vfyopt), so the self-signature is checked over the TBSCertificate with pkeyutl.
+    done = _run(
+        openssl, "verify", "-attime", AT, "-check_ss_sig", "-vfyopt", DISTID, "-CAfile", tmp_path / "root.pem",
+        tmp_path / "root.pem",
+    )  # fmt: skip
+    assert done.returncode != 0
+    pub = _run(openssl, "x509", "-in", tmp_path / "root.pem", "-noout", "-pubkey")
+    (tmp_path / "root.pub").write_text(pub.stdout)
+    (tmp_path / "tbs.der").write_bytes(auth.root.tbs_certificate_bytes)
+    (tmp_path / "sig.der").write_bytes(auth.root.signature)
+    done = _run(
+        openssl, "pkeyutl", "-verify", "-pubin", "-inkey", tmp_path / "root.pub", "-rawin", "-digest", "sm3",
+        "-pkeyopt", DISTID, "-in", tmp_path / "tbs.der", "-sigfile", tmp_path / "sig.der",
+    )  # fmt: skip
+    assert done.returncode == 0 and "Signature Verified Successfully" in done.stdout, done.stderr
+
+
 def test_openssl_shows_the_sm_algorithms(tmp_path: Path, auth: Authority, member: Member) -> None:
     openssl = _openssl()
     (tmp_path / "member.pem").write_bytes(_pem(member.cert))
