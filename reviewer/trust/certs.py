@@ -7,6 +7,9 @@ single signature by the root certifies both of the holder's keys. Extended key u
 purposes apart: only a certificate with :data:`EKU_PACKAGE_SIGNING` may sign a package manifest;
 member certificates carry :data:`EKU_MEMBER` (and emailProtection so that PDF readers accept them
 as document signers).
+
+The SM suite's certificates (SM2, SM3withSM2) are built in ``sm_x509``; :func:`verify_chain`,
+:func:`public_key_of` and :func:`encryption_key_of` work for both suites, by the signature algorithm.
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import UTC, datetime
-from typing import Final
+from typing import Any, Final
 
 from asn1crypto import core as a_core
 from asn1crypto import crl as a_crl
@@ -33,6 +33,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, ObjectIdentifier
+from tongsuopy.crypto.asymciphers import ec as t_ec
 
 from reviewer.errors import InvalidInput, Tampered, Untrusted
 from reviewer.i18n import T
@@ -44,7 +45,7 @@ OID_PDF_KEY_DIGEST: Final = ObjectIdentifier(certs.ARC + ".4")
 OID_MEMBER_DIGEST: Final = ObjectIdentifier(certs.ARC + ".5")
 OID_PDF_ROOT_DIGEST: Final = ObjectIdentifier(certs.ARC + ".6")
 
-SM3_WITH_SM2: Final = ObjectIdentifier(sm.OID_SM3_WITH_SM2)
+SM3_WITH_SM2: Final = certs.SM3_WITH_SM2
 _DIGEST_SIZE: Final = 32
 
 
@@ -111,6 +112,16 @@ def _algorithm() -> a_x509.SignedDigestAlgorithm:
     return a_x509.SignedDigestAlgorithm({"algorithm": sm.OID_SM3_WITH_SM2})
 
 
+def _require_sm2(key: object, what: str) -> Any:
+    """``key`` if it is a tongsuopy SM2 key (private or public); a programming error otherwise."""
+    if not (
+        isinstance(key, (t_ec.EllipticCurvePrivateKey, t_ec.EllipticCurvePublicKey))
+        and isinstance(key.curve, t_ec.SM2)
+    ):
+        raise ValueError(f"{what} must be an SM2 key, not {type(key).__name__}")
+    return key
+
+
 def _random_serial() -> int:
     return int.from_bytes(secrets.token_bytes(16), "big") >> 1 | 1  # as certs.issue
 
@@ -139,7 +150,7 @@ def make_sm_root(
     key: sm.Sm2PrivateKey, authority_name: str, now: datetime, *, pdf_root: x509.Certificate
 ) -> x509.Certificate:
     """A self-signed SM2 root (GM/T 0015 profile) that pins ``pdf_root`` through ``ARC.6``."""
-    spki = sm.sm2_public_der(key)
+    spki = sm.sm2_public_der(_require_sm2(key, "the root key"))
     ski = _key_id(spki)
     name = certs._name(f"{authority_name} Root CA", authority_name)
     tbs = a_x509.TbsCertificate(
@@ -190,11 +201,12 @@ def issue_sm(
         raise ValueError("a member certificate must certify the member's PDF-signing key")
     if pdf_key is not None and not isinstance(pdf_key.curve, ec.SECP256R1):
         raise ValueError("PDF-signing keys are P-256")
-    spki = sm.sm2_public_der(public_key)  # refuses what is not an SM2 key
-    encryption_spki = sm.sm2_public_der(encryption_key)
-    sm.load_sm2_public_key(spki, label="SM2 signing key")
-    sm.load_sm2_public_key(encryption_spki, label="SM2 encryption key")
+    _require_sm2(root_key, "the root key")
+    spki = sm.sm2_public_der(_require_sm2(public_key, "the signing key"))
+    encryption_spki = sm.sm2_public_der(_require_sm2(encryption_key, "the encryption key"))
     years = years or (certs.SIGNER_YEARS if package_signer else certs.MEMBER_YEARS)
+    if not is_sm(root):
+        raise ValueError("SM2 certificates are issued by an SM2 root")
     root_ski = root.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value.digest
     usage = {"digital_signature"} if package_signer else {"digital_signature", "non_repudiation"}
     eku = (
@@ -301,6 +313,9 @@ def build_sm_crl(
 ) -> bytes:
     """The DER CRL of ``revocation.build_crl`` (CRL number, AKI, next update = the root's expiry),
     signed SM3withSM2 by the SM2 root."""
+    _require_sm2(root_key, "the root key")
+    if not is_sm(root):
+        raise ValueError("an SM2 CRL is issued by an SM2 root")
     ski = root.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value.digest
     revoked = [
         {"user_certificate": entry.serial, "revocation_date": _time(entry.revoked_at)}
@@ -338,7 +353,7 @@ def build_sm_crl(
 
 def is_sm(item: x509.Certificate | x509.CertificateRevocationList) -> bool:
     """Whether a certificate or CRL is signed SM3withSM2."""
-    return item.signature_algorithm_oid == SM3_WITH_SM2
+    return certs.is_sm_signed(item)
 
 
 def sm2_public_key_of(cert: x509.Certificate) -> sm.Sm2PublicKey:
@@ -425,3 +440,6 @@ def verify_sm_signed(tbs: bytes, signature: bytes, issuer: x509.Certificate) -> 
             ),
             detail=exc.detail,
         ) from exc
+
+
+verify_sm_signature = verify_sm_signed  # the name docs/design uses for the same check

@@ -249,6 +249,31 @@ def test_issue_sm_requires_the_pdf_key_for_members_and_refuses_it_for_the_signer
         sm_x509.issue_sm(auth.root, auth.key, package_signer=False, pdf_key=p384, **common)  # type: ignore[arg-type]
 
 
+def test_builders_refuse_keys_of_the_other_suite(auth: Authority, member: Member) -> None:
+    p256 = ec.generate_private_key(ec.SECP256R1())
+    enc = sm.new_sm2_key().public_key()
+    with pytest.raises(ValueError, match="signing key must be an SM2 key"):
+        sm_x509.issue_sm(
+            auth.root, auth.key, common_name="x", org="y", public_key=p256.public_key(), encryption_key=enc,
+            package_signer=True, now=NOW,
+        )  # fmt: skip
+    with pytest.raises(ValueError, match="root key must be an SM2 key"):
+        sm_x509.make_sm_root(p256, "x", NOW, pdf_root=auth.pdf_root)
+    with pytest.raises(ValueError, match="issued by an SM2 root"):
+        sm_x509.issue_sm(
+            auth.pdf_root, auth.key, common_name="x", org="y", public_key=enc, encryption_key=enc,
+            package_signer=True, now=NOW,
+        )  # fmt: skip
+    with pytest.raises(ValueError, match="root key must be an SM2 key"):
+        sm_x509.build_sm_crl(auth.root, p256, [], number=1, now=NOW)
+
+
+def test_an_end_entity_certificate_is_not_a_root(auth: Authority, member: Member) -> None:
+    other = _member(auth)
+    with pytest.raises(Untrusted, match="not a valid CA"):
+        certs.verify_chain(other.cert, member.cert, purpose=certs.EKU_MEMBER)
+
+
 def test_verify_issued_reports_expiry(auth: Authority, member: Member) -> None:
     with pytest.raises(Expired):
         certs.verify_issued(
@@ -528,6 +553,27 @@ def test_openssl_verifies_sm2_certificates_with_the_default_signer_id(
     # fails: the option is required (docs/crypto-suites.md).
     done = _run(openssl, "verify", "-attime", AT, "-CAfile", tmp_path / "root.pem", tmp_path / "member.pem")
     assert done.returncode != 0
+
+
+def test_openssl_verifies_the_root_self_signature(tmp_path: Path, auth: Authority) -> None:
+    openssl = _openssl()
+    (tmp_path / "root.pem").write_bytes(_pem(auth.root))
+    # `openssl verify -check_ss_sig` does not pass the signer id to the root's own signature (it
+    # fails even with -vfyopt), so the self-signature is checked over the TBSCertificate with pkeyutl.
+    done = _run(
+        openssl, "verify", "-attime", AT, "-check_ss_sig", "-vfyopt", DISTID, "-CAfile", tmp_path / "root.pem",
+        tmp_path / "root.pem",
+    )  # fmt: skip
+    assert done.returncode != 0
+    pub = _run(openssl, "x509", "-in", tmp_path / "root.pem", "-noout", "-pubkey")
+    (tmp_path / "root.pub").write_text(pub.stdout)
+    (tmp_path / "tbs.der").write_bytes(auth.root.tbs_certificate_bytes)
+    (tmp_path / "sig.der").write_bytes(auth.root.signature)
+    done = _run(
+        openssl, "pkeyutl", "-verify", "-pubin", "-inkey", tmp_path / "root.pub", "-rawin", "-digest", "sm3",
+        "-pkeyopt", DISTID, "-in", tmp_path / "tbs.der", "-sigfile", tmp_path / "sig.der",
+    )  # fmt: skip
+    assert done.returncode == 0 and "Signature Verified Successfully" in done.stdout, done.stderr
 
 
 def test_openssl_shows_the_sm_algorithms(tmp_path: Path, auth: Authority, member: Member) -> None:
