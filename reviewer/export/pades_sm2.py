@@ -130,6 +130,11 @@ def _signer_info(content: bytes) -> tuple[cms.ContentInfo, cms.SignedData, cms.S
     return info, signed, signed["signer_infos"][0]
 
 
+def _attributes(signer: cms.SignerInfo) -> list[cms.CMSAttribute]:
+    unsigned = signer["unsigned_attrs"]
+    return [] if isinstance(unsigned, core.Void) else list(unsigned)
+
+
 def add_sm2_attribute(pdf: bytes, field_name: str, *, cert_sha256: bytes, signature: bytes) -> bytes:
     """``pdf`` with the SM2 attribute added to ``field_name``'s signature, written into the same
     /Contents placeholder; every byte outside the placeholder is unchanged. :class:`ValueError`
@@ -140,7 +145,7 @@ def add_sm2_attribute(pdf: bytes, field_name: str, *, cert_sha256: bytes, signat
     place = signature_placeholder(pdf, sig)
     info, signed, signer = _signer_info(place.cms(pdf))
     signed_attrs = signer["signed_attrs"].dump()
-    unsigned = [a for a in signer["unsigned_attrs"]] if signer["unsigned_attrs"].native else []
+    unsigned = _attributes(signer)
     if any(a["type"].dotted == OID_SM2_SIGNATURE_ATTRIBUTE for a in unsigned):
         raise ValueError(f"the signature in {field_name} already has an SM2 attribute")
     value = _Sm2Signature({"cert_sha256": cert_sha256, "signature": signature})
@@ -178,12 +183,7 @@ def _read(sig: EmbeddedPdfSignature, content: bytes) -> tuple[bytes, bytes] | No
     name = sig.field_name
     try:
         _, _, signer = _signer_info(content)
-        unsigned = signer["unsigned_attrs"]
-        attributes = (
-            [a for a in unsigned if a["type"].dotted == OID_SM2_SIGNATURE_ATTRIBUTE]
-            if unsigned.native
-            else []
-        )
+        attributes = [a for a in _attributes(signer) if a["type"].dotted == OID_SM2_SIGNATURE_ATTRIBUTE]
         if not attributes:
             return None
         if len(attributes) != 1 or len(attributes[0]["values"]) != 1:

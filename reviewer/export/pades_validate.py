@@ -39,6 +39,7 @@ from reviewer.trust import cert_fingerprint, sm
 from reviewer.trust.certs import ARC
 
 OID_PDF_ROOT_SHA256 = ARC + ".6"  # in the SM2 root: SHA-256 of the authority's PDF root (DER)
+OID_PDF_KEY_SHA256 = ARC + ".4"  # in a member's SM2 certificate: SHA-256 of their PDF key's SPKI DER
 OID_MEMBER_SHA256 = ARC + ".5"  # in a PDF certificate: SHA-256 of the member's SM2 certificate (DER)
 
 WHOLE_DOCUMENT = "whole_document"
@@ -116,7 +117,7 @@ def is_sm_root(root: x509.Certificate) -> bool:
 
 
 def sha256_extension(cert: x509.Certificate, oid: str) -> bytes | None:
-    """The 32-byte SHA-256 an ``ARC.5``/``ARC.6`` extension holds (DER OCTET STRING), None if absent
+    """The 32-byte SHA-256 an ``ARC.4``/``ARC.5``/``ARC.6`` extension holds (DER OCTET STRING), None if absent
     or malformed."""
     try:
         ext = cert.extensions.get_extension_for_oid(x509.ObjectIdentifier(oid)).value
@@ -154,6 +155,11 @@ def _sm2_problem(
     member = members.get(fingerprint)
     if member is None:
         return f"the PDF certificate names no member of the panel ({fingerprint or 'no ARC.5'})"
+    if cert_fingerprint(member) != fingerprint:
+        return f"the roster's certificate for {fingerprint} is another certificate"
+    pdf_key = hashlib.sha256(sig.signer_cert["tbs_certificate"]["subject_public_key_info"].dump()).digest()
+    if sha256_extension(member, OID_PDF_KEY_SHA256) != pdf_key:
+        return "the member's SM2 certificate does not certify this PDF signing key (ARC.4)"
     try:
         spki = asn1_cert(member)["tbs_certificate"]["subject_public_key_info"].dump()
         verify_sm2_signature(pdf, sig, sm.load_sm2_public_key(spki), bytes.fromhex(fingerprint))

@@ -129,6 +129,12 @@ def ecdsa_certificate(
     return builder.sign(issuer_key, hashes.SHA256())
 
 
+def spki_der(key: ec.EllipticCurvePrivateKey) -> bytes:
+    return key.public_key().public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+
+
 def der(cert: x509.Certificate) -> bytes:
     return cert.public_bytes(serialization.Encoding.DER)
 
@@ -196,8 +202,9 @@ def authority() -> Authority:
 
 def member(authority: Authority, name: str) -> SmMember:
     key = sm.new_sm2_key()
-    cert = sm2_certificate(name, key, "测试部", authority.key, ca=False, extra={})
     pdf_key = ec.generate_private_key(ec.SECP256R1())
+    cert = sm2_certificate(name, key, "测试部", authority.key, ca=False,
+                           extra={ARC + ".4": sha256_ext(hashlib.sha256(spki_der(pdf_key)).digest())})  # fmt: skip
     pdf_cert = ecdsa_certificate(name, pdf_key, authority.pdf_root, authority.pdf_key,
                                  extra=hashlib.sha256(der(cert)).digest())  # fmt: skip
     return SmMember(name, cert, key, pdf_cert, pdf_key, authority)
@@ -219,6 +226,10 @@ def field(order: int, role: MemberRole, who: SmMember) -> str:
 
 @pytest.fixture(scope="module")
 def unsigned(expert, chair) -> bytes:
+    return record_stand_in(expert, chair)
+
+
+def record_stand_in(expert: SmMember, chair: SmMember) -> bytes:
     """A one-page PDF whose first revision holds the two record fields, as the record builder makes."""
     buffer = BytesIO()
     page = canvas.Canvas(buffer)
@@ -433,6 +444,28 @@ def test_a_signer_outside_the_roster_is_not_intact(signed, authority, chair):
     statuses = validate_record(signed, authority.root, members=members(chair))
     assert not statuses[0].intact and "no member" in statuses[0].problem
     assert statuses[1].intact
+
+
+def test_a_pdf_key_the_member_certificate_does_not_pin_is_refused(authority, expert, chair):
+    # the expert's SM2 key, a PDF certificate naming the certificate (ARC.5), but a certificate
+    # whose ARC.4 pins the chair's PDF key, not the one that signs
+    pins_other = sm2_certificate(expert.name, expert.key, "测试部", authority.key, ca=False,
+                                 extra={ARC + ".4": sha256_ext(hashlib.sha256(spki_der(chair.pdf_key)).digest())})  # fmt: skip
+    pdf_cert = ecdsa_certificate(expert.name, expert.pdf_key, authority.pdf_root, authority.pdf_key,
+                                 extra=hashlib.sha256(der(pins_other)).digest())  # fmt: skip
+    rogue = SmMember(expert.name, pins_other, expert.key, pdf_cert, expert.pdf_key, authority)
+    name = field(1, MemberRole.EXPERT, rogue)
+    pdf = sign_record(record_stand_in(rogue, chair), name, rogue, MemberRole.EXPERT)
+    verify_sm2_field(pdf, name, sm2_public(rogue), rogue.cert_sha256)  # the SM2 signature itself is good
+    statuses = validate_record(pdf, authority.root, members=members(rogue, chair))
+    assert statuses[0].trusted and statuses[0].in_own_field
+    assert not statuses[0].intact and "ARC.4" in statuses[0].problem
+
+
+def test_a_roster_entry_under_the_wrong_fingerprint_is_refused(signed, authority, expert, chair):
+    statuses = validate_record(signed, authority.root, members={expert.fingerprint: chair.certificate,
+                                                                chair.fingerprint: chair.certificate})  # fmt: skip
+    assert not statuses[0].intact and statuses[1].intact
 
 
 def test_two_attributes_are_tampered(signed, expert):
