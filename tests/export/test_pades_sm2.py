@@ -32,7 +32,7 @@ from pyhanko.pdf_utils.writer import copy_into_new_writer
 from pyhanko.sign.fields import SigFieldSpec, append_signature_field
 from reportlab.pdfgen import canvas
 
-from reviewer.errors import Tampered
+from reviewer.errors import Tampered, Untrusted
 from reviewer.export import pades_sm2
 from reviewer.export.pades import sign_record
 from reviewer.export.pades_sm2 import (
@@ -473,3 +473,20 @@ def test_two_attributes_are_tampered(signed, expert):
     with pytest.raises(ValueError, match="already"):
         add_sm2_attribute(signed, name, cert_sha256=expert.cert_sha256, signature=b"x")
     assert pades_sm2.OID_SM2_SIGNATURE_ATTRIBUTE == ARC + ".7"
+
+
+def test_a_pdf_root_the_sm2_root_does_not_pin_is_not_trusted(authority, expert, chair, unsigned):
+    # a rogue ECDSA root, embedded in the CMS as pyHanko embeds ours, issuing a PDF certificate that
+    # names the expert (ARC.5): the SM2 root's ARC.6 pins another root, so nothing chains
+    rogue_key = ec.generate_private_key(ec.SECP256R1())
+    rogue_root = ecdsa_certificate("测试部 PDF Root CA", rogue_key, None, rogue_key)
+    forged = ecdsa_certificate(expert.name, expert.pdf_key, rogue_root, rogue_key,
+                               extra=hashlib.sha256(der(expert.certificate)).digest())  # fmt: skip
+    rogue = Authority(authority.root, authority.key, rogue_root, rogue_key)
+    signer = SmMember(expert.name, expert.certificate, expert.key, forged, expert.pdf_key, rogue)
+    pdf = sign_record(unsigned, field(1, MemberRole.EXPERT, expert), signer, MemberRole.EXPERT)
+    assert validate_record(pdf, rogue_root)[0].trusted  # under its own root it would be
+    statuses = validate_record(pdf, authority.root, members=members(expert, chair))
+    assert statuses[0].intact and not statuses[0].trusted
+    with pytest.raises(Untrusted):
+        require_valid(statuses)
