@@ -4,31 +4,43 @@
 ministry root; certificates inside the file are never trusted), and what every revision after the
 record was made changed, under the record's own strict rule (:mod:`reviewer.export.pades_revisions`:
 each revision is one signature in its own pre-made field, nothing else) instead of pyHanko's more
-lenient default analysis. :func:`require_valid` turns a problem into the typed errors
+lenient default analysis. Under an SM2 anchor (the SM suite) the PDF signatures chain to the
+authority's PDF root, the one the SM2 root pins (its ``ARC.6``), each signer is the member its PDF
+certificate names (``ARC.5``), and each signature's SM2 attribute must verify against that member's
+SM2 certificate (:mod:`reviewer.export.pades_sm2`). :func:`require_valid` turns a problem into the typed errors
 :class:`RecordChanged` (a :class:`~reviewer.errors.Tampered`, naming the revision),
 :class:`~reviewer.errors.Tampered` and :class:`~reviewer.errors.Untrusted`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import hashlib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from io import BytesIO
 
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
-from reviewer.errors import Refused, Tampered, Untrusted
+from reviewer.errors import InvalidInput, Refused, Tampered, Untrusted
 from reviewer.export.pades import DAMAGED_PDF, RecordField, asn1_cert, damaged_pdf, read_pdf
 from reviewer.export.pades_revisions import RecordChanged, RevisionProblem, check_revisions
+from reviewer.export.pades_sm2 import verify_sm2_signature
 from reviewer.export.record import parse_field_name
 from reviewer.export.record_input import MemberRole
 from reviewer.i18n import T
-from reviewer.trust import cert_fingerprint
+from reviewer.trust import cert_fingerprint, sm
+from reviewer.trust.certs import ARC
+
+OID_PDF_ROOT_SHA256 = ARC + ".6"  # in the SM2 root: SHA-256 of the authority's PDF root (DER)
+OID_PDF_KEY_SHA256 = ARC + ".4"  # in a member's SM2 certificate: SHA-256 of their PDF key's SPKI DER
+OID_MEMBER_SHA256 = ARC + ".5"  # in a PDF certificate: SHA-256 of the member's SM2 certificate (DER)
 
 WHOLE_DOCUMENT = "whole_document"
 EARLIER_REVISION = "earlier_revision"
@@ -69,35 +81,116 @@ def _context(root: asn1_x509.Certificate, at: datetime | None) -> ValidationCont
 
 
 def validate_record(
-    pdf: bytes, trust_root: x509.Certificate, *, at: datetime | None = None
+    pdf: bytes,
+    trust_root: x509.Certificate,
+    *,
+    at: datetime | None = None,
+    members: Mapping[str, x509.Certificate] | None = None,
 ) -> list[SignatureStatus]:
-    """Validate every signature against ``trust_root`` only, at ``at`` (default: now)."""
-    return validate_opened(read_pdf(pdf), trust_root, at=at)
+    """Validate every signature against ``trust_root`` only, at ``at`` (default: now).
+
+    ``members`` (SHA-256 fingerprint → SM2 certificate, already verified under ``trust_root``, e.g.
+    the package roster's) is required when ``trust_root`` is an SM2 root, and unused otherwise."""
+    return validate_opened(read_pdf(pdf), trust_root, at=at, members=members)
 
 
 def validate_opened(
-    reader: PdfFileReader, trust_root: x509.Certificate, *, at: datetime | None = None
+    reader: PdfFileReader,
+    trust_root: x509.Certificate,
+    *,
+    at: datetime | None = None,
+    members: Mapping[str, x509.Certificate] | None = None,
 ) -> list[SignatureStatus]:
     """:func:`validate_record` on a file already opened with :func:`~reviewer.export.pades.read_pdf`
     (the caller may go on reading the same file's objects from ``reader``)."""
+    sm_anchor = is_sm_root(trust_root)
+    if sm_anchor and members is None:
+        raise ValueError("validating a record under an SM2 root needs the members' SM2 certificates")
     try:  # objects are read lazily: a damaged one surfaces here, not when the file is opened
-        return _validate(reader, trust_root, at)
+        return _validate(reader, trust_root, at, members if sm_anchor else None)
     except DAMAGED_PDF as exc:
         raise damaged_pdf(exc) from exc
 
 
+def is_sm_root(root: x509.Certificate) -> bool:
+    return root.signature_algorithm_oid.dotted_string == sm.OID_SM3_WITH_SM2
+
+
+def sha256_extension(cert: x509.Certificate, oid: str) -> bytes | None:
+    """The 32-byte SHA-256 an ``ARC.4``/``ARC.5``/``ARC.6`` extension holds (DER OCTET STRING), None if absent
+    or malformed."""
+    try:
+        ext = cert.extensions.get_extension_for_oid(x509.ObjectIdentifier(oid)).value
+    except (x509.ExtensionNotFound, ValueError):
+        return None
+    value = ext.value if isinstance(ext, x509.UnrecognizedExtension) else b""
+    return value[2:] if len(value) == 34 and value[:2] == b"\x04\x20" else None
+
+
+def _pdf_anchor(sig: EmbeddedPdfSignature, pinned: bytes | None) -> asn1_x509.Certificate | None:
+    """The certificate the signature embeds whose SHA-256 the SM2 root pins (the PDF root)."""
+    for choice in sig.signed_data["certificates"] or ():
+        if (
+            choice.name == "certificate"
+            and pinned
+            and hashlib.sha256(choice.chosen.dump()).digest() == pinned
+        ):
+            return choice.chosen
+    return None
+
+
+def _pdf_bytes(reader: PdfFileReader) -> bytes:
+    stream = reader.stream
+    if isinstance(stream, BytesIO):
+        return stream.getvalue()
+    stream.seek(0)
+    data: bytes = stream.read()
+    return data
+
+
+def _sm2_problem(
+    pdf: bytes, sig: EmbeddedPdfSignature, fingerprint: str, members: Mapping[str, x509.Certificate]
+) -> str:
+    """Why the signature's SM2 attribute does not prove ``fingerprint``'s member signed, or ""."""
+    member = members.get(fingerprint)
+    if member is None:
+        return f"the PDF certificate names no member of the panel ({fingerprint or 'no ARC.5'})"
+    if cert_fingerprint(member) != fingerprint:
+        return f"the roster's certificate for {fingerprint} is another certificate"
+    pdf_key = hashlib.sha256(sig.signer_cert["tbs_certificate"]["subject_public_key_info"].dump()).digest()
+    if sha256_extension(member, OID_PDF_KEY_SHA256) != pdf_key:
+        return "the member's SM2 certificate does not certify this PDF signing key (ARC.4)"
+    try:
+        spki = asn1_cert(member)["tbs_certificate"]["subject_public_key_info"].dump()
+        verify_sm2_signature(pdf, sig, sm.load_sm2_public_key(spki), bytes.fromhex(fingerprint))
+    except (Tampered, InvalidInput) as exc:
+        return f"SM2: {exc.detail or exc}"
+    return ""
+
+
 def _validate(
-    reader: PdfFileReader, trust_root: x509.Certificate, at: datetime | None
+    reader: PdfFileReader,
+    trust_root: x509.Certificate,
+    at: datetime | None,
+    members: Mapping[str, x509.Certificate] | None,
 ) -> list[SignatureStatus]:
     out = []
     anchor = asn1_cert(trust_root)  # parsed once (asn1crypto parses lazily and keeps what it parsed)
+    pinned = sha256_extension(trust_root, OID_PDF_ROOT_SHA256) if members is not None else None
+    data = _pdf_bytes(reader) if members is not None else b""
     signatures = reader.embedded_signatures
     bad = check_revisions(reader, signatures)  # one comparison per revision, for every signature
     last = reader.xrefs.total_revisions - 1
     for sig in signatures:
         info = parse_field_name(sig.field_name)
         cert = sig.signer_cert
-        fingerprint = cert_fingerprint(x509.load_der_x509_certificate(cert.dump()))
+        signer = x509.load_der_x509_certificate(cert.dump())
+        if members is None:
+            fingerprint = cert_fingerprint(signer)
+        else:  # the SM suite: the PDF certificate names its member; it chains to the pinned PDF root
+            member = sha256_extension(signer, OID_MEMBER_SHA256)
+            fingerprint = member.hex() if member else ""
+            anchor = _pdf_anchor(sig, pinned) or asn1_cert(trust_root)
         base = {
             "field": sig.field_name,
             "signer_name": cert.subject.native.get("common_name", ""),
@@ -123,11 +216,12 @@ def _validate(
             bad.index < signatures[0].signed_revision or sig.signed_revision <= bad.index
         )
         level = "other" if spoiled else ("none" if sig.signed_revision == last else "form_filling")
+        sm2 = _sm2_problem(data, sig, fingerprint, members) if members is not None else ""
         out.append(
             SignatureStatus(
                 **base,
                 signed_at=status.signer_reported_dt,
-                intact=bool(status.intact and status.valid),
+                intact=bool(status.intact and status.valid) and not sm2,
                 trusted=bool(status.trusted),
                 coverage=WHOLE_DOCUMENT
                 if status.coverage == SignatureCoverageLevel.ENTIRE_FILE
@@ -136,7 +230,9 @@ def _validate(
                 changes_allowed=not spoiled
                 and status.coverage is not None
                 and status.coverage >= SignatureCoverageLevel.ENTIRE_REVISION,
-                problem=(bad.detail if spoiled and bad else "") or str(status.trust_problem_indic or ""),
+                problem=(bad.detail if spoiled and bad else "")
+                or sm2
+                or str(status.trust_problem_indic or ""),
                 revision_problem=bad,
             )
         )
