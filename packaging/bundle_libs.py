@@ -38,22 +38,15 @@ KEPT_QT_TRANSLATIONS = ("_zh_CN.qm", "_en.qm")
 
 # Modules that ship both as a Cython-compiled extension and as the Python source it was compiled
 # from (the same module: the libraries run the source when the extension is absent). The frozen app
-# takes the source: ~16 MB less, for code that is not where the app spends its time (SQLAlchemy's
-# result rows and cache keys, fontTools' curve maths read while a signature stamp's font is scaled).
+# takes the source: ~7 MB less, for code that is not where the app spends its time (fontTools' curve
+# maths, read while a signature stamp's font is scaled). SQLAlchemy's compiled result rows and cache
+# keys stay: the store and the registry run through them.
 PURE_PYTHON_MODULES = (
-    "sqlalchemy.util._collections_cy",
-    "sqlalchemy.util._immutabledict_cy",
-    "sqlalchemy.engine._processors_cy",
-    "sqlalchemy.engine._result_cy",
-    "sqlalchemy.engine._row_cy",
-    "sqlalchemy.engine._util_cy",
-    "sqlalchemy.sql._cache_key_cy",
-    "sqlalchemy.sql._util_cy",
     "fontTools.misc.bezierTools",
     "fontTools.varLib.iup",
 )
 # What the sources above import in place of Cython (`import cython` fails in the frozen app).
-PURE_PYTHON_SHIMS = ("sqlalchemy.util.cython", "fontTools.misc.cython")
+PURE_PYTHON_SHIMS = ("fontTools.misc.cython",)
 
 
 def _dest(entry: tuple) -> str:

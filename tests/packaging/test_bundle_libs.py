@@ -23,15 +23,15 @@ EXT = ".cpython-311-x86_64-linux-gnu.so"
 
 def test_a_compiled_module_is_replaced_by_its_source_and_nothing_else_moves() -> None:
     binaries = [
-        ("sqlalchemy/engine/_row_cy" + EXT, "/site/sqlalchemy/engine/_row_cy" + EXT, "EXTENSION"),
+        ("fontTools/varLib/iup" + EXT, "/site/fontTools/varLib/iup" + EXT, "EXTENSION"),
         ("lxml/etree" + EXT, "/site/lxml/etree" + EXT, "EXTENSION"),
         ("libpython3.11.so.1.0", "/usr/lib/libpython3.11.so.1.0", "BINARY"),
     ]
-    pure = [("sqlalchemy.engine.row", "/site/sqlalchemy/engine/row.py", "PYMODULE")]
+    pure = [("fontTools.varLib.merger", "/site/fontTools/varLib/merger.py", "PYMODULE")]
     new_binaries, new_pure = bundle_libs.as_pure_python(binaries, pure)
     assert [e[0] for e in new_binaries] == ["lxml/etree" + EXT, "libpython3.11.so.1.0"]
-    source = Path(importlib.import_module("sqlalchemy.engine").__file__).parent / "_row_cy.py"
-    assert new_pure == [*pure, ("sqlalchemy.engine._row_cy", str(source), "PYMODULE")]
+    source = Path(importlib.import_module("fontTools.varLib").__file__).parent / "iup.py"
+    assert new_pure == [*pure, ("fontTools.varLib.iup", str(source), "PYMODULE")]
     assert source.is_file()
 
 
