@@ -343,3 +343,27 @@ def test_openssl_verifies_a_members_sm2_signature_and_certificate_out_of_the_rec
     assert done.returncode != 0
     (tmp_path / "foreign.pem").write_text(pem(sm_panel.foreign.trust_root()), encoding="ascii")
     assert run("verify", "-vfyopt", DISTID, "-CAfile", "foreign.pem", "member.pem").returncode != 0
+
+
+# --- reviewer verify ------------------------------------------------------------------------------------
+
+
+def test_reviewer_verify_on_the_record_under_the_sm2_root(closed, sm_panel, tmp_path):
+    from reviewer.export.verify import verify_file
+
+    path = tmp_path / "record.pdf"
+    path.write_bytes(closed)
+    report = verify_file(path, sm_panel.root)
+    assert report.error is None and report.exit_code == 0
+    assert [line.fingerprint for line in report.signatures] == [
+        sm_panel.ids[k].fingerprint for k, *_ in ROSTER
+    ]
+    assert all(line.intact and line.trusted for line in report.signatures)
+    name = field_of(closed, sm_panel.ids[CHAIR])
+    path.write_bytes(with_unsigned_attributes(closed, name, []))
+    report = verify_file(path, sm_panel.root)
+    assert isinstance(report.error, Tampered) and report.exit_code == 11
+    # the record under a foreign SM2 root: untrusted
+    path.write_bytes(closed)
+    report = verify_file(path, sm_panel.foreign.trust_root())
+    assert report.exit_code == 12
