@@ -367,3 +367,24 @@ def test_reviewer_verify_on_the_record_under_the_sm2_root(closed, sm_panel, tmp_
     path.write_bytes(closed)
     report = verify_file(path, sm_panel.foreign.trust_root())
     assert report.exit_code == 12
+
+
+def test_the_chair_closes_stating_a_member_who_did_not_sign(sm_panel, record_input):
+    # closing.py's path: the chair's closing signature names the member who did not sign
+    from reviewer.export.pades import sign_record
+
+    pdf = build_record_pdf(record_input)
+    for key, *_ in ROSTER[:-2]:
+        pdf, _ = cosign(pdf, sm_panel.ids[key], members_only=True)
+    absent = sm_panel.ids[LAST_MEMBER]
+    chair = sm_panel.ids[CHAIR]
+    pdf = sign_record(pdf, field_of(pdf, chair), chair, MemberRole.CHAIR,
+                      unsigned={absent.fingerprint: f"{absent.name}：未签字，视为同意"},
+                      closing_sha256="cd" * 32)  # fmt: skip
+    statuses = validate_record(pdf, sm_panel.root)
+    assert len(statuses) == len(ROSTER) - 1 and all(s.valid for s in statuses)
+    assert absent.fingerprint not in {s.signer_fingerprint for s in statuses}
+    complete = [
+        f for f in record_fields(pdf) if f.info and f.info.fingerprint_prefix != absent.fingerprint[:16]
+    ]
+    require_valid(statuses, complete=complete)
