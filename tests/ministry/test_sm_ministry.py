@@ -22,7 +22,7 @@ from reviewer.scoring.statement import Vote, build_statement
 from reviewer.trust import create_authority, sm, suites
 from reviewer.trust.credential import pem
 from tests.scoring.sheet_fixtures import full_answers
-from tests.sm_world import PASSPHRASE, source, sm_world
+from tests.sm_world import PASSPHRASE, sm_world, source
 
 __all__ = ["sm_world"]
 
