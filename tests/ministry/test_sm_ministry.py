@@ -122,3 +122,17 @@ def test_reviewer_verify_on_every_sm_artifact(
             "uses the SM algorithms" in out and "the authority (the root you trust) uses international" in out
         ), out
     assert sm.is_sm2_private_key(w.keys.encryption)
+
+
+def test_the_import_workers_receive_the_sm2_ministry_key(sm_world) -> None:
+    """The import's worker processes get the ministry key through the pipe: an SM2 key survives."""
+    from reviewer.ministry import importer
+    from reviewer.trust import recipients
+
+    w = sm_world
+    data = importer._key_bytes(w.keys.encryption)
+    key = importer._key_of(data)
+    assert sm.is_sm2_private_key(key) and sm.sm2_public_der(key) == sm.sm2_public_der(w.keys.encryption)
+    recipient = recipients.Recipient("m", sm.load_sm2_public_key(sm.sm2_public_der(w.keys.encryption)))
+    wrapped = recipients.wrap(bytes(range(32)), recipient, b"ctx")
+    assert recipients.unwrap(wrapped, key, b"ctx") == bytes(range(32))
