@@ -16,7 +16,6 @@ Validation is in :mod:`reviewer.export.pades_validate`.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -39,7 +38,7 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from reviewer.errors import NotAnArtifact, Refused, Tampered
 from reviewer.export.pades_revisions import RecordChanged, signed_revisions, unsigned_revision
-from reviewer.export.pades_sm2 import SM2_ATTRIBUTE_RESERVE, sm2_sign_field
+from reviewer.export.pades_sm2 import sm2_attribute_reserve, sm2_sign_field
 from reviewer.export.pades_stamp import stamp_params, stamp_style
 from reviewer.export.record import FieldInfo, parse_field_name
 from reviewer.export.record_input import MemberRole
@@ -102,6 +101,10 @@ class _IdentitySigner(signers.Signer):
             embed_roots=True,
         )
         self._sign: Callable[[bytes], bytes] = ident.pdf_sign if self._sm else identity.sign
+        # the SM2 certificate the SM2 attribute carries (pades_sm2); none for NIST
+        self.sm2_certificate = (
+            identity.certificate.public_bytes(serialization.Encoding.DER) if self._sm else b""
+        )
 
     async def async_sign_raw(self, data: bytes, digest_algorithm: str, dry_run: bool = False) -> bytes:
         if digest_algorithm != "sha256":
@@ -109,8 +112,9 @@ class _IdentitySigner(signers.Signer):
         return self._sign(data)
 
     def reserve(self) -> int:
-        """Hex digits for the /Contents: the CMS, and under the SM suite room for the SM2 attribute."""
-        return cms_reserve(self) + (SM2_ATTRIBUTE_RESERVE if self._sm else 0)
+        """Hex digits for the /Contents: the CMS, and under the SM suite room for the SM2 attribute
+        and the SM2 certificate it carries."""
+        return cms_reserve(self) + (sm2_attribute_reserve(self.sm2_certificate) if self._sm else 0)
 
 
 class _TimedPdfSigner(signers.PdfSigner):
@@ -373,6 +377,5 @@ def sign_record(
     )
     signed: bytes = out.getvalue()
     if is_sm(identity):  # the SM2 signature over the same bytes, inside the PAdES CMS (pades_sm2)
-        member = hashlib.sha256(identity.certificate.public_bytes(serialization.Encoding.DER)).digest()
-        signed = sm2_sign_field(signed, field_name, identity.sign, member)
+        signed = sm2_sign_field(signed, field_name, identity.sign, signer.sm2_certificate)
     return signed

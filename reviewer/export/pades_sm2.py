@@ -4,8 +4,9 @@ Under the SM suite every record signature is two signatures in one: pyHanko writ
 signature (ECDSA P-256, the member's PDF certificate, readable by every PDF reader), and right after
 it the member's SM2 key signs (SM3withSM2) exactly the bytes that signature covers — its two
 /ByteRange segments. The SM2 signature goes into the PAdES CMS as an *unsigned* attribute of the
-SignerInfo, type ``ARC.7``, value ``SEQUENCE { certSHA256 OCTET STRING, signature OCTET STRING }``
-(the SHA-256 of the member's SM2 certificate, and the DER ``(r, s)`` signature), written into the
+SignerInfo, type ``ARC.7``, value ``SEQUENCE { certSHA256 OCTET STRING, signature OCTET STRING,
+certificate OCTET STRING }`` (the SHA-256 of the member's SM2 certificate, the DER ``(r, s)``
+signature, and that certificate's DER, so the record alone proves who signed), written into the
 same reserved /Contents placeholder: the bytes the ByteRange covers do not change, and unsigned
 attributes are outside what the CMS signs, so the ECDSA signature stays valid in every reader.
 
@@ -16,6 +17,7 @@ SM2 through :mod:`reviewer.trust.sm`.
 from __future__ import annotations
 
 import binascii
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from io import BytesIO
@@ -33,17 +35,36 @@ from reviewer.trust.certs import ARC
 
 OID_SM2_SIGNATURE_ATTRIBUTE: Final = ARC + ".7"
 CERT_SHA256_SIZE: Final = 32
-# /Contents room an SM signer reserves beyond the PAdES CMS: the attribute is about 140 bytes
-# (the 39-character arc OID, a 32-byte hash, an SM2 signature of at most 72 bytes, the framing)
+# /Contents room an SM signer reserves beyond the PAdES CMS, besides the certificate it carries: the
+# attribute's own part is about 150 bytes (the 39-character arc OID, a 32-byte hash, an SM2
+# signature of at most 72 bytes, the framing of the value and of the certificate's OCTET STRING)
 # and lengthens the enclosing SEQUENCEs' headers by a few bytes; twice that, in hex digits.
 SM2_ATTRIBUTE_RESERVE: Final = 2 * 512
+
+
+def sm2_attribute_reserve(certificate_der: bytes) -> int:
+    """Hex digits an SM signer reserves for the attribute carrying ``certificate_der``."""
+    return SM2_ATTRIBUTE_RESERVE + 2 * len(certificate_der)
 
 
 DAMAGED = (PdfError, ValueError, KeyError, TypeError, IndexError)  # as pades.DAMAGED_PDF
 
 
 class _Sm2Signature(core.Sequence):  # type: ignore[misc]  # asn1crypto is untyped
-    _fields: ClassVar = [("cert_sha256", core.OctetString), ("signature", core.OctetString)]
+    _fields: ClassVar = [
+        ("cert_sha256", core.OctetString),
+        ("signature", core.OctetString),
+        ("certificate", core.OctetString),
+    ]
+
+
+@dataclass(frozen=True)
+class Sm2Attribute:
+    """An ``ARC.7`` attribute as read: nothing in it is checked yet but its shape."""
+
+    cert_sha256: bytes  # what the attribute says the SHA-256 of ``certificate`` is
+    signature: bytes  # SM3withSM2, DER (r, s), over the covered bytes
+    certificate: bytes  # the member's SM2 certificate (DER), as the attribute carries it
 
 
 def _message(field_name: str) -> Text:
@@ -135,10 +156,16 @@ def _attributes(signer: cms.SignerInfo) -> list[cms.CMSAttribute]:
     return [] if isinstance(unsigned, core.Void) else list(unsigned)
 
 
-def add_sm2_attribute(pdf: bytes, field_name: str, *, cert_sha256: bytes, signature: bytes) -> bytes:
+def add_sm2_attribute(
+    pdf: bytes, field_name: str, *, certificate: bytes, signature: bytes, cert_sha256: bytes | None = None
+) -> bytes:
     """``pdf`` with the SM2 attribute added to ``field_name``'s signature, written into the same
-    /Contents placeholder; every byte outside the placeholder is unchanged. :class:`ValueError`
-    (an internal error: the signer reserved too little room) when the CMS no longer fits."""
+    /Contents placeholder; every byte outside the placeholder is unchanged. ``certificate``: the
+    signer's SM2 certificate (DER); ``cert_sha256`` defaults to its SHA-256 (tests forge others).
+    :class:`ValueError` (an internal error: the signer reserved too little room) when the CMS no
+    longer fits."""
+    if cert_sha256 is None:
+        cert_sha256 = hashlib.sha256(certificate).digest()
     if len(cert_sha256) != CERT_SHA256_SIZE:
         raise ValueError(f"cert_sha256 must be {CERT_SHA256_SIZE} bytes, not {len(cert_sha256)}")
     sig = _signature(pdf, field_name)
@@ -148,7 +175,7 @@ def add_sm2_attribute(pdf: bytes, field_name: str, *, cert_sha256: bytes, signat
     unsigned = _attributes(signer)
     if any(a["type"].dotted == OID_SM2_SIGNATURE_ATTRIBUTE for a in unsigned):
         raise ValueError(f"the signature in {field_name} already has an SM2 attribute")
-    value = _Sm2Signature({"cert_sha256": cert_sha256, "signature": signature})
+    value = _Sm2Signature({"cert_sha256": cert_sha256, "signature": signature, "certificate": certificate})
     attribute = cms.CMSAttribute(
         {"type": OID_SM2_SIGNATURE_ATTRIBUTE, "values": [core.Any.load(value.dump())]}
     )
@@ -172,14 +199,14 @@ def add_sm2_attribute(pdf: bytes, field_name: str, *, cert_sha256: bytes, signat
     return out
 
 
-def read_sm2_attribute(pdf: bytes, field_name: str) -> tuple[bytes, bytes] | None:
-    """``(cert_sha256, signature)`` from ``field_name``'s SM2 attribute, None when it has none;
-    :class:`Tampered` when there are several or one is malformed."""
+def read_sm2_attribute(pdf: bytes, field_name: str) -> Sm2Attribute | None:
+    """``field_name``'s SM2 attribute, None when it has none; :class:`Tampered` when there are
+    several or one is malformed. Nothing in it is verified: :func:`verify_sm2_signature`."""
     sig = _signature(pdf, field_name)
     return _read(sig, signature_placeholder(pdf, sig).cms(pdf))
 
 
-def _read(sig: EmbeddedPdfSignature, content: bytes) -> tuple[bytes, bytes] | None:
+def _read(sig: EmbeddedPdfSignature, content: bytes) -> Sm2Attribute | None:
     name = sig.field_name
     try:
         _, _, signer = _signer_info(content)
@@ -188,19 +215,24 @@ def _read(sig: EmbeddedPdfSignature, content: bytes) -> tuple[bytes, bytes] | No
             return None
         if len(attributes) != 1 or len(attributes[0]["values"]) != 1:
             raise ValueError("more than one SM2 signature")
-        value = _Sm2Signature.load(attributes[0]["values"][0].dump())
-        cert_sha256, signature = value["cert_sha256"].native, value["signature"].native
+        value = _Sm2Signature.load(attributes[0]["values"][0].dump(), strict=True)
+        found = Sm2Attribute(
+            value["cert_sha256"].native, value["signature"].native, value["certificate"].native
+        )
     except (ValueError, TypeError, KeyError) as exc:
         raise _tampered(name, f"malformed SM2 attribute: {exc!r}") from exc
-    if len(cert_sha256) != CERT_SHA256_SIZE:
+    if len(found.cert_sha256) != CERT_SHA256_SIZE:
         raise _tampered(name, "the SM2 attribute's certificate hash is not 32 bytes")
-    return cert_sha256, signature
+    if not found.certificate or not found.signature:
+        raise _tampered(name, "the SM2 attribute carries no certificate or no signature")
+    return found
 
 
-def sm2_sign_field(pdf: bytes, field_name: str, sign: Callable[[bytes], bytes], cert_sha256: bytes) -> bytes:
-    """Sign ``field_name``'s covered bytes with ``sign`` (SM3withSM2) and add the attribute."""
+def sm2_sign_field(pdf: bytes, field_name: str, sign: Callable[[bytes], bytes], certificate: bytes) -> bytes:
+    """Sign ``field_name``'s covered bytes with ``sign`` (SM3withSM2) and add the attribute carrying
+    ``certificate`` (the signer's SM2 certificate, DER)."""
     signature = sign(covered_bytes(pdf, field_name))
-    return add_sm2_attribute(pdf, field_name, cert_sha256=cert_sha256, signature=signature)
+    return add_sm2_attribute(pdf, field_name, certificate=certificate, signature=signature)
 
 
 def verify_sm2_field(pdf: bytes, field_name: str, public_key: sm.Sm2PublicKey, cert_sha256: bytes) -> None:
@@ -209,16 +241,26 @@ def verify_sm2_field(pdf: bytes, field_name: str, public_key: sm.Sm2PublicKey, c
     verify_sm2_signature(pdf, _signature(pdf, field_name), public_key, cert_sha256)
 
 
+def attribute_of(pdf: bytes, sig: EmbeddedPdfSignature) -> Sm2Attribute:
+    """The SM2 attribute of a signature already read from ``pdf``; :class:`Tampered` when it has none."""
+    found = _read(sig, signature_placeholder(pdf, sig).cms(pdf))
+    if found is None:
+        raise _tampered(sig.field_name, "no SM2 signature attribute")
+    return found
+
+
 def verify_sm2_signature(
     pdf: bytes, sig: EmbeddedPdfSignature, public_key: sm.Sm2PublicKey, cert_sha256: bytes
 ) -> None:
-    """:func:`verify_sm2_field` on a signature already read from ``pdf``."""
+    """:func:`verify_sm2_field` on a signature already read from ``pdf``: the attribute names
+    ``cert_sha256`` (and carries that certificate) and its signature verifies over the covered bytes."""
     name = sig.field_name
     place = signature_placeholder(pdf, sig)
-    found = _read(sig, place.cms(pdf))
-    if found is None:
-        raise _tampered(name, "no SM2 signature attribute")
-    named, signature = found
-    if named != cert_sha256:
-        raise _tampered(name, f"the SM2 signature names certificate {named.hex()}, not {cert_sha256.hex()}")
-    sm.sm2_verify(public_key, place.covered(pdf), signature, what=_message(name))
+    found = attribute_of(pdf, sig)
+    if found.cert_sha256 != cert_sha256:
+        raise _tampered(
+            name, f"the SM2 signature names certificate {found.cert_sha256.hex()}, not {cert_sha256.hex()}"
+        )
+    if hashlib.sha256(found.certificate).digest() != cert_sha256:
+        raise _tampered(name, "the certificate the SM2 attribute carries is not the one it names")
+    sm.sm2_verify(public_key, place.covered(pdf), found.signature, what=_message(name))

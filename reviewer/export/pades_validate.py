@@ -6,8 +6,9 @@ record was made changed, under the record's own strict rule (:mod:`reviewer.expo
 each revision is one signature in its own pre-made field, nothing else) instead of pyHanko's more
 lenient default analysis. Under an SM2 anchor (the SM suite) the PDF signatures chain to the
 authority's PDF root, the one the SM2 root pins (its ``ARC.6``), each signer is the member its PDF
-certificate names (``ARC.5``), and each signature's SM2 attribute must verify against that member's
-SM2 certificate (:mod:`reviewer.export.pades_sm2`). :func:`require_valid` turns a problem into the typed errors
+certificate names (``ARC.5``), and each signature's SM2 attribute carries that member's SM2
+certificate, which must chain to the SM2 root, pin the PDF signing key (``ARC.4``) and verify the
+SM2 signature (:mod:`reviewer.export.pades_sm2`): the record alone is checked, no roster needed. :func:`require_valid` turns a problem into the typed errors
 :class:`RecordChanged` (a :class:`~reviewer.errors.Tampered`, naming the revision),
 :class:`~reviewer.errors.Tampered` and :class:`~reviewer.errors.Untrusted`.
 """
@@ -15,9 +16,9 @@ SM2 certificate (:mod:`reviewer.export.pades_sm2`). :func:`require_valid` turns 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from io import BytesIO
 
 from asn1crypto import x509 as asn1_x509
@@ -28,14 +29,14 @@ from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
-from reviewer.errors import InvalidInput, Refused, Tampered, Untrusted
+from reviewer.errors import Expired, InvalidInput, Refused, Tampered, Untrusted
 from reviewer.export.pades import DAMAGED_PDF, RecordField, asn1_cert, damaged_pdf, read_pdf
 from reviewer.export.pades_revisions import RecordChanged, RevisionProblem, check_revisions
-from reviewer.export.pades_sm2 import verify_sm2_signature
+from reviewer.export.pades_sm2 import attribute_of, verify_sm2_signature
 from reviewer.export.record import parse_field_name
 from reviewer.export.record_input import MemberRole
 from reviewer.i18n import T
-from reviewer.trust import cert_fingerprint, sm
+from reviewer.trust import cert_fingerprint, certs, sm
 from reviewer.trust.certs import ARC
 
 OID_PDF_ROOT_SHA256 = ARC + ".6"  # in the SM2 root: SHA-256 of the authority's PDF root (DER)
@@ -65,6 +66,9 @@ class SignatureStatus:
     # the record's first revision that is not one signature in its own pre-made field (the same on
     # every signature of the record: the record is refused as a whole)
     revision_problem: RevisionProblem | None = None
+    # the SM suite: the member's SM2 certificate the signature's SM2 attribute carries, once checked
+    # (SHA-256 named by the PDF certificate, chained to the SM2 root); None under a NIST anchor
+    sm2_certificate: x509.Certificate | None = None
 
     @property
     def valid(self) -> bool:
@@ -85,13 +89,10 @@ def validate_record(
     trust_root: x509.Certificate,
     *,
     at: datetime | None = None,
-    members: Mapping[str, x509.Certificate] | None = None,
 ) -> list[SignatureStatus]:
-    """Validate every signature against ``trust_root`` only, at ``at`` (default: now).
-
-    ``members`` (SHA-256 fingerprint → SM2 certificate, already verified under ``trust_root``, e.g.
-    the package roster's) is required when ``trust_root`` is an SM2 root, and unused otherwise."""
-    return validate_opened(read_pdf(pdf), trust_root, at=at, members=members)
+    """Validate every signature against ``trust_root`` only, at ``at`` (default: now). Under an SM2
+    root each signature's SM2 attribute is verified too, with the SM2 certificate it carries."""
+    return validate_opened(read_pdf(pdf), trust_root, at=at)
 
 
 def validate_opened(
@@ -99,15 +100,11 @@ def validate_opened(
     trust_root: x509.Certificate,
     *,
     at: datetime | None = None,
-    members: Mapping[str, x509.Certificate] | None = None,
 ) -> list[SignatureStatus]:
     """:func:`validate_record` on a file already opened with :func:`~reviewer.export.pades.read_pdf`
     (the caller may go on reading the same file's objects from ``reader``)."""
-    sm_anchor = is_sm_root(trust_root)
-    if sm_anchor and members is None:
-        raise ValueError("validating a record under an SM2 root needs the members' SM2 certificates")
     try:  # objects are read lazily: a damaged one surfaces here, not when the file is opened
-        return _validate(reader, trust_root, at, members if sm_anchor else None)
+        return _validate(reader, trust_root, at, is_sm_root(trust_root))
     except DAMAGED_PDF as exc:
         raise damaged_pdf(exc) from exc
 
@@ -148,36 +145,62 @@ def _pdf_bytes(reader: PdfFileReader) -> bytes:
     return data
 
 
-def _sm2_problem(
-    pdf: bytes, sig: EmbeddedPdfSignature, fingerprint: str, members: Mapping[str, x509.Certificate]
-) -> str:
-    """Why the signature's SM2 attribute does not prove ``fingerprint``'s member signed, or ""."""
-    member = members.get(fingerprint)
-    if member is None:
-        return f"the PDF certificate names no member of the panel ({fingerprint or 'no ARC.5'})"
-    if cert_fingerprint(member) != fingerprint:
-        return f"the roster's certificate for {fingerprint} is another certificate"
+@dataclass(frozen=True)
+class _Sm2Check:
+    """What the SM2 attribute proves about one signature: ``tampered`` (the signature is not intact)
+    or ``untrusted`` (the member's certificate does not hold under the SM2 root at the moment)."""
+
+    tampered: str = ""
+    untrusted: str = ""
+    certificate: x509.Certificate | None = None
+
+
+def _sm2_check(
+    pdf: bytes, sig: EmbeddedPdfSignature, member_sha256: bytes | None, root: x509.Certificate, at: datetime
+) -> _Sm2Check:
+    """Check the signature's SM2 attribute on its own: the SM2 certificate it carries is the one the
+    PDF certificate names (``ARC.5``), chains to ``root`` as a member certificate valid at ``at``,
+    pins the PDF signing key (``ARC.4``), and its key verifies the SM2 signature over the covered bytes."""
+    if member_sha256 is None:
+        return _Sm2Check(tampered="the PDF certificate names no member (no ARC.5)")
+    try:
+        found = attribute_of(pdf, sig)
+        if hashlib.sha256(found.certificate).digest() != member_sha256:
+            return _Sm2Check(
+                tampered="the SM2 certificate in the attribute is not the member the PDF certificate names"
+            )
+        member = x509.load_der_x509_certificate(found.certificate)
+        spki = asn1_x509.Certificate.load(found.certificate)["tbs_certificate"][
+            "subject_public_key_info"
+        ].dump()
+        verify_sm2_signature(pdf, sig, sm.load_sm2_public_key(spki), member_sha256)
+    except (Tampered, InvalidInput) as exc:
+        return _Sm2Check(tampered=f"SM2: {exc.detail or exc}")
+    except (ValueError, TypeError, KeyError) as exc:  # not a certificate, or not an SM2 key
+        return _Sm2Check(tampered=f"SM2: the attribute's certificate: {exc}")
     pdf_key = hashlib.sha256(sig.signer_cert["tbs_certificate"]["subject_public_key_info"].dump()).digest()
     if sha256_extension(member, OID_PDF_KEY_SHA256) != pdf_key:
-        return "the member's SM2 certificate does not certify this PDF signing key (ARC.4)"
+        return _Sm2Check(
+            tampered="the member's SM2 certificate does not certify this PDF signing key (ARC.4)"
+        )
     try:
-        spki = asn1_cert(member)["tbs_certificate"]["subject_public_key_info"].dump()
-        verify_sm2_signature(pdf, sig, sm.load_sm2_public_key(spki), bytes.fromhex(fingerprint))
-    except (Tampered, InvalidInput) as exc:
-        return f"SM2: {exc.detail or exc}"
-    return ""
+        certs.verify_issued(member, root, purpose=certs.EKU_MEMBER, at=at)
+    except (Untrusted, Expired) as exc:
+        return _Sm2Check(untrusted=f"SM2 certificate: {exc.detail or exc}", certificate=None)
+    return _Sm2Check(certificate=member)
 
 
 def _validate(
     reader: PdfFileReader,
     trust_root: x509.Certificate,
     at: datetime | None,
-    members: Mapping[str, x509.Certificate] | None,
+    sm_anchor: bool,
 ) -> list[SignatureStatus]:
     out = []
     anchor = asn1_cert(trust_root)  # parsed once (asn1crypto parses lazily and keeps what it parsed)
-    pinned = sha256_extension(trust_root, OID_PDF_ROOT_SHA256) if members is not None else None
-    data = _pdf_bytes(reader) if members is not None else b""
+    pinned = sha256_extension(trust_root, OID_PDF_ROOT_SHA256) if sm_anchor else None
+    data = _pdf_bytes(reader) if sm_anchor else b""
+    moment = at if at is not None else datetime.now(UTC)  # pyHanko's moment when at is None
     signatures = reader.embedded_signatures
     bad = check_revisions(reader, signatures)  # one comparison per revision, for every signature
     last = reader.xrefs.total_revisions - 1
@@ -185,7 +208,8 @@ def _validate(
         info = parse_field_name(sig.field_name)
         cert = sig.signer_cert
         signer = x509.load_der_x509_certificate(cert.dump())
-        if members is None:
+        member: bytes | None = None
+        if not sm_anchor:
             fingerprint = cert_fingerprint(signer)
         else:  # the SM suite: the PDF certificate names its member; it chains to the pinned PDF root
             member = sha256_extension(signer, OID_MEMBER_SHA256)
@@ -216,13 +240,13 @@ def _validate(
             bad.index < signatures[0].signed_revision or sig.signed_revision <= bad.index
         )
         level = "other" if spoiled else ("none" if sig.signed_revision == last else "form_filling")
-        sm2 = _sm2_problem(data, sig, fingerprint, members) if members is not None else ""
+        sm2 = _sm2_check(data, sig, member, trust_root, moment) if sm_anchor else _Sm2Check()
         out.append(
             SignatureStatus(
                 **base,
                 signed_at=status.signer_reported_dt,
-                intact=bool(status.intact and status.valid) and not sm2,
-                trusted=bool(status.trusted),
+                intact=bool(status.intact and status.valid) and not sm2.tampered,
+                trusted=bool(status.trusted) and not sm2.untrusted,
                 coverage=WHOLE_DOCUMENT
                 if status.coverage == SignatureCoverageLevel.ENTIRE_FILE
                 else EARLIER_REVISION,
@@ -231,9 +255,11 @@ def _validate(
                 and status.coverage is not None
                 and status.coverage >= SignatureCoverageLevel.ENTIRE_REVISION,
                 problem=(bad.detail if spoiled and bad else "")
-                or sm2
-                or str(status.trust_problem_indic or ""),
+                or sm2.tampered
+                or str(status.trust_problem_indic or "")
+                or sm2.untrusted,
                 revision_problem=bad,
+                sm2_certificate=sm2.certificate,
             )
         )
     return out

@@ -63,8 +63,11 @@ def sm2_certificate(
     cn: str, key: Any, issuer_cn: str, issuer_key: Any, *, ca: bool, extra: dict[str, bytes]
 ) -> x509.Certificate:
     """An SM3withSM2 certificate assembled with asn1crypto and signed by tongsuopy."""
+    usage = {"key_cert_sign", "crl_sign"} if ca else {"digital_signature"}
     extensions = [
         {"extn_id": "basic_constraints", "critical": True, "extn_value": {"ca": ca}},
+        {"extn_id": "key_usage", "critical": True, "extn_value": usage},
+        *([] if ca else [{"extn_id": "extended_key_usage", "critical": False, "extn_value": [ARC + ".2.2"]}]),
         *({"extn_id": oid, "critical": False, "extn_value": value} for oid, value in extra.items()),
     ]
     tbs = asn1_x509.TbsCertificate(
@@ -259,10 +262,6 @@ def pades_only(unsigned, expert) -> bytes:
     return sign_record(unsigned, field(1, MemberRole.EXPERT, expert), expert.pades_only(), MemberRole.EXPERT)
 
 
-def members(*who: SmMember) -> dict[str, x509.Certificate]:
-    return {m.fingerprint: m.certificate for m in who}
-
-
 def sm2_public(who: SmMember) -> Any:
     return sm.load_sm2_public_key(sm.sm2_public_der(who.key))
 
@@ -271,7 +270,7 @@ def sm2_public(who: SmMember) -> Any:
 
 
 def test_both_signatures_valid_under_the_sm2_root(signed, authority, expert, chair):
-    statuses = validate_record(signed, authority.root, members=members(expert, chair))
+    statuses = validate_record(signed, authority.root)
     assert [s.signer_fingerprint for s in statuses] == [expert.fingerprint, chair.fingerprint]
     assert [s.role for s in statuses] == [MemberRole.EXPERT, MemberRole.CHAIR]
     for s in statuses:
@@ -290,10 +289,10 @@ def test_the_attribute_reads_back_and_verifies_over_the_covered_bytes(signed, ex
         name = field(i, role, who)
         found = read_sm2_attribute(signed, name)
         assert found is not None
-        cert_sha256, signature = found
-        assert cert_sha256 == hashlib.sha256(der(who.certificate)).digest()
-        sm.sm2_verify(sm2_public(who), covered_bytes(signed, name), signature)
-        verify_sm2_field(signed, name, sm2_public(who), cert_sha256)
+        assert found.cert_sha256 == hashlib.sha256(der(who.certificate)).digest()
+        assert found.certificate == der(who.certificate)  # the record carries the SM2 certificate
+        sm.sm2_verify(sm2_public(who), covered_bytes(signed, name), found.signature)
+        verify_sm2_field(signed, name, sm2_public(who), found.cert_sha256)
 
 
 def test_covered_bytes_are_the_byte_range(signed, expert):
@@ -307,7 +306,7 @@ def test_covered_bytes_are_the_byte_range(signed, expert):
 def test_adding_the_attribute_changes_only_the_placeholder(pades_only, expert):
     name = field(1, MemberRole.EXPERT, expert)
     assert read_sm2_attribute(pades_only, name) is None
-    out = sm2_sign_field(pades_only, name, expert.sign, expert.cert_sha256)
+    out = sm2_sign_field(pades_only, name, expert.sign, der(expert.certificate))
     assert len(out) == len(pades_only) and out != pades_only
     assert covered_bytes(out, name) == covered_bytes(pades_only, name)
     sig = next(s for s in PdfFileReader(BytesIO(out)).embedded_signatures if s.field_name == name)
@@ -321,12 +320,14 @@ def test_adding_the_attribute_changes_only_the_placeholder(pades_only, expert):
 def test_an_attribute_that_does_not_fit_is_an_internal_error(pades_only, expert):
     name = field(1, MemberRole.EXPERT, expert)
     with pytest.raises(ValueError, match="does not fit"):
-        add_sm2_attribute(pades_only, name, cert_sha256=expert.cert_sha256, signature=b"\x30" * 20000)
+        add_sm2_attribute(pades_only, name, certificate=der(expert.certificate), signature=b"\x30" * 20000)
 
 
-def test_the_sm_path_needs_the_members_certificates(signed, authority):
-    with pytest.raises(ValueError, match="SM2 certificates"):
-        validate_record(signed, authority.root)
+def test_the_record_alone_proves_the_members(signed, authority, expert, chair):
+    # no roster: each SM2 attribute carries its member's certificate, checked under the SM2 root
+    statuses = validate_record(signed, authority.root)
+    assert [s.sm2_certificate for s in statuses] == [expert.certificate, chair.certificate]
+    assert all(s.sm2_certificate is None for s in validate_record(signed, authority.pdf_root))
 
 
 # --- outside readers: poppler's pdfsig and OpenSSL 3 -----------------------------------------------
@@ -375,8 +376,8 @@ def test_openssl_verifies_the_sm2_signature_over_the_covered_bytes(signed, chair
     found = read_sm2_attribute(signed, name)
     assert found is not None
     covered = covered_bytes(signed, name)
-    assert openssl_verifies(tmp_path, sm.sm2_public_pem(chair.key), covered, found[1])
-    assert not openssl_verifies(tmp_path, sm.sm2_public_pem(chair.key), covered[:-1], found[1])
+    assert openssl_verifies(tmp_path, sm.sm2_public_pem(chair.key), covered, found.signature)
+    assert not openssl_verifies(tmp_path, sm.sm2_public_pem(chair.key), covered[:-1], found.signature)
 
 
 # --- attacks ---------------------------------------------------------------------------------------
@@ -386,7 +387,7 @@ def test_a_stripped_attribute_is_tampered(pades_only, authority, expert):
     name = field(1, MemberRole.EXPERT, expert)
     with pytest.raises(Tampered):
         verify_sm2_field(pades_only, name, sm2_public(expert), expert.cert_sha256)
-    statuses = validate_record(pades_only, authority.root, members=members(expert))
+    statuses = validate_record(pades_only, authority.root)
     assert not statuses[0].intact and "SM2" in statuses[0].problem
     with pytest.raises(Tampered):
         require_valid(statuses)
@@ -398,11 +399,11 @@ def test_a_signature_over_another_fields_bytes_is_tampered(signed, expert, chair
     pdf = sign_record(signed[: _end_of_first_signature(signed)], field(2, MemberRole.CHAIR, chair),
                       chair.pades_only(), MemberRole.CHAIR)  # fmt: skip
     elsewhere = chair.sign(covered_bytes(pdf, field(1, MemberRole.EXPERT, expert)))
-    moved = add_sm2_attribute(pdf, field(2, MemberRole.CHAIR, chair), cert_sha256=chair.cert_sha256,
+    moved = add_sm2_attribute(pdf, field(2, MemberRole.CHAIR, chair), certificate=der(chair.certificate),
                               signature=elsewhere)  # fmt: skip
     with pytest.raises(Tampered):
         verify_sm2_field(moved, field(2, MemberRole.CHAIR, chair), sm2_public(chair), chair.cert_sha256)
-    statuses = validate_record(moved, authority.root, members=members(expert, chair))
+    statuses = validate_record(moved, authority.root)
     assert statuses[0].intact and not statuses[1].intact
     with pytest.raises(Tampered):
         require_valid(statuses)
@@ -420,30 +421,33 @@ def test_one_changed_covered_byte_is_refused_by_pyhanko_and_by_us(signed, author
     assert not any(s.intact for s in validate_record(changed, authority.pdf_root))  # pyHanko
     with pytest.raises(Tampered):
         verify_sm2_field(changed, field(1, MemberRole.EXPERT, expert), sm2_public(expert), expert.cert_sha256)
-    statuses = validate_record(changed, authority.root, members=members(expert, chair))
+    statuses = validate_record(changed, authority.root)
     assert not any(s.intact for s in statuses)
 
 
 def test_an_attribute_naming_another_certificate_is_tampered(pades_only, authority, expert, chair):
     name = field(1, MemberRole.EXPERT, expert)
-    pdf = sm2_sign_field(pades_only, name, expert.sign, chair.cert_sha256)
+    pdf = add_sm2_attribute(pades_only, name, certificate=der(expert.certificate), cert_sha256=chair.cert_sha256,
+                            signature=expert.sign(covered_bytes(pades_only, name)))  # fmt: skip
     with pytest.raises(Tampered):
         verify_sm2_field(pdf, name, sm2_public(expert), expert.cert_sha256)
-    statuses = validate_record(pdf, authority.root, members=members(expert, chair))
+    statuses = validate_record(pdf, authority.root)
     assert not statuses[0].intact and "names certificate" in statuses[0].problem
 
 
 def test_an_attribute_signed_by_another_members_key_is_tampered(pades_only, authority, expert, chair):
     name = field(1, MemberRole.EXPERT, expert)
-    pdf = sm2_sign_field(pades_only, name, chair.sign, expert.cert_sha256)
-    statuses = validate_record(pdf, authority.root, members=members(expert, chair))
+    pdf = sm2_sign_field(pades_only, name, chair.sign, der(expert.certificate))
+    statuses = validate_record(pdf, authority.root)
     assert not statuses[0].intact
 
 
-def test_a_signer_outside_the_roster_is_not_intact(signed, authority, chair):
-    statuses = validate_record(signed, authority.root, members=members(chair))
-    assert not statuses[0].intact and "no member" in statuses[0].problem
-    assert statuses[1].intact
+def test_an_attribute_carrying_another_members_certificate_is_tampered(pades_only, authority, expert, chair):
+    # the chair's certificate and a good SM2 signature by the chair's key, in the expert's signature
+    name = field(1, MemberRole.EXPERT, expert)
+    pdf = sm2_sign_field(pades_only, name, chair.sign, der(chair.certificate))
+    statuses = validate_record(pdf, authority.root)
+    assert not statuses[0].intact and "not the member" in statuses[0].problem
 
 
 def test_a_pdf_key_the_member_certificate_does_not_pin_is_refused(authority, expert, chair):
@@ -457,21 +461,32 @@ def test_a_pdf_key_the_member_certificate_does_not_pin_is_refused(authority, exp
     name = field(1, MemberRole.EXPERT, rogue)
     pdf = sign_record(record_stand_in(rogue, chair), name, rogue, MemberRole.EXPERT)
     verify_sm2_field(pdf, name, sm2_public(rogue), rogue.cert_sha256)  # the SM2 signature itself is good
-    statuses = validate_record(pdf, authority.root, members=members(rogue, chair))
+    statuses = validate_record(pdf, authority.root)
     assert statuses[0].trusted and statuses[0].in_own_field
     assert not statuses[0].intact and "ARC.4" in statuses[0].problem
 
 
-def test_a_roster_entry_under_the_wrong_fingerprint_is_refused(signed, authority, expert, chair):
-    statuses = validate_record(signed, authority.root, members={expert.fingerprint: chair.certificate,
-                                                                chair.fingerprint: chair.certificate})  # fmt: skip
-    assert not statuses[0].intact and statuses[1].intact
+def test_a_member_certificate_of_a_foreign_sm2_root_is_untrusted(authority, expert, chair):
+    # a foreign SM2 authority issues a certificate for the expert's SM2 key pinning the expert's PDF
+    # key; the PDF certificate (ours) would have to name it: a foreign root makes it untrusted
+    foreign_key = sm.new_sm2_key()
+    foreign = sm2_certificate("测试部", expert.key, "测试部", foreign_key, ca=False,
+                              extra={ARC + ".4": sha256_ext(hashlib.sha256(spki_der(expert.pdf_key)).digest())})  # fmt: skip
+    pdf_cert = ecdsa_certificate(expert.name, expert.pdf_key, authority.pdf_root, authority.pdf_key,
+                                 extra=hashlib.sha256(der(foreign)).digest())  # fmt: skip
+    rogue = SmMember(expert.name, foreign, expert.key, pdf_cert, expert.pdf_key, authority)
+    name = field(1, MemberRole.EXPERT, rogue)
+    pdf = sign_record(record_stand_in(rogue, chair), name, rogue, MemberRole.EXPERT)
+    statuses = validate_record(pdf, authority.root)
+    assert statuses[0].intact and not statuses[0].trusted and "SM2 certificate" in statuses[0].problem
+    with pytest.raises(Untrusted):
+        require_valid(statuses)
 
 
 def test_two_attributes_are_tampered(signed, expert):
     name = field(1, MemberRole.EXPERT, expert)
     with pytest.raises(ValueError, match="already"):
-        add_sm2_attribute(signed, name, cert_sha256=expert.cert_sha256, signature=b"x")
+        add_sm2_attribute(signed, name, certificate=der(expert.certificate), signature=b"x")
     assert pades_sm2.OID_SM2_SIGNATURE_ATTRIBUTE == ARC + ".7"
 
 
@@ -486,7 +501,7 @@ def test_a_pdf_root_the_sm2_root_does_not_pin_is_not_trusted(authority, expert, 
     signer = SmMember(expert.name, expert.certificate, expert.key, forged, expert.pdf_key, rogue)
     pdf = sign_record(unsigned, field(1, MemberRole.EXPERT, expert), signer, MemberRole.EXPERT)
     assert validate_record(pdf, rogue_root)[0].trusted  # under its own root it would be
-    statuses = validate_record(pdf, authority.root, members=members(expert, chair))
+    statuses = validate_record(pdf, authority.root)
     assert statuses[0].intact and not statuses[0].trusted
     with pytest.raises(Untrusted):
         require_valid(statuses)
