@@ -66,6 +66,7 @@ def forge(
         chair_sha256=chair.fingerprint,
         sheet_count=len(content.sheets),
         record_sha256=sha256(content.record),
+        suite=chair.suite.id,  # the chair's suite (NIST: the default, as before)
     )
     return fmt.seal_envelope(mimetype=MIMETYPE, kind=KIND, artifact_id=bundle_id, header=header,
                              payload=content_json(header, content), signer=chair,

@@ -27,8 +27,11 @@ from typing import ClassVar
 import pytest
 from asn1crypto import core
 from cryptography import x509
+from pyhanko.keys import load_cert_from_pemder
 from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
+from pyhanko_certvalidator import ValidationContext
 
 from reviewer.packages import inspect_package
 from reviewer.trust.certs import ARC
@@ -127,30 +130,41 @@ def test_every_signature_of_every_closed_record_carries_the_members_sm2_signatur
 def test_the_ministry_import_refuses_a_record_whose_sm2_signature_was_changed(
     sm_journey: Journey, tmp_path: Path
 ) -> None:
-    """One member's SM2 signature altered in the record (its PAdES signature still valid: the
-    attribute is unsigned), then the bundle made by a rogue tool with the chair's key: refused —
-    the import checks every SM2 signature, not only the PAdES ones."""
-    j, rnd = sm_journey, sm_journey.annual[2027]
+    """The chair's SM2 signature altered in the closed record (the last signature: no later one covers
+    its /Contents, and its PAdES signature stays valid — the attribute is unsigned), then the bundle
+    made by a rogue tool with the chair's key: refused — the import checks every SM2 signature, not
+    only the PAdES ones."""
+    j, rnd = sm_journey, sm_journey.year1
     pdf = closed_record(rnd)
-    _, signature, _ = sm2_attribute(field_of(pdf, j.fingerprints["li-ming"]))
+    _, signature, _ = sm2_attribute(field_of(pdf, j.fingerprints[CHAIR]))
     digits = signature.hex().upper().encode()
     assert pdf.count(digits) == 1
     changed = digits[:-2] + f"{signature[-1] ^ 0x01:02X}".encode()  # the last byte of s
+    record = pdf.replace(digits, changed)
+    # for pyHanko alone (as for every PDF reader) the altered record's PAdES signatures are still valid
+    roots = ValidationContext(trust_roots=[load_cert_from_pemder(str(j.identity(CHAIR) / PDF_ROOT))])
+    for sig in signatures(record):
+        status = validate_pdf_signature(sig, roots)
+        assert status.intact and status.valid and status.trusted, sig.field_name
     forged = tmp_path / "forged.rvresult"
-    forged.write_bytes(forgery.forge(j, rnd, record=pdf.replace(digits, changed)))
+    forged.write_bytes(forgery.forge(j, rnd, record=record))
     db = f"sqlite:///{tmp_path / 'registry.sqlite3'}"
     code, out, err = cli("ministry", "import", j.authority, forged, "--db", db, "--passphrase-env", PASS_ENV,
                          "--format", "json")  # fmt: skip
     assert code == 18, err
     (outcome,) = json.loads(out)["files"]
     assert outcome["outcome"] == "refused"
-    assert "SM2 signature" in outcome["message"] and "does not match the content" in outcome["message"]
+    field = field_of(pdf, j.fingerprints[CHAIR]).field_name
+    assert outcome["message"] == (
+        f"The record was changed after 王立 signed it (field “{field}”). Do not use this file; ask the chair "
+        "for the original."
+    )
     # the same tool's bundle with the genuine record is imported: the refusal is the SM2 signature's
     genuine = tmp_path / "genuine.rvresult"
     genuine.write_bytes(forgery.forge(j, rnd))
     code, out, err = cli("ministry", "import", j.authority, genuine, "--db", db, "--passphrase-env", PASS_ENV,
                          "--format", "json")  # fmt: skip
-    assert code == 0, err
+    assert code == 0, out
     assert [f["outcome"] for f in json.loads(out)["files"]] == ["imported"]
 
 
