@@ -53,7 +53,9 @@ def built(suite: str, tmp_path_factory: pytest.TempPathFactory) -> Journey:
 
 
 @pytest.fixture(scope="session", params=SUITES)
-def journey(_e2e_env: None, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Journey:
+def journey(
+    _e2e_env: None, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Journey:
     """The whole journey in each suite: the NIST one exactly as users run it, the SM one with
     ``authority init --suite sm`` and ``identity new --suite sm``."""
     return built(request.param, tmp_path_factory)

@@ -100,7 +100,9 @@ def test_every_file_of_the_sm_journey_names_the_sm_suite(sm_journey: Journey) ->
         assert root.signature_algorithm_oid.dotted_string == "1.2.156.10197.1.501"  # SM3withSM2
 
 
-def test_every_signature_of_every_closed_record_carries_the_members_sm2_signature(sm_journey: Journey) -> None:
+def test_every_signature_of_every_closed_record_carries_the_members_sm2_signature(
+    sm_journey: Journey,
+) -> None:
     j = sm_journey
     signers = {
         2026: [s for s in MEMBERS if s not in (CHAIR, RECUSED)] + [CHAIR],
@@ -173,9 +175,9 @@ def test_the_ministry_import_refuses_a_record_whose_sm2_signature_was_changed(
 
 def openssl() -> str:
     found = shutil.which("openssl")
-    if found is None or not subprocess.run([found, "version"], capture_output=True, text=True).stdout.startswith(
-        "OpenSSL 3"
-    ):
+    if found is None or not subprocess.run(
+        [found, "version"], capture_output=True, text=True
+    ).stdout.startswith("OpenSSL 3"):
         pytest.skip("the cross-check needs the OpenSSL 3 command line (SM2 with a signer id)")
     return found
 
@@ -202,7 +204,9 @@ def test_openssl_verifies_a_members_sm2_signature_and_certificate_from_the_close
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
     t = tmp_path
-    assert run(tool, "x509", "-inform", "DER", "-in", t / "member.der", "-out", t / "member.pem").returncode == 0
+    assert (
+        run(tool, "x509", "-inform", "DER", "-in", t / "member.der", "-out", t / "member.pem").returncode == 0
+    )
     pub = run(tool, "x509", "-in", t / "member.pem", "-pubkey", "-noout")
     assert pub.returncode == 0, pub.stderr
     (t / "pub.pem").write_text(pub.stdout, "ascii")

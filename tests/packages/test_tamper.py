@@ -35,7 +35,7 @@ class TamperWorld:
 
 
 @pytest.fixture(params=("nist", "sm"))
-def world(request: pytest.FixtureRequest, world) -> TamperWorld:  # noqa: F811  (pkg_world's, wrapped)
+def world(request: pytest.FixtureRequest, world) -> TamperWorld:  # pkg_world's, wrapped
     if request.param == "nist":
         return TamperWorld(suites.NIST, world.identities, PASSPHRASE, world.small_package)
     found = request.getfixturevalue("sm_world")
