@@ -183,6 +183,8 @@ def _sm2_check(
         return _Sm2Check(
             tampered="the member's SM2 certificate does not certify this PDF signing key (ARC.4)"
         )
+    if int(sig.signer_cert.serial_number) != member.serial_number:  # one CRL entry revokes both
+        return _Sm2Check(untrusted="the PDF certificate's serial is not the member certificate's")
     try:
         certs.verify_issued(member, root, purpose=certs.EKU_MEMBER, at=at)
     except (Untrusted, Expired) as exc:

@@ -133,7 +133,7 @@ def _verify(
     _require_fixed(zf)
     body = zf.read("manifest.json", MAX_MANIFEST)
     signature = parse_signature(zf.read("signature.json", MAX_SIGNATURE))
-    _require_suite(body, root)
+    require_manifest_suite(body, root)
     signature.verify(body, root)
     manifest = parse_manifest(body)
     created = clock.parse_iso(manifest.created)
@@ -167,7 +167,7 @@ def _verify(
                        contents_checked=checked)  # fmt: skip
 
 
-def _require_suite(body: bytes, root: x509.Certificate) -> None:
+def require_manifest_suite(body: bytes, root: x509.Certificate) -> None:
     """Before anything is trusted: a package of the other suite than the pinned root's is refused
     (SuiteMismatch). A manifest whose suite cannot be read is left to the signature and the parser."""
     try:

@@ -23,7 +23,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
 from reviewer.errors import Tampered
-from reviewer.i18n import T
+from reviewer.i18n import T, Text
 from reviewer.trust import certs, sm, suites
 from reviewer.trust.authority import Authority
 from reviewer.trust.encoding import b64, parse_json, unb64
@@ -36,6 +36,11 @@ ALGORITHMS = {suites.NIST_ID: SIGNATURE_ALGORITHM, suites.SM_ID: sm.SIGNATURE_AL
 def algorithm_of(suite: suites.Suite) -> str:
     """The ``algorithm`` a signature block names in ``suite``: ecdsa-p256-sha256 or sm2-sm3."""
     return ALGORITHMS[suite.id]
+
+
+def suite_of_algorithm(algorithm: str) -> suites.Suite:
+    """The suite whose signature blocks name ``algorithm`` (parse_signature accepts only these)."""
+    return next(suites.by_id(i) for i, a in ALGORITHMS.items() if a == algorithm)
 
 
 def signature_document(
@@ -60,10 +65,32 @@ class SignatureBlock:
     claimed_root: x509.Certificate | None
     algorithm: str = SIGNATURE_ALGORITHM
 
+    @property
+    def suite(self) -> suites.Suite:
+        """The suite the block's algorithm belongs to (what a reader requires of its pinned root)."""
+        return suite_of_algorithm(self.algorithm)
+
+    def verify_by_suite(self, body: bytes, root: x509.Certificate, *, what: Text) -> None:
+        """:meth:`verify` for another artifact than a package (``what``: its refusal message), after
+        requiring the block's suite to be the pinned ``root``'s (SuiteMismatch)."""
+        suites.require(self.suite.id, root, what=T("该文件", "The file"))
+        self._verify(body, root, what)
+
     def verify(self, body: bytes, root: x509.Certificate) -> None:
         """Chain to the pinned ``root`` (Untrusted), then the signature (Tampered), by the signer's
         suite (ECDSA or SM2). The caller then checks validity at the signed creation time
         (:func:`certs.check_validity`)."""
+        self._verify(
+            body,
+            root,
+            T(
+                "包清单的签名无效：文件在工业和信息化部签名后被改动过。请勿使用，向工业和信息化部索取原件。",
+                "The package manifest's signature is invalid: the file was changed after the ministry "
+                "signed it. Do not use it; ask the ministry for the original.",
+            ),
+        )
+
+    def _verify(self, body: bytes, root: x509.Certificate, what: Text) -> None:
         certs.verify_chain(self.signer, root, purpose=certs.EKU_PACKAGE_SIGNING)
         if self.algorithm != algorithm_of(suites.of_certificate(self.signer)):
             raise Tampered(
@@ -74,16 +101,7 @@ class SignatureBlock:
                 ),
                 detail=f"{self.algorithm} by a {suites.of_certificate(self.signer).id} certificate",
             )
-        verify_bytes(
-            certs.public_key_of(self.signer),
-            body,
-            self.signature,
-            what=T(
-                "包清单的签名无效：文件在工业和信息化部签名后被改动过。请勿使用，向工业和信息化部索取原件。",
-                "The package manifest's signature is invalid: the file was changed after the ministry "
-                "signed it. Do not use it; ask the ministry for the original.",
-            ),
-        )
+        verify_bytes(certs.public_key_of(self.signer), body, self.signature, what=what)
 
 
 def parse_signature(data: bytes) -> SignatureBlock:

@@ -96,7 +96,13 @@ def sm2_certificate(
 
 
 def ecdsa_certificate(
-    cn: str, key: ec.EllipticCurvePrivateKey, issuer: x509.Certificate | None, issuer_key, *, extra=b""
+    cn: str,
+    key: ec.EllipticCurvePrivateKey,
+    issuer: x509.Certificate | None,
+    issuer_key,
+    *,
+    extra=b"",
+    serial=None,
 ) -> x509.Certificate:
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, cn)])
     builder = (
@@ -104,7 +110,7 @@ def ecdsa_certificate(
         .subject_name(name)
         .issuer_name(issuer.subject if issuer else name)
         .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
+        .serial_number(serial or x509.random_serial_number())
         .not_valid_before(NOW - timedelta(days=1))
         .not_valid_after(NOW + timedelta(days=365))
         .add_extension(
@@ -209,7 +215,7 @@ def member(authority: Authority, name: str) -> SmMember:
     cert = sm2_certificate(name, key, "测试部", authority.key, ca=False,
                            extra={ARC + ".4": sha256_ext(hashlib.sha256(spki_der(pdf_key)).digest())})  # fmt: skip
     pdf_cert = ecdsa_certificate(name, pdf_key, authority.pdf_root, authority.pdf_key,
-                                 extra=hashlib.sha256(der(cert)).digest())  # fmt: skip
+                                 extra=hashlib.sha256(der(cert)).digest(), serial=cert.serial_number)  # fmt: skip
     return SmMember(name, cert, key, pdf_cert, pdf_key, authority)
 
 
@@ -456,7 +462,7 @@ def test_a_pdf_key_the_member_certificate_does_not_pin_is_refused(authority, exp
     pins_other = sm2_certificate(expert.name, expert.key, "测试部", authority.key, ca=False,
                                  extra={ARC + ".4": sha256_ext(hashlib.sha256(spki_der(chair.pdf_key)).digest())})  # fmt: skip
     pdf_cert = ecdsa_certificate(expert.name, expert.pdf_key, authority.pdf_root, authority.pdf_key,
-                                 extra=hashlib.sha256(der(pins_other)).digest())  # fmt: skip
+                                 extra=hashlib.sha256(der(pins_other)).digest(), serial=pins_other.serial_number)  # fmt: skip
     rogue = SmMember(expert.name, pins_other, expert.key, pdf_cert, expert.pdf_key, authority)
     name = field(1, MemberRole.EXPERT, rogue)
     pdf = sign_record(record_stand_in(rogue, chair), name, rogue, MemberRole.EXPERT)
@@ -473,7 +479,7 @@ def test_a_member_certificate_of_a_foreign_sm2_root_is_untrusted(authority, expe
     foreign = sm2_certificate("测试部", expert.key, "测试部", foreign_key, ca=False,
                               extra={ARC + ".4": sha256_ext(hashlib.sha256(spki_der(expert.pdf_key)).digest())})  # fmt: skip
     pdf_cert = ecdsa_certificate(expert.name, expert.pdf_key, authority.pdf_root, authority.pdf_key,
-                                 extra=hashlib.sha256(der(foreign)).digest())  # fmt: skip
+                                 extra=hashlib.sha256(der(foreign)).digest(), serial=foreign.serial_number)  # fmt: skip
     rogue = SmMember(expert.name, foreign, expert.key, pdf_cert, expert.pdf_key, authority)
     name = field(1, MemberRole.EXPERT, rogue)
     pdf = sign_record(record_stand_in(rogue, chair), name, rogue, MemberRole.EXPERT)
@@ -505,3 +511,14 @@ def test_a_pdf_root_the_sm2_root_does_not_pin_is_not_trusted(authority, expert, 
     assert statuses[0].intact and not statuses[0].trusted
     with pytest.raises(Untrusted):
         require_valid(statuses)
+
+
+def test_a_pdf_certificate_with_another_serial_is_untrusted(authority, expert, chair):
+    # one CRL entry must revoke both certificates: the PDF certificate carries the member's serial
+    pdf_cert = ecdsa_certificate(expert.name, expert.pdf_key, authority.pdf_root, authority.pdf_key,
+                                 extra=expert.cert_sha256, serial=expert.certificate.serial_number + 1)  # fmt: skip
+    other = SmMember(expert.name, expert.certificate, expert.key, pdf_cert, expert.pdf_key, authority)
+    name = field(1, MemberRole.EXPERT, other)
+    pdf = sign_record(record_stand_in(other, chair), name, other, MemberRole.EXPERT)
+    statuses = validate_record(pdf, authority.root)
+    assert statuses[0].intact and not statuses[0].trusted and "serial" in statuses[0].problem
