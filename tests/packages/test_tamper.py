@@ -35,8 +35,15 @@ class TamperWorld:
 
 
 @pytest.fixture(params=("nist", "sm"))
-def world(request: pytest.FixtureRequest, world) -> TamperWorld:  # pkg_world's, wrapped
-    if request.param == "nist":
+def suite_name(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def world(request: pytest.FixtureRequest, suite_name: str, world) -> TamperWorld:  # pkg_world's, wrapped
+    # (the parameter lives on its own fixture: on this one it would key pkg_world's session cache and
+    # rebuild that world at every change of suite)
+    if suite_name == "nist":
         return TamperWorld(suites.NIST, world.identities, PASSPHRASE, world.small_package)
     found = request.getfixturevalue("sm_world")
     folders = {key: found.root / "id" / key for key in found.ids}
