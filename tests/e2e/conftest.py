@@ -62,6 +62,12 @@ def journey(
 
 
 @pytest.fixture(scope="session")
+def nist_journey(_e2e_env: None, tmp_path_factory: pytest.TempPathFactory) -> Journey:
+    """The NIST suite's journey alone (the same files as ``journey``'s ``nist`` run)."""
+    return built("nist", tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
 def sm_journey(_e2e_env: None, tmp_path_factory: pytest.TempPathFactory) -> Journey:
     """The SM suite's journey alone (the same files as ``journey``'s ``sm`` run)."""
     return built("sm", tmp_path_factory)

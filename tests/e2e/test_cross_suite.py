@@ -2,8 +2,8 @@
 the other, and the two suites never mix in one panel — each refusal is ``SuiteMismatch`` (exit 12)
 with the message that names both suites and what to do.
 
-Both journeys of the session are used (``conftest.built``: the NIST one and the SM one, the same
-people enrolled by two authorities, one per suite).
+Both journeys of the session are used (``conftest.nist_journey`` and ``sm_journey``: the same people
+enrolled by two authorities, one per suite).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import built
 from tests.e2e.journey import MEMBERS, PASS_ENV, STANDARDS, Journey, cli
 from tests.permissive import PERMISSIVE_RULES
 
@@ -32,8 +31,8 @@ def mismatch(what: str, used: str, expected: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def both(_e2e_env: None, tmp_path_factory: pytest.TempPathFactory) -> tuple[Journey, Journey]:
-    return built("nist", tmp_path_factory), built("sm", tmp_path_factory)
+def both(nist_journey: Journey, sm_journey: Journey) -> tuple[Journey, Journey]:
+    return nist_journey, sm_journey
 
 
 @pytest.mark.parametrize("package_suite", ["sm", "nist"])
