@@ -36,7 +36,7 @@ from reviewer.export.pades_sm2 import attribute_of, verify_sm2_signature
 from reviewer.export.record import parse_field_name
 from reviewer.export.record_input import MemberRole
 from reviewer.i18n import T
-from reviewer.trust import cert_fingerprint, certs, sm
+from reviewer.trust import cert_fingerprint, certs, sm, suites
 from reviewer.trust.certs import ARC
 
 OID_PDF_ROOT_SHA256 = ARC + ".6"  # in the SM2 root: SHA-256 of the authority's PDF root (DER)
@@ -192,6 +192,18 @@ def _sm2_check(
     return _Sm2Check(certificate=member)
 
 
+def _require_suite(signer: x509.Certificate, anchor: x509.Certificate, sm_anchor: bool) -> None:
+    """A record signed in the other suite than the anchor's is refused as such (``SuiteMismatch``),
+    not reported as changed: an SM authority's PDF certificates name their member (``ARC.5``), a NIST
+    member's certificate never does. A stripped or altered SM2 attribute still is tampering; an SM
+    record checked against its own PDF root (a reader that knows no SM2) is plain PAdES."""
+    signed_sm = sha256_extension(signer, OID_MEMBER_SHA256) is not None
+    own_pdf_root = signed_sm and not sm_anchor and signer.issuer == anchor.subject
+    if signed_sm != sm_anchor and not own_pdf_root:
+        used, expected = (suites.SM, suites.NIST) if signed_sm else (suites.NIST, suites.SM)
+        raise suites.mismatch(T("评审意见表", "The record"), used, expected)
+
+
 def _validate(
     reader: PdfFileReader,
     trust_root: x509.Certificate,
@@ -210,6 +222,7 @@ def _validate(
         info = parse_field_name(sig.field_name)
         cert = sig.signer_cert
         signer = x509.load_der_x509_certificate(cert.dump())
+        _require_suite(signer, trust_root, sm_anchor)
         member: bytes | None = None
         if not sm_anchor:
             fingerprint = cert_fingerprint(signer)

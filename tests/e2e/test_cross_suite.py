@@ -109,3 +109,17 @@ def test_an_authority_refuses_an_enrolment_request_of_the_other_suite(
                        "--passphrase-env", PASS_ENV)  # fmt: skip
     assert (code, err) == (12, mismatch("The enrolment request", used, expected))
     assert not out.exists()
+
+
+@pytest.mark.parametrize("record_suite", ["sm", "nist"])
+def test_a_record_of_the_other_suite_is_a_suite_mismatch_not_tampering(both, record_suite: str) -> None:
+    """``reviewer verify`` of a closed record by an identity of the other suite: the record is genuine,
+    so the answer is the suites' mismatch (exit 12), never "changed after it was signed" (exit 11)."""
+    nist, sm = both
+    signed, reader = (sm, nist) if record_suite == "sm" else (nist, sm)
+    assert signed.year1.out is not None
+    record = signed.year1.out / "record.pdf"
+    code, out, _ = cli("verify", record, "--identity", reader.identity("li-ming"))
+    assert code == 12, out
+    assert "cannot be mixed in one panel" in out
+    assert cli("verify", record, "--identity", signed.identity("li-ming"))[0] == 0
