@@ -312,6 +312,12 @@ class Identity:
         """The member's signature (DER): ECDSA P-256/SHA-256, or SM3withSM2 in the SM suite."""
         return sign_bytes(self._signing_key, data)
 
+    def public_key_der(self) -> bytes:
+        """The SubjectPublicKeyInfo DER of the signing key (P-256, or SM2 in the SM suite): what a
+        signature block names the signer by."""
+        key = self._signing_key
+        return sm.sm2_public_der(key) if sm.is_sm2_private_key(key) else ec_public_der(key)
+
     def signing_key(self) -> ec.EllipticCurvePrivateKey | sm.Sm2PrivateKey:
         """The private signing key (SM2 in the SM suite; PDFs use :meth:`pdf_signing_key`). Never
         write it out."""
