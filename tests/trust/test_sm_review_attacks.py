@@ -221,3 +221,31 @@ def test_the_import_workers_setup_never_shows_the_ministry_key(world) -> None:
     setup = _WorkerSetup(b"root", b"cert", secret, {}, None, "zh_CN")  # type: ignore[arg-type]
     shown = repr(setup) + str(setup)
     assert secret.hex() not in shown and repr(secret) not in shown and str(secret) not in shown
+
+
+def test_an_authority_folder_with_a_swapped_pdf_root_or_suite_does_not_open(world, tmp_path) -> None:
+    """ATTACK (succeeded before the fix, for the PDF root): pdf-root.crt.pem (and its key) replaced
+    in the authority folder by another authority's. The authority opened and would have issued PDF
+    certificates under a root its SM2 root does not pin (every member's install then refused). Now
+    open_authority requires ARC.6 to name it. Held already: authority.json relabelled NIST."""
+    import shutil
+
+    from reviewer.trust.authority import open_authority
+
+    _, authority, _, _, other = world
+    copy = tmp_path / "auth"
+    shutil.copytree(authority.path, copy)
+    assert open_authority(copy).pdf_root == authority.pdf_root
+    for name in ("pdf-root.crt.pem", "pdf-root.key.pem"):
+        (copy / name).chmod(0o600)
+        shutil.copyfile(other.path / name, copy / name)
+    with pytest.raises(InvalidInput):
+        open_authority(copy)
+    relabelled = tmp_path / "auth2"
+    shutil.copytree(authority.path, relabelled)
+    doc = json.loads((relabelled / "authority.json").read_text("utf-8"))
+    doc.pop("suite")
+    (relabelled / "authority.json").chmod(0o600)
+    (relabelled / "authority.json").write_text(json.dumps(doc), "utf-8")
+    with pytest.raises(InvalidInput):
+        open_authority(relabelled)
