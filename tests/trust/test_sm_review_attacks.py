@@ -249,3 +249,55 @@ def test_an_authority_folder_with_a_swapped_pdf_root_or_suite_does_not_open(worl
     (relabelled / "authority.json").write_text(json.dumps(doc), "utf-8")
     with pytest.raises(InvalidInput):
         open_authority(relabelled)
+
+
+# --- certificates ---------------------------------------------------------------------------------
+
+
+def _resigned(cert: x509.Certificate, root_key: sm.Sm2PrivateKey, change) -> x509.Certificate:
+    """``cert`` with its TBS changed by ``change`` and signed again by ``root_key`` (SM3withSM2)."""
+    from asn1crypto import x509 as a_x509
+
+    parsed = a_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
+    tbs = a_x509.TbsCertificate.load(parsed["tbs_certificate"].dump())
+    change(tbs)
+    tbs = a_x509.TbsCertificate.load(tbs.dump(force=True))
+    signed = a_x509.Certificate(
+        {
+            "tbs_certificate": tbs,
+            "signature_algorithm": parsed["signature_algorithm"],
+            "signature_value": sm.sm2_sign(root_key, tbs.dump()),
+        }
+    )
+    return x509.load_der_x509_certificate(signed.dump())
+
+
+def test_an_sm2_certificate_outside_the_profile_is_untrusted(world) -> None:
+    """ATTACK (accepted before the fix; the signer must hold the root key, so this is the GM/T 0015
+    / RFC 5280 profile rather than a forgery): an SM2 certificate correctly signed by the root but
+    with an unknown *critical* extension (a verifier must refuse what it does not understand), or
+    whose TBS names another signature algorithm (ecdsa-with-SHA256) than the outer SM3withSM2 one
+    by which the suite is decided. Both are now Untrusted, for the member and for the root."""
+    from asn1crypto import core as a_core
+    from asn1crypto import x509 as a_x509
+
+    _, authority, _, cred, _ = world
+    root_key = authority.unlock(SRC).root
+    certs.verify_chain(cred.certificate, cred.root, purpose=certs.EKU_MEMBER)  # as issued: fine
+
+    def critical(tbs) -> None:
+        ext = a_x509.Extension(
+            {"extn_id": "1.2.3.4.5", "critical": True, "extn_value": a_core.OctetString(b"x").dump()}
+        )
+        tbs["extensions"] = a_x509.Extensions([*tbs["extensions"], ext])
+
+    def inner(tbs) -> None:
+        tbs["signature"] = a_x509.SignedDigestAlgorithm({"algorithm": "sha256_ecdsa"})
+
+    for change in (critical, inner):
+        member = _resigned(cred.certificate, root_key, change)
+        with pytest.raises(Untrusted):
+            certs.verify_chain(member, cred.root, purpose=certs.EKU_MEMBER)
+        root = _resigned(cred.root, root_key, change)
+        with pytest.raises(Untrusted):
+            certs.verify_chain(cred.certificate, root, purpose=certs.EKU_MEMBER)
