@@ -27,7 +27,7 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -237,7 +237,9 @@ class _WorkerSetup:
 
     root: bytes
     signing_cert: bytes
-    encryption_key: bytes
+    # the ministry's private key in the clear (X25519 raw, SM2 PKCS#8 DER): never in a repr, so no
+    # log line, crash report or error that shows the setup can carry it to disk
+    encryption_key: bytes = field(repr=False)
     ledger: dict[str, dict[str, Any]]
     revocations: RevocationList
     language: str

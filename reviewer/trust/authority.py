@@ -469,6 +469,10 @@ def open_authority(folder: str | Path) -> Authority:
         pdf_root = None
         if suite is suites.SM:
             pdf_root = load_pem_cert((folder / PDF_ROOT_CERT).read_bytes(), PDF_ROOT_CERT)
+            from reviewer.trust import sm_x509  # the SM suite only
+
+            if sm_x509.cert_sha256(pdf_root) != sm_x509.pdf_root_digest_of(root):
+                raise ValueError(f"{PDF_ROOT_CERT} is not the PDF root root.crt.pem names (ARC.6)")
         return Authority(
             folder,
             doc["id"],

@@ -252,6 +252,7 @@ def _verify_chain_sm(cert: x509.Certificate, root: x509.Certificate) -> None:
     try:
         if root.issuer != root.subject:
             raise ValueError("the root is not self-issued")
+        sm_x509.check_profile(root)
         sm_x509.verify_sm_signed(root.tbs_certificate_bytes, root.signature, root)
         root_bc = root.extensions.get_extension_for_class(x509.BasicConstraints).value
     except (ValueError, Untrusted, x509.ExtensionNotFound) as exc:
@@ -261,6 +262,7 @@ def _verify_chain_sm(cert: x509.Certificate, root: x509.Certificate) -> None:
     try:
         if cert.issuer != root.subject:
             raise ValueError("the certificate's issuer is not the root's subject")
+        sm_x509.check_profile(cert)
         sm_x509.verify_sm_signed(cert.tbs_certificate_bytes, cert.signature, root)
     except (ValueError, Untrusted) as exc:
         raise _not_issued_by(root, str(getattr(exc, "detail", None) or exc)) from exc

@@ -382,9 +382,29 @@ def load_identity(folder: str | Path, source: PassphraseSource) -> Identity:
     cred = load_credential(info.path / CREDENTIAL) if (info.path / CREDENTIAL).exists() else None
     root = load_pinned_root(info.path) if cred else None
     pdf_anchor = None
-    if cred is not None and info.suite is suites.SM:
-        pdf_anchor = load_pinned_root(info.path, PDF_ROOT)
+    if cred is not None and root is not None and info.suite is suites.SM:
+        pdf_anchor = _pinned_pdf_root(info.path, root)
     return Identity(info, cred, root, signing, encryption, pdf_signing, pdf_anchor)
+
+
+def _pinned_pdf_root(folder: Path, root: x509.Certificate) -> x509.Certificate:
+    """The pinned PDF root, refused (Untrusted) unless the pinned SM2 root names it (``ARC.6``): the
+    link checked at install holds every time the identity signs a PDF, whatever the folder now holds."""
+    from reviewer.trust import sm_x509  # the SM suite only
+
+    pdf_root = load_pinned_root(folder, PDF_ROOT)
+    if sm_x509.cert_sha256(pdf_root) != sm_x509.pdf_root_digest_of(root):
+        raise Untrusted(
+            T(
+                "身份文件夹中的 PDF 根证书（{file}）不是所信任的国密根证书指定的那一个，拒绝使用。"
+                "请重新安装工业和信息化部签发的凭证（reviewer identity install）。",
+                "The PDF root in the identity folder ({file}) is not the one the pinned SM2 root names; "
+                "refusing it. Install the credential the ministry issued again (reviewer identity install).",
+                file=PDF_ROOT,
+            ),
+            detail=f"SHA-256 {sm_x509.cert_sha256(pdf_root).hex()}",
+        )
+    return pdf_root
 
 
 def load_pinned_root(folder: str | Path, name: str = ROOT) -> x509.Certificate:

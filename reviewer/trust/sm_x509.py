@@ -425,6 +425,24 @@ def pdf_root_digest_of(root: x509.Certificate) -> bytes:
     return _digest_ext(root, OID_PDF_ROOT_DIGEST, T("PDF 根证书摘要", "PDF root digest"))
 
 
+# critical extensions an SM2 certificate may carry: basicConstraints, keyUsage, extendedKeyUsage
+_UNDERSTOOD_CRITICAL: Final = frozenset({"2.5.29.19", "2.5.29.15", "2.5.29.37"})
+
+
+def check_profile(cert: x509.Certificate) -> None:
+    """:class:`ValueError` unless ``cert`` keeps to the profile a verifier relies on (RFC 5280
+    4.1.1.2 and 4.2, GM/T 0015): its TBS names the same signature algorithm (SM3withSM2) as the
+    outer one the suite is decided by, and it carries no critical extension we do not understand."""
+    tbs = a_x509.TbsCertificate.load(cert.tbs_certificate_bytes)
+    inner = tbs["signature"]["algorithm"].dotted
+    if inner != sm.OID_SM3_WITH_SM2 or cert.signature_algorithm_oid.dotted_string != inner:
+        raise ValueError(f"the TBS names signature algorithm {inner}, the certificate another")
+    critical = [e.oid.dotted_string for e in cert.extensions if e.critical]
+    unknown = [oid for oid in critical if oid not in _UNDERSTOOD_CRITICAL]
+    if unknown:
+        raise ValueError(f"unknown critical extension {', '.join(unknown)}")
+
+
 def verify_sm_signed(tbs: bytes, signature: bytes, issuer: x509.Certificate) -> None:
     """Raise :class:`Untrusted` unless ``signature`` is an SM3withSM2 signature of ``tbs`` (a
     certificate's or CRL's to-be-signed bytes) by ``issuer``'s SM2 key."""
