@@ -256,22 +256,34 @@ def verify_sm2_field(pdf: bytes, field_name: str, public_key: sm.Sm2PublicKey, c
     verify_sm2_signature(pdf, _signature(pdf, field_name), public_key, cert_sha256)
 
 
-def attribute_of(pdf: bytes, sig: EmbeddedPdfSignature) -> Sm2Attribute:
-    """The SM2 attribute of a signature already read from ``pdf``; :class:`Tampered` when it has none."""
-    found = _read(sig, signature_placeholder(pdf, sig).cms(pdf))
+def attribute_of(pdf: bytes, sig: EmbeddedPdfSignature, place: _Placeholder | None = None) -> Sm2Attribute:
+    """The SM2 attribute of a signature already read from ``pdf``; :class:`Tampered` when it has none.
+    ``place``: its :func:`signature_placeholder`, when the caller has it already."""
+    if place is None:
+        place = signature_placeholder(pdf, sig)
+    found = _read(sig, place.cms(pdf))
     if found is None:
         raise _tampered(sig.field_name, "no SM2 signature attribute")
     return found
 
 
 def verify_sm2_signature(
-    pdf: bytes, sig: EmbeddedPdfSignature, public_key: sm.Sm2PublicKey, cert_sha256: bytes
+    pdf: bytes,
+    sig: EmbeddedPdfSignature,
+    public_key: sm.Sm2PublicKey,
+    cert_sha256: bytes,
+    *,
+    place: _Placeholder | None = None,
+    found: Sm2Attribute | None = None,
 ) -> None:
     """:func:`verify_sm2_field` on a signature already read from ``pdf``: the attribute names
-    ``cert_sha256`` (and carries that certificate) and its signature verifies over the covered bytes."""
+    ``cert_sha256`` (and carries that certificate) and its signature verifies over the covered bytes.
+    ``place`` and ``found``: that signature's :func:`signature_placeholder` and :func:`attribute_of`
+    in ``pdf``, when the caller has read them already (``found`` only with its ``place``)."""
     name = sig.field_name
-    place = signature_placeholder(pdf, sig)
-    found = attribute_of(pdf, sig)
+    if place is None or found is None:
+        place = signature_placeholder(pdf, sig)
+        found = attribute_of(pdf, sig, place)
     if found.cert_sha256 != cert_sha256:
         raise _tampered(
             name, f"the SM2 signature names certificate {found.cert_sha256.hex()}, not {cert_sha256.hex()}"
