@@ -26,6 +26,7 @@ from typing import ClassVar, Final
 from asn1crypto import cms, core
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.fields import enumerate_sig_fields
 from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
 
 from reviewer.errors import Tampered
@@ -97,15 +98,22 @@ class _Placeholder:
 
 
 def _signature(pdf: bytes, field_name: str) -> EmbeddedPdfSignature:
+    """The signature in the field named ``field_name``, looked up by that name alone: pyHanko's
+    ``embedded_signatures`` parses every signature's CMS and orders them by revision, which costs
+    a record of eight signers ~30 ms a read (``docs/performance.md``, benchmark 11)."""
     try:
         reader = PdfFileReader(BytesIO(pdf))
-        signatures: list[EmbeddedPdfSignature] = reader.embedded_signatures
-        for sig in signatures:
-            if sig.field_name == field_name:
-                return sig
+        found = [
+            EmbeddedPdfSignature(reader, sig_field, name)
+            for name, _, sig_field in enumerate_sig_fields(reader, filled_status=True, with_name=field_name)
+        ]
     except DAMAGED as exc:
         raise _tampered(field_name, repr(exc)) from exc
-    raise _tampered(field_name, "no signature in this field")
+    if not found:
+        raise _tampered(field_name, "no signature in this field")
+    if len(found) != 1:
+        raise _tampered(field_name, f"{len(found)} signed fields of this name")
+    return found[0]
 
 
 def signature_placeholder(pdf: bytes, sig: EmbeddedPdfSignature) -> _Placeholder:
@@ -157,19 +165,25 @@ def _attributes(signer: cms.SignerInfo) -> list[cms.CMSAttribute]:
 
 
 def add_sm2_attribute(
-    pdf: bytes, field_name: str, *, certificate: bytes, signature: bytes, cert_sha256: bytes | None = None
+    pdf: bytes,
+    field_name: str,
+    *,
+    certificate: bytes,
+    signature: bytes,
+    cert_sha256: bytes | None = None,
+    placeholder: _Placeholder | None = None,
 ) -> bytes:
     """``pdf`` with the SM2 attribute added to ``field_name``'s signature, written into the same
     /Contents placeholder; every byte outside the placeholder is unchanged. ``certificate``: the
     signer's SM2 certificate (DER); ``cert_sha256`` defaults to its SHA-256 (tests forge others).
     :class:`ValueError` (an internal error: the signer reserved too little room) when the CMS no
-    longer fits."""
+    longer fits. ``placeholder``: the field's :func:`signature_placeholder` in ``pdf``, when the
+    caller has it already (:func:`sm2_sign_field`); else it is read from ``pdf``."""
     if cert_sha256 is None:
         cert_sha256 = hashlib.sha256(certificate).digest()
     if len(cert_sha256) != CERT_SHA256_SIZE:
         raise ValueError(f"cert_sha256 must be {CERT_SHA256_SIZE} bytes, not {len(cert_sha256)}")
-    sig = _signature(pdf, field_name)
-    place = signature_placeholder(pdf, sig)
+    place = signature_placeholder(pdf, _signature(pdf, field_name)) if placeholder is None else placeholder
     info, signed, signer = _signer_info(place.cms(pdf))
     signed_attrs = signer["signed_attrs"].dump()
     unsigned = _attributes(signer)
@@ -231,8 +245,9 @@ def _read(sig: EmbeddedPdfSignature, content: bytes) -> Sm2Attribute | None:
 def sm2_sign_field(pdf: bytes, field_name: str, sign: Callable[[bytes], bytes], certificate: bytes) -> bytes:
     """Sign ``field_name``'s covered bytes with ``sign`` (SM3withSM2) and add the attribute carrying
     ``certificate`` (the signer's SM2 certificate, DER)."""
-    signature = sign(covered_bytes(pdf, field_name))
-    return add_sm2_attribute(pdf, field_name, certificate=certificate, signature=signature)
+    place = signature_placeholder(pdf, _signature(pdf, field_name))  # read once, for both steps
+    signature = sign(place.covered(pdf))
+    return add_sm2_attribute(pdf, field_name, certificate=certificate, signature=signature, placeholder=place)
 
 
 def verify_sm2_field(pdf: bytes, field_name: str, public_key: sm.Sm2PublicKey, cert_sha256: bytes) -> None:
@@ -241,22 +256,34 @@ def verify_sm2_field(pdf: bytes, field_name: str, public_key: sm.Sm2PublicKey, c
     verify_sm2_signature(pdf, _signature(pdf, field_name), public_key, cert_sha256)
 
 
-def attribute_of(pdf: bytes, sig: EmbeddedPdfSignature) -> Sm2Attribute:
-    """The SM2 attribute of a signature already read from ``pdf``; :class:`Tampered` when it has none."""
-    found = _read(sig, signature_placeholder(pdf, sig).cms(pdf))
+def attribute_of(pdf: bytes, sig: EmbeddedPdfSignature, place: _Placeholder | None = None) -> Sm2Attribute:
+    """The SM2 attribute of a signature already read from ``pdf``; :class:`Tampered` when it has none.
+    ``place``: its :func:`signature_placeholder`, when the caller has it already."""
+    if place is None:
+        place = signature_placeholder(pdf, sig)
+    found = _read(sig, place.cms(pdf))
     if found is None:
         raise _tampered(sig.field_name, "no SM2 signature attribute")
     return found
 
 
 def verify_sm2_signature(
-    pdf: bytes, sig: EmbeddedPdfSignature, public_key: sm.Sm2PublicKey, cert_sha256: bytes
+    pdf: bytes,
+    sig: EmbeddedPdfSignature,
+    public_key: sm.Sm2PublicKey,
+    cert_sha256: bytes,
+    *,
+    place: _Placeholder | None = None,
+    found: Sm2Attribute | None = None,
 ) -> None:
     """:func:`verify_sm2_field` on a signature already read from ``pdf``: the attribute names
-    ``cert_sha256`` (and carries that certificate) and its signature verifies over the covered bytes."""
+    ``cert_sha256`` (and carries that certificate) and its signature verifies over the covered bytes.
+    ``place`` and ``found``: that signature's :func:`signature_placeholder` and :func:`attribute_of`
+    in ``pdf``, when the caller has read them already (``found`` only with its ``place``)."""
     name = sig.field_name
-    place = signature_placeholder(pdf, sig)
-    found = attribute_of(pdf, sig)
+    if place is None or found is None:
+        place = signature_placeholder(pdf, sig)
+        found = attribute_of(pdf, sig, place)
     if found.cert_sha256 != cert_sha256:
         raise _tampered(
             name, f"the SM2 signature names certificate {found.cert_sha256.hex()}, not {cert_sha256.hex()}"

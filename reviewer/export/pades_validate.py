@@ -32,7 +32,7 @@ from pyhanko_certvalidator import ValidationContext
 from reviewer.errors import Expired, InvalidInput, Refused, Tampered, Untrusted
 from reviewer.export.pades import DAMAGED_PDF, RecordField, asn1_cert, damaged_pdf, read_pdf
 from reviewer.export.pades_revisions import RecordChanged, RevisionProblem, check_revisions
-from reviewer.export.pades_sm2 import attribute_of, verify_sm2_signature
+from reviewer.export.pades_sm2 import attribute_of, signature_placeholder, verify_sm2_signature
 from reviewer.export.record import parse_field_name
 from reviewer.export.record_input import MemberRole
 from reviewer.i18n import T
@@ -164,7 +164,8 @@ def _sm2_check(
     if member_sha256 is None:
         return _Sm2Check(tampered="the PDF certificate names no member (no ARC.5)")
     try:
-        found = attribute_of(pdf, sig)
+        place = signature_placeholder(pdf, sig)  # ByteRange checked once, for both reads
+        found = attribute_of(pdf, sig, place)
         if hashlib.sha256(found.certificate).digest() != member_sha256:
             return _Sm2Check(
                 tampered="the SM2 certificate in the attribute is not the member the PDF certificate names"
@@ -173,7 +174,7 @@ def _sm2_check(
         spki = asn1_x509.Certificate.load(found.certificate)["tbs_certificate"][
             "subject_public_key_info"
         ].dump()
-        verify_sm2_signature(pdf, sig, sm.load_sm2_public_key(spki), member_sha256)
+        verify_sm2_signature(pdf, sig, sm.load_sm2_public_key(spki), member_sha256, place=place, found=found)
     except (Tampered, InvalidInput) as exc:
         return _Sm2Check(tampered=f"SM2: {exc.detail or exc}")
     except (ValueError, TypeError, KeyError) as exc:  # not a certificate, or not an SM2 key

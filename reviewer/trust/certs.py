@@ -14,12 +14,15 @@ The SM suite's certificates (SM2, SM3withSM2) are built in ``sm_x509``; :func:`v
 
 from __future__ import annotations
 
+import os
 import secrets
+import threading
+from collections import OrderedDict
 from datetime import datetime, timedelta
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, x25519
 from cryptography.hazmat.primitives.asymmetric.types import CertificatePublicKeyTypes
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID, ObjectIdentifier
@@ -199,8 +202,75 @@ def verify_issued(
     check_validity(cert, at)
 
 
+CHAIN_MEMO_SIZE = 4096  # successes remembered per process (a few hundred bytes each)
+
+
+class _ChainMemo:
+    """The chains :func:`verify_chain` found good in this process: a bounded LRU of keys
+    ``(SHA-256 of the certificate's DER, SHA-256 of the root's DER, purpose OID)``, successes only.
+
+    **Security.** The key is the exact bytes of both certificates: a certificate or a root changed
+    in any byte — a forged signature, another extension, another root of the same name — is a miss
+    and is checked in full. Nothing time-dependent is remembered (validity at a moment and
+    revocation are checked by the callers every time), and a failure is never remembered, so a memo
+    can only ever skip re-proving what was already proved for the very same bytes. Per process, in
+    memory (nothing on disk, nothing shared); a lock guards it, reset in a forked child."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._keys: OrderedDict[tuple[bytes, bytes, str], None] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _reset_lock(self) -> None:  # a fork copies the memory, not the thread holding the lock
+        self._lock = threading.Lock()
+
+    def __contains__(self, key: tuple[bytes, bytes, str]) -> bool:
+        with self._lock:
+            if key not in self._keys:
+                return False
+            self._keys.move_to_end(key)
+            return True
+
+    def add(self, key: tuple[bytes, bytes, str]) -> None:
+        with self._lock:
+            self._keys[key] = None
+            self._keys.move_to_end(key)
+            while len(self._keys) > self.size:
+                self._keys.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._keys.clear()
+
+
+_chain_memo = _ChainMemo(CHAIN_MEMO_SIZE)
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_chain_memo._reset_lock)
+
+
+def _der_sha256(cert: x509.Certificate) -> bytes:
+    digest = hashes.Hash(hashes.SHA256())
+    digest.update(cert.public_bytes(serialization.Encoding.DER))
+    return digest.finalize()
+
+
 def verify_chain(cert: x509.Certificate, root: x509.Certificate, *, purpose: ObjectIdentifier) -> None:
-    """The time-independent half of :func:`verify_issued`: issuer, signature, CA flags, purpose."""
+    """The time-independent half of :func:`verify_issued`: issuer, signature, CA flags, purpose.
+
+    A success is remembered for the exact bytes of ``cert`` and ``root`` and the purpose
+    (:class:`_ChainMemo`: a changed certificate or root is a miss; failures are never remembered),
+    so importing many bundles proves each member's certificate once per process, not once a file."""
+    key = (_der_sha256(cert), _der_sha256(root), purpose.dotted_string)
+    if key in _chain_memo:
+        return
+    _verify_chain(cert, root, purpose)
+    _chain_memo.add(key)
+
+
+def _verify_chain(cert: x509.Certificate, root: x509.Certificate, purpose: ObjectIdentifier) -> None:
     if is_sm_signed(root) or is_sm_signed(cert):
         _verify_chain_sm(cert, root)
         _check_purpose(cert, purpose)
