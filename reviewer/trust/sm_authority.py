@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 
 from reviewer.errors import InvalidInput
 from reviewer.i18n import T
-from reviewer.trust import sm, sm_x509
+from reviewer.trust import sm, sm_profile, sm_x509
 from reviewer.trust.credential import Credential, load_pem_cert
 from reviewer.trust.enrolment import EnrolmentRequest
 from reviewer.trust.keys import new_signing_key
@@ -83,7 +83,7 @@ def checked_pdf_root_key(keys: list[object], pdf_root_key: object) -> ec.Ellipti
 def load_pdf_root(folder: Path, root: x509.Certificate) -> x509.Certificate:
     """The folder's PDF root; :class:`ValueError` unless it is the one ``root`` names (ARC.6)."""
     pdf_root = load_pem_cert((folder / PDF_ROOT_CERT).read_bytes(), PDF_ROOT_CERT)
-    if sm_x509.cert_sha256(pdf_root) != sm_x509.pdf_root_digest_of(root):
+    if sm_profile.cert_sha256(pdf_root) != sm_profile.pdf_root_digest_of(root):
         raise ValueError(f"{PDF_ROOT_CERT} is not the PDF root root.crt.pem names (ARC.6)")
     return pdf_root
 
