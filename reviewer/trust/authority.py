@@ -14,13 +14,8 @@ Folder layout (private keys PKCS#8 encrypted under one passphrase, mode 0600)::
                              with reason and time, the CRL number and the signed CRL (base64)
     revocations.crl          a copy of that CRL (DER), signed by the root
 
-In the SM suite (``create_authority(..., suite=SM)``; ``authority.json`` then says
-``"suite": "RV1-SM2-SM3-SM4"``, absent = NIST) the root, the package-signing key and the encryption
-key are SM2 (the root names the PDF root in ARC.6, the signing certificate carries the SM2
-encryption key in ARC.3), the CRL is signed SM3withSM2, and two more files hold the ECDSA P-256
-root that only issues members' PDF certificates (each with its member certificate's serial)::
-
-    pdf-root.crt.pem / pdf-root.key.pem    PDF root CA (ECDSA P-256, CA:TRUE, pathlen 0)
+The SM suite's keys, roots and issuing (SM2 root, PDF root, member and PDF certificates) live in
+``reviewer.trust.sm_authority``; this module dispatches to it.
 """
 
 from __future__ import annotations
@@ -64,7 +59,6 @@ from reviewer.trust.revocation import RevocationList, RevokedEntry, build_crl
 AUTHORITY_FORMAT = "reviewer.authority/1"
 # a member's category, recorded at enrolment: 专家, 采购人或主管部门代表 (see reviewer.packages.composition)
 MEMBER_CATEGORIES = ("expert", "representative")
-PDF_ROOT_CERT, PDF_ROOT_KEY = "pdf-root.crt.pem", "pdf-root.key.pem"  # the SM suite only
 log = logging.getLogger(__name__)
 
 
@@ -108,18 +102,10 @@ class Authority:
         ]
         root, signing, encryption = keys
         if self.suite is suites.SM:
-            pdf_root = load_private_key(self.path / PDF_ROOT_KEY, passphrase, label=self.label)
-            if not (
-                all(sm.is_sm2_private_key(k) for k in keys)
-                and isinstance(pdf_root, ec.EllipticCurvePrivateKey)
-            ):
-                raise InvalidInput(
-                    T(
-                        "签发机构文件夹中的密钥类型不正确。",
-                        "The authority folder holds keys of the wrong type.",
-                    )
-                )
-            return AuthorityKeys(root, signing, encryption, pdf_root)
+            from reviewer.trust import sm_authority  # the SM suite only
+
+            pdf_root = load_private_key(self.path / sm_authority.PDF_ROOT_KEY, passphrase, label=self.label)
+            return AuthorityKeys(root, signing, encryption, sm_authority.checked_pdf_root_key(keys, pdf_root))
         assert isinstance(root, ec.EllipticCurvePrivateKey) and isinstance(
             signing, ec.EllipticCurvePrivateKey
         )
@@ -200,25 +186,10 @@ class Authority:
         return Credential(cert, self.root)
 
     def _issue_sm(self, req: EnrolmentRequest, keys: AuthorityKeys, now: datetime) -> Credential:
-        """The SM2 member certificate and, with the same serial, the member's PDF certificate."""
-        from reviewer.trust import sm_x509
+        from reviewer.trust import sm_authority  # the SM suite only
 
-        assert self.pdf_root is not None and keys.pdf_root is not None and req.pdf_signing_key is not None
-        cert = sm_x509.issue_sm(
-            self.root,
-            keys.root,
-            common_name=req.name,
-            org=req.org,
-            public_key=req.signing_key,
-            encryption_key=req.encryption_key,
-            package_signer=False,
-            now=now,
-            pdf_key=req.pdf_signing_key,
-        )
-        pdf = sm_x509.issue_pdf_cert(
-            self.pdf_root, keys.pdf_root, member=cert, public_key=req.pdf_signing_key, now=now
-        )
-        return Credential(cert, self.root, pdf, self.pdf_root)
+        assert self.pdf_root is not None and keys.pdf_root is not None
+        return sm_authority.issue_member(self.root, keys.root, self.pdf_root, keys.pdf_root, req, now)
 
     # --- revocation -----------------------------------------------------------------------------
     # revocations.json is the revocation state and changes in one atomic step (a whole new file
@@ -401,22 +372,11 @@ def create_authority(
         ("encryption.key.pem", enc_key),
     ]
     if sm_suite:
-        from reviewer.trust import sm_x509
+        from reviewer.trust import sm_authority  # the SM suite only
 
-        pdf_root_key = new_signing_key()
-        pdf_root = sm_x509.make_pdf_root(pdf_root_key, name.strip(), now)
-        root = sm_x509.make_sm_root(root_key, name.strip(), now, pdf_root=pdf_root)
-        signing = sm_x509.issue_sm(
-            root,
-            root_key,
-            common_name=f"{name.strip()} Package Signing",
-            org=name.strip(),
-            public_key=signing_key.public_key(),
-            encryption_key=enc_key.public_key(),
-            package_signer=True,
-            now=now,
-        )
-        secrets.append((PDF_ROOT_KEY, pdf_root_key))
+        hierarchy = sm_authority.make_hierarchy(name.strip(), root_key, signing_key, enc_key, now)
+        root, signing = hierarchy.root, hierarchy.signing
+        secrets.append((sm_authority.PDF_ROOT_KEY, hierarchy.pdf_root_key))
     else:
         root = certs.make_root(root_key, name.strip(), now)
         signing = certs.issue(
@@ -434,7 +394,7 @@ def create_authority(
     write_atomic(folder / "root.crt.pem", pem(root).encode("ascii"))
     write_atomic(folder / "signing.crt.pem", pem(signing).encode("ascii"))
     if sm_suite:
-        write_atomic(folder / PDF_ROOT_CERT, pem(pdf_root).encode("ascii"))
+        write_atomic(folder / sm_authority.PDF_ROOT_CERT, pem(hierarchy.pdf_root).encode("ascii"))
     (folder / "issued").mkdir(exist_ok=True)
     doc = {
         "format": AUTHORITY_FORMAT,
@@ -468,11 +428,9 @@ def open_authority(folder: str | Path) -> Authority:
             raise ValueError(f"root.crt.pem is not a root of {suite.id}")
         pdf_root = None
         if suite is suites.SM:
-            pdf_root = load_pem_cert((folder / PDF_ROOT_CERT).read_bytes(), PDF_ROOT_CERT)
-            from reviewer.trust import sm_x509  # the SM suite only
+            from reviewer.trust import sm_authority  # the SM suite only
 
-            if sm_x509.cert_sha256(pdf_root) != sm_x509.pdf_root_digest_of(root):
-                raise ValueError(f"{PDF_ROOT_CERT} is not the PDF root root.crt.pem names (ARC.6)")
+            pdf_root = sm_authority.load_pdf_root(folder, root)
         return Authority(
             folder,
             doc["id"],

@@ -8,8 +8,9 @@ purposes apart: only a certificate with :data:`EKU_PACKAGE_SIGNING` may sign a p
 member certificates carry :data:`EKU_MEMBER` (and emailProtection so that PDF readers accept them
 as document signers).
 
-The SM suite's certificates (SM2, SM3withSM2) are built in ``sm_x509``; :func:`verify_chain`,
-:func:`public_key_of` and :func:`encryption_key_of` work for both suites, by the signature algorithm.
+The SM suite's certificates (SM2, SM3withSM2) are built in ``sm_x509`` and read in
+``sm_profile``; :func:`verify_chain`, :func:`public_key_of` and :func:`encryption_key_of` work for
+both suites, by the signature algorithm.
 """
 
 from __future__ import annotations
@@ -151,9 +152,9 @@ def public_key_of(cert: x509.Certificate) -> CertificatePublicKeyTypes | sm.Sm2P
     """The key ``cert`` certifies: a ``cryptography`` key, or tongsuopy's SM2 key for an SM2
     certificate (``cert.public_key()`` raises for those: cryptography has no SM2)."""
     if is_sm_signed(cert):
-        from reviewer.trust import sm_x509  # sm_x509 builds on this module
+        from reviewer.trust import sm_profile  # sm_profile builds on this module
 
-        return sm_x509.sm2_public_key_of(cert)
+        return sm_profile.sm2_public_key_of(cert)
     return cert.public_key()
 
 
@@ -161,9 +162,9 @@ def encryption_key_of(cert: x509.Certificate) -> x25519.X25519PublicKey | sm.Sm2
     """The encryption key the root certified in ``cert``: X25519 (``ARC.1``) or, in an SM2
     certificate, SM2 (``ARC.3``)."""
     if is_sm_signed(cert):
-        from reviewer.trust import sm_x509  # sm_x509 builds on this module
+        from reviewer.trust import sm_profile  # sm_profile builds on this module
 
-        return sm_x509.sm2_encryption_key_of(cert)
+        return sm_profile.sm2_encryption_key_of(cert)
     try:
         value = cert.extensions.get_extension_for_oid(OID_X25519_KEY).value
     except x509.ExtensionNotFound as exc:
@@ -308,7 +309,7 @@ def _not_issued_by(root: x509.Certificate, detail: str) -> Untrusted:
 def _verify_chain_sm(cert: x509.Certificate, root: x509.Certificate) -> None:
     """The SM suite's chain: an SM2 root signed by itself, ``cert`` signed SM3withSM2 by it. A
     certificate of one suite under a root of the other is refused, whatever its signature."""
-    from reviewer.trust import sm_x509  # sm_x509 builds on this module
+    from reviewer.trust import sm_profile  # sm_profile builds on this module
 
     if not (is_sm_signed(root) and is_sm_signed(cert)):
         raise Untrusted(
@@ -322,8 +323,8 @@ def _verify_chain_sm(cert: x509.Certificate, root: x509.Certificate) -> None:
     try:
         if root.issuer != root.subject:
             raise ValueError("the root is not self-issued")
-        sm_x509.check_profile(root)
-        sm_x509.verify_sm_signed(root.tbs_certificate_bytes, root.signature, root)
+        sm_profile.check_profile(root)
+        sm_profile.verify_sm_signed(root.tbs_certificate_bytes, root.signature, root)
         root_bc = root.extensions.get_extension_for_class(x509.BasicConstraints).value
     except (ValueError, Untrusted, x509.ExtensionNotFound) as exc:
         raise _root_invalid(str(getattr(exc, "detail", None) or exc)) from exc
@@ -332,8 +333,8 @@ def _verify_chain_sm(cert: x509.Certificate, root: x509.Certificate) -> None:
     try:
         if cert.issuer != root.subject:
             raise ValueError("the certificate's issuer is not the root's subject")
-        sm_x509.check_profile(cert)
-        sm_x509.verify_sm_signed(cert.tbs_certificate_bytes, cert.signature, root)
+        sm_profile.check_profile(cert)
+        sm_profile.verify_sm_signed(cert.tbs_certificate_bytes, cert.signature, root)
     except (ValueError, Untrusted) as exc:
         raise _not_issued_by(root, str(getattr(exc, "detail", None) or exc)) from exc
 

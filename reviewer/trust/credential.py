@@ -67,13 +67,13 @@ def check_pdf_links(
     SHA-256(pdf_root) == the root's ARC.6, the PDF certificate's ARC.5 == SHA-256(member
     certificate), the member certificate's ARC.4 == SHA-256(the PDF certificate's SPKI), and one
     serial for both (one CRL entry revokes both)."""
-    from reviewer.trust import sm_x509  # the SM suite only
+    from reviewer.trust import sm_profile  # the SM suite only
 
-    digest = sm_x509.cert_sha256
+    digest = sm_profile.cert_sha256
     links = (
-        (digest(pdf_root), sm_x509.pdf_root_digest_of(root)),
-        (sm_x509.member_digest_of_pdf_cert(pdf_certificate), digest(certificate)),
-        (sm_x509.pdf_key_digest_of(certificate), sm_x509.spki_sha256(pdf_certificate.public_key())),
+        (digest(pdf_root), sm_profile.pdf_root_digest_of(root)),
+        (sm_profile.member_digest_of_pdf_cert(pdf_certificate), digest(certificate)),
+        (sm_profile.pdf_key_digest_of(certificate), sm_profile.spki_sha256(pdf_certificate.public_key())),
     )
     if not all(hmac.compare_digest(a, b) for a, b in links) or (
         pdf_certificate.serial_number != certificate.serial_number

@@ -390,10 +390,10 @@ def load_identity(folder: str | Path, source: PassphraseSource) -> Identity:
 def _pinned_pdf_root(folder: Path, root: x509.Certificate) -> x509.Certificate:
     """The pinned PDF root, refused (Untrusted) unless the pinned SM2 root names it (``ARC.6``): the
     link checked at install holds every time the identity signs a PDF, whatever the folder now holds."""
-    from reviewer.trust import sm_x509  # the SM suite only
+    from reviewer.trust import sm_profile  # the SM suite only
 
     pdf_root = load_pinned_root(folder, PDF_ROOT)
-    if sm_x509.cert_sha256(pdf_root) != sm_x509.pdf_root_digest_of(root):
+    if sm_profile.cert_sha256(pdf_root) != sm_profile.pdf_root_digest_of(root):
         raise Untrusted(
             T(
                 "身份文件夹中的 PDF 根证书（{file}）不是所信任的国密根证书指定的那一个，拒绝使用。"
@@ -402,7 +402,7 @@ def _pinned_pdf_root(folder: Path, root: x509.Certificate) -> x509.Certificate:
                 "refusing it. Install the credential the ministry issued again (reviewer identity install).",
                 file=PDF_ROOT,
             ),
-            detail=f"SHA-256 {sm_x509.cert_sha256(pdf_root).hex()}",
+            detail=f"SHA-256 {sm_profile.cert_sha256(pdf_root).hex()}",
         )
     return pdf_root
 

@@ -55,12 +55,12 @@ def build_crl(
 
 def _sm_crl_valid(crl: x509.CertificateRevocationList, root: x509.Certificate) -> bool:
     """An SM3withSM2 CRL signed by an SM2 root; a CRL of one suite for a root of the other is not."""
-    from reviewer.trust import sm_x509  # sm_x509 builds on this module
+    from reviewer.trust import sm_profile  # the SM suite only
 
     if not (is_sm_signed(crl) and is_sm_signed(root)) or crl.issuer != root.subject:
         return False
     try:
-        sm_x509.verify_sm_signed(crl.tbs_certlist_bytes, crl.signature, root)
+        sm_profile.verify_sm_signed(crl.tbs_certlist_bytes, crl.signature, root)
     except Untrusted:
         return False
     return True

@@ -51,9 +51,9 @@ def test_sm_authority_layout(sm_world) -> None:
     assert reopened.root.signature_algorithm_oid.dotted_string == sm.OID_SM3_WITH_SM2
     assert reopened.pdf_root is not None and suites.of_root(reopened.pdf_root) is suites.NIST
     assert certs.common_name(reopened.pdf_root) == "工业和信息化部 PDF Root CA"
-    from reviewer.trust import sm_x509
+    from reviewer.trust import sm_profile
 
-    assert sm_x509.pdf_root_digest_of(reopened.root) == sm_x509.cert_sha256(reopened.pdf_root)
+    assert sm_profile.pdf_root_digest_of(reopened.root) == sm_profile.cert_sha256(reopened.pdf_root)
     keys_ = reopened.unlock(SRC)
     assert all(sm.is_sm2_private_key(k) for k in (keys_.root, keys_.signing, keys_.encryption))
     assert isinstance(keys_.pdf_root, ec.EllipticCurvePrivateKey)

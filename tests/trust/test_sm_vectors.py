@@ -29,7 +29,7 @@ from tongsuopy.crypto.ciphers.aead import SM4GCM as TongsuoSM4GCM
 
 from reviewer.errors import Revoked, Tampered, Untrusted
 from reviewer.packages import stream
-from reviewer.trust import certs, sm, sm_x509, suites
+from reviewer.trust import certs, sm, sm_profile, suites
 from reviewer.trust.recipients import WrappedKey, unwrap
 from reviewer.trust.revocation import RevocationList
 
@@ -189,11 +189,11 @@ def test_the_certificates_verify_and_link() -> None:
     )
     arc3 = sm.sm2_public_der(certs.encryption_key_of(member)).hex()
     assert arc3 == VECTORS["keys"][v["keys"]["member_arc3"]]["public_spki_der"]
-    assert sm_x509.pdf_root_digest_of(root) == sm_x509.cert_sha256(pdf_root)  # ARC.6
-    assert sm_x509.pdf_key_digest_of(member) == sm_x509.spki_sha256(
+    assert sm_profile.pdf_root_digest_of(root) == sm_profile.cert_sha256(pdf_root)  # ARC.6
+    assert sm_profile.pdf_key_digest_of(member) == sm_profile.spki_sha256(
         p256_key(v["keys"]["member_arc4"]).public_key()
     )  # ARC.4
-    assert sm_x509.member_digest_of_pdf_cert(pdf_cert) == sm_x509.cert_sha256(member)  # ARC.5
+    assert sm_profile.member_digest_of_pdf_cert(pdf_cert) == sm_profile.cert_sha256(member)  # ARC.5
     assert pdf_cert.serial_number == member.serial_number
     # Negative: one byte of the member certificate's signed part changed.
     der = bytearray(member.public_bytes(serialization.Encoding.DER))

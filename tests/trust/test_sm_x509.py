@@ -1,6 +1,6 @@
-"""SM2 certificates and the SM2 CRL (reviewer/trust/sm_x509.py, issue 20): the fields as
-``cryptography`` parses them, the chain checks of ``certs`` for both suites, and OpenSSL 3's command
-line as the outside implementation."""
+"""SM2 certificates and the SM2 CRL (reviewer/trust/sm_x509.py builds, sm_profile.py reads; issue
+20): the fields as ``cryptography`` parses them, the chain checks of ``certs`` for both suites, and
+OpenSSL 3's command line as the outside implementation."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from tongsuopy.crypto.asymciphers import ec as t_ec
 
 from reviewer.errors import Expired, Untrusted
-from reviewer.trust import certs, sm, sm_x509
+from reviewer.trust import certs, sm, sm_profile, sm_x509
 from reviewer.trust.revocation import RevocationList, RevokedEntry, build_crl
 
 NOW = datetime(2026, 12, 5, 8, 0, tzinfo=UTC)
@@ -119,7 +119,7 @@ def test_sm_root_has_the_gmt_0015_profile(auth: Authority) -> None:
     root = auth.root
     assert root.version == x509.Version.v3
     assert root.signature_algorithm_oid.dotted_string == "1.2.156.10197.1.501"
-    assert sm_x509.is_sm(root) and certs.is_sm_signed(root)
+    assert sm_profile.is_sm(root) and certs.is_sm_signed(root)
     assert root.subject == root.issuer
     assert certs.common_name(root) == "工业和信息化部 Root CA"
     assert certs.organization(root) == "工业和信息化部"
@@ -136,9 +136,9 @@ def test_sm_root_has_the_gmt_0015_profile(auth: Authority) -> None:
     point = sm.sm2_public_der(auth.key)[-65:]
     assert ski == hashlib.sha1(point).digest()
     # ARC.6 pins the PDF root.
-    arc6 = _octets(root, sm_x509.OID_PDF_ROOT_DIGEST)
+    arc6 = _octets(root, sm_profile.OID_PDF_ROOT_DIGEST)
     assert arc6 == b"\x04\x20" + hashlib.sha256(_der(auth.pdf_root)).digest()
-    assert sm_x509.pdf_root_digest_of(root) == hashlib.sha256(_der(auth.pdf_root)).digest()
+    assert sm_profile.pdf_root_digest_of(root) == hashlib.sha256(_der(auth.pdf_root)).digest()
     # The SPKI is id-ecPublicKey with namedCurve SM2, as tongsuopy writes it; the algorithm has
     # no parameters.
     parsed = a_x509.Certificate.load(_der(root))
@@ -147,13 +147,13 @@ def test_sm_root_has_the_gmt_0015_profile(auth: Authority) -> None:
     assert spki["algorithm"]["parameters"].chosen.dotted == "1.2.156.10197.1.301"
     assert parsed["signature_algorithm"]["parameters"].native is None
     assert parsed["signature_algorithm"].dump() == bytes.fromhex("300a06082a811ccf55018375")
-    sm_x509.verify_sm_signed(root.tbs_certificate_bytes, root.signature, root)
+    sm_profile.verify_sm_signed(root.tbs_certificate_bytes, root.signature, root)
     sm.sm2_verify(auth.key.public_key(), root.tbs_certificate_bytes, root.signature)
 
 
 def test_pdf_root_is_an_ecdsa_ca(auth: Authority) -> None:
     root = auth.pdf_root
-    assert not sm_x509.is_sm(root)
+    assert not sm_profile.is_sm(root)
     assert certs.common_name(root) == "工业和信息化部 PDF Root CA"
     assert certs.organization(root) == "工业和信息化部"
     bc = root.extensions.get_extension_for_class(x509.BasicConstraints).value
@@ -165,12 +165,12 @@ def test_public_key_of_returns_the_sm2_key_and_the_nist_key(auth: Authority) -> 
     key = certs.public_key_of(auth.root)
     assert isinstance(key, t_ec.EllipticCurvePublicKey) and isinstance(key.curve, t_ec.SM2)
     assert sm.sm2_public_der(key) == sm.sm2_public_der(auth.key)
-    assert sm.sm2_public_der(sm_x509.sm2_public_key_of(auth.root)) == sm.sm2_public_der(auth.key)
+    assert sm.sm2_public_der(sm_profile.sm2_public_key_of(auth.root)) == sm.sm2_public_der(auth.key)
     nist = certs.public_key_of(auth.pdf_root)
     assert isinstance(nist, ec.EllipticCurvePublicKey)
     assert nist.public_numbers() == auth.pdf_key.public_key().public_numbers()
     with pytest.raises(Untrusted):
-        sm_x509.sm2_public_key_of(auth.pdf_root)
+        sm_profile.sm2_public_key_of(auth.pdf_root)
 
 
 # --- end-entity certificates ----------------------------------------------------------------------
@@ -179,7 +179,7 @@ def test_public_key_of_returns_the_sm2_key_and_the_nist_key(auth: Authority) -> 
 def test_member_certificate_fields(auth: Authority, member: Member) -> None:
     cert = member.cert
     assert cert.version == x509.Version.v3
-    assert sm_x509.is_sm(cert)
+    assert sm_profile.is_sm(cert)
     assert cert.issuer == auth.root.subject
     assert cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)[0].value == "张三"
     assert certs.organization(cert) == "某大学"
@@ -199,15 +199,15 @@ def test_member_certificate_fields(auth: Authority, member: Member) -> None:
     assert aki == auth.root.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value.digest
     # ARC.3: the SM2 encryption key's SPKI; ARC.4: SHA-256 of the PDF key's SPKI.
     enc_spki = sm.sm2_public_der(member.encryption_key)
-    assert _octets(cert, sm_x509.OID_SM2_ENCRYPTION_KEY) == b"\x04\x5b" + enc_spki
-    assert sm.sm2_public_der(sm_x509.sm2_encryption_key_of(cert)) == enc_spki
+    assert _octets(cert, sm_profile.OID_SM2_ENCRYPTION_KEY) == b"\x04\x5b" + enc_spki
+    assert sm.sm2_public_der(sm_profile.sm2_encryption_key_of(cert)) == enc_spki
     assert sm.sm2_public_der(certs.encryption_key_of(cert)) == enc_spki
     pdf_spki = member.pdf_key.public_key().public_bytes(
         serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
     )
-    assert sm_x509.pdf_key_digest_of(cert) == hashlib.sha256(pdf_spki).digest()
+    assert sm_profile.pdf_key_digest_of(cert) == hashlib.sha256(pdf_spki).digest()
     assert sm.sm2_public_der(certs.public_key_of(cert)) == sm.sm2_public_der(member.key)
-    sm_x509.verify_sm_signed(cert.tbs_certificate_bytes, cert.signature, auth.root)
+    sm_profile.verify_sm_signed(cert.tbs_certificate_bytes, cert.signature, auth.root)
     certs.verify_issued(cert, auth.root, purpose=certs.EKU_MEMBER, at=NOW)
 
 
@@ -218,11 +218,11 @@ def test_package_signing_certificate_fields(auth: Authority) -> None:
     ku = cert.extensions.get_extension_for_class(x509.KeyUsage).value
     assert ku.digital_signature and not ku.content_commitment
     assert cert.not_valid_after_utc == NOW + timedelta(days=365 * 10 + 2)
-    assert sm.sm2_public_der(sm_x509.sm2_encryption_key_of(cert)) == sm.sm2_public_der(enc)
+    assert sm.sm2_public_der(sm_profile.sm2_encryption_key_of(cert)) == sm.sm2_public_der(enc)
     with pytest.raises(x509.ExtensionNotFound):
-        cert.extensions.get_extension_for_oid(sm_x509.OID_PDF_KEY_DIGEST)
+        cert.extensions.get_extension_for_oid(sm_profile.OID_PDF_KEY_DIGEST)
     with pytest.raises(Untrusted):
-        sm_x509.pdf_key_digest_of(cert)
+        sm_profile.pdf_key_digest_of(cert)
     certs.verify_issued(cert, auth.root, purpose=certs.EKU_PACKAGE_SIGNING, at=NOW)
     with pytest.raises(Untrusted):  # a package signer is not a member, and the other way round
         certs.verify_chain(cert, auth.root, purpose=certs.EKU_MEMBER)
@@ -308,7 +308,7 @@ def test_a_certificate_with_a_changed_tbs_is_refused(auth: Authority, member: Me
     forged = _retbs(member.cert, rename)
     assert certs.common_name(forged) == "李四"
     with pytest.raises(Untrusted):
-        sm_x509.verify_sm_signed(forged.tbs_certificate_bytes, forged.signature, auth.root)
+        sm_profile.verify_sm_signed(forged.tbs_certificate_bytes, forged.signature, auth.root)
     with pytest.raises(Untrusted, match="not issued by the ministry root"):
         certs.verify_chain(forged, auth.root, purpose=certs.EKU_MEMBER)
 
@@ -329,7 +329,7 @@ def test_a_certificate_from_another_sm_root_is_refused(member: Member) -> None:
     # Same name, other key: the name matches, the signature does not.
     assert other.root.subject == _authority().root.subject
     with pytest.raises(Untrusted):
-        sm_x509.verify_sm_signed(member.cert.tbs_certificate_bytes, member.cert.signature, other.root)
+        sm_profile.verify_sm_signed(member.cert.tbs_certificate_bytes, member.cert.signature, other.root)
 
 
 def test_suites_do_not_mix_in_a_chain(auth: Authority, member: Member) -> None:
@@ -364,29 +364,29 @@ def test_suites_do_not_mix_in_a_chain(auth: Authority, member: Member) -> None:
 def test_malformed_private_extensions_are_untrusted(auth: Authority, member: Member) -> None:
     def bad_arc3(tbs: a_x509.TbsCertificate) -> None:
         for ext in tbs["extensions"]:
-            if ext["extn_id"].dotted == sm_x509.OID_SM2_ENCRYPTION_KEY.dotted_string:
+            if ext["extn_id"].dotted == sm_profile.OID_SM2_ENCRYPTION_KEY.dotted_string:
                 ext["extn_value"] = b"\x04\x03abc"
 
     def short_arc4(tbs: a_x509.TbsCertificate) -> None:
         for ext in tbs["extensions"]:
-            if ext["extn_id"].dotted == sm_x509.OID_PDF_KEY_DIGEST.dotted_string:
+            if ext["extn_id"].dotted == sm_profile.OID_PDF_KEY_DIGEST.dotted_string:
                 ext["extn_value"] = b"\x04\x02ab"
 
     def not_octets_arc4(tbs: a_x509.TbsCertificate) -> None:
         for ext in tbs["extensions"]:
-            if ext["extn_id"].dotted == sm_x509.OID_PDF_KEY_DIGEST.dotted_string:
+            if ext["extn_id"].dotted == sm_profile.OID_PDF_KEY_DIGEST.dotted_string:
                 ext["extn_value"] = b"\x02\x01\x05"
 
     with pytest.raises(Untrusted, match="SM2 encryption key is malformed"):
-        sm_x509.sm2_encryption_key_of(_retbs(member.cert, bad_arc3))
+        sm_profile.sm2_encryption_key_of(_retbs(member.cert, bad_arc3))
     with pytest.raises(Untrusted, match="PDF-signing key digest is malformed"):
-        sm_x509.pdf_key_digest_of(_retbs(member.cert, short_arc4))
+        sm_profile.pdf_key_digest_of(_retbs(member.cert, short_arc4))
     with pytest.raises(Untrusted, match="PDF-signing key digest is malformed"):
-        sm_x509.pdf_key_digest_of(_retbs(member.cert, not_octets_arc4))
+        sm_profile.pdf_key_digest_of(_retbs(member.cert, not_octets_arc4))
     with pytest.raises(Untrusted, match="carries no PDF root digest"):
-        sm_x509.pdf_root_digest_of(member.cert)
+        sm_profile.pdf_root_digest_of(member.cert)
     with pytest.raises(Untrusted, match="carries no member certificate digest"):
-        sm_x509.member_digest_of_pdf_cert(member.cert)
+        sm_profile.member_digest_of_pdf_cert(member.cert)
 
 
 # --- the PDF certificate ---------------------------------------------------------------------------
@@ -396,7 +396,7 @@ def test_pdf_certificate_mirrors_the_member_certificate(auth: Authority, member:
     pdf = sm_x509.issue_pdf_cert(
         auth.pdf_root, auth.pdf_key, member=member.cert, public_key=member.pdf_key.public_key(), now=NOW
     )
-    assert not sm_x509.is_sm(pdf)
+    assert not sm_profile.is_sm(pdf)
     assert pdf.subject == member.cert.subject
     assert pdf.issuer == auth.pdf_root.subject
     assert pdf.serial_number == member.cert.serial_number
@@ -406,8 +406,10 @@ def test_pdf_certificate_mirrors_the_member_certificate(auth: Authority, member:
     assert eku == [certs.EKU_MEMBER, ExtendedKeyUsageOID.EMAIL_PROTECTION]
     ku = pdf.extensions.get_extension_for_class(x509.KeyUsage)
     assert ku.critical and ku.value.digital_signature and ku.value.content_commitment
-    assert _octets(pdf, sm_x509.OID_MEMBER_DIGEST) == b"\x04\x20" + hashlib.sha256(_der(member.cert)).digest()
-    assert sm_x509.member_digest_of_pdf_cert(pdf) == hashlib.sha256(_der(member.cert)).digest()
+    assert (
+        _octets(pdf, sm_profile.OID_MEMBER_DIGEST) == b"\x04\x20" + hashlib.sha256(_der(member.cert)).digest()
+    )
+    assert sm_profile.member_digest_of_pdf_cert(pdf) == hashlib.sha256(_der(member.cert)).digest()
     aki = pdf.extensions.get_extension_for_class(x509.AuthorityKeyIdentifier).value.key_identifier
     ski = auth.pdf_root.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value.digest
     assert aki == ski
@@ -442,7 +444,7 @@ def test_sm_crl_round_trip(auth: Authority) -> None:
     entries = [RevokedEntry(7, NOW - timedelta(days=1)), RevokedEntry(3, NOW)]
     der = sm_x509.build_sm_crl(auth.root, auth.key, entries, number=5, now=NOW)
     crl = x509.load_der_x509_crl(der)
-    assert sm_x509.is_sm(crl)
+    assert sm_profile.is_sm(crl)
     assert crl.issuer == auth.root.subject
     assert crl.last_update_utc == NOW
     assert crl.next_update_utc == auth.root.not_valid_after_utc
@@ -450,7 +452,7 @@ def test_sm_crl_round_trip(auth: Authority) -> None:
     aki = crl.extensions.get_extension_for_class(x509.AuthorityKeyIdentifier).value.key_identifier
     assert aki == auth.root.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value.digest
     assert [(r.serial_number, r.revocation_date_utc) for r in crl] == [(3, NOW), (7, NOW - timedelta(days=1))]
-    sm_x509.verify_sm_signed(crl.tbs_certlist_bytes, crl.signature, auth.root)
+    sm_profile.verify_sm_signed(crl.tbs_certlist_bytes, crl.signature, auth.root)
     loaded = RevocationList.load(der, auth.root)
     assert loaded.number == 5 and loaded.issued == NOW
     assert loaded.entries == (RevokedEntry(3, NOW), RevokedEntry(7, NOW - timedelta(days=1)))
@@ -584,7 +586,7 @@ def test_openssl_shows_the_sm_algorithms(tmp_path: Path, auth: Authority, member
     assert "Public Key Algorithm: id-ecPublicKey" in text
     assert "ASN1 OID: SM2" in text
     assert "CA:FALSE" in text
-    assert sm_x509.OID_SM2_ENCRYPTION_KEY.dotted_string in text
+    assert sm_profile.OID_SM2_ENCRYPTION_KEY.dotted_string in text
 
 
 def test_openssl_verifies_the_sm2_crl_signature(tmp_path: Path, auth: Authority) -> None:
