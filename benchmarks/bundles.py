@@ -7,7 +7,10 @@ the bundle encrypted to the ministry. Sealing appends to the authority's ledger,
 in this process one after another; the expensive part (sheets, record, eight PAdES signatures) runs in
 worker processes.
 
-    python -m benchmarks.bundles N      # make sure the cache holds at least N bundles
+    python -m benchmarks.bundles N [sm]     # make sure the cache holds at least N bundles (of that suite)
+
+The SM suite's bundles (an SM2 authority, SM identities: SM2 signatures, SM4-GCM, every record
+signature with its SM2 attribute) live in ``bundles-sm``, beside the NIST ones.
 """
 
 from __future__ import annotations
@@ -21,6 +24,10 @@ from pathlib import Path
 from benchmarks.world import AT, CACHE, CHAIR, PANEL, SAMPLE_STANDARD, World, bench_rules, source, world
 
 FOLDER = CACHE / "bundles"
+
+
+def folder(suite: str = "nist") -> Path:
+    return FOLDER if suite == "nist" else CACHE / f"bundles-{suite}"
 
 
 def answers(standard, share: Decimal):
@@ -66,12 +73,12 @@ def decisions(ids, package_id: str):
     )
 
 
-def package_path(i: int) -> Path:
-    return FOLDER / "packages" / f"{i:05d}.rvpkg"
+def package_path(i: int, suite: str = "nist") -> Path:
+    return folder(suite) / "packages" / f"{i:05d}.rvpkg"
 
 
-def bundle_path(i: int) -> Path:
-    return FOLDER / f"{i:05d}.rvresult"
+def bundle_path(i: int, suite: str = "nist") -> Path:
+    return folder(suite) / f"{i:05d}.rvresult"
 
 
 def seal_package(w: World, authority, keys, ids, i: int, materials: Path) -> None:
@@ -80,7 +87,7 @@ def seal_package(w: World, authority, keys, ids, i: int, materials: Path) -> Non
 
     candidate = {"name": f"基准软件园{i:05d}", "type": "park", "province": "江苏省", "city": "南京市"}
     panel = [PanelMember(ids[k].installed(), "chair" if k == CHAIR else "expert") for k, *_ in PANEL]
-    out = package_path(i)
+    out = package_path(i, w.suite)
     tmp = out.with_suffix(".tmp")
     seal(
         authority,
@@ -95,19 +102,18 @@ def seal_package(w: World, authority, keys, ids, i: int, materials: Path) -> Non
     os.replace(tmp, out)
 
 
-_STATE: tuple | None = None
+_STATE: dict[str, tuple] = {}
 
 
-def _worker_state():
+def _worker_state(suite: str = "nist"):
     """The unlocked panel and the authority, once per worker process (scrypt is slow on purpose)."""
-    global _STATE
-    if _STATE is None:
-        w = world()
-        _STATE = (w.identities(), w.authority())
-    return _STATE
+    if suite not in _STATE:
+        w = world(suite=suite)
+        _STATE[suite] = (w.identities(), w.authority())
+    return _STATE[suite]
 
 
-def build_one(i: int) -> int:
+def build_one(i: int, suite: str = "nist") -> int:
     """Sheets, reconciliation, record, signatures and the bundle for the sealed package ``i``."""
     from reviewer.export.bundle import build_bundle
     from reviewer.export.pades import find_field, sign_record
@@ -122,8 +128,8 @@ def build_one(i: int) -> int:
     from reviewer.scoring.statement import Vote, build_statement, open_statement
     from reviewer.scoring.votes import apply_statements, motion_changes
 
-    ids, authority = _worker_state()
-    with open_package(package_path(i), ids[CHAIR]) as opened:
+    ids, authority = _worker_state(suite)
+    with open_package(package_path(i, suite), ids[CHAIR]) as opened:
         binding = PackageBinding.of(opened)
         candidate = opened.candidate()
         standard = binding.require_standard()
@@ -165,33 +171,36 @@ def build_one(i: int) -> int:
             motions=[motion_data],
             statements=statement_data,
         )
-    tmp = bundle_path(i).with_suffix(".tmp")
+    tmp = bundle_path(i, suite).with_suffix(".tmp")
     tmp.write_bytes(data)
-    os.replace(tmp, bundle_path(i))
+    os.replace(tmp, bundle_path(i, suite))
     return i
 
 
-def ensure(count: int, workers: int = 2, log=print) -> list[Path]:
-    """The first ``count`` cached bundles, generating the missing ones."""
-    w = world()
-    missing = [i for i in range(count) if not bundle_path(i).exists()]
+def ensure(count: int, workers: int = 2, log=print, suite: str = "nist") -> list[Path]:
+    """The first ``count`` cached bundles of ``suite``, generating the missing ones."""
+    w = world(suite=suite)
+    where = folder(suite)
+    missing = [i for i in range(count) if not bundle_path(i, suite).exists()]
     if missing:
-        log(f"generating {len(missing)} result bundles into {FOLDER} (once; reused on later runs)")
-        (FOLDER / "packages").mkdir(parents=True, exist_ok=True)
-        materials = FOLDER / "申请表.pdf"
+        log(f"generating {len(missing)} result bundles into {where} (once; reused on later runs)")
+        (where / "packages").mkdir(parents=True, exist_ok=True)
+        materials = where / "申请表.pdf"
         materials.write_bytes(b"%PDF-1.7 benchmark material\n" * 200)
         authority = w.authority()
         keys = authority.unlock(source())
         ids = w.identities()
         for i in missing:
-            if not package_path(i).exists():
+            if not package_path(i, suite).exists():
                 seal_package(w, authority, keys, ids, i, materials)
         with ProcessPoolExecutor(workers) as pool:
-            for n, _ in enumerate(pool.map(build_one, missing, chunksize=4), 1):
+            for n, _ in enumerate(pool.map(build_one, missing, [suite] * len(missing), chunksize=4), 1):
                 if n % 50 == 0:
                     log(f"  {n}/{len(missing)} bundles")
-    return [bundle_path(i) for i in range(count)]
+    return [bundle_path(i, suite) for i in range(count)]
 
 
 if __name__ == "__main__":
-    ensure(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)
+    ensure(
+        int(sys.argv[1]) if len(sys.argv) > 1 else 1000, suite=sys.argv[2] if len(sys.argv) > 2 else "nist"
+    )

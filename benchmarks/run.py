@@ -11,6 +11,7 @@ not a target is met (1 only when a benchmark could not run).
     python -m benchmarks.run --only open,record --runs 5
     python -m benchmarks.run --markdown           # the table as Markdown (for docs/performance.md)
     python -m benchmarks.run --only responsive --why   # the window's stalls, and the code behind each
+    python -m benchmarks.run --only suites        # NIST and SM side by side (SM/NIST ratios)
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ import os
 import sys
 import time
 
-BENCHMARKS = ("open", "startup", "autosave", "record", "import", "frozen", "scale", "responsive", "cli")
+BENCHMARKS = (
+    "open", "startup", "autosave", "record", "import", "suites", "frozen", "scale", "responsive", "cli"
+)  # fmt: skip
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
@@ -72,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         bench_responsive,
         bench_scale,
         bench_startup,
+        bench_suites,
         bench_work,
     )
     from benchmarks.harness import table
@@ -85,6 +89,9 @@ def main(argv: list[str] | None = None) -> int:
         "autosave": lambda: bench_work.run(args.runs, log),
         "record": lambda: bench_record.run(args.runs, log),
         "import": lambda: bench_import.run(args.runs, args.bundles, log),
+        "suites": lambda: bench_suites.run(
+            args.runs, args.sizes, min(args.bundles, bench_suites.BUNDLES), log
+        ),
         "frozen": lambda: bench_frozen.run(args.runs, log),
         "scale": lambda: bench_scale.run(args.runs, args.full, log),
         "cli": lambda: bench_cli.run(args.runs, log),

@@ -1,7 +1,8 @@
 """The benchmarks' fixtures, built through the core API and cached under ``benchmarks/.cache``.
 
 A ministry authority and a panel of seven enrolled members (scrypt and key generation are slow, so
-they are made once and reused), generated standards of any number of leaf indicators, sealed packages
+they are made once and reused), in either suite (``world(suite="sm")``: an SM2 authority and SM
+identities, in their own folder), generated standards of any number of leaf indicators, sealed packages
 and complete result bundles (package, seven signed sheets, the chair's decisions, the reconciliation,
 the review record signed by every member and closed by the chair).
 """
@@ -40,9 +41,15 @@ def source() -> PassphraseSource:
     return PassphraseSource(explicit=PASSPHRASE, use_keyring=False, interactive=False)
 
 
+def world_folder(suite: str = "nist") -> Path:
+    """Where the world of ``suite`` ("nist" or "sm") lives in the cache (NIST: where it always was)."""
+    return CACHE / ("world" if suite == "nist" else f"world-{suite}")
+
+
 @dataclass(frozen=True)
 class World:
     folder: Path
+    suite: str = "nist"  # "nist" | "sm": the authority's suite, and every member's
 
     @property
     def authority_dir(self) -> Path:
@@ -67,21 +74,25 @@ class World:
         return load_identity(self.identity_dir(key), source())
 
 
-def world(folder: Path | None = None) -> World:
-    """The authority and the members in ``folder`` (default: the cache); missing ones are made now."""
-    from reviewer.trust import create_authority, create_identity, install_credential
+def world(folder: Path | None = None, suite: str = "nist") -> World:
+    """The authority and the members in ``folder`` (default: the cache's world of ``suite``, "nist"
+    or "sm"); missing ones are made now, in that suite."""
+    from reviewer.trust import create_authority, create_identity, install_credential, suites
     from reviewer.trust.identity import REQUEST
 
-    folder = folder or CACHE / "world"
-    w = World(folder)
+    algorithms = suites.by_name(suite)
+    folder = folder or world_folder(suite)
+    w = World(folder, algorithms.short)
     if not (folder / "authority").exists():
         folder.mkdir(parents=True, exist_ok=True)
-        create_authority(w.authority_dir, name="工业和信息化部（基准测试）", source=source())
+        create_authority(
+            w.authority_dir, name="工业和信息化部（基准测试）", source=source(), suite=algorithms
+        )
     for key, name, org, _ in RECORD_PANEL:
         done = folder / "credentials" / f"{key}.rvcred"
         if done.exists():
             continue
-        info, _ = create_identity(w.identity_dir(key), name=name, org=org, source=source())
+        info, _ = create_identity(w.identity_dir(key), name=name, org=org, source=source(), suite=algorithms)
         cred = w.authority().enroll((info.path / REQUEST).read_bytes(), source(), source_name=key)
         tmp = cred.save(folder / "credentials" / f"{key}.tmp")
         install_credential(info.path, tmp)

@@ -9,6 +9,7 @@ libraries must come from the host (``dylib.include_library`` is false for libc, 
 from __future__ import annotations
 
 import os
+import posixpath
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -34,6 +35,18 @@ DROPPED_PLUGINS = (
 )
 # Qt's own translations: only the app's two languages.
 KEPT_QT_TRANSLATIONS = ("_zh_CN.qm", "_en.qm")
+
+# Modules that ship both as a Cython-compiled extension and as the Python source it was compiled
+# from (the same module: the libraries run the source when the extension is absent). The frozen app
+# takes the source: ~7 MB less, for code that is not where the app spends its time (fontTools' curve
+# maths, read while a signature stamp's font is scaled). SQLAlchemy's compiled result rows and cache
+# keys stay: the store and the registry run through them.
+PURE_PYTHON_MODULES = (
+    "fontTools.misc.bezierTools",
+    "fontTools.varLib.iup",
+)
+# What the sources above import in place of Cython (`import cython` fails in the frozen app).
+PURE_PYTHON_SHIMS = ("fontTools.misc.cython",)
 
 
 def _dest(entry: tuple) -> str:
@@ -92,11 +105,58 @@ def unreachable(binaries: Iterable[tuple]) -> set[str]:
 
 
 def trim(binaries: list[tuple], datas: list[tuple]) -> tuple[list[tuple], list[tuple]]:
-    """The TOCs without the dropped plugins, Qt translations and the libraries only they needed."""
+    """The TOCs without the dropped plugins, Qt translations and the libraries only they needed,
+    and without the symbolic links to any of those (PyInstaller links e.g. ``libQt6Quick.so.6`` at
+    the top of ``_internal`` to its copy under ``PySide6/Qt/lib``: left alone, a dangling link)."""
+    before = {_dest(e) for e in (*binaries, *datas)}
     binaries = [e for e in binaries if kept(e)]
     datas = [e for e in datas if kept(e)]
     orphans = unreachable(binaries)
-    return [e for e in binaries if _dest(e) not in orphans], datas
+    binaries = [e for e in binaries if _dest(e) not in orphans]
+    dropped = before - {_dest(e) for e in (*binaries, *datas)}
+    return _without_links_into(binaries, dropped), _without_links_into(datas, dropped)
+
+
+def _without_links_into(toc: list[tuple], dropped: set[str]) -> list[tuple]:
+    def target(entry: tuple) -> str:
+        return posixpath.normpath(
+            posixpath.join(posixpath.dirname(_dest(entry)), str(entry[1]).replace("\\", "/"))
+        )
+
+    return [e for e in toc if not (len(e) > 2 and e[2] == "SYMLINK" and target(e) in dropped)]
+
+
+def _extension_dest(module: str, dest: str) -> bool:
+    stem = module.replace(".", "/") + "."
+    name = dest.rsplit("/", 1)[-1]
+    return dest.startswith(stem) and (".cpython-" in name or ".abi3." in name or name.endswith(".pyd"))
+
+
+def as_pure_python(binaries: list[tuple], pure: list[tuple]) -> tuple[list[tuple], list[tuple]]:
+    """The TOCs with each of :data:`PURE_PYTHON_MODULES` as its Python source (a ``PYMODULE`` entry
+    for the PYZ) instead of its compiled extension. A module whose source is not installed beside
+    the extension keeps the extension; the build fails if none is found at all (a library changed
+    its layout: this list needs a look)."""
+    import importlib.util
+
+    swapped = []
+    for module in PURE_PYTHON_MODULES:
+        if not any(_extension_dest(module, _dest(e)) for e in binaries):
+            continue
+        parent, _, leaf = module.rpartition(".")
+        spec = importlib.util.find_spec(parent)
+        locations = list(spec.submodule_search_locations or ()) if spec else []
+        source = next((Path(d) / f"{leaf}.py" for d in locations if (Path(d) / f"{leaf}.py").is_file()), None)
+        if source is None:
+            continue
+        binaries = [e for e in binaries if not _extension_dest(module, _dest(e))]
+        pure = [e for e in pure if e[0] != module] + [(module, str(source), "PYMODULE")]
+        swapped.append(module)
+    if not swapped:
+        raise SystemExit(
+            "bundle_libs: no module of PURE_PYTHON_MODULES found as an extension; check the list"
+        )
+    return binaries, pure
 
 
 def is_binary(path: Path) -> bool:

@@ -124,6 +124,11 @@ class Untrusted(ReviewerError):
     exit_code = 12
 
 
+class SuiteMismatch(Untrusted):
+    """The file, credential or request uses the other algorithm suite (NIST or SM) than the
+    authority or the pinned root: the two suites are never mixed in one panel (exit 12)."""
+
+
 class NotOnPanel(ReviewerError):
     """This identity is not a recipient of the package (not on this panel)."""
 

@@ -8,8 +8,9 @@ the frozen app must never need to write beside itself or need privileges. Then, 
 executables only:
 
 1. ``reviewer --version``, ``--help``, ``reviewer-gui --version``;
-2. ``reviewer doctor`` (resources, fonts, QtPdf, migrations, workers, the demo package, the desktop
-   window opening it offscreen...);
+2. ``reviewer doctor`` (resources, fonts, QtPdf, migrations, the SM algorithms — SM2 through the
+   bundled tongsuopy, SM3 and SM4-GCM —, workers, the demo package, the desktop window opening it
+   offscreen...);
 3. ``reviewer demo --no-gui``, ``reviewer standard check``, ``reviewer docs --pdf`` (the expert
    guide in Chinese), and ``reviewer-gui`` opening the demo package offscreen as an expert
    (``--exit-when-ready``: exits once the package is open);
@@ -251,7 +252,15 @@ def main() -> int:
         s.run("reviewer --version", s.cli, "--version")
         s.run("reviewer --help", s.cli, "--help")
         s.run("reviewer-gui --version", s.gui, "--version")
-        s.run("reviewer doctor", s.cli, "doctor")
+        checks = json.loads(s.run("reviewer doctor", s.cli, "doctor", "--json"))["checks"]
+        # The SM suite's libraries in the frozen folder: tongsuopy's SM2 signs and verifies and
+        # decrypts, cryptography's SM3 and SM4-GCM give the standards' vectors (reviewer/doctor/checks.py).
+        sm = [c for c in checks if c.get("key") == "sm_suite"]
+        if [c["status"] for c in sm] != ["ok"]:
+            s.failed += 1
+            print(f"FAIL reviewer doctor: the SM algorithms check did not pass: {sm!r}")
+        else:
+            print(f"ok   reviewer doctor: {sm[0]['name']}: {sm[0]['detail']}")
         s.run("reviewer demo --no-gui", s.cli, "--data-dir", s.folder("data"), "demo", "--no-gui")
         s.run("reviewer standard check", s.cli, "standard", "check", "-q")
         # The shipped guides, their parser and the fonts are in the build: one guide on paper.

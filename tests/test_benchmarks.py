@@ -135,3 +135,35 @@ def test_the_responsiveness_journeys_run(tmp_path, monkeypatch) -> None:
             assert figures["longest"] >= 0 and figures["p99"] > 0 and figures["phase"]
     results = {j: [f] for j, f in got.items()}
     assert bench_responsive.rows_of(results) and bench_responsive.why(results)
+
+
+@pytest.mark.slow
+def test_the_two_suites_run_side_by_side(tmp_path, monkeypatch) -> None:
+    """Benchmark 11 (issue 20): both worlds built (an SM2 authority and SM identities beside the NIST
+    ones), every case measured in both suites on a tiny size, the table with its SM/NIST ratios (no
+    time asserted: the benchmarks never gate anything)."""
+    from benchmarks import bench_suites
+
+    monkeypatch.setenv("REVIEWER_BENCH_CACHE", str(tmp_path))
+    assert "suites" in run.BENCHMARKS and run.BENCHMARKS[-1] == "cli"
+    res = bench_suites.measure(1, [1], 1, repeat=3, stream_mib=1, log=lambda _msg: None)
+    assert sorted(res) == ["import", "open 1", "primitives", "record", "sheet"]
+    for case in res.values():
+        assert sorted(case) == ["nist", "sm"]
+    for suite in ("nist", "sm"):
+        (opened,) = res["open 1"][suite]
+        assert opened["plaintext"] >= 2**20 and opened["seconds"] > 0 and opened["aead"] > 0
+        assert opened["peak_rss"] > 0
+        assert res["sheet"][suite][0]["build"] > 0 and res["sheet"][suite][0]["open"] > 0
+        assert {"build", "sign", "validate"} <= set(res["record"][suite][0])
+        assert res["import"][suite][0]["bundles"] == 1
+        prims = res["primitives"][suite][0]
+        assert all(prims[k] > 0 for k in ("sign", "verify", "wrap", "unwrap", "encrypt", "decrypt"))
+    # the wrap's shape tells the suites apart: X25519 ephemeral 32 + 48; an SM2 ciphertext of 64 bytes
+    assert res["primitives"]["nist"][0]["wrapped_bytes"] == 80
+    assert 150 <= res["primitives"]["sm"][0]["wrapped_bytes"] <= 200
+    worlds = {p.name for p in tmp_path.iterdir()}
+    assert {"world", "world-sm", "bundles", "bundles-sm", "suites"} <= worlds
+    rows = bench_suites.rows_of(res)
+    assert len(rows) == 16 and all(r.benchmark.startswith("suites: ") for r in rows)
+    assert all("SM/NIST" in r.measured for r in rows if "throughput" not in r.benchmark)

@@ -26,6 +26,20 @@ def passphrase_source(args: argparse.Namespace) -> PassphraseSource:
     return PassphraseSource(env=getattr(args, "passphrase_env", None))
 
 
+def add_suite_option(p: argparse.ArgumentParser, whose: str) -> None:
+    p.add_argument(
+        "--suite",
+        choices=("nist", "sm"),
+        default="nist",
+        help=f"{whose} algorithm suite: nist (ECDSA P-256 / X25519 / AES-256-GCM, default) or sm "
+        "(国密 SM2 / SM3 / SM4); chosen once, by the authority, and used by every identity of its panels",
+    )
+
+
+def suite_line(suite: object) -> str:
+    return str(T("算法套件：{suite}", "Algorithm suite: {suite}", suite=suite))
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("authority", help="the ministry's keys: create, enrol members, revoke / 部级签发机构")
     asub = p.add_subparsers(dest="authority_command", metavar="ACTION", required=True)
@@ -33,12 +47,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     init = asub.add_parser(
         "init",
         help="create the authority (root CA + package-signing key) in DIR",
-        description="Create a root CA (ECDSA P-256) and a package-signing key certified by it. Private keys "
-        "are PKCS#8, encrypted under a passphrase: --passphrase-env, else a random one in the OS keyring, "
-        "else typed at a prompt.",
+        description="Create a root CA (ECDSA P-256, or SM2 with --suite sm) and a package-signing key "
+        "certified by it. With --suite sm the authority also gets an ECDSA P-256 root used only for the "
+        "members' PDF signatures, pinned by the SM2 root. Private keys are PKCS#8, encrypted under a "
+        "passphrase: --passphrase-env, else a random one in the OS keyring, else typed at a prompt.",
     )
     init.add_argument("dir", metavar="DIR")
     init.add_argument("--name", required=True, help="the authority's name, e.g. 工业和信息化部")
+    add_suite_option(init, "the authority's")
     add_passphrase_option(init)
     init.set_defaults(func=run_init)
 
@@ -67,8 +83,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run_init(args: argparse.Namespace) -> int:
     from reviewer.trust import create_authority, pretty_fingerprint
+    from reviewer.trust.suites import by_name
 
-    authority = create_authority(args.dir, name=args.name, source=passphrase_source(args))
+    authority = create_authority(
+        args.dir, name=args.name, source=passphrase_source(args), suite=by_name(args.suite)
+    )
     print(
         str(
             T(
@@ -79,6 +98,7 @@ def run_init(args: argparse.Namespace) -> int:
             )
         )
     )
+    print(suite_line(authority.suite))
     print(str(T("根证书 SHA-256 指纹：", "Root certificate SHA-256 fingerprint:")))
     print(f"  {pretty_fingerprint(authority.root_fingerprint)}")
     where = (

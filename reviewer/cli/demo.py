@@ -1,4 +1,5 @@
-"""``reviewer demo``: build (or reuse) the demo authority, panel and sealed package, then open the GUI."""
+"""``reviewer demo [--suite sm]``: build (or reuse) the demo authority, panel and sealed package, then
+open the GUI. ``--suite sm`` builds the same demo in the SM suite, in ``<data dir>/demo-sm``."""
 
 from __future__ import annotations
 
@@ -21,17 +22,27 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "unless --no-gui.",
     )
     p.add_argument("--no-gui", action="store_true", help="build only; do not open the application")
+    p.add_argument(
+        "--suite",
+        choices=("nist", "sm"),
+        default="nist",
+        help="the demo's algorithm suite: nist (ECDSA P-256 / X25519 / AES-256-GCM, default, in <data dir>/demo) "
+        "or sm (国密 SM2 / SM3 / SM4: the same demo built by an SM authority, in <data dir>/demo-sm)",
+    )
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from reviewer.cli.authority import suite_line
     from reviewer.demo.ministry_year import build_ministry_year
-    from reviewer.demo.package import DEMO_PASSPHRASE, build_demo
+    from reviewer.demo.package import DEMO_PASSPHRASE, build_demo, demo_folder_name
     from reviewer.demo.result import build_demo_result
     from reviewer.paths import data_dir
+    from reviewer.trust.suites import by_name
 
-    folder = data_dir(args.data_dir) / "demo"
-    demo = build_demo(folder)
+    suite = by_name(getattr(args, "suite", "nist"))
+    folder = data_dir(args.data_dir) / demo_folder_name(suite)
+    demo = build_demo(folder, suite)
     result = build_demo_result(demo)
     year = build_ministry_year(demo.folder, demo.authority)
     if demo.reused:
@@ -39,6 +50,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(str(T("已生成演示数据：{path}", "Built the demo in {path}", path=str(folder))))
     print(str(T("评审包：{pkg}", "Package: {pkg}", pkg=str(demo.package))))
+    if suite.short != "nist":  # the NIST demo's output is as it was
+        print(suite_line(suite))
     print(
         str(
             T(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from reviewer.cli.authority import add_passphrase_option, passphrase_source
+from reviewer.cli.authority import add_passphrase_option, add_suite_option, passphrase_source, suite_line
 from reviewer.i18n import T
 
 
@@ -19,11 +19,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="create signing + encryption keys and an enrolment request in DIR",
         description="Create an ECDSA P-256 signing key and an X25519 encryption key in DIR, encrypted under a "
         "random passphrase kept in the OS keyring; without a usable keyring you are asked for a passphrase "
-        "(or give --passphrase-env). Send DIR/enrolment-request.json to the ministry.",
+        "(or give --passphrase-env). With --suite sm (the authority's suite) both keys are SM2 and a "
+        "third, ECDSA P-256 key signs PDFs. Send DIR/enrolment-request.json to the ministry.",
     )
     new.add_argument("dir", metavar="DIR")
     new.add_argument("--name", required=True, help="your name as it appears on the credential")
     new.add_argument("--org", required=True, help="your organisation")
+    add_suite_option(new, "the identity's (must be the authority's)")
     add_passphrase_option(new)
     new.set_defaults(func=run_new)
 
@@ -42,8 +44,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run_new(args: argparse.Namespace) -> int:
     from reviewer.trust import create_identity
     from reviewer.trust.identity import REQUEST
+    from reviewer.trust.suites import by_name
 
-    info, _ = create_identity(args.dir, name=args.name, org=args.org, source=passphrase_source(args))
+    info, _ = create_identity(
+        args.dir, name=args.name, org=args.org, source=passphrase_source(args), suite=by_name(args.suite)
+    )
     print(
         str(
             T(
@@ -54,6 +59,7 @@ def run_new(args: argparse.Namespace) -> int:
             )
         )
     )
+    print(suite_line(info.suite))
     print(
         str(
             T(
@@ -110,6 +116,7 @@ def run_show(args: argparse.Namespace) -> int:
 
     info = read_info(args.dir)
     print(f"{info.name} · {info.org}")
+    print(suite_line(info.suite))
     cred_path = info.path / CREDENTIAL
     if not cred_path.exists():
         print(str(T("尚未安装凭证。", "No credential installed yet.")))

@@ -1,7 +1,9 @@
 """The demo: a ministry authority, a panel of a chair and six experts, and a sealed sample package.
 
-Everything lives in one folder (``<data dir>/demo``) and is reused when it is already complete (and
-of this release's :data:`DEMO_VERSION`), so ``reviewer demo`` can be run again and again. ``reviewer
+Everything lives in one folder (``<data dir>/demo``; ``<data dir>/demo-sm`` for ``reviewer demo --suite
+sm``, the same demo in the SM suite: SM2 authority and identities, SM2-signed and SM4-encrypted files,
+records signed PAdES + SM2) and is reused when it is already complete (of this release's
+:data:`DEMO_VERSION` and of the suite asked for), so ``reviewer demo`` can be run again and again. ``reviewer
 demo`` adds the worked example of the whole procedure (``result/``, :mod:`reviewer.demo.result`). The keys are protected by a fixed, published demo
 passphrase (:data:`DEMO_PASSPHRASE`, written in the folder's README): demo keys protect nothing.
 """
@@ -29,6 +31,7 @@ from reviewer.trust import (
     load_credential,
     load_identity,
     open_authority,
+    suites,
 )
 from reviewer.trust.files import write_atomic
 from reviewer.trust.identity import CREDENTIAL, REQUEST, load_pinned_root
@@ -59,6 +62,12 @@ class Demo:
     reused: bool
     sheets: tuple[Path, ...] = ()  # signed sheets of the other experts, for the chair's view
     votes: tuple[Path, ...] = ()  # votes/: the chair's draft decisions, motion and the statements
+    suite: suites.Suite = suites.NIST  # the demo authority's (and so every demo file's) suite
+
+
+def demo_folder_name(suite: suites.Suite = suites.NIST) -> str:
+    """``demo`` (NIST) or ``demo-sm``: each suite's demo in its own folder of the data folder."""
+    return "demo" if suite is suites.NIST else f"demo-{suite.short}"
 
 
 def source() -> PassphraseSource:
@@ -74,7 +83,7 @@ def _materials(folder: Path) -> list[Path]:
     return list(generate_materials(folder))
 
 
-def _existing(folder: Path) -> Demo | None:
+def _existing(folder: Path, suite: suites.Suite) -> Demo | None:
     meta = folder / "demo.json"
     if not meta.exists():
         return None
@@ -82,6 +91,8 @@ def _existing(folder: Path) -> Demo | None:
         doc = json.loads(meta.read_text("utf-8"))
         if doc.get("version") != DEMO_VERSION:
             raise ValueError(f"demo version {doc.get('version')}, not {DEMO_VERSION}")
+        if doc.get("suite", suites.NIST_ID) != suite.id:
+            raise ValueError(f"demo suite {doc.get('suite', suites.NIST_ID)}, not {suite.id}")
         demo = Demo(
             folder,
             folder / "authority",
@@ -89,6 +100,7 @@ def _existing(folder: Path) -> Demo | None:
             doc["chair"],
             folder / doc["package"],
             True,
+            suite=suite,
         )
         verify_package(demo.package, load_pinned_root(demo.identities[demo.chair]))
         demo = replace(demo, sheets=_sheets(demo))
@@ -98,21 +110,22 @@ def _existing(folder: Path) -> Demo | None:
         return None
 
 
-def build_demo(folder: str | Path) -> Demo:
-    """Build (or reuse) the demo in ``folder``. Runs without any prompt."""
+def build_demo(folder: str | Path, suite: suites.Suite = suites.NIST) -> Demo:
+    """Build (or reuse) the demo in ``folder``, in ``suite`` (the authority's, and so every identity's
+    and file's). Runs without any prompt. A folder holding the demo of another suite is built again."""
     folder = Path(folder)
-    found = _existing(folder)
+    found = _existing(folder, suite)
     if found:
         return found
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
     src = source()
-    authority = create_authority(folder / "authority", name=AUTHORITY_NAME, source=src)
+    authority = create_authority(folder / "authority", name=AUTHORITY_NAME, source=src, suite=suite)
     identities, panel, chair = {}, [], ""
     for key, name, org, role in _panel():
         ident = folder / "identities" / key
-        info, _ = create_identity(ident, name=name, org=org, source=src)
+        info, _ = create_identity(ident, name=name, org=org, source=src, suite=suite)
         cred = authority.enroll((info.path / REQUEST).read_bytes(), src, source_name=key)
         cred.save(folder / "credentials" / f"{key}.rvcred")
         install_credential(ident, folder / "credentials" / f"{key}.rvcred")
@@ -141,9 +154,10 @@ def build_demo(folder: str | Path) -> Demo:
         "identities": {k: str(v.relative_to(folder)) for k, v in identities.items()},
         "chair": chair,
         "package": PACKAGE_NAME,
+        **({} if suite is suites.NIST else {"suite": suite.id}),  # absent = NIST, as before
     }
     (folder / "demo.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
-    demo = Demo(folder, authority.path, identities, chair, package, False)
+    demo = Demo(folder, authority.path, identities, chair, package, False, suite=suite)
     write_readme(demo)
     demo = replace(demo, sheets=_sheets(demo))
     return replace(demo, votes=_votes(demo))
@@ -185,13 +199,23 @@ def write_readme(demo: Demo) -> None:
     from reviewer.demo.result import RESULT_BUNDLE, RESULT_DIR
 
     chair, res = demo.chair, RESULT_DIR
+    sm_suite = demo.suite is suites.SM
+    suite_option = " --suite sm" if sm_suite else ""
+    suite_note = (
+        "\n算法套件 algorithm suite: 国密 SM2 / SM3 / SM4（`RV1-SM2-SM3-SM4`）。签发机构、专家身份和全部文件使用"
+        "国密算法；评审意见表的每个签名同时是 PAdES（ECDSA，供 PDF 阅读器核验）和 SM2 签名。The authority, the "
+        "identities and every file use SM2 / SM3 / SM4; each record signature is PAdES (ECDSA, for PDF "
+        "readers) with the member's SM2 signature inside (docs/crypto-suites.md).\n"
+        if sm_suite
+        else ""
+    )
     people = "\n".join(
         f"- `identities/{k}`" + ("（组长 chair）" if k == chair else "") for k in demo.identities
     )
     text = f"""# 演示数据 / Demo data
 
-本文件夹由 `reviewer demo` 生成，全部为虚构示例。This folder was made by `reviewer demo`; all of it is fictional.
-
+本文件夹由 `reviewer demo{suite_option}` 生成，全部为虚构示例。This folder was made by `reviewer demo{suite_option}`; all of it is fictional.
+{suite_note}
 - 签发机构 authority: `authority/`（{AUTHORITY_NAME}）
 - 评审包 package: `{PACKAGE_NAME}`
 - 评分表 sheets: `sheets/`（张玥、陈燊、赵鑫已签署的评分表，周淼的回避表；李喆、欧阳翀和组长在软件中评分

@@ -60,7 +60,7 @@ from reviewer.scoring.sheet_types import CLOCK_SKEW, VerifiedSheet
 from reviewer.scoring.statement import Statement
 from reviewer.scoring.votes import check_aggregates
 from reviewer.standards import Standard
-from reviewer.trust import certs, clock
+from reviewer.trust import certs, clock, suites
 from reviewer.trust.files import write_atomic
 from reviewer.trust.identity import Identity
 from reviewer.trust.revocation import RevocationList
@@ -238,6 +238,7 @@ def build_bundle(
         chair_sha256=chair.fingerprint,
         sheet_count=len(sheets),
         record_sha256=sha256(record_pdf),
+        suite=suites.of_root(chair.trust_root()).id,
     )
     content = BundleContent(
         files,
@@ -321,6 +322,7 @@ def open_bundle(
     HostileArchive, Untrusted, Expired, Revoked, NotOnPanel (not the ministry), ForeignContent,
     NotTheChair, RecordIncomplete, ResultMismatch (all Refused)."""
     env, header = _verified(data, now)
+    env.require_suite(root, T("该结果包", "The result bundle"))
     signed_at = clock.parse_iso(header.created)
     opened = env.open(ministry_reader, KIND, header.bundle_id)  # the sealed certificate: the header's chair
     opened.verify(root, signed_at, revocations)

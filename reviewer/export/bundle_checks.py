@@ -36,7 +36,7 @@ from reviewer.export.record_input import DECISIONS_KEY, RECONCILIATION_KEY, Memb
 from reviewer.i18n import T
 from reviewer.packages import envelope
 from reviewer.packages.manifest import Manifest, parse_header, parse_manifest
-from reviewer.packages.reader import PackageView
+from reviewer.packages.reader import PackageView, require_manifest_suite
 from reviewer.packages.signature import parse_signature
 from reviewer.scoring.decisions import PanelDecisions
 from reviewer.scoring.inputs import Decisions
@@ -78,6 +78,7 @@ def check_package_files(
             id=package_id,
         )
     signature = parse_signature(files["signature.json"])
+    require_manifest_suite(body, root)  # SuiteMismatch: a package of the other suite than the root's
     signature.verify(body, root)
     public = parse_manifest(body)
     if public.package_id != package_id:

@@ -19,7 +19,7 @@ from cryptography import x509
 from reviewer.errors import Refused
 from reviewer.i18n import T, Text
 from reviewer.packages import envelope as fmt
-from reviewer.packages.manifest import SUITE
+from reviewer.packages.manifest import SUITE, SUITES
 from reviewer.trust import certs, clock
 from reviewer.trust.encoding import b64, canonical_json, parse_json, unb64
 
@@ -92,6 +92,7 @@ class BundleHeader:
     record_sha256: str
     key_fingerprint: str  # SHA-256 of the key that signed header.json (signature.json)
     signer: x509.Certificate | None = None  # the sealed certificate, once a recipient opened the bundle
+    suite: str = SUITE  # the chair's (and the authority's) suite
 
     @property
     def chair_name(self) -> str:
@@ -110,6 +111,7 @@ class BundleHeader:
             chair_sha256=self.chair_fingerprint,
             sheet_count=self.sheet_count,
             record_sha256=self.record_sha256,
+            suite=self.suite,
         )
 
 
@@ -123,12 +125,14 @@ def header_json(
     chair_sha256: str,
     sheet_count: int,
     record_sha256: str,
+    suite: str = SUITE,
 ) -> dict[str, Any]:
-    """The header before the envelope adds ``recipients``, ``key_check`` and ``payload``."""
+    """The header before the envelope adds ``recipients``, ``key_check`` and ``payload``; ``suite`` is
+    the chair's (``suites.of_root(chair.trust_root()).id``)."""
     return {
         "format": FORMAT,
         "version": 1,
-        "suite": SUITE,
+        "suite": suite,
         "bundle_id": bundle_id,
         "package": {"id": package_id, "manifest_sha256": manifest_sha256},
         "result": {"version": result_version},
@@ -155,10 +159,11 @@ def parse_header(env: fmt.Envelope) -> BundleHeader:
             sheet_count=contents["sheets"],
             record_sha256=str(contents["record_sha256"]),
             key_fingerprint=env.key_fingerprint,
+            suite=str(h.get("suite")),
         )
         clock.parse_iso(header.created)
         ok = (
-            h.get("suite") == SUITE
+            h.get("suite") in SUITES
             and set(signer) == {"cert_sha256", "role"}
             and "candidate" not in h
             and signer.get("role") == "chair"

@@ -7,15 +7,20 @@ signature closes the record and covers every member's signature. :func:`sign_rec
 order: a field is signed once, by the certificate it was made for, in the role it was made for;
 the chair only when every member has signed; nobody once the chair has.
 
+Under the SM suite a member signs PAdES with their PDF certificate (ECDSA P-256, under the authority's
+PDF root) and adds, inside the same CMS, an SM2 signature over the same bytes
+(:mod:`reviewer.export.pades_sm2`); NIST signatures are unchanged.
+
 Validation is in :mod:`reviewer.export.pades_validate`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from io import BytesIO
+from typing import Any
 
 from asn1crypto import x509 as asn1_x509
 from asn1crypto.algos import SignedDigestAlgorithm
@@ -33,6 +38,7 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from reviewer.errors import NotAnArtifact, Refused, Tampered
 from reviewer.export.pades_revisions import RecordChanged, signed_revisions, unsigned_revision
+from reviewer.export.pades_sm2 import sm2_attribute_reserve, sm2_sign_field
 from reviewer.export.pades_stamp import stamp_params, stamp_style
 from reviewer.export.record import FieldInfo, parse_field_name
 from reviewer.export.record_input import MemberRole
@@ -66,23 +72,49 @@ def cms_reserve(signer: signers.Signer) -> int:
     return 2 * (embedded + 2 * issuer_serial + CMS_OVERHEAD)
 
 
+SM_SUITE = "RV1-SM2-SM3-SM4"  # suites.SM_ID (reviewer.trust.suites)
+
+
+def is_sm(identity: Identity) -> bool:
+    """Whether ``identity`` is of the SM suite (an identity without a suite is NIST)."""
+    return getattr(getattr(identity, "suite", None), "id", None) == SM_SUITE
+
+
 class _IdentitySigner(signers.Signer):
-    """A pyHanko signer whose raw signatures come from the unlocked identity (ECDSA P-256, SHA-256)."""
+    """A pyHanko signer whose raw signatures come from the unlocked identity (ECDSA P-256, SHA-256).
+
+    Under the SM suite that is the member's PDF certificate and key, issued under the authority's
+    PDF root (``Identity.pdf_*``); under NIST the member certificate itself."""
 
     def __init__(self, identity: Identity) -> None:
-        root = identity.trust_root()
+        self._sm = is_sm(identity)
+        ident: Any = identity
+        cert, root = (
+            (ident.pdf_certificate, ident.pdf_root())
+            if self._sm
+            else (identity.certificate, identity.trust_root())
+        )
         super().__init__(
-            signing_cert=asn1_cert(identity.certificate),
+            signing_cert=asn1_cert(cert),
             cert_registry=SimpleCertificateStore.from_certs([asn1_cert(root)]),
             signature_mechanism=SignedDigestAlgorithm({"algorithm": "sha256_ecdsa"}),
             embed_roots=True,
         )
-        self._identity = identity
+        self._sign: Callable[[bytes], bytes] = ident.pdf_sign if self._sm else identity.sign
+        # the SM2 certificate the SM2 attribute carries (pades_sm2); none for NIST
+        self.sm2_certificate = (
+            identity.certificate.public_bytes(serialization.Encoding.DER) if self._sm else b""
+        )
 
     async def async_sign_raw(self, data: bytes, digest_algorithm: str, dry_run: bool = False) -> bytes:
         if digest_algorithm != "sha256":
             raise ValueError(f"only SHA-256 is used, not {digest_algorithm}")
-        return self._identity.sign(data)
+        return self._sign(data)
+
+    def reserve(self) -> int:
+        """Hex digits for the /Contents: the CMS, and under the SM suite room for the SM2 attribute
+        and the SM2 certificate it carries."""
+        return cms_reserve(self) + (sm2_attribute_reserve(self.sm2_certificate) if self._sm else 0)
 
 
 class _TimedPdfSigner(signers.PdfSigner):
@@ -341,7 +373,9 @@ def sign_record(
     pdf_signer = _TimedPdfSigner(meta, signer, stamp_style=stamp_style(params), when=when)
     writer = _SigningWriter.from_reader(reader)
     out = pdf_signer.sign_pdf(
-        writer, existing_fields_only=True, bytes_reserved=cms_reserve(signer), appearance_text_params=params
+        writer, existing_fields_only=True, bytes_reserved=signer.reserve(), appearance_text_params=params
     )
     signed: bytes = out.getvalue()
+    if is_sm(identity):  # the SM2 signature over the same bytes, inside the PAdES CMS (pades_sm2)
+        signed = sm2_sign_field(signed, field_name, identity.sign, signer.sm2_certificate)
     return signed

@@ -4,31 +4,44 @@
 ministry root; certificates inside the file are never trusted), and what every revision after the
 record was made changed, under the record's own strict rule (:mod:`reviewer.export.pades_revisions`:
 each revision is one signature in its own pre-made field, nothing else) instead of pyHanko's more
-lenient default analysis. :func:`require_valid` turns a problem into the typed errors
+lenient default analysis. Under an SM2 anchor (the SM suite) the PDF signatures chain to the
+authority's PDF root, the one the SM2 root pins (its ``ARC.6``), each signer is the member its PDF
+certificate names (``ARC.5``), and each signature's SM2 attribute carries that member's SM2
+certificate, which must chain to the SM2 root, pin the PDF signing key (``ARC.4``) and verify the
+SM2 signature (:mod:`reviewer.export.pades_sm2`): the record alone is checked, no roster needed. :func:`require_valid` turns a problem into the typed errors
 :class:`RecordChanged` (a :class:`~reviewer.errors.Tampered`, naming the revision),
 :class:`~reviewer.errors.Tampered` and :class:`~reviewer.errors.Untrusted`.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
+from io import BytesIO
 
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
-from reviewer.errors import Refused, Tampered, Untrusted
+from reviewer.errors import Expired, InvalidInput, Refused, Tampered, Untrusted
 from reviewer.export.pades import DAMAGED_PDF, RecordField, asn1_cert, damaged_pdf, read_pdf
 from reviewer.export.pades_revisions import RecordChanged, RevisionProblem, check_revisions
+from reviewer.export.pades_sm2 import attribute_of, signature_placeholder, verify_sm2_signature
 from reviewer.export.record import parse_field_name
 from reviewer.export.record_input import MemberRole
 from reviewer.i18n import T
-from reviewer.trust import cert_fingerprint
+from reviewer.trust import cert_fingerprint, certs, sm, suites
+from reviewer.trust.certs import ARC
+
+OID_PDF_ROOT_SHA256 = ARC + ".6"  # in the SM2 root: SHA-256 of the authority's PDF root (DER)
+OID_PDF_KEY_SHA256 = ARC + ".4"  # in a member's SM2 certificate: SHA-256 of their PDF key's SPKI DER
+OID_MEMBER_SHA256 = ARC + ".5"  # in a PDF certificate: SHA-256 of the member's SM2 certificate (DER)
 
 WHOLE_DOCUMENT = "whole_document"
 EARLIER_REVISION = "earlier_revision"
@@ -53,6 +66,9 @@ class SignatureStatus:
     # the record's first revision that is not one signature in its own pre-made field (the same on
     # every signature of the record: the record is refused as a whole)
     revision_problem: RevisionProblem | None = None
+    # the SM suite: the member's SM2 certificate the signature's SM2 attribute carries, once checked
+    # (SHA-256 named by the PDF certificate, chained to the SM2 root); None under a NIST anchor
+    sm2_certificate: x509.Certificate | None = None
 
     @property
     def valid(self) -> bool:
@@ -69,35 +85,152 @@ def _context(root: asn1_x509.Certificate, at: datetime | None) -> ValidationCont
 
 
 def validate_record(
-    pdf: bytes, trust_root: x509.Certificate, *, at: datetime | None = None
+    pdf: bytes,
+    trust_root: x509.Certificate,
+    *,
+    at: datetime | None = None,
 ) -> list[SignatureStatus]:
-    """Validate every signature against ``trust_root`` only, at ``at`` (default: now)."""
+    """Validate every signature against ``trust_root`` only, at ``at`` (default: now). Under an SM2
+    root each signature's SM2 attribute is verified too, with the SM2 certificate it carries."""
     return validate_opened(read_pdf(pdf), trust_root, at=at)
 
 
 def validate_opened(
-    reader: PdfFileReader, trust_root: x509.Certificate, *, at: datetime | None = None
+    reader: PdfFileReader,
+    trust_root: x509.Certificate,
+    *,
+    at: datetime | None = None,
 ) -> list[SignatureStatus]:
     """:func:`validate_record` on a file already opened with :func:`~reviewer.export.pades.read_pdf`
     (the caller may go on reading the same file's objects from ``reader``)."""
     try:  # objects are read lazily: a damaged one surfaces here, not when the file is opened
-        return _validate(reader, trust_root, at)
+        return _validate(reader, trust_root, at, is_sm_root(trust_root))
     except DAMAGED_PDF as exc:
         raise damaged_pdf(exc) from exc
 
 
+def is_sm_root(root: x509.Certificate) -> bool:
+    return root.signature_algorithm_oid.dotted_string == sm.OID_SM3_WITH_SM2
+
+
+def sha256_extension(cert: x509.Certificate, oid: str) -> bytes | None:
+    """The 32-byte SHA-256 an ``ARC.4``/``ARC.5``/``ARC.6`` extension holds (DER OCTET STRING), None if absent
+    or malformed."""
+    try:
+        ext = cert.extensions.get_extension_for_oid(x509.ObjectIdentifier(oid)).value
+    except (x509.ExtensionNotFound, ValueError):
+        return None
+    value = ext.value if isinstance(ext, x509.UnrecognizedExtension) else b""
+    return value[2:] if len(value) == 34 and value[:2] == b"\x04\x20" else None
+
+
+def _pdf_anchor(sig: EmbeddedPdfSignature, pinned: bytes | None) -> asn1_x509.Certificate | None:
+    """The certificate the signature embeds whose SHA-256 the SM2 root pins (the PDF root)."""
+    for choice in sig.signed_data["certificates"] or ():
+        if (
+            choice.name == "certificate"
+            and pinned
+            and hashlib.sha256(choice.chosen.dump()).digest() == pinned
+        ):
+            return choice.chosen
+    return None
+
+
+def _pdf_bytes(reader: PdfFileReader) -> bytes:
+    stream = reader.stream
+    if isinstance(stream, BytesIO):
+        return stream.getvalue()
+    stream.seek(0)
+    data: bytes = stream.read()
+    return data
+
+
+@dataclass(frozen=True)
+class _Sm2Check:
+    """What the SM2 attribute proves about one signature: ``tampered`` (the signature is not intact)
+    or ``untrusted`` (the member's certificate does not hold under the SM2 root at the moment)."""
+
+    tampered: str = ""
+    untrusted: str = ""
+    certificate: x509.Certificate | None = None
+
+
+def _sm2_check(
+    pdf: bytes, sig: EmbeddedPdfSignature, member_sha256: bytes | None, root: x509.Certificate, at: datetime
+) -> _Sm2Check:
+    """Check the signature's SM2 attribute on its own: the SM2 certificate it carries is the one the
+    PDF certificate names (``ARC.5``), chains to ``root`` as a member certificate valid at ``at``,
+    pins the PDF signing key (``ARC.4``), and its key verifies the SM2 signature over the covered bytes."""
+    if member_sha256 is None:
+        return _Sm2Check(tampered="the PDF certificate names no member (no ARC.5)")
+    try:
+        place = signature_placeholder(pdf, sig)  # ByteRange checked once, for both reads
+        found = attribute_of(pdf, sig, place)
+        if hashlib.sha256(found.certificate).digest() != member_sha256:
+            return _Sm2Check(
+                tampered="the SM2 certificate in the attribute is not the member the PDF certificate names"
+            )
+        member = x509.load_der_x509_certificate(found.certificate)
+        spki = asn1_x509.Certificate.load(found.certificate)["tbs_certificate"][
+            "subject_public_key_info"
+        ].dump()
+        verify_sm2_signature(pdf, sig, sm.load_sm2_public_key(spki), member_sha256, place=place, found=found)
+    except (Tampered, InvalidInput) as exc:
+        return _Sm2Check(tampered=f"SM2: {exc.detail or exc}")
+    except (ValueError, TypeError, KeyError) as exc:  # not a certificate, or not an SM2 key
+        return _Sm2Check(tampered=f"SM2: the attribute's certificate: {exc}")
+    pdf_key = hashlib.sha256(sig.signer_cert["tbs_certificate"]["subject_public_key_info"].dump()).digest()
+    if sha256_extension(member, OID_PDF_KEY_SHA256) != pdf_key:
+        return _Sm2Check(
+            tampered="the member's SM2 certificate does not certify this PDF signing key (ARC.4)"
+        )
+    if int(sig.signer_cert.serial_number) != member.serial_number:  # one CRL entry revokes both
+        return _Sm2Check(untrusted="the PDF certificate's serial is not the member certificate's")
+    try:
+        certs.verify_issued(member, root, purpose=certs.EKU_MEMBER, at=at)
+    except (Untrusted, Expired) as exc:
+        return _Sm2Check(untrusted=f"SM2 certificate: {exc.detail or exc}", certificate=None)
+    return _Sm2Check(certificate=member)
+
+
+def _require_suite(signer: x509.Certificate, anchor: x509.Certificate, sm_anchor: bool) -> None:
+    """A record signed in the other suite than the anchor's is refused as such (``SuiteMismatch``),
+    not reported as changed: an SM authority's PDF certificates name their member (``ARC.5``), a NIST
+    member's certificate never does. A stripped or altered SM2 attribute still is tampering; an SM
+    record checked against its own PDF root (a reader that knows no SM2) is plain PAdES."""
+    signed_sm = sha256_extension(signer, OID_MEMBER_SHA256) is not None
+    own_pdf_root = signed_sm and not sm_anchor and signer.issuer == anchor.subject
+    if signed_sm != sm_anchor and not own_pdf_root:
+        used, expected = (suites.SM, suites.NIST) if signed_sm else (suites.NIST, suites.SM)
+        raise suites.mismatch(T("评审意见表", "The record"), used, expected)
+
+
 def _validate(
-    reader: PdfFileReader, trust_root: x509.Certificate, at: datetime | None
+    reader: PdfFileReader,
+    trust_root: x509.Certificate,
+    at: datetime | None,
+    sm_anchor: bool,
 ) -> list[SignatureStatus]:
     out = []
     anchor = asn1_cert(trust_root)  # parsed once (asn1crypto parses lazily and keeps what it parsed)
+    pinned = sha256_extension(trust_root, OID_PDF_ROOT_SHA256) if sm_anchor else None
+    data = _pdf_bytes(reader) if sm_anchor else b""
+    moment = at if at is not None else datetime.now(UTC)  # pyHanko's moment when at is None
     signatures = reader.embedded_signatures
     bad = check_revisions(reader, signatures)  # one comparison per revision, for every signature
     last = reader.xrefs.total_revisions - 1
     for sig in signatures:
         info = parse_field_name(sig.field_name)
         cert = sig.signer_cert
-        fingerprint = cert_fingerprint(x509.load_der_x509_certificate(cert.dump()))
+        signer = x509.load_der_x509_certificate(cert.dump())
+        _require_suite(signer, trust_root, sm_anchor)
+        member: bytes | None = None
+        if not sm_anchor:
+            fingerprint = cert_fingerprint(signer)
+        else:  # the SM suite: the PDF certificate names its member; it chains to the pinned PDF root
+            member = sha256_extension(signer, OID_MEMBER_SHA256)
+            fingerprint = member.hex() if member else ""
+            anchor = _pdf_anchor(sig, pinned) or asn1_cert(trust_root)
         base = {
             "field": sig.field_name,
             "signer_name": cert.subject.native.get("common_name", ""),
@@ -123,12 +256,13 @@ def _validate(
             bad.index < signatures[0].signed_revision or sig.signed_revision <= bad.index
         )
         level = "other" if spoiled else ("none" if sig.signed_revision == last else "form_filling")
+        sm2 = _sm2_check(data, sig, member, trust_root, moment) if sm_anchor else _Sm2Check()
         out.append(
             SignatureStatus(
                 **base,
                 signed_at=status.signer_reported_dt,
-                intact=bool(status.intact and status.valid),
-                trusted=bool(status.trusted),
+                intact=bool(status.intact and status.valid) and not sm2.tampered,
+                trusted=bool(status.trusted) and not sm2.untrusted,
                 coverage=WHOLE_DOCUMENT
                 if status.coverage == SignatureCoverageLevel.ENTIRE_FILE
                 else EARLIER_REVISION,
@@ -136,8 +270,12 @@ def _validate(
                 changes_allowed=not spoiled
                 and status.coverage is not None
                 and status.coverage >= SignatureCoverageLevel.ENTIRE_REVISION,
-                problem=(bad.detail if spoiled and bad else "") or str(status.trust_problem_indic or ""),
+                problem=(bad.detail if spoiled and bad else "")
+                or sm2.tampered
+                or str(status.trust_problem_indic or "")
+                or sm2.untrusted,
                 revision_problem=bad,
+                sm2_certificate=sm2.certificate,
             )
         )
     return out

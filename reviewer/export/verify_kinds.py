@@ -212,6 +212,10 @@ def envelope(
     if root is None:
         sig = line(intact=True, trusted=None)
         return Report(str(path), kind, tuple(claims), (sig,), notes, _no_anchor())
+    try:
+        env.require_suite(root, kind.label)  # SuiteMismatch: the other suite than the root's
+    except ReviewerError as exc:
+        return Report(str(path), kind, tuple(claims), (_failed(line, exc),), notes, exc)
     if ministry is None:
         sig = line(intact=True, trusted=None)
         return Report(str(path), kind, tuple(claims), (sig,), notes, sealed_signer())
@@ -267,6 +271,7 @@ def bundle(
         sig = line(intact=True, trusted=None)
         return Report(str(path), kind, tuple(claims), (sig,), (sealed,), error=_no_anchor())
     try:
+        env.require_suite(root, kind.label)  # SuiteMismatch: the other suite than the root's
         verify_bundle(data, root, now=now)
     except ReviewerError as exc:
         sig = _failed(line, exc)

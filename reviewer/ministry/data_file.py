@@ -29,11 +29,10 @@ from reviewer.i18n import T, beijing
 from reviewer.ministry.data_returns import DataReturn, decimal_text
 from reviewer.packages.signature import parse_signature, signature_document
 from reviewer.standards.figures import load_catalogue
-from reviewer.trust import certs, clock
+from reviewer.trust import certs, clock, suites
 from reviewer.trust.authority import Authority, AuthorityKeys
 from reviewer.trust.encoding import canonical_json, parse_json
 from reviewer.trust.keys import cert_fingerprint
-from reviewer.trust.signatures import verify_bytes
 
 DATA_RETURN_FORMAT = "reviewer.data-return/1"
 SUFFIX = ".rvdata"
@@ -58,8 +57,10 @@ def body_of(ret: DataReturn) -> dict[str, Any]:
 
 
 def sign_data_return(ret: DataReturn, authority: Authority, keys: AuthorityKeys) -> bytes:
-    """The ``.rvdata`` bytes of ``ret``, signed with the authority's signing key."""
-    body = canonical_json(body_of(ret))
+    """The ``.rvdata`` bytes of ``ret``, signed with the authority's signing key, in its suite (an SM
+    authority's body adds ``"suite"``; the NIST body is unchanged)."""
+    sm_suite = {"suite": authority.suite.id} if authority.suite is suites.SM else {}
+    body = canonical_json(body_of(ret) | sm_suite)
     doc = {
         "format": DATA_RETURN_FORMAT,
         "body": body.decode("utf-8"),
@@ -100,11 +101,9 @@ def read_data_return(data: bytes, root: x509.Certificate) -> DataReturn:
         raise _damaged("body or signature missing")
     body = doc["body"].encode("utf-8")
     block = parse_signature(json.dumps(doc["signature"]).encode("utf-8"))
-    certs.verify_chain(block.signer, root, purpose=certs.EKU_PACKAGE_SIGNING)
-    verify_bytes(
-        block.signer.public_key(),
+    block.verify_by_suite(
         body,
-        block.signature,
+        root,
         what=T(
             "数据报送文件的签名无效：文件在工业和信息化部签名后被改动过。请勿使用，向工业和信息化部索取原件。",
             "The data return's signature is invalid: the file was changed after the ministry signed it. "
@@ -115,6 +114,8 @@ def read_data_return(data: bytes, root: x509.Certificate) -> DataReturn:
         inner = parse_json(body)
         if inner["format"] != DATA_RETURN_FORMAT:
             raise ValueError("inner format")
+        if inner.get("suite", suites.NIST_ID) != block.suite.id:
+            raise ValueError("the body names another suite than its signature")
         received_at: datetime = clock.parse_iso(inner["received_at"])
         ret = DataReturn(
             candidate=str(inner["candidate"]),

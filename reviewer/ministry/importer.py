@@ -27,7 +27,7 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +46,7 @@ from reviewer.ministry import archive
 from reviewer.ministry.registry import Registry
 from reviewer.ministry.types import CandidateInfo, Deviation, ReviewResult
 from reviewer.process import tune_gc
-from reviewer.trust import clock
+from reviewer.trust import clock, sm
 from reviewer.trust.authority import Authority, AuthorityKeys
 from reviewer.trust.names import printable
 from reviewer.trust.revocation import RevocationList
@@ -237,7 +237,9 @@ class _WorkerSetup:
 
     root: bytes
     signing_cert: bytes
-    encryption_key: bytes
+    # the ministry's private key in the clear (X25519 raw, SM2 PKCS#8 DER): never in a repr, so no
+    # log line, crash report or error that shows the setup can carry it to disk
+    encryption_key: bytes = field(repr=False)
     ledger: dict[str, dict[str, Any]]
     revocations: RevocationList
     language: str
@@ -245,11 +247,10 @@ class _WorkerSetup:
     @classmethod
     def of(cls, checker: _Checker) -> _WorkerSetup:
         der = serialization.Encoding.DER
-        raw = serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
         return cls(
             checker.root.public_bytes(der),
             checker.reader.signing_cert.public_bytes(der),
-            checker.reader.encryption_key.private_bytes(*raw),
+            _key_bytes(checker.reader.encryption_key),
             checker.ledger,
             checker.revocations,
             language(),
@@ -257,10 +258,33 @@ class _WorkerSetup:
 
     def checker(self) -> _Checker:
         reader = MinistryReader(
-            x509.load_der_x509_certificate(self.signing_cert),
-            x25519.X25519PrivateKey.from_private_bytes(self.encryption_key),
+            x509.load_der_x509_certificate(self.signing_cert), _key_of(self.encryption_key)
         )
         return _Checker(x509.load_der_x509_certificate(self.root), reader, self.ledger, self.revocations)
+
+
+def _key_bytes(key: x25519.X25519PrivateKey | sm.Sm2PrivateKey) -> bytes:
+    """The ministry's encryption key for a worker process (through a pipe, never to disk): raw X25519,
+    or the SM2 key as unencrypted PKCS#8 DER (tongsuopy)."""
+    if sm.is_sm2_private_key(key):
+        from tongsuopy.crypto import serialization as t_serialization
+
+        data: bytes = key.private_bytes(
+            t_serialization.Encoding.DER,
+            t_serialization.PrivateFormat.PKCS8,
+            t_serialization.NoEncryption(),
+        )
+        return data
+    raw = serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+    return key.private_bytes(*raw)
+
+
+def _key_of(data: bytes) -> x25519.X25519PrivateKey | sm.Sm2PrivateKey:
+    if len(data) == 32:
+        return x25519.X25519PrivateKey.from_private_bytes(data)
+    from tongsuopy.crypto import serialization as t_serialization
+
+    return t_serialization.load_der_private_key(data, None)
 
 
 _worker: _Checker | None = None

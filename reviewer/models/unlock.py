@@ -34,6 +34,7 @@ from reviewer.models.sealed import (
     key_id,
     seal_text,
 )
+from reviewer.trust import sm, suites
 from reviewer.trust.recipients import Recipient, WrappedKey, wrap
 
 if TYPE_CHECKING:
@@ -106,7 +107,7 @@ def unlock_store(store: Store, identity: Identity) -> None:
             data_key = identity.unwrap(WrappedKey(owner, row.ephemeral, row.wrapped), context(owner))
         else:
             data_key = os.urandom(KEY_BYTES)
-            public = x25519.X25519PublicKey.from_public_bytes(identity.info.encryption_public)
+            public = _encryption_public(identity)
             wrapped = wrap(data_key, Recipient(owner, public), context(owner))
             session.add(
                 StoreKeyRow(
@@ -167,6 +168,14 @@ def _plain_rows(conn: Connection, spec: Sealed, owner: str) -> Iterator[tuple[in
             text(f"SELECT {spec.column} FROM {spec.table} WHERE rowid = :r"), {"r": rowid}
         ).scalar()
         yield rowid, value
+
+
+def _encryption_public(identity: Identity) -> x25519.X25519PublicKey | sm.Sm2PublicKey:
+    """The identity's own encryption key, to wrap its store key to: X25519, or SM2 in the SM suite
+    (``recipients.wrap`` dispatches; the wrap is an SM2 ciphertext with no ephemeral key)."""
+    if identity.suite is suites.SM:
+        return sm.load_sm2_public_key(identity.info.encryption_public, label=identity.info.label)
+    return x25519.X25519PublicKey.from_public_bytes(identity.info.encryption_public)
 
 
 def seal_in_place(conn: Connection, keys: StoreKeys, owner: str) -> int:

@@ -17,6 +17,12 @@ info="reviewer/1 signer certificate")). Anyone can check that the header was sig
 (:meth:`Envelope.open` checks the certificate against the header's ``signer.cert_sha256`` and against
 that key), and only then can the signer be chained to the pinned root (:meth:`Opened.verify`).
 
+In the SM suite (the header's ``"suite"`` is ``RV1-SM2-SM3-SM4``) the signature is SM3withSM2
+(``"algorithm": "sm2-sm3"``, ``public_key`` the signer's SM2 SubjectPublicKeyInfo), every stream key
+is HKDF-SM3 → 16 bytes for SM4-GCM and the file key is wrapped with SM2; a header without
+``"suite"`` is read as NIST. A reader requires the header's suite to be its pinned root's
+(:class:`~reviewer.errors.SuiteMismatch`, :meth:`Opened.verify`, :meth:`Envelope.open`).
+
 The file key is wrapped for every recipient (X25519, :mod:`reviewer.trust.recipients`) with the
 context ``"reviewer/1 <kind> " + id``, so a wrapped key cannot be moved to another file. The header
 carries ``key_check`` = SHA-256("reviewer/1 key check" || file key): every recipient checks the key it
@@ -41,7 +47,7 @@ from reviewer.errors import EarlierFormat, InvalidInput, NotAnArtifact, Tampered
 from reviewer.i18n import T, Text
 from reviewer.packages import stream
 from reviewer.packages.container import ContainerWriter, SafeZip
-from reviewer.trust import certs
+from reviewer.trust import certs, sm, suites
 from reviewer.trust.encoding import b64, canonical_json, parse_json, unb64
 from reviewer.trust.identity import Identity
 from reviewer.trust.keys import cert_fingerprint, ec_public_der
@@ -72,14 +78,19 @@ class Reader(Protocol):
 
 @dataclass(frozen=True)
 class MinistryReader:
-    """The ministry opening a sheet: its X25519 key, certified in its package-signing certificate."""
+    """The ministry opening a sheet: its X25519 key (or SM2 key, for an SM authority), certified in
+    its package-signing certificate."""
 
     signing_cert: x509.Certificate
-    encryption_key: x25519.X25519PrivateKey
+    encryption_key: x25519.X25519PrivateKey | sm.Sm2PrivateKey
 
     @property
     def fingerprint(self) -> str:
         return cert_fingerprint(self.signing_cert)
+
+    @property
+    def suite(self) -> suites.Suite:
+        return suites.of_certificate(self.signing_cert)
 
     def unwrap(self, wrapped: WrappedKey, context: bytes) -> bytes:
         return unwrap(wrapped, self.encryption_key, context)
@@ -88,6 +99,20 @@ class MinistryReader:
 def recipient_of(cert: x509.Certificate, label: str) -> Recipient:
     """A recipient named by its certificate's fingerprint, reading with its certified X25519 key."""
     return Recipient(cert_fingerprint(cert), certs.encryption_key_of(cert), label)
+
+
+SIGNATURE_ALGORITHMS = {suites.NIST_ID: SIGNATURE_ALGORITHM, suites.SM_ID: sm.SIGNATURE_ALGORITHM}
+
+
+def suite_of_header(header: dict[str, Any]) -> suites.Suite:
+    """The suite an envelope's header names (absent: NIST); NotAnArtifact for an unknown one."""
+    return suites.by_id(header["suite"]) if "suite" in header else suites.NIST
+
+
+def _key_kind_ok(suite: suites.Suite, public_key: object) -> bool:
+    if suite is suites.SM:
+        return sm.is_sm2_public_key(public_key)
+    return isinstance(public_key, x25519.X25519PublicKey)
 
 
 def key_check(file_key: bytes) -> str:
@@ -117,12 +142,22 @@ def seal_envelope(
     signer: Identity,
     recipients: Iterable[Recipient],
 ) -> bytes:
-    """Encrypt ``payload`` for ``recipients``, add the crypto fields to ``header``, sign, pack."""
+    """Encrypt ``payload`` for ``recipients``, add the crypto fields to ``header``, sign, pack — in the
+    suite the header names (the signer's: SuiteMismatch otherwise, or for a recipient of the other
+    suite)."""
+    suite = suite_of_header(header)
+    if suite is not signer.suite:
+        raise suites.mismatch(T("签署人的身份", "The signer's identity"), signer.suite, suite)
+    recipients = list(recipients)
+    for r in recipients:
+        if not _key_kind_ok(suite, r.public_key):
+            other = suites.NIST if suite is suites.SM else suites.SM
+            raise suites.mismatch(T("收件人“{name}”", "The recipient “{name}”", name=r.label), other, suite)
     file_key = secrets.token_bytes(32)
     nonce = secrets.token_bytes(16)
-    sealed = b"".join(stream.encrypt(stream.derive_key(file_key, nonce), [payload], CHUNK))
+    sealed = b"".join(stream.encrypt(stream.derive_key(file_key, nonce, suite=suite), [payload], CHUNK))
     cert_nonce = secrets.token_bytes(16)
-    cert_key = stream.derive_key(file_key, cert_nonce, CERTIFICATE_INFO)
+    cert_key = stream.derive_key(file_key, cert_nonce, CERTIFICATE_INFO, suite=suite)
     sealed_cert = b"".join(stream.encrypt(cert_key, [_der(signer.certificate)], CHUNK))
     wrapped = wrap_for_all(file_key, recipients, context_for(kind, artifact_id))
     full = {
@@ -143,9 +178,9 @@ def seal_envelope(
     body = canonical_json(full)
     signature = {
         "format": SIGNATURE_FORMAT,
-        "algorithm": SIGNATURE_ALGORITHM,
+        "algorithm": SIGNATURE_ALGORITHMS[suite.id],
         "signature": b64(signer.sign(body)),
-        "public_key": b64(ec_public_der(signer.signing_key())),
+        "public_key": b64(signer.public_key_der()),
     }
     out = io.BytesIO()
     writer = ContainerWriter(out, mimetype)
@@ -179,6 +214,15 @@ class Envelope:
         """SHA-256 of the signing key (SubjectPublicKeyInfo DER): all an outsider learns of the signer."""
         return key_fingerprint(self.public_key_der)
 
+    @property
+    def suite(self) -> suites.Suite:
+        """The suite the header names (checked against the signature block by :func:`read_envelope`)."""
+        return suite_of_header(self.header)
+
+    def require_suite(self, root: x509.Certificate, what: Text | None = None) -> suites.Suite:
+        """SuiteMismatch unless the envelope's suite is the pinned ``root``'s."""
+        return suites.require(self.suite.id, root, what=what or T("该文件", "The file"))
+
     def open(self, reader: Reader, kind: str, artifact_id: str) -> Opened:
         """Decrypt for ``reader``: the file key (NotOnPanel when not a recipient), the key check, the
         signer's certificate — its SHA-256 must be the header's ``signer.cert_sha256`` and its key the
@@ -197,24 +241,30 @@ class Envelope:
             claimed = str(self.header["signer"]["cert_sha256"])
         except (KeyError, TypeError, ValueError, InvalidInput) as exc:
             raise _damaged(str(exc)) from exc
+        suite = self.suite
+        reader_suite = getattr(reader, "suite", None)  # an identity's or the ministry's
+        if isinstance(reader_suite, suites.Suite) and reader_suite is not suite:
+            raise suites.mismatch(T("该文件", "The file"), suite, reader_suite)
         file_key = reader.unwrap(find_wrapped(wrapped, reader.fingerprint), context_for(kind, artifact_id))
         if key_check(file_key) != self.header.get("key_check"):
             raise _damaged("key check differs")
         try:
-            cert_key = stream.derive_key(file_key, cert_nonce, CERTIFICATE_INFO)
+            cert_key = stream.derive_key(file_key, cert_nonce, CERTIFICATE_INFO, suite=suite)
             der = b"".join(stream.decrypt(cert_key, io.BytesIO(cert_sealed), CHUNK))
             signer = x509.load_der_x509_certificate(der)
         except ValueError as exc:
             raise _damaged(f"signer certificate: {exc}") from exc
         if cert_fingerprint(signer) != claimed:
             raise _damaged("the sealed certificate is not the one the header names")
-        if ec_public_der(_ec_key(signer)) != self.public_key_der:
+        if _public_der(signer) != self.public_key_der:
             raise _damaged("the sealed certificate's key is not the key that signed")
         if hashlib.sha256(self.payload).hexdigest() != encrypted_sha256:
             raise _damaged("payload hash differs")
         try:
             plain = b"".join(
-                stream.decrypt(stream.derive_key(file_key, nonce), io.BytesIO(self.payload), chunk)
+                stream.decrypt(
+                    stream.derive_key(file_key, nonce, suite=suite), io.BytesIO(self.payload), chunk
+                )
             )
         except ValueError as exc:
             raise _damaged(str(exc)) from exc
@@ -223,11 +273,17 @@ class Envelope:
         return Opened(self, signer, plain)
 
 
-def _ec_key(cert: x509.Certificate) -> ec.EllipticCurvePublicKey:
-    key = cert.public_key()
+def _public_der(cert: x509.Certificate) -> bytes:
+    """The SubjectPublicKeyInfo DER of the key ``cert`` certifies (P-256 or SM2)."""
+    try:
+        key = certs.public_key_of(cert)
+    except (ValueError, InvalidInput) as exc:
+        raise _damaged(f"the signer certificate's key: {exc}") from exc
+    if sm.is_sm2_public_key(key):
+        return sm.sm2_public_der(key)
     if not isinstance(key, ec.EllipticCurvePublicKey):
         raise _damaged("the signer certificate's key is not an EC key")
-    return key
+    return ec_public_der(key)
 
 
 @dataclass(frozen=True)
@@ -252,7 +308,9 @@ class Opened:
         return cert_fingerprint(self.signer)
 
     def verify(self, root: x509.Certificate, at: datetime, revocations: RevocationList | None) -> None:
-        """Chain to the pinned ``root``, validity and revocation at ``at``, then the signature."""
+        """The suite (the pinned ``root``'s, else SuiteMismatch), chain to ``root``, validity and
+        revocation at ``at``, then the signature."""
+        self.envelope.require_suite(root)
         verify_signed_by(
             self.envelope.header_bytes,
             self.envelope.signature,
@@ -272,6 +330,23 @@ def _damaged(detail: str) -> Tampered:
         ),
         detail=detail,
     )
+
+
+def _signing_key_of(suite: suites.Suite, der: bytes) -> Any:
+    """The signer's public key from ``signature.json``: P-256 (NIST) or SM2 (SM), in its one DER."""
+    if suite is suites.SM:
+        key = sm.load_sm2_public_key(der, label="signature.json")
+        if sm.sm2_public_der(key) != der:
+            raise ValueError("not a canonical SM2 SubjectPublicKeyInfo")
+        return key
+    public_key = serialization.load_der_public_key(der)
+    if (
+        not isinstance(public_key, ec.EllipticCurvePublicKey)
+        or not isinstance(public_key.curve, ec.SECP256R1)
+        or ec_public_der(public_key) != der
+    ):
+        raise ValueError("not a P-256 SubjectPublicKeyInfo")
+    return public_key
 
 
 def read_envelope(data: bytes, mimetype: str, fmt: str, not_artifact: Text) -> Envelope:
@@ -315,21 +390,16 @@ def read_envelope(data: bytes, mimetype: str, fmt: str, not_artifact: Text) -> E
                 f=str(sig_format),
             )
         )
+    suite = suite_of_header(header)  # NotAnArtifact for a suite this release does not know
     try:
         if (
             sig_format != SIGNATURE_FORMAT
-            or sig.get("algorithm") != SIGNATURE_ALGORITHM
+            or sig.get("algorithm") != SIGNATURE_ALGORITHMS[suite.id]
             or set(sig) != {"format", "algorithm", "signature", "public_key"}
         ):
             raise ValueError("signature format or algorithm")
         public_key_der = unb64(sig["public_key"])
-        public_key = serialization.load_der_public_key(public_key_der)
-        if (
-            not isinstance(public_key, ec.EllipticCurvePublicKey)
-            or not isinstance(public_key.curve, ec.SECP256R1)
-            or ec_public_der(public_key) != public_key_der
-        ):
-            raise ValueError("not a P-256 SubjectPublicKeyInfo")
+        public_key = _signing_key_of(suite, public_key_der)
         signature = unb64(sig["signature"])
     except Exception as exc:  # any malformation of the signature block means the same to a reader
         raise _damaged(f"signature block: {exc}") from exc

@@ -28,13 +28,17 @@ from reviewer.packages.stream import MAX_CHUNK, MIN_CHUNK, ciphertext_size
 from reviewer.trust.encoding import b64, canonical_json, parse_json, unb64
 from reviewer.trust.keys import cert_fingerprint
 from reviewer.trust.recipients import WrappedKey
+from reviewer.trust.suites import NIST_ID, SM_ID, SUITE_IDS
 
 FORMAT = "reviewer.package"
 VERSION = 2
 HEADER_FORMAT = "reviewer.package-header"  # the confidential header (§4.2 of the format)
 HEADER_PATH = "payload/000000"  # the member that holds it, encrypted under the file key like an entry
-SUITE = "RV1-P256-X25519-AES256GCM"
-SUITES = (SUITE,)  # room for "RV1-SM2-SM3-SM4": a reader refuses suites it does not know
+SUITE = NIST_ID  # the default (NIST) suite; the SM suite is ``reviewer.trust.suites.SM_ID``
+SUITES = SUITE_IDS  # a reader refuses suites it does not know
+# An SM2 wrap (recipients.py) is the GM/T 0009 DER ciphertext of 64 bytes: SEQUENCE { x, y (each up
+# to 33 bytes with a sign byte), C3 (32), C2 (64) }, 2 to 3 bytes of header each: 160 to 180 bytes.
+SM2_WRAP_MIN, SM2_WRAP_MAX = 150, 200
 MIMETYPE = "application/vnd.reviewer.package+zip"
 ROLES = ("chair", "expert")
 ENTRY_KINDS = ("standard", "candidate", "procedure", "schedule", "prior-results", "material")
@@ -423,8 +427,16 @@ def _check_public(m: PublicManifest) -> None:
     if len({w.recipient for w in m.recipients}) != len(m.recipients):
         raise _invalid("duplicate recipients")
     for w in m.recipients:
-        if len(w.ephemeral) != 32 or len(w.wrapped) != 48:
+        if not wrap_shape_ok(m.suite, w):
             raise _invalid("recipient key sizes")
+
+
+def wrap_shape_ok(suite: str, w: WrappedKey) -> bool:
+    """The shape of a wrapped key in ``suite``: X25519 ephemeral (32) and AES-GCM wrap (48) in the NIST
+    suite; no ephemeral and an SM2 ciphertext (a DER SEQUENCE of plausible size) in the SM suite."""
+    if suite == SM_ID:
+        return not w.ephemeral and SM2_WRAP_MIN <= len(w.wrapped) <= SM2_WRAP_MAX and w.wrapped[:1] == b"\x30"
+    return len(w.ephemeral) == 32 and len(w.wrapped) == 48
 
 
 def parse_header(data: bytes, public: PublicManifest) -> Manifest:

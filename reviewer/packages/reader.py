@@ -34,7 +34,7 @@ from reviewer.packages.manifest import (
     parse_manifest,
 )
 from reviewer.packages.signature import SignatureBlock, parse_signature
-from reviewer.trust import certs, clock
+from reviewer.trust import certs, clock, suites
 from reviewer.trust.encoding import parse_json
 from reviewer.trust.identity import Identity
 from reviewer.trust.keys import cert_fingerprint
@@ -133,6 +133,7 @@ def _verify(
     _require_fixed(zf)
     body = zf.read("manifest.json", MAX_MANIFEST)
     signature = parse_signature(zf.read("signature.json", MAX_SIGNATURE))
+    require_manifest_suite(body, root)
     signature.verify(body, root)
     manifest = parse_manifest(body)
     created = clock.parse_iso(manifest.created)
@@ -164,6 +165,22 @@ def _verify(
     checked = check_contents(zf, manifest) if contents else None
     return PackageView(zf.path, manifest, body, signature, crl_der, trusted=True, revocations=revocations,
                        contents_checked=checked)  # fmt: skip
+
+
+def require_manifest_suite(body: bytes, root: x509.Certificate) -> None:
+    """Before anything is trusted: a package of the other suite than the pinned root's is refused
+    (SuiteMismatch). A manifest whose suite cannot be read is left to the signature and the parser."""
+    try:
+        claimed = parse_json(body).get("suite")
+    except (ValueError, UnicodeDecodeError, AttributeError):
+        return
+    if claimed in suites.SUITE_IDS:
+        suites.require(claimed, root, what=T("该评审包", "The package"))
+
+
+def stream_suite(manifest: PublicManifest) -> suites.Suite:
+    """The suite the package's streams are encrypted in (its manifest's, checked at parse time)."""
+    return suites.by_id(manifest.suite)
 
 
 CONTENT_READ = 1024 * 1024  # bytes per read while hashing the ciphertext: memory stays bounded
@@ -268,7 +285,7 @@ class OpenedPackage:
         read, so a consumer treats the data as provisional until the iterator ends without error.
         """
         entry = self._entry(name)
-        key = stream.derive_key(self._file_key, entry.nonce)
+        key = stream.derive_key(self._file_key, entry.nonce, suite=suites.by_id(self.manifest.suite))
         digest, size = hashlib.sha256(), 0
         with self._zip.open_authenticated(entry.path) as raw:  # hashed and decrypted below
             source = _HashingReader(raw, digest)
@@ -399,8 +416,8 @@ def read_header(zf: SafeZip, public: PublicManifest, file_key: bytes) -> Manifes
     digest, parts = hashlib.sha256(), []
     try:
         with zf.open_authenticated(ref.path) as raw:
-            for chunk in stream.decrypt(stream.derive_key(file_key, ref.nonce), _HashingReader(raw, digest),
-                                        public.chunk_size):  # fmt: skip
+            key = stream.derive_key(file_key, ref.nonce, suite=stream_suite(public))
+            for chunk in stream.decrypt(key, _HashingReader(raw, digest), public.chunk_size):
                 parts.append(chunk)
     except (zipfile.BadZipFile, EOFError, OSError) as exc:
         raise _entry_tampered(ref.path, str(exc)) from exc

@@ -34,7 +34,7 @@ from reviewer.packages.manifest import (
 )
 from reviewer.packages.signature import signature_document
 from reviewer.packages.sources import Source, json_source, material_sources
-from reviewer.trust import certs, clock
+from reviewer.trust import certs, clock, suites
 from reviewer.trust.authority import Authority, AuthorityKeys
 from reviewer.trust.credential import Credential
 from reviewer.trust.keys import cert_fingerprint
@@ -64,6 +64,13 @@ def check_panel(authority: Authority, members: list[PanelMember], now: datetime)
         )
     if any(m.role not in ("chair", "expert") for m in members):
         raise InvalidInput(T("成员角色只能是 chair 或 expert。", "A member's role must be chair or expert."))
+    for m in members:  # before anything else: a panel never mixes suites
+        if m.credential.suite is not authority.suite:
+            raise suites.mismatch(
+                T("成员“{name}”的凭证", "The credential of “{name}”", name=m.credential.name),
+                m.credential.suite,
+                authority.suite,
+            )
     seen: set[str] = set()
     revocations = authority.revocations()
     pending = authority.pending_revocations()
@@ -172,6 +179,7 @@ def seal(
         sources.append(json_source("prior-results.json", "prior-results", prior_results))
     sources += material_sources(materials)
 
+    suite = authority.suite  # the manifest's suite, and every stream key's
     package_id = str(uuid.uuid4())
     file_key = secrets.token_bytes(32)
     recipients = [
@@ -214,6 +222,7 @@ def seal(
         revocations={"number": crl.number, "sha256": hashlib.sha256(crl.der).hexdigest()},
         chunk_size=chunk_size,
         entries=(),
+        suite=suite.id,
         figures=None if figures is None else figures_json(figures),
     )
     draft = replace(draft, recipients=tuple(wrap_for_all(file_key, recipients, draft.context)))
@@ -223,13 +232,17 @@ def seal(
     try:
         with atomic_writer(out) as fh:
             writer = ContainerWriter(fh, MIMETYPE)
-            entries = [_write_entry(writer, src, i, file_key, chunk_size) for i, src in enumerate(sources, 1)]
+            entries = [
+                _write_entry(writer, src, i, file_key, chunk_size, suite) for i, src in enumerate(sources, 1)
+            ]
             manifest = replace(draft, entries=tuple(entries))
             plain_header = manifest.header_bytes()
             limits.check_manifest_size(
                 len(plain_header)
             )  # as checked above, unless a material grew meanwhile
-            manifest = replace(manifest, header=_write_header(writer, plain_header, file_key, chunk_size))
+            manifest = replace(
+                manifest, header=_write_header(writer, plain_header, file_key, chunk_size, suite)
+            )
             body = manifest.to_bytes()
             limits.check_manifest_size(len(body))  # as checked above, unless a material grew meanwhile
             writer.add_bytes("revocations.crl", crl.der)
@@ -302,10 +315,13 @@ def _check_limits(draft: Manifest, sources: list[Source], crl: bytes) -> None:
     )
 
 
-def _write_header(writer: ContainerWriter, plain: bytes, file_key: bytes, chunk_size: int) -> HeaderRef:
+def _write_header(
+    writer: ContainerWriter, plain: bytes, file_key: bytes, chunk_size: int, suite: suites.Suite
+) -> HeaderRef:
     """The confidential header, encrypted under the file key like an entry (its own random nonce)."""
     nonce = secrets.token_bytes(16)
-    sealed = b"".join(stream.encrypt(stream.derive_key(file_key, nonce), [plain], chunk_size))
+    key = stream.derive_key(file_key, nonce, suite=suite)
+    sealed = b"".join(stream.encrypt(key, [plain], chunk_size))
     writer.add_bytes(HEADER_PATH, sealed)
     return HeaderRef(
         HEADER_PATH,
@@ -317,9 +333,11 @@ def _write_header(writer: ContainerWriter, plain: bytes, file_key: bytes, chunk_
     )
 
 
-def _write_entry(writer: ContainerWriter, src: Source, index: int, file_key: bytes, chunk_size: int) -> Entry:
+def _write_entry(
+    writer: ContainerWriter, src: Source, index: int, file_key: bytes, chunk_size: int, suite: suites.Suite
+) -> Entry:
     nonce = secrets.token_bytes(16)
-    key = stream.derive_key(file_key, nonce)
+    key = stream.derive_key(file_key, nonce, suite=suite)
     size = src.size()
     plain_hash, cipher_hash = hashlib.sha256(), hashlib.sha256()
     counted = 0

@@ -10,6 +10,10 @@ bytes. The counter prevents reordering and dropping chunks, the flag prevents tr
 extension. Each stream must use its own key: :func:`derive_key` draws it from a file key and a
 per-stream 16-byte nonce with HKDF-SHA256.
 
+In the SM suite the chunks are SM4-GCM (same nonces, 16-byte tags, same chunking) under a 16-byte
+key drawn with HKDF-SM3 (``derive_key(..., suite=SM)``); :func:`encrypt` and :func:`decrypt` pick
+the AEAD by the key's length (32 → AES-256-GCM, 16 → SM4-GCM).
+
 Decryption reads one chunk ahead (to know which chunk is last), so memory stays at two chunks
 whatever the size, and yields each chunk only after its tag has been checked.
 """
@@ -20,12 +24,12 @@ from collections.abc import Iterable, Iterator
 from typing import BinaryIO, Protocol
 
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from reviewer.errors import Tampered
 from reviewer.i18n import T
+from reviewer.trust.suites import NIST, Suite
 
 TAG = 16
 COUNTER_BYTES = 11
@@ -35,12 +39,33 @@ MAX_CHUNK = 4 * 1024 * 1024
 DEFAULT_CHUNK = 256 * 1024
 
 
-def derive_key(file_key: bytes, stream_nonce: bytes, info: bytes = STREAM_INFO) -> bytes:
-    """HKDF-SHA256(ikm=file_key, salt=stream_nonce (16 bytes), info="reviewer/1 payload") → 32 bytes.
-    ``info`` separates another stream under the same file key (the envelope's signer certificate)."""
+def derive_key(
+    file_key: bytes, stream_nonce: bytes, info: bytes = STREAM_INFO, *, suite: Suite = NIST
+) -> bytes:
+    """HKDF-SHA256(ikm=file_key, salt=stream_nonce (16 bytes), info="reviewer/1 payload") → 32 bytes;
+    in the SM suite HKDF-SM3 → 16 bytes (an SM4 key). ``info`` separates another stream under the
+    same file key (the envelope's signer certificate)."""
     if len(stream_nonce) != 16:
         raise ValueError("stream nonces are 16 bytes")
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=stream_nonce, info=info).derive(file_key)
+    return HKDF(
+        algorithm=suite.kdf_hash(), length=suite.stream_key_bytes, salt=stream_nonce, info=info
+    ).derive(file_key)
+
+
+class _Aead(Protocol):
+    def encrypt(self, nonce: bytes, data: bytes, associated_data: bytes | None, /) -> bytes: ...
+    def decrypt(self, nonce: bytes, data: bytes, associated_data: bytes | None, /) -> bytes: ...
+
+
+def _aead(key: bytes) -> _Aead:
+    """AES-256-GCM for a 32-byte key, SM4-GCM for a 16-byte one (the SM suite)."""
+    if len(key) == 16:
+        from reviewer.trust.sm import SM4GCM  # the SM suite only: NIST readers do not load tongsuopy
+
+        return SM4GCM(key)
+    if len(key) != 32:
+        raise ValueError("stream keys are 32 (AES-256-GCM) or 16 (SM4-GCM) bytes")
+    return AESGCM(key)
 
 
 def chunk_nonce(counter: int, last: bool) -> bytes:
@@ -82,7 +107,7 @@ def encrypt(
 ) -> Iterator[bytes]:
     """Yield the sealed chunks of ``source`` (a binary file or an iterable of byte blocks)."""
     _check_chunk(chunk_size)
-    aead = AESGCM(key)
+    aead = _aead(key)
     reader = _rechunk(source, chunk_size)
     current = next(reader, b"")
     counter = 0
@@ -127,7 +152,7 @@ def decrypt(key: bytes, source: Readable, chunk_size: int = DEFAULT_CHUNK) -> It
     Raises :class:`Tampered` on any altered, reordered, dropped, truncated or appended chunk.
     """
     _check_chunk(chunk_size)
-    aead = AESGCM(key)
+    aead = _aead(key)
     sealed = chunk_size + TAG
     current = _read_full(source, sealed)
     counter = 0

@@ -22,7 +22,7 @@ from cryptography import x509
 from reviewer.errors import Refused
 from reviewer.i18n import T
 from reviewer.packages import envelope as fmt
-from reviewer.packages.manifest import SUITE
+from reviewer.packages.manifest import SUITES
 from reviewer.packages.reader import OpenedPackage
 from reviewer.scoring.decisions import Actor, Opinion
 from reviewer.scoring.sheet import bind
@@ -30,7 +30,7 @@ from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.scoring.sheet_model import HEX64
 from reviewer.scoring.stats import canonical as decimal_text
 from reviewer.standards.panel_rules import PanelRules
-from reviewer.trust import certs, clock
+from reviewer.trust import certs, clock, suites
 from reviewer.trust.encoding import canonical_json, parse_json
 from reviewer.trust.identity import Identity
 from reviewer.trust.revocation import RevocationList
@@ -180,7 +180,7 @@ def build_motion(
     header = {
         "format": FORMAT,
         "version": 1,
-        "suite": SUITE,
+        "suite": suites.of_root(identity.trust_root()).id,
         "motion_id": motion_id,
         "package": {"id": binding.package_id, "manifest_sha256": binding.manifest_sha256},
         "signer": {"cert_sha256": identity.fingerprint, "role": "chair"},
@@ -246,12 +246,13 @@ def open_motion(
         FORMAT,
         T("该文件不是表决提请（.rvmotion）。", "This file is not a motion (.rvmotion)."),
     )
+    env.require_suite(root, T("该表决提请", "The motion"))
     h = env.header
     try:
         pkg, signer = h["package"], h["signer"]
         created = clock.parse_iso(str(h["created"]))
         motion_id = str(h["motion_id"])
-        ok = h.get("suite") == SUITE and isinstance(signer.get("cert_sha256"), str)
+        ok = h.get("suite") in SUITES and isinstance(signer.get("cert_sha256"), str)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise fmt._damaged(f"header: {exc}") from exc
     if not ok:

@@ -20,7 +20,7 @@ from cryptography import x509
 from reviewer.errors import Refused
 from reviewer.i18n import T
 from reviewer.packages import envelope as fmt
-from reviewer.packages.manifest import SUITE
+from reviewer.packages.manifest import SUITES
 from reviewer.packages.reader import OpenedPackage
 from reviewer.scoring.sheet import Correction, VerifiedSheet, bind, seal_sheet
 from reviewer.scoring.sheet_binding import PackageBinding
@@ -32,7 +32,7 @@ from reviewer.scoring.sheet_model import (
     YesNoAnswer,
     check_answers,
 )
-from reviewer.trust import clock
+from reviewer.trust import clock, suites
 from reviewer.trust.encoding import canonical_json, parse_json
 from reviewer.trust.identity import Identity
 
@@ -96,7 +96,7 @@ def build_return_notice(
     header = {
         "format": FORMAT,
         "version": 1,
-        "suite": SUITE,
+        "suite": suites.of_root(chair.trust_root()).id,
         "notice_id": notice_id,
         "package": {"id": binding.package_id, "manifest_sha256": binding.manifest_sha256},
         "signer": signer,
@@ -149,13 +149,14 @@ def open_return_notice(
         FORMAT,
         T("该文件不是退回更正通知（.rvreturn）。", "This file is not a return notice (.rvreturn)."),
     )
+    env.require_suite(identity.trust_root(), T("该退回更正通知", "The return notice"))
     h = env.header
     try:
         target, pkg = h["sheet"], h["package"]
         created = clock.parse_iso(str(h["created"]))
         notice_id = str(h["notice_id"])
         ok = (
-            h.get("suite") == SUITE
+            h.get("suite") in SUITES
             and HEX64.match(str(target["sha256"]))
             and isinstance(target["revision"], int)
         )

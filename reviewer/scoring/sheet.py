@@ -21,7 +21,7 @@ from cryptography import x509
 from reviewer.errors import InvalidInput, Refused
 from reviewer.i18n import T, beijing
 from reviewer.packages import envelope as fmt
-from reviewer.packages.manifest import SUITE
+from reviewer.packages.manifest import SUITES
 from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.scoring.sheet_build import (
     bind,
@@ -104,7 +104,7 @@ def _header_claims(env: fmt.Opened) -> SheetHeader:
             signer=env.signer,
         )
         ok = (
-            h.get("suite") == SUITE
+            h.get("suite") in SUITES
             and set(signer) == {"cert_sha256", "role"}
             and header.kind in KINDS
             and isinstance(header.revision, int)
@@ -137,13 +137,14 @@ def verify_sheet(
 
     Raises NotAnArtifact, Tampered, HostileArchive, NotOnPanel, Untrusted, Expired, Revoked, Refused.
     """
-    env = _open(data, reader)
+    env = _open(data, reader, root)
     header = _header_claims(env)
     return _verify(env, header, binding, root, now)
 
 
-def _open(data: bytes, reader: fmt.Reader) -> fmt.Opened:
+def _open(data: bytes, reader: fmt.Reader, root: x509.Certificate) -> fmt.Opened:
     env = fmt.read_envelope(data, MIMETYPE, FORMAT, _not_a_sheet())
+    env.require_suite(root, T("该评分表", "The score sheet"))
     try:
         sheet_id = str(env.header["sheet_id"])
     except (KeyError, TypeError) as exc:
@@ -212,7 +213,7 @@ def open_sheet(
     ``binding=None`` (a sheet looked at without its package, ``sheet show`` without ``--package``)
     checks the signature and chain only; the result says so with ``bound=False``.
     """
-    env = _open(data, reader)
+    env = _open(data, reader, root)
     header = _header_claims(env)
     if binding is None:
         env.verify(root, clock.parse_iso(header.created), None)

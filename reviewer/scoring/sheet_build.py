@@ -11,7 +11,7 @@ from cryptography import x509
 from reviewer.errors import NotOnPanel, Refused
 from reviewer.i18n import T
 from reviewer.packages import envelope as fmt
-from reviewer.packages.manifest import SUITE, RosterMember
+from reviewer.packages.manifest import RosterMember
 from reviewer.packages.reader import OpenedPackage
 from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.scoring.sheet_model import (
@@ -23,7 +23,7 @@ from reviewer.scoring.sheet_model import (
     check_declarations,
 )
 from reviewer.scoring.sheet_types import CONTENT_FORMAT, FORMAT, MIMETYPE, Correction
-from reviewer.trust import certs, clock
+from reviewer.trust import certs, clock, suites
 from reviewer.trust.encoding import canonical_json
 from reviewer.trust.identity import Identity
 from reviewer.trust.keys import cert_fingerprint
@@ -121,7 +121,7 @@ def seal_sheet(
     header = {
         "format": FORMAT,
         "version": 1,
-        "suite": SUITE,
+        "suite": suites.of_root(identity.trust_root()).id,
         "sheet_id": sheet_id,
         "kind": kind,
         "package": package,

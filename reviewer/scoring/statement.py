@@ -25,14 +25,14 @@ from cryptography import x509
 from reviewer.errors import Refused
 from reviewer.i18n import T
 from reviewer.packages import envelope as fmt
-from reviewer.packages.manifest import SUITE
+from reviewer.packages.manifest import SUITES
 from reviewer.packages.reader import OpenedPackage
 from reviewer.scoring.decisions import Actor
 from reviewer.scoring.motion import Motion
 from reviewer.scoring.sheet import bind
 from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.scoring.sheet_model import HEX64
-from reviewer.trust import clock
+from reviewer.trust import clock, suites
 from reviewer.trust.encoding import canonical_json, parse_json
 from reviewer.trust.identity import Identity
 from reviewer.trust.revocation import RevocationList
@@ -237,7 +237,7 @@ def build_statement(
     header = {
         "format": FORMAT,
         "version": 1,
-        "suite": SUITE,
+        "suite": suites.of_root(identity.trust_root()).id,
         "statement_id": statement_id,
         "package": {"id": binding.package_id, "manifest_sha256": binding.manifest_sha256},
         "signer": {"cert_sha256": identity.fingerprint, "role": "expert"},
@@ -311,12 +311,13 @@ def open_statement(
             "This file is not a member's statement (.rvstatement).",
         ),
     )
+    env.require_suite(root, T("该声明", "The statement"))
     h = env.header
     try:
         pkg, signer = h["package"], h["signer"]
         created = clock.parse_iso(str(h["created"]))
         statement_id = str(h["statement_id"])
-        ok = h.get("suite") == SUITE and isinstance(signer.get("cert_sha256"), str)
+        ok = h.get("suite") in SUITES and isinstance(signer.get("cert_sha256"), str)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise fmt._damaged(f"header: {exc}") from exc
     if not ok:

@@ -13,6 +13,9 @@ Folder layout (private keys PKCS#8 encrypted under one passphrase, mode 0600)::
     revocations.json         the revocation state, changed in one atomic step: the revoked serials
                              with reason and time, the CRL number and the signed CRL (base64)
     revocations.crl          a copy of that CRL (DER), signed by the root
+
+The SM suite's keys, roots and issuing (SM2 root, PDF root, member and PDF certificates) live in
+``reviewer.trust.sm_authority``; this module dispatches to it.
 """
 
 from __future__ import annotations
@@ -31,12 +34,12 @@ from typing import Any
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec, x25519
 
-from reviewer.errors import InvalidInput, Refused, UsageError
+from reviewer.errors import InvalidInput, NotAnArtifact, Refused, Untrusted, UsageError
 from reviewer.i18n import T
-from reviewer.trust import certs, clock
+from reviewer.trust import certs, clock, sm, suites
 from reviewer.trust.credential import Credential, load_pem_cert, pem
 from reviewer.trust.encoding import b64, parse_json, unb64
-from reviewer.trust.enrolment import parse_request
+from reviewer.trust.enrolment import EnrolmentRequest, parse_request
 from reviewer.trust.files import Appended, append_line, read_lines, retract_line, write_atomic
 from reviewer.trust.keys import (
     SCRYPT_N,
@@ -46,6 +49,7 @@ from reviewer.trust.keys import (
     load_private_key,
     new_encryption_key,
     new_signing_key,
+    new_sm2_key,
     save_private_key,
     stretch,
 )
@@ -60,9 +64,10 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class AuthorityKeys:
-    root: ec.EllipticCurvePrivateKey
-    signing: ec.EllipticCurvePrivateKey
-    encryption: x25519.X25519PrivateKey
+    root: ec.EllipticCurvePrivateKey | sm.Sm2PrivateKey  # SM2 in the SM suite
+    signing: ec.EllipticCurvePrivateKey | sm.Sm2PrivateKey  # SM2 in the SM suite
+    encryption: x25519.X25519PrivateKey | sm.Sm2PrivateKey  # SM2 in the SM suite
+    pdf_root: ec.EllipticCurvePrivateKey | None = None  # the SM suite's PDF root
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,8 @@ class Authority:
     root: x509.Certificate
     signing_cert: x509.Certificate
     salt: bytes
+    suite: suites.Suite = suites.NIST
+    pdf_root: x509.Certificate | None = None  # the SM suite only
 
     @property
     def account(self) -> str:
@@ -94,6 +101,11 @@ class Authority:
             for f in ("root.key.pem", "signing.key.pem", "encryption.key.pem")
         ]
         root, signing, encryption = keys
+        if self.suite is suites.SM:
+            from reviewer.trust import sm_authority  # the SM suite only
+
+            pdf_root = load_private_key(self.path / sm_authority.PDF_ROOT_KEY, passphrase, label=self.label)
+            return AuthorityKeys(root, signing, encryption, sm_authority.checked_pdf_root_key(keys, pdf_root))
         assert isinstance(root, ec.EllipticCurvePrivateKey) and isinstance(
             signing, ec.EllipticCurvePrivateKey
         )
@@ -136,19 +148,13 @@ class Authority:
                 )
             )
         req = parse_request(request, source_name)
+        if req.suite is not self.suite:
+            raise suites.mismatch(T("该申请文件", "The enrolment request"), req.suite, self.suite)
         now = now or clock.utcnow()
         keys = self.unlock(source)
-        cert = certs.issue(
-            self.root,
-            keys.root,
-            common_name=req.name,
-            org=req.org,
-            public_key=req.signing_key,
-            encryption_key=req.encryption_key,
-            package_signer=False,
-            now=now,
-        )
-        cred = Credential(cert, self.root)
+        issue = self._issue_sm if self.suite is suites.SM else self._issue_nist
+        cred = issue(req, keys, now)
+        cert = cred.certificate
         issued = cred.save(self.path / "issued" / f"{cert.serial_number:x}.rvcred")
         try:
             self.record(
@@ -165,6 +171,25 @@ class Authority:
             issued.unlink(missing_ok=True)
             raise
         return cred
+
+    def _issue_nist(self, req: EnrolmentRequest, keys: AuthorityKeys, now: datetime) -> Credential:
+        cert = certs.issue(
+            self.root,
+            keys.root,
+            common_name=req.name,
+            org=req.org,
+            public_key=req.signing_key,
+            encryption_key=req.encryption_key,
+            package_signer=False,
+            now=now,
+        )
+        return Credential(cert, self.root)
+
+    def _issue_sm(self, req: EnrolmentRequest, keys: AuthorityKeys, now: datetime) -> Credential:
+        from reviewer.trust import sm_authority  # the SM suite only
+
+        assert self.pdf_root is not None and keys.pdf_root is not None
+        return sm_authority.issue_member(self.root, keys.root, self.pdf_root, keys.pdf_root, req, now)
 
     # --- revocation -----------------------------------------------------------------------------
     # revocations.json is the revocation state and changes in one atomic step (a whole new file
@@ -259,11 +284,18 @@ class Authority:
         path = self.path / "revocations.crl"
         return RevocationList.load(path.read_bytes(), self.root) if path.exists() else None
 
-    def _write_crl(self, root_key: ec.EllipticCurvePrivateKey, state: dict[str, Any], now: datetime) -> None:
+    def _write_crl(
+        self, root_key: ec.EllipticCurvePrivateKey | sm.Sm2PrivateKey, state: dict[str, Any], now: datetime
+    ) -> None:
         entries = [
             RevokedEntry(int(e["serial"], 16), clock.parse_iso(e["revoked_at"])) for e in state["revoked"]
         ]
-        der = build_crl(self.root, root_key, entries, number=state["number"], now=now)
+        if self.suite is suites.SM:
+            from reviewer.trust import sm_x509
+
+            der = sm_x509.build_sm_crl(self.root, root_key, entries, number=state["number"], now=now)
+        else:
+            der = build_crl(self.root, root_key, entries, number=state["number"], now=now)
         state = {**state, "crl": b64(der)}
         write_atomic(  # the one step in which the revocation takes effect
             self.path / "revocations.json",
@@ -302,8 +334,15 @@ def _ledger_record(path: Path, number: int, line: str) -> dict[str, Any]:
 
 
 def create_authority(
-    folder: str | Path, *, name: str, source: PassphraseSource, now: datetime | None = None
+    folder: str | Path,
+    *,
+    name: str,
+    source: PassphraseSource,
+    now: datetime | None = None,
+    suite: suites.Suite = suites.NIST,
 ) -> Authority:
+    """A new authority in ``folder``, in ``suite`` (chosen once: every identity, credential and
+    artifact of its panels uses it)."""
     folder = Path(folder)
     if (folder / "authority.json").exists():
         raise Refused(
@@ -317,34 +356,49 @@ def create_authority(
         raise UsageError(T("请用 --name 给出机构名称。", "Give the authority's name with --name."))
     now = now or clock.utcnow()
     ident = str(uuid.uuid4())
-    root_key, signing_key, enc_key = new_signing_key(), new_signing_key(), new_encryption_key()
+    sm_suite = suite is suites.SM
+    if sm_suite:
+        root_key, signing_key, enc_key = new_sm2_key(), new_sm2_key(), new_sm2_key()
+    else:
+        root_key, signing_key, enc_key = new_signing_key(), new_signing_key(), new_encryption_key()
     label = str(T("部级签发机构“{name}”", "the authority “{name}”", name=name))
     passphrase, in_keyring = source.for_new_key(f"authority:{ident}", label)
     salt = os.urandom(16)
     password = stretch(passphrase, salt)
     folder.mkdir(parents=True, exist_ok=True)
-    root = certs.make_root(root_key, name.strip(), now)
-    signing = certs.issue(
-        root,
-        root_key,
-        common_name=f"{name.strip()} Package Signing",
-        org=name.strip(),
-        public_key=signing_key.public_key(),
-        encryption_key=enc_key.public_key(),
-        package_signer=True,
-        now=now,
-    )
-    for fname, key in (
+    secrets: list[tuple[str, Any]] = [
         ("root.key.pem", root_key),
         ("signing.key.pem", signing_key),
         ("encryption.key.pem", enc_key),
-    ):
+    ]
+    if sm_suite:
+        from reviewer.trust import sm_authority  # the SM suite only
+
+        hierarchy = sm_authority.make_hierarchy(name.strip(), root_key, signing_key, enc_key, now)
+        root, signing = hierarchy.root, hierarchy.signing
+        secrets.append((sm_authority.PDF_ROOT_KEY, hierarchy.pdf_root_key))
+    else:
+        root = certs.make_root(root_key, name.strip(), now)
+        signing = certs.issue(
+            root,
+            root_key,
+            common_name=f"{name.strip()} Package Signing",
+            org=name.strip(),
+            public_key=signing_key.public_key(),
+            encryption_key=enc_key.public_key(),
+            package_signer=True,
+            now=now,
+        )
+    for fname, key in secrets:
         save_private_key(folder / fname, key, password)
     write_atomic(folder / "root.crt.pem", pem(root).encode("ascii"))
     write_atomic(folder / "signing.crt.pem", pem(signing).encode("ascii"))
+    if sm_suite:
+        write_atomic(folder / sm_authority.PDF_ROOT_CERT, pem(hierarchy.pdf_root).encode("ascii"))
     (folder / "issued").mkdir(exist_ok=True)
     doc = {
         "format": AUTHORITY_FORMAT,
+        **({"suite": suites.SM_ID} if sm_suite else {}),  # absent = NIST: its file is unchanged
         "id": ident,
         "name": name.strip(),
         "created": clock.iso(now),
@@ -369,8 +423,26 @@ def open_authority(folder: str | Path) -> Authority:
         root = load_pem_cert((folder / "root.crt.pem").read_bytes(), "root.crt.pem")
         signing = load_pem_cert((folder / "signing.crt.pem").read_bytes(), "signing.crt.pem")
         salt = unb64(doc["kdf"]["salt"])
-        return Authority(folder, doc["id"], doc["name"], doc["passphrase"] == "keyring", root, signing, salt)
-    except (OSError, ValueError, KeyError, AttributeError) as exc:
+        suite = suites.by_id(doc["suite"]) if "suite" in doc else suites.NIST
+        if suites.of_root(root) is not suite:
+            raise ValueError(f"root.crt.pem is not a root of {suite.id}")
+        pdf_root = None
+        if suite is suites.SM:
+            from reviewer.trust import sm_authority  # the SM suite only
+
+            pdf_root = sm_authority.load_pdf_root(folder, root)
+        return Authority(
+            folder,
+            doc["id"],
+            doc["name"],
+            doc["passphrase"] == "keyring",
+            root,
+            signing,
+            salt,
+            suite,
+            pdf_root,
+        )
+    except (OSError, ValueError, KeyError, AttributeError, Untrusted, NotAnArtifact) as exc:
         raise InvalidInput(
             T(
                 "{path} 不是签发机构文件夹。请先运行 reviewer authority init。",

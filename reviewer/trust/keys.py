@@ -1,21 +1,47 @@
-"""Private keys on disk: PKCS#8 PEM, always encrypted, files readable by their owner only."""
+"""Private keys on disk: PKCS#8 PEM, always encrypted, files readable by their owner only.
+
+P-256 and X25519 keys through ``cryptography``; SM2 keys (the SM suite) through tongsuopy
+(:mod:`reviewer.trust.sm`, PBES2 with SM4-CBC). The PEM tells the type: :func:`load_private_key`
+tries ``cryptography`` first and, when it does not know the key or its encryption, tongsuopy.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from pathlib import Path
 from typing import TypeAlias
 
+from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, x25519
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from cryptography.x509 import Certificate
+from tongsuopy.crypto import exceptions as t_exceptions
+from tongsuopy.crypto import serialization as t_serialization
 
 from reviewer.errors import InvalidInput, WrongPassphrase
 from reviewer.i18n import T
+from reviewer.trust import sm
 from reviewer.trust.files import SECRET_MODE, write_atomic
+from reviewer.trust.sm import new_sm2_key
 
-PrivateKey: TypeAlias = ec.EllipticCurvePrivateKey | x25519.X25519PrivateKey
+# sm.Sm2PrivateKey is Any to mypy (tongsuopy has no types): the union says what a value may be.
+PrivateKey: TypeAlias = ec.EllipticCurvePrivateKey | x25519.X25519PrivateKey | sm.Sm2PrivateKey
+
+__all__ = [
+    "PrivateKey",
+    "cert_fingerprint",
+    "ec_public_der",
+    "load_private_key",
+    "new_encryption_key",
+    "new_signing_key",
+    "new_sm2_key",
+    "pretty_fingerprint",
+    "save_private_key",
+    "stretch",
+    "x25519_public_bytes",
+]
 
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
@@ -40,9 +66,13 @@ def new_encryption_key() -> x25519.X25519PrivateKey:
 
 
 def save_private_key(path: Path, key: PrivateKey, passphrase: str) -> None:
-    """PKCS#8 PEM encrypted under ``passphrase`` (``BestAvailableEncryption``), mode 0600."""
+    """PKCS#8 PEM encrypted under ``passphrase`` (``BestAvailableEncryption``), mode 0600.
+    An SM2 key is written by tongsuopy (``sm.sm2_private_pem``: PBES2, SM4-CBC)."""
     if not passphrase:
         raise ValueError("a private key is never written without a passphrase")
+    if sm.is_sm2_private_key(key):
+        write_atomic(path, sm.sm2_private_pem(key, passphrase), mode=SECRET_MODE)
+        return
     pem = key.private_bytes(
         serialization.Encoding.PEM,
         serialization.PrivateFormat.PKCS8,
@@ -68,7 +98,13 @@ def load_private_key(path: Path, passphrase: str, *, label: str) -> PrivateKey:
         )
     try:
         key = serialization.load_pem_private_key(data, password=passphrase.encode("utf-8"))
-    except (ValueError, TypeError) as exc:
+    except (ValueError, TypeError, UnsupportedAlgorithm) as exc:
+        # cryptography knows neither SM2 nor SM4-CBC ("Unknown key encryption algorithm"): the key
+        # may be an SM2 key, which tongsuopy opens; if it cannot either, the passphrase is wrong.
+        with contextlib.suppress(ValueError, TypeError, t_exceptions.UnsupportedAlgorithm):
+            sm2 = t_serialization.load_pem_private_key(data, passphrase.encode("utf-8"))
+            if sm.is_sm2_private_key(sm2):
+                return sm2
         raise WrongPassphrase(
             T(
                 "{label}的口令不正确，无法解锁私钥。请检查口令（或 --passphrase-env 指定的变量）后重试。",

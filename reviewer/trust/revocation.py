@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 
 from reviewer.errors import Revoked, Untrusted
 from reviewer.i18n import T, beijing
-from reviewer.trust.certs import common_name
+from reviewer.trust.certs import common_name, is_sm_signed
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,19 @@ def build_crl(
     return builder.sign(root_key, hashes.SHA256()).public_bytes(serialization.Encoding.DER)
 
 
+def _sm_crl_valid(crl: x509.CertificateRevocationList, root: x509.Certificate) -> bool:
+    """An SM3withSM2 CRL signed by an SM2 root; a CRL of one suite for a root of the other is not."""
+    from reviewer.trust import sm_profile  # the SM suite only
+
+    if not (is_sm_signed(crl) and is_sm_signed(root)) or crl.issuer != root.subject:
+        return False
+    try:
+        sm_profile.verify_sm_signed(crl.tbs_certlist_bytes, crl.signature, root)
+    except Untrusted:
+        return False
+    return True
+
+
 @dataclass(frozen=True)
 class RevocationList:
     """A CRL whose signature by the pinned root has been checked."""
@@ -66,12 +79,15 @@ class RevocationList:
     def load(cls, der: bytes, root: x509.Certificate) -> RevocationList:
         try:
             crl = x509.load_der_x509_crl(der)
-            key = root.public_key()  # an EC key: the only kind this trust model issues
-            valid = (
-                isinstance(key, ec.EllipticCurvePublicKey)
-                and crl.issuer == root.subject
-                and crl.is_signature_valid(key)
-            )
+            if is_sm_signed(crl) or is_sm_signed(root):
+                valid = _sm_crl_valid(crl, root)
+            else:
+                key = root.public_key()  # an EC key: the only kind the NIST suite issues
+                valid = (
+                    isinstance(key, ec.EllipticCurvePublicKey)
+                    and crl.issuer == root.subject
+                    and crl.is_signature_valid(key)
+                )
             number = crl.extensions.get_extension_for_class(x509.CRLNumber).value.crl_number
         except (ValueError, TypeError, x509.ExtensionNotFound) as exc:
             raise Untrusted(

@@ -20,6 +20,7 @@ from reviewer.standards.model import (
     VetoCombine,
     YesNoEffect,
 )
+from reviewer.trust import suites
 
 
 def number(value: Decimal | None) -> str:
@@ -106,3 +107,28 @@ def comment_rule_name(rule: CommentRule) -> str:
         CommentRule.NEVER: QCoreApplication.translate("labels", "Not required"),
     }
     return names[rule]
+
+
+def suite_name(suite: suites.Suite) -> str:
+    """The algorithm suite as a person chooses and checks it (the one place of these names)."""
+    names = {
+        suites.NIST_ID: QCoreApplication.translate(
+            "labels", "International algorithms (ECDSA P-256 / X25519 / AES-256-GCM)"
+        ),
+        suites.SM_ID: QCoreApplication.translate("labels", "SM algorithms (SM2 / SM3 / SM4)"),
+    }
+    return names.get(suite.id, suite.id)
+
+
+def suite_line(suite_id: str) -> str:
+    """「算法套件：国密算法（SM2 / SM3 / SM4）」 for an artifact's ``"suite"`` field (an id this
+    release does not know is shown as it is: the reader refuses it anyway)."""
+    return QCoreApplication.translate("labels", "Algorithm suite: {suite}").format(
+        suite=suite_name_of(suite_id)
+    )
+
+
+def suite_name_of(suite_id: str) -> str:
+    """:func:`suite_name` of an artifact's ``"suite"`` field (an id this release does not know is
+    shown as it is: the reader refuses it anyway)."""
+    return suite_name(suites.by_id(suite_id)) if suite_id in suites.SUITE_IDS else suite_id

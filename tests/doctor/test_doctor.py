@@ -33,6 +33,7 @@ EXPECTED = [
     "Expert store migrations",
     "Ministry registry migrations",
     "PostgreSQL driver",
+    "SM algorithms (SM2/SM3/SM4)",
     "Worker processes",
     "Demo package",
     "Desktop window opens the demo package",
@@ -149,6 +150,52 @@ def test_a_check_that_breaks_is_a_failed_line_not_a_traceback() -> None:
         ("x", Status.FAIL, "unexpected error: RuntimeError: boom")
     ]
     assert not healthy(results)
+
+
+def test_the_sm_check_passes_and_names_what_it_did() -> None:
+    result = core.sm_suite()
+    assert (result.key, result.status) == ("sm_suite", Status.OK)
+    assert str(result.detail) == (
+        "SM2 signature and verification, SM2 encryption and the SM3 and SM4-GCM standard vectors pass"
+    )
+
+
+def test_an_sm2_verification_that_accepts_anything_fails_the_sm_check(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reviewer.trust import sm
+
+    monkeypatch.setattr(sm, "sm2_verify", lambda *args, **kwargs: None)
+    result = core.sm_suite()
+    assert result.status is Status.FAIL
+    assert str(result.detail) == "SM2 verification gives a wrong result"
+
+
+@pytest.mark.parametrize(
+    ("function", "broken", "named"),
+    [
+        ("sm3", lambda data: bytes(32), "SM3"),
+        ("sm4_gcm_encrypt", lambda key, nonce, plain, aad=b"": plain + bytes(16), "SM4-GCM"),
+        ("sm2_decrypt", lambda key, data, **kw: b"not the secret", "SM2 decryption"),
+    ],
+)
+def test_a_wrong_sm_result_fails_the_sm_check_naming_the_algorithm(
+    monkeypatch: pytest.MonkeyPatch, function: str, broken: object, named: str
+) -> None:
+    from reviewer.trust import sm
+
+    monkeypatch.setattr(sm, function, broken)
+    result = core.sm_suite()
+    assert result.status is Status.FAIL
+    assert str(result.detail) == f"{named} gives a wrong result"
+
+
+def test_a_missing_tongsuopy_is_a_failed_sm_line_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delitem(sys.modules, "reviewer.trust.sm", raising=False)
+    monkeypatch.setitem(sys.modules, "tongsuopy.backends.tongsuo", None)  # import fails
+    results = list(run_checks([Named("sm_suite", core.SM_SUITE, core.sm_suite)]))
+    assert [(r.key, r.status) for r in results] == [("sm_suite", Status.FAIL)]
+    assert "ModuleNotFoundError" in str(results[0].detail) or "ImportError" in str(results[0].detail)
 
 
 @pytest.mark.parametrize("backend", ["keyring.backends.fail.Keyring", "keyring.backends.null.Keyring"])

@@ -1,4 +1,5 @@
-"""The journey is built once per session through the command line; each database gets its own registry.
+"""The journey is built once per session and suite through the command line (``journey`` is
+parametrised: ``nist``, then ``sm``); each database gets its own registry.
 
 ``db_url`` is the ministry tests' fixture (SQLite, and PostgreSQL from ``REVIEWER_TEST_PG_URL`` in its
 own schema; skipped locally without it, a failure under CI).
@@ -40,9 +41,36 @@ def _passphrase(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(PASS_ENV, PASSPHRASE)
 
 
+SUITES = ("nist", "sm")
+_BUILT: dict[str, Journey] = {}  # one journey per suite and session, whichever fixture asks first
+_BAD: dict[str, dict[str, Path]] = {}
+
+
+def built(suite: str, tmp_path_factory: pytest.TempPathFactory) -> Journey:
+    if suite not in _BUILT:
+        _BUILT[suite] = build(tmp_path_factory.mktemp(f"journey-{suite}"), suite)
+    return _BUILT[suite]
+
+
+@pytest.fixture(scope="session", params=SUITES)
+def journey(
+    _e2e_env: None, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Journey:
+    """The whole journey in each suite: the NIST one exactly as users run it, the SM one with
+    ``authority init --suite sm`` and ``identity new --suite sm``."""
+    return built(request.param, tmp_path_factory)
+
+
 @pytest.fixture(scope="session")
-def journey(_e2e_env: None, tmp_path_factory: pytest.TempPathFactory) -> Journey:
-    return build(tmp_path_factory.mktemp("journey"))
+def nist_journey(_e2e_env: None, tmp_path_factory: pytest.TempPathFactory) -> Journey:
+    """The NIST suite's journey alone (the same files as ``journey``'s ``nist`` run)."""
+    return built("nist", tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def sm_journey(_e2e_env: None, tmp_path_factory: pytest.TempPathFactory) -> Journey:
+    """The SM suite's journey alone (the same files as ``journey``'s ``sm`` run)."""
+    return built("sm", tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
@@ -50,6 +78,8 @@ def bad_files(journey: Journey, _e2e_env: None) -> dict[str, Path]:
     """Year 1's corrected version 2; what the ministry must refuse: version 1 issued again (a replay
     before version 2 arrives, an older version after it), a package sealed by a copy of the authority
     (not in its ledger), a sheet signed by a non-member, claimed numbers that differ from the recomputation."""
+    if journey.suite in _BAD:  # built once per suite, as the journey (pytest may set a param up again)
+        return _BAD[journey.suite]
     j, folder = journey, journey.base / "batch"
     folder.mkdir()
     files = {
@@ -68,4 +98,5 @@ def bad_files(journey: Journey, _e2e_env: None) -> dict[str, Path]:
     ):
         files[name] = folder / f"{name}.rvresult"
         files[name].write_bytes(data)
+    _BAD[journey.suite] = files
     return files

@@ -32,11 +32,17 @@ def canonical(doc: object) -> bytes:
 
 
 def forge(
-    j: Journey, rnd: Round, *, sheets: list[bytes] | None = None, reconciliation: bytes | None = None
+    j: Journey,
+    rnd: Round,
+    *,
+    sheets: list[bytes] | None = None,
+    reconciliation: bytes | None = None,
+    record: bytes | None = None,
 ) -> bytes:
     """The round's own result (its sheets, decisions, reconciliation, co-signed record), with the
     changes given, signed by the chair as version 1 under a fresh bundle id."""
     assert rnd.out is not None
+    record = record or (rnd.out / "record.pdf").read_bytes()
     chair = unlock(j, CHAIR)
     with open_package(rnd.package, chair) as opened:
         files = _package_files(opened)
@@ -47,8 +53,8 @@ def forge(
         tuple(own if sheets is None else sheets),
         (rnd.out / "decisions.json").read_bytes(),
         reconciliation or (rnd.out / "reconciliation.json").read_bytes(),
-        (rnd.out / "record.pdf").read_bytes(),
-        closing=nobody_unsigned((rnd.out / "record.pdf").read_bytes()),
+        record,
+        closing=nobody_unsigned(record),
     )
     bundle_id = str(uuid.uuid4())
     header = header_json(
@@ -60,6 +66,7 @@ def forge(
         chair_sha256=chair.fingerprint,
         sheet_count=len(content.sheets),
         record_sha256=sha256(content.record),
+        suite=chair.suite.id,  # the chair's suite (NIST: the default, as before)
     )
     return fmt.seal_envelope(mimetype=MIMETYPE, kind=KIND, artifact_id=bundle_id, header=header,
                              payload=content_json(header, content), signer=chair,

@@ -7,6 +7,10 @@ experts and the chair score from CSV files (赵刚 divergent on 1.1), 周敏 rec
 reconciles with the decisions file, every scoring member co-signs the record, the chair closes it
 into the result bundle (and, later, a corrected version 2 and a re-issued version 1).
 
+The journey is built in either algorithm suite (``build(base, suite)``): ``nist`` (the default, the
+commands exactly as users run them without ``--suite``) or ``sm`` (``authority init --suite sm`` and
+``identity new --suite sm`` for every member; every later command is the same).
+
 Years 2 and 3 (2027, 2028), annual evaluations (sample city annual standard, quorum 3, mean): the
 chair and two experts, reusing their identities; each year its own sealed package.
 
@@ -120,6 +124,7 @@ class Journey:
     year1: Round
     annual: dict[int, Round]
     log: dict[str, str] = field(default_factory=dict)  # the output of the commands tests look at
+    suite: str = "nist"  # "nist" | "sm": the authority's (and so every member's) algorithm suite
 
     def identity(self, slug: str) -> Path:
         return self.identities[slug]
@@ -135,16 +140,22 @@ def pdf_material(path: Path, title: str) -> Path:
     return path
 
 
-def enrol_everyone(base: Path, members: tuple[str, ...] = tuple(MEMBERS), authority: str = "工业和信息化部"
-                   ) -> tuple[Path, dict[str, Path], dict[str, Path], dict[str, str]]:  # fmt: skip
+def suite_args(suite: str) -> tuple[str, ...]:
+    """``--suite sm`` for the SM suite; nothing for NIST (the default, the commands as they were)."""
+    return () if suite == "nist" else ("--suite", suite)
+
+
+def enrol_everyone(base: Path, members: tuple[str, ...] = tuple(MEMBERS), authority: str = "工业和信息化部",
+                   suite: str = "nist") -> tuple[Path, dict[str, Path], dict[str, Path], dict[str, str]]:  # fmt: skip
     auth = base / "authority"
-    ok("authority", "init", auth, "--name", authority, "--passphrase-env", PASS_ENV)
+    ok("authority", "init", auth, "--name", authority, "--passphrase-env", PASS_ENV, *suite_args(suite))
     ids, creds, fps = {}, {}, {}
     (base / "credentials").mkdir()
     for slug in members:
         name, org, _ = MEMBERS[slug]
         ids[slug] = base / "identities" / slug
-        ok("identity", "new", ids[slug], "--name", name, "--org", org, "--passphrase-env", PASS_ENV)
+        ok("identity", "new", ids[slug], "--name", name, "--org", org, "--passphrase-env", PASS_ENV,
+           *suite_args(suite))  # fmt: skip
         creds[slug] = base / "credentials" / f"{slug}.rvcred"
         ok("authority", "enroll", auth, ids[slug] / "enrolment-request.json", "--out", creds[slug],
            "--passphrase-env", PASS_ENV)  # fmt: skip
@@ -278,10 +289,10 @@ def annual_scores(path: Path, slug: str, year: int) -> Path:
     return scores_csv(path, rows)
 
 
-def build(base: Path) -> Journey:
-    auth, ids, creds, fps = enrol_everyone(base)
+def build(base: Path, suite: str = "nist") -> Journey:
+    auth, ids, creds, fps = enrol_everyone(base, suite=suite)
     first = seal(auth, base / "2026", "sample-city-creation.json", tuple(MEMBERS), 2026, creds)
-    j = Journey(base, auth, ids, creds, fps, first, {})
+    j = Journey(base, auth, ids, creds, fps, first, {}, suite=suite)
     year1(j)
     for year in (2027, 2028):
         j.annual[year] = annual(j, year)
@@ -292,8 +303,8 @@ def foreign(j: Journey) -> Path:
     """Another authority, its own members (the same people, enrolled there) and its own annual round
     for the city: a genuine bundle, but not from a package this authority issued."""
     base = j.base / "foreign"
-    auth, ids, creds, fps = enrol_everyone(base, ANNUAL_PANEL, authority="另一签发机构")
-    other = Journey(base, auth, ids, creds, fps, j.year1, {})
+    auth, ids, creds, fps = enrol_everyone(base, ANNUAL_PANEL, authority="另一签发机构", suite=j.suite)
+    other = Journey(base, auth, ids, creds, fps, j.year1, {}, suite=j.suite)
     rnd = annual(other, 2029)
     assert rnd.bundle is not None
     return rnd.bundle

@@ -4,6 +4,10 @@ A ministry, seven enrolled members (the record tests' panel: six experts and the
 sealed packages (A: all seven; B: the chair and four experts), every member's sheet for A (钱犇
 recuses), the chair's decisions, the reconciliation, the record signed by every member and closed by
 the chair, and the bundle. Tests copy the bytes they alter.
+
+``build_bundle_world(base, suite)`` builds it in either suite (once per suite and session): the NIST
+world the bundle tests always used, or the same round under an SM authority (SM2 identities, SM
+package and envelopes, the record signed PAdES + SM2) for the tamper matrix in both suites.
 """
 
 from __future__ import annotations
@@ -35,8 +39,16 @@ from reviewer.scoring.sheet import build_recusal, build_sheet, open_sheet
 from reviewer.scoring.sheet_binding import PackageBinding
 from reviewer.scoring.statement import Vote, build_statement, open_statement
 from reviewer.scoring.votes import apply_statements, motion_changes
-from reviewer.trust import Identity, create_authority
+from reviewer.trust import (
+    Identity,
+    create_authority,
+    create_identity,
+    install_credential,
+    load_identity,
+    suites,
+)
 from reviewer.trust.authority import Authority, AuthorityKeys
+from reviewer.trust.identity import REQUEST
 from tests.export.conftest import PANEL, _enrol, source
 from tests.scoring.sheet_fixtures import CANDIDATE, STANDARD, full_answers
 
@@ -75,6 +87,7 @@ class BundleWorld:
     record_signed: bytes  # every member, then the chair
     record_without_chair: bytes  # every member, not the chair
     bundle: bytes
+    suite: suites.Suite = suites.NIST
 
     @property
     def root(self):
@@ -143,19 +156,31 @@ def sign_in_order(pdf: bytes, ids: dict[str, Identity], keys: list[str]) -> byte
     return pdf
 
 
-_WORLD: BundleWorld | None = None
+_WORLDS: dict[str, BundleWorld] = {}  # one per suite and session
 
 
-def build_bundle_world(base: Path) -> BundleWorld:
-    global _WORLD
-    if _WORLD is not None:
-        return _WORLD
-    authority = create_authority(base / "authority", name="工业和信息化部（结果包测试）", source=source())
+def _enrol_in(suite: suites.Suite, authority: Authority, folder: Path, name: str, org: str) -> Identity:
+    """``conftest._enrol`` (NIST, unchanged) or the same in ``suite``."""
+    if suite is suites.NIST:
+        return _enrol(authority, folder, name, org)
+    info, _ = create_identity(folder, name=name, org=org, source=source(), suite=suite)
+    cred = authority.enroll((info.path / REQUEST).read_bytes(), source(), source_name=folder.name)
+    cred.save(folder.parent / f"{folder.name}.rvcred")
+    install_credential(folder, folder.parent / f"{folder.name}.rvcred")
+    return load_identity(folder, source())
+
+
+def build_bundle_world(base: Path, suite: suites.Suite = suites.NIST) -> BundleWorld:
+    if suite.id in _WORLDS:
+        return _WORLDS[suite.id]
+    authority = create_authority(
+        base / "authority", name="工业和信息化部（结果包测试）", source=source(), suite=suite
+    )
     keys = authority.unlock(source())
     ids, folders = {}, {}
     for key, name, org, _title, _role in PANEL:
         folders[key] = base / "identities" / key
-        ids[key] = _enrol(authority, folders[key], name, org)
+        ids[key] = _enrol_in(suite, authority, folders[key], name, org)
     materials = base / "materials"
     materials.mkdir()
     (materials / "申请表.pdf").write_bytes(b"%PDF-1.7 test material\n" * 50)
@@ -202,10 +227,11 @@ def build_bundle_world(base: Path) -> BundleWorld:
             motions=motions,
             statements=statements,
         )
-    _WORLD = BundleWorld(base, authority, keys, ids, folders, package, other, binding, sheets, other_sheet,
-                         decisions, motions, statements, rec.to_json(), unsigned, signed, without_chair,
-                         bundle)  # fmt: skip
-    return _WORLD
+    world = BundleWorld(base, authority, keys, ids, folders, package, other, binding, sheets, other_sheet,
+                        decisions, motions, statements, rec.to_json(), unsigned, signed, without_chair,
+                        bundle, suite)  # fmt: skip
+    _WORLDS[suite.id] = world
+    return world
 
 
 @pytest.fixture(scope="session")

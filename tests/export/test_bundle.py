@@ -1,4 +1,6 @@
-"""Result bundles: the ministry opens and recomputes; every forgery is refused with its typed error."""
+"""Result bundles: the ministry opens and recomputes; every forgery is refused with its typed error —
+in both suites (``bundle_world`` is parametrised here: the NIST round, then the same round under an
+SM authority)."""
 
 from __future__ import annotations
 
@@ -8,9 +10,9 @@ from dataclasses import replace
 from decimal import Decimal
 
 import pytest
-from bundle_world import CHAIR, RECUSED, BundleWorld, bundle_world, sign_in_order
+from bundle_world import CHAIR, RECUSED, BundleWorld, build_bundle_world, sign_in_order
 
-from reviewer.errors import NotAnArtifact, NotOnPanel, Refused, Tampered, Untrusted
+from reviewer.errors import NotAnArtifact, NotOnPanel, Refused, SuiteMismatch, Tampered, Untrusted
 from reviewer.export import bundle_checks as checks
 from reviewer.export.bundle import _package_files, build_bundle, open_bundle, verify_bundle, write_bundle
 from reviewer.export.bundle_checks import record_bindings
@@ -34,10 +36,18 @@ from reviewer.packages import open_package
 from reviewer.scoring.reconcile import reconcile
 from reviewer.scoring.sheet import open_sheet
 from reviewer.standards.load import StandardInvalid
-from reviewer.trust import clock
+from reviewer.trust import clock, suites
 from reviewer.trust.keys import ec_public_der
+from tests.sm_world import sm_world  # noqa: F401  (the fixture: another SM ministry)
 
-__all__ = ["bundle_world"]
+
+@pytest.fixture(scope="session", params=("nist", "sm"))
+def bundle_world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> BundleWorld:
+    """The bundle world in each suite (the NIST one shared with the other bundle tests)."""
+    suite = suites.by_name(request.param)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+        return build_bundle_world(tmp_path_factory.mktemp(f"bundle-world-{request.param}"), suite)
 
 
 def forge(w: BundleWorld, *, signer: str = CHAIR, version: int = 1, **changes: object) -> bytes:
@@ -60,6 +70,7 @@ def forge(w: BundleWorld, *, signer: str = CHAIR, version: int = 1, **changes: o
         chair_sha256=ident.fingerprint,
         sheet_count=len(content.sheets),
         record_sha256=sha256(content.record),
+        suite=w.suite.id,
     )
     return fmt.seal_envelope(mimetype=MIMETYPE, kind=KIND, artifact_id=bundle_id, header=header,
                              payload=content_json(header, content), signer=ident,
@@ -93,7 +104,10 @@ def test_anyone_checks_the_outer_signature_and_reads_the_claims(bundle_world: Bu
     assert h.signer is None  # the chair's certificate is sealed for the ministry: nobody is named
     with pytest.raises(ValueError):
         _ = h.chair_name
-    assert h.key_fingerprint == sha256(ec_public_der(w.ids[CHAIR].signing_key()))
+    if w.suite is suites.NIST:
+        assert h.key_fingerprint == sha256(ec_public_der(w.ids[CHAIR].signing_key()))
+    else:  # the chair's SM2 key
+        assert h.key_fingerprint == sha256(w.ids[CHAIR].public_key_der())
     assert "王堃".encode() not in w.bundle
     assert open_bundle(w.bundle, w.ministry, w.root).header.chair_name == "王堃"  # for the ministry
     assert "示例软件园".encode() not in w.bundle  # the candidate is only in the encrypted package files
@@ -114,11 +128,19 @@ def test_a_flipped_byte_is_tampering(bundle_world: BundleWorld) -> None:
 
 
 def test_a_foreign_root_is_untrusted_and_other_files_are_not_bundles(
-    bundle_world: BundleWorld, panel
+    bundle_world: BundleWorld, request: pytest.FixtureRequest
 ) -> None:
     w = bundle_world
-    with pytest.raises(Untrusted):  # the record tests' ministry, not this one (the chain needs the key)
-        open_bundle(w.bundle, w.ministry, panel.root)
+    # another ministry of the same suite: the record tests' (NIST), the SM world's (SM)
+    foreign = (
+        request.getfixturevalue("panel").root
+        if w.suite is suites.NIST
+        else request.getfixturevalue("sm_world").root_cert
+    )
+    assert suites.of_root(foreign) is w.suite
+    with pytest.raises(Untrusted) as caught:  # not this ministry (the chain needs the key)
+        open_bundle(w.bundle, w.ministry, foreign)
+    assert not isinstance(caught.value, SuiteMismatch)
     with pytest.raises(NotAnArtifact):
         verify_bundle(w.sheets["li-zhe"], w.root)
 

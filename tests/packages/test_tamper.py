@@ -1,4 +1,6 @@
-"""Every tamper and hostile-archive case is refused with its own exit code, and nothing is left behind."""
+"""Every tamper and hostile-archive case is refused with its own exit code, and nothing is left behind
+— in both suites: every test runs on the NIST world's small package (``pkg_world``) and on the SM
+world's (``tests/sm_world.py``: SM2 signatures and wraps, SM4-GCM streams under HKDF-SM3 keys)."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ import shutil
 import stat
 import struct
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -16,7 +19,40 @@ from reviewer.errors import HostileArchive, NotAnArtifact, ReviewerError, Tamper
 from reviewer.packages import open_package
 from reviewer.packages.container import FILE_ATTR, FIXED_DATE
 from reviewer.packages.limits import MAX_MANIFEST
-from reviewer.trust import PassphraseSource, load_identity
+from reviewer.trust import PassphraseSource, load_identity, suites
+from tests import sm_world as sm
+from tests.sm_world import sm_world  # noqa: F401  (the fixture)
+
+
+@dataclass(frozen=True)
+class TamperWorld:
+    """What the tamper matrix needs of a world: the member folders, their passphrase, a small package."""
+
+    suite: suites.Suite
+    identities: dict[str, Path]
+    passphrase: str
+    small_package: Path
+
+
+@pytest.fixture(params=("nist", "sm"))
+def suite_name(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def world(request: pytest.FixtureRequest, suite_name: str, world) -> TamperWorld:  # pkg_world's, wrapped
+    # (the parameter lives on its own fixture: on this one it would key pkg_world's session cache and
+    # rebuild that world at every change of suite)
+    if suite_name == "nist":
+        return TamperWorld(suites.NIST, world.identities, PASSPHRASE, world.small_package)
+    found = request.getfixturevalue("sm_world")
+    folders = {key: found.root / "id" / key for key in found.ids}
+    return TamperWorld(suites.SM, folders, sm.PASSPHRASE, found.package)
+
+
+@pytest.fixture
+def env(monkeypatch: pytest.MonkeyPatch, world: TamperWorld) -> None:
+    monkeypatch.setenv(PASS_ENV, world.passphrase)
 
 
 def members(path: Path) -> list[tuple[str, bytes]]:
@@ -111,13 +147,14 @@ def test_entry_replaced_by_a_member_with_the_key_is_tampered(world, pkg, tmp_pat
     """A panel member knows the content key and can make valid AES-GCM chunks; the signed hash stops it."""
     from reviewer.packages import stream
 
-    identity = load_identity(world.identities["li"], PassphraseSource(explicit=PASSPHRASE))
+    identity = load_identity(world.identities["li"], PassphraseSource(explicit=world.passphrase))
     with open_package(pkg, identity) as opened:
         entry = opened.manifest.entry("materials/申请表.pdf")
-        key = stream.derive_key(opened._file_key, entry.nonce)
+        key = stream.derive_key(opened._file_key, entry.nonce, suite=world.suite)
         original = opened.read(entry.name)
         chunk = opened.manifest.chunk_size
-    forged = b"".join(stream.encrypt(key, [original.replace(b"small", b"FORGE")], chunk))
+    assert b"material" in original
+    forged = b"".join(stream.encrypt(key, [original.replace(b"material", b"FORGERY!")], chunk))
     items = [(n, forged if n == entry.path else d) for n, d in members(pkg)]
     forged_pkg = rebuild(tmp_path / "forged.rvpkg", items)
     with open_package(forged_pkg, identity) as opened, pytest.raises(Tampered):
@@ -133,11 +170,11 @@ def test_header_replaced_by_a_member_with_the_key_is_tampered(world, env, pkg, t
     from reviewer.packages.manifest import HEADER_PATH
     from reviewer.trust.encoding import canonical_json
 
-    identity = load_identity(world.identities["li"], PassphraseSource(explicit=PASSPHRASE))
+    identity = load_identity(world.identities["li"], PassphraseSource(explicit=world.passphrase))
     with open_package(pkg, identity) as opened:
         ref = opened.view.manifest.header
         doc = json.loads(opened.manifest.header_bytes())
-        key = stream.derive_key(opened._file_key, ref.nonce)
+        key = stream.derive_key(opened._file_key, ref.nonce, suite=world.suite)
         chunk = opened.manifest.chunk_size
     doc["roster"][1]["org"] = "冒名单位"
     forged = b"".join(stream.encrypt(key, [canonical_json(doc)], chunk))
@@ -150,7 +187,7 @@ def test_header_replaced_by_a_member_with_the_key_is_tampered(world, env, pkg, t
 
 
 def test_random_byte_flips_never_open(world, pkg, tmp_path) -> None:
-    identity = load_identity(world.identities["li"], PassphraseSource(explicit=PASSPHRASE))
+    identity = load_identity(world.identities["li"], PassphraseSource(explicit=world.passphrase))
     size = pkg.stat().st_size
     rng = random.Random(3)
     victim = tmp_path / "victim.rvpkg"
@@ -238,13 +275,13 @@ def test_hidden_data_between_members(world, env, pkg, tmp_path) -> None:
     # shift every offset by inserting bytes: zipfile still opens it, the layout check does not
     hidden.write_bytes(bytes(raw[:second]) + b"\0" * 64 + bytes(raw[second:]))
     with pytest.raises((HostileArchive, Tampered)):
-        load = load_identity(world.identities["li"], PassphraseSource(explicit=PASSPHRASE))
+        load = load_identity(world.identities["li"], PassphraseSource(explicit=world.passphrase))
         open_package(hidden, load)
 
 
 def test_not_an_artifact_without_mimetype(world, pkg, tmp_path) -> None:
     items = [m for m in members(pkg) if m[0] != "mimetype"]
     path = rebuild(tmp_path / "nomime.rvpkg", items)
-    identity = load_identity(world.identities["li"], PassphraseSource(explicit=PASSPHRASE))
+    identity = load_identity(world.identities["li"], PassphraseSource(explicit=world.passphrase))
     with pytest.raises(NotAnArtifact):
         open_package(path, identity)

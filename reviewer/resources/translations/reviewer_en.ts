@@ -635,6 +635,10 @@ A year is published once: this cannot be undone.</translation>
         <translation>Remember the passphrase in this computer&apos;s keyring</translation>
     </message>
     <message>
+        <source>Choose as the notice of the Ministry of Industry and Information Technology says; if it differs from your credential&apos;s, the credential cannot be installed.</source>
+        <translation>Choose as the notice of the Ministry of Industry and Information Technology says; if it differs from your credential&apos;s, the credential cannot be installed.</translation>
+    </message>
+    <message>
         <source>Create identity</source>
         <translation>Create identity</translation>
     </message>
@@ -661,6 +665,10 @@ A year is published once: this cannot be undone.</translation>
     <message>
         <source>Repeat</source>
         <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>Algorithms</source>
+        <translation>Algorithms</translation>
     </message>
     <message>
         <source>Folder for the new identity</source>
@@ -695,12 +703,14 @@ A year is published once: this cannot be undone.</translation>
     </message>
     <message>
         <source>Installed: {name} · {org}.
+{suite}
 
 The ministry root you now trust has the fingerprint
 {fp}
 
 Compare it with the fingerprint the ministry gave you by phone or on paper. If they differ, do not use this identity and tell the ministry.</source>
         <translation>Installed: {name} · {org}.
+{suite}
 
 The ministry root you now trust has the fingerprint
 {fp}
@@ -2276,8 +2286,8 @@ SHA-256 {sha}</translation>
         <translation>locked until needed</translation>
     </message>
     <message>
-        <source>Ministry desk — {name} (root {fp}, keys {state}) · registry: {db}</source>
-        <translation>Ministry desk — {name} (root {fp}, keys {state}) · registry: {db}</translation>
+        <source>Ministry desk — {name} (root {fp}, {suite}, keys {state}) · registry: {db}</source>
+        <translation>Ministry desk — {name} (root {fp}, {suite}, keys {state}) · registry: {db}</translation>
     </message>
 </context>
 <context>
@@ -2630,6 +2640,10 @@ Give the file to the chair. Once signed it cannot be changed; a new statement re
     <message>
         <source>Root fingerprint (SHA-256)</source>
         <translation>Root fingerprint (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Algorithm suite</source>
+        <translation>Algorithm suite</translation>
     </message>
     <message>
         <source>Valid</source>
@@ -4962,6 +4976,18 @@ Your closing signature states these facts and they are printed on the signature 
     <message>
         <source>Not required</source>
         <translation>Not required</translation>
+    </message>
+    <message>
+        <source>International algorithms (ECDSA P-256 / X25519 / AES-256-GCM)</source>
+        <translation>International algorithms (ECDSA P-256 / X25519 / AES-256-GCM)</translation>
+    </message>
+    <message>
+        <source>SM algorithms (SM2 / SM3 / SM4)</source>
+        <translation>SM algorithms (SM2 / SM3 / SM4)</translation>
+    </message>
+    <message>
+        <source>Algorithm suite: {suite}</source>
+        <translation>Algorithm suite: {suite}</translation>
     </message>
 </context>
 <context>

@@ -635,6 +635,10 @@ A year is published once: this cannot be undone.</source>
         <translation>在本机密钥环中记住口令</translation>
     </message>
     <message>
+        <source>Choose as the notice of the Ministry of Industry and Information Technology says; if it differs from your credential&apos;s, the credential cannot be installed.</source>
+        <translation>请按工业和信息化部通知选择；与您的凭证不一致时，凭证将无法安装。</translation>
+    </message>
+    <message>
         <source>Create identity</source>
         <translation>创建身份</translation>
     </message>
@@ -661,6 +665,10 @@ A year is published once: this cannot be undone.</source>
     <message>
         <source>Repeat</source>
         <translation>再次输入</translation>
+    </message>
+    <message>
+        <source>Algorithms</source>
+        <translation>密码算法</translation>
     </message>
     <message>
         <source>Folder for the new identity</source>
@@ -695,12 +703,14 @@ A year is published once: this cannot be undone.</source>
     </message>
     <message>
         <source>Installed: {name} · {org}.
+{suite}
 
 The ministry root you now trust has the fingerprint
 {fp}
 
 Compare it with the fingerprint the ministry gave you by phone or on paper. If they differ, do not use this identity and tell the ministry.</source>
         <translation>已安装：{name} · {org}。
+{suite}
 
 您现在信任的部级根证书指纹为
 {fp}
@@ -2276,8 +2286,8 @@ SHA-256 摘要 {sha}</translation>
         <translation>需要时再解锁</translation>
     </message>
     <message>
-        <source>Ministry desk — {name} (root {fp}, keys {state}) · registry: {db}</source>
-        <translation>部级工作台 — {name}（根证书 {fp}，密钥{state}）· 登记册：{db}</translation>
+        <source>Ministry desk — {name} (root {fp}, {suite}, keys {state}) · registry: {db}</source>
+        <translation>部级工作台 — {name}（根证书 {fp}，{suite}，密钥{state}）· 登记册：{db}</translation>
     </message>
 </context>
 <context>
@@ -2630,6 +2640,10 @@ Give the file to the chair. Once signed it cannot be changed; a new statement re
     <message>
         <source>Root fingerprint (SHA-256)</source>
         <translation>根证书指纹（SHA-256）</translation>
+    </message>
+    <message>
+        <source>Algorithm suite</source>
+        <translation>算法套件</translation>
     </message>
     <message>
         <source>Valid</source>
@@ -4962,6 +4976,18 @@ Your closing signature states these facts and they are printed on the signature 
     <message>
         <source>Not required</source>
         <translation>无需填写</translation>
+    </message>
+    <message>
+        <source>International algorithms (ECDSA P-256 / X25519 / AES-256-GCM)</source>
+        <translation>国际算法（ECDSA P-256 / X25519 / AES-256-GCM）</translation>
+    </message>
+    <message>
+        <source>SM algorithms (SM2 / SM3 / SM4)</source>
+        <translation>国密算法（SM2 / SM3 / SM4）</translation>
+    </message>
+    <message>
+        <source>Algorithm suite: {suite}</source>
+        <translation>算法套件：{suite}</translation>
     </message>
 </context>
 <context>

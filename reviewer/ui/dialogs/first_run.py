@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QFormLayout,
     QHBoxLayout,
@@ -25,19 +26,21 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from reviewer.app.identity_setup import install_for_identity
 from reviewer.errors import UsageError
 from reviewer.i18n import T
 from reviewer.trust import (
     PassphraseSource,
     create_identity,
-    install_credential,
     pretty_fingerprint,
     read_info,
+    suites,
 )
 from reviewer.trust.credential import Credential
 from reviewer.trust.files import write_atomic
 from reviewer.trust.identity import CREDENTIAL, REQUEST, IdentityInfo
 from reviewer.trust.passphrase import keyring_store
+from reviewer.ui import labels
 from reviewer.ui.dialogs import errors, sheet_files
 from reviewer.ui.settings import Settings
 from reviewer.ui.tasks import Executor, Task
@@ -45,10 +48,13 @@ from reviewer.ui.tasks import Executor, Task
 CHOICE, CREATE, REQUEST_PAGE, CREDENTIAL_PAGE, EXISTING = range(5)
 
 
-def _make_identity(folder: Path, name: str, org: str, passphrase: str, remember: bool) -> Path:
-    """Worker thread: both key pairs and the request; the passphrase into the keyring if asked."""
+def _make_identity(
+    folder: Path, name: str, org: str, passphrase: str, remember: bool, suite: suites.Suite = suites.NIST
+) -> Path:
+    """Worker thread: the key pairs (in ``suite``) and the request; the passphrase into the keyring
+    if asked."""
     source = PassphraseSource(explicit=passphrase, use_keyring=False, interactive=False)
-    info, _request = create_identity(folder, name=name, org=org, source=source)
+    info, _request = create_identity(folder, name=name, org=org, source=source, suite=suite)
     if remember and not keyring_store(info.account, passphrase):
         raise UsageError(
             T(
@@ -100,6 +106,28 @@ class CreatePage(QWizardPage):
         self.remember = QCheckBox(
             self.tr("Remember the passphrase in this computer's keyring"), objectName="rememberPassphrase"
         )
+        # The algorithm suite: the ministry's notice names it; a credential of the other suite
+        # cannot be installed into this identity.
+        self.suite_nist = QRadioButton(labels.suite_name(suites.NIST), objectName="suiteNist")
+        self.suite_sm = QRadioButton(labels.suite_name(suites.SM), objectName="suiteSm")
+        self.suite_nist.setChecked(True)
+        self.suite_group = QButtonGroup(self)
+        for button in (self.suite_nist, self.suite_sm):
+            self.suite_group.addButton(button)
+        self.suite_help = QLabel(
+            self.tr(
+                "Choose as the notice of the Ministry of Industry and Information Technology says; if it "
+                "differs from your credential's, the credential cannot be installed."
+            ),
+            objectName="suiteHelp",
+            wordWrap=True,
+        )
+        self.suite_nist.setAccessibleDescription(self.suite_help.text())
+        self.suite_sm.setAccessibleDescription(self.suite_help.text())
+        suite_box = QVBoxLayout()
+        suite_box.addWidget(self.suite_nist)
+        suite_box.addWidget(self.suite_sm)
+        suite_box.addWidget(self.suite_help)
         self.make = QPushButton(self.tr("Create identity"), objectName="createIdentity")
         self.make.clicked.connect(self.start)
         self.done = QLabel(objectName="identityCreated", wordWrap=True)
@@ -114,10 +142,20 @@ class CreatePage(QWizardPage):
         self.repeat.setAccessibleDescription(self.tr("The passphrase again, to catch a typing mistake"))
         form.addRow(self.tr("Passphrase"), self.passphrase)
         form.addRow(self.tr("Repeat"), self.repeat)
+        form.addRow(self.tr("Algorithms"), suite_box)
         form.addRow("", self.remember)
         form.addRow("", self.make)
         form.addRow("", self.done)
         self.created: Path | None = None
+        # Back from a later step (a credential of the other suite): another folder may be created.
+        self.folder.textChanged.connect(self._folder_changed)
+
+    def suite(self) -> suites.Suite:
+        return suites.SM if self.suite_sm.isChecked() else suites.NIST
+
+    def _folder_changed(self, text: str) -> None:
+        if self.created is not None:
+            self.make.setEnabled(Path(text) != self.created)
 
     def _browse(self) -> None:
         chosen = sheet_files.choose_folder(self, self.tr("Folder for the new identity"), self.folder.text())
@@ -129,13 +167,13 @@ class CreatePage(QWizardPage):
             errors.show_error(self, self.tr("Reviewer"), self.tr("The passphrases differ; type them again."))
             return None
         folder, name, org = Path(self.folder.text()), self.name.text(), self.org.text()
-        passphrase, remember = self.passphrase.text(), self.remember.isChecked()
+        passphrase, remember, suite = self.passphrase.text(), self.remember.isChecked(), self.suite()
         self.wizard_.person = name
         self.make.setEnabled(False)
         return (
             Task(
                 self,
-                lambda _p: _make_identity(folder, name, org, passphrase, remember),
+                lambda _p: _make_identity(folder, name, org, passphrase, remember, suite),
                 self.wizard_.executor,
             )
             .on_success(self._created)
@@ -234,7 +272,7 @@ class CredentialPage(QWizardPage):
         if folder is None or path is None:
             return None
         return (
-            Task(self, lambda _p: install_credential(folder, path), self.wizard_.executor)
+            Task(self, lambda _p: install_for_identity(folder, path), self.wizard_.executor)
             .on_success(self._installed)
             .on_failure(lambda exc: errors.report(self, exc))
             .run()
@@ -244,12 +282,13 @@ class CredentialPage(QWizardPage):
         self.root_fingerprint = credential.root_fingerprint
         self.result.setText(
             self.tr(
-                "Installed: {name} · {org}.\n\nThe ministry root you now trust has the fingerprint\n{fp}\n\n"
-                "Compare it with the fingerprint the ministry gave you by phone or on paper. If they differ, "
-                "do not use this identity and tell the ministry."
+                "Installed: {name} · {org}.\n{suite}\n\nThe ministry root you now trust has the fingerprint\n"
+                "{fp}\n\nCompare it with the fingerprint the ministry gave you by phone or on paper. If they "
+                "differ, do not use this identity and tell the ministry."
             ).format(
                 name=credential.name,
                 org=credential.org,
+                suite=labels.suite_line(credential.suite.id),
                 fp=pretty_fingerprint(self.root_fingerprint),
             )
         )
@@ -290,6 +329,8 @@ class ExistingPage(QWizardPage):
         )
         self.found.setText(
             self.tr("{name} · {org} ({state})").format(name=info.name, org=info.org, state=state)
+            + "\n"
+            + labels.suite_line(info.suite.id)
         )
         self.completeChanged.emit()
 

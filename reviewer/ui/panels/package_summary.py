@@ -76,6 +76,7 @@ class PackageSummary(QScrollArea):
         self.kind, self.standard = _label("packageKind"), _label("packageStandard", True)
         self.issuer, self.fingerprint = _label("packageIssuer", True), _label("issuerFingerprint", True)
         self.fingerprint.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.suite = _label("packageSuite", True)
         self.validity, self.signature = _label("packageValidity"), _label("signatureStatus")
         self.role = _label("yourRole")
         self.form = QFormLayout()
@@ -87,6 +88,7 @@ class PackageSummary(QScrollArea):
             self.standard,
             self.issuer,
             self.fingerprint,
+            self.suite,
             self.validity,
             self.signature,
             self.role,
@@ -125,6 +127,7 @@ class PackageSummary(QScrollArea):
             self.tr("Standard"),
             self.tr("Issuer"),
             self.tr("Root fingerprint (SHA-256)"),
+            self.tr("Algorithm suite"),
             self.tr("Valid"),
             self.tr("Signature"),
             self.tr("You"),
@@ -161,6 +164,7 @@ class PackageSummary(QScrollArea):
         )
         self.issuer.setText(m.issuer["name"])
         self.fingerprint.setText(pretty_fingerprint(m.issuer["root_sha256"]))
+        self.suite.setText(labels.suite_name_of(m.suite))
         self.validity.setText(
             self.tr("issued {created}, expires {expires}").format(
                 created=_when(m.created), expires=_when(m.expires)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from reviewer.app import ministry_desk as ops
 from reviewer.trust import pretty_fingerprint
+from reviewer.ui import labels
 from reviewer.ui.panels.ministry.cohort_page import CohortPage
 from reviewer.ui.panels.ministry.data_page import DataPage
 from reviewer.ui.panels.ministry.desk_state import MinistryDesk
@@ -84,9 +85,10 @@ class MinistryPanel(QWidget):
         a = self.desk.authority
         state = self.tr("unlocked") if self.desk.keys is not None else self.tr("locked until needed")
         self.header.setText(
-            self.tr("Ministry desk — {name} (root {fp}, keys {state}) · registry: {db}").format(
+            self.tr("Ministry desk — {name} (root {fp}, {suite}, keys {state}) · registry: {db}").format(
                 name=a.name,
                 fp=pretty_fingerprint(a.root_fingerprint)[:11],
+                suite=labels.suite_name(a.suite),
                 state=state,
                 db=self.desk.label,
             )
