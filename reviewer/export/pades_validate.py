@@ -16,7 +16,7 @@ SM2 signature (:mod:`reviewer.export.pades_sm2`): the record alone is checked, n
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from io import BytesIO
@@ -36,12 +36,7 @@ from reviewer.export.pades_sm2 import attribute_of, signature_placeholder, verif
 from reviewer.export.record import parse_field_name
 from reviewer.export.record_input import MemberRole
 from reviewer.i18n import T
-from reviewer.trust import cert_fingerprint, certs, sm, suites
-from reviewer.trust.certs import ARC
-
-OID_PDF_ROOT_SHA256 = ARC + ".6"  # in the SM2 root: SHA-256 of the authority's PDF root (DER)
-OID_PDF_KEY_SHA256 = ARC + ".4"  # in a member's SM2 certificate: SHA-256 of their PDF key's SPKI DER
-OID_MEMBER_SHA256 = ARC + ".5"  # in a PDF certificate: SHA-256 of the member's SM2 certificate (DER)
+from reviewer.trust import cert_fingerprint, certs, sm, sm_profile, suites
 
 WHOLE_DOCUMENT = "whole_document"
 EARLIER_REVISION = "earlier_revision"
@@ -104,24 +99,18 @@ def validate_opened(
     """:func:`validate_record` on a file already opened with :func:`~reviewer.export.pades.read_pdf`
     (the caller may go on reading the same file's objects from ``reader``)."""
     try:  # objects are read lazily: a damaged one surfaces here, not when the file is opened
-        return _validate(reader, trust_root, at, is_sm_root(trust_root))
+        return _validate(reader, trust_root, at, sm_profile.is_sm(trust_root))
     except DAMAGED_PDF as exc:
         raise damaged_pdf(exc) from exc
 
 
-def is_sm_root(root: x509.Certificate) -> bool:
-    return root.signature_algorithm_oid.dotted_string == sm.OID_SM3_WITH_SM2
-
-
-def sha256_extension(cert: x509.Certificate, oid: str) -> bytes | None:
-    """The 32-byte SHA-256 an ``ARC.4``/``ARC.5``/``ARC.6`` extension holds (DER OCTET STRING), None if absent
-    or malformed."""
+def _digest(read: Callable[[x509.Certificate], bytes], cert: x509.Certificate) -> bytes | None:
+    """The SHA-256 an ``ARC.4``/``ARC.5``/``ARC.6`` extension holds (read by :mod:`~reviewer.trust.sm_profile`),
+    None when it is absent or malformed: here that is a finding about the signature, not an error."""
     try:
-        ext = cert.extensions.get_extension_for_oid(x509.ObjectIdentifier(oid)).value
-    except (x509.ExtensionNotFound, ValueError):
+        return read(cert)
+    except (Untrusted, ValueError):
         return None
-    value = ext.value if isinstance(ext, x509.UnrecognizedExtension) else b""
-    return value[2:] if len(value) == 34 and value[:2] == b"\x04\x20" else None
 
 
 def _pdf_anchor(sig: EmbeddedPdfSignature, pinned: bytes | None) -> asn1_x509.Certificate | None:
@@ -180,7 +169,7 @@ def _sm2_check(
     except (ValueError, TypeError, KeyError) as exc:  # not a certificate, or not an SM2 key
         return _Sm2Check(tampered=f"SM2: the attribute's certificate: {exc}")
     pdf_key = hashlib.sha256(sig.signer_cert["tbs_certificate"]["subject_public_key_info"].dump()).digest()
-    if sha256_extension(member, OID_PDF_KEY_SHA256) != pdf_key:
+    if _digest(sm_profile.pdf_key_digest_of, member) != pdf_key:
         return _Sm2Check(
             tampered="the member's SM2 certificate does not certify this PDF signing key (ARC.4)"
         )
@@ -198,7 +187,7 @@ def _require_suite(signer: x509.Certificate, anchor: x509.Certificate, sm_anchor
     not reported as changed: an SM authority's PDF certificates name their member (``ARC.5``), a NIST
     member's certificate never does. A stripped or altered SM2 attribute still is tampering; an SM
     record checked against its own PDF root (a reader that knows no SM2) is plain PAdES."""
-    signed_sm = sha256_extension(signer, OID_MEMBER_SHA256) is not None
+    signed_sm = _digest(sm_profile.member_digest_of_pdf_cert, signer) is not None
     own_pdf_root = signed_sm and not sm_anchor and signer.issuer == anchor.subject
     if signed_sm != sm_anchor and not own_pdf_root:
         used, expected = (suites.SM, suites.NIST) if signed_sm else (suites.NIST, suites.SM)
@@ -213,7 +202,7 @@ def _validate(
 ) -> list[SignatureStatus]:
     out = []
     anchor = asn1_cert(trust_root)  # parsed once (asn1crypto parses lazily and keeps what it parsed)
-    pinned = sha256_extension(trust_root, OID_PDF_ROOT_SHA256) if sm_anchor else None
+    pinned = _digest(sm_profile.pdf_root_digest_of, trust_root) if sm_anchor else None
     data = _pdf_bytes(reader) if sm_anchor else b""
     moment = at if at is not None else datetime.now(UTC)  # pyHanko's moment when at is None
     signatures = reader.embedded_signatures
@@ -228,7 +217,7 @@ def _validate(
         if not sm_anchor:
             fingerprint = cert_fingerprint(signer)
         else:  # the SM suite: the PDF certificate names its member; it chains to the pinned PDF root
-            member = sha256_extension(signer, OID_MEMBER_SHA256)
+            member = _digest(sm_profile.member_digest_of_pdf_cert, signer)
             fingerprint = member.hex() if member else ""
             anchor = _pdf_anchor(sig, pinned) or asn1_cert(trust_root)
         base = {
