@@ -83,13 +83,14 @@ def pages(pdf: bytes) -> int:
     return int(PdfFileReader(BytesIO(pdf)).root["/Pages"]["/Count"])
 
 
-def record(leaves: str) -> dict:
+def record(leaves: str, suite: str = "nist") -> dict:
+    """The record of ``leaves`` indicators built, signed by the panel and validated, in ``suite``'s world."""
     from reviewer.export.pades import find_field, sign_record
     from reviewer.export.pades_validate import validate_record
     from reviewer.export.record import build_record_pdf
     from reviewer.export.record_input import MemberRole
 
-    w = world()
+    w = world(suite=suite)
     ids = {key: w.identity(key) for key, *_ in RECORD_PANEL}
     data = record_input(ids, int(leaves))
     start = time.perf_counter()

@@ -33,7 +33,7 @@ import time
 from pathlib import Path
 
 from benchmarks.harness import MiB, Row, child_main, fmt_s, interleaved, med, run_child
-from benchmarks.world import CACHE, CHAIR, RECORD_PANEL, SAMPLE_STANDARD, bench_rules, source, world
+from benchmarks.world import CACHE, CHAIR, SAMPLE_STANDARD, bench_rules, source, world
 
 SUITES = ("nist", "sm")
 LABEL = {"nist": "NIST", "sm": "SM"}
@@ -134,26 +134,10 @@ def sheet(suite: str, repeat: str) -> dict:
 
 
 def record(suite: str, leaves: str) -> dict:
-    from benchmarks.bench_record import record_input
-    from reviewer.export.pades import find_field, sign_record
-    from reviewer.export.pades_validate import validate_record
-    from reviewer.export.record import build_record_pdf
-    from reviewer.export.record_input import MemberRole
+    """Benchmark 5's record (build, eight signatures, validation) in ``suite``'s world."""
+    from benchmarks.bench_record import record as record_in
 
-    w = world(suite=suite)
-    ids = {key: w.identity(key) for key, *_ in RECORD_PANEL}
-    data = record_input(ids, int(leaves))
-    start = time.perf_counter()
-    pdf = build_record_pdf(data)
-    built = time.perf_counter()
-    for key, *_ in RECORD_PANEL:
-        field = find_field(pdf, ids[key])
-        pdf = sign_record(pdf, field.name, ids[key], MemberRole.CHAIR if key == CHAIR else MemberRole.EXPERT)
-    signed = time.perf_counter()
-    statuses = validate_record(pdf, ids[CHAIR].trust_root())
-    validated = time.perf_counter()
-    assert len(statuses) == len(RECORD_PANEL) and all(s.valid for s in statuses), statuses
-    return {"build": built - start, "sign": signed - built, "validate": validated - signed, "size": len(pdf)}
+    return record_in(leaves, suite)
 
 
 def bundles_ready(suite: str, count: str) -> dict:
