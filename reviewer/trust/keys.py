@@ -17,8 +17,6 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, x25519
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from cryptography.x509 import Certificate
-from tongsuopy.crypto import exceptions as t_exceptions
-from tongsuopy.crypto import serialization as t_serialization
 
 from reviewer.errors import InvalidInput, WrongPassphrase
 from reviewer.i18n import T
@@ -101,10 +99,8 @@ def load_private_key(path: Path, passphrase: str, *, label: str) -> PrivateKey:
     except (ValueError, TypeError, UnsupportedAlgorithm) as exc:
         # cryptography knows neither SM2 nor SM4-CBC ("Unknown key encryption algorithm"): the key
         # may be an SM2 key, which tongsuopy opens; if it cannot either, the passphrase is wrong.
-        with contextlib.suppress(ValueError, TypeError, t_exceptions.UnsupportedAlgorithm):
-            sm2 = t_serialization.load_pem_private_key(data, passphrase.encode("utf-8"))
-            if sm.is_sm2_private_key(sm2):
-                return sm2
+        with contextlib.suppress(InvalidInput, WrongPassphrase):
+            return sm.load_sm2_private_pem(data, passphrase, label=label)
         raise WrongPassphrase(
             T(
                 "{label}的口令不正确，无法解锁私钥。请检查口令（或 --passphrase-env 指定的变量）后重试。",
